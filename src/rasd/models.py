@@ -1,0 +1,302 @@
+"""Plain data types that flow through the pipeline.
+
+Every stage reads and writes these dataclasses and nothing else, so a stage can be
+replaced without touching its neighbours. Field names follow the public export contract
+(``shared/spec/EXPORT.md``); ``to_dict`` gives the JSON shape of that contract.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def to_dict(obj: Any) -> Any:
+    """JSON-ready dict of a dataclass tree (private fields, those starting with ``_``, dropped)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {
+            f.name: to_dict(getattr(obj, f.name))
+            for f in dataclasses.fields(obj)
+            if not f.name.startswith("_")
+        }
+    if isinstance(obj, (list, tuple)):
+        return [to_dict(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: to_dict(v) for k, v in obj.items()}
+    return obj
+
+
+@dataclass
+class Span:
+    """A half-open character range ``[start, end)`` in a document's ``text``."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class Evidence:
+    """Where a derived item comes from: characters of one document."""
+
+    doc: str
+    start: int
+    end: int
+
+
+# --------------------------------------------------------------------------- documents
+
+
+@dataclass
+class Published:
+    """The publication date and how we know it."""
+
+    value: str | None = None  # TimeML value: "2021-06-05", "2021-12", "2024"
+    precision: str | None = None  # day | month | year
+    method: str = "unknown"  # dateline | metadata | content | given | unknown
+    confidence: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Removed:
+    """A block of page furniture taken out of the body, kept so nothing is lost.
+
+    ``start``/``end`` are offsets into the raw page text (``RawPage.text``).
+    """
+
+    kind: str  # boilerplate | related_articles | footer | navigation | caption | byline | dateline | title
+    text: str
+    start: int = -1
+    end: int = -1
+
+
+@dataclass
+class PageSpan:
+    """One contiguous piece of a document body and where it lies on the page.
+
+    ``text[doc_start:doc_start+length] == page_text[page_start:page_start+length]``.
+    The pieces, in order and joined by the separators between them, make the body: this
+    is how every body character is traced back to the page.
+    """
+
+    doc_start: int
+    page_start: int
+    length: int
+
+
+@dataclass
+class RawPage:
+    """A page as read from disk or a record, before cleaning."""
+
+    source: str  # file name, "name.zip!member#i", or URL
+    text: str  # decoded text of the page (for HTML: the extracted text)
+    kind: str = "text"  # text | html | record
+    encoding: str = "utf-8"
+    title: str | None = None  # given by a record or HTML metadata
+    date: str | None = None  # given by a record, HTML metadata or --date
+    outlet: str | None = None
+    url: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    html: str | None = None  # original markup, for HTML pages
+
+
+@dataclass
+class Document:
+    """A clean article: the unit every annotator works on."""
+
+    id: str
+    source: str
+    part: int
+    title: str
+    outlet: str | None
+    published: Published
+    language: str
+    text: str
+    removed: list[Removed] = field(default_factory=list)
+    url: str | None = None
+    encoding: str = "utf-8"
+    warnings: list[str] = field(default_factory=list)
+    content_hash: str = ""
+    page_spans: list[PageSpan] = field(default_factory=list)
+    duplicate_of: str | None = None  # id of the first-seen near-duplicate (syndication)
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+@dataclass
+class Timex:
+    """A TIMEX3 temporal expression normalised against the document date."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str | None
+    mod: str | None = None  # START | MID | END | APPROX | MORE_THAN | LESS_THAN | BEFORE | AFTER ...
+    anchor: str = "absolute"  # dct | absolute | previous
+    confidence: float = 0.8
+    deadline: bool = False  # "بحلول", "في موعد لا يتجاوز", "حتى", "قبل" + date
+    calendar: str | None = None  # "hijri" when the text gives a Hijri date
+    original: str | None = None  # the Hijri value as written, e.g. "1446-03-05"
+    range_end: str | None = None  # for "من … حتى …" ranges: the value of the end point
+
+
+@dataclass
+class EntityMention:
+    doc: str
+    start: int
+    end: int
+    text: str
+    type: str  # PER | ORG | GPE | LOC | FAC | MISC
+    entity: str | None = None
+    confidence: float = 0.8
+    role: str | None = None  # title said beside the name: "رئيس الوزراء العراقي"
+    source: str = "model"  # model | gazetteer | pattern
+
+
+@dataclass
+class Quantity:
+    doc: str
+    start: int
+    end: int
+    text: str
+    value: float | None
+    value_max: float | None = None
+    approx: bool = False
+    object: str | None = None  # normalised counted object: جندي، هجوم، صاروخ …
+    object_entity: str | None = None
+    confidence: float = 0.8
+    mod: str | None = None  # APPROX | MORE_THAN | LESS_THAN | AT_LEAST | AT_MOST | RANGE | VAGUE
+    owner: str | None = None  # group or place the counted things belong to: "أميركي", "العراق"
+    object_span: Span | None = None
+
+
+@dataclass
+class Speaker:
+    text: str
+    entity: str | None = None
+    role: str | None = None
+    anonymous: bool = False
+    start: int = -1
+    end: int = -1
+    medium: str | None = None  # outlet or agency that carried the words: "رويترز"
+
+
+@dataclass
+class Quote:
+    doc: str
+    start: int
+    end: int
+    speaker: Speaker
+    cue: str
+    content: Span
+    direct: bool
+    polarity: str = "assert"  # assert | deny
+    confidence: float = 0.8
+    date: str | None = None
+
+
+# --------------------------------------------------------------------------- corpus level
+
+
+@dataclass
+class Geo:
+    lat: float
+    lon: float
+
+
+@dataclass
+class Entity:
+    id: str
+    type: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    docs: list[str] = field(default_factory=list)
+    geo: Geo | None = None
+    mentions: int = 0
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class EventDate:
+    value: str | None
+    precision: str | None  # day | month | year | None
+
+
+@dataclass
+class Event:
+    id: str
+    type: str
+    date: EventDate
+    place: str | None = None
+    actors: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    counts: dict[str, float] = field(default_factory=dict)
+    modality: str = "happened"  # happened | planned | expected | denied
+    summary: str = ""
+    trigger: str = ""
+    evidence: list[Evidence] = field(default_factory=list)
+    confidence: float = 0.7
+
+
+@dataclass
+class Claim:
+    id: str
+    subject: str
+    predicate: str
+    object: str
+    time: str | None
+    polarity: str = "assert"
+    modality: str = "fact"  # fact | plan | expectation | demand
+    attributed_to: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    confidence: float = 0.7
+    numbers: list[float] = field(default_factory=list)
+
+
+@dataclass
+class Commitment:
+    id: str
+    what: str
+    actors: list[str]
+    deadline: str | None
+    status: str  # pending | due | passed
+    evidence: list[Evidence] = field(default_factory=list)
+    confidence: float = 0.7
+    who: str | None = None
+
+
+@dataclass
+class Conflict:
+    id: str
+    kind: str  # polarity | number | date | other
+    a: str
+    b: str
+    explanation: str
+    evidence: list[Evidence] = field(default_factory=list)
+    confidence: float = 0.7
+
+
+@dataclass
+class Mentions:
+    timex: list[Timex] = field(default_factory=list)
+    entities: list[EntityMention] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+
+@dataclass
+class Analysis:
+    """Everything ``rasd analyze`` produces: the shape of ``analysis.json``."""
+
+    documents: list[Document] = field(default_factory=list)
+    mentions: Mentions = field(default_factory=Mentions)
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    commitments: list[Commitment] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)

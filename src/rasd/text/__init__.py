@@ -1,0 +1,7 @@
+"""The text layer: normalisation with offset maps, tokens and sentences."""
+
+from rasd.text.normalize import NormText, fold, normalize
+from rasd.text.sentences import sentences
+from rasd.text.tokens import Token, tokenize
+
+__all__ = ["NormText", "Token", "fold", "normalize", "sentences", "tokenize"]

@@ -1,0 +1,68 @@
+"""Tokenisation that keeps offsets and knows Arabic proclitics.
+
+A token is a run of letters/digits or a single punctuation mark. ``stem_start`` is where
+the word proper begins after attached proclitics (و ف ب ل ك س ال and their chains), so
+``وبغداد`` can be matched as ``بغداد`` while its span still points into the original.
+Proclitic chains are data (``resources/text/proclitics.txt``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from rasd.resources import load_lines
+from rasd.text.normalize import fold
+
+_TOKEN = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u0640\u06D6-\u06ED]+|[^\w\s]", re.UNICODE)
+MIN_STEM = 2
+
+
+@cache
+def proclitics() -> tuple[str, ...]:
+    """Proclitic chains, folded, longest first."""
+    return tuple(sorted({fold(p) for p in load_lines("text/proclitics.txt")}, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    norm: str  # folded form
+
+    @property
+    def is_word(self) -> bool:
+        return bool(self.norm) and (self.norm[0].isalnum() or self.norm[0] == "_")
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens of ``text`` with exact offsets: ``text[t.start:t.end] == t.text``."""
+    return [Token(m.group(), m.start(), m.end(), fold(m.group())) for m in _TOKEN.finditer(text)]
+
+
+def strip_proclitics(word: str, known: frozenset[str] | set[str] | None = None) -> list[tuple[int, str]]:
+    """Ways to read ``word`` as proclitics + stem, as ``(chars_stripped, stem)`` pairs.
+
+    ``word`` is an original (unfolded) token. The first pair is always ``(0, word)``.
+    With ``known`` (a set of folded stems), only readings whose folded stem is known are
+    returned after the first, which is how gazetteer matching avoids stripping the
+    ``ب`` of ``بغداد``. Offsets count original characters, diacritics included.
+    """
+    out = [(0, word)]
+    f = fold(word)
+    for p in proclitics():
+        if f.startswith(p) and len(f) - len(p) >= MIN_STEM:
+            # walk the original string to find where len(p) folded characters end
+            k, seen = 0, 0
+            while k < len(word) and seen < len(p):
+                if fold(word[k]):
+                    seen += 1
+                k += 1
+            while k < len(word) and not fold(word[k]):
+                k += 1  # skip diacritics/tatweel attached to the clitic
+            stem = word[k:]
+            if known is None or fold(stem) in known:
+                out.append((k, stem))
+    return out
