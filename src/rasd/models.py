@@ -99,6 +99,7 @@ class RawPage:
     url: str | None = None
     warnings: list[str] = field(default_factory=list)
     html: str | None = None  # original markup, for HTML pages
+    date_method: str = "given"  # how ``date`` was obtained: given (record, --date) | metadata (HTML)
 
 
 @dataclass
@@ -172,6 +173,8 @@ class Quantity:
     mod: str | None = None  # APPROX | MORE_THAN | LESS_THAN | AT_LEAST | AT_MOST | RANGE | VAGUE
     owner: str | None = None  # group or place the counted things belong to: "أميركي", "العراق"
     object_span: Span | None = None
+    value_min: float | None = None  # lower bound of a vague amount (عشرات → 30)
+    place: str | None = None  # where the counted things are: "العراق" in "2500 جندي في العراق"
 
 
 @dataclass
@@ -268,6 +271,7 @@ class Commitment:
     evidence: list[Evidence] = field(default_factory=list)
     confidence: float = 0.7
     who: str | None = None
+    postponed: bool = False  # a postponement cue (تأجيل، أرجأ) was reported for it
 
 
 @dataclass

@@ -1,0 +1,182 @@
+"""Entity benchmark: ANERcorp test F1, tagging speed, the seed entity table, SaudiNewsNet throughput.
+
+Writes docs/benchmarks/ner.md. Run from the repo root:
+
+    python benchmarks/ner_bench.py [--shared ../shared] [--news-limit N] [--out docs/benchmarks/ner.md]
+
+The model is the shipped one (``rasd train ner``); the test file is only read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import platform
+import subprocess
+import time
+import zipfile
+from pathlib import Path
+
+from rasd.annotators import DocAnalysis
+from rasd.annotators.entities import MODEL_PATH, tag
+from rasd.annotators.entities.corpus import analyse, load_documents
+from rasd.annotators.entities.features import sent_features
+from rasd.annotators.entities.train import read_conll, score
+from rasd.interfaces.cli.entities import format_table
+from rasd.models import Document, Published
+from rasd.resolve.entities import link
+
+PIPE_TO_ANER = {"PER": "PERS", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "MISC": "MISC"}
+
+
+def machine() -> str:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    uname = subprocess.run(["uname", "-a"], capture_output=True, text=True).stdout.strip()
+    nproc = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
+    return f"- `uname -a`: {uname}\n- `nproc`: {nproc}\n- CPU: {cpu}\n- Python: {platform.python_version()}"
+
+
+def f1_table(scores) -> str:  # type: ignore[no-untyped-def]
+    rows = ["| type | precision | recall | F1 | gold |", "|---|---|---|---|---|"]
+    for ty, (p, r, f, n) in sorted(scores.per_type.items()):
+        rows.append(f"| {ty} | {p:.4f} | {r:.4f} | {f:.4f} | {n} |")
+    p, r, f, n = scores.overall
+    rows.append(f"| **overall** | {p:.4f} | {r:.4f} | **{f:.4f}** | {n} |")
+    return "\n".join(rows)
+
+
+def crf_eval(test: Path) -> tuple[str, float, int]:
+    """F1 of the bare CRF on ANERcorp test, and its speed (features + Viterbi) in tokens/s."""
+    import pycrfsuite
+
+    sents = read_conll(test)
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(MODEL_PATH))
+    n_tok = sum(len(w) for w, _ in sents)
+    t0 = time.process_time()
+    pred = [list(tagger.tag(sent_features(w))) for w, _ in sents]
+    cpu = time.process_time() - t0
+    return f1_table(score([t for _, t in sents], pred)), n_tok / cpu, n_tok
+
+
+def pipeline_eval(test: Path) -> tuple[str, float]:
+    """F1 of the full ``tag()`` (model + gazetteers + patterns + heuristics) mapped back to
+    ANERcorp types (GPE/LOC/FAC -> LOC) at token level; and its speed in tokens/s."""
+    sents = read_conll(test)
+    preds: list[list[str]] = []
+    n_tok = 0
+    cpu = 0.0
+    for words, _ in sents:
+        text = " ".join(words)
+        starts = []
+        pos = 0
+        for w in words:
+            starts.append(pos)
+            pos += len(w) + 1
+        t0 = time.process_time()
+        ms = tag(text)
+        cpu += time.process_time() - t0
+        n_tok += len(words)
+        labels = ["O"] * len(words)
+        for m in ms:
+            first = max(i for i, s in enumerate(starts) if s <= m.start)
+            last = max(i for i, s in enumerate(starts) if s < m.end)
+            ty = PIPE_TO_ANER[m.type]
+            labels[first] = "B-" + ty
+            for i in range(first + 1, last + 1):
+                labels[i] = "I-" + ty
+        preds.append(labels)
+    return f1_table(score([t for _, t in sents], preds)), n_tok / cpu
+
+
+def news_throughput(news: Path, limit: int | None) -> str:
+    """Entities (annotate + link) on SaudiNewsNet articles: documents per second, one process."""
+    docs: list[Document] = []
+    for z in sorted(news.glob("*.zip")):
+        with zipfile.ZipFile(z) as zf:
+            for member in sorted(zf.namelist()):
+                for i, rec in enumerate(json.loads(zf.read(member))):
+                    text = rec.get("content") or ""
+                    docs.append(Document(f"{z.stem}-{i}", z.name, i, "", None, Published(), "ar", text))
+        if limit and len(docs) >= limit:
+            break
+    docs = docs[:limit] if limit else docs
+    chars = sum(len(d.text) for d in docs)
+    das = [DocAnalysis(d) for d in docs]
+    t0 = time.perf_counter()
+    from rasd.annotators.entities import annotate
+
+    for da in das:
+        annotate(da)
+    t1 = time.perf_counter()
+    ents = link(das)
+    t2 = time.perf_counter()
+    n_m = sum(len(da.entities) for da in das)
+    return (
+        f"{len(docs)} articles ({chars:,} characters): annotate {t1 - t0:.1f} s "
+        f"({len(docs) / (t1 - t0):.1f} docs/s), link {t2 - t1:.1f} s; {n_m:,} mentions, "
+        f"{len(ents):,} canonical entities; total {len(docs) / (t2 - t0):.1f} docs/s."
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", type=Path, default=Path("..") / "shared")
+    ap.add_argument("--out", type=Path, default=Path("docs/benchmarks/ner.md"))
+    ap.add_argument("--news-limit", type=int, default=None, help="only the first N SaudiNewsNet articles")
+    ap.add_argument("--skip-news", action="store_true")
+    a = ap.parse_args()
+    test = a.shared / "data/anercorp/test.conll"
+    crf_table, crf_speed, n_tok = crf_eval(test)
+    pipe_table, pipe_speed = pipeline_eval(test)
+    docs = load_documents([a.shared / "seeds"])
+    _, ents = analyse(docs)
+    news = "skipped" if a.skip_news else news_throughput(a.shared / "data/saudinewsnet", a.news_limit)
+    size = MODEL_PATH.stat().st_size / 1e6
+    md = f"""# Entities benchmark
+
+Date: {dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")}. Written by `python benchmarks/ner_bench.py`.
+
+{machine()}
+
+Model: `{MODEL_PATH.name}` ({size:.1f} MB), CRF (python-crfsuite, L-BFGS), trained by `rasd train ner`
+on ANERcorp train only; settings chosen on the last 10% of train. Test: `anercorp/test.conll` ({n_tok:,} tokens).
+
+## CRF alone on ANERcorp test (conlleval exact span)
+
+{crf_table}
+
+Speed (features + Viterbi, one core, CPU time): **{crf_speed:,.0f} tokens/s**.
+
+## Whole recogniser `tag()` on ANERcorp test
+
+Model + gazetteers + facility patterns + family-name heuristics, on the test sentences
+joined with spaces; GPE/LOC/FAC counted as ANERcorp LOC, spans compared on tokens.
+
+{pipe_table}
+
+Speed (tokenise, sentences, CRF, gazetteers, roles; one core, CPU time): **{pipe_speed:,.0f} tokens/s**.
+
+## SaudiNewsNet throughput (entities: annotate + link)
+
+{news}
+
+## Canonical entities on `../shared/seeds/` ({len(docs)} documents)
+
+{format_table(ents)}
+"""
+    a.out.parent.mkdir(parents=True, exist_ok=True)
+    a.out.write_text(md, encoding="utf-8")
+    print(md[:3000])
+
+
+if __name__ == "__main__":
+    main()

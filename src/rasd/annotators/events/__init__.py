@@ -1,0 +1,400 @@
+"""Event extraction: typed events with arguments, from trigger lexicons kept as data.
+
+The engine is small on purpose: triggers, modality cues, count words and argument cues
+all live in ``resources/events/``. Per sentence, triggers are matched on folded token
+stems (proclitics stripped), and arguments are taken from the mentions other annotators
+already found in the same sentence: entities (actors before the trigger, targets after a
+target cue), the nearest time expression (else the article's date at month precision and
+lower confidence), and quantities (counts by their counted object). One event per
+(clause, type): a clause that says both هجوم and تعرضت لهجوم reports one attack.
+
+``extract(da)`` is pure; ``annotate(da)`` stores the result as ``da.events`` for pipelines
+that run annotators in order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from rasd.annotators import DocAnalysis
+from rasd.ids import make_id
+from rasd.models import EntityMention, Event, EventDate, Evidence, Quantity, Timex
+from rasd.resources import load_lines, load_table
+from rasd.text import Token, fold, sentences, tokenize
+from rasd.text.tokens import strip_proclitics
+
+TYPES = (
+    "ATTACK", "AIRSTRIKE", "AGREEMENT", "STATEMENT", "DENIAL", "MEETING", "WITHDRAWAL",
+    "REDEPLOYMENT", "ARREST", "FORMATION", "ELECTION", "OTHER",
+)  # fmt: skip
+_PRIORITY = {"denied": 3, "planned": 2, "expected": 1, "happened": 0}
+_FUTURE_PREFIX = ("س", "وس", "فس")
+_VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+SUMMARY_MAX = 240
+
+
+@dataclass(frozen=True)
+class Trigger:
+    words: tuple[str, ...]  # folded words of the form
+    type: str
+    pos: str  # verb | noun | phrase
+
+
+@dataclass(frozen=True)
+class TriggerHit:
+    trigger: Trigger
+    start: int  # original offsets of the matched words
+    end: int
+    first_token: int  # index into the sentence's word tokens
+    last_token: int
+    future: bool  # the first word carries the future prefix س
+
+
+@cache
+def triggers() -> dict[str, tuple[Trigger, ...]]:
+    """Triggers indexed by their first folded word; longest phrases first."""
+    idx: dict[str, list[Trigger]] = {}
+    for row in load_table("events/triggers.tsv"):
+        if len(row) < 2 or row[1] not in TYPES:
+            continue
+        words = tuple(fold(w) for w in row[0].split())
+        t = Trigger(words, row[1], row[2] if len(row) > 2 else "noun")
+        idx.setdefault(words[0], []).append(t)
+    return {k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in idx.items()}
+
+
+@cache
+def modality_cues() -> tuple[tuple[tuple[str, ...], str, int], ...]:
+    out = []
+    for row in load_table("events/modality.tsv"):
+        if len(row) >= 3:
+            out.append((tuple(fold(w) for w in row[0].split()), row[1], int(row[2])))
+    return tuple(out)
+
+
+@cache
+def count_words() -> tuple[dict[str, str], dict[str, str]]:
+    """``(object -> key, context word -> key)`` from ``events/counts.tsv``."""
+    obj: dict[str, str] = {}
+    ctx: dict[str, str] = {}
+    for row in load_table("events/counts.tsv"):
+        if len(row) >= 3 and row[0] in ("object", "context"):
+            (obj if row[0] == "object" else ctx)[fold(row[2])] = row[1]
+    return obj, ctx
+
+
+@cache
+def count_keys(event_type: str) -> frozenset[str]:
+    """Count keys an event type takes (``type`` rows of ``events/counts.tsv``)."""
+    for row in load_table("events/counts.tsv"):
+        if len(row) >= 3 and row[0] == "type" and row[1] == event_type:
+            return frozenset(row[2].split())
+    return frozenset()
+
+
+@cache
+def subsumed() -> frozenset[tuple[str, str]]:
+    return frozenset((r[0], r[1]) for r in load_table("events/subsumes.tsv") if len(r) >= 2)
+
+
+@cache
+def role_cues(kind: str) -> frozenset[str]:
+    return frozenset(fold(r[1]) for r in load_table("events/roles.tsv") if len(r) >= 2 and r[0] == kind)
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in load_lines(name))
+
+
+def clauses(words: Sequence[Token], text: str) -> list[tuple[int, int]]:
+    """Token index ranges ``[i, j)`` of the clauses of one sentence.
+
+    A clause starts at a word from ``events/clause_breaks.txt`` (phrases allowed, a leading
+    و/ف ignored) or after a semicolon in ``text`` between two words.
+    """
+    breaks = _clause_breaks()
+    starts = [0]
+    for i in range(1, len(words)):
+        gap = text[words[i - 1].end : words[i].start]
+        if ";" in gap or "؛" in gap:
+            starts.append(i)
+            continue
+        for phrase in breaks:
+            n = len(phrase)
+            head = words[i].norm
+            head = head[1:] if head[:1] in ("و", "ف") and head[1:] == phrase[0] else head
+            if head == phrase[0] and all(i + j < len(words) and words[i + j].norm == phrase[j] for j in range(1, n)):
+                starts.append(i)
+                break
+    starts = sorted(set(starts))
+    return [(a, b) for a, b in zip(starts, [*starts[1:], len(words)], strict=True) if b > a]
+
+
+@cache
+def _clause_breaks() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(fold(w) for w in line.split()) for line in load_lines("events/clause_breaks.txt"))
+
+
+def _free_neighbours(ci: int, n: int, busy: set[int]) -> list[int]:
+    """Clauses next to clause ``ci`` without a trigger of their own, up to the first one with."""
+    out: list[int] = []
+    for step in (1, -1):
+        k = ci + step
+        while 0 <= k < n and k not in busy:
+            out.append(k)
+            k += step
+    return out
+
+
+def has_weapon(words: Sequence[Token]) -> bool:
+    """Whether a clause names a weapon (what confirms a weak trigger such as تعرضت)."""
+    weapons = word_list("events/weapon_words.txt")
+    return any(any(s in weapons for _, s in stems(w)) for w in words)
+
+
+def stems(tok: Token, known: frozenset[str] | set[str] | None = None) -> list[tuple[int, str]]:
+    """Readings of a token as ``(chars stripped, folded stem)``; first is the whole token."""
+    return [(k, fold(s)) for k, s in strip_proclitics(tok.text, known)]
+
+
+def find_triggers(words: Sequence[Token]) -> list[TriggerHit]:
+    """Trigger matches among ``words`` (tokens of one sentence), longest phrase first."""
+    idx = triggers()
+    first = frozenset(idx)
+    hits: list[TriggerHit] = []
+    for i, tok in enumerate(words):
+        for k, stem in stems(tok, first):
+            cands = idx.get(stem)
+            if not cands:
+                continue
+            for t in cands:
+                n = len(t.words)
+                if i + n > len(words):
+                    continue
+                if all(_word_matches(words[i + j], t.words[j]) for j in range(1, n)):
+                    prefix = fold(tok.text[:k])
+                    future = t.pos == "verb" and prefix in _FUTURE_PREFIX
+                    hits.append(TriggerHit(t, tok.start, words[i + n - 1].end, i, i + n - 1, future))
+                    break
+            else:
+                continue
+            break
+    # drop hits contained in a longer hit
+    hits.sort(key=lambda h: (h.first_token, -(h.last_token - h.first_token)))
+    out: list[TriggerHit] = []
+    for h in hits:
+        if out and h.first_token <= out[-1].last_token:
+            continue
+        out.append(h)
+    return out
+
+
+def _word_matches(tok: Token, want: str) -> bool:
+    return tok.norm == want or any(s == want for _, s in stems(tok)[1:])
+
+
+def modality(words: Sequence[Token], hit: TriggerHit) -> str:
+    """happened | planned | expected | denied, from cues in a window before the trigger."""
+    best = "planned" if hit.future else "happened"
+    norms = [w.norm for w in words]
+    for cue, mod, window in modality_cues():
+        n = len(cue)
+        lo = max(0, hit.first_token - window - n + 1)
+        for i in range(lo, hit.first_token - n + 1):
+            if tuple(norms[i : i + n]) == cue or (n == 1 and _has_stem(words[i], cue[0])):
+                if _PRIORITY[mod] > _PRIORITY[best]:
+                    best = mod
+                break
+    if hit.trigger.type == "DENIAL" and best == "denied":
+        best = "happened"  # "نفى" is itself the event, not a negation of it
+    return best
+
+
+def _has_stem(tok: Token, stem: str) -> bool:
+    if len(stem) <= 2:  # short cues (لا، قد، لم) only as whole words, never as stems
+        return tok.norm == stem
+    return any(s == stem for _, s in stems(tok))
+
+
+def precision_of(value: str | None) -> str | None:
+    """day | month | year from a TimeML value; ``None`` when it is not a calendar date."""
+    if not value:
+        return None
+    m = _VALUE.match(value)
+    if not m:
+        return None
+    if m.group(3):
+        return "day"
+    if m.group(2):
+        return "month"
+    return "year"
+
+
+def _date(
+    hit: TriggerHit, span: tuple[int, int], free: Sequence[tuple[int, int]], timex: Sequence[Timex], da: DocAnalysis
+) -> tuple[EventDate, float]:
+    """The event date: nearest dated TIMEX in the trigger's clause (``span``); else in a
+    clause next to it with no trigger of its own (``free``: "the raid, which he planned,
+    took place on 20 January"); else the article date at month precision.
+
+    A date in a clause with its own trigger belongs to that predicate ("the meeting agreed
+    on in the April session"), so it is not borrowed.
+    """
+    for spans, conf in (([span], 1.0), (free, 0.9)):
+        best: Timex | None = None
+        best_d = 1 << 30
+        for t in timex:
+            if t.type not in ("DATE", "TIME") or precision_of(t.value) is None:
+                continue
+            if not any(a <= t.start and t.end <= b for a, b in spans):
+                continue
+            d = max(t.start - hit.end if t.start >= hit.end else hit.start - t.end, 0)
+            if d < best_d:
+                best, best_d = t, d
+        if best is not None and best.value is not None:
+            v = best.value[:10]
+            return EventDate(v, precision_of(v)), conf
+    pub = da.doc.published.value
+    if pub and precision_of(pub):
+        v = pub[:7] if len(pub) >= 7 else pub[:4]
+        return EventDate(v, precision_of(v)), 0.6
+    return EventDate(None, None), 0.5
+
+
+def _counts(words: Sequence[Token], quantities: Sequence[Quantity], keys: frozenset[str]) -> dict[str, float]:
+    obj_map, ctx_map = count_words()
+    out: dict[str, float] = {}
+    for q in quantities:
+        if q.value is None:
+            continue
+        key = None
+        i = next((j for j, w in enumerate(words) if w.end > q.start), len(words))
+        for w in words[max(0, i - 3) : i]:
+            key = next((ctx_map[s] for _, s in stems(w) if s in ctx_map), key)
+        if key is None and q.object:
+            key = obj_map.get(fold(q.object))
+        if key is None and q.object_span is None:
+            # quantity without an object: look at the word right after it
+            after = [w for w in words if w.start >= q.end][:1]
+            if after:
+                key = next((obj_map[s] for _, s in stems(after[0]) if s in obj_map), None)
+        if key is not None and key in keys and key not in out:
+            out[key] = float(q.value)
+    return out
+
+
+def _arguments(
+    event_type: str, hit: TriggerHit, words: Sequence[Token], ents: Sequence[EntityMention]
+) -> tuple[list[str], list[str], str | None]:
+    """``(actors, targets, place)`` from entity mentions in the sentence."""
+    targets_cues = role_cues("target")
+    actors: list[str] = []
+    targets: list[str] = []
+    place: str | None = None
+    facs = [e for e in ents if e.type == "FAC"]
+    geos = [e for e in ents if e.type in ("GPE", "LOC")]
+    for e in facs + geos:
+        place = _eid(e)
+        break
+    before = sorted((e for e in ents if e.end <= hit.start), key=lambda e: hit.start - e.end)
+    after = sorted((e for e in ents if e.start >= hit.end), key=lambda e: e.start)
+    for e in after:
+        prev = [w for w in words if w.end <= e.start][-2:]
+        cued = any(any(s in targets_cues for _, s in stems(w)) for w in prev)
+        if event_type in ("ATTACK", "AIRSTRIKE", "ARREST") and (cued or e.type in role_cues("attackable")):
+            targets.append(_eid(e))
+        elif e.type in ("PER", "ORG", "GPE") and event_type not in ("ATTACK", "AIRSTRIKE", "ARREST"):
+            actors.append(_eid(e))
+        elif cued:
+            targets.append(_eid(e))
+    violent = event_type in ("ATTACK", "AIRSTRIKE")
+    passive = role_cues("passive")
+    undergoes = violent and any(any(s in passive for _, s in stems(w)) for w in words[: hit.first_token + 1])
+    attackable = role_cues("attackable")
+    for e in before:
+        if violent and (undergoes or e.type in attackable):
+            targets.append(_eid(e))
+        elif e.type in ("PER", "ORG", "GPE"):
+            actors.append(_eid(e))
+    return _uniq(actors), _uniq([t for t in targets if t not in actors]), place
+
+
+def _eid(e: EntityMention) -> str:
+    return e.entity or f"?{fold(e.text)}"
+
+
+def _uniq(xs: list[str]) -> list[str]:
+    seen: set[str] = set()
+    return [x for x in xs if not (x in seen or seen.add(x))]  # type: ignore[func-returns-value]
+
+
+def extract(da: DocAnalysis) -> list[Event]:
+    """Events of one document, in text order, one per (clause, type)."""
+    text = da.doc.text
+    if not text:
+        return []
+    events: list[Event] = []
+    for s, e in sentences(text):
+        words = [t for t in tokenize(text[s:e]) if t.is_word]
+        words = [Token(t.text, t.start + s, t.end + s, t.norm) for t in words]
+        if not words:
+            continue
+        hits = find_triggers(words)
+        if not hits:
+            continue
+        seen: set[tuple[int, str]] = set()
+        parts = clauses(words, text)
+        bounds = [(words[a].start, words[parts[k + 1][0]].start if k + 1 < len(parts) else e) for k, (a, _) in enumerate(parts)]
+        clause_of = [next(k for k, (a, b) in enumerate(parts) if a <= h.first_token < b) for h in hits]
+        kept = [
+            (h, ci) for h, ci in zip(hits, clause_of, strict=True)
+            if not (h.trigger.pos == "weak" and not has_weapon(words[parts[ci][0] : parts[ci][1]]))
+        ]  # fmt: skip
+        busy = {ci for _, ci in kept}
+        for hit, ci in kept:
+            etype = hit.trigger.type
+            a, b = parts[ci]
+            cwords = words[a:b]
+            if (ci, etype) in seen:
+                continue
+            if any((h2.trigger.type, etype) in subsumed() and c2 == ci and h2.first_token < hit.first_token for h2, c2 in kept):
+                continue
+            seen.add((ci, etype))
+            cs, ce = bounds[ci]
+            free = [bounds[k] for k in _free_neighbours(ci, len(parts), busy)]
+            ents = [m for m in da.entities if m.start >= s and m.end <= e]
+            qs = [q for q in da.quantities if q.start >= cs and q.end <= ce]
+            date, date_conf = _date(hit, (cs, ce), free, da.timex, da)
+            actors, targets, place = _arguments(etype, hit, words, ents)
+            counts = _counts(cwords, qs, count_keys(etype))
+            mod = modality(words, hit)
+            conf = round(0.55 + 0.15 * (date_conf >= 0.9) + 0.1 * bool(actors or targets) + 0.05 * bool(place), 2)
+            if hit.trigger.pos == "weak":
+                conf = round(conf - 0.1, 2)
+            summary = text[s:e] if e - s <= SUMMARY_MAX else text[s : s + SUMMARY_MAX].rstrip() + "…"
+            events.append(
+                Event(
+                    id=make_id("v", da.doc.id, s, e, etype, hit.start),
+                    type=etype,
+                    date=date,
+                    place=place,
+                    actors=actors,
+                    targets=targets,
+                    counts=counts,
+                    modality=mod,
+                    summary=summary,
+                    trigger=text[hit.start : hit.end],
+                    evidence=[Evidence(da.doc.id, s, e)],
+                    confidence=conf,
+                )
+            )
+    return events
+
+
+def annotate(da: DocAnalysis) -> None:
+    """Store ``extract(da)`` on the analysis as ``da.events`` (read by ``views.story``)."""
+    da.events = extract(da)  # type: ignore[attr-defined]

@@ -1,0 +1,430 @@
+"""Publication dates: date lines on the page, and estimates from the article's content.
+
+A small parser of its own (the full temporal tagger lives in ``annotators/time`` and runs
+after ingest, which needs a document date first). Month names of the three Arabic systems,
+weekdays and the relative words come from ``resources/ingest/``.
+
+Content estimation (used when no date is printed, or when the printed one is contradicted):
+1. collect explicit dates in the body (day-month-year, month-year, year), marking those in a
+   plan/deadline context (``بحلول``, ``حتى``, ``المقبل``…) as future;
+2. the latest explicit *past* date ``L`` is a lower bound of the publication date;
+3. ``<month> الجاري/الحالي`` names the reference month; ``<month> الماضي`` lies before it;
+4. with neither, the earliest future deadline minus one year is a weak prior (plans
+   announced in the news usually run about a year ahead);
+5. a bare weekday in the lead ("أعلنت … الجمعة") picks the day inside the estimated month;
+   "في وقت سابق من الشهر الجاري" says we are late in that month.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from rasd.models import Published
+from rasd.resources import load_table
+from rasd.text import fold
+
+
+def _f(s: str) -> str:
+    return fold(s).lower()
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    words: dict[str, tuple[str, ...]]
+    year_rel: dict[str, int]
+    date_re: re.Pattern[str]
+    numeric_re: re.Pattern[str]
+    year_re: re.Pattern[str]
+    weekday_re: re.Pattern[str]
+    prefix_re: re.Pattern[str]
+    token_re: re.Pattern[str]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def lexicon() -> _Lexicon:
+    """Compiled patterns built from the resource files (once per process)."""
+    months = {_f(r[0]): int(r[1]) for r in load_table("ingest/months.tsv") if len(r) >= 2}
+    weekdays = {_f(r[0]): int(r[1]) for r in load_table("ingest/weekdays.tsv") if len(r) >= 2}
+    words: dict[str, list[str]] = {}
+    year_rel: dict[str, int] = {}
+    for r in load_table("ingest/date_words.tsv"):
+        if len(r) < 2:
+            continue
+        if r[0] == "year_rel" and len(r) >= 3:
+            year_rel[_f(r[1])] = int(r[2])
+        words.setdefault(r[0], []).append(_f(r[1]))
+    b, e = r"(?<![\w])", r"(?![\w])"
+    month = _alt(list(months))
+    rel = _alt(words.get("past_rel", []) + words.get("current_rel", []) + words.get("future_rel", []))
+    yw = _alt(words.get("year_word", []))
+    yrel = _alt(list(year_rel))
+    wd = _alt(list(weekdays))
+    date_re = re.compile(
+        rf"{b}(?:(?P<wd>{wd})\s*,?\s*)?"
+        rf"(?:(?P<day>\d{{1,2}})\s+(?:من\s+)?(?:(?:ال)?شهر\s+)?)?"
+        rf"(?P<m1>{month}){e}(?:\s*[/\-(]\s*(?P<m2>{month}){e}(?:\s*\))?)?"
+        rf"(?:\s+(?P<rel>{rel}){e})?"
+        rf"(?:\s*,?\s*(?:(?:{yw})\s+){{0,2}}(?P<year>(?:19|20)\d\d){e}"
+        rf"|\s+(?:من\s+)?(?P<yrel>{yrel}){e})?"
+    )
+    numeric_re = re.compile(
+        r"(?<![\d/.\-])(?:(?P<y1>(?:19|20)\d\d)[-/.](?P<m1>\d{1,2})[-/.](?P<d1>\d{1,2})"
+        r"|(?P<d2>\d{1,2})[-/.](?P<m2>\d{1,2})[-/.](?P<y2>(?:19|20)\d\d))(?![\d/.\-])"
+    )
+    year_re = re.compile(rf"{b}(?:{yw})\s+(?P<year>(?:19|20)\d\d){e}")
+    weekday_re = re.compile(rf"{b}(?P<wd>{wd}){e}")
+    prefix_re = re.compile(rf"^\s*(?:{_alt(words.get('published_prefix', []))})\s*[:：]?\s*")
+    return _Lexicon(
+        months,
+        weekdays,
+        {k: tuple(v) for k, v in words.items()},
+        year_rel,
+        date_re,
+        numeric_re,
+        year_re,
+        weekday_re,
+        prefix_re,
+        re.compile(r"\w+"),
+    )
+
+
+def _valid(y: int, m: int, d: int | None) -> bool:
+    if not 1 <= m <= 12:
+        return False
+    return d is None or 1 <= d <= calendar.monthrange(y, m)[1]
+
+
+def _value(y: int, m: int | None = None, d: int | None = None) -> str:
+    if m is None:
+        return f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?")
+_ERA = frozenset({"م", "ه", "ص", "am", "pm", "gmt", "utc", "بتوقيت", "مكه", "المكرمه", "بغداد", "غرينتش", "الموافق"})
+_PLACE = re.compile(r"^\s*([^\d\-:|,]{1,30}?)\s*[-:|,]\s*(?=\D{0,30}\d)")
+_DIGIT = re.compile(r"\d")
+
+
+@cache
+def _hijri_re() -> tuple[re.Pattern[str], dict[str, int]]:
+    names = {_f(r[0]): int(r[1]) for r in load_table("ingest/hijri_months.tsv") if len(r) >= 2}
+    rx = re.compile(rf"(?<!\w)(?P<day>\d{{1,2}})\s+(?P<m>{_alt(list(names))})\s+(?P<year>1[34]\d\d)(?!\w)")
+    return rx, names
+
+
+@cache
+def _en_re() -> re.Pattern[str]:
+    month = _alt(list(lexicon().months))
+    return re.compile(rf"(?<!\w)(?P<m>{month})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<year>(?:19|20)\d\d)(?!\w)")
+
+
+def _hijri_to_gregorian(y: int, m: int, d: int) -> str | None:
+    try:
+        from hijridate import Hijri
+
+        g = Hijri(y, m, d).to_gregorian()
+        return _value(g.year, g.month, g.day)
+    except Exception:  # out of the library's range or an impossible day
+        return None
+
+
+def parse_dateline(line: str) -> str | None:
+    """TimeML value of a line that is only a date ("السبت 5 يونيو 2021", "نشرت في … 12:00 ص").
+
+    Beside the date the line may hold a published-on prefix, a weekday, a time, a place
+    before a dash ("بغداد - 12 آذار 2024") and the Hijri date; anything more and it is a
+    sentence that merely mentions a date, and ``None`` is returned.
+    """
+    if len(line) > 160:
+        return None
+    return parse_folded_dateline(_f(line).strip())
+
+
+def parse_folded_dateline(s: str) -> str | None:
+    """``parse_dateline`` on an already folded, lower-cased line (saves folding twice)."""
+    if not s or len(s) > 110 or not _DIGIT.search(s):
+        return None
+    lx = lexicon()
+    s = lx.prefix_re.sub("", s, count=1)
+    place = _PLACE.match(s)
+    if place and len(place.group(1).split()) <= 3 and not lx.weekday_re.search(place.group(1)):
+        s = s[place.end() :]
+        s = lx.prefix_re.sub("", s, count=1)
+    found: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for m in lx.date_re.finditer(s):
+        if m.group("day") and m.group("year"):
+            y, mo, d = int(m.group("year")), lx.months[m.group("m1")], int(m.group("day"))
+            if _valid(y, mo, d):
+                found.append(_value(y, mo, d))
+                spans.append((m.start("day"), m.end("year")))
+    for m in _en_re().finditer(s):
+        y, mo, d = int(m.group("year")), lx.months[m.group("m")], int(m.group("day"))
+        if _valid(y, mo, d):
+            found.append(_value(y, mo, d))
+            spans.append(m.span())
+    for m in lx.numeric_re.finditer(s):
+        if m.group("y1"):
+            y, mo, d = int(m.group("y1")), int(m.group("m1")), int(m.group("d1"))
+        else:
+            y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
+        if _valid(y, mo, d):
+            found.append(_value(y, mo, d))
+            spans.append(m.span())
+    hrx, hnames = _hijri_re()
+    hijri = list(hrx.finditer(s))
+    spans += [m.span() for m in hijri]
+    if not found and hijri:
+        h = hijri[0]
+        g = _hijri_to_gregorian(int(h.group("year")), hnames[h.group("m")], int(h.group("day")))
+        if g:
+            found.append(g)
+    if not found:
+        return None
+    rest = list(s)
+    for a, b in spans:
+        rest[a:b] = " " * (b - a)
+    residue = _TIME.sub(" ", "".join(rest))
+    words = [w for w in lx.token_re.findall(residue) if w not in lx.weekdays and w not in _ERA]
+    return found[0] if not words else None
+
+
+def parse_given(value: str | None) -> str | None:
+    """TimeML value of a metadata/record/CLI date ("2015-07-21 02:51:32", "2021-06-05T…", "2021-06")."""
+    if not value:
+        return None
+    m = re.match(r"\s*((?:19|20)\d\d)(?:-(\d{1,2})(?:-(\d{1,2}))?)?", value)
+    if not m:
+        return parse_dateline(value)
+    y = int(m.group(1))
+    mo = int(m.group(2)) if m.group(2) else None
+    d = int(m.group(3)) if m.group(3) else None
+    if mo is not None and not _valid(y, mo, d):
+        return None
+    return _value(y, mo, d)
+
+
+# --------------------------------------------------------------------------- content
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One date-like expression found in a body (folded-text position)."""
+
+    pos: int
+    year: int | None
+    month: int | None
+    day: int | None
+    rel: str | None  # past | current | future | None (for "<month> الماضي" …)
+    future: bool  # in a plan/deadline context
+    weekday: int | None = None
+
+
+def _rel_kind(word: str | None) -> str | None:
+    if not word:
+        return None
+    w = lexicon().words
+    for kind in ("past_rel", "current_rel", "future_rel"):
+        if word in w.get(kind, ()):
+            return kind.split("_")[0]
+    return None
+
+
+# a sentence end, or a comma before a "و"-joined clause, ends the context of a date
+_CLAUSE = re.compile(r"[.!?;؛]|,\s*(?=و\w)")
+
+
+def content_mentions(text: str) -> list[Mention]:
+    """Explicit and month-relative date mentions of a body, in order."""
+    lx = lexicon()
+    s = _f(text)
+    markers = lx.words.get("future_marker", ())
+    future_words = {w for w in markers if " " not in w}
+    future_phrases = tuple(w for w in markers if " " in w)
+    out: list[Mention] = []
+
+    def is_future(pos: int, rel: str | None) -> bool:
+        if rel == "future":
+            return True
+        window = s[max(0, pos - 120) : pos]
+        cut = [m.end() for m in _CLAUSE.finditer(window)]
+        before = lx.token_re.findall(window[cut[-1] :] if cut else window)[-12:]
+        if any(t in future_words for t in before):
+            return True
+        window = " ".join(before)
+        return any(p in window for p in future_phrases)
+
+    taken: list[tuple[int, int]] = []
+    for m in lx.date_re.finditer(s):
+        mo = lx.months[m.group("m1")]
+        day = int(m.group("day")) if m.group("day") else None
+        year = int(m.group("year")) if m.group("year") else None
+        rel = _rel_kind(m.group("rel"))
+        if m.group("yrel"):
+            rel = "future" if lx.year_rel.get(m.group("yrel"), 0) > 0 else rel
+        if year is None and rel is None and day is None:
+            # a bare month name ("في يوليو") is too ambiguous ("ماي", "اب") to count
+            continue
+        if year is not None and not _valid(year, mo, day):
+            continue
+        wd = lx.weekdays.get(m.group("wd")) if m.group("wd") else None
+        out.append(Mention(m.start(), year, mo, day, rel, is_future(m.start(), rel), wd))
+        taken.append((m.start(), m.end()))
+    for m in lx.numeric_re.finditer(s):
+        if m.group("y1"):
+            y, mo, d = int(m.group("y1")), int(m.group("m1")), int(m.group("d1"))
+        else:
+            y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
+        if _valid(y, mo, d):
+            out.append(Mention(m.start(), y, mo, d, None, is_future(m.start(), None)))
+            taken.append((m.start(), m.end()))
+    for m in lx.year_re.finditer(s):
+        if not any(a <= m.start("year") < b for a, b in taken):
+            out.append(Mention(m.start(), int(m.group("year")), None, None, None, is_future(m.start(), None)))
+    out.sort(key=lambda x: x.pos)
+    return out
+
+
+def bare_weekdays(text: str) -> list[int]:
+    """ISO weekdays named on their own (not part of a full date), in order of appearance."""
+    lx = lexicon()
+    s = _f(text)
+    spans = [(m.start(), m.end()) for m in lx.date_re.finditer(s) if m.group("wd")]
+    out = []
+    for m in lx.weekday_re.finditer(s):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        out.append(lx.weekdays[m.group("wd")])
+    return out
+
+
+def _ym(y: int, m: int) -> int:
+    return y * 12 + (m - 1)
+
+
+def _from_ym(k: int) -> tuple[int, int]:
+    return k // 12, k % 12 + 1
+
+
+def _key(m: Mention) -> tuple[int, int, int]:
+    assert m.year is not None
+    return (m.year, m.month or 0, m.day or 0)
+
+
+def latest_past(mentions: list[Mention]) -> Mention | None:
+    """The latest explicit (year-bearing) date not in a plan/deadline context."""
+    past = [m for m in mentions if m.year is not None and not m.future]
+    return max(past, key=_key, default=None)
+
+
+def _deadline_prior(f: Mention, L: Mention | None) -> bool:
+    """Whether "earliest deadline minus a year" may serve: it must not contradict ``L``
+    and, when ``L`` has a month, lie within two years of it (a far deadline says little)."""
+    k = _ym(f.year or 0, f.month or 1) - 12
+    if L is None:
+        return True
+    if L.month is None:
+        return k >= _ym(L.year or 0, 12) - 11
+    lk = _ym(L.year or 0, L.month)
+    return lk <= k <= lk + 24
+
+
+def estimate(text: str) -> Published:
+    """Estimate the publication date from the body alone (method ``content``)."""
+    ms = content_mentions(text)
+    s = _f(text)
+    lw = lexicon().words
+    late = any(h in s for h in lw.get("late_hint", ()))
+    early = any(h in s for h in lw.get("early_hint", ()))
+    L = latest_past(ms)
+    current = [m for m in ms if m.rel == "current" and m.year is None and m.month]
+    past_rel = [m for m in ms if m.rel == "past" and m.year is None and m.month]
+    future = [m for m in ms if m.future and m.year is not None and m.month]
+    ref: int | None = None  # year*12+month of the estimated reference month
+    conf = 0.4
+    floor_day: int | None = None
+    if current and (L is not None):
+        mc = current[0].month or 1
+        same = [m for m in ms if m.year is not None and m.month == mc and not m.future]
+        if same:
+            best = max(same, key=_key)
+            ref = _ym(best.year or 0, mc)
+            floor_day = best.day
+        else:
+            base = lo = _ym(L.year or 0, L.month or 1)
+            for p in past_rel:
+                # a month called "الماضي" is taken as later than the explicitly dated events
+                k = base + 1
+                while _from_ym(k)[1] != p.month:
+                    k += 1
+                lo = max(lo, k)
+            k = lo
+            while _from_ym(k)[1] != mc:
+                k += 1
+            ref = k
+    elif future and _deadline_prior(min(future, key=_key), L):
+        f = min(future, key=_key)
+        ref = _ym(f.year or 0, f.month or 1) - 12
+        conf = 0.3
+    elif L is not None:
+        if L.month is None:
+            return Published(_value(L.year or 0), "year", "content", 0.2)
+        ref = _ym(L.year or 0, L.month)
+        floor_day = L.day
+    if ref is None:
+        return Published(None, None, "unknown", 0.0)
+    y, mo = _from_ym(ref)
+    if L is not None and L.month and _ym(L.year or 0, L.month) == ref and L.day:
+        floor_day = max(floor_day or 0, L.day)
+    wds = bare_weekdays(text)
+    if wds:
+        days = [d for d in range(1, calendar.monthrange(y, mo)[1] + 1) if dt.date(y, mo, d).isoweekday() == wds[0]]
+        days = [d for d in days if floor_day is None or d >= floor_day] or days
+        pick = days[-1] if late and not early else days[0]
+        return Published(_value(y, mo, pick), "day", "content", conf + 0.05)
+    if floor_day:
+        return Published(_value(y, mo, floor_day), "day", "content", conf)
+    return Published(_value(y, mo), "month", "content", conf)
+
+
+def contradiction(printed: str, text: str) -> str | None:
+    """The latest past content date when it proves ``printed`` wrong, else ``None``.
+
+    Proof is a past-context day date more than a day after the print, or at least two
+    month (or year) mentions after it: one plan misread as a past event must not overturn
+    a printed date.
+    """
+    parts = (printed.split("-") + ["1", "1"])[:3]
+    py, pm, pd = (int(x) for x in parts)
+    pdate = dt.date(py, pm, pd)
+    later: list[Mention] = []
+    for m in content_mentions(text):
+        if m.year is None or m.future:
+            continue
+        if m.day is not None and m.month is not None:
+            if dt.date(m.year, m.month, m.day) > pdate + dt.timedelta(days=1):
+                later.append(m)
+        elif m.month is not None:
+            if _ym(m.year, m.month) > _ym(py, pm):
+                later.append(m)
+        elif m.year > py:
+            later.append(m)
+    if not later:
+        return None
+    if not any(m.day is not None for m in later) and len(later) < 2:
+        return None
+    best = max(later, key=_key)
+    return _value(best.year or 0, best.month, best.day)

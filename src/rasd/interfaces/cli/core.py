@@ -1,0 +1,251 @@
+"""Core commands: ``analyze``, ``ingest``, ``search``, ``show``, ``export``.
+
+Every command catches errors at its boundary and prints one line on stderr with exit
+code 1 (Typer gives 2 for usage errors): users see what went wrong, never a traceback.
+A run with some bad inputs still succeeds (exit 0) if any document was read; each bad
+input is one ``error: SOURCE: MESSAGE`` line at the end.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, TextIO, TypeVar
+
+import click
+import typer
+from typer.exceptions import TyperException
+
+from rasd.interfaces.cli.app import DEFAULT_DB, app
+
+F = TypeVar("F", bound=Callable[..., Any])
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+DbOpt = Annotated[str, typer.Option("--db", envvar="RASD_DB", help="SQLite database file.")]
+PagesArg = Annotated[list[str], typer.Argument(help="Files, directories, zip/json/jsonl files; '-' for stdin.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+WorkersOpt = Annotated[int, typer.Option("--workers", min=1, help="Processes for cleaning pages.")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Log debug lines (e.g. skipped stages).")]
+
+
+class CliError(Exception):
+    """An expected failure, reported as one line."""
+
+
+def _fail(msg: str) -> typer.Exit:
+    sys.stderr.write(f"rasd: error: {msg}\n")
+    return typer.Exit(1)
+
+
+def guarded(fn: F) -> F:
+    """Turn any exception into one stderr line and exit code 1."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except (typer.Exit, typer.Abort, TyperException, click.ClickException, SystemExit, KeyboardInterrupt):
+            raise  # usage errors keep click's message and exit code 2
+        except CliError as e:
+            raise _fail(str(e)) from None
+        except Exception as e:
+            raise _fail(f"{type(e).__name__}: {e}") from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _check_date(value: str | None) -> str | None:
+    if value is not None and not _DATE.match(value):
+        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}")
+    return value
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, format="rasd: %(message)s")
+
+
+def _existing_db(db: str) -> str:
+    if db != ":memory:" and not Path(db).is_file():
+        raise CliError(f"no database at {db} (run 'rasd ingest' or 'rasd analyze' first, or pass --db)")
+    return db
+
+
+def _report(result: Any, quiet: bool) -> None:
+    for source, message in result.errors:
+        sys.stderr.write(f"error: {source}: {message}\n")
+    if not quiet:
+        c = result.counts()
+        typer.echo(
+            f"read {c['pages']} page(s), {c['documents']} document(s): {c['new']} new, "
+            f"{c['existing']} already stored, {c['errors']} error(s), "
+            f"{c['duplicate_groups']} duplicate group(s) in store [{result.seconds:.1f}s]"
+        )
+    if result.documents == 0 and result.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+@guarded
+def analyze(
+    pages: PagesArg,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output directory for analysis.json (and report.html).")],
+    db: DbOpt = DEFAULT_DB,
+    date: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for undated single inputs.", callback=_check_date)] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Reference date YYYY-MM-DD for commitment status (default: today, UTC).", callback=_check_date)] = None,
+    quiet: QuietOpt = False,
+    workers: WorkersOpt = 1,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Read news pages, store them and write OUT/analysis.json (the export contract)."""
+    from rasd.pipeline import StageUnavailable
+    from rasd.pipeline import analyze as run
+
+    _setup_logging(verbose)
+    try:
+        result = run(pages, db_path=db, out_dir=out, date=date, as_of=as_of, progress=not quiet, workers=workers)
+    except StageUnavailable as e:
+        raise CliError(str(e)) from None
+    _report(result, quiet)
+    if not quiet and result.analysis_path:
+        typer.echo(f"wrote {result.analysis_path}" + (f" and {result.report_path}" if result.report_path else ""))
+
+
+@app.command()
+@guarded
+def ingest(
+    pages: PagesArg,
+    db: DbOpt = DEFAULT_DB,
+    date: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for undated single inputs.", callback=_check_date)] = None,
+    quiet: QuietOpt = False,
+    workers: WorkersOpt = 1,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Read, clean, normalise and store pages (no analysis); print what was new."""
+    from rasd.pipeline import StageUnavailable
+    from rasd.pipeline import ingest as run
+
+    _setup_logging(verbose)
+    try:
+        result = run(pages, db_path=db, date=date, progress=not quiet, workers=workers)
+    except StageUnavailable as e:
+        raise CliError(str(e)) from None
+    _report(result, quiet)
+
+
+@app.command()
+@guarded
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find; hamza/alef/ya/ta-marbuta variants match.")],
+    db: DbOpt = DEFAULT_DB,
+    limit: Annotated[int, typer.Option(min=1, help="Maximum number of results.")] = 10,
+) -> None:
+    """Full-text search over stored titles and bodies."""
+    from rich.console import Console
+    from rich.text import Text
+
+    from rasd.store import open_store
+
+    with open_store(_existing_db(db)) as store:
+        hits = store.search(query, limit=limit)
+    if not hits:
+        sys.stderr.write(f"no document matches {query!r}\n")
+        raise typer.Exit(1)
+    console = Console(highlight=False, soft_wrap=True)
+    for h in hits:
+        console.print(Text(f"{h.doc_id}  {h.published or '----------'}  {h.title}", style="bold"))
+        snip = Text(h.snippet)
+        if h.match:
+            snip.stylize("reverse", *h.match)
+        console.print(snip)
+        console.print()
+
+
+@app.command()
+@guarded
+def show(
+    doc: Annotated[str, typer.Argument(help="Document id or a unique prefix of it.")],
+    db: DbOpt = DEFAULT_DB,
+) -> None:
+    """Print one stored document: title, outlet, date and how it was found, warnings, body."""
+    from rasd.store import open_store
+
+    with open_store(_existing_db(db)) as store:
+        ids = store.find_ids(doc, limit=6)
+        if not ids:
+            raise CliError(f"no document with id {doc!r}")
+        if len(ids) > 1 and doc not in ids:
+            more = "…" if len(ids) > 5 else ""
+            raise CliError(f"id prefix {doc!r} is ambiguous: {', '.join(ids[:5])}{more}")
+        d = store.get_document(doc if doc in ids else ids[0])
+    assert d is not None
+    p = d.published
+    lines = [
+        f"id:        {d.id}",
+        f"title:     {d.title}",
+        f"outlet:    {d.outlet or '-'}",
+        f"published: {p.value or 'unknown'} ({p.precision or '-'}; method {p.method}, confidence {p.confidence:.2f})",
+        f"source:    {d.source}" + (f" [part {d.part}]" if d.part else ""),
+        f"language:  {d.language}",
+    ]
+    if d.url:
+        lines.append(f"url:       {d.url}")
+    if d.duplicate_of:
+        lines.append(f"duplicate of: {d.duplicate_of}")
+    for w in [*p.warnings, *d.warnings]:
+        lines.append(f"warning:   {w}")
+    if d.removed:
+        lines.append(f"removed:   {len(d.removed)} block(s) of page furniture")
+    typer.echo("\n".join(lines) + "\n\n" + d.text)
+
+
+@contextmanager
+def _output(path: str) -> Iterator[TextIO]:
+    if path == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    target = Path(path)
+    tmp = target.with_name(target.name + ".tmp")
+    with tmp.open("w", encoding="utf-8", newline="") as fp:
+        yield fp
+    tmp.replace(target)
+
+
+@app.command()
+@guarded
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="json | jsonl | csv")] = "json",
+    db: DbOpt = DEFAULT_DB,
+    out: Annotated[str, typer.Option("--out", "-o", help="Output file ('-' for stdout).")] = "-",
+    as_of: Annotated[str | None, typer.Option("--as-of", help="as_of written in the header.", callback=_check_date)] = None,
+) -> None:
+    """Write everything stored: json (the analysis.json shape), jsonl (one record a line) or csv (documents)."""
+    import json
+    from datetime import UTC, datetime
+
+    from rasd.interfaces.export import analysis_to_json, jsonl_records, write_csv, write_jsonl
+    from rasd.models import Analysis
+    from rasd.store import open_store
+
+    fmt = format.lower()
+    if fmt not in ("json", "jsonl", "csv"):
+        raise typer.BadParameter(f"unknown format {format!r} (json, jsonl or csv)", param_hint="--format")
+    as_of = as_of or datetime.now(UTC).strftime("%Y-%m-%d")
+    with open_store(_existing_db(db)) as store, _output(out) as fp:
+        if fmt == "csv":
+            write_csv(store.iter_documents(), fp)
+            return
+        entities, events, claims, commitments, conflicts = store.load_views()
+        views = Analysis(entities=entities, events=events, claims=claims, commitments=commitments, conflicts=conflicts)
+        if fmt == "jsonl":
+            write_jsonl(jsonl_records(store.iter_documents(), lambda i: store.load_mentions([i]), views, as_of), fp)
+            return
+        views.documents = list(store.iter_documents())
+        views.mentions = store.load_mentions()
+        json.dump(analysis_to_json(views, as_of), fp, ensure_ascii=False, indent=1)
+        fp.write("\n")

@@ -1,0 +1,112 @@
+"""``rasd entities`` (canonical entities with counts) and ``rasd train ner``.
+
+``rasd entities`` reads the entities saved in the database, or, given files, analyses them
+on the spot (entities only) so the table can be checked without a full run.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from rasd.interfaces.cli.app import DEFAULT_DB, app
+from rasd.models import Entity
+
+SHARED = Path("..") / "shared"
+TYPES = ("PER", "ORG", "GPE", "LOC", "FAC", "MISC")
+
+
+def _fail(msg: str) -> typer.Exit:
+    sys.stderr.write(f"rasd: error: {msg}\n")
+    return typer.Exit(1)
+
+
+def _train_group() -> typer.Typer:
+    """The ``train`` command group, shared with other modules that add trainers."""
+    for g in app.registered_groups:
+        if g.name == "train" and g.typer_instance is not None:
+            return g.typer_instance
+    group = typer.Typer(help="Train the statistical models shipped with rasd.", no_args_is_help=True)
+    app.add_typer(group, name="train")
+    return group
+
+
+def format_table(entities: list[Entity], limit: int | None = None) -> str:
+    """One line per entity: type, mentions, docs, name, aliases, roles, coordinates."""
+    lines = ["| type | mentions | docs | name | aliases | roles | geo |", "|---|---|---|---|---|---|---|"]
+    for e in entities[:limit]:
+        geo = f"{e.geo.lat:.2f}, {e.geo.lon:.2f}" if e.geo else ""
+        lines.append(
+            f"| {e.type} | {e.mentions} | {len(e.docs)} | {e.name} | {'، '.join(e.aliases)} | "
+            f"{'، '.join(e.roles)} | {geo} |"
+        )
+    return "\n".join(lines)
+
+
+@app.command("entities")
+def entities_cmd(
+    inputs: Annotated[list[Path] | None, typer.Argument(help="Text files or folders to analyse instead of the database.")] = None,
+    db: Annotated[str, typer.Option("--db", envvar="RASD_DB", help="SQLite database file.")] = DEFAULT_DB,
+    type_: Annotated[str | None, typer.Option("--type", help="Only this type: PER ORG GPE LOC FAC MISC.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Show at most this many.")] = None,
+) -> None:
+    """List canonical entities with their mention and document counts."""
+    if type_ is not None and type_.upper() not in TYPES:
+        raise _fail(f"unknown type {type_!r}; expected one of {' '.join(TYPES)}")
+    try:
+        if inputs:
+            from rasd.annotators.entities.corpus import analyse_paths
+
+            ents = analyse_paths(inputs)
+        else:
+            if not Path(db).exists():
+                raise _fail(f"database {db} not found (run `rasd analyze` first, or pass files)")
+            from rasd.store import open_store
+
+            with open_store(db) as store:
+                ents = list(store.load_views()[0])
+    except typer.Exit:
+        raise
+    except Exception as e:  # one line, no traceback
+        raise _fail(f"{type(e).__name__}: {e}") from None
+    if type_:
+        ents = [e for e in ents if e.type == type_.upper()]
+    typer.echo(format_table(ents, limit))
+
+
+train = _train_group()
+
+
+@train.command("ner")
+def train_ner(
+    train_file: Annotated[Path, typer.Option("--train", help="ANERcorp train split (CoNLL).")] = SHARED
+    / "data/anercorp/train.conll",
+    anetac: Annotated[Path | None, typer.Option("--anetac", help="ANETAC names file (gazetteer features).")] = SHARED
+    / "data/anetac/en-ar-named-entities.txt",
+    news: Annotated[Path | None, typer.Option("--news", help="SaudiNewsNet folder (word clusters); rebuilt only with --clusters.")] = SHARED
+    / "data/saudinewsnet",
+    clusters: Annotated[bool, typer.Option("--clusters/--no-clusters", help="Rebuild the word clusters first.")] = False,
+    out: Annotated[Path | None, typer.Option("--out", help="Model file to write (default: the shipped one).")] = None,
+    iterations: Annotated[int, typer.Option("--iterations", min=1)] = 200,
+) -> None:
+    """Train the CRF entity model reproducibly (fixed seed, dev = last 10% of train)."""
+    from rasd.annotators.entities import train as tr
+
+    if not train_file.exists():
+        raise _fail(f"training file {train_file} not found")
+    if anetac is not None and not anetac.exists():
+        raise _fail(f"ANETAC file {anetac} not found (pass --anetac or omit it)")
+    try:
+        if clusters:
+            if news is None or not news.is_dir():
+                raise _fail(f"SaudiNewsNet folder {news} not found")
+            tr.build_clusters(news)
+        result = tr.train(train_file, anetac, out or tr.MODEL_PATH, iterations=iterations)
+    except typer.Exit:
+        raise
+    except Exception as e:
+        raise _fail(f"{type(e).__name__}: {e}") from None
+    typer.echo(f"best c1,c2 = {result['best']}; dev F1 by setting: {result['dev']}")

@@ -1,0 +1,147 @@
+"""The public export (``../shared/spec/EXPORT.md``): ``analysis.json`` and its JSONL/CSV forms.
+
+One function builds the contract's dict from an ``Analysis`` so ``rasd analyze``,
+``rasd export`` and the web API cannot drift apart. Output is sorted (documents by id,
+mentions by document and offsets, corpus items by id) so two runs over the same input
+differ only in ``generated_at``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any, TextIO
+
+from rasd.models import Analysis, Document, Mentions, to_dict
+
+SCHEMA_VERSION = "1"
+MENTION_KINDS = ("timex", "entities", "quantities", "quotes")
+SECTIONS = ("entities", "events", "claims", "commitments", "conflicts")
+# document fields the contract lists, in its order; other Document fields are added after
+DOC_FIELDS = ("id", "source", "part", "title", "outlet", "published", "language", "text", "removed")
+CSV_FIELDS = (
+    "id", "source", "part", "title", "outlet", "published", "precision", "method", "confidence",
+    "date_warnings", "language", "url", "duplicate_of", "warnings", "text",
+)  # fmt: skip
+
+
+def tool_version() -> str:
+    try:
+        return version("rasd")
+    except PackageNotFoundError:  # running from a source tree without installing
+        return "0.0.0"
+
+
+def now_utc() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def document_json(doc: Document) -> dict[str, Any]:
+    """A document in the contract's shape: listed fields first, extras (url, warnings…) after.
+
+    ``page_spans`` and ``content_hash`` stay in the store: they are the bulky trace to the
+    page and an internal key, not part of the contract. Extra fields are additive, which
+    the contract allows.
+    """
+    d = to_dict(doc)
+    d.pop("page_spans", None)
+    d.pop("content_hash", None)
+    out = {k: d.pop(k) for k in DOC_FIELDS}
+    out.update(d)
+    return out
+
+
+def _mention_key(m: dict[str, Any]) -> tuple[Any, ...]:
+    return (m["doc"], m["start"], m["end"], json.dumps(m, ensure_ascii=False, sort_keys=True))
+
+
+def mentions_json(mentions: Mentions) -> dict[str, list[dict[str, Any]]]:
+    return {k: sorted((to_dict(m) for m in getattr(mentions, k)), key=_mention_key) for k in MENTION_KINDS}
+
+
+def header(as_of: str | None, generated_at: str | None = None) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "rasd", "version": tool_version()},
+        "generated_at": generated_at or now_utc(),
+        "as_of": as_of,
+    }
+
+
+def analysis_to_json(analysis: Analysis, as_of: str | None, generated_at: str | None = None) -> dict[str, Any]:
+    """The ``analysis.json`` dict for ``analysis`` (see EXPORT.md); deterministic but for ``generated_at``."""
+    out = header(as_of, generated_at)
+    out["documents"] = [document_json(d) for d in sorted(analysis.documents, key=lambda d: d.id)]
+    out["mentions"] = mentions_json(analysis.mentions)
+    for section in SECTIONS:
+        out[section] = sorted((to_dict(x) for x in getattr(analysis, section)), key=lambda x: str(x["id"]))
+    return out
+
+
+def write_json(analysis: Analysis, fp: TextIO, as_of: str | None) -> None:
+    json.dump(analysis_to_json(analysis, as_of), fp, ensure_ascii=False, indent=1)
+    fp.write("\n")
+
+
+def jsonl_records(
+    docs: Iterable[Document], mentions_of: Any, analysis: Analysis | None, as_of: str | None
+) -> Iterator[dict[str, Any]]:
+    """JSONL records: a header, one per document (with its own mentions), then corpus items.
+
+    Every line has ``record``: ``header`` | ``document`` | ``entity`` | ``event`` |
+    ``claim`` | ``commitment`` | ``conflict``. ``mentions_of(doc_id) -> Mentions`` lets a
+    caller stream documents from a store without building the whole corpus in memory.
+    """
+    yield {"record": "header", **header(as_of)}
+    for doc in docs:
+        rec = {"record": "document", **document_json(doc)}
+        rec["mentions"] = mentions_json(mentions_of(doc.id))
+        yield rec
+    if analysis is not None:
+        for section in SECTIONS:
+            for item in sorted((to_dict(x) for x in getattr(analysis, section)), key=lambda x: str(x["id"])):
+                yield {"record": section[:-1] if section != "entities" else "entity", **item}
+
+
+def write_jsonl(records: Iterable[dict[str, Any]], fp: TextIO) -> int:
+    n = 0
+    for rec in records:
+        fp.write(json.dumps(rec, ensure_ascii=False))
+        fp.write("\n")
+        n += 1
+    return n
+
+
+def csv_row(doc: Document) -> dict[str, Any]:
+    p = doc.published
+    return {
+        "id": doc.id,
+        "source": doc.source,
+        "part": doc.part,
+        "title": doc.title,
+        "outlet": doc.outlet or "",
+        "published": p.value or "",
+        "precision": p.precision or "",
+        "method": p.method,
+        "confidence": p.confidence,
+        "date_warnings": " | ".join(p.warnings),
+        "language": doc.language,
+        "url": doc.url or "",
+        "duplicate_of": doc.duplicate_of or "",
+        "warnings": " | ".join(doc.warnings),
+        "text": doc.text,
+    }
+
+
+def write_csv(docs: Iterable[Document], fp: TextIO) -> int:
+    """One row per document (the flat part of the contract; mentions need JSON/JSONL)."""
+    w = csv.DictWriter(fp, fieldnames=list(CSV_FIELDS), lineterminator="\n")
+    w.writeheader()
+    n = 0
+    for doc in docs:
+        w.writerow(csv_row(doc))
+        n += 1
+    return n

@@ -1,0 +1,281 @@
+"""Read-only web UI and JSON API over one analysis (``analysis.json`` or a rasd database).
+
+``create_app(db_path=None, analysis_path=None)`` loads the analysis once and serves the
+HTML report at ``/`` and JSON under ``/api/``. Nothing is written and nothing outside
+the machine is contacted; ``rasd serve`` binds to 127.0.0.1 by default.
+
+Search: with a database the store's full-text index answers; with only
+``analysis.json`` we scan folded document text (``rasd.text.normalize``), which is linear
+in the corpus but maps every hit back to exact original offsets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import FastAPI, HTTPException, Query
+from fastapi.responses import HTMLResponse
+
+from rasd.interfaces.export import document_json
+from rasd.interfaces.report import date_range, load_analysis, render_report
+from rasd.models import Analysis, Claim, Document, Event, Mentions, to_dict
+from rasd.text import fold, normalize
+
+MAX_LIMIT = 1000
+# module level: FastAPI resolves the (string) annotations against module globals
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
+Offset = Annotated[int, Query(ge=0)]
+
+
+@dataclass
+class _Data:
+    """The loaded analysis plus the indexes the endpoints need."""
+
+    analysis: Analysis
+    as_of: str
+    source: str
+    docs: dict[str, Document] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)
+    by_doc: dict[str, Mentions] = field(default_factory=dict)
+    db_path: str | None = None  # the database, when serving one (opened per search: SQLite is per-thread)
+    _report: str | None = None
+
+    def __post_init__(self) -> None:
+        a = self.analysis
+        self.docs = {d.id: d for d in a.documents}
+        self.claims = {c.id: c for c in a.claims}
+        for kind in ("timex", "entities", "quantities", "quotes"):
+            for m in getattr(a.mentions, kind):
+                getattr(self.by_doc.setdefault(m.doc, Mentions()), kind).append(m)
+
+    def report(self) -> str:
+        if self._report is None:
+            self._report = render_report(self.analysis, self.as_of, api=True)
+        return self._report
+
+
+def _from_store(db_path: str) -> Analysis:
+    """Read everything a database holds into an ``Analysis`` (documents, mentions, views)."""
+    from rasd.store import open_store
+
+    if not Path(db_path).is_file():
+        raise FileNotFoundError(f"database not found: {db_path}")
+    with open_store(db_path) as store:
+        entities, events, claims, commitments, conflicts = store.load_views()
+        return Analysis(
+            documents=list(store.iter_documents()),
+            mentions=store.load_mentions(),
+            entities=entities,
+            events=events,
+            claims=claims,
+            commitments=commitments,
+            conflicts=conflicts,
+        )
+
+
+def _overlaps(value: str | None, lo: dt.date | None, hi: dt.date | None) -> bool:
+    """Whether a TimeML value's period meets ``[lo, hi]``; undated values only pass an open range."""
+    if lo is None and hi is None:
+        return True
+    r = date_range(value)
+    if r is None:
+        return False
+    return (hi is None or r[0] <= hi) and (lo is None or r[1] >= lo)
+
+
+def _bound(value: str | None, end: bool) -> dt.date | None:
+    if not value:
+        return None
+    r = date_range(value)
+    if r is None:
+        raise HTTPException(status_code=400, detail=f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    return r[1] if end else r[0]
+
+
+def _page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
+    return {"total": len(items), "offset": offset, "limit": limit, "items": items[offset : offset + limit]}
+
+
+def _doc_summary(d: Document) -> dict[str, Any]:
+    return {
+        "id": d.id, "source": d.source, "part": d.part, "title": d.title, "outlet": d.outlet,
+        "published": to_dict(d.published), "language": d.language, "chars": len(d.text),
+        "duplicate_of": d.duplicate_of,
+    }  # fmt: skip
+
+
+def _mentions_entity(e: Event, ent: str) -> bool:
+    return ent == e.place or ent in e.actors or ent in e.targets
+
+
+def create_app(
+    db_path: str | Path | None = None,
+    analysis_path: str | Path | None = None,
+    as_of: str | None = None,
+) -> FastAPI:
+    """The FastAPI app serving one analysis; ``analysis_path`` wins when both are given.
+
+    ``as_of`` (commitment status date shown in the report) defaults to the export's
+    ``as_of``, else today.
+    """
+    meta: dict[str, Any] = {}
+    db = None
+    if analysis_path is not None:
+        analysis, meta = load_analysis(Path(analysis_path))
+        source = str(analysis_path)
+    elif db_path is not None:
+        db = str(db_path)
+        analysis = _from_store(db)
+        source = db
+    else:
+        raise ValueError("give an analysis.json (--analysis) or a database (--db)")
+    data = _Data(analysis, as_of or meta.get("as_of") or dt.date.today().isoformat(), source, db_path=db)
+    app = FastAPI(title="rasd", description="Read-only API over a rasd analysis", version="1")
+    app.state.data = data
+
+    @app.get("/", response_class=HTMLResponse)
+    def index() -> HTMLResponse:
+        return HTMLResponse(data.report())
+
+    @app.get("/api")
+    def api_root() -> dict[str, Any]:
+        a = data.analysis
+        return {
+            "source": data.source,
+            "as_of": data.as_of,
+            "counts": {
+                "documents": len(a.documents), "entities": len(a.entities), "events": len(a.events),
+                "claims": len(a.claims), "commitments": len(a.commitments), "conflicts": len(a.conflicts),
+            },
+            "endpoints": ["/api/documents", "/api/documents/{id}", "/api/search?q=", "/api/entities",
+                          "/api/events", "/api/timeline", "/api/commitments", "/api/conflicts"],
+        }  # fmt: skip
+
+    @app.get("/api/documents")
+    def documents(
+        limit: Limit = 50, offset: Offset = 0, outlet: str | None = None, language: str | None = None
+    ) -> dict[str, Any]:
+        docs = sorted(data.analysis.documents, key=lambda d: d.id)
+        if outlet:
+            docs = [d for d in docs if d.outlet == outlet]
+        if language:
+            docs = [d for d in docs if d.language == language]
+        return _page([_doc_summary(d) for d in docs], limit, offset)
+
+    @app.get("/api/documents/{doc_id}")
+    def document(doc_id: str) -> dict[str, Any]:
+        d = data.docs.get(doc_id)
+        if d is None:
+            raise HTTPException(status_code=404, detail=f"no document {doc_id!r}")
+        out = document_json(d)
+        out["mentions"] = to_dict(data.by_doc.get(doc_id, Mentions()))
+        return out
+
+    @app.get("/api/search")
+    def search(q: Annotated[str, Query(min_length=1)], limit: Limit = 20) -> dict[str, Any]:
+        needle = fold(q).strip()
+        if not needle:
+            raise HTTPException(status_code=400, detail="empty query after normalisation")
+        if data.db_path is not None:
+            from rasd.store import open_store
+
+            with open_store(data.db_path) as store:
+                found = store.search(q, limit=limit)
+            hits = [
+                {"doc": h.doc_id, "title": h.title, "published": h.published, "snippet": h.snippet,
+                 "score": h.score}
+                for h in found
+            ]  # fmt: skip
+            return {"query": q, "total": len(hits), "hits": hits}
+        hits = []
+        total = 0
+        for d in sorted(data.analysis.documents, key=lambda d: d.id):
+            nt = normalize(d.text)
+            i = nt.text.find(needle)
+            while i >= 0:
+                total += 1
+                if len(hits) < limit:
+                    s, e = nt.span(i, i + len(needle))
+                    hits.append(
+                        {"doc": d.id, "title": d.title, "start": s, "end": e, "text": d.text[s:e],
+                         "snippet": d.text[max(0, s - 60) : e + 60]}
+                    )  # fmt: skip
+                i = nt.text.find(needle, i + len(needle))
+        return {"query": q, "total": total, "hits": hits}
+
+    @app.get("/api/entities")
+    def entities(
+        limit: Limit = 100, offset: Offset = 0, type: str | None = None, q: str | None = None
+    ) -> dict[str, Any]:
+        ents = sorted(data.analysis.entities, key=lambda e: (-e.mentions, e.id))
+        if type:
+            ents = [e for e in ents if e.type == type.upper()]
+        if q:
+            fq = fold(q)
+            ents = [e for e in ents if any(fq in fold(n) for n in [e.name, *e.aliases])]
+        return _page([to_dict(e) for e in ents], limit, offset)
+
+    def _events(type: str | None, entity: str | None, date_from: str | None, date_to: str | None) -> list[Event]:
+        lo, hi = _bound(date_from, False), _bound(date_to, True)
+        evs = data.analysis.events
+        if type:
+            evs = [e for e in evs if e.type == type.upper()]
+        if entity:
+            evs = [e for e in evs if _mentions_entity(e, entity)]
+        return [e for e in evs if _overlaps(e.date.value if e.date else None, lo, hi)]
+
+    @app.get("/api/events")
+    def events(
+        limit: Limit = 100,
+        offset: Offset = 0,
+        type: str | None = None,
+        entity: str | None = None,
+        date_from: Annotated[str | None, Query(alias="from")] = None,
+        date_to: Annotated[str | None, Query(alias="to")] = None,
+    ) -> dict[str, Any]:
+        evs = sorted(_events(type, entity, date_from, date_to), key=lambda e: e.id)
+        return _page([to_dict(e) for e in evs], limit, offset)
+
+    @app.get("/api/timeline")
+    def timeline(
+        type: str | None = None,
+        entity: str | None = None,
+        date_from: Annotated[str | None, Query(alias="from")] = None,
+        date_to: Annotated[str | None, Query(alias="to")] = None,
+    ) -> dict[str, Any]:
+        dated, undated = [], []
+        for e in _events(type, entity, date_from, date_to):
+            r = date_range(e.date.value if e.date else None)
+            item = to_dict(e)
+            if r is None:
+                undated.append(item)
+            else:
+                item["period"] = {"start": r[0].isoformat(), "end": r[1].isoformat()}
+                dated.append((r[0], r[1], e.id, item))
+        dated.sort(key=lambda t: (t[0], t[1], t[2]))
+        return {"dated": [t[3] for t in dated], "undated": sorted(undated, key=lambda x: x["id"])}
+
+    @app.get("/api/commitments")
+    def commitments(status: str | None = None) -> dict[str, Any]:
+        cs = [c for c in data.analysis.commitments if status is None or c.status == status]
+        far = (dt.date.max, dt.date.max, "")
+        cs.sort(key=lambda c: ((date_range(c.deadline) or far)[1], c.id))
+        return {"as_of": data.as_of, "items": [to_dict(c) for c in cs]}
+
+    @app.get("/api/conflicts")
+    def conflicts(kind: str | None = None) -> dict[str, Any]:
+        items = []
+        for k in sorted(data.analysis.conflicts, key=lambda k: k.id):
+            if kind and k.kind != kind:
+                continue
+            item = to_dict(k)
+            for side in ("a", "b"):
+                c = data.claims.get(getattr(k, side))
+                item[f"claim_{side}"] = to_dict(c) if c else None
+            items.append(item)
+        return {"items": items}
+
+    return app

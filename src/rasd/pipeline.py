@@ -1,0 +1,388 @@
+"""The orchestrator: pages → documents → store → annotators → resolve → views → export.
+
+Every stage is looked up through ``STAGES``, one registry of module names, and imported
+lazily: while the project is being built a stage whose module does not exist yet is
+skipped with one debug line, so the pipeline runs end to end at every step. A module
+that exists but fails to import is a bug and is raised, not skipped.
+
+Errors in one page or one document never stop the batch: they become one line
+``source: message`` in ``RunResult.errors``. Output is deterministic (sorted by document
+id and offsets); ``generated_at`` is the only field that changes between identical runs.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from rasd.annotators import DocAnalysis
+from rasd.models import Analysis, Document, Mentions, RawPage
+from rasd.store import AddStats, Prepared, Store, open_store, prepare
+
+log = logging.getLogger(__name__)
+
+# (stage, module, attribute). Annotators run in this order (later ones read earlier results).
+STAGES: tuple[tuple[str, str, str], ...] = (
+    ("pages", "rasd.ingest", "iter_pages"),
+    ("documents", "rasd.ingest", "documents_from_page"),
+    ("time", "rasd.annotators.time", "annotate"),
+    ("entities", "rasd.annotators.entities", "annotate"),
+    ("quantities", "rasd.annotators.quantities", "annotate"),
+    ("quotes", "rasd.annotators.quotes", "annotate"),
+    ("events", "rasd.annotators.events", "annotate"),
+    ("resolve", "rasd.resolve.entities", "link"),
+    ("views", "rasd.views.story", "build"),
+    ("report", "rasd.interfaces.report", "write_report"),
+)
+ANNOTATORS = ("time", "entities", "quantities", "quotes", "events")
+ANALYSED_LANGUAGES = frozenset({"ar"})
+_MENTION_KINDS = ("timex", "entities", "quantities", "quotes")
+Item = Document | Prepared
+
+
+class StageUnavailable(RuntimeError):
+    """A stage the run cannot do without (reading pages) is not there."""
+
+
+@cache
+def stage(name: str) -> Callable[..., Any] | None:
+    """The callable of stage ``name``, or ``None`` (logged once) when its module is not there yet."""
+    for sname, module, attr in STAGES:
+        if sname != name:
+            continue
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError as e:
+            if e.name and (module == e.name or module.startswith(e.name + ".")):
+                log.debug("stage %s skipped: module %s not importable yet", name, module)
+                return None
+            raise
+        fn = getattr(mod, attr, None)
+        if fn is None:
+            log.debug("stage %s skipped: %s has no %s yet", name, module, attr)
+        return fn
+    raise KeyError(f"unknown stage {name!r}")
+
+
+def available_stages() -> list[str]:
+    return [s for s, _, _ in STAGES if stage(s) is not None]
+
+
+@dataclass
+class RunResult:
+    """Counts and outputs of one run; ``errors`` are ``(source, message)`` pairs."""
+
+    pages: int = 0
+    documents: int = 0
+    new: int = 0
+    existing: int = 0
+    duplicates: int = 0  # new documents linked to an earlier near-duplicate
+    duplicate_groups: int = 0  # groups in the whole store after the run
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    skipped_stages: list[str] = field(default_factory=list)
+    analysis_path: Path | None = None
+    report_path: Path | None = None
+    run_id: str | None = None
+    seconds: float = 0.0
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "pages": self.pages,
+            "documents": self.documents,
+            "new": self.new,
+            "existing": self.existing,
+            "duplicates": self.duplicates,
+            "duplicate_groups": self.duplicate_groups,
+            "errors": len(self.errors),
+        }
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _page_docs(page: RawPage, prep: bool = False) -> tuple[list[Item], str | None]:
+    """Documents of one page, or the error message.
+
+    In worker processes (``prep``) the store's folding and MinHash are done here too,
+    in parallel; in one process the store does them, and only for new documents.
+    """
+    fn = stage("documents")
+    if fn is None:
+        return [], "no document builder available (rasd.ingest.documents_from_page missing)"
+    try:
+        docs = list(fn(page))
+        return ([prepare(d) for d in docs] if prep else docs), None
+    except Exception as e:  # one bad page must not stop the batch
+        return [], f"{type(e).__name__}: {e}"
+
+
+def _page_batch(pages: list[RawPage]) -> list[tuple[list[Item], str | None]]:
+    return [_page_docs(p, prep=True) for p in pages]
+
+
+def iter_documents(
+    inputs: Sequence[str], result: RunResult, *, date: str | None = None, workers: int = 1, batch: int = 32
+) -> Iterator[Item]:
+    """Stream the documents of ``inputs``, counting pages and errors in ``result``.
+
+    With ``workers > 1`` pages are cleaned in processes, at most ``4 × workers`` batches
+    in flight, so memory stays bounded however big the corpus is.
+    """
+    pages_fn = stage("pages")
+    if pages_fn is None or stage("documents") is None:
+        raise StageUnavailable("ingest stage not available: rasd.ingest.iter_pages/documents_from_page missing")
+
+    def items() -> Iterator[RawPage | tuple[str, str]]:
+        try:
+            for item in pages_fn(list(inputs), date=date):
+                if isinstance(item, RawPage):
+                    yield item
+                else:  # IngestError(source, message)
+                    yield (str(getattr(item, "source", "?")), str(getattr(item, "message", item)))
+        except Exception as e:  # a reader crash ends reading, not the run
+            yield ("<input>", f"{type(e).__name__}: {e}")
+
+    def emit(page: RawPage, docs: list[Item], err: str | None) -> Iterator[Item]:
+        result.pages += 1
+        if err:
+            result.errors.append((page.source, err))
+        for d in docs:
+            result.documents += 1
+            yield d
+
+    if workers <= 1:
+        for item in items():
+            if isinstance(item, tuple):
+                result.errors.append(item)
+                continue
+            docs, err = _page_docs(item)
+            yield from emit(item, docs, err)
+        return
+
+    with ProcessPoolExecutor(max_workers=workers) as ex:
+        window: deque[tuple[list[RawPage], Future[list[tuple[list[Item], str | None]]]]] = deque()
+
+        def drain(limit: int) -> Iterator[Item]:
+            while len(window) > limit:
+                pages, fut = window.popleft()
+                for page, (docs, err) in zip(pages, fut.result(), strict=True):
+                    yield from emit(page, docs, err)
+
+        buf: list[RawPage] = []
+        for item in items():
+            if isinstance(item, tuple):
+                result.errors.append(item)
+                continue
+            buf.append(item)
+            if len(buf) >= batch:
+                window.append((buf, ex.submit(_page_batch, buf)))
+                buf = []
+                yield from drain(4 * workers)
+        if buf:
+            window.append((buf, ex.submit(_page_batch, buf)))
+        yield from drain(0)
+
+
+# --------------------------------------------------------------------------- progress
+
+
+def _progress(enabled: bool, label: str) -> Any:
+    """A rich progress display on stderr, or a no-op when disabled or not a terminal."""
+    if not enabled or not sys.stderr.isatty():
+        return nullcontext(None)
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        SpinnerColumn(),
+        TextColumn(label),
+        TextColumn("{task.completed} documents"),
+        TextColumn("[dim]{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+
+
+def _counted(docs: Iterable[Item], bar: Any, t0: float) -> Iterator[Item]:
+    task = bar.add_task("", total=None, rate="") if bar is not None else None
+    n = 0
+    for d in docs:
+        n += 1
+        if bar is not None and (n % 50 == 0 or n < 50):
+            el = max(1e-6, _now() - t0)
+            bar.update(task, completed=n, rate=f"{n / el:,.0f}/s")
+        yield d
+
+
+def _now() -> float:
+    import time
+
+    return time.perf_counter()
+
+
+# --------------------------------------------------------------------------- runs
+
+
+def ingest(
+    inputs: Sequence[str],
+    *,
+    db_path: str | Path,
+    date: str | None = None,
+    progress: bool = True,
+    workers: int = 1,
+    batch_size: int = 500,
+) -> RunResult:
+    """Read, clean, normalise and store ``inputs``, streaming; no analysis."""
+    t0 = _now()
+    result = RunResult()
+    stats = AddStats()
+    with open_store(str(db_path), batch_size=batch_size) as store, _progress(progress, "ingesting") as bar:
+        store.add_documents(_counted(iter_documents(inputs, result, date=date, workers=workers), bar, t0), stats)
+        _finish(store, result, stats, inputs)
+    result.seconds = _now() - t0
+    return result
+
+
+def _finish(store: Store, result: RunResult, stats: AddStats, inputs: Sequence[str]) -> None:
+    result.new, result.existing, result.duplicates = stats.new, stats.existing, stats.duplicates
+    result.duplicate_groups = len(store.duplicate_groups())
+    result.skipped_stages = [s for s, _, _ in STAGES if stage(s) is None]
+    result.run_id = store.record_run([str(i) for i in inputs], result.counts(), result.errors)
+
+
+def annotate(da: DocAnalysis, errors: list[tuple[str, str]]) -> None:
+    """Run the available annotators on one document, dropping mentions whose offsets lie."""
+    if da.doc.language not in ANALYSED_LANGUAGES:
+        return
+    for name in ANNOTATORS:
+        fn = stage(name)
+        if fn is None:
+            continue
+        try:
+            fn(da)
+        except Exception as e:  # one annotator failing on one document must not stop the run
+            errors.append((da.doc.source, f"annotator {name} failed on {da.doc.id}: {type(e).__name__}: {e}"))
+    text = da.doc.text
+    for kind in _MENTION_KINDS:
+        items = getattr(da, kind)
+        good = [m for m in items if _offsets_ok(text, m)]
+        if len(good) != len(items):
+            errors.append((da.doc.source, f"{len(items) - len(good)} {kind} mention(s) with bad offsets dropped in {da.doc.id}"))
+            setattr(da, kind, good)
+
+
+def _offsets_ok(text: str, m: Any) -> bool:
+    if not (0 <= m.start <= m.end <= len(text)):
+        return False
+    t = getattr(m, "text", None)
+    return t is None or text[m.start : m.end] == t
+
+
+def analyze(
+    inputs: Sequence[str],
+    *,
+    db_path: str | Path,
+    out_dir: str | Path,
+    date: str | None = None,
+    as_of: str | None = None,
+    progress: bool = True,
+    workers: int = 1,
+) -> RunResult:
+    """The whole pipeline over ``inputs``; writes ``out_dir/analysis.json`` (+ ``report.html``).
+
+    The analysis covers the documents of these inputs (including ones stored by an
+    earlier run), as stored: a document seen before keeps its first id and links.
+    """
+    from rasd.interfaces.export import analysis_to_json
+
+    t0 = _now()
+    as_of = as_of or datetime.now(UTC).strftime("%Y-%m-%d")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    result = RunResult()
+    stats = AddStats()
+    hashes: list[str] = []
+
+    def remember(docs: Iterable[Item]) -> Iterator[Item]:
+        for p in docs:
+            yield p
+            hashes.append((p.doc if isinstance(p, Prepared) else p).content_hash)  # set by now
+
+    with open_store(str(db_path)) as store:
+        with _progress(progress, "reading") as bar:
+            store.add_documents(
+                remember(_counted(iter_documents(inputs, result, date=date, workers=workers), bar, t0)), stats
+            )
+        ids = sorted({i for h in hashes if (i := store.id_for_hash(h))})
+        docs = list(store.iter_documents(ids))
+        das = [DocAnalysis(doc=d) for d in docs]
+        with _progress(progress, "analysing") as bar:
+            for da in _counted_das(das, bar, t0):
+                annotate(da, result.errors)
+        store.save_mentions(das)
+        entities = _call("resolve", result, [], das) or []
+        views = _call("views", result, ([], [], [], []), das, entities, as_of)
+        events, claims, commitments, conflicts = views
+        store.save_views(entities, events, claims, commitments, conflicts)
+        analysis = Analysis(
+            documents=docs,
+            mentions=Mentions(**{k: [m for da in das for m in getattr(da, k)] for k in _MENTION_KINDS}),
+            entities=list(entities),
+            events=list(events),
+            claims=list(claims),
+            commitments=list(commitments),
+            conflicts=list(conflicts),
+        )
+        result.analysis_path = out / "analysis.json"
+        _write_atomic(result.analysis_path, analysis_to_json(analysis, as_of))
+        report = stage("report")
+        if report is not None:
+            try:
+                report(analysis, out / "report.html", as_of)
+                result.report_path = out / "report.html"
+            except Exception as e:
+                result.errors.append(("report", f"{type(e).__name__}: {e}"))
+        _finish(store, result, stats, inputs)
+    result.seconds = _now() - t0
+    return result
+
+
+def _counted_das(das: list[DocAnalysis], bar: Any, t0: float) -> Iterator[DocAnalysis]:
+    task = bar.add_task("", total=len(das), rate="") if bar is not None else None
+    for n, da in enumerate(das, 1):
+        yield da
+        if bar is not None:
+            bar.update(task, completed=n, rate=f"{n / max(1e-6, _now() - t0):,.0f}/s")
+
+
+def _call(name: str, result: RunResult, default: Any, *args: Any) -> Any:
+    fn = stage(name)
+    if fn is None:
+        return default
+    try:
+        return fn(*args)
+    except Exception as e:  # a failed corpus stage leaves its sections empty, reported
+        result.errors.append((name, f"{type(e).__name__}: {e}"))
+        return default
+
+
+def _write_atomic(path: Path, data: dict[str, Any]) -> None:
+    import json
+
+    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+    with tmp.open("w", encoding="utf-8") as fp:
+        json.dump(data, fp, ensure_ascii=False, indent=1)
+        fp.write("\n")
+    tmp.replace(path)

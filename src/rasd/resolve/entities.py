@@ -1,0 +1,309 @@
+"""Cross-document entity linking: one canonical entity per real-world thing.
+
+Mentions are grouped by folded key, then merged in four deterministic steps:
+
+1. aliases and acronyms from the curated gazetteer (``البنتاغون`` = ``وزارة الدفاع الأميركية``);
+2. spelling variants: keys of 5+ letters within Damerau distance 1 (``بايدن``/``بادين``),
+   found by blocking on single-deletion variants instead of comparing all pairs;
+3. short forms of people to the one full name that ends with them (``السوداني``) or shares
+   first and last token (``محمد السوداني`` → ``محمد شياع السوداني``), blocked by token;
+4. demonyms (``الأميركية``) attach to their country as an attribute.
+
+Cost: with n mentions, k distinct keys of length ≤ L, step 2 is O(k·L) bucket inserts plus
+checks within buckets (small in practice), step 3 is O(k) dictionary lookups; overall
+O(n + k·L·b) where b is the largest bucket, never the O(k²) of all-pairs comparison.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from rasd.annotators import DocAnalysis
+from rasd.annotators.entities import gazetteer as gz
+from rasd.annotators.entities import recall_family_names
+from rasd.ids import make_id
+from rasd.models import Entity, EntityMention, Geo
+from rasd.text.tokens import strip_proclitics, tokenize
+
+_FAMILY = {"PER": "PER", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "MISC": "MISC"}
+_TYPE_ORDER = {"PER": 0, "ORG": 1, "GPE": 2, "LOC": 3, "FAC": 4, "MISC": 5}
+MIN_FUZZY = 5  # letters; shorter names differ by one letter too often (محمد/أحمد)
+
+
+class _UF:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            lo, hi = sorted((ra, rb))  # deterministic root
+            self.parent[hi] = lo
+
+
+def osa_le1(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` are within one edit (insert, delete, substitute, swap)."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la == lb:
+        diff = [i for i in range(la) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    if la > lb:
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :]
+
+
+def _deletions(k: str) -> Iterable[str]:
+    yield k
+    for i in range(len(k)):
+        yield k[:i] + k[i + 1 :]
+
+
+def _readings(k: str) -> list[str]:
+    """The key and its readings without a leading proclitic chain; ``لل`` restores the article.
+
+    Spans keep a whole token when the clitic cannot be cut off without changing letters
+    (``للعراق`` holds ``ل`` + ``العراق`` with the alif elided), so linking reads it here.
+    """
+    out = [k]
+    first, _, rest = k.partition(" ")
+    tail = (" " + rest) if rest else ""
+    for k2, stem in strip_proclitics(first)[1:]:
+        chain = first[:k2]
+        if chain.endswith("ال"):
+            continue
+        out.append(stem + tail)
+    if first.startswith("لل") and len(first) > 4:
+        out.append("ال" + first[2:] + tail)
+    return out
+
+
+def _canonical_key(m: EntityMention) -> tuple[str, gz.GazEntry | None]:
+    k = gz.key_of(m.text)
+    for r in _readings(k):
+        e = gz.by_key().get(r)
+        if e is not None:
+            return gz.key_of(e.name), e
+    return k, None
+
+
+def link(das: list[DocAnalysis]) -> list[Entity]:
+    """Link every mention of ``das`` to a canonical entity (sets ``mention.entity``).
+
+    First recovers bare family names of people named in full elsewhere in the corpus
+    (``recall_family_names``), which adds PER mentions to ``da.entities``.
+    """
+    recall_family_names(das)
+    mentions: list[tuple[EntityMention, str]] = []
+    anchors: dict[str, gz.GazEntry] = {}
+    types: dict[str, Counter[str]] = defaultdict(Counter)
+    for da in das:
+        for m in da.entities:
+            key, e = _canonical_key(m)
+            if e is not None:
+                anchors[key] = e
+            mentions.append((m, key))
+            types[key][m.type] += 1
+    keys = sorted(types)
+
+    def key_type(k: str) -> str:
+        if k in anchors:
+            return anchors[k].type
+        c = types[k]
+        return min(c, key=lambda t: (-c[t], _TYPE_ORDER.get(t, 9)))
+
+    uf = _UF()
+    for k in keys:
+        uf.find(k)
+
+    # 1b. a name still carrying a proclitic links to the same name said without it
+    keyset = set(keys)
+    for k in keys:
+        if k in anchors:
+            continue
+        fam = _FAMILY.get(key_type(k), "MISC")
+        for r in _readings(k)[1:]:
+            if r in keyset and _FAMILY.get(key_type(r), "MISC") == fam:
+                uf.union(k, r)
+                break
+
+    # 2. spelling variants, blocked on deletion variants
+    buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for k in keys:
+        if len(k.replace(" ", "")) < MIN_FUZZY:
+            continue
+        fam = _FAMILY.get(key_type(k), "MISC")
+        for d in set(_deletions(k)):
+            buckets[(fam, d)].append(k)
+    for members in buckets.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if a in anchors and b in anchors:
+                    continue  # two curated entries stay two things
+                if osa_le1(a, b):
+                    uf.union(a, b)
+
+    # 3. short forms of people, blocked on last token and (first, last) tokens
+    by_last: dict[str, set[str]] = defaultdict(set)
+    by_ends: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for k in keys:
+        toks = k.split()
+        if key_type(k) == "PER" and len(toks) >= 2:
+            by_last[toks[-1]].add(k)
+            if len(toks) >= 3:
+                by_ends[(toks[0], toks[-1])].add(k)
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for m, k in mentions:
+        docs_of[k].add(m.doc)
+    for k in sorted(keys, key=lambda x: (-len(x.split()), x)):  # two-token forms before one-token
+        toks = k.split()
+        if key_type(k) != "PER" or len(toks) > 2:
+            continue
+        cands = by_ends.get((toks[0], toks[-1]), set()) if len(toks) == 2 else by_last.get(toks[0], set())
+        roots = sorted({uf.find(c) for c in cands if c != k})
+        if len(roots) > 1:  # ambiguous: prefer the full name said in the same documents
+            near = sorted({uf.find(c) for c in cands if c != k and docs_of[c] & docs_of[k]})
+            roots = near if len(near) == 1 else []
+        if len(roots) == 1:
+            uf.union(k, roots[0])
+
+    # build entities
+    groups: dict[str, list[tuple[EntityMention, str]]] = defaultdict(list)
+    for m, k in mentions:
+        groups[uf.find(k)].append((m, k))
+    doc_context = _doc_countries(das, mentions)
+    entities: list[Entity] = []
+    for group in groups.values():
+        entities.append(_make_entity(group, anchors, doc_context))
+    _attach_demonyms(das, entities)
+    entities.sort(key=lambda e: (_TYPE_ORDER.get(e.type, 9), -e.mentions, e.name, e.id))
+    return entities
+
+
+def _make_entity(
+    members: list[tuple[EntityMention, str]],
+    anchors: dict[str, gz.GazEntry],
+    doc_context: dict[str, set[str]],
+) -> Entity:
+    anchor = next((anchors[k] for _, k in sorted(members, key=lambda x: x[1]) if k in anchors), None)
+    tcount = Counter(m.type for m, _ in members)
+    typ = anchor.type if anchor else min(tcount, key=lambda t: (-tcount[t], _TYPE_ORDER.get(t, 9)))
+    surfaces = Counter(" ".join(m.text.split()) for m, _ in members)
+    if anchor is not None:
+        name = anchor.name
+    else:
+        longest = max(len(s.split()) for s in surfaces)
+        name = min((s for s in surfaces if len(s.split()) == longest), key=lambda s: (-surfaces[s], gz.key_of(s), s))
+    aliases = [s for s in sorted(surfaces, key=lambda s: (-surfaces[s], s)) if s != name]
+    roles = Counter(" ".join(m.role.split()) for m, _ in members if m.role)
+    docs: list[str] = []
+    for m, _ in members:
+        if m.doc not in docs:
+            docs.append(m.doc)
+    eid = make_id("e", typ, gz.key_of(name))
+    for m, _ in members:
+        m.entity = eid
+    geo = None
+    attributes: dict[str, object] = {}
+    if typ in ("GPE", "LOC", "FAC"):
+        place = anchor
+        if place is None or place.lat is None:
+            context = set().union(*(doc_context.get(d, set()) for d in docs))
+            place = gz.place_lookup(name, frozenset(context))
+            if place is None:
+                for s in aliases:
+                    place = gz.place_lookup(s, frozenset(context))
+                    if place is not None:
+                        break
+        if place is not None and place.lat is not None and place.lon is not None:
+            geo = Geo(place.lat, place.lon)
+            attributes["geo_source"] = place.source
+            if place.country:
+                attributes["country"] = place.country
+    if anchor is not None and anchor.source:
+        attributes["source"] = anchor.source
+    return Entity(
+        id=eid,
+        type=typ,
+        name=name,
+        aliases=aliases,
+        roles=sorted(roles, key=lambda r: (-roles[r], r)),
+        docs=docs,
+        geo=geo,
+        mentions=len(members),
+        attributes=attributes,
+    )
+
+
+def _doc_countries(das: list[DocAnalysis], mentions: list[tuple[EntityMention, str]]) -> dict[str, set[str]]:
+    """ISO codes each document is about (named countries, curated places, demonyms)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for m, _ in mentions:
+        e = gz.by_key().get(gz.key_of(m.text))
+        if e is not None and (e.iso or e.country):
+            out[m.doc].add(e.iso or e.country or "")
+    dem = gz.demonyms()
+    for da in das:
+        for t in tokenize(da.doc.text):
+            iso = dem.get(t.norm)
+            if iso:
+                out[da.doc.id].add(iso)
+    return out
+
+
+def _attach_demonyms(das: list[DocAnalysis], entities: list[Entity]) -> None:
+    """Demonyms become ``attributes['demonyms']`` of their country, created if never named."""
+    dem = gz.demonyms()
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    docs: dict[str, list[str]] = defaultdict(list)
+    for da in das:
+        for t in tokenize(da.doc.text):
+            iso = dem.get(t.norm)
+            if iso:
+                seen[iso][" ".join(t.text.split())] += 1
+                if da.doc.id not in docs[iso]:
+                    docs[iso].append(da.doc.id)
+    by_iso = {e.attributes.get("country"): e for e in entities if e.type == "GPE" and e.name in _country_names()}
+    for iso in sorted(seen):
+        country = by_iso.get(iso)
+        if country is None:
+            c = gz.country_by_iso().get(iso)
+            if c is None:
+                continue
+            geo = Geo(c.lat, c.lon) if c.lat is not None and c.lon is not None else None
+            country = Entity(
+                id=make_id("e", "GPE", gz.key_of(c.name)),
+                type="GPE",
+                name=c.name,
+                docs=list(docs[iso]),
+                geo=geo,
+                attributes={"country": iso, "geo_source": c.source},
+            )
+            entities.append(country)
+            by_iso[iso] = country
+        forms = seen[iso]
+        country.attributes["demonyms"] = sorted(forms, key=lambda f: (-forms[f], f))
+        country.attributes["demonym_docs"] = docs[iso]
+
+
+def _country_names() -> frozenset[str]:
+    return frozenset(c.name for c in gz.countries())
+
+
+__all__ = ["link", "osa_le1"]

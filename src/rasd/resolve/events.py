@@ -1,0 +1,167 @@
+"""Merge reports of the same event across documents and outlets.
+
+Never all pairs: each event is put in blocks keyed by ``(type, month, anchor)`` where the
+anchor is its place or one of its actors/targets. Only events sharing a block are
+compared, and a union-find joins the compatible ones, so the cost is
+``O(n + sum of block_size²)``; a block larger than ``MAX_BLOCK`` is compared only between
+neighbours in date order (``O(n·WINDOW)``), which keeps a flood of one generic event type
+from going quadratic. Merged events keep all their evidence. When reports of one event
+give different counts, the counts are *not* averaged: the merged event keeps the first
+report's figure and ``merge`` returns a ``CountDisagreement`` for the conflict view.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rasd.ids import make_id
+from rasd.models import Event, EventDate
+
+MAX_BLOCK = 64
+WINDOW = 8
+_PREC_RANK = {"day": 3, "month": 2, "year": 1, None: 0}
+
+
+@dataclass
+class CountDisagreement:
+    """Two reports of one (merged) event that give different figures for ``key``."""
+
+    event: str  # merged event id
+    key: str
+    a: Event  # the original per-document reports
+    b: Event
+    values: tuple[float, float] = (0.0, 0.0)
+
+
+@dataclass
+class MergeResult:
+    events: list[Event]
+    members: dict[str, list[Event]] = field(default_factory=dict)  # merged id -> reports
+    disagreements: list[CountDisagreement] = field(default_factory=list)
+
+
+def _month(ev: Event) -> str | None:
+    v = ev.date.value
+    return v[:7] if v and len(v) >= 7 else None
+
+
+def blocking_keys(ev: Event) -> list[tuple[str, str, str]]:
+    """Blocks an event falls in; events without a month or an anchor are never merged."""
+    month = _month(ev)
+    if month is None:
+        return []
+    anchors = ([ev.place] if ev.place else []) + ev.actors + ev.targets
+    return [(ev.type, month, a) for a in dict.fromkeys(anchors) if not a.startswith("?") or len(a) > 3]
+
+
+def compatible(a: Event, b: Event) -> bool:
+    """Same type, dates that do not exclude each other, same modality family."""
+    if a.type != b.type:
+        return False
+    va, vb = a.date.value or "", b.date.value or ""
+    if not (va.startswith(vb) or vb.startswith(va)):
+        return False
+    if (a.modality == "denied") != (b.modality == "denied"):
+        return False
+    if a.place and b.place and a.place != b.place:
+        return False
+    return bool(
+        (a.place and a.place == b.place)
+        or set(a.actors) & set(b.actors)
+        or set(a.targets) & set(b.targets)
+        or (a.place and a.place in b.targets)
+        or (b.place and b.place in a.targets)
+    )
+
+
+class _UF:
+    def __init__(self, n: int) -> None:
+        self.p = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.p[x] != x:
+            self.p[x] = self.p[self.p[x]]
+            x = self.p[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.p[max(ra, rb)] = min(ra, rb)
+
+
+def merge(events: Sequence[Event]) -> MergeResult:
+    """Merge compatible reports (see module doc); output order is by first evidence."""
+    evs = list(events)
+    blocks: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for i, ev in enumerate(evs):
+        for k in blocking_keys(ev):
+            blocks[k].append(i)
+    uf = _UF(len(evs))
+    for members in blocks.values():
+        if len(members) <= MAX_BLOCK:
+            pairs = ((members[x], members[y]) for x in range(len(members)) for y in range(x + 1, len(members)))
+        else:
+            order = sorted(members, key=lambda i: evs[i].date.value or "")
+            pairs = ((order[x], order[y]) for x in range(len(order)) for y in range(x + 1, min(len(order), x + WINDOW)))
+        for i, j in pairs:
+            # evidence from the same sentence twice is not a second report
+            if uf.find(i) != uf.find(j) and compatible(evs[i], evs[j]):
+                uf.union(i, j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(evs)):
+        groups[uf.find(i)].append(i)
+    out = MergeResult(events=[])
+    for root in sorted(groups, key=lambda r: _first_key(evs[r])):
+        reports = [evs[i] for i in groups[root]]
+        merged = _combine(reports)
+        out.events.append(merged)
+        out.members[merged.id] = reports
+        out.disagreements.extend(_disagreements(merged.id, reports))
+    return out
+
+
+def _first_key(ev: Event) -> tuple[str, int]:
+    e = ev.evidence[0] if ev.evidence else None
+    return (e.doc, e.start) if e else ("", 0)
+
+
+def _combine(reports: list[Event]) -> Event:
+    if len(reports) == 1:
+        return reports[0]
+    best_date = max(reports, key=lambda r: (_PREC_RANK.get(r.date.precision, 0), r.confidence))
+    counts: dict[str, float] = {}
+    for r in reports:
+        for k, v in r.counts.items():
+            counts.setdefault(k, v)
+    evidence = [e for r in reports for e in r.evidence]
+    evidence.sort(key=lambda e: (e.doc, e.start))
+    place = next((r.place for r in reports if r.place), None)
+    first = reports[0]
+    return Event(
+        id=make_id("v", first.type, *[f"{e.doc}:{e.start}" for e in evidence]),
+        type=first.type,
+        date=EventDate(best_date.date.value, best_date.date.precision),
+        place=place,
+        actors=list(dict.fromkeys(a for r in reports for a in r.actors)),
+        targets=list(dict.fromkeys(t for r in reports for t in r.targets)),
+        counts=counts,
+        modality=first.modality,
+        summary=best_date.summary,
+        trigger=first.trigger,
+        evidence=evidence,
+        confidence=min(0.95, max(r.confidence for r in reports) + 0.05 * (len(reports) - 1)),
+    )
+
+
+def _disagreements(event_id: str, reports: list[Event]) -> list[CountDisagreement]:
+    out: list[CountDisagreement] = []
+    for x in range(len(reports)):
+        for y in range(x + 1, len(reports)):
+            a, b = reports[x], reports[y]
+            for k in sorted(set(a.counts) & set(b.counts)):
+                if a.counts[k] != b.counts[k]:
+                    out.append(CountDisagreement(event_id, k, a, b, (a.counts[k], b.counts[k])))
+    return out

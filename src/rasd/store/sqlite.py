@@ -1,0 +1,411 @@
+"""SQLite backend of the ``Store`` protocol: one file, WAL, batched transactions.
+
+Plain ``sqlite3`` rather than an ORM because the two things that matter here are SQLite
+specific and speed critical: the FTS5 full-text index over folded text, and bulk inserts
+committed in batches (an ORM's per-object unit of work costs several times the insert
+itself on a 31k-document ingest). All SQLite SQL stays in this file and in
+``migrations/``; a PostgreSQL backend implements ``rasd.store.base.Store`` beside it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from importlib import resources as _res
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from datasketch import LeanMinHash, MinHashLSH
+
+from rasd.annotators import DocAnalysis
+from rasd.ids import make_id
+from rasd.models import (
+    Claim,
+    Commitment,
+    Conflict,
+    Document,
+    Entity,
+    EntityMention,
+    Event,
+    Mentions,
+    Quantity,
+    Quote,
+    Timex,
+    to_dict,
+)
+from rasd.store.base import AddStats, SearchHit
+from rasd.store.codec import from_dict
+from rasd.store.prepare import MIN_WORDS, NUM_PERM, Prepared, content_hash, perm_scheme, prepare, signature
+from rasd.text import fold, normalize
+
+DUP_THRESHOLD = 0.8
+_WORD = re.compile(r"\w+")
+_MIGRATION = re.compile(r"^(\d{3})_[\w-]+\.sql$")
+
+_DOC_COLUMNS = (
+    "id", "content_hash", "source", "part", "title", "outlet", "published", "pub_value", "language",
+    "text", "removed", "url", "encoding", "warnings", "page_spans", "duplicate_of", "extra",
+)  # fmt: skip
+_JSON_FIELDS = {"published", "removed", "warnings", "page_spans"}
+_MENTION_KINDS: dict[str, type] = {
+    "timex": Timex,
+    "entities": EntityMention,
+    "quantities": Quantity,
+    "quotes": Quote,
+}
+_VIEW_TABLES: tuple[tuple[str, type], ...] = (
+    ("entities", Entity),
+    ("events", Event),
+    ("claims", Claim),
+    ("commitments", Commitment),
+    ("conflicts", Conflict),
+)
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """``(version, name, sql)`` of every migration script, in order."""
+    out = []
+    for f in _res.files("rasd.store").joinpath("migrations").iterdir():
+        m = _MIGRATION.match(f.name)
+        if m:
+            out.append((int(m.group(1)), f.name, f.read_text(encoding="utf-8")))
+    out.sort()
+    return out
+
+
+def _lean(sig: np.ndarray) -> LeanMinHash:
+    return LeanMinHash(seed=1, hashvalues=sig, scheme=perm_scheme())
+
+
+class SQLiteStore:
+    """``Store`` on one SQLite file. Not thread-safe; one writer at a time (WAL lets readers in)."""
+
+    def __init__(self, path: str | Path, *, batch_size: int = 500, dedup: bool = True) -> None:
+        self.path = str(path)
+        self.batch_size = batch_size
+        self.dedup = dedup
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.DatabaseError as e:
+            raise ValueError(f"cannot open database {self.path}: {e}") from None
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self._lsh: MinHashLSH | None = None
+        self._sigs: dict[int, np.ndarray] = {}
+        self.migrate()
+
+    # ------------------------------------------------------------------ schema
+
+    def schema_version(self) -> int:
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)"
+        )
+        row = self.db.execute("SELECT MAX(version) FROM schema_version").fetchone()
+        return int(row[0] or 0)
+
+    def migrate(self) -> int:
+        """Apply every migration newer than the file's version, each in its own transaction."""
+        current = self.schema_version()
+        scripts = migrations()
+        known = scripts[-1][0] if scripts else 0
+        if current > known:
+            raise ValueError(f"database {self.path} has schema version {current}, newer than this rasd ({known})")
+        for version, name, sql in scripts:
+            if version <= current:
+                continue
+            now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            name_sql = name.replace("'", "''")
+            self.db.executescript(
+                f"BEGIN;\n{sql}\nINSERT INTO schema_version VALUES ({version}, '{name_sql}', '{now}');\nCOMMIT;"
+            )
+        return self.schema_version()
+
+    # ------------------------------------------------------------------ documents
+
+    def add_documents(self, docs: Iterable[Document | Prepared], stats: AddStats | None = None) -> int:
+        stats = stats if stats is not None else AddStats()
+        before = stats.new
+        pending = 0
+        self.db.execute("BEGIN")
+        try:
+            for doc in docs:
+                self._add_one(doc, stats)
+                pending += 1
+                if pending >= self.batch_size:
+                    self.db.execute("COMMIT")
+                    self.db.execute("BEGIN")
+                    pending = 0
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return stats.new - before
+
+    def _add_one(self, item: Document | Prepared, stats: AddStats) -> None:
+        doc = item.doc if isinstance(item, Prepared) else item
+        if not doc.content_hash:
+            doc.content_hash = content_hash(doc)
+        if self.db.execute("SELECT 1 FROM documents WHERE content_hash=? OR id=?", (doc.content_hash, doc.id)).fetchone():
+            stats.existing += 1
+            return
+        p = item if isinstance(item, Prepared) else prepare(doc, signature=self.dedup)
+        sig = p.signature if self.dedup else None
+        if sig is not None and doc.duplicate_of is None:
+            doc.duplicate_of = self._find_duplicate(sig)
+        row = self._doc_row(doc)
+        cur = self.db.execute(
+            f"INSERT INTO documents ({', '.join(_DOC_COLUMNS)}) VALUES ({', '.join('?' * len(_DOC_COLUMNS))})",
+            [row[c] for c in _DOC_COLUMNS],
+        )
+        seq = int(cur.lastrowid or 0)
+        self.db.execute(
+            "INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)", (seq, p.folded_title, p.folded_body)
+        )
+        if sig is not None:
+            self.db.execute("INSERT INTO minhash (seq, sig) VALUES (?, ?)", (seq, sig.tobytes()))
+            self._index().insert(seq, _lean(sig))
+            self._sigs[seq] = sig
+        stats.new += 1
+        stats.new_ids.append(doc.id)
+        if doc.duplicate_of:
+            stats.duplicates += 1
+
+    def _index(self) -> MinHashLSH:
+        """The LSH index, loaded from stored signatures the first time it is needed."""
+        if self._lsh is None:
+            self._lsh = MinHashLSH(threshold=DUP_THRESHOLD, num_perm=NUM_PERM)
+            with self._lsh.insertion_session() as session:
+                for seq, blob in self.db.execute("SELECT seq, sig FROM minhash"):
+                    sig = np.frombuffer(blob, dtype=np.uint32)
+                    self._sigs[seq] = sig
+                    session.insert(seq, _lean(sig))
+        return self._lsh
+
+    def _find_duplicate(self, sig: np.ndarray) -> str | None:
+        """Id of the group root of the earliest stored document resembling ``sig``."""
+        lean = _lean(sig)
+        close = sorted(
+            seq for seq in self._index().query(lean) if _lean(self._sigs[seq]).jaccard(lean) >= DUP_THRESHOLD
+        )
+        if not close:
+            return None
+        did, dup = self.db.execute("SELECT id, duplicate_of FROM documents WHERE seq=?", (close[0],)).fetchone()
+        return str(dup or did)
+
+    @staticmethod
+    def _doc_row(doc: Document) -> dict[str, Any]:
+        d = to_dict(doc)
+        row: dict[str, Any] = {}
+        for c in _DOC_COLUMNS:
+            if c in ("pub_value", "extra"):
+                continue
+            v = d.pop(c)
+            row[c] = json.dumps(v, ensure_ascii=False) if c in _JSON_FIELDS else v
+        row["pub_value"] = doc.published.value
+        row["extra"] = json.dumps(d, ensure_ascii=False, sort_keys=True)
+        return row
+
+    @staticmethod
+    def _doc_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Document:
+        r = dict(zip(_DOC_COLUMNS, row, strict=True))
+        data: dict[str, Any] = json.loads(r.pop("extra") or "{}")
+        r.pop("pub_value")
+        for k, v in r.items():
+            data[k] = json.loads(v) if k in _JSON_FIELDS else v
+        return from_dict(Document, data)
+
+    _SELECT = f"SELECT {', '.join(_DOC_COLUMNS)} FROM documents"
+
+    def get_document(self, doc_id: str) -> Document | None:
+        row = self.db.execute(f"{self._SELECT} WHERE id=?", (doc_id,)).fetchone()
+        return self._doc_from_row(row) if row else None
+
+    def find_ids(self, prefix: str, limit: int = 10) -> list[str]:
+        esc = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self.db.execute(
+            "SELECT id FROM documents WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?", (esc + "%", limit)
+        )
+        return [r[0] for r in rows]
+
+    def iter_documents(self, ids: Sequence[str] | None = None) -> Iterator[Document]:
+        if ids is None:
+            for row in self.db.execute(f"{self._SELECT} ORDER BY id"):
+                yield self._doc_from_row(row)
+            return
+        wanted = sorted(set(ids))
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            q = f"{self._SELECT} WHERE id IN ({', '.join('?' * len(chunk))}) ORDER BY id"
+            for row in self.db.execute(q, chunk).fetchall():
+                yield self._doc_from_row(row)
+
+    def count_documents(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+
+    def id_for_hash(self, content_hash: str) -> str | None:
+        row = self.db.execute("SELECT id FROM documents WHERE content_hash=?", (content_hash,)).fetchone()
+        return str(row[0]) if row else None
+
+    def duplicate_groups(self) -> list[list[str]]:
+        groups: dict[str, list[str]] = {}
+        for root, did in self.db.execute(
+            "SELECT duplicate_of, id FROM documents WHERE duplicate_of IS NOT NULL ORDER BY seq"
+        ):
+            groups.setdefault(root, [root]).append(did)
+        return sorted(groups.values())
+
+    # ------------------------------------------------------------------ search
+
+    def search(self, query: str, limit: int = 10) -> list[SearchHit]:
+        terms = _WORD.findall(fold(query))
+        if not terms:
+            return []
+        match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+        rows = self.db.execute(
+            "SELECT d.id, d.title, d.source, d.pub_value, d.text, bm25(documents_fts) AS score "
+            "FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid "
+            "WHERE documents_fts MATCH ? ORDER BY score, d.id LIMIT ?",
+            (match, limit),
+        ).fetchall()
+        return [
+            SearchHit(doc_id=r[0], title=r[1], source=r[2], published=r[3], snippet=snip, score=-float(r[5]),
+                      match=span)
+            for r in rows
+            for snip, span in [snippet(r[4], terms)]
+        ]  # fmt: skip
+
+    # ------------------------------------------------------------------ mentions and views
+
+    def save_mentions(self, das: Iterable[DocAnalysis]) -> None:
+        self.db.execute("BEGIN")
+        try:
+            for da in das:
+                self.db.execute("DELETE FROM mentions WHERE doc=?", (da.doc.id,))
+                for kind in _MENTION_KINDS:
+                    items: list[Any] = getattr(da, kind)
+                    self.db.executemany(
+                        'INSERT INTO mentions (doc, kind, start, "end", json) VALUES (?, ?, ?, ?, ?)',
+                        [
+                            (da.doc.id, kind, m.start, m.end, json.dumps(to_dict(m), ensure_ascii=False, sort_keys=True))
+                            for m in items
+                        ],
+                    )
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def load_mentions(self, ids: Sequence[str] | None = None) -> Mentions:
+        out = Mentions()
+        q = 'SELECT kind, json FROM mentions{} ORDER BY doc, kind, start, "end", json'
+        if ids is None:
+            chunks: list[list[str]] = [[]]
+        else:
+            wanted = sorted(set(ids))
+            chunks = [wanted[i : i + 500] for i in range(0, len(wanted), 500)]
+        for chunk in chunks:
+            if ids is not None and not chunk:
+                continue
+            where = f" WHERE doc IN ({', '.join('?' * len(chunk))})" if ids is not None else ""
+            for kind, js in self.db.execute(q.format(where), chunk):
+                cls = _MENTION_KINDS.get(kind)
+                if cls is not None:
+                    getattr(out, kind).append(from_dict(cls, json.loads(js)))
+        return out
+
+    def save_views(
+        self,
+        entities: Sequence[Entity],
+        events: Sequence[Event],
+        claims: Sequence[Claim],
+        commitments: Sequence[Commitment],
+        conflicts: Sequence[Conflict],
+    ) -> None:
+        self.db.execute("BEGIN")
+        try:
+            groups: tuple[Sequence[Any], ...] = (entities, events, claims, commitments, conflicts)
+            for (table, _cls), items in zip(_VIEW_TABLES, groups, strict=True):
+                self.db.executemany(
+                    f"INSERT OR REPLACE INTO {table} (id, json) VALUES (?, ?)",
+                    [(x.id, json.dumps(to_dict(x), ensure_ascii=False, sort_keys=True)) for x in items],
+                )
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def load_views(self) -> tuple[list[Entity], list[Event], list[Claim], list[Commitment], list[Conflict]]:
+        res: list[list[Any]] = []
+        for table, cls in _VIEW_TABLES:
+            res.append([from_dict(cls, json.loads(js)) for (js,) in self.db.execute(f"SELECT json FROM {table} ORDER BY id")])
+        return res[0], res[1], res[2], res[3], res[4]
+
+    # ------------------------------------------------------------------ runs
+
+    def record_run(self, inputs: Sequence[str], counts: dict[str, Any], errors: Sequence[tuple[str, str]]) -> str:
+        started = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        rid = make_id("r", started, *inputs)
+        self.db.execute(
+            "INSERT OR REPLACE INTO runs (id, started, inputs, counts, errors) VALUES (?, ?, ?, ?, ?)",
+            (
+                rid,
+                started,
+                json.dumps(list(inputs), ensure_ascii=False),
+                json.dumps(counts, ensure_ascii=False, sort_keys=True),
+                json.dumps([list(e) for e in errors], ensure_ascii=False),
+            ),
+        )
+        return rid
+
+    def runs(self) -> list[dict[str, Any]]:
+        return [
+            {"id": r[0], "started": r[1], "inputs": json.loads(r[2]), "counts": json.loads(r[3]), "errors": json.loads(r[4])}
+            for r in self.db.execute("SELECT id, started, inputs, counts, errors FROM runs ORDER BY started")
+        ]
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def snippet(text: str, terms: Sequence[str], width: int = 80) -> tuple[str, tuple[int, int] | None]:
+    """A window of original ``text`` around the first match of folded ``terms``.
+
+    Matching is on the folded text, so ``الاسد`` finds ``الأسد``; the window is cut from the
+    original characters via the offset map. Returns the snippet and the match's range
+    inside it (``None`` when only the title matched).
+    """
+    nt = normalize(text)
+    pat = re.compile(r"\W+".join(re.escape(t) for t in terms))
+    m = pat.search(nt.text)
+    if m is None:  # terms apart, or only in the title: show the first term, else the start
+        m = re.search(re.escape(terms[0]), nt.text)
+    if m is None:
+        end = min(len(text), 2 * width)
+        return " ".join(text[:end].split()), None
+    s, e = nt.span(m.start(), m.end())
+    lo = max(0, s - width)
+    hi = min(len(text), e + width)
+    while lo > 0 and not text[lo - 1].isspace() and s - lo < width + 15:
+        lo -= 1
+    while hi < len(text) and not text[hi].isspace() and hi - e < width + 15:
+        hi += 1
+    before, hit, after = text[lo:s], text[s:e], text[e:hi]
+    before = ("… " if lo > 0 else "") + " ".join(before.split()) + (" " if before[-1:].isspace() else "")
+    after = (" " if after[:1].isspace() else "") + " ".join(after.split()) + (" …" if hi < len(text) else "")
+    return before + hit + after, (len(before), len(before) + len(hit))
+
+
+__all__ = ["MIN_WORDS", "NUM_PERM", "SQLiteStore", "content_hash", "migrations", "signature", "snippet"]

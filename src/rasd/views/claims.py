@@ -1,0 +1,230 @@
+"""Claims: normalised statements (who says what about what, when, with which polarity).
+
+A claim is made from each quote (its content, attributed to the speaker) and from each
+sentence outside quotes that reports an event or touches a known topic (the outlet's own
+reported facts). Besides the public ``Claim`` the builder keeps a ``ClaimRecord`` with
+what the comparison needs: topics with a polarity each (``resources/claims/topics.tsv``,
+negation cues flip a sign), counted facts (object, owner, value), deadline dates, and
+content stems.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from rasd.annotators import DocAnalysis
+from rasd.annotators.events import find_triggers, modality, stems
+from rasd.ids import make_id
+from rasd.models import Claim, Event, Evidence, Quote
+from rasd.resources import load_lines, load_table
+from rasd.text import Token, fold, sentences, tokenize
+
+OBJECT_MAX = 200
+_ARTICLE = re.compile(r"^(?:وال|فال|بال|كال|لل|ال)(?=...)")
+NEG_WINDOW = 3
+
+
+@dataclass
+class ClaimRecord:
+    """A claim plus the structured facts the conflict view compares."""
+
+    claim: Claim
+    doc: str
+    text: str
+    topics: dict[str, str] = field(default_factory=dict)  # topic family -> assert | deny
+    facts: list[tuple[str, str, float]] = field(default_factory=list)  # (object, owner, value)
+    dates: list[tuple[str, str | None]] = field(default_factory=list)  # deadline / plan dates: (value, mod)
+    stems: frozenset[str] = frozenset()
+    speaker: str = ""  # entity id or folded speaker text, "" for the outlet itself
+    speaker_text: str = ""  # the speaker as written, for explanations
+    year: str | None = None  # the reporting year (document date): what claims are blocked on
+
+
+@cache
+def topic_lexicon() -> dict[str, tuple[tuple[tuple[str, ...], str, int], ...]]:
+    """Topic phrases by first folded word: ``(words, topic, sign)``."""
+    idx: dict[str, list[tuple[tuple[str, ...], str, int]]] = {}
+    for row in load_table("claims/topics.tsv"):
+        if len(row) < 2:
+            continue
+        words = tuple(fold(w) for w in row[0].split())
+        sign = -1 if len(row) > 2 and row[2] == "-" else 1
+        idx.setdefault(words[0], []).append((words, row[1], sign))
+    return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in idx.items()}
+
+
+@cache
+def families() -> dict[str, str]:
+    """Topic -> family (``resources/claims/topic_families.tsv``)."""
+    return {r[0]: r[1] for r in load_table("claims/topic_families.tsv") if len(r) >= 2}
+
+
+def family(topic: str) -> str:
+    return families().get(topic, topic)
+
+
+@cache
+def negation_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_lines("claims/polarity_negators.txt"))
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_lines("claims/stopwords.txt"))
+
+
+def word_tokens(text: str, offset: int = 0) -> list[Token]:
+    return [Token(t.text, t.start + offset, t.end + offset, t.norm) for t in tokenize(text) if t.is_word]
+
+
+def topics_of(words: Sequence[Token]) -> dict[str, str]:
+    """Topic family -> ``assert``/``deny`` for the topic words in ``words``; a denial wins."""
+    lex = topic_lexicon()
+    first = frozenset(lex)
+    neg = negation_words()
+    out: dict[str, str] = {}
+    for i, tok in enumerate(words):
+        for _, stem in stems(tok, first):
+            for phrase, topic, sign in lex.get(stem, ()):
+                n = len(phrase)
+                if i + n > len(words) or not all(
+                    words[i + j].norm == phrase[j] or any(s == phrase[j] for _, s in stems(words[i + j])[1:])
+                    for j in range(1, n)
+                ):
+                    continue
+                negated = any(w.norm in neg for w in words[max(0, i - NEG_WINDOW) : i])
+                pol = "assert" if (sign > 0) != negated else "deny"
+                fam = family(topic)
+                if out.get(fam) != "deny":
+                    out[fam] = pol
+                break
+    return out
+
+
+def content_stems(words: Iterable[Token]) -> frozenset[str]:
+    """Stems of content words (stop words and digits out) for "same thing" tests."""
+    stop = stopwords()
+    out = set()
+    for w in words:
+        s = _ARTICLE.sub("", w.norm)  # only the article forms: a bare و may be a root letter (وجود)
+        if w.norm not in stop and len(s) > 2 and not s.isdigit():
+            out.add(s)
+    return frozenset(out)
+
+
+def _year(value: str | None) -> str | None:
+    return value[:4] if value and len(value) >= 4 and value[:4].isdigit() else None
+
+
+def _quote_of(quotes: Sequence[Quote], start: int, end: int) -> Quote | None:
+    """A quote overlapping the sentence ``[start, end)``: its claim already speaks for it."""
+    for q in quotes:
+        if q.start < end and start < q.end:
+            return q
+    return None
+
+
+def build_claims(da: DocAnalysis, events: Sequence[Event]) -> list[ClaimRecord]:
+    """Claims of one document: one per quote, one per unquoted event/topic sentence."""
+    text = da.doc.text
+    doc = da.doc.id
+    out: list[ClaimRecord] = []
+    pub = da.doc.published.value
+    for q in da.quotes:
+        cs, ce = q.content.start, q.content.end
+        if not (0 <= cs < ce <= len(text)):
+            continue
+        words = word_tokens(text[cs:ce], cs)
+        # without a linked entity, the last word of the name ("غالب الدعمي" / "الدعمي") keys the speaker
+        speaker = q.speaker.entity or (fold(q.speaker.text).split() or [""])[-1]
+        rec = _record(da, words, cs, ce, q.start, q.end, speaker, q.speaker.entity, q.polarity, q.date or pub)
+        if rec is not None:
+            rec.speaker_text = q.speaker.text
+            out.append(rec)
+    for s, e in sentences(text):
+        if _quote_of(da.quotes, s, e) is not None:
+            continue
+        words = word_tokens(text[s:e], s)
+        sent_events = [ev for ev in events if any(x.doc == doc and x.start == s for x in ev.evidence)]
+        if not sent_events and not topics_of(words):
+            continue
+        rec = _record(da, words, s, e, s, e, "", None, "assert", pub, sent_events)
+        if rec is not None:
+            out.append(rec)
+    return out
+
+
+def _record(
+    da: DocAnalysis,
+    words: list[Token],
+    cs: int,
+    ce: int,
+    es: int,
+    ee: int,
+    speaker: str,
+    speaker_entity: str | None,
+    polarity: str,
+    fallback_time: str | None,
+    sent_events: Sequence[Event] = (),
+) -> ClaimRecord | None:
+    text = da.doc.text
+    topics = topics_of(words)
+    hits = find_triggers(words)
+    mods = [modality(words, h) for h in hits]
+    predicate = hits[0].trigger.type.lower() if hits else (next(iter(topics), "says"))
+    for h, m in zip(hits, mods, strict=True):
+        fam = family("event:" + h.trigger.type.lower())
+        if m == "denied" or fam not in topics:
+            topics[fam] = "deny" if m == "denied" else "assert"
+    if not topics and not sent_events:
+        return None
+    neg = negation_words()
+    if polarity == "deny" and not any(w.norm in neg for w in words):
+        # the denial is in the cue (نفى أن …, نفت ما صدر بشأن بقاء …), not in the words:
+        # it reverses what the words say
+        topics = {t: ("deny" if p == "assert" else "assert") for t, p in topics.items()}
+    pol = "deny" if polarity == "deny" or (mods and mods[0] == "denied") else "assert"
+    mod = {"planned": "plan", "expected": "expectation"}.get(mods[0] if mods else "happened", "fact")
+    timexes = [t for t in da.timex if cs <= t.start and t.end <= ce and t.type in ("DATE", "TIME") and t.value]
+    time = timexes[0].value if timexes else (sent_events[0].date.value if sent_events else fallback_time)
+    dates = [(t.value, t.mod) for t in timexes if t.value and (t.deadline or mod == "plan" or t.mod == "END")]
+    facts = [
+        (fold(q.object or ""), fold(q.owner or ""), float(q.value))
+        for q in da.quantities
+        if cs <= q.start and q.end <= ce and q.value is not None and q.object
+    ]
+    ents = [m for m in da.entities if cs <= m.start and m.end <= ce]
+    subject = next((m.entity or m.text for m in ents if m.type in ("PER", "ORG", "GPE")), "")
+    if sent_events and sent_events[0].actors:
+        subject = sent_events[0].actors[0]
+    obj = text[cs:ce] if ce - cs <= OBJECT_MAX else text[cs : cs + OBJECT_MAX].rstrip() + "…"
+    numbers = [v for _, _, v in facts]
+    for ev in sent_events:
+        numbers.extend(v for v in ev.counts.values() if v not in numbers)
+    claim = Claim(
+        id=make_id("c", da.doc.id, es, ee, cs, ce),
+        subject=subject,
+        predicate=predicate,
+        object=obj,
+        time=time,
+        polarity=pol,
+        modality=mod,
+        attributed_to=speaker_entity,
+        evidence=[Evidence(da.doc.id, es, ee)],
+        confidence=0.6 + 0.1 * bool(speaker) + 0.1 * bool(timexes),
+        numbers=numbers,
+    )
+    return ClaimRecord(
+        claim=claim,
+        doc=da.doc.id,
+        text=text[cs:ce],
+        topics=topics,
+        facts=facts,
+        dates=dates,
+        stems=content_stems(words),
+        speaker=speaker,
+        year=_year(da.doc.published.value) or _year(time),
+    )

@@ -1,0 +1,218 @@
+"""Commitments: promises, plans and deadlines, with their status as of a date.
+
+A sentence is a commitment when it carries a deadline (a TIMEX flagged ``deadline`` by
+the time annotator, or a date after a cue from ``resources/events/commitment_cues.txt``
+such as بحلول / في موعد لا يتجاوز / حتى / نهاية العام) or an explicit pledge cue (تعهد،
+التزام) together with a future date. Who committed: the quote's speaker when the
+sentence is quoted, else the sentence's first actor. A postponement cue (تأجيل، أرجأ …)
+in the sentence or in a nearby later sentence sharing content words marks it postponed.
+Status as of ``as_of``: ``passed`` after the deadline's period, ``due`` within it (for a
+day deadline: in the same month), else ``pending``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from rasd.annotators import DocAnalysis
+from rasd.annotators.events import find_triggers, modality, stems
+from rasd.ids import make_id
+from rasd.models import Commitment, Evidence, Timex
+from rasd.resources import load_lines
+from rasd.text import fold, sentences
+from rasd.views.claims import content_stems, topics_of, word_tokens
+
+WHAT_MAX = 220
+POSTPONE_LOOKAHEAD = 4
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}|Q[1-4]|H[12]|W\d{2}))?(?:-(\d{2}))?")
+
+
+@dataclass
+class _Found:
+    commitment: Commitment
+    topics: frozenset[str]
+    stems: frozenset[str]
+
+
+@cache
+def cue_phrases() -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted({tuple(fold(w) for w in c.split()) for c in load_lines("events/commitment_cues.txt")}, key=len, reverse=True))
+
+
+@cache
+def pledge_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_lines("events/pledge_words.txt"))
+
+
+@cache
+def postpone_cues() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_lines("events/postpone_cues.txt"))
+
+
+def period(value: str | None, mod: str | None = None) -> tuple[str, str] | None:
+    """First and last day (ISO) of the period a TimeML value names; END narrows to its end."""
+    if not value:
+        return None
+    m = _DATE.match(value)
+    if not m:
+        return None
+    y = int(m.group(1))
+    mid, day = m.group(2), m.group(3)
+    if mid and day and mid.isdigit():
+        d = f"{y:04d}-{mid}-{day}"
+        return d, d
+    if mid and mid.isdigit():
+        mo = int(mid)
+        last = calendar.monthrange(y, mo)[1]
+        if mod == "END":
+            return f"{y:04d}-{mo:02d}-{max(1, last - 9):02d}", f"{y:04d}-{mo:02d}-{last:02d}"
+        return f"{y:04d}-{mo:02d}-01", f"{y:04d}-{mo:02d}-{last:02d}"
+    if mid and mid.startswith("Q"):
+        q = int(mid[1])
+        lo, hi = 3 * q - 2, 3 * q
+        return f"{y:04d}-{lo:02d}-01", f"{y:04d}-{hi:02d}-{calendar.monthrange(y, hi)[1]:02d}"
+    if mid and mid.startswith("H"):
+        lo, hi = (1, 6) if mid == "H1" else (7, 12)
+        return f"{y:04d}-{lo:02d}-01", f"{y:04d}-{hi:02d}-{calendar.monthrange(y, hi)[1]:02d}"
+    if mid and mid.startswith("W"):
+        return f"{y:04d}-01-01", f"{y:04d}-12-31"  # week precision is rare for deadlines: keep the year
+    if mod == "END":
+        return f"{y:04d}-12-01", f"{y:04d}-12-31"
+    return f"{y:04d}-01-01", f"{y:04d}-12-31"
+
+
+def status(deadline: str | None, as_of: str, mod: str | None = None) -> str:
+    """pending | due | passed for ``deadline`` seen from ``as_of`` (YYYY-MM-DD)."""
+    p = period(deadline, mod)
+    if p is None:
+        return "pending"
+    lo, hi = p
+    if as_of > hi:
+        return "passed"
+    if lo == hi:  # a day: due from the start of its month
+        lo = lo[:8] + "01"
+    return "due" if as_of >= lo else "pending"
+
+
+def _has_cue(norms: Sequence[str]) -> int:
+    """Index of the first commitment cue in ``norms`` (folded words), or -1."""
+    for i in range(len(norms)):
+        for cue in cue_phrases():
+            if tuple(norms[i : i + len(cue)]) == cue:
+                return i
+    return -1
+
+
+def _after(value: str | None, pub: str) -> bool:
+    """Whether a TimeML date lies after the publication date (compared at its own precision)."""
+    if not value or not pub or not value[:4].isdigit():
+        return False
+    return value[: len(pub)] > pub[: len(value)]
+
+
+def _deadline(timex: Sequence[Timex], s: int, e: int, cue_at: int | None, pub: str | None) -> Timex | None:
+    """The deadline: a flagged TIMEX, else the first date after the cue, else the first date
+    after the publication date (``pub``, when the sentence reports a plan or an event)."""
+    cands = [t for t in timex if s <= t.start and t.end <= e and t.type == "DATE" and t.value and period(t.value)]
+    flagged = [t for t in cands if t.deadline]
+    if flagged:
+        return flagged[0]
+    if cue_at is not None:
+        after = [t for t in cands if t.start >= cue_at]
+        if after:
+            return after[0]
+    if pub:
+        future = [t for t in cands if _after(t.value, pub)]
+        if future:
+            return future[0]
+    return None
+
+
+def find_commitments(da: DocAnalysis, as_of: str) -> list[_Found]:
+    """Commitments of one document, in text order."""
+    text = da.doc.text
+    sents = sentences(text)
+    out: list[_Found] = []
+    for k, (s, e) in enumerate(sents):
+        words = word_tokens(text[s:e], s)
+        norms = [w.norm for w in words]
+        ci = _has_cue(norms)
+        hits = find_triggers(words)
+        planned = any(modality(words, h) == "planned" for h in hits)
+        pledge = any(any(st in pledge_words() for _, st in stems(w)) for w in words)
+        pub = da.doc.published.value or ""
+        in_sent = [t for t in da.timex if s <= t.start and t.end <= e]
+        ahead = bool(hits) and any(_after(t.value, pub) for t in in_sent if t.type == "DATE")
+        if ci < 0 and not planned and not pledge and not ahead and not any(t.deadline for t in in_sent):
+            continue
+        t = _deadline(da.timex, s, e, words[ci].start if ci >= 0 else None, pub if (hits or planned) else None)
+        if t is None and not pledge:
+            continue
+        if t is not None and not t.deadline and not _after(t.value, pub) and ci < 0:
+            continue  # a past date in a sentence with only a future verb is not a deadline
+        who_ent: str | None = None
+        who_text: str | None = None
+        q = next((q for q in da.quotes if q.start <= s < q.end or q.content.start <= s < q.content.end), None)
+        if q is not None:
+            who_ent, who_text = q.speaker.entity, q.speaker.text
+        ents = [m for m in da.entities if s <= m.start and m.end <= e and m.type in ("PER", "ORG", "GPE")]
+        if who_text is None and ents:
+            who_ent, who_text = ents[0].entity, ents[0].text
+        actors = list(dict.fromkeys([x for x in [who_ent] if x] + [m.entity for m in ents if m.entity]))
+        stem_set = content_stems(words)
+        postponed = _postponed(text, sents, k, stem_set)
+        deadline = t.value if t is not None else None
+        what = text[s:e] if e - s <= WHAT_MAX else text[s : s + WHAT_MAX].rstrip() + "…"
+        c = Commitment(
+            id=make_id("m", da.doc.id, s, e, deadline),
+            what=what,
+            actors=actors,
+            deadline=deadline,
+            status=status(deadline, as_of, t.mod if t is not None else None),
+            evidence=[Evidence(da.doc.id, s, e)],
+            confidence=round(0.5 + 0.2 * bool(t is not None and t.deadline) + 0.1 * (ci >= 0) + 0.1 * bool(who_text), 2),
+            who=who_text,
+        )
+        c.postponed = postponed
+        out.append(_Found(c, frozenset(topics_of(words)), stem_set))
+    return out
+
+
+def _postponed(text: str, sents: Sequence[tuple[int, int]], k: int, stem_set: frozenset[str]) -> bool:
+    cues = postpone_cues()
+    for j in range(k, min(len(sents), k + POSTPONE_LOOKAHEAD + 1)):
+        s, e = sents[j]
+        words = word_tokens(text[s:e], s)
+        if not any(any(st in cues for _, st in stems(w)) for w in words):
+            continue
+        if j == k or len(content_stems(words) & stem_set) >= 2:
+            return True
+    return False
+
+
+def merge_commitments(found: Sequence[_Found]) -> list[Commitment]:
+    """One commitment per (deadline, topics) across documents and sources, all evidence kept."""
+    groups: dict[tuple[str | None, frozenset[str], str], list[_Found]] = {}
+    for f in found:
+        c = f.commitment
+        key = (c.deadline, f.topics, "")
+        if c.deadline is None or not f.topics:
+            key = (c.id, frozenset(), "")
+        groups.setdefault(key, []).append(f)
+    out: list[Commitment] = []
+    for members in groups.values():
+        first = members[0].commitment
+        if len(members) > 1:
+            ev = sorted({(e.doc, e.start, e.end) for f in members for e in f.commitment.evidence})
+            first.evidence = [Evidence(*x) for x in ev]
+            first.id = make_id("m", first.deadline, *[f"{d}:{s}" for d, s, _ in ev])
+            first.postponed = any(f.commitment.postponed for f in members)
+            first.confidence = min(0.95, max(f.commitment.confidence for f in members) + 0.05)
+            first.actors = list(dict.fromkeys(a for f in members for a in f.commitment.actors))
+        out.append(first)
+    out.sort(key=lambda c: (c.deadline or "9999", c.evidence[0].doc, c.evidence[0].start))
+    return out

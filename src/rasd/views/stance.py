@@ -1,0 +1,257 @@
+"""The learned claim-comparison model: does sentence B agree with, contradict, or ignore A?
+
+Offline and small on purpose: no pretrained network ships here, so the model is a linear
+classifier over features that capture how news claims differ. Two claims about the same
+thing mostly share words; what decides the stance is *what changed*: words added or
+removed (an antonym swapped in, a negation added, a number or a place replaced). So the
+features are character n-grams of the added and removed words, word pairs (removed→added),
+overlap ratios, negation words and antonym pairs from ``resources/claims/`` and number
+mismatch. Labels follow the ANS corpus: ``agree`` / ``disagree`` / ``other``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+
+from rasd.resources import load_lines, load_table
+from rasd.text import fold, tokenize
+
+LABELS = ("agree", "disagree", "other")
+MODEL_PATH = Path(__file__).resolve().parent / "stance_model" / "stance.joblib"
+SEED = 13
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
+_ARTICLE = re.compile(r"^(?:وال|فال|بال|كال|لل|ال|و|ف|ب|ل)(?=..)")
+
+
+@cache
+def negations() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_lines("claims/negation.txt"))
+
+
+@cache
+def antonyms() -> frozenset[tuple[str, str]]:
+    """Unordered antonym pairs, folded and stripped of the article, both directions."""
+    out: set[tuple[str, str]] = set()
+    for row in load_table("claims/antonyms.tsv"):
+        if len(row) >= 2:
+            a, b = _stem(fold(row[0])), _stem(fold(row[1]))
+            out.add((a, b))
+            out.add((b, a))
+    return frozenset(out)
+
+
+def _stem(w: str) -> str:
+    """Crude light stem (article and one-letter proclitics off) so ``والارتفاع`` meets ``ارتفاع``."""
+    return _ARTICLE.sub("", w) if len(w) > 3 else w
+
+
+def words(text: str) -> list[str]:
+    """Folded word tokens (digits kept) of ``text``."""
+    return [t.norm for t in tokenize(text) if t.is_word]
+
+
+def numbers(text: str) -> set[float]:
+    """Numbers written with digits (Arabic-Indic digits are folded to ASCII first)."""
+    out: set[float] = set()
+    for m in _DIGITS.finditer(fold(text)):
+        try:
+            out.add(float(m.group().replace(",", "")))
+        except ValueError:
+            continue
+    return out
+
+
+@dataclass
+class PairView:
+    """What the model sees of a pair: stems of each side and their differences."""
+
+    a: list[str]
+    b: list[str]
+    added: list[str]
+    removed: list[str]
+
+    @classmethod
+    def of(cls, s1: str, s2: str) -> PairView:
+        a = [_stem(w) for w in words(s1)]
+        b = [_stem(w) for w in words(s2)]
+        sa, sb = set(a), set(b)
+        return cls(a, b, [w for w in b if w not in sa], [w for w in a if w not in sb])
+
+
+def dense_features(s1: str, s2: str) -> list[float]:
+    """Overlap, negation, antonym and number features of one pair."""
+    v = PairView.of(s1, s2)
+    sa, sb = set(v.a), set(v.b)
+    inter = len(sa & sb)
+    union = len(sa | sb) or 1
+    neg = negations()
+    na = sum(1 for w in words(s1) if w in neg)
+    nb = sum(1 for w in words(s2) if w in neg)
+    ant = antonyms()
+    anton = sum(1 for x in sa for y in sb if (x, y) in ant)
+    anton_new = sum(1 for x in v.removed for y in v.added if (x, y) in ant)
+    ca = {s1f[i : i + 3] for s1f in [fold(s1)] for i in range(max(0, len(s1f) - 2))}
+    cb = {s2f[i : i + 3] for s2f in [fold(s2)] for i in range(max(0, len(s2f) - 2))}
+    cj = len(ca & cb) / (len(ca | cb) or 1)
+    n1, n2 = numbers(s1), numbers(s2)
+    num_mismatch = float(bool(n1) and bool(n2) and n1 != n2)
+    return [
+        inter / union,
+        inter / (len(sa) or 1),
+        inter / (len(sb) or 1),
+        cj,
+        float(na),
+        float(nb),
+        float((na > 0) != (nb > 0)),
+        float(anton),
+        float(anton_new),
+        num_mismatch,
+        float(bool(n1) != bool(n2)),
+        abs(len(v.a) - len(v.b)) / (max(len(v.a), len(v.b)) or 1),
+        float("?" in s2 or "؟" in s2),
+        float("?" in s1 or "؟" in s1),
+        float(inter == 0),
+    ]
+
+
+def _added_text(s1: str, s2: str) -> str:
+    return " ".join(PairView.of(s1, s2).added)
+
+
+def _removed_text(s1: str, s2: str) -> str:
+    return " ".join(PairView.of(s1, s2).removed)
+
+
+def _pair_text(s1: str, s2: str) -> str:
+    """Tokens for removed→added word pairs and negation/antonym markers, as one string."""
+    v = PairView.of(s1, s2)
+    neg = negations()
+    toks = [f"R_{r}__A_{a}" for r in v.removed[:6] for a in v.added[:6]]
+    toks += [f"NEG_A_{w}" for w in v.added if w in neg]
+    toks += [f"NEG_R_{w}" for w in v.removed if w in neg]
+    return " ".join(toks)
+
+
+class StanceModel:
+    """Vectorisers + linear classifier; ``predict_proba`` returns rows over ``LABELS``."""
+
+    def __init__(self, c: float = 2.0) -> None:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.preprocessing import StandardScaler
+
+        def vec(**kw: Any) -> TfidfVectorizer:
+            return TfidfVectorizer(sublinear_tf=True, min_df=1, **kw)
+
+        self.v_add = vec(analyzer="char_wb", ngram_range=(2, 5))
+        self.v_rem = vec(analyzer="char_wb", ngram_range=(2, 5))
+        self.v_pair = vec(analyzer=str.split, token_pattern=None, lowercase=False)
+        self.v_b = vec(analyzer="word", ngram_range=(1, 2), token_pattern=r"\S+")
+        self.scaler = StandardScaler()
+        self.clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced", random_state=SEED)
+        self.c = c
+
+    def _matrix(self, pairs: Sequence[tuple[str, str]], fit: bool) -> Any:
+        adds = [_added_text(a, b) for a, b in pairs]
+        rems = [_removed_text(a, b) for a, b in pairs]
+        prs = [_pair_text(a, b) for a, b in pairs]
+        bs = [" ".join(_stem(w) for w in words(b)) for _, b in pairs]
+        dense = np.array([dense_features(a, b) for a, b in pairs], dtype=float)
+        if fit:
+            parts = [
+                self.v_add.fit_transform(adds),
+                self.v_rem.fit_transform(rems),
+                self.v_pair.fit_transform(prs),
+                self.v_b.fit_transform(bs),
+                sparse.csr_matrix(self.scaler.fit_transform(dense)),
+            ]
+        else:
+            parts = [
+                self.v_add.transform(adds),
+                self.v_rem.transform(rems),
+                self.v_pair.transform(prs),
+                self.v_b.transform(bs),
+                sparse.csr_matrix(self.scaler.transform(dense)),
+            ]
+        return sparse.hstack(parts).tocsr()
+
+    def fit(self, pairs: Sequence[tuple[str, str]], labels: Sequence[str]) -> StanceModel:
+        self.clf.fit(self._matrix(pairs, fit=True), list(labels))
+        return self
+
+    def predict(self, pairs: Sequence[tuple[str, str]]) -> list[str]:
+        if not pairs:
+            return []
+        return [str(x) for x in self.clf.predict(self._matrix(pairs, fit=False))]
+
+    def predict_proba(self, pairs: Sequence[tuple[str, str]]) -> list[dict[str, float]]:
+        if not pairs:
+            return []
+        probs = self.clf.predict_proba(self._matrix(pairs, fit=False))
+        classes = [str(c) for c in self.clf.classes_]
+        return [{lab: float(row[classes.index(lab)]) if lab in classes else 0.0 for lab in LABELS} for row in probs]
+
+
+def read_pairs(path: Path) -> tuple[list[tuple[str, str]], list[str]]:
+    """``(pairs, labels)`` of an ANS-style CSV with columns ``s1,s2,stance``."""
+    pairs: list[tuple[str, str]] = []
+    labels: list[str] = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            pairs.append((row["s1"], row["s2"]))
+            labels.append(row["stance"].strip())
+    return pairs, labels
+
+
+def macro_f1(gold: Iterable[str], pred: Iterable[str]) -> float:
+    from sklearn.metrics import f1_score
+
+    return float(f1_score(list(gold), list(pred), average="macro", labels=list(LABELS), zero_division=0))
+
+
+def cross_validate(pairs: Sequence[tuple[str, str]], labels: Sequence[str], c: float, folds: int = 5) -> float:
+    """Mean macro-F1 of stratified K-fold CV (used to pick ``c`` on train+dev only)."""
+    from sklearn.model_selection import StratifiedKFold
+
+    skf = StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED)
+    scores = []
+    for tr, te in skf.split(np.zeros(len(labels)), labels):
+        m = StanceModel(c).fit([pairs[i] for i in tr], [labels[i] for i in tr])
+        scores.append(macro_f1([labels[i] for i in te], m.predict([pairs[i] for i in te])))
+    return float(np.mean(scores))
+
+
+def train(data_dir: Path, out: Path = MODEL_PATH, grid: Sequence[float] = (0.5, 1.0, 2.0, 5.0, 10.0)) -> dict[str, Any]:
+    """Tune ``C`` by CV on train+dev, fit on train+dev, save; the test split is never read."""
+    import joblib
+
+    p1, l1 = read_pairs(data_dir / "train.csv")
+    p2, l2 = read_pairs(data_dir / "dev.csv")
+    pairs, labels = p1 + p2, l1 + l2
+    cv = {c: cross_validate(pairs, labels, c) for c in grid}
+    best = max(grid, key=lambda c: (cv[c], -c))
+    model = StanceModel(best).fit(pairs, labels)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    joblib.dump(model, out, compress=3)
+    return {"cv": cv, "best_c": best, "n_train": len(pairs), "path": str(out)}
+
+
+@cache
+def load_model(path: str = str(MODEL_PATH)) -> StanceModel | None:
+    """The shipped model, or ``None`` when it has not been trained (structured checks still run)."""
+    p = Path(path)
+    if not p.is_file():
+        return None
+    import joblib
+
+    model = joblib.load(p)
+    return model if isinstance(model, StanceModel) else None

@@ -1,0 +1,126 @@
+"""The story layer in one call: events, claims, commitments and conflicts of a corpus.
+
+``build`` is what the pipeline calls after entity linking. Events are extracted here
+rather than taken from ``da.events`` because their arguments need the linked entity ids,
+which exist only after ``resolve.entities`` has run. Complexity: extraction, claims and
+commitments are linear in the text; event merging and claim comparison are blocked (see
+``resolve.events`` and ``views.conflicts``), never all pairs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rasd.annotators import DocAnalysis
+from rasd.annotators.events import extract
+from rasd.ids import make_id
+from rasd.models import Claim, Commitment, Conflict, Entity, Event
+from rasd.resolve.events import CountDisagreement, merge
+from rasd.text import fold
+from rasd.views.claims import ClaimRecord, build_claims
+from rasd.views.commitments import find_commitments, merge_commitments
+from rasd.views.conflicts import find_conflicts
+
+_COUNT_NAMES = {"injured": "injured", "killed": "killed", "rockets": "rockets", "drones": "drones",
+                "arrested": "arrested", "troops": "troops", "attacks": "attacks"}  # fmt: skip
+
+
+def _name_index(entities: Sequence[Entity]) -> dict[str, str]:
+    idx: dict[str, str] = {}
+    for e in sorted(entities, key=lambda e: (-e.mentions, e.id)):
+        for n in [e.name, *e.aliases]:
+            idx.setdefault(fold(n), e.id)
+    return idx
+
+
+def _resolve_ids(ev: Event, names: dict[str, str]) -> None:
+    """Turn ``?name`` placeholders (mentions the linker left without id) into entity ids."""
+
+    def fix(x: str) -> str:
+        return names.get(x[1:], x) if x.startswith("?") else x
+
+    ev.actors = list(dict.fromkeys(fix(a) for a in ev.actors))
+    ev.targets = list(dict.fromkeys(fix(t) for t in ev.targets))
+    ev.place = fix(ev.place) if ev.place else None
+
+
+def _strip_placeholders(ev: Event) -> None:
+    ev.actors = [a for a in ev.actors if not a.startswith("?")]
+    ev.targets = [t for t in ev.targets if not t.startswith("?") and t not in ev.actors]
+    if ev.place and ev.place.startswith("?"):
+        ev.place = None
+
+
+def build(
+    das: list[DocAnalysis], entities: list[Entity], as_of: str
+) -> tuple[list[Event], list[Claim], list[Commitment], list[Conflict]]:
+    """``(events, claims, commitments, conflicts)`` of the corpus, deterministic order."""
+    names = _name_index(entities)
+    ordered = sorted(das, key=lambda d: d.doc.id)
+    reports: list[Event] = []
+    records: list[ClaimRecord] = []
+    found = []
+    for da in ordered:
+        if da.doc.language and da.doc.language != "ar":
+            continue
+        evs = extract(da)
+        for ev in evs:
+            _resolve_ids(ev, names)
+        reports.extend(evs)
+        if da.doc.duplicate_of:
+            continue  # a syndicated copy adds evidence to events, not new claims
+        records.extend(build_claims(da, evs))
+        found.extend(find_commitments(da, as_of))
+    merged = merge(reports)
+    conflicts = find_conflicts(records)
+    conflicts.extend(_count_conflicts(merged.disagreements, records))
+    events = merged.events
+    for ev in events:
+        _strip_placeholders(ev)
+    commitments = merge_commitments(found)
+    claims = [r.claim for r in records]
+    conflicts.sort(key=lambda k: (k.kind, k.evidence[0].doc if k.evidence else "", k.evidence[0].start if k.evidence else 0, k.id))
+    return events, claims, commitments, conflicts
+
+
+def _claim_for(ev: Event, records: Sequence[ClaimRecord]) -> ClaimRecord | None:
+    e0 = ev.evidence[0]
+    for r in records:
+        c0 = r.claim.evidence[0]
+        if c0.doc == e0.doc and c0.start <= e0.start < c0.end:
+            return r
+    return None
+
+
+def _count_conflicts(dis: Sequence[CountDisagreement], records: list[ClaimRecord]) -> list[Conflict]:
+    """A ``number`` conflict for each pair of reports of one event that disagree on a count."""
+    out: list[Conflict] = []
+    seen: set[str] = set()
+    for d in dis:
+        if d.a.evidence[0].doc == d.b.evidence[0].doc:
+            continue  # one article naming two figures is usually two incidents, not a dispute
+        ra, rb = _claim_for(d.a, records), _claim_for(d.b, records)
+        if ra is None or rb is None:
+            continue
+        kid = make_id("k", "number", d.event, d.key, *sorted([ra.claim.id, rb.claim.id]))
+        if kid in seen:
+            continue
+        seen.add(kid)
+        va, vb = d.values
+        out.append(
+            Conflict(
+                id=kid,
+                kind="number",
+                a=ra.claim.id,
+                b=rb.claim.id,
+                explanation=f"reports of one {d.a.type} event ({d.event}) give different {_COUNT_NAMES.get(d.key, d.key)}: "
+                f"{_n(va)} vs {_n(vb)}",
+                evidence=list(d.a.evidence) + list(d.b.evidence),
+                confidence=0.8,
+            )
+        )
+    return out
+
+
+def _n(v: float) -> str:
+    return str(int(v)) if v == int(v) else str(v)

@@ -1,0 +1,74 @@
+"""Date lines, given dates and content estimates (on sentences we wrote)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.ingest.dates import contradiction, estimate, parse_dateline, parse_given
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("السبت 5 يونيو 2021", "2021-06-05"),
+        ("نُشرت في الاثنين 1 يناير 2024 12:00 ص", "2024-01-01"),
+        ("الخميس ٨ آب ٢٠٢٤", "2024-08-08"),
+        ("3 كانون الثاني 2023", "2023-01-03"),
+        ("الأحد 14 جانفي 2024", "2024-01-14"),
+        ("تاريخ النشر: 07/10/2023", "2023-10-07"),
+        ("2022-03-09 14:30", "2022-03-09"),
+        ("آخر تحديث: 2 تشرين الأول 2022 - 10:15", "2022-10-02"),
+    ],
+)
+def test_dateline(line: str, value: str) -> None:
+    assert parse_dateline(line) == value
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["قال الوزير إن الاتفاق وُقّع في 5 يونيو 2021 بحضور الطرفين", "31 فبراير 2023", "السبت", "عام 2021"],
+)
+def test_not_a_dateline(line: str) -> None:
+    assert parse_dateline(line) is None
+
+
+def test_parse_given() -> None:
+    assert parse_given("2015-07-21 02:51:32") == "2015-07-21"
+    assert parse_given("2021-06") == "2021-06"
+    assert parse_given("السبت 5 يونيو 2021") == "2021-06-05"
+    assert parse_given("غدا") is None
+
+
+def test_current_month_and_past_relative_month() -> None:
+    text = (
+        "بدأت المفاوضات في آذار 2019 ثم توقفت. وعقدت الجولة الأخيرة في أيار الماضي، "
+        "ومن المقرر أن تنتهي المهلة في 20 تشرين الثاني الجاري."
+    )
+    est = estimate(text)
+    assert (est.value, est.precision, est.method) == ("2019-11", "month", "content")
+
+
+def test_current_month_matches_explicit_date() -> None:
+    text = "وقعت الحادثة يوم الاثنين 4 مارس 2024. وكانت هجمات سابقة قد وقعت في فبراير الماضي ومطلع مارس الحالي."
+    assert estimate(text).value == "2024-03-04"
+
+
+def test_weekday_picks_day_in_month_from_deadline() -> None:
+    text = "أعلنت الحكومة الثلاثاء خطة تنتهي بحلول يونيو 2026 لإصلاح شبكة الكهرباء."
+    est = estimate(text)
+    assert est.value == "2025-06-03" and est.precision == "day"  # first Tuesday of June 2025
+    late = estimate(text + " وفي وقت سابق من الشهر الجاري زار الوزير المحطة.")
+    assert late.value == "2025-06-24"  # last Tuesday: "earlier this month" means late in it
+    assert 0 < est.confidence < 0.5
+
+
+def test_future_dates_do_not_count_as_past() -> None:
+    text = "قالت الوزارة إن المشروع سيكتمل بحلول 5 مايو 2030، وإن العمل بدأ في 2 فبراير 2021."
+    assert estimate(text).value == "2021-02-02"
+    assert contradiction("2021-03-01", text) is None
+    assert contradiction("2020-12-01", text) == "2021-02-02"
+
+
+def test_no_dates() -> None:
+    est = estimate("نص بلا أي تاريخ على الإطلاق.")
+    assert est.value is None and est.method == "unknown" and est.confidence == 0.0

@@ -1,0 +1,134 @@
+"""The orchestrator: streaming, error lines, idempotent re-runs, offsets checked, export written."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from test_pipeline_fakes import ARTICLE_A, assert_export_shape, fake_ingest, write_pages  # noqa: F401
+
+from rasd import pipeline
+from rasd.annotators import DocAnalysis
+from rasd.models import Document, EntityMention, Published
+from rasd.store.sqlite import SQLiteStore
+
+
+def test_missing_stage_is_skipped_with_debug_line(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    stages = (*pipeline.STAGES, ("ghost", "rasd_no_such_module_yet", "annotate"))
+    monkeypatch.setattr(pipeline, "STAGES", stages)
+    pipeline.stage.cache_clear()
+    with caplog.at_level(logging.DEBUG, logger="rasd.pipeline"):
+        assert pipeline.stage("ghost") is None
+        assert pipeline.stage("ghost") is None
+    assert sum("ghost" in r.message for r in caplog.records) == 1  # one line, not one per call
+    with pytest.raises(KeyError):
+        pipeline.stage("nonexistent-stage")
+    pipeline.stage.cache_clear()
+
+
+def test_broken_module_is_not_silently_skipped(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (tmp_path / "rasd_test_broken_stage.py").write_text("import rasd_dependency_that_is_missing\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(pipeline, "STAGES", (("broken", "rasd_test_broken_stage", "annotate"),))
+    pipeline.stage.cache_clear()
+    with pytest.raises(ModuleNotFoundError):
+        pipeline.stage("broken")
+    pipeline.stage.cache_clear()
+
+
+@pytest.mark.usefixtures("fake_ingest")
+def test_analyze_batch_with_bad_files(tmp_path: Path) -> None:
+    pages = write_pages(tmp_path / "pages")
+    db = tmp_path / "r.db"
+    res = pipeline.analyze([str(pages)], db_path=db, out_dir=tmp_path / "out", as_of="2024-09-01", progress=False)
+    assert (res.pages, res.documents, res.new, res.existing) == (4, 3, 3, 0)  # empty and bad never became pages
+    sources = sorted(s for s, _ in res.errors)
+    assert sources == ["a.txt", "b.txt", "bad.txt", "boom.txt", "empty.txt"]  # a/b: the dropped lying mention
+    assert any("bad offsets" in m for s, m in res.errors if s == "a.txt")
+    assert any("cannot segment" in m for s, m in res.errors if s == "boom.txt")
+    data = json.loads((tmp_path / "out" / "analysis.json").read_text(encoding="utf-8"))
+    assert_export_shape(data)
+    assert data["as_of"] == "2024-09-01"
+    assert len(data["documents"]) == 3
+    langs = {d["title"]: d["language"] for d in data["documents"]}
+    assert langs["A page in English"] == "en"
+    # the time stage ran on Arabic documents only, and only truthful mentions survived
+    timex = data["mentions"]["timex"]
+    assert {m["text"] for m in timex} == {"الأحد", "الأربعاء"}
+    en_id = next(d["id"] for d in data["documents"] if d["language"] == "en")
+    assert all(m["doc"] != en_id for m in timex)
+    for section in ("entities", "events", "claims", "commitments", "conflicts"):
+        assert data[section] == []
+    with SQLiteStore(db) as s:
+        assert s.count_documents() == 3
+        assert len(s.load_mentions().timex) == 2
+        assert s.runs()[-1]["counts"]["errors"] == 5
+
+
+@pytest.mark.usefixtures("fake_ingest")
+def test_rerun_adds_nothing_and_output_is_deterministic(tmp_path: Path) -> None:
+    pages = write_pages(tmp_path / "pages")
+    kw = {"db_path": tmp_path / "r.db", "as_of": "2024-09-01", "progress": False}
+    pipeline.analyze([str(pages)], out_dir=tmp_path / "o1", **kw)  # type: ignore[arg-type]
+    res = pipeline.analyze([str(pages)], out_dir=tmp_path / "o2", **kw)  # type: ignore[arg-type]
+    assert (res.new, res.existing) == (0, 3)
+    a = json.loads((tmp_path / "o1" / "analysis.json").read_text(encoding="utf-8"))
+    b = json.loads((tmp_path / "o2" / "analysis.json").read_text(encoding="utf-8"))
+    a.pop("generated_at"), b.pop("generated_at")
+    assert a == b
+    with SQLiteStore(tmp_path / "r.db") as s:
+        assert len(s.load_mentions().timex) == 2  # replaced, not doubled
+
+
+@pytest.mark.usefixtures("fake_ingest")
+def test_ingest_streams_with_workers(tmp_path: Path) -> None:
+    pages = tmp_path / "many"
+    pages.mkdir()
+    for i in range(70):
+        (pages / f"p{i:03}.txt").write_text(f"خبر رقم {i}\n\n{ARTICLE_A} وهذه الفقرة {i} تختلف.", encoding="utf-8")
+    (pages / "p999.txt").write_text("عنوان\n\nBOOM", encoding="utf-8")
+    res = pipeline.ingest([str(pages)], db_path=tmp_path / "w.db", progress=False, workers=2)
+    assert (res.pages, res.documents, res.new) == (71, 70, 70)
+    assert [s for s, _ in res.errors] == ["p999.txt"]
+    assert res.duplicate_groups == 1  # 70 near-identical pages form one syndication group
+    again = pipeline.ingest([str(pages)], db_path=tmp_path / "w.db", progress=False, workers=1)
+    assert (again.new, again.existing) == (0, 70)
+
+
+def test_without_ingest_stage_the_run_says_so(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(
+        pipeline, "STAGES", tuple((s, "rasd_absent_for_test", a) for s, _, a in pipeline.STAGES)
+    )
+    pipeline.stage.cache_clear()
+    with pytest.raises(pipeline.StageUnavailable):
+        pipeline.ingest(["x"], db_path=tmp_path / "n.db", progress=False)
+    pipeline.stage.cache_clear()
+
+
+@given(text=st.text(max_size=60), spans=st.lists(st.tuples(st.integers(-3, 70), st.integers(-3, 70), st.booleans()), max_size=8))
+def test_annotate_keeps_exactly_the_truthful_mentions(text: str, spans: list[tuple[int, int, bool]]) -> None:
+    doc = Document("d_x", "x.txt", 0, "t", None, Published(), "ar", text)
+    da = DocAnalysis(doc)
+    for s, e, honest in spans:
+        da.entities.append(EntityMention("d_x", s, e, text[s:e] if honest else text[s:e] + "؟", "ORG"))
+    errors: list[tuple[str, str]] = []
+    pipeline.annotate(da, errors)
+    for m in da.entities:
+        assert 0 <= m.start <= m.end <= len(text) and text[m.start : m.end] == m.text
+    expected = sum(1 for s, e, h in spans if h and 0 <= s <= e <= len(text))
+    assert len(da.entities) == expected
+    assert bool(errors) == (expected != len(spans))
+
+
+def test_non_arabic_documents_are_not_annotated(fake_ingest: None) -> None:  # noqa: F811
+    da = DocAnalysis(Document("d_en", "e.txt", 0, "t", None, Published(), "en", "Sunday الأحد"))
+    pipeline.annotate(da, [])
+    assert da.timex == []
+    da_ar = DocAnalysis(Document("d_ar", "a.txt", 0, "t", None, Published(), "ar", "يوم الأحد"))
+    errors: list[tuple[str, str]] = []
+    pipeline.annotate(da_ar, errors)
+    assert [t.text for t in da_ar.timex] == ["الأحد"] and len(errors) == 1

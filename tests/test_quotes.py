@@ -1,0 +1,171 @@
+"""Quote attribution: frames, speakers, chains, continuations, polarity, offsets."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rasd.annotators import DocAnalysis
+from rasd.annotators.quotes import annotate, extract_quotes, quote_pairs
+from rasd.models import Document, EntityMention, Published, Timex
+
+
+def _one(text: str, **kw: object):
+    qs = extract_quotes(text, **kw)  # type: ignore[arg-type]
+    assert len(qs) == 1, [(q.cue, q.speaker.text) for q in qs]
+    return qs[0]
+
+
+def _content(text: str, q) -> str:
+    return text[q.content.start : q.content.end]
+
+
+def test_direct_guillemets_with_titled_speaker() -> None:
+    text = "وقال وزير الري مهدي الحمداني: «الخزين المائي يكفي حتى الصيف»."
+    q = _one(text)
+    assert q.direct and q.cue == "قال" and q.polarity == "assert"
+    assert q.speaker.text == "مهدي الحمداني" and q.speaker.role == "وزير الري"
+    assert _content(text, q) == "الخزين المائي يكفي حتى الصيف"
+    assert text[q.speaker.start : q.speaker.end] == q.speaker.text
+
+
+def test_every_quotation_style_is_direct() -> None:
+    for o, c in (("«", "»"), ("“", "”"), ('"', '"'), ("'", "'")):
+        text = f"وقالت الوزارة إن {o}المدارس ستفتح أبوابها الأحد المقبل{c}."
+        q = _one(text)
+        assert q.direct, o
+        assert _content(text, q) == "المدارس ستفتح أبوابها الأحد المقبل"
+
+
+def test_indirect_an_clause_and_continuation_inherits_speaker() -> None:
+    text = "وأكدت هيئة الموانئ أن الرصيف الجديد جاهز للعمل. وأضافت أن السفن الأولى ستصل قريبا."
+    first, second = extract_quotes(text)
+    assert not first.direct and first.speaker.text == "هيئة الموانئ"
+    assert _content(text, first) == "الرصيف الجديد جاهز للعمل"
+    assert second.cue == "أضافت" and second.speaker.text == "هيئة الموانئ"
+    assert second.speaker.start == first.speaker.start  # points at where the speaker is named
+
+
+def test_participle_continuation() -> None:
+    text = "وقال النائب سعد الموسوي إن الجلسة تأجلت، مشيرا إلى أن النصاب لم يكتمل."
+    qs = extract_quotes(text)
+    assert [q.cue for q in qs] == ["قال", "مشيرا"]
+    assert qs[1].speaker.text == "سعد الموسوي"
+    assert _content(text, qs[0]) == "الجلسة تأجلت"
+
+
+def test_anonymous_source_and_medium() -> None:
+    text = "وقال مسؤول أمني رفيع لـ«المدى» إن الطريق أعيد فتحه."
+    q = _one(text)
+    assert q.speaker.anonymous and q.speaker.text == "مسؤول أمني رفيع"
+    assert q.speaker.medium == "المدى"
+
+
+def test_chain_agency_is_medium_official_is_speaker() -> None:
+    text = "ونقلت رويترز عن مسؤول أوروبي كبير قوله إن العقوبات ستمدد ستة أشهر."
+    q = _one(text)
+    assert q.speaker.text == "مسؤول أوروبي كبير" and q.speaker.anonymous
+    assert q.speaker.medium == "رويترز"
+
+
+def test_told_outlet_is_medium() -> None:
+    text = "أبلغ مصدر حكومي «العالم» أن الموازنة أرسلت إلى البرلمان."
+    q = _one(text)
+    assert q.speaker.text == "مصدر حكومي" and q.speaker.medium == "العالم"
+
+
+def test_denials() -> None:
+    a = _one("ونفت الشركة وجود أي تسريب في الأنبوب.")
+    assert a.polarity == "deny" and a.cue == "نفت"
+    b = _one("وقال المتحدث باسم الجيش: «لم نناقش أي انسحاب من المدينة».")
+    assert b.polarity == "deny"
+    c = _one("وقال المتحدث باسم الجيش إن القوات ستبقى في مواقعها.")
+    assert c.polarity == "assert"
+
+
+def test_attribution_phrase_and_statement() -> None:
+    text = "وبحسب وزارة الصحة، فإن عدد الإصابات انخفض هذا الأسبوع."
+    q = _one(text)
+    assert q.speaker.text == "وزارة الصحة" and q.cue == "بحسب"
+    assert _content(text, q) == "عدد الإصابات انخفض هذا الأسبوع"
+    text2 = "وجاء في بيان للرئاسة أن القمة ستعقد في الرياض."
+    q2 = _one(text2)
+    assert q2.cue == "جاء في" and q2.speaker.text == "بيان للرئاسة"
+
+
+def test_according_to_timings_is_not_a_source() -> None:
+    assert extract_quotes("وسينفذ الاتفاق وفق توقيتات متفق عليها بين البلدين.") == []
+
+
+def test_between_is_not_a_cue() -> None:
+    assert extract_quotes("جرت مباحثات بين الوفدين في العاصمة وسط أجواء إيجابية.") == []
+
+
+def test_multi_paragraph_quote() -> None:
+    text = "وقال الوزير: «الوضع تحسن كثيرا.\n\nوسنعلن خطة جديدة الأسبوع المقبل»."
+    q = _one(text)
+    assert q.direct and "\n\n" in _content(text, q)
+    assert _content(text, q).endswith("الأسبوع المقبل")
+
+
+def test_postposed_direct_quote() -> None:
+    text = "«لن نرفع الضرائب هذا العام»، قال وزير المالية."
+    q = _one(text)
+    assert q.direct and q.speaker.text == "وزير المالية"
+    assert _content(text, q) == "لن نرفع الضرائب هذا العام"
+
+
+def test_speaker_linked_to_entity_mention_and_role_split() -> None:
+    text = "وقال رئيس الوزراء محمد شياع السوداني إن الحكومة ملتزمة بالجدول."
+    s = text.index("محمد")
+    ent = EntityMention("d", s, s + len("محمد شياع السوداني"), "محمد شياع السوداني", "PER", entity="e_1")
+    q = _one(text, entities=[ent])
+    assert q.speaker.entity == "e_1" and q.speaker.role == "رئيس الوزراء"
+    assert (q.speaker.start, q.speaker.end) == (ent.start, ent.end)
+
+
+def test_date_from_text_or_document() -> None:
+    text = "وقال المتحدث، الخميس، إن الاجتماع انتهى."
+    s = text.index("الخميس")
+    tx = Timex("d", s, s + 6, "الخميس", "DATE", "2024-05-02")
+    q = _one(text, date="2024-05-05", timex=[tx])
+    assert q.date == "2024-05-02"
+    q2 = _one("وقال المتحدث إن الاجتماع انتهى.", date="2024-05-05")
+    assert q2.date == "2024-05-05"
+
+
+def test_annotate_fills_doc_analysis() -> None:
+    text = "وقالت الوزارة إن الامتحانات ستبدأ في موعدها."
+    doc = Document("d_x", "x.txt", 0, "t", None, Published("2024-01-02"), "ar", text)
+    da = DocAnalysis(doc)
+    annotate(da)
+    assert len(da.quotes) == 1 and da.quotes[0].doc == "d_x" and da.quotes[0].date == "2024-01-02"
+    doc.language = "en"
+    da2 = DocAnalysis(doc)
+    annotate(da2)
+    assert da2.quotes == []
+
+
+def test_quote_pairs_skip_apostrophes_inside_words() -> None:
+    assert quote_pairs("it's fine") == []
+    assert quote_pairs("قال «نعم» ثم 'لا'") == [(4, 8), (13, 16)]
+
+
+_ALPHABET = st.sampled_from(list("قال إن أن «»“”\"':،,.\n مسؤول كبير وزير نفى لم نناقش 2500 جندي") + ["\u064b", "\u0640", "😀", "\x00"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ALPHABET, max_size=120).map("".join))
+def test_offsets_round_trip_on_arabic_like_text(text: str) -> None:
+    for q in extract_quotes(text):
+        assert 0 <= q.start <= q.end <= len(text)
+        assert 0 <= q.content.start <= q.content.end <= len(text)
+        if q.speaker.start >= 0:
+            assert text[q.speaker.start : q.speaker.end] == q.speaker.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200))
+def test_arbitrary_unicode_never_raises(text: str) -> None:
+    for q in extract_quotes(text):
+        assert text[q.speaker.start : q.speaker.end] == q.speaker.text

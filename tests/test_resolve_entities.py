@@ -1,0 +1,170 @@
+"""Cross-document entity linking on mentions written by hand (independent of the model)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rasd.annotators import DocAnalysis
+from rasd.ids import make_id
+from rasd.models import Document, EntityMention, Published
+from rasd.resolve.entities import link, osa_le1
+
+
+def doc(doc_id: str, text: str, *names: tuple[str, str] | tuple[str, str, str]) -> DocAnalysis:
+    """A document whose mentions are the given (name, type[, role]) found in ``text``."""
+    da = DocAnalysis(Document(doc_id, doc_id + ".txt", 0, "", None, Published(), "ar", text))
+    pos = 0
+    for item in names:
+        name, typ = item[0], item[1]
+        role = item[2] if len(item) > 2 else None
+        start = text.index(name, pos)
+        da.entities.append(EntityMention(doc_id, start, start + len(name), name, typ, role=role))
+        pos = start + len(name)
+    return da
+
+
+def by_name(ents: list, name: str):  # type: ignore[no-untyped-def]
+    hits = [e for e in ents if e.name == name]
+    assert len(hits) == 1, [e.name for e in ents]
+    return hits[0]
+
+
+def corpus() -> list[DocAnalysis]:
+    return [
+        doc(
+            "d1",
+            "استقبل رئيس الوزراء العراقي محمد شياع السوداني وفدا من البنتاغون قرب عين الأسد.",
+            ("محمد شياع السوداني", "PER", "رئيس الوزراء العراقي"),
+            ("البنتاغون", "ORG"),
+            ("عين الأسد", "FAC"),
+        ),
+        doc(
+            "d2",
+            "قال السوداني إن وزارة الدفاع الأمريكية أبلغته أن قاعدة عيّن الاسد آمنة، وأن الرئيس بايدن موافق.",
+            ("السوداني", "PER"),
+            ("وزارة الدفاع الأمريكية", "ORG"),
+            ("قاعدة عيّن الاسد", "FAC"),
+            ("بايدن", "PER", "الرئيس"),
+        ),
+        doc(
+            "d3",
+            "أكد محمد السوداني أن بادين وعد بدعم الحرب على داعش وتنظيم الدولة في العراق والجيش الأميركي.",
+            ("محمد السوداني", "PER"),
+            ("بادين", "PER"),
+            ("داعش", "ORG"),
+            ("تنظيم الدولة", "ORG"),
+            ("العراق", "GPE"),
+        ),
+    ]
+
+
+def test_short_forms_join_the_full_name_and_keep_roles() -> None:
+    ents = link(corpus())
+    sud = by_name(ents, "محمد شياع السوداني")
+    assert sud.type == "PER"
+    assert set(sud.aliases) == {"السوداني", "محمد السوداني"}
+    assert sud.docs == ["d1", "d2", "d3"]
+    assert sud.roles == ["رئيس الوزراء العراقي"]
+    assert sud.mentions == 3
+
+
+def test_spelling_variants_and_typos_merge() -> None:
+    ents = link(corpus())
+    asad = by_name(ents, "قاعدة عين الأسد الجوية")
+    assert asad.type == "FAC" and asad.mentions == 2
+    assert asad.geo is not None and abs(asad.geo.lat - 33.8) < 0.1 and abs(asad.geo.lon - 42.44) < 0.1
+    biden = [e for e in ents if "بايدن" in [e.name, *e.aliases]]
+    assert len(biden) == 1 and "بادين" in [biden[0].name, *biden[0].aliases]
+    assert biden[0].roles == ["الرئيس"]
+
+
+def test_aliases_and_acronyms_from_resource_file() -> None:
+    ents = link(corpus())
+    pentagon = by_name(ents, "وزارة الدفاع الأميركية")
+    assert set(pentagon.aliases) == {"البنتاغون", "وزارة الدفاع الأمريكية"}
+    isis = by_name(ents, "تنظيم الدولة الإسلامية")
+    assert set(isis.aliases) == {"داعش", "تنظيم الدولة"}
+
+
+def test_demonyms_attach_to_their_country() -> None:
+    ents = link(corpus())
+    assert not any(e.name in ("الأميركي", "العراقي") for e in ents)
+    us = by_name(ents, "الولايات المتحدة")
+    assert us.mentions == 0 and "الأميركي" in us.attributes["demonyms"]
+    iraq = by_name(ents, "العراق")
+    assert iraq.mentions == 1 and "العراقي" in iraq.attributes["demonyms"]
+    assert iraq.geo is not None
+
+
+def test_mentions_get_entity_ids_and_ids_are_content_derived() -> None:
+    das = corpus()
+    ents = link(das)
+    ids = {e.id for e in ents}
+    for da in das:
+        for m in da.entities:
+            assert m.entity in ids
+    sud = by_name(ents, "محمد شياع السوداني")
+    assert sud.id == make_id("e", "PER", "محمد شياع السوداني")
+
+
+def test_deterministic_and_independent_of_document_order() -> None:
+    a = link(corpus())
+    b = link(corpus())
+    assert a == b
+    c = link(list(reversed(corpus())))
+    assert {(e.id, e.mentions, frozenset(e.aliases)) for e in a} == {
+        (e.id, e.mentions, frozenset(e.aliases)) for e in c
+    }
+
+
+def test_ambiguous_short_form_prefers_the_name_in_the_same_document() -> None:
+    das = [
+        doc("a", "التقى ثابت العباسي بالوفد ثم غادر العباسي.", ("ثابت العباسي", "PER"), ("العباسي", "PER")),
+        doc("b", "وصل حيدر العباسي إلى المطار.", ("حيدر العباسي", "PER")),
+    ]
+    ents = link(das)
+    thabit = by_name(ents, "ثابت العباسي")
+    assert thabit.mentions == 2 and thabit.aliases == ["العباسي"]
+    assert by_name(ents, "حيدر العباسي").mentions == 1
+
+
+def test_short_names_do_not_fuzzy_merge() -> None:
+    das = [doc("a", "قال محمد وأحمد ذلك.", ("محمد", "PER"), ("أحمد", "PER"))]
+    assert len(link(das)) == 2
+
+
+def test_place_ambiguity_resolved_by_curated_entry() -> None:
+    das = [doc("a", "وصل الوفد إلى واشنطن.", ("واشنطن", "GPE"))]
+    (e,) = [e for e in link(das) if e.name == "واشنطن"]
+    assert e.geo is not None and e.geo.lon < -70  # Washington, D.C., not a town elsewhere
+
+
+def test_proclitic_left_on_a_span_still_links() -> None:
+    das = [doc("a", "سافر إلى العراق وعاد للعراق.", ("العراق", "GPE"), ("للعراق", "GPE"))]
+    (e,) = [e for e in link(das) if e.type == "GPE"]
+    assert e.name == "العراق" and e.mentions == 2
+
+
+def test_osa_cases() -> None:
+    assert osa_le1("بايدن", "بادين")  # swap
+    assert osa_le1("سوريا", "سوريه")
+    assert osa_le1("واشنطن", "واشنطون")
+    assert not osa_le1("بغداد", "دمشق")
+
+
+@given(st.text(max_size=12), st.text(max_size=12))
+def test_osa_is_symmetric_and_reflexive(a: str, b: str) -> None:
+    assert osa_le1(a, a)
+    assert osa_le1(a, b) == osa_le1(b, a)
+
+
+def test_ambiguous_city_follows_the_documents_country() -> None:
+    lebanon = [
+        doc("a", "زار الوفد لبنان ثم طرابلس.", ("لبنان", "GPE"), ("طرابلس", "GPE")),
+    ]
+    libya = [doc("b", "وصل الوفد إلى طرابلس الليبية.", ("طرابلس", "GPE"))]
+    (leb,) = [e for e in link(lebanon) if e.name == "طرابلس"]
+    (lib,) = [e for e in link(libya) if e.name == "طرابلس"]
+    assert leb.attributes["country"] == "LB" and leb.geo is not None and leb.geo.lat > 34
+    assert lib.attributes["country"] == "LY" and lib.geo is not None and lib.geo.lat < 33.5

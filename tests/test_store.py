@@ -1,0 +1,257 @@
+"""SQLite store: round-trips, idempotency, full-text search on folded text, near-duplicates, migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from rasd.annotators import DocAnalysis
+from rasd.models import (
+    Claim,
+    Document,
+    Entity,
+    EntityMention,
+    Event,
+    EventDate,
+    Evidence,
+    PageSpan,
+    Published,
+    Quantity,
+    Quote,
+    Removed,
+    Span,
+    Speaker,
+    Timex,
+)
+from rasd.store import AddStats, Store, open_store
+from rasd.store.sqlite import SQLiteStore, migrations, snippet
+from rasd.text import fold
+
+BASE = (
+    "قالت مصادر أمنية إن قاعدة عين الأسد الجوية في محافظة الأنبار تعرضت مساء الثلاثاء لهجوم بثلاثة صواريخ "
+    "لم يسفر عن إصابات بين العسكريين، وأضافت المصادر أن منظومة الدفاع الجوي اعترضت صاروخين بينما سقط الثالث "
+    "في أرض خالية قرب السياج الخارجي، وفتحت الأجهزة المختصة تحقيقا لتحديد مكان الإطلاق والجهة المسؤولة عنه."
+)
+OTHER = (
+    "افتتح وزير الزراعة معرضا للتمور في مدينة البصرة بمشاركة عشرات المزارعين من المحافظات الجنوبية، "
+    "وقال في كلمته إن الوزارة ستدعم تصدير الأصناف الممتازة إلى الأسواق المجاورة خلال الموسم المقبل "
+    "وإنها تعمل على إنشاء مخازن مبردة جديدة تحفظ المحصول من التلف وتقلل الخسائر التي يتكبدها الفلاحون."
+)
+
+
+def doc(i: str, text: str = BASE, title: str = "هجوم صاروخي على عين الأسد", **kw: object) -> Document:
+    return Document(
+        id=i, source=f"{i}.txt", part=0, title=title, outlet=kw.pop("outlet", None),  # type: ignore[arg-type]
+        published=Published("2024-08-06", "day", "dateline", 0.9), language="ar", text=text, **kw,  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> SQLiteStore:
+    s = SQLiteStore(tmp_path / "t.db")
+    yield s
+    s.close()
+
+
+def test_backend_satisfies_protocol(store: SQLiteStore) -> None:
+    assert isinstance(store, Store)
+
+
+def test_document_round_trip(store: SQLiteStore) -> None:
+    d = doc(
+        "d_1", outlet="وكالة الأنباء", url="https://example.org/a", encoding="windows-1256",
+        warnings=["encoding windows-1256"], removed=[Removed("footer", "جميع الحقوق محفوظة", 900, 918)],
+        page_spans=[PageSpan(0, 40, 120), PageSpan(121, 170, 80)],
+    )  # fmt: skip
+    d.published.warnings.append("printed date contradicts content")
+    assert store.add_documents([d]) == 1
+    got = store.get_document("d_1")
+    assert got == d
+    assert got is not None and isinstance(got.published, Published) and isinstance(got.page_spans[0], PageSpan)
+
+
+def test_same_article_twice_is_stored_once(store: SQLiteStore) -> None:
+    stats = AddStats()
+    assert store.add_documents([doc("d_1"), doc("d_1")], stats) == 1
+    assert (stats.new, stats.existing) == (1, 1)
+    # same content under another id (e.g. read from another file): still the same article
+    assert store.add_documents([doc("d_other")]) == 0
+    assert store.count_documents() == 1
+    d = doc("d_2")
+    store.add_documents([d])
+    assert store.id_for_hash(d.content_hash) == "d_1"
+
+
+def test_search_folds_hamza_and_maps_snippet_back(store: SQLiteStore) -> None:
+    store.add_documents([doc("d_1"), doc("d_2", text=OTHER, title="معرض للتمور في البصرة")])
+    hits = store.search("عين الاسد")
+    assert [h.doc_id for h in hits] == ["d_1"]
+    h = hits[0]
+    assert h.match is not None
+    assert h.snippet[h.match[0] : h.match[1]] == "عين الأسد"
+    # diacritics and alef variants in the query fold too
+    assert [x.doc_id for x in store.search("البَصْرة")] == ["d_2"]
+    assert store.search("كلمة_غير_موجودة") == []
+
+
+@pytest.mark.parametrize("query", ['"', "AND", "عين OR", "NEAR(", "*", "a:b", "()", "   ", "-"])
+def test_search_never_raises_on_fts_syntax(store: SQLiteStore, query: str) -> None:
+    store.add_documents([doc("d_1")])
+    assert isinstance(store.search(query), list)
+
+
+def test_near_duplicates_are_linked_not_lost(store: SQLiteStore) -> None:
+    syndicated = BASE.replace("قالت مصادر أمنية", "ذكرت مصادر أمنية")  # an outlet's light edit
+    copy = doc("d_2", text=syndicated, title="صواريخ على قاعدة في الأنبار", outlet="وكالة أخرى")
+    stats = AddStats()
+    store.add_documents([doc("d_1"), doc("d_3", text=OTHER), copy], stats)
+    assert store.count_documents() == 3
+    assert copy.duplicate_of == "d_1"
+    stored = store.get_document("d_2")
+    assert stored is not None and stored.duplicate_of == "d_1"
+    other = store.get_document("d_3")
+    assert other is not None and other.duplicate_of is None
+    assert store.duplicate_groups() == [["d_1", "d_2"]]
+    assert stats.duplicates == 1
+
+
+def test_duplicate_index_survives_reopen(tmp_path: Path) -> None:
+    with SQLiteStore(tmp_path / "t.db") as s:
+        s.add_documents([doc("d_1")])
+    with SQLiteStore(tmp_path / "t.db") as s:
+        later = doc("d_9", text=BASE + " وأكدت المصادر ذلك.")
+        s.add_documents([later])
+        assert later.duplicate_of == "d_1"
+
+
+def test_migrations_from_empty(tmp_path: Path) -> None:
+    path = tmp_path / "m.db"
+    latest = migrations()[-1][0]
+    assert [v for v, _, _ in migrations()] == list(range(1, latest + 1))
+    with SQLiteStore(path) as s:
+        assert s.schema_version() == latest
+    con = sqlite3.connect(path)
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"documents", "documents_fts", "mentions", "entities", "events", "claims", "commitments", "conflicts", "runs"} <= tables
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert con.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == latest
+    con.execute("INSERT INTO schema_version VALUES (999, 'future', 'x')")
+    con.commit()
+    con.close()
+    with pytest.raises(ValueError, match="newer"):
+        SQLiteStore(path)
+
+
+def test_reopen_does_not_reapply(tmp_path: Path) -> None:
+    with SQLiteStore(tmp_path / "m.db") as s:
+        s.add_documents([doc("d_1")])
+    with SQLiteStore(tmp_path / "m.db") as s:
+        assert s.count_documents() == 1
+        assert s.search("الأنبار")[0].doc_id == "d_1"
+
+
+def test_batches_commit_and_failure_keeps_committed(tmp_path: Path) -> None:
+    texts = [f"{OTHER} الفقرة رقم {i} تخص موضوعا مختلفا {'كلمة ' * i}" for i in range(5)]
+
+    def docs() -> object:
+        for i, t in enumerate(texts):
+            if i == 3:
+                raise RuntimeError("reader died")
+            yield doc(f"d_{i}", text=t, title=f"عنوان {i}")
+
+    s = SQLiteStore(tmp_path / "b.db", batch_size=2, dedup=False)
+    with pytest.raises(RuntimeError):
+        s.add_documents(docs())  # type: ignore[arg-type]
+    assert s.count_documents() == 2  # the first batch was committed, the open one rolled back
+    s.close()
+
+
+def test_mentions_round_trip(store: SQLiteStore) -> None:
+    d = doc("d_1")
+    store.add_documents([d])
+    da = DocAnalysis(d)
+    s = d.text.index("عين الأسد")
+    da.entities.append(EntityMention("d_1", s, s + 9, "عين الأسد", "FAC", entity="e_1", source="gazetteer"))
+    q = d.text.index("بثلاثة صواريخ")
+    da.quantities.append(
+        Quantity("d_1", q, q + 13, "بثلاثة صواريخ", 3.0, object="صاروخ", object_span=Span(q + 7, q + 13))
+    )
+    t = d.text.index("مساء الثلاثاء")
+    da.timex.append(Timex("d_1", t, t + 13, "مساء الثلاثاء", "TIME", "2024-08-06TEV", anchor="dct"))
+    da.quotes.append(Quote("d_1", 0, 40, Speaker("مصادر أمنية", anonymous=True, start=5, end=16), "قالت", Span(17, 40), False))
+    store.save_mentions([da])
+    store.save_mentions([da])  # replacing, not appending
+    m = store.load_mentions(["d_1"])
+    assert m.entities == da.entities and m.quantities == da.quantities
+    assert m.timex == da.timex and m.quotes == da.quotes
+    assert isinstance(m.quotes[0].speaker, Speaker) and isinstance(m.quantities[0].object_span, Span)
+    assert store.load_mentions(["d_nope"]).entities == []
+
+
+def test_views_round_trip(store: SQLiteStore) -> None:
+    ent = Entity("e_1", "FAC", "عين الأسد", aliases=["قاعدة عين الأسد"], docs=["d_1"], mentions=2)
+    ev = Event("v_1", "ATTACK", EventDate("2024-08-06", "day"), place="e_1", counts={"rockets": 3},
+               evidence=[Evidence("d_1", 0, 10)])  # fmt: skip
+    cl = Claim("c_1", "الدفاع الجوي", "اعترض", "صاروخين", "2024-08-06", evidence=[Evidence("d_1", 5, 9)])
+    store.save_views([ent], [ev], [cl], [], [])
+    store.save_views([ent], [ev], [cl], [], [])
+    ents, evs, cls, coms, cons = store.load_views()
+    assert (ents, evs, cls, coms, cons) == ([ent], [ev], [cl], [], [])
+    assert isinstance(evs[0].date, EventDate) and isinstance(evs[0].evidence[0], Evidence)
+
+
+def test_find_ids_by_prefix_and_iter_sorted(store: SQLiteStore) -> None:
+    store.add_documents([doc("d_b2", text=OTHER), doc("d_a1"), doc("d_%x", text=OTHER + " نص آخر")])
+    assert store.find_ids("d_a") == ["d_a1"]
+    assert store.find_ids("d_%") == ["d_%x"]  # LIKE wildcards are literal
+    assert [d.id for d in store.iter_documents()] == ["d_%x", "d_a1", "d_b2"]
+    assert [d.id for d in store.iter_documents(["d_b2", "d_a1", "d_zz"])] == ["d_a1", "d_b2"]
+
+
+def test_runs_are_recorded(store: SQLiteStore) -> None:
+    rid = store.record_run(["pages/"], {"new": 2}, [("x.txt", "empty file")])
+    runs = store.runs()
+    assert runs[0]["id"] == rid and runs[0]["errors"] == [["x.txt", "empty file"]] and runs[0]["counts"] == {"new": 2}
+
+
+def test_open_store_rejects_postgres_for_now() -> None:
+    with pytest.raises(ValueError, match="PostgreSQL"):
+        open_store("postgresql://localhost/rasd")
+
+
+def test_not_a_database(tmp_path: Path) -> None:
+    p = tmp_path / "junk.db"
+    p.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(ValueError, match="cannot open"):
+        SQLiteStore(p)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.text(max_size=300), query=st.text(min_size=1, max_size=20))
+def test_snippet_never_raises_and_marks_original(text: str, query: str) -> None:
+    import re
+
+    terms = re.findall(r"\w+", fold(query))
+    if not terms:
+        return
+    snip, match = snippet(text, terms)
+    assert isinstance(snip, str)
+    if match is not None:
+        hit = snip[match[0] : match[1]]
+        assert hit and hit in text
+        assert terms[0] in fold(hit)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(body=st.text(min_size=1, max_size=200), query=st.text(max_size=30))
+def test_store_accepts_arbitrary_unicode(store: SQLiteStore, body: str, query: str) -> None:
+    d = doc("d_" + str(abs(hash(body))), text=body, title=body[:20])
+    store.add_documents([d])
+    got = store.get_document(d.id) if store.id_for_hash(d.content_hash) == d.id else None
+    if got is not None:
+        assert got.text == body
+    assert isinstance(store.search(query), list)

@@ -1,0 +1,198 @@
+"""Temporal tagger behaviour, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rasd.annotators import DocAnalysis
+from rasd.annotators.time import annotate, tag
+from rasd.models import Document, Published, Timex
+
+DCT = "2024-09-28"  # a Saturday
+
+
+def one(text: str, dct: str | None = DCT) -> Timex:
+    found = tag(text, dct)
+    assert len(found) == 1, [(t.text, t.value) for t in found]
+    return found[0]
+
+
+def values(text: str, dct: str | None = DCT) -> list[tuple[str, str, str | None]]:
+    return [(t.text, t.type, t.value) for t in tag(text, dct)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "type_", "value"),
+    [
+        ("تم التوقيع في 12 تشرين الثاني 2023 ببغداد", "12 تشرين الثاني 2023", "DATE", "2023-11-12"),
+        ("تم التوقيع في 12 نوفمبر 2023 ببغداد", "12 نوفمبر 2023", "DATE", "2023-11-12"),
+        ("تم التوقيع في ١٢ نوفمبر ٢٠٢٣ ببغداد", "١٢ نوفمبر ٢٠٢٣", "DATE", "2023-11-12"),
+        ("صدر الحكم في 4 جويلية 2019 بتونس", "4 جويلية 2019", "DATE", "2019-07-04"),
+        ("أغلق المعبر في أوت 2020", "أوت 2020", "DATE", "2020-08"),
+        ("اجتمعوا في يوليو/تموز 2022", "يوليو/تموز 2022", "DATE", "2022-07"),
+        ("اجتمعوا في أيار/مايو 2018", "أيار/مايو 2018", "DATE", "2018-05"),
+        ("تنتهي المهمة في سبتمبر (أيلول) 2025", "سبتمبر (أيلول) 2025", "DATE", "2025-09"),
+        ("بني الجسر سنة 1987م", "سنة 1987م", "DATE", "1987"),
+        ("بني الجسر عام 1987", "عام 1987", "DATE", "1987"),
+        ("وصل الوفد أمس", "أمس", "DATE", "2024-09-27"),
+        ("وصل الوفد وأمس غادر", "أمس", "DATE", "2024-09-27"),
+        ("وقع الانفجار أمس الأول", "أمس الأول", "DATE", "2024-09-26"),
+        ("يعود الوزير غدا", "غدا", "DATE", "2024-09-29"),
+        ("يعود الوزير بعد غد", "بعد غد", "DATE", "2024-09-30"),
+        ("تراجعت الأسعار العام الماضي", "العام الماضي", "DATE", "2023"),
+        ("ترتفع الأسعار العام المقبل", "العام المقبل", "DATE", "2025"),
+        ("تنخفض الأسعار هذا العام", "هذا العام", "DATE", "2024"),
+        ("ارتفعت الأسعار الشهر الماضي", "الشهر الماضي", "DATE", "2024-08"),
+        ("يصل الوفد الأسبوع المقبل", "الأسبوع المقبل", "DATE", "2024-W40"),
+        ("بدأت الأزمة منذ ثلاثة أشهر", "منذ ثلاثة أشهر", "DATE", "2024-06"),
+        ("غادر البلاد قبل عامين", "قبل عامين", "DATE", "2022"),
+        ("استمر النزاع عامين", "عامين", "DURATION", "P2Y"),
+        ("سجن خمسة وعشرين عاما", "خمسة وعشرين عاما", "DURATION", "P25Y"),
+        ("يتجدد العقد سنويا", "سنويا", "SET", "P1Y"),
+        ("يجتمعون كل ثلاثة أشهر", "كل ثلاثة أشهر", "SET", "P3M"),
+        ("وصل الساعة الثالثة فجرا", "الساعة الثالثة فجرا", "TIME", "XXXX-XX-XXT03:00"),
+        ("نشر في 9:15 م", "9:15 م", "TIME", "XXXX-XX-XXT21:15"),
+        ("هاجموا القاعدة مساء أمس", "مساء أمس", "TIME", "2024-09-27TEV"),
+        ("تفاقمت الأزمة في الستينيات", "الستينيات", "DATE", "196"),
+        ("بني في القرن التاسع عشر", "القرن التاسع عشر", "DATE", "18"),
+        ("نما الاقتصاد في الربع الثالث من عام 2023", "الربع الثالث من عام 2023", "DATE", "2023-Q3"),
+    ],
+)
+def test_forms(text: str, span: str, type_: str, value: str) -> None:
+    t = one(text)
+    assert (t.text, t.type, t.value) == (span, type_, value)
+    assert text[t.start : t.end] == t.text
+
+
+def test_modifiers() -> None:
+    assert (one("بدأ الانسحاب مطلع أيلول 2024").mod, one("بدأ الانسحاب مطلع أيلول 2024").value) == ("START", "2024-09")
+    assert one("يكتمل في منتصف العام المقبل").mod == "MID"
+    assert one("وقع أواخر عام 2019").mod == "END"
+    assert one("استمر حوالي عامين").mod == "APPROX"
+    t = one("انتظروا أكثر من ستة أشهر")
+    assert (t.type, t.value, t.mod) == ("DURATION", "P6M", "MORE_THAN")
+    assert one("أنجز في أقل من عام").mod == "LESS_THAN"
+
+
+def test_deadlines() -> None:
+    for text in (
+        "تنسحب القوات بحلول سبتمبر 2025",
+        "تغادر في موعد لا يتجاوز نهاية 2026",
+        "يبقى الجنود حتى أيلول 2026",
+        "يجب إقرار الموازنة قبل نهاية العام",
+    ):
+        t = one(text)
+        assert t.deadline, text
+    assert not one("وصلوا في سبتمبر 2025").deadline
+    assert not one("غادر قبل عامين").deadline  # "ago", not a deadline
+
+
+def test_weekday_anchoring() -> None:
+    assert one("التقى الوزيران الثلاثاء").value == "2024-09-24"  # most recent on/before DCT
+    assert one("التقى الوزيران السبت").value == "2024-09-28"  # the DCT itself
+    assert one("يلتقي الوزيران الثلاثاء المقبل").value == "2024-10-01"
+    assert one("التقى الوزيران الثلاثاء الماضي").value == "2024-09-24"
+    assert one("من المقرر أن يلتقي الوزيران الثلاثاء").value == "2024-10-01"  # future cue
+
+
+def test_weekday_agreement_lowers_confidence() -> None:
+    good = one("صرح أمس الجمعة")
+    bad = one("صرح أمس الأحد")
+    assert good.value == bad.value == "2024-09-27"
+    assert bad.confidence < good.confidence
+
+
+def test_month_year_from_relative_word_and_tense() -> None:
+    assert one("زار المدينة في مارس الماضي").value == "2024-03"
+    assert one("يزور المدينة في مارس المقبل").value == "2025-03"
+    assert one("زار المدينة في أكتوبر الماضي").value == "2023-10"
+    assert one("من المقرر أن يزور المدينة في أغسطس").value == "2025-08"
+    assert one("تم ذلك في 17 أيلول المقبل", "2024-09-02").value == "2024-09-17"
+
+
+def test_unknown_dct_gives_underspecified_values() -> None:
+    assert one("تراجعت الأسعار العام الماضي", None).value is None
+    assert one("زار المدينة في أكتوبر الماضي", None).value == "XXXX-10"
+    assert one("عاد أمس", None).value is None
+    assert one("بني عام 1987", None).value == "1987"
+    assert one("تراجعت الأسعار العام الماضي", "2024").value == "2023"  # year precision is enough
+    assert one("عاد أمس", "2024-09").value is None
+
+
+def test_vague_references() -> None:
+    assert one("تعمل الحكومة حاليا على خطة").value == "PRESENT_REF"
+    assert one("تصاعدت الهجمات خلال الأيام الماضية").value == "PAST_REF"
+    assert one("تعلن النتائج خلال الأيام القادمة").value == "FUTURE_REF"
+
+
+def test_ranges() -> None:
+    t = one("تستمر الهدنة من 3 حتى 9 نوفمبر 2024")
+    assert (t.value, t.range_end) == ("2024-11-03", "2024-11-09")
+    t = one("شملت الدراسة الفترة بين عامي 2010 و2015")
+    assert (t.value, t.range_end) == ("2010", "2015")
+    t = one("يمتد الموسم من يونيو حتى سبتمبر 2026")
+    assert (t.value, t.range_end) == ("2026-06", "2026-09")
+
+
+def test_hijri() -> None:
+    t = one("وصل الحجاج في 9 ذو الحجة 1445 هـ")
+    assert (t.value, t.calendar, t.original) == ("2024-06-15", "hijri", "1445-12-09")
+    assert tag("التقى رمضان بأصدقائه", DCT) == []  # a name, not a month
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ينتشر نحو 2500 جندي في البلاد",
+        "يتراوح عددهم بين 1500 و3000 عنصر",
+        "وصل 2000 جندي إلى القاعدة",
+        "قال الأمين العام إن الرأي العام منقسم",
+        "أكد المدعي العام السابق أن القضية أغلقت",
+        "دفع 2020 دولارا ثمنا للتذكرة",
+        "اتصل على الرقم 0770 2024 558",
+        "يعمل من خلال عقد مؤتمرات دورية",
+        "نتطلع إلى غد أفضل",
+        "كان بأمس الحاجة إلى المساعدة",
+    ],
+)
+def test_no_false_alarms(text: str) -> None:
+    assert [t for t in tag(text, DCT) if t.type == "DATE"] == []
+
+
+def test_bare_years_need_context() -> None:
+    assert values("وفي 2014 سيطر التنظيم على المدينة") == [("2014", "DATE", "2014")]
+    assert values("تغيرت الخريطة منذ 2003") == [("2003", "DATE", "2003")]
+    assert values("احتلت المدينة (1917) ثم حررت") == [("1917", "DATE", "1917")]
+    assert values("أعلنت الحكومة ميزانية 2025") == [("2025", "DATE", "2025")]
+
+
+def test_annotate_fills_doc_analysis() -> None:
+    text = "أعلنت الحكومة اليوم أن الانسحاب يكتمل بحلول أيلول 2026."
+    doc = Document("d_x", "x.txt", 0, "t", None, Published("2024-09-28", "day"), "ar", text)
+    da = DocAnalysis(doc)
+    annotate(da)
+    assert [(t.text, t.value, t.doc) for t in da.timex] == [("اليوم", "2024-09-28", "d_x"), ("أيلول 2026", "2026-09", "d_x")]
+    en = Document("d_y", "y.txt", 0, "t", None, Published("2024-09-28", "day"), "en", text)
+    da_en = DocAnalysis(en)
+    annotate(da_en)
+    assert da_en.timex == []
+
+
+def test_dev_set_is_well_formed() -> None:
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "timex_dev.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold = [g for r in rows for g in r["gold"]]
+    assert len(gold) >= 200
+    assert any(not r["gold"] for r in rows)  # negative sentences
+    for r in rows:
+        for g in r["gold"]:
+            assert r["text"][g["start"] : g["end"]] == g["text"]
+            assert g["type"] in {"DATE", "TIME", "DURATION", "SET"}
+
+
+def test_output_is_deterministic() -> None:
+    text = "وقع الهجوم مساء أمس وقبل عامين وفي 5 حزيران 2021 وسنويا"
+    assert tag(text, DCT) == tag(text, DCT)
