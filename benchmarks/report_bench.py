@@ -36,8 +36,19 @@ SENTENCE = (
 def build(n: int) -> object:
     from rasd.ids import make_id
     from rasd.models import (
-        Analysis, Claim, Commitment, Conflict, Document, Entity, EntityMention, Event, EventDate, Evidence, Geo,
-        Mentions, Published,
+        Analysis,
+        Claim,
+        Commitment,
+        Conflict,
+        Document,
+        Entity,
+        EntityMention,
+        Event,
+        EventDate,
+        Evidence,
+        Geo,
+        Mentions,
+        Published,
     )  # fmt: skip
 
     docs, events, claims, commits, conflicts, ents, mentions = [], [], [], [], [], [], []

@@ -85,3 +85,29 @@ def test_outlet_self_reference_and_agency_quote() -> None:
     assert documents_from_page(told)[0].outlet == "شفق نيوز"
     quoted = RawPage("q.txt", "عنوان الخبر هنا\n\nونقلت وكالة رويترز عن مسؤول قوله إن الاجتماع سيعقد غدا في العاصمة بحضور الوفود المشاركة.\n")
     assert documents_from_page(quoted)[0].outlet is None
+
+
+def test_record_without_title_keeps_all_content() -> None:
+    page = RawPage("r.json#0", " \u00a0 تمت الموافقة ", kind="record")
+    (doc,) = documents_from_page(page)
+    assert doc.text == "تمت الموافقة" and doc.title == "تمت الموافقة"
+
+
+def test_prose_starting_like_a_prompt_is_kept() -> None:
+    prose = "شارك علي بن سالم رئيس البلدية الأهالي فرحتهم بافتتاح الحديقة الجديدة وسط المدينة، وتجول في أرجائها مع عدد من المسؤولين."
+    page = RawPage("s.txt", "عنوان عن افتتاح حديقة\n\n" + prose + "\n\nشارك على فيسبوك\n")
+    (doc,) = documents_from_page(page)
+    assert doc.text == prose
+    assert [r.kind for r in doc.removed] == ["title", "boilerplate"]
+    assert phrase_kind("شارك الخبراء في الندوة") is None and phrase_kind("شارك الخبر") == "boilerplate"
+
+
+def test_unknown_short_masthead_above_headline_is_not_the_title() -> None:
+    headline = "عنوان طويل نسبيا عن افتتاح جسر جديد في بغداد"
+    text = (
+        "المرصد الجديد\n\n" + headline + "\n\n"
+        "افتتح رئيس الوزراء صباح اليوم جسرا جديدا يربط ضفتي نهر دجلة في العاصمة بعد سنوات من العمل المتواصل.\n"
+    )
+    (doc,) = documents_from_page(RawPage("m.txt", text))
+    assert doc.title == headline
+    assert [(r.kind, r.text) for r in doc.removed] == [("byline", "المرصد الجديد"), ("title", headline)]

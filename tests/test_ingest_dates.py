@@ -54,7 +54,9 @@ def test_current_month_matches_explicit_date() -> None:
 
 
 def test_weekday_picks_day_in_month_from_deadline() -> None:
-    text = "أعلنت الحكومة الثلاثاء خطة تنتهي بحلول يونيو 2026 لإصلاح شبكة الكهرباء."
+    unconfirmed = "أعلنت الحكومة الثلاثاء خطة تنتهي بحلول يونيو 2026 لإصلاح شبكة الكهرباء."
+    assert estimate(unconfirmed).value is None  # a deadline alone does not date the text
+    text = unconfirmed + " وتبدأ المرحلة الأخيرة منها في يونيو من العام المقبل."
     est = estimate(text)
     assert est.value == "2025-06-03" and est.precision == "day"  # first Tuesday of June 2025
     late = estimate(text + " وفي وقت سابق من الشهر الجاري زار الوزير المحطة.")
@@ -72,3 +74,29 @@ def test_future_dates_do_not_count_as_past() -> None:
 def test_no_dates() -> None:
     est = estimate("نص بلا أي تاريخ على الإطلاق.")
     assert est.value is None and est.method == "unknown" and est.confidence == 0.0
+
+
+def test_future_verbs_and_plans_are_not_past_events() -> None:
+    text = "وقال رئيس الاتحاد إن الجمعية العمومية ستنعقد في 12 مارس 2031، وستجري الانتخابات في 20 أبريل 2031."
+    assert contradiction("2030-06-01", text) is None
+    # look-alikes of "س" + verb are not future markers
+    past = "قال المتحدث إن سيطرة القوات على المدينة تمت في 4 مايو 2030 بعد معارك عنيفة."
+    assert contradiction("2030-01-01", past) == "2030-05-04"
+
+
+def test_years_alone_give_no_estimate_and_no_contradiction() -> None:
+    text = "تأسست الشركة عام 1990 وتوسعت عام 2005 ثم افتتحت فرعا في عام 2012."
+    est = estimate(text)
+    assert est.value is None and est.method == "unknown"
+    assert contradiction("2003-01-01", text) is None
+
+
+def test_latest_event_alone_is_a_low_confidence_lower_bound() -> None:
+    est = estimate("وكانت الحكومة قد أعلنت الخطة في 9 أكتوبر 2022 يوم الأحد.")
+    assert est.value == "2022-10-09" and est.confidence <= 0.25
+
+
+def test_current_month_without_a_recent_dated_event_gives_no_year() -> None:
+    # "this July" but only a year long past: the year cannot be fixed, so no estimate
+    text = "ويستمر المهرجان حتى 26 يوليو الحالي، وكانت دورته الأولى قد أقيمت عام 1990."
+    assert estimate(text).value is None

@@ -31,3 +31,8 @@ def test_arabic_ratio() -> None:
     assert arabic_ratio("abc") == 0.0
     assert arabic_ratio("سلام") == 1.0
     assert 0.4 < arabic_ratio("سلام abcd") < 0.6
+
+
+def test_persian_yeh_in_arabic_text_stays_arabic() -> None:
+    # Arabic typed on a Persian keyboard: ی for ى, no Persian function words
+    assert identify("توفی الشیخ سعید والد المبتعثة إلی جامعة أدلید، وتتقدم الأسرة بالشکر.") == "ar"

@@ -52,3 +52,22 @@ def test_decode_total(data: bytes) -> None:
         assert str(e) in ("empty file", "binary file (not text)")
     else:
         assert isinstance(text, str) and enc
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=3000), st.sampled_from([".txt", ".html", ".json", ".jsonl", ".zip", ".md"]))
+def test_iter_pages_never_raises_on_arbitrary_files(data: bytes, ext: str) -> None:
+    import tempfile
+    from pathlib import Path
+
+    from rasd.ingest import IngestError, iter_pages
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"f{ext}"
+        path.write_bytes(data)
+        for item in iter_pages([str(path)]):
+            if isinstance(item, IngestError):
+                assert item.message and "\n" not in item.message
+            else:
+                for d in documents_from_page(item):
+                    assert isinstance(d.text, str)

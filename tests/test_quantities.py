@@ -92,3 +92,15 @@ def test_offsets_round_trip(text: str) -> None:
 def test_arbitrary_unicode_never_raises(text: str) -> None:
     for q in extract_quantities(text):
         assert text[q.start : q.end] == q.text
+
+
+def test_owner_spellings_share_one_canonical_form() -> None:
+    owners = {q.owner for q in _q("وصل 900 جندي أمريكي و500 جندي أميركي و40 جنديا امريكيا")}
+    assert owners == {"أميركي"}
+
+
+def test_dual_construct_thousand() -> None:
+    (q,) = _q("شارك ألفا جندي في التمرين")
+    assert q.value == 2000 and q.object == "جندي"
+    (r,) = _q("شارك عشرون ألفا من الجنود")
+    assert r.value == 20000

@@ -169,3 +169,29 @@ def test_offsets_round_trip_on_arabic_like_text(text: str) -> None:
 def test_arbitrary_unicode_never_raises(text: str) -> None:
     for q in extract_quotes(text):
         assert text[q.speaker.start : q.speaker.end] == q.speaker.text
+
+
+def test_audience_is_not_a_speaker_and_svo_denial() -> None:
+    text = "غير أن مسؤولا في وزارة المالية نفى وجود عجز، وقال للصحفيين: الرواتب مؤمنة حتى نهاية العام."
+    deny, said = extract_quotes(text)
+    assert deny.polarity == "deny" and deny.speaker.text == "مسؤولا في وزارة المالية" and deny.speaker.anonymous
+    assert said.speaker.text == deny.speaker.text  # "للصحفيين" is who heard it
+    assert text[said.content.start : said.content.end] == "الرواتب مؤمنة حتى نهاية العام"
+
+
+def test_parenthesised_office_and_decimal_number_in_content() -> None:
+    text = "وقالت هيئة الإحصاء (الرسمية) إن 2.5 مليون شخص يعملون في القطاع العام."
+    q = _one(text)
+    assert q.speaker.text == "هيئة الإحصاء (الرسمية)"
+    assert _content(text, q) == "2.5 مليون شخص يعملون في القطاع العام"
+
+
+def test_imperfect_cue_without_subject_is_a_description() -> None:
+    assert extract_quotes("وتبنت الهجمات جماعات تقول إنها ترد على القصف.") == []
+
+
+def test_titled_definite_office_is_not_anonymous() -> None:
+    q = _one("وقال المتحدث باسم وزارة الصحة إن المستشفيات جاهزة.")
+    assert not q.speaker.anonymous and q.speaker.text == "المتحدث باسم وزارة الصحة"
+    q2 = _one("وقال مسؤول عماني إن الجولة المقبلة ستعقد في مسقط.")
+    assert q2.speaker.anonymous

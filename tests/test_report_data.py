@@ -22,6 +22,9 @@ from rasd.models import (
     Geo,
     Mentions,
     Published,
+    Quote,
+    Span,
+    Speaker,
     Timex,
 )
 
@@ -97,6 +100,11 @@ def sample_analysis() -> Analysis:
         e.mentions = len(own)
         e.docs = sorted({m.doc for m in own})
 
+    said = ev(d1, "أفاد ثمانية مسؤولين بأن الحكومتين العراقية والأميركية توصلتا إلى تفاهم بشأن إنهاء مهمة التحالف الدولي")
+    who = ev(d1, "ثمانية مسؤولين")
+    content = ev(d1, "الحكومتين العراقية والأميركية توصلتا إلى تفاهم بشأن إنهاء مهمة التحالف الدولي")
+    quotes = [Quote(d1.id, said.start, said.end, Speaker("ثمانية مسؤولين", start=who.start, end=who.end), "أفاد",
+                    Span(content.start, content.end), direct=False)]  # fmt: skip
     t = ev(d1, "مطلع آب 2024")
     timex = [Timex(d1.id, t.start, t.end, "مطلع آب 2024", "DATE", "2024-08", mod="START")]
 
@@ -136,7 +144,7 @@ def sample_analysis() -> Analysis:
     ]
     return Analysis(
         documents=docs,
-        mentions=Mentions(timex=timex, entities=sorted(mentions, key=lambda m: (m.doc, m.start))),
+        mentions=Mentions(timex=timex, entities=sorted(mentions, key=lambda m: (m.doc, m.start)), quotes=quotes),
         entities=entities,
         events=events,
         claims=claims,

@@ -170,6 +170,22 @@ def test_batches_commit_and_failure_keeps_committed(tmp_path: Path) -> None:
     s.close()
 
 
+def test_duplicate_index_consistent_after_rollback(tmp_path: Path) -> None:
+    s = SQLiteStore(tmp_path / "r.db", batch_size=100)
+
+    def docs() -> object:
+        yield doc("d_1")
+        raise RuntimeError("reader died")
+
+    with pytest.raises(RuntimeError):
+        s.add_documents(docs())  # type: ignore[arg-type]
+    assert s.count_documents() == 0
+    again = doc("d_2", text=BASE + " وأكدت المصادر ذلك.")
+    assert s.add_documents([again]) == 1  # the rolled-back d_1 is not a duplicate root
+    assert again.duplicate_of is None
+    s.close()
+
+
 def test_mentions_round_trip(store: SQLiteStore) -> None:
     d = doc("d_1")
     store.add_documents([d])

@@ -33,3 +33,18 @@ def test_offsets_round_trip(words: list[str], dct: str | None) -> None:
         assert t.text == t.text.strip()
     spans = sorted((t.start, t.end) for t in found)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))  # no overlaps
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ابتسمة ًٌٍَُِّْـ٠١٢3أإىﻻ\u0670\n")), max_size=30))
+def test_fast_folding_maps_like_the_text_layer(text: str) -> None:
+    """The tagger's own folded view must map spans back exactly like ``rasd.text.normalize``."""
+    from rasd.annotators.time.engine import _Folded
+    from rasd.text import normalize
+
+    fast, ref = _Folded(text), normalize(text)
+    assert fast.text == ref.text
+    n = len(ref.text)
+    for s in range(n):
+        for e in range(s + 1, n + 1):
+            assert fast.span(s, e) == ref.span(s, e)

@@ -34,6 +34,12 @@ def test_report_at_root(client: TestClient) -> None:
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     assert '<html lang="ar" dir="rtl">' in r.text
     assert "15 يناير 2025" in r.text  # as_of read from the export
+    assert 'id="search-form"' in r.text and 'fetch("api/search' in r.text  # served page only: same-origin search
+
+
+def test_no_pages_that_load_from_a_cdn(client: TestClient) -> None:
+    assert client.get("/docs").status_code == 404 and client.get("/redoc").status_code == 404
+    assert client.get("/openapi.json").json()["paths"]["/api/search"]
 
 
 def test_api_root_counts(client: TestClient, analysis: Analysis) -> None:
@@ -91,6 +97,20 @@ def test_entities_filters(client: TestClient, analysis: Analysis) -> None:
     assert [e["name"] for e in client.get("/api/entities", params={"q": "الاسد"}).json()["items"]] == ["قاعدة عين الأسد"]
 
 
+def test_entity_detail_and_claims(client: TestClient, analysis: Analysis) -> None:
+    asad = next(e for e in analysis.entities if e.type == "FAC")
+    body = client.get(f"/api/entities/{asad.id}").json()
+    assert body["name"] == "قاعدة عين الأسد" and len(body["mention_list"]) == asad.mentions
+    docs = {d.id: d for d in analysis.documents}
+    for m in body["mention_list"]:
+        assert docs[m["doc"]].text[m["start"] : m["end"]] == m["text"]
+    assert [analysis.events[0].id] == body["events"]  # the attack happened there
+    assert client.get("/api/entities/e_nope").status_code == 404
+    assert client.get("/api/claims").json()["total"] == len(analysis.claims)
+    denials = client.get("/api/claims", params={"polarity": "deny"}).json()["items"]
+    assert [c["predicate"] for c in denials] == ["تنفي"]
+
+
 def test_events_and_timeline(client: TestClient, analysis: Analysis) -> None:
     assert client.get("/api/events").json()["total"] == len(analysis.events)
     aug = client.get("/api/events", params={"from": "2024-08-05", "to": "2024-08-31"}).json()["items"]
@@ -117,6 +137,13 @@ def test_conflicts_carry_both_claims(client: TestClient) -> None:
     assert k["claim_a"]["id"] == k["a"] and k["claim_b"]["id"] == k["b"]
     assert {k["claim_a"]["polarity"], k["claim_b"]["polarity"]} == {"assert", "deny"}
     assert client.get("/api/conflicts", params={"kind": "number"}).json()["items"] == []
+
+
+def test_as_of_recomputes_statuses(analysis: Analysis, tmp_path: Path) -> None:
+    path = tmp_path / "analysis.json"
+    path.write_text(json.dumps(analysis_to_json(analysis, "2025-01-15"), ensure_ascii=False), encoding="utf-8")
+    body = TestClient(create_app(analysis_path=path, as_of="2030-01-01")).get("/api/commitments").json()
+    assert body["as_of"] == "2030-01-01" and {c["status"] for c in body["items"]} == {"passed"}
 
 
 def test_needs_a_source() -> None:

@@ -29,7 +29,9 @@ MIN_PARA_WORDS = 12  # a body paragraph has at least this many words …
 MAX_HEADLINE_WORDS = 30  # … a headline at most this many
 NEW_ARTICLE_PARAS = 3  # paragraphs in a row that make a block after "related" a new article
 NEW_ARTICLE_CHARS = 400
-LOOKAHEAD = 60  # lines looked at after a candidate headline (bounds the cost on huge pages)
+MAX_FURNITURE_WORDS = 25  # prefix/contains/regex phrases only apply to lines shorter than this
+LOOKAHEAD = 60
+SHORT_MASTHEAD_WORDS = 3  # a first "headline" this short, above a longer one, is a site name  # lines looked at after a candidate headline (bounds the cost on huge pages)
 
 _SENT_END = re.compile(r"[.!?؟…:»\"”'’)\]]\s*$")
 _FINAL_STOP = re.compile(r"[.!?؟…][\s\"'»”’)\]]*$")
@@ -118,9 +120,11 @@ def phrase_kind(folded: str) -> str | None:
     k = ph.line.get(folded) or ph.line.get(folded.rstrip(" :."))
     if k:
         return k
+    if folded.count(" ") >= MAX_FURNITURE_WORDS:
+        return None  # furniture lines are short; a long line starting "شارك …" is prose
     for p, kind in ph.prefix:
-        if folded.startswith(p):
-            return kind
+        if folded.startswith(p) and (len(folded) == len(p) or not folded[len(p)].isalnum()):
+            return kind  # whole words only: "شارك الخبر" must not take "شارك الخبراء"
     for p, kind in ph.contains:
         if p in folded:
             return kind
@@ -259,13 +263,21 @@ def _pick_title(lines: list[Line], start: int, given: str | None) -> int | None:
             if lines[i].key == g:
                 return i
         return None
+    first: int | None = None
     for i in range(start, len(lines)):
         ln = lines[i]
-        if ln.kind is None and ln.headline:
-            return i
         if ln.kind is None and ln.paragraph:
-            return None
-    return None
+            break
+        if ln.kind is None and ln.headline:
+            if first is None:
+                first = i
+                if ln.words > SHORT_MASTHEAD_WORDS:
+                    return i
+            elif ln.words > SHORT_MASTHEAD_WORDS:
+                # a very short line above a real headline is a masthead we do not know
+                lines[first].kind = "byline"
+                return i
+    return first
 
 
 def segment(lines: list[Line], *, title: str | None = None, split: bool = True) -> list[Segment]:
@@ -276,7 +288,8 @@ def segment(lines: list[Line], *, title: str | None = None, split: bool = True) 
     i = 0
     n = len(lines)
     while i < n:
-        t_idx = _pick_title(lines, i, title if not segs else None)
+        # a record's content is all body: only a given title is looked for in it
+        t_idx = _pick_title(lines, i, title if not segs else None) if (split or title) else None
         seg = Segment(lines[t_idx] if t_idx is not None else None)
         if t_idx is not None:
             lines[t_idx].kind = "title"

@@ -231,6 +231,8 @@ class Mention:
     rel: str | None  # past | current | future | None (for "<month> الماضي" …)
     future: bool  # in a plan/deadline context
     weekday: int | None = None
+    deadline: bool = False  # a deadline word right before it ("بحلول", "لا يتجاوز")
+    year_offset: int | None = None  # "<month> من العام المقبل" -> +1
 
 
 def _rel_kind(word: str | None) -> str | None:
@@ -253,8 +255,22 @@ def content_mentions(text: str) -> list[Mention]:
     s = _f(text)
     markers = lx.words.get("future_marker", ())
     future_words = {w for w in markers if " " not in w}
+    not_verbs = set(lx.words.get("future_verb_not", ()))
+
+    def future_token(t: str) -> bool:
+        if t[:1] in ("و", "ف") and len(t) > 4:
+            t = t[1:]
+        if t in future_words:
+            return True
+        # "س" + present-tense prefix: سيعقد، ستجري، سنواصل (not سيطرة، سنوات …)
+        return len(t) >= 5 and t[0] == "س" and t[1] in "يتنا" and t not in not_verbs and t[:5] not in not_verbs
+
     future_phrases = tuple(w for w in markers if " " in w)
     out: list[Mention] = []
+    deadline_words = set(lx.words.get("deadline_marker", ()))
+
+    def is_deadline(pos: int) -> bool:
+        return any(t in deadline_words for t in lx.token_re.findall(s[max(0, pos - 50) : pos])[-4:])
 
     def is_future(pos: int, rel: str | None) -> bool:
         if rel == "future":
@@ -262,7 +278,7 @@ def content_mentions(text: str) -> list[Mention]:
         window = s[max(0, pos - 120) : pos]
         cut = [m.end() for m in _CLAUSE.finditer(window)]
         before = lx.token_re.findall(window[cut[-1] :] if cut else window)[-12:]
-        if any(t in future_words for t in before):
+        if any(future_token(t) for t in before):
             return True
         window = " ".join(before)
         return any(p in window for p in future_phrases)
@@ -273,15 +289,16 @@ def content_mentions(text: str) -> list[Mention]:
         day = int(m.group("day")) if m.group("day") else None
         year = int(m.group("year")) if m.group("year") else None
         rel = _rel_kind(m.group("rel"))
-        if m.group("yrel"):
-            rel = "future" if lx.year_rel.get(m.group("yrel"), 0) > 0 else rel
+        yoff = lx.year_rel.get(m.group("yrel")) if m.group("yrel") else None
+        if yoff is not None and yoff > 0:
+            rel = "future"
         if year is None and rel is None and day is None:
             # a bare month name ("في يوليو") is too ambiguous ("ماي", "اب") to count
             continue
         if year is not None and not _valid(year, mo, day):
             continue
         wd = lx.weekdays.get(m.group("wd")) if m.group("wd") else None
-        out.append(Mention(m.start(), year, mo, day, rel, is_future(m.start(), rel), wd))
+        out.append(Mention(m.start(), year, mo, day, rel, is_future(m.start(), rel), wd, is_deadline(m.start()), yoff))
         taken.append((m.start(), m.end()))
     for m in lx.numeric_re.finditer(s):
         if m.group("y1"):
@@ -330,16 +347,57 @@ def latest_past(mentions: list[Mention]) -> Mention | None:
     return max(past, key=_key, default=None)
 
 
-def _deadline_prior(f: Mention, L: Mention | None) -> bool:
-    """Whether "earliest deadline minus a year" may serve: it must not contradict ``L``
-    and, when ``L`` has a month, lie within two years of it (a far deadline says little)."""
-    k = _ym(f.year or 0, f.month or 1) - 12
+def _deadline_prior(f: Mention, L: Mention | None, ms: list[Mention]) -> bool:
+    """Whether "earliest deadline minus a year" may serve as the reference month.
+
+    Only for a real deadline ("بحلول", "لا يتجاوز" right before it) whose year minus one is
+    confirmed by the text: "<month> الماضي <that year>", or the deadline's month called
+    "<month> من العام المقبل". It must not contradict the latest past date ``L``.
+    """
+    if not f.deadline or f.year is None:
+        return False
+    y = f.year - 1
+    confirmed = any(m.rel == "past" and m.year == y for m in ms) or any(
+        m.year_offset == 1 and m.month == f.month for m in ms
+    )
+    if not confirmed:
+        return False
+    k = _ym(y, f.month or 1)
     if L is None:
         return True
     if L.month is None:
         return k >= _ym(L.year or 0, 12) - 11
     lk = _ym(L.year or 0, L.month)
     return lk <= k <= lk + 24
+
+
+def _current_month_ref(
+    current: list[Mention], past_rel: list[Mention], ms: list[Mention], L: Mention, past_years: list[int]
+) -> tuple[int, int | None] | None:
+    """Reference month named by "<month> الجاري/الحالي", with its year fixed by the dated past.
+
+    The year is that of an explicit past date in the same month, else the first such month
+    after the latest past date, every past year mentioned and the "<month> الماضي" months.
+    ``None`` when the dated past is too old (more than a year before) to fix the year.
+    """
+    mc = current[0].month or 1
+    same = [m for m in ms if m.year is not None and m.month == mc and not m.future]
+    best = max(same, key=_key, default=None)
+    if best is not None and _key(best) >= _key(L):
+        return _ym(best.year or 0, mc), best.day
+    if L.month is None:
+        return None
+    base = lo = _ym(L.year or 0, L.month)
+    for p in past_rel:
+        # a month called "الماضي" is taken as later than the explicitly dated events
+        k = base + 1
+        while _from_ym(k)[1] != p.month:
+            k += 1
+        lo = max(lo, k)
+    k = max(lo, _ym(max(past_years), 1)) if past_years else lo
+    while _from_ym(k)[1] != mc:
+        k += 1
+    return (k, None) if k - lo <= 12 else None
 
 
 def estimate(text: str) -> Published:
@@ -353,43 +411,32 @@ def estimate(text: str) -> Published:
     current = [m for m in ms if m.rel == "current" and m.year is None and m.month]
     past_rel = [m for m in ms if m.rel == "past" and m.year is None and m.month]
     future = [m for m in ms if m.future and m.year is not None and m.month]
+    deadlines = [m for m in future if m.deadline]
+    past_years = [m.year for m in ms if m.year is not None and not m.future]
     ref: int | None = None  # year*12+month of the estimated reference month
+    anchor = "latest"  # what fixed ref: current (a "<month> الجاري"), deadline, latest (L only)
     conf = 0.4
     floor_day: int | None = None
-    if current and (L is not None):
-        mc = current[0].month or 1
-        same = [m for m in ms if m.year is not None and m.month == mc and not m.future]
-        if same:
-            best = max(same, key=_key)
-            ref = _ym(best.year or 0, mc)
-            floor_day = best.day
-        else:
-            base = lo = _ym(L.year or 0, L.month or 1)
-            for p in past_rel:
-                # a month called "الماضي" is taken as later than the explicitly dated events
-                k = base + 1
-                while _from_ym(k)[1] != p.month:
-                    k += 1
-                lo = max(lo, k)
-            k = lo
-            while _from_ym(k)[1] != mc:
-                k += 1
-            ref = k
-    elif future and _deadline_prior(min(future, key=_key), L):
-        f = min(future, key=_key)
+    cur = _current_month_ref(current, past_rel, ms, L, past_years) if current and L is not None else None
+    if cur is not None:
+        anchor = "current"
+        ref, floor_day = cur
+    elif deadlines and _deadline_prior(min(deadlines, key=_key), L, ms):
+        anchor = "deadline"
+        f = min(deadlines, key=_key)
         ref = _ym(f.year or 0, f.month or 1) - 12
         conf = 0.3
-    elif L is not None:
-        if L.month is None:
-            return Published(_value(L.year or 0), "year", "content", 0.2)
+    elif L is not None and L.month is not None:
+        # only a lower bound: the latest dated event; weekdays cannot be placed from it
         ref = _ym(L.year or 0, L.month)
         floor_day = L.day
+        conf = 0.25
     if ref is None:
         return Published(None, None, "unknown", 0.0)
     y, mo = _from_ym(ref)
     if L is not None and L.month and _ym(L.year or 0, L.month) == ref and L.day:
         floor_day = max(floor_day or 0, L.day)
-    wds = bare_weekdays(text)
+    wds = bare_weekdays(text) if anchor != "latest" else []
     if wds:
         days = [d for d in range(1, calendar.monthrange(y, mo)[1] + 1) if dt.date(y, mo, d).isoweekday() == wds[0]]
         days = [d for d in days if floor_day is None or d >= floor_day] or days
@@ -404,7 +451,7 @@ def contradiction(printed: str, text: str) -> str | None:
     """The latest past content date when it proves ``printed`` wrong, else ``None``.
 
     Proof is a past-context day date more than a day after the print, or at least two
-    month (or year) mentions after it: one plan misread as a past event must not overturn
+    month mentions after it: one plan misread as a past event must not overturn
     a printed date.
     """
     parts = (printed.split("-") + ["1", "1"])[:3]
@@ -420,8 +467,6 @@ def contradiction(printed: str, text: str) -> str | None:
         elif m.month is not None:
             if _ym(m.year, m.month) > _ym(py, pm):
                 later.append(m)
-        elif m.year > py:
-            later.append(m)
     if not later:
         return None
     if not any(m.day is not None for m in later) and len(later) < 2:

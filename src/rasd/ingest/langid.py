@@ -82,7 +82,7 @@ def identify(text: str) -> str:
         score = {lang: sum(1 for w in words if w in d.stops.get(lang, frozenset())) for lang in ("ar", "fa", "ur")}
         if ur_letters >= threshold and score["ur"] >= score["fa"]:
             return "ur"
-        if score["fa"] + score["ur"] >= score["ar"] / 2:
+        if score["fa"] + score["ur"] > 0 and score["fa"] + score["ur"] >= score["ar"] / 2:
             return "ur" if score["ur"] > score["fa"] else "fa"
         return "ar"
     score_latin = {lang: sum(1 for w in words if w in d.stops.get(lang, frozenset())) for lang in ("en", "fr")}

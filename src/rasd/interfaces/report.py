@@ -3,17 +3,22 @@
 Everything (CSS, JS, SVG charts, the map outline) is inlined so the file can be mailed or
 archived and opened anywhere without a single network request. Every item links to the
 characters it came from: documents are rendered (whole, or around the evidence on a big
-corpus) with evidence spans in ``<mark>`` at their exact offsets, and ``#<doc>-<start>-<end>`` anchors scroll to them.
+corpus) with evidence spans in ``<mark>`` at their exact offsets, and
+``#<doc>-<start>-<end>`` anchors scroll to them.
 
 Public API: ``render_report(analysis, as_of) -> str``, ``write_report(analysis, path, as_of)``,
-``load_analysis(path)`` / ``analysis_from_dict(data)`` to read ``analysis.json`` back.
+``load_analysis(path)`` / ``analysis_from_dict(data)`` to read ``analysis.json`` back,
+``restatus(analysis, as_of)`` to see commitments from another day.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import math
+import types
+import typing
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -25,16 +30,55 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from rasd.models import Analysis, Claim, Document, Entity, Event, Evidence
+from rasd.models import Analysis, Claim, Document, Entity, Event, Evidence, Quote
 from rasd.resources import load_table
-from rasd.store.codec import from_dict
+from rasd.text import fold
 
 # --------------------------------------------------------------------------- loading
 
 
+# ``rasd.store.codec`` does the same, but importing anything under ``rasd.store`` loads the
+# store's ingest machinery (seconds, numpy); the report must stay light, so it keeps this
+# small converter of its own.
+
+
+def _convert(tp: Any, value: Any) -> Any:
+    """``value`` (JSON) as an instance of annotation ``tp``: dataclasses, lists, dicts, unions."""
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        for a in args:
+            if dataclasses.is_dataclass(a) and isinstance(value, dict):
+                return _convert(a, value)
+        return _convert(args[0], value) if len(args) == 1 else value
+    if origin in (list, tuple):
+        arg = (typing.get_args(tp) or (Any,))[0]
+        return [_convert(arg, v) for v in value] if isinstance(value, list) else []
+    if origin is dict:
+        args = typing.get_args(tp)
+        return {k: _convert(args[1], v) for k, v in value.items()} if len(args) == 2 else dict(value)
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        if not isinstance(value, dict):
+            raise ValueError(f"expected an object for {tp.__name__}, got {type(value).__name__}")
+        hints = _hints(tp)
+        return tp(**{f.name: _convert(hints[f.name], value[f.name]) for f in dataclasses.fields(tp)
+                     if f.init and f.name in value})  # fmt: skip
+    if tp is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    return value
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
 def analysis_from_dict(data: dict[str, Any]) -> Analysis:
     """Rebuild an ``Analysis`` from the export JSON; unknown keys are ignored, missing ones default."""
-    return from_dict(Analysis, data)
+    result: Analysis = _convert(Analysis, data)
+    return result
 
 
 def load_analysis(path: Path) -> tuple[Analysis, dict[str, Any]]:
@@ -44,6 +88,20 @@ def load_analysis(path: Path) -> tuple[Analysis, dict[str, Any]]:
         raise ValueError(f"{path}: not an analysis export (top level is not an object)")
     meta = {k: v for k, v in data.items() if not isinstance(v, (list, dict)) or k == "tool"}
     return analysis_from_dict(data), meta
+
+
+def restatus(analysis: Analysis, as_of: str) -> Analysis:
+    """A copy of ``analysis`` whose commitment statuses are seen from ``as_of``.
+
+    For ``rasd report --as-of`` on an export made on another day; uses the views
+    stage's own rule (``rasd.views.commitments.status``) so both always agree.
+    """
+    from rasd.views.commitments import status  # the views stage, imported only when needed
+
+    return dataclasses.replace(
+        analysis,
+        commitments=[dataclasses.replace(c, status=status(c.deadline, as_of)) for c in analysis.commitments],
+    )
 
 
 # --------------------------------------------------------------------------- labels & dates
@@ -136,6 +194,9 @@ ENTITY_ORDER = ["PER", "ORG", "GPE", "LOC", "FAC", "MISC"]
 CONTEXT = 90  # characters of context either side of an evidence excerpt
 EXCERPT_PAD = 160  # characters kept around evidence in documents shown as excerpts
 CONFLICTS_SHOWN = 15  # conflicts open on the page; the rest sit in a <details> below
+ENTITIES_SHOWN = 25  # rows per entity type before the rest fold into <details>
+MAP_MARGIN = 2.5  # degrees around the places
+MAP_MIN_SPAN = (16.0, 11.0)  # smallest view, degrees of longitude and latitude
 
 
 def anchor(ev: Evidence) -> str:
@@ -152,6 +213,7 @@ class Ctx:
     entities: dict[str, Entity]
     claims: dict[str, Claim]
     rendered: set[str] = field(default_factory=set)  # docs whose text is in the page
+    _quotes: dict[str, list[Quote]] | None = None  # quotes by document, built on first use
 
     def name(self, ref: str | None) -> str:
         """Display name of an entity id (or the raw string when it is not an id)."""
@@ -181,6 +243,27 @@ class Ctx:
         pre = ("… " if s > 0 else "") + d.text[s : ev.start]
         post = d.text[ev.end : e] + (" …" if e < len(d.text) else "")
         return Markup("{}<mark>{}</mark>{}").format(pre, d.text[ev.start : ev.end], post)
+
+    def speaker(self, ev: Evidence) -> str:
+        """Who is quoted at ``ev`` (a quote overlapping it), for claims with no ``attributed_to``."""
+        if self._quotes is None:
+            self._quotes = defaultdict(list)
+            for q in self.analysis.mentions.quotes:
+                self._quotes[q.doc].append(q)
+        for q in self._quotes.get(ev.doc, []):
+            if q.start < ev.end and ev.start < q.end and q.speaker.text:
+                role = f" ({q.speaker.role})" if q.speaker.role and q.speaker.role not in q.speaker.text else ""
+                return q.speaker.text + role
+        return ""
+
+    def quotes(self, text: str, ev: Evidence) -> bool:
+        """Whether ``text`` (ellipsis aside) is taken from the evidence's document around it."""
+        d = self.docs.get(ev.doc)
+        core = fold(text.strip().rstrip("…").strip())
+        if d is None or not core:
+            return False
+        window = d.text[max(0, ev.start - len(text)) : ev.end + len(text)]
+        return core in fold(window)
 
     def source_label(self, ev: Evidence) -> str:
         d = self.docs.get(ev.doc)
@@ -292,6 +375,7 @@ ROW_H = 11  # vertical step between stacked rows inside a lane
 MAX_ROWS = 8
 LABEL_W = 130
 YEAR_GAP = 26
+YEAR_MIN_W = 48  # narrowest year slot on the timeline
 
 
 @dataclass
@@ -305,9 +389,9 @@ class Mark:
 def _timeline_svg(ctx: Ctx, marks: list[Mark], width: int = 1100) -> Markup:
     """Events as marks on a right-to-left time axis, one lane per event type.
 
-    Years without events are collapsed into a small break so a corpus spanning
-    2007–2024 does not squeeze its busy months into a few pixels; inside a year the
-    scale is linear by day. Day precision is a dot, month/year precision a bar over
+    Years without events are collapsed into a small break and busy years get wider
+    slots, so a corpus spanning 2007–2024 does not squeeze its busy months into a few
+    pixels; inside a year the scale is linear by day. Day precision is a dot, month/year precision a bar over
     the period it covers; planned/expected events are hollow, denied ones dashed.
     Overlapping marks in a lane go on extra rows (the lane grows, up to ``MAX_ROWS``).
     """
@@ -318,19 +402,25 @@ def _timeline_svg(ctx: Ctx, marks: list[Mark], width: int = 1100) -> Markup:
     n_gaps = sum(gap_before.values())
     plot_right = width - LABEL_W
     plot_left = 16
-    slot_w = (plot_right - plot_left - n_gaps * YEAR_GAP) / len(years)
+    # each year gets a base width plus a share proportional to its events: busy years
+    # get room, a lone 2007 raid does not take a ninth of the chart
+    per_year = Counter(y for m in marks for y in range(m.start.year, m.end.year + 1))
+    room = plot_right - plot_left - n_gaps * YEAR_GAP
+    base = min(YEAR_MIN_W, room / len(years))
+    total = sum(per_year.values())
+    slot_w = {y: base + (room - base * len(years)) * per_year[y] / total for y in years}
     x_of_year: dict[int, float] = {}
     x = float(plot_right)
     for y in years:
         if gap_before[y]:
             x -= YEAR_GAP
         x_of_year[y] = x  # right edge of this year's slot (time runs right to left)
-        x -= slot_w
+        x -= slot_w[y]
 
     def xpos(d: dt.date) -> float:
         y0 = dt.date(d.year, 1, 1)
         days = (dt.date(d.year + 1, 1, 1) - y0).days
-        return x_of_year[d.year] - slot_w * ((d - y0).days + 0.5) / days
+        return x_of_year[d.year] - slot_w[d.year] * ((d - y0).days + 0.5) / days
 
     types_present = [t for t in EVENT_COLORS if any(m.event.type == t for m in marks)]
     types_present += sorted({m.event.type for m in marks} - set(types_present))
@@ -378,15 +468,16 @@ def _timeline_svg(ctx: Ctx, marks: list[Mark], width: int = 1100) -> Markup:
     parts.append(f'<line x1="{plot_left}" x2="{plot_right}" y1="{axis_y:.1f}" y2="{axis_y:.1f}" class="axis"/>')
     for yr in years:
         xr = x_of_year[yr]
-        xl = xr - slot_w
+        sw = slot_w[yr]
+        xl = xr - sw
         parts.append(f'<line x1="{xl:.1f}" x2="{xl:.1f}" y1="10" y2="{axis_y + 6:.1f}" class="year-sep"/>')
         parts.append(f'<text x="{(xl + xr) / 2:.1f}" y="{axis_y + 22:.1f}" text-anchor="middle" class="year">{yr}</text>')
-        if slot_w >= 120:
-            step = 1 if slot_w >= 360 else 3
+        if sw >= 120:
+            step = 1 if sw >= 360 else 3
             for mth in range(1, 13, step):
-                mx = xpos(dt.date(yr, mth, 1)) + slot_w / 730
+                mx = xpos(dt.date(yr, mth, 1)) + sw / 730
                 parts.append(f'<line x1="{mx:.1f}" x2="{mx:.1f}" y1="{axis_y:.1f}" y2="{axis_y + 4:.1f}" class="tick"/>')
-                if slot_w >= 240:
+                if sw >= 240:
                     parts.append(
                         f'<text x="{mx:.1f}" y="{axis_y + 38:.1f}" text-anchor="middle" class="month">'
                         f"{escape(label('month', f'{mth:02d}'))}</text>"
@@ -439,14 +530,41 @@ def _country_labels() -> dict[str, str]:
     return {r[0]: r[1] for r in load_table("report/countries.tsv") if len(r) >= 2}
 
 
-def _map_svg(ctx: Ctx, places: list[Entity], width: int = 760) -> tuple[Markup, list[Entity]]:
-    """Equirectangular map of the Middle East box with a dot per geocoded place.
+def _fit_view(places: list[Entity], box: list[float]) -> tuple[float, float, float, float]:
+    """The part of ``box`` to draw: the places' extent plus a margin, at least
+    ``MAP_MIN_SPAN`` degrees wide, so a corpus about Iraq is not a speck on a map of the region."""
+    lon0, lat0, lon1, lat1 = box
+    inside = [p.geo for p in places if p.geo and lon0 <= p.geo.lon <= lon1 and lat0 <= p.geo.lat <= lat1]
+    if not inside:
+        return lon0, lat0, lon1, lat1
+    a0 = min(g.lon for g in inside) - MAP_MARGIN
+    a1 = max(g.lon for g in inside) + MAP_MARGIN
+    b0 = min(g.lat for g in inside) - MAP_MARGIN
+    b1 = max(g.lat for g in inside) + MAP_MARGIN
+    w_min, h_min = MAP_MIN_SPAN
+    if a1 - a0 < w_min:
+        mid = (a0 + a1) / 2
+        a0, a1 = mid - w_min / 2, mid + w_min / 2
+    if b1 - b0 < h_min:
+        mid = (b0 + b1) / 2
+        b0, b1 = mid - h_min / 2, mid + h_min / 2
+    # slide back inside the box, then clip
+    a0, a1 = (a0 + max(0, lon0 - a0) - max(0, a1 - lon1), a1 + max(0, lon0 - a0) - max(0, a1 - lon1))
+    b0, b1 = (b0 + max(0, lat0 - b0) - max(0, b1 - lat1), b1 + max(0, lat0 - b0) - max(0, b1 - lat1))
+    return max(a0, lon0), max(b0, lat0), min(a1, lon1), min(b1, lat1)
 
-    Longitudes are scaled by cos(mid-latitude) so shapes are not stretched. Places
-    outside the box are returned to be listed under the map rather than dropped.
+
+def _map_svg(ctx: Ctx, places: list[Entity], width: int = 760) -> tuple[Markup, list[Entity]]:
+    """Equirectangular map (part of the Middle East box) with a dot per geocoded place.
+
+    Longitudes are scaled by cos(mid-latitude) so shapes are not stretched. The view
+    fits the places (``_fit_view``). Labels are placed greedily, most-mentioned first,
+    and dropped when they would overlap another label (the dot keeps its tooltip).
+    Places outside the box are returned to be listed under the map rather than dropped.
     """
     data = _outline()
-    lon0, lat0, lon1, lat1 = data["box"]
+    box = data["box"]
+    lon0, lat0, lon1, lat1 = _fit_view(places, box)
     k = math.cos(math.radians((lat0 + lat1) / 2))
     scale = width / ((lon1 - lon0) * k)
     height = round((lat1 - lat0) * scale)
@@ -458,40 +576,69 @@ def _map_svg(ctx: Ctx, places: list[Entity], width: int = 760) -> tuple[Markup, 
         f'<svg class="map" viewBox="0 0 {width} {height}" width="100%" role="img" aria-label="خريطة الأماكن">'
         f'<rect width="{width}" height="{height}" class="sea"/>'
     ]
-    # graticule every 5 degrees
-    for lon in range(math.ceil(lon0 / 5) * 5, int(lon1) + 1, 5):
-        x, _ = proj(lon, lat0)
-        parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="0" y2="{height}" class="grat"/>')
-        parts.append(f'<text x="{x + 2:.1f}" y="{height - 4}" class="grat-l">{lon}°E</text>')
-    for lat in range(math.ceil(lat0 / 5) * 5, int(lat1) + 1, 5):
-        _, y = proj(lon0, lat)
-        parts.append(f'<line x1="0" x2="{width}" y1="{y:.1f}" y2="{y:.1f}" class="grat"/>')
-        parts.append(f'<text x="2" y="{y - 2:.1f}" class="grat-l">{lat}°N</text>')
     names = _country_labels()
     for c in data["countries"]:
+        lons = [p[0] for ring in c["rings"] for p in ring]
+        lats = [p[1] for ring in c["rings"] for p in ring]
+        if max(lons) < lon0 or min(lons) > lon1 or max(lats) < lat0 or min(lats) > lat1:
+            continue
         d = " ".join(
             "M" + " L".join(f"{proj(lon, lat)[0]:.1f},{proj(lon, lat)[1]:.1f}" for lon, lat in ring) + " Z"
             for ring in c["rings"]
         )
         parts.append(f'<path d="{d}" class="land"><title>{escape(names.get(c["name"], c["name"]))}</title></path>')
-    for c in data["countries"]:
-        if c["area"] >= 1.0 and c["name"] in names:
-            x, y = proj(*c["label"])
-            parts.append(f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="middle" class="country">{escape(names[c["name"]])}</text>')
+    step = 5 if lon1 - lon0 > 16 else 2
+    for lon in range(math.ceil(lon0 / step) * step, math.floor(lon1) + 1, step):
+        x, _ = proj(lon, lat0)
+        parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="0" y2="{height}" class="grat"/>')
+        parts.append(f'<text x="{x + 2:.1f}" y="{height - 4}" class="grat-l">{lon}°E</text>')
+    for lat in range(math.ceil(lat0 / step) * step, math.floor(lat1) + 1, step):
+        _, y = proj(lon0, lat)
+        parts.append(f'<line x1="0" x2="{width}" y1="{y:.1f}" y2="{y:.1f}" class="grat"/>')
+        parts.append(f'<text x="2" y="{y - 2:.1f}" class="grat-l">{lat}°N</text>')
     outside: list[Entity] = []
     max_m = max((p.mentions for p in places), default=1) or 1
+    dots: list[tuple[Entity, float, float, float]] = []
     for p in sorted(places, key=lambda p: (-p.mentions, p.id)):
         assert p.geo is not None
-        if not (lon0 <= p.geo.lon <= lon1 and lat0 <= p.geo.lat <= lat1):
+        if not (box[0] <= p.geo.lon <= box[2] and box[1] <= p.geo.lat <= box[3]):
             outside.append(p)
             continue
         x, y = proj(p.geo.lon, p.geo.lat)
         r = 4 + 6 * math.sqrt(max(p.mentions, 1) / max_m)
+        dots.append((p, x, y, r))
         parts.append(
             f'<a href="#{escape(p.id)}" class="place"><title>{escape(p.name)} ({p.geo.lat:.2f}، {p.geo.lon:.2f}) · '
-            f'{p.mentions} إشارة</title><circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}"/>'
-            f'<text x="{x:.1f}" y="{y - r - 3:.1f}" text-anchor="middle" class="place-l">{escape(p.name)}</text></a>'
+            f'{p.mentions} إشارة</title><circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}"/></a>'
         )
+    # labels avoid every dot and every label placed before them; place names first,
+    # then country names where room is left
+    taken: list[tuple[float, float, float, float]] = [(x - r, y - r, x + r, y + r) for _, x, y, r in dots]
+    labels: list[str] = []
+
+    def put(text: str, cls: str, spots: list[tuple[float, float]], size: float) -> None:
+        w = size * len(text) + 4
+        for lx, ly in spots:
+            bb = (lx - w / 2, ly - size * 1.6, lx + w / 2, ly + 3)
+            if bb[0] < 0 or bb[2] > width or bb[1] < 0 or bb[3] > height:
+                continue
+            if all(bb[2] < t[0] or bb[0] > t[2] or bb[3] < t[1] or bb[1] > t[3] for t in taken):
+                taken.append(bb)
+                labels.append(f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="middle" class="{cls}">{escape(text)}</text>')
+                return
+
+    for p, x, y, r in dots:
+        taken.remove((x - r, y - r, x + r, y + r))  # a label may touch its own dot
+        w = 7.0 * len(p.name) + 4
+        put(p.name, "place-l", [(x, y - r - 4), (x, y + r + 13), (x + r + 4 + w / 2, y + 4), (x - r - 4 - w / 2, y + 4)], 7.0)
+        taken.append((x - r, y - r, x + r, y + r))
+    shown = {p.name for p, *_ in dots}  # "العراق" the place already says it
+    for c in data["countries"]:
+        lon, lat = c["label"]
+        if c["area"] >= 1.0 and c["name"] in names and names[c["name"]] not in shown and lon0 < lon < lon1 and lat0 < lat < lat1:
+            x, y = proj(lon, lat)
+            put(names[c["name"]], "country", [(x, y), (x, y + 16), (x, y - 16)], 6.5)
+    parts.extend(labels)  # on top of every dot
     parts.append("</svg>")
     return Markup("".join(parts)), outside
 
@@ -534,7 +681,7 @@ def _claim_side(ctx: Ctx, claim: Claim | None, evidence: list[Evidence]) -> dict
         )
         if claim
         else "",
-        "who": ctx.name(claim.attributed_to) if claim else "",
+        "who": (ctx.name(claim.attributed_to) if claim and claim.attributed_to else "") or (ctx.speaker(first) if first else ""),
         "polarity": label("polarity", claim.polarity) if claim else "",
         "deny": bool(claim and claim.polarity == "deny"),
         "modality": label("claim_modality", claim.modality) if claim else "",
@@ -573,7 +720,6 @@ def _build(analysis: Analysis, as_of: str, max_docs: int) -> dict[str, Any]:
         return {
             "e": ev,
             "date": format_date(ev.date.value if ev.date else None),
-            "precision": label("precision", ev.date.precision) if ev.date and ev.date.precision else "",
             "type": label("event", ev.type),
             "color": EVENT_COLORS.get(ev.type, "#555"),
             "modality": label("modality", ev.modality),
@@ -600,7 +746,8 @@ def _build(analysis: Analysis, as_of: str, max_docs: int) -> dict[str, Any]:
             "sources": _sources(ctx, c.evidence),
             "postponed": bool(getattr(c, "postponed", False)),
             "what": shorten(c.what, 200),
-            "quote": ctx.excerpt(c.evidence[0], 40) if c.evidence else "",
+            # quote the source only when ``what`` is a paraphrase, not the sentence itself
+            "quote": ctx.excerpt(c.evidence[0], 40) if c.evidence and not ctx.quotes(c.what, c.evidence[0]) else "",
         }
         for c in sorted(
             a.commitments,
@@ -691,6 +838,7 @@ def _build(analysis: Analysis, as_of: str, max_docs: int) -> dict[str, Any]:
         "status_counts": [(s, label("status", s), status_counts[s]) for s in ("passed", "due", "pending") if status_counts[s]],
         "conflicts": conflicts,
         "conflicts_shown": CONFLICTS_SHOWN,
+        "entities_shown": ENTITIES_SHOWN,
         "groups": groups,
         "map": map_svg,
         "n_places": len(places),

@@ -20,8 +20,8 @@ from fastapi import FastAPI, HTTPException, Query
 from fastapi.responses import HTMLResponse
 
 from rasd.interfaces.export import document_json
-from rasd.interfaces.report import date_range, load_analysis, render_report
-from rasd.models import Analysis, Claim, Document, Event, Mentions, to_dict
+from rasd.interfaces.report import date_range, load_analysis, render_report, restatus
+from rasd.models import Analysis, Claim, Document, Entity, Event, Mentions, to_dict
 from rasd.text import fold, normalize
 
 MAX_LIMIT = 1000
@@ -39,6 +39,7 @@ class _Data:
     source: str
     docs: dict[str, Document] = field(default_factory=dict)
     claims: dict[str, Claim] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
     by_doc: dict[str, Mentions] = field(default_factory=dict)
     db_path: str | None = None  # the database, when serving one (opened per search: SQLite is per-thread)
     _report: str | None = None
@@ -47,6 +48,7 @@ class _Data:
         a = self.analysis
         self.docs = {d.id: d for d in a.documents}
         self.claims = {c.id: c for c in a.claims}
+        self.entities = {e.id: e for e in a.entities}
         for kind in ("timex", "entities", "quantities", "quotes"):
             for m in getattr(a.mentions, kind):
                 getattr(self.by_doc.setdefault(m.doc, Mentions()), kind).append(m)
@@ -118,22 +120,29 @@ def create_app(
 ) -> FastAPI:
     """The FastAPI app serving one analysis; ``analysis_path`` wins when both are given.
 
-    ``as_of`` (commitment status date shown in the report) defaults to the export's
-    ``as_of``, else today.
+    ``as_of`` (the date commitment statuses are seen from; they are recomputed when it
+    differs from the export's) defaults to the export's ``as_of``, else today.
     """
     meta: dict[str, Any] = {}
     db = None
     if analysis_path is not None:
         analysis, meta = load_analysis(Path(analysis_path))
         source = str(analysis_path)
+        if as_of and as_of != meta.get("as_of"):
+            analysis = restatus(analysis, as_of)
     elif db_path is not None:
         db = str(db_path)
         analysis = _from_store(db)
         source = db
+        if as_of:
+            analysis = restatus(analysis, as_of)
     else:
         raise ValueError("give an analysis.json (--analysis) or a database (--db)")
     data = _Data(analysis, as_of or meta.get("as_of") or dt.date.today().isoformat(), source, db_path=db)
-    app = FastAPI(title="rasd", description="Read-only API over a rasd analysis", version="1")
+    # no /docs or /redoc: FastAPI's pages load Swagger/ReDoc from a CDN; /openapi.json stays
+    app = FastAPI(
+        title="rasd", description="Read-only API over a rasd analysis", version="1", docs_url=None, redoc_url=None
+    )
     app.state.data = data
 
     @app.get("/", response_class=HTMLResponse)
@@ -151,7 +160,8 @@ def create_app(
                 "claims": len(a.claims), "commitments": len(a.commitments), "conflicts": len(a.conflicts),
             },
             "endpoints": ["/api/documents", "/api/documents/{id}", "/api/search?q=", "/api/entities",
-                          "/api/events", "/api/timeline", "/api/commitments", "/api/conflicts"],
+                          "/api/entities/{id}", "/api/events", "/api/timeline", "/api/claims",
+                          "/api/commitments", "/api/conflicts"],
         }  # fmt: skip
 
     @app.get("/api/documents")
@@ -217,6 +227,28 @@ def create_app(
             fq = fold(q)
             ents = [e for e in ents if any(fq in fold(n) for n in [e.name, *e.aliases])]
         return _page([to_dict(e) for e in ents], limit, offset)
+
+    @app.get("/api/entities/{entity_id}")
+    def entity(entity_id: str, limit: Limit = 100) -> dict[str, Any]:
+        e = data.entities.get(entity_id)
+        if e is None:
+            raise HTTPException(status_code=404, detail=f"no entity {entity_id!r}")
+        out = to_dict(e)
+        mentions = [m for m in data.analysis.mentions.entities if m.entity == entity_id]
+        out["mention_list"] = [to_dict(m) for m in mentions[:limit]]
+        out["events"] = sorted(ev.id for ev in data.analysis.events if _mentions_entity(ev, entity_id))
+        return out
+
+    @app.get("/api/claims")
+    def claims(
+        limit: Limit = 100, offset: Offset = 0, entity: str | None = None, polarity: str | None = None
+    ) -> dict[str, Any]:
+        cs = sorted(data.analysis.claims, key=lambda c: c.id)
+        if entity:
+            cs = [c for c in cs if entity in (c.attributed_to, c.subject, c.object)]
+        if polarity:
+            cs = [c for c in cs if c.polarity == polarity]
+        return _page([to_dict(c) for c in cs], limit, offset)
 
     def _events(type: str | None, entity: str | None, date_from: str | None, date_to: str | None) -> list[Event]:
         lo, hi = _bound(date_from, False), _bound(date_to, True)

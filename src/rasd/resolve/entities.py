@@ -187,11 +187,12 @@ def link(das: list[DocAnalysis]) -> list[Entity]:
     groups: dict[str, list[tuple[EntityMention, str]]] = defaultdict(list)
     for m, k in mentions:
         groups[uf.find(k)].append((m, k))
-    doc_context = _doc_countries(das, mentions)
+    hits = _demonym_hits(das)
+    doc_context = _doc_countries(hits, mentions)
     entities: list[Entity] = []
     for group in groups.values():
         entities.append(_make_entity(group, anchors, doc_context))
-    _attach_demonyms(das, entities)
+    _attach_demonyms(hits, entities)
     entities.sort(key=lambda e: (_TYPE_ORDER.get(e.type, 9), -e.mentions, e.name, e.id))
     return entities
 
@@ -251,34 +252,38 @@ def _make_entity(
     )
 
 
-def _doc_countries(das: list[DocAnalysis], mentions: list[tuple[EntityMention, str]]) -> dict[str, set[str]]:
+def _demonym_hits(das: list[DocAnalysis]) -> dict[str, list[tuple[str, str]]]:
+    """Per document, the ``(ISO, surface form)`` of every demonym in its text (one pass)."""
+    dem = gz.demonyms()
+    out: dict[str, list[tuple[str, str]]] = {}
+    for da in das:
+        out[da.doc.id] = [(dem[t.norm], " ".join(t.text.split())) for t in tokenize(da.doc.text) if t.norm in dem]
+    return out
+
+
+def _doc_countries(
+    hits: dict[str, list[tuple[str, str]]], mentions: list[tuple[EntityMention, str]]
+) -> dict[str, set[str]]:
     """ISO codes each document is about (named countries, curated places, demonyms)."""
     out: dict[str, set[str]] = defaultdict(set)
     for m, _ in mentions:
         e = gz.by_key().get(gz.key_of(m.text))
         if e is not None and (e.iso or e.country):
             out[m.doc].add(e.iso or e.country or "")
-    dem = gz.demonyms()
-    for da in das:
-        for t in tokenize(da.doc.text):
-            iso = dem.get(t.norm)
-            if iso:
-                out[da.doc.id].add(iso)
+    for doc_id, pairs in hits.items():
+        out[doc_id].update(iso for iso, _ in pairs)
     return out
 
 
-def _attach_demonyms(das: list[DocAnalysis], entities: list[Entity]) -> None:
+def _attach_demonyms(hits: dict[str, list[tuple[str, str]]], entities: list[Entity]) -> None:
     """Demonyms become ``attributes['demonyms']`` of their country, created if never named."""
-    dem = gz.demonyms()
     seen: dict[str, Counter[str]] = defaultdict(Counter)
     docs: dict[str, list[str]] = defaultdict(list)
-    for da in das:
-        for t in tokenize(da.doc.text):
-            iso = dem.get(t.norm)
-            if iso:
-                seen[iso][" ".join(t.text.split())] += 1
-                if da.doc.id not in docs[iso]:
-                    docs[iso].append(da.doc.id)
+    for doc_id, pairs in hits.items():
+        for iso, form in pairs:
+            seen[iso][form] += 1
+            if doc_id not in docs[iso]:
+                docs[iso].append(doc_id)
     by_iso = {e.attributes.get("country"): e for e in entities if e.type == "GPE" and e.name in _country_names()}
     for iso in sorted(seen):
         country = by_iso.get(iso)

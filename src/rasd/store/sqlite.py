@@ -145,6 +145,7 @@ class SQLiteStore:
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
+            self._lsh, self._sigs = None, {}  # it may hold rolled-back rows: reload lazily
             raise
         return stats.new - before
 
@@ -191,8 +192,8 @@ class SQLiteStore:
     def _find_duplicate(self, sig: np.ndarray) -> str | None:
         """Id of the group root of the earliest stored document resembling ``sig``."""
         lean = _lean(sig)
-        close = sorted(
-            seq for seq in self._index().query(lean) if _lean(self._sigs[seq]).jaccard(lean) >= DUP_THRESHOLD
+        close = sorted(  # LSH gives candidates; keep those whose estimated Jaccard passes
+            seq for seq in self._index().query(lean) if float(np.mean(self._sigs[seq] == sig)) >= DUP_THRESHOLD
         )
         if not close:
             return None

@@ -179,6 +179,10 @@ def _record(
         fam = family("event:" + h.trigger.type.lower())
         if m == "denied" or fam not in topics:
             topics[fam] = "deny" if m == "denied" else "assert"
+    timexes = [t for t in da.timex if cs <= t.start and t.end <= ce and t.type in ("DATE", "TIME") and t.value]
+    deadlines = [t for t in timexes if t.deadline]
+    if deadlines:
+        topics.setdefault("schedule", "assert")  # any two deadline claims may disagree on dates
     if not topics and not sent_events:
         return None
     neg = negation_words()
@@ -188,7 +192,6 @@ def _record(
         topics = {t: ("deny" if p == "assert" else "assert") for t, p in topics.items()}
     pol = "deny" if polarity == "deny" or (mods and mods[0] == "denied") else "assert"
     mod = {"planned": "plan", "expected": "expectation"}.get(mods[0] if mods else "happened", "fact")
-    timexes = [t for t in da.timex if cs <= t.start and t.end <= ce and t.type in ("DATE", "TIME") and t.value]
     time = timexes[0].value if timexes else (sent_events[0].date.value if sent_events else fallback_time)
     dates = [(t.value, t.mod) for t in timexes if t.value and (t.deadline or mod == "plan" or t.mod == "END")]
     facts = [

@@ -156,7 +156,7 @@ def find_commitments(da: DocAnalysis, as_of: str) -> list[_Found]:
             continue  # a past date in a sentence with only a future verb is not a deadline
         who_ent: str | None = None
         who_text: str | None = None
-        q = next((q for q in da.quotes if q.start <= s < q.end or q.content.start <= s < q.content.end), None)
+        q = next((q for q in da.quotes if q.start < e and s < q.end), None)
         if q is not None:
             who_ent, who_text = q.speaker.entity, q.speaker.text
         ents = [m for m in da.entities if s <= m.start and m.end <= e and m.type in ("PER", "ORG", "GPE")]

@@ -88,7 +88,9 @@ def structured(a: ClaimRecord, b: ClaimRecord, topic: str) -> Candidate | None:
             if o == o2 and w == w2 and v != v2:
                 owner = f" ({w})" if w else ""
                 return Candidate(a, b, "number", f"different numbers for {o}{owner}: {_n(v)} vs {_n(v2)}", 0.9)
-    if a.dates and b.dates and overlap(a, b) >= MIN_OVERLAP_DATE:
+    # two multi-phase plans whose first phase agrees describe the same plan
+    same_plan = len(a.dates) > 1 and len(b.dates) > 1 and not periods_exclude(*a.dates[0], *b.dates[0])
+    if a.dates and b.dates and (same_plan or overlap(a, b) >= MIN_OVERLAP_DATE):
         # phase by phase: the i-th date of one against the i-th of the other
         for (x, xm), (y, ym) in zip(a.dates, b.dates, strict=False):
             if periods_exclude(x, xm, y, ym):

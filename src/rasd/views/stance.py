@@ -159,6 +159,7 @@ class StanceModel:
         self.scaler = StandardScaler()
         self.clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced", random_state=SEED)
         self.c = c
+        self.cv_score = float("nan")  # mean CV macro-F1 on train+dev, set by ``train``
 
     def _matrix(self, pairs: Sequence[tuple[str, str]], fit: bool) -> Any:
         adds = [_added_text(a, b) for a, b in pairs]
@@ -240,6 +241,7 @@ def train(data_dir: Path, out: Path = MODEL_PATH, grid: Sequence[float] = (0.5, 
     cv = {c: cross_validate(pairs, labels, c) for c in grid}
     best = max(grid, key=lambda c: (cv[c], -c))
     model = StanceModel(best).fit(pairs, labels)
+    model.cv_score = cv[best]
     out.parent.mkdir(parents=True, exist_ok=True)
     joblib.dump(model, out, compress=3)
     return {"cv": cv, "best_c": best, "n_train": len(pairs), "path": str(out)}

@@ -73,7 +73,8 @@ def build(
         found.extend(find_commitments(da, as_of))
     merged = merge(reports)
     conflicts = find_conflicts(records)
-    conflicts.extend(_count_conflicts(merged.disagreements, records))
+    paired = {frozenset((k.a, k.b)) for k in conflicts}
+    conflicts.extend(k for k in _count_conflicts(merged.disagreements, records) if frozenset((k.a, k.b)) not in paired)
     events = merged.events
     for ev in events:
         _strip_placeholders(ev)

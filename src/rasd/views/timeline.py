@@ -31,9 +31,9 @@ def timeline(events: Iterable[Event]) -> tuple[list[Event], list[Event]]:
 
 
 def entity_ids(query: str, entities: Sequence[Entity]) -> set[str]:
-    """Ids of entities whose id, name or an alias matches ``query`` (folded, substring)."""
+    """``query`` itself plus ids of entities whose name or an alias contains it (folded)."""
     q = fold(query).strip()
-    out: set[str] = set()
+    out: set[str] = {query}  # an id given as is
     for e in entities:
         names = [e.name, *e.aliases]
         if e.id == query or any(q and q in fold(n) for n in names):

@@ -10,6 +10,7 @@ A title said just before a person (``وزير الدفاع العراقي``) bec
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -379,9 +380,13 @@ def recall_family_names(das: list[DocAnalysis]) -> int:
     for da in das:
         text = da.doc.text
         taken = sorted((m.start, m.end) for m in da.entities)
+        starts = [s for s, _ in taken]
         new: list[EntityMention] = []
         for t in tokenize(text):
-            if not t.is_word or any(s < t.end and t.start < e for s, e in taken):
+            if not t.is_word:
+                continue
+            j = bisect.bisect_right(starts, t.start) - 1
+            if (j >= 0 and taken[j][1] > t.start) or (j + 1 < len(taken) and taken[j + 1][0] < t.end):
                 continue
             k = _clitic_len(t, known)
             if fold(t.text[k:]) in known:

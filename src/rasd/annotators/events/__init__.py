@@ -34,6 +34,7 @@ _PRIORITY = {"denied": 3, "planned": 2, "expected": 1, "happened": 0}
 _FUTURE_PREFIX = ("س", "وس", "فس")
 _VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 SUMMARY_MAX = 240
+GAP = 3  # words a "*" in a trigger phrase may skip (بيان أميركي عراقي مشترك)
 
 
 @dataclass(frozen=True)
@@ -172,13 +173,12 @@ def find_triggers(words: Sequence[Token]) -> list[TriggerHit]:
             if not cands:
                 continue
             for t in cands:
-                n = len(t.words)
-                if i + n > len(words):
-                    continue
-                if all(_word_matches(words[i + j], t.words[j]) for j in range(1, n)):
+                last = _match_rest(words, i + 1, t.words[1:])
+                if last is not None:
+                    last = last if len(t.words) > 1 else i
                     prefix = fold(tok.text[:k])
                     future = t.pos == "verb" and prefix in _FUTURE_PREFIX
-                    hits.append(TriggerHit(t, tok.start, words[i + n - 1].end, i, i + n - 1, future))
+                    hits.append(TriggerHit(t, tok.start, words[last].end, i, last, future))
                     break
             else:
                 continue
@@ -191,6 +191,21 @@ def find_triggers(words: Sequence[Token]) -> list[TriggerHit]:
             continue
         out.append(h)
     return out
+
+
+def _match_rest(words: Sequence[Token], i: int, rest: Sequence[str]) -> int | None:
+    """Index of the last word matching ``rest`` from ``i`` on (``*`` skips up to ``GAP`` words)."""
+    if not rest:
+        return i - 1
+    if rest[0] == "*":
+        for skip in range(GAP + 1):
+            got = _match_rest(words, i + skip, rest[1:])
+            if got is not None:
+                return got
+        return None
+    if i < len(words) and _word_matches(words[i], rest[0]):
+        return _match_rest(words, i + 1, rest[1:])
+    return None
 
 
 def _word_matches(tok: Token, want: str) -> bool:
@@ -235,7 +250,12 @@ def precision_of(value: str | None) -> str | None:
 
 
 def _date(
-    hit: TriggerHit, span: tuple[int, int], free: Sequence[tuple[int, int]], timex: Sequence[Timex], da: DocAnalysis
+    hit: TriggerHit,
+    span: tuple[int, int],
+    free: Sequence[tuple[int, int]],
+    timex: Sequence[Timex],
+    da: DocAnalysis,
+    planned: bool = False,
 ) -> tuple[EventDate, float]:
     """The event date: nearest dated TIMEX in the trigger's clause (``span``); else in a
     clause next to it with no trigger of its own (``free``: "the raid, which he planned,
@@ -250,6 +270,8 @@ def _date(
         for t in timex:
             if t.type not in ("DATE", "TIME") or precision_of(t.value) is None:
                 continue
+            if t.deadline and not planned:
+                continue  # "… ends by September 2025" dates the plan, not the statement reporting it
             if not any(a <= t.start and t.end <= b for a, b in spans):
                 continue
             d = max(t.start - hit.end if t.start >= hit.end else hit.start - t.end, 0)
@@ -368,10 +390,10 @@ def extract(da: DocAnalysis) -> list[Event]:
             free = [bounds[k] for k in _free_neighbours(ci, len(parts), busy)]
             ents = [m for m in da.entities if m.start >= s and m.end <= e]
             qs = [q for q in da.quantities if q.start >= cs and q.end <= ce]
-            date, date_conf = _date(hit, (cs, ce), free, da.timex, da)
+            mod = modality(words, hit)
+            date, date_conf = _date(hit, (cs, ce), free, da.timex, da, planned=mod in ("planned", "expected"))
             actors, targets, place = _arguments(etype, hit, words, ents)
             counts = _counts(cwords, qs, count_keys(etype))
-            mod = modality(words, hit)
             conf = round(0.55 + 0.15 * (date_conf >= 0.9) + 0.1 * bool(actors or targets) + 0.05 * bool(place), 2)
             if hit.trigger.pos == "weak":
                 conf = round(conf - 0.1, 2)

@@ -65,10 +65,11 @@ def lexicon() -> _Lex:
             for f in r[2].split("|"):
                 duals.setdefault(_words(f), lemma)
     gentilics: dict[str, str] = {}
-    for g in load_lines("quantities/gentilics.txt"):
-        stem = fold(g)[:-1]
+    for line in load_lines("quantities/gentilics.txt"):
+        g, _, canon = line.partition("\t")
+        stem = fold(g.strip())[:-1]
         for suf in ("ي", "يه", "يا", "يين", "يون", "يان", "يتين", "يتان", "يات"):
-            gentilics.setdefault(stem + suf, g)
+            gentilics.setdefault(stem + suf, canon.strip() or g.strip())
     places = {_words(p): p for p in load_lines("quantities/places.txt")}
     return _Lex(
         numbers=numbers,
@@ -229,8 +230,23 @@ def _orig_len(word: str, n_folded: int) -> int:
     return k
 
 
+_FIRSTS: dict[int, frozenset[str]] = {}
+
+
+def _firsts(table: dict[tuple[str, ...], str]) -> frozenset[str]:
+    """First words of a (cached, never mutated) lexicon table, for a cheap pre-check."""
+    got = _FIRSTS.get(id(table))
+    if got is None:
+        got = _FIRSTS[id(table)] = frozenset(k[0] for k in table)
+    return got
+
+
 def _match_seq(toks: Sequence[Token], i: int, table: dict[tuple[str, ...], str], maxlen: int) -> tuple[int, str] | None:
     """Longest entry of ``table`` at token ``i`` (first word may carry proclitics/ال)."""
+    firsts = _firsts(table)
+    readings = _readings(toks[i].norm, definite=True)
+    if not any(r in firsts for r in readings):
+        return None
     for n in range(min(maxlen, len(toks) - i), 0, -1):
         words = [t.norm for t in toks[i : i + n]]
         if not all(w and w[0].isalpha() or w == "%" for w in words):

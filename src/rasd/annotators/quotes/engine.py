@@ -39,6 +39,7 @@ class _Verb:
     preps: frozenset[str]
     options: frozenset[str]
     participle: bool
+    imperfect: bool = False  # يقول، تؤكد …: no subject and no one before it means no report
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,9 @@ def lexicon() -> _Lex:
         for col, part in ((4, False), (5, True)):
             if len(r) > col and r[col] != "-":
                 for f in r[col].split("|"):
-                    cues.setdefault(_w(f), _Verb(lemma, pol, pset, oset, part))
+                    ff, fl = fold(f), fold(lemma)
+                    imperf = not part and ff[:1] in "يتن" and not ff.startswith(fl[:2])
+                    cues.setdefault(_w(f), _Verb(lemma, pol, pset, oset, part, imperf))
 
     def lines(name: str) -> frozenset[str]:
         return frozenset(fold(x) for x in load_lines(f"quotes/{name}"))
@@ -189,7 +192,11 @@ def _build(text: str, entities: Iterable[EntityMention]) -> _Ctx:
     brk = []
     for k, t in enumerate(toks):
         nxt = toks[k + 1].start if k + 1 < len(toks) else len(text)
-        brk.append(t.norm in (".", "!", "?") or "\n" in text[t.end : nxt])
+        decimal = (
+            t.norm == "." and 0 < k < len(toks) - 1 and toks[k - 1].norm.isdigit() and toks[k + 1].norm.isdigit()
+            and toks[k - 1].end == t.start and t.end == toks[k + 1].start
+        )
+        brk.append((t.norm in (".", "!", "?") and not decimal) or "\n" in text[t.end : nxt])
     return _Ctx(text, toks, lexicon(), open_at, close_at, list(entities), brk)
 
 
@@ -247,7 +254,7 @@ def _intro_at(cx: _Ctx, k: int, verb: _Verb, first: bool) -> _Intro | None:
             return _Intro(nxt, None, "prep")
     if t.norm == "ب" and nxt in cx.open_at:
         return _Intro(nxt + 1, nxt, "quote")
-    if not first and "obj" in verb.options and any(x in lex.obj_starts for x in _bare(t.norm)):
+    if "obj" in verb.options and any(x in lex.obj_starts for x in _bare(t.norm)):
         return _Intro(k, None, "obj")  # "نفى المتحدث وقوع أي اشتباك"
     if (
         not first
@@ -296,6 +303,8 @@ def _trim(cx: _Ctx, a: int, b: int) -> _NP | None:
     while a <= b and not cx.toks[a].is_word and a not in cx.open_at:
         a += 1
     while b >= a and not cx.toks[b].is_word and b not in cx.close_at:
+        if cx.toks[b].text == ")" and any(t.text == "(" for t in cx.toks[a:b]):
+            break  # keep "(البنتاغون)" whole
         b -= 1
     return _NP(a, b) if a <= b else None
 
@@ -380,6 +389,8 @@ def _parse_subject(cx: _Ctx, a: int, b: int, verb: _Verb) -> _Subj:
     for s, e in segs:
         while s < e - 1 and _bare(toks[s].norm)[-1] in cx.lex.skip:
             s += 1
+        if e - s == 1 and _audience(cx, s, e, -1):
+            continue  # "وقال للصحفيين:"
         if _is_adjunct_start(cx, s, segment=True):
             # an outlet inside an adjunct: في حديث للصحيفة / في مقابلة مع وكالة X
             for k in range(s, e):
@@ -490,15 +501,18 @@ def _definite(w: str) -> bool:
 def _split_role(cx: _Ctx, np_: _NP) -> tuple[_NP | None, _NP | None]:
     """(role, name) of a speaker phrase; a PER mention inside it wins.
 
-    Without mentions: a phrase headed by a title (وزير، المتحدث، الناشطة …) or by a definite
-    noun keeps the title, its complement and every following definite/role word as the
-    role; the name starts at the first bare word after that ("وزير المالية خالد الراشد").
-    A phrase headed by anything else (هيئة النزاهة، واشنطن) is one name.
+    Without mentions, for a phrase headed by a title (وزير، المتحدث، الناشطة …) or a definite
+    noun: the name is the longest tail that starts with a bare word and holds no role,
+    organisation, place or group word ("وزير المالية | خالد الراشد", "… البنتاغون | مايكل
+    بي مالروي"); a title keeps its complement. A phrase headed by anything else (هيئة
+    النزاهة، واشنطن) is one name.
     """
     toks = cx.toks
     s, e = toks[np_.first].start, toks[np_.last].end
+    titled = _in(toks[np_.first].norm, cx.lex.titles)
     for m in cx.ents:
-        if m.type == "PER" and s <= m.start and m.end <= e:
+        # a person named at the start, or after a title; "بيان مكتب السوداني" is the statement's
+        if m.type == "PER" and s <= m.start and m.end <= e and (m.start == s or (titled and e - m.end <= 1)):
             name_first = next(k for k in range(np_.first, np_.last + 1) if toks[k].end > m.start)
             name_last = max(k for k in range(np_.first, np_.last + 1) if toks[k].start < m.end)
             role = _trim(cx, np_.first, name_first - 1) if name_first > np_.first else None
@@ -506,31 +520,27 @@ def _split_role(cx: _Ctx, np_: _NP) -> tuple[_NP | None, _NP | None]:
     head = toks[np_.first].norm
     if not (_in(head, cx.lex.titles) or _definite(head)):
         return None, np_
-    k = np_.first + 1
-    if _in(head, cx.lex.titles) and not _definite(head) and k <= np_.last:
-        k += 1  # the title's complement: وزير المالية، رئيس البلدية، عضو مجلس …
-    seen_basm = False
-    while k <= np_.last:
+    floor = np_.first + 1
+    if _in(head, cx.lex.titles) and not _definite(head):
+        floor += 1  # the title's complement: وزير المالية، رئيس تحالف …، محافظ نينوى
+    basm = [k for k in range(np_.first, np_.last + 1) if toks[k].norm == "باسم"]
+    start: int | None = None
+    k = np_.last
+    while k >= floor:
         t = toks[k]
         w = t.norm
-        if k in cx.open_at:
-            k = cx.open_at[k] + 1
-            continue
-        if w == "باسم":  # "المتحدث باسم …" once; a second باسم is the given name
-            if seen_basm:
-                break
-            seen_basm = True
-        if not t.is_word or _definite(w) or _role_word(cx, w):
-            k += 1
-            continue
-        if w.startswith("ل") and k + 1 <= np_.last and _definite(toks[k + 1].norm):
-            k += 1  # "لكرة القدم": a genitive with ل inside the role
-            continue
-        break
-    if k > np_.last:
+        if k in cx.close_at or not t.is_word:
+            break
+        second_basm = w == "باسم" and basm and basm[0] < k
+        if _role_word(cx, w) and not second_basm:
+            break
+        if not _definite(w) and not (w.startswith("ل") and len(w) > 3):
+            start = k  # a bare word can open a name; ال-words may only continue one
+        k -= 1
+    if start is None:
         return np_, None
-    role = _trim(cx, np_.first, k - 1)
-    return role, _NP(k, np_.last)
+    role = _trim(cx, np_.first, start - 1)
+    return role, _NP(start, np_.last)
 
 
 def _anonymous(cx: _Ctx, np_: _NP) -> bool:
@@ -538,14 +548,25 @@ def _anonymous(cx: _Ctx, np_: _NP) -> bool:
     first = np_.first
     while first < np_.last and toks[first].norm.isdigit():
         first += 1  # "8 مسؤولين أميركيين"
-    if not _in(toks[first].norm, cx.lex.anon):
+    head = toks[first].norm
+    if head.startswith("ل") and not head.startswith("لل") and _in(head[1:], cx.lex.anon):
+        head = head[1:]  # "وفقا لمسؤول …"
+    if not _in(head, cx.lex.anon):
         return False
-    if _definite(toks[first].norm):  # "المتحدث باسم …" is a known office, not a hidden source
-        return all(_in(t.norm, cx.lex.anon_adj) or not t.is_word for t in toks[first + 1 : np_.last + 1])
+    rest = toks[first + 1 : np_.last + 1]
+    if _definite(head):
+        if _in(head, cx.lex.titles):
+            return False  # "المتحدث باسم …" is a known office, not a hidden source
+        return all(_in(t.norm, cx.lex.anon_adj) or not t.is_word for t in rest)
     return all(
-        _in(t.norm, cx.lex.anon_adj) or _role_word(cx, t.norm) or _definite(t.norm) or not t.is_word
-        for t in toks[first + 1 : np_.last + 1]
+        _in(t.norm, cx.lex.anon_adj) or _role_word(cx, t.norm) or _definite(t.norm) or _nisba(t.norm) or not t.is_word
+        for t in rest
     )
+
+
+def _nisba(w: str) -> bool:
+    """Relational adjectives (عماني، غربي، عسكريين، محلية) describe an unnamed source."""
+    return len(w) > 3 and w.endswith(("ي", "يه", "يون", "يين", "يا", "يات"))
 
 
 def _anaphoric(cx: _Ctx, np_: _NP) -> bool:
@@ -765,8 +786,9 @@ def _frame(cx: _Ctx, k: int, n: int, verb: _Verb, st: _State, doc_id: str) -> tu
     if spk is None:
         return None
     q_start = toks[k].start
-    if spk.start >= 0 and spk.start < q_start and spk.end <= toks[k].start and toks[k].start - spk.end < 200:
-        q_start = spk.start
+    named_before = {h.start for _, h in st.hist}
+    if 0 <= spk.start < q_start and spk.end <= q_start and q_start - spk.end < 200 and spk.start not in named_before:
+        q_start = spk.start  # SVO: the construction starts with its subject
     q = Quote(
         doc=doc_id,
         start=q_start,
@@ -833,7 +855,9 @@ def _resolve(cx: _Ctx, sub: _Subj, verb: _Verb, st: _State, k: int) -> Speaker |
     for x in range(s0, k):
         if cx.toks[x].norm in cx.lex.comps or cx.toks[x].norm == ":":
             a = x + 1
-    if 0 < k - a <= 12 and not any(_cue_at(cx, x) for x in range(a, k)):
+    lead = cx.toks[a].norm if a < k else ""
+    verb_first = lead[:1] in _CLITICS and len(lead) > 3 and _bare(lead)[-1] not in cx.lex.skip
+    if 0 < k - a <= 12 and not verb_first and not any(_cue_at(cx, x) for x in range(a, k)):
         segs = [sg for sg in _segments(cx, a, k) if not _is_adjunct_start(cx, sg[0])]
         nps = [np_ for sg in segs if (np_ := _clean_np(cx, _trim(cx, sg[0], sg[1] - 1)))]
         nps = [
@@ -850,6 +874,8 @@ def _resolve(cx: _Ctx, sub: _Subj, verb: _Verb, st: _State, k: int) -> Speaker |
                 else:
                     left.name, left.role = nps[0], nps[1]
             return _speaker(cx, left)
+    if verb.imperfect:
+        return None  # "فصائل مسلحة تقول إنها …": a description, not a continuation
     return _inherit(st.last, sub.medium)
 
 
@@ -921,7 +947,11 @@ def _attributions(cx: _Ctx, found: list[Quote], doc_id: str, date: str | None) -
     toks, lex = cx.toks, cx.lex
     out: list[Quote] = []
     k = 0
+    firsts = {p[0] for p in lex.attributions}
     while k < len(toks):
+        if not any(b in firsts for b in _bare(toks[k].norm)):
+            k += 1
+            continue
         hit = None
         for phrase in lex.attributions:
             n = len(phrase)

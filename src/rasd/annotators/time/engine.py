@@ -119,6 +119,7 @@ class Regexes:
     not_time: re.Pattern[str]
     triggers: dict[str, frozenset[int]]  # folded first word -> families that can start there
     digit_families: frozenset[int]
+    seconds: dict[str, frozenset[str]]  # first words only found in phrases -> possible next words
 
 
 NOT_TIME = -1  # pseudo-family index of the not-time phrases in ``triggers``
@@ -182,6 +183,17 @@ def _regexes() -> Regexes:
     fams = []
     triggers: dict[str, set[int]] = {}
     digit: set[int] = set()
+    seconds: dict[str, set[str]] = {}
+    single: set[str] = set()
+
+    def note(phrase: str, fam: int) -> None:
+        words = key(phrase).split(" ")
+        triggers.setdefault(words[0], set()).add(fam)
+        if len(words) > 1:
+            seconds.setdefault(words[0], set()).add(words[1])
+        else:
+            single.add(words[0])
+
     for i, row in enumerate(load_table("time/patterns.tsv")):
         name, starts, tmpl = row[0], row[1].split(), row[2]
         body = re.sub(r"\{([A-Z][A-Z0-9]*)\}", lambda m: blocks_src[m.group(1)], tmpl)
@@ -192,14 +204,15 @@ def _regexes() -> Regexes:
                 continue
             words = block_words[st] if st in block_words else [st]
             for w in words:  # type: ignore[attr-defined]
-                triggers.setdefault(key(str(w)).split(" ")[0], set()).add(i)
+                note(str(w), i)
     for w in lex.not_time:
-        triggers.setdefault(w.split(" ")[0], set()).add(NOT_TIME)
+        note(w, NOT_TIME)
     blocks = {k: re.compile(rf"(?<!\w){CLITIC}({v})(?!\w)") for k, v in blocks_src.items()}
     future = re.compile(rf"(?<!\w)[وف]?{alt(lex.future_cues)}(?!\w)")
     not_time = re.compile(rf"(?<!\w){CLITIC}{alt(lex.not_time)}(?!\w)")
     frozen = {k: frozenset(v) for k, v in triggers.items()}
-    return Regexes(tuple(fams), blocks, future, not_time, frozen, frozenset(digit))
+    phrase_only = {w: frozenset(v) for w, v in seconds.items() if w not in single}
+    return Regexes(tuple(fams), blocks, future, not_time, frozen, frozenset(digit), phrase_only)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -583,6 +596,10 @@ def _h_ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return None
     direction = lex.ago_words.get(key(gd["ago"]), -1)
     mod = _mod(gd.get("mod"), lex)
+    nxt = ctx.next_word(m.end())
+    if nxt == "من" and not gd.get("num") and count == "N":
+        # "بعد أشهر من المحادثات": a stretch counted from an event, not a date
+        return Cand(m.start("unit") if not gd.get("mod") else m.start("mod"), m.end(), "DURATION", _dur_value(unit, None), mod=mod, confidence=0.7)
     if gd.get("num"):
         n = _num(gd["num"], lex)
         if n is None:  # منذ عدة أشهر
@@ -593,7 +610,6 @@ def _h_ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return _cand(m, "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", mod=mod, anchor="dct", confidence=0.7)
     else:
         n = 2.0 if count == "2" else 1.0
-    nxt = ctx.next_word(m.end())
     if nxt == "من" or (nxt == "علي" and direction > 0) or unit in ("DE", "CE", "H", "MIN"):
         # "بعد عام من الاتفاق" is counted from an event, not from the publication date
         start = m.start("unit") if not gd.get("num") else m.start("num")
@@ -890,30 +906,59 @@ HANDLERS: dict[str, Handler] = {
 # --------------------------------------------------------------------------- passes
 
 
-_WORD = re.compile(r"[^\W\d_]+|\d+")
 _CL1 = frozenset("وفبلك")
 _CL2 = frozenset("بلك")
 
 
 def _starts(text: str, rx: Regexes) -> list[tuple[int, frozenset[int]]]:
-    """Word starts where some family (or a not-time phrase) can begin, found by a hash
-    lookup of the word and of its proclitic-stripped forms: no regex runs elsewhere."""
+    """Word starts where some family (or a not-time phrase) can begin.
+
+    Only the distinct words of the text are looked up (with their proclitic-stripped
+    forms) and only the hits are located with ``str.find``: no regex and no Python loop
+    runs over the bulk of the text, which is what keeps the tagger fast.
+    """
     trig = rx.triggers
-    out = []
     empty: frozenset[int] = frozenset()
-    for m in _WORD.finditer(text):
-        w = m.group()
-        if w[0].isdigit():
-            out.append((m.start(), rx.digit_families))
-            continue
+    hits: dict[str, frozenset[int]] = {}
+    for w in set(_LETTERS.findall(text)):
         fams = trig.get(w, empty)
         if len(w) > 2 and w[0] in _CL1:
             fams = fams | trig.get(w[1:], empty)
             if len(w) > 3 and w[0] in "وف" and w[1] in _CL2:
                 fams = fams | trig.get(w[2:], empty)
         if fams:
-            out.append((m.start(), fams))
+            hits[w] = fams
+    out: list[tuple[int, frozenset[int]]] = []
+    n = len(text)
+    seconds = rx.seconds
+    for w, fams in hits.items():
+        k = len(w)
+        core = w if w in trig else w[1:] if w[1:] in trig else w[2:]
+        nexts = seconds.get(core)
+        i = text.find(w)
+        while i >= 0:
+            if (i == 0 or not _is_letter(text[i - 1])) and (i + k == n or not _is_letter(text[i + k])):
+                if nexts is None:
+                    out.append((i, fams))
+                else:  # "في", "ما", "على" start only phrases: look at the next word first
+                    m = _NEXT.match(text, i + k)
+                    if m and m.group(1) in nexts:
+                        out.append((i, fams))
+            i = text.find(w, i + 1)
+    if rx.digit_families:
+        out.extend((m.start(), rx.digit_families) for m in _DIGITS.finditer(text))
+    out.sort(key=lambda x: x[0])
     return out
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_NEXT = re.compile(r"\s+([^\W\d_]+)")
+_LETTER = re.compile(r"[^\W\d_]")
+_DIGITS = re.compile(r"(?<!\d)\d")
+
+
+def _is_letter(c: str) -> bool:
+    return _LETTER.match(c) is not None
 
 
 def _candidates(ctx: Ctx) -> list[Cand]:

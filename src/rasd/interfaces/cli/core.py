@@ -211,9 +211,12 @@ def _output(path: str) -> Iterator[TextIO]:
         return
     target = Path(path)
     tmp = target.with_name(target.name + ".tmp")
-    with tmp.open("w", encoding="utf-8", newline="") as fp:
-        yield fp
-    tmp.replace(target)
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as fp:
+            yield fp
+        tmp.replace(target)  # a failed export never leaves a half-written file behind
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 @app.command()

@@ -31,11 +31,12 @@ def report(
     analysis: Annotated[Path, typer.Option("--analysis", "-a", help="analysis.json written by `rasd analyze`.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("report.html"),
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Date for commitment status (default: the export's as_of, else today).")
+        str | None,
+        typer.Option("--as-of", help="Date commitment statuses are seen from (default: the export's as_of, else today)."),
     ] = None,
 ) -> None:
     """Write the self-contained right-to-left HTML report for an analysis."""
-    from rasd.interfaces.report import load_analysis, write_report
+    from rasd.interfaces.report import load_analysis, restatus, write_report
 
     day = _as_of(as_of)
     if not analysis.is_file():
@@ -44,6 +45,8 @@ def report(
         data, meta = load_analysis(analysis)
     except (ValueError, TypeError, KeyError) as e:
         raise _die(f"cannot read {analysis}: {e}") from None
+    if day and day != meta.get("as_of"):
+        data = restatus(data, day)  # statuses in the export were computed for its own as_of
     try:
         write_report(data, out, day or meta.get("as_of") or dt.date.today().isoformat())
     except OSError as e:

@@ -1,0 +1,271 @@
+"""``rasd timeline``, ``rasd commitments``, ``rasd conflicts`` and ``rasd train stance``.
+
+The story views read what ``rasd analyze`` saved: the database (``--db``, default) or an
+``analysis.json`` (``--analysis``). Commitment status is recomputed for ``--as-of`` so the
+same analysis answers "what is due now?" on any day.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from rasd.interfaces.cli.app import DEFAULT_DB, app
+from rasd.models import Claim, Commitment, Conflict, Entity, Event, EventDate, Evidence, Geo
+
+SHARED = Path("..") / "shared"
+_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+SNIPPET = 160
+
+DbOpt = Annotated[str, typer.Option("--db", envvar="RASD_DB", help="SQLite database written by `rasd analyze`.")]
+AnalysisOpt = Annotated[
+    Path | None, typer.Option("--analysis", help="Read this analysis.json instead of the database.")
+]
+
+
+def _fail(msg: str) -> typer.Exit:
+    sys.stderr.write(f"rasd: error: {msg}\n")
+    return typer.Exit(1)
+
+
+@dataclass
+class Story:
+    """What the story commands need, from either source."""
+
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    commitments: list[Commitment] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)  # doc id -> text (for evidence)
+    titles: dict[str, str] = field(default_factory=dict)
+
+
+def _ev(items: list[dict[str, Any]] | None) -> list[Evidence]:
+    return [Evidence(e["doc"], int(e["start"]), int(e["end"])) for e in items or []]
+
+
+def story_from_json(data: dict[str, Any]) -> Story:
+    """Rebuild the story objects from an ``analysis.json`` dict (fields as in EXPORT.md)."""
+    s = Story()
+    for d in data.get("documents", []):
+        s.texts[d["id"]] = d.get("text", "")
+        s.titles[d["id"]] = d.get("title") or d.get("source", "")
+    for e in data.get("entities", []):
+        geo = e.get("geo")
+        s.entities.append(
+            Entity(e["id"], e.get("type", ""), e.get("name", ""), list(e.get("aliases", [])),
+                   list(e.get("roles", [])), list(e.get("docs", [])), Geo(geo["lat"], geo["lon"]) if geo else None)
+        )  # fmt: skip
+    for v in data.get("events", []):
+        date = v.get("date") or {}
+        s.events.append(
+            Event(
+                id=v["id"], type=v.get("type", "OTHER"), date=EventDate(date.get("value"), date.get("precision")),
+                place=v.get("place"), actors=list(v.get("actors", [])), targets=list(v.get("targets", [])),
+                counts=dict(v.get("counts", {})), modality=v.get("modality", "happened"), summary=v.get("summary", ""),
+                trigger=v.get("trigger", ""), evidence=_ev(v.get("evidence")), confidence=float(v.get("confidence", 0.7)),
+            )
+        )  # fmt: skip
+    for c in data.get("claims", []):
+        s.claims.append(
+            Claim(c["id"], c.get("subject", ""), c.get("predicate", ""), c.get("object", ""), c.get("time"),
+                  c.get("polarity", "assert"), c.get("modality", "fact"), c.get("attributed_to"), _ev(c.get("evidence")))
+        )  # fmt: skip
+    for m in data.get("commitments", []):
+        s.commitments.append(
+            Commitment(m["id"], m.get("what", ""), list(m.get("actors", [])), m.get("deadline"), m.get("status", "pending"),
+                       _ev(m.get("evidence")), float(m.get("confidence", 0.7)), m.get("who"), bool(m.get("postponed", False)))
+        )  # fmt: skip
+    for k in data.get("conflicts", []):
+        s.conflicts.append(
+            Conflict(k["id"], k.get("kind", "other"), k.get("a", ""), k.get("b", ""), k.get("explanation", ""),
+                     _ev(k.get("evidence")), float(k.get("confidence", 0.7)))
+        )  # fmt: skip
+    return s
+
+
+def load_story(db: str, analysis: Path | None) -> Story:
+    """The story from ``analysis`` when given, else from the database ``db``."""
+    if analysis is not None:
+        if not analysis.is_file():
+            raise _fail(f"no analysis file at {analysis}")
+        try:
+            return story_from_json(json.loads(analysis.read_text(encoding="utf-8")))
+        except (ValueError, KeyError, TypeError) as e:
+            raise _fail(f"{analysis} is not a rasd analysis.json ({type(e).__name__}: {e})") from None
+    if not Path(db).is_file():
+        raise _fail(f"no database at {db} (run `rasd analyze` first, or pass --analysis FILE)")
+    from rasd.store import open_store
+
+    with open_store(db) as store:
+        ents, events, claims, commitments, conflicts = store.load_views()
+        s = Story(list(ents), list(events), list(claims), list(commitments), list(conflicts))
+        items: list[Event | Claim | Commitment | Conflict] = [*events, *claims, *commitments, *conflicts]
+        ids = sorted({e.doc for x in items for e in x.evidence})
+        for d in store.iter_documents(ids):
+            s.texts[d.id] = d.text
+            s.titles[d.id] = d.title or d.source
+    return s
+
+
+def _check_date(value: str | None, name: str) -> None:
+    if value is not None and not _DATE.match(value):
+        raise _fail(f"{name} expects YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+
+
+def _snippet(s: Story, ev: Evidence) -> str:
+    text = s.texts.get(ev.doc, "")[ev.start : ev.end].replace("\n", " ")
+    return text if len(text) <= SNIPPET else text[:SNIPPET].rstrip() + "…"
+
+
+def _names(s: Story) -> dict[str, str]:
+    return {e.id: e.name for e in s.entities}
+
+
+def format_timeline(s: Story, events: list[Event], undated: list[Event]) -> str:
+    """One line per event (date, precision, type, modality, who, counts), evidence under it."""
+    names = _names(s)
+    lines: list[str] = []
+
+    def row(ev: Event) -> None:
+        who = "، ".join(names.get(a, a) for a in ev.actors[:3])
+        tgt = "، ".join(names.get(t, t) for t in ev.targets[:3])
+        place = names.get(ev.place, ev.place) if ev.place else ""
+        counts = " ".join(f"{k}={int(v) if v == int(v) else v}" for k, v in sorted(ev.counts.items()))
+        parts = [f"{ev.date.value or '?':<10}", f"({ev.date.precision or '-'})", ev.type]
+        if ev.modality != "happened":
+            parts.append(f"[{ev.modality}]")
+        for label, val in (("by", who), ("on", tgt), ("at", place), ("", counts)):
+            if val:
+                parts.append(f"{label} {val}".strip())
+        parts.append(f"· {len(ev.evidence)} source(s)")
+        lines.append(" ".join(parts))
+        for e in ev.evidence[:3]:
+            lines.append(f"    {e.doc}[{e.start}:{e.end}] {_snippet(s, e) or ev.summary[:SNIPPET]}")
+
+    for ev in events:
+        row(ev)
+    if undated:
+        lines.append("")
+        lines.append("undated:")
+        for ev in undated:
+            row(ev)
+    return "\n".join(lines)
+
+
+@app.command("timeline")
+def timeline_cmd(
+    entity: Annotated[str | None, typer.Option("--entity", help="Only events involving this entity (name, alias or id).")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Earliest date, YYYY[-MM[-DD]].")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Latest date, YYYY[-MM[-DD]].")] = None,
+    db: DbOpt = DEFAULT_DB,
+    analysis: AnalysisOpt = None,
+) -> None:
+    """Events in date order with their precision; undated events listed apart."""
+    from rasd.views.timeline import filter_events, timeline
+
+    _check_date(date_from, "--from")
+    _check_date(date_to, "--to")
+    if date_from and date_to and date_from > date_to:
+        raise _fail(f"--from {date_from} is after --to {date_to}")
+    s = load_story(db, analysis)
+    evs = filter_events(s.events, entity=entity, entities=s.entities, date_from=date_from, date_to=date_to)
+    dated, undated = timeline(evs)
+    if not dated and not undated:
+        typer.echo("no events match")
+        return
+    typer.echo(format_timeline(s, dated, undated))
+
+
+@app.command("commitments")
+def commitments_cmd(
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Reference date YYYY-MM-DD (default: today).")] = None,
+    db: DbOpt = DEFAULT_DB,
+    analysis: AnalysisOpt = None,
+) -> None:
+    """Promises, plans and deadlines with who committed and their status as of a date."""
+    from rasd.views.commitments import status
+
+    if as_of is not None and not (_DATE.match(as_of) and len(as_of) == 10):
+        raise _fail(f"--as-of expects YYYY-MM-DD, got {as_of!r}")
+    day = as_of or datetime.now(UTC).strftime("%Y-%m-%d")
+    s = load_story(db, analysis)
+    if not s.commitments:
+        typer.echo("no commitments")
+        return
+    names = _names(s)
+    for c in s.commitments:
+        st = status(c.deadline, day)
+        who = c.who or "، ".join(names.get(a, a) for a in c.actors) or "?"
+        flag = " (postponed)" if c.postponed else ""
+        typer.echo(f"{st:<8} {c.deadline or 'no date':<10} {who}{flag}: {c.what[:SNIPPET]}")
+        for e in c.evidence[:3]:
+            typer.echo(f"    {e.doc}[{e.start}:{e.end}]")
+
+
+@app.command("conflicts")
+def conflicts_cmd(
+    kind: Annotated[str | None, typer.Option("--kind", help="Only polarity, number, date or other.")] = None,
+    db: DbOpt = DEFAULT_DB,
+    analysis: AnalysisOpt = None,
+) -> None:
+    """Conflicting claims side by side, each with its source and evidence."""
+    if kind is not None and kind not in ("polarity", "number", "date", "other"):
+        raise _fail(f"--kind expects polarity, number, date or other, got {kind!r}")
+    s = load_story(db, analysis)
+    claims = {c.id: c for c in s.claims}
+    shown = [k for k in s.conflicts if kind is None or k.kind == kind]
+    if not shown:
+        typer.echo("no conflicts")
+        return
+    names = _names(s)
+    for k in shown:
+        typer.echo(f"[{k.kind}] {k.explanation} (confidence {k.confidence:.2f})")
+        for label, cid in (("A", k.a), ("B", k.b)):
+            c = claims.get(cid)
+            ev = c.evidence[0] if c and c.evidence else None
+            who = (names.get(c.attributed_to, c.attributed_to) if c and c.attributed_to else None) or "the article"
+            where = f"{s.titles.get(ev.doc, ev.doc)} {ev.doc}[{ev.start}:{ev.end}]" if ev else cid
+            text = _snippet(s, ev) if ev else ""
+            typer.echo(f"  {label}: {who} — {text or (c.object if c else '')}\n     {where}")
+        typer.echo("")
+
+
+def _train_group() -> typer.Typer:
+    """The ``train`` command group, shared with other modules that add trainers."""
+    for g in app.registered_groups:
+        if g.name == "train" and g.typer_instance is not None:
+            return g.typer_instance
+    group = typer.Typer(help="Train the statistical models shipped with rasd.", no_args_is_help=True)
+    app.add_typer(group, name="train")
+    return group
+
+
+train = _train_group()
+
+
+@train.command("stance")
+def train_stance(
+    data: Annotated[Path, typer.Option("--data", help="Folder with ANS stance train.csv and dev.csv.")] = SHARED
+    / "data/ans/stance",
+    out: Annotated[Path | None, typer.Option("--out", help="Where to write the model (default: shipped path).")] = None,
+) -> None:
+    """Train the claim-comparison model on ANS train+dev (C tuned by CV; test never read)."""
+    from rasd.views.stance import MODEL_PATH, train
+
+    if not (data / "train.csv").is_file() or not (data / "dev.csv").is_file():
+        raise _fail(f"{data} has no train.csv/dev.csv (ANS stance corpus)")
+    try:
+        info = train(data, out or MODEL_PATH)
+    except Exception as e:  # one line, no traceback
+        raise _fail(f"{type(e).__name__}: {e}") from None
+    cv = ", ".join(f"C={c}: {f:.3f}" for c, f in info["cv"].items())
+    typer.echo(f"trained on {info['n_train']} pairs; CV macro-F1 {cv}; chose C={info['best_c']}; wrote {info['path']}")

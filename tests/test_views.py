@@ -1,0 +1,284 @@
+"""Timeline, merging, claims, conflicts and commitments on self-written articles."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from rasd.annotators import DocAnalysis
+from rasd.annotators.events import precision_of
+from rasd.models import Event, EventDate, Evidence, Quote, Speaker, Span, to_dict
+from rasd.resolve.events import blocking_keys, merge
+from rasd.views.commitments import period, status
+from rasd.views.conflicts import periods_exclude
+from rasd.views.story import build
+from rasd.views.timeline import filter_events, timeline
+from test_events import ent, make_da, qty, tmx  # tests/ is on sys.path (pytest prepend mode)
+
+AS_OF = "2025-03-15"
+
+
+def ev(eid: str, typ: str, date: str | None, place: str | None = None, actors: list[str] | None = None,
+       counts: dict[str, float] | None = None, doc: str = "d1", start: int = 0) -> Event:  # fmt: skip
+    prec = precision_of(date)
+    return Event(eid, typ, EventDate(date, prec), place=place, actors=actors or [], counts=counts or {},
+                 evidence=[Evidence(doc, start, start + 5)])  # fmt: skip
+
+
+def quote(da: DocAnalysis, speaker: str, content: str, polarity: str = "assert", entity: str | None = None) -> None:
+    t = da.doc.text
+    cs = t.index(content)
+    ss = t.index(speaker)
+    start, end = min(ss, cs), max(ss + len(speaker), cs + len(content))
+    da.quotes.append(
+        Quote(da.doc.id, start, end, Speaker(speaker, entity, start=ss, end=ss + len(speaker)), "قال",
+              Span(cs, cs + len(content)), True, polarity)
+    )  # fmt: skip
+
+
+# --------------------------------------------------------------------------- timeline
+
+
+def test_timeline_sorts_across_precisions_and_sets_undated_apart() -> None:
+    evs = [ev("a", "ATTACK", "2024-08-05"), ev("b", "MEETING", None), ev("c", "FORMATION", "2014"),
+           ev("d", "AGREEMENT", "2024-08"), ev("e", "OTHER", "PAST_REF")]  # fmt: skip
+    dated, undated = timeline(evs)
+    assert [e.id for e in dated] == ["c", "d", "a"]
+    assert [e.id for e in undated] == ["b", "e"]
+
+
+def test_filter_by_entity_and_range_keeps_coarse_dates() -> None:
+    evs = [ev("a", "ATTACK", "2024-08-05", place="e_x"), ev("b", "ATTACK", "2024-08", actors=["e_y"]),
+           ev("c", "ATTACK", "2023-01-01", place="e_x"), ev("d", "ATTACK", None, place="e_x")]  # fmt: skip
+    got = filter_events(evs, date_from="2024-08-03", date_to="2024-08-31")
+    assert [e.id for e in got] == ["a", "b"]
+    assert [e.id for e in filter_events(evs, entity="e_x")] == ["a", "c", "d"]
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def test_merge_blocks_on_type_month_anchor_and_keeps_all_evidence() -> None:
+    a = ev("a", "ATTACK", "2024-08-02", place="e_base", counts={"rockets": 2}, doc="d1")
+    b = ev("b", "ATTACK", "2024-08", place="e_base", counts={"rockets": 2}, doc="d2")
+    c = ev("c", "ATTACK", "2024-07", place="e_base", doc="d3")  # another month: another attack
+    d = ev("d", "ARREST", "2024-08-02", place="e_base", doc="d4")  # another type
+    r = merge([a, b, c, d])
+    assert len(r.events) == 3
+    merged = next(e for e in r.events if len(e.evidence) == 2)
+    assert {x.doc for x in merged.evidence} == {"d1", "d2"}
+    assert merged.date.value == "2024-08-02"  # the most precise date wins
+    assert not r.disagreements
+
+
+def test_merge_never_averages_different_counts() -> None:
+    a = ev("a", "ATTACK", "2024-08-02", place="e_base", counts={"injured": 5}, doc="d1")
+    b = ev("b", "ATTACK", "2024-08-02", place="e_base", counts={"injured": 7}, doc="d2")
+    r = merge([a, b])
+    assert len(r.events) == 1
+    assert r.events[0].counts["injured"] in (5, 7)
+    (dis,) = r.disagreements
+    assert dis.key == "injured" and set(dis.values) == {5, 7}
+
+
+def test_events_without_month_or_anchor_are_not_merged() -> None:
+    assert blocking_keys(ev("a", "ATTACK", "2024", place="e_x")) == []
+    assert blocking_keys(ev("b", "ATTACK", "2024-08")) == []
+    r = merge([ev("a", "ATTACK", "2024-08"), ev("b", "ATTACK", "2024-08", doc="d2")])
+    assert len(r.events) == 2
+
+
+# --------------------------------------------------------------------------- commitments
+
+
+def test_period_and_status() -> None:
+    assert period("2025-09", "END") == ("2025-09-21", "2025-09-30")
+    assert period("2026") == ("2026-01-01", "2026-12-31")
+    assert period("2026", "END") == ("2026-12-01", "2026-12-31")
+    assert period("2025-Q2") == ("2025-04-01", "2025-06-30")
+    assert period("PAST_REF") is None
+    assert status("2021-12-31", AS_OF) == "passed"
+    assert status("2025-03-31", AS_OF) == "due"
+    assert status("2025-03", AS_OF) == "due"
+    assert status("2025-09", AS_OF) == "pending"
+    assert status("2025", AS_OF) == "due"
+    assert status(None, AS_OF) == "pending"
+
+
+def test_commitment_with_deadline_speaker_and_postponement() -> None:
+    text = (
+        "قال وزير الخارجية إن البعثة ستنهي عملها في موعد لا يتجاوز نهاية حزيران 2025. "
+        "وكان من المقرر إصدار بيان ختامي للبعثة في كانون الثاني 2025. "
+        "لكن الجانبين قررا تأجيل البيان الختامي للبعثة بسبب الظروف."
+    )
+    da = make_da(text, published="2024-12-10")
+    tmx(da, "نهاية حزيران 2025", "2025-06", deadline=True, mod="END")
+    tmx(da, "كانون الثاني 2025", "2025-01")
+    quote(da, "وزير الخارجية", "البعثة ستنهي عملها في موعد لا يتجاوز نهاية حزيران 2025", entity="e_fm")
+    _, _, commitments, _ = build([da], [], AS_OF)
+    by_deadline = {c.deadline: c for c in commitments}
+    june = by_deadline["2025-06"]
+    assert june.status == "pending" and june.who == "وزير الخارجية" and "e_fm" in june.actors
+    assert not june.postponed
+    jan = by_deadline["2025-01"]
+    assert jan.status == "passed" and jan.postponed
+    for c in commitments:
+        for e in c.evidence:
+            assert 0 <= e.start < e.end <= len(text)
+
+
+# --------------------------------------------------------------------------- claims and conflicts
+
+
+def _two_sources() -> list[DocAnalysis]:
+    one = make_da(
+        "قال المتحدث باسم السفارة إننا لم نناقش موعد انسحاب القوات من البلاد حتى الآن.",
+        published="2024-08-20", doc_id="d_a",
+    )  # fmt: skip
+    quote(one, "المتحدث باسم السفارة", "إننا لم نناقش موعد انسحاب القوات من البلاد حتى الآن", polarity="deny")
+    two = make_da(
+        "وقال مسؤول حكومي إن الطرفين توصلا إلى اتفاق على انسحاب القوات من البلاد وإن الإعلان تأخر فقط.",
+        published="2024-08-22", doc_id="d_b",
+    )  # fmt: skip
+    quote(two, "مسؤول حكومي", "الطرفين توصلا إلى اتفاق على انسحاب القوات من البلاد وإن الإعلان تأخر فقط")
+    return [one, two]
+
+
+def test_polarity_conflict_between_two_sources() -> None:
+    _, claims, _, conflicts = build(_two_sources(), [], AS_OF)
+    pol = [k for k in conflicts if k.kind == "polarity"]
+    assert len(pol) == 1
+    k = pol[0]
+    ids = {c.id: c for c in claims}
+    assert {ids[k.a].polarity, ids[k.b].polarity} == {"assert", "deny"} or "denies" in k.explanation
+    assert {e.doc for e in k.evidence} == {"d_a", "d_b"}
+
+
+def test_same_polarity_is_not_a_conflict() -> None:
+    das = _two_sources()
+    das[0].quotes[0].polarity = "assert"
+    das[0].doc.text = das[0].doc.text.replace("لم نناقش", "ناقشنا")
+    q = das[0].quotes[0]
+    q.content = Span(q.content.start, q.content.end - 2)
+    q.end = q.end - 2
+    _, _, _, conflicts = build(das, [], AS_OF)
+    assert [k for k in conflicts if k.kind == "polarity"] == []
+
+
+def test_number_conflict_from_two_reports_of_one_event() -> None:
+    das = []
+    for doc_id, n in (("d_1", "5"), ("d_2", "7")):
+        text = f"تعرضت قاعدة النخيل يوم 2 آب 2024 لهجوم بصاروخين أدى إلى إصابة {n} جنود."
+        da = make_da(text, doc_id=doc_id)
+        ent(da, "قاعدة النخيل", "FAC", "e_base")
+        tmx(da, "2 آب 2024", "2024-08-02")
+        qty(da, "بصاروخين", 2, "صاروخ")
+        qty(da, f"{n} جنود", float(n), "جندي")
+        das.append(da)
+    events, claims, _, conflicts = build(das, [], AS_OF)
+    attacks = [e for e in events if e.type == "ATTACK"]
+    assert len(attacks) == 1 and len(attacks[0].evidence) == 2
+    nums = [k for k in conflicts if k.kind == "number"]
+    assert len(nums) == 1 and "5" in nums[0].explanation and "7" in nums[0].explanation
+    assert {nums[0].a, nums[0].b} <= {c.id for c in claims}
+
+
+def test_date_conflict_between_phase_plans() -> None:
+    one = make_da("قال الوزير إن المرحلة الأولى تنتهي في أيلول 2025 والثانية في أيلول 2026.", doc_id="d_x")
+    tmx(one, "أيلول 2025", "2025-09", deadline=True)
+    tmx(one, "أيلول 2026", "2026-09", deadline=True)
+    quote(one, "الوزير", "المرحلة الأولى تنتهي في أيلول 2025 والثانية في أيلول 2026")
+    two = make_da("وقال مسؤولون إن المرحلة الأولى تنتهي في أيلول 2025 والثانية نهاية 2027.", doc_id="d_y")
+    tmx(two, "أيلول 2025", "2025-09", deadline=True)
+    tmx(two, "نهاية 2027", "2027", deadline=True, mod="END")
+    quote(two, "مسؤولون", "المرحلة الأولى تنتهي في أيلول 2025 والثانية نهاية 2027")
+    _, _, _, conflicts = build([one, two], [], AS_OF)
+    dates = [k for k in conflicts if k.kind == "date"]
+    assert len(dates) == 1 and "2026-09" in dates[0].explanation and "2027" in dates[0].explanation
+
+
+def test_periods_exclude() -> None:
+    assert periods_exclude("2026-09", None, "2026", "END")
+    assert not periods_exclude("2026-12", None, "2026", "END")
+    assert not periods_exclude("2025-09", "END", "2025-09-30", None)
+
+
+def test_build_is_deterministic_and_order_independent() -> None:
+    a = build(_two_sources(), [], AS_OF)
+    b = build(list(reversed(_two_sources())), [], AS_OF)
+    assert json.dumps(to_dict(list(a)), ensure_ascii=False) == json.dumps(to_dict(list(b)), ensure_ascii=False)
+
+
+def test_non_arabic_documents_are_skipped() -> None:
+    da = make_da("انسحبت القوات من البلدة أمس.")
+    da.doc.language = "en"
+    assert build([da], [], AS_OF) == ([], [], [], [])
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+@pytest.fixture()
+def analysis_file(tmp_path):  # noqa: ANN001, ANN201
+    das = _two_sources()
+    extra = make_da("عقد وزيرا الدفاع اجتماعا في بغداد يوم 3 آذار 2022. وسوف تنسحب القوات بحلول نهاية 2026.",
+                    published="2022-03-04", doc_id="d_c")  # fmt: skip
+    ent(extra, "بغداد", "GPE", "e_bgd")
+    tmx(extra, "3 آذار 2022", "2022-03-03")
+    tmx(extra, "نهاية 2026", "2026", deadline=True, mod="END")
+    das.append(extra)
+    events, claims, commitments, conflicts = build(das, [], AS_OF)
+    data = {
+        "documents": [to_dict(d.doc) for d in das],
+        "entities": [{"id": "e_bgd", "type": "GPE", "name": "بغداد", "aliases": []}],
+        "events": to_dict(events), "claims": to_dict(claims),
+        "commitments": to_dict(commitments), "conflicts": to_dict(conflicts),
+    }  # fmt: skip
+    p = tmp_path / "analysis.json"
+    p.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return p
+
+
+def _run(*args: str):  # noqa: ANN202
+    from rasd.interfaces.cli import _load_commands, app
+
+    _load_commands()
+    return CliRunner().invoke(app, list(args))
+
+
+def test_cli_timeline_filters(analysis_file) -> None:  # noqa: ANN001
+    r = _run("timeline", "--analysis", str(analysis_file))
+    assert r.exit_code == 0, r.output
+    assert "2022-03-03" in r.output and "MEETING" in r.output
+    r = _run("timeline", "--analysis", str(analysis_file), "--entity", "بغداد")
+    assert r.exit_code == 0 and "MEETING" in r.output and "WITHDRAWAL" not in r.output.split("undated")[0]
+    r = _run("timeline", "--analysis", str(analysis_file), "--from", "2030-01-01")
+    assert r.exit_code == 0 and "no events match" in r.output
+
+
+def test_cli_commitments_status_as_of(analysis_file) -> None:  # noqa: ANN001
+    before = _run("commitments", "--analysis", str(analysis_file), "--as-of", "2023-01-01")
+    after = _run("commitments", "--analysis", str(analysis_file), "--as-of", "2027-01-01")
+    assert before.exit_code == 0 and after.exit_code == 0
+    assert "pending" in before.output and "2026" in before.output
+    assert "passed" in after.output
+
+
+def test_cli_conflicts_side_by_side(analysis_file) -> None:  # noqa: ANN001
+    r = _run("conflicts", "--analysis", str(analysis_file))
+    assert r.exit_code == 0, r.output
+    assert "[polarity]" in r.output and "  A: " in r.output and "  B: " in r.output
+    assert "d_a" in r.output and "d_b" in r.output
+
+
+def test_cli_errors_are_one_line(tmp_path) -> None:  # noqa: ANN001
+    r = _run("timeline", "--analysis", str(tmp_path / "missing.json"))
+    assert r.exit_code == 1
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    r = _run("conflicts", "--analysis", str(bad))
+    assert r.exit_code == 1
+    r = _run("commitments", "--analysis", str(bad), "--as-of", "2024-13-01")
+    assert r.exit_code == 1
