@@ -51,11 +51,15 @@ def machine() -> list[str]:
     ]
 
 
-def cpu_seconds() -> float:
-    """User+system CPU of this process and its finished workers: robust to a busy machine."""
+def cpu_split() -> tuple[float, float]:
+    """User+system CPU of this process and of its finished workers: robust to a busy machine."""
     s = resource.getrusage(resource.RUSAGE_SELF)
     c = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return s.ru_utime + s.ru_stime + c.ru_utime + c.ru_stime
+    return s.ru_utime + s.ru_stime, c.ru_utime + c.ru_stime
+
+
+def cpu_seconds() -> float:
+    return sum(cpu_split())
 
 
 def mb(kib: int) -> float:
@@ -84,6 +88,7 @@ def main() -> int:
         crash = None
         load0 = os.getloadavg()[0]
         cpu0 = cpu_seconds()
+        main0, kids0 = cpu_split()
         t0 = time.perf_counter()
         try:
             first = ingest(zips, db_path=db, progress=False, workers=args.workers)
@@ -93,6 +98,7 @@ def main() -> int:
             return 1
         wall1 = time.perf_counter() - t0
         cpu1 = cpu_seconds() - cpu0
+        main1, kids1 = (x - y for x, y in zip(cpu_split(), (main0, kids0), strict=True))
         load1 = os.getloadavg()[0]
         rss_after_first = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         t1 = time.perf_counter()
@@ -139,6 +145,7 @@ def main() -> int:
         f"| wall time, first run | {wall1:.1f} s |",
         f"| **throughput, first run (wall clock)** | **{rate:,.0f} documents/s** |",
         f"| CPU time, first run (user+sys, incl. workers) | {cpu1:.1f} s = {first.documents / cpu1 if cpu1 else 0:,.0f} documents per CPU-second |",
+        f"| CPU split, first run: main process (reading, storing) / workers (cleaning, folding, MinHash) | {main1:.1f} s / {kids1:.1f} s |",
         f"| machine load (1-min load average) at start / end of first run | {load0:.1f} / {load1:.1f} on {os.cpu_count()} cores |",
         f"| **peak memory (ru_maxrss, this process)** | **{mb(peak_self):.0f} MB** (after first run: {mb(rss_after_first):.0f} MB) |",
         f"| peak memory of largest worker | {mb(peak_children):.0f} MB |" if args.workers > 1 else "| workers | 1 (no worker processes) |",

@@ -125,7 +125,8 @@ def main() -> int:
         "|---:|---:|---:|---:|---:|",
         *[f"| {r['n']:,} | {r['n']:,} | {r['render_s']:.2f} | {r['mb']:.1f} | {r['rss']:.0f} |" for r in rows],
         "",
-        "Peak RSS includes building the synthetic analysis in the same process.",
+        "Peak RSS includes building the synthetic analysis in the same process. Times are wall-clock",
+        "on a machine that may be shared with other jobs: compare orders of magnitude, not decimals.",
     ]  # fmt: skip
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")

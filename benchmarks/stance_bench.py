@@ -71,7 +71,8 @@ def main() -> int:
         "train+dev only, C chosen by 5-fold CV on train+dev, fixed seed; the test split is read only here).",
         "",
         f"Model: `{MODEL_PATH.relative_to(ROOT)}`, {size_mb:.1f} MB; logistic regression over char n-grams of",
-        f"added/removed words, removed→added word pairs, words of the second claim, and overlap/negation/",
+        "added/removed words, char 3/4-grams on one side only, removed→added word pairs, words of the second",
+        "claim, and overlap/negation/",
         f"antonym/number features. CV macro-F1 used for tuning: {getattr(model, 'cv_score', float('nan')):.3f}"
         f" (C={model.c}).",
         "",

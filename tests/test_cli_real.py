@@ -96,3 +96,38 @@ def test_seeds_analyze(shared_dir: Path, tmp_path: Path) -> None:
     assert len(data["documents"]) == 6
     code, out, _ = invoke("search", "عين الاسد", "--db", str(tmp_path / "s.db"))
     assert code == 0 and "عين الأسد" in out
+
+
+def test_ingest_bad_inputs_batch_continues(tmp_path: Path) -> None:
+    d = write(tmp_path / "pages")
+    (d / "english.txt").write_text("Markets today\n\nShares rose slightly in early trading on Monday.\n", encoding="utf-8")
+    (d / "page.html").write_text(
+        "<html><head><title>خبر</title><script>var x = 'تخطي';</script></head><body><article><h1>"
+        + PAGE_2.split("\n", 1)[0]
+        + "</h1><p>"
+        + PAGE_2.split("\n\n", 2)[2].replace("\n\n", "</p><p>")
+        + "</p></article><script>alert(1)</script></body></html>",
+        encoding="utf-8",
+    )
+    line = ("وهذه جملة طويلة مكررة لصنع صفحة ضخمة جدا لا يكتبها أحد في العادة. " * 50 + "\n").encode("utf-8")
+    with (d / "huge.txt").open("wb") as fp:
+        for _ in range(50 * 2**20 // len(line) + 1):
+            fp.write(line)
+    db = str(tmp_path / "b.db")
+    code, out, err = invoke("ingest", str(d), "--db", db)
+    assert code == 0, err
+    assert "Traceback" not in err
+    errored = {ln.split(":", 2)[1].strip() for ln in err.splitlines() if ln.startswith("error: ")}
+    assert "empty.txt" in errored
+    code, out, _ = invoke("export", "--format", "csv", "--db", db)
+    import csv
+    import io
+
+    csv.field_size_limit(2**30)  # the huge page's body is one 2 MB field
+    rows = list(csv.DictReader(io.StringIO(out)))
+    sources = {r["source"] for r in rows}
+    assert {"p1.txt", "p2.txt", "english.txt", "huge.txt"} <= sources
+    assert next(r for r in rows if r["source"] == "english.txt")["language"] != "ar"
+    assert all("alert(1)" not in r["text"] for r in rows)
+    huge = next(r for r in rows if r["source"] == "huge.txt")
+    assert len(huge["text"]) < 50 * 2**20 and huge["warnings"]

@@ -111,3 +111,27 @@ def test_unknown_short_masthead_above_headline_is_not_the_title() -> None:
     (doc,) = documents_from_page(RawPage("m.txt", text))
     assert doc.title == headline
     assert [(r.kind, r.text) for r in doc.removed] == [("byline", "المرصد الجديد"), ("title", headline)]
+
+
+def test_long_repeated_headline_is_the_title_and_repeated_caption_goes() -> None:
+    headline = "الحكومة تقر موازنة العام المقبل بعد نقاشات طويلة استمرت أسابيع بين الكتل السياسية في البرلمان والوزارات المعنية"
+    caption = "نواب خلال جلسة التصويت على الموازنة في قاعة البرلمان بالعاصمة مساء أمس بعد نقاش استمر ساعات طويلة"
+    para = "صوّت البرلمان مساء أمس على مشروع قانون الموازنة العامة بعد جلسات مطولة شهدت خلافات بين الكتل حول حصص المحافظات."
+    text = "\n\n".join([headline, caption, headline, caption, para, para.replace("أمس", "الثلاثاء")]) + "\n"
+    (doc,) = documents_from_page(RawPage("b.txt", text))
+    assert doc.title == headline
+    assert caption not in doc.text and doc.text.count("صوّت البرلمان") == 2
+    assert [r.kind for r in doc.removed] == ["title", "caption", "title", "caption"]
+
+
+def test_code_pasted_inside_a_line_is_cut_out() -> None:
+    prose = "افتتحت البلدية اليوم سوقا شعبيا جديدا في الحي القديم بحضور عدد من الأهالي والتجار"
+    code = "#poll ul { padding: 0; margin: 0; } .box { color: red; } $(function(){ init(); });"
+    tail = "ما رأيك في موقع السوق الجديد وأسعاره مقارنة بالأسواق الأخرى في المدينة؟"
+    page = RawPage("c.json#0", f"{prose} {code} {tail}", kind="record", title="سوق جديد")
+    (doc,) = documents_from_page(page)
+    assert "padding" not in doc.text and doc.language == "ar"
+    assert doc.text.split(SEP)[0] == prose
+    assert any(r.kind == "boilerplate" and r.text.startswith("#poll") for r in doc.removed)
+    for sp in doc.page_spans:
+        assert doc.text[sp.doc_start : sp.doc_start + sp.length] == page.text[sp.page_start : sp.page_start + sp.length]

@@ -161,8 +161,9 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
         buffer = io.BytesIO(ARTICLE.encode("utf-8"))
 
     monkeypatch.setattr(sys, "stdin", FakeStdin())
-    (page,) = _pages(["-"])
+    (page,) = _pages(["-"], date="2024-11-04")
     assert isinstance(page, RawPage) and page.source == "<stdin>" and page.text == ARTICLE
+    assert documents_from_page(page)[0].published.value == "2024-11-04"
 
 
 def test_fixture_directory_languages() -> None:

@@ -35,6 +35,7 @@ class Page(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
+        self.id_list: list[str] = []
         self.hrefs: list[str] = []
         self.srcs: list[str] = []
         self.bodies: dict[str, str] = {}
@@ -54,6 +55,7 @@ class Page(HTMLParser):
             self.script_tags += 1
         if a.get("id"):
             self.ids.add(str(a["id"]))
+            self.id_list.append(str(a["id"]))
         if "href" in a:
             self.hrefs.append(str(a["href"]))
         for key in ("src", "xlink:href", "action", "data"):
@@ -129,6 +131,7 @@ def test_self_contained_no_external_requests(page: Page, html: str) -> None:
 def test_every_link_lands_on_an_element(page: Page) -> None:
     missing = {h for h in page.hrefs if h[1:] not in page.ids}
     assert not missing
+    assert len(page.id_list) == len(page.ids)  # no id twice: a link has one target
 
 
 def test_document_bodies_keep_text_and_marks_sit_at_offsets(analysis: Analysis, page: Page) -> None:
@@ -295,6 +298,10 @@ def test_write_report_and_cli(tmp_path: Path, analysis: Analysis) -> None:
     assert res.exit_code == 0, res.output
     old = (tmp_path / "old.html").read_text(encoding="utf-8")
     assert 'class="badge st-passed"' not in old  # in June 2021 no deadline had passed yet
+    res = runner.invoke(app, ["report", "--analysis", str(src), "--out", str(tmp_path / "small.html"), "--max-docs", "0"])
+    assert res.exit_code == 0 and (tmp_path / "small.html").read_text(encoding="utf-8").count("doc-text partial") == 3
+    res = runner.invoke(app, ["report", "--analysis", str(src), "--out", str(tmp_path / "cli.html"), "--as-of", "soon"])
+    assert res.exit_code != 0 and "--as-of" in res.output
     res = runner.invoke(app, ["report", "--analysis", str(tmp_path / "nope.json")])
     assert res.exit_code != 0 and "not found" in res.output and "Traceback" not in res.output
     bad = tmp_path / "bad.json"
@@ -331,6 +338,7 @@ def test_any_document_renders_with_exact_marks(text: str, title: str, spans: lis
     valid = [x for x in evidence if 0 <= x.start < x.end <= len(text)]
     assert all(f"d_any-{x.start}-{x.end}" in page.ids for x in valid)
     assert all(h[1:] in page.ids for h in page.hrefs)
+    assert len(page.id_list) == len(page.ids)
 
 
 def test_commitment_quote_only_when_what_is_a_paraphrase(analysis: Analysis) -> None:
@@ -346,3 +354,13 @@ def test_commitment_quote_only_when_what_is_a_paraphrase(analysis: Analysis) -> 
 
 def html_of(a: Analysis) -> str:
     return render_report(a, AS_OF)
+
+
+def test_entity_index_links_to_first_mention(analysis: Analysis, html: str, page: Page) -> None:
+    kadhimi = next(e for e in analysis.entities if e.name == "مصطفى الكاظمي")
+    row = html.split(f'<tr id="{kadhimi.id}"', 1)[1].split("</tr>", 1)[0]
+    m = re.search(r'href="#(d_[0-9a-f]+)-(\d+)-(\d+)"', row)
+    assert m
+    doc = next(d for d in analysis.documents if d.id == m.group(1))
+    assert doc.text[int(m.group(2)) : int(m.group(3))] == "مصطفى الكاظمي"
+    assert m.group(0)[7:-1] in page.ids

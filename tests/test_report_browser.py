@@ -101,3 +101,13 @@ def test_served_page_search_runs_in_the_browser(tmp_path: Path) -> None:
     assert html_tag and 'data-rasd="ok"' in html_tag.group(0) and 'data-search="done"' in html_tag.group(0)
     results = res.stdout.split('id="search-results"', 1)[1].split("</ol>", 1)[0]
     assert results.count("<li>") == 2  # "الاسد" folds onto both mentions of عين الأسد in the first document
+
+
+def test_link_to_a_plain_mention_lights_the_mention(report: Path, tmp_path: Path) -> None:
+    analysis = sample_analysis()
+    d2 = analysis.documents[1]
+    start = d2.text.index("واشنطن")
+    res = chromium(tmp_path, "--dump-dom", f"{report.as_uri()}#{d2.id}-{start}-{start + len('واشنطن')}")
+    assert res.returncode == 0, res.stderr[-2000:]
+    lit = re.findall(r'<span class="ent ent-GPE active"[^>]*>([^<]*)</span>', res.stdout)
+    assert lit == ["واشنطن"]

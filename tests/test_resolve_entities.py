@@ -168,3 +168,22 @@ def test_ambiguous_city_follows_the_documents_country() -> None:
     (lib,) = [e for e in link(libya) if e.name == "طرابلس"]
     assert leb.attributes["country"] == "LB" and leb.geo is not None and leb.geo.lat > 34
     assert lib.attributes["country"] == "LY" and lib.geo is not None and lib.geo.lat < 33.5
+
+
+_names = st.lists(
+    st.tuples(
+        st.sampled_from(["السوداني", "محمد السوداني", "عين الاسد", "داعش", "بغداد", "للعراق", "ترامب", "ا", "ـ"]),
+        st.sampled_from(["PER", "ORG", "GPE", "LOC", "FAC", "MISC"]),
+    ),
+    max_size=8,
+)
+
+
+@given(_names)
+def test_link_never_raises_and_every_mention_is_linked(items: list[tuple[str, str]]) -> None:
+    text = " و ".join(n for n, _ in items) + " الأميركي"
+    da = doc("z", text, *items)
+    ents = link([da])
+    ids = {e.id for e in ents}
+    assert all(m.entity in ids for m in da.entities)
+    assert sum(e.mentions for e in ents) == len(da.entities)

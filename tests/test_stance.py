@@ -8,7 +8,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasd.views.stance import LABELS, MODEL_PATH, PairView, StanceModel, dense_features, load_model, macro_f1, numbers, read_pairs
+from rasd.views.stance import (
+    LABELS,
+    MODEL_PATH,
+    PairView,
+    StanceModel,
+    dense_features,
+    load_model,
+    macro_f1,
+    numbers,
+    read_pairs,
+)
 
 AGREE = [
     ("ارتفاع أسعار النفط في الأسواق العالمية", "أسعار النفط ترتفع عالميا"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -98,6 +99,16 @@ def test_search_folds_hamza_and_maps_snippet_back(store: SQLiteStore) -> None:
     assert store.search("كلمة_غير_موجودة") == []
 
 
+def test_search_sees_through_attached_proclitics(store: SQLiteStore) -> None:
+    text = "وصل الوفد إلى بغداد صباحا، ثم انتقل من بغداد إلى أربيل بعد لقاء قصير بالوزير."
+    store.add_documents([doc("d_1"), doc("d_2", text=text, title="زيارة الوفد")])
+    assert [h.doc_id for h in store.search("الأنبار")] == ["d_1"]  # written "محافظة الأنبار"
+    assert [h.doc_id for h in store.search("والأنبار")] == ["d_1"]  # query carries the clitic
+    assert [h.doc_id for h in store.search("وزير")] == ["d_2"]  # text has "بالوزير"
+    h = store.search("اربيل")[0]
+    assert h.match is not None and h.snippet[h.match[0] : h.match[1]] == "أربيل"
+
+
 @pytest.mark.parametrize("query", ['"', "AND", "عين OR", "NEAR(", "*", "a:b", "()", "   ", "-"])
 def test_search_never_raises_on_fts_syntax(store: SQLiteStore, query: str) -> None:
     store.add_documents([doc("d_1")])
@@ -136,7 +147,7 @@ def test_migrations_from_empty(tmp_path: Path) -> None:
         assert s.schema_version() == latest
     con = sqlite3.connect(path)
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"documents", "documents_fts", "mentions", "entities", "events", "claims", "commitments", "conflicts", "runs"} <= tables
+    assert {"documents", "documents_fts", "mentions", "entities", "events", "claims", "commitments", "conflicts", "runs", "meta"} <= tables
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert con.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == latest
     con.execute("INSERT INTO schema_version VALUES (999, 'future', 'x')")
@@ -144,6 +155,35 @@ def test_migrations_from_empty(tmp_path: Path) -> None:
     con.close()
     with pytest.raises(ValueError, match="newer"):
         SQLiteStore(path)
+
+
+def test_upgrade_from_version_1_keeps_documents_searchable(tmp_path: Path) -> None:
+    path = tmp_path / "v1.db"
+    con = sqlite3.connect(path)
+    con.executescript(
+        "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL);"
+        + migrations()[0][2]
+        + "INSERT INTO schema_version VALUES (1, '001_initial.sql', 'then');"
+    )
+    con.execute(
+        "INSERT INTO documents (id, content_hash, source, title, text) VALUES ('d_old', 'h', 'old.txt', 'قديم', ?)",
+        (BASE,),
+    )
+    con.commit()
+    con.close()
+    with SQLiteStore(path) as s:
+        assert s.schema_version() == migrations()[-1][0]
+        assert [h.doc_id for h in s.search("عين الاسد")] == ["d_old"]
+
+
+def test_changed_folding_rules_trigger_reindex(tmp_path: Path) -> None:
+    with SQLiteStore(tmp_path / "f.db") as s:
+        s.add_documents([doc("d_1"), doc("d_2", text=OTHER)])
+        assert s.reindex(only_if_stale=True) == 0  # up to date: nothing to do
+        s.db.execute("UPDATE meta SET value='rules-of-another-day' WHERE key='fts_fingerprint'")
+        assert s.reindex(only_if_stale=True) == 2
+        assert [h.doc_id for h in s.search("البصرة")] == ["d_2"]
+        assert s.reindex(only_if_stale=True) == 0
 
 
 def test_reopen_does_not_reapply(tmp_path: Path) -> None:
@@ -271,3 +311,34 @@ def test_store_accepts_arbitrary_unicode(store: SQLiteStore, body: str, query: s
     if got is not None:
         assert got.text == body
     assert isinstance(store.search(query), list)
+
+
+@settings(max_examples=80)
+@given(
+    text=st.text(max_size=80),
+    title=st.text(max_size=20),
+    warnings=st.lists(st.text(max_size=10), max_size=3),
+    conf=st.floats(0, 1),
+    spans=st.lists(st.tuples(st.integers(0, 99), st.integers(0, 99), st.integers(0, 99)), max_size=3),
+)
+def test_codec_round_trips_documents(text: str, title: str, warnings: list[str], conf: float, spans: list[tuple[int, int, int]]) -> None:
+    from rasd.models import to_dict
+    from rasd.store.codec import from_dict
+
+    d = Document("d_x", "s", 1, title, None, Published("2024", "year", "content", conf, warnings), "ar", text,
+                 removed=[Removed("footer", text[:5], 0, 5)], page_spans=[PageSpan(*s) for s in spans])  # fmt: skip
+    assert from_dict(Document, json.loads(json.dumps(to_dict(d)))) == d
+
+
+def test_prepared_ahead_is_stored_like_a_plain_document(tmp_path: Path) -> None:
+    from rasd.store.prepare import prepare
+
+    syndicated = BASE.replace("قالت مصادر أمنية", "ذكرت مصادر أمنية")
+    with SQLiteStore(tmp_path / "a.db") as a, SQLiteStore(tmp_path / "b.db") as b:
+        plain = [doc("d_1"), doc("d_2", text=syndicated, removed=[Removed("footer", "حقوق", 3, 7)])]
+        ahead = [prepare(doc("d_1"), row=True), prepare(doc("d_2", text=syndicated, removed=[Removed("footer", "حقوق", 3, 7)]), row=True)]
+        assert a.add_documents(plain) == b.add_documents(ahead) == 2
+        assert list(a.iter_documents()) == list(b.iter_documents())
+        got = b.get_document("d_2")
+        assert got is not None and got.duplicate_of == "d_1"  # decided by the writer, not the worker
+        assert b.search("ذكرت")[0].doc_id == "d_2"

@@ -5,17 +5,19 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_events import ent, make_da, qty, tmx  # tests/ is on sys.path (pytest prepend mode)
 from typer.testing import CliRunner
 
 from rasd.annotators import DocAnalysis
 from rasd.annotators.events import precision_of
-from rasd.models import Event, EventDate, Evidence, Quote, Speaker, Span, to_dict
+from rasd.models import Event, EventDate, Evidence, Quote, Span, Speaker, to_dict
 from rasd.resolve.events import blocking_keys, merge
 from rasd.views.commitments import period, status
 from rasd.views.conflicts import periods_exclude
 from rasd.views.story import build
 from rasd.views.timeline import filter_events, timeline
-from test_events import ent, make_da, qty, tmx  # tests/ is on sys.path (pytest prepend mode)
 
 AS_OF = "2025-03-15"
 
@@ -81,6 +83,14 @@ def test_merge_never_averages_different_counts() -> None:
     assert r.events[0].counts["injured"] in (5, 7)
     (dis,) = r.disagreements
     assert dis.key == "injured" and set(dis.values) == {5, 7}
+
+
+def test_one_shared_actor_is_not_enough_to_merge() -> None:
+    a = ev("a", "WITHDRAWAL", "2024-08", actors=["e_capital", "e_army"], doc="d1")
+    b = ev("b", "WITHDRAWAL", "2024-08", actors=["e_capital"], doc="d2")
+    c = ev("c", "WITHDRAWAL", "2024-08", actors=["e_army", "e_capital"], doc="d3")
+    r = merge([a, b, c])
+    assert sorted(len(e.evidence) for e in r.events) == [1, 2]
 
 
 def test_events_without_month_or_anchor_are_not_merged() -> None:
@@ -282,3 +292,17 @@ def test_cli_errors_are_one_line(tmp_path) -> None:  # noqa: ANN001
     assert r.exit_code == 1
     r = _run("commitments", "--analysis", str(bad), "--as-of", "2024-13-01")
     assert r.exit_code == 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=200), st.integers(0, 200), st.integers(0, 200), st.sampled_from(["assert", "deny"]))
+def test_build_never_raises_and_cites_real_characters(text: str, i: int, j: int, pol: str) -> None:
+    text = text + " وقال الوزير إن القوات لن تنسحب من المدينة بحلول نهاية العام."
+    da = make_da(text)
+    lo, hi = sorted((min(i, len(text)), min(j, len(text))))
+    if hi > lo:
+        da.quotes.append(Quote(da.doc.id, lo, hi, Speaker("x"), "قال", Span(lo, hi), False, pol))
+    events, claims, commitments, conflicts = build([da], [], AS_OF)
+    for item in [*events, *claims, *commitments, *conflicts]:
+        for e in item.evidence:
+            assert e.doc == da.doc.id and 0 <= e.start < e.end <= len(text)

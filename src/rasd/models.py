@@ -259,6 +259,7 @@ class Claim:
     evidence: list[Evidence] = field(default_factory=list)
     confidence: float = 0.7
     numbers: list[float] = field(default_factory=list)
+    speaker: str | None = None  # the source as written ("مسؤول عراقي كبير"), None for the outlet's own words
 
 
 @dataclass

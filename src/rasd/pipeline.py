@@ -24,11 +24,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
+from time import perf_counter as _now
 from typing import Any
 
 from rasd.annotators import DocAnalysis
 from rasd.models import Analysis, Document, Mentions, RawPage
-from rasd.store import AddStats, Prepared, Store, open_store, prepare
+from rasd.store import AddStats, Store, open_store
+from rasd.store.prepare import Prepared, prepare
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +124,7 @@ def _page_docs(page: RawPage, prep: bool = False) -> tuple[list[Item], str | Non
         return [], "no document builder available (rasd.ingest.documents_from_page missing)"
     try:
         docs = list(fn(page))
-        return ([prepare(d) for d in docs] if prep else docs), None
+        return ([prepare(d, row=True) for d in docs] if prep else docs), None
     except Exception as e:  # one bad page must not stop the batch
         return [], f"{type(e).__name__}: {e}"
 
@@ -226,12 +228,6 @@ def _counted(docs: Iterable[Item], bar: Any, t0: float) -> Iterator[Item]:
         yield d
 
 
-def _now() -> float:
-    import time
-
-    return time.perf_counter()
-
-
 # --------------------------------------------------------------------------- runs
 
 
@@ -274,6 +270,11 @@ def annotate(da: DocAnalysis, errors: list[tuple[str, str]]) -> None:
             fn(da)
         except Exception as e:  # one annotator failing on one document must not stop the run
             errors.append((da.doc.source, f"annotator {name} failed on {da.doc.id}: {type(e).__name__}: {e}"))
+    check_offsets(da, errors)
+
+
+def check_offsets(da: DocAnalysis, errors: list[tuple[str, str]]) -> None:
+    """Drop mentions whose offsets do not give their text: the contract's first rule."""
     text = da.doc.text
     for kind in _MENTION_KINDS:
         items = getattr(da, kind)
@@ -331,9 +332,13 @@ def analyze(
         with _progress(progress, "analysing") as bar:
             for da in _counted_das(das, bar, t0):
                 annotate(da, result.errors)
+        # corpus stages see only analysed documents, so they cannot annotate a Persian page
+        analysed = [da for da in das if da.doc.language in ANALYSED_LANGUAGES]
+        entities = _call("resolve", result, [], analysed) or []
+        for da in analysed:  # resolve may add mentions (recalled family names): check them too
+            check_offsets(da, result.errors)
         store.save_mentions(das)
-        entities = _call("resolve", result, [], das) or []
-        views = _call("views", result, ([], [], [], []), das, entities, as_of)
+        views = _call("views", result, ([], [], [], []), analysed, entities, as_of)
         events, claims, commitments, conflicts = views
         store.save_views(entities, events, claims, commitments, conflicts)
         analysis = Analysis(

@@ -147,6 +147,7 @@ class Line:
     kind: str | None = None  # furniture kind once decided; None = body
     date: str | None = None  # TimeML value when the line is a date line
     outlet: str | None = None
+    code: bool = False  # a run of script/style code cut out of a line
 
     @property
     def paragraph(self) -> bool:
@@ -158,8 +159,39 @@ class Line:
         return 2 <= self.words <= MAX_HEADLINE_WORDS and not _FINAL_STOP.search(self.text)
 
 
+_NON_ARABIC_RUN = re.compile(r"[^\u0621-\u064A\u0660-\u0669]{40,}")
+_CODE_CHARS = re.compile(r"[{};=()<>]")
+
+
+def _code_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of script/style code inside a line (CSS/JS pasted into an article)."""
+    if "{" not in text and "}" not in text:
+        return []
+    out = []
+    for m in _NON_ARABIC_RUN.finditer(text):
+        run = m.group()
+        if ("{" in run or "}" in run) and len(_CODE_CHARS.findall(run)) >= 4:
+            a, b = m.span()
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            out.append((a, b))
+    return out
+
+
+def _line(text: str, start: int, code: bool = False) -> Line:
+    folded = " ".join(fold(text).split())
+    key = folded.lower()
+    return Line(start, start + len(text), text, folded, key, key.count(" ") + 1, code=code)
+
+
 def split_lines(text: str) -> list[Line]:
-    """Non-blank lines with exact page offsets (``text[l.start:l.end] == l.text``)."""
+    """Non-blank lines with exact page offsets (``text[l.start:l.end] == l.text``).
+
+    A run of code inside a line becomes a line of its own (marked ``code``), so the prose
+    around it is kept and the code removed.
+    """
     out: list[Line] = []
     pos = 0
     # fold the page once: folding never adds or removes a newline, so lines correspond
@@ -168,9 +200,24 @@ def split_lines(text: str) -> list[Line]:
         if stripped:
             lead = len(raw) - len(raw.lstrip())
             s = pos + lead
-            folded = " ".join(fraw.split())
-            key = folded.lower()
-            out.append(Line(s, s + len(stripped), stripped, folded, key, key.count(" ") + 1))
+            runs = _code_runs(stripped) if len(stripped) >= 40 else []
+            if runs:
+                cur = 0
+                for a, b in runs:
+                    piece = stripped[cur:a]
+                    if piece.strip():
+                        off = len(piece) - len(piece.lstrip())
+                        out.append(_line(piece.strip(), s + cur + off))
+                    out.append(_line(stripped[a:b], s + a, code=True))
+                    cur = b
+                piece = stripped[cur:]
+                if piece.strip():
+                    off = len(piece) - len(piece.lstrip())
+                    out.append(_line(piece.strip(), s + cur + off))
+            else:
+                folded = " ".join(fraw.split())
+                key = folded.lower()
+                out.append(Line(s, s + len(stripped), stripped, folded, key, key.count(" ") + 1))
         pos += len(raw) + 1
     return out
 
@@ -195,11 +242,10 @@ def classify(lines: list[Line], *, structural: bool = True) -> None:
     ``structural=False`` (records) applies only the phrase lists and date lines: record
     bodies have no captions or mastheads, and their paragraphs may end in a credit.
     """
-    counts = Counter(ln.key for ln in lines)
     prev_kind: str | None = None
     prev_text = ""  # a source header ("المصادر:") makes the next short line a source list
     for ln in lines:
-        kind = phrase_kind(ln.key)
+        kind = "boilerplate" if ln.code else phrase_kind(ln.key)
         if kind is None and _DIGIT.search(ln.key):
             d = parse_folded_dateline(ln.key)
             if d:
@@ -218,8 +264,6 @@ def classify(lines: list[Line], *, structural: bool = True) -> None:
                 kind, ln.outlet = "byline", outlets.from_sources(ln.text)
             else:
                 kind = _credit_kind(ln)
-                if kind is None and counts[ln.key] > 1 and not ln.paragraph and ln.words > MAX_HEADLINE_WORDS // 2:
-                    kind = "caption"  # a long unpunctuated line shown twice: a photo caption
         ln.kind = kind
         prev_kind, prev_text = kind, ln.text
 
@@ -302,14 +346,14 @@ def segment(lines: list[Line], *, title: str | None = None, split: bool = True) 
                 break
             if tkey and ln.kind is None and (ln.key == tkey or (ln.key.startswith(tkey) and not ln.paragraph)):
                 ln.kind = "title"  # the headline again, or the headline glued to a caption
+            elif split and ln.kind is None and counts[ln.key] > 1 and not ln.paragraph and ln.words > 15:
+                ln.kind = "caption"  # a long unpunctuated line shown twice: a photo caption
             if ln.kind == "related_articles" and ln.key.rstrip(" :.") in ph.headers:
                 related = True
             elif related and ln.kind is None:
                 ln.kind = "related_articles"
             seg.lines.append(ln)
             if ln.kind is None:
-                if seg.title is None and t_idx is None and ln.headline and not seg.body:
-                    pass
                 seg.body.append(ln)
             j += 1
         # short lines after the last paragraph are signatures and tags, not body

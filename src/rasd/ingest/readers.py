@@ -366,9 +366,9 @@ def iter_pages(inputs: Sequence[str], *, date: str | None = None) -> Iterator[Ra
     """Pages of files, directories (recursive, sorted) and ``-`` (stdin), lazily.
 
     ``date`` (the CLI's ``--date``) overrides the page date when there is one single input
-    that is not a directory.
+    that is not a directory (a file, or stdin).
     """
-    single = len(inputs) == 1 and inputs[0] != "-" and not Path(inputs[0]).is_dir()
+    single = len(inputs) == 1 and (inputs[0] == "-" or not Path(inputs[0]).is_dir())
     for item in _expand(inputs):
         if isinstance(item, RawPage) and date and single:
             item.date = date

@@ -137,7 +137,11 @@ def csv_row(doc: Document) -> dict[str, Any]:
 
 
 def write_csv(docs: Iterable[Document], fp: TextIO) -> int:
-    """One row per document (the flat part of the contract; mentions need JSON/JSONL)."""
+    """One row per document (the flat part of the contract; mentions need JSON/JSONL).
+
+    Bodies can exceed Python's default CSV field limit (128 KB) when a page was huge:
+    readers may need ``csv.field_size_limit``.
+    """
     w = csv.DictWriter(fp, fieldnames=list(CSV_FIELDS), lineterminator="\n")
     w.writeheader()
     n = 0

@@ -57,8 +57,8 @@ def _convert(tp: Any, value: Any) -> Any:
         arg = (typing.get_args(tp) or (Any,))[0]
         return [_convert(arg, v) for v in value] if isinstance(value, list) else []
     if origin is dict:
-        args = typing.get_args(tp)
-        return {k: _convert(args[1], v) for k, v in value.items()} if len(args) == 2 else dict(value)
+        kv = typing.get_args(tp)
+        return {k: _convert(kv[1], v) for k, v in value.items()} if len(kv) == 2 else dict(value)
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         if not isinstance(value, dict):
             raise ValueError(f"expected an object for {tp.__name__}, got {type(value).__name__}")
@@ -196,6 +196,7 @@ EXCERPT_PAD = 160  # characters kept around evidence in documents shown as excer
 CONFLICTS_SHOWN = 15  # conflicts open on the page; the rest sit in a <details> below
 ENTITIES_SHOWN = 25  # rows per entity type before the rest fold into <details>
 MAP_MARGIN = 2.5  # degrees around the places
+MAP_LABELS = 60  # place names tried on the map (label placement is quadratic in labels)
 MAP_MIN_SPAN = (16.0, 11.0)  # smallest view, degrees of longitude and latitude
 
 
@@ -294,6 +295,7 @@ def render_text(
     layers: Iterable[tuple[int, int, str, str]] = (),
     doc_id: str = "",
     offset: int = 0,
+    anchors: Iterable[tuple[int, int]] = (),
 ) -> Markup:
     """``text`` as HTML with evidence spans in ``<mark>`` and entity mentions styled.
 
@@ -301,31 +303,46 @@ def render_text(
     covered by evidence is a ``<mark>`` carrying its own offsets (``data-s``/``data-e``),
     and an empty anchor ``<a id>`` is placed where each evidence span starts. Stripping
     the tags and unescaping gives back ``text`` exactly, which the tests check. ``offset``
-    is added to every emitted offset when ``text`` is a slice of the document.
+    is added to every emitted offset when ``text`` is a slice of the document. Layer
+    spans carry their offsets too, and ``anchors`` (e.g. an entity's first mention) get
+    an ``<a id>`` like evidence, so a link can land on a mention that is not evidence.
     """
     n = len(text)
     spans = sorted({(s, e) for s, e in marks if 0 <= s < e <= n})
     lays = sorted({(s, e, c, t) for s, e, c, t in layers if 0 <= s < e <= n})
-    cuts = {0, n}
+    # sweep over the boundaries keeping the spans and layers open there: linear in the
+    # spans, however many mentions a long document has
+    opens: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    closes: dict[int, int] = defaultdict(int)
     for s, e in spans:
-        cuts.update((s, e))
-    for s, e, _c, _t in lays:
-        cuts.update((s, e))
-    bounds = sorted(cuts)
-    starts: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for s, e in spans:
-        starts[s].append((s, e))
+        opens[s].append((s, e))
+        closes[e] += 1
+    extra: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for s, e in sorted({(s, e) for s, e in anchors if 0 <= s < e <= n} - set(spans)):
+        extra[s].append((s, e))
+    lay_open: dict[int, list[tuple[int, int, str, str]]] = defaultdict(list)
+    lay_close: dict[int, list[tuple[int, int, str, str]]] = defaultdict(list)
+    for lay in lays:
+        lay_open[lay[0]].append(lay)
+        lay_close[lay[1]].append(lay)
+    bounds = sorted({0, n, *opens, *closes, *lay_open, *lay_close, *extra})
+    active = 0
+    active_lays: set[tuple[int, int, str, str]] = set()
     out: list[str] = []
     for a, b in zip(bounds, bounds[1:], strict=False):
-        for s, e in starts.get(a, []):
+        active += len(opens.get(a, ())) - closes.get(a, 0)
+        active_lays.difference_update(lay_close.get(a, ()))
+        active_lays.update(lay_open.get(a, ()))
+        for s, e in [*opens.get(a, ()), *extra.get(a, ())]:
             out.append(f'<a class="ev-anchor" id="{escape(doc_id)}-{s + offset}-{e + offset}"></a>')
         seg = str(escape(text[a:b]))
-        covering = [(s, e) for s, e in spans if s <= a and b <= e]
-        lay = [(c, t) for s, e, c, t in lays if s <= a and b <= e]
-        if lay:
-            cls, title = lay[0]
-            seg = f'<span class="{escape(cls)}" title="{escape(title)}">{seg}</span>'
-        if covering:
+        if active_lays:
+            _, _, cls, title = min(active_lays)
+            seg = (
+                f'<span class="{escape(cls)}" title="{escape(title)}" data-s="{a + offset}" '
+                f'data-e="{b + offset}">{seg}</span>'
+            )
+        if active:
             seg = f'<mark data-s="{a + offset}" data-e="{b + offset}">{seg}</mark>'
         out.append(seg)
     return Markup("".join(out))
@@ -627,7 +644,7 @@ def _map_svg(ctx: Ctx, places: list[Entity], width: int = 760) -> tuple[Markup, 
                 labels.append(f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="middle" class="{cls}">{escape(text)}</text>')
                 return
 
-    for p, x, y, r in dots:
+    for p, x, y, r in dots[:MAP_LABELS]:  # most-mentioned first; the rest keep tooltips
         taken.remove((x - r, y - r, x + r, y + r))  # a label may touch its own dot
         w = 7.0 * len(p.name) + 4
         put(p.name, "place-l", [(x, y - r - 4), (x, y + r + 13), (x + r + 4 + w / 2, y + 4), (x - r - 4 - w / 2, y + 4)], 7.0)
@@ -767,6 +784,14 @@ def _build(analysis: Analysis, as_of: str, max_docs: int) -> dict[str, Any]:
         )
 
     # --- entities
+    # each entity's first mention in a document shown whole: its index row links there
+    first_mention: dict[str, str] = {}
+    anchors_by_doc: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for em in sorted(a.mentions.entities, key=lambda m: (m.doc not in full, m.doc, m.start)):
+        d = docs.get(em.doc)
+        if em.entity and em.entity not in first_mention and em.doc in full and d and 0 <= em.start < em.end <= len(d.text):
+            first_mention[em.entity] = f"#{em.doc}-{em.start}-{em.end}"
+            anchors_by_doc[em.doc].append((em.start, em.end))
     groups = []
     for t in ENTITY_ORDER + sorted({e.type for e in a.entities} - set(ENTITY_ORDER)):
         ents = sorted((e for e in a.entities if e.type == t), key=lambda e: (-e.mentions, e.name, e.id))
@@ -776,7 +801,8 @@ def _build(analysis: Analysis, as_of: str, max_docs: int) -> dict[str, Any]:
                     "type": t,
                     "label": label("entity", t),
                     "rows": [
-                        {"e": e, "first": f"#{e.docs[0]}" if e.docs and e.docs[0] in ctx.rendered else ""}
+                        {"e": e, "first": first_mention.get(e.id)
+                         or (f"#{e.docs[0]}" if e.docs and e.docs[0] in ctx.rendered else "")}  # fmt: skip
                         for e in ents
                     ],
                 }
@@ -799,7 +825,9 @@ def _build(analysis: Analysis, as_of: str, max_docs: int) -> dict[str, Any]:
     for d in documents:
         body = None
         if d.id in full:
-            body = render_text(d.text, marks_by_doc.get(d.id, ()), ents_by_doc.get(d.id, ()), d.id)
+            body = render_text(
+                d.text, marks_by_doc.get(d.id, ()), ents_by_doc.get(d.id, ()), d.id, anchors=anchors_by_doc.get(d.id, ())
+            )
         elif d.id in ctx.rendered:
             body = render_excerpts(d.text, marks_by_doc.get(d.id, ()), ents_by_doc.get(d.id, ()), d.id)
         doc_rows.append(
@@ -859,6 +887,7 @@ def _env() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates ship with the package; don't stat them on every include
     )
 
 

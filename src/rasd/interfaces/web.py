@@ -43,6 +43,7 @@ class _Data:
     by_doc: dict[str, Mentions] = field(default_factory=dict)
     db_path: str | None = None  # the database, when serving one (opened per search: SQLite is per-thread)
     _report: str | None = None
+    _folded: list[tuple[Document, str]] | None = None
 
     def __post_init__(self) -> None:
         a = self.analysis
@@ -52,6 +53,13 @@ class _Data:
         for kind in ("timex", "entities", "quantities", "quotes"):
             for m in getattr(a.mentions, kind):
                 getattr(self.by_doc.setdefault(m.doc, Mentions()), kind).append(m)
+
+    def folded(self) -> list[tuple[Document, str]]:
+        """Documents by id with their folded text, built on the first search (a quick
+        ``in`` test on it skips the offset-mapping ``normalize`` for documents without a hit)."""
+        if self._folded is None:
+            self._folded = [(d, fold(d.text)) for d in sorted(self.analysis.documents, key=lambda d: d.id)]
+        return self._folded
 
     def report(self) -> str:
         if self._report is None:
@@ -202,7 +210,9 @@ def create_app(
             return {"query": q, "total": len(hits), "hits": hits}
         hits = []
         total = 0
-        for d in sorted(data.analysis.documents, key=lambda d: d.id):
+        for d, folded in data.folded():
+            if needle not in folded:
+                continue
             nt = normalize(d.text)
             i = nt.text.find(needle)
             while i >= 0:

@@ -173,7 +173,7 @@ def link(das: list[DocAnalysis]) -> list[Entity]:
         docs_of[k].add(m.doc)
     for k in sorted(keys, key=lambda x: (-len(x.split()), x)):  # two-token forms before one-token
         toks = k.split()
-        if key_type(k) != "PER" or len(toks) > 2:
+        if key_type(k) != "PER" or not toks or len(toks) > 2:
             continue
         cands = by_ends.get((toks[0], toks[-1]), set()) if len(toks) == 2 else by_last.get(toks[0], set())
         roots = sorted({uf.find(c) for c in cands if c != k})

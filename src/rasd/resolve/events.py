@@ -57,7 +57,8 @@ def blocking_keys(ev: Event) -> list[tuple[str, str, str]]:
 
 
 def compatible(a: Event, b: Event) -> bool:
-    """Same type, dates that do not exclude each other, same modality family."""
+    """Same type, dates that do not exclude each other, same denial status, and a shared
+    place, target or two shared actors."""
     if a.type != b.type:
         return False
     va, vb = a.date.value or "", b.date.value or ""
@@ -67,9 +68,10 @@ def compatible(a: Event, b: Event) -> bool:
         return False
     if a.place and b.place and a.place != b.place:
         return False
+    # one shared capital ("Washington") is not enough: a place, a target or two actors are
     return bool(
         (a.place and a.place == b.place)
-        or set(a.actors) & set(b.actors)
+        or len(set(a.actors) & set(b.actors)) >= 2
         or set(a.targets) & set(b.targets)
         or (a.place and a.place in b.targets)
         or (b.place and b.place in a.targets)

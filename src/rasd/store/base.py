@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from rasd.annotators import DocAnalysis
 from rasd.models import Claim, Commitment, Conflict, Document, Entity, Event, Mentions
-from rasd.store.prepare import Prepared
+
+if TYPE_CHECKING:  # prepare pulls in numpy/datasketch: only the writers need it
+    from rasd.store.prepare import Prepared
 
 
 @dataclass

@@ -8,31 +8,91 @@ database writer only the inserts. Any backend (SQLite now, PostgreSQL later) use
 
 from __future__ import annotations
 
+import json
 import re
 import zlib
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import numpy as np
 from datasketch import MinHash
 
 from rasd.ids import digest
-from rasd.models import Document
+from rasd.models import Document, to_dict
+from rasd.resources import read_text
 from rasd.text import fold
+from rasd.text.tokens import proclitics
 
 NUM_PERM = 128
 MIN_WORDS = 25  # shorter bodies are too small for a meaningful resemblance estimate
 _WORD = re.compile(r"\w+")
 
 
+# How a document is stored: one column per field below, nested parts as JSON text, fields
+# added to ``Document`` later in ``extra`` (so they round-trip without a migration).
+DOC_COLUMNS = (
+    "id", "content_hash", "source", "part", "title", "outlet", "published", "pub_value", "language",
+    "text", "removed", "url", "encoding", "warnings", "page_spans", "duplicate_of", "extra",
+)  # fmt: skip
+JSON_COLUMNS = frozenset({"published", "removed", "warnings", "page_spans"})
+
+
+def doc_row(doc: Document) -> dict[str, Any]:
+    """Column values of ``doc`` (see ``DOC_COLUMNS``); built in workers when there are any."""
+    d = to_dict(doc)
+    row: dict[str, Any] = {}
+    for c in DOC_COLUMNS:
+        if c in ("pub_value", "extra"):
+            continue
+        v = d.pop(c)
+        row[c] = json.dumps(v, ensure_ascii=False) if c in JSON_COLUMNS else v
+    row["pub_value"] = doc.published.value
+    row["extra"] = json.dumps(d, ensure_ascii=False, sort_keys=True)
+    return row
+
+
 @dataclass
 class Prepared:
-    """A document with its folded title/body and MinHash signature (``None``: too short)."""
+    """A document with its folded title/body and MinHash signature (``None``: too short).
+
+    ``light`` is title+body with attached proclitics stripped (see ``light``).
+    """
 
     doc: Document
     folded_title: str
     folded_body: str
     signature: np.ndarray | None
+    light: str = ""
+    row: dict[str, Any] | None = None  # doc_row(doc), when computed ahead (in a worker)
+
+
+@cache
+def _clitic_re() -> re.Pattern[str]:
+    chains = sorted(proclitics(), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, chains)) + r")(?=\w{2})")
+
+
+INDEX_RESOURCES = ("text/normalize.tsv", "text/delete_ranges.txt", "text/proclitics.txt")
+INDEX_VERSION = 1  # bump when fold/light change in code rather than in resources
+
+
+@cache
+def index_fingerprint() -> str:
+    """Identity of the rules that turn text into index terms: a change means reindex."""
+    return digest(INDEX_VERSION, *(read_text(r) for r in INDEX_RESOURCES))
+
+
+def light(folded: str) -> str:
+    """Folded text with the proclitic chain (و ف ب ل ك س ال …) cut off each word.
+
+    Indexed beside the exact text so ``بغداد`` finds ``وبغداد`` and ``الاسد`` finds
+    ``والأسد``. A word that merely starts with such a letter (``بغداد`` → ``غداد``) is
+    cut the same way in query and index, and the search also tries the uncut query word
+    against this column (see ``sqlite._term_query``). The chains are the text layer's
+    resource list, not code.
+    """
+    return _clitic_re().sub("", folded)
 
 
 @cache
@@ -73,12 +133,18 @@ def content_hash(doc: Document) -> str:
     return digest(fold(doc.title), fold(doc.text), n=32)
 
 
-def prepare(doc: Document, *, signature: bool = True) -> Prepared:
-    """Fold once, hash once: everything a backend needs besides the document itself."""
+def prepare(doc: Document, *, signature: bool = True, row: bool = False) -> Prepared:
+    """Fold once, hash once: everything a backend needs besides the document itself.
+
+    ``row`` also serialises the document's columns, which is worth it in a worker
+    process: it was a third of the single database writer's time.
+    """
     if not doc.content_hash:
         doc.content_hash = content_hash(doc)
     body = fold(doc.text)
-    return Prepared(doc, fold(doc.title), body, _signature(body, folded=True) if signature else None)
+    title = fold(doc.title)
+    sig = _signature(body, folded=True) if signature else None
+    return Prepared(doc, title, body, sig, light(title + "\n" + body), doc_row(doc) if row else None)
 
 
 _signature = signature

@@ -39,18 +39,30 @@ from rasd.models import (
 )
 from rasd.store.base import AddStats, SearchHit
 from rasd.store.codec import from_dict
-from rasd.store.prepare import MIN_WORDS, NUM_PERM, Prepared, content_hash, perm_scheme, prepare, signature
+from rasd.store.prepare import (
+    DOC_COLUMNS as _DOC_COLUMNS,
+)
+from rasd.store.prepare import (
+    JSON_COLUMNS as _JSON_FIELDS,
+)
+from rasd.store.prepare import (
+    MIN_WORDS,
+    NUM_PERM,
+    Prepared,
+    content_hash,
+    doc_row,
+    index_fingerprint,
+    light,
+    perm_scheme,
+    prepare,
+    signature,
+)
 from rasd.text import fold, normalize
 
 DUP_THRESHOLD = 0.8
 _WORD = re.compile(r"\w+")
 _MIGRATION = re.compile(r"^(\d{3})_[\w-]+\.sql$")
 
-_DOC_COLUMNS = (
-    "id", "content_hash", "source", "part", "title", "outlet", "published", "pub_value", "language",
-    "text", "removed", "url", "encoding", "warnings", "page_spans", "duplicate_of", "extra",
-)  # fmt: skip
-_JSON_FIELDS = {"published", "removed", "warnings", "page_spans"}
 _MENTION_KINDS: dict[str, type] = {
     "timex": Timex,
     "entities": EntityMention,
@@ -100,6 +112,7 @@ class SQLiteStore:
         self._lsh: MinHashLSH | None = None
         self._sigs: dict[int, np.ndarray] = {}
         self.migrate()
+        self.reindex(only_if_stale=True)
 
     # ------------------------------------------------------------------ schema
 
@@ -126,6 +139,35 @@ class SQLiteStore:
                 f"BEGIN;\n{sql}\nINSERT INTO schema_version VALUES ({version}, '{name_sql}', '{now}');\nCOMMIT;"
             )
         return self.schema_version()
+
+    def reindex(self, *, only_if_stale: bool = False) -> int:
+        """Rebuild the full-text index from the stored documents; return how many were indexed.
+
+        Run on open when the folding resources changed since the index was built (or a
+        migration recreated it), so a new spelling rule applies to old documents too.
+        """
+        fp = index_fingerprint()
+        row = self.db.execute("SELECT value FROM meta WHERE key='fts_fingerprint'").fetchone()
+        if only_if_stale and row and row[0] == fp:
+            return 0
+        n = 0
+        self.db.execute("BEGIN")
+        try:
+            self.db.execute("INSERT INTO documents_fts (documents_fts) VALUES ('delete-all')")
+            rows = self.db.cursor().execute("SELECT seq, title, text FROM documents ORDER BY seq")
+            for seq, title, text in rows:  # streamed: never the whole corpus in memory
+                t, b = fold(title), fold(text)
+                self.db.execute(
+                    "INSERT INTO documents_fts (rowid, title, body, light) VALUES (?, ?, ?, ?)",
+                    (seq, t, b, light(t + "\n" + b)),
+                )
+                n += 1
+            self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('fts_fingerprint', ?)", (fp,))
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return n
 
     # ------------------------------------------------------------------ documents
 
@@ -160,14 +202,16 @@ class SQLiteStore:
         sig = p.signature if self.dedup else None
         if sig is not None and doc.duplicate_of is None:
             doc.duplicate_of = self._find_duplicate(sig)
-        row = self._doc_row(doc)
+        row = p.row if p.row is not None else doc_row(doc)
+        row["duplicate_of"] = doc.duplicate_of  # decided here, against everything stored
         cur = self.db.execute(
             f"INSERT INTO documents ({', '.join(_DOC_COLUMNS)}) VALUES ({', '.join('?' * len(_DOC_COLUMNS))})",
             [row[c] for c in _DOC_COLUMNS],
         )
         seq = int(cur.lastrowid or 0)
         self.db.execute(
-            "INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)", (seq, p.folded_title, p.folded_body)
+            "INSERT INTO documents_fts (rowid, title, body, light) VALUES (?, ?, ?, ?)",
+            (seq, p.folded_title, p.folded_body, p.light),
         )
         if sig is not None:
             self.db.execute("INSERT INTO minhash (seq, sig) VALUES (?, ?)", (seq, sig.tobytes()))
@@ -199,19 +243,6 @@ class SQLiteStore:
             return None
         did, dup = self.db.execute("SELECT id, duplicate_of FROM documents WHERE seq=?", (close[0],)).fetchone()
         return str(dup or did)
-
-    @staticmethod
-    def _doc_row(doc: Document) -> dict[str, Any]:
-        d = to_dict(doc)
-        row: dict[str, Any] = {}
-        for c in _DOC_COLUMNS:
-            if c in ("pub_value", "extra"):
-                continue
-            v = d.pop(c)
-            row[c] = json.dumps(v, ensure_ascii=False) if c in _JSON_FIELDS else v
-        row["pub_value"] = doc.published.value
-        row["extra"] = json.dumps(d, ensure_ascii=False, sort_keys=True)
-        return row
 
     @staticmethod
     def _doc_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Document:
@@ -268,9 +299,9 @@ class SQLiteStore:
         terms = _WORD.findall(fold(query))
         if not terms:
             return []
-        match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+        match = " AND ".join(_term_query(t) for t in terms)
         rows = self.db.execute(
-            "SELECT d.id, d.title, d.source, d.pub_value, d.text, bm25(documents_fts) AS score "
+            "SELECT d.id, d.title, d.source, d.pub_value, d.text, bm25(documents_fts, 2.0, 1.0, 0.5) AS score "
             "FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid "
             "WHERE documents_fts MATCH ? ORDER BY score, d.id LIMIT ?",
             (match, limit),
@@ -381,6 +412,21 @@ class SQLiteStore:
         self.close()
 
 
+def _quote(t: str) -> str:
+    return '"' + t.replace('"', '""') + '"'
+
+
+def _term_query(term: str) -> str:
+    """FTS5 query for one folded word: as written, or with its proclitics cut (``light``).
+
+    The unqualified form also meets the ``light`` column, so ``وزير`` finds ``بالوزير``
+    (cut to ``وزير``) even though the query itself is cut to ``زير``; the cut form finds
+    ``وبغداد`` for ``بغداد`` (both cut to ``غداد``).
+    """
+    lt = light(term)
+    return _quote(term) if lt == term or not lt else f"({_quote(term)} OR light : {_quote(lt)})"
+
+
 def snippet(text: str, terms: Sequence[str], width: int = 80) -> tuple[str, tuple[int, int] | None]:
     """A window of original ``text`` around the first match of folded ``terms``.
 
@@ -393,6 +439,8 @@ def snippet(text: str, terms: Sequence[str], width: int = 80) -> tuple[str, tupl
     m = pat.search(nt.text)
     if m is None:  # terms apart, or only in the title: show the first term, else the start
         m = re.search(re.escape(terms[0]), nt.text)
+    if m is None and light(terms[0]):  # matched through the proclitic-free column
+        m = re.search(re.escape(light(terms[0])), nt.text)
     if m is None:
         end = min(len(text), 2 * width)
         return " ".join(text[:end].split()), None

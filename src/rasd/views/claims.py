@@ -143,6 +143,7 @@ def build_claims(da: DocAnalysis, events: Sequence[Event]) -> list[ClaimRecord]:
         rec = _record(da, words, cs, ce, q.start, q.end, speaker, q.speaker.entity, q.polarity, q.date or pub)
         if rec is not None:
             rec.speaker_text = q.speaker.text
+            rec.claim.speaker = q.speaker.text
             out.append(rec)
     for s, e in sentences(text):
         if _quote_of(da.quotes, s, e) is not None:

@@ -27,6 +27,7 @@ from rasd.text import fold, sentences
 from rasd.views.claims import content_stems, topics_of, word_tokens
 
 WHAT_MAX = 220
+_INCIDENTAL = frozenset({"schedule", "statement", "meeting"})
 POSTPONE_LOOKAHEAD = 4
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}|Q[1-4]|H[12]|W\d{2}))?(?:-(\d{2}))?")
 
@@ -111,6 +112,8 @@ def _after(value: str | None, pub: str) -> bool:
     """Whether a TimeML date lies after the publication date (compared at its own precision)."""
     if not value or not pub or not value[:4].isdigit():
         return False
+    if len(value) > len(pub) and value.startswith(pub):
+        return True  # "31 December" in an article dated only "December": may still be ahead
     return value[: len(pub)] > pub[: len(value)]
 
 
@@ -195,12 +198,16 @@ def _postponed(text: str, sents: Sequence[tuple[int, int]], k: int, stem_set: fr
 
 
 def merge_commitments(found: Sequence[_Found]) -> list[Commitment]:
-    """One commitment per (deadline, topics) across documents and sources, all evidence kept."""
+    """One commitment per (deadline, topics) across documents and sources, all evidence kept.
+
+    Incidental topics (the statement or meeting that reported the plan) do not split a
+    commitment: the joint statement and an official's briefing on one deadline are one.
+    """
     groups: dict[tuple[str | None, frozenset[str], str], list[_Found]] = {}
     for f in found:
         c = f.commitment
-        key = (c.deadline, f.topics, "")
-        if c.deadline is None or not f.topics:
+        key = (c.deadline, f.topics - _INCIDENTAL, "")
+        if c.deadline is None or not f.topics - _INCIDENTAL:
             key = (c.id, frozenset(), "")
         groups.setdefault(key, []).append(f)
     out: list[Commitment] = []

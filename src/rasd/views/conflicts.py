@@ -33,7 +33,7 @@ from rasd.views.stance import load_model
 MAX_BLOCK = 80
 WINDOW = 12
 PER_CLAIM = 4
-MIN_OVERLAP_DATE = 0.15
+MIN_OVERLAP_DATE = 0.3
 MIN_OVERLAP_OTHER = 0.3
 MODEL_DISAGREE = 0.85
 

@@ -4,8 +4,8 @@ Offline and small on purpose: no pretrained network ships here, so the model is 
 classifier over features that capture how news claims differ. Two claims about the same
 thing mostly share words; what decides the stance is *what changed*: words added or
 removed (an antonym swapped in, a negation added, a number or a place replaced). So the
-features are character n-grams of the added and removed words, word pairs (removed→added),
-overlap ratios, negation words and antonym pairs from ``resources/claims/`` and number
+features are character n-grams of the added and removed words, character 3/4-grams present
+on one side only, word pairs (removed→added), overlap ratios, negation words and antonym pairs from ``resources/claims/`` and number
 mismatch. Labels follow the ANS corpus: ``agree`` / ``disagree`` / ``other``.
 """
 
@@ -131,6 +131,21 @@ def _removed_text(s1: str, s2: str) -> str:
     return " ".join(PairView.of(s1, s2).removed)
 
 
+def _grams(text: str, sizes: tuple[int, ...] = (3, 4)) -> set[str]:
+    t = " " + fold(text) + " "
+    return {t[i : i + k].replace(" ", "_") for k in sizes for i in range(len(t) - k + 1)}
+
+
+def gram_diff(s1: str, s2: str) -> tuple[str, str]:
+    """Character 3/4-grams only in ``s2`` and only in ``s1``, as space-joined strings.
+
+    Unlike word differences these ignore inflection (ارتفاع / ارتفعت share most grams), so
+    what remains is the real change: a new root, a negation, another number.
+    """
+    a, b = _grams(s1), _grams(s2)
+    return " ".join(sorted(b - a)), " ".join(sorted(a - b))
+
+
 def _pair_text(s1: str, s2: str) -> str:
     """Tokens for removed→added word pairs and negation/antonym markers, as one string."""
     v = PairView.of(s1, s2)
@@ -144,7 +159,7 @@ def _pair_text(s1: str, s2: str) -> str:
 class StanceModel:
     """Vectorisers + linear classifier; ``predict_proba`` returns rows over ``LABELS``."""
 
-    def __init__(self, c: float = 2.0) -> None:
+    def __init__(self, c: float = 10.0) -> None:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
         from sklearn.preprocessing import StandardScaler
@@ -156,6 +171,8 @@ class StanceModel:
         self.v_rem = vec(analyzer="char_wb", ngram_range=(2, 5))
         self.v_pair = vec(analyzer=str.split, token_pattern=None, lowercase=False)
         self.v_b = vec(analyzer="word", ngram_range=(1, 2), token_pattern=r"\S+")
+        self.v_gadd = vec(analyzer=str.split, token_pattern=None, lowercase=False)
+        self.v_grem = vec(analyzer=str.split, token_pattern=None, lowercase=False)
         self.scaler = StandardScaler()
         self.clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced", random_state=SEED)
         self.c = c
@@ -167,12 +184,17 @@ class StanceModel:
         prs = [_pair_text(a, b) for a, b in pairs]
         bs = [" ".join(_stem(w) for w in words(b)) for _, b in pairs]
         dense = np.array([dense_features(a, b) for a, b in pairs], dtype=float)
+        grams = [gram_diff(a, b) for a, b in pairs]
+        gadd = [g[0] for g in grams]
+        grem = [g[1] for g in grams]
         if fit:
             parts = [
                 self.v_add.fit_transform(adds),
                 self.v_rem.fit_transform(rems),
                 self.v_pair.fit_transform(prs),
                 self.v_b.fit_transform(bs),
+                self.v_gadd.fit_transform(gadd),
+                self.v_grem.fit_transform(grem),
                 sparse.csr_matrix(self.scaler.fit_transform(dense)),
             ]
         else:
@@ -181,6 +203,8 @@ class StanceModel:
                 self.v_rem.transform(rems),
                 self.v_pair.transform(prs),
                 self.v_b.transform(bs),
+                self.v_gadd.transform(gadd),
+                self.v_grem.transform(grem),
                 sparse.csr_matrix(self.scaler.transform(dense)),
             ]
         return sparse.hstack(parts).tocsr()
@@ -231,7 +255,7 @@ def cross_validate(pairs: Sequence[tuple[str, str]], labels: Sequence[str], c: f
     return float(np.mean(scores))
 
 
-def train(data_dir: Path, out: Path = MODEL_PATH, grid: Sequence[float] = (0.5, 1.0, 2.0, 5.0, 10.0)) -> dict[str, Any]:
+def train(data_dir: Path, out: Path = MODEL_PATH, grid: Sequence[float] = (5.0, 10.0, 20.0)) -> dict[str, Any]:
     """Tune ``C`` by CV on train+dev, fit on train+dev, save; the test split is never read."""
     import joblib
 

@@ -194,8 +194,9 @@ def _pattern_cands(toks: list[Token], run: list[int], taken: list[_Cand], known:
     covered = {i for c in taken for i in range(c.first, c.last + 1)}
     names = gaz_tokens()
     out: list[_Cand] = []
+    ends = tuple(heads)
     for i, t in enumerate(toks[:-1]):
-        if i in covered or not t.is_word:
+        if i in covered or not t.is_word or not t.norm.endswith(ends):
             continue
         k = _clitic_len(t, frozenset(heads))
         head = fold(t.text[k:])
@@ -261,8 +262,11 @@ def _name_memory(toks: list[Token], accepted: list[_Cand], known: frozenset[str]
     lasts -= set(gz.demonyms())
     used = {i for c in accepted for i in range(c.first, c.last + 1)}
     out: list[_Cand] = []
+    if not lasts:
+        return []
+    ends = tuple(lasts)
     for i, t in enumerate(toks):
-        if i in used or not t.is_word:
+        if i in used or not t.is_word or not t.norm.endswith(ends):
             continue
         k = _clitic_len(t, frozenset(lasts))
         if fold(t.text[k:]) in lasts:
@@ -376,6 +380,7 @@ def recall_family_names(das: list[DocAnalysis]) -> int:
     if not fams:
         return 0
     known = frozenset(fams)
+    ends = tuple(fams)
     added = 0
     for da in das:
         text = da.doc.text
@@ -384,6 +389,8 @@ def recall_family_names(das: list[DocAnalysis]) -> int:
         new: list[EntityMention] = []
         for t in tokenize(text):
             if not t.is_word:
+                continue
+            if not t.norm.endswith(ends):
                 continue
             j = bisect.bisect_right(starts, t.start) - 1
             if (j >= 0 and taken[j][1] > t.start) or (j + 1 < len(taken) and taken[j + 1][0] < t.end):

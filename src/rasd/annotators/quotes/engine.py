@@ -62,6 +62,7 @@ class _Lex:
     relatives: frozenset[str]
     obj_starts: frozenset[str]
     audiences: frozenset[str]
+    left_blockers: frozenset[str]
 
 
 @cache
@@ -105,6 +106,7 @@ def lexicon() -> _Lex:
         relatives=lines("relatives.txt"),
         obj_starts=lines("object_starts.txt"),
         audiences=lines("audiences.txt"),
+        left_blockers=lines("left_blockers.txt"),
     )
 
 
@@ -257,12 +259,11 @@ def _intro_at(cx: _Ctx, k: int, verb: _Verb, first: bool) -> _Intro | None:
     if "obj" in verb.options and any(x in lex.obj_starts for x in _bare(t.norm)):
         return _Intro(k, None, "obj")  # "نفى المتحدث وقوع أي اشتباك"
     if (
-        not first
-        and "ب" in verb.preps
+        "ب" in verb.preps
         and t.norm.startswith("ب")
         and len(t.norm) >= 4
         and t.text[1:2] != "ـ"
-        and toks[k - 1].norm not in ("في", "فى")
+        and (first or toks[k - 1].norm not in ("في", "فى"))
         and not _in(t.norm, lex.adjuncts)
         and not _in(t.norm, lex.venues)
     ):
@@ -326,6 +327,8 @@ def _segments(cx: _Ctx, a: int, b: int) -> list[tuple[int, int]]:
 
 def _is_adjunct_start(cx: _Ctx, k: int, segment: bool = False) -> bool:
     w = cx.toks[k].norm
+    if "علي" in (w, _nodef(w), _bare(w)[-1]) and cx.toks[k].text not in ("على", "وعلى", "فعلى"):
+        return False  # the names علي/العلي, not the preposition على
     if _in(w, cx.lex.adjuncts) or (segment and w in ("في", "فى")):
         return True
     if w in ("في", "فى") and k + 1 < len(cx.toks):
@@ -387,8 +390,10 @@ def _parse_subject(cx: _Ctx, a: int, b: int, verb: _Verb) -> _Subj:
     nps: list[_NP] = []
     chain_src: list[_NP] = []
     for s, e in segs:
-        while s < e - 1 and _bare(toks[s].norm)[-1] in cx.lex.skip:
+        while s < e and _bare(toks[s].norm)[-1] in cx.lex.skip:
             s += 1
+        if s >= e:
+            continue  # "أكدوا لهم أن": only a pronoun object
         if e - s == 1 and _audience(cx, s, e, -1):
             continue  # "وقال للصحفيين:"
         if _is_adjunct_start(cx, s, segment=True):
@@ -456,8 +461,8 @@ def _parse_subject(cx: _Ctx, a: int, b: int, verb: _Verb) -> _Subj:
     sub.np = nps[0]
     if len(nps) > 1:
         a0, a1 = nps[0], nps[1]
-        if _title_np(cx, a0) and not _title_np(cx, a1):
-            sub.name, sub.role = a1, a0
+        if _title_np(cx, a0) and not _title_np(cx, a1) and _split_role(cx, a0)[1] is None:
+            sub.name, sub.role = a1, a0  # "قائد القيادة، الجنرال X": the title, then the name
         elif _title_np(cx, a1):
             sub.name, sub.role = a0, a1
     return sub
@@ -534,8 +539,10 @@ def _split_role(cx: _Ctx, np_: _NP) -> tuple[_NP | None, _NP | None]:
         second_basm = w == "باسم" and basm and basm[0] < k
         if _role_word(cx, w) and not second_basm:
             break
-        if not _definite(w) and not (w.startswith("ل") and len(w) > 3):
-            start = k  # a bare word can open a name; ال-words may only continue one
+        if second_basm or (not _definite(w) and not (w[:1] in "لب" and len(w) > 3)):
+            prev = toks[k - 1] if k - 1 >= np_.first else None
+            if prev is None or not prev.is_word or _definite(prev.norm) or _role_word(cx, prev.norm):
+                start = k  # a name opens after a role word: "… المكرمة | عبدالوهاب شلبي"
         k -= 1
     if start is None:
         return np_, None
@@ -857,6 +864,7 @@ def _resolve(cx: _Ctx, sub: _Subj, verb: _Verb, st: _State, k: int) -> Speaker |
             a = x + 1
     lead = cx.toks[a].norm if a < k else ""
     verb_first = lead[:1] in _CLITICS and len(lead) > 3 and _bare(lead)[-1] not in cx.lex.skip
+    verb_first = verb_first or any(b in cx.lex.left_blockers for b in _bare(lead))
     if 0 < k - a <= 12 and not verb_first and not any(_cue_at(cx, x) for x in range(a, k)):
         segs = [sg for sg in _segments(cx, a, k) if not _is_adjunct_start(cx, sg[0])]
         nps = [np_ for sg in segs if (np_ := _clean_np(cx, _trim(cx, sg[0], sg[1] - 1)))]
@@ -905,10 +913,15 @@ def _main_subject(cx: _Ctx, s0: int, k: int) -> _Subj | None:
                 break
             end += 1
         np_ = _trim(cx, np_.first, end - 1) or np_
+    if np_.last - np_.first >= 10:
+        return None  # a long clause, not a speaker phrase
     role, name = _split_role(cx, np_)
     if name is not None and role is not None:
         return _Subj(np=np_, name=name, role=role)
-    return _Subj(np=np_)
+    head = cx.toks[np_.first].norm
+    if _in(head, cx.lex.titles) or _in(head, cx.lex.anon) or _in(head, cx.lex.orgs):
+        return _Subj(np=np_)
+    return None
 
 
 def _antecedent(cx: _Ctx, np_: _NP, st: _State, strict: bool = False) -> Speaker | None:
@@ -987,16 +1000,12 @@ def _attributions(cx: _Ctx, found: list[Quote], doc_id: str, date: str | None) -
         s0 = _sentence_start(cx, k)
         s_start = cx.toks[s0].start
         s_end = toks[_content_end(cx, k) - 1].end if k < len(toks) else len(cx.text)
+        # beside a quote of its own sentence, the phrase names where the words were carried
         inside = [q for q in found if q.start <= toks[k].start < q.end]
         inside += [q for q in found if q not in inside and s_start <= q.start and q.end <= s_end and (
             abs(q.end - toks[k].start) <= 3 or toks[src_b - 1].end <= q.start)]
         if inside:
             if inside[0].speaker.medium is None and not _in(toks[np_.first].norm, lex.anon):
-                inside[0].speaker.medium = _medium_text(cx, np_.first, np_.last)
-            k = src_b
-            continue
-        if False:
-            if inside[0].speaker.medium is None and _in(toks[np_.first].norm, lex.outlets):
                 inside[0].speaker.medium = _medium_text(cx, np_.first, np_.last)
             k = src_b
             continue
@@ -1012,9 +1021,6 @@ def _attributions(cx: _Ctx, found: list[Quote], doc_id: str, date: str | None) -
             k = src_b
             continue
         direct = cn.first - 1 in cx.open_at and cx.open_at[cn.first - 1] == cn.last + 1
-        s_first = toks[np_.first]
-        if s_first.norm.startswith("ل") and s_first.norm != "ل" and not s_first.norm.startswith("لل"):
-            pass
         sub = _Subj(np=_strip_l(cx, np_))
         spk = _speaker(cx, sub)
         if spk is not None and spk.text[:1] == "ل" and not fold(spk.text).startswith("لل") and len(spk.text) > 3:

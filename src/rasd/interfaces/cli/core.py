@@ -182,7 +182,8 @@ def show(
             more = "…" if len(ids) > 5 else ""
             raise CliError(f"id prefix {doc!r} is ambiguous: {', '.join(ids[:5])}{more}")
         d = store.get_document(doc if doc in ids else ids[0])
-    assert d is not None
+    if d is None:  # deleted between the two reads
+        raise CliError(f"no document with id {doc!r}")
     p = d.published
     lines = [
         f"id:        {d.id}",

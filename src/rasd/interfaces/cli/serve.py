@@ -34,9 +34,12 @@ def report(
         str | None,
         typer.Option("--as-of", help="Date commitment statuses are seen from (default: the export's as_of, else today)."),
     ] = None,
+    max_docs: Annotated[
+        int, typer.Option("--max-docs", min=0, help="Documents shown whole; other cited ones only around their evidence.")
+    ] = 300,
 ) -> None:
     """Write the self-contained right-to-left HTML report for an analysis."""
-    from rasd.interfaces.report import load_analysis, restatus, write_report
+    from rasd.interfaces.report import load_analysis, render_report, restatus
 
     day = _as_of(as_of)
     if not analysis.is_file():
@@ -47,8 +50,10 @@ def report(
         raise _die(f"cannot read {analysis}: {e}") from None
     if day and day != meta.get("as_of"):
         data = restatus(data, day)  # statuses in the export were computed for its own as_of
+    html = render_report(data, day or meta.get("as_of") or dt.date.today().isoformat(), max_docs=max_docs)
     try:
-        write_report(data, out, day or meta.get("as_of") or dt.date.today().isoformat())
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(html, encoding="utf-8")
     except OSError as e:
         raise _die(f"cannot write {out}: {e.strerror or e}") from None
     typer.echo(f"wrote {out}")

@@ -77,7 +77,8 @@ def story_from_json(data: dict[str, Any]) -> Story:
     for c in data.get("claims", []):
         s.claims.append(
             Claim(c["id"], c.get("subject", ""), c.get("predicate", ""), c.get("object", ""), c.get("time"),
-                  c.get("polarity", "assert"), c.get("modality", "fact"), c.get("attributed_to"), _ev(c.get("evidence")))
+                  c.get("polarity", "assert"), c.get("modality", "fact"), c.get("attributed_to"), _ev(c.get("evidence")),
+                  speaker=c.get("speaker"))
         )  # fmt: skip
     for m in data.get("commitments", []):
         s.commitments.append(
@@ -232,7 +233,9 @@ def conflicts_cmd(
         for label, cid in (("A", k.a), ("B", k.b)):
             c = claims.get(cid)
             ev = c.evidence[0] if c and c.evidence else None
-            who = (names.get(c.attributed_to, c.attributed_to) if c and c.attributed_to else None) or "the article"
+            who = (names.get(c.attributed_to, c.attributed_to) if c and c.attributed_to else None) or (
+                c.speaker if c and c.speaker else "the article"
+            )
             where = f"{s.titles.get(ev.doc, ev.doc)} {ev.doc}[{ev.start}:{ev.end}]" if ev else cid
             text = _snippet(s, ev) if ev else ""
             typer.echo(f"  {label}: {who} — {text or (c.object if c else '')}\n     {where}")
