@@ -135,3 +135,28 @@ def test_non_arabic_documents_are_not_annotated(fake_ingest: None) -> None:  # n
     errors: list[tuple[str, str]] = []
     pipeline.annotate(da_ar, errors)
     assert [t.text for t in da_ar.timex] == ["الأحد"] and len(errors) == 1
+
+
+def test_speakers_take_the_canonical_id_of_the_mention_inside_their_span() -> None:
+    from rasd.annotators import DocAnalysis
+    from rasd.models import Document, EntityMention, Published, Quote, Span, Speaker
+    from rasd.resolve.speakers import link_speakers
+
+    text = "قال رئيس الوزراء محمد شياع السوداني إن الحوار مستمر"
+    doc = Document(id="d_x", source="s", part=0, title="t", outlet=None, published=Published(),
+                   language="ar", text=text)
+    da = DocAnalysis(doc=doc)
+    name_start = text.index("محمد")
+    da.entities = [
+        EntityMention("d_x", name_start, name_start + len("محمد شياع السوداني"), "محمد شياع السوداني", "PER", entity="e_sudani"),
+        EntityMention("d_x", text.index("الحوار"), text.index("الحوار") + 6, "الحوار", "MISC", entity="e_other"),
+    ]
+    sp = Speaker(text=text[4:name_start + 18], start=4, end=name_start + 18)
+    far = Speaker(text="مصدر", start=text.index("مستمر"), end=len(text))
+    da.quotes = [
+        Quote("d_x", 0, len(text), sp, "قال", Span(40, len(text)), direct=False),
+        Quote("d_x", 0, len(text), far, "قال", Span(40, len(text)), direct=False),
+    ]
+    assert link_speakers([da]) == 1
+    assert da.quotes[0].speaker.entity == "e_sudani"
+    assert da.quotes[1].speaker.entity is None

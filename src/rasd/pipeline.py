@@ -44,6 +44,7 @@ STAGES: tuple[tuple[str, str, str], ...] = (
     ("quotes", "rasd.annotators.quotes", "annotate"),
     ("events", "rasd.annotators.events", "annotate"),
     ("resolve", "rasd.resolve.entities", "link"),
+    ("speakers", "rasd.resolve.speakers", "link_speakers"),
     ("views", "rasd.views.story", "build"),
     ("report", "rasd.interfaces.report", "write_report"),
 )
@@ -335,6 +336,7 @@ def analyze(
         # corpus stages see only analysed documents, so they cannot annotate a Persian page
         analysed = [da for da in das if da.doc.language in ANALYSED_LANGUAGES]
         entities = _call("resolve", result, [], analysed) or []
+        _call("speakers", result, 0, analysed)
         for da in analysed:  # resolve may add mentions (recalled family names): check them too
             check_offsets(da, result.errors)
         store.save_mentions(das)

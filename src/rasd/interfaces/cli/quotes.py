@@ -93,7 +93,7 @@ def select(
 @app.command()
 def quotes(
     speaker: str | None = typer.Option(None, "--speaker", "-s", help="Name, part of a name or role to match."),
-    db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite database written by `rasd analyze`."),
+    db: str = typer.Option(DEFAULT_DB, "--db", envvar="RASD_DB", help="SQLite database written by `rasd analyze`."),
     analysis: str | None = typer.Option(None, "--analysis", help="Read an analysis.json instead of the database."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON lines instead of a table."),
 ) -> None:
