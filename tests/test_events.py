@@ -181,3 +181,11 @@ def test_phrase_gap_and_deadline_dates_only_plans() -> None:
     assert evs["STATEMENT"].date.value == "2024-08"
     # a gap larger than three words is not a phrase
     assert [e.type for e in extract(make_da("صدر بيان عن لجنة الشؤون الخارجية والأمن مشترك."))] == []
+
+
+def test_reporting_source_is_not_an_argument() -> None:
+    da = make_da("تعرض معسكر الصقر لهجوم بصاروخين وفق وزارة الدفاع.")
+    ent(da, "معسكر الصقر", "FAC", "e_camp")
+    ent(da, "وزارة الدفاع", "ORG", "e_mod")
+    (ev,) = extract(da)
+    assert ev.targets == ["e_camp"] and "e_mod" not in ev.actors + ev.targets

@@ -15,16 +15,19 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+import re
+import resource
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from time import perf_counter as _now
+from time import process_time as _cpu
 from typing import Any
 
 from rasd.annotators import DocAnalysis
@@ -83,6 +86,83 @@ def available_stages() -> list[str]:
 
 
 @dataclass
+class StageStat:
+    """What one stage of a run cost: wall and CPU seconds, and memory high-water marks.
+
+    ``peak_rss_mb`` is this process's resident high-water mark *during the stage* (Linux
+    ``VmHWM``, reset at the stage's start through ``/proc/self/clear_refs``; where that is
+    not allowed it is the process's lifetime peak, ``peak_reset`` says which).
+    ``child_cpu`` is the CPU time of worker processes reaped during the stage, and
+    ``child_peak_mb`` the largest worker's peak RSS so far (the kernel keeps no per-stage
+    figure for children). For ``annotate:<name>`` rows, the time is summed over documents
+    and, with workers, over processes, so they add up to CPU rather than wall time.
+    """
+
+    name: str
+    wall: float = 0.0
+    cpu: float = 0.0
+    child_cpu: float = 0.0
+    docs: int = 0
+    peak_rss_mb: float = 0.0
+    rss_mb: float = 0.0
+    child_peak_mb: float = 0.0
+    peak_reset: bool = False
+
+    def docs_per_s(self) -> float | None:
+        return self.docs / self.wall if self.docs and self.wall > 0 else None
+
+
+_STATUS_KB = re.compile(r"^(VmHWM|VmRSS):\s+(\d+)\s+kB", re.M)
+
+
+def _mem_mb() -> tuple[float, float]:
+    """``(peak, current)`` resident memory of this process in MB (Linux; else ru_maxrss)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            got = dict(_STATUS_KB.findall(fh.read()))
+        return int(got["VmHWM"]) / 1024, int(got["VmRSS"]) / 1024
+    except (OSError, KeyError, ValueError):
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        return peak, peak
+
+
+def _reset_peak() -> bool:
+    """Reset the process's RSS high-water mark so the next reading is the stage's own peak."""
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as fh:
+            fh.write("5")
+        return True
+    except OSError:
+        return False
+
+
+class Meter:
+    """Collects one ``StageStat`` per ``with meter.stage(name):`` block (cost: two syscalls)."""
+
+    def __init__(self) -> None:
+        self.stats: list[StageStat] = []
+
+    @contextmanager
+    def stage(self, name: str, docs: int = 0) -> Iterator[StageStat]:
+        st = StageStat(name, docs=docs, peak_reset=_reset_peak())
+        ch = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0, c0, ch0 = _now(), _cpu(), ch.ru_utime + ch.ru_stime
+        try:
+            yield st
+        finally:
+            ch = resource.getrusage(resource.RUSAGE_CHILDREN)
+            st.wall, st.cpu = _now() - t0, _cpu() - c0
+            st.child_cpu = ch.ru_utime + ch.ru_stime - ch0
+            st.child_peak_mb = ch.ru_maxrss / 1024
+            st.peak_rss_mb, st.rss_mb = _mem_mb()
+            self.stats.append(st)
+
+    def add(self, name: str, wall: float, cpu: float, docs: int) -> None:
+        """A stage measured elsewhere (annotator time summed over documents)."""
+        self.stats.append(StageStat(name, wall=wall, cpu=cpu, docs=docs))
+
+
+@dataclass
 class RunResult:
     """Counts and outputs of one run; ``errors`` are ``(source, message)`` pairs."""
 
@@ -98,6 +178,8 @@ class RunResult:
     report_path: Path | None = None
     run_id: str | None = None
     seconds: float = 0.0
+    stages: list[StageStat] = field(default_factory=list)  # per-stage cost, in run order
+    found: dict[str, int] = field(default_factory=dict)  # items per export section, e.g. "mentions.timex"
 
     def counts(self) -> dict[str, int]:
         return {
@@ -259,19 +341,96 @@ def _finish(store: Store, result: RunResult, stats: AddStats, inputs: Sequence[s
     result.run_id = store.record_run([str(i) for i in inputs], result.counts(), result.errors)
 
 
-def annotate(da: DocAnalysis, errors: list[tuple[str, str]]) -> None:
-    """Run the available annotators on one document, dropping mentions whose offsets lie."""
+def annotate(
+    da: DocAnalysis, errors: list[tuple[str, str]], timings: dict[str, list[float]] | None = None
+) -> None:
+    """Run the available annotators on one document, dropping mentions whose offsets lie.
+
+    With ``timings``, each annotator's ``[wall, cpu, documents]`` are added up there.
+    """
     if da.doc.language not in ANALYSED_LANGUAGES:
         return
     for name in ANNOTATORS:
         fn = stage(name)
         if fn is None:
             continue
+        t0, c0 = (_now(), _cpu()) if timings is not None else (0.0, 0.0)
         try:
             fn(da)
         except Exception as e:  # one annotator failing on one document must not stop the run
             errors.append((da.doc.source, f"annotator {name} failed on {da.doc.id}: {type(e).__name__}: {e}"))
+        if timings is not None:
+            t = timings.setdefault(name, [0.0, 0.0, 0])
+            t[0] += _now() - t0
+            t[1] += _cpu() - c0
+            t[2] += 1
     check_offsets(da, errors)
+
+
+AnnotatedBatch = tuple[list[dict[str, Any]], list[tuple[str, str]], dict[str, list[float]]]
+
+
+def _annotate_batch(docs: list[Document]) -> AnnotatedBatch:
+    """Annotate ``docs`` in a worker; send back only what annotators added (not the text)."""
+    errors: list[tuple[str, str]] = []
+    timings: dict[str, list[float]] = {}
+    out: list[dict[str, Any]] = []
+    for d in docs:
+        da = DocAnalysis(doc=d)
+        annotate(da, errors, timings)
+        out.append({k: v for k, v in vars(da).items() if k != "doc"})
+    return out, errors, timings
+
+
+def annotate_all(
+    das: list[DocAnalysis],
+    errors: list[tuple[str, str]],
+    *,
+    workers: int = 1,
+    batch: int = 16,
+    timings: dict[str, list[float]] | None = None,
+    tick: Callable[[int], None] | None = None,
+) -> None:
+    """``annotate`` every document, in ``workers`` processes when there are enough of them.
+
+    Annotators are per-document, so the result is the same whatever ``workers`` is: batches
+    come back in input order and errors are appended in that order. Worker processes get
+    only the document and return only the mention lists (what ``DocAnalysis`` gained).
+    """
+    timings = {} if timings is None else timings
+    if workers <= 1 or len(das) < 2 * batch:
+        for n, da in enumerate(das, 1):
+            annotate(da, errors, timings)
+            if tick is not None:
+                tick(n)
+        return
+    chunks = [das[i : i + batch] for i in range(0, len(das), batch)]
+    done = 0
+    with ProcessPoolExecutor(max_workers=workers) as ex:
+        window: deque[tuple[list[DocAnalysis], Future[AnnotatedBatch]]] = deque()
+
+        def drain(limit: int) -> None:
+            nonlocal done
+            while len(window) > limit:
+                part, fut = window.popleft()
+                got, errs, tim = fut.result()
+                for da, fields in zip(part, got, strict=True):
+                    for k, v in fields.items():
+                        setattr(da, k, v)
+                errors.extend(errs)
+                for k, (w, c, n) in tim.items():
+                    t = timings.setdefault(k, [0.0, 0.0, 0])
+                    t[0] += w
+                    t[1] += c
+                    t[2] += n
+                done += len(part)
+                if tick is not None:
+                    tick(done)
+
+        for part in chunks:  # at most 4 batches per worker in flight: bounded memory
+            window.append((part, ex.submit(_annotate_batch, [da.doc for da in part])))
+            drain(4 * workers)
+        drain(0)
 
 
 def check_offsets(da: DocAnalysis, errors: list[tuple[str, str]]) -> None:
@@ -301,11 +460,15 @@ def analyze(
     as_of: str | None = None,
     progress: bool = True,
     workers: int = 1,
+    report: bool = True,
 ) -> RunResult:
     """The whole pipeline over ``inputs``; writes ``out_dir/analysis.json`` (+ ``report.html``).
 
     The analysis covers the documents of these inputs (including ones stored by an
     earlier run), as stored: a document seen before keeps its first id and links.
+    ``workers`` processes clean pages and annotate documents; corpus stages run in this
+    process. ``report=False`` skips ``report.html``. ``RunResult.stages`` says what each
+    stage cost (see ``StageStat``).
     """
     from rasd.interfaces.export import analysis_to_json
 
@@ -314,6 +477,7 @@ def analyze(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     result = RunResult()
+    meter = Meter()
     stats = AddStats()
     hashes: list[str] = []
 
@@ -323,26 +487,36 @@ def analyze(
             hashes.append((p.doc if isinstance(p, Prepared) else p).content_hash)  # set by now
 
     with open_store(str(db_path)) as store:
-        with _progress(progress, "reading") as bar:
+        with meter.stage("ingest+store") as st, _progress(progress, "reading") as bar:
             store.add_documents(
                 remember(_counted(iter_documents(inputs, result, date=date, workers=workers), bar, t0)), stats
             )
-        ids = sorted({i for h in hashes if (i := store.id_for_hash(h))})
-        docs = list(store.iter_documents(ids))
-        das = [DocAnalysis(doc=d) for d in docs]
-        with _progress(progress, "analysing") as bar:
-            for da in _counted_das(das, bar, t0):
-                annotate(da, result.errors)
+            st.docs = result.documents
+        with meter.stage("load") as st:
+            ids = sorted({i for h in hashes if (i := store.id_for_hash(h))})
+            docs = list(store.iter_documents(ids))
+            das = [DocAnalysis(doc=d) for d in docs]
+            st.docs = len(docs)
+        timings: dict[str, list[float]] = {}
+        with meter.stage("annotate", len(das)), _progress(progress, "analysing") as bar:
+            annotate_all(das, result.errors, workers=workers, timings=timings, tick=_ticker(bar, len(das), t0))
+        for name in ANNOTATORS:
+            if name in timings:
+                w, c, n = timings[name]
+                meter.add(f"annotate:{name}", w, c, int(n))
         # corpus stages see only analysed documents, so they cannot annotate a Persian page
         analysed = [da for da in das if da.doc.language in ANALYSED_LANGUAGES]
-        entities = _call("resolve", result, [], analysed) or []
-        _call("speakers", result, 0, analysed)
-        for da in analysed:  # resolve may add mentions (recalled family names): check them too
-            check_offsets(da, result.errors)
-        store.save_mentions(das)
-        views = _call("views", result, ([], [], [], []), analysed, entities, as_of)
+        with meter.stage("resolve", len(analysed)):
+            entities = _call("resolve", result, [], analysed) or []
+            for da in analysed:  # resolve may add mentions (recalled family names): check them too
+                check_offsets(da, result.errors)
+        with meter.stage("save mentions", len(das)):
+            store.save_mentions(das)
+        with meter.stage("views", len(analysed)):
+            views = _call("views", result, ([], [], [], []), analysed, entities, as_of)
         events, claims, commitments, conflicts = views
-        store.save_views(entities, events, claims, commitments, conflicts)
+        with meter.stage("save views"):
+            store.save_views(entities, events, claims, commitments, conflicts)
         analysis = Analysis(
             documents=docs,
             mentions=Mentions(**{k: [m for da in das for m in getattr(da, k)] for k in _MENTION_KINDS}),
@@ -352,26 +526,40 @@ def analyze(
             commitments=list(commitments),
             conflicts=list(conflicts),
         )
+        del das, analysed, views  # the Analysis holds what export and report need
+        result.found = {f"mentions.{k}": len(getattr(analysis.mentions, k)) for k in _MENTION_KINDS}
+        result.found.update(
+            documents=len(docs), entities=len(entities), events=len(events), claims=len(claims),
+            commitments=len(commitments), conflicts=len(conflicts),
+        )  # fmt: skip
         result.analysis_path = out / "analysis.json"
-        _write_atomic(result.analysis_path, analysis_to_json(analysis, as_of))
-        report = stage("report")
-        if report is not None:
-            try:
-                report(analysis, out / "report.html", as_of)
-                result.report_path = out / "report.html"
-            except Exception as e:
-                result.errors.append(("report", f"{type(e).__name__}: {e}"))
-        _finish(store, result, stats, inputs)
+        with meter.stage("export json", len(docs)):
+            _write_atomic(result.analysis_path, analysis_to_json(analysis, as_of))
+        write_report = stage("report") if report else None
+        if write_report is not None:
+            with meter.stage("report html", len(docs)):
+                try:
+                    write_report(analysis, out / "report.html", as_of)
+                    result.report_path = out / "report.html"
+                except Exception as e:
+                    result.errors.append(("report", f"{type(e).__name__}: {e}"))
+        with meter.stage("finish"):
+            _finish(store, result, stats, inputs)
     result.seconds = _now() - t0
+    result.stages = meter.stats
     return result
 
 
-def _counted_das(das: list[DocAnalysis], bar: Any, t0: float) -> Iterator[DocAnalysis]:
-    task = bar.add_task("", total=len(das), rate="") if bar is not None else None
-    for n, da in enumerate(das, 1):
-        yield da
-        if bar is not None:
-            bar.update(task, completed=n, rate=f"{n / max(1e-6, _now() - t0):,.0f}/s")
+def _ticker(bar: Any, total: int, t0: float) -> Callable[[int], None] | None:
+    """A progress callback for ``annotate_all``, or ``None`` without a display."""
+    if bar is None:
+        return None
+    task = bar.add_task("", total=total, rate="")
+
+    def tick(n: int) -> None:
+        bar.update(task, completed=n, rate=f"{n / max(1e-6, _now() - t0):,.0f}/s")
+
+    return tick
 
 
 def _call(name: str, result: RunResult, default: Any, *args: Any) -> Any:

@@ -138,7 +138,7 @@ def _combine(reports: list[Event]) -> Event:
     for r in reports:
         for k, v in r.counts.items():
             counts.setdefault(k, v)
-    evidence = [e for r in reports for e in r.evidence]
+    evidence = list({(e.doc, e.start, e.end): e for r in reports for e in r.evidence}.values())
     evidence.sort(key=lambda e: (e.doc, e.start))
     place = next((r.place for r in reports if r.place), None)
     first = reports[0]

@@ -15,7 +15,8 @@ Checks, in order:
   probability and the claims share enough words to be about the same thing.
 The stance model's probability also adjusts the confidence of structured conflicts.
 Each claim keeps at most ``PER_CLAIM`` conflicts (best scored), so one blunt denial does
-not pair with every assertion in the corpus.
+not pair with every assertion in the corpus, and two sources get one polarity conflict
+(their best-matched claims), not one per sentence they said.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from rasd.views.stance import load_model
 
 MAX_BLOCK = 80
 WINDOW = 12
-PER_CLAIM = 4
+PER_CLAIM = 6
 MIN_OVERLAP_DATE = 0.3
 MIN_OVERLAP_OTHER = 0.3
 MODEL_DISAGREE = 0.85
@@ -167,14 +168,24 @@ def find_conflicts(records: Sequence[ClaimRecord], use_model: bool = True) -> li
     return _select(cands)
 
 
+def _source(r: ClaimRecord) -> str:
+    """Who speaks: the speaker key, or the article itself for its own words."""
+    return r.speaker or f"doc:{r.doc}"
+
+
 def _select(cands: list[Candidate]) -> list[Conflict]:
     cands.sort(key=lambda c: (-c.score, c.a.claim.id, c.b.claim.id))
     used: dict[str, int] = defaultdict(int)
+    sources: set[tuple[str, str]] = set()
     out: list[Conflict] = []
     for c in cands:
         ida, idb = c.a.claim.id, c.b.claim.id
         if used[ida] >= PER_CLAIM or used[idb] >= PER_CLAIM:
             continue
+        pair = tuple(sorted((_source(c.a), _source(c.b))))
+        if c.kind == "polarity" and pair in sources:
+            continue  # two sources disagreeing once is shown once, with the best-matched claims
+        sources.add((pair[0], pair[1]))
         used[ida] += 1
         used[idb] += 1
         a, b = sorted([ida, idb])

@@ -74,6 +74,8 @@ def entities_cmd(
         raise _fail(f"{type(e).__name__}: {e}") from None
     if type_:
         ents = [e for e in ents if e.type == type_.upper()]
+    order = {t: i for i, t in enumerate(TYPES)}
+    ents.sort(key=lambda e: (order.get(e.type, len(TYPES)), -e.mentions, -len(e.docs), e.name, e.id))
     typer.echo(format_table(ents, limit))
 
 

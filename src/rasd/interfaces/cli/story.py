@@ -218,12 +218,12 @@ def conflicts_cmd(
     db: DbOpt = DEFAULT_DB,
     analysis: AnalysisOpt = None,
 ) -> None:
-    """Conflicting claims side by side, each with its source and evidence."""
+    """Conflicting claims side by side, each with its source and evidence (most confident first)."""
     if kind is not None and kind not in ("polarity", "number", "date", "other"):
         raise _fail(f"--kind expects polarity, number, date or other, got {kind!r}")
     s = load_story(db, analysis)
     claims = {c.id: c for c in s.claims}
-    shown = [k for k in s.conflicts if kind is None or k.kind == kind]
+    shown = sorted((k for k in s.conflicts if kind is None or k.kind == kind), key=lambda k: (-k.confidence, k.id))
     if not shown:
         typer.echo("no conflicts")
         return
@@ -260,6 +260,7 @@ def train_stance(
     data: Annotated[Path, typer.Option("--data", help="Folder with ANS stance train.csv and dev.csv.")] = SHARED
     / "data/ans/stance",
     out: Annotated[Path | None, typer.Option("--out", help="Where to write the model (default: shipped path).")] = None,
+    grid: Annotated[str, typer.Option("--grid", help="Comma-separated C values to compare by CV.")] = "10",
 ) -> None:
     """Train the claim-comparison model on ANS train+dev (C tuned by CV; test never read)."""
     from rasd.views.stance import MODEL_PATH, train
@@ -267,8 +268,14 @@ def train_stance(
     if not (data / "train.csv").is_file() or not (data / "dev.csv").is_file():
         raise _fail(f"{data} has no train.csv/dev.csv (ANS stance corpus)")
     try:
-        info = train(data, out or MODEL_PATH)
+        cs = tuple(float(x) for x in grid.split(",") if x.strip())
+        if not cs:
+            raise ValueError("--grid needs at least one C value")
+        info = train(data, out or MODEL_PATH, grid=cs)
     except Exception as e:  # one line, no traceback
         raise _fail(f"{type(e).__name__}: {e}") from None
     cv = ", ".join(f"C={c}: {f:.3f}" for c, f in info["cv"].items())
-    typer.echo(f"trained on {info['n_train']} pairs; CV macro-F1 {cv}; chose C={info['best_c']}; wrote {info['path']}")
+    typer.echo(
+        f"trained on {info['n_train']} pairs; CV macro-F1 {cv}; chose C={info['best_c']}; "
+        f"class offsets {[round(b, 2) for b in info['bias']]} (CV macro-F1 {info['cv_biased']:.3f}); wrote {info['path']}"
+    )

@@ -1,0 +1,345 @@
+"""Whole-pipeline scale benchmark on SaudiNewsNet: time and peak memory per stage.
+
+Runs ``rasd.pipeline.analyze`` (ingest → clean → store → annotators time / entities /
+quantities / quotes / events → entity linking → story views → ``analysis.json``, and
+``report.html`` with ``--report``) on the first N articles of SaudiNewsNet, in sorted
+file order, for each size asked, each in a fresh process with a fresh database so the
+memory figures of one size do not leak into the next. Per stage it records wall time,
+CPU time (this process, and worker processes reaped during the stage), documents per
+second and the resident-memory high-water mark *of that stage* (``VmHWM`` reset at the
+stage's start; see ``rasd.pipeline.StageStat``). Sizes below the whole corpus are fed as
+a JSONL slice of the first N records; ``all`` passes the zips themselves.
+
+Writes ``docs/benchmarks/scale.md``: machine, date, command, one table per size, the
+complexity of each cross-document step, and (``--profile``) the functions that dominate
+a profiled run. Sections of sizes not run this time are kept from the existing file, so
+the 31k run can be done apart (it takes long) without losing the 1k/5k tables.
+
+    python benchmarks/pipeline_bench.py --sizes 1000,5000 --workers 2
+    nohup python benchmarks/pipeline_bench.py --sizes all --workers 2 &
+    python benchmarks/pipeline_bench.py --sizes 1000 --profile   # cProfile, one process
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import glob
+import io
+import json
+import os
+import platform
+import pstats
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "saudinewsnet"
+DEFAULT_OUT = ROOT / "docs" / "benchmarks" / "scale.md"
+AS_OF = "2026-11-22"  # fixed so commitment status does not change between runs
+
+COMPLEXITY = """\
+## Complexity of the cross-document steps
+
+Read from the code as it stands (n documents, m mentions, k distinct entity keys, E event
+reports, C claims). Per-document annotators are linear in the number of documents by
+construction; only the steps below see the corpus as a whole.
+
+| step | code | cost | notes |
+|---|---|---|---|
+| near-duplicate linking at ingest | `store/sqlite.py` `_find_duplicate` | O(n · bands) | MinHash LSH: one bucket lookup per band per document, never all pairs |
+| family-name recall | `annotators/entities.recall_family_names` | O(m) | index of surnames of full names, then one lookup per token |
+| entity linking, step 1–3 | `resolve/entities.py` `link` | O(m + k·L·b) | blocked on single-deletion variants (L = key length, b = bucket size) and on (first, last) tokens; the loop inside a bucket is quadratic in the **bucket** only |
+| demonyms / document countries | `resolve/entities.py` | O(total tokens) | one tokenisation pass over every text |
+| event extraction for the story | `views/story.py` → `annotators/events.extract` | O(total tokens) | **runs a second time** per document: the `events` annotator's `da.events` is not reused by `build` (it re-extracts after linking, to get entity ids) |
+| event merging | `resolve/events.py` `merge` | O(E + Σ min(b², b·8)) | blocked on (type, month, anchor); blocks over 64 compared only with 8 date-order neighbours |
+| count disagreements | `resolve/events.py` `_disagreements` | O(Σ g²) over merged groups g | quadratic in the size of one merged event (all pairs of its reports); bounded in practice by how many outlets report one event, but a union-find chain through a large block can make g large |
+| number conflicts from disagreements | `views/story.py` `_claim_for` | **O(D · C)** | for each disagreement D a linear scan of *all* claim records: quadratic-like in the corpus when both grow with n (an index by document would make it O(D + C)) |
+| claims | `views/claims.py` `build_claims` | O(total tokens) | per document |
+| conflicts | `views/conflicts.py` `find_conflicts` | O(Σ min(b², b·12)) + model on candidates | blocked on (topic, year); blocks over 80 compared with 12 neighbours; stance model only on candidate pairs |
+| commitments | `views/commitments.py` | O(total tokens) + O(c) merge | per document, merged by key |
+| export | `interfaces/export.py` `analysis_to_json` | O(m log m) | sorts every mention; builds the whole JSON document in memory before writing |
+"""
+
+
+# --------------------------------------------------------------------------- machine
+
+
+def machine() -> dict[str, str]:
+    cpu = "unknown"
+    mem = "unknown"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith("MemTotal"):
+            mem = f"{int(line.split()[1]) / 1024 / 1024:.1f} GB"
+            break
+    return {
+        "uname": subprocess.run(["uname", "-a"], capture_output=True, text=True).stdout.strip(),
+        "nproc": subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip(),
+        "cpu": cpu,
+        "memory": mem,
+        "python": platform.python_version(),
+    }
+
+
+def load() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+# --------------------------------------------------------------------------- input
+
+
+def zips(data: Path) -> list[str]:
+    return sorted(glob.glob(str(data / "*.zip")))
+
+
+def write_slice(data: Path, n: int, dest: Path) -> int:
+    """The first ``n`` records of the corpus (zips and members in sorted order) as JSONL."""
+    written = 0
+    with dest.open("w", encoding="utf-8") as out:
+        for z in zips(data):
+            with zipfile.ZipFile(z) as zf:
+                for name in sorted(m for m in zf.namelist() if m.endswith(".json")):
+                    for rec in json.loads(zf.read(name)):
+                        if written >= n:
+                            return written
+                        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                        written += 1
+    return written
+
+
+# --------------------------------------------------------------------------- one run
+
+
+def run_one(size: str, data: Path, workers: int, report: bool, profile: bool, work: Path) -> dict[str, Any]:
+    """One pipeline run in this process; returns its figures as a dict."""
+    from rasd.pipeline import analyze
+
+    work.mkdir(parents=True, exist_ok=True)
+    if size == "all":
+        inputs, records = zips(data), None
+    else:
+        src = work / f"snn_{size}.jsonl"
+        records = write_slice(data, int(size), src)
+        inputs = [str(src)]
+    db = work / f"bench_{size}.db"
+    for p in (db, Path(str(db) + "-wal"), Path(str(db) + "-shm")):
+        p.unlink(missing_ok=True)
+    out = work / f"out_{size}"
+    load0 = load()
+    started = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    prof = cProfile.Profile() if profile else None
+    if prof is not None:
+        prof.enable()
+    res = analyze(inputs, db_path=db, out_dir=out, as_of=AS_OF, progress=False, workers=workers, report=report)
+    if prof is not None:
+        prof.disable()
+    files = {p.name: p.stat().st_size for p in out.iterdir() if p.is_file()}
+    top = ""
+    if prof is not None:
+        buf = io.StringIO()
+        st = pstats.Stats(prof, stream=buf)
+        st.sort_stats("cumulative").print_stats(r"rasd", 40)
+        buf.write("\n--- by own time ---\n")
+        st.sort_stats("tottime").print_stats(25)
+        top = _trim_profile(buf.getvalue())
+    return {
+        "size": size,
+        "records": records,
+        "started": started,
+        "load_start": load0,
+        "load_end": load(),
+        "workers": workers,
+        "report": report,
+        "profiled": profile,
+        "counts": res.counts(),
+        "errors_sample": sorted({m.split(":")[0] for _, m in res.errors})[:8],
+        "seconds": res.seconds,
+        "stages": [asdict(s) for s in res.stages],
+        "files": files,
+        "db_bytes": db.stat().st_size,
+        "output_counts": res.found,
+        "profile": top,
+    }
+
+
+def _trim_profile(text: str) -> str:
+    """Keep the table lines of a pstats dump, with paths shortened to the package."""
+    keep = []
+    for line in text.splitlines():
+        line = re.sub(r"/\S*/(site-packages|lib/python3\.\d+)/", "", line)
+        line = re.sub(r"/\S*/src/rasd/", "rasd/", line)
+        if line.strip() and not line.startswith(("   Ordered", "   List reduced")):
+            keep.append(line.rstrip())
+    return "\n".join(keep)
+
+
+# --------------------------------------------------------------------------- markdown
+
+
+def _f(x: float | None, nd: int = 1) -> str:
+    return "–" if x is None else f"{x:,.{nd}f}"
+
+
+def section(r: dict[str, Any]) -> str:
+    size = r["size"]
+    c = r["counts"]
+    title = "all articles" if size == "all" else f"first {int(size):,} articles"
+    lines = [
+        f"<!-- size:{size} -->",
+        f"## {title}",
+        "",
+        f"- run started {r['started']}; load average at start / end: {r['load_start']} / {r['load_end']} (2 cores shared with other jobs)",
+        f"- workers: {r['workers']}; report.html: {'yes' if r['report'] else 'no'}; profiled: {'yes (times inflated)' if r['profiled'] else 'no'}",
+        f"- pages {c['pages']:,}, documents {c['documents']:,} (new {c['new']:,}), near-duplicate groups {c['duplicate_groups']:,}, error lines {c['errors']:,}"
+        + (f" ({'; '.join(r['errors_sample'])})" if r["errors_sample"] else ""),
+        "- output: " + ", ".join(f"{k} {v / 1e6:,.1f} MB" for k, v in sorted(r["files"].items())) + f", database {r['db_bytes'] / 1e6:,.1f} MB",
+        "- found: " + ", ".join(f"{k} {v:,}" for k, v in sorted(r["output_counts"].items())),
+        "",
+        "| stage | wall s | CPU s (main) | CPU s (workers) | docs | docs/s (wall) | peak RSS in stage, MB | RSS after, MB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    main_stages = [s for s in r["stages"] if not s["name"].startswith("annotate:")]
+    for s in r["stages"]:
+        if s["name"].startswith("annotate:"):
+            continue
+        dps = s["docs"] / s["wall"] if s["docs"] and s["wall"] > 0 else None
+        lines.append(
+            f"| {s['name']} | {_f(s['wall'])} | {_f(s['cpu'])} | {_f(s['child_cpu']) if s['child_cpu'] else '–'} | "
+            f"{s['docs'] or '–'} | {_f(dps)} | {_f(s['peak_rss_mb'], 0)} | {_f(s['rss_mb'], 0)} |"
+        )
+    wall = r["seconds"]
+    cpu = sum(s["cpu"] + s["child_cpu"] for s in main_stages)
+    peak = max(s["peak_rss_mb"] for s in main_stages)
+    child_peak = max(s["child_peak_mb"] for s in main_stages)
+    docs = c["documents"]
+    lines.append(
+        f"| **total** | **{_f(wall)}** | {_f(sum(s['cpu'] for s in main_stages))} | {_f(sum(s['child_cpu'] for s in main_stages))} | "
+        f"{docs:,} | **{_f(docs / wall if wall else None)}** | **{_f(peak, 0)}** | |"
+    )
+    lines += [
+        "",
+        f"Whole pipeline: **{_f(docs / wall if wall else None)} documents/s** wall clock, {_f(docs / cpu if cpu else None)} documents per CPU-second "
+        f"(all processes); peak RSS {_f(peak, 0)} MB in the main process, largest worker {_f(child_peak, 0)} MB.",
+        "",
+    ]
+    ann = [s for s in r["stages"] if s["name"].startswith("annotate:")]
+    if ann:
+        tot = sum(s["cpu"] for s in ann) or 1.0
+        lines += [
+            "Annotators, time summed over documents (in workers when workers > 1):",
+            "",
+            "| annotator | wall s | CPU s | share of annotator CPU | docs per CPU-second |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        for s in ann:
+            lines.append(
+                f"| {s['name'].split(':', 1)[1]} | {_f(s['wall'])} | {_f(s['cpu'])} | {100 * s['cpu'] / tot:.0f}% | "
+                f"{_f(s['docs'] / s['cpu'] if s['cpu'] else None)} |"
+            )
+        lines.append("")
+    if r.get("profile"):
+        lines += ["Profile of this run (cProfile; cumulative, then own time):", "", "```", r["profile"], "```", ""]
+    lines.append(f"<!-- /size:{size} -->")
+    return "\n".join(lines)
+
+
+def _order(size: str) -> tuple[int, str]:
+    return (10**9 if size == "all" else int(size), size)
+
+
+def write_markdown(out: Path, results: list[dict[str, Any]], command: str, mach: dict[str, str]) -> None:
+    old: dict[str, str] = {}
+    if out.exists():
+        for m in re.finditer(r"<!-- size:(\S+) -->.*?<!-- /size:\1 -->", out.read_text(encoding="utf-8"), re.S):
+            old[m.group(1)] = m.group(0)
+    for r in results:
+        old[r["size"]] = section(r)
+    sizes = sorted(old, key=_order)
+    lines = [
+        "# Whole-pipeline scale benchmark (SaudiNewsNet)",
+        "",
+        "Written by `benchmarks/pipeline_bench.py`; every figure is what a run measured. Sections of",
+        "different sizes may come from different runs (each says when it ran); the header is the",
+        "latest run's.",
+        "",
+        f"- date of the latest run: {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}",
+        f"- machine: `{mach['uname']}`",
+        f"- nproc: {mach['nproc']}; CPU: {mach['cpu']}; memory: {mach['memory']}; Python {mach['python']}",
+        f"- latest command: `{command}`",
+        "",
+        "Pipeline measured: `rasd.pipeline.analyze` = read records → clean/segment → store (SQLite,",
+        "FTS, MinHash near-duplicates) → load → annotators (time, entities, quantities, quotes,",
+        "events) → entity linking (`resolve`) → save mentions → story views (events merged,",
+        "claims, commitments, conflicts) → save views → `analysis.json` (→ `report.html`).",
+        "Peak RSS is the main process's resident high-water mark within each stage; worker",
+        "processes (ingest and annotation with `--workers`) are counted separately. The machine",
+        "is shared (see the load averages): wall times are upper bounds, CPU times are steadier.",
+        "",
+    ]
+    for s in sizes:
+        lines += [old[s], ""]
+    lines.append(COMPLEXITY)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(lines), encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--sizes", default="1000,5000,all", help="comma-separated: numbers of articles and/or 'all'")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--report", action="store_true", help="also write report.html (big; its time is a stage)")
+    ap.add_argument("--profile", action="store_true", help="run under cProfile and keep the top functions")
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--work", type=Path, default=None, help="working directory (default: a temp dir, removed)")
+    ap.add_argument("--one", default=None, help=argparse.SUPPRESS)  # internal: one size, JSON to stdout
+    args = ap.parse_args()
+
+    if not args.data.is_dir() or not zips(args.data):
+        sys.exit(f"error: no SaudiNewsNet zips in {args.data}")
+    if args.one:
+        r = run_one(args.one, args.data, args.workers, args.report, args.profile, args.work)
+        sys.stdout.write("\n@@RESULT@@" + json.dumps(r) + "\n")
+        return
+
+    command = "python benchmarks/pipeline_bench.py " + " ".join(sys.argv[1:])
+    tmp = None if args.work else tempfile.TemporaryDirectory(prefix="rasd-scale-")
+    work = args.work or Path(tmp.name)  # type: ignore[union-attr]
+    results = []
+    for size in [s.strip() for s in args.sizes.split(",") if s.strip()]:
+        cmd = [sys.executable, __file__, "--one", size, "--data", str(args.data), "--workers", str(args.workers), "--work", str(work)]
+        cmd += ["--report"] if args.report else []
+        cmd += ["--profile"] if args.profile else []
+        t0 = time.perf_counter()
+        print(f"[{datetime.now(UTC):%H:%M:%S}] size {size} …", file=sys.stderr, flush=True)
+        proc = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+        if proc.returncode != 0 or "@@RESULT@@" not in proc.stdout:
+            sys.stderr.write(proc.stderr[-3000:])
+            sys.exit(f"error: size {size} failed (exit {proc.returncode})")
+        r = json.loads(proc.stdout.rsplit("@@RESULT@@", 1)[1])
+        results.append(r)
+        print(f"  done in {time.perf_counter() - t0:.0f}s: {r['counts']['documents']} docs, "
+              f"{r['counts']['documents'] / r['seconds']:.1f} docs/s", file=sys.stderr, flush=True)
+        write_markdown(args.out, results, command, machine())  # after each size: a crash keeps what ran
+    print(args.out.read_text(encoding="utf-8"))
+    if tmp is not None:
+        tmp.cleanup()
+
+
+if __name__ == "__main__":
+    main()
