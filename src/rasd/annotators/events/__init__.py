@@ -319,7 +319,7 @@ def _arguments(
     place: str | None = None
     source_cues = role_cues("source")
     ents = [e for e in ents if not any(any(s in source_cues for _, s in stems(w)) for w in
-                                       [w for w in words if w.end <= e.start][-2:])]  # fmt: skip
+                                       [w for w in words if w.end <= e.start][-3:])]  # fmt: skip
     facs = [e for e in ents if e.type == "FAC"]
     geos = [e for e in ents if e.type in ("GPE", "LOC")]
     for e in facs + geos:
