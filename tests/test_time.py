@@ -196,3 +196,41 @@ def test_dev_set_is_well_formed() -> None:
 def test_output_is_deterministic() -> None:
     text = "وقع الهجوم مساء أمس وقبل عامين وفي 5 حزيران 2021 وسنويا"
     assert tag(text, DCT) == tag(text, DCT)
+
+
+def test_following_year_counts_from_the_year_just_named() -> None:
+    from rasd.annotators.time import tag
+
+    text = "سيغادر نصف الجنود بحلول أيار 2025، ويغادر الباقون بحلول نهاية العام التالي"
+    found = {t.text: t for t in tag(text, "2024-03-10")}
+    following = found["نهاية العام التالي"]
+    assert (following.value, following.mod, following.anchor) == ("2026", "END", "previous")
+    assert following.deadline
+
+
+def test_following_year_without_an_earlier_time_counts_from_the_article_date() -> None:
+    from rasd.annotators.time import tag
+
+    [t] = tag("وتوقع الوزير أن تبدأ المرحلة الثانية في العام التالي", "2024-03-10")
+    assert (t.value, t.anchor) == ("2025", "dct")
+
+
+def test_following_month_counts_from_the_month_just_named() -> None:
+    from rasd.annotators.time import tag
+
+    found = {t.text: t.value for t in tag("وصل الوفد في آب 2020 وعاد في الشهر التالي", "2024-09-07")}
+    assert found["الشهر التالي"] == "2020-09"
+
+
+def test_bare_weekday_of_the_publication_day_is_that_day_even_in_future_context() -> None:
+    from rasd.annotators.time import tag
+
+    # 2024-09-07 is a Saturday; the reported clause is future tense
+    [t] = tag("أبلغ مسؤول كبير الصحيفة، السبت، أن الخطة ستنفذ على مراحل", "2024-09-07")
+    assert t.value == "2024-09-07"
+    # an explicit المقبل still means next week
+    [n] = tag("وسيعقد الاجتماع السبت المقبل", "2024-09-07")
+    assert n.value == "2024-09-14"
+    # another weekday in a future sentence is the coming one
+    [w] = tag("وسيصل الوفد الثلاثاء", "2024-09-07")
+    assert w.value == "2024-09-10"

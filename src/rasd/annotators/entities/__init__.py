@@ -18,7 +18,9 @@ from typing import Any
 
 from rasd.annotators import DocAnalysis
 from rasd.annotators.entities import gazetteer as gz
+from rasd.annotators.entities.consistency import propagate
 from rasd.annotators.entities.features import gaz_tokens, sent_features
+from rasd.annotators.entities.labels import chunks, to_bio
 from rasd.models import EntityMention
 from rasd.resources import load_lines, load_table
 from rasd.text.normalize import fold
@@ -117,10 +119,18 @@ def _word_runs(toks: list[Token], text: str) -> list[int]:
 
 
 def _model_cands(text: str, toks: list[Token]) -> list[_Cand]:
+    """CRF spans per sentence, then the document consistency pass (``consistency.py``).
+
+    Confidence is the mean marginal of the span's labels; spans added by the consistency
+    pass (the model did not tag that occurrence) get 0.5.
+    """
     tagger = _tagger()
     if tagger is None or not toks:
         return []
-    out: list[_Cand] = []
+    firsts: list[int] = []
+    words: list[list[str]] = []
+    labels: list[list[str]] = []
+    margs: list[list[float]] = []
     ti = 0
     for s, e in sentences(text):
         while ti < len(toks) and toks[ti].end <= s:
@@ -131,20 +141,18 @@ def _model_cands(text: str, toks: list[Token]) -> list[_Cand]:
         sent = toks[first:ti]
         if not sent:
             continue
-        labels = tagger.tag(sent_features([t.text for t in sent]))
-        j = 0
-        while j < len(labels):
-            lab = labels[j]
-            if lab == "O":
-                j += 1
-                continue
-            typ = lab.partition("-")[2]
-            k = j + 1
-            while k < len(labels) and labels[k] == "I-" + typ:
-                k += 1
-            conf = sum(tagger.marginal(labels[m], m) for m in range(j, k)) / (k - j)
+        raw = tagger.tag(sent_features([t.text for t in sent]))
+        firsts.append(first)
+        words.append([fold(t.text) for t in sent])
+        labels.append(to_bio(list(raw)))
+        margs.append([tagger.marginal(lab, m) if lab != "O" else 0.0 for m, lab in enumerate(raw)])
+    final = propagate(words, labels)
+    out: list[_Cand] = []
+    for first, before, after, mg in zip(firsts, labels, final, margs, strict=True):
+        for j, k, typ in chunks(after):
+            model_said = after[j:k] == before[j:k]
+            conf = sum(mg[j:k]) / (k - j) if model_said else 0.5
             out.append(_Cand(first + j, first + k - 1, -1, -1, _MODEL_TYPES.get(typ, "MISC"), "model", conf))
-            j = k
     return out
 
 

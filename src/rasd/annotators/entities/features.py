@@ -15,6 +15,7 @@ from rasd.text.normalize import fold
 from rasd.text.tokens import proclitics
 
 GAZ_FILE = "entities/anetac_tokens.tsv"
+TRIGGER_FILE = "entities/triggers.tsv"
 
 
 @cache
@@ -73,9 +74,26 @@ def _shape(w: str) -> str:
     return "X"
 
 
+@cache
+def triggers() -> dict[str, str]:
+    """Folded context word -> class (``O`` organisation head, ``L`` place head, ``M`` event,
+    ``V`` reporting verb), from ``triggers.tsv``: words that announce a name next to them."""
+    return {fold(row[0]): row[1] for row in load_table(TRIGGER_FILE) if len(row) >= 2}
+
+
+_QUOTES = frozenset('"\'«»“”(')
+_CLOSE = frozenset('"\'«»“”)')
+
+
 def _base(w: str) -> list[str]:
-    """Features of one folded token that neighbours can reuse (without the position prefix)."""
+    """Features of one folded token that neighbours reuse (without the position prefix).
+
+    Order matters: neighbours at distance 2 take the first eight (word, stem, gazetteer
+    classes, title, trigger, two cluster levels), the rest are for distance 1 only.
+    """
     gz = gaz_tokens()
+    tw = title_words()
+    trg = triggers()
     s = stem(w)
     g = gz.get(w, "")
     gs = gz.get(s, "") if s != w else g
@@ -86,60 +104,77 @@ def _base(w: str) -> list[str]:
         "s=" + s,
         "g=" + g,
         "gs=" + gs,
-        "t=" + ("1" if w in title_words() or s in title_words() else "0"),
-        "sh=" + _shape(w),
+        "t=" + ("1" if w in tw or s in tw else "0"),
+        "tr=" + trg.get(w, trg.get(s, "")),
         "c=" + c[0],
-        "C=" + c[-1],
         "m=" + c[len(c) // 2],
+        "C=" + c[-1],
+        "sh=" + _shape(w),
     ]
 
 
 def sent_features(words: list[str]) -> list[list[str]]:
-    """Feature lists for a sentence of original token strings."""
+    """Feature lists for a sentence of original token strings.
+
+    Per token: word, stem, affixes 1-4 of both, clitic chain, shape, gazetteer/title/trigger
+    classes and three cluster levels; the same for neighbours at ±1 and most of it at ±2;
+    word and stem bigrams around the token; sentence position and quote/bracket context.
+    """
     folded = [fold(w) for w in words]
     base = [_base(w) for w in folded]
     n = len(words)
     out: list[list[str]] = []
     for i, w in enumerate(folded):
-        s = base[i][1][2:]
+        b = base[i]
+        s = b[1][2:]
         f = [
             "b",
-            *base[i],
+            *b,
+            "p1=" + w[:1],
             "p2=" + w[:2],
             "p3=" + w[:3],
+            "p4=" + w[:4],
+            "x1=" + w[-1:],
             "x2=" + w[-2:],
             "x3=" + w[-3:],
+            "x4=" + w[-4:],
             "sp2=" + s[:2],
-            "sx2=" + s[-2:],
+            "sp3=" + s[:3],
+            "sp4=" + s[:4],
             "sx1=" + s[-1:],
+            "sx2=" + s[-2:],
+            "sx3=" + s[-3:],
+            "sx4=" + s[-4:],
             "al=" + ("1" if s.startswith("ال") else "0"),
             "len=" + str(min(len(s), 8)),
             "pc=" + clitic(w),
             "ns=" + ("1" if s.startswith("ال") and s.endswith("ي") and len(s) >= 5 else "0"),
-            "c|g=" + base[i][6] + "|" + base[i][2],
+            "c|g=" + b[6] + "|" + b[2],
+            "pos=" + (str(i) if i < 2 else "m" if i < n - 1 else "e"),
         ]
         if i == 0:
             f.append("BOS")
         else:
-            prev = base[i - 1]
-            f.extend("-1" + x for x in prev)
+            p = base[i - 1]
+            f.extend("-1" + x for x in p)
             f.append("-1w|w=" + folded[i - 1] + "|" + w)
+            f.append("-1s|s=" + p[1][2:] + "|" + s)
+            if folded[i - 1] in _QUOTES:
+                f.append("-1q")
             if i > 1:
-                f.append("-2" + base[i - 2][0])
-                f.append("-2" + base[i - 2][4])
-                f.append("-2" + base[i - 2][2])
-                f.append("-2" + base[i - 2][6])
-                f.append("-2" + base[i - 2][1])
+                f.extend("-2" + x for x in base[i - 2][:8])
+                f.append("-2w|-1w=" + folded[i - 2] + "|" + folded[i - 1])
         if i == n - 1:
             f.append("EOS")
         else:
-            nxt = base[i + 1]
-            f.extend("+1" + x for x in nxt)
+            q = base[i + 1]
+            f.extend("+1" + x for x in q)
             f.append("w|+1w=" + w + "|" + folded[i + 1])
+            f.append("s|+1s=" + s + "|" + q[1][2:])
+            if folded[i + 1] in _CLOSE:
+                f.append("+1q")
             if i < n - 2:
-                f.append("+2" + base[i + 2][0])
-                f.append("+2" + base[i + 2][2])
-                f.append("+2" + base[i + 2][6])
-                f.append("+2" + base[i + 2][1])
+                f.extend("+2" + x for x in base[i + 2][:8])
+                f.append("+1w|+2w=" + folded[i + 1] + "|" + folded[i + 2])
         out.append(f)
     return out

@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from rasd.annotators.time.lexicon import Lexicon, alt, key, lexicon
-from rasd.resources import load_table
-from rasd.text import NormText, normalize
+from rasd.resources import load_lines, load_table
+from rasd.text import NormText, fold, normalize
 
 CLITIC = r"(?:[وف]?[بلك]?)"
 
@@ -570,7 +570,12 @@ def _h_weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     conf = 0.85
     d = ctx.dct.date
     if d:
-        if direction == 1 or (direction is None and ctx.future(m.start())):
+        if direction is None and want == d.isoweekday():
+            # "أبلغ مسؤول «الصحيفة»، السبت، أن الاتفاق سينفذ …" in a Saturday paper: a bare
+            # weekday naming the publication day is that day, even when the reported
+            # clause is in the future tense; only المقبل/القادم moves it a week on
+            delta = 0
+        elif direction == 1 or (direction is None and ctx.future(m.start())):
             delta = (want - d.isoweekday()) % 7 or 7
             if direction is None:
                 conf = 0.7
@@ -1078,10 +1083,39 @@ def _day_range(c: Cand, ctx: Ctx) -> Cand:
     return replace(c, start=start, value=f"{c.value[:8]}{d0:02d}", range_end=c.value)
 
 
+@cache
+def _sequence_re() -> re.Pattern[str]:
+    words = [fold(w) for w in load_lines("time/sequence_words.txt")]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in sorted(words, key=len, reverse=True))})(?!\w)")
+
+
+def _sequence(c: Cand, p: Cand, ctx: Ctx) -> Cand:
+    """"بحلول سبتمبر 2025 … بحلول نهاية العام التالي": التالي counts from the time just named.
+
+    Applies when ``c`` was anchored on the publication date, carries a sequence word
+    (``resources/time/sequence_words.txt``) and an absolute time precedes it in the
+    same sentence: the year (or month) after that time, anchor ``previous``.
+    """
+    if c.type != "DATE" or c.anchor != "dct" or not c.value or p.type != "DATE" or not p.value:
+        return c
+    if not _sequence_re().search(ctx.text[c.start : c.end]):
+        return c
+    if not re.match(r"\d{4}", p.value) or re.search(r"[.!?\n]", ctx.text[p.end : c.start]):
+        return c
+    if re.fullmatch(r"\d{4}", c.value):
+        return replace(c, value=f"{int(p.value[:4]) + 1:04d}", anchor="previous", confidence=0.7)
+    if re.fullmatch(r"\d{4}-\d\d", c.value) and re.match(r"\d{4}-\d\d", p.value):
+        t = int(p.value[:4]) * 12 + int(p.value[5:7])  # month index of the next month
+        return replace(c, value=f"{t // 12:04d}-{t % 12 + 1:02d}", anchor="previous", confidence=0.7)
+    return c
+
+
 def _reanchor(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     """"اعتقل في 14 تموز وأحيل بعد يومين": بعد counts from the day just named in the sentence."""
     out = []
     for i, c in enumerate(cands):
+        if i > 0:
+            c = _sequence(c, cands[i - 1], ctx)
         if c.shift and i > 0:
             p = cands[i - 1]
             same_sentence = not re.search(r"[.!?\n]", ctx.text[p.end : c.start])

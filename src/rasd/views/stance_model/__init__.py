@@ -1,0 +1,1 @@
+"""Shipped stance model files and the script that trains its word vectors."""
