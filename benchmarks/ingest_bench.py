@@ -16,39 +16,18 @@ from __future__ import annotations
 import argparse
 import collections
 import os
-import platform
 import resource
-import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
 import traceback
-from datetime import UTC, datetime
 from pathlib import Path
+
+from machine import markdown_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "saudinewsnet"
 DEFAULT_OUT = ROOT / "docs" / "benchmarks" / "ingest.md"
-
-
-def machine() -> list[str]:
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    uname = subprocess.run(["uname", "-a"], capture_output=True, text=True).stdout.strip()
-    nproc = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
-    return [
-        f"- date: {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}",
-        f"- machine: `{uname}`",
-        f"- nproc: {nproc}; CPU: {cpu}",
-        f"- Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}",
-    ]
 
 
 def cpu_split() -> tuple[float, float]:
@@ -125,7 +104,7 @@ def main() -> int:
         "",
         "Written by `benchmarks/ingest_bench.py`; figures are what that run measured.",
         "",
-        *machine(),
+        *markdown_lines(),
         f"- command: `python benchmarks/ingest_bench.py --workers {args.workers}"
         + (f" --limit {args.limit}" if args.limit else "")
         + "`",

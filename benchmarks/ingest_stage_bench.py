@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import argparse
 import collections
-import platform
 import resource
-import subprocess
 import time
-from datetime import UTC, datetime
 from pathlib import Path
+
+from machine import markdown_lines
 
 from rasd.ingest import IngestError, documents_from_page, iter_pages
 from rasd.text import normalize
@@ -27,30 +26,13 @@ DEFAULT_DATA = ROOT.parent / "shared" / "data" / "saudinewsnet"
 DEFAULT_OUT = ROOT / "docs" / "benchmarks" / "ingest_stage.md"
 
 
-def machine() -> list[str]:
-    cpu = "unknown"
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
-    uname = subprocess.run(["uname", "-a"], capture_output=True, text=True).stdout.strip()
-    nproc = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
-    load = Path("/proc/loadavg").read_text().split()[:3]
-    return [
-        f"- date: {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}",
-        f"- machine: `{uname}`",
-        f"- nproc: {nproc}; CPU: {cpu}; load average at start: {' '.join(load)} (machine shared)",
-        f"- Python {platform.python_version()}",
-    ]
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=str(DEFAULT_DATA))
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--out", default=str(DEFAULT_OUT))
     args = ap.parse_args()
-    header = machine()
+    header = markdown_lines()
     errors: collections.Counter[str] = collections.Counter()
     langs: collections.Counter[str] = collections.Counter()
     removed: collections.Counter[str] = collections.Counter()

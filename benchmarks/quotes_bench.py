@@ -22,13 +22,13 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import json
-import platform
 import re
-import subprocess
 import sys
 import time
 import zipfile
 from pathlib import Path
+
+from machine import one_line
 
 from rasd.annotators.quantities import extract_quantities
 from rasd.annotators.quotes import extract_quotes
@@ -286,20 +286,6 @@ def pipeline_throughput(max_docs: int) -> tuple[int, float] | None:
     return n, time.perf_counter() - t0
 
 
-def machine() -> str:
-    cpu = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    nproc = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
-    uname = subprocess.run(["uname", "-a"], capture_output=True, text=True).stdout.strip()
-    return f"- `uname -a`: {uname}\n- nproc: {nproc}\n- CPU: {cpu}\n- Python {platform.python_version()}"
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=str(ROOT / "docs" / "benchmarks" / "quotes.md"))
@@ -321,7 +307,7 @@ def main() -> int:
         "",
         f"Generated {now} by `python benchmarks/quotes_bench.py` (do not edit by hand).",
         "",
-        machine(),
+        one_line(),
         "",
         "## Dev sets (written by us: benchmarks/data/quotes_dev.jsonl, quantities_dev.jsonl)",
         "",

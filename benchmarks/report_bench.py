@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import platform
 import resource
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime
 from pathlib import Path
+
+from machine import markdown_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "benchmarks" / "report.md"
@@ -91,15 +91,6 @@ def child(n: int) -> None:
     print(json.dumps({"n": n, "build_s": t1 - t0, "render_s": t2 - t1, "mb": len(html.encode()) / 1e6, "rss": rss}))
 
 
-def machine() -> list[str]:
-    cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
-                if ln.startswith("model name")), "unknown")  # fmt: skip
-    uname = subprocess.run(["uname", "-a"], capture_output=True, text=True).stdout.strip()
-    nproc = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
-    return [f"- date: {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}", f"- machine: `{uname}`",
-            f"- nproc: {nproc}; CPU: {cpu}", f"- Python {platform.python_version()}"]  # fmt: skip
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 31030])
@@ -120,7 +111,7 @@ def main() -> int:
         "entity per 4 documents, a commitment per 20, a conflict per 50); every document is cited by",
         "evidence (the worst case for size): the first 300 are rendered whole, the others as excerpts",
         "around their evidence (`render_report(..., max_docs=300)`, the default).", "",
-        *machine(), "",
+        *markdown_lines(), "",
         "| documents | events | render time (s) | HTML size (MB) | peak RSS (MB) |",
         "|---:|---:|---:|---:|---:|",
         *[f"| {r['n']:,} | {r['n']:,} | {r['render_s']:.2f} | {r['mb']:.1f} | {r['rss']:.0f} |" for r in rows],
