@@ -28,7 +28,6 @@ import glob
 import io
 import json
 import os
-import platform
 import pstats
 import re
 import subprocess
@@ -74,23 +73,25 @@ construction; only the steps below see the corpus as a whole.
 
 
 def machine() -> dict[str, str]:
-    cpu = "unknown"
-    mem = "unknown"
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
-    for line in Path("/proc/meminfo").read_text().splitlines():
-        if line.startswith("MemTotal"):
-            mem = f"{int(line.split()[1]) / 1024 / 1024:.1f} GB"
-            break
-    return {
-        "uname": subprocess.run(["uname", "-a"], capture_output=True, text=True).stdout.strip(),
-        "nproc": subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip(),
-        "cpu": cpu,
-        "memory": mem,
-        "python": platform.python_version(),
-    }
+    """The shared facts of ``benchmarks/machine.py`` (uname, cores, CPU model, memory…)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from machine import facts
+
+    return facts()
+
+
+def code_state() -> str:
+    """Git HEAD and the newest change under the stage folders, to say which code a run measured."""
+    head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "src"], capture_output=True, text=True)
+    newest = max(
+        (f for d in ("annotators", "resolve", "views", "pipeline.py") for f in (ROOT / "src" / "rasd" / d).rglob("*")
+         if f.is_file() and "__pycache__" not in f.parts),
+        key=lambda f: f.stat().st_mtime,
+    )  # fmt: skip
+    when = datetime.fromtimestamp(newest.stat().st_mtime, UTC).strftime("%H:%M UTC")
+    n = len([ln for ln in dirty.stdout.splitlines() if ln.strip()])
+    return f"git {head.stdout.strip() or '?'} + {n} uncommitted path(s) under src; newest stage file {newest.relative_to(ROOT)} at {when}"
 
 
 def load() -> str:
@@ -138,6 +139,7 @@ def run_one(size: str, data: Path, workers: int, report: bool, profile: bool, wo
         p.unlink(missing_ok=True)
     out = work / f"out_{size}"
     load0 = load()
+    code0 = code_state()
     started = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     prof = cProfile.Profile() if profile else None
     if prof is not None:
@@ -145,6 +147,7 @@ def run_one(size: str, data: Path, workers: int, report: bool, profile: bool, wo
     res = analyze(inputs, db_path=db, out_dir=out, as_of=AS_OF, progress=False, workers=workers, report=report)
     if prof is not None:
         prof.disable()
+    code_end = code_state()  # stages import lazily: views load when reached, so say both ends
     files = {p.name: p.stat().st_size for p in out.iterdir() if p.is_file()}
     top = ""
     if prof is not None:
@@ -158,6 +161,8 @@ def run_one(size: str, data: Path, workers: int, report: bool, profile: bool, wo
         "size": size,
         "records": records,
         "started": started,
+        "code": code0,
+        "code_end": code_end,
         "load_start": load0,
         "load_end": load(),
         "workers": workers,
@@ -192,15 +197,22 @@ def _f(x: float | None, nd: int = 1) -> str:
     return "–" if x is None else f"{x:,.{nd}f}"
 
 
+def _key(r: dict[str, Any]) -> str:
+    """Section key: a profiled run gets its own section, never replacing the timed one."""
+    return r["size"] + ("-profile" if r["profiled"] else "")
+
+
 def section(r: dict[str, Any]) -> str:
-    size = r["size"]
+    size, key = r["size"], _key(r)
     c = r["counts"]
     title = "all articles" if size == "all" else f"first {int(size):,} articles"
+    title += ", profiled (cProfile slows everything: read it for where time goes, not for speed)" if r["profiled"] else ""
     lines = [
-        f"<!-- size:{size} -->",
+        f"<!-- size:{key} -->",
         f"## {title}",
         "",
         f"- run started {r['started']}; load average at start / end: {r['load_start']} / {r['load_end']} (2 cores shared with other jobs)",
+        f"- code at start: {r.get('code', 'not recorded')}; at end: {r.get('code_end', 'not recorded')}",
         f"- workers: {r['workers']}; report.html: {'yes' if r['report'] else 'no'}; profiled: {'yes (times inflated)' if r['profiled'] else 'no'}",
         f"- pages {c['pages']:,}, documents {c['documents']:,} (new {c['new']:,}), near-duplicate groups {c['duplicate_groups']:,}, error lines {c['errors']:,}"
         + (f" ({'; '.join(r['errors_sample'])})" if r["errors_sample"] else ""),
@@ -251,21 +263,26 @@ def section(r: dict[str, Any]) -> str:
         lines.append("")
     if r.get("profile"):
         lines += ["Profile of this run (cProfile; cumulative, then own time):", "", "```", r["profile"], "```", ""]
-    lines.append(f"<!-- /size:{size} -->")
+    lines.append(f"<!-- /size:{key} -->")
     return "\n".join(lines)
 
 
-def _order(size: str) -> tuple[int, str]:
-    return (10**9 if size == "all" else int(size), size)
+def _order(key: str) -> tuple[int, str]:
+    size = key.split("-", 1)[0]
+    return (10**9 if size == "all" else int(size), key)
 
 
 def write_markdown(out: Path, results: list[dict[str, Any]], command: str, mach: dict[str, str]) -> None:
     old: dict[str, str] = {}
+    notes = ""
     if out.exists():
-        for m in re.finditer(r"<!-- size:(\S+) -->.*?<!-- /size:\1 -->", out.read_text(encoding="utf-8"), re.S):
+        text = out.read_text(encoding="utf-8")
+        for m in re.finditer(r"<!-- size:(\S+) -->.*?<!-- /size:\1 -->", text, re.S):
             old[m.group(1)] = m.group(0)
+        got = re.search(r"<!-- notes -->.*?<!-- /notes -->", text, re.S)  # hand-written reading, kept
+        notes = got.group(0) if got else ""
     for r in results:
-        old[r["size"]] = section(r)
+        old[_key(r)] = section(r)
     sizes = sorted(old, key=_order)
     lines = [
         "# Whole-pipeline scale benchmark (SaudiNewsNet)",
@@ -276,7 +293,7 @@ def write_markdown(out: Path, results: list[dict[str, Any]], command: str, mach:
         "",
         f"- date of the latest run: {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}",
         f"- machine: `{mach['uname']}`",
-        f"- nproc: {mach['nproc']}; CPU: {mach['cpu']}; memory: {mach['memory']}; Python {mach['python']}",
+        f"- nproc: {mach['nproc']}; CPU: {mach['cpu']}; memory: {mach['memory']}; Python {mach['python']}, SQLite {mach['sqlite']}",
         f"- latest command: `{command}`",
         "",
         "Pipeline measured: `rasd.pipeline.analyze` = read records → clean/segment → store (SQLite,",
@@ -288,6 +305,8 @@ def write_markdown(out: Path, results: list[dict[str, Any]], command: str, mach:
         "is shared (see the load averages): wall times are upper bounds, CPU times are steadier.",
         "",
     ]
+    if notes:
+        lines += [notes, ""]
     for s in sizes:
         lines += [old[s], ""]
     lines.append(COMPLEXITY)

@@ -244,6 +244,7 @@ class Event:
     trigger: str = ""
     evidence: list[Evidence] = field(default_factory=list)
     confidence: float = 0.7
+    _date_source: str = ""  # own | neighbour | context | article (not exported): what merging trusts
 
 
 @dataclass

@@ -57,15 +57,20 @@ def blocking_keys(ev: Event) -> list[tuple[str, str, str]]:
 
 
 def compatible(a: Event, b: Event) -> bool:
-    """Same type, dates that do not exclude each other, same denial status, and a shared
-    place, target or two shared actors."""
+    """Same type, dates that do not exclude each other (two days must be the same day),
+    the same modality, and a shared place, target or two shared actors. Reports dated
+    only by their article's date merge only across articles."""
     if a.type != b.type:
         return False
     va, vb = a.date.value or "", b.date.value or ""
     if not (va.startswith(vb) or vb.startswith(va)):
         return False
-    if (a.modality == "denied") != (b.modality == "denied"):
+    if a.modality != b.modality:
+        return False  # a planned or postponed statement is not the one that was issued
+    if a.date.precision == b.date.precision == "day" and va != vb:
         return False
+    if a._date_source == b._date_source == "article" and _doc(a) == _doc(b):
+        return False  # two undated sentences of one article: nothing says they are one event
     if a.place and b.place and a.place != b.place:
         return False
     # one shared capital ("Washington") is not enough: a place, a target or two actors are
@@ -76,6 +81,10 @@ def compatible(a: Event, b: Event) -> bool:
         or (a.place and a.place in b.targets)
         or (b.place and b.place in a.targets)
     )
+
+
+def _doc(ev: Event) -> str:
+    return ev.evidence[0].doc if ev.evidence else ""
 
 
 class _UF:
@@ -154,7 +163,7 @@ def _combine(reports: list[Event]) -> Event:
         summary=best_date.summary,
         trigger=first.trigger,
         evidence=evidence,
-        confidence=min(0.95, max(r.confidence for r in reports) + 0.05 * (len(reports) - 1)),
+        confidence=round(min(0.95, max(r.confidence for r in reports) + 0.05 * (len(reports) - 1)), 2),
     )
 
 

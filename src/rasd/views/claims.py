@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from rasd.annotators import DocAnalysis
-from rasd.annotators.events import find_triggers, modality, stems
+from rasd.annotators.events import count_words, find_triggers, modality, precision_of, stems
 from rasd.ids import make_id
 from rasd.models import Claim, Event, Evidence, Quote
 from rasd.resources import load_lines, load_table
@@ -41,6 +41,8 @@ class ClaimRecord:
     speaker: str = ""  # entity id or folded speaker text, "" for the outlet itself
     speaker_text: str = ""  # the speaker as written, for explanations
     year: str | None = None  # the reporting year (document date): what claims are blocked on
+    entities: frozenset[str] = frozenset()  # entities named in the claim (ids, else folded text)
+    opposite: frozenset[str] = frozenset()  # families denied by an opposite word (بقاء), not a negation
 
 
 @cache
@@ -72,6 +74,12 @@ def negation_words() -> frozenset[str]:
 
 
 @cache
+def schedule_words() -> frozenset[str]:
+    """Words that make a dated claim a schedule ("المرحلة الثانية تنتهي في سبتمبر 2026")."""
+    return frozenset(fold(w) for w in load_lines("claims/schedule_words.txt"))
+
+
+@cache
 def stopwords() -> frozenset[str]:
     return frozenset(fold(w) for w in load_lines("claims/stopwords.txt"))
 
@@ -80,8 +88,12 @@ def word_tokens(text: str, offset: int = 0) -> list[Token]:
     return [Token(t.text, t.start + offset, t.end + offset, t.norm) for t in tokenize(text) if t.is_word]
 
 
-def topics_of(words: Sequence[Token]) -> dict[str, str]:
-    """Topic family -> ``assert``/``deny`` for the topic words in ``words``; a denial wins."""
+def topics_of(words: Sequence[Token], opposite: set[str] | None = None) -> dict[str, str]:
+    """Topic family -> ``assert``/``deny`` for the topic words in ``words``; a denial wins.
+
+    Families denied by an opposite word with no negation ("ستبقى" against withdrawal) are
+    added to ``opposite`` when given: a stated counter-position, stronger than a negation.
+    """
     lex = topic_lexicon()
     first = frozenset(lex)
     neg = negation_words()
@@ -98,6 +110,8 @@ def topics_of(words: Sequence[Token]) -> dict[str, str]:
                 negated = any(w.norm in neg for w in words[max(0, i - NEG_WINDOW) : i])
                 pol = "assert" if (sign > 0) != negated else "deny"
                 fam = family(topic)
+                if opposite is not None and sign < 0 and not negated:
+                    opposite.add(fam)
                 if out.get(fam) != "deny":
                     out[fam] = pol
                 break
@@ -172,7 +186,8 @@ def _record(
     sent_events: Sequence[Event] = (),
 ) -> ClaimRecord | None:
     text = da.doc.text
-    topics = topics_of(words)
+    opposite: set[str] = set()
+    topics = topics_of(words, opposite)
     hits = find_triggers(words)
     mods = [modality(words, h) for h in hits]
     predicate = hits[0].trigger.type.lower() if hits else (next(iter(topics), "says"))
@@ -181,10 +196,17 @@ def _record(
         if m == "denied" or fam not in topics:
             topics[fam] = "deny" if m == "denied" else "assert"
     timexes = [t for t in da.timex if cs <= t.start and t.end <= ce and t.type in ("DATE", "TIME") and t.value]
-    deadlines = [t for t in timexes if t.deadline]
+    sched = schedule_words()
+    scheduled = any(any(st in sched for _, st in stems(w)) for w in words)
+    deadlines = [t for t in timexes if t.deadline or (scheduled and precision_of(t.value))]
     if deadlines:
         topics.setdefault("schedule", "assert")  # any two deadline claims may disagree on dates
-    if not topics and not sent_events:
+    facts = [
+        (fold(q.object or "") + _role(words, q.start), _owner(q.owner), float(q.value))
+        for q in da.quantities
+        if cs <= q.start and q.end <= ce and q.value is not None and q.object
+    ]
+    if not topics and not sent_events and not facts:
         return None
     neg = negation_words()
     if polarity == "deny" and not any(w.norm in neg for w in words):
@@ -194,12 +216,7 @@ def _record(
     pol = "deny" if polarity == "deny" or (mods and mods[0] == "denied") else "assert"
     mod = {"planned": "plan", "expected": "expectation"}.get(mods[0] if mods else "happened", "fact")
     time = timexes[0].value if timexes else (sent_events[0].date.value if sent_events else fallback_time)
-    dates = [(t.value, t.mod) for t in timexes if t.value and (t.deadline or mod == "plan" or t.mod == "END")]
-    facts = [
-        (fold(q.object or ""), fold(q.owner or ""), float(q.value))
-        for q in da.quantities
-        if cs <= q.start and q.end <= ce and q.value is not None and q.object
-    ]
+    dates = [(t.value, t.mod) for t in timexes if t.value and (t in deadlines or mod == "plan" or t.mod == "END")]
     ents = [m for m in da.entities if cs <= m.start and m.end <= ce]
     subject = next((m.entity or m.text for m in ents if m.type in ("PER", "ORG", "GPE")), "")
     if sent_events and sent_events[0].actors:
@@ -231,4 +248,31 @@ def _record(
         stems=content_stems(words),
         speaker=speaker,
         year=_year(da.doc.published.value) or _year(time),
+        entities=frozenset(m.entity or fold(m.text) for m in ents),
+        opposite=frozenset(f for f in opposite if topics.get(f) == "deny"),
     )
+
+
+def _role(words: Sequence[Token], start: int) -> str:
+    """``@injured`` / ``@killed`` … when a context word of ``events/counts.tsv`` precedes the
+    number: "5 soldiers injured" is not a count of the troops deployed."""
+    ctx = count_words()[1]
+    before = [w for w in words if w.end <= start][-3:]
+    for w in reversed(before):
+        for _, st in stems(w):
+            if st in ctx:
+                return "@" + ctx[st]
+    return ""
+
+
+def _owner(owner: str | None) -> str:
+    """Folded owner of a count, spelling variants joined (``claims/spelling_variants.tsv``)."""
+    out = fold(owner or "")
+    for variant, canonical in spelling_variants():
+        out = out.replace(variant, canonical)
+    return out
+
+
+@cache
+def spelling_variants() -> tuple[tuple[str, str], ...]:
+    return tuple((fold(r[0]), fold(r[1])) for r in load_table("claims/spelling_variants.tsv") if len(r) >= 2)

@@ -23,7 +23,7 @@ from rasd.annotators.events import find_triggers, modality, stems
 from rasd.ids import make_id
 from rasd.models import Commitment, Evidence, Timex
 from rasd.resources import load_lines
-from rasd.text import fold, sentences
+from rasd.text import Token, fold, sentences
 from rasd.views.claims import content_stems, topics_of, word_tokens
 
 WHAT_MAX = 220
@@ -157,32 +157,77 @@ def find_commitments(da: DocAnalysis, as_of: str) -> list[_Found]:
             continue
         if t is not None and not t.deadline and not _after(t.value, pub) and ci < 0:
             continue  # a past date in a sentence with only a future verb is not a deadline
-        who_ent: str | None = None
-        who_text: str | None = None
-        q = next((q for q in da.quotes if q.start < e and s < q.end), None)
-        if q is not None:
-            who_ent, who_text = q.speaker.entity, q.speaker.text
-        ents = [m for m in da.entities if s <= m.start and m.end <= e and m.type in ("PER", "ORG", "GPE")]
-        if who_text is None and ents:
-            who_ent, who_text = ents[0].entity, ents[0].text
-        actors = list(dict.fromkeys([x for x in [who_ent] if x] + [m.entity for m in ents if m.entity]))
-        stem_set = content_stems(words)
-        postponed = _postponed(text, sents, k, stem_set)
-        deadline = t.value if t is not None else None
-        what = text[s:e] if e - s <= WHAT_MAX else text[s : s + WHAT_MAX].rstrip() + "…"
-        c = Commitment(
-            id=make_id("m", da.doc.id, s, e, deadline),
-            what=what,
-            actors=actors,
-            deadline=deadline,
-            status=status(deadline, as_of, t.mod if t is not None else None),
-            evidence=[Evidence(da.doc.id, s, e)],
-            confidence=round(0.5 + 0.2 * bool(t is not None and t.deadline) + 0.1 * (ci >= 0) + 0.1 * bool(who_text), 2),
-            who=who_text,
-        )
-        c.postponed = postponed
-        out.append(_Found(c, frozenset(topics_of(words)), stem_set))
+        phases = _phase_deadlines(da.timex, s, e, words, norms, t)
+        for t in phases:
+            out.append(_commitment(da, as_of, sents, k, words, t, ci, pledge))
     return out
+
+
+def _phase_deadlines(
+    timex: Sequence[Timex], s: int, e: int, words: Sequence[Token], norms: Sequence[str], first: Timex | None
+) -> list[Timex | None]:
+    """Every deadline of a multi-phase plan in one sentence ("by 30 September 2025, then a
+    second phase until September 2026"): flagged TIMEXes and the first date after each cue,
+    in text order; just ``first`` when there is no second one."""
+    cands = [t for t in timex if s <= t.start and t.end <= e and t.type == "DATE" and t.value and period(t.value)]
+    picked = {id(t): t for t in cands if t.deadline}
+    for i in _cue_positions(norms):
+        after = [t for t in cands if t.start >= words[i].start]
+        if after:
+            picked.setdefault(id(after[0]), after[0])
+    if first is not None:
+        picked.setdefault(id(first), first)
+    out = sorted(picked.values(), key=lambda t: t.start)
+    return list(out) if len(out) > 1 else [first]
+
+
+def _cue_positions(norms: Sequence[str]) -> list[int]:
+    """Indexes of every commitment cue in ``norms`` (folded words)."""
+    out = []
+    for i in range(len(norms)):
+        if any(tuple(norms[i : i + len(cue)]) == cue for cue in cue_phrases()):
+            out.append(i)
+    return out
+
+
+def _commitment(
+    da: DocAnalysis,
+    as_of: str,
+    sents: Sequence[tuple[int, int]],
+    k: int,
+    words: Sequence[Token],
+    t: Timex | None,
+    ci: int,
+    pledge: bool,
+) -> _Found:
+    """One commitment of sentence ``k`` with deadline ``t``."""
+    text = da.doc.text
+    s, e = sents[k]
+    who_ent: str | None = None
+    who_text: str | None = None
+    q = next((q for q in da.quotes if q.start < e and s < q.end), None)
+    if q is not None:
+        who_ent, who_text = q.speaker.entity, q.speaker.text
+    ents = [m for m in da.entities if s <= m.start and m.end <= e and m.type in ("PER", "ORG", "GPE")]
+    if who_text is None and ents:
+        who_ent, who_text = ents[0].entity, ents[0].text
+    actors = list(dict.fromkeys([x for x in [who_ent] if x] + [m.entity for m in ents if m.entity]))
+    stem_set = content_stems(words)
+    postponed = _postponed(text, sents, k, stem_set)
+    deadline = t.value if t is not None else None
+    what = text[s:e] if e - s <= WHAT_MAX else text[s : s + WHAT_MAX].rstrip() + "…"
+    c = Commitment(
+        id=make_id("m", da.doc.id, s, e, deadline),
+        what=what,
+        actors=actors,
+        deadline=deadline,
+        status=status(deadline, as_of, t.mod if t is not None else None),
+        evidence=[Evidence(da.doc.id, s, e)],
+        confidence=round(0.5 + 0.2 * bool(t is not None and t.deadline) + 0.1 * (ci >= 0) + 0.1 * bool(who_text), 2),
+        who=who_text,
+    )
+    c.postponed = postponed
+    return _Found(c, frozenset(topics_of(words)), stem_set)
 
 
 def _postponed(text: str, sents: Sequence[tuple[int, int]], k: int, stem_set: frozenset[str]) -> bool:

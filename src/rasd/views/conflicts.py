@@ -24,10 +24,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
+from rasd.annotators.events import stems
 from rasd.ids import make_id
 from rasd.models import Conflict
-from rasd.views.claims import ClaimRecord
+from rasd.resources import load_table
+from rasd.text import fold
+from rasd.views.claims import ClaimRecord, word_tokens
 from rasd.views.commitments import period
 from rasd.views.stance import load_model
 
@@ -37,6 +41,11 @@ PER_CLAIM = 6
 MIN_OVERLAP_DATE = 0.3
 MIN_OVERLAP_OTHER = 0.3
 MODEL_DISAGREE = 0.85
+MIN_SHARED_STEMS = 2
+SAME_DOC = 0.9  # two voices in one article: shown, but below a cross-outlet disagreement
+THRESHOLD = 0.6  # conflicts below this confidence are not reported
+PER_CLAIM_POLARITY = 4
+PER_DOC_PAIR = 3  # polarity conflicts kept per (article, article, topic)
 
 
 @dataclass
@@ -69,34 +78,122 @@ def dates_exclude(x: str, y: str) -> bool:
     return not (x.startswith(y) or y.startswith(x))
 
 
+def shared_entities(a: ClaimRecord, b: ClaimRecord) -> int:
+    """Entities both claims name, the speakers themselves left out."""
+    return len((a.entities & b.entities) - {a.speaker, b.speaker})
+
+
+def about_same_thing(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Entity overlap, or shared content words: ``MIN_SHARED_STEMS`` for the outlet's own
+    words in one article, one across articles or between two named speakers (two voices
+    rarely word one fact alike)."""
+    shared = len(a.stems & b.stems)
+    need = 1 if a.doc != b.doc or (a.speaker and b.speaker) else MIN_SHARED_STEMS
+    return shared_entities(a, b) > 0 or shared >= need
+
+
+def same_time_frame(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Claims about different years (by their own dates) are not about one situation."""
+    ya, yb = _cal_year(a.claim.time), _cal_year(b.claim.time)
+    return ya is None or yb is None or ya == yb or a.year in (ya, yb) or b.year in (ya, yb)
+
+
+def _cal_year(v: str | None) -> str | None:
+    return v[:4] if v and v[:4].isdigit() else None
+
+
 def structured(a: ClaimRecord, b: ClaimRecord, topic: str) -> Candidate | None:
     """The first structured check that fires for a pair sharing ``topic``."""
     pa, pb = a.topics.get(topic), b.topics.get(topic)
     if pa and pb and pa != pb:
+        if not (same_time_frame(a, b) and about_same_thing(a, b)):
+            return None
         denier, asserter = (a, b) if pa == "deny" else (b, a)
-        who = denier.speaker_text or "the article"
-        other = asserter.speaker_text or "the article"
         weight = 1.0 if a.speaker and b.speaker else 0.85  # two named sources beat the outlet's own words
-        if asserter.facts:
-            weight += 0.3  # a count of the very thing denied ("2,500 troops" against "no forces")
-        return Candidate(a, b, "polarity", f"on '{topic}': {who} denies what {other} asserts", weight)
+        # concrete details of the very thing denied: a count ("2,500 troops" against "no
+        # forces"), a schedule ("out by September 2025" against "no announcement")
+        weight += 0.3 * bool(asserter.facts) + 0.2 * bool(asserter.dates)
+        if topic in denier.opposite:
+            weight += 0.2  # a stated counter-position ("the troops stay") rather than a negation
+        weight += 0.15 * min(2, shared_entities(a, b))
+        sa, sb = sides(a), sides(b)
+        if sa and sb and sa != sb:
+            weight += 0.25  # the two parties of the story, not two commentators
+
+        text = explain("polarity", topic=topic, denier=_who(denier), asserter=_who(asserter))
+        return Candidate(a, b, "polarity", text, weight)
     if not _same_time(a.claim.time, b.claim.time):
         fa = {}
     else:
         fa = {(o, w): v for o, w, v in a.facts}
     for (o, w), v in sorted(fa.items()):
         for o2, w2, v2 in b.facts:
-            if o == o2 and w == w2 and v != v2:
-                owner = f" ({w})" if w else ""
-                return Candidate(a, b, "number", f"different numbers for {o}{owner}: {_n(v)} vs {_n(v2)}", 0.9)
+            if o == o2 and w == w2 and v != v2 and about_same_thing(a, b):
+                what = f"{o.split('@')[0]} {w}".strip()
+                return Candidate(a, b, "number", explain("number", what=what, x=_n(v), y=_n(v2)), 0.9)
     # two multi-phase plans whose first phase agrees describe the same plan
     same_plan = len(a.dates) > 1 and len(b.dates) > 1 and not periods_exclude(*a.dates[0], *b.dates[0])
     if a.dates and b.dates and (same_plan or overlap(a, b) >= MIN_OVERLAP_DATE):
         # phase by phase: the i-th date of one against the i-th of the other
         for (x, xm), (y, ym) in zip(a.dates, b.dates, strict=False):
             if periods_exclude(x, xm, y, ym):
-                return Candidate(a, b, "date", f"different dates for the same '{topic}': {_d(x, xm)} vs {_d(y, ym)}", 0.8)
+                return Candidate(a, b, "date", explain("date", topic=topic, x=_d(x, xm), y=_d(y, ym)), 0.8)
+    if a.dates and b.dates and about_same_thing(a, b):
+        # one deadline each for the same year that cannot both hold ("September 2026" / "end of 2026")
+        for x, xm in a.dates:
+            for y, ym in b.dates:
+                if x[:4] == y[:4] and x[:4].isdigit() and periods_exclude(x, xm, y, ym) and not _met(x, y):
+                    return Candidate(a, b, "date", explain("date", topic=topic, x=_d(x, xm), y=_d(y, ym)), 0.7)
     return None
+
+
+@cache
+def _side_words() -> dict[str, str]:
+    return {fold(r[0]): r[1] for r in load_table("claims/sides.tsv") if len(r) >= 2}
+
+
+def sides(r: ClaimRecord) -> frozenset[str]:
+    """The parties a speaker belongs to, from words of its description (``claims/sides.tsv``):
+    "مسؤول أميركي" -> {US}; "مسؤولين أميركيين وعراقيين" -> {US, IQ}; an analyst -> {}."""
+    words = _side_words()
+    out = set()
+    for tok in word_tokens(r.speaker_text):
+        for _, st in stems(tok):
+            if st in words:
+                out.add(words[st])
+    return frozenset(out)
+
+
+def _met(x: str, y: str) -> bool:
+    """A day inside the month or year of the other date: a deadline met, not a dispute
+    ("completed on 6 September" against "by the end of September")."""
+    day, other = (x, y) if len(x) >= 10 else (y, x)
+    return len(day) >= 10 and len(other) < 10 and day.startswith(other)
+
+
+def _who(r: ClaimRecord) -> str:
+    return r.speaker_text or "نص الخبر"
+
+
+@cache
+def _templates() -> dict[str, str]:
+    return {r[0]: r[1] for r in load_table("claims/explanations.tsv") if len(r) >= 2}
+
+
+@cache
+def _topic_names() -> dict[str, str]:
+    return {r[0]: r[1] for r in load_table("claims/topic_names.tsv") if len(r) >= 2}
+
+
+def explain(kind: str, **parts: str) -> str:
+    """A readable Arabic sentence for a conflict (templates in ``claims/explanations.tsv``)."""
+    if "topic" in parts:
+        parts["topic"] = _topic_names().get(parts["topic"], parts["topic"])
+    tpl = _templates().get(kind, "{x} / {y}")
+    try:
+        return tpl.format(**parts)
+    except (KeyError, IndexError, ValueError):
+        return " / ".join(parts.values())
 
 
 def periods_exclude(x: str, xm: str | None, y: str, ym: str | None) -> bool:
@@ -108,12 +205,16 @@ def periods_exclude(x: str, xm: str | None, y: str, ym: str | None) -> bool:
 
 
 def _d(v: str, mod: str | None) -> str:
-    return f"end of {v}" if mod == "END" else v
+    return _templates().get("end_of", "{v}").format(v=v) if mod == "END" else v
 
 
 def _same_time(x: str | None, y: str | None) -> bool:
-    """Counts are comparable only for the same period (one date containing the other)."""
-    return bool(x and y) and not dates_exclude(x or "", y or "")
+    """Counts are comparable only for the same period: the same month (reports a day apart
+    describe one situation) or one date containing the other; a relative reference
+    ("الأسابيع الماضية") leaves it to the reporting year of the block."""
+    if not (_cal_year(x) and _cal_year(y)):
+        return True
+    return not dates_exclude((x or "")[:7], (y or "")[:7])
 
 
 def _n(v: float) -> str:
@@ -126,6 +227,8 @@ def find_conflicts(records: Sequence[ClaimRecord], use_model: bool = True) -> li
     for i, r in enumerate(records):
         for t in r.topics:
             blocks[(t, r.year or "")].append(i)
+        for o in sorted({o for o, _, _ in r.facts}):
+            blocks[("#" + o, r.year or "")].append(i)  # counts of one object meet without a topic
     seen: set[tuple[int, int]] = set()
     cands: list[Candidate] = []
     pending_model: list[tuple[int, int, str]] = []
@@ -140,12 +243,14 @@ def find_conflicts(records: Sequence[ClaimRecord], use_model: bool = True) -> li
             if key in seen:
                 continue
             a, b = records[key[0]], records[key[1]]
-            if same_source(a, b):
-                continue
+            if same_source(a, b) or (a.speaker and a.speaker == b.speaker):
+                continue  # one voice restating itself is not a disagreement between sources
             c = structured(a, b, topic)
             if c is not None:
                 seen.add(key)
-                c.score *= 0.5 + overlap(a, b)
+                c.score *= (0.5 if c.kind == "polarity" else 0.8) + overlap(a, b)
+                if a.doc == b.doc:
+                    c.score *= SAME_DOC
                 cands.append(c)
             elif overlap(a, b) >= MIN_OVERLAP_OTHER:
                 pending_model.append((key[0], key[1], topic))
@@ -158,7 +263,7 @@ def find_conflicts(records: Sequence[ClaimRecord], use_model: bool = True) -> li
                 seen.add((i, j))
                 cands.append(
                     Candidate(records[i], records[j], "other",
-                              f"the comparison model reads these '{t}' claims as contradicting (p={p['disagree']:.2f})",
+                              explain("other", topic=t, p=f"{p['disagree']:.2f}"),
                               p["disagree"] * 0.5)
                 )  # fmt: skip
         structured_c = [c for c in cands if c.kind != "other"]
@@ -176,18 +281,28 @@ def _source(r: ClaimRecord) -> str:
 def _select(cands: list[Candidate]) -> list[Conflict]:
     cands.sort(key=lambda c: (-c.score, c.a.claim.id, c.b.claim.id))
     used: dict[str, int] = defaultdict(int)
+    used_pol: dict[str, int] = defaultdict(int)
     sources: set[tuple[str, str]] = set()
+    per_docs: dict[tuple[str, ...], int] = defaultdict(int)
     out: list[Conflict] = []
     for c in cands:
         ida, idb = c.a.claim.id, c.b.claim.id
-        if used[ida] >= PER_CLAIM or used[idb] >= PER_CLAIM:
+        conf = round(min(0.95, 0.4 + 0.4 * c.score), 2)
+        if conf < THRESHOLD or used[ida] >= PER_CLAIM or used[idb] >= PER_CLAIM:
+            continue
+        if c.kind == "polarity" and (used_pol[ida] >= PER_CLAIM_POLARITY or used_pol[idb] >= PER_CLAIM_POLARITY):
             continue
         pair = tuple(sorted((_source(c.a), _source(c.b))))
-        if c.kind == "polarity" and pair in sources:
+        docs = (*sorted((c.a.doc, c.b.doc)), c.explanation.split(" ")[-1])
+        if c.kind == "polarity" and (pair in sources or per_docs[docs] >= PER_DOC_PAIR):
             continue  # two sources disagreeing once is shown once, with the best-matched claims
         sources.add((pair[0], pair[1]))
         used[ida] += 1
         used[idb] += 1
+        if c.kind == "polarity":
+            per_docs[docs] += 1
+            used_pol[ida] += 1
+            used_pol[idb] += 1
         a, b = sorted([ida, idb])
         out.append(
             Conflict(
@@ -197,7 +312,7 @@ def _select(cands: list[Candidate]) -> list[Conflict]:
                 b=idb,
                 explanation=c.explanation,
                 evidence=list(c.a.claim.evidence) + list(c.b.claim.evidence),
-                confidence=round(min(0.95, 0.4 + 0.4 * c.score), 2),
+                confidence=conf,
             )
         )
     out.sort(key=lambda k: (k.evidence[0].doc, k.evidence[0].start, k.id))

@@ -27,6 +27,7 @@ from rasd.text import fold, tokenize
 
 LABELS = ("agree", "disagree", "other")
 MODEL_PATH = Path(__file__).resolve().parent / "stance_model" / "stance.joblib"
+VECTORS_PATH = MODEL_PATH.parent / "vectors.npz"
 SEED = 13
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
 _ARTICLE = re.compile(r"^(?:وال|فال|بال|كال|لل|ال|و|ف|ب|ل)(?=..)")
@@ -123,6 +124,58 @@ def dense_features(s1: str, s2: str) -> list[float]:
     ]
 
 
+Vectors = tuple[dict[str, int], np.ndarray]
+
+
+def load_vectors(path: Path = VECTORS_PATH) -> Vectors | None:
+    """Unit-length word vectors trained on SaudiNewsNet (``stance_model/train_vectors.py``)."""
+    if not path.is_file():
+        return None
+    with np.load(path) as z:
+        vocab = [str(w) for w in z["vocab"]]
+        vecs = z["vectors"].astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True) + 1e-9
+    return {w: i for i, w in enumerate(vocab)}, vecs
+
+
+def _mean_vec(ws: Sequence[str], vectors: Vectors) -> tuple[np.ndarray, int]:
+    idx, vecs = vectors
+    ids = [idx[w] for w in ws if w in idx]
+    if not ids:
+        return np.zeros(vecs.shape[1], dtype=np.float32), 0
+    return vecs[ids].mean(0), len(ids)
+
+
+def _cos(a: np.ndarray, b: np.ndarray) -> float:
+    na, nb = float(np.linalg.norm(a)), float(np.linalg.norm(b))
+    return float(a @ b) / (na * nb) if na > 0 and nb > 0 else 0.0
+
+
+def vector_features(s1: str, s2: str, vectors: Vectors) -> np.ndarray:
+    """Where the changed words sit in word-vector space.
+
+    A disagreeing pair often swaps one word for a *related* one (ارتفاع→انخفاض,
+    الهندية→الإماراتية): close vectors, different words. So: the difference and product of
+    the mean added and mean removed vectors, the change of the whole sentence, cosines, and
+    how well each added word aligns to its nearest removed word.
+    """
+    v = PairView.of(s1, s2)
+    idx, vecs = vectors
+    ma, _ = _mean_vec(v.a, vectors)
+    mb, _ = _mean_vec(v.b, vectors)
+    mad, kad = _mean_vec(v.added, vectors)
+    mre, kre = _mean_vec(v.removed, vectors)
+    ad = [idx[w] for w in v.added if w in idx]
+    rm = [idx[w] for w in v.removed if w in idx]
+    if ad and rm:
+        best = (vecs[ad] @ vecs[rm].T).max(1)
+        align = [float(best.mean()), float(best.min()), float(best.max())]
+    else:
+        align = [0.0, 0.0, 0.0]
+    extra = [_cos(ma, mb), _cos(mad, mre), *align, len(v.added) - kad, len(v.removed) - kre, float(kad == 0), float(kre == 0)]
+    return np.concatenate([mad - mre, mad * mre, mb - ma, np.array(extra, dtype=np.float32)])
+
+
 def _added_text(s1: str, s2: str) -> str:
     return " ".join(PairView.of(s1, s2).added)
 
@@ -159,7 +212,7 @@ def _pair_text(s1: str, s2: str) -> str:
 class StanceModel:
     """Vectorisers + linear classifier; ``predict_proba`` returns rows over ``LABELS``."""
 
-    def __init__(self, c: float = 10.0) -> None:
+    def __init__(self, c: float = 10.0, vectors: Vectors | None = None) -> None:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
         from sklearn.preprocessing import StandardScaler
@@ -174,6 +227,8 @@ class StanceModel:
         self.v_gadd = vec(analyzer=str.split, token_pattern=None, lowercase=False)
         self.v_grem = vec(analyzer=str.split, token_pattern=None, lowercase=False)
         self.scaler = StandardScaler()
+        self.vectors = vectors  # kept inside the model so the saved file is self-contained
+        self.vscaler = StandardScaler()
         self.clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced", random_state=SEED)
         self.c = c
         self.cv_score = float("nan")  # mean CV macro-F1 on train+dev, set by ``train``
@@ -208,6 +263,10 @@ class StanceModel:
                 self.v_grem.transform(grem),
                 sparse.csr_matrix(self.scaler.transform(dense)),
             ]
+        vectors = getattr(self, "vectors", None)
+        if vectors is not None:
+            vf = np.array([vector_features(a, b, vectors) for a, b in pairs], dtype=float).reshape(len(pairs), -1)
+            parts.append(sparse.csr_matrix(self.vscaler.fit_transform(vf) if fit else self.vscaler.transform(vf)))
         return sparse.hstack(parts).tocsr()
 
     def fit(self, pairs: Sequence[tuple[str, str]], labels: Sequence[str]) -> StanceModel:
@@ -248,7 +307,11 @@ def macro_f1(gold: Iterable[str], pred: Iterable[str]) -> float:
 
 
 def cross_validate(
-    pairs: Sequence[tuple[str, str]], labels: Sequence[str], c: float, folds: int = 5
+    pairs: Sequence[tuple[str, str]],
+    labels: Sequence[str],
+    c: float,
+    folds: int = 5,
+    vectors: Vectors | None = None,
 ) -> tuple[float, np.ndarray]:
     """Mean macro-F1 of stratified K-fold CV, and the out-of-fold probabilities (rows × LABELS)."""
     from sklearn.model_selection import StratifiedKFold
@@ -257,7 +320,7 @@ def cross_validate(
     scores = []
     oof = np.zeros((len(labels), len(LABELS)))
     for tr, te in skf.split(np.zeros(len(labels)), labels):
-        m = StanceModel(c).fit([pairs[i] for i in tr], [labels[i] for i in tr])
+        m = StanceModel(c, vectors).fit([pairs[i] for i in tr], [labels[i] for i in tr])
         probs = m.predict_proba([pairs[i] for i in te])
         oof[te] = [[p[lab] for lab in LABELS] for p in probs]
         scores.append(macro_f1([labels[i] for i in te], [LABELS[int(np.argmax(r))] for r in oof[te]]))
@@ -281,7 +344,12 @@ def tune_bias(oof: np.ndarray, labels: Sequence[str]) -> tuple[np.ndarray, float
     return best
 
 
-def train(data_dir: Path, out: Path = MODEL_PATH, grid: Sequence[float] = (10.0,)) -> dict[str, Any]:
+def train(
+    data_dir: Path,
+    out: Path = MODEL_PATH,
+    grid: Sequence[float] = (10.0,),
+    vectors_path: Path | None = VECTORS_PATH,
+) -> dict[str, Any]:
     """Tune ``C`` (over ``grid``) and class offsets by CV on train+dev, fit on train+dev, save.
 
     The test split is never read. The shipped model uses ``grid=(10.0,)``: C=10 won a wider
@@ -292,16 +360,18 @@ def train(data_dir: Path, out: Path = MODEL_PATH, grid: Sequence[float] = (10.0,
     p1, l1 = read_pairs(data_dir / "train.csv")
     p2, l2 = read_pairs(data_dir / "dev.csv")
     pairs, labels = p1 + p2, l1 + l2
-    runs = {c: cross_validate(pairs, labels, c) for c in grid}
+    vectors = load_vectors(vectors_path) if vectors_path is not None else None
+    runs = {c: cross_validate(pairs, labels, c, vectors=vectors) for c in grid}
     cv = {c: r[0] for c, r in runs.items()}
     best = max(grid, key=lambda c: (cv[c], -c))
     bias, cv_biased = tune_bias(runs[best][1], labels)
-    model = StanceModel(best).fit(pairs, labels)
+    model = StanceModel(best, vectors).fit(pairs, labels)
     model.cv_score = cv_biased
     model.bias = bias
     out.parent.mkdir(parents=True, exist_ok=True)
     joblib.dump(model, out, compress=3)
-    return {"cv": cv, "best_c": best, "bias": bias.tolist(), "cv_biased": cv_biased, "n_train": len(pairs), "path": str(out)}
+    return {"cv": cv, "best_c": best, "bias": bias.tolist(), "cv_biased": cv_biased, "n_train": len(pairs), "path": str(out),
+            "vectors": vectors is not None}
 
 
 @cache

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rasd.annotators import DocAnalysis
-from rasd.annotators.events import extract
+from rasd.annotators.events import BACKGROUND, extract
 from rasd.ids import make_id
 from rasd.models import Claim, Commitment, Conflict, Entity, Event
 from rasd.resolve.events import CountDisagreement, merge
@@ -64,6 +64,7 @@ def build(
         if da.doc.language and da.doc.language != "ar":
             continue
         evs = extract(da)
+        evs = [ev for ev in evs if ev.confidence > BACKGROUND]  # background mentions are not story events
         for ev in evs:
             _resolve_ids(ev, names)
         reports.extend(evs)

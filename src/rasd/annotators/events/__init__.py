@@ -34,6 +34,8 @@ _PRIORITY = {"denied": 3, "planned": 2, "expected": 1, "happened": 0}
 _FUTURE_PREFIX = ("س", "وس", "فس")
 _VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 SUMMARY_MAX = 240
+BACKGROUND = 0.4  # confidence of background mentions; views.story lists events above it
+TODAY_REACH = 4  # sentences after "اليوم السبت" that still report that day's events
 GAP = 3  # words a "*" in a trigger phrase may skip (بيان أميركي عراقي مشترك)
 
 
@@ -256,13 +258,17 @@ def _date(
     timex: Sequence[Timex],
     da: DocAnalysis,
     planned: bool = False,
-) -> tuple[EventDate, float]:
+    today_from: int | None = None,
+) -> tuple[EventDate, float, str]:
     """The event date: nearest dated TIMEX in the trigger's clause (``span``); else in a
     clause next to it with no trigger of its own (``free``: "the raid, which he planned,
     took place on 20 January"); else the article date at month precision.
 
     A date in a clause with its own trigger belongs to that predicate ("the meeting agreed
-    on in the April session"), so it is not borrowed.
+    on in the April session"), so it is not borrowed. ``today_from`` (set by the caller
+    when a sentence shortly before said "today"/"on Saturday" = the article's day, and the
+    event has named participants) dates the event to that day: news leads report the day's
+    events over several sentences. The third value says where the date came from.
     """
     for spans, conf in (([span], 1.0), (free, 0.9)):
         best: Timex | None = None
@@ -279,12 +285,14 @@ def _date(
                 best, best_d = t, d
         if best is not None and best.value is not None:
             v = best.value[:10]
-            return EventDate(v, precision_of(v)), conf
+            return EventDate(v, precision_of(v)), conf, "own" if conf == 1.0 else "neighbour"
     pub = da.doc.published.value
+    if pub and today_from is not None and precision_of(pub) == "day" and not planned:
+        return EventDate(pub[:10], "day"), 0.85, "context"
     if pub and precision_of(pub):
         v = pub[:7] if len(pub) >= 7 else pub[:4]
-        return EventDate(v, precision_of(v)), 0.6
-    return EventDate(None, None), 0.5
+        return EventDate(v, precision_of(v)), 0.6, "article"
+    return EventDate(None, None), 0.5, "article"
 
 
 def _counts(words: Sequence[Token], quantities: Sequence[Quantity], keys: frozenset[str]) -> dict[str, float]:
@@ -363,6 +371,12 @@ def extract(da: DocAnalysis) -> list[Event]:
     if not text:
         return []
     events: list[Event] = []
+    pub = (da.doc.published.value or "")[:10]
+    # "اليوم السبت" / "الجمعة": a relative day (no digits) resolved to the article's own day
+    today_at = sorted(
+        t.start for t in da.timex
+        if len(pub) == 10 and (t.value or "")[:10] == pub and not any(c.isdigit() for c in t.text)
+    )  # fmt: skip
     for s, e in sentences(text):
         words = [t for t in tokenize(text[s:e]) if t.is_word]
         words = [Token(t.text, t.start + s, t.end + s, t.norm) for t in words]
@@ -394,12 +408,20 @@ def extract(da: DocAnalysis) -> list[Event]:
             ents = [m for m in da.entities if m.start >= s and m.end <= e]
             qs = [q for q in da.quantities if q.start >= cs and q.end <= ce]
             mod = modality(words, hit)
-            date, date_conf = _date(hit, (cs, ce), free, da.timex, da, planned=mod in ("planned", "expected"))
             actors, targets, place = _arguments(etype, hit, words, ents)
+            today = _today_before(today_at, s, text) if (actors or targets) else None
+            date, date_conf, source = _date(
+                hit, (cs, ce), free, da.timex, da, planned=mod in ("planned", "expected"), today_from=today
+            )
             counts = _counts(cwords, qs, count_keys(etype))
+            # a noun in a background clause ("amid attacks …", "the withdrawal talks"), with no
+            # date, place, target or count of its own: kept, but below what the story lists
+            background = source == "article" and hit.trigger.pos == "noun" and not (place or counts or targets)
             conf = round(0.55 + 0.15 * (date_conf >= 0.9) + 0.1 * bool(actors or targets) + 0.05 * bool(place), 2)
             if hit.trigger.pos == "weak":
                 conf = round(conf - 0.1, 2)
+            if background:
+                conf = min(conf, BACKGROUND)
             summary = text[s:e] if e - s <= SUMMARY_MAX else text[s : s + SUMMARY_MAX].rstrip() + "…"
             events.append(
                 Event(
@@ -415,9 +437,20 @@ def extract(da: DocAnalysis) -> list[Event]:
                     trigger=text[hit.start : hit.end],
                     evidence=[Evidence(da.doc.id, s, e)],
                     confidence=conf,
+                    _date_source=source,
                 )
             )
     return events
+
+
+def _today_before(today_at: Sequence[int], start: int, text: str) -> int | None:
+    """Offset of a "today" TIMEX (one valued as the article's own day) at most
+    ``TODAY_REACH`` sentences before the sentence starting at ``start``, else ``None``."""
+    earlier = [t for t in today_at if t < start]
+    if not earlier:
+        return None
+    between = len(sentences(text[earlier[-1] : start]))
+    return earlier[-1] if between <= TODAY_REACH else None
 
 
 def annotate(da: DocAnalysis) -> None:

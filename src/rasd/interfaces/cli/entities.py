@@ -92,7 +92,7 @@ def train_ner(
     / "data/saudinewsnet",
     clusters: Annotated[bool, typer.Option("--clusters/--no-clusters", help="Rebuild the word clusters first.")] = False,
     out: Annotated[Path | None, typer.Option("--out", help="Model file to write (default: the shipped one).")] = None,
-    iterations: Annotated[int, typer.Option("--iterations", min=1)] = 200,
+    iterations: Annotated[int | None, typer.Option("--iterations", min=1, help="L-BFGS iterations (default: train.ITERATIONS).")] = None,
 ) -> None:
     """Train the CRF entity model reproducibly (fixed seed, dev = last 10% of train)."""
     from rasd.annotators.entities import train as tr
@@ -106,7 +106,7 @@ def train_ner(
             if news is None or not news.is_dir():
                 raise _fail(f"SaudiNewsNet folder {news} not found")
             tr.build_clusters(news)
-        result = tr.train(train_file, anetac, out or tr.MODEL_PATH, iterations=iterations)
+        result = tr.train(train_file, anetac, out or tr.MODEL_PATH, iterations=iterations or tr.ITERATIONS)
     except typer.Exit:
         raise
     except Exception as e:

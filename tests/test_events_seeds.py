@@ -1,0 +1,141 @@
+"""The story a user must find in the real seed articles (issue 6), read at run time.
+
+The pipeline runs once over ``../shared/seeds``; each listed event and conflict is looked
+for by type, date, source seed file and a few key words (no seed sentence is copied here).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+AS_OF = "2026-11-22"
+
+
+@pytest.fixture(scope="module")
+def seeds(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    pipeline = pytest.importorskip("rasd.pipeline")
+    out = tmp_path_factory.mktemp("seeds")
+    try:
+        pipeline.analyze([str(shared_dir / "seeds")], db_path=out / "r.db", out_dir=out, as_of=AS_OF,
+                         progress=False, report=False)  # fmt: skip
+    except pipeline.StageUnavailable as e:
+        pytest.skip(str(e))
+    return json.loads((out / "analysis.json").read_text(encoding="utf-8"))
+
+
+def _docs(a: dict[str, Any], seed: str, part: int = 0) -> set[str]:
+    return {d["id"] for d in a["documents"] if Path(d["source"]).name.startswith(seed) and d["part"] == part}
+
+
+@pytest.mark.parametrize(
+    ("types", "seed", "part", "date", "precision", "counts"),
+    [
+        ({"FORMATION"}, "003", 0, "2014", "year", {}),
+        ({"AGREEMENT"}, "000", 0, "2021-04", "month", {}),
+        ({"MEETING"}, "000", 0, "2021-06-05", "day", {}),
+        ({"MEETING"}, "002", 0, "2021-07-26", "day", {}),
+        ({"ATTACK"}, "001", 0, "2024-07", None, {"rockets": 4}),
+        ({"ATTACK"}, "001", 0, "2024-08", None, {"rockets": 2, "injured": 5}),
+        ({"ARREST"}, "001", 0, "2024-08-08", "day", {"arrested": 5}),
+        ({"AGREEMENT"}, "004", 0, "2024-09-06", "day", {}),
+        ({"STATEMENT"}, "003", 0, "2024-09-27", "day", {}),
+        ({"ATTACK"}, "004", 1, "2007-01-20", "day", {}),
+    ],
+    ids=["coalition-2014", "agreement-2021-04", "joint-meeting-2021-06-05", "kadhimi-biden-2021-07-26",
+         "four-rockets-2024-07", "two-rockets-2024-08", "arrest-2024-08-08", "agreement-2024-09-06",
+         "joint-statement-2024-09-27", "karbala-2007-01"],  # fmt: skip
+)
+def test_listed_seed_event(
+    seeds: dict[str, Any], types: set[str], seed: str, part: int, date: str, precision: str | None,
+    counts: dict[str, float],
+) -> None:  # fmt: skip
+    docs = _docs(seeds, seed, part)
+    assert docs, seed
+    found = [
+        e for e in seeds["events"]
+        if e["type"] in types and {x["doc"] for x in e["evidence"]} & docs
+        and (e["date"]["value"] or "").startswith(date)
+        and (precision is None or e["date"]["precision"] == precision)
+        and all(e["counts"].get(k) == v for k, v in counts.items())
+    ]  # fmt: skip
+    assert found, (types, seed, date)
+
+
+def test_issued_joint_statement_is_not_merged_with_the_postponed_one(seeds: dict[str, Any]) -> None:
+    issued = _docs(seeds, "003")
+    postponed_in = _docs(seeds, "001")
+    [st] = [e for e in seeds["events"] if e["type"] == "STATEMENT" and (e["date"]["value"] or "") == "2024-09-27"]
+    docs = {x["doc"] for x in st["evidence"]}
+    assert docs & issued and not docs & postponed_in
+    assert st["modality"] == "happened"
+
+
+def _claims(a: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {c["id"]: c for c in a["claims"]}
+
+
+def _pairs(a: dict[str, Any], kind: str) -> list[tuple[dict[str, Any], dict[str, Any], dict[str, Any]]]:
+    cl = _claims(a)
+    return [(k, cl[k["a"]], cl[k["b"]]) for k in a["conflicts"] if k["kind"] == kind]
+
+
+def _spk(c: dict[str, Any]) -> str:
+    return c.get("speaker") or ""
+
+
+IRAQI = ("عراق", "حكومي", "علاوي", "السوداني", "الحكومة")
+
+
+def _either(k: tuple[Any, dict[str, Any], dict[str, Any]], one: Any, other: Any) -> bool:
+    _, a, b = k
+    return (one(a) and other(b)) or (one(b) and other(a))
+
+
+def test_state_department_against_the_iraqi_side(seeds: dict[str, Any]) -> None:
+    assert any(
+        _either(k, lambda c: "ميلر" in _spk(c), lambda c: any(w in _spk(c) for w in IRAQI))
+        for k in _pairs(seeds, "polarity")
+    )
+
+
+def test_pentagon_against_an_agreement_reached(seeds: dict[str, Any]) -> None:
+    assert any(
+        _either(k, lambda c: "البنتاغون" in _spk(c), lambda c: any(w in _spk(c) for w in IRAQI))
+        for k in _pairs(seeds, "polarity")
+    )
+
+
+def test_troops_stay_against_combat_forces_leave(seeds: dict[str, Any]) -> None:
+    docs = _docs(seeds, "002")
+    assert any(
+        _either(k, lambda c: _spk(c) == "واشنطن", lambda c: "العمليات" in _spk(c))
+        and {e["doc"] for e in k[0]["evidence"]} <= docs
+        for k in _pairs(seeds, "polarity")
+    )
+
+
+def test_no_us_forces_against_2500_deployed(seeds: dict[str, Any]) -> None:
+    assert any(
+        _either(k, lambda c: "الخارجية العراقية" in _spk(c), lambda c: 2500 in c["numbers"])
+        for k in _pairs(seeds, "polarity")
+    )
+
+
+def test_second_phase_dates_disagree(seeds: dict[str, Any]) -> None:
+    abbasi, officials = _docs(seeds, "003"), _docs(seeds, "004")
+    assert any(
+        {e["doc"] for e in k["evidence"]} & abbasi and {e["doc"] for e in k["evidence"]} & officials
+        and "2026-09" in k["explanation"]
+        for k, _, _ in _pairs(seeds, "date")
+    )  # fmt: skip
+
+
+def test_conflicts_are_few_and_above_threshold(seeds: dict[str, Any]) -> None:
+    from rasd.views.conflicts import THRESHOLD
+
+    assert 0 < len(seeds["conflicts"]) <= 40
+    assert all(k["confidence"] >= THRESHOLD for k in seeds["conflicts"] if k["kind"] != "number")
