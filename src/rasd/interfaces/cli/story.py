@@ -234,7 +234,7 @@ def conflicts_cmd(
             c = claims.get(cid)
             ev = c.evidence[0] if c and c.evidence else None
             who = (names.get(c.attributed_to, c.attributed_to) if c and c.attributed_to else None) or (
-                c.speaker if c and c.speaker else "the article"
+                c.speaker if c and c.speaker else "نص الخبر"
             )
             where = f"{s.titles.get(ev.doc, ev.doc)} {ev.doc}[{ev.start}:{ev.end}]" if ev else cid
             text = _snippet(s, ev) if ev else ""
