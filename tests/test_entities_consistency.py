@@ -99,3 +99,21 @@ def test_tag_spreads_a_name_across_the_document(monkeypatch: pytest.MonkeyPatch)
         assert text[m.start : m.end] == m.text
     assert [t for t, ty, _ in got if ty == "ORG"] == ["الزوراء"] * 3
     assert [c for _, _, c in got] == [0.9, 0.5, 0.5]  # repeats found by the document pass
+
+
+class SilentTagger:
+    """A model that finds nothing: what remains comes from gazetteers and patterns."""
+
+    def tag(self, feats: list[list[str]]) -> list[str]:
+        return ["O"] * len(feats)
+
+    def marginal(self, label: str, i: int) -> float:
+        return 0.0
+
+
+def test_title_then_given_and_family_name_is_a_person(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ner, "_tagger", lambda: SilentTagger())
+    text = "وصرح وزير الداخلية العراقي كامل الدليمي بأن الطرق آمنة، وقال الرئيس إن المجلس الوطني اجتمع."
+    got = [(m.text, m.type, m.role) for m in ner.tag(text, "d")]
+    assert ("كامل الدليمي", "PER", "وزير الداخلية العراقي") in got
+    assert not any(ty == "PER" and "المجلس" in t for t, ty, _ in got)  # no family name, no person

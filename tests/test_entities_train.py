@@ -56,3 +56,22 @@ def test_tiny_training_is_reproducible(tmp_path: Path) -> None:
     assert a.read_bytes() == b.read_bytes()
     pred = tr.predict(a, [["زار", "سليم", "الكرخي", "بغداد", "أمس"]])
     assert pred[0][1] == "B-PERS" and pred[0][3] == "B-LOC"
+
+
+def test_predict_docs_keeps_sentence_tags_and_window(tmp_path: Path) -> None:
+    pytest.importorskip("pycrfsuite")
+    conll = tmp_path / "tiny.conll"
+    sents = [("زار سليم بغداد", "O B-PERS B-LOC"), ("وصل سليم إلى الموصل", "O B-PERS O B-LOC")] * 5
+    conll.write_text(
+        "\n\n".join("\n".join(f"{w} {t}" for w, t in zip(s.split(), tags.split(), strict=True)) for s, tags in sents) + "\n",
+        encoding="utf-8",
+    )
+    model = tmp_path / "m.crfsuite"
+    tr.train(conll, None, model, iterations=30, grid=((0.01, 0.01),), log=False)
+    docs = [["وصل", "سليم", "إلى", "كركوك"], ["كركوك", "كتب", "عنه"]]
+    plain = tr.predict(model, docs)
+    assert plain[0][3] == "B-LOC" and plain[1][0] == "O"  # rich context found it, the bare repeat not
+    spread = tr.predict_docs(model, docs, window=2)
+    assert spread[1][0] == "B-LOC" and spread[0] == plain[0]
+    assert all(tr.entities_of(p) <= tr.entities_of(q) for p, q in zip(plain, spread, strict=True))
+    assert tr.predict_docs(model, docs, window=1) == plain  # never across pseudo-documents

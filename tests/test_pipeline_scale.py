@@ -98,3 +98,44 @@ def test_analyze_reports_stage_costs_and_can_skip_the_report(tmp_path: Path, wor
     data = json.loads((tmp_path / "out" / "analysis.json").read_text(encoding="utf-8"))
     assert res.found["documents"] == len(data["documents"]) == 3
     assert res.found["mentions.timex"] == len(data["mentions"]["timex"]) > 0
+
+
+@pytest.mark.usefixtures("fake_ingest")
+def test_every_corpus_stage_is_called_once_on_the_analysed_documents(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Instrumenting the run must not drop a stage: resolve, speakers and views all run, in order."""
+    import sys
+    import types
+
+    calls: list[tuple[str, int]] = []
+
+    def link(das: list[DocAnalysis]) -> list[object]:
+        calls.append(("resolve", len(das)))
+        return []
+
+    def link_speakers(das: list[DocAnalysis]) -> int:
+        calls.append(("speakers", len(das)))
+        return 0
+
+    def build(das: list[DocAnalysis], ents: list[object], as_of: str) -> tuple[list[object], ...]:
+        calls.append(("views", len(das)))
+        return [], [], [], []
+
+    mod = types.ModuleType("rasd_test_corpus_stages")
+    mod.link = link  # type: ignore[attr-defined]
+    mod.link_speakers = link_speakers  # type: ignore[attr-defined]
+    mod.build = build  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, mod.__name__, mod)
+    stages = tuple(
+        (s, mod.__name__, a) if s in ("resolve", "speakers", "views") else (s, m, a) for s, m, a in pipeline.STAGES
+    )
+    monkeypatch.setattr(pipeline, "STAGES", stages)
+    pipeline.stage.cache_clear()
+    res = pipeline.analyze(
+        [str(write_pages(tmp_path / "pages"))], db_path=tmp_path / "c.db", out_dir=tmp_path / "out",
+        as_of="2024-09-01", progress=False, report=False,
+    )  # fmt: skip
+    pipeline.stage.cache_clear()
+    assert calls == [("resolve", 2), ("speakers", 2), ("views", 2)]  # the two Arabic documents
+    assert not [m for _, m in res.errors if "resolve" in m or "views" in m]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -11,10 +12,13 @@ from hypothesis import strategies as st
 from rasd.views.stance import (
     LABELS,
     MODEL_PATH,
+    VECTORS_PATH,
     PairView,
     StanceModel,
+    Vectors,
     dense_features,
     load_model,
+    load_vectors,
     macro_f1,
     numbers,
     read_pairs,
@@ -128,3 +132,78 @@ def test_shipped_model_on_ans_test(shared_dir: Path) -> None:
         pytest.skip("stance model not trained yet (run `rasd train stance`)")
     pairs, gold = read_pairs(shared_dir / "data/ans/stance/test.csv")
     assert macro_f1(gold, model.predict(pairs)) >= 0.63
+
+
+def _tiny_vectors(tmp_path: Path) -> Path:
+    """Hand-made 3-d vectors: rise/fall close together, a festival far away."""
+    import numpy as np
+
+    vocab = ["ارتفاع", "انخفاض", "اسعار", "نفط", "مهرجان"]
+    vecs = np.array([[1, 0.2, 0], [0.9, 0.3, 0], [0, 1, 0], [0, 0.9, 0.1], [0, 0, 1]], dtype=np.float16)
+    p = tmp_path / "v.npz"
+    np.savez_compressed(p, vocab=np.array(vocab), vectors=vecs)
+    return p
+
+
+def test_vector_features_align_swapped_words(tmp_path: Path) -> None:
+    from rasd.views.stance import load_vectors, vector_features
+
+    vectors = load_vectors(_tiny_vectors(tmp_path))
+    assert vectors is not None
+    swap = vector_features("ارتفاع أسعار النفط", "انخفاض أسعار النفط", vectors)
+    off = vector_features("ارتفاع أسعار النفط", "مهرجان أسعار النفط", vectors)
+    same = vector_features("ارتفاع أسعار النفط", "ارتفاع أسعار النفط", vectors)
+    assert swap.shape == off.shape == same.shape == (9,)
+    # [cos(a, b), cos(added, removed), align mean, align min, align max, ...]
+    assert swap[1] > 0.9 and off[1] < 0.1 and same[1] == 0.0
+    assert swap[2] > off[2] and swap[0] > off[0]
+    assert load_vectors(tmp_path / "missing.npz") is None
+
+
+def test_model_with_vectors_fits_own_pairs(tmp_path: Path) -> None:
+    from rasd.views.stance import load_vectors
+
+    pairs, labels = _data()
+    model = StanceModel(c=10.0, vectors=load_vectors(_tiny_vectors(tmp_path))).fit(pairs, labels)
+    assert model.predict(pairs) == labels
+
+
+@cache
+def _shipped_or_tiny_vectors() -> Vectors:
+    import numpy as np
+
+    return load_vectors(VECTORS_PATH) or ({"x": 0}, np.ones((1, 4), dtype=np.float32))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=80), st.text(max_size=80))
+def test_vector_features_never_raise(a: str, b: str) -> None:
+    import numpy as np
+
+    from rasd.views.stance import vector_features
+
+    vectors = _shipped_or_tiny_vectors()
+    f = vector_features(a, b, vectors)
+    assert f.shape == vector_features("", "", vectors).shape and np.isfinite(f).all()
+
+
+def test_vector_tokens_match_feature_tokens() -> None:
+    """The vectors are trained on the same folded, stemmed tokens the features look up."""
+    from rasd.views.stance import _stem, words
+    from rasd.views.stance_model.train_vectors import stem_tokens
+
+    s = "وارتفعت أسعار النفط بنسبة ٣٪ في الأسواق العالمية، بحسب المصادر"
+    assert stem_tokens(s) == [_stem(w) for w in words(s)]
+
+
+def test_shipped_vectors_place_related_words_close() -> None:
+    from rasd.views.stance import VECTORS_PATH, load_vectors
+
+    if not VECTORS_PATH.is_file():
+        pytest.skip("word vectors not trained (python -m rasd.views.stance_model.train_vectors)")
+    assert VECTORS_PATH.stat().st_size < 20_000_000
+    vectors = load_vectors()
+    assert vectors is not None
+    idx, vecs = vectors
+    rise, fall, fest = (vecs[idx[w]] for w in ("ارتفاع", "انخفاض", "مهرجان"))
+    assert float(rise @ fall) > float(rise @ fest) + 0.2

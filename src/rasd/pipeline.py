@@ -506,8 +506,9 @@ def analyze(
                 meter.add(f"annotate:{name}", w, c, int(n))
         # corpus stages see only analysed documents, so they cannot annotate a Persian page
         analysed = [da for da in das if da.doc.language in ANALYSED_LANGUAGES]
-        with meter.stage("resolve", len(analysed)):
+        with meter.stage("resolve", len(analysed)):  # entity linking, then quote speakers
             entities = _call("resolve", result, [], analysed) or []
+            _call("speakers", result, 0, analysed)
             for da in analysed:  # resolve may add mentions (recalled family names): check them too
                 check_offsets(da, result.errors)
         with meter.stage("save mentions", len(das)):

@@ -19,7 +19,7 @@ from typing import Any
 from rasd.annotators import DocAnalysis
 from rasd.annotators.entities import gazetteer as gz
 from rasd.annotators.entities.consistency import propagate
-from rasd.annotators.entities.features import gaz_tokens, sent_features
+from rasd.annotators.entities.features import gaz_tokens, sent_features, title_words, triggers
 from rasd.annotators.entities.labels import chunks, to_bio
 from rasd.models import EntityMention
 from rasd.resources import load_lines, load_table
@@ -282,6 +282,45 @@ def _name_memory(toks: list[Token], accepted: list[_Cand], known: frozenset[str]
     return out
 
 
+def _title_people(toks: list[Token], run: list[int], accepted: list[_Cand]) -> list[_Cand]:
+    """``وزير الدفاع العراقي ثابت العباسي``: a title (and demonyms) then two or three words
+    ending in a family name (nisba-shaped or an ANETAC person token) is a person.
+
+    The CRF misses such names when the given name is also a common word (``ثابت``); the
+    title is strong evidence. Only untagged tokens are used; the first word may not carry
+    the article, be a title or trigger word, or be shorter than 3 letters.
+    """
+    titles, tmax = _titles(), _title_max()
+    dem = gz.demonyms()
+    names = gaz_tokens()
+    used = {i for c in accepted for i in range(c.first, c.last + 1)}
+    blocked = title_words() | frozenset(triggers())
+    out: list[_Cand] = []
+    for j in range(len(toks)):
+        n = next((n for n in range(min(tmax, len(toks) - j), 0, -1) if tuple(t.norm for t in toks[j : j + n]) in titles), 0)
+        if not n:
+            continue
+        k = j + n
+        while k < len(toks) and toks[k].norm in dem and run[k] == run[j]:
+            k += 1
+        first = toks[k] if k < len(toks) else None
+        if first is None or run[k] != run[j] or not first.is_word or first.norm.startswith("ال"):
+            continue
+        if len(first.norm) < 3 or first.norm in blocked or k in used:
+            continue
+        for last in (k + 1, k + 2):
+            if last >= len(toks) or run[last] != run[k] or any(i in used for i in range(k, last + 1)):
+                break
+            t = toks[last]
+            if _is_nisba(t) or (last == k + 1 and not t.norm.startswith("ال") and "P" in names.get(t.norm, "")):
+                out.append(_Cand(k, last, first.start, t.end, "PER", "pattern", 0.6))
+                used.update(range(k, last + 1))
+                break
+            if t.norm.startswith("ال") or not t.is_word:
+                break
+    return out
+
+
 def _place_type(name_key: str) -> str:
     e = gz.by_key().get(name_key)
     if e is not None:
@@ -350,6 +389,7 @@ def tag(text: str, doc_id: str = "") -> list[EntityMention]:
             c.type = _place_type(key)
         accepted.append(c)
         used.update(range(c.first, c.last + 1))
+    accepted.extend(_title_people(toks, run, accepted))
     _extend_people(toks, run, accepted)
     accepted.extend(_name_memory(toks, accepted, known))
     accepted.sort(key=lambda c: c.start)

@@ -16,8 +16,8 @@ from rasd.annotators.entities.labels import chunks
 MIN_KEY_CHARS = 3  # shorter names (``بي``, ``ام``) repeat as ordinary words too often
 
 
-def _key(folded: list[str], s: int, e: int) -> tuple[str, ...]:
-    return (stem(folded[s]), *folded[s + 1 : e])
+def _key(words: list[str], s: int, e: int) -> tuple[str, ...]:
+    return (stem(words[s]), *words[s + 1 : e])
 
 
 def propagate(sents: list[list[str]], labels: list[list[str]]) -> list[list[str]]:
@@ -25,6 +25,8 @@ def propagate(sents: list[list[str]], labels: list[list[str]]) -> list[list[str]
 
     ``sents`` are the folded words of each sentence. Existing entities are never changed
     or cut; longer names win over shorter ones; ties in type go to the alphabetically first.
+    Linear in the document's tokens times the longest name (only tokens whose stem starts
+    a tagged name are tried).
     """
     votes: dict[tuple[str, ...], dict[str, int]] = {}
     for words, labs in zip(sents, labels, strict=True):
@@ -36,6 +38,7 @@ def propagate(sents: list[list[str]], labels: list[list[str]]) -> list[list[str]
     if not votes:
         return [list(x) for x in labels]
     best = {k: min(v, key=lambda t: (-v[t], t)) for k, v in votes.items()}
+    heads = {k[0] for k in best}
     maxn = max(len(k) for k in best)
     out: list[list[str]] = []
     for words, labs in zip(sents, labels, strict=True):
@@ -43,13 +46,13 @@ def propagate(sents: list[list[str]], labels: list[list[str]]) -> list[list[str]
         i = 0
         while i < len(words):
             hit = 0
-            if new[i] == "O":
+            if new[i] == "O" and (head := stem(words[i])) in heads:
                 for n in range(min(maxn, len(words) - i), 0, -1):
-                    if not all(x == "O" for x in new[i : i + n]):
+                    if any(x != "O" for x in new[i : i + n]):
                         continue
                     if i + n < len(words) and new[i + n].startswith("I-"):
                         continue
-                    found = best.get(_key(words, i, i + n))
+                    found = best.get((head, *words[i + 1 : i + n]))
                     if found is not None:
                         new[i] = "B-" + found
                         new[i + 1 : i + n] = ["I-" + found] * (n - 1)

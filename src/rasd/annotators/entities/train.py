@@ -182,7 +182,7 @@ def train(
             print(f"gazetteer: {n} name tokens from {anetac}")
         from rasd.annotators.entities import features
 
-        features.gaz_tokens.cache_clear()
+        features.clear_caches()
         from rasd.resources import load_table
 
         load_table.cache_clear()
