@@ -173,6 +173,7 @@ def run_one(size: str, data: Path, workers: int, report: bool, profile: bool, wo
         "profiled": profile,
         "counts": res.counts(),
         "errors_sample": sorted({m.split(":")[0] for _, m in res.errors})[:8],
+        "stage_errors": [f"{src}: {m}"[:300] for src, m in res.errors if src in ("resolve", "speakers", "views", "report")],
         "seconds": res.seconds,
         "stages": [asdict(s) for s in res.stages],
         "files": files,
@@ -219,6 +220,7 @@ def section(r: dict[str, Any]) -> str:
         f"- workers: {r['workers']}; report.html: {'yes' if r['report'] else 'no'}; profiled: {'yes (times inflated)' if r['profiled'] else 'no'}",
         f"- pages {c['pages']:,}, documents {c['documents']:,} (new {c['new']:,}), near-duplicate groups {c['duplicate_groups']:,}, error lines {c['errors']:,}"
         + (f" ({'; '.join(r['errors_sample'])})" if r["errors_sample"] else ""),
+        *([f"- **stage failed**: {e}" for e in r.get("stage_errors", [])]),
         "- output: " + ", ".join(f"{k} {v / 1e6:,.1f} MB" for k, v in sorted(r["files"].items())) + f", database {r['db_bytes'] / 1e6:,.1f} MB",
         "- found: " + ", ".join(f"{k} {v:,}" for k, v in sorted(r["output_counts"].items())),
         "",

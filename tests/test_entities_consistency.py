@@ -117,3 +117,11 @@ def test_title_then_given_and_family_name_is_a_person(monkeypatch: pytest.Monkey
     got = [(m.text, m.type, m.role) for m in ner.tag(text, "d")]
     assert ("كامل الدليمي", "PER", "وزير الداخلية العراقي") in got
     assert not any(ty == "PER" and "المجلس" in t for t, ty, _ in got)  # no family name, no person
+
+
+def test_month_names_are_never_model_entities(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ner, "_tagger", lambda: FirstOnlyTagger())
+    text = "فاز نادي نيسان أمس، وفي نيسان المقبل يلعب نادي الزوراء."
+    got = [(m.text, m.type) for m in ner.tag(text, "d")]
+    assert ("الزوراء", "ORG") in got
+    assert not any(t == "نيسان" for t, _ in got)

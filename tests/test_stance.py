@@ -125,13 +125,13 @@ def test_shipped_model_is_small_and_loads() -> None:
 
 
 def test_shipped_model_on_ans_test(shared_dir: Path) -> None:
-    """Regression guard on the figure the benchmark reports (65.7 when shipped; the 72 target
+    """Regression guard on the figure the benchmark reports (69.1 when shipped; the 72 target
     is not reached, see docs/benchmarks/stance.md). The test split is only read, never fitted."""
     model = load_model()
     if model is None:
         pytest.skip("stance model not trained yet (run `rasd train stance`)")
     pairs, gold = read_pairs(shared_dir / "data/ans/stance/test.csv")
-    assert macro_f1(gold, model.predict(pairs)) >= 0.63
+    assert macro_f1(gold, model.predict(pairs)) >= 0.67
 
 
 def _tiny_vectors(tmp_path: Path) -> Path:

@@ -45,7 +45,7 @@ MIN_SHARED_STEMS = 2
 SAME_DOC = 0.9  # two voices in one article: shown, but below a cross-outlet disagreement
 THRESHOLD = 0.6  # conflicts below this confidence are not reported
 PER_CLAIM_POLARITY = 4
-PER_DOC_PAIR = 3  # polarity conflicts kept per (article, article, topic)
+PER_DOC_PAIR = 5  # polarity conflicts kept per (article, article, topic)
 
 
 @dataclass

@@ -75,6 +75,12 @@ def _facility_heads() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 @cache
+def _not_names() -> frozenset[str]:
+    """Whole spans the model may propose that are never entities (months, weekdays)."""
+    return frozenset(gz.key_of(w) for w in load_lines("entities/not_names.txt"))
+
+
+@cache
 def _place_heads() -> frozenset[str]:
     return frozenset(gz.key_of(w) for w in load_lines("entities/place_heads.txt"))
 
@@ -385,6 +391,8 @@ def tag(text: str, doc_id: str = "") -> list[EntityMention]:
         key = gz.key_of(text[c.start : c.end])
         if key in dem or not any(ch.isalpha() for ch in key):
             continue  # demonyms are attributes of their country, not entities
+        if c.source == "model" and key in _not_names():
+            continue
         if c.type == "LOC" and c.source == "model":
             c.type = _place_type(key)
         accepted.append(c)
