@@ -28,6 +28,7 @@ from rasd.resources import load_lines, load_table
 from rasd.text import fold, tokenize
 
 LABELS = ("agree", "disagree", "other")
+PREDICT_CHUNK = 2000  # pairs per feature matrix: bounds memory when a corpus yields many candidate pairs
 MODEL_PATH = Path(__file__).resolve().parent / "stance_model" / "stance.joblib"
 VECTORS_PATH = MODEL_PATH.parent / "vectors.npz"
 SEED = 13
@@ -286,11 +287,13 @@ class StanceModel:
         return [LABELS[int(i)] for i in (logp + bias).argmax(1)]
 
     def predict_proba(self, pairs: Sequence[tuple[str, str]]) -> list[dict[str, float]]:
-        if not pairs:
-            return []
-        probs = self.clf.predict_proba(self._matrix(pairs, fit=False))
+        """Class probabilities per pair, computed in chunks so memory stays flat on big corpora."""
         classes = [str(c) for c in self.clf.classes_]
-        return [{lab: float(row[classes.index(lab)]) if lab in classes else 0.0 for lab in LABELS} for row in probs]
+        out: list[dict[str, float]] = []
+        for lo in range(0, len(pairs), PREDICT_CHUNK):
+            probs = self.clf.predict_proba(self._matrix(pairs[lo : lo + PREDICT_CHUNK], fit=False))
+            out.extend({lab: float(row[classes.index(lab)]) if lab in classes else 0.0 for lab in LABELS} for row in probs)
+        return out
 
 
 def read_pairs(path: Path) -> tuple[list[tuple[str, str]], list[str]]:

@@ -9,7 +9,8 @@ commitments are linear in the text; event merging and claim comparison are block
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 
 from rasd.annotators import DocAnalysis
 from rasd.annotators.events import BACKGROUND, extract
@@ -85,11 +86,16 @@ def build(
     return events, claims, commitments, conflicts
 
 
-def _claim_for(ev: Event, records: Sequence[ClaimRecord]) -> ClaimRecord | None:
+def _claim_for(ev: Event, by_doc: Mapping[str, Sequence[ClaimRecord]]) -> ClaimRecord | None:
+    """The claim whose first evidence span holds the event's first evidence start.
+
+    ``by_doc`` indexes the claim records by document, so a lookup scans one article's
+    claims instead of the corpus's (the corpus-wide scan made this step quadratic).
+    """
     e0 = ev.evidence[0]
-    for r in records:
+    for r in by_doc.get(e0.doc, ()):
         c0 = r.claim.evidence[0]
-        if c0.doc == e0.doc and c0.start <= e0.start < c0.end:
+        if c0.start <= e0.start < c0.end:
             return r
     return None
 
@@ -98,10 +104,13 @@ def _count_conflicts(dis: Sequence[CountDisagreement], records: list[ClaimRecord
     """A ``number`` conflict for each pair of reports of one event that disagree on a count."""
     out: list[Conflict] = []
     seen: set[str] = set()
+    by_doc: dict[str, list[ClaimRecord]] = defaultdict(list)
+    for r in records:  # in record order, so the first match per document is unchanged
+        by_doc[r.claim.evidence[0].doc].append(r)
     for d in dis:
         if d.a.evidence[0].doc == d.b.evidence[0].doc:
             continue  # one article naming two figures is usually two incidents, not a dispute
-        ra, rb = _claim_for(d.a, records), _claim_for(d.b, records)
+        ra, rb = _claim_for(d.a, by_doc), _claim_for(d.b, by_doc)
         if ra is None or rb is None:
             continue
         kid = make_id("k", "number", d.event, d.key, *sorted([ra.claim.id, rb.claim.id]))
