@@ -13,11 +13,11 @@ import argparse
 import bisect
 import datetime as dt
 import json
-import platform
-import subprocess
 import time
 import zipfile
 from pathlib import Path
+
+from machine import markdown_lines  # noqa: E402
 
 from rasd.annotators import DocAnalysis
 from rasd.annotators.entities import MODEL_PATH, tag
@@ -31,19 +31,6 @@ from rasd.resolve.entities import link
 
 PIPE_TO_ANER = {"PER": "PERS", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "MISC": "MISC"}
 
-
-def machine() -> str:
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    uname = subprocess.run(["uname", "-a"], capture_output=True, text=True).stdout.strip()
-    nproc = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
-    return f"- `uname -a`: {uname}\n- `nproc`: {nproc}\n- CPU: {cpu}\n- Python: {platform.python_version()}"
 
 
 def f1_table(scores) -> str:  # type: ignore[no-untyped-def]
@@ -160,11 +147,12 @@ def main() -> None:
     news = "skipped" if a.skip_news else news_throughput(a.shared / "data/saudinewsnet", a.news_limit)
     print(news, flush=True)
     size = MODEL_PATH.stat().st_size / 1e6
+    machine_md = "\n".join(markdown_lines())
     md = f"""# Entities benchmark
 
 Date: {dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")}. Written by `python benchmarks/ner_bench.py`.
 
-{machine()}
+{machine_md}
 
 Model: `{MODEL_PATH.name}` ({size:.1f} MB), CRF (python-crfsuite, L-BFGS), trained by `rasd train ner`
 on ANERcorp train only; features and settings chosen on the last 10% of train (dev). Test: `anercorp/test.conll` ({n_tok:,} tokens).

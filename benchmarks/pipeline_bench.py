@@ -58,7 +58,7 @@ construction; only the steps below see the corpus as a whole.
 | family-name recall | `annotators/entities.recall_family_names` | O(m) | index of surnames of full names, then one lookup per token |
 | entity linking, step 1–3 | `resolve/entities.py` `link` | O(m + k·L·b) | blocked on single-deletion variants (L = key length, b = bucket size) and on (first, last) tokens; the loop inside a bucket is quadratic in the **bucket** only |
 | demonyms / document countries | `resolve/entities.py` | O(total tokens) | one tokenisation pass over every text |
-| event extraction for the story | `views/story.py` → `annotators/events.extract` | O(total tokens) | **runs a second time** per document: the `events` annotator's `da.events` is not reused by `build` (it re-extracts after linking, to get entity ids) |
+| event extraction for the story | `views/story.py` → `annotators/events.extract` | O(total tokens) | runs once, after linking (it needs entity ids); the pipeline no longer also runs it as a per-document annotator |
 | event merging | `resolve/events.py` `merge` | O(E + Σ min(b², b·8)) | blocked on (type, month, anchor); blocks over 64 compared only with 8 date-order neighbours |
 | count disagreements | `resolve/events.py` `_disagreements` | O(Σ g²) over merged groups g | quadratic in the size of one merged event (all pairs of its reports); bounded in practice by how many outlets report one event, but a union-find chain through a large block can make g large |
 | number conflicts from disagreements | `views/story.py` `_claim_for` | **O(D · C)** | for each disagreement D a linear scan of *all* claim records: quadratic-like in the corpus when both grow with n (an index by document would make it O(D + C)) |

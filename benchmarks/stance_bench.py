@@ -10,12 +10,12 @@ prediction speed, with machine and date. Usage::
 from __future__ import annotations
 
 import argparse
-import platform
-import subprocess
 import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+
+from machine import markdown_lines  # noqa: E402
 
 from rasd.views.stance import LABELS, MODEL_PATH, VECTORS_PATH, load_model, macro_f1, read_pairs
 
@@ -37,19 +37,6 @@ CV_NOTES = [
     "| **LR C=10 + nine word-vector scalars (shipped; its `rasd train stance` run gave 0.725 / 0.731)** | **0.723** | **0.730** |",
 ]
 
-
-def machine() -> str:
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    nproc = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
-    uname = subprocess.run(["uname", "-a"], capture_output=True, text=True).stdout.strip()
-    return f"- `uname -a`: {uname}\n- `nproc`: {nproc}\n- CPU: {cpu}\n- Python {platform.python_version()}"
 
 
 def main() -> int:
@@ -80,7 +67,7 @@ def main() -> int:
         "",
         f"Date: {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}",
         "",
-        machine(),
+        "\n".join(markdown_lines()),
         "",
         "Command: `python benchmarks/stance_bench.py` (model trained with `rasd train stance`:",
         "train+dev only, C chosen by 5-fold CV on train+dev, fixed seed; the test split is read only here).",

@@ -45,13 +45,14 @@ STAGES: tuple[tuple[str, str, str], ...] = (
     ("entities", "rasd.annotators.entities", "annotate"),
     ("quantities", "rasd.annotators.quantities", "annotate"),
     ("quotes", "rasd.annotators.quotes", "annotate"),
-    ("events", "rasd.annotators.events", "annotate"),
     ("resolve", "rasd.resolve.entities", "link"),
     ("speakers", "rasd.resolve.speakers", "link_speakers"),
     ("views", "rasd.views.story", "build"),
     ("report", "rasd.interfaces.report", "write_report"),
 )
-ANNOTATORS = ("time", "entities", "quantities", "quotes", "events")
+# events are not a per-document pass here: their arguments need the canonical entity ids
+# that only exist after linking, so ``views.story.build`` extracts them once, after resolve
+ANNOTATORS = ("time", "entities", "quantities", "quotes")
 ANALYSED_LANGUAGES = frozenset({"ar"})
 _MENTION_KINDS = ("timex", "entities", "quantities", "quotes")
 Item = Document | Prepared

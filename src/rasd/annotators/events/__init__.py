@@ -454,5 +454,9 @@ def _today_before(today_at: Sequence[int], start: int, text: str) -> int | None:
 
 
 def annotate(da: DocAnalysis) -> None:
-    """Store ``extract(da)`` on the analysis as ``da.events`` (read by ``views.story``)."""
+    """Store ``extract(da)`` on the analysis as ``da.events``, for callers outside ``rasd analyze``.
+
+    ``rasd analyze`` does not run this per document: ``views.story.build`` extracts events
+    once, after linking, because their arguments need canonical entity ids.
+    """
     da.events = extract(da)  # type: ignore[attr-defined]
