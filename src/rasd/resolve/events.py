@@ -168,11 +168,21 @@ def _combine(reports: list[Event]) -> Event:
 
 
 def _disagreements(event_id: str, reports: list[Event]) -> list[CountDisagreement]:
+    """One disagreement per pair of *distinct* figures for a key, not per pair of reports.
+
+    Linear in the reports of the event plus the square of its distinct values per key
+    (a handful), so a story syndicated by hundreds of outlets with the same figure costs
+    nothing: the first report giving each value stands for all that repeat it.
+    """
     out: list[CountDisagreement] = []
-    for x in range(len(reports)):
-        for y in range(x + 1, len(reports)):
-            a, b = reports[x], reports[y]
-            for k in sorted(set(a.counts) & set(b.counts)):
-                if a.counts[k] != b.counts[k]:
-                    out.append(CountDisagreement(event_id, k, a, b, (a.counts[k], b.counts[k])))
+    by_key: dict[str, dict[float, Event]] = defaultdict(dict)
+    for r in reports:
+        for k, v in r.counts.items():
+            by_key[k].setdefault(v, r)
+    for k in sorted(by_key):
+        firsts = list(by_key[k].items())
+        for x in range(len(firsts)):
+            for y in range(x + 1, len(firsts)):
+                (va, a), (vb, b) = firsts[x], firsts[y]
+                out.append(CountDisagreement(event_id, k, a, b, (va, vb)))
     return out

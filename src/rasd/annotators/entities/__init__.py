@@ -420,6 +420,9 @@ def tag(text: str, doc_id: str = "") -> list[EntityMention]:
     return out
 
 
+_MAX_CLITIC = 4  # letters: وبال / فلل are the longest proclitic chains before a name
+
+
 def recall_family_names(das: list[DocAnalysis]) -> int:
     """Corpus pass: bare family names (``السوداني``) of people named in full in any document.
 
@@ -436,7 +439,8 @@ def recall_family_names(das: list[DocAnalysis]) -> int:
     if not fams:
         return 0
     known = frozenset(fams)
-    ends = tuple(fams)
+    # a token qualifies when a suffix of it (the name after at most MAX_CLITIC letters of
+    # proclitics) is a known family name: a few set look-ups per token, not one per name
     added = 0
     for da in das:
         text = da.doc.text
@@ -446,7 +450,7 @@ def recall_family_names(das: list[DocAnalysis]) -> int:
         for t in tokenize(text):
             if not t.is_word:
                 continue
-            if not t.norm.endswith(ends):
+            if not any(t.norm[i:] in known for i in range(min(_MAX_CLITIC, len(t.norm) - 2) + 1)):
                 continue
             j = bisect.bisect_right(starts, t.start) - 1
             if (j >= 0 and taken[j][1] > t.start) or (j + 1 < len(taken) and taken[j + 1][0] < t.end):
