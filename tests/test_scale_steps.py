@@ -40,3 +40,11 @@ def test_family_name_recall_matches_after_proclitics_only() -> None:
     got = [(m.text, b.doc.text[m.start : m.end]) for m in b.entities]
     assert added == len(b.entities) == 2
     assert all(t == span == "السوداني" for t, span in got)
+
+
+def test_disagreement_prefers_reports_from_two_articles() -> None:
+    same_doc = [ev("a", "ATTACK", "2024-08-05", place="e_base", counts={"injured": 5}, doc="d1", start=0),
+                ev("b", "ATTACK", "2024-08-05", place="e_base", counts={"injured": 7}, doc="d1", start=40)]  # fmt: skip
+    other = ev("c", "ATTACK", "2024-08-05", place="e_base", counts={"injured": 7}, doc="d2")
+    (dis,) = merge([*same_doc, other]).disagreements
+    assert {dis.a.evidence[0].doc, dis.b.evidence[0].doc} == {"d1", "d2"}

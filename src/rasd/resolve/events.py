@@ -172,17 +172,26 @@ def _disagreements(event_id: str, reports: list[Event]) -> list[CountDisagreemen
 
     Linear in the reports of the event plus the square of its distinct values per key
     (a handful), so a story syndicated by hundreds of outlets with the same figure costs
-    nothing: the first report giving each value stands for all that repeat it.
+    nothing. Each value keeps its first two reports from different documents, so a pair
+    from two articles is preferred when one article happens to name both figures.
     """
     out: list[CountDisagreement] = []
-    by_key: dict[str, dict[float, Event]] = defaultdict(dict)
+    by_key: dict[str, dict[float, list[Event]]] = defaultdict(dict)
     for r in reports:
         for k, v in r.counts.items():
-            by_key[k].setdefault(v, r)
+            kept = by_key[k].setdefault(v, [])
+            if len(kept) < 2 and all(_doc_of(x) != _doc_of(r) for x in kept):
+                kept.append(r)
     for k in sorted(by_key):
         firsts = list(by_key[k].items())
         for x in range(len(firsts)):
             for y in range(x + 1, len(firsts)):
-                (va, a), (vb, b) = firsts[x], firsts[y]
+                (va, ra), (vb, rb) = firsts[x], firsts[y]
+                pairs = [(a, b) for a in ra for b in rb]
+                a, b = next(((a, b) for a, b in pairs if _doc_of(a) != _doc_of(b)), pairs[0])
                 out.append(CountDisagreement(event_id, k, a, b, (va, vb)))
     return out
+
+
+def _doc_of(ev: Event) -> str:
+    return ev.evidence[0].doc if ev.evidence else ""
