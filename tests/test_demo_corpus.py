@@ -790,3 +790,30 @@ def test_story_events(
         and (e["date"]["value"] or "").startswith(date)
     ]
     assert any(all(e["counts"].get(k) == v for k, v in counts.items()) for e in found), found
+
+
+@pytest.mark.parametrize("needle", ["ضربات جوية شنتها", "تعرض لهجمات متفرقة"], ids=["airstrikes", "drone-attacks"])
+def test_past_attack_reports_are_not_commitments(analysed: Analysed, needle: str) -> None:
+    """A dated past report (last week's strikes, attacks during 2024) promises nothing."""
+    _, analysis, _ = analysed
+    texts = {d["id"]: d["text"] for d in analysis["documents"]}
+    assert any(needle in t for t in texts.values())
+    assert not [m for m in analysis["commitments"] if any(needle in texts[e["doc"]][e["start"] : e["end"]]
+                                                         for e in m["evidence"])]  # fmt: skip
+
+
+def test_an_attack_without_casualties_is_not_denied(analysed: Analysed) -> None:
+    """"No injuries" and "an unknown group claimed it" do not deny that the attack happened."""
+    _, analysis, _ = analysed
+    claims = {c["id"]: c for c in analysis["claims"]}
+    earlier = {cid for cid, c in claims.items() if "هجوم سابق بأربعة صواريخ" in c["object"]}
+    assert earlier
+    assert not [k for k in analysis["conflicts"] if k["kind"] == "polarity" and {k["a"], k["b"]} & earlier]
+
+
+def test_victoria_is_the_camp_not_the_canadian_city(analysed: Analysed) -> None:
+    _, analysis, _ = analysed
+    [camp] = _holders(analysis, "معسكر فكتوريا")
+    assert _holders(analysis, "فكتوريا") == {camp}
+    [entity] = [e for e in analysis["entities"] if e["id"] == camp]
+    assert entity["type"] == "FAC" and 30 < entity["geo"]["lat"] < 40

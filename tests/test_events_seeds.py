@@ -139,3 +139,45 @@ def test_conflicts_are_few_and_above_threshold(seeds: dict[str, Any]) -> None:
 
     assert 0 < len(seeds["conflicts"]) <= 40
     assert all(k["confidence"] >= THRESHOLD for k in seeds["conflicts"] if k["kind"] != "number")
+
+
+def test_pentagon_against_the_eight_officials_directly(seeds: dict[str, Any]) -> None:
+    """A named denial of the announcement against a deal reported as reached, same article."""
+    assert any(
+        _either(k, lambda c: "البنتاغون" in _spk(c), lambda c: "8 مسؤولين" in _spk(c))
+        for k in _pairs(seeds, "polarity")
+    )
+
+
+ANALYSTS = ("الدعمي",)  # described in the seed as an academic and political analyst
+
+
+def test_analysts_views_are_not_polarity_conflicts(seeds: dict[str, Any]) -> None:
+    claims = [c for c in seeds["claims"] if any(n in _spk(c) for n in ANALYSTS)]
+    assert claims  # the views are still claims
+    ids = {c["id"] for c in claims}
+    assert not [k for k, _, _ in _pairs(seeds, "polarity") if {k["a"], k["b"]} & ids]
+
+
+def test_generic_mentions_are_listed_apart_from_the_timeline(seeds: dict[str, Any]) -> None:
+    from types import SimpleNamespace
+
+    from rasd.views.timeline import is_generic
+
+    def event(e: dict[str, Any]) -> Any:
+        return SimpleNamespace(**{**e, "_date_source": ""})
+
+    evs = [event(e) for e in seeds["events"]]
+    generic = [e for e in evs if is_generic(e)]
+    assert generic and all(not (e.actors or e.targets or e.counts) for e in generic)
+    assert any(e.type == "DENIAL" and {x["doc"] for x in e.evidence} <= _docs(seeds, "002") for e in generic)
+    assert len(generic) <= len(evs) // 10  # a handful, not the story
+
+
+def test_entity_table_slips(seeds: dict[str, Any]) -> None:
+    names = {e["name"] for e in seeds["entities"]}
+    assert "إن بي سي" in names and "بي سي" not in names
+    for e in seeds["entities"]:
+        assert not any(a.startswith("لل") and a[1:] in [e["name"], *e["aliases"]] for a in e["aliases"]), e
+    [iraq] = [e for e in seeds["entities"] if e["name"] == "العراق"]
+    assert "للعراق" not in iraq["aliases"]

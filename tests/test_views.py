@@ -14,10 +14,11 @@ from rasd.annotators import DocAnalysis
 from rasd.annotators.events import precision_of
 from rasd.models import Event, EventDate, Evidence, Quote, Span, Speaker, to_dict
 from rasd.resolve.events import blocking_keys, merge
+from rasd.views.claims import ClaimRecord, topics_of, word_tokens
 from rasd.views.commitments import period, status
 from rasd.views.conflicts import periods_exclude
 from rasd.views.story import build
-from rasd.views.timeline import filter_events, timeline
+from rasd.views.timeline import filter_events, is_generic, timeline
 
 AS_OF = "2025-03-15"
 
@@ -49,6 +50,27 @@ def test_timeline_sorts_across_precisions_and_sets_undated_apart() -> None:
     dated, undated = timeline(evs)
     assert [e.id for e in dated] == ["c", "d", "a"]
     assert [e.id for e in undated] == ["b", "e"]
+
+
+def test_generic_events_dated_only_by_their_article_are_listed_apart() -> None:
+    bare = ev("g", "ATTACK", "2024-08")  # no actor, target or count
+    bare._date_source = "article"
+    own = ev("o", "ATTACK", "2024-08-02")
+    own._date_source = "own"
+    named = ev("n", "MEETING", "2024-08", actors=["e_x"])
+    named._date_source = "article"
+    dated, undated = timeline([bare, own, named])
+    assert [e.id for e in dated] == ["n", "o"] and [e.id for e in undated] == ["g"]
+    # read back from analysis.json the source is lost: the extractor's confidence tells
+    loaded = ev("l", "ATTACK", "2024-08", place="e_iraq")
+    loaded.confidence = 0.6  # 0.55 + 0.05 for the place: dated by the article
+    assert is_generic(loaded)
+    loaded.confidence = 0.75  # dated by its own clause
+    assert not is_generic(loaded)
+    two = ev("t", "ATTACK", "2024-08")
+    two.confidence = 0.55
+    two.evidence.append(Evidence("d2", 0, 5))  # two reports make it a story event
+    assert not is_generic(two)
 
 
 def test_filter_by_entity_and_range_keeps_coarse_dates() -> None:
@@ -117,6 +139,33 @@ def test_period_and_status() -> None:
     assert status(None, AS_OF) == "pending"
 
 
+def test_week_period() -> None:
+    assert period("2024-W04") == ("2024-01-22", "2024-01-28")
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "value"),
+    [
+        ("وكانت القاعدة قد تعرضت لهجمات متفرقة خلال عام 2024 من دون إصابات.", "عام 2024", "2024"),
+        ("وجاء اللقاء بعد غارات جوية شنتها الطائرات الأسبوع الماضي على مواقع في الصحراء.", "الأسبوع الماضي",
+         "2025-W05"),
+    ],
+    ids=["past-year-with-cue", "past-week"],
+)  # fmt: skip
+def test_past_reports_are_not_commitments(text: str, when: str, value: str) -> None:
+    da = make_da(text, published="2025-02-08")
+    tmx(da, when, value)
+    _, _, commitments, _ = build([da], [], AS_OF)
+    assert commitments == []
+
+
+def test_a_past_deadline_with_a_plan_cue_stays_a_commitment() -> None:
+    da = make_da("وكان من المقرر أن تنسحب القوات من المدينة خلال عام 2024.", published="2025-02-08")
+    tmx(da, "عام 2024", "2024")
+    _, _, commitments, _ = build([da], [], AS_OF)
+    assert [(c.deadline, c.status) for c in commitments] == [("2024", "passed")]
+
+
 def test_commitment_with_deadline_speaker_and_postponement() -> None:
     text = (
         "قال وزير الخارجية إن البعثة ستنهي عملها في موعد لا يتجاوز نهاية حزيران 2025. "
@@ -175,6 +224,110 @@ def test_same_polarity_is_not_a_conflict() -> None:
     q.end = q.end - 2
     _, _, _, conflicts = build(das, [], AS_OF)
     assert [k for k in conflicts if k.kind == "polarity"] == []
+
+
+@pytest.mark.parametrize("how", ["cue", "role"])
+def test_an_opinion_is_not_set_against_a_fact(how: str) -> None:
+    das = _two_sources()
+    q = das[1].quotes[0]
+    if how == "cue":
+        q.cue = "واعتبر"
+    else:
+        q.speaker.role = "المحلل السياسي"
+    _, claims, _, conflicts = build(das, [], AS_OF)
+    assert len(claims) == 2  # the view is still a claim
+    assert [k for k in conflicts if k.kind == "polarity"] == []
+
+
+def test_an_analyst_stays_an_analyst_through_the_article() -> None:
+    """A linked speaker described once as an analyst gives views in every later quote; an
+    unlinked speaker sharing only a last word with him ("عسكري") does not."""
+    from rasd.views.claims import build_claims
+
+    text = ("وقال المحلل العسكري سامر الناصري إن انسحاب القوات قريب. وأضاف الناصري أن انسحاب القوات "
+            "سيتم قبل الصيف. وقال خبير عسكري إن انسحاب القوات صعب. وقال مصدر عسكري إن انسحاب القوات بدأ.")  # fmt: skip
+    da = make_da(text, published="2024-09-07")
+    quote(da, "سامر الناصري", "انسحاب القوات قريب", entity="e_n")
+    da.quotes[-1].speaker.role = "المحلل العسكري"
+    quote(da, "الناصري", "انسحاب القوات سيتم قبل الصيف", entity="e_n")
+    quote(da, "خبير عسكري", "انسحاب القوات صعب")
+    quote(da, "مصدر عسكري", "انسحاب القوات بدأ")
+    opinion = {r.speaker_text: r.opinion for r in build_claims(da, []) if r.speaker_text}
+    assert opinion == {"سامر الناصري": True, "الناصري": True, "خبير عسكري": True, "مصدر عسكري": False}
+
+
+def test_an_inference_is_an_opinion() -> None:
+    from rasd.views.claims import build_claims
+
+    da = make_da("وقال متحدث باسم الفصائل إن بقاء جندي واحد في القاعدة يعني أن الانسحاب لم يكتمل. "
+                 "وانسحبت القوات من القاعدة الغربية.", published="2024-09-07")  # fmt: skip
+    quote(da, "متحدث باسم الفصائل", "بقاء جندي واحد في القاعدة يعني أن الانسحاب لم يكتمل")
+    opinion = {r.speaker_text or "-": r.opinion for r in build_claims(da, [])}
+    assert opinion == {"متحدث باسم الفصائل": True, "-": False}
+
+
+def test_parties_and_a_reported_deal_rank_above_an_outside_voice() -> None:
+    """The polarity weight: a voice outside the parties loses ``OUTSIDER`` (besides missing
+    the two-sides bonus), a deal reported as reached gains ``DONE_DEAL``."""
+    from rasd.views.claims import build_claims
+    from rasd.views.conflicts import DONE_DEAL, OUTSIDER, structured
+
+    def record(speaker: str, content: str, polarity: str = "assert", doc_id: str = "d") -> ClaimRecord:
+        da = make_da(f"وقال {speaker} إن {content}.", published="2024-09-07", doc_id=doc_id)
+        quote(da, speaker, content, polarity=polarity)
+        (r,) = build_claims(da, [])
+        return r
+
+    deny = record("مسؤول أميركي", "واشنطن لا تملك أي إعلان عن انسحاب القوات من البلاد", "deny", "d_1")
+    deal = "البلدين توصلا إلى اتفاق على انسحاب القوات من البلاد"
+    plan = "انسحاب القوات من البلاد سيتم قريبا"
+
+    def weight(speaker: str, content: str) -> float:
+        c = structured(deny, record(speaker, content, doc_id="d_2"), "withdrawal")
+        assert c is not None and c.kind == "polarity"
+        return c.score
+
+    sides_bonus = 0.25
+    assert weight("مسؤول عراقي", deal) - weight("المتحدث باسم الحركة", deal) == pytest.approx(sides_bonus + OUTSIDER)
+    assert weight("مسؤول عراقي", deal) - weight("مسؤول عراقي", plan) == pytest.approx(DONE_DEAL)
+
+
+def _topics(text: str) -> dict[str, str]:
+    return topics_of(word_tokens(text))
+
+
+def test_negation_scope() -> None:
+    assert _topics("لم تنسحب القوات من المدينة")["withdrawal"] == "deny"
+    # a condition is not a denial
+    assert _topics("هددت الفصائل بالتصعيد إن لم تنسحب القوات من المدينة")["withdrawal"] == "assert"
+    # غير negates the next word only
+    assert _topics("تبنت جماعة غير معروفة الهجوم على القاعدة")["attack"] == "assert"
+    assert _topics("وقع الهجوم من دون إصابة")["casualties"] == "deny"
+    assert _topics("وقع الهجوم من دون إصابة")["attack"] == "assert"  # no casualties is not no attack
+
+
+def test_an_opposite_word_beside_an_assertion_narrows_it() -> None:
+    assert _topics("ستبقى القوات في الإقليم")["withdrawal"] == "deny"
+    assert _topics("انسحاب القوات من العاصمة على أن تبقى قوة صغيرة في الإقليم")["withdrawal"] == "assert"
+    assert _topics("لن تنسحب القوات وستبقى في الإقليم")["withdrawal"] == "deny"
+
+
+def test_one_article_elaborating_is_not_a_dispute() -> None:
+    a = "القوات الأميركية وصلت إلى قاعدة حرير في الإقليم بعد انسحاب القوات الأميركية من قاعدة العاصمة"
+    b = "القوات الأميركية الواصلة إلى قاعدة حرير في الإقليم ستبقى فيها حتى نهاية العام المقبل"
+    da = make_da(f"وقالت مصادر محلية إن {a}. وقال مسؤول محلي إن {b}.", published="2025-02-08", doc_id="d_e")
+    quote(da, "مصادر محلية", a)
+    quote(da, "مسؤول محلي", b)
+    _, _, _, conflicts = build([da], [], AS_OF)
+    assert [k for k in conflicts if k.kind == "polarity"] == []
+    # the same two statements from the two parties of the story do disagree
+    text2 = ("وقال مسؤول عراقي إن القوات الأجنبية ستغادر العاصمة بالكامل. "
+             "وقال مسؤول أميركي إن القوات ستبقى في العاصمة.")  # fmt: skip
+    da2 = make_da(text2, published="2025-02-08", doc_id="d_f")
+    quote(da2, "مسؤول عراقي", "القوات الأجنبية ستغادر العاصمة بالكامل")
+    quote(da2, "مسؤول أميركي", "القوات ستبقى في العاصمة")
+    _, _, _, conflicts2 = build([da2], [], AS_OF)
+    assert len([k for k in conflicts2 if k.kind == "polarity"]) == 1
 
 
 def test_number_conflict_from_two_reports_of_one_event() -> None:

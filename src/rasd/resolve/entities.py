@@ -1,13 +1,19 @@
 """Cross-document entity linking: one canonical entity per real-world thing.
 
-Mentions are grouped by folded key, then merged in four deterministic steps:
+Mentions are grouped by folded key, then merged in these deterministic steps:
 
 1. aliases and acronyms from the curated gazetteer (``البنتاغون`` = ``وزارة الدفاع الأميركية``);
 2. spelling variants: keys of 5+ letters within Damerau distance 1 (``بايدن``/``بادين``),
    found by blocking on single-deletion variants instead of comparing all pairs;
 3. short forms of people to the one full name that ends with them (``السوداني``) or shares
    first and last token (``محمد السوداني`` → ``محمد شياع السوداني``), blocked by token;
+   3b. a place named alone (``فكتوريا``) only in articles naming the facility in full
+   (``معسكر فكتوريا``) is that facility;
 4. demonyms (``الأميركية``) attach to their country as an attribute.
+
+Aliases leave out forms that only add a proclitic to another form (``للعراق``), and a
+one- or two-letter spelled acronym cut by the tagger (``بي سي`` in ``إن بي سي``) is
+extended back over the letter names before it.
 
 Cost: with n mentions, k distinct keys of length ≤ L, step 2 is O(k·L) bucket inserts plus
 checks within buckets (small in practice), step 3 is O(k) dictionary lookups; overall
@@ -18,12 +24,15 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import cache
 
 from rasd.annotators import DocAnalysis
 from rasd.annotators.entities import gazetteer as gz
 from rasd.annotators.entities import recall_family_names
 from rasd.ids import make_id
 from rasd.models import Entity, EntityMention, Geo
+from rasd.resources import load_lines
+from rasd.text import fold
 from rasd.text.tokens import strip_proclitics, tokenize
 
 _FAMILY = {"PER": "PER", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "MISC": "MISC"}
@@ -103,13 +112,43 @@ def _canonical_key(m: EntityMention) -> tuple[str, gz.GazEntry | None]:
     return k, None
 
 
+@cache
+def letter_names() -> frozenset[str]:
+    """Latin letter names as spelled in Arabic acronyms (``resources/resolve/letter_names.txt``)."""
+    return frozenset(fold(w) for w in load_lines("resolve/letter_names.txt"))
+
+
+def _mend_acronym(m: EntityMention, text: str) -> None:
+    """Extend a one- or two-letter spelled acronym over the letter names right before it
+    ("بي سي" in "إن بي سي"): the tagger cut it after a letter it took for a particle."""
+    letters = letter_names()
+    toks = [t for t in tokenize(m.text) if t.is_word]
+    if not toks or len(toks) > 2 or not all(t.norm in letters for t in toks):
+        return
+    before = [t for t in tokenize(text[max(0, m.start - 40) : m.start]) if t.is_word]
+    start = m.start
+    base = max(0, m.start - 40)
+    for t in reversed(before):
+        gap = text[base + t.end : start]
+        if t.norm not in letters or gap.strip():
+            break
+        start = base + t.start
+    if start < m.start:
+        m.start = start
+        m.text = text[start : m.end]
+
+
 def link(das: list[DocAnalysis]) -> list[Entity]:
     """Link every mention of ``das`` to a canonical entity (sets ``mention.entity``).
 
     First recovers bare family names of people named in full elsewhere in the corpus
-    (``recall_family_names``), which adds PER mentions to ``da.entities``.
+    (``recall_family_names``), which adds PER mentions to ``da.entities``, and mends
+    spelled acronyms cut by the tagger (``_mend_acronym``).
     """
     recall_family_names(das)
+    for da in das:
+        for m in da.entities:
+            _mend_acronym(m, da.doc.text)
     mentions: list[tuple[EntityMention, str]] = []
     anchors: dict[str, gz.GazEntry] = {}
     types: dict[str, Counter[str]] = defaultdict(Counter)
@@ -183,6 +222,23 @@ def link(das: list[DocAnalysis]) -> list[Entity]:
         if len(roots) == 1:
             uf.union(k, roots[0])
 
+    # 3b. a place named alone ("فكتوريا") in an article that names the facility in full
+    # ("معسكر فكتوريا") is that facility, not a namesake city abroad; blocked on the name
+    by_tail: dict[str, set[str]] = defaultdict(set)
+    for m, k in mentions:
+        toks = gz.key_of(m.text).split()  # the form as written: the gazetteer may spell it otherwise
+        if key_type(k) == "FAC" and len(toks) >= 2:
+            by_tail[" ".join(toks[1:])].add(k)
+    for k in keys:
+        if k in anchors or _FAMILY.get(key_type(k)) != "PLACE" or key_type(k) == "FAC":
+            continue
+        fac = by_tail.get(k, set())
+        near = sorted({uf.find(c) for c in fac})
+        # mentions are linked by key, so only when every article naming it alone names the
+        # facility too: elsewhere "فكتوريا" may well be the city
+        if len(near) == 1 and docs_of[k] <= set().union(*(docs_of[c] for c in fac)):
+            uf.union(k, near[0])
+
     # build entities
     groups: dict[str, list[tuple[EntityMention, str]]] = defaultdict(list)
     for m, k in mentions:
@@ -211,7 +267,11 @@ def _make_entity(
     else:
         longest = max(len(s.split()) for s in surfaces)
         name = min((s for s in surfaces if len(s.split()) == longest), key=lambda s: (-surfaces[s], gz.key_of(s), s))
-    aliases = [s for s in sorted(surfaces, key=lambda s: (-surfaces[s], s)) if s != name]
+    known = {gz.key_of(s) for s in surfaces} | {gz.key_of(name)}
+    aliases = [
+        s for s in sorted(surfaces, key=lambda s: (-surfaces[s], s))
+        if s != name and not any(r in known for r in _readings(gz.key_of(s))[1:])
+    ]  # "للعراق" is العراق with a preposition, not another name for it  # fmt: skip
     roles = Counter(" ".join(m.role.split()) for m, _ in members if m.role)
     docs: list[str] = []
     for m, _ in members:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from rasd.annotators import DocAnalysis
-from rasd.annotators.events import count_words, find_triggers, modality, precision_of, stems
+from rasd.annotators.events import conditionals, count_words, find_triggers, modality, precision_of, stems
 from rasd.ids import make_id
 from rasd.models import Claim, Event, Evidence, Quote
 from rasd.resources import load_lines, load_table
@@ -25,6 +25,7 @@ from rasd.text import Token, fold, sentences, tokenize
 OBJECT_MAX = 200
 _ARTICLE = re.compile(r"^(?:وال|فال|بال|كال|لل|ال)(?=...)")
 NEG_WINDOW = 3
+EMBED_WINDOW = 5  # "ما إذا كانت قاعدة حرير ستبقى": the particle may sit a few words back
 
 
 @dataclass
@@ -43,6 +44,9 @@ class ClaimRecord:
     year: str | None = None  # the reporting year (document date): what claims are blocked on
     entities: frozenset[str] = frozenset()  # entities named in the claim (ids, else folded text)
     opposite: frozenset[str] = frozenset()  # families denied by an opposite word (بقاء), not a negation
+    opinion: bool = False  # an analyst's view or an evaluative verb (اعتبر، يرى): not a fact to dispute
+    reported: frozenset[str] = frozenset()  # event types the claim reports as done ("توصلا إلى اتفاق")
+    stated: frozenset[str] = frozenset()  # families asserted by the proposition itself, not an agreement on it
 
 
 @cache
@@ -69,8 +73,66 @@ def family(topic: str) -> str:
 
 
 @cache
+def related_topics() -> frozenset[str]:
+    """Topics about a family that do not state its proposition (an agreement on the
+    withdrawal): third column ``related`` of ``topic_families.tsv``."""
+    return frozenset(r[0] for r in load_table("claims/topic_families.tsv") if len(r) >= 3 and r[2] == "related")
+
+
+@cache
 def negation_words() -> frozenset[str]:
     return frozenset(fold(w) for w in load_lines("claims/polarity_negators.txt"))
+
+
+@cache
+def adjacent_negators() -> frozenset[str]:
+    """Negators that reach only the next word (غير، دون): ``claims/adjacent_negators.txt``."""
+    return frozenset(fold(w) for w in load_lines("claims/adjacent_negators.txt"))
+
+
+@cache
+def ending_words() -> frozenset[str]:
+    """Words that end the opposite word before them (``claims/ending_words.txt``)."""
+    return frozenset(fold(w) for w in load_lines("claims/ending_words.txt"))
+
+
+@cache
+def embedding_words() -> frozenset[str]:
+    """Relative pronouns and question particles (``claims/embedding_words.txt``)."""
+    return frozenset(fold(w) for w in load_lines("claims/embedding_words.txt"))
+
+
+@cache
+def opinion_cues() -> frozenset[str]:
+    """Reporting verbs that introduce a view rather than a fact (اعتبر، يرى، وصف)."""
+    return frozenset(fold(w) for w in load_lines("claims/opinion_cues.txt"))
+
+
+@cache
+def opinion_roles() -> frozenset[str]:
+    """Speaker descriptions of commentators (محلل، أكاديمي، خبير، مراقبون)."""
+    return frozenset(fold(w) for w in load_lines("claims/opinion_roles.txt"))
+
+
+@cache
+def inference_phrases() -> tuple[tuple[str, ...], ...]:
+    """Phrases of an inference ("يعني أن"): ``claims/inference_phrases.txt``."""
+    return tuple(tuple(fold(w) for w in p.split()) for p in load_lines("claims/inference_phrases.txt"))
+
+
+def is_inference(words: Sequence[Token]) -> bool:
+    """Whether the words draw an inference ("X يعني أن Y") rather than report a fact."""
+    norms = [w.norm for w in words]
+    return any(tuple(norms[i : i + len(p)]) == p for p in inference_phrases() for i in range(len(norms)))
+
+
+def is_opinion_source(cue: str, speaker_texts: Iterable[str]) -> bool:
+    """Whether a quote gives a view: an evaluative cue verb, or a speaker described (in
+    any of ``speaker_texts``: its name, its role) as an analyst or observer."""
+    if any(st in opinion_cues() for w in word_tokens(cue) for _, st in stems(w)):
+        return True
+    roles = opinion_roles()
+    return any(st in roles for t in speaker_texts for w in word_tokens(t) for _, st in stems(w))
 
 
 @cache
@@ -88,16 +150,32 @@ def word_tokens(text: str, offset: int = 0) -> list[Token]:
     return [Token(t.text, t.start + offset, t.end + offset, t.norm) for t in tokenize(text) if t.is_word]
 
 
-def topics_of(words: Sequence[Token], opposite: set[str] | None = None) -> dict[str, str]:
+def topics_of(
+    words: Sequence[Token], opposite: set[str] | None = None, stated: set[str] | None = None
+) -> dict[str, str]:
     """Topic family -> ``assert``/``deny`` for the topic words in ``words``; a denial wins.
 
     Families denied by an opposite word with no negation ("ستبقى" against withdrawal) are
     added to ``opposite`` when given: a stated counter-position, stronger than a negation.
+    Families asserted by a topic that states the proposition itself (not a ``related``
+    one such as an agreement on it) are added to ``stated``. A negator after a condition
+    particle (إن لم) is a condition, and a nominal negator (غير، دون) reaches only the next
+    word; an ending word right after an opposite word ("بقاء التحالف انتهت") turns it
+    back, and one after a relative pronoun or a question particle ("القوات التي ستبقى")
+    states nothing. An opposite word beside a plain assertion of its family narrows the assertion
+    ("leave Baghdad, stay in Erbil"): the claim asserts.
     """
     lex = topic_lexicon()
     first = frozenset(lex)
     neg = negation_words()
+    cond = conditionals()
+    adjacent = adjacent_negators()
+    enders = ending_words()
+    embedders = embedding_words()
     out: dict[str, str] = {}
+    positive: set[str] = set()  # families asserted by a plain topic word
+    countered: set[str] = set()  # families denied by an opposite word (بقاء)
+    negated_fams: set[str] = set()  # families denied by a negation
     for i, tok in enumerate(words):
         for _, stem in stems(tok, first):
             for phrase, topic, sign in lex.get(stem, ()):
@@ -107,14 +185,38 @@ def topics_of(words: Sequence[Token], opposite: set[str] | None = None) -> dict[
                     for j in range(1, n)
                 ):
                     continue
-                negated = any(w.norm in neg for w in words[max(0, i - NEG_WINDOW) : i])
+                lo = max(0, i - NEG_WINDOW)
+                negated = any(
+                    w.norm in neg
+                    and not (k > 0 and words[k - 1].norm in cond)  # "إن لم تنسحب": a condition
+                    and (k == i - 1 or w.norm not in adjacent)  # "جماعة غير معروفة تبنت الهجوم"
+                    for k, w in enumerate(words[lo:i], start=lo)
+                )
+                if sign < 0 and not negated and any(w.norm in embedders for w in words[max(0, i - EMBED_WINDOW) : i]):
+                    break  # "القوات التي ستبقى", "ما إذا كانت ستبقى": embedded, not a stance
+                if sign < 0 and not negated:  # "بقاء التحالف انتهت": the stay is over
+                    negated = any(w.norm in enders for w in words[i + n : i + n + NEG_WINDOW])
                 pol = "assert" if (sign > 0) != negated else "deny"
                 fam = family(topic)
+                if negated:
+                    negated_fams.add(fam)
+                elif sign < 0:
+                    countered.add(fam)
+                else:
+                    positive.add(fam)
+                    if stated is not None and topic not in related_topics():
+                        stated.add(fam)
                 if opposite is not None and sign < 0 and not negated:
                     opposite.add(fam)
                 if out.get(fam) != "deny":
                     out[fam] = pol
                 break
+    for fam in (countered & positive) - negated_fams:
+        # "leave Baghdad, stay in Erbil": an opposite word beside a plain assertion narrows
+        # its scope; the sentence as a whole asserts the topic
+        out[fam] = "assert"
+        if opposite is not None:
+            opposite.discard(fam)
     return out
 
 
@@ -147,16 +249,24 @@ def build_claims(da: DocAnalysis, events: Sequence[Event]) -> list[ClaimRecord]:
     doc = da.doc.id
     out: list[ClaimRecord] = []
     pub = da.doc.published.value
+    # a linked speaker's names and roles anywhere in this article ("the analyst X" once,
+    # then "X added"); an unlinked one is keyed on a last word that may be shared
+    # ("مسؤول عسكري" / "خبير عسكري"), so it keeps only its own description
+    described: dict[str, list[str]] = {}
+    for q in da.quotes:
+        if q.speaker.entity:
+            described.setdefault(q.speaker.entity, []).extend(x for x in (q.speaker.text, q.speaker.role) if x)
     for q in da.quotes:
         cs, ce = q.content.start, q.content.end
         if not (0 <= cs < ce <= len(text)):
             continue
         words = word_tokens(text[cs:ce], cs)
-        # without a linked entity, the last word of the name ("غالب الدعمي" / "الدعمي") keys the speaker
-        speaker = q.speaker.entity or (fold(q.speaker.text).split() or [""])[-1]
+        speaker = _speaker_key(q)
         rec = _record(da, words, cs, ce, q.start, q.end, speaker, q.speaker.entity, q.polarity, q.date or pub)
         if rec is not None:
             rec.speaker_text = q.speaker.text
+            own = [x for x in (q.speaker.text, q.speaker.role) if x]
+            rec.opinion = is_opinion_source(q.cue, described.get(q.speaker.entity or "", own)) or is_inference(words)
             rec.claim.speaker = q.speaker.text
             out.append(rec)
     for s, e in sentences(text):
@@ -168,8 +278,14 @@ def build_claims(da: DocAnalysis, events: Sequence[Event]) -> list[ClaimRecord]:
             continue
         rec = _record(da, words, s, e, s, e, "", None, "assert", pub, sent_events)
         if rec is not None:
+            rec.opinion = is_inference(words)
             out.append(rec)
     return out
+
+
+def _speaker_key(q: Quote) -> str:
+    """The linked entity, else the last word of the name ("غالب الدعمي" / "الدعمي")."""
+    return q.speaker.entity or (fold(q.speaker.text).split() or [""])[-1]
 
 
 def _record(
@@ -187,14 +303,18 @@ def _record(
 ) -> ClaimRecord | None:
     text = da.doc.text
     opposite: set[str] = set()
-    topics = topics_of(words, opposite)
+    stated: set[str] = set()
+    topics = topics_of(words, opposite, stated)
     hits = find_triggers(words)
     mods = [modality(words, h) for h in hits]
     predicate = hits[0].trigger.type.lower() if hits else (next(iter(topics), "says"))
     for h, m in zip(hits, mods, strict=True):
-        fam = family("event:" + h.trigger.type.lower())
+        topic = "event:" + h.trigger.type.lower()
+        fam = family(topic)
         if m == "denied" or fam not in topics:
             topics[fam] = "deny" if m == "denied" else "assert"
+        if m != "denied" and topic not in related_topics():
+            stated.add(fam)
     timexes = [t for t in da.timex if cs <= t.start and t.end <= ce and t.type in ("DATE", "TIME") and t.value]
     sched = schedule_words()
     scheduled = any(any(st in sched for _, st in stems(w)) for w in words)
@@ -250,6 +370,8 @@ def _record(
         year=_year(da.doc.published.value) or _year(time),
         entities=frozenset(m.entity or fold(m.text) for m in ents),
         opposite=frozenset(f for f in opposite if topics.get(f) == "deny"),
+        reported=frozenset(h.trigger.type for h, m in zip(hits, mods, strict=True) if m == "happened"),
+        stated=frozenset(f for f in stated if topics.get(f) == "assert"),
     )
 
 

@@ -16,6 +16,7 @@ import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from rasd.annotators import DocAnalysis
@@ -29,6 +30,7 @@ from rasd.views.claims import content_stems, topics_of, word_tokens
 WHAT_MAX = 220
 _INCIDENTAL = frozenset({"schedule", "statement", "meeting"})
 POSTPONE_LOOKAHEAD = 4
+_DAY_MONTH = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}|Q[1-4]|H[12]|W\d{2}))?(?:-(\d{2}))?")
 
 
@@ -80,7 +82,11 @@ def period(value: str | None, mod: str | None = None) -> tuple[str, str] | None:
         lo, hi = (1, 6) if mid == "H1" else (7, 12)
         return f"{y:04d}-{lo:02d}-01", f"{y:04d}-{hi:02d}-{calendar.monthrange(y, hi)[1]:02d}"
     if mid and mid.startswith("W"):
-        return f"{y:04d}-01-01", f"{y:04d}-12-31"  # week precision is rare for deadlines: keep the year
+        try:
+            monday, sunday = date.fromisocalendar(y, int(mid[1:]), 1), date.fromisocalendar(y, int(mid[1:]), 7)
+        except ValueError:
+            return f"{y:04d}-01-01", f"{y:04d}-12-31"
+        return monday.isoformat(), sunday.isoformat()
     if mod == "END":
         return f"{y:04d}-12-01", f"{y:04d}-12-31"
     return f"{y:04d}-01-01", f"{y:04d}-12-31"
@@ -112,9 +118,28 @@ def _after(value: str | None, pub: str) -> bool:
     """Whether a TimeML date lies after the publication date (compared at its own precision)."""
     if not value or not pub or not value[:4].isdigit():
         return False
+    if not _DAY_MONTH.match(value):  # a week, quarter or half: compare its first day
+        p = period(value)
+        return p is not None and p[0] > pub
     if len(value) > len(pub) and value.startswith(pub):
         return True  # "31 December" in an article dated only "December": may still be ahead
     return value[: len(pub)] > pub[: len(value)]
+
+
+def _ended(t: Timex, pub: str) -> bool:
+    """Whether the whole period of ``t`` lies before the publication date."""
+    p = period(t.value, t.mod)
+    return bool(pub) and p is not None and p[1] < pub[:10]
+
+
+@cache
+def future_cues() -> tuple[tuple[str, ...], ...]:
+    """Cues of a plan or obligation (سوف، من المقرر، على أن): ``events/future_cues.txt``."""
+    return tuple(tuple(fold(w) for w in c.split()) for c in load_lines("events/future_cues.txt"))
+
+
+def _future_cue(norms: Sequence[str]) -> bool:
+    return any(tuple(norms[i : i + len(c)]) == c for c in future_cues() for i in range(len(norms)))
 
 
 def _deadline(timex: Sequence[Timex], s: int, e: int, cue_at: int | None, pub: str | None) -> Timex | None:
@@ -157,6 +182,8 @@ def find_commitments(da: DocAnalysis, as_of: str) -> list[_Found]:
             continue
         if t is not None and not t.deadline and not _after(t.value, pub) and ci < 0:
             continue  # a past date in a sentence with only a future verb is not a deadline
+        if t is not None and _ended(t, pub) and not (planned or pledge or _future_cue(norms)):
+            continue  # "attacks during 2024" in a later article: a past report, not a deadline
         phases = _phase_deadlines(da.timex, s, e, words, norms, t)
         for t in phases:
             out.append(_commitment(da, as_of, sents, k, words, t, ci, pledge))

@@ -7,7 +7,12 @@ cost is ``O(sum over blocks of min(b², b·WINDOW))`` = ``O(n·WINDOW)`` at wors
 
 Checks, in order:
 - ``polarity``: the two claims take opposite sides on the shared topic (a denial against
-  an assertion, "stay" against "leave").
+  an assertion, "stay" against "leave"). Never on an opinion (``ClaimRecord.opinion``: an
+  analyst, an evaluative verb); a counter-position ("stay") only against a claim stating
+  the proposition itself (not an agreement or a redeployment on it), and in one article
+  only between the two sides of the story, else it is elaboration. Ranked by structure:
+  two named parties of different sides first, a deal reported as reached against a named
+  denial up (``DONE_DEAL``), a party against an outside voice down (``OUTSIDER``).
 - ``number``: the same counted object and owner with different values.
 - ``date``: both give a deadline/plan date for the same thing (shared content words) and
   the dates exclude each other.
@@ -46,6 +51,8 @@ SAME_DOC = 0.9  # two voices in one article: shown, but below a cross-outlet dis
 THRESHOLD = 0.6  # conflicts below this confidence are not reported
 PER_CLAIM_POLARITY = 4
 PER_DOC_PAIR = 5  # polarity conflicts kept per (article, article, topic)
+OUTSIDER = 0.25  # weight off when one speaker is a party of the story and the other is not
+DONE_DEAL = 0.2  # weight on when the asserted side reports an agreement as reached
 
 
 @dataclass
@@ -106,9 +113,14 @@ def structured(a: ClaimRecord, b: ClaimRecord, topic: str) -> Candidate | None:
     """The first structured check that fires for a pair sharing ``topic``."""
     pa, pb = a.topics.get(topic), b.topics.get(topic)
     if pa and pb and pa != pb:
-        if not (same_time_frame(a, b) and about_same_thing(a, b)):
-            return None
+        if a.opinion or b.opinion or not (same_time_frame(a, b) and about_same_thing(a, b)):
+            return None  # a commentator's view is not a fact another source disputes
         denier, asserter = (a, b) if pa == "deny" else (b, a)
+        sa, sb = sides(a), sides(b)
+        if topic in denier.opposite and topic not in asserter.stated:
+            return None  # "the troops stay" does not deny an agreement on something (a role change)
+        if a.doc == b.doc and topic in denier.opposite and not (sa and sb and sa != sb):
+            return None  # one article going on "…, and the troops stay": elaboration, not dispute
         weight = 1.0 if a.speaker and b.speaker else 0.85  # two named sources beat the outlet's own words
         # concrete details of the very thing denied: a count ("2,500 troops" against "no
         # forces"), a schedule ("out by September 2025" against "no announcement")
@@ -116,9 +128,12 @@ def structured(a: ClaimRecord, b: ClaimRecord, topic: str) -> Candidate | None:
         if topic in denier.opposite:
             weight += 0.2  # a stated counter-position ("the troops stay") rather than a negation
         weight += 0.15 * min(2, shared_entities(a, b))
-        sa, sb = sides(a), sides(b)
         if sa and sb and sa != sb:
             weight += 0.25  # the two parties of the story, not two commentators
+        elif (sa and b.speaker and not sb) or (sb and a.speaker and not sa):
+            weight -= OUTSIDER  # a party against a voice outside the parties (a movement, a pundit)
+        if "AGREEMENT" in asserter.reported and denier.speaker and asserter.speaker:
+            weight += DONE_DEAL  # a deal reported as reached, against a named source denying it
 
         text = explain("polarity", topic=topic, denier=_who(denier), asserter=_who(asserter))
         return Candidate(a, b, "polarity", text, weight)

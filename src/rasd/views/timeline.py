@@ -1,5 +1,7 @@
 """The timeline: events in date order with their precision, undated events apart.
 
+"Undated" also covers generic mentions whose only date is the article's (``is_generic``).
+
 Sorting on the TimeML value string orders dates correctly across precisions ("2021" <
 "2021-04" < "2021-04-07"), so a year-precision event comes before the days of that year:
 the reader sees what is known at which grain without inventing a day.
@@ -16,16 +18,37 @@ from rasd.text import fold
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
+ARTICLE_DATED = 0.6  # an event without participants below this was dated only by its article
+PLACE_BONUS = 0.05  # what a place adds to an event's confidence in the extractor
+
+
 def is_dated(ev: Event) -> bool:
     return bool(ev.date.value and _DATE.match(ev.date.value))
 
 
+def is_generic(ev: Event) -> bool:
+    """A generic mention ("the attacks", a "denial and confirmation" subheading) with no
+    actor, target or count, one source, whose only date is the article's own: it
+    says nothing about when anything happened, so the timeline lists it apart.
+
+    The extractor records where a date came from (``_date_source``); events read back from
+    ``analysis.json`` lose it, and then the confidence tells: with no participants, an event
+    dated by its own clause scores at least ``ARTICLE_DATED`` (plus ``PLACE_BONUS`` with a
+    place), one dated by the article less.
+    """
+    if ev.actors or ev.targets or ev.counts or len(ev.evidence) > 1:
+        return False  # a place alone ("attacks in Iraq") does not anchor it in time
+    if ev._date_source:
+        return ev._date_source == "article"
+    return ev.confidence < ARTICLE_DATED + PLACE_BONUS * bool(ev.place)
+
+
 def timeline(events: Iterable[Event]) -> tuple[list[Event], list[Event]]:
-    """``(dated events sorted by date, undated events in input order)``."""
+    """``(dated events sorted by date, undated and generic events in input order)``."""
     dated: list[Event] = []
     undated: list[Event] = []
     for ev in events:
-        (dated if is_dated(ev) else undated).append(ev)
+        (dated if is_dated(ev) and not is_generic(ev) else undated).append(ev)
     dated.sort(key=lambda e: (e.date.value or "", e.evidence[0].doc if e.evidence else "", e.evidence[0].start if e.evidence else 0, e.id))
     return dated, undated
 

@@ -214,15 +214,27 @@ def _word_matches(tok: Token, want: str) -> bool:
     return tok.norm == want or any(s == want for _, s in stems(tok)[1:])
 
 
+@cache
+def conditionals() -> frozenset[str]:
+    """Particles that make a following negator a condition ("إن لم تنسحب"), not a denial."""
+    return frozenset(fold(w) for w in load_lines("events/conditionals.txt"))
+
+
 def modality(words: Sequence[Token], hit: TriggerHit) -> str:
-    """happened | planned | expected | denied, from cues in a window before the trigger."""
+    """happened | planned | expected | denied, from cues in a window before the trigger.
+
+    A negator right after a conditional particle ("إن لم تنسحب") makes the event a
+    hypothesis (expected), not a denial."""
     best = "planned" if hit.future else "happened"
     norms = [w.norm for w in words]
+    cond = conditionals()
     for cue, mod, window in modality_cues():
         n = len(cue)
         lo = max(0, hit.first_token - window - n + 1)
         for i in range(lo, hit.first_token - n + 1):
             if tuple(norms[i : i + n]) == cue or (n == 1 and _has_stem(words[i], cue[0])):
+                if mod == "denied" and i > 0 and norms[i - 1] in cond:
+                    mod = "expected"
                 if _PRIORITY[mod] > _PRIORITY[best]:
                     best = mod
                 break
