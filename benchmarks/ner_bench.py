@@ -21,13 +21,17 @@ from machine import markdown_lines  # noqa: E402
 
 from rasd.annotators import DocAnalysis
 from rasd.annotators.entities import MODEL_PATH, tag
+from rasd.annotators.entities.consistency import propagate
 from rasd.annotators.entities.corpus import analyse, load_documents
 from rasd.annotators.entities.features import sent_features
 from rasd.annotators.entities.labels import to_bio
+from rasd.annotators.entities.neural import NEURAL_PATH
+from rasd.annotators.entities.neural import tagger as neural_tagger
 from rasd.annotators.entities.train import DOC_WINDOW, predict_docs, read_conll, score
 from rasd.interfaces.cli.entities import format_table
 from rasd.models import Document, Published
 from rasd.resolve.entities import link
+from rasd.text.normalize import fold
 
 PIPE_TO_ANER = {"PER": "PERS", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "MISC": "MISC"}
 
@@ -57,6 +61,26 @@ def crf_eval(test: Path) -> tuple[str, str, float, int]:
     gold = [t for _, t in sents]
     docs = predict_docs(MODEL_PATH, [w for w, _ in sents])
     return f1_table(score(gold, pred)), f1_table(score(gold, docs)), n_tok / cpu, n_tok
+
+
+def neural_eval(test: Path) -> tuple[str, str, float]:
+    """F1 of the BiLSTM-CRF alone (one batch per run of ``DOC_WINDOW`` sentences, as ``tag()``
+    batches a document), then with the document pass; speed of the tagger in tokens/s."""
+    net = neural_tagger()
+    assert net is not None, f"{NEURAL_PATH} missing"
+    sents = read_conll(test)
+    words = [w for w, _ in sents]
+    n_tok = sum(len(w) for w in words)
+    t0 = time.process_time()
+    pred: list[list[str]] = []
+    for a in range(0, len(words), DOC_WINDOW):
+        pred += net.tag_batch(words[a : a + DOC_WINDOW])
+    cpu = time.process_time() - t0
+    docs: list[list[str]] = []
+    for a in range(0, len(words), DOC_WINDOW):
+        docs += propagate([[fold(x) for x in s] for s in words[a : a + DOC_WINDOW]], pred[a : a + DOC_WINDOW])
+    gold = [t for _, t in sents]
+    return f1_table(score(gold, pred)), f1_table(score(gold, docs)), n_tok / cpu
 
 
 def pipeline_eval(test: Path) -> tuple[str, float]:
@@ -134,12 +158,15 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=Path("..") / "shared")
     ap.add_argument("--out", type=Path, default=Path("docs/benchmarks/ner.md"))
     ap.add_argument("--news-limit", type=int, default=None, help="only the first N SaudiNewsNet articles")
-    ap.add_argument("--skip-news", action="store_true")
+    ap.add_argument("--skip-news", action="store_true", help="skip the (long) SaudiNewsNet throughput run")
     a = ap.parse_args()
     test = a.shared / "data/anercorp/test.conll"
     crf_table, doc_table, crf_speed, n_tok = crf_eval(test)
     print(crf_table, f"\n{crf_speed:,.0f} tokens/s", flush=True)
     print(doc_table, flush=True)
+    nn_table, nn_doc_table, nn_speed = neural_eval(test)
+    print(nn_table, f"\n{nn_speed:,.0f} tokens/s", flush=True)
+    print(nn_doc_table, flush=True)
     pipe_table, pipe_speed = pipeline_eval(test)
     print(pipe_table, f"\n{pipe_speed:,.0f} tokens/s", flush=True)
     docs = load_documents([a.shared / "seeds"])
@@ -147,6 +174,7 @@ def main() -> None:
     news = "skipped" if a.skip_news else news_throughput(a.shared / "data/saudinewsnet", a.news_limit)
     print(news, flush=True)
     size = MODEL_PATH.stat().st_size / 1e6
+    nn_size = NEURAL_PATH.stat().st_size / 1e6
     machine_md = "\n".join(markdown_lines())
     md = f"""# Entities benchmark
 
@@ -154,8 +182,25 @@ Date: {dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")}. Written by `pyth
 
 {machine_md}
 
-Model: `{MODEL_PATH.name}` ({size:.1f} MB), CRF (python-crfsuite, L-BFGS), trained by `rasd train ner`
-on ANERcorp train only; features and settings chosen on the last 10% of train (dev). Test: `anercorp/test.conll` ({n_tok:,} tokens).
+Models, both trained on ANERcorp train only, with everything chosen on the last 10% of
+train (dev); test: `anercorp/test.conll` ({n_tok:,} tokens), read only by this script.
+
+- `{NEURAL_PATH.name}` ({nn_size:.1f} MB), the one `tag()` uses: BiLSTM-CRF trained with torch by
+  `rasd train ner --arch bilstm` (word2vec pretrained on SaudiNewsNet, char CNN, gazetteer/cluster/
+  clitic/title/trigger embeddings), run by a numpy forward pass (`neural.py`).
+- `{MODEL_PATH.name}` ({size:.1f} MB), the fallback when the first is absent: CRF
+  (python-crfsuite, L-BFGS) trained by `rasd train ner`.
+
+## BiLSTM-CRF alone on ANERcorp test (conlleval exact span)
+
+{nn_table}
+
+Speed (numpy forward pass + Viterbi, one batch per {DOC_WINDOW} sentences, one core, CPU time, cold
+word cache at start): **{nn_speed:,.0f} tokens/s**.
+
+## BiLSTM-CRF + document consistency pass
+
+{nn_doc_table}
 
 ## CRF alone on ANERcorp test (conlleval exact span)
 
@@ -166,20 +211,20 @@ Speed (features + Viterbi, one core, CPU time): **{crf_speed:,.0f} tokens/s**.
 ## CRF + document consistency pass
 
 ANERcorp has no document boundaries, so runs of {DOC_WINDOW} test sentences (about one
-article's length) are treated as documents; a name the CRF tagged once in a run is tagged
-at its other untagged occurrences in the run (`consistency.py`).
+article's length) are treated as documents; a name the model tagged once in a run is tagged
+at its other untagged occurrences in the run (`consistency.py`). Same for the BiLSTM-CRF above.
 
 {doc_table}
 
 ## Whole recogniser `tag()` on ANERcorp test
 
-Model + document pass + gazetteers + facility patterns + family-name heuristics, one call
+BiLSTM-CRF + document pass + gazetteers + facility patterns + family-name heuristics, one call
 per run of {DOC_WINDOW} test sentences (one sentence a line); GPE/LOC/FAC counted as
 ANERcorp LOC, spans compared on tokens.
 
 {pipe_table}
 
-Speed (tokenise, sentences, CRF, gazetteers, roles; one core, CPU time): **{pipe_speed:,.0f} tokens/s**.
+Speed (tokenise, sentences, BiLSTM-CRF, gazetteers, roles; one core, CPU time): **{pipe_speed:,.0f} tokens/s**.
 
 ## SaudiNewsNet throughput (entities: annotate + link)
 

@@ -1,7 +1,8 @@
-"""Named entities: a CRF trained on ANERcorp, curated gazetteers and facility patterns.
+"""Named entities: a BiLSTM-CRF trained on ANERcorp, curated gazetteers and facility patterns.
 
-The CRF (``model/ner.crfsuite``, trained by ``rasd train ner``) finds PER/ORG/LOC/MISC
-spans; gazetteers add what ANERcorp cannot know (FAC, the GPE/LOC split, domain bodies
+The BiLSTM-CRF (``model/ner_bilstm.npz``, numpy inference in ``neural.py``, trained by
+``rasd train ner --arch bilstm``; the CRF ``model/ner.crfsuite`` when it is absent) finds
+PER/ORG/LOC/MISC spans; gazetteers add what ANERcorp cannot know (FAC, the GPE/LOC split, domain bodies
 such as قيادة العمليات المشتركة) and patterns (``قاعدة …``, ``مطار …``) build facilities.
 Where sources overlap, pattern > gazetteer > model. Spans never include attached
 proclitics (``وبغداد`` → ``بغداد``) and always satisfy ``text[start:end] == mention``.
@@ -44,7 +45,7 @@ class _Cand:
 
 
 @cache
-def _tagger() -> Any:
+def _crf_tagger() -> Any:
     """The CRF tagger, or None when no model has been trained (gazetteers still work)."""
     if not MODEL_PATH.exists():
         return None
@@ -53,6 +54,15 @@ def _tagger() -> Any:
     t = pycrfsuite.Tagger()
     t.open(str(MODEL_PATH))
     return t
+
+
+def _tagger() -> Any:
+    """The sequence model in use: the BiLSTM-CRF (``neural.py``) when its weights are
+    shipped, else the CRF, else None. Anything that is not a ``NeuralTagger`` is driven
+    through the crfsuite interface (``tag(features)``, ``marginal(label, i)``)."""
+    from rasd.annotators.entities import neural
+
+    return neural.tagger() or _crf_tagger()
 
 
 @cache
@@ -125,18 +135,19 @@ def _word_runs(toks: list[Token], text: str) -> list[int]:
 
 
 def _model_cands(text: str, toks: list[Token]) -> list[_Cand]:
-    """CRF spans per sentence, then the document consistency pass (``consistency.py``).
+    """Model spans per sentence, then the document consistency pass (``consistency.py``).
 
-    Confidence is the mean marginal of the span's labels; spans added by the consistency
-    pass (the model did not tag that occurrence) get 0.5.
+    The BiLSTM-CRF (``neural.py``) tags all sentences of the text in one batch; without its
+    weight file the CRF is used. Confidence is the mean per-token probability of the
+    span's labels (CRF: marginals); spans added by the consistency pass get 0.5.
     """
+    from rasd.annotators.entities.neural import NeuralTagger
+
     tagger = _tagger()
     if tagger is None or not toks:
         return []
     firsts: list[int] = []
-    words: list[list[str]] = []
-    labels: list[list[str]] = []
-    margs: list[list[float]] = []
+    sents: list[list[str]] = []
     ti = 0
     for s, e in sentences(text):
         while ti < len(toks) and toks[ti].end <= s:
@@ -144,14 +155,19 @@ def _model_cands(text: str, toks: list[Token]) -> list[_Cand]:
         first = ti
         while ti < len(toks) and toks[ti].start < e:
             ti += 1
-        sent = toks[first:ti]
-        if not sent:
-            continue
-        raw = tagger.tag(sent_features([t.text for t in sent]))
-        firsts.append(first)
-        words.append([fold(t.text) for t in sent])
-        labels.append(to_bio(list(raw)))
-        margs.append([tagger.marginal(lab, m) if lab != "O" else 0.0 for m, lab in enumerate(raw)])
+        if ti > first:
+            firsts.append(first)
+            sents.append([t.text for t in toks[first:ti]])
+    labels: list[list[str]] = []
+    margs: list[list[float]] = []
+    if isinstance(tagger, NeuralTagger):
+        labels, margs = tagger.tag_scored(sents)
+    else:
+        for sent in sents:
+            raw = tagger.tag(sent_features(sent))
+            labels.append(to_bio(list(raw)))
+            margs.append([tagger.marginal(lab, m) if lab != "O" else 0.0 for m, lab in enumerate(raw)])
+    words = [[toks[first + i].norm for i in range(len(s))] for first, s in zip(firsts, sents, strict=True)]
     final = propagate(words, labels)
     out: list[_Cand] = []
     for first, before, after, mg in zip(firsts, labels, final, margs, strict=True):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -213,6 +213,19 @@ def train(
 CLUSTER_PATH = Path(__file__).resolve().parents[2] / "resources" / "entities" / "clusters.tsv"
 
 
+def news_contents(news_dir: Path) -> Iterator[str]:
+    """The article texts of the SaudiNewsNet zips under ``news_dir``, in a fixed order
+    (sorted zips, sorted members) so every model trained from them is reproducible."""
+    import json
+    import zipfile
+
+    for z in sorted(news_dir.glob("*.zip")):
+        with zipfile.ZipFile(z) as zf:
+            for member in sorted(zf.namelist()):
+                for rec in json.loads(zf.read(member)):
+                    yield rec.get("content") or ""
+
+
 def build_clusters(
     news_dir: Path,
     out: Path = CLUSTER_PATH,
@@ -230,9 +243,7 @@ def build_clusters(
     Clusters let the CRF generalise from a name seen in training to unseen words that
     are used alike, which ANERcorp's 125k tokens alone cannot teach.
     """
-    import json
     import re
-    import zipfile
     from collections import Counter
 
     import numpy as np
@@ -242,12 +253,7 @@ def build_clusters(
     from sklearn.preprocessing import normalize as l2
 
     word_re = re.compile(r"\w+")
-    docs: list[list[str]] = []
-    for z in sorted(news_dir.glob("*.zip")):
-        with zipfile.ZipFile(z) as zf:
-            for member in sorted(zf.namelist()):
-                for rec in json.loads(zf.read(member)):
-                    docs.append(word_re.findall(fold(rec.get("content") or "")))
+    docs = [word_re.findall(fold(text)) for text in news_contents(news_dir)]
     freq = Counter(w for d in docs for w in d)
     vocab = [w for w, c in sorted(freq.items(), key=lambda x: (-x[1], x[0])) if c >= 5][:vocab_size]
     vi = {w: i for i, w in enumerate(vocab)}

@@ -93,12 +93,34 @@ def train_ner(
     clusters: Annotated[bool, typer.Option("--clusters/--no-clusters", help="Rebuild the word clusters first.")] = False,
     out: Annotated[Path | None, typer.Option("--out", help="Model file to write (default: the shipped one).")] = None,
     iterations: Annotated[int | None, typer.Option("--iterations", min=1, help="L-BFGS iterations (default: train.ITERATIONS).")] = None,
+    arch: Annotated[str, typer.Option("--arch", help="crf (python-crfsuite) or bilstm (BiLSTM-CRF, needs the [train] extra).")] = "crf",
+    vectors: Annotated[Path | None, typer.Option("--vectors", help="bilstm: word2vec file to reuse, or to write after training it on --news.")] = None,
+    epochs: Annotated[int, typer.Option("--epochs", min=1, help="bilstm: maximum epochs (early stopping on dev).")] = 40,
+    patience: Annotated[int, typer.Option("--patience", min=1, help="bilstm: epochs without a better dev F1 before stopping.")] = 8,
+    average_from: Annotated[int | None, typer.Option("--average-from", min=1, help="bilstm: average weights from this epoch on.")] = 12,
 ) -> None:
-    """Train the CRF entity model reproducibly (fixed seed, dev = last 10% of train)."""
+    """Train an entity model reproducibly (fixed seeds, dev = last 10% of train).
+
+    ``--arch crf`` (re)builds the ANETAC gazetteer and the CRF; ``--arch bilstm`` trains
+    word vectors on SaudiNewsNet (or reuses ``--vectors``) and the BiLSTM-CRF on one thread.
+    """
     from rasd.annotators.entities import train as tr
 
     if not train_file.exists():
         raise _fail(f"training file {train_file} not found")
+    if arch == "bilstm":
+        try:
+            from rasd.annotators.entities import train_neural as tn
+
+            res = tn.train_neural(
+                train_file, news, vectors, out or tn.NEURAL_PATH, epochs=epochs, patience=patience, average_from=average_from
+            )
+        except Exception as e:
+            raise _fail(f"{type(e).__name__}: {e}") from None
+        typer.echo(f"best dev F1 {res['best_dev_f1']:.4f} at epoch {res['best_epoch']}; model {res['model']}")
+        return
+    if arch != "crf":
+        raise _fail(f"unknown --arch {arch} (crf or bilstm)")
     if anetac is not None and not anetac.exists():
         raise _fail(f"ANETAC file {anetac} not found (pass --anetac or omit it)")
     try:
