@@ -125,13 +125,15 @@ def test_shipped_model_is_small_and_loads() -> None:
 
 
 def test_shipped_model_on_ans_test(shared_dir: Path) -> None:
-    """Regression guard on the figure the benchmark reports (69.1 when shipped; the 72 target
-    is not reached, see docs/benchmarks/stance.md). The test split is only read, never fitted."""
+    """Regression guard on the figure the benchmark reports: 66.4 for the LR × trees model
+    (chosen by grouped CV on train+dev, 0.773 vs 0.756 for the LR alone, which scored 69.1 on
+    test); the 72 target is not reached, see docs/benchmarks/stance.md. The test split is only
+    read, never fitted or used to choose."""
     model = load_model()
     if model is None:
         pytest.skip("stance model not trained yet (run `rasd train stance`)")
     pairs, gold = read_pairs(shared_dir / "data/ans/stance/test.csv")
-    assert macro_f1(gold, model.predict(pairs)) >= 0.67
+    assert macro_f1(gold, model.predict(pairs)) >= 0.66
 
 
 def _tiny_vectors(tmp_path: Path) -> Path:
@@ -207,3 +209,49 @@ def test_shipped_vectors_place_related_words_close() -> None:
     idx, vecs = vectors
     rise, fall, fest = (vecs[idx[w]] for w in ("ارتفاع", "انخفاض", "مهرجان"))
     assert float(rise @ fall) > float(rise @ fest) + 0.2
+
+
+def test_align_features_find_the_swapped_word(tmp_path: Path) -> None:
+    import numpy as np
+
+    from rasd.views.stance import align_features
+
+    vectors = load_vectors(_tiny_vectors(tmp_path))
+    assert vectors is not None
+    idx, vecs = vectors
+    same = align_features("ارتفاع أسعار النفط", "ارتفاع أسعار النفط", vectors)
+    swap = align_features("ارتفاع أسعار النفط", "انخفاض أسعار النفط", vectors)
+    off = align_features("ارتفاع أسعار النفط", "مهرجان أسعار النفط", vectors)
+    assert same.shape == swap.shape == (16 + vecs.shape[1],)
+    # [mean, min, unmatched, related share, related count] a→b, then b→a, then best, second, lengths, offset
+    assert same[0] == same[5] == 1.0 and same[1] == 1.0 and not same[16:].any()
+    assert swap[0] > 0.9 and swap[2] == 0.0 and swap[10] > 0.9  # every word matched, one by a swap
+    assert off[1] < 0.3 and off[2] > 0.3 and off[10] < 0.1
+    assert np.allclose(swap[16:], vecs[idx["انخفاض"]] - vecs[idx["ارتفاع"]])
+
+
+def test_trees_blend_with_linear_model(tmp_path: Path) -> None:
+    import numpy as np
+
+    pairs, labels = _data()
+    model = StanceModel(c=10.0, vectors=load_vectors(_tiny_vectors(tmp_path))).fit(pairs, labels)
+    assert model.gbm is not None and hasattr(model.gbm, "classes_")
+    blended = np.array([[p[lab] for lab in LABELS] for p in model.predict_proba(pairs)])
+    model.blend = 0.0
+    linear = np.array([[p[lab] for lab in LABELS] for p in model.predict_proba(pairs)])
+    assert np.allclose(blended.sum(1), 1.0) and np.allclose(linear.sum(1), 1.0)
+    model.blend = 1.0
+    trees = np.array([[p[lab] for lab in LABELS] for p in model.predict_proba(pairs)])
+    assert not np.allclose(blended, linear)  # the trees change the probabilities
+    # a plain average: neither model can veto a class the other gives weight to
+    assert np.allclose(blended, (linear + trees) / 2)
+    assert StanceModel(c=10.0).gbm is None  # without vectors: the linear model alone
+
+
+def test_repeated_cross_validation_stacks_out_of_fold_rows() -> None:
+    from rasd.views.stance import cross_validate
+
+    pairs, labels = _data()
+    score, oof = cross_validate(pairs, labels, 10.0, folds=2, seeds=(1, 2))
+    assert oof.shape == (2 * len(labels), len(LABELS)) and 0.0 <= score <= 1.0
+    assert abs(float(oof.sum()) - 2 * len(labels)) < 1e-6  # every row filled with probabilities
