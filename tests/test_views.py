@@ -362,6 +362,35 @@ def test_date_conflict_between_phase_plans() -> None:
     assert len(dates) == 1 and "2026-09" in dates[0].explanation and "2027" in dates[0].explanation
 
 
+class _AlwaysAgree:
+    """A stance model that is sure every pair agrees: the worst case for a structured finding."""
+
+    def predict_proba(self, pairs: list[tuple[str, str]]) -> list[dict[str, float]]:
+        return [{"agree": 0.98, "disagree": 0.01, "other": 0.01} for _ in pairs]
+
+
+def test_text_model_cannot_hide_a_date_conflict(monkeypatch: pytest.MonkeyPatch) -> None:
+    import rasd.views.conflicts as conflicts_mod
+
+    one = make_da("قال الوزير إن انسحاب القوات من قاعدة حرير ينتهي في أيلول 2026.", doc_id="d_x")
+    tmx(one, "أيلول 2026", "2026-09", deadline=True)
+    ent(one, "قاعدة حرير", "FAC", "e_harir")
+    quote(one, "الوزير", "انسحاب القوات من قاعدة حرير ينتهي في أيلول 2026")
+    two = make_da("وقال مسؤولون إن انسحاب القوات من قاعدة حرير ينتهي نهاية 2026.", doc_id="d_y")
+    tmx(two, "نهاية 2026", "2026", deadline=True, mod="END")
+    ent(two, "قاعدة حرير", "FAC", "e_harir")
+    quote(two, "مسؤولون", "انسحاب القوات من قاعدة حرير ينتهي نهاية 2026")
+    monkeypatch.setattr(conflicts_mod, "load_model", lambda: None)
+    _, _, _, plain = build([one, two], [], AS_OF)
+    monkeypatch.setattr(conflicts_mod, "load_model", lambda: _AlwaysAgree())
+    _, _, _, agreeing = build([one, two], [], AS_OF)
+    before = [k for k in plain if k.kind == "date"]
+    after = [k for k in agreeing if k.kind == "date"]
+    assert len(before) == 1 and "2026-09" in before[0].explanation
+    # the structured finding keeps its own confidence: the text model may add, never subtract
+    assert len(after) == 1 and after[0].confidence == before[0].confidence
+
+
 def test_periods_exclude() -> None:
     assert periods_exclude("2026-09", None, "2026", "END")
     assert not periods_exclude("2026-12", None, "2026", "END")

@@ -283,8 +283,11 @@ def find_conflicts(records: Sequence[ClaimRecord], use_model: bool = True) -> li
                 )  # fmt: skip
         structured_c = [c for c in cands if c.kind != "other"]
         for c, p in zip(structured_c, model.predict_proba([(c.a.text, c.b.text) for c in structured_c]), strict=True):
-            # the model confirms or weakens a structured finding, never creates or removes it
-            c.score *= 0.75 + 0.5 * p["disagree"]
+            # the model confirms or weakens a polarity finding. Dates and numbers were compared
+            # as normalised values, which a text-pair model trained on paraphrases cannot judge:
+            # for those it may only add confidence, so retraining it never hides such a conflict
+            factor = 0.75 + 0.5 * p["disagree"]
+            c.score *= factor if c.kind == "polarity" else max(1.0, factor)
     return _select(cands)
 
 
