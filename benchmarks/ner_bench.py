@@ -153,6 +153,20 @@ def news_throughput(news: Path, limit: int | None) -> str:
     )
 
 
+def previous_news(out: Path) -> str:
+    """With ``--skip-news``: the throughput section of the report being replaced, marked as
+    carried over with the date of the run that measured it (or "skipped" if there is none)."""
+    head = "## SaudiNewsNet throughput (entities: annotate + link)\n"
+    old = out.read_text(encoding="utf-8") if out.exists() else ""
+    if head not in old:
+        return "skipped"
+    body = old.split(head, 1)[1].split("\n## ", 1)[0].strip()
+    if not body or body == "skipped" or "(Not re-measured" in body:
+        return body or "skipped"  # already carried over: keep the original date
+    date = next((line[len("Date: ") :].split(".")[0] for line in old.splitlines() if line.startswith("Date: ")), "?")
+    return f"{body}\n\n(Not re-measured by this run (`--skip-news`): measured on {date}.)"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", type=Path, default=Path("..") / "shared")
@@ -171,7 +185,7 @@ def main() -> None:
     print(pipe_table, f"\n{pipe_speed:,.0f} tokens/s", flush=True)
     docs = load_documents([a.shared / "seeds"])
     _, ents = analyse(docs)
-    news = "skipped" if a.skip_news else news_throughput(a.shared / "data/saudinewsnet", a.news_limit)
+    news = previous_news(a.out) if a.skip_news else news_throughput(a.shared / "data/saudinewsnet", a.news_limit)
     print(news, flush=True)
     size = MODEL_PATH.stat().st_size / 1e6
     nn_size = NEURAL_PATH.stat().st_size / 1e6

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -188,11 +189,8 @@ def test_tag_falls_back_to_crf_without_neural_model(monkeypatch: pytest.MonkeyPa
     assert all(text[m.start : m.end] == m.text for m in crf)
 
 
-def test_training_is_reproducible(tmp_path: Path) -> None:
-    pytest.importorskip("torch")
-    gensim = pytest.importorskip("gensim")
-    from rasd.annotators.entities import train_neural as tn
-
+def _tiny_training_set(tmp_path: Path, gensim: Any) -> tuple[Path, Path]:
+    """A 20-sentence CoNLL file and random 6-d word vectors for it, written under ``tmp_path``."""
     lines = []
     for i in range(20):
         city = WORDS[2] if i % 2 else WORDS[9]
@@ -203,6 +201,15 @@ def test_training_is_reproducible(tmp_path: Path) -> None:
     kv.add_vectors([neural.fold(x) for x in WORDS], np.random.default_rng(2).normal(size=(len(WORDS), 6)).astype(np.float32))
     vec = tmp_path / "w2v.kv"
     kv.save(str(vec))
+    return conll, vec
+
+
+def test_training_is_reproducible(tmp_path: Path) -> None:
+    pytest.importorskip("torch")
+    gensim = pytest.importorskip("gensim")
+    from rasd.annotators.entities import train_neural as tn
+
+    conll, vec = _tiny_training_set(tmp_path, gensim)
     runs = []
     for k in range(2):
         out = tmp_path / f"m{k}.npz"
@@ -214,3 +221,24 @@ def test_training_is_reproducible(tmp_path: Path) -> None:
     assert all(np.array_equal(runs[0][name], runs[1][name]) for name in runs[0])
     labels = neural.load(tmp_path / "m0.npz").tag_batch([[WORDS[0], WORDS[1], WORDS[2]]])
     assert len(labels[0]) == 3 and all(x in TAGS or x in ("B-ORG", "I-ORG", "B-MISC", "I-MISC", "I-LOC") for x in labels[0])
+
+
+def test_refit_on_all_of_train_is_reproducible(tmp_path: Path) -> None:
+    """``refit_epochs``: all of train, exactly N epochs, no dev; same file twice."""
+    pytest.importorskip("torch")
+    gensim = pytest.importorskip("gensim")
+    from rasd.annotators.entities import train_neural as tn
+
+    conll, vec = _tiny_training_set(tmp_path, gensim)
+    runs = []
+    for k, avg in enumerate((2, 2, None)):
+        out = tmp_path / f"r{k}.npz"
+        res = tn.train_neural(conll, None, vec, out, hidden=8, max_words=50, average_from=avg, log=False, refit_epochs=3)
+        assert res["best_dev_f1"] is None and res["best_epoch"] == 3 and res["dev_history"] == []
+        with np.load(out) as z:
+            runs.append({name: z[name] for name in z.files})
+    assert all(np.array_equal(runs[0][name], runs[1][name]) for name in runs[0])
+    # the average of epochs 2 and 3 is not the epoch-3 weights
+    assert any(not np.array_equal(runs[0][name], runs[2][name]) for name in runs[0])
+    labels = neural.load(tmp_path / "r0.npz").tag_batch([[WORDS[0], WORDS[1], WORDS[2]]])
+    assert len(labels[0]) == 3

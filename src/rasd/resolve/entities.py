@@ -315,9 +315,19 @@ def _make_entity(
 def _demonym_hits(das: list[DocAnalysis]) -> dict[str, list[tuple[str, str]]]:
     """Per document, the ``(ISO, surface form)`` of every demonym in its text (one pass)."""
     dem = gz.demonyms()
+    known = frozenset(dem)
     out: dict[str, list[tuple[str, str]]] = {}
     for da in das:
-        out[da.doc.id] = [(dem[t.norm], " ".join(t.text.split())) for t in tokenize(da.doc.text) if t.norm in dem]
+        pairs: list[tuple[str, str]] = []
+        for t in tokenize(da.doc.text):
+            if t.norm in dem:
+                pairs.append((dem[t.norm], " ".join(t.text.split())))
+            elif any(t.norm[i:] in dem for i in range(1, min(4, len(t.norm) - 2) + 1)):
+                # with proclitics ("وبريطانية"): counted under the bare form
+                stem = next((s for _, s in strip_proclitics(t.text, known)[1:]), None)
+                if stem is not None:
+                    pairs.append((dem[fold(stem)], " ".join(stem.split())))
+        out[da.doc.id] = pairs
     return out
 
 

@@ -103,8 +103,30 @@ def countries() -> tuple[GazEntry, ...]:
 
 @cache
 def demonyms() -> dict[str, str]:
-    """Folded demonym -> ISO code of its country."""
-    return {key_of(r[0]): r[1] for r in load_table("entities/demonyms.tsv") if len(r) > 1 and r[1]}
+    """Folded demonym -> ISO code of its country, listed forms plus derived inflections.
+
+    ``demonyms.tsv`` lists some forms of each adjective; the other genders and numbers
+    (``بريطانية``، ``الفرنسيين``) are derived with ``demonym_endings.txt``: every ending with
+    the article, only the non-masculine-singular ones without it (``تركي`` is also a name).
+    """
+    listed = {key_of(r[0]): r[1] for r in load_table("entities/demonyms.tsv") if len(r) > 1 and r[1]}
+    ends = sorted({key_of(e) for e in load_lines("entities/demonym_endings.txt")}, key=len, reverse=True)
+    sing = min(ends, key=len, default="")  # the masculine singular ending
+    out: dict[str, str] = {}
+    for form, iso in listed.items():
+        word = form[2:] if form.startswith("ال") else form
+        base = next((word[: -len(e)] for e in ends if word.endswith(e) and len(word) - len(e) >= 3), None)
+        if base is None or " " in form:
+            continue
+        for e in ends:
+            out.setdefault("ال" + base + e, iso)
+            if e != sing:
+                out.setdefault(base + e, iso)
+    names = {key_of(n) for c in countries() for n in (c.name, *c.aliases)}
+    names |= {n[2:] if n.startswith("ال") else "ال" + n for n in names}  # "للسعودية" = ل + السعودية
+    out = {k: v for k, v in out.items() if k not in names}  # "سورية" is also Syria itself
+    out.update(listed)  # a listed form keeps its own country
+    return out
 
 
 @cache

@@ -211,11 +211,17 @@ def train_neural(
     lr: float = 2e-3,
     average_from: int | None = None,
     log: bool = True,
+    refit_epochs: int | None = None,
 ) -> dict[str, object]:
     """Train, early-stop on dev F1 (numpy tagger), write the best epoch's weights to ``out``.
 
     With ``average_from``, from that epoch on the weights are also averaged over epochs
     (stochastic weight averaging) and the average competes on dev like an epoch does.
+
+    With ``refit_epochs`` N (the best epoch of a dev run), there is no dev: the model is
+    trained on *all* of train for exactly N epochs and the weights after epoch N are
+    written — their running average from ``average_from`` on when that is set, as the dev
+    run selects it. Nothing is scored (``best_dev_f1`` is then None).
     """
     import copy
 
@@ -239,6 +245,8 @@ def train_neural(
     data = read_conll(train_file)
     cut = len(data) - len(data) // 10
     tr, dev = data[:cut], data[cut:]
+    if refit_epochs is not None:
+        tr, dev, epochs = data, [], refit_epochs
     vocab, emb = build_vocab(tr, kv, max_words)
     net = _net(vocab, emb, hidden, 30, 50, 0.5)
     opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=lr)
@@ -260,6 +268,9 @@ def train_neural(
             opt.step()
             total += float(loss.detach())
         net.eval()
+        if refit_epochs is not None:
+            _refit_step(net, vocab, ep, average_from, avg, out, log, time.perf_counter() - t0, total)
+            continue
         weights = export(net, vocab)
         pred = NeuralTagger(weights).tag_batch([w for w, _ in dev])
         f1 = score([t for _, t in dev], pred).overall[2]
@@ -284,6 +295,61 @@ def train_neural(
             np.savez_compressed(out, **weights)  # type: ignore[arg-type]
         elif ep - best_ep >= patience:
             break
+    if refit_epochs is not None:
+        return {"best_dev_f1": None, "best_epoch": refit_epochs, "dev_history": [], "model": str(out)}
     if log:
         print(f"best dev F1 {best:.4f} at epoch {best_ep}; model written to {out}")
     return {"best_dev_f1": best, "best_epoch": best_ep, "dev_history": history, "model": str(out)}
+
+
+def _refit_step(
+    net: Any, vocab: Vocab, ep: int, average_from: int | None, avg: dict[str, Any], out: Path, log: bool, secs: float, loss: float
+) -> None:
+    """After refit epoch ``ep``: update the running weight average in place; the caller's
+    last epoch is the one written to ``out`` (every epoch overwrites it, so the file on
+    disk after N epochs is exactly the epoch-N weights or their average)."""
+    import copy
+
+    weights = None
+    if average_from is not None and ep >= average_from:
+        k = ep - average_from
+        state = {n: v.detach().clone().float() for n, v in net.state_dict().items()}
+        new = state if k == 0 else {n: (avg[n] * k + state[n]) / (k + 1) for n in state}
+        avg.clear()
+        avg.update(new)
+        twin = copy.deepcopy(net)
+        twin.load_state_dict(avg)
+        weights = export(twin, vocab)
+    if weights is None:
+        weights = export(net, vocab)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(out, **weights)  # type: ignore[arg-type]
+    if log:
+        print(f"refit epoch {ep}: loss {loss:.0f} ({secs:.0f}s); weights written to {out}", flush=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m rasd.annotators.entities.train_neural``: the same training as
+    ``rasd train ner --arch bilstm``, plus ``--refit-epochs``."""
+    import argparse
+
+    shared = Path("..") / "shared"
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
+    ap.add_argument("--train", type=Path, default=shared / "data/anercorp/train.conll")
+    ap.add_argument("--news", type=Path, default=shared / "data/saudinewsnet")
+    ap.add_argument("--vectors", type=Path, default=None)
+    ap.add_argument("--out", type=Path, default=NEURAL_PATH)
+    ap.add_argument("--epochs", type=int, default=40)
+    ap.add_argument("--patience", type=int, default=8)
+    ap.add_argument("--average-from", type=int, default=12)
+    ap.add_argument("--refit-epochs", type=int, default=None, help="train on all of train for N epochs, no dev")
+    a = ap.parse_args(argv)
+    res = train_neural(
+        a.train, a.news, a.vectors, a.out, epochs=a.epochs, patience=a.patience,
+        average_from=a.average_from, refit_epochs=a.refit_epochs,
+    )  # fmt: skip
+    print(res)
+
+
+if __name__ == "__main__":
+    main()
