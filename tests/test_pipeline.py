@@ -160,3 +160,24 @@ def test_speakers_take_the_canonical_id_of_the_mention_inside_their_span() -> No
     assert link_speakers([da]) == 1
     assert da.quotes[0].speaker.entity == "e_sudani"
     assert da.quotes[1].speaker.entity is None
+
+
+def test_a_place_inside_a_speaker_description_is_not_the_speaker() -> None:
+    from rasd.annotators import DocAnalysis
+    from rasd.models import Document, EntityMention, Published, Quote, Span, Speaker
+    from rasd.resolve.speakers import link_speakers
+
+    text = "نفى متحدث باسم السفارة في بغداد وجود موعد، وقالت بغداد إن الموعد قائم"
+    doc = Document(id="d_p", source="s", part=0, title="t", outlet=None, published=Published(),
+                   language="ar", text=text)  # fmt: skip
+    da = DocAnalysis(doc=doc)
+    first, second = text.index("بغداد"), text.rindex("بغداد")
+    da.entities = [EntityMention("d_p", i, i + 5, "بغداد", "GPE", entity="e_baghdad") for i in (first, second)]
+    described = Speaker(text=text[4:first + 5], start=4, end=first + 5)
+    metonymy = Speaker(text="بغداد", start=second, end=second + 5)
+    da.quotes = [
+        Quote("d_p", 0, 40, described, "نفى", Span(first + 6, 40), direct=False),
+        Quote("d_p", 41, len(text), metonymy, "قالت", Span(second + 9, len(text)), direct=False),
+    ]
+    assert link_speakers([da]) == 1
+    assert described.entity is None and metonymy.entity == "e_baghdad"

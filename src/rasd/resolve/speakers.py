@@ -3,7 +3,9 @@
 Quotes are extracted per document before the corpus-level linker gives mentions their
 canonical ids, so a speaker only carries its span then. This step finds, for each
 speaker span, the entity mention inside it (the longest one, PER/ORG first) and copies
-its canonical id. Continuations copy their antecedent's span, so they follow too.
+its canonical id. A place speaks only as the head of the span (``بغداد`` or ``واشنطن`` for
+their governments); inside a longer description (``متحدث باسم السفارة في بغداد``) it is a
+modifier, and the speaker stays unlinked rather than become the city. Continuations copy their antecedent's span, so they follow too.
 O(m log m + q log m) per document for m mentions and q quotes (sort, then one bisect
 and a short bounded walk per speaker).
 """
@@ -16,6 +18,8 @@ from rasd.annotators import DocAnalysis
 
 _MAX_MENTION = 120  # characters: longer entity mentions do not occur
 _PREFERRED = {"PER": 0, "ORG": 1, "FAC": 2, "GPE": 3, "LOC": 4, "MISC": 5}
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_HEAD_SLACK = 2  # characters a place may start after the span start (an attached proclitic)
 
 
 def link_speakers(das: list[DocAnalysis]) -> int:
@@ -37,6 +41,8 @@ def link_speakers(das: list[DocAnalysis]) -> int:
                 j -= 1
                 if m.end <= sp.start:
                     continue
+                if m.type in _PLACES and m.start > sp.start + _HEAD_SLACK:
+                    continue  # "… in Baghdad": where the speaker is, not who
                 key = (_PREFERRED.get(m.type, 9), -(m.end - m.start))
                 if best is None or key < best[0]:
                     best = (key, m)
