@@ -256,7 +256,7 @@ def iter_documents(
             yield from emit(item, docs, err)
         return
 
-    with ProcessPoolExecutor(max_workers=workers) as ex:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_single_threaded_worker) as ex:
         window: deque[tuple[list[RawPage], Future[list[tuple[list[Item], str | None]]]]] = deque()
 
         def drain(limit: int) -> Iterator[Item]:
@@ -383,6 +383,15 @@ def _annotate_batch(docs: list[Document]) -> AnnotatedBatch:
     return out, errors, timings
 
 
+def _single_threaded_worker() -> None:
+    """Keep each worker to one BLAS thread: the workers already fill the cores, and numpy's
+    default thread pool in every worker (the entity tagger's matrix products) doubled the
+    runnable threads, with the extra ones spinning in the kernel instead of tagging."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1)
+
+
 def annotate_all(
     das: list[DocAnalysis],
     errors: list[tuple[str, str]],
@@ -407,7 +416,7 @@ def annotate_all(
         return
     chunks = [das[i : i + batch] for i in range(0, len(das), batch)]
     done = 0
-    with ProcessPoolExecutor(max_workers=workers) as ex:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_single_threaded_worker) as ex:
         window: deque[tuple[list[DocAnalysis], Future[AnnotatedBatch]]] = deque()
 
         def drain(limit: int) -> None:
