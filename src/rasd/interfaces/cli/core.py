@@ -30,6 +30,10 @@ DbOpt = Annotated[str, typer.Option("--db", envvar="RASD_DB", help="SQLite datab
 PagesArg = Annotated[list[str], typer.Argument(help="Files, directories, zip/json/jsonl files; '-' for stdin.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
 WorkersOpt = Annotated[int, typer.Option("--workers", min=1, help="Processes for cleaning pages.")]
+AnalyzeWorkersOpt = Annotated[
+    int,
+    typer.Option("--workers", min=1, help="Processes for cleaning and annotating pages (same output for any number)."),
+]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Log debug lines (e.g. skipped stages).")]
 
 
@@ -98,7 +102,7 @@ def analyze(
     date: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for undated single inputs.", callback=_check_date)] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Reference date YYYY-MM-DD for commitment status (default: today, UTC).", callback=_check_date)] = None,
     quiet: QuietOpt = False,
-    workers: WorkersOpt = 1,
+    workers: AnalyzeWorkersOpt = 1,
     verbose: VerboseOpt = False,
 ) -> None:
     """Read news pages, store them and write OUT/analysis.json (the export contract)."""
