@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import pytest
 from test_events import ent, make_da, qty, tmx  # tests/ is on sys.path (pytest prepend mode)
 from test_views import quote
 
@@ -15,28 +16,21 @@ from rasd.views.story import build
 AS_OF = "2025-03-15"
 
 
-def test_today_in_the_lead_dates_a_later_undated_meeting_to_the_day() -> None:
-    text = (
-        "أعلنت بغداد وواشنطن، اليوم الأحد، اتفاقا على جدول عمل جديد. "
-        "وعقدت اللجنة العسكرية العليا أول اجتماع لها في مقر الوزارة."
-    )
-    da = make_da(text, published="2024-03-10")
-    tmx(da, "اليوم الأحد", "2024-03-10")
+@pytest.mark.parametrize(
+    ("lead", "when", "expected"),
+    [
+        # "today" in the lead dates a later undated meeting to the day
+        ("أعلنت بغداد وواشنطن، اليوم الأحد، اتفاقا على جدول عمل جديد. ", "اليوم الأحد", ("2024-03-10", "day")),
+        # a written-out date is not read as "today" for later sentences
+        ("أعلنت الشرطة يوم الأحد 10 آذار 2024 القبض على مطلوب. ", "يوم الأحد 10 آذار 2024", ("2024-03", "month")),
+    ],
+)
+def test_date_of_a_later_undated_meeting(lead: str, when: str, expected: tuple[str, str]) -> None:
+    da = make_da(lead + "وعقدت اللجنة العسكرية العليا أول اجتماع لها في مقر الوزارة.", published="2024-03-10")
+    tmx(da, when, "2024-03-10")
     ent(da, "اللجنة العسكرية العليا", "ORG", "e_committee")
     meeting = [e for e in extract(da) if e.type == "MEETING"]
-    assert [(e.date.value, e.date.precision) for e in meeting] == [("2024-03-10", "day")]
-
-
-def test_a_written_out_date_is_not_read_as_today_for_later_sentences() -> None:
-    text = (
-        "أعلنت الشرطة يوم الأحد 10 آذار 2024 القبض على مطلوب. "
-        "وعقدت اللجنة العسكرية العليا أول اجتماع لها في مقر الوزارة."
-    )
-    da = make_da(text, published="2024-03-10")
-    tmx(da, "يوم الأحد 10 آذار 2024", "2024-03-10")
-    ent(da, "اللجنة العسكرية العليا", "ORG", "e_committee")
-    meeting = [e for e in extract(da) if e.type == "MEETING"]
-    assert [(e.date.value, e.date.precision) for e in meeting] == [("2024-03", "month")]
+    assert [(e.date.value, e.date.precision) for e in meeting] == [expected]
 
 
 def test_postponed_statement_is_planned_and_not_merged_with_the_issued_one() -> None:

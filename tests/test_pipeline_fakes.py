@@ -91,21 +91,28 @@ def fake_time_annotate(da: DocAnalysis) -> None:
     da.timex.append(Timex(da.doc.id, 0, 3, "not what the text says", "DATE", None))
 
 
+def route_stages(
+    monkeypatch: pytest.MonkeyPatch, name: str, funcs: dict[str, Any], stages: set[str], others_absent: bool
+) -> None:
+    """Serve the pipeline ``stages`` from a module ``name`` holding ``funcs``; the other
+    stages keep their modules, or point at an absent one (``others_absent``)."""
+    mod = types.ModuleType(name)
+    for attr, f in funcs.items():
+        setattr(mod, attr, f)
+    monkeypatch.setitem(sys.modules, name, mod)
+    routed = tuple(
+        (s, name, attr) if s in stages else (s, "rasd_test_absent_module." + s if others_absent else m, attr)
+        for s, m, attr in pipeline.STAGES
+    )
+    monkeypatch.setattr(pipeline, "STAGES", routed)
+    pipeline.stage.cache_clear()
+
+
 @pytest.fixture
 def fake_ingest(monkeypatch: pytest.MonkeyPatch) -> None:
     """Route the pipeline's ingest and time stages to the fakes above."""
-    mod = types.ModuleType("rasd_test_fake_ingest")
-    mod.iter_pages = fake_iter_pages  # type: ignore[attr-defined]
-    mod.documents_from_page = fake_documents_from_page  # type: ignore[attr-defined]
-    mod.annotate = fake_time_annotate  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, mod.__name__, mod)
-    stages = tuple(
-        (s, mod.__name__, attr) if s in ("pages", "documents", "time")
-        else (s, "rasd_test_absent_module." + s, attr)
-        for s, _m, attr in pipeline.STAGES
-    )  # fmt: skip
-    monkeypatch.setattr(pipeline, "STAGES", stages)
-    pipeline.stage.cache_clear()
+    funcs = {"iter_pages": fake_iter_pages, "documents_from_page": fake_documents_from_page, "annotate": fake_time_annotate}
+    route_stages(monkeypatch, "rasd_test_fake_ingest", funcs, {"pages", "documents", "time"}, others_absent=True)
     yield
     pipeline.stage.cache_clear()
 

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from test_pipeline_fakes import ARTICLE_A, ARTICLE_B, fake_ingest, write_pages  # noqa: F401
+from test_pipeline_fakes import ARTICLE_A, ARTICLE_B, fake_ingest, route_stages, write_pages  # noqa: F401
 
 from rasd import pipeline
 from rasd.annotators import DocAnalysis
@@ -105,9 +105,6 @@ def test_every_corpus_stage_is_called_once_on_the_analysed_documents(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Instrumenting the run must not drop a stage: resolve, speakers and views all run, in order."""
-    import sys
-    import types
-
     calls: list[tuple[str, int]] = []
 
     def link(das: list[DocAnalysis]) -> list[object]:
@@ -122,16 +119,8 @@ def test_every_corpus_stage_is_called_once_on_the_analysed_documents(
         calls.append(("views", len(das)))
         return [], [], [], []
 
-    mod = types.ModuleType("rasd_test_corpus_stages")
-    mod.link = link  # type: ignore[attr-defined]
-    mod.link_speakers = link_speakers  # type: ignore[attr-defined]
-    mod.build = build  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, mod.__name__, mod)
-    stages = tuple(
-        (s, mod.__name__, a) if s in ("resolve", "speakers", "views") else (s, m, a) for s, m, a in pipeline.STAGES
-    )
-    monkeypatch.setattr(pipeline, "STAGES", stages)
-    pipeline.stage.cache_clear()
+    funcs = {"link": link, "link_speakers": link_speakers, "build": build}
+    route_stages(monkeypatch, "rasd_test_corpus_stages", funcs, {"resolve", "speakers", "views"}, others_absent=False)
     res = pipeline.analyze(
         [str(write_pages(tmp_path / "pages"))], db_path=tmp_path / "c.db", out_dir=tmp_path / "out",
         as_of="2024-09-01", progress=False, report=False,

@@ -24,16 +24,15 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from functools import cache
 
 from rasd.annotators import DocAnalysis
 from rasd.annotators.entities import gazetteer as gz
 from rasd.annotators.entities import recall_family_names
+from rasd.annotators.events import word_list
 from rasd.ids import make_id
 from rasd.models import Entity, EntityMention, Geo
-from rasd.resources import load_lines
 from rasd.text import fold
-from rasd.text.tokens import strip_proclitics, tokenize
+from rasd.text.tokens import known_after_proclitics, strip_proclitics, tokenize
 
 _FAMILY = {"PER": "PER", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "MISC": "MISC"}
 _TYPE_ORDER = {"PER": 0, "ORG": 1, "GPE": 2, "LOC": 3, "FAC": 4, "MISC": 5}
@@ -112,10 +111,9 @@ def _canonical_key(m: EntityMention) -> tuple[str, gz.GazEntry | None]:
     return k, None
 
 
-@cache
 def letter_names() -> frozenset[str]:
     """Latin letter names as spelled in Arabic acronyms (``resources/resolve/letter_names.txt``)."""
-    return frozenset(fold(w) for w in load_lines("resolve/letter_names.txt"))
+    return word_list("resolve/letter_names.txt")
 
 
 def _mend_acronym(m: EntityMention, text: str) -> None:
@@ -322,7 +320,7 @@ def _demonym_hits(das: list[DocAnalysis]) -> dict[str, list[tuple[str, str]]]:
         for t in tokenize(da.doc.text):
             if t.norm in dem:
                 pairs.append((dem[t.norm], " ".join(t.text.split())))
-            elif any(t.norm[i:] in dem for i in range(1, min(4, len(t.norm) - 2) + 1)):
+            elif known_after_proclitics(t.norm, dem):
                 # with proclitics ("وبريطانية"): counted under the bare form
                 stem = next((s for _, s in strip_proclitics(t.text, known)[1:]), None)
                 if stem is not None:

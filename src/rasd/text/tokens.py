@@ -25,6 +25,19 @@ def proclitics() -> tuple[str, ...]:
     return tuple(sorted({fold(p) for p in load_lines("text/proclitics.txt")}, key=len, reverse=True))
 
 
+@cache
+def _max_proclitic() -> int:
+    return max(map(len, proclitics()), default=0)
+
+
+def known_after_proclitics(norm: str, known: frozenset[str] | set[str] | dict[str, str]) -> bool:
+    """Whether the folded word ``norm`` is in ``known`` as it stands or after as many leading
+    letters as the longest proclitic chain (``وللسوداني`` no, ``والسوداني`` yes): a few set
+    look-ups per word instead of one ``endswith`` per known word. A cheap filter: callers
+    that need the reading itself then use :func:`strip_proclitics`."""
+    return any(norm[i:] in known for i in range(min(_max_proclitic(), len(norm) - MIN_STEM) + 1))
+
+
 @dataclass(frozen=True)
 class Token:
     text: str

@@ -16,7 +16,17 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from rasd.annotators import DocAnalysis
-from rasd.annotators.events import conditionals, count_words, find_triggers, modality, precision_of, stems
+from rasd.annotators.events import (
+    conditionals,
+    count_words,
+    find_triggers,
+    modality,
+    phrase_list,
+    phrase_starts,
+    precision_of,
+    stems,
+    word_list,
+)
 from rasd.ids import make_id
 from rasd.models import Claim, Event, Evidence, Quote
 from rasd.resources import load_lines, load_table
@@ -84,46 +94,36 @@ def negation_words() -> frozenset[str]:
     return frozenset(fold(w) for w in load_lines("claims/polarity_negators.txt"))
 
 
-@cache
 def adjacent_negators() -> frozenset[str]:
     """Negators that reach only the next word (غير، دون): ``claims/adjacent_negators.txt``."""
-    return frozenset(fold(w) for w in load_lines("claims/adjacent_negators.txt"))
+    return word_list("claims/adjacent_negators.txt")
 
 
-@cache
 def ending_words() -> frozenset[str]:
     """Words that end the opposite word before them (``claims/ending_words.txt``)."""
-    return frozenset(fold(w) for w in load_lines("claims/ending_words.txt"))
+    return word_list("claims/ending_words.txt")
 
 
-@cache
 def embedding_words() -> frozenset[str]:
     """Relative pronouns and question particles (``claims/embedding_words.txt``)."""
-    return frozenset(fold(w) for w in load_lines("claims/embedding_words.txt"))
+    return word_list("claims/embedding_words.txt")
 
 
-@cache
 def opinion_cues() -> frozenset[str]:
     """Reporting verbs that introduce a view rather than a fact (اعتبر، يرى، وصف)."""
-    return frozenset(fold(w) for w in load_lines("claims/opinion_cues.txt"))
+    return word_list("claims/opinion_cues.txt")
 
 
-@cache
 def opinion_roles() -> frozenset[str]:
     """Speaker descriptions of commentators (محلل، أكاديمي، خبير، مراقبون)."""
-    return frozenset(fold(w) for w in load_lines("claims/opinion_roles.txt"))
-
-
-@cache
-def inference_phrases() -> tuple[tuple[str, ...], ...]:
-    """Phrases of an inference ("يعني أن"): ``claims/inference_phrases.txt``."""
-    return tuple(tuple(fold(w) for w in p.split()) for p in load_lines("claims/inference_phrases.txt"))
+    return word_list("claims/opinion_roles.txt")
 
 
 def is_inference(words: Sequence[Token]) -> bool:
-    """Whether the words draw an inference ("X يعني أن Y") rather than report a fact."""
-    norms = [w.norm for w in words]
-    return any(tuple(norms[i : i + len(p)]) == p for p in inference_phrases() for i in range(len(norms)))
+    """Whether the words draw an inference ("X يعني أن Y") rather than report a fact
+    (phrases in ``claims/inference_phrases.txt``)."""
+    phrases = phrase_list("claims/inference_phrases.txt")
+    return next(phrase_starts([w.norm for w in words], phrases), None) is not None
 
 
 def is_opinion_source(cue: str, speaker_texts: Iterable[str]) -> bool:

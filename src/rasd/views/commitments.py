@@ -17,14 +17,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 
 from rasd.annotators import DocAnalysis
-from rasd.annotators.events import find_triggers, modality, stems
+from rasd.annotators.events import find_triggers, modality, phrase_list, phrase_starts, stems, word_list
 from rasd.ids import make_id
 from rasd.models import Commitment, Evidence, Timex
-from rasd.resources import load_lines
-from rasd.text import Token, fold, sentences
+from rasd.text import Token, sentences
 from rasd.views.claims import content_stems, topics_of, word_tokens
 
 WHAT_MAX = 220
@@ -41,19 +39,16 @@ class _Found:
     stems: frozenset[str]
 
 
-@cache
 def cue_phrases() -> tuple[tuple[str, ...], ...]:
-    return tuple(sorted({tuple(fold(w) for w in c.split()) for c in load_lines("events/commitment_cues.txt")}, key=len, reverse=True))
+    return phrase_list("events/commitment_cues.txt")
 
 
-@cache
 def pledge_words() -> frozenset[str]:
-    return frozenset(fold(w) for w in load_lines("events/pledge_words.txt"))
+    return word_list("events/pledge_words.txt")
 
 
-@cache
 def postpone_cues() -> frozenset[str]:
-    return frozenset(fold(w) for w in load_lines("events/postpone_cues.txt"))
+    return word_list("events/postpone_cues.txt")
 
 
 def period(value: str | None, mod: str | None = None) -> tuple[str, str] | None:
@@ -107,11 +102,7 @@ def status(deadline: str | None, as_of: str, mod: str | None = None) -> str:
 
 def _has_cue(norms: Sequence[str]) -> int:
     """Index of the first commitment cue in ``norms`` (folded words), or -1."""
-    for i in range(len(norms)):
-        for cue in cue_phrases():
-            if tuple(norms[i : i + len(cue)]) == cue:
-                return i
-    return -1
+    return next(phrase_starts(norms, cue_phrases()), -1)
 
 
 def _after(value: str | None, pub: str) -> bool:
@@ -132,14 +123,9 @@ def _ended(t: Timex, pub: str) -> bool:
     return bool(pub) and p is not None and p[1] < pub[:10]
 
 
-@cache
-def future_cues() -> tuple[tuple[str, ...], ...]:
-    """Cues of a plan or obligation (سوف، من المقرر، على أن): ``events/future_cues.txt``."""
-    return tuple(tuple(fold(w) for w in c.split()) for c in load_lines("events/future_cues.txt"))
-
-
 def _future_cue(norms: Sequence[str]) -> bool:
-    return any(tuple(norms[i : i + len(c)]) == c for c in future_cues() for i in range(len(norms)))
+    """A cue of a plan or obligation (سوف، من المقرر، على أن: ``events/future_cues.txt``)."""
+    return next(phrase_starts(norms, phrase_list("events/future_cues.txt")), None) is not None
 
 
 def _deadline(timex: Sequence[Timex], s: int, e: int, cue_at: int | None, pub: str | None) -> Timex | None:
@@ -210,11 +196,7 @@ def _phase_deadlines(
 
 def _cue_positions(norms: Sequence[str]) -> list[int]:
     """Indexes of every commitment cue in ``norms`` (folded words)."""
-    out = []
-    for i in range(len(norms)):
-        if any(tuple(norms[i : i + len(cue)]) == cue for cue in cue_phrases()):
-            out.append(i)
-    return out
+    return list(phrase_starts(norms, cue_phrases()))
 
 
 def _commitment(

@@ -12,14 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from rasd.annotators.events import CONF_BASE, CONF_OWN_DATE, CONF_PLACE, CONF_WEAK
 from rasd.models import Entity, Event
 from rasd.text import fold
 
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-
-
-ARTICLE_DATED = 0.6  # an event without participants below this was dated only by its article
-PLACE_BONUS = 0.05  # what a place adds to an event's confidence in the extractor
 
 
 def is_dated(ev: Event) -> bool:
@@ -32,15 +29,16 @@ def is_generic(ev: Event) -> bool:
     says nothing about when anything happened, so the timeline lists it apart.
 
     The extractor records where a date came from (``_date_source``); events read back from
-    ``analysis.json`` lose it, and then the confidence tells: with no participants, an event
-    dated by its own clause scores at least ``ARTICLE_DATED`` (plus ``PLACE_BONUS`` with a
+    ``analysis.json`` lose it, and then the confidence tells (``annotators.events`` adds it
+    up): with no participants, an event dated by its own clause scores at least the base
+    plus the own-date share less the weak-trigger penalty (plus the place share with a
     place), one dated by the article less.
     """
     if ev.actors or ev.targets or ev.counts or len(ev.evidence) > 1:
         return False  # a place alone ("attacks in Iraq") does not anchor it in time
     if ev._date_source:
         return ev._date_source == "article"
-    return ev.confidence < ARTICLE_DATED + PLACE_BONUS * bool(ev.place)
+    return ev.confidence < round(CONF_BASE + CONF_OWN_DATE - CONF_WEAK + CONF_PLACE * bool(ev.place), 2)
 
 
 def timeline(events: Iterable[Event]) -> tuple[list[Event], list[Event]]:

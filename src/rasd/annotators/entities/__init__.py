@@ -26,7 +26,7 @@ from rasd.models import EntityMention
 from rasd.resources import load_lines, load_table
 from rasd.text.normalize import fold
 from rasd.text.sentences import sentences
-from rasd.text.tokens import Token, proclitics, strip_proclitics, tokenize
+from rasd.text.tokens import Token, known_after_proclitics, proclitics, strip_proclitics, tokenize
 
 MODEL_PATH = Path(__file__).parent / "model" / "ner.crfsuite"
 _MODEL_TYPES = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -414,13 +414,20 @@ def _title_before(toks: list[Token], pos: int) -> bool:
     return any(p - n + 1 >= 0 and tuple(t.norm for t in toks[p - n + 1 : p + 1]) in titles for n in range(1, tmax + 1))
 
 
+@cache
+def _not_first_names() -> frozenset[str]:
+    """Words that never join a person as a left-out first name: titles, trigger words,
+    ordinary words, demonyms (built once, not per document)."""
+    return title_words() | frozenset(triggers()) | _common_words() | frozenset(gz.demonyms())
+
+
 def _extend_left(toks: list[Token], run: list[int], accepted: list[_Cand], known: frozenset[str]) -> None:
     """``وزير الدفاع العراقي`` + ``ثابت`` + [``العباسي``]: a word between a title and a
     person's span is the person's first name the model left out (it is often also a common
     word). Only untagged name-shaped words join: no article, no title or trigger word,
     no ordinary word, demonym or reporting verb, at least 3 letters."""
     used = {i for c in accepted for i in range(c.first, c.last + 1)}
-    blocked = title_words() | frozenset(triggers()) | _common_words() | frozenset(gz.demonyms())
+    blocked = _not_first_names()
     for c in accepted:
         p = c.first - 1
         if c.type != "PER" or p < 0 or p in used or run[p] != run[c.first]:
@@ -533,9 +540,6 @@ def tag(text: str, doc_id: str = "") -> list[EntityMention]:
     return out
 
 
-_MAX_CLITIC = 4  # letters: وبال / فلل are the longest proclitic chains before a name
-
-
 def recall_family_names(das: list[DocAnalysis]) -> int:
     """Corpus pass: bare family names (``السوداني``) of people named in full in any document.
 
@@ -552,8 +556,6 @@ def recall_family_names(das: list[DocAnalysis]) -> int:
     if not fams:
         return 0
     known = frozenset(fams)
-    # a token qualifies when a suffix of it (the name after at most MAX_CLITIC letters of
-    # proclitics) is a known family name: a few set look-ups per token, not one per name
     added = 0
     for da in das:
         text = da.doc.text
@@ -563,7 +565,7 @@ def recall_family_names(das: list[DocAnalysis]) -> int:
         for t in tokenize(text):
             if not t.is_word:
                 continue
-            if not any(t.norm[i:] in known for i in range(min(_MAX_CLITIC, len(t.norm) - 2) + 1)):
+            if not known_after_proclitics(t.norm, known):
                 continue
             j = bisect.bisect_right(starts, t.start) - 1
             if (j >= 0 and taken[j][1] > t.start) or (j + 1 < len(taken) and taken[j + 1][0] < t.end):

@@ -9,6 +9,7 @@ dominated by this module, not by the CRF.
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from rasd.resources import load_lines, load_table
 from rasd.text.normalize import fold
@@ -92,6 +93,38 @@ def _fold(w: str) -> str:
     return fold(w)
 
 
+class Signals(NamedTuple):
+    """What the resources say about one folded word: shared by the CRF's features and the
+    BiLSTM-CRF's discrete inputs (``neural.disc_keys``), so the two read them alike."""
+
+    stem: str
+    gaz: str  # ANETAC classes of the word
+    gaz_stem: str | None  # … of its stem, None when the stem is the word itself
+    clusters: tuple[str, ...]  # distributional cluster ids, coarse to fine
+    title: bool  # a word of a title (رئيس، وزير)
+    trigger: str  # trigger class of the word or its stem
+    shape: str
+
+
+@lru_cache(maxsize=CACHE_WORDS)
+def signals(w: str) -> Signals:
+    """The resource signals of the folded word ``w`` (cached per word)."""
+    gz = gaz_tokens()
+    tw = title_words()
+    trg = triggers()
+    s = stem(w)
+    cl = clusters()
+    return Signals(
+        stem=s,
+        gaz=gz.get(w, ""),
+        gaz_stem=gz.get(s, "") if s != w else None,
+        clusters=cl.get(w) or cl.get(s) or ("-", "-", "-"),
+        title=w in tw or s in tw,
+        trigger=trg.get(w, trg.get(s, "")),
+        shape=_shape(w),
+    )
+
+
 @lru_cache(maxsize=CACHE_WORDS)
 def _base(w: str) -> tuple[str, ...]:
     """Features of one folded token that neighbours reuse (without the position prefix).
@@ -102,25 +135,19 @@ def _base(w: str) -> tuple[str, ...]:
     Order matters: neighbours at distance 2 take the first eight (word, stem, gazetteer
     classes, title, trigger, two cluster levels), the rest are for distance 1 only.
     """
-    gz = gaz_tokens()
-    tw = title_words()
-    trg = triggers()
-    s = stem(w)
-    g = gz.get(w, "")
-    gs = gz.get(s, "") if s != w else g
-    cl = clusters()
-    c = cl.get(w) or cl.get(s) or ("-", "-", "-")
+    sg = signals(w)
+    c = sg.clusters
     return (
         "w=" + w,
-        "s=" + s,
-        "g=" + g,
-        "gs=" + gs,
-        "t=" + ("1" if w in tw or s in tw else "0"),
-        "tr=" + trg.get(w, trg.get(s, "")),
+        "s=" + sg.stem,
+        "g=" + sg.gaz,
+        "gs=" + (sg.gaz if sg.gaz_stem is None else sg.gaz_stem),
+        "t=" + ("1" if sg.title else "0"),
+        "tr=" + sg.trigger,
         "c=" + c[0],
         "m=" + c[len(c) // 2],
         "C=" + c[-1],
-        "sh=" + _shape(w),
+        "sh=" + sg.shape,
     )
 
 
@@ -157,7 +184,7 @@ def _own(w: str) -> tuple[str, ...]:
 
 def clear_caches() -> None:
     """Forget cached per-word features (after the gazetteer or clusters were rebuilt)."""
-    for f in (gaz_tokens, clusters, title_words, triggers, stem, _base, _own):
+    for f in (gaz_tokens, clusters, title_words, triggers, stem, signals, _base, _own):
         f.cache_clear()
 
 

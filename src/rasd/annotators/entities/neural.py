@@ -31,23 +31,21 @@ CACHE_WORDS = 1 << 16
 
 
 def disc_keys(w: str) -> tuple[str, ...]:
-    """The discrete signals of one folded word, in ``DISC`` order (same as the CRF's)."""
-    gz = ft.gaz_tokens()
-    s = ft.stem(w)
-    c = ft.clusters().get(w) or ft.clusters().get(s) or ("-", "-", "-")
-    trg = ft.triggers()
-    tw = ft.title_words()
+    """The discrete signals of one folded word, in ``DISC`` order (``features.signals``,
+    the CRF's, encoded as the shipped weights expect: ``=`` for a stem that is the word)."""
+    sg = ft.signals(w)
+    s, c = sg.stem, sg.clusters
     nisba = s.startswith("ال") and s.endswith("ي") and len(s) >= 5
     return (
-        gz.get(w, ""),
-        gz.get(s, "") if s != w else "=",
+        sg.gaz,
+        "=" if sg.gaz_stem is None else sg.gaz_stem,
         c[0],
         c[len(c) // 2],
         c[-1],
         ft.clitic(w),
-        "1" if w in tw or s in tw else "0",
-        trg.get(w, trg.get(s, "")),
-        ft._shape(w),
+        "1" if sg.title else "0",
+        sg.trigger,
+        sg.shape,
         ("n" if nisba else "a") if s.startswith("ال") else "-",
     )
 

@@ -15,7 +15,7 @@ that run annotators in order.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -35,6 +35,9 @@ _FUTURE_PREFIX = ("س", "وس", "فس")
 _VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 SUMMARY_MAX = 240
 BACKGROUND = 0.4  # confidence of background mentions; views.story lists events above it
+# an event's confidence: base, + own date (date confidence >= 0.9), + participants, + place,
+# - a weak trigger; views.timeline reads back from these which events only the article dates
+CONF_BASE, CONF_OWN_DATE, CONF_PARTICIPANTS, CONF_PLACE, CONF_WEAK = 0.55, 0.15, 0.1, 0.05, 0.1
 TODAY_REACH = 4  # sentences after "اليوم السبت" that still report that day's events
 GAP = 3  # words a "*" in a trigger phrase may skip (بيان أميركي عراقي مشترك)
 
@@ -110,7 +113,21 @@ def role_cues(kind: str) -> frozenset[str]:
 
 @cache
 def word_list(name: str) -> frozenset[str]:
+    """The folded words of a resource line file (one word or stem a line)."""
     return frozenset(fold(w) for w in load_lines(name))
+
+
+@cache
+def phrase_list(name: str) -> tuple[tuple[str, ...], ...]:
+    """The folded multi-word phrases of a resource line file, longest first, without repeats."""
+    return tuple(sorted({tuple(fold(w) for w in p.split()) for p in load_lines(name)}, key=lambda p: (-len(p), p)))
+
+
+def phrase_starts(norms: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> Iterator[int]:
+    """Indexes of ``norms`` (folded words) where one of ``phrases`` starts, in order."""
+    for i in range(len(norms)):
+        if any(tuple(norms[i : i + len(p)]) == p for p in phrases):
+            yield i
 
 
 def clauses(words: Sequence[Token], text: str) -> list[tuple[int, int]]:
@@ -214,10 +231,9 @@ def _word_matches(tok: Token, want: str) -> bool:
     return tok.norm == want or any(s == want for _, s in stems(tok)[1:])
 
 
-@cache
 def conditionals() -> frozenset[str]:
     """Particles that make a following negator a condition ("إن لم تنسحب"), not a denial."""
-    return frozenset(fold(w) for w in load_lines("events/conditionals.txt"))
+    return word_list("events/conditionals.txt")
 
 
 def modality(words: Sequence[Token], hit: TriggerHit) -> str:
@@ -429,9 +445,15 @@ def extract(da: DocAnalysis) -> list[Event]:
             # a noun in a background clause ("amid attacks …", "the withdrawal talks"), with no
             # date, place, target or count of its own: kept, but below what the story lists
             background = source == "article" and hit.trigger.pos == "noun" and not (place or counts or targets)
-            conf = round(0.55 + 0.15 * (date_conf >= 0.9) + 0.1 * bool(actors or targets) + 0.05 * bool(place), 2)
+            conf = round(
+                CONF_BASE
+                + CONF_OWN_DATE * (date_conf >= 0.9)
+                + CONF_PARTICIPANTS * bool(actors or targets)
+                + CONF_PLACE * bool(place),
+                2,
+            )
             if hit.trigger.pos == "weak":
-                conf = round(conf - 0.1, 2)
+                conf = round(conf - CONF_WEAK, 2)
             if background:
                 conf = min(conf, BACKGROUND)
             summary = text[s:e] if e - s <= SUMMARY_MAX else text[s : s + SUMMARY_MAX].rstrip() + "…"
