@@ -234,8 +234,8 @@ def test_trees_blend_with_linear_model(tmp_path: Path) -> None:
     import numpy as np
 
     pairs, labels = _data()
-    model = StanceModel(c=10.0, vectors=load_vectors(_tiny_vectors(tmp_path))).fit(pairs, labels)
-    assert model.gbm is not None and hasattr(model.gbm, "classes_")
+    model = StanceModel(c=10.0, vectors=load_vectors(_tiny_vectors(tmp_path)), use_encoder=False).fit(pairs, labels)
+    assert model.gbm is not None and hasattr(model.gbm, "classes_") and not model.uses_encoder()
     blended = np.array([[p[lab] for lab in LABELS] for p in model.predict_proba(pairs)])
     model.blend = 0.0
     linear = np.array([[p[lab] for lab in LABELS] for p in model.predict_proba(pairs)])
@@ -249,9 +249,13 @@ def test_trees_blend_with_linear_model(tmp_path: Path) -> None:
 
 
 def test_repeated_cross_validation_stacks_out_of_fold_rows() -> None:
+    import numpy as np
+
     from rasd.views.stance import cross_validate
 
     pairs, labels = _data()
-    score, oof = cross_validate(pairs, labels, 10.0, folds=2, seeds=(1, 2))
-    assert oof.shape == (2 * len(labels), len(LABELS)) and 0.0 <= score <= 1.0
+    score, oof, oof_base = cross_validate(pairs, labels, 10.0, folds=2, seeds=(1, 2))
+    assert oof.shape == oof_base.shape == (2 * len(labels), len(LABELS)) and 0.0 <= score <= 1.0
     assert abs(float(oof.sum()) - 2 * len(labels)) < 1e-6  # every row filled with probabilities
+    assert abs(float(oof_base.sum()) - 2 * len(labels)) < 1e-6
+    assert not np.allclose(oof, oof_base)  # the encoder model takes part in the full average

@@ -31,6 +31,7 @@ from scipy import sparse
 
 from rasd.resources import load_lines, load_table
 from rasd.text import fold, tokenize
+from rasd.text.encoder import ENCODER_NAME, get_encoder, pair_features
 
 LABELS = ("agree", "disagree", "other")
 PREDICT_CHUNK = 2000  # pairs per feature matrix: bounds memory when a corpus yields many candidate pairs
@@ -39,6 +40,8 @@ VECTORS_PATH = MODEL_PATH.parent / "vectors.npz"
 SEED = 13
 CV_SEEDS = (13, 1, 2)  # repeated CV: the score of one 5-fold split varies by about ±0.02 with its seed
 GBM_WEIGHT = 0.5  # weight of the boosted trees in the average with the linear model's probabilities
+ENC_WEIGHT = 0.5  # weight of the sentence-encoder model in the final average (grouped CV, 0.2-0.8 tried)
+ENC_C = 0.003  # its logistic regression is strongly regularised (384-d products; C 0.0003-1 tried)
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
 _ARTICLE = re.compile(r"^(?:وال|فال|بال|كال|لل|ال|و|ف|ب|ل)(?=..)")
 
@@ -277,7 +280,7 @@ class StanceModel:
     """Vectorisers + linear classifier (+ boosted trees when word vectors are given);
     ``predict_proba`` returns rows over ``LABELS``."""
 
-    def __init__(self, c: float = 10.0, vectors: Vectors | None = None) -> None:
+    def __init__(self, c: float = 10.0, vectors: Vectors | None = None, use_encoder: bool = True) -> None:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
         from sklearn.preprocessing import StandardScaler
@@ -313,9 +316,22 @@ class StanceModel:
                 random_state=SEED,
             )
         self.blend = GBM_WEIGHT
+        # a third model over sentence-encoder embeddings of both claims (``text/encoder.py``),
+        # averaged in with weight ``enc_weight``; absent encoder -> the two word-level models alone
+        self.enc_clf: Any = None
+        if use_encoder and get_encoder() is not None:
+            from sklearn.pipeline import make_pipeline
+
+            self.enc_clf = make_pipeline(
+                StandardScaler(),
+                LogisticRegression(C=ENC_C, max_iter=3000, class_weight="balanced", random_state=SEED),
+            )
+        self.enc_weight = ENC_WEIGHT
+        self.encoder_name = ENCODER_NAME if self.enc_clf is not None else ""
         self.c = c
         self.cv_score = float("nan")  # mean CV macro-F1 on train+dev, set by ``train``
         self.bias = np.zeros(len(LABELS))  # log-probability offsets per label, set by ``train``
+        self.bias_base = np.zeros(len(LABELS))  # the same for the word-level models alone
 
     def _matrix(self, pairs: Sequence[tuple[str, str]], fit: bool) -> tuple[Any, np.ndarray | None]:
         """Sparse matrix for the linear model, and the dense rows for the trees (or ``None``)."""
@@ -368,13 +384,30 @@ class StanceModel:
         self.clf.fit(x, list(labels))
         if trees is not None:
             self.gbm.fit(trees, list(labels))
+        enc = self._encoded(pairs)
+        if enc is not None:
+            self.enc_clf.fit(enc, list(labels))
         return self
+
+    def _encoded(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray | None:
+        """Encoder comparison features of the pairs, or ``None`` without an encoder model."""
+        encoder = get_encoder()
+        if getattr(self, "enc_clf", None) is None or encoder is None:
+            return None
+        u = encoder.encode([a for a, _ in pairs])
+        v = encoder.encode([b for _, b in pairs])
+        return pair_features(u, v)
+
+    def uses_encoder(self) -> bool:
+        """Whether predictions include the sentence-encoder model (fitted and encoder available)."""
+        enc = getattr(self, "enc_clf", None)
+        return enc is not None and hasattr(enc, "classes_") and get_encoder() is not None
 
     def predict(self, pairs: Sequence[tuple[str, str]]) -> list[str]:
         """Most likely label after the class offsets tuned on out-of-fold predictions."""
         if not pairs:
             return []
-        bias = getattr(self, "bias", np.zeros(len(LABELS)))
+        bias = self.bias if self.uses_encoder() or not hasattr(self, "bias_base") else self.bias_base
         logp = np.log(
             np.clip(np.array([[p[lab] for lab in LABELS] for p in self.predict_proba(pairs)]), 1e-9, 1.0)
         )
@@ -384,14 +417,24 @@ class StanceModel:
         """Class probabilities per pair, computed in chunks so memory stays flat on big corpora."""
         out: list[dict[str, float]] = []
         for lo in range(0, len(pairs), PREDICT_CHUNK):
-            x, trees = self._matrix(pairs[lo : lo + PREDICT_CHUNK], fit=False)
-            probs = _by_label(self.clf, self.clf.predict_proba(x))
-            gbm = getattr(self, "gbm", None)
-            if trees is not None and gbm is not None and hasattr(gbm, "classes_"):
-                w = float(getattr(self, "blend", GBM_WEIGHT))
-                probs = (1 - w) * probs + w * _by_label(gbm, gbm.predict_proba(trees))
+            probs, _ = self.proba_arrays(pairs[lo : lo + PREDICT_CHUNK])
             out.extend({lab: float(row[i]) for i, lab in enumerate(LABELS)} for row in probs)
         return out
+
+    def proba_arrays(self, pairs: Sequence[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray]:
+        """Rows × ``LABELS`` probabilities: the full average, and the word-level models' alone."""
+        x, trees = self._matrix(pairs, fit=False)
+        base = _by_label(self.clf, self.clf.predict_proba(x))
+        gbm = getattr(self, "gbm", None)
+        if trees is not None and gbm is not None and hasattr(gbm, "classes_"):
+            w = float(getattr(self, "blend", GBM_WEIGHT))
+            base = (1 - w) * base + w * _by_label(gbm, gbm.predict_proba(trees))
+        if not self.uses_encoder():
+            return base, base
+        enc = self._encoded(pairs)
+        assert enc is not None  # uses_encoder() checked both the model and the encoder
+        w = float(self.enc_weight)
+        return (1 - w) * base + w * _by_label(self.enc_clf, self.enc_clf.predict_proba(enc)), base
 
 
 def _by_label(clf: Any, probs: np.ndarray) -> np.ndarray:
@@ -428,9 +471,11 @@ def cross_validate(
     folds: int = 5,
     vectors: Vectors | None = None,
     seeds: Sequence[int] = (SEED,),
-) -> tuple[float, np.ndarray]:
+    use_encoder: bool = True,
+) -> tuple[float, np.ndarray, np.ndarray]:
     """Mean macro-F1 of stratified K-fold CV repeated over ``seeds``, and the out-of-fold
-    probabilities (rows × LABELS; one block of ``len(labels)`` rows per seed, in order).
+    probabilities (rows × LABELS; one block of ``len(labels)`` rows per seed, in order) of the
+    full model and of its word-level models alone (the fallback without an encoder).
 
     Folds are grouped by the first claim: ANS pairs one headline with several rewrites and its
     train/dev/test splits share almost no headline (25 of 565 dev headlines are in train), so
@@ -441,16 +486,18 @@ def cross_validate(
     groups = [a for a, _ in pairs]
     scores = []
     blocks = []
+    base_blocks = []
     for seed in seeds:
         skf = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
         oof = np.zeros((len(labels), len(LABELS)))
+        oof_base = np.zeros((len(labels), len(LABELS)))
         for tr, te in skf.split(np.zeros(len(labels)), labels, groups):
-            m = StanceModel(c, vectors).fit([pairs[i] for i in tr], [labels[i] for i in tr])
-            probs = m.predict_proba([pairs[i] for i in te])
-            oof[te] = [[p[lab] for lab in LABELS] for p in probs]
+            m = StanceModel(c, vectors, use_encoder).fit([pairs[i] for i in tr], [labels[i] for i in tr])
+            oof[te], oof_base[te] = m.proba_arrays([pairs[i] for i in te])
             scores.append(macro_f1([labels[i] for i in te], [LABELS[int(np.argmax(r))] for r in oof[te]]))
         blocks.append(oof)
-    return float(np.mean(scores)), np.vstack(blocks)
+        base_blocks.append(oof_base)
+    return float(np.mean(scores)), np.vstack(blocks), np.vstack(base_blocks)
 
 
 def tune_bias(oof: np.ndarray, labels: Sequence[str]) -> tuple[np.ndarray, float]:
@@ -496,9 +543,11 @@ def train(
     cv = {c: r[0] for c, r in runs.items()}
     best = max(grid, key=lambda c: (cv[c], -c))
     bias, cv_biased = tune_bias(runs[best][1], list(labels) * len(CV_SEEDS))
+    bias_base, cv_base = tune_bias(runs[best][2], list(labels) * len(CV_SEEDS))
     model = StanceModel(best, vectors).fit(pairs, labels)
     model.cv_score = cv_biased
     model.bias = bias
+    model.bias_base = bias_base
     out.parent.mkdir(parents=True, exist_ok=True)
     joblib.dump(model, out, compress=3)
     return {
@@ -506,6 +555,8 @@ def train(
         "best_c": best,
         "bias": bias.tolist(),
         "cv_biased": cv_biased,
+        "cv_word_models_biased": cv_base,
+        "encoder": model.encoder_name,
         "n_train": len(pairs),
         "path": str(out),
         "vectors": vectors is not None,

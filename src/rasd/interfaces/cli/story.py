@@ -277,5 +277,7 @@ def train_stance(
     cv = ", ".join(f"C={c}: {f:.3f}" for c, f in info["cv"].items())
     typer.echo(
         f"trained on {info['n_train']} pairs; CV macro-F1 {cv}; chose C={info['best_c']}; "
-        f"class offsets {[round(b, 2) for b in info['bias']]} (CV macro-F1 {info['cv_biased']:.3f}); wrote {info['path']}"
+        f"class offsets {[round(b, 2) for b in info['bias']]} (CV macro-F1 {info['cv_biased']:.3f}; "
+        f"word-level models alone {info['cv_word_models_biased']:.3f}); "
+        f"encoder: {info['encoder'] or 'none'}; wrote {info['path']}"
     )
