@@ -488,3 +488,34 @@ def test_build_never_raises_and_cites_real_characters(text: str, i: int, j: int,
     for item in [*events, *claims, *commitments, *conflicts]:
         for e in item.evidence:
             assert e.doc == da.doc.id and 0 <= e.start < e.end <= len(text)
+
+
+def _stay_and_leave(leave_place: str, leave_type: str) -> list[DocAnalysis]:
+    one = make_da(f"وقال المتحدث باسم الحكومة إن القوات الأجنبية ستنسحب من {leave_place} خلال العام المقبل.",
+                  doc_id="d_leave")  # fmt: skip
+    quote(one, "المتحدث باسم الحكومة", f"القوات الأجنبية ستنسحب من {leave_place} خلال العام المقبل")
+    ent(one, leave_place, leave_type, "e_" + leave_type.lower())
+    two = make_da("وقال مسؤول في وزارة الدفاع إن القوات الأجنبية ستبقى في الإقليم خلال العام المقبل.",
+                  doc_id="d_stay")  # fmt: skip
+    quote(two, "مسؤول في وزارة الدفاع", "القوات الأجنبية ستبقى في الإقليم خلال العام المقبل")
+    return [one, two]
+
+
+def test_staying_in_one_place_does_not_deny_leaving_another() -> None:
+    _, claims, _, conflicts = build(_stay_and_leave("بغداد", "GPE"), [], AS_OF)
+    by_doc = {c.evidence[0].doc: c for c in claims}
+    assert set(by_doc) == {"d_leave", "d_stay"}
+    assert [k for k in conflicts if k.kind == "polarity"] == []
+
+
+def test_staying_in_a_region_denies_leaving_the_whole_country() -> None:
+    _, _, _, conflicts = build(_stay_and_leave("العراق", "GPE"), [], AS_OF)
+    assert len([k for k in conflicts if k.kind == "polarity"]) == 1
+
+
+def test_claim_places_fold_clitics_and_read_region_words() -> None:
+    from rasd.views.claims import _place_key, scope_places
+
+    assert _place_key("للعراق") == _place_key("العراق") == "العراق"
+    assert scope_places(word_tokens("ستبقى القوات في الإقليم")) == {"اقليم كردستان"}
+    assert scope_places(word_tokens("ستبقى القوات في بغداد")) == set()

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from rasd.annotators import DocAnalysis
+from rasd.annotators.entities import gazetteer as gz
 from rasd.annotators.events import (
     conditionals,
     count_words,
@@ -57,6 +58,8 @@ class ClaimRecord:
     opinion: bool = False  # an analyst's view or an evaluative verb (اعتبر، يرى): not a fact to dispute
     reported: frozenset[str] = frozenset()  # event types the claim reports as done ("توصلا إلى اتفاق")
     stated: frozenset[str] = frozenset()  # families asserted by the proposition itself, not an agreement on it
+    places: frozenset[str] = frozenset()  # places the claim names (folded gazetteer keys or mention text)
+    national: bool = False  # one of them is a country: it may contain the other claim's places
 
 
 @cache
@@ -338,6 +341,7 @@ def _record(
     time = timexes[0].value if timexes else (sent_events[0].date.value if sent_events else fallback_time)
     dates = [(t.value, t.mod) for t in timexes if t.value and (t in deadlines or mod == "plan" or t.mod == "END")]
     ents = [m for m in da.entities if cs <= m.start and m.end <= ce]
+    places = frozenset({_place_key(m.text) for m in ents if m.type in PLACE_TYPES} | scope_places(words))
     subject = next((m.entity or m.text for m in ents if m.type in ("PER", "ORG", "GPE")), "")
     if sent_events and sent_events[0].actors:
         subject = sent_events[0].actors[0]
@@ -372,7 +376,54 @@ def _record(
         opposite=frozenset(f for f in opposite if topics.get(f) == "deny"),
         reported=frozenset(h.trigger.type for h, m in zip(hits, mods, strict=True) if m == "happened"),
         stated=frozenset(f for f in stated if topics.get(f) == "assert"),
+        places=places,
+        national=any(_is_country(p) for p in places),
     )
+
+
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+_PROCLITICS = ("ولل", "وب", "ول", "وال", "لل", "و", "ب", "ل", "ف")
+
+
+def _place_key(text: str) -> str:
+    """The gazetteer key of a place mention, proclitics removed when that finds an entry
+    ("للعراق" -> "العراق"); else the folded mention."""
+    key = gz.key_of(text)
+    known = gz.by_key()
+    if key in known:
+        return gz.key_of(known[key].name)
+    for p in _PROCLITICS:
+        if key.startswith(p) and len(key) > len(p) + 2:
+            rest = key[len(p) :]
+            for cand in (rest, "ال" + rest if p.endswith("ل") and not rest.startswith("ال") else rest):
+                if cand in known:
+                    return gz.key_of(known[cand].name)
+    return key
+
+
+def _is_country(key: str) -> bool:
+    entry = gz.by_key().get(key)
+    return entry is not None and entry.iso is not None
+
+
+@cache
+def _scope_place_phrases() -> dict[tuple[str, ...], str]:
+    return {tuple(fold(r[0]).split()): gz.key_of(r[1]) for r in load_table("claims/scope_places.tsv") if len(r) >= 2}
+
+
+def scope_places(words: Sequence[Token]) -> set[str]:
+    """Places named by words of ``claims/scope_places.tsv`` ("الإقليم" -> Kurdistan region)."""
+    phrases = _scope_place_phrases()
+    out = set()
+    for i in range(len(words)):
+        for phrase, place in phrases.items():
+            n = len(phrase)
+            if i + n <= len(words) and all(
+                words[i + j].norm == phrase[j] or any(st == phrase[j] for _, st in stems(words[i + j])[1:])
+                for j in range(n)
+            ):
+                out.add(place)
+    return out
 
 
 def _role(words: Sequence[Token], start: int) -> str:

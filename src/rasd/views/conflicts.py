@@ -99,6 +99,12 @@ def about_same_thing(a: ClaimRecord, b: ClaimRecord) -> bool:
     return shared_entities(a, b) > 0 or shared >= need
 
 
+def disjoint_places(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Both claims name places, none in common and neither a country (a country may contain
+    the other's places: staying in Erbil does contradict leaving Iraq)."""
+    return bool(a.places and b.places and not (a.places & b.places) and not (a.national or b.national))
+
+
 def same_time_frame(a: ClaimRecord, b: ClaimRecord) -> bool:
     """Claims about different years (by their own dates) are not about one situation."""
     ya, yb = _cal_year(a.claim.time), _cal_year(b.claim.time)
@@ -119,6 +125,8 @@ def structured(a: ClaimRecord, b: ClaimRecord, topic: str) -> Candidate | None:
         sa, sb = sides(a), sides(b)
         if topic in denier.opposite and topic not in asserter.stated:
             return None  # "the troops stay" does not deny an agreement on something (a role change)
+        if topic in denier.opposite and disjoint_places(denier, asserter):
+            return None  # "the forces stay in the region" does not deny "they leave Baghdad"
         if a.doc == b.doc and topic in denier.opposite and not (sa and sb and sa != sb):
             return None  # one article going on "…, and the troops stay": elaboration, not dispute
         weight = 1.0 if a.speaker and b.speaker else 0.85  # two named sources beat the outlet's own words
