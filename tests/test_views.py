@@ -519,3 +519,29 @@ def test_claim_places_fold_clitics_and_read_region_words() -> None:
     assert _place_key("للعراق") == _place_key("العراق") == "العراق"
     assert scope_places(word_tokens("ستبقى القوات في الإقليم")) == {"اقليم كردستان"}
     assert scope_places(word_tokens("ستبقى القوات في بغداد")) == set()
+
+
+def _presence_pair(denial: str, cue: str = "قال") -> list[DocAnalysis]:
+    one = make_da("وقال المتحدث باسم الجيش إن القوات الأجنبية متواجدة في القاعدة الجوية.", doc_id="d_fact")
+    quote(one, "المتحدث باسم الجيش", "القوات الأجنبية متواجدة في القاعدة الجوية")
+    two = make_da(f"و{cue} عضو في البرلمان إن {denial}.", doc_id="d_view")
+    quote(two, "عضو في البرلمان", denial)
+    two.quotes[0].cue = cue
+    return [one, two]
+
+
+def test_a_refusal_or_a_demand_is_a_position_not_a_denial() -> None:
+    fact = build(_presence_pair("لا يوجد أي تواجد للقوات الأجنبية في القاعدة الجوية"), [], AS_OF)[3]
+    assert len([k for k in fact if k.kind == "polarity"]) == 1  # a factual denial is a conflict
+    refusal = build(_presence_pair("لن نقبل بأي تواجد للقوات الأجنبية في القاعدة الجوية"), [], AS_OF)[3]
+    assert [k for k in refusal if k.kind == "polarity"] == []
+    demand = build(_presence_pair("لا يوجد أي تواجد للقوات الأجنبية في القاعدة الجوية", "طالب"), [], AS_OF)[3]
+    assert [k for k in demand if k.kind == "polarity"] == []
+
+
+def test_position_phrases_are_found_word_by_word() -> None:
+    from rasd.views.claims import is_position
+
+    assert is_position(word_tokens("إننا لن نقبل بأي وجود عسكري أجنبي"))
+    assert is_position(word_tokens("وأكد رفضه لأي وجود أجنبي")) and is_position(word_tokens("الإرادة الشعبية رافضة للتواجد"))
+    assert not is_position(word_tokens("القوات الأجنبية لن تنسحب قبل نهاية العام"))

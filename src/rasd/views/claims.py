@@ -129,6 +129,13 @@ def is_inference(words: Sequence[Token]) -> bool:
     return next(phrase_starts([w.norm for w in words], phrases), None) is not None
 
 
+def is_position(words: Sequence[Token]) -> bool:
+    """Whether the words state a position, a refusal or a demand ("لن نقبل بأي تواجد"),
+    rather than a fact (phrases in ``claims/position_phrases.txt``)."""
+    phrases = phrase_list("claims/position_phrases.txt")
+    return next(phrase_starts([w.norm for w in words], phrases), None) is not None
+
+
 def is_opinion_source(cue: str, speaker_texts: Iterable[str]) -> bool:
     """Whether a quote gives a view: an evaluative cue verb, or a speaker described (in
     any of ``speaker_texts``: its name, its role) as an analyst or observer."""
@@ -269,7 +276,11 @@ def build_claims(da: DocAnalysis, events: Sequence[Event]) -> list[ClaimRecord]:
         if rec is not None:
             rec.speaker_text = q.speaker.text
             own = [x for x in (q.speaker.text, q.speaker.role) if x]
-            rec.opinion = is_opinion_source(q.cue, described.get(q.speaker.entity or "", own)) or is_inference(words)
+            rec.opinion = (
+                is_opinion_source(q.cue, described.get(q.speaker.entity or "", own))
+                or is_inference(words)
+                or is_position(words)
+            )
             rec.claim.speaker = q.speaker.text
             out.append(rec)
     for s, e in sentences(text):
@@ -281,7 +292,7 @@ def build_claims(da: DocAnalysis, events: Sequence[Event]) -> list[ClaimRecord]:
             continue
         rec = _record(da, words, s, e, s, e, "", None, "assert", pub, sent_events)
         if rec is not None:
-            rec.opinion = is_inference(words)
+            rec.opinion = is_inference(words) or is_position(words)
             out.append(rec)
     return out
 
