@@ -115,7 +115,7 @@ def test_every_corpus_stage_is_called_once_on_the_analysed_documents(
         calls.append(("speakers", len(das)))
         return 0
 
-    def build(das: list[DocAnalysis], ents: list[object], as_of: str) -> tuple[list[object], ...]:
+    def build(das: list[DocAnalysis], ents: list[object], as_of: str, workers: int = 1) -> tuple[list[object], ...]:
         calls.append(("views", len(das)))
         return [], [], [], []
 

@@ -545,3 +545,43 @@ def test_position_phrases_are_found_word_by_word() -> None:
     assert is_position(word_tokens("إننا لن نقبل بأي وجود عسكري أجنبي"))
     assert is_position(word_tokens("وأكد رفضه لأي وجود أجنبي")) and is_position(word_tokens("الإرادة الشعبية رافضة للتواجد"))
     assert not is_position(word_tokens("القوات الأجنبية لن تنسحب قبل نهاية العام"))
+
+
+def test_per_document_step_in_workers_gives_the_serial_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing as mp
+
+    from rasd.views import story
+
+    if "fork" not in mp.get_all_start_methods():
+        pytest.skip("the parallel path needs the fork start method")
+    texts = [
+        "أعلنت قيادة العمليات المشتركة أن القوات الأجنبية ستنسحب من القاعدة بحلول نهاية سبتمبر 2025.",
+        "وقال المتحدث باسم السفارة إن واشنطن لم تتفق على أي موعد للانسحاب.",
+        "سقط صاروخان على القاعدة الجوية مساء أمس وأصيب خمسة جنود.",
+        "اعتقلت القوات الأمنية ثلاثة مشتبه بهم في إطلاق الصواريخ.",
+    ]
+    das = []
+    for i in range(12):
+        da = make_da(texts[i % 4], published=f"2024-08-{10 + i:02d}", doc_id=f"d_{i:02d}")
+        das.append(da)
+        if i % 4 == 1:
+            quote(da, "المتحدث باسم السفارة", "واشنطن لم تتفق على أي موعد للانسحاب", polarity="deny")
+    monkeypatch.setattr(story, "CHUNK", 2)  # 12 documents > 4 chunks: the worker path runs
+    import concurrent.futures as cf
+
+    submitted: list[int] = []
+
+    class Counting(cf.ProcessPoolExecutor):
+        def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]  # noqa: ANN001, ANN002, ANN003, ANN202
+            submitted.append(args[0])
+            return super().submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr(cf, "ProcessPoolExecutor", Counting)
+    serial = build(das, [], AS_OF, workers=1)
+    parallel = build(das, [], AS_OF, workers=2)
+    assert json.dumps([[to_dict(x) for x in part] for part in serial], sort_keys=True) == json.dumps(
+        [[to_dict(x) for x in part] for part in parallel], sort_keys=True
+    )
+    assert submitted == list(range(0, 12, 2))  # the worker path ran, one task per chunk
+    assert sum(len(part) for part in serial) > 0  # the corpus yields events, claims or conflicts
+    assert story._FORKED is None  # the corpus handed to the workers is released

@@ -524,7 +524,7 @@ def analyze(
         with meter.stage("save mentions", len(das)):
             store.save_mentions(das)
         with meter.stage("views", len(analysed)):
-            views = _call("views", result, ([], [], [], []), analysed, entities, as_of)
+            views = _call("views", result, ([], [], [], []), analysed, entities, as_of, workers)
         events, claims, commitments, conflicts = views
         with meter.stage("save views"):
             store.save_views(entities, events, claims, commitments, conflicts)

@@ -33,7 +33,9 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2}|Q[1-4]|H[12]|W\d{2}))?(?:-(\d{2}))?")
 
 
 @dataclass
-class _Found:
+class Found:
+    """A commitment read from one article, with what ``merge_commitments`` groups it by."""
+
     commitment: Commitment
     topics: frozenset[str]
     stems: frozenset[str]
@@ -146,11 +148,11 @@ def _deadline(timex: Sequence[Timex], s: int, e: int, cue_at: int | None, pub: s
     return None
 
 
-def find_commitments(da: DocAnalysis, as_of: str) -> list[_Found]:
+def find_commitments(da: DocAnalysis, as_of: str) -> list[Found]:
     """Commitments of one document, in text order."""
     text = da.doc.text
     sents = sentences(text)
-    out: list[_Found] = []
+    out: list[Found] = []
     for k, (s, e) in enumerate(sents):
         words = word_tokens(text[s:e], s)
         norms = [w.norm for w in words]
@@ -208,7 +210,7 @@ def _commitment(
     t: Timex | None,
     ci: int,
     pledge: bool,
-) -> _Found:
+) -> Found:
     """One commitment of sentence ``k`` with deadline ``t``."""
     text = da.doc.text
     s, e = sents[k]
@@ -236,7 +238,7 @@ def _commitment(
         who=who_text,
     )
     c.postponed = postponed
-    return _Found(c, frozenset(topics_of(words)), stem_set)
+    return Found(c, frozenset(topics_of(words)), stem_set)
 
 
 def _postponed(text: str, sents: Sequence[tuple[int, int]], k: int, stem_set: frozenset[str]) -> bool:
@@ -251,13 +253,13 @@ def _postponed(text: str, sents: Sequence[tuple[int, int]], k: int, stem_set: fr
     return False
 
 
-def merge_commitments(found: Sequence[_Found]) -> list[Commitment]:
+def merge_commitments(found: Sequence[Found]) -> list[Commitment]:
     """One commitment per (deadline, topics) across documents and sources, all evidence kept.
 
     Incidental topics (the statement or meeting that reported the plan) do not split a
     commitment: the joint statement and an official's briefing on one deadline are one.
     """
-    groups: dict[tuple[str | None, frozenset[str], str], list[_Found]] = {}
+    groups: dict[tuple[str | None, frozenset[str], str], list[Found]] = {}
     for f in found:
         c = f.commitment
         key = (c.deadline, f.topics - _INCIDENTAL, "")

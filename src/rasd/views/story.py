@@ -19,7 +19,7 @@ from rasd.models import Claim, Commitment, Conflict, Entity, Event
 from rasd.resolve.events import CountDisagreement, merge
 from rasd.text import fold
 from rasd.views.claims import ClaimRecord, build_claims
-from rasd.views.commitments import find_commitments, merge_commitments
+from rasd.views.commitments import Found, find_commitments, merge_commitments
 from rasd.views.conflicts import find_conflicts
 
 _COUNT_NAMES = {"injured": "injured", "killed": "killed", "rockets": "rockets", "drones": "drones",
@@ -52,27 +52,69 @@ def _strip_placeholders(ev: Event) -> None:
         ev.place = None
 
 
+PerDoc = tuple[list[Event], list[ClaimRecord], list[Found]]
+CHUNK = 64  # documents per task when the per-document step runs in worker processes
+_FORKED: tuple[list[DocAnalysis], dict[str, str], str] | None = None  # read by forked workers
+
+
+def _per_document(da: DocAnalysis, names: dict[str, str], as_of: str) -> PerDoc:
+    """Events (ids resolved), claim records and commitments of one article."""
+    if da.doc.language and da.doc.language != "ar":
+        return [], [], []
+    evs = [ev for ev in extract(da) if ev.confidence > BACKGROUND]  # background mentions are not story events
+    for ev in evs:
+        _resolve_ids(ev, names)
+    if da.doc.duplicate_of:
+        return evs, [], []  # a syndicated copy adds evidence to events, not new claims
+    return evs, build_claims(da, evs), find_commitments(da, as_of)
+
+
+def _per_document_range(lo: int, hi: int) -> list[PerDoc]:
+    assert _FORKED is not None, "worker started without the forked corpus"
+    ordered, names, as_of = _FORKED
+    return [_per_document(da, names, as_of) for da in ordered[lo:hi]]
+
+
+def _per_document_all(ordered: list[DocAnalysis], names: dict[str, str], as_of: str, workers: int) -> list[PerDoc]:
+    """``_per_document`` over the corpus, in ``workers`` forked processes when it pays.
+
+    Workers inherit the analysed corpus at fork (nothing is pickled on the way in) and send
+    back only their results, in order, so the output is the same for any ``workers``.
+    Where ``fork`` is not available the step runs serially.
+    """
+    import multiprocessing as mp
+
+    if workers <= 1 or len(ordered) < 4 * CHUNK or "fork" not in mp.get_all_start_methods():
+        return [_per_document(da, names, as_of) for da in ordered]
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _FORKED
+    _FORKED = (ordered, names, as_of)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as ex:
+            futures = [ex.submit(_per_document_range, lo, lo + CHUNK) for lo in range(0, len(ordered), CHUNK)]
+            return [r for f in futures for r in f.result()]
+    finally:
+        _FORKED = None
+
+
 def build(
-    das: list[DocAnalysis], entities: list[Entity], as_of: str
+    das: list[DocAnalysis], entities: list[Entity], as_of: str, workers: int = 1
 ) -> tuple[list[Event], list[Claim], list[Commitment], list[Conflict]]:
-    """``(events, claims, commitments, conflicts)`` of the corpus, deterministic order."""
+    """``(events, claims, commitments, conflicts)`` of the corpus, deterministic order.
+
+    The per-document step (extraction, claims, commitments) runs in ``workers`` processes;
+    merging and comparison see the whole corpus in this one.
+    """
     names = _name_index(entities)
     ordered = sorted(das, key=lambda d: d.doc.id)
     reports: list[Event] = []
     records: list[ClaimRecord] = []
-    found = []
-    for da in ordered:
-        if da.doc.language and da.doc.language != "ar":
-            continue
-        evs = extract(da)
-        evs = [ev for ev in evs if ev.confidence > BACKGROUND]  # background mentions are not story events
-        for ev in evs:
-            _resolve_ids(ev, names)
+    found: list[Found] = []
+    for evs, recs, coms in _per_document_all(ordered, names, as_of, workers):
         reports.extend(evs)
-        if da.doc.duplicate_of:
-            continue  # a syndicated copy adds evidence to events, not new claims
-        records.extend(build_claims(da, evs))
-        found.extend(find_commitments(da, as_of))
+        records.extend(recs)
+        found.extend(coms)
     merged = merge(reports)
     conflicts = find_conflicts(records)
     paired = {frozenset((k.a, k.b)) for k in conflicts}
