@@ -32,7 +32,7 @@ QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar o
 WorkersOpt = Annotated[int, typer.Option("--workers", min=1, help="Processes for cleaning pages.")]
 AnalyzeWorkersOpt = Annotated[
     int,
-    typer.Option("--workers", min=1, help="Processes for cleaning and annotating pages (same output for any number)."),
+    typer.Option("--workers", min=1, help="Processes for cleaning, annotating and the per-article story step (same output for any number)."),
 ]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Log debug lines (e.g. skipped stages).")]
 
