@@ -1,4 +1,4 @@
-"""The text layer: normalisation with offset maps, tokens and sentences."""
+"""The text layer: normalisation with offset maps, tokens, sentences and (encoder.py) sentence embeddings."""
 
 from rasd.text.normalize import NormText, fold, normalize
 from rasd.text.sentences import sentences
