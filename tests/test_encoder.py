@@ -90,3 +90,14 @@ def test_without_encoder_the_word_models_and_their_offsets_are_used(no_encoder: 
     assert np.array_equal(full, base)
     model.bias_base = np.array([0.0, 0.0, 50.0])  # a huge offset on "other" must show in predictions
     assert model.predict(PAIRS) == ["other"] * len(PAIRS)
+
+
+def test_a_full_cache_is_emptied_without_losing_this_call(
+    encoder: enc.SentenceEncoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    small = enc.SentenceEncoder(encoder._model)
+    monkeypatch.setattr(enc, "CACHE_LIMIT", 2)
+    first = small.encode(["وصول وفد إلى العاصمة", "انسحاب القوات من القاعدة"])
+    # one cached text and two new ones exceed the limit: the cache is emptied, all three encoded
+    again = small.encode(["وصول وفد إلى العاصمة", "اجتماع اللجنة العسكرية", "هجوم على القاعدة"])
+    assert np.array_equal(again[0], first[0]) and len(small._cache) == 3

@@ -43,9 +43,10 @@ class SentenceEncoder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Rows in the order of ``texts``; deterministic and independent of batching."""
         todo = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if todo and len(self._cache) + len(todo) > CACHE_LIMIT:
+            self._cache.clear()  # then every text of this call is encoded again
+            todo = list(dict.fromkeys(texts))
         if todo:
-            if len(self._cache) + len(todo) > CACHE_LIMIT:
-                self._cache.clear()
             vecs = self._model.query([" ".join(t.split()[:MAX_WORDS]) or "." for t in todo])
             self._cache.update(zip(todo, np.asarray(vecs, dtype=np.float32), strict=True))
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
