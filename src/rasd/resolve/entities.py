@@ -102,8 +102,10 @@ def _readings(k: str) -> list[str]:
     return out
 
 
-def _canonical_key(m: EntityMention) -> tuple[str, gz.GazEntry | None]:
-    k = gz.key_of(m.text)
+def canonical_key(name: str) -> tuple[str, gz.GazEntry | None]:
+    """The key a name links under, and its curated/country entry: the first reading of
+    ``name`` (as written, then without proclitics) that the gazetteer knows, else its key."""
+    k = gz.key_of(name)
     for r in _readings(k):
         e = gz.by_key().get(r)
         if e is not None:
@@ -152,7 +154,7 @@ def link(das: list[DocAnalysis]) -> list[Entity]:
     types: dict[str, Counter[str]] = defaultdict(Counter)
     for da in das:
         for m in da.entities:
-            key, e = _canonical_key(m)
+            key, e = canonical_key(m.text)
             if e is not None:
                 anchors[key] = e
             mentions.append((m, key))

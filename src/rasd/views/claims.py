@@ -30,6 +30,7 @@ from rasd.annotators.events import (
 )
 from rasd.ids import make_id
 from rasd.models import Claim, Event, Evidence, Quote
+from rasd.resolve.entities import canonical_key
 from rasd.resources import load_lines, load_table
 from rasd.text import Token, fold, sentences, tokenize
 
@@ -122,18 +123,25 @@ def opinion_roles() -> frozenset[str]:
     return word_list("claims/opinion_roles.txt")
 
 
+def _holds_phrase(words: Sequence[Token], resource: str) -> bool:
+    return next(phrase_starts([w.norm for w in words], phrase_list(resource)), None) is not None
+
+
 def is_inference(words: Sequence[Token]) -> bool:
     """Whether the words draw an inference ("X يعني أن Y") rather than report a fact
     (phrases in ``claims/inference_phrases.txt``)."""
-    phrases = phrase_list("claims/inference_phrases.txt")
-    return next(phrase_starts([w.norm for w in words], phrases), None) is not None
+    return _holds_phrase(words, "claims/inference_phrases.txt")
 
 
 def is_position(words: Sequence[Token]) -> bool:
     """Whether the words state a position, a refusal or a demand ("لن نقبل بأي تواجد"),
     rather than a fact (phrases in ``claims/position_phrases.txt``)."""
-    phrases = phrase_list("claims/position_phrases.txt")
-    return next(phrase_starts([w.norm for w in words], phrases), None) is not None
+    return _holds_phrase(words, "claims/position_phrases.txt")
+
+
+def _is_word(w: Token, folded: str) -> bool:
+    """``w`` is the folded word as written or once its proclitics are set aside."""
+    return w.norm == folded or any(st == folded for _, st in stems(w)[1:])
 
 
 def is_opinion_source(cue: str, speaker_texts: Iterable[str]) -> bool:
@@ -190,10 +198,7 @@ def topics_of(
         for _, stem in stems(tok, first):
             for phrase, topic, sign in lex.get(stem, ()):
                 n = len(phrase)
-                if i + n > len(words) or not all(
-                    words[i + j].norm == phrase[j] or any(s == phrase[j] for _, s in stems(words[i + j])[1:])
-                    for j in range(1, n)
-                ):
+                if i + n > len(words) or not all(_is_word(words[i + j], phrase[j]) for j in range(1, n)):
                     continue
                 lo = max(0, i - NEG_WINDOW)
                 negated = any(
@@ -352,7 +357,8 @@ def _record(
     time = timexes[0].value if timexes else (sent_events[0].date.value if sent_events else fallback_time)
     dates = [(t.value, t.mod) for t in timexes if t.value and (t in deadlines or mod == "plan" or t.mod == "END")]
     ents = [m for m in da.entities if cs <= m.start and m.end <= ce]
-    places = frozenset({_place_key(m.text) for m in ents if m.type in PLACE_TYPES} | scope_places(words))
+    linked = [canonical_key(m.text) for m in ents if m.type in PLACE_TYPES]  # "للعراق" -> العراق
+    places = frozenset({k for k, _ in linked} | scope_places(words))
     subject = next((m.entity or m.text for m in ents if m.type in ("PER", "ORG", "GPE")), "")
     if sent_events and sent_events[0].actors:
         subject = sent_events[0].actors[0]
@@ -388,33 +394,11 @@ def _record(
         reported=frozenset(h.trigger.type for h, m in zip(hits, mods, strict=True) if m == "happened"),
         stated=frozenset(f for f in stated if topics.get(f) == "assert"),
         places=places,
-        national=any(_is_country(p) for p in places),
+        national=any(e is not None and e.iso is not None for _, e in linked),
     )
 
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
-_PROCLITICS = ("ولل", "وب", "ول", "وال", "لل", "و", "ب", "ل", "ف")
-
-
-def _place_key(text: str) -> str:
-    """The gazetteer key of a place mention, proclitics removed when that finds an entry
-    ("للعراق" -> "العراق"); else the folded mention."""
-    key = gz.key_of(text)
-    known = gz.by_key()
-    if key in known:
-        return gz.key_of(known[key].name)
-    for p in _PROCLITICS:
-        if key.startswith(p) and len(key) > len(p) + 2:
-            rest = key[len(p) :]
-            for cand in (rest, "ال" + rest if p.endswith("ل") and not rest.startswith("ال") else rest):
-                if cand in known:
-                    return gz.key_of(known[cand].name)
-    return key
-
-
-def _is_country(key: str) -> bool:
-    entry = gz.by_key().get(key)
-    return entry is not None and entry.iso is not None
 
 
 @cache
@@ -429,10 +413,7 @@ def scope_places(words: Sequence[Token]) -> set[str]:
     for i in range(len(words)):
         for phrase, place in phrases.items():
             n = len(phrase)
-            if i + n <= len(words) and all(
-                words[i + j].norm == phrase[j] or any(st == phrase[j] for _, st in stems(words[i + j])[1:])
-                for j in range(n)
-            ):
+            if i + n <= len(words) and all(_is_word(words[i + j], phrase[j]) for j in range(n)):
                 out.add(place)
     return out
 
