@@ -1,0 +1,1 @@
+"""The real-news gold set: SaudiNewsNet records annotated by us, stored as references only."""
