@@ -1,0 +1,1 @@
+"""The real-news incident gold set: reports of one happening across SaudiNewsNet outlets."""
