@@ -1,0 +1,225 @@
+"""Incidents and disagreements on real news: the SaudiNewsNet incident gold set.
+
+Usage (repo root, venv active; ``../shared`` beside the checkout):
+
+    python benchmarks/story_bench.py                 # test half -> docs/benchmarks/story.md
+    python benchmarks/story_bench.py --split dev -v  # tuning: dev half, every cluster shown
+
+The gold set (docs/incidents_gold.md) lists, per incident, the SaudiNewsNet records that
+report it and the slot values each gives, plus distractor articles about other happenings.
+All records of the chosen half (reports and distractors) are analysed together by
+``rasd analyze`` into a temporary store, as a user would analyse a folder of pages.
+
+Incident clustering (B³ over reports). Each gold report is assigned the predicted event
+that covers the incident's mention in that article (an event whose evidence overlaps the
+mention, else the nearest event of a compatible type in the article); reports whose
+events are the same predicted item share a predicted cluster, a report with no event is a
+cluster of its own. Each distractor report is a gold cluster of its own.
+
+Disagreements. Gold: two reports of one incident, from different outlets, whose values for
+one numeric slot or for the date differ (several values of one slot in one report are an
+update, not a disagreement). A predicted number or date conflict is right when the two
+documents behind it report one gold incident and the values it sets against each other are
+a gold pair of that incident.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+from collections import defaultdict
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from machine import markdown_lines  # noqa: E402
+from realnews.records import SNN, day  # noqa: E402
+
+from rasd.pipeline import analyze  # noqa: E402
+
+GOLD = ROOT / "benchmarks" / "data" / "incidents"
+OUT = ROOT / "docs" / "benchmarks" / "story.md"
+NUMERIC = ("killed", "injured", "arrested", "missing", "rockets", "drones", "intercepted", "troops")
+COMPATIBLE = {
+    "bombing": {"ATTACK"}, "attack": {"ATTACK"}, "shelling": {"ATTACK", "AIRSTRIKE"}, "clash": {"ATTACK"},
+    "airstrike": {"AIRSTRIKE", "ATTACK"}, "arrest": {"ARREST"}, "agreement": {"AGREEMENT"},
+    "vote": {"AGREEMENT", "OTHER"}, "visit": {"MEETING"}, "meeting": {"MEETING"}, "statement": {"STATEMENT"},
+    "election": {"ELECTION"},
+}  # fmt: skip
+
+
+def load_gold(split: str) -> list[dict[str, Any]]:
+    out = []
+    for p in sorted(GOLD.glob("inc*.json")):
+        inc = json.loads(p.read_text(encoding="utf-8"))
+        if inc["split"] == split:
+            out.append(inc)
+    return out
+
+
+def _key(r: dict[str, Any]) -> tuple[str, int]:
+    return r["file"], r["index"]
+
+
+def run(incs: list[dict[str, Any]], work: Path) -> dict[str, Any]:
+    """Analyse every record of the half into a fresh store; the analysis.json dict."""
+    recs = {_key(r): day(r["file"])[r["index"]] for inc in incs for r in inc["reports"]}
+    src = work / "in"
+    src.mkdir()
+    (src / "records.json").write_text(json.dumps(list(recs.values()), ensure_ascii=False), encoding="utf-8")
+    analyze([str(src)], db_path=work / "rasd.db", out_dir=work / "out", progress=False, report=False)
+    return dict(json.loads((work / "out" / "analysis.json").read_text(encoding="utf-8")))
+
+
+def _doc_span(doc: dict[str, Any], content: str, span: list[int] | None) -> tuple[int, int] | None:
+    """The gold mention's offsets in rasd's cleaned document text (found by its context)."""
+    if span is None:
+        return None
+    s, e = span
+    text = doc["text"]
+    for pad in (40, 15, 0):
+        probe = content[max(0, s - pad) : e + pad]
+        i = text.find(probe)
+        if i >= 0:
+            return i + (s - max(0, s - pad)), i + (s - max(0, s - pad)) + (e - s)
+    return None
+
+
+def assign(analysis: dict[str, Any], incs: list[dict[str, Any]]) -> dict[tuple[str, int], str | None]:
+    """Predicted item (event id) for each gold report, or None."""
+    by_url = {d.get("url"): d for d in analysis["documents"]}
+    ev_by_doc: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = defaultdict(list)
+    for ev in analysis.get("events", []):
+        for evd in ev.get("evidence", []):
+            ev_by_doc[evd["doc"]].append((ev, evd))
+    out: dict[tuple[str, int], str | None] = {}
+    for inc in incs:
+        ok_types = COMPATIBLE.get(inc.get("type") or "", {"OTHER"})
+        for r in inc["reports"]:
+            doc = by_url.get(r["url"])
+            if doc is None:
+                out[_key(r)] = None
+                continue
+            span = _doc_span(doc, day(r["file"])[r["index"]]["content"], r.get("mention"))
+            cands = ev_by_doc.get(doc["id"], [])
+            best = None
+            if span is not None:
+                hit = [ev for ev, evd in cands if evd["start"] < span[1] and span[0] < evd["end"]]
+                best = hit[0]["id"] if hit else None
+            if best is None:
+                typed = [(ev, evd) for ev, evd in cands if ev["type"] in ok_types]
+                if typed:
+                    at = span[0] if span else 0
+                    best = min(typed, key=lambda x: (abs(x[1]["start"] - at), x[0]["id"]))[0]["id"]
+            out[_key(r)] = best
+    return out
+
+
+def b_cubed(gold: dict[tuple[str, int], str], pred: dict[tuple[str, int], str]) -> dict[str, float]:
+    items = list(gold)
+    p = r = 0.0
+    for i in items:
+        same_p = [j for j in items if pred[j] == pred[i]]
+        same_g = [j for j in items if gold[j] == gold[i]]
+        both = sum(1 for j in same_p if gold[j] == gold[i])
+        p += both / len(same_p)
+        r += both / len(same_g)
+    p, r = p / len(items), r / len(items)
+    return {"p": p, "r": r, "f": 2 * p * r / (p + r) if p + r else 0.0, "n": len(items)}
+
+
+def gold_disagreements(incs: list[dict[str, Any]]) -> list[tuple[str, str, frozenset[Any], frozenset[str]]]:
+    """(incident, slot, {value a, value b}, {url a, url b}) for every cross-outlet clash."""
+    out = []
+    for inc in incs:
+        if inc["kind"] != "incident":
+            continue
+        for slot in (*NUMERIC, "date"):
+            vals = [(r["source"], r["url"], s["value"]) for r in inc["reports"] for s in r["slots"] if s["slot"] == slot]
+            for (sa, ua, va), (sb, ub, vb) in combinations(vals, 2):
+                if sa != sb and va != vb:
+                    out.append((inc["id"], slot, frozenset((va, vb)), frozenset((ua, ub))))
+    return out
+
+
+_NUM = re.compile(r"\d+(?:\.\d+)?")
+
+
+def score_conflicts(analysis: dict[str, Any], incs: list[dict[str, Any]]) -> dict[str, Any]:
+    gold = gold_disagreements(incs)
+    inc_of_url: dict[str, set[str]] = defaultdict(set)
+    for inc in incs:
+        if inc["kind"] == "incident":
+            for r in inc["reports"]:
+                inc_of_url[r["url"]].add(inc["id"])
+    url_of_doc = {d["id"]: d.get("url") for d in analysis["documents"]}
+    preds = [c for c in analysis.get("conflicts", []) if c["kind"] in ("number", "date")]
+    right = 0
+    found: set[int] = set()
+    for c in preds:
+        urls = {url_of_doc.get(e["doc"]) for e in c.get("evidence", [])}
+        shared = set.intersection(*(inc_of_url.get(u, set()) for u in urls)) if urls else set()
+        vals = set(_NUM.findall(c.get("explanation", "")))
+        hit = [k for k, (iid, _slot, pair, _urls) in enumerate(gold)
+               if iid in shared and {str(v) if not isinstance(v, float) else f"{v:g}" for v in pair} <= vals]  # fmt: skip
+        if shared and hit:
+            right += 1
+            found.update(hit)
+    # gold pairs are counted per distinct (incident, slot, values), as a reader sees them
+    distinct = {(iid, slot, pair) for iid, slot, pair, _ in gold}
+    found_distinct = {(gold[k][0], gold[k][1], gold[k][2]) for k in found}
+    p = right / len(preds) if preds else 0.0
+    r = len(found_distinct) / len(distinct) if distinct else 0.0
+    return {"pred": len(preds), "right": right, "gold": len(distinct), "found": len(found_distinct), "p": p, "r": r}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--split", choices=("dev", "test"), default="test")
+    ap.add_argument("-v", "--verbose", action="store_true", help="show each report's predicted item (dev only)")
+    args = ap.parse_args()
+    if not SNN.exists():
+        raise SystemExit(f"{SNN} is missing: the gold set refers to the shared SaudiNewsNet records")
+    if args.verbose and args.split == "test":
+        raise SystemExit("-v is for the dev half")
+    incs = load_gold(args.split)
+    with tempfile.TemporaryDirectory() as tmp:
+        analysis = run(incs, Path(tmp))
+    pred = assign(analysis, incs)
+    gold_c: dict[tuple[str, int], str] = {}
+    pred_c: dict[tuple[str, int], str] = {}
+    for inc in incs:
+        for r in inc["reports"]:
+            k = _key(r)
+            gold_c[k] = inc["id"] if inc["kind"] == "incident" else f"{inc['id']}:{r['index']}"
+            pred_c[k] = pred[k] or f"none:{k}"
+    b3 = b_cubed(gold_c, pred_c)
+    conf = score_conflicts(analysis, incs)
+    n_inc = sum(inc["kind"] == "incident" for inc in incs)
+    n_ev = len(analysis.get("events", []))
+    lines = ["# Story benchmark: incidents and disagreements on SaudiNewsNet", "", *markdown_lines(), "",
+             f"Command: `python benchmarks/story_bench.py{' --split ' + args.split if args.split != 'test' else ''}`. "
+             f"Gold set: docs/incidents_gold.md; **{args.split} half: {n_inc} incidents, {b3['n']} reports "
+             f"(distractors included)**; rasd found {n_ev} events in these articles.", "",
+             "| incident B³ P | B³ R | **B³ F1** | disagreements predicted | right | **precision** | gold | found | **recall** |",
+             "|---|---|---|---|---|---|---|---|---|",
+             f"| {b3['p']:.3f} | {b3['r']:.3f} | **{b3['f']:.3f}** | {conf['pred']} | {conf['right']} | **{conf['p']:.3f}** | "
+             f"{conf['gold']} | {conf['found']} | **{conf['r']:.3f}** |"]  # fmt: skip
+    if args.split == "test":
+        OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"wrote {OUT}")
+    print("\n".join(lines[-3:]))
+    if args.verbose:
+        for inc in incs:
+            print(f"{inc['id']} {inc['kind']} {inc.get('type')}: " + ", ".join(f"{r['source']}→{pred[_key(r)]}" for r in inc["reports"]))
+
+
+if __name__ == "__main__":
+    main()
