@@ -26,3 +26,15 @@ def test_clean_prints_documents_and_reports_bad_files(tmp_path: Path) -> None:
     ok = _rasd("clean", str(FIXTURES / "persian.txt"), "--date", "2024-05-01")
     assert ok.returncode == 0, ok.stderr
     assert "2024-05-01 (given" in ok.stdout and "language:  fa" in ok.stdout
+
+
+def test_dates_must_be_calendar_dates(tmp_path: Path) -> None:
+    import re
+
+    (tmp_path / "p.txt").write_text("عنوان الخبر\n\nنص قصير كتبناه لاختبار خيارات التاريخ في سطر الأوامر.\n", encoding="utf-8")
+    for opt in ("--as-of", "--date"):
+        res = _rasd("analyze", str(tmp_path / "p.txt"), "--out", str(tmp_path / "o"), "--db", str(tmp_path / "x.db"), opt, "2024-13-45")
+        assert res.returncode == 2, res.stderr  # a usage error: the shape was right, the date is not
+        message = " ".join(re.sub(r"[│╭╮╰╯─]", " ", res.stderr).split())  # the box may wrap the line
+        assert "'2024-13-45' is not a calendar date" in message and "Traceback" not in res.stderr
+        assert not (tmp_path / "x.db").exists()  # nothing ran

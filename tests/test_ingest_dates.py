@@ -100,3 +100,35 @@ def test_current_month_without_a_recent_dated_event_gives_no_year() -> None:
     # "this July" but only a year long past: the year cannot be fixed, so no estimate
     text = "ويستمر المهرجان حتى 26 يوليو الحالي، وكانت دورته الأولى قد أقيمت عام 1990."
     assert estimate(text).value is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("20240115", "2024-01-15"),  # compact YYYYMMDD: was the year 2024 alone
+        ("20240115T0930", "2024-01-15"),
+        ("2021/06/05", "2021-06-05"),  # was the year 2021 alone
+        ("2024-1-5", "2024-01-05"),
+        ("2024", "2024"),
+        ("20241345", None),  # compact, but no month 13: ignored, never "2024"
+        ("2024-123", None),
+        ("9999-99-99", None),
+        ("2024-13-45", None),
+        ("2023-02-29", None),
+    ],
+)
+def test_parse_given_compact_and_invalid(value: str, expected: str | None) -> None:
+    assert parse_given(value) == expected
+
+
+def test_invalid_given_date_is_a_warning_not_silent() -> None:
+    from rasd.ingest import documents_from_page
+    from rasd.models import RawPage
+
+    body = "افتتحت البلدية حديقة عامة جديدة في وسط المدينة، وقال رئيسها إن العمل استمر ستة أشهر."
+    for bad in ("9999-99-99", "2024-13-45"):
+        (doc,) = documents_from_page(RawPage("r.json#0", body, kind="record", title="حديقة جديدة", date=bad))
+        assert doc.published.method != "given"
+        assert any(bad in w and "not a valid date" in w for w in doc.published.warnings), doc.published.warnings
+    (ok,) = documents_from_page(RawPage("r.json#1", body, kind="record", title="حديقة جديدة", date="20240115"))
+    assert (ok.published.value, ok.published.method, ok.published.warnings) == ("2024-01-15", "given", [])

@@ -9,7 +9,7 @@ from rasd.ingest import documents_from_page
 from rasd.ingest.dates import estimate, parse_dateline
 from rasd.ingest.document import SEP
 from rasd.ingest.langid import identify
-from rasd.ingest.readers import _Bad, decode
+from rasd.ingest.rawio import Bad, decode
 from rasd.models import RawPage
 
 ARABIC_BITS = st.sampled_from(
@@ -48,7 +48,7 @@ def test_date_and_language_helpers_total(text: str) -> None:
 def test_decode_total(data: bytes) -> None:
     try:
         text, enc, warnings = decode(data)
-    except _Bad as e:
+    except Bad as e:
         assert str(e) in ("empty file", "binary file (not text)")
     else:
         assert isinstance(text, str) and enc

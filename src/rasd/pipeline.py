@@ -174,6 +174,7 @@ class RunResult:
     duplicates: int = 0  # new documents linked to an earlier near-duplicate
     duplicate_groups: int = 0  # groups in the whole store after the run
     errors: list[tuple[str, str]] = field(default_factory=list)
+    rejected: int = 0  # of ``errors``, the inputs (files, records, pages) rejected while reading
     skipped_stages: list[str] = field(default_factory=list)
     analysis_path: Path | None = None
     report_path: Path | None = None
@@ -239,10 +240,14 @@ def iter_documents(
         except Exception as e:  # a reader crash ends reading, not the run
             yield ("<input>", f"{type(e).__name__}: {e}")
 
+    def reject(err: tuple[str, str]) -> None:
+        result.errors.append(err)
+        result.rejected += 1
+
     def emit(page: RawPage, docs: list[Item], err: str | None) -> Iterator[Item]:
         result.pages += 1
         if err:
-            result.errors.append((page.source, err))
+            reject((page.source, err))
         for d in docs:
             result.documents += 1
             yield d
@@ -250,7 +255,7 @@ def iter_documents(
     if workers <= 1:
         for item in items():
             if isinstance(item, tuple):
-                result.errors.append(item)
+                reject(item)
                 continue
             docs, err = _page_docs(item)
             yield from emit(item, docs, err)
@@ -268,7 +273,7 @@ def iter_documents(
         buf: list[RawPage] = []
         for item in items():
             if isinstance(item, tuple):
-                result.errors.append(item)
+                reject(item)
                 continue
             buf.append(item)
             if len(buf) >= batch:
@@ -585,10 +590,26 @@ def _call(name: str, result: RunResult, default: Any, *args: Any) -> Any:
 
 
 def _write_atomic(path: Path, data: dict[str, Any]) -> None:
+    """Write through ``NAME.PID.tmp``; temp files of killed runs (PID gone) are removed first."""
     import json
 
+    for old in path.parent.glob(f"{path.name}.*.tmp"):
+        pid = old.name[len(path.name) + 1 : -len(".tmp")]
+        if pid.isdigit() and int(pid) > 0 and not _alive(int(pid)):
+            old.unlink(missing_ok=True)
     tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
     with tmp.open("w", encoding="utf-8") as fp:
         json.dump(data, fp, ensure_ascii=False, indent=1)
         fp.write("\n")
     tmp.replace(path)
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` exists (signal 0 checks without sending anything)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists but belongs to another user
+        return True
+    return True

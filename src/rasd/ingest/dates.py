@@ -202,16 +202,25 @@ def parse_folded_dateline(s: str) -> str | None:
     return found[0] if not words else None
 
 
+# "2015-07-21 02:51:32", "2021-06-05T…", "2021/06", "2021": the numbers must not run on
+# ("20240115" is not the year 2024, "2024-123" is nothing)
+_GIVEN = re.compile(r"\s*((?:19|20)\d\d)(?:([-/.])(\d{1,2})(?:\2(\d{1,2}))?)?(?![\d\-/.])")
+_COMPACT = re.compile(r"\s*((?:19|20)\d\d)(\d\d)(\d\d)(?![\d\-/.])")  # "20240115", "20240115T0930"
+
+
 def parse_given(value: str | None) -> str | None:
-    """TimeML value of a metadata/record/CLI date ("2015-07-21 02:51:32", "2021-06-05T…", "2021-06")."""
+    """TimeML value of a metadata/record/CLI date ("2015-07-21 02:51:32", "2021-06-05T…",
+    "2021-06", compact "20210605"); ``None`` when it is not a real calendar date (the caller
+    records a warning)."""
     if not value:
         return None
-    m = re.match(r"\s*((?:19|20)\d\d)(?:-(\d{1,2})(?:-(\d{1,2}))?)?", value)
+    m = _GIVEN.match(value) or _COMPACT.match(value)
     if not m:
         return parse_dateline(value)
     y = int(m.group(1))
-    mo = int(m.group(2)) if m.group(2) else None
-    d = int(m.group(3)) if m.group(3) else None
+    mo_s, d_s = (m.group(3), m.group(4)) if m.re is _GIVEN else (m.group(2), m.group(3))
+    mo = int(mo_s) if mo_s else None
+    d = int(d_s) if d_s else None
     if mo is not None and not _valid(y, mo, d):
         return None
     return _value(y, mo, d)

@@ -70,6 +70,13 @@ def _published(page: RawPage, seg: Segment, lines: list[Line], body: str, first:
     if given:
         method = "metadata" if page.date_method == "metadata" else "given"
         return Published(given, _precision(given), method, 0.9 if method == "given" else 0.85)
+    pub = _printed_or_estimated(seg, lines, body, first)
+    if page.date and page.date.strip():  # "9999-99-99", "2024-13-45": said, not dropped silently
+        pub.warnings.append(f"given date {page.date.strip()[:40]!r} is not a valid date: ignored")
+    return pub
+
+
+def _printed_or_estimated(seg: Segment, lines: list[Line], body: str, first: bool) -> Published:
     printed = next((ln.date for ln in seg.lines if ln.kind == "dateline" and ln.date), None)
     if printed is None and first:
         printed = next((ln.date for ln in lines if ln.kind == "dateline" and ln.date), None)

@@ -2,12 +2,14 @@
 
 Every command catches errors at its boundary and prints one line on stderr with exit
 code 1 (Typer gives 2 for usage errors): users see what went wrong, never a traceback.
-A run with some bad inputs still succeeds (exit 0) if any document was read; each bad
-input is one ``error: SOURCE: MESSAGE`` line at the end.
+``analyze``/``ingest`` store every document they can read; each rejected input is one
+``error: SOURCE: MESSAGE`` line at the end, and any rejected input makes the exit
+status 1 (0 only when every input was processed; see docs/ingest.md).
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 import logging
 import re
@@ -64,8 +66,15 @@ def guarded(fn: F) -> F:
 
 
 def _check_date(value: str | None) -> str | None:
-    if value is not None and not _DATE.match(value):
+    """A real calendar date in YYYY-MM-DD (the shape alone let "2024-13-45" through)."""
+    if value is None:
+        return None
+    if not _DATE.match(value):
         raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}")
+    try:
+        _dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a calendar date (month 01-12, day within the month)") from None
     return value
 
 
@@ -79,7 +88,8 @@ def _existing_db(db: str) -> str:
     return db
 
 
-def _report(result: Any, quiet: bool) -> None:
+def _report(result: Any, quiet: bool, wrote: str = "") -> None:
+    """Error lines, the summary (and what was written), then the exit status of the run."""
     for source, message in result.errors:
         sys.stderr.write(f"error: {source}: {message}\n")
     if not quiet:
@@ -89,8 +99,10 @@ def _report(result: Any, quiet: bool) -> None:
             f"{c['existing']} already stored, {c['errors']} error(s), "
             f"{c['duplicate_groups']} duplicate group(s) in store [{result.seconds:.1f}s]"
         )
-    if result.documents == 0 and result.errors:
-        raise typer.Exit(1)
+        if wrote:
+            typer.echo(wrote)
+    if getattr(result, "rejected", 0) or (result.documents == 0 and result.errors):
+        raise typer.Exit(1)  # some input rejected (the good ones are stored), or nothing read
 
 
 @app.command()
@@ -114,9 +126,8 @@ def analyze(
         result = run(pages, db_path=db, out_dir=out, date=date, as_of=as_of, progress=not quiet, workers=workers)
     except StageUnavailable as e:
         raise CliError(str(e)) from None
-    _report(result, quiet)
-    if not quiet and result.analysis_path:
-        typer.echo(f"wrote {result.analysis_path}" + (f" and {result.report_path}" if result.report_path else ""))
+    wrote = f"wrote {result.analysis_path}" + (f" and {result.report_path}" if result.report_path else "")
+    _report(result, quiet, wrote if result.analysis_path else "")
 
 
 @app.command()
@@ -148,14 +159,22 @@ def search(
     db: DbOpt = DEFAULT_DB,
     limit: Annotated[int, typer.Option(min=1, help="Maximum number of results.")] = 10,
 ) -> None:
-    """Full-text search over stored titles and bodies."""
+    """Full-text search over stored titles and bodies (read-only: the database is never changed)."""
     from rich.console import Console
     from rich.text import Text
 
-    from rasd.store import open_store
+    from rasd.store import QueryError, SearchTimeout, open_store, query_terms
 
-    with open_store(_existing_db(db)) as store:
-        hits = store.search(query, limit=limit)
+    try:
+        query_terms(query)  # over the length or word limits: a usage error, before any I/O
+    except QueryError as e:
+        sys.stderr.write(f"rasd: error: {e}\n")
+        raise typer.Exit(2) from None
+    try:
+        with open_store(_existing_db(db), readonly=True) as store:
+            hits = store.search(query, limit=limit)
+    except SearchTimeout as e:
+        raise CliError(str(e)) from None
     if not hits:
         sys.stderr.write(f"no document matches {query!r}\n")
         raise typer.Exit(1)
@@ -227,33 +246,72 @@ def _output(path: str) -> Iterator[TextIO]:
 @app.command()
 @guarded
 def export(
-    format: Annotated[str, typer.Option("--format", "-f", help="json | jsonl | csv")] = "json",
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="json | jsonl | csv | geojson | timeml | parquet | acled (docs/exports.md)")
+    ] = "json",
     db: DbOpt = DEFAULT_DB,
-    out: Annotated[str, typer.Option("--out", "-o", help="Output file ('-' for stdout).")] = "-",
+    out: Annotated[
+        str, typer.Option("--out", "-o", help="Output file ('-' for stdout); a directory for parquet, and for timeml unless '-'.")
+    ] = "-",
     as_of: Annotated[str | None, typer.Option("--as-of", help="as_of written in the header.", callback=_check_date)] = None,
+    layer: Annotated[
+        str | None,
+        typer.Option("--layer", help="csv only: documents (default) | timex | entities | quantities | quotes | events | claims | commitments | conflicts."),
+    ] = None,
 ) -> None:
-    """Write everything stored: json (the analysis.json shape), jsonl (one record a line) or csv (documents)."""
+    """Write everything stored: json (the analysis.json shape), jsonl (one record a line), csv (one layer,
+    documents by default), geojson (places and events), timeml, parquet (every layer) or acled (events)."""
     import json
     from datetime import UTC, datetime
 
+    from rasd.interfaces import exports as ex
     from rasd.interfaces.export import analysis_to_json, jsonl_records, write_csv, write_jsonl
     from rasd.models import Analysis
     from rasd.store import open_store
 
     fmt = format.lower()
-    if fmt not in ("json", "jsonl", "csv"):
-        raise typer.BadParameter(f"unknown format {format!r} (json, jsonl or csv)", param_hint="--format")
+    if fmt not in ex.FORMATS:
+        raise typer.BadParameter(f"unknown format {format!r} ({', '.join(ex.FORMATS)})", param_hint="--format")
+    if layer is not None and fmt != "csv":
+        raise typer.BadParameter("--layer applies to --format csv only (parquet writes every layer)", param_hint="--layer")
+    layer = (layer or "documents").lower()
+    if layer not in ex.LAYERS:
+        raise typer.BadParameter(f"unknown layer {layer!r} ({', '.join(ex.LAYERS)})", param_hint="--layer")
+    if fmt == "parquet" and out == "-":
+        raise typer.BadParameter("parquet writes one file per layer: give --out DIR", param_hint="--out")
+    if fmt in ex.DIR_FORMATS and out != "-" and Path(out).exists() and not Path(out).is_dir():
+        raise CliError(f"{out} is a file; --format {fmt} writes a directory of files")
     as_of = as_of or datetime.now(UTC).strftime("%Y-%m-%d")
-    with open_store(_existing_db(db)) as store, _output(out) as fp:
-        if fmt == "csv":
-            write_csv(store.iter_documents(), fp)
+    with open_store(_existing_db(db)) as store:
+        if fmt in ex.DIR_FORMATS and out != "-":
+            corpus = ex.Corpus.from_store(store)
+            try:
+                n = len(ex.write_parquet(corpus, Path(out))) if fmt == "parquet" else ex.write_timeml_dir(corpus, Path(out))
+            except ex.MissingExtra as e:
+                raise CliError(str(e)) from None
+            sys.stderr.write(f"wrote {n} {'Parquet' if fmt == 'parquet' else 'TimeML'} file(s) to {out}\n")
             return
-        entities, events, claims, commitments, conflicts = store.load_views()
-        views = Analysis(entities=entities, events=events, claims=claims, commitments=commitments, conflicts=conflicts)
-        if fmt == "jsonl":
-            write_jsonl(jsonl_records(store.iter_documents(), lambda i: store.load_mentions([i]), views, as_of), fp)
-            return
-        views.documents = list(store.iter_documents())
-        views.mentions = store.load_mentions()
-        json.dump(analysis_to_json(views, as_of), fp, ensure_ascii=False, indent=1)
-        fp.write("\n")
+        with _output(out) as fp:
+            if fmt == "csv" and layer == "documents":
+                write_csv(store.iter_documents(), fp)
+                return
+            if fmt not in ("json", "jsonl"):
+                corpus = ex.Corpus.from_store(store)
+                if fmt == "csv":
+                    ex.write_layer_csv(corpus, layer, fp)
+                elif fmt == "geojson":
+                    ex.write_geojson(corpus, fp)
+                elif fmt == "timeml":
+                    ex.write_timeml(corpus, fp)
+                else:
+                    ex.write_acled(corpus, fp)
+                return
+            entities, events, claims, commitments, conflicts = store.load_views()
+            views = Analysis(entities=entities, events=events, claims=claims, commitments=commitments, conflicts=conflicts)
+            if fmt == "jsonl":
+                write_jsonl(jsonl_records(store.iter_documents(), lambda i: store.load_mentions([i]), views, as_of), fp)
+                return
+            views.documents = list(store.iter_documents())
+            views.mentions = store.load_mentions()
+            json.dump(analysis_to_json(views, as_of), fp, ensure_ascii=False, indent=1)
+            fp.write("\n")
