@@ -6,12 +6,24 @@ the machine is contacted; ``rasd serve`` binds to 127.0.0.1 by default.
 
 Search: with a database the store's full-text index answers; with only
 ``analysis.json`` we scan folded document text (``rasd.text.normalize``), which is linear
-in the corpus but maps every hit back to exact original offsets.
+in the corpus but maps every hit back to exact original offsets. Either way a query over
+the store's limits (``rasd.store.base``) is a 400 with a JSON message, never a slow answer.
+
+Every response carries security headers (``SECURITY_HEADERS``; the report page gets a
+Content-Security-Policy listing the hashes of its own inline scripts and styles, nothing
+else), and ``Guard`` answers 414/431 for an oversized URL or header block before routing
+(``rasd.interfaces.server`` does the same for requests too big for the HTTP parser).
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
+import html
+import json
+import re
+from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -22,9 +34,29 @@ from fastapi.responses import HTMLResponse
 from rasd.interfaces.export import document_json
 from rasd.interfaces.report import date_range, load_analysis, render_report, restatus
 from rasd.models import Analysis, Claim, Document, Entity, Event, Mentions, to_dict
+from rasd.store.base import QueryError, SearchTimeout, query_terms
 from rasd.text import fold, normalize
 
 MAX_LIMIT = 1000
+MAX_URL_BYTES = 16 * 1024  # path + query string as sent; a search URL needs well under 8 KiB
+MAX_HEADER_BYTES = 32 * 1024  # all header names and values together
+# Default policy for JSON and errors: nothing may load, nothing may frame the API.
+DEFAULT_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"content-security-policy", DEFAULT_CSP.encode()),
+)
+_SCRIPT = re.compile(r"<script(?:\s[^>]*)?>(.*?)</script\s*>", re.S | re.I)
+_STYLE = re.compile(r"<style(?:\s[^>]*)?>(.*?)</style\s*>", re.S | re.I)
+_STYLE_ATTR = re.compile(r"""\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 # module level: FastAPI resolves the (string) annotations against module globals
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 Offset = Annotated[int, Query(ge=0)]
@@ -43,6 +75,7 @@ class _Data:
     by_doc: dict[str, Mentions] = field(default_factory=dict)
     db_path: str | None = None  # the database, when serving one (opened per search: SQLite is per-thread)
     _report: str | None = None
+    _csp: str = ""
     _folded: list[tuple[Document, str]] | None = None
 
     def __post_init__(self) -> None:
@@ -64,7 +97,86 @@ class _Data:
     def report(self) -> str:
         if self._report is None:
             self._report = render_report(self.analysis, self.as_of, api=True)
+            self._csp = page_csp(self._report)
         return self._report
+
+    def csp(self) -> str:
+        """The page's Content-Security-Policy (see ``page_csp``), computed with the page."""
+        self.report()
+        return self._csp
+
+
+def _sha256(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # what the browser hashes after parsing
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def page_csp(page: str) -> str:
+    """Content-Security-Policy for ``page``: only its own inline scripts and styles run.
+
+    The report is one self-contained file (it is also written to disk), so instead of a
+    ``'self'`` source its inline ``<script>``/``<style>`` blocks are allowed by hash, and
+    its ``style=""`` attributes (event colours) by hash with ``'unsafe-hashes'``. Anything
+    injected into the page, or loaded from elsewhere, is refused.
+    """
+    scripts = sorted({_sha256(m.group(1)) for m in _SCRIPT.finditer(page)})
+    styles = sorted({_sha256(m.group(1)) for m in _STYLE.finditer(page)})
+    attrs = sorted({_sha256(html.unescape(a if a is not None else b)) for a, b in _STYLE_ATTR.findall(page)})
+    script_src = " ".join(scripts) or "'none'"
+    style_src = " ".join(styles + (["'unsafe-hashes'", *attrs] if attrs else [])) or "'none'"
+    return (
+        f"default-src 'none'; script-src {script_src}; style-src {style_src}; "
+        "img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+    )
+
+
+async def _refuse(send: Send, status: int, detail: str) -> None:
+    body = json.dumps({"detail": detail}).encode("utf-8")
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+               (b"connection", b"close"), *SECURITY_HEADERS]  # fmt: skip
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+class Guard:
+    """ASGI middleware around the whole app: size limits first, security headers on every response.
+
+    Sits outside Starlette's error handling so 404s, 422s and 500s get the headers too. A
+    header the app set itself (the report page's CSP) is kept.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        url = len(scope.get("raw_path") or scope["path"].encode("utf-8")) + len(scope.get("query_string") or b"")
+        if url > MAX_URL_BYTES:
+            await _refuse(send, 414, f"URL too long: {url:,} bytes (at most {MAX_URL_BYTES:,})")
+            return
+        head = sum(len(k) + len(v) + 4 for k, v in scope.get("headers") or [])  # "k: v\r\n"
+        if head > MAX_HEADER_BYTES:
+            await _refuse(send, 431, f"request headers too large: {head:,} bytes (at most {MAX_HEADER_BYTES:,})")
+            return
+
+        async def send_secured(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers") or [])
+                have = {bytes(k).lower() for k, _ in headers}
+                headers += [(k, v) for k, v in SECURITY_HEADERS if k not in have]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_secured)
+
+
+class _GuardedFastAPI(FastAPI):
+    """FastAPI whose outermost layer is ``Guard`` (``add_middleware`` would sit inside the 500 handler)."""
+
+    def build_middleware_stack(self) -> Any:
+        return Guard(super().build_middleware_stack())
 
 
 def _from_store(db_path: str) -> Analysis:
@@ -73,7 +185,7 @@ def _from_store(db_path: str) -> Analysis:
 
     if not Path(db_path).is_file():
         raise FileNotFoundError(f"database not found: {db_path}")
-    with open_store(db_path) as store:
+    with open_store(db_path, readonly=True) as store:
         entities, events, claims, commitments, conflicts = store.load_views()
         return Analysis(
             documents=list(store.iter_documents()),
@@ -148,14 +260,15 @@ def create_app(
         raise ValueError("give an analysis.json (--analysis) or a database (--db)")
     data = _Data(analysis, as_of or meta.get("as_of") or dt.date.today().isoformat(), source, db_path=db)
     # no /docs or /redoc: FastAPI's pages load Swagger/ReDoc from a CDN; /openapi.json stays
-    app = FastAPI(
+    app = _GuardedFastAPI(
         title="rasd", description="Read-only API over a rasd analysis", version="1", docs_url=None, redoc_url=None
     )
     app.state.data = data
 
     @app.get("/", response_class=HTMLResponse)
     def index() -> HTMLResponse:
-        return HTMLResponse(data.report())
+        page = data.report()
+        return HTMLResponse(page, headers={"Content-Security-Policy": data.csp()})
 
     @app.get("/api")
     def api_root() -> dict[str, Any]:
@@ -194,14 +307,21 @@ def create_app(
 
     @app.get("/api/search")
     def search(q: Annotated[str, Query(min_length=1)], limit: Limit = 20) -> dict[str, Any]:
+        try:
+            query_terms(q)  # the same limits for both sources: length, distinct words
+        except QueryError as err:
+            raise HTTPException(status_code=400, detail=str(err)) from None
         needle = fold(q).strip()
         if not needle:
             raise HTTPException(status_code=400, detail="empty query after normalisation")
         if data.db_path is not None:
             from rasd.store import open_store
 
-            with open_store(data.db_path) as store:
-                found = store.search(q, limit=limit)
+            try:
+                with open_store(data.db_path, readonly=True) as store:
+                    found = store.search(q, limit=limit)
+            except SearchTimeout as err:
+                raise HTTPException(status_code=503, detail=str(err)) from None
             hits = [
                 {"doc": h.doc_id, "title": h.title, "published": h.published, "snippet": h.snippet,
                  "score": h.score}

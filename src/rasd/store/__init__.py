@@ -5,6 +5,28 @@ or the web API can open a store cheaply; writers import ``rasd.store.prepare`` f
 ``Prepared``/``prepare``.
 """
 
-from rasd.store.base import AddStats, SearchHit, Store, open_store
+from rasd.store.base import (
+    MAX_QUERY_CHARS,
+    MAX_QUERY_TERMS,
+    SEARCH_BUDGET_S,
+    AddStats,
+    QueryError,
+    SearchHit,
+    SearchTimeout,
+    Store,
+    open_store,
+    query_terms,
+)
 
-__all__ = ["AddStats", "SearchHit", "Store", "open_store"]
+__all__ = [
+    "MAX_QUERY_CHARS",
+    "MAX_QUERY_TERMS",
+    "SEARCH_BUDGET_S",
+    "AddStats",
+    "QueryError",
+    "SearchHit",
+    "SearchTimeout",
+    "Store",
+    "open_store",
+    "query_terms",
+]

@@ -7,15 +7,49 @@ views: it only has to honour this protocol (and its own migrations).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from rasd.annotators import DocAnalysis
 from rasd.models import Claim, Commitment, Conflict, Document, Entity, Event, Mentions
+from rasd.text import fold
 
 if TYPE_CHECKING:  # prepare pulls in numpy/datasketch: only the writers need it
     from rasd.store.prepare import Prepared
+
+
+# Search limits, in one place (the API, the CLI and every backend apply these). The cost of
+# a full-text query grows with its number of words, so a query is cut down to its distinct
+# words and refused beyond these bounds instead of running for minutes.
+MAX_QUERY_CHARS = 1000  # characters of the query as typed
+MAX_QUERY_TERMS = 32  # distinct words after folding
+SEARCH_BUDGET_S = 3.0  # wall-clock seconds one query may run before it is interrupted
+
+_WORD = re.compile(r"\w+")
+
+
+class QueryError(ValueError):
+    """A search query refused before it runs (too long, too many distinct words)."""
+
+
+class SearchTimeout(RuntimeError):
+    """A search query interrupted because it ran past its time budget."""
+
+
+def query_terms(query: str) -> list[str]:
+    """The distinct folded words of ``query``, in order; ``QueryError`` when over the limits.
+
+    Repeating a word adds nothing to an AND query, so repeats are dropped before the word
+    count is checked: ``عين عين عين`` is one term, whatever its length in words.
+    """
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(f"query too long: {len(query):,} characters (at most {MAX_QUERY_CHARS:,})")
+    terms = list(dict.fromkeys(_WORD.findall(fold(query))))
+    if len(terms) > MAX_QUERY_TERMS:
+        raise QueryError(f"query has too many different words: {len(terms)} (at most {MAX_QUERY_TERMS})")
+    return terms
 
 
 @dataclass
@@ -70,7 +104,11 @@ class Store(Protocol):
     def id_for_hash(self, content_hash: str) -> str | None: ...
 
     def search(self, query: str, limit: int = 10) -> list[SearchHit]:
-        """Full-text search on folded title+body; spelling variants of hamza etc. match."""
+        """Full-text search on folded title+body; spelling variants of hamza etc. match.
+
+        All distinct words must match. Raises ``QueryError`` for a query over the limits
+        (see ``query_terms``) and ``SearchTimeout`` past ``SEARCH_BUDGET_S``.
+        """
         ...
 
     def duplicate_groups(self) -> list[list[str]]:
@@ -115,10 +153,15 @@ class Store(Protocol):
     def __exit__(self, *exc: object) -> None: ...
 
 
-def open_store(path: str, **kwargs: Any) -> Store:
-    """Open the backend for ``path``: a ``postgresql://`` URL later, a SQLite file now."""
+def open_store(path: str, *, readonly: bool = False, **kwargs: Any) -> Store:
+    """Open the backend for ``path``: a ``postgresql://`` URL later, a SQLite file now.
+
+    ``readonly=True`` is for commands that only read (``serve``, ``search``): the store is
+    opened without write access, so it works on a database in a read-only directory and
+    can never change it; writes through it raise.
+    """
     if path.startswith(("postgres://", "postgresql://")):
         raise ValueError("PostgreSQL backend is not implemented yet; use a SQLite file path")
     from rasd.store.sqlite import SQLiteStore
 
-    return SQLiteStore(path, **kwargs)
+    return SQLiteStore(path, readonly=readonly, **kwargs)

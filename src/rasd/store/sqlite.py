@@ -5,14 +5,21 @@ specific and speed critical: the FTS5 full-text index over folded text, and bulk
 committed in batches (an ORM's per-object unit of work costs several times the insert
 itself on a 31k-document ingest). All SQLite SQL stays in this file and in
 ``migrations/``; a PostgreSQL backend implements ``rasd.store.base.Store`` beside it.
+
+Readers (``readonly=True``) open the file with a ``mode=ro`` URI and ``query_only`` on,
+so ``rasd serve`` and ``rasd search`` work on a database in a directory they cannot write
+and can never change it.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import re
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import resources as _res
 from pathlib import Path
@@ -37,7 +44,7 @@ from rasd.models import (
     Timex,
     to_dict,
 )
-from rasd.store.base import AddStats, SearchHit
+from rasd.store.base import SEARCH_BUDGET_S, AddStats, SearchHit, SearchTimeout, query_terms
 from rasd.store.codec import from_dict
 from rasd.store.prepare import (
     DOC_COLUMNS as _DOC_COLUMNS,
@@ -57,11 +64,14 @@ from rasd.store.prepare import (
     prepare,
     signature,
 )
-from rasd.text import fold, normalize
+from rasd.store.snippet import snippet
+from rasd.text import fold
 
 DUP_THRESHOLD = 0.8
-_WORD = re.compile(r"\w+")
+PROGRESS_STEPS = 10_000  # SQLite VM steps between two looks at a search's time budget
 _MIGRATION = re.compile(r"^(\d{3})_[\w-]+\.sql$")
+_log = logging.getLogger(__name__)
+_STALE_WARNED: set[str] = set()
 
 _MENTION_KINDS: dict[str, type] = {
     "timex": Timex,
@@ -93,13 +103,77 @@ def _lean(sig: np.ndarray) -> LeanMinHash:
     return LeanMinHash(seed=1, hashvalues=sig, scheme=perm_scheme())
 
 
-class SQLiteStore:
-    """``Store`` on one SQLite file. Not thread-safe; one writer at a time (WAL lets readers in)."""
+def _connect_readonly(path: str) -> sqlite3.Connection:
+    """A connection that cannot write: ``mode=ro`` URI, ``query_only`` on.
 
-    def __init__(self, path: str | Path, *, batch_size: int = 500, dedup: bool = True) -> None:
+    A WAL database needs its ``-shm`` file; in a directory we cannot write SQLite cannot
+    create it and the first read fails. Then the file is opened ``immutable=1`` (no
+    locking, no WAL): right for a database nobody can be writing, since a writer would
+    have to create those files in that same directory.
+    """
+    if path == ":memory:":
+        raise ValueError("a read-only store needs a database file")
+    p = Path(path)
+    if not p.is_file():
+        raise FileNotFoundError(f"database not found: {path}")
+    uri = p.resolve().as_uri() + "?mode=ro"
+    error: sqlite3.Error | None = None
+    for extra in ("", "&immutable=1"):
+        try:
+            con = sqlite3.connect(uri + extra, uri=True, isolation_level=None)
+        except sqlite3.Error as e:
+            error = e
+            continue
+        try:
+            con.execute("PRAGMA query_only=ON")
+            con.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError as e:  # e.g. "unable to open database file": no -shm
+            con.close()
+            error = e
+            continue
+        except sqlite3.DatabaseError as e:  # not a database: no retry helps
+            con.close()
+            raise ValueError(f"cannot open database {path}: {e}") from None
+        if extra:
+            wal = Path(path + "-wal")
+            if wal.is_file() and wal.stat().st_size > 0:
+                _log.warning("%s: opened immutable; changes still in %s are not seen", path, wal.name)
+        return con
+    raise ValueError(f"cannot open database {path} read-only: {error}")
+
+
+class SQLiteStore:
+    """``Store`` on one SQLite file. Not thread-safe; one writer at a time (WAL lets readers in).
+
+    ``readonly=True`` opens the file without write access (see ``_connect_readonly``):
+    no migration, no reindexing, and every writing method raises ``PermissionError``.
+    ``search_budget_s`` bounds one search (``None``: unbounded).
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        batch_size: int = 500,
+        dedup: bool = True,
+        readonly: bool = False,
+        search_budget_s: float | None = SEARCH_BUDGET_S,
+    ) -> None:
         self.path = str(path)
         self.batch_size = batch_size
         self.dedup = dedup
+        self.readonly = readonly
+        self.search_budget_s = search_budget_s
+        self._lsh: MinHashLSH | None = None
+        self._sigs: dict[int, np.ndarray] = {}
+        if readonly:
+            self.db = _connect_readonly(self.path)
+            try:
+                self._check_readable_schema()
+            except BaseException:
+                self.db.close()
+                raise
+            return
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -109,22 +183,45 @@ class SQLiteStore:
             raise ValueError(f"cannot open database {self.path}: {e}") from None
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA foreign_keys=ON")
-        self._lsh: MinHashLSH | None = None
-        self._sigs: dict[int, np.ndarray] = {}
         self.migrate()
         self.reindex(only_if_stale=True)
 
     # ------------------------------------------------------------------ schema
 
+    def _writable(self) -> None:
+        if self.readonly:
+            raise PermissionError(f"database {self.path} is open read-only")
+
+    def _check_readable_schema(self) -> None:
+        """A reader cannot migrate: refuse a file whose schema is not this rasd's."""
+        current, known = self.schema_version(), migrations()[-1][0]
+        if current > known:
+            raise ValueError(f"database {self.path} has schema version {current}, newer than this rasd ({known})")
+        if current < known:
+            raise ValueError(
+                f"database {self.path} has schema version {current}, older than this rasd ({known}); "
+                "run a writing command on it once (e.g. `rasd ingest`) to upgrade it"
+            )
+        row = self.db.execute("SELECT value FROM meta WHERE key='fts_fingerprint'").fetchone()
+        if (not row or row[0] != index_fingerprint()) and self.path not in _STALE_WARNED:
+            _STALE_WARNED.add(self.path)  # once per file: the web API opens a reader per search
+            _log.warning("%s: full-text index built with other folding rules; a writing command rebuilds it", self.path)
+
     def schema_version(self) -> int:
-        self.db.execute(
-            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)"
-        )
+        if self.readonly:
+            exists = self.db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_version'")
+            if exists.fetchone() is None:
+                return 0
+        else:
+            self.db.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)"
+            )
         row = self.db.execute("SELECT MAX(version) FROM schema_version").fetchone()
         return int(row[0] or 0)
 
     def migrate(self) -> int:
         """Apply every migration newer than the file's version, each in its own transaction."""
+        self._writable()
         current = self.schema_version()
         scripts = migrations()
         known = scripts[-1][0] if scripts else 0
@@ -146,6 +243,7 @@ class SQLiteStore:
         Run on open when the folding resources changed since the index was built (or a
         migration recreated it), so a new spelling rule applies to old documents too.
         """
+        self._writable()
         fp = index_fingerprint()
         row = self.db.execute("SELECT value FROM meta WHERE key='fts_fingerprint'").fetchone()
         if only_if_stale and row and row[0] == fp:
@@ -172,6 +270,7 @@ class SQLiteStore:
     # ------------------------------------------------------------------ documents
 
     def add_documents(self, docs: Iterable[Document | Prepared], stats: AddStats | None = None) -> int:
+        self._writable()
         stats = stats if stats is not None else AddStats()
         before = stats.new
         pending = 0
@@ -295,27 +394,67 @@ class SQLiteStore:
 
     # ------------------------------------------------------------------ search
 
+    # The best ``limit`` rows are chosen on (score, id) without the bodies, which are read
+    # for those rows only: sorting every match with its text costs seconds on common words.
+    _SEARCH = (
+        "WITH top AS (SELECT d.seq, d.id, bm25(documents_fts, 2.0, 1.0, 0.5) AS score "
+        "FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid "
+        "WHERE documents_fts MATCH ? ORDER BY score, d.id LIMIT ?) "
+        "SELECT d.id, d.title, d.source, d.pub_value, d.text, top.score "
+        "FROM top JOIN documents d ON d.seq = top.seq ORDER BY top.score, top.id"
+    )
+
     def search(self, query: str, limit: int = 10) -> list[SearchHit]:
-        terms = _WORD.findall(fold(query))
+        terms = query_terms(query)  # distinct words; QueryError past the limits
         if not terms:
             return []
         match = " AND ".join(_term_query(t) for t in terms)
-        rows = self.db.execute(
-            "SELECT d.id, d.title, d.source, d.pub_value, d.text, bm25(documents_fts, 2.0, 1.0, 0.5) AS score "
-            "FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid "
-            "WHERE documents_fts MATCH ? ORDER BY score, d.id LIMIT ?",
-            (match, limit),
-        ).fetchall()
-        return [
-            SearchHit(doc_id=r[0], title=r[1], source=r[2], published=r[3], snippet=snip, score=-float(r[5]),
-                      match=span)
-            for r in rows
-            for snip, span in [snippet(r[4], terms)]
-        ]  # fmt: skip
+        deadline = None if self.search_budget_s is None else time.monotonic() + self.search_budget_s
+        hits = []
+        with self._budget(deadline):
+            for r in self.db.execute(self._SEARCH, (match, limit)).fetchall():
+                if deadline is not None and time.monotonic() >= deadline:
+                    raise self._timeout()
+                snip, span = snippet(r[4], terms)
+                hits.append(
+                    SearchHit(doc_id=r[0], title=r[1], source=r[2], published=r[3], snippet=snip,
+                              score=-float(r[5]), match=span)
+                )  # fmt: skip
+        return hits
+
+    def _timeout(self) -> SearchTimeout:
+        return SearchTimeout(
+            f"search stopped after its {self.search_budget_s:g} s budget; use fewer or rarer words"
+        )
+
+    @contextmanager
+    def _budget(self, deadline: float | None) -> Iterator[None]:
+        """Interrupt SQLite once ``deadline`` passes (checked every ``PROGRESS_STEPS`` steps)."""
+        if deadline is None:
+            yield
+            return
+        fired = []
+
+        def past_deadline() -> bool:
+            if time.monotonic() < deadline:
+                return False
+            fired.append(True)
+            return True
+
+        self.db.set_progress_handler(past_deadline, PROGRESS_STEPS)
+        try:
+            yield
+        except sqlite3.OperationalError:
+            if fired:  # "interrupted", or e.g. "vtable constructor failed" when stopped inside FTS5
+                raise self._timeout() from None
+            raise
+        finally:
+            self.db.set_progress_handler(None, 0)
 
     # ------------------------------------------------------------------ mentions and views
 
     def save_mentions(self, das: Iterable[DocAnalysis]) -> None:
+        self._writable()
         self.db.execute("BEGIN")
         try:
             for da in das:
@@ -360,6 +499,7 @@ class SQLiteStore:
         commitments: Sequence[Commitment],
         conflicts: Sequence[Conflict],
     ) -> None:
+        self._writable()
         self.db.execute("BEGIN")
         try:
             groups: tuple[Sequence[Any], ...] = (entities, events, claims, commitments, conflicts)
@@ -382,6 +522,7 @@ class SQLiteStore:
     # ------------------------------------------------------------------ runs
 
     def record_run(self, inputs: Sequence[str], counts: dict[str, Any], errors: Sequence[tuple[str, str]]) -> str:
+        self._writable()
         started = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
         rid = make_id("r", started, *inputs)
         self.db.execute(
@@ -425,36 +566,6 @@ def _term_query(term: str) -> str:
     """
     lt = light(term)
     return _quote(term) if lt == term or not lt else f"({_quote(term)} OR light : {_quote(lt)})"
-
-
-def snippet(text: str, terms: Sequence[str], width: int = 80) -> tuple[str, tuple[int, int] | None]:
-    """A window of original ``text`` around the first match of folded ``terms``.
-
-    Matching is on the folded text, so ``الاسد`` finds ``الأسد``; the window is cut from the
-    original characters via the offset map. Returns the snippet and the match's range
-    inside it (``None`` when only the title matched).
-    """
-    nt = normalize(text)
-    pat = re.compile(r"\W+".join(re.escape(t) for t in terms))
-    m = pat.search(nt.text)
-    if m is None:  # terms apart, or only in the title: show the first term, else the start
-        m = re.search(re.escape(terms[0]), nt.text)
-    if m is None and light(terms[0]):  # matched through the proclitic-free column
-        m = re.search(re.escape(light(terms[0])), nt.text)
-    if m is None:
-        end = min(len(text), 2 * width)
-        return " ".join(text[:end].split()), None
-    s, e = nt.span(m.start(), m.end())
-    lo = max(0, s - width)
-    hi = min(len(text), e + width)
-    while lo > 0 and not text[lo - 1].isspace() and s - lo < width + 15:
-        lo -= 1
-    while hi < len(text) and not text[hi].isspace() and hi - e < width + 15:
-        hi += 1
-    before, hit, after = text[lo:s], text[s:e], text[e:hi]
-    before = ("… " if lo > 0 else "") + " ".join(before.split()) + (" " if before[-1:].isspace() else "")
-    after = (" " if after[:1].isspace() else "") + " ".join(after.split()) + (" …" if hi < len(text) else "")
-    return before + hit + after, (len(before), len(before) + len(hit))
 
 
 __all__ = ["MIN_WORDS", "NUM_PERM", "SQLiteStore", "content_hash", "migrations", "signature", "snippet"]

@@ -83,5 +83,7 @@ def serve(
         raise _die(f"cannot load data: {e}") from None
     import uvicorn
 
+    from rasd.interfaces.server import server_options
+
     typer.echo(f"rasd: serving on http://{host}:{port}/ (Ctrl-C to stop)")
-    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+    uvicorn.run(web_app, host=host, port=port, log_level="warning", **server_options())
