@@ -197,7 +197,7 @@ def show(
     """Print one stored document: title, outlet, date and how it was found, warnings, body."""
     from rasd.store import open_store
 
-    with open_store(_existing_db(db)) as store:
+    with open_store(_existing_db(db), readonly=True) as store:
         ids = store.find_ids(doc, limit=6)
         if not ids:
             raise CliError(f"no document with id {doc!r}")
@@ -282,7 +282,7 @@ def export(
     if fmt in ex.DIR_FORMATS and out != "-" and Path(out).exists() and not Path(out).is_dir():
         raise CliError(f"{out} is a file; --format {fmt} writes a directory of files")
     as_of = as_of or datetime.now(UTC).strftime("%Y-%m-%d")
-    with open_store(_existing_db(db)) as store:
+    with open_store(_existing_db(db), readonly=True) as store:
         if fmt in ex.DIR_FORMATS and out != "-":
             corpus = ex.Corpus.from_store(store)
             try:

@@ -66,7 +66,7 @@ def entities_cmd(
                 raise _fail(f"database {db} not found (run `rasd analyze` first, or pass files)")
             from rasd.store import open_store
 
-            with open_store(db) as store:
+            with open_store(db, readonly=True) as store:
                 ents = list(store.load_views()[0])
     except typer.Exit:
         raise

@@ -45,7 +45,7 @@ def _from_store(db: str) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]
     if not Path(db).exists():
         _fail(f"no database at {db} (run `rasd analyze … --db {db}` first, or pass --analysis FILE)")
     try:
-        with open_store(db) as store:
+        with open_store(db, readonly=True) as store:
             mentions = store.load_mentions()
             docs = {d.id: to_dict(d) for d in store.iter_documents()}
             names = {e.id: e.name for e in store.load_views()[0]}

@@ -106,7 +106,7 @@ def load_story(db: str, analysis: Path | None) -> Story:
         raise _fail(f"no database at {db} (run `rasd analyze` first, or pass --analysis FILE)")
     from rasd.store import open_store
 
-    with open_store(db) as store:
+    with open_store(db, readonly=True) as store:
         ents, events, claims, commitments, conflicts = store.load_views()
         s = Story(list(ents), list(events), list(claims), list(commitments), list(conflicts))
         items: list[Event | Claim | Commitment | Conflict] = [*events, *claims, *commitments, *conflicts]
