@@ -64,7 +64,9 @@ def test_elided_object_is_inherited_with_lower_confidence() -> None:
 def test_not_quantities() -> None:
     text = "في عام 2014 وفي 26 تموز 2021 وخلال 10 سنوات وعلى الرقم 07701234567 الساعة 10:30 الجولة الرابعة"
     assert _q(text) == []
-    assert _q("قال أحد المسؤولين") == []
+    # decision 9 of docs/realnews_gold.md: أحد + plural picks one member (= 1), superlatives do not
+    assert [(q.value, q.object) for q in _q("قال أحد المسؤولين")] == [(1, "مسؤول")]
+    assert _q("يعد الملعب أحد أبرز المنشآت") == []
 
 
 def test_timex_spans_are_skipped() -> None:
@@ -104,3 +106,95 @@ def test_dual_construct_thousand() -> None:
     assert q.value == 2000 and q.object == "جندي"
     (r,) = _q("شارك عشرون ألفا من الجنود")
     assert r.value == 20000
+
+
+def _vo(text: str) -> list[tuple[float | None, str | None]]:
+    return [(q.value, q.object) for q in _q(text)]
+
+
+def test_open_class_objects_follow_number_syntax() -> None:
+    # 3–10: plural genitive; 11–99: singular accusative with tanween alef; 100+: singular genitive
+    assert _vo("وصلت خمس قاطرات محملة") == [(5, "قاطرة")]
+    assert _vo("أحرز الفريق 27 هدفاً هذا الموسم") == [(27, "هدف")]
+    assert _vo("جمع النادي 140 نقطة في البطولة") == [(140, "نقطة")]
+    assert _vo("تنتج البلاد 4 ملايين برميل يوميا") == [(4e6, "برميل")]
+    assert _vo("نقل 12 يمنيا إلى بلدهم") == [(12, "يمني")]
+    assert _vo("أسر نحو 300 من المتمردين") == [(300, "متمرد")]
+    assert _vo("تعاقد النادي مع ستة لاعبين") == [(6, "لاعب")]
+
+
+def test_story_layer_objects_keep_their_form() -> None:
+    assert _vo("قتل 4 جنود وأطلقت 12 صاروخا وسقط 7 قتلى و20 جريحا") == [
+        (4, "جندي"), (12, "صاروخ"), (7, "قتيل"), (20, "جريح")]
+
+
+def test_currency_and_percent() -> None:
+    assert _vo("بلغت الأرباح 52 مليون ريال بزيادة 3.5 في المائة") == [(52e6, "ريال"), (3.5, "%")]
+    assert _vo("ارتفع المؤشر 1.2 بالمئة") == [(1.2, "%")]
+
+
+def test_number_formats() -> None:
+    assert _vo("حصل المرشح على 6ر3 بالمئة") == [(3.6, "%")]
+    assert _vo("بقيمة (25.400.000) ريال") == [(25400000, "ريال")]
+    assert _vo("بقيمة فاقت (640) مليون ريال")[0] == (640e6, "ريال")
+    assert _vo("دفع النادي 3 ملايين ونصف ريال") == [(3.5e6, "ريال")]
+    assert _vo("سدد مليونين و 400 ألف ريال") == [(2.4e6, "ريال")]
+    assert _vo("استحوذت على ثلاثة أرباع السوق")[0][0] == 0.75
+
+
+def test_ranges_share_the_scale_and_stay_apart() -> None:
+    (q,) = _q("تتراوح قيمته بين 2.1 و 2.4 مليار دولار")
+    assert (q.value, q.value_max, q.mod, q.object) == (2.1e9, 2.4e9, "RANGE", "دولار")
+    (r,) = _q("قد يساوي بين مليوني وأربعة ملايين دولار")
+    assert (r.value, r.value_max) == (2e6, 4e6)
+
+
+def test_more_than_verbs() -> None:
+    (q,) = _q("خسائر تجاوزت 80 مليون دولار")
+    assert (q.mod, q.value, q.object) == ("MORE_THAN", 80e6, "دولار")
+
+
+def test_dates_scores_minutes_and_codes_are_not_counts() -> None:
+    assert _q("تقام البطولة من 3 حتى 17 /11 /1437هـ") == []
+    assert _q("يوم الأحد 14 / 9 / 1437 هـ") == []
+    assert _q("سجل اللاعب في الدقيقة 63 وفاز فريقه 2-صفر") == []
+    assert _q("فاز الفريق بثلاثة أهداف مقابل هدف") == []
+    assert _q("أرسل الرمز (55) إلى الرقم 70123") == []
+    assert _q("حل الفريق في المركز الحادي عشر") == []
+    assert _q("عرض مسلسل «خمسة» في رمضان") == []
+    assert _q("تستمر الخطة في ثلاثة وستة أشهر") == []
+
+
+def test_duals_count_two_unless_they_refer_back() -> None:
+    assert _vo("أقيمت مباراتان أمس") == [(2, "مباراة")]
+    assert _vo("سجل المهاجم هدفين رائعين")[0] == (2, "هدف")
+    assert _vo("يجمع اللقاء بين فريقي الشباب والوحدة") == [(2, "فريق")]
+    assert _vo("تدرب اللاعبون على فترتين") == [(2, "فترة")]
+    assert _q("اتفق الطرفين على الهدنة وأكد الفريقين التزامهما") == []
+    assert _q("زار الوفد باكستان") == []
+
+
+def test_one_of_plural_is_one() -> None:
+    assert _vo("أبلغ أحد رعاة الأغنام الشرطة") == [(1, "راعي أغنام")]
+    assert _vo("انتقل إلى أحد الأندية الكبيرة") == [(1, "نادي")]
+    assert _vo("وقعت الحادثة في إحدى المزارع") == [(1, "مزرعة")]
+    assert _q("تعطل أحد فروع البنك") == []
+
+
+def test_post_nominal_numbers() -> None:
+    assert _vo("اجتمع ممثلو الدول الـ12 في جنيف") == [(12, "دولة")]
+    assert _vo("خسر الفريق النقاط الثلاث") == [(3, "نقطة")]
+    assert _vo("فاز باللقب مرة واحدة") == [(1, "مرة")]
+    assert _q("تأهل الفريق إلى دور ال 16") == []
+
+
+def test_others_and_coordinated_numbers() -> None:
+    assert _vo("توفي رجل وأصيب أربعة آخرون") == [(4, "شخص")]
+    assert _vo("يتوقع سعرا عند 61 و58 دولارا") == [(61, "دولار"), (58, "دولار")]
+
+
+def test_vague_tens_and_small_vague_amounts() -> None:
+    (q,) = _q("أنفقت الحكومة مئات الملايين من الدولارات")
+    assert (q.mod, q.object) == ("VAGUE", "دولار")
+    assert _q("ناقش الاجتماع عدة ملفات") == []
+    assert _vo("تعرضت القافلة لعدة هجمات") == [(None, "هجوم")]

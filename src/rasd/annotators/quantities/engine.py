@@ -14,14 +14,28 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from rasd.annotators.quantities.objects import (
+    clean,
+    date_after,
+    inherit,
+    is_score,
+    noun_before,
+    nouns,
+    open_object,
+    others,
+    share_forward,
+    word_count,
+)
+from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Quantity, Span, Timex
 from rasd.resources import load_lines, load_table
 from rasd.text import Token, fold, tokenize
 
 _DIGITS = re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9]+")
+_R_DECIMAL = re.compile(r"^([0-9]+)ر([0-9]+)$")
+_DOTTED = re.compile(r"(?:\.[0-9]{3}){2,}(?![0-9])")
 _PREFIXES = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 _DEF = ("وبال", "فبال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال")
-INHERIT_WINDOW = 160  # characters back to look for the object an elided count inherits
 
 
 @dataclass(frozen=True)
@@ -46,6 +60,12 @@ def _words(phrase: str) -> tuple[str, ...]:
     return tuple(fold(w) for w in phrase.split())
 
 
+def _obj_key(phrase: str) -> tuple[str, ...]:
+    """An object form as ``_match_seq`` reads it: later words without their article."""
+    w = _words(phrase)
+    return (w[0], *(_strip_def(x) for x in w[1:]))
+
+
 @cache
 def lexicon() -> _Lex:
     """All word lists, folded, loaded once."""
@@ -60,7 +80,7 @@ def lexicon() -> _Lex:
     for r in load_table("quantities/objects.tsv"):
         lemma = r[0]
         for f in [lemma, *r[1].split("|")]:
-            objects.setdefault(_words(f), lemma)
+            objects.setdefault(_obj_key(f), lemma)
         if len(r) > 2 and r[2]:
             for f in r[2].split("|"):
                 duals.setdefault(_words(f), lemma)
@@ -116,8 +136,8 @@ def _lookup(lex: _Lex, tok: Token) -> tuple[float, str] | None:
     if len(tok.text) > 1 and tok.text[0] in "وفبل" and tok.text[1] in "أإآ":
         readings = readings[1:]  # وأحد is و + أحد, not واحد
     for r in readings:
-        if r in lex.numbers:
-            return lex.numbers[r]
+        if r in lex.numbers and not (r != tok.norm and tok.norm.startswith("ك")):
+            return lex.numbers[r]  # كمية is not ك + مية
     return None
 
 
@@ -132,12 +152,21 @@ def _number_reading(lex: _Lex, tok: Token) -> str:
 def _digit_number(toks: Sequence[Token], i: int, text: str) -> _Num | None:
     """Digits at token ``i`` (with a proclitic like و3000 or بـ4) joined over , and . groups."""
     t = toks[i]
+    rd = _R_DECIMAL.match(t.norm)
+    if rd:  # the wire-service decimal: 8ر4 is 4.8
+        return _Num(i, i + 1, t.start, t.end, float(f"{rd.group(2)}.{rd.group(1)}"), digits=True)
     m = _DIGITS.search(t.text)
     if not m or m.end() != len(t.text) or fold(t.text[: m.start()]) not in ("", *_PREFIXES):
         return None
     start = t.start + m.start()
     raw = fold(m.group())
     j = i + 1
+    dotted = _DOTTED.match(text, t.end)
+    if dotted and not raw.startswith("0") and len(raw) <= 3:  # 10.100.000: dots group thousands
+        k = i + 1
+        while k < len(toks) and toks[k].end <= dotted.end():
+            k += 1
+        return _Num(i, k, start, toks[k - 1].end, float(raw + dotted.group().replace(".", "")), digits=True)
     while (
         j + 1 < len(toks)
         and toks[j].norm in (",", ".")
@@ -160,14 +189,18 @@ def _scan_number(lex: _Lex, toks: Sequence[Token], i: int, text: str) -> _Num | 
     """A number starting at token ``i``: digits (+ scale word) or a run of number words."""
     num = _digit_number(toks, i, text)
     if num is not None:
-        if num.j < len(toks):
-            hit = _lookup(lex, toks[num.j])
+        k = num.j + (num.j + 1 < len(toks) and toks[num.j].norm == ")")  # (174) مليون
+        if k < len(toks):
+            hit = _lookup(lex, toks[k])
             if hit and hit[1] == "scale" and num.value is not None:
                 num.value *= hit[0]
-                num.end = toks[num.j].end
-                num.j += 1
-        return num
+                num.end = toks[k].end
+                num.j = k + 1
+        return _tail(lex, toks, num, text)
     tok = toks[i]
+    frac = nouns().fractions.get(fold(clean(tok.text)))
+    if frac is not None and frac[1] == "alone":
+        return _Num(i, i + 1, tok.start, tok.end, frac[0])
     for r in _readings(tok.norm):
         if r in lex.vague:
             lo, hi = lex.vague[r]
@@ -182,11 +215,14 @@ def _scan_number(lex: _Lex, toks: Sequence[Token], i: int, text: str) -> _Num | 
     j = i
     seen = False
     prev_kind = ""
+    group_start, last_mag = i, 0.0
     while j < len(toks):
         hit = _lookup(lex, toks[j])
         if hit is None:
             break
         v, kind = hit
+        if kind == "zero" or (kind == "teen" and seen and toks[j].norm.startswith("و")):
+            break  # صفر only matters in a score (1-صفر); سبع وعشر is two numbers
         if kind == "oneteen":
             nxt_hit = _lookup(lex, toks[j + 1]) if j + 1 < len(toks) else None
             if nxt_hit is None or nxt_hit[1] != "teen":
@@ -198,9 +234,14 @@ def _scan_number(lex: _Lex, toks: Sequence[Token], i: int, text: str) -> _Num | 
             v = lex.alone[_number_reading(lex, toks[j])]  # "ألفا جندي": two thousand
             cur = v
         elif kind == "scale":
+            mag = 10.0 ** (len(str(int(v))) - 1)
+            if last_mag and mag >= last_mag:
+                j, cur = group_start, 0.0  # مليوني وثلاثة ملايين: two amounts, not one
+                break
             cur = (cur or 1.0) * v
             total += cur
             cur = 0.0
+            group_start, last_mag = j + 1, mag
         elif kind == "hundred" and v == 100 and prev_kind == "unit":
             cur *= 100
         elif kind == "teen":
@@ -216,7 +257,32 @@ def _scan_number(lex: _Lex, toks: Sequence[Token], i: int, text: str) -> _Num | 
     first = toks[i]
     # the span starts after a proclitic that is not part of the number (بثلاث → ثلاث)
     off = _orig_len(first.text, len(first.norm) - len(_number_reading(lex, first)))
-    return _Num(i, j, first.start + off, toks[j - 1].end, value)
+    frac = nouns().fractions.get(fold(clean(toks[j].text))) if j < len(toks) else None
+    if frac is not None and frac[1] == "times" and 2 <= value <= 10:
+        value, j = round(value * frac[0], 3), j + 1  # ثلاثة أرباع = 0.75
+    return _tail(lex, toks, _Num(i, j, first.start + off, toks[j - 1].end, value), text)
+
+
+def _tail(lex: _Lex, toks: Sequence[Token], num: _Num, text: str) -> _Num:
+    """A scale amount continued after و: ``مليونين و800 ألف``, ``7 ملايين ونصف``."""
+    last = _lookup(lex, toks[num.j - 1])
+    if num.value is None or last is None or last[1] != "scale" or num.j >= len(toks):
+        return num
+    unit = 10.0 ** (len(str(int(last[0]))) - 1)
+    k = num.j + (toks[num.j].norm == "و")
+    if k >= len(toks) or (k == num.j and not toks[k].norm.startswith("و")):
+        return num
+    word = clean(toks[k].text)[(k == num.j) :]
+    frac = nouns().fractions.get(fold(word))
+    if frac is not None and frac[1] == "add":
+        num.value += frac[0] * unit
+        num.j, num.end = k + 1, toks[k].end
+        return num
+    nxt = _scan_number(lex, toks, k, text) if toks[k].norm != "و" else None
+    if nxt is not None and nxt.value is not None and nxt.mod is None and nxt.value < unit and nxt.value >= 1000:
+        num.value += nxt.value
+        num.j, num.end = nxt.j, nxt.end
+    return num
 
 
 def _orig_len(word: str, n_folded: int) -> int:
@@ -269,22 +335,32 @@ def _gentilic(lex: _Lex, tok: Token) -> str | None:
     return None
 
 
-def _is_skipped(lex: _Lex, toks: Sequence[Token], num: _Num, text: str, spans: list[tuple[int, int]]) -> bool:
+def _is_skipped(lex: _Lex, toks: Sequence[Token], num: _Num, text: str, spans: SpanIndex[Timex]) -> bool:
     """Years, dates, times, phone numbers, codes and anything the time tagger took."""
-    if any(s < num.end and num.start < e for s, e in spans):
+    if spans.overlaps_any(num.start, num.end):
         return True
     if num.i > 0:
         prev = toks[num.i - 1]
         if any(r in lex.skip_before for r in _readings(prev.norm)):
             return True
+        if prev.norm == "(" and num.i > 1 and any(r in lex.skip_before for r in _readings(toks[num.i - 2].norm)):
+            return True  # بالرمز (43)
         if prev.norm in ("/", "-", ":", "+") and prev.end == toks[num.i].start:
             return True
+        if prev.norm == "/" and num.i > 1 and toks[num.i - 2].norm.isdigit():
+            return True  # 25 / 10 / 1436
+        if prev.norm in nouns().ordinals and _lookup(lex, toks[num.i]) == (10.0, "teen"):
+            return True  # الحادية عشرة
+        if prev.norm == '"' and not num.digits and num.j < len(toks) and toks[num.j].norm == '"':
+            return True  # «سبعة»: a title
     if num.j < len(toks):
         nxt = toks[num.j]
         if any(r in lex.skip_after for r in _readings(nxt.norm)):
             return True
-        if nxt.norm in ("/", "-", ":") and nxt.start == num.end and num.j + 1 < len(toks) and toks[num.j + 1].norm.isdigit():
+        if date_after(toks, num.j):
             return True
+        if nxt.norm in ("-", ":") and nxt.start == num.end and num.j + 1 < len(toks) and _lookup(lex, toks[num.j + 1]):
+            return True  # 1-صفر
     if num.digits:
         raw = fold(text[num.start : num.end])
         bare = re.sub(r"\D", "", raw)
@@ -308,7 +384,7 @@ def _object_after(lex: _Lex, toks: Sequence[Token], j: int) -> tuple[int, int, s
     return k, k + hit[0], hit[1]
 
 
-def _place_after(lex: _Lex, toks: Sequence[Token], j: int, ents: list[EntityMention]) -> str | None:
+def _place_after(lex: _Lex, toks: Sequence[Token], j: int, ents: SpanIndex[EntityMention]) -> str | None:
     """``في X`` / ``بـX`` within two tokens of ``j``: X a GPE/LOC mention or a listed place."""
     for k in range(j, min(j + 3, len(toks))):
         t = toks[k]
@@ -320,8 +396,8 @@ def _place_after(lex: _Lex, toks: Sequence[Token], j: int, ents: list[EntityMent
         else:
             continue
         ct = toks[cand]
-        for e in ents:
-            if e.type in ("GPE", "LOC") and e.start <= ct.start + skip < e.end:
+        for e in ents.containing(ct.start + skip):
+            if e.type in ("GPE", "LOC"):
                 return e.text
         hit = _match_seq(toks, cand, lex.places, 3)
         if hit is not None:
@@ -363,8 +439,8 @@ def extract_quantities(
     """Every count in ``text`` with value, bounds, counted object, owner and place."""
     lex = lexicon()
     toks = tokenize(text)
-    ents = list(entities)
-    spans = [(t.start, t.end) for t in timex if t.type in ("DATE", "TIME")]
+    ents = SpanIndex(entities)
+    spans = SpanIndex(t for t in timex if t.type in ("DATE", "TIME"))
     out: list[Quantity] = []
     i = 0
     while i < len(toks):
@@ -378,7 +454,7 @@ def extract_quantities(
                     if any(key[0] == r for key in lex.duals):
                         s += _orig_len(toks[i].text, len(toks[i].norm) - len(r))
                         break
-                if not any(a < e and s < b for a, b in spans):
+                if not spans.overlaps_any(s, e):
                     owner = _gentilic(lex, toks[i + n]) if i + n < len(toks) else None
                     out.append(
                         Quantity(doc_id, s, e, text[s:e], 2.0, object=dual_lemma, confidence=0.8,
@@ -387,10 +463,19 @@ def extract_quantities(
                     )
                 i += n
                 continue
+            wc = word_count(toks, i, lex.numbers, lambda k: _match_seq(toks, k, lex.objects, lex.max_obj_len))
+            after_dual = bool(out) and out[-1].value == 2.0 and i > 0 and out[-1].end == toks[i - 1].end
+            if wc is not None and not spans.overlaps_any(wc[0], wc[1]) and not is_score(toks, i + 1, wc[3]) and not (
+                after_dual and wc[2] == 2.0  # بتشكيلتين مختلفتين: the adjective agrees, it counts nothing
+            ):
+                s, e, v, lem, os_, oe = wc
+                out.append(Quantity(doc_id, s, e, text[s:e], v, object=lem, confidence=0.7, object_span=Span(os_, oe)))
             i += 1
             continue
         if _is_skipped(lex, toks, num, text, spans):
             i = num.j
+            if i + 1 < len(toks) and toks[i].norm in {join for _, join in lex.ranges if join != "و"}:
+                i += 2  # نموذج 101 حتى 119: the other end of a skipped range
             continue
         q_start, mod, approx = num.start, num.mod, False
         value, vmax = num.value, num.vmax
@@ -401,9 +486,13 @@ def extract_quantities(
             if rng is None or _is_year(rng[1].value):
                 i = num.j  # a bare year (or a span of years)
                 continue
+        if rng is not None and date_after(toks, rng[1].j) or _time_shared(lex, toks, rng[1].j if rng else num.j, text):
+            i = rng[1].j if rng else num.j  # من 11 حتى 25 /10, في ثلاثة وستة أشهر
+            continue
         if rng is not None:
             q_start, j, vmax = rng[0], rng[1].j, rng[1].value
             mod = "RANGE"
+            value = num.value = _distribute(lex, toks, num, rng[1])
         else:
             bm = _before_mod(lex, toks, num.i)
             if bm is not None:
@@ -425,6 +514,26 @@ def extract_quantities(
         elif j < len(toks) and toks[j].norm == "%":
             lemma, q_end, k = "%", toks[j].end, j + 1
             object_span = Span(toks[j].start, toks[j].end)
+        elif (oth := others(toks, j)) is not None:
+            lemma, k = inherit(out, q_start, text) or oth[1], oth[0] + 1
+            object_span = Span(toks[oth[0]].start, toks[oth[0]].end)
+        elif (
+            (num.digits or value not in (1.0, 2.0))
+            and not (mod == "VAGUE" and (num.vmin or 0) < 10)
+            and (opn := open_object(toks, j, value)) is not None
+            and _lookup(lex, toks[opn[0]]) is None
+            and (_gentilic(lex, toks[opn[0]]) is None or opn[0] == j)
+        ):
+            lemma, k = opn[2], opn[1]
+            object_span = Span(toks[opn[0]].start, toks[opn[1] - 1].end)
+        if lemma is None and not num.digits and value == 1.0 and (nb := noun_before(toks, num.i)) is not None:
+            lemma, object_span = nb, Span(toks[num.i - 1].start, toks[num.i - 1].end)
+        if lemma is None and num.i > 0 and toks[num.i - 1].norm == "ال" or is_score(toks, k, lemma):
+            i = max(j, k)  # دور ال32; بهدفين مقابل هدف
+            continue
+        if lemma is None and num.digits and re.fullmatch(r"\d{5,}", fold(text[num.start : num.end])):
+            i = j  # a code or a phone number
+            continue
         if obj is None and not num.digits and value in (1.0, 2.0) and num.i > 0:
             back = _match_seq(toks, num.i - 1, lex.objects, 1)
             if back is not None:  # "جندي واحد": the number follows its noun
@@ -445,7 +554,7 @@ def extract_quantities(
             i = max(j, k)  # "أسبوع واحد": one of something not counted here
             continue
         if lemma is None:
-            inherited = _inherit(out, q_start, text)
+            inherited = inherit(out, q_start, text)
             if inherited is not None:
                 lemma, conf = inherited, 0.55
             elif mod == "VAGUE" and (num.vmin or 0) < 10:
@@ -473,22 +582,36 @@ def extract_quantities(
                 place=place,
             )
         )
-        i = max(j, k if obj is not None else j)
-    return out
+        i = max(j, k if lemma is not None else j)
+    return share_forward(out, text)
+
+
+def _time_shared(lex: _Lex, toks: Sequence[Token], j: int, text: str) -> bool:
+    """``ثلاثة وستة أشهر``: the number shares a time unit with the next one (a duration)."""
+    for _ in range(4):
+        if j >= len(toks) or not toks[j].norm.startswith("و"):
+            return False
+        k = j + (toks[j].norm == "و")
+        nxt = _scan_number(lex, toks, k, text) if k < len(toks) else None
+        if nxt is None:
+            return False
+        j = nxt.j
+        if j < len(toks) and any(r in lex.skip_after for r in _readings(toks[j].norm)):
+            return True
+    return False
+
+
+def _distribute(lex: _Lex, toks: Sequence[Token], first: _Num, second: _Num) -> float | None:
+    """``بين 3.6 و3.7 مليار``: the scale written once applies to both ends."""
+    hit = _lookup(lex, toks[second.j - 1])
+    if first.value is None or hit is None or hit[1] != "scale" or _lookup(lex, toks[first.j - 1]):
+        return first.value
+    unit = 10.0 ** (len(str(int(hit[0]))) - 1)
+    return first.value * unit if first.value * unit < (second.value or 0) else first.value
 
 
 def _is_year(v: float | None) -> bool:
     return v is not None and v.is_integer() and 1900 <= v <= 2100
-
-
-def _inherit(out: list[Quantity], start: int, text: str) -> str | None:
-    """An elided object (``ونحو 900 في سوريا``) is the one counted just before, same sentence."""
-    if not out or not out[-1].object or start - out[-1].end > INHERIT_WINDOW:
-        return None
-    between = text[out[-1].end : start]
-    if "\n" in between or "." in between or "؟" in between:
-        return None
-    return out[-1].object
 
 
 def _range(lex: _Lex, toks: Sequence[Token], num: _Num, text: str) -> tuple[int, _Num] | None:

@@ -1,0 +1,329 @@
+"""Open-class counted objects from Arabic number–noun syntax, duals and "one of" counts.
+
+The closed object lexicon (``objects.tsv``) misses most real counted nouns (نقطة، ريال،
+برميل، قاطرة …). Arabic grammar says where the noun is and in which form: 3–10 take a
+plural genitive (خمس قاطرات), 11–99 a singular accusative with tanween alef (30 هدفا),
+100+ a singular genitive (120 ألف شخص). This module turns that noun into a singular
+indefinite lemma: article and clitics off, sound plurals (ون/ين/ات) and tanween alef off,
+broken plurals through ``plurals.tsv``. It also reads open duals (مباراتان، فريقي الهلال)
+and ``أحد/إحدى`` + plural (= 1). Every word list is a resource file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from rasd.models import Quantity
+from rasd.resources import load_lines, load_table
+from rasd.text import Token, fold
+
+_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")  # tashkeel, dagger alef, tatweel
+_LETTERS = re.compile("^[\u0621-\u064a]+$")
+_ARTICLE = ("وبال", "فبال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال")
+_POSSESSIVE = ("هما", "هم", "ها", "ه", "ي", "نا", "كم")
+_CLOSERS = frozenset({")", '"', "'", "]"})
+INHERIT_WINDOW = 160  # characters back to look for the object an elided count inherits
+
+LexMatch = Callable[[int], "tuple[int, str] | None"]
+
+
+@dataclass(frozen=True)
+class NounLex:
+    plurals: dict[str, str]  # folded plural -> singular lemma
+    singulars: frozenset[str]  # folded singulars whose plural is broken or -ات: safe dual stems
+    sound_masc: frozenset[str]  # folded singulars with a -ون/-ين plural: -ين/-ي is ambiguous
+    not_objects: frozenset[str]
+    others: dict[str, str]
+    anaphoric: frozenset[str]
+    part_of: frozenset[str]
+    one_of: frozenset[str]
+    fractions: dict[str, tuple[float, str]]
+    score_after: frozenset[str]
+    score_objects: frozenset[str]
+    ordinals: frozenset[str]
+    time_units: frozenset[str]
+
+
+@cache
+def nouns() -> NounLex:
+    """The open-class noun resources, folded, loaded once."""
+    plurals: dict[str, str] = {}
+    sound: set[str] = set()
+    for plural, singular in load_table("quantities/plurals.tsv"):
+        plurals.setdefault(fold(plural), singular)
+        if fold(plural).endswith(("ين", "ون")):
+            sound.add(fold(singular))
+    for row in load_table("quantities/objects.tsv"):
+        if any(fold(f).endswith(("ين", "ون")) for f in row[1].split("|")):
+            sound.add(fold(row[0]))
+    singulars = {fold(s) for s in plurals.values()} | {fold(r[0]) for r in load_table("quantities/objects.tsv")}
+    return NounLex(
+        plurals=plurals,
+        singulars=frozenset(singulars - sound),
+        sound_masc=frozenset(sound),
+        not_objects=frozenset(fold(w) for w in load_lines("quantities/not_objects.txt")),
+        others={fold(r[0]): r[1] for r in load_table("quantities/others.tsv")},
+        anaphoric=frozenset(fold(w) for w in load_lines("quantities/anaphoric_duals.txt")),
+        part_of=frozenset(fold(w) for w in load_lines("quantities/part_of.txt")),
+        one_of=frozenset(fold(w) for w in load_lines("quantities/one_of.txt")),
+        fractions={fold(r[0]): (float(r[1]), r[2]) for r in load_table("quantities/fractions.tsv")},
+        score_after=frozenset(fold(w) for w in load_lines("quantities/score_after.txt")),
+        score_objects=frozenset(fold(w) for w in load_lines("quantities/score_objects.txt")),
+        ordinals=frozenset(fold(w) for w in load_lines("quantities/ordinals.txt")),
+        time_units=frozenset(fold(w) for w in load_lines("quantities/skip_after.txt")),
+    )
+
+
+def clean(word: str) -> str:
+    """The word without short vowels, tanween marks and tatweel (hamza and ة kept)."""
+    return _MARKS.sub("", word)
+
+
+def strip_article(w: str) -> tuple[str, bool]:
+    """``w`` without a leading (preposition +) article, and whether it had one."""
+    for p in _ARTICLE:
+        if w.startswith(p) and len(w) - len(p) >= 2:
+            return w[len(p) :], True
+    return w, False
+
+
+def lemma(raw: str, *, plural: bool = False, acc: bool = False) -> str | None:
+    """Singular indefinite lemma of a counted noun as written, or None if it is no noun.
+
+    ``plural``: the syntax expects a plural (after 3–10, ``من``, ``أحد``), so sound plural
+    endings may be stripped; ``acc``: a singular accusative (after 11–99), so a final alef
+    is tanween. Broken plurals come from ``plurals.tsv``.
+    """
+    nl = nouns()
+    acc = acc or "\u064b" in raw
+    w, _ = strip_article(clean(raw))
+    f = fold(w)
+    if not _LETTERS.match(w) or len(f) < 2 or f in nl.not_objects or f.endswith("وا"):
+        return None
+    if f in nl.plurals:
+        return nl.plurals[f]
+    if f.endswith(("يين", "يون")) and len(f) >= 5:
+        return w[:-2]
+    if acc and f.endswith("ا") and len(f) >= 3:
+        w = w[:-1]
+        return nl.plurals.get(fold(w), w)
+    if plural and len(f) >= 5:
+        if f.endswith("ات"):
+            return w[:-2] + "ة"
+        if f.endswith(("ين", "ون")):
+            return w[:-2]
+    return w
+
+
+def is_plural(raw: str) -> str | None:
+    """Singular of a written plural (article, possessive suffix allowed), else None."""
+    nl = nouns()
+    w, _ = strip_article(clean(raw))
+    for cand in (w, *(w[: -len(s)] for s in _POSSESSIVE if w.endswith(s) and len(w) - len(s) >= 3)):
+        f = fold(cand)
+        if not _LETTERS.match(cand) or f in nl.not_objects:
+            continue
+        if f in nl.plurals:
+            return nl.plurals[f]
+        if len(f) >= 5 and f.endswith(("ات", "ين", "ون")):
+            return lemma(cand, plural=True)
+    return None
+
+
+def open_object(toks: Sequence[Token], j: int, value: float | None) -> tuple[int, int, str] | None:
+    """The counted noun after a number ending at token ``j``: (first, end, lemma)."""
+    k = j
+    while k < len(toks) and toks[k].norm in _CLOSERS:
+        k += 1
+    via_min = k < len(toks) and toks[k].norm == "من"
+    k += via_min
+    if k >= len(toks):
+        return None
+    tok = toks[k]
+    if via_min and not fold(clean(tok.text)).startswith("ال") and is_plural(tok.text) is None:
+        return None
+    plural = value is None or 3 <= value <= 10 or via_min
+    acc = value is not None and value.is_integer() and 11 <= value % 100 <= 99
+    got = lemma(tok.text, plural=plural, acc=acc)
+    if got is None or fold(got) in nouns().time_units:
+        return None
+    return k, k + 1, got
+
+
+def _bare(tok: Token) -> tuple[str, int]:
+    """The word without one proclitic و/ف/ب/ل and the number of original characters dropped."""
+    text = tok.text
+    if len(text) > 3 and text[0] in "وفبل":
+        k = 1
+        while k < len(text) and _MARKS.match(text[k]):
+            k += 1
+        return text[k:], k
+    return text, 0
+
+
+def open_dual(toks: Sequence[Token], i: int) -> tuple[int, int, str] | None:
+    """An open dual at token ``i`` (مباراتان، فريقي الهلال): (start, end, singular lemma)."""
+    nl = nouns()
+    tok = toks[i]
+    for text, off in ((tok.text, 0), _bare(tok)):
+        w, definite = strip_article(clean(text))
+        f = fold(w)
+        if not _LETTERS.match(w) or f in nl.plurals:
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        follows = nxt is not None and (nxt.norm[:1].isalpha() or nxt.norm[:1].isdigit() or nxt.norm == '"')
+        stem = ""
+        if f.endswith(("تان", "تين")):
+            stem = w[:-3] + "ة"
+        elif f.endswith("تي") and not definite and follows:
+            stem = w[:-2] + "ة"
+        elif f.endswith("ان") or (f.endswith("ين") and fold(w[:-2]) not in nl.sound_masc):
+            stem = w[:-2]
+        elif f.endswith("ي") and not definite and nxt is not None and (nxt.norm.startswith("ال") or nxt.norm == '"'):
+            stem = w[:-1]
+        fs = fold(stem)
+        # -تين is a dual whatever the noun (not -تان: باكستان), when no proclitic makes it ambiguous
+        feminine = f.endswith("تين") and len(fs) >= 4 and not off and f[0] not in "وفبل"
+        if fs in nl.time_units:
+            return None
+        if len(fs) < 2 or not (feminine or fs in nl.singulars) or fs in nl.time_units or fs in nl.not_objects:
+            continue
+        if fs.endswith("ي") and f.endswith("ي") and not f.endswith("تي"):
+            continue  # a nisba adjective (دولي) is not a construct dual
+        if definite and fs in nl.anaphoric:
+            return None
+        return tok.start + off, tok.end, nl.plurals.get(fs, stem)
+    return None
+
+
+def one_of(toks: Sequence[Token], i: int, lex_match: LexMatch) -> tuple[int, int, int, int, str] | None:
+    """``أحد/إحدى`` + plural at token ``i``: (start, end, object start, object end, lemma)."""
+    nl = nouns()
+    if i + 1 >= len(toks):
+        return None
+    tok = toks[i]
+    found = next((c for c in ((tok.text, 0), _bare(tok)) if fold(clean(c[0])) in nl.one_of), None)
+    if found is None:
+        return None
+    text, off = found
+    nxt = toks[i + 1]
+    hit = lex_match(i + 1)
+    if hit is not None:
+        n, got = hit
+        end = toks[i + n].end
+    else:
+        single = is_plural(nxt.text)
+        if single is None and len(fold(clean(nxt.text))) >= 5 and fold(nxt.text).endswith("ي"):
+            single = clean(nxt.text)[:-1]  # منتسبي: construct of a sound plural
+        if single is None:
+            return None
+        got, end = single, nxt.end
+    if fold(got) in nl.part_of:
+        return None
+    return tok.start + off, tok.start + off + len(text), nxt.start, end, got
+
+
+def post_nominal(toks: Sequence[Token], i: int, numbers: dict[str, tuple[float, str]]) -> tuple[int, int, float, str] | None:
+    """A definite number after a definite plural (الدول الـ15، النقاط الثلاث): (start, end, value, lemma)."""
+    if i == 0:
+        return None
+    tok = toks[i]
+    prev = toks[i - 1]
+    if not fold(clean(prev.text)).startswith(("ال", "لل", "بال", "وال")):
+        return None
+    single = is_plural(prev.text)
+    if single is None or fold(single) in nouns().time_units:
+        return None
+    value: float | None = None
+    start, end = tok.start, tok.end
+    if tok.norm == "ال" and i + 1 < len(toks) and toks[i + 1].norm.isdigit():
+        value, end = float(toks[i + 1].norm), toks[i + 1].end
+    elif tok.norm.startswith("ال") and tok.norm[2:].isdigit():
+        value = float(tok.norm[2:])
+        start = tok.start + len(tok.text) - len(tok.norm[2:])
+    elif tok.norm.startswith("ال") and numbers.get(tok.norm[2:], (0, ""))[1] in ("unit", "ten"):
+        value = numbers[tok.norm[2:]][0]
+        start = tok.start + 2
+    if value is None or value < 2:
+        return None
+    return start, end, value, single
+
+
+def word_count(
+    toks: Sequence[Token], i: int, numbers: dict[str, tuple[float, str]], lex_match: LexMatch
+) -> tuple[int, int, float, str, int, int] | None:
+    """A count written without a number token at ``i``: (start, end, value, lemma, obj start, obj end).
+
+    ``أحد المتعاملين`` (1), an open dual (``مباراتان``), or a definite number after its
+    plural noun (``الدول الست``).
+    """
+    got = one_of(toks, i, lex_match)
+    if got is not None:
+        s, e, os_, oe, lem = got
+        return s, e, 1.0, lem, os_, oe
+    dual = open_dual(toks, i)
+    if dual is not None:
+        s, e, lem = dual
+        return s, e, 2.0, lem, s, e
+    post = post_nominal(toks, i, numbers)
+    if post is not None:
+        s, e, v, lem = post
+        return s, e, v, lem, toks[i - 1].start, toks[i - 1].end
+    return None
+
+
+def is_score(toks: Sequence[Token], k: int, obj: str | None) -> bool:
+    """A goal count followed by ``مقابل`` (within two words) is a match score."""
+    nl = nouns()
+    if obj is None or fold(obj) not in nl.score_objects:
+        return False
+    return any(t.norm in nl.score_after for t in toks[k : k + 2])
+
+
+def others(toks: Sequence[Token], j: int) -> tuple[int, str] | None:
+    """``آخرون`` right after the number: (token index, default lemma)."""
+    if j < len(toks):
+        default = nouns().others.get(toks[j].norm)
+        if default is not None:
+            return j, default
+    return None
+
+
+def noun_before(toks: Sequence[Token], i: int) -> str | None:
+    """The noun a post-posed واحد/واحدة counts (مرة واحدة، لموسم واحد)."""
+    if i == 0:
+        return None
+    prev = toks[i - 1]
+    text, _ = _bare(prev) if fold(prev.text)[:1] in "لب" and len(prev.norm) > 4 else (prev.text, 0)
+    got = lemma(text)
+    if got is None or fold(got) in nouns().time_units:
+        return None
+    return got
+
+
+def share_forward(out: list[Quantity], text: str) -> list[Quantity]:
+    """``عند 56 و55 دولارا``: a count without object takes the object of the next one."""
+    for a, b in zip(out, out[1:], strict=False):
+        if a.object is None and b.object and text[a.end : b.start].strip() in ("و", "") and b.start > a.end:
+            a.object, a.confidence = b.object, 0.55
+    return out
+
+
+def date_after(toks: Sequence[Token], j: int) -> bool:
+    """``/ 10`` or ``-10`` (a day/month/year part) follows at token ``j``."""
+    if j + 1 >= len(toks) or not toks[j + 1].norm.isdigit():
+        return False
+    return toks[j].norm == "/" or (toks[j].norm in ("-", ":") and toks[j].start == toks[j - 1].end)
+
+
+def inherit(out: list[Quantity], start: int, text: str) -> str | None:
+    """An elided object (``ونحو 900 في سوريا``) is the one counted just before, same sentence."""
+    if not out or not out[-1].object or start - out[-1].end > INHERIT_WINDOW:
+        return None
+    between = text[out[-1].end : start]
+    if "\n" in between or "." in between or "؟" in between:
+        return None
+    return out[-1].object
