@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -234,3 +235,164 @@ def test_bare_weekday_of_the_publication_day_is_that_day_even_in_future_context(
     # another weekday in a future sentence is the coming one
     [w] = tag("وسيصل الوفد الثلاثاء", "2024-09-07")
     assert w.value == "2024-09-10"
+
+
+EDGE_RELATIVE = ["غدا", "أمس", "الأسبوع الماضي", "الأسبوع المقبل", "بعد عامين", "قبل 5 سنوات", "قبل 5 أيام",
+                 "بعد 3 أشهر", "الشهر الماضي", "العام المقبل", "السبت المقبل", "الجمعة الماضية", "مساء الغد",
+                 "منذ ثلاثة أشهر", "الصيف الماضي", "شهر رمضان المقبل", "في 12 ربيع الأول 1445 هـ"]  # fmt: skip
+
+
+@pytest.mark.parametrize("dct", ["9999-12-31", "9999-12", "9999", "0001-01-01", "0001-01", "0001"])
+@pytest.mark.parametrize("text", EDGE_RELATIVE)
+def test_relative_expressions_at_the_calendars_edges_never_raise(text: str, dct: str) -> None:
+    """A DCT on 9999-12-31 or 0001-01-01 moves off the calendar: the expression is still
+    found, its value is None (never a traceback, never a year of five digits or below 1)."""
+    found = tag(f"وقال المسؤول إن الوفد وصل {text}", dct)
+    assert found, text
+    for t in found:
+        for v in (t.value, t.range_end):
+            assert v is None or re.match(r"-|\d{5}|0000", v) is None, v
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [
+        ("غدا", "9999-12-31", None),
+        ("مساء الغد", "9999-12-31", None),
+        ("الأسبوع المقبل", "9999-12-31", None),
+        ("بعد عامين", "9999-12-31", None),
+        ("العام المقبل", "9999-06-01", None),
+        ("أمس", "9999-12-31", "9999-12-30"),
+        ("أمس", "0001-01-01", None),
+        ("الأسبوع الماضي", "0001-01-01", None),
+        ("قبل 5 سنوات", "0001-01-01", None),
+        ("العام الماضي", "0001-05-01", None),
+        ("غدا", "0001-01-01", "0001-01-02"),
+        ("الأسبوع المقبل", "0001-01-01", "0001-W02"),
+    ],
+)
+def test_values_off_the_calendar_are_none(text: str, dct: str, value: str | None) -> None:
+    assert one(text, dct).value == value
+
+
+@pytest.mark.parametrize("later", ["بعد 3000000 يوم", "بعد 500000 أسبوع", "بعد 100000 شهر", "بعد 9000 عام"])
+def test_counting_on_from_a_named_day_past_the_calendar_is_none(later: str) -> None:
+    """"اعتقل في … وأحيل بعد N": N counts from the day just named; past 9999 it has no value."""
+    found = {t.text: t.value for t in tag(f"اعتقل في 30 كانون الأول 2024 وأحيل {later}", DCT)}
+    assert found == {"30 كانون الأول 2024": "2024-12-30", later: None}
+    assert {t.text: t.value for t in tag("اعتقل في 30 كانون الأول 2024 وأحيل بعد يومين", DCT)}["بعد يومين"] == "2025-01-01"
+
+
+# --------------------------------------------------------------------------- real-news rules
+# (docs/realnews_gold.md, Time and decisions 10-13; sentences written for these tests)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("وستواصل اللجنة عملها خلال الفترة المقبلة", "الفترة المقبلة", "FUTURE_REF"),
+        ("تراجعت الأسعار في الفترة الماضية", "الفترة الماضية", "PAST_REF"),
+        ("أعلن النادي في وقت سابق تعاقده مع المدرب", "وقت سابق", "PAST_REF"),
+        ("ستصل التعزيزات خلال الساعات القليلة المقبلة", "الساعات القليلة المقبلة", "FUTURE_REF"),
+    ],
+)
+def test_vague_periods_of_decision_11(text: str, span: str, value: str) -> None:
+    t = one(text)
+    assert (t.text, t.type, t.value) == (span, "DATE", value)
+
+
+def test_since_count_is_a_duration_unless_a_start_is_placed() -> None:
+    assert values("ظل المصنع مغلقا منذ خمسة أعوام") == [("منذ خمسة أعوام", "DURATION", "P5Y")]
+    assert values("بدأت المحادثات منذ ثلاثة أشهر") == [("منذ ثلاثة أشهر", "DATE", "2024-06")]
+
+
+def test_ages() -> None:
+    t = one("أوقفت الشرطة مواطنا أربعيني")
+    assert (t.text, t.type, t.value, t.mod) == ("أربعيني", "DURATION", "P40Y", "EQUAL_OR_MORE")
+    t = one("توفيت امرأة في العقد السادس من العمر")
+    assert (t.text, t.value, t.mod) == ("العقد السادس من العمر", "P50Y", "EQUAL_OR_MORE")
+
+
+def test_clock_time_takes_the_day_named_before_it() -> None:
+    assert values("افتتح المعرض صباح أمس عند الساعة التاسعة صباحا") == [
+        ("صباح أمس", "TIME", "2024-09-27TMO"),
+        ("الساعة التاسعة صباحا", "TIME", "2024-09-27T09:00"),
+    ]
+    assert values("بلغ السعر ذروته أمس عند الساعة 1430 بتوقيت جرينتش")[-1] == (
+        "الساعة 1430 بتوقيت جرينتش", "TIME", "2024-09-27T14:30",
+    )
+    # an agency footer's clock time is the dispatch time on the publication day
+    assert values("وصل الوفد إلى العاصمة. // انتهى // 18:05 ت م") == [("18:05", "TIME", "2024-09-28T18:05")]
+    assert one("يبدأ الدوام عند الساعة الثامنة").value == "XXXX-XX-XXT08:00"  # no day named
+
+
+def test_numeric_hijri_dates_and_day_ranges() -> None:
+    t = one("تبدأ الدورة في 5/4/1446هـ")
+    assert (t.text, t.value, t.calendar, t.original) == ("5/4/1446هـ", "2024-10-08", "hijri", "1446-04-05")
+    assert values("تقام البطولة من 3 حتى 9 /4 /1446هـ") == [
+        ("3", "DATE", "2024-10-06"),
+        ("9 /4 /1446هـ", "DATE", "2024-10-12"),
+    ]
+
+
+def test_weekday_with_explicit_date_is_one_expression() -> None:
+    t = one("يغلق باب التسجيل يوم الأحد الموافق 6/4/1446هـ")
+    assert (t.text, t.value) == ("يوم الأحد الموافق 6/4/1446هـ", "2024-10-09")
+    t = one("يسافر المنتخب بعد غد (الاثنين)")
+    assert (t.text, t.value) == ("بعد غد (الاثنين)", "2024-09-30")
+
+
+def test_day_with_definite_article_and_part_of_day_head() -> None:
+    t = one("تقام النهائيات في الـ15 من أكتوبر المقبل")
+    assert (t.text, t.value) == ("الـ15 من أكتوبر المقبل", "2024-10-15")
+    t = one("تقام المباراة مساء يوم الخميس الـ3 من أكتوبر المقبل")
+    assert (t.text, t.type, t.value) == ("مساء يوم الخميس الـ3 من أكتوبر المقبل", "TIME", "2024-10-03TEV")
+
+
+def test_today_with_contradicting_weekday_wins_and_moves_the_article_day() -> None:
+    # DCT is a Saturday: the article was written on Thursday
+    assert values("اجتمع المجلس اليوم الخميس. وقال الرئيس إن اجتماع اليوم كان مثمرا") == [
+        ("اليوم الخميس", "DATE", "2024-09-26"),
+        ("اليوم", "DATE", "2024-09-26"),
+    ]
+
+
+def test_hijri_month_without_year() -> None:
+    t = one("صدر القرار في العاشر من شهر صفر الماضي")
+    assert (t.value, t.calendar, t.original) == ("2024-08-14", "hijri", "1446-02-10")
+    t = one("تنطلق الحملة مطلع شهر ربيع الآخر المقبل")  # decision 13: a month alone is null
+    assert (t.text, t.value, t.mod) == ("مطلع شهر ربيع الآخر المقبل", None, "START")
+
+
+def test_number_lists_are_separate_durations() -> None:
+    assert values("تتوقع الشركة الأرباح في ثلاثة وستة أشهر") == [
+        ("ثلاثة", "DURATION", "P3M"),
+        ("ستة أشهر", "DURATION", "P6M"),
+    ]
+    assert values("عمل في الشركة خمسة وعشرين عاما") == [("خمسة وعشرين عاما", "DURATION", "P25Y")]
+
+
+def test_counted_from_now_and_from_an_event() -> None:
+    assert values("يعود اللاعب بعد ثلاثة أسابيع من الآن") == [("بعد ثلاثة أسابيع من الآن", "DATE", "2024-10-19")]
+    t = one("وقع الانفجار بعد عامين تقريبا على الحادث الأول")
+    assert (t.text, t.type, t.value, t.mod) == ("عامين تقريبا", "DURATION", "P2Y", "APPROX")
+
+
+def test_month_and_day_named_before() -> None:
+    assert values("تبدأ المرحلة في الثالث من نوفمبر المقبل وتنتهي في العاشر من الشهر نفسه") == [
+        ("الثالث من نوفمبر المقبل", "DATE", "2024-11-03"),
+        ("العاشر من الشهر نفسه", "DATE", "2024-11-10"),
+    ]
+    assert values("وصل الوفد يوم 12 أكتوبر الماضي وغادر في اليوم التالي")[-1] == ("اليوم التالي", "DATE", "2023-10-13")
+
+
+def test_family_name_is_not_a_set() -> None:
+    assert values("سجل الهدف اللاعب فهد الشهري") == []
+    assert values("تسلم الموظفون الراتب الشهري") == [("الشهري", "SET", "P1M")]
+    assert values("تعقد الجمعية اجتماعها السنوي") == [("السنوي", "SET", "P1Y")]
+
+
+def test_year_chains_proclitic_digits_and_yesterday_words() -> None:
+    assert values("توج الفريق باللقب عام 2008 ثم 2011") == [("عام 2008", "DATE", "2008"), ("2011", "DATE", "2011")]
+    assert values("استمر المعسكر ل١٥ يوما") == [("١٥ يوما", "DURATION", "P15D")]
+    assert values("عاد الصيادون البارحة الأولى") == [("البارحة الأولى", "DATE", "2024-09-26")]

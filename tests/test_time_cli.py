@@ -29,3 +29,13 @@ def test_bad_dct_is_one_line_error() -> None:
     r = runner.invoke(app, ["timex", "أمس", "--dct", "2024-13-40"])
     assert r.exit_code == 2
     assert "Traceback" not in r.output
+
+
+def test_relative_expression_at_the_calendars_end_is_null_not_a_traceback() -> None:
+    for text, dct in (("غدا", "9999-12-31"), ("أمس", "0001-01-01"), ("الأسبوع الماضي", "0001-01-01")):
+        r = runner.invoke(app, ["timex", text, "--dct", dct, "--json"])
+        assert r.exit_code == 0, r.output
+        assert "Traceback" not in r.output
+        assert [(x["text"], x["value"]) for x in json.loads(r.stdout)] == [(text, None)]
+    r = runner.invoke(app, ["timex", "غدا", "--dct", "9999-12-31"])
+    assert r.exit_code == 0 and "null" in r.stdout

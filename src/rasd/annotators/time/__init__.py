@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from rasd.annotators import DocAnalysis
+from rasd.annotators.time import extra as _extra  # noqa: F401  (registers its families)
 from rasd.annotators.time.engine import DCT, Found, find
 from rasd.models import Timex
 

@@ -15,7 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
+from rasd.annotators.time.hijri import month_length as _hijri_month_len
+from rasd.annotators.time.hijri import to_gregorian as _hijri_to_greg
 from rasd.annotators.time.lexicon import Lexicon, alt, key, lexicon
+from rasd.annotators.time.passes import refine
+from rasd.annotators.time.scan import Covered, Sentences, in_calendar, original_index, select, shifted
 from rasd.resources import load_lines, load_table
 from rasd.text import NormText, fold, normalize
 
@@ -83,18 +87,13 @@ class Ctx:
     text: str  # folded
     dct: DCT
     lex: Lexicon
-    _future: list[int] | None = None
-    _bounds: list[int] | None = None
+    _sents: Sentences | None = None
 
     def future(self, pos: int) -> bool:
         """Does the sentence holding ``pos`` carry a future cue (سوف، من المقرر …)?"""
-        if self._future is None:
-            self._future = [m.start() for m in _regexes().future.finditer(self.text)]
-            self._bounds = [m.start() for m in re.finditer(r"[.!?\n]", self.text)]
-        bounds = self._bounds or []
-        lo = max((b for b in bounds if b < pos), default=-1)
-        hi = min((b for b in bounds if b >= pos), default=len(self.text))
-        return any(lo < f < hi for f in self._future)
+        if self._sents is None:
+            self._sents = Sentences(self.text, _regexes().future)
+        return self._sents.has_cue(pos)
 
     def before(self, pos: int, n: int = 40) -> str:
         return self.text[max(0, pos - n) : pos]
@@ -264,7 +263,7 @@ def _yrel(s: str | None, lex: Lexicon) -> int | None:
 
 def _iso_week(d: dt.date) -> str:
     y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}"
+    return f"{y:04d}-W{w:02d}"
 
 
 def _month_year(month: int, direction: int | None, ctx: Ctx, pos: int) -> tuple[int | None, float]:
@@ -373,7 +372,7 @@ def _h_date(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 def _month_ok(m: re.Match[str], ctx: Ctx) -> bool:
     """A month name alone is a date only when it cannot be a verb or a name (مارس)."""
-    word = key(m.group("mon"))
+    word = key(re.split(r"\s*[/(\-]", m.group("mon"))[0])  # "أغسطس - آب": the first name
     if word in ctx.lex.months and word not in _ambiguous_months():
         return True
     return ctx.prev_word(m.start("all")) in {"في", "منذ", "حتي", "خلال", "قبل", "بعد", "بحلول"}
@@ -752,24 +751,6 @@ def _h_hour(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return _cand(m, "TIME", f"XXXX-XX-XXT{h24:02d}:{mi:02d}", mod=_mod(m.group("mod"), lex), confidence=0.8)
 
 
-def _hijri_to_greg(y: int, mo: int, d: int) -> dt.date | None:
-    try:
-        from hijridate import Hijri
-
-        return Hijri(y, mo, d).to_gregorian()  # type: ignore[no-any-return]
-    except (ValueError, OverflowError, ImportError):
-        return None
-
-
-def _hijri_month_len(y: int, mo: int) -> int | None:
-    try:
-        from hijridate import Hijri
-
-        return int(Hijri(y, mo, 1).month_length())
-    except (ValueError, OverflowError, ImportError):
-        return None
-
-
 def _h_hijri(m: re.Match[str], ctx: Ctx) -> Cand | None:
     lex = ctx.lex
     gd = m.groupdict()
@@ -959,7 +940,7 @@ def _starts(text: str, rx: Regexes) -> list[tuple[int, frozenset[int]]]:
 _LETTERS = re.compile(r"[^\W\d_]+")
 _NEXT = re.compile(r"\s+([^\W\d_]+)")
 _LETTER = re.compile(r"[^\W\d_]")
-_DIGITS = re.compile(r"(?<!\d)\d")
+_DIGITS = re.compile(r"(?<!\d)(?<![^\W\d_])(?:[وف]?[بلك]?|ال)\d")  # "ب48 ساعة", "الـ12 من"
 
 
 def _is_letter(c: str) -> bool:
@@ -970,12 +951,7 @@ def _candidates(ctx: Ctx) -> list[Cand]:
     rx = _regexes()
     text = ctx.text
     starts = _starts(text, rx)
-    blocked = []
-    for pos, fams in starts:
-        if NOT_TIME in fams:
-            b = rx.not_time.match(text, pos)
-            if b:
-                blocked.append((b.start(), b.end()))
+    blocked = Covered([(b.start(), b.end()) for pos, fams in starts if NOT_TIME in fams and (b := rx.not_time.match(text, pos))])
     out: list[Cand] = []
     for pos, fams in starts:
         for i in sorted(fams):
@@ -985,24 +961,29 @@ def _candidates(ctx: Ctx) -> list[Cand]:
             m = pat.match(text, pos)
             if m is None:
                 continue
-            c = HANDLERS[name](m, ctx)
-            if c is None or c.end <= c.start:
-                continue
-            if any(bs <= c.start < be for bs, be in blocked):
+            c = _handle(name, m, ctx)
+            if c is None or c.end <= c.start or c.start in blocked:
                 continue
             c.family = c.family or name
             out.append(c)
     return out
 
 
+def _handle(name: str, m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """The family's handler; date arithmetic that leaves the calendar (``غدا`` on
+    9999-12-31, ``أمس`` on 0001-01-01) gives the candidate as if the DCT were unknown."""
+    try:
+        return HANDLERS[name](m, ctx)
+    except (OverflowError, ValueError):
+        try:
+            return HANDLERS[name](m, replace(ctx, dct=DCT()))
+        except (OverflowError, ValueError):
+            return None
+
+
 def _select(cands: list[Cand]) -> list[Cand]:
     """Longest first, then leftmost: a non-overlapping set."""
-    order = sorted(cands, key=lambda c: (-(c.end - c.start), c.start, -c.confidence, c.family))
-    taken: list[Cand] = []
-    for c in order:
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
-    return sorted(taken, key=lambda c: c.start)
+    return select(cands, lambda c: (c.start, c.end), lambda c: (-(c.end - c.start), c.start, -c.confidence, c.family))
 
 
 _RANGE_FROM = re.compile(r"(?:^|\s)(?:[وف]?(?:من|بين))\s*$")
@@ -1120,20 +1101,9 @@ def _reanchor(cands: list[Cand], ctx: Ctx) -> list[Cand]:
             p = cands[i - 1]
             same_sentence = not re.search(r"[.!?\n]", ctx.text[p.end : c.start])
             if same_sentence and p.type == "DATE" and p.value and re.fullmatch(r"\d{4}-\d\d-\d\d", p.value):
-                k, unit = c.shift
-                base = dt.date.fromisoformat(p.value)
-                value: str | None = None
-                if unit == "D":
-                    value = (base + dt.timedelta(days=k)).isoformat()
-                elif unit == "W":
-                    value = _iso_week(base + dt.timedelta(days=7 * k))
-                elif unit == "M":
-                    t = base.year * 12 + base.month - 1 + k
-                    value = f"{t // 12:04d}-{t % 12 + 1:02d}"
-                elif unit == "Y":
-                    value = f"{base.year + k:04d}"
-                if value:
-                    c = replace(c, value=value, anchor="previous", confidence=0.6)
+                value = shifted(dt.date.fromisoformat(p.value), *c.shift)
+                if value is not None:  # "": the shifted day is off the calendar
+                    c = replace(c, value=value or None, anchor="previous", confidence=0.6)
         out.append(c)
     return out
 
@@ -1206,16 +1176,7 @@ class _Folded:
             self._deleted = [m.start() for m in dele.finditer(text)]
 
     def _orig(self, i: int) -> int:
-        from bisect import bisect_right
-
-        if not self._deleted:
-            return i
-        j = i
-        while True:
-            nj = i + bisect_right(self._deleted, j)
-            if nj == j:
-                return j
-            j = nj
+        return original_index(self._deleted, i) if self._deleted else i
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         if self._nt is not None:
@@ -1240,7 +1201,7 @@ def find(text: str, dct: str | None) -> list[Found]:
         return []
     nt = _Folded(text)
     ctx = Ctx(nt.text, DCT.parse(dct), lexicon())
-    cands = _merge(_select(_candidates(ctx)), ctx)
+    cands = refine(_merge(_select(_candidates(ctx)), ctx), ctx)  # passes.py: context rules
     out: list[Found] = []
     for c in cands:
         s, e = nt.span(c.start, c.end)
@@ -1252,8 +1213,8 @@ def find(text: str, dct: str | None) -> list[Found]:
             continue
         out.append(
             Found(
-                s, e, c.type, c.value, c.mod, c.anchor, round(c.confidence, 2), _deadline(c, ctx),
-                c.calendar, c.original, c.range_end,
+                s, e, c.type, in_calendar(c.value), c.mod, c.anchor, round(c.confidence, 2), _deadline(c, ctx),
+                c.calendar, c.original, in_calendar(c.range_end),
             )
         )
     return out

@@ -1,0 +1,115 @@
+"""Handlers of the pattern families added for real news (``patterns.tsv``, last lines).
+
+They live here so that ``engine.py`` stays the core; importing this module (the package
+``__init__`` does) registers them in ``engine.HANDLERS``. Families whose value depends on
+another expression (``الشهر نفسه``, ``اليوم التالي``, a clock time's day) produce a
+placeholder that ``passes.py`` completes once every candidate is known.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from rasd.annotators.time.engine import HANDLERS, Cand, Ctx, _cand, _day_of, _first, _mod, _rel
+from rasd.annotators.time.hijri import from_gregorian, to_gregorian
+
+
+def _hijri_year(month: int, day: int | None, direction: int | None, ctx: Ctx, pos: int) -> int | None:
+    """Hijri year of a Hijri month named without one, from the publication date: الماضي →
+    the latest past occurrence, المقبل → the next, الجاري → this year; otherwise the
+    future tense picks the next one and the nearest occurrence wins."""
+    d = ctx.dct.date
+    h = from_gregorian(d) if d else None
+    if h is None:
+        return None
+    y, m, today = h
+    here = (month, day or 0)
+    now = (m, today if day else 0)
+    if direction == 0:
+        return y
+    if direction == -1:
+        return y if here < now else y - 1
+    if direction == 1:
+        return y if here > now else y + 1
+    if month == m:
+        return y
+    if ctx.future(pos):
+        return y if here >= now else y + 1
+    back, ahead = (m - month) % 12, (month - m) % 12
+    return (y if month <= m else y - 1) if back <= ahead else (y if month >= m else y + 1)
+
+
+def _h_hijri_rel(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """"السادس من شهر رمضان الماضي", "21 شوال", "مطلع شهر شوال الجاري": a Hijri month
+    without a year. A day gets its Gregorian date; a month alone spans two Gregorian
+    months, so its value is null (gold decision 13)."""
+    lex = ctx.lex
+    gd = m.groupdict()
+    month = _first("HMONTH", gd.get("hm"), lex.hijri_months)
+    if month is None:
+        return None
+    day = _day_of(m, lex)
+    direction = _rel(gd.get("rel"), lex)
+    mod = _mod(gd.get("mod"), lex)
+    if day is None and direction is None and mod is None:
+        return None  # رمضان، رجب، صفر alone are also names (the engine's hijri family)
+    if day is not None and not 1 <= day <= 30:
+        return None
+    yr = _hijri_year(month, day, direction, ctx, m.start())
+    original = f"{yr:04d}" if yr else "XXXX"
+    original += f"-{month:02d}" + (f"-{day:02d}" if day else "")
+    value = None
+    if yr and day:
+        g = to_gregorian(yr, month, day)
+        value = g.isoformat() if g else None
+    return _cand(m, "DATE", value, mod=mod, anchor="dct", calendar="hijri", original=original,
+                 confidence=0.75 if value else 0.55)  # fmt: skip
+
+
+def _h_hijri_num(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """"25 /10 /1436هـ": a numeric date whose year is Hijri (13xx/14xx, or marked هـ)."""
+    d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+    if not (1 <= mo <= 12 and 1 <= d <= 30):
+        return None
+    g = to_gregorian(y, mo, d)
+    if g is None:
+        return None
+    return _cand(m, "DATE", g.isoformat(), calendar="hijri", original=f"{y:04d}-{mo:02d}-{d:02d}", confidence=0.9)
+
+
+def _h_clock_tz(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """"الساعة 1056 بتوقيت جرينتش": four digits with a time zone are a clock time."""
+    return _cand(m, "TIME", f"XXXX-XX-XXT{m.group('hh')}:{m.group('mm')}", confidence=0.8)
+
+
+def _h_same_month(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """"الثامن من الشهر نفسه": a day of the month named before (``passes`` fills it in)."""
+    day = _day_of(m, ctx.lex)
+    if day is None or not 1 <= day <= 31:
+        return None
+    return _cand(m, "DATE", f"XXXX-XX-{day:02d}", anchor="previous", confidence=0.6)
+
+
+def _h_next_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """"في اليوم التالي": the day after the day named before (``passes`` fills it in)."""
+    return _cand(m, "DATE", None, anchor="previous", confidence=0.5)
+
+
+def shift_day(value: str, days: int) -> str | None:
+    """A ``YYYY-MM-DD`` value moved by ``days``; None off the calendar."""
+    try:
+        return (dt.date.fromisoformat(value) + dt.timedelta(days=days)).isoformat()
+    except (ValueError, OverflowError):
+        return None
+
+
+HANDLERS.update(
+    {
+        "hijri_rel": _h_hijri_rel,
+        "hijri_num": _h_hijri_num,
+        "clock_tz": _h_clock_tz,
+        "same_month": _h_same_month,
+        "next_day": _h_next_day,
+    }
+)

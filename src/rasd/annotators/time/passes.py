@@ -1,0 +1,493 @@
+"""Context rules run after the engine has chosen and merged its candidates.
+
+Real news ties expressions to each other: a clock time takes the day named before it in
+the sentence, ``الثامن من الشهر نفسه`` the month named before, a written weekday that
+contradicts the publication date wins over it (and moves the article's ``اليوم``), and
+``يوم السبت الموافق 23/10/1436هـ`` is one expression whose value is the explicit date.
+These rules need the whole candidate list, so they run here, once, in order; each keeps
+the list sorted and non-overlapping and walks it once. Words come from ``resources/time/``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import TYPE_CHECKING
+
+from rasd.annotators.time.lexicon import Lexicon, alt, key, lexicon
+from rasd.resources import load_lines, load_table
+
+if TYPE_CHECKING:
+    from rasd.annotators.time.engine import Cand, Ctx
+
+_DAY = re.compile(r"(\d{4}-\d\d-\d\d)(?:T(\w+))?")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_MONTH = re.compile(r"\d{4}-\d\d")
+_BREAK = re.compile(r"[!?\n؟]|\.(?!\d)")
+_DUR = re.compile(r"P(T?)(\d+)([YMWDH])")
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The compiled word lists of these rules."""
+
+    weekday: re.Pattern[str]
+    podhead: re.Pattern[str]  # "مساء (يوم)" right before a day
+    same_day: re.Pattern[str]  # gap between a weekday and its explicit date
+    footer: re.Pattern[str]
+    year_link: re.Pattern[str]
+    inception: frozenset[str]
+    since: frozenset[str]
+    from_now: re.Pattern[str]
+    noun_suffixes: tuple[str, ...]
+    ages: re.Pattern[str] | None
+    age_years: dict[str, str]
+    age_decade: re.Pattern[str]
+    today: frozenset[str]  # relative-day words at offset 0
+    post_mod: re.Pattern[str]
+    post_mods: dict[str, str]
+    vague_num: re.Pattern[str]
+    counted_from: frozenset[str]
+
+
+def _lines(name: str) -> list[str]:
+    return [key(x) for x in load_lines(f"time/{name}") if key(x)]
+
+
+@cache
+def _words() -> _Words:
+    lex = lexicon()
+    pod = alt(k for k, v in lex.parts_of_day.items() if v[1] in ("head", "both"))
+    ages = {key(r[0]): r[1] for r in load_table("time/age_words.tsv") if len(r) > 1}
+    post = {key(r[0]): r[1] for r in load_table("time/post_modifiers.tsv") if len(r) > 1}
+    return _Words(
+        weekday=re.compile(rf"(?<!\w)[وفبلك]?({alt(lex.weekdays)})(?!\w)"),
+        podhead=re.compile(rf"(?<!\w)[وف]?(?P<p>{pod})\s*(?:يوم\s+)?\(?\s*$"),
+        same_day=re.compile(rf"^\s*[,،]?\s*(?:{alt(_lines('same_day_links.txt'))})?\s*\(?\s*$"),
+        footer=re.compile(rf"(?<!\w){alt(_lines('footer_markers.txt'))}\W*$"),
+        year_link=re.compile(rf"\s*(?:[-–/]|{alt(_lines('year_links.txt'))}(?!\w))?\s*(?P<y>(?:19|20)\d\d)(?![\d:/\-]|[.,]\d)"),
+        inception=frozenset(_lines("inception_verbs.txt")),
+        since=frozenset(_lines("since_words.txt")),
+        from_now=re.compile(rf"\s*{alt(_lines('from_now.txt'))}(?!\w)"),
+        noun_suffixes=tuple(_lines("noun_suffixes.txt")),
+        ages=re.compile(rf"(?<!\w)[وفبلك]?(?P<a>{alt(ages)})(?!\w)") if ages else None,
+        age_years=ages,
+        age_decade=re.compile(
+            rf"(?<!\w)[وفبلك]?(?:{alt(_lines('age_decade_words.txt'))})\s+(?P<o>{alt(lex.ordinals)})\s+"
+            rf"(?:{alt(_lines('age_tails.txt'))})(?!\w)"
+        ),
+        today=frozenset(k for k, v in lex.relative_days.items() if v == 0),
+        post_mod=re.compile(rf"\s+(?P<pm>{alt(post)})(?!\w)"),
+        post_mods=post,
+        vague_num=re.compile(rf"\s+(?P<x>{alt(k for k, v in lex.numbers.items() if v == 'X')})(?!\w)"),
+        counted_from=frozenset(_lines("counted_from.txt")),
+    )
+
+
+def refine(cands: list[Cand], ctx: Ctx) -> list[Cand]:
+    """Apply the context rules, in an order where each sees the previous ones' work."""
+    cands = _added(cands, ctx)
+    cands = _split_lists(cands, ctx)
+    cands = _same_day(cands, ctx)
+    cands = _weekday_wins(cands, ctx)
+    cands = _since(cands, ctx)
+    cands = _from_now(cands, ctx)
+    cands = _post_mod(cands, ctx)
+    cands = _anaphora(cands, ctx)
+    cands = _pod_head(cands, ctx)
+    cands = _set_names(cands, ctx)
+    return _hijri_day_ranges(cands, ctx)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+class _Sent:
+    """Are two offsets in the same sentence? (bisection over the breaks)."""
+
+    def __init__(self, text: str) -> None:
+        self.breaks = [m.start() for m in _BREAK.finditer(text)]
+
+    def same(self, a: int, b: int) -> bool:
+        return bisect_left(self.breaks, a) == bisect_left(self.breaks, b)
+
+
+def _day(c: Cand) -> dt.date | None:
+    m = _DAY.fullmatch(c.value or "")
+    if not m or c.type not in ("DATE", "TIME"):
+        return None
+    try:
+        return dt.date.fromisoformat(m.group(1))
+    except ValueError:
+        return None
+
+
+def _with_day(c: Cand, day: dt.date) -> str:
+    """``c``'s value moved to ``day``, keeping its part of day or clock time."""
+    m = _DAY.fullmatch(c.value or "")
+    tail = m.group(2) if m and m.group(2) else None
+    return f"{day.isoformat()}T{tail}" if tail else day.isoformat()
+
+
+def _weekday(text: str) -> int | None:
+    m = _words().weekday.search(text)
+    return lexicon().weekdays.get(key(m.group(1))) if m else None
+
+
+def _on_or_before(d: dt.date, want: int) -> dt.date:
+    return d - dt.timedelta(days=(d.isoweekday() - want) % 7)
+
+
+def _after(d: dt.date, want: int) -> dt.date:
+    return d + dt.timedelta(days=(want - d.isoweekday()) % 7 or 7)
+
+
+def _insert(cands: list[Cand], new: list[Cand]) -> list[Cand]:
+    """``cands`` plus those of ``new`` that overlap none of them, by start."""
+    if not new:
+        return cands
+    from rasd.annotators.time.scan import Disjoint
+
+    taken = Disjoint()
+    for c in cands:
+        taken.add(c.start, c.end)
+    for c in sorted(new, key=lambda x: x.start):
+        if taken.free(c.start, c.end):
+            taken.add(c.start, c.end)
+            cands.append(c)
+    return sorted(cands, key=lambda x: x.start)
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def _added(cands: list[Cand], ctx: Ctx) -> list[Cand]:
+    """New expressions: ages (``خمسيني``, ``العقد الخامس من العمر``) and bare years that
+    continue a year (``عام 2002 ـ 2003 ثم 2004``)."""
+    from rasd.annotators.time.engine import Cand
+
+    w, text, lex = _words(), ctx.text, ctx.lex
+    new: list[Cand] = []
+    if w.ages is not None and any(f in text for f in w.age_years):
+        for m in w.ages.finditer(text):
+            years = w.age_years.get(key(m.group("a")), "X")
+            new.append(Cand(m.start("a"), m.end(), "DURATION", f"P{years}Y", mod="EQUAL_OR_MORE", confidence=0.7, family="age"))
+    if "العمر" in text or "عمر" in text:
+        for m in w.age_decade.finditer(text):
+            n = lex.ordinals.get(key(m.group("o")))
+            if n and 2 <= n <= 12:
+                s = m.start() + (1 if text[m.start()] in "وفبلك" and not text.startswith("ال", m.start()) else 0)
+                new.append(Cand(s, m.end(), "DURATION", f"P{(n - 1) * 10}Y", mod="EQUAL_OR_MORE", confidence=0.7, family="age"))
+    starts = [c.start for c in cands]
+    for i, c in enumerate(cands):
+        if c.type != "DATE" or not _YEAR.fullmatch((c.range_end or c.value or "")[:4]) or len(c.range_end or c.value or "") != 4:
+            continue
+        end = c.end
+        limit = starts[i + 1] if i + 1 < len(cands) else len(text)
+        while (ym := w.year_link.match(text, end)) and ym.end() <= limit:
+            nxt = re.sub(r"^[وفبل]", "", ctx.next_word(ym.end()))
+            if nxt in lex.counted_nouns:
+                break
+            new.append(Cand(ym.start("y"), ym.end(), "DATE", ym.group("y"), confidence=0.7, family="year_chain"))
+            end = ym.end()
+    return _insert(cands, new)
+
+
+def _split_lists(cands: list[Cand], ctx: Ctx) -> list[Cand]:
+    """"ثلاثة وستة أشهر", "خمس وسبع وعشر سنوات": numbers joined by و that do not make one
+    number (units before tens, or larger before smaller) are a list of durations."""
+    from rasd.annotators.time.engine import _dur_value, _num, _regexes
+
+    lex = ctx.lex
+    out: list[Cand] = []
+    for c in cands:
+        text = ctx.text[c.start : c.end]
+        if c.type != "DURATION" or c.family != "duration" or " و" not in text:
+            out.append(c)
+            continue
+        um = None
+        for found in _regexes().blocks["UNIT"].finditer(text):
+            um = found  # the last unit: "ثلاثة وستة أشهر"
+        seps = list(re.finditer(r"\s+و\s*", text[: um.start()] if um else ""))
+        unit = lex.units.get(key(um.group(1)), ("", ""))[0] if um else ""
+        bounds = [0] + [s.end() for s in seps]
+        ends = [s.start() for s in seps] + [um.start() if um else 0]
+        nums = [_num(text[a:b].strip(), lex) for a, b in zip(bounds, ends, strict=True)]
+        if not unit or len(nums) < 2 or any(n is None or not float(n).is_integer() for n in nums):
+            out.append(c)
+            continue
+        vals = [int(n or 0) for n in nums]
+        compound = all((a < 10 and b >= 20 and b % 10 == 0) or (a >= 100 and b < a) for a, b in zip(vals, vals[1:], strict=False))
+        if compound:
+            out.append(c)
+            continue
+        for k, (a, b) in enumerate(zip(bounds, ends, strict=True)):
+            end = c.end if k == len(vals) - 1 else c.start + len(text[:b].rstrip())
+            out.append(replace(c, start=c.start + a, end=end, value=_dur_value(unit, vals[k]), mod=c.mod if k == 0 else None))
+    return out
+
+
+def _same_day(cands: list[Cand], ctx: Ctx) -> list[Cand]:
+    """"يوم السبت الموافق 23/10/1436هـ" → one DATE valued by the explicit date;
+    "بعد غد (الجمعة)" → one DATE on that Friday."""
+    w, text = _words(), ctx.text
+    out: list[Cand] = []
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        n = cands[i + 1] if i + 1 < len(cands) else None
+        if n is None or c.family not in ("weekday", "relday") or c.type not in ("DATE", "TIME") or c.range_end:
+            out.append(c)
+            i += 1
+            continue
+        gap = text[c.end : n.start]
+        end = n.end + (1 if "(" in gap and text[n.end : n.end + 1] == ")" else 0)
+        nd = _day(n)
+        own = any(x in ctx.lex.relative_words for x in key(text[c.start : c.end]).split(" "))
+        if nd and n.family not in ("weekday", "relday") and n.type == "DATE" and w.same_day.match(gap) and (gap.strip() or not own):
+            out.append(replace(n, start=c.start, end=end, value=_with_day(c, nd) if c.type == "TIME" else n.value))
+            i += 2
+            continue
+        cd, want = _day(c), _weekday(text[n.start : n.end])
+        if cd and want and n.family == "weekday" and re.fullmatch(r"\s*[(,،]\s*", gap) and "(" in gap:
+            if cd.isoweekday() != want and ctx.dct.date:
+                d = ctx.dct.date
+                cd = _after(d, want) if cd > d else _on_or_before(d, want)
+            out.append(replace(c, end=end, value=_with_day(c, cd), confidence=min(c.confidence, 0.8)))
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return out
+
+
+def _weekday_wins(cands: list[Cand], ctx: Ctx) -> list[Cand]:
+    """Gold decision 12: ``اليوم + weekday`` that contradicts the publication date is the
+    latest such day on or before it; the article was written that day, so its other bare
+    ``اليوم``, ``أمس`` … move with it. (``أمس الأحد`` on a Saturday keeps أمس, with a lower
+    confidence: the engine's rule.)"""
+    d = ctx.dct.date
+    if d is None:
+        return cands
+    w = _words()
+    shift: int | None = None
+    out: list[Cand] = []
+    for c in cands:
+        cd = _day(c)
+        want = _weekday(ctx.text[c.start : c.end]) if c.family == "relday" and cd else None
+        today = any(t in w.today for t in key(ctx.text[c.start : c.end]).split(" "))
+        if cd and want and cd.isoweekday() != want and today:
+            new = _on_or_before(d, want)
+            shift = (new - d).days if shift is None else shift
+            c = replace(c, value=_with_day(c, new), confidence=0.6)
+        out.append(c)
+    if not shift:
+        return out
+    for k, c in enumerate(out):
+        cd = _day(c)
+        if c.family == "relday" and cd and _weekday(ctx.text[c.start : c.end]) is None:
+            out[k] = replace(c, value=_with_day(c, cd + dt.timedelta(days=shift)), confidence=0.6)
+    return out
+
+
+def _since(cands: list[Cand], ctx: Ctx) -> list[Cand]:
+    """"منذ عشر سنوات" measures a stretch up to now: DURATION P10Y, unless a verb of
+    beginning places a start ("بدأت المفاوضات منذ ثلاثة أشهر" stays a DATE)."""
+    w, lex = _words(), ctx.lex
+    out: list[Cand] = []
+    for c in cands:
+        text = ctx.text[c.start : c.end]
+        head = text.split(" ", 1)[0]
+        if c.family != "ago" or c.type != "DATE" or head not in w.since or (c.value or "").endswith("_REF"):
+            out.append(c)
+            continue
+        before = re.findall(r"[^\W\d_]+", ctx.before(c.start, 30))[-3:]
+        value = _count(text, lex)
+        if any(re.sub(r"^[وف]", "", b) in w.inception for b in before) or value is None:
+            out.append(c)
+            continue
+        out.append(replace(c, type="DURATION", value=value, anchor="absolute", shift=None))
+    return out
+
+
+def _count(text: str, lex: Lexicon) -> str | None:
+    """The duration a folded "count + unit" text states (``ثلاثة اعوام`` → ``P3Y``)."""
+    from rasd.annotators.time.engine import _dur_value, _num, _regexes
+
+    um = _regexes().blocks["UNIT"].search(text)
+    unit, count = lex.units.get(key(um.group(1)), ("", "")) if um else ("", "")
+    if not um or not unit:
+        return None
+    nm = _regexes().blocks["NUM"].search(text[: um.start()])
+    n = _num(nm.group(1), lex) if nm else (2.0 if count == "2" else 1.0 if count == "1" else None)
+    if n is None or not float(n).is_integer():
+        return None
+    return _dur_value(unit, n)
+
+
+def _post_mod(cands: list[Cand], ctx: Ctx) -> list[Cand]:
+    """"ثلاث سنوات تقريبا": a modifier after the expression joins it; "بعد ثلاث سنوات
+    تقريبا على الحادث" and "بعد أسابيع عدة من التحضير" are then stretches counted from an
+    event (DURATION), as the engine reads "بعد عام من الاتفاق"."""
+    from rasd.annotators.time.engine import _dur_value, _regexes
+
+    w, lex, text = _words(), ctx.lex, ctx.text
+    out: list[Cand] = []
+    for i, c in enumerate(cands):
+        limit = cands[i + 1].start if i + 1 < len(cands) else len(text)
+        v = c.value or ""
+        pm = w.post_mod.match(text, c.end) if c.type in ("DATE", "DURATION") and not v.endswith("_REF") else None
+        xm = w.vague_num.match(text, c.end) if c.family == "ago" and v.endswith("_REF") else None
+        m = pm or xm
+        if m is None or m.end() > limit:
+            out.append(c)
+            continue
+        nxt = ctx.next_word(m.end())
+        first = re.match(r"\S+\s+", text[c.start : c.end])
+        if c.family == "ago" and c.type == "DATE" and first and nxt in w.counted_from:
+            rest = text[c.start + first.end() : c.end]
+            um = _regexes().blocks["UNIT"].search(rest)
+            unit = lex.units.get(key(um.group(1)), ("", ""))[0] if um else ""
+            value = _count(rest, lex) if pm else (_dur_value(unit, None) if unit else None)
+            if value:
+                mod = w.post_mods.get(key(pm.group("pm"))) if pm else c.mod
+                out.append(replace(c, start=c.start + first.end(), end=m.end(), type="DURATION", value=value, mod=mod, anchor="absolute", shift=None))
+                continue
+        if pm and c.type == "DURATION":  # a date keeps its span: "قبل شهرين تقريبا" → "قبل شهرين"
+            c = replace(c, end=m.end(), mod=c.mod or w.post_mods.get(key(pm.group("pm"))))
+        out.append(c)
+    return out
+
+
+def _from_now(cands: list[Cand], ctx: Ctx) -> list[Cand]:
+    """"بعد أسبوعين من الآن": counted from the publication date, a date (a day for days and
+    weeks); the engine read "بعد … من X" as a stretch counted from an event."""
+    from rasd.annotators.time.scan import shifted
+
+    d = ctx.dct.date
+    w, lex = _words(), ctx.lex
+    out: list[Cand] = []
+    skip_to = -1
+    for c in cands:
+        if c.start < skip_to:
+            continue
+        m = _DUR.fullmatch(c.value or "")
+        fm = w.from_now.match(ctx.text, c.end) if m and c.family in ("ago", "duration") and c.type == "DURATION" else None
+        am = re.search(r"(?<!\w)[وف]?(?P<a>[^\W\d_]+)\s+$", ctx.before(c.start, 12)) if fm else None
+        direction = lex.ago_words.get(key(am.group("a"))) if am else None
+        if not (m and fm and am and direction and d) or m.group(1):
+            out.append(c)
+            continue
+        k, unit = int(m.group(2)) * direction, m.group(3)
+        value = shifted(d, 7 * k, "D") if unit == "W" else shifted(d, k, unit)
+        start = c.start - len(ctx.before(c.start, 12)) + am.start("a")
+        out.append(replace(c, start=start, end=fm.end(), type="DATE", value=value or None, anchor="dct"))
+        skip_to = fm.end()
+    return out
+
+
+def _anaphora(cands: list[Cand], ctx: Ctx) -> list[Cand]:
+    """Values read from the expressions before: ``الشهر نفسه`` (the last month named),
+    ``اليوم التالي`` (the day after the last day), a clock time (the day named before it
+    in its sentence, or the publication day after an agency footer), and a bare weekday
+    after a coming day in the same sentence (the coming one)."""
+    sent = _Sent(ctx.text)
+    w, d = _words(), ctx.dct.date
+
+    def near(a: int, b: int) -> bool:
+        """Same sentence, or same paragraph within a few lines of news text."""
+        return sent.same(a, b) or (b - a < 400 and "\n" not in ctx.text[a:b])
+
+    last_month: str | None = None
+    last_day: tuple[dt.date, int] | None = None  # day, end offset
+    out: list[Cand] = []
+    for c in cands:
+        v = c.value or ""
+        if c.family == "same_month" and v.startswith("XXXX-XX-") and last_month:
+            try:
+                c = replace(c, value=dt.date(int(last_month[:4]), int(last_month[5:7]), int(v[8:])).isoformat())
+            except ValueError:
+                pass
+        elif c.family == "next_day" and c.value is None and last_day and near(last_day[1], c.start):
+            c = replace(c, value=(last_day[0] + dt.timedelta(days=1)).isoformat())
+        elif c.type == "TIME" and v.startswith("XXXX-XX-XXT"):
+            if last_day and near(last_day[1], c.start):
+                c = replace(c, value=f"{last_day[0].isoformat()}{v[10:]}", anchor="previous", has_date=True)
+            elif d and w.footer.search(ctx.before(c.start, 30)):
+                c = replace(c, value=f"{d.isoformat()}{v[10:]}", anchor="dct", has_date=True)
+        elif c.family == "weekday" and d and last_day and last_day[0] > d and sent.same(last_day[1], c.start):
+            cd, want = _day(c), _weekday(ctx.text[c.start : c.end])
+            words = key(ctx.text[c.start : c.end]).split(" ")
+            if cd and want and cd <= d and not any(x in ctx.lex.relative_words for x in words):
+                c = replace(c, value=_with_day(c, _after(d, want)), confidence=0.6)
+        cd = _day(c)
+        if cd:
+            last_day = (cd, c.end)
+        if _MONTH.match(c.value or "") and c.type == "DATE":
+            last_month = (c.value or "")[:7]
+        out.append(c)
+    return out
+
+
+def _pod_head(cands: list[Cand], ctx: Ctx) -> list[Cand]:
+    """"مساء يوم الخميس الـ30 من يوليو", "فجر (السبت)": a part of day before a day makes
+    it a TIME of that day."""
+    w, lex = _words(), ctx.lex
+    out: list[Cand] = []
+    prev_end = 0
+    for c in cands:
+        cd = _day(c)
+        if c.type == "DATE" and cd and c.value and "T" not in c.value:
+            before = ctx.before(c.start, 24)
+            m = w.podhead.search(before)
+            start = c.start - len(before) + m.start("p") if m else -1
+            if m and start >= prev_end:
+                pod = lex.parts_of_day[key(m.group("p"))][0]
+                end = c.end + (1 if "(" in m.group(0) and ctx.text[c.end : c.end + 1] == ")" else 0)
+                c = replace(c, start=start, end=end, type="TIME", value=f"{cd.isoformat()}T{pod}", has_date=True)
+        out.append(c)
+        prev_end = c.end
+    return out
+
+
+def _set_names(cands: list[Cand], ctx: Ctx) -> list[Cand]:
+    """"ويوسف الشهري": a definite set adjective in ي after an indefinite word (no ال, no
+    attached pronoun) is a family name, not "monthly"."""
+    w = _words()
+    out: list[Cand] = []
+    for c in cands:
+        text = ctx.text[c.start : c.end]
+        if c.type == "SET" and c.family == "set" and text.startswith("ال") and text.endswith("ي"):
+            m = re.search(r"(?:^|\s)([^\W\d_]+)\s+$", ctx.before(c.start, 30))
+            prev = m.group(1) if m else ""
+            core = re.sub(r"^[وف]?[بلك]?", "", prev)
+            if prev and not core.startswith("ال") and not prev.endswith(w.noun_suffixes):
+                continue
+        out.append(c)
+    return out
+
+
+def _hijri_day_ranges(cands: list[Cand], ctx: Ctx) -> list[Cand]:
+    """"من 11 حتى 25 /10 /1436هـ": the bare first day is a date of its own in the
+    second's Hijri month."""
+    from rasd.annotators.time.engine import _DAY_RANGE, Cand
+    from rasd.annotators.time.hijri import to_gregorian
+
+    new: list[Cand] = []
+    for c in cands:
+        o = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", c.original or "")
+        if c.calendar != "hijri" or not o or c.range_end:
+            continue
+        before = ctx.before(c.start, 20)
+        m = _DAY_RANGE.search(before)
+        if not m or not 1 <= int(m.group("d")) < int(o.group(3)):
+            continue
+        g = to_gregorian(int(o.group(1)), int(o.group(2)), int(m.group("d")))
+        s = c.start - len(before) + m.start("d")
+        if g:
+            new.append(Cand(s, s + len(m.group("d")), "DATE", g.isoformat(), anchor="previous", calendar="hijri",
+                            original=f"{o.group(1)}-{o.group(2)}-{int(m.group('d')):02d}", confidence=0.8, family="hijri_day"))  # fmt: skip
+    return _insert(cands, new)
