@@ -132,3 +132,13 @@ def test_invalid_given_date_is_a_warning_not_silent() -> None:
         assert any(bad in w and "not a valid date" in w for w in doc.published.warnings), doc.published.warnings
     (ok,) = documents_from_page(RawPage("r.json#1", body, kind="record", title="حديقة جديدة", date="20240115"))
     assert (ok.published.value, ok.published.method, ok.published.warnings) == ("2024-01-15", "given", [])
+
+
+def test_an_estimated_date_says_so() -> None:
+    from rasd.ingest.document import ESTIMATED_WARNING, _printed_or_estimated
+
+    text = "قالت البلدية يوم الأحد 2 أغسطس 2015 إن الحديقة افتتحت أمس بعد أشهر من العمل."
+    seg = type("Seg", (), {"lines": []})()
+    pub = _printed_or_estimated(seg, [], text, True)  # type: ignore[arg-type]
+    assert pub.method == "content" and pub.value == "2015-08-02"
+    assert ESTIMATED_WARNING in pub.warnings

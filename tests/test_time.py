@@ -396,3 +396,24 @@ def test_year_chains_proclitic_digits_and_yesterday_words() -> None:
     assert values("توج الفريق باللقب عام 2008 ثم 2011") == [("عام 2008", "DATE", "2008"), ("2011", "DATE", "2011")]
     assert values("استمر المعسكر ل١٥ يوما") == [("١٥ يوما", "DURATION", "P15D")]
     assert values("عاد الصيادون البارحة الأولى") == [("البارحة الأولى", "DATE", "2024-09-26")]
+
+
+def test_relative_values_on_an_estimated_date_are_less_sure() -> None:
+    from rasd.annotators import DocAnalysis
+    from rasd.annotators.time import ESTIMATED_DCT_CONFIDENCE, annotate
+    from rasd.models import Document, Published
+
+    text = "أعلنت البلدية يوم الأحد 2 أغسطس 2015 افتتاح الحديقة، وقالت إن العمل انتهى أمس."
+    for method, conf in (("content", 0.25), ("dateline", 0.9)):
+        doc = Document(id="d", source="s", part=0, title="", outlet=None, language="ar", text=text,
+                       published=Published(value="2015-08-02", precision="day", method=method, confidence=conf))
+        da = DocAnalysis(doc=doc)
+        annotate(da)
+        yesterday = next(t for t in da.timex if t.text == "أمس")
+        absolute = next(t for t in da.timex if "2015" in t.text)
+        assert yesterday.value == "2015-08-01"
+        if method == "content":
+            assert yesterday.confidence <= ESTIMATED_DCT_CONFIDENCE
+            assert absolute.confidence > ESTIMATED_DCT_CONFIDENCE  # a written date does not rest on the estimate
+        else:
+            assert yesterday.confidence > ESTIMATED_DCT_CONFIDENCE

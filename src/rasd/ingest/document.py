@@ -76,6 +76,9 @@ def _published(page: RawPage, seg: Segment, lines: list[Line], body: str, first:
     return pub
 
 
+ESTIMATED_WARNING = "no printed date: publication date estimated from the content; relative dates rest on it"
+
+
 def _printed_or_estimated(seg: Segment, lines: list[Line], body: str, first: bool) -> Published:
     printed = next((ln.date for ln in seg.lines if ln.kind == "dateline" and ln.date), None)
     if printed is None and first:
@@ -89,7 +92,10 @@ def _printed_or_estimated(seg: Segment, lines: list[Line], body: str, first: boo
             est = Published(late, _precision(late), "content", 0.3)
         est.warnings.append(f"printed date {printed} contradicts content dates (latest {late})")
         return est
-    return dates.estimate(body)
+    est = dates.estimate(body)
+    if est.value is not None:  # the time tagger normalises أمس, الأحد الماضي … against it
+        est.warnings.append(ESTIMATED_WARNING)
+    return est
 
 
 def _weak_content(pub: Published) -> bool:

@@ -37,9 +37,23 @@ def tag(text: str, dct: str | None, doc_id: str = "") -> list[Timex]:
     ]
 
 
+ESTIMATED_DCT_CONFIDENCE = 0.5  # ceiling for values that rest on a date read from the content
+
+
 def annotate(da: DocAnalysis) -> None:
-    """Fill ``da.timex`` for an Arabic document (others are left alone)."""
+    """Fill ``da.timex`` for an Arabic document (others are left alone).
+
+    A page with no printed date still gets values for ``أمس`` or ``الأحد الماضي``: ingest
+    estimates the date from the content (``method == "content"``), and the values that
+    rest on that estimate carry at most ``ESTIMATED_DCT_CONFIDENCE`` (ingest warns on the
+    date itself), so a reader knows they are inferred rather than left empty.
+    """
     doc = da.doc
     if doc.language and doc.language != "ar":
         return
-    da.timex.extend(tag(doc.text, doc.published.value if doc.published else None, doc.id))
+    found = tag(doc.text, doc.published.value if doc.published else None, doc.id)
+    if doc.published and doc.published.method == "content":
+        for t in found:
+            if t.anchor != "absolute" and t.value:
+                t.confidence = min(t.confidence, ESTIMATED_DCT_CONFIDENCE, max(doc.published.confidence, 0.1) * 2)
+    da.timex.extend(found)
