@@ -221,3 +221,42 @@ def test_a_place_named_alone_is_the_facility_named_in_full() -> None:
     other = doc("f2", "زار الوزير فكتوريا في كندا.", ("فكتوريا", "GPE"))
     ents = link([da, other])
     assert sorted((e.type, e.mentions) for e in ents) == [("FAC", 1), ("GPE", 2)]
+
+
+def test_countries_sit_at_their_centre_and_cities_on_themselves() -> None:
+    text = "زار الوفد العراق ثم بغداد، وأعلنت الولايات المتحدة من واشنطن ترحيبها."
+    da = doc("d1", text, ("العراق", "GPE"), ("بغداد", "GPE"), ("الولايات المتحدة", "GPE"), ("واشنطن", "GPE"))
+    ents = link([da])
+    iraq, baghdad = by_name(ents, "العراق"), by_name(ents, "بغداد")
+    us, dc = by_name(ents, "الولايات المتحدة"), by_name(ents, "واشنطن")
+    assert iraq.geo is not None and baghdad.geo is not None and us.geo is not None and dc.geo is not None
+    assert (iraq.geo.kind, baghdad.geo.kind, us.geo.kind, dc.geo.kind) == ("country", "city", "country", "city")
+    assert abs(iraq.geo.lat - 33.0) < 1 and abs(iraq.geo.lon - 44.0) < 1
+    assert (iraq.geo.lat, iraq.geo.lon) != (baghdad.geo.lat, baghdad.geo.lon)
+    assert us.geo.lon < -90 < dc.geo.lon  # the middle of the country, not its capital
+    assert "centroid" in iraq.attributes["geo_source"]
+
+
+def test_canonical_name_keeps_the_first_name() -> None:
+    d1 = doc(
+        "d1",
+        "قتل فارس الدباغ في غارة، وكان علي فارس الدباغ مطلوبا، وقيل إن فارس الدباغ فر.",
+        ("فارس الدباغ", "PER"), ("علي فارس الدباغ", "PER"), ("فارس الدباغ", "PER"),
+    )  # fmt: skip
+    d2 = doc("d2", "ونفى الدباغ التهم.", ("الدباغ", "PER"))
+    ents = link([d1, d2])
+    p = by_name(ents, "علي فارس الدباغ")
+    assert {"فارس الدباغ", "الدباغ"} <= set(p.aliases) and p.mentions == 4
+    # the shorter form only ever said in other documents may be his father: left alone
+    d3 = doc("d3", "وقال فارس الدباغ إن ابنه بريء.", ("فارس الدباغ", "PER"))
+    d4 = doc("d4", "واعتقل علي فارس الدباغ أمس.", ("علي فارس الدباغ", "PER"))
+    assert len([e for e in link([d3, d4]) if "الدباغ" in e.name]) == 2
+
+
+def test_person_name_prefers_the_form_containing_the_others() -> None:
+    from collections import Counter
+
+    from rasd.resolve.entities import person_name
+
+    forms = Counter({"فارس الدباغ": 5, "علي فارس الدباغ": 1, "الدباغ": 3})
+    assert person_name(forms) == "علي فارس الدباغ"

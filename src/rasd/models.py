@@ -207,8 +207,13 @@ class Quote:
 
 @dataclass
 class Geo:
+    """A place's point on the map. ``kind`` says what the point stands for: ``country``
+    (its geographic centre, not its capital), ``city``, ``region`` (a representative point
+    of an area) or ``site`` (a base, an airport); ``None`` when unknown."""
+
     lat: float
     lon: float
+    kind: str | None = None
 
 
 @dataclass

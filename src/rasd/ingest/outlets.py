@@ -1,6 +1,7 @@
 """Outlet names: which news outlet or agency published a page.
 
-The names and their variants are data (``resources/ingest/outlets.tsv``). The engine only
+The names and their variants are data (``resources/entities/outlets.tsv``, the one outlet
+list: entity typing and the map export read it too, through :func:`variants`). The engine only
 knows *where* an outlet name is trustworthy on a page: a copyright line ("© 2025 X"), a
 source line ("المصادر: X، وكالات"), a line that is nothing but the name (a signature or
 masthead), "محتوى X" in a newsletter prompt, and self-references such as "لـ«X»" ("told X").
@@ -31,15 +32,21 @@ class _Outlets:
     content_ref: re.Pattern[str]
 
 
+OUTLETS_FILE = "entities/outlets.tsv"
+
+
+@cache
+def variants() -> tuple[tuple[str, str, bool], ...]:
+    """``(canonical, variant, weak)`` for every row of the outlet list, in file order."""
+    return tuple((r[0], r[1], len(r) > 2 and r[2] == "weak") for r in load_table(OUTLETS_FILE) if len(r) >= 2)
+
+
 @cache
 def _outlets() -> _Outlets:
     strong: dict[str, str] = {}
     weak: dict[str, str] = {}
-    for row in load_table("ingest/outlets.tsv"):
-        if len(row) < 2:
-            continue
-        canonical, variant = row[0], row[1]
-        target = weak if len(row) > 2 and row[2] == "weak" else strong
+    for canonical, variant, is_weak in variants():
+        target = weak if is_weak else strong
         target.setdefault(_key(variant), canonical)
     names = sorted(strong, key=len, reverse=True)
     alt = "|".join(re.escape(n) for n in names)

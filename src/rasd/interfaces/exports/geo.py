@@ -3,7 +3,7 @@
 One ``FeatureCollection`` of ``Point`` features, coordinates ``[lon, lat]`` in WGS 84.
 A place is a GPE, LOC or FAC entity with coordinates; an event is a feature when its place
 is one. News outlets are not places: an entity all of whose mentions are outlet names
-(``resources/ingest/outlets.tsv``, the documents' own outlets) got its coordinates only
+(``resources/entities/outlets.tsv``, the documents' own outlets) got its coordinates only
 because a paper is called after a place, so it is left out, and so are events placed there.
 Built and validated with the ``geojson`` package. Features are sorted (places by entity
 id, then events by id).

@@ -1,0 +1,221 @@
+"""News outlets are organisations, never places: typing outlet names by their context.
+
+The names come from the one outlet list (``resources/entities/outlets.tsv``, read through
+``rasd.ingest.outlets.variants``). Many outlets are named after places or ordinary words
+(``الشرق الأوسط`` "the Middle East", ``الرياض``, ``الحياة`` "life"), so a name is an
+outlet anywhere only when it is unambiguous: a listed (not weak) variant that is not a
+place, not an ordinary word and not a lone word with the article (``الجبال`` "the
+mountains"). Any listed name is an outlet in an outlet context:
+
+- right after an outlet word (``outlet_cues.txt``: ``صحيفة``, ``قناة``, ``لوكالة`` …);
+- in a reporting frame (``outlet_frames.tsv``: ``بحسب X``, ``نقلت X عن``), for a name
+  listed on its own or said between quote marks (``بحسب البيان`` is "the statement",
+  ``بحسب «البيان»`` the paper);
+- told to it, ``لـ«X»``;
+- the document's own outlet, between quote marks (``أبلغ مسؤول «الشرق الأوسط»``).
+
+Outside these, an ambiguous name keeps whatever type the place gazetteer or the model
+gives it (``في الشرق الأوسط`` stays the region).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from rasd.annotators.entities import gazetteer as gz
+from rasd.resources import load_lines, load_table
+from rasd.text.normalize import fold
+from rasd.text.tokens import Token, strip_proclitics, tokenize
+
+_TOLD = re.compile(r"(?<!\w)لـ?\s*[«\"“]\s*$")
+_OPEN = "«\"“"
+_CLOSE = "»\"”"
+
+
+@dataclass(frozen=True)
+class OutletName:
+    canonical: str
+    anywhere: bool  # an outlet wherever it is said, not only in an outlet context
+    listed: bool = True  # a listed (not weak) variant, not only derived from one
+
+
+@cache
+def cues() -> frozenset[str]:
+    """Folded outlet words (``صحيفة``, ``قناة`` …)."""
+    return frozenset(gz.key_of(w) for w in load_lines("entities/outlet_cues.txt"))
+
+
+@cache
+def _frames() -> dict[str, frozenset[str]]:
+    """Folded word before -> folded words allowed after (empty: anything)."""
+    out: dict[str, set[str]] = {}
+    for row in load_table("entities/outlet_frames.tsv"):
+        after = out.setdefault(gz.key_of(row[0]), set())
+        if len(row) > 1 and row[1]:
+            after.add(gz.key_of(row[1]))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(t.norm for t in tokenize(name) if t.is_word)
+
+
+def _is_arabic(name: str) -> bool:
+    return any("\u0621" <= ch <= "\u064a" for ch in name)
+
+
+@cache
+def _ambiguous_words() -> frozenset[str]:
+    """Keys that are also places or ordinary words: outlets only in an outlet context."""
+    from rasd.annotators.entities import _common_words  # the recogniser's ordinary words
+
+    places = {k for k, e in gz.by_key().items() if e.type in ("GPE", "LOC", "FAC")}
+    return frozenset(places) | frozenset(gz.cities()) | _common_words()
+
+
+@cache
+def index() -> dict[tuple[str, ...], OutletName]:
+    """Folded token tuple of every Arabic outlet name -> its canonical name and reach."""
+    from rasd.ingest.outlets import variants
+
+    amb = _ambiguous_words()
+    cue = cues()
+    strong: dict[tuple[str, ...], str] = {}
+    context: dict[tuple[str, ...], str] = {}
+    for canonical, variant, weak in variants():
+        for name, is_weak in ((variant, weak), (canonical, True)):
+            if not _is_arabic(name):
+                continue
+            toks = _words(name)
+            if not toks:
+                continue
+            (context if is_weak else strong).setdefault(toks, canonical)
+            if len(toks) > 1 and toks[0] in cue:
+                context.setdefault(toks[1:], canonical)  # "صحيفة الرياض" -> "الرياض" in context
+    out: dict[tuple[str, ...], OutletName] = {}
+    for toks, canonical in strong.items():
+        lone_article = len(toks) == 1 and toks[0].startswith("ال")
+        out[toks] = OutletName(canonical, not (lone_article or " ".join(toks) in amb))
+    for toks, canonical in context.items():
+        out.setdefault(toks, OutletName(canonical, False, listed=False))
+    return out
+
+
+@cache
+def _first_tokens() -> frozenset[str]:
+    return frozenset(k[0] for k in index())
+
+
+@cache
+def _maxlen() -> int:
+    return max((len(k) for k in index()), default=1)
+
+
+def outlet_of(name: str) -> str | None:
+    """Canonical outlet a mention's text names (outlet word and proclitics aside), or None."""
+    toks = list(_words(name))
+    if not toks:
+        return None
+    idx = index()
+    readings = [toks[0], *(fold(s) for _, s in strip_proclitics(toks[0])[1:])]
+    for first in readings:
+        cand = (first, *toks[1:])
+        hit = idx.get(cand) or (idx.get(cand[1:]) if len(cand) > 1 and cand[0] in cues() else None)
+        if hit is not None:
+            return hit.canonical
+    return None
+
+
+def _prev_word(toks: list[Token], text: str, i: int) -> int | None:
+    """Index of the word before token ``i`` with only spaces and quote marks between."""
+    j = i - 1
+    while j >= 0 and not toks[j].is_word and toks[j].text in _OPEN:
+        j -= 1
+    if j < 0 or not toks[j].is_word:
+        return None
+    return j
+
+
+def _bare(tok: Token) -> set[str]:
+    return {tok.norm, *(fold(s) for _, s in strip_proclitics(tok.text)[1:])}
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    return start > 0 and text[start - 1] in _OPEN and end < len(text) and text[end] in _CLOSE
+
+
+def in_context(toks: list[Token], text: str, i: int, last: int, start: int, name: OutletName, own: str | None) -> bool:
+    """Whether tokens ``i..last`` (a name starting at char ``start``) are said as an outlet."""
+    end = toks[last].end
+    canonical = name.canonical
+    if _TOLD.search(text[max(0, start - 6) : start]):
+        return True  # "قال لـ«X»": told to the paper
+    if own is not None and canonical == own and _quoted(text, start, end):
+        return True
+    p = _prev_word(toks, text, i)
+    if p is not None:
+        if _bare(toks[p]) & cues():
+            return True
+        after = _frames().get(toks[p].norm)
+        if after is not None and (name.listed or _quoted(text, start, end)):
+            q = last + 1
+            while q < len(toks) and not toks[q].is_word and toks[q].text in _CLOSE:
+                q += 1
+            if not after or (q < len(toks) and toks[q].norm in after):
+                return True
+    return False
+
+
+def own_outlet(outlet: str | None) -> str | None:
+    """The canonical name of a document's own outlet, when it is on the list."""
+    if not outlet:
+        return None
+    from rasd.ingest.outlets import canonical
+
+    return canonical(outlet) or outlet_of(outlet)
+
+
+def outlet_spans(toks: list[Token], text: str, run: list[int], outlet: str | None = None) -> list[tuple[int, int, int]]:
+    """``(first, last, start)`` of every outlet name said as an outlet (ORG, never a place).
+
+    Unambiguous names count anywhere, the others only in an outlet context (see the module
+    doc). The first token may carry proclitics, which stay outside the span.
+    """
+    idx, firsts, maxlen = index(), _first_tokens(), _maxlen()
+    own = own_outlet(outlet)
+    out: list[tuple[int, int, int]] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if not t.is_word:
+            i += 1
+            continue
+        readings = [(0, t.norm)] + [(k, fold(s)) for k, s in strip_proclitics(t.text, firsts)[1:]]
+        hit: tuple[int, int] | None = None
+        for k, first in readings:
+            if first not in firsts:
+                continue
+            for n in range(maxlen, 0, -1):
+                last = i + n - 1
+                if last >= len(toks) or run[last] != run[i]:
+                    continue
+                name = idx.get((first, *(x.norm for x in toks[i + 1 : last + 1])))
+                if name is None:
+                    continue
+                if name.anywhere or in_context(toks, text, i, last, t.start + k, name, own):
+                    hit = (k, last)
+                break
+            if hit:
+                break
+        if hit is None:
+            i += 1
+            continue
+        k, last = hit
+        out.append((i, last, t.start + k))
+        i = last + 1
+    return out
+
+
+__all__ = ["OutletName", "cues", "in_context", "index", "outlet_of", "outlet_spans", "own_outlet"]
