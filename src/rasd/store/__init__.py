@@ -1,4 +1,4 @@
-"""Storage: the ``Store`` protocol and its SQLite backend (see ``base`` and ``sqlite``).
+"""Storage: the ``Store`` protocol and its SQLite and PostgreSQL backends (``base``, ``sqlite``, ``postgres``).
 
 Importing this package stays light (no numpy/datasketch) so readers such as the report
 or the web API can open a store cheaply; writers import ``rasd.store.prepare`` for
@@ -14,6 +14,9 @@ from rasd.store.base import (
     SearchHit,
     SearchTimeout,
     Store,
+    StoreBusy,
+    StoreUnavailable,
+    is_url,
     open_store,
     query_terms,
 )
@@ -27,6 +30,9 @@ __all__ = [
     "SearchHit",
     "SearchTimeout",
     "Store",
+    "StoreBusy",
+    "StoreUnavailable",
+    "is_url",
     "open_store",
     "query_terms",
 ]

@@ -38,6 +38,14 @@ class SearchTimeout(RuntimeError):
     """A search query interrupted because it ran past its time budget."""
 
 
+class StoreUnavailable(ValueError):
+    """A backend that cannot be used here: its driver is not installed, or no server answers."""
+
+
+class StoreBusy(RuntimeError):
+    """Another writer holds the database and did not let go within the wait allowed."""
+
+
 def query_terms(query: str) -> list[str]:
     """The distinct folded words of ``query``, in order; ``QueryError`` when over the limits.
 
@@ -153,15 +161,23 @@ class Store(Protocol):
     def __exit__(self, *exc: object) -> None: ...
 
 
+def is_url(path: str) -> bool:
+    """Whether ``--db`` names a PostgreSQL server (a URL) rather than a SQLite file."""
+    return path.startswith(("postgres://", "postgresql://"))
+
+
 def open_store(path: str, *, readonly: bool = False, **kwargs: Any) -> Store:
-    """Open the backend for ``path``: a ``postgresql://`` URL later, a SQLite file now.
+    """Open the backend for ``path``: PostgreSQL for a ``postgresql://`` URL, else a SQLite file.
 
     ``readonly=True`` is for commands that only read (``serve``, ``search``): the store is
-    opened without write access, so it works on a database in a read-only directory and
-    can never change it; writes through it raise.
+    opened without write access (a read-only file, or read-only transactions), so it can
+    never change the database; writes through it raise. A writer to PostgreSQL waits for
+    (or gives up on, ``StoreBusy``) another writer; see ``docs/store.md``.
     """
-    if path.startswith(("postgres://", "postgresql://")):
-        raise ValueError("PostgreSQL backend is not implemented yet; use a SQLite file path")
+    if is_url(path):
+        from rasd.store.postgres import PostgresStore
+
+        return PostgresStore(path, readonly=readonly, **kwargs)
     from rasd.store.sqlite import SQLiteStore
 
     return SQLiteStore(path, readonly=readonly, **kwargs)

@@ -13,44 +13,28 @@ and can never change it.
 
 from __future__ import annotations
 
-import json
 import logging
-import re
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
-from importlib import resources as _res
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-from datasketch import LeanMinHash, MinHashLSH
-
 from rasd.annotators import DocAnalysis
-from rasd.ids import make_id
 from rasd.models import (
     Claim,
     Commitment,
     Conflict,
     Document,
     Entity,
-    EntityMention,
     Event,
     Mentions,
-    Quantity,
-    Quote,
-    Timex,
-    to_dict,
 )
+from rasd.store import shared
 from rasd.store.base import SEARCH_BUDGET_S, AddStats, SearchHit, SearchTimeout, query_terms
-from rasd.store.codec import from_dict
 from rasd.store.prepare import (
     DOC_COLUMNS as _DOC_COLUMNS,
-)
-from rasd.store.prepare import (
-    JSON_COLUMNS as _JSON_FIELDS,
 )
 from rasd.store.prepare import (
     MIN_WORDS,
@@ -60,47 +44,25 @@ from rasd.store.prepare import (
     doc_row,
     index_fingerprint,
     light,
-    perm_scheme,
     prepare,
     signature,
 )
 from rasd.store.snippet import snippet
 from rasd.text import fold
 
-DUP_THRESHOLD = 0.8
+DUP_THRESHOLD = shared.DUP_THRESHOLD
 PROGRESS_STEPS = 10_000  # SQLite VM steps between two looks at a search's time budget
-_MIGRATION = re.compile(r"^(\d{3})_[\w-]+\.sql$")
+MIGRATION_PATTERN = r"^(\d{3})_[\w-]+\.sql$"
 _log = logging.getLogger(__name__)
 _STALE_WARNED: set[str] = set()
 
-_MENTION_KINDS: dict[str, type] = {
-    "timex": Timex,
-    "entities": EntityMention,
-    "quantities": Quantity,
-    "quotes": Quote,
-}
-_VIEW_TABLES: tuple[tuple[str, type], ...] = (
-    ("entities", Entity),
-    ("events", Event),
-    ("claims", Claim),
-    ("commitments", Commitment),
-    ("conflicts", Conflict),
-)
+_MENTION_KINDS = shared.MENTION_KINDS
+_VIEW_TABLES = shared.VIEW_TABLES
 
 
 def migrations() -> list[tuple[int, str, str]]:
-    """``(version, name, sql)`` of every migration script, in order."""
-    out = []
-    for f in _res.files("rasd.store").joinpath("migrations").iterdir():
-        m = _MIGRATION.match(f.name)
-        if m:
-            out.append((int(m.group(1)), f.name, f.read_text(encoding="utf-8")))
-    out.sort()
-    return out
-
-
-def _lean(sig: np.ndarray) -> LeanMinHash:
-    return LeanMinHash(seed=1, hashvalues=sig, scheme=perm_scheme())
+    """``(version, name, sql)`` of every SQLite migration script, in order."""
+    return shared.migrations(MIGRATION_PATTERN)
 
 
 def _connect_readonly(path: str) -> sqlite3.Connection:
@@ -164,8 +126,7 @@ class SQLiteStore:
         self.dedup = dedup
         self.readonly = readonly
         self.search_budget_s = search_budget_s
-        self._lsh: MinHashLSH | None = None
-        self._sigs: dict[int, np.ndarray] = {}
+        self._dups = shared.DupIndex(lambda: self.db.execute("SELECT seq, sig FROM minhash"))
         if readonly:
             self.db = _connect_readonly(self.path)
             try:
@@ -230,7 +191,7 @@ class SQLiteStore:
         for version, name, sql in scripts:
             if version <= current:
                 continue
-            now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            now = shared.utc_now()
             name_sql = name.replace("'", "''")
             self.db.executescript(
                 f"BEGIN;\n{sql}\nINSERT INTO schema_version VALUES ({version}, '{name_sql}', '{now}');\nCOMMIT;"
@@ -286,7 +247,7 @@ class SQLiteStore:
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
-            self._lsh, self._sigs = None, {}  # it may hold rolled-back rows: reload lazily
+            self._dups.reset()  # it may hold rolled-back rows: reload lazily
             raise
         return stats.new - before
 
@@ -314,43 +275,21 @@ class SQLiteStore:
         )
         if sig is not None:
             self.db.execute("INSERT INTO minhash (seq, sig) VALUES (?, ?)", (seq, sig.tobytes()))
-            self._index().insert(seq, _lean(sig))
-            self._sigs[seq] = sig
+            self._dups.add(seq, sig)
         stats.new += 1
         stats.new_ids.append(doc.id)
         if doc.duplicate_of:
             stats.duplicates += 1
 
-    def _index(self) -> MinHashLSH:
-        """The LSH index, loaded from stored signatures the first time it is needed."""
-        if self._lsh is None:
-            self._lsh = MinHashLSH(threshold=DUP_THRESHOLD, num_perm=NUM_PERM)
-            with self._lsh.insertion_session() as session:
-                for seq, blob in self.db.execute("SELECT seq, sig FROM minhash"):
-                    sig = np.frombuffer(blob, dtype=np.uint32)
-                    self._sigs[seq] = sig
-                    session.insert(seq, _lean(sig))
-        return self._lsh
-
-    def _find_duplicate(self, sig: np.ndarray) -> str | None:
+    def _find_duplicate(self, sig: Any) -> str | None:
         """Id of the group root of the earliest stored document resembling ``sig``."""
-        lean = _lean(sig)
-        close = sorted(  # LSH gives candidates; keep those whose estimated Jaccard passes
-            seq for seq in self._index().query(lean) if float(np.mean(self._sigs[seq] == sig)) >= DUP_THRESHOLD
-        )
-        if not close:
+        seq = self._dups.closest(sig)
+        if seq is None:
             return None
-        did, dup = self.db.execute("SELECT id, duplicate_of FROM documents WHERE seq=?", (close[0],)).fetchone()
+        did, dup = self.db.execute("SELECT id, duplicate_of FROM documents WHERE seq=?", (seq,)).fetchone()
         return str(dup or did)
 
-    @staticmethod
-    def _doc_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Document:
-        r = dict(zip(_DOC_COLUMNS, row, strict=True))
-        data: dict[str, Any] = json.loads(r.pop("extra") or "{}")
-        r.pop("pub_value")
-        for k, v in r.items():
-            data[k] = json.loads(v) if k in _JSON_FIELDS else v
-        return from_dict(Document, data)
+    _doc_from_row = staticmethod(shared.doc_from_row)
 
     _SELECT = f"SELECT {', '.join(_DOC_COLUMNS)} FROM documents"
 
@@ -459,15 +398,9 @@ class SQLiteStore:
         try:
             for da in das:
                 self.db.execute("DELETE FROM mentions WHERE doc=?", (da.doc.id,))
-                for kind in _MENTION_KINDS:
-                    items: list[Any] = getattr(da, kind)
-                    self.db.executemany(
-                        'INSERT INTO mentions (doc, kind, start, "end", json) VALUES (?, ?, ?, ?, ?)',
-                        [
-                            (da.doc.id, kind, m.start, m.end, json.dumps(to_dict(m), ensure_ascii=False, sort_keys=True))
-                            for m in items
-                        ],
-                    )
+                self.db.executemany(
+                    'INSERT INTO mentions (doc, kind, start, "end", json) VALUES (?, ?, ?, ?, ?)', shared.mention_rows(da)
+                )
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
@@ -486,9 +419,9 @@ class SQLiteStore:
                 continue
             where = f" WHERE doc IN ({', '.join('?' * len(chunk))})" if ids is not None else ""
             for kind, js in self.db.execute(q.format(where), chunk):
-                cls = _MENTION_KINDS.get(kind)
-                if cls is not None:
-                    getattr(out, kind).append(from_dict(cls, json.loads(js)))
+                m = shared.mention_from_row(kind, js)
+                if m is not None:
+                    getattr(out, m[0]).append(m[1])
         return out
 
     def save_views(
@@ -506,7 +439,7 @@ class SQLiteStore:
             for (table, _cls), items in zip(_VIEW_TABLES, groups, strict=True):
                 self.db.executemany(
                     f"INSERT OR REPLACE INTO {table} (id, json) VALUES (?, ?)",
-                    [(x.id, json.dumps(to_dict(x), ensure_ascii=False, sort_keys=True)) for x in items],
+                    shared.view_rows(items),
                 )
             self.db.execute("COMMIT")
         except BaseException:
@@ -516,32 +449,19 @@ class SQLiteStore:
     def load_views(self) -> tuple[list[Entity], list[Event], list[Claim], list[Commitment], list[Conflict]]:
         res: list[list[Any]] = []
         for table, cls in _VIEW_TABLES:
-            res.append([from_dict(cls, json.loads(js)) for (js,) in self.db.execute(f"SELECT json FROM {table} ORDER BY id")])
+            res.append([shared.view_from_json(cls, js) for (js,) in self.db.execute(f"SELECT json FROM {table} ORDER BY id")])
         return res[0], res[1], res[2], res[3], res[4]
 
     # ------------------------------------------------------------------ runs
 
     def record_run(self, inputs: Sequence[str], counts: dict[str, Any], errors: Sequence[tuple[str, str]]) -> str:
         self._writable()
-        started = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-        rid = make_id("r", started, *inputs)
-        self.db.execute(
-            "INSERT OR REPLACE INTO runs (id, started, inputs, counts, errors) VALUES (?, ?, ?, ?, ?)",
-            (
-                rid,
-                started,
-                json.dumps(list(inputs), ensure_ascii=False),
-                json.dumps(counts, ensure_ascii=False, sort_keys=True),
-                json.dumps([list(e) for e in errors], ensure_ascii=False),
-            ),
-        )
-        return rid
+        row = shared.run_row(inputs, counts, errors)
+        self.db.execute("INSERT OR REPLACE INTO runs (id, started, inputs, counts, errors) VALUES (?, ?, ?, ?, ?)", row)
+        return row[0]
 
     def runs(self) -> list[dict[str, Any]]:
-        return [
-            {"id": r[0], "started": r[1], "inputs": json.loads(r[2]), "counts": json.loads(r[3]), "errors": json.loads(r[4])}
-            for r in self.db.execute("SELECT id, started, inputs, counts, errors FROM runs ORDER BY started")
-        ]
+        return [shared.run_from_row(r) for r in self.db.execute("SELECT id, started, inputs, counts, errors FROM runs ORDER BY started")]
 
     def close(self) -> None:
         self.db.close()

@@ -1,0 +1,162 @@
+"""Backend-neutral pieces of a store: row codecs, migrations, the near-duplicate index.
+
+Every backend stores the same rows (see ``prepare.DOC_COLUMNS``) and must decide near-
+duplicates the same way, so what does not depend on the SQL dialect lives here once:
+SQLite and PostgreSQL differ only in how rows travel, not in what they hold.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
+from importlib import resources as _res
+from typing import Any
+
+import numpy as np
+from datasketch import LeanMinHash, MinHashLSH
+
+from rasd.annotators import DocAnalysis
+from rasd.ids import make_id
+from rasd.models import (
+    Claim,
+    Commitment,
+    Conflict,
+    Document,
+    Entity,
+    EntityMention,
+    Event,
+    Quantity,
+    Quote,
+    Timex,
+    to_dict,
+)
+from rasd.store.codec import from_dict
+from rasd.store.prepare import DOC_COLUMNS, JSON_COLUMNS, NUM_PERM, perm_scheme
+
+DUP_THRESHOLD = 0.8
+
+MENTION_KINDS: dict[str, type] = {
+    "timex": Timex,
+    "entities": EntityMention,
+    "quantities": Quantity,
+    "quotes": Quote,
+}
+VIEW_TABLES: tuple[tuple[str, type], ...] = (
+    ("entities", Entity),
+    ("events", Event),
+    ("claims", Claim),
+    ("commitments", Commitment),
+    ("conflicts", Conflict),
+)
+
+
+def migrations(pattern: str) -> list[tuple[int, str, str]]:
+    """``(version, name, sql)`` of the scripts in ``store/migrations`` matching ``pattern``, in order.
+
+    ``pattern``'s first group is the version: SQLite's scripts are ``NNN_name.sql``,
+    PostgreSQL's ``pg_NNN_name.sql`` beside them, with the same numbers and names.
+    """
+    rx = re.compile(pattern)
+    out = []
+    for f in _res.files("rasd.store").joinpath("migrations").iterdir():
+        m = rx.match(f.name)
+        if m:
+            out.append((int(m.group(1)), f.name, f.read_text(encoding="utf-8")))
+    out.sort()
+    return out
+
+
+def utc_now(fmt: str = "%Y-%m-%dT%H:%M:%SZ") -> str:
+    return datetime.now(UTC).strftime(fmt)
+
+
+def lean(sig: np.ndarray) -> LeanMinHash:
+    return LeanMinHash(seed=1, hashvalues=sig, scheme=perm_scheme())
+
+
+class DupIndex:
+    """The MinHash LSH over stored signatures, loaded lazily from the backend's rows.
+
+    ``load`` yields ``(seq, signature bytes)`` of every stored document; ``seq`` is the
+    insertion order, so the smallest close ``seq`` is the first-seen document.
+    """
+
+    def __init__(self, load: Callable[[], Iterable[tuple[int, bytes]]]) -> None:
+        self._load = load
+        self._lsh: MinHashLSH | None = None
+        self._sigs: dict[int, np.ndarray] = {}
+
+    def reset(self) -> None:
+        """Forget what was loaded (it may hold rolled-back rows); reload on next use."""
+        self._lsh, self._sigs = None, {}
+
+    def _index(self) -> MinHashLSH:
+        if self._lsh is None:
+            self._lsh = MinHashLSH(threshold=DUP_THRESHOLD, num_perm=NUM_PERM)
+            with self._lsh.insertion_session() as session:
+                for seq, blob in self._load():
+                    sig = np.frombuffer(blob, dtype=np.uint32)
+                    self._sigs[seq] = sig
+                    session.insert(seq, lean(sig))
+        return self._lsh
+
+    def closest(self, sig: np.ndarray) -> int | None:
+        """``seq`` of the earliest stored document whose estimated Jaccard with ``sig`` passes."""
+        close = sorted(  # LSH gives candidates; keep those whose estimated Jaccard passes
+            seq for seq in self._index().query(lean(sig)) if float(np.mean(self._sigs[seq] == sig)) >= DUP_THRESHOLD
+        )
+        return close[0] if close else None
+
+    def add(self, seq: int, sig: np.ndarray) -> None:
+        self._index().insert(seq, lean(sig))
+        self._sigs[seq] = sig
+
+
+def doc_from_row(row: Sequence[Any]) -> Document:
+    """The ``Document`` of one stored row (columns in ``DOC_COLUMNS`` order)."""
+    r = dict(zip(DOC_COLUMNS, row, strict=True))
+    data: dict[str, Any] = json.loads(r.pop("extra") or "{}")
+    r.pop("pub_value")
+    for k, v in r.items():
+        data[k] = json.loads(v) if k in JSON_COLUMNS else v
+    return from_dict(Document, data)
+
+
+def mention_rows(da: DocAnalysis) -> list[tuple[str, str, int, int, str]]:
+    """``(doc, kind, start, end, json)`` of every mention of one analysed document."""
+    return [
+        (da.doc.id, kind, m.start, m.end, json.dumps(to_dict(m), ensure_ascii=False, sort_keys=True))
+        for kind in MENTION_KINDS
+        for m in getattr(da, kind)
+    ]
+
+
+def mention_from_row(kind: str, js: str) -> tuple[str, Any] | None:
+    cls = MENTION_KINDS.get(kind)
+    return None if cls is None else (kind, from_dict(cls, json.loads(js)))
+
+
+def view_rows(items: Sequence[Any]) -> list[tuple[str, str]]:
+    return [(x.id, json.dumps(to_dict(x), ensure_ascii=False, sort_keys=True)) for x in items]
+
+
+def view_from_json(cls: type, js: str) -> Any:
+    return from_dict(cls, json.loads(js))
+
+
+def run_row(inputs: Sequence[str], counts: dict[str, Any], errors: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    """``(id, started, inputs, counts, errors)`` of one logged run."""
+    started = utc_now("%Y-%m-%dT%H:%M:%S.%fZ")
+    return (
+        make_id("r", started, *inputs),
+        started,
+        json.dumps(list(inputs), ensure_ascii=False),
+        json.dumps(counts, ensure_ascii=False, sort_keys=True),
+        json.dumps([list(e) for e in errors], ensure_ascii=False),
+    )
+
+
+def run_from_row(r: Sequence[Any]) -> dict[str, Any]:
+    return {"id": r[0], "started": r[1], "inputs": json.loads(r[2]), "counts": json.loads(r[3]), "errors": json.loads(r[4])}
