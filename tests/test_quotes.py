@@ -195,3 +195,110 @@ def test_titled_definite_office_is_not_anonymous() -> None:
     assert not q.speaker.anonymous and q.speaker.text == "المتحدث باسم وزارة الصحة"
     q2 = _one("وقال مسؤول عماني إن الجولة المقبلة ستعقد في مسقط.")
     assert q2.speaker.anonymous
+
+
+# --------------------------------------------------------------------------- real-news patterns
+
+
+def _ments(text: str, *spans: tuple[str, str]) -> list[EntityMention]:
+    """Mentions for the given (name, type) pairs at their first occurrence."""
+    out = []
+    for name, typ in spans:
+        s = text.index(name)
+        out.append(EntityMention("d", s, s + len(name), name, typ, entity=f"e_{name}"))
+    return out
+
+
+def _check_offsets(text: str, qs) -> None:
+    for q in qs:
+        assert text[q.speaker.start : q.speaker.end] == q.speaker.text
+
+
+def test_title_description_resolves_to_earlier_full_name() -> None:
+    text = (
+        "استقبل وزير الصحة الأردني سامر الخطيب وفدا من الأطباء أمس. "
+        "وقال الوزير إن المستشفيات الجديدة ستفتح أبوابها في الخريف."
+    )
+    q = _one(text, entities=_ments(text, ("سامر الخطيب", "PER")))
+    assert q.speaker.text == "سامر الخطيب"
+    assert q.speaker.role == "الوزير"
+    assert q.speaker.entity == "e_سامر الخطيب"
+    assert q.confidence < 0.75  # inferred, not written
+    _check_offsets(text, [q])
+
+
+def test_honorific_pronoun_continues_the_named_speaker() -> None:
+    text = (
+        "أكد معالي الشيخ ناصر الحمدان وزير النقل أن الطريق الجديد سيخفف الزحام.\n"
+        "وأوضح معاليه أن الأعمال ستنتهي قبل نهاية العام."
+    )
+    qs = extract_quotes(text, entities=_ments(text, ("ناصر الحمدان", "PER")))
+    assert len(qs) == 2
+    assert "ناصر الحمدان" in qs[1].speaker.text
+    _check_offsets(text, qs)
+
+
+def test_shortened_organisation_resolves_to_its_full_name() -> None:
+    text = (
+        "تبدأ هيئة الرقابة المالية غدا استقبال الطلبات.\n"
+        "وأوضحت الهيئة أن التقديم سيكون عبر موقعها فقط."
+    )
+    q = _one(text)
+    assert q.speaker.text == "هيئة الرقابة المالية"
+    _check_offsets(text, [q])
+
+
+def test_definite_source_refers_to_earlier_anonymous_sources() -> None:
+    text = (
+        "قالت مصادر مطلعة إن المفاوضات توقفت مساء الأحد.\n"
+        "ونقلت صحيفة الغد عن المصادر قولها إن الوفدين غادرا الفندق."
+    )
+    qs = extract_quotes(text)
+    assert [q.speaker.text for q in qs] == ["مصادر مطلعة", "مصادر مطلعة"]
+    assert qs[1].speaker.medium is not None
+
+
+def test_name_after_office_inside_the_construction_is_the_speaker() -> None:
+    text = "صرح المتحدث الإعلامي بشرطة منطقة تبوك العقيد فهد الزهراني بأن الدوريات أوقفت المشتبه به."
+    q = _one(text, entities=_ments(text, ("فهد الزهراني", "PER")))
+    assert q.speaker.text == "فهد الزهراني"
+    assert q.speaker.role is not None and "المتحدث الإعلامي" in q.speaker.role
+    assert _content(text, q).startswith("الدوريات")
+
+
+def test_continuation_takes_the_new_narrative_subject() -> None:
+    text = (
+        "قال المحلل سعيد النمر إن الأسواق ستتعافى قريبا.\n"
+        "وفي الرياض، انتقد خالد العتيبي، رئيس الغرفة التجارية، القرار الأخير. "
+        "وقال إن التجار لم يستشاروا قبل صدوره."
+    )
+    ents = _ments(text, ("سعيد النمر", "PER"), ("خالد العتيبي", "PER"))
+    qs = extract_quotes(text, entities=ents)
+    assert [q.speaker.text for q in qs] == ["سعيد النمر", "خالد العتيبي"]
+    _check_offsets(text, qs)
+
+
+def test_continuation_ignores_names_inside_the_previous_content() -> None:
+    text = "قال المحلل سعيد النمر إن خالد العتيبي أخطأ في تقديره. وأضاف أن السوق أقوى مما يظن."
+    ents = _ments(text, ("سعيد النمر", "PER"), ("خالد العتيبي", "PER"))
+    qs = extract_quotes(text, entities=ents)
+    assert [q.speaker.text for q in qs] == ["سعيد النمر", "سعيد النمر"]
+
+
+def test_nominal_report_after_named_subject() -> None:
+    text = "أعلنت إدارة نادي الفجر التعاقد مع المهاجم البرازيلي لموسمين."
+    q = _one(text, entities=_ments(text, ("نادي الفجر", "ORG")))
+    assert q.speaker.text.endswith("نادي الفجر")
+    assert _content(text, q).startswith("التعاقد") or _content(text, q).startswith("مع")
+
+
+def test_nominal_report_with_person_and_preposition() -> None:
+    text = "أكد مدير التعليم في المحافظة سالم البقمي على أهمية التزام الطلاب بالمواعيد."
+    q = _one(text, entities=_ments(text, ("سالم البقمي", "PER")))
+    assert q.speaker.text == "سالم البقمي"
+    assert _content(text, q).startswith("أهمية")
+    assert q.polarity == "assert"
+
+
+def test_nominal_frame_needs_a_named_subject() -> None:
+    assert extract_quotes("أعلن أمس عن موعد جديد للحفل في الحديقة.") == []

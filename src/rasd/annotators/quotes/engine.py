@@ -15,7 +15,17 @@ import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
+from rasd.annotators.quotes.carry import carried
+from rasd.annotators.quotes.coref import affiliation, resolve_descriptions
+from rasd.annotators.quotes.history import CLITICS as _CLITICS
+from rasd.annotators.quotes.history import DEF as _DEF
+from rasd.annotators.quotes.history import SpeakerIndex
+from rasd.annotators.quotes.history import bare as _bare
+from rasd.annotators.quotes.history import nodef as _nodef
+from rasd.annotators.quotes.nominal import nominal_intro
+from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Quote, Span, Speaker, Timex
 from rasd.resources import load_lines, load_table
 from rasd.text import Token, fold, tokenize
@@ -24,8 +34,7 @@ OPENERS = {"«": "»", "“": "”", "‘": "’", "„": "”"}
 STRAIGHT = ('"', "'")
 MAX_SUBJECT = 30  # tokens between a cue and its content
 MIN_QUOTE_TOKENS = 4  # a shorter quoted run beside a name is a name or a scare quote
-_CLITICS = ("و", "ف")
-_DEF = ("وال", "فال", "بال", "لل", "ال", "ولل", "وبال")
+MAX_SPAN = 1024  # tokens a sentence look-back or an indirect content may run (real ones < 600)
 
 
 def _w(s: str) -> tuple[str, ...]:
@@ -110,21 +119,6 @@ def lexicon() -> _Lex:
     )
 
 
-def _bare(w: str) -> list[str]:
-    """``w`` and ``w`` without a leading و/ف."""
-    out = [w]
-    if len(w) > 2 and w[0] in _CLITICS:
-        out.append(w[1:])
-    return out
-
-
-def _nodef(w: str) -> str:
-    for p in _DEF:
-        if w.startswith(p) and len(w) - len(p) >= 2:
-            return w[len(p) :]
-    return w
-
-
 def _in(w: str, words: frozenset[str]) -> bool:
     return any(x in words or _nodef(x) in words for x in _bare(w))
 
@@ -178,8 +172,10 @@ class _Ctx:
     lex: _Lex
     open_at: dict[int, int]  # token index of an opening mark -> token index of its close
     close_at: dict[int, int]  # close token -> open token
-    ents: list[EntityMention]
+    ents: SpanIndex[EntityMention]
     brk: list[bool]  # brk[k]: a sentence ends after token k
+    s0: list[int]  # s0[k]: the first token of k's sentence
+    ends: dict[int, int]  # memo of the raw content end reached from a token (see _content_end)
 
 
 def _build(text: str, entities: Iterable[EntityMention]) -> _Ctx:
@@ -191,15 +187,17 @@ def _build(text: str, entities: Iterable[EntityMention]) -> _Ctx:
         if o in by_start and c in by_start:
             open_at[by_start[o]] = by_start[c]
             close_at[by_start[c]] = by_start[o]
-    brk = []
+    brk: list[bool] = []
+    s0: list[int] = []
     for k, t in enumerate(toks):
+        s0.append(k if k == 0 or brk[-1] else s0[-1])
         nxt = toks[k + 1].start if k + 1 < len(toks) else len(text)
         decimal = (
             t.norm == "." and 0 < k < len(toks) - 1 and toks[k - 1].norm.isdigit() and toks[k + 1].norm.isdigit()
             and toks[k - 1].end == t.start and t.end == toks[k + 1].start
         )
         brk.append((t.norm in (".", "!", "?") and not decimal) or "\n" in text[t.end : nxt])
-    return _Ctx(text, toks, lexicon(), open_at, close_at, list(entities), brk)
+    return _Ctx(text, toks, lexicon(), open_at, close_at, SpanIndex(entities), brk, s0, {})
 
 
 def _cue_at(cx: _Ctx, k: int) -> tuple[int, _Verb] | None:
@@ -266,31 +264,40 @@ def _intro_at(cx: _Ctx, k: int, verb: _Verb, first: bool) -> _Intro | None:
         and (first or toks[k - 1].norm not in ("في", "فى"))
         and not _in(t.norm, lex.adjuncts)
         and not _in(t.norm, lex.venues)
+        and not affiliation(t.norm)
     ):
         return _Intro(k, None, "prep")  # "طالبت النقابة بصرف المستحقات"
     return None
 
 
 def _content_end(cx: _Ctx, start: int) -> int:
-    """One past the last token of indirect content: the sentence or clause end."""
-    toks = cx.toks
-    k = start
+    """One past the last token of indirect content: the sentence or clause end, at most
+    ``MAX_SPAN`` tokens on. The walk depends on its position only, so where it ends is
+    remembered for every token it passes: a long sentence is walked once, not per cue."""
+    toks, ends = cx.toks, cx.ends
+    k, path, end = start, [], len(toks)
     while k < len(toks):
+        if k in ends:
+            end = ends[k]
+            break
+        path.append(k)
         if k in cx.open_at:
             k = cx.open_at[k]
             if cx.brk[k]:
-                return k + 1
+                end = k + 1
+                break
             k += 1
             continue
-        if toks[k].norm == "," and k + 1 < len(toks):
-            nxt = toks[k + 1].norm
-            cue = _cue_at(cx, k + 1)
-            if cue is not None or nxt in ("فيما", "بينما"):
-                return k
+        if toks[k].norm == "," and k + 1 < len(toks) and (_cue_at(cx, k + 1) or toks[k + 1].norm in ("فيما", "بينما")):
+            end = k
+            break
         if cx.brk[k]:
-            return k + (0 if toks[k].norm in (".", "!", "?") else 1)
+            end = k + (0 if toks[k].norm in (".", "!", "?") else 1)
+            break
         k += 1
-    return len(toks)
+    for p in path:
+        ends[p] = end
+    return min(end, start + MAX_SPAN)
 
 
 @dataclass
@@ -515,7 +522,7 @@ def _split_role(cx: _Ctx, np_: _NP) -> tuple[_NP | None, _NP | None]:
     toks = cx.toks
     s, e = toks[np_.first].start, toks[np_.last].end
     titled = _in(toks[np_.first].norm, cx.lex.titles)
-    for m in cx.ents:
+    for m in cx.ents.within(s, e):
         # a person named at the start, or after a title; "بيان مكتب السوداني" is the statement's
         if m.type == "PER" and s <= m.start and m.end <= e and (m.start == s or (titled and e - m.end <= 1)):
             name_first = next(k for k in range(np_.first, np_.last + 1) if toks[k].end > m.start)
@@ -618,8 +625,8 @@ def _speaker(cx: _Ctx, sub: _Subj) -> Speaker | None:
     target = name or np0
     s, e, txt = _span_text(cx, target)
     entity = None
-    for m in cx.ents:
-        if m.start < e and s < m.end and m.entity:
+    for m in cx.ents.overlapping(s, e):
+        if m.entity:
             entity = m.entity
             break
     role_text = _span_text(cx, role)[2] if role is not None and name is not None else None
@@ -629,20 +636,20 @@ def _speaker(cx: _Ctx, sub: _Subj) -> Speaker | None:
 def _polarity(cx: _Ctx, verb_pol: str, c_start: int, c_end: int) -> str:
     if verb_pol == "deny":
         return "deny"
-    words = [t.norm for t in cx.toks[c_start:c_end] if t.is_word][:8]
+    words = list(islice((t.norm for i in range(c_start, c_end) if (t := cx.toks[i]).is_word), 8))
+    heads = [_bare(w)[-1] for w in words]
     for phrase in cx.lex.deny:
         n = len(phrase)
         for i in range(0, len(words) - n + 1):
-            if _bare(words[i])[-1] == phrase[0] or words[i] == phrase[0]:
+            if heads[i] == phrase[0] or words[i] == phrase[0]:
                 if tuple(words[i + 1 : i + n]) == phrase[1:]:
                     return "deny"
     return "assert"
 
 
 def _sentence_start(cx: _Ctx, k: int) -> int:
-    while k > 0 and not cx.brk[k - 1]:
-        k -= 1
-    return k
+    """First token of ``k``'s sentence, at most ``MAX_SPAN`` tokens back."""
+    return max(cx.s0[k], k - MAX_SPAN)
 
 
 def extract_quotes(
@@ -655,7 +662,7 @@ def extract_quotes(
     """Every reported statement in ``text`` with its speaker, cue, content and polarity."""
     cx = _build(text, entities)
     toks = cx.toks
-    dates = [t for t in timex if t.type == "DATE" and t.value]
+    dates = SpanIndex(t for t in timex if t.type == "DATE" and t.value)
     out: list[Quote] = []
     st = _State()
     k = 0
@@ -681,10 +688,11 @@ def extract_quotes(
         st.used_starts.add(c_first)
         quote.date = _date_for(quote, dates, date)
         out.append(quote)
-        st.hist.append((k, quote.speaker))
+        st.hist.add(k, quote.speaker)
         k += n
     out.extend(_attributions(cx, out, doc_id, date))
     out.sort(key=lambda q: (q.start, q.end))
+    resolve_descriptions(text, toks, cx.brk, out, cx.ents)
     return out
 
 
@@ -696,17 +704,16 @@ class _State:
     used_starts: set[int] = dataclasses.field(default_factory=set)
     covered_until: int = -1  # cues inside a direct quote's content are part of the speech
     indirect_until: int = -1  # cues inside indirect content need a full إن/أن/colon frame
-    hist: list[tuple[int, Speaker]] = dataclasses.field(default_factory=list)
+    hist: SpeakerIndex = dataclasses.field(default_factory=SpeakerIndex)
 
     @property
     def last(self) -> Speaker | None:
-        return self.hist[-1][1] if self.hist else None
+        return self.hist.items[-1][1] if self.hist.items else None
 
 
-def _date_for(q: Quote, dates: list[Timex], doc_date: str | None) -> str | None:
-    for t in dates:
-        if q.start <= t.start and t.end <= q.content.start:
-            return t.value
+def _date_for(q: Quote, dates: SpanIndex[Timex], doc_date: str | None) -> str | None:
+    for t in dates.within(q.start, q.content.start):
+        return t.value
     return doc_date
 
 
@@ -757,6 +764,8 @@ def _frame(cx: _Ctx, k: int, n: int, verb: _Verb, st: _State, doc_id: str) -> tu
                 return None
             intro = _Intro(segs[0][0], None, "obj")
             subj_b = k + n
+        elif "nominal" in verb.options and not verb.participle and (nom := nominal_intro(toks, cx.brk, cx.ents, k + n)):
+            intro, subj_b = _Intro(nom[1], None, "obj"), nom[0]
         else:
             return None
     if "strict" in verb.options and intro.kind not in ("comp", "colon"):
@@ -793,8 +802,7 @@ def _frame(cx: _Ctx, k: int, n: int, verb: _Verb, st: _State, doc_id: str) -> tu
     if spk is None:
         return None
     q_start = toks[k].start
-    named_before = {h.start for _, h in st.hist}
-    if 0 <= spk.start < q_start and spk.end <= q_start and q_start - spk.end < 200 and spk.start not in named_before:
+    if 0 <= spk.start < q_start and spk.end <= q_start and q_start - spk.end < 200 and spk.start not in st.hist.named:
         q_start = spk.start  # SVO: the construction starts with its subject
     q = Quote(
         doc=doc_id,
@@ -843,13 +851,13 @@ def _resolve(cx: _Ctx, sub: _Subj, verb: _Verb, st: _State, k: int) -> Speaker |
     """The speaker: the subject after the cue, else a subject before it, else the last one."""
     s0 = _sentence_start(cx, k)
     if verb.participle:
-        if not st.hist or st.hist[-1][0] < s0:
+        if not st.hist.items or st.hist.items[-1][0] < s0:
             main = _main_subject(cx, s0, k)
             if main is not None:
                 return _speaker(cx, main)
-        return _inherit(st.last, sub.medium)
+        return _inherit(carried(cx.toks, cx.brk, cx.ents, max(s0, st.covered_until + 1, st.indirect_until + 1), k, st.last), sub.medium)
     if sub.np is not None:
-        if sub.name is None and st.hist:
+        if sub.name is None and st.hist.items:
             if _anaphoric(cx, sub.np):
                 return _inherit(_antecedent(cx, sub.np, st), sub.medium)
             if all(_definite(t.norm) for t in cx.toks[sub.np.first : sub.np.last + 1] if t.is_word):
@@ -858,10 +866,7 @@ def _resolve(cx: _Ctx, sub: _Subj, verb: _Verb, st: _State, k: int) -> Speaker |
                     return _inherit(ante, sub.medium)
         return _speaker(cx, sub)
     # SVO: "واشنطن قالت إن", "قائد …، الجنرال X، بين أن", "… أن الوزير X قال إن"
-    a = s0
-    for x in range(s0, k):
-        if cx.toks[x].norm in cx.lex.comps or cx.toks[x].norm == ":":
-            a = x + 1
+    a = next((x + 1 for x in range(k - 1, s0 - 1, -1) if cx.toks[x].norm in cx.lex.comps or cx.toks[x].norm == ":"), s0)
     lead = cx.toks[a].norm if a < k else ""
     verb_first = lead[:1] in _CLITICS and len(lead) > 3 and _bare(lead)[-1] not in cx.lex.skip
     verb_first = verb_first or any(b in cx.lex.left_blockers for b in _bare(lead))
@@ -873,7 +878,7 @@ def _resolve(cx: _Ctx, sub: _Subj, verb: _Verb, st: _State, k: int) -> Speaker |
             if not (np_.first == np_.last and (_in(cx.toks[np_.first].norm, _SOFT) or _bare(cx.toks[np_.first].norm)[-1] in cx.lex.skip))
         ]
         if nps:
-            if len(nps) == 1 and _anaphoric(cx, nps[0]) and st.hist:
+            if len(nps) == 1 and _anaphoric(cx, nps[0]) and st.hist.items:
                 return _inherit(_antecedent(cx, nps[0], st), sub.medium)
             left = _Subj(np=nps[0], medium=sub.medium)
             if len(nps) > 1:
@@ -884,7 +889,7 @@ def _resolve(cx: _Ctx, sub: _Subj, verb: _Verb, st: _State, k: int) -> Speaker |
             return _speaker(cx, left)
     if verb.imperfect:
         return None  # "فصائل مسلحة تقول إنها …": a description, not a continuation
-    return _inherit(st.last, sub.medium)
+    return _inherit(carried(cx.toks, cx.brk, cx.ents, max(st.covered_until, st.indirect_until) + 1, k, st.last), sub.medium)
 
 
 _SOFT = frozenset({"في", "المقابل", "بالمقابل", "لكن", "كما", "اما", "ثم", "وبالمقابل", "فيما"})
@@ -930,17 +935,8 @@ def _antecedent(cx: _Ctx, np_: _NP, st: _State, strict: bool = False) -> Speaker
     if head in ("اخير", "اخيره"):
         return st.last
     extra = {_nodef(t.norm) for t in cx.toks[np_.first + 1 : np_.last + 1] if t.is_word}
-    best: tuple[int, int] | None = None
-    for idx, (_, spk) in enumerate(st.hist):
-        words = [_nodef(_bare(fold(w))[-1]) for w in spk.text.split() if not w.isdigit()]
-        role_words = [_nodef(fold(w)) for w in (spk.role or "").split()]
-        if head in words[:1] or head in role_words[:1]:
-            score = len(extra & {*words, *role_words})
-            if best is None or score >= best[0]:
-                best = (score, idx)
-    if best is None:
-        return None if strict else st.last
-    return st.hist[best[1]][1]
+    found = st.hist.antecedent(head, extra)
+    return st.last if found is None and not strict else found
 
 
 def _inherit(last: Speaker | None, medium: str | None) -> Speaker | None:
@@ -961,6 +957,7 @@ def _attributions(cx: _Ctx, found: list[Quote], doc_id: str, date: str | None) -
     out: list[Quote] = []
     k = 0
     firsts = {p[0] for p in lex.attributions}
+    found_at = SpanIndex(found)
     while k < len(toks):
         if not any(b in firsts for b in _bare(toks[k].norm)):
             k += 1
@@ -1001,8 +998,8 @@ def _attributions(cx: _Ctx, found: list[Quote], doc_id: str, date: str | None) -
         s_start = cx.toks[s0].start
         s_end = toks[_content_end(cx, k) - 1].end if k < len(toks) else len(cx.text)
         # beside a quote of its own sentence, the phrase names where the words were carried
-        inside = [q for q in found if q.start <= toks[k].start < q.end]
-        inside += [q for q in found if q not in inside and s_start <= q.start and q.end <= s_end and (
+        inside = found_at.containing(toks[k].start)
+        inside += [q for q in found_at.within(s_start, s_end) if q not in inside and (
             abs(q.end - toks[k].start) <= 3 or toks[src_b - 1].end <= q.start)]
         if inside:
             if inside[0].speaker.medium is None and not _in(toks[np_.first].norm, lex.anon):
@@ -1063,5 +1060,5 @@ def _is_source(cx: _Ctx, np_: _NP) -> bool:
     if cands & (lex.sources | lex.outlets | lex.anon | lex.titles) or any(_nodef(c) in lex.anon for c in cands):
         return True
     s, e = first.start, toks[np_.last].end
-    return any(m.type in ("PER", "ORG") and s <= m.start < e for m in cx.ents)
+    return any(m.type in ("PER", "ORG") for m in cx.ents.starting_in(s, e))
 

@@ -1,0 +1,92 @@
+"""Who a zero-subject cue continues when the narration named someone new since the last quote.
+
+``وفي طهران، رفض محمد علي جعفري … القرار. وقال إن …``: the cue ``وقال`` has no subject; the
+last quoted speaker may be someone from three paragraphs earlier, but the narration has
+since made Jafari the subject of a clause. A person named as the subject of a clause that
+opens with a verb, after the last quote's content and before the cue, is the one who goes on
+speaking. Names inside earlier content are never taken (the search starts after it), nor
+ones introduced by a preposition (``التقى الوزير بالرئيس X``: X is the object).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from rasd.annotators.quotes.history import bare, nodef
+from rasd.annotators.spans import SpanIndex
+from rasd.models import EntityMention, Speaker
+from rasd.resources import load_lines
+from rasd.text import Token, fold
+
+MAX_CHAIN = 8  # title words between a clause's verb and its subject's name
+MAX_BACK = 400  # tokens looked back from the cue
+
+
+@cache
+def _openers() -> frozenset[str]:
+    return frozenset(fold(x) for x in load_lines("quotes/clause_openers.txt"))
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(nodef(fold(x)) for x in load_lines("quotes/titles.txt"))
+
+
+def _pronoun(m: EntityMention) -> bool:
+    return fold(m.text) in frozenset(fold(x) for x in load_lines("quotes/anaphors.txt"))
+
+
+def narrative_subject(
+    toks: Sequence[Token], brk: Sequence[bool], ents: SpanIndex[EntityMention], lo: int, k: int
+) -> EntityMention | None:
+    """The latest person named as a clause's subject in tokens ``lo..k-1``, or None."""
+    lo = max(lo, k - MAX_BACK, 0)
+    if lo >= k:
+        return None
+    quoted = 0  # inside quotation marks: someone else's words
+    best: EntityMention | None = None
+    clause = lo  # first token of the current clause
+    pers = {m.start: m for m in ents.within(toks[lo].start, toks[k - 1].end) if m.type == "PER" and not _pronoun(m)}
+    for j in range(lo, k):
+        t = toks[j]
+        if t.norm in ('"', "«", "»", "“", "”"):
+            quoted ^= 1
+        if not quoted and t.start in pers and _subject_at(toks, clause, j):
+            best = pers[t.start]
+        if t.norm in (",", ":", ";") or brk[j]:
+            clause = j + 1
+    return best
+
+
+def _subject_at(toks: Sequence[Token], clause: int, j: int) -> bool:
+    """Tokens ``clause..j-1`` are: openers, one verb, then title words (no preposition)."""
+    a = clause
+    while a < j and (bare(toks[a].norm)[-1] in _openers() or toks[a].norm in _openers()):
+        a += 1
+    if a >= j or not toks[a].is_word:
+        return False
+    verb = bare(toks[a].norm)[-1]
+    if verb.startswith(("ال", "لل")) or len(verb) < 3 or toks[a].norm[:1] in ("ب", "ل"):
+        return False  # a noun or a prepositional phrase, not a verb
+    chain = toks[a + 1 : j]
+    if len(chain) > MAX_CHAIN or any(not t.is_word for t in chain):
+        return False
+    for t in chain:
+        w = bare(t.norm)[-1]
+        if w[:1] in ("ب", "ل") and nodef(w[1:]) in _titles():
+            return False  # "بالرئيس X": the object of the verb
+    return not chain or nodef(bare(chain[0].norm)[-1]) in _titles() or chain[0].norm.startswith("ال")
+
+
+def carried(
+    toks: Sequence[Token], brk: Sequence[bool], ents: SpanIndex[EntityMention], lo: int, k: int, last: Speaker | None
+) -> Speaker | None:
+    """The speaker a zero-subject cue at ``k`` continues: a person made the subject since the
+    last quote's content (token ``lo``), else the last speaker."""
+    m = narrative_subject(toks, brk, ents, lo, k)
+    if m is None:
+        return last
+    if last is not None and fold(m.text).split()[-1] in fold(last.text).split():
+        return last  # the same person, named as before
+    return Speaker(text=m.text, entity=m.entity, start=m.start, end=m.end)

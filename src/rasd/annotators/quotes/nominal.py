@@ -1,0 +1,96 @@
+"""Nominal reports: a reporting verb whose content is a noun phrase, not a clause.
+
+``أعلنت الإدارة الهلالية مواعيد المباريات``, ``أكد المدير أهمية الالتزام``, ``كشفت الشرطة
+تفاصيل الحادث``: the gold guidelines count the reported noun phrase as the content. With no
+syntax, the subject/object boundary is guessed: the subject is the verb's first noun phrase
+— entity mention tokens, titles and organisation heads with their complement, definite
+words and nisbas, honorifics — and the content starts at the first indefinite word after
+it (past a comma, time adverbs or ``على``/``عن``). Only verbs marked ``nominal`` in
+``verbs.tsv`` take this frame, and only when their clause has no أن/colon/quotation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from rasd.annotators.quotes.history import bare, nodef
+from rasd.annotators.spans import SpanIndex
+from rasd.models import EntityMention
+from rasd.resources import load_lines
+from rasd.text import Token, fold
+
+MAX_SUBJECT = 14  # tokens the subject may run
+_NAMES = ("PER", "ORG", "GPE")
+
+
+@cache
+def _heads() -> frozenset[str]:
+    words: set[str] = set()
+    for name in ("titles.txt", "org_heads.txt", "honorifics.txt", "org_words.txt"):
+        words |= {nodef(fold(x)) for x in load_lines(f"quotes/{name}")}
+    return frozenset(words)
+
+
+@cache
+def _skips() -> frozenset[str]:
+    return frozenset(fold(x) for x in load_lines("quotes/adjuncts.txt")) | frozenset(
+        fold(x) for x in load_lines("quotes/nominal_skips.txt")
+    )
+
+
+def _definite(w: str) -> bool:
+    return bare(w)[-1].startswith(("ال", "لل"))
+
+
+def _nisba(w: str) -> bool:
+    return len(w) > 3 and w.endswith(("ي", "يه", "يون", "يين"))
+
+
+def nominal_intro(
+    toks: Sequence[Token], brk: Sequence[bool], ents: SpanIndex[EntityMention], a: int
+) -> tuple[int, int] | None:
+    """``(subject_end, content_start)`` token indexes for a verb ending at ``a``, or None."""
+    n = len(toks)
+    if a >= n or (a > 0 and brk[a - 1]):
+        return None
+    covered: dict[int, int] = {}  # token -> one past the last token of the mention it opens
+    hi = min(n - 1, a + MAX_SUBJECT)
+    for m in ents.within(toks[a].start, toks[hi].end):
+        if m.type in _NAMES:
+            first = next((j for j in range(a, hi + 1) if toks[j].start >= m.start), None)
+            last = next((j for j in range(hi, a - 1, -1) if toks[j].end <= m.end), None)
+            if first is not None and last is not None and last >= first:
+                covered[first] = max(covered.get(first, 0), last + 1)
+    j, named, heads, closed = a, False, _heads(), False  # closed: a whole name was read
+    while j < n and j - a < MAX_SUBJECT and not brk[j]:
+        t = toks[j]
+        if j in covered:
+            j, named, closed = covered[j], True, True
+            continue
+        if not t.is_word:
+            break
+        w = bare(t.norm)[-1]
+        if nodef(w) in heads or nodef(t.norm) in heads:
+            named = True
+            j += 1
+            if not _definite(t.norm) and j < n and toks[j].is_word and not brk[j - 1] and j not in covered:
+                j += 1  # the construct's complement: "بنك X", "وزير الخارجية"
+            continue
+        if (_definite(t.norm) and not (closed and not _nisba(w))) or (_nisba(w) and j > a) or w in ("بن", "بنت", "ابن", "آل", "ال"):
+            j += 1
+            continue
+        break
+    if j == a or not named or j >= n:
+        return None
+    sub_end = j
+    while j < n and not brk[j] and (toks[j].norm in (",", "-") or toks[j].norm in _skips()):
+        j += 1
+    if j >= n or brk[j - 1] or not toks[j].is_word or (_definite(toks[j].norm) and not closed):
+        return None  # a definite word here is as likely the subject going on
+    words = 0
+    k = j
+    while k < n and not brk[k] and words < 2:
+        words += toks[k].is_word
+        k += 1
+    return (sub_end, j) if words >= 2 else None
