@@ -49,7 +49,7 @@ def test_analyze_writes_contract_and_reports_bad_files(tmp_path: Path, fake_inge
 
 
 def test_analyze_fails_cleanly_when_nothing_readable(tmp_path: Path, fake_ingest: None) -> None:  # noqa: F811
-    code, out, err = run("analyze", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "o"), "--db", str(tmp_path / "x.db"))
+    code, out, err = run("analyze", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "o"), "--db", str(tmp_path / "x.db"), "-q")
     assert code == 1
     assert err.strip().splitlines() == [f"error: {tmp_path / 'missing.txt'}: no such file"]
 
@@ -133,3 +133,12 @@ def test_stdin_dash_is_passed_to_ingest(tmp_path: Path, fake_ingest: None, monke
     assert code == 1 and seen == [["-"]]  # the spy reads write_pages, rejected pages included
     code, out, _ = run("export", "--format", "csv", "--db", str(tmp_path / "s.db"))
     assert {r["published"] for r in csv.DictReader(io.StringIO(out))} == {"2024-09-07"}
+
+
+def test_readers_take_a_postgresql_url_instead_of_a_file() -> None:
+    """A URL is not looked up as a file: the store reports why it cannot connect."""
+    for cmd in (["search", "x"], ["show", "d_1"], ["entities"], ["quotes"], ["conflicts"]):
+        code, out, err = run(*cmd, "--db", "postgresql://127.0.0.1:1/none")
+        assert code != 0
+        assert "no database at" not in err and "not found" not in err, (cmd, err)
+        assert "PostgreSQL" in err or "postgres" in err, (cmd, err)

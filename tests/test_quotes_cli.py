@@ -32,7 +32,7 @@ def test_quotes_by_speaker_oldest_first(tmp_path: Path) -> None:
     _load_commands()
     res = runner.invoke(app, ["quotes", "--speaker", "السوداني", "--analysis", str(_analysis(tmp_path)), "--json"])
     assert res.exit_code == 0, res.output
-    rows = [json.loads(line) for line in res.stdout.splitlines()]
+    rows = json.loads(res.stdout)
     assert [r["date"] for r in rows] == ["2024-08-01", "2024-09-01"]
     assert rows[0]["content"] == "الحكومة ستعلن الجدول قريبا"
     assert all("السوداني" in r["speaker"] for r in rows)

@@ -15,13 +15,10 @@ from __future__ import annotations
 import importlib
 import logging
 import os
-import re
-import resource
-import sys
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager, nullcontext
+from contextlib import closing, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
@@ -31,7 +28,9 @@ from time import process_time as _cpu
 from typing import Any
 
 from rasd.annotators import DocAnalysis
+from rasd.meter import Meter, StageStat
 from rasd.models import Analysis, Document, Mentions, RawPage
+from rasd.progress import Reporter, ignore_interrupts, interrupt_quietly
 from rasd.store import AddStats, Store, open_store
 from rasd.store.prepare import Prepared, prepare
 
@@ -84,83 +83,6 @@ def stage(name: str) -> Callable[..., Any] | None:
 
 def available_stages() -> list[str]:
     return [s for s, _, _ in STAGES if stage(s) is not None]
-
-
-@dataclass
-class StageStat:
-    """What one stage of a run cost: wall and CPU seconds, and memory high-water marks.
-
-    ``peak_rss_mb`` is this process's resident high-water mark *during the stage* (Linux
-    ``VmHWM``, reset at the stage's start through ``/proc/self/clear_refs``; where that is
-    not allowed it is the process's lifetime peak, ``peak_reset`` says which).
-    ``child_cpu`` is the CPU time of worker processes reaped during the stage, and
-    ``child_peak_mb`` the largest worker's peak RSS so far (the kernel keeps no per-stage
-    figure for children). For ``annotate:<name>`` rows, the time is summed over documents
-    and, with workers, over processes, so they add up to CPU rather than wall time.
-    """
-
-    name: str
-    wall: float = 0.0
-    cpu: float = 0.0
-    child_cpu: float = 0.0
-    docs: int = 0
-    peak_rss_mb: float = 0.0
-    rss_mb: float = 0.0
-    child_peak_mb: float = 0.0
-    peak_reset: bool = False
-
-    def docs_per_s(self) -> float | None:
-        return self.docs / self.wall if self.docs and self.wall > 0 else None
-
-
-_STATUS_KB = re.compile(r"^(VmHWM|VmRSS):\s+(\d+)\s+kB", re.M)
-
-
-def _mem_mb() -> tuple[float, float]:
-    """``(peak, current)`` resident memory of this process in MB (Linux; else ru_maxrss)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            got = dict(_STATUS_KB.findall(fh.read()))
-        return int(got["VmHWM"]) / 1024, int(got["VmRSS"]) / 1024
-    except (OSError, KeyError, ValueError):
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        return peak, peak
-
-
-def _reset_peak() -> bool:
-    """Reset the process's RSS high-water mark so the next reading is the stage's own peak."""
-    try:
-        with open("/proc/self/clear_refs", "w", encoding="ascii") as fh:
-            fh.write("5")
-        return True
-    except OSError:
-        return False
-
-
-class Meter:
-    """Collects one ``StageStat`` per ``with meter.stage(name):`` block (cost: two syscalls)."""
-
-    def __init__(self) -> None:
-        self.stats: list[StageStat] = []
-
-    @contextmanager
-    def stage(self, name: str, docs: int = 0) -> Iterator[StageStat]:
-        st = StageStat(name, docs=docs, peak_reset=_reset_peak())
-        ch = resource.getrusage(resource.RUSAGE_CHILDREN)
-        t0, c0, ch0 = _now(), _cpu(), ch.ru_utime + ch.ru_stime
-        try:
-            yield st
-        finally:
-            ch = resource.getrusage(resource.RUSAGE_CHILDREN)
-            st.wall, st.cpu = _now() - t0, _cpu() - c0
-            st.child_cpu = ch.ru_utime + ch.ru_stime - ch0
-            st.child_peak_mb = ch.ru_maxrss / 1024
-            st.peak_rss_mb, st.rss_mb = _mem_mb()
-            self.stats.append(st)
-
-    def add(self, name: str, wall: float, cpu: float, docs: int) -> None:
-        """A stage measured elsewhere (annotator time summed over documents)."""
-        self.stats.append(StageStat(name, wall=wall, cpu=cpu, docs=docs))
 
 
 @dataclass
@@ -220,7 +142,7 @@ def _page_batch(pages: list[RawPage]) -> list[tuple[list[Item], str | None]]:
 
 def iter_documents(
     inputs: Sequence[str], result: RunResult, *, date: str | None = None, workers: int = 1, batch: int = 32
-) -> Iterator[Item]:
+) -> Generator[Item, None, None]:
     """Stream the documents of ``inputs``, counting pages and errors in ``result``.
 
     With ``workers > 1`` pages are cleaned in processes, at most ``4 × workers`` batches
@@ -261,7 +183,7 @@ def iter_documents(
             yield from emit(item, docs, err)
         return
 
-    with ProcessPoolExecutor(max_workers=workers, initializer=_single_threaded_worker) as ex:
+    with _pool(workers) as ex:
         window: deque[tuple[list[RawPage], Future[list[tuple[list[Item], str | None]]]]] = deque()
 
         def drain(limit: int) -> Iterator[Item]:
@@ -285,38 +207,6 @@ def iter_documents(
         yield from drain(0)
 
 
-# --------------------------------------------------------------------------- progress
-
-
-def _progress(enabled: bool, label: str) -> Any:
-    """A rich progress display on stderr, or a no-op when disabled or not a terminal."""
-    if not enabled or not sys.stderr.isatty():
-        return nullcontext(None)
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    return Progress(
-        SpinnerColumn(),
-        TextColumn(label),
-        TextColumn("{task.completed} documents"),
-        TextColumn("[dim]{task.fields[rate]}"),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    )
-
-
-def _counted(docs: Iterable[Item], bar: Any, t0: float) -> Iterator[Item]:
-    task = bar.add_task("", total=None, rate="") if bar is not None else None
-    n = 0
-    for d in docs:
-        n += 1
-        if bar is not None and (n % 50 == 0 or n < 50):
-            el = max(1e-6, _now() - t0)
-            bar.update(task, completed=n, rate=f"{n / el:,.0f}/s")
-        yield d
-
-
 # --------------------------------------------------------------------------- runs
 
 
@@ -329,15 +219,30 @@ def ingest(
     workers: int = 1,
     batch_size: int = 500,
 ) -> RunResult:
-    """Read, clean, normalise and store ``inputs``, streaming; no analysis."""
+    """Read, clean, normalise and store ``inputs``, streaming; no analysis.
+
+    ``progress`` reports the reading on stderr (see ``rasd.progress``).
+    """
     t0 = _now()
     result = RunResult()
     stats = AddStats()
-    with open_store(str(db_path), batch_size=batch_size) as store, _progress(progress, "ingesting") as bar:
-        store.add_documents(_counted(iter_documents(inputs, result, date=date, workers=workers), bar, t0), stats)
+    with interrupt_quietly(), open_store(str(db_path), batch_size=batch_size) as store, Reporter(progress) as rep:
+        _read(store, rep, iter_documents(inputs, result, date=date, workers=workers), result, stats)
         _finish(store, result, stats, inputs)
     result.seconds = _now() - t0
     return result
+
+
+def _read(store: Store, rep: Reporter, items: Generator[Item, None, None], result: RunResult, stats: AddStats) -> None:
+    """Store the streamed ``items`` as the progress stage "read".
+
+    The stream is closed even when storing fails or is interrupted, so a worker pool
+    reading pages stops there and then, not when the generator is collected.
+    """
+    with closing(items) as docs, rep.stage("read") as ps:
+        store.add_documents(ps.count(docs), stats)
+        ps.counts = f"{result.pages:,} page(s), {result.documents:,} document(s)"
+        ps.detail = f"{result.rejected:,} input(s) rejected" if result.rejected else ""
 
 
 def _finish(store: Store, result: RunResult, stats: AddStats, inputs: Sequence[str]) -> None:
@@ -391,10 +296,25 @@ def _annotate_batch(docs: list[Document]) -> AnnotatedBatch:
 def _single_threaded_worker() -> None:
     """Keep each worker to one BLAS thread: the workers already fill the cores, and numpy's
     default thread pool in every worker (the entity tagger's matrix products) doubled the
-    runnable threads, with the extra ones spinning in the kernel instead of tagging."""
+    runnable threads, with the extra ones spinning in the kernel instead of tagging.
+    Workers ignore Ctrl-C: the parent stops the pool (``_pool``)."""
     from threadpoolctl import threadpool_limits
 
+    ignore_interrupts()
     threadpool_limits(limits=1)
+
+
+@contextmanager
+def _pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """Worker processes; when the block fails (Ctrl-C included) queued batches are cancelled,
+    so the run stops after the batches already running instead of finishing them all."""
+    ex = ProcessPoolExecutor(max_workers=workers, initializer=_single_threaded_worker)
+    try:
+        yield ex
+    except BaseException:
+        ex.shutdown(wait=True, cancel_futures=True)
+        raise
+    ex.shutdown(wait=True)
 
 
 def annotate_all(
@@ -421,7 +341,7 @@ def annotate_all(
         return
     chunks = [das[i : i + batch] for i in range(0, len(das), batch)]
     done = 0
-    with ProcessPoolExecutor(max_workers=workers, initializer=_single_threaded_worker) as ex:
+    with _pool(workers) as ex:
         window: deque[tuple[list[DocAnalysis], Future[AnnotatedBatch]]] = deque()
 
         def drain(limit: int) -> None:
@@ -476,13 +396,16 @@ def analyze(
     progress: bool = True,
     workers: int = 1,
     report: bool = True,
+    dask: str | None = None,
 ) -> RunResult:
     """The whole pipeline over ``inputs``; writes ``out_dir/analysis.json`` (+ ``report.html``).
 
     The analysis covers the documents of these inputs (including ones stored by an
     earlier run), as stored: a document seen before keeps its first id and links.
     ``workers`` processes clean pages and annotate documents; corpus stages run in this
-    process. ``report=False`` skips ``report.html``. ``RunResult.stages`` says what each
+    process. ``dask`` (``local:N`` or ``tcp://HOST:PORT``) runs annotation and the per-article
+    story step on a Dask cluster instead (``parallel_dask``; same output); cleaning still uses
+    ``workers``. ``report=False`` skips ``report.html``. ``RunResult.stages`` says what each
     stage cost (see ``StageStat``).
     """
     from rasd.interfaces.export import analysis_to_json
@@ -496,43 +419,56 @@ def analyze(
     stats = AddStats()
     hashes: list[str] = []
 
-    def remember(docs: Iterable[Item]) -> Iterator[Item]:
-        for p in docs:
-            yield p
-            hashes.append((p.doc if isinstance(p, Prepared) else p).content_hash)  # set by now
+    def remember(docs: Generator[Item, None, None]) -> Generator[Item, None, None]:
+        with closing(docs):
+            for p in docs:
+                yield p
+                hashes.append((p.doc if isinstance(p, Prepared) else p).content_hash)  # set by now
 
-    with open_store(str(db_path)) as store:
-        with meter.stage("ingest+store") as st, _progress(progress, "reading") as bar:
-            store.add_documents(
-                remember(_counted(iter_documents(inputs, result, date=date, workers=workers), bar, t0)), stats
-            )
+    # progress: one reported stage per metered one (``finish`` is too quick to mention)
+    from rasd.parallel_dask import dask_client
+
+    with interrupt_quietly(), dask_client(dask) as client, open_store(str(db_path)) as store, Reporter(progress) as rep:
+        with meter.stage("ingest+store") as st:
+            _read(store, rep, remember(iter_documents(inputs, result, date=date, workers=workers)), result, stats)
             st.docs = result.documents
         with meter.stage("load") as st:
             ids = sorted({i for h in hashes if (i := store.id_for_hash(h))})
-            docs = list(store.iter_documents(ids))
+            with rep.stage("load", len(ids)) as ps:
+                docs = list(ps.count(store.iter_documents(ids)))
             das = [DocAnalysis(doc=d) for d in docs]
             st.docs = len(docs)
         timings: dict[str, list[float]] = {}
-        with meter.stage("annotate", len(das)), _progress(progress, "analysing") as bar:
-            annotate_all(das, result.errors, workers=workers, timings=timings, tick=_ticker(bar, len(das), t0))
+        with meter.stage("annotate", len(das)), rep.stage("annotate", len(das)) as ps:
+            if client is not None:
+                from rasd.parallel_dask import annotate_on_dask
+
+                annotate_on_dask(client, das, result.errors, timings=timings, tick=ps.update)
+            else:
+                annotate_all(das, result.errors, workers=workers, timings=timings, tick=ps.update)
         for name in ANNOTATORS:
             if name in timings:
                 w, c, n = timings[name]
                 meter.add(f"annotate:{name}", w, c, int(n))
         # corpus stages see only analysed documents, so they cannot annotate a Persian page
         analysed = [da for da in das if da.doc.language in ANALYSED_LANGUAGES]
-        with meter.stage("resolve", len(analysed)):  # entity linking, then quote speakers
-            entities = _call("resolve", result, [], analysed) or []
+        with meter.stage("resolve", len(analysed)), rep.stage("resolve", len(analysed), corpus=True) as ps:
+            entities = _call("resolve", result, [], analysed) or []  # entity linking, then quote speakers
             _call("speakers", result, 0, analysed)
             for da in analysed:  # resolve may add mentions (recalled family names): check them too
                 check_offsets(da, result.errors)
-        with meter.stage("save mentions", len(das)):
-            store.save_mentions(das)
-        with meter.stage("views", len(analysed)):
-            views = _call("views", result, ([], [], [], []), analysed, entities, as_of, workers)
+            ps.detail = f"{len(entities):,} entities"
+        with meter.stage("save mentions", len(das)), rep.stage("save mentions", len(das)) as ps:
+            store.save_mentions(ps.count(das))
+        with meter.stage("views", len(analysed)), rep.stage("story", len(analysed), corpus=True) as ps:
+            with _story_on(client, result.errors):
+                views = _call("views", result, ([], [], [], []), analysed, entities, as_of, workers)
+            ps.detail = ", ".join(f"{len(v):,} {k}" for k, v in zip(("events", "claims", "commitments", "conflicts"), views, strict=True))
         events, claims, commitments, conflicts = views
-        with meter.stage("save views"):
+        n_views = len(entities) + sum(len(v) for v in views)
+        with meter.stage("save views"), rep.stage("save views", n_views, unit="items") as ps:
             store.save_views(entities, events, claims, commitments, conflicts)
+            ps.update(n_views)
         analysis = Analysis(
             documents=docs,
             mentions=Mentions(**{k: [m for da in das for m in getattr(da, k)] for k in _MENTION_KINDS}),
@@ -549,16 +485,19 @@ def analyze(
             commitments=len(commitments), conflicts=len(conflicts),
         )  # fmt: skip
         result.analysis_path = out / "analysis.json"
-        with meter.stage("export json", len(docs)):
+        with meter.stage("export json", len(docs)), rep.stage("export", len(docs), corpus=True) as ps:
             _write_atomic(result.analysis_path, analysis_to_json(analysis, as_of))
+            ps.detail = str(result.analysis_path)
         write_report = stage("report") if report else None
         if write_report is not None:
-            with meter.stage("report html", len(docs)):
+            with meter.stage("report html", len(docs)), rep.stage("report", len(docs), corpus=True) as ps:
+                ps.detail = str(out / "report.html")
                 try:
                     write_report(analysis, out / "report.html", as_of)
                     result.report_path = out / "report.html"
                 except Exception as e:
                     result.errors.append(("report", f"{type(e).__name__}: {e}"))
+                    ps.detail = "failed (see the error lines)"
         with meter.stage("finish"):
             _finish(store, result, stats, inputs)
     result.seconds = _now() - t0
@@ -566,16 +505,13 @@ def analyze(
     return result
 
 
-def _ticker(bar: Any, total: int, t0: float) -> Callable[[int], None] | None:
-    """A progress callback for ``annotate_all``, or ``None`` without a display."""
-    if bar is None:
-        return None
-    task = bar.add_task("", total=total, rate="")
+def _story_on(client: Any, errors: list[tuple[str, str]]) -> Any:
+    """The per-article story step on ``client`` (a Dask client) while open; no-op without one."""
+    if client is None:
+        return nullcontext()
+    from rasd.parallel_dask import story_on_dask
 
-    def tick(n: int) -> None:
-        bar.update(task, completed=n, rate=f"{n / max(1e-6, _now() - t0):,.0f}/s")
-
-    return tick
+    return story_on_dask(client, errors)
 
 
 def _call(name: str, result: RunResult, default: Any, *args: Any) -> Any:

@@ -34,7 +34,7 @@ from fastapi.responses import HTMLResponse
 from rasd.interfaces.export import document_json
 from rasd.interfaces.report import date_range, load_analysis, render_report, restatus
 from rasd.models import Analysis, Claim, Document, Entity, Event, Mentions, to_dict
-from rasd.store.base import QueryError, SearchTimeout, query_terms
+from rasd.store.base import QueryError, SearchTimeout, is_url, query_terms
 from rasd.text import fold, normalize
 
 MAX_LIMIT = 1000
@@ -183,7 +183,7 @@ def _from_store(db_path: str) -> Analysis:
     """Read everything a database holds into an ``Analysis`` (documents, mentions, views)."""
     from rasd.store import open_store
 
-    if not Path(db_path).is_file():
+    if not is_url(db_path) and not Path(db_path).is_file():
         raise FileNotFoundError(f"database not found: {db_path}")
     with open_store(db_path, readonly=True) as store:
         entities, events, claims, commitments, conflicts = store.load_views()

@@ -23,9 +23,14 @@ def clean(
     date: Annotated[str | None, typer.Option(help="Publication date for a single input (YYYY-MM-DD).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON document per line.")] = False,
     removed: Annotated[bool, typer.Option("--removed", help="Also list removed furniture.")] = False,
+    text: Annotated[bool, typer.Option("--text", help="Print only the kept body of each document (a form-feed line between documents).")] = False,
 ) -> None:
     """Clean and segment pages and print the documents (nothing is stored)."""
+    if text and (as_json or removed):
+        sys.stderr.write("rasd: --text prints only the kept body; it does not combine with --json or --removed\n")
+        raise typer.Exit(2)
     failures = 0
+    bodies = 0
     for item in iter_pages(inputs, date=date):
         if isinstance(item, IngestError):
             failures += 1
@@ -38,6 +43,10 @@ def clean(
             sys.stderr.write(f"rasd: {item.source}: cleaning failed: {e.__class__.__name__}\n")
             continue
         for d in docs:
+            if text:
+                sys.stdout.write(("\f\n" if bodies else "") + d.text.rstrip("\n") + "\n")
+                bodies += 1
+                continue
             if as_json:
                 out = to_dict(d)
                 out.pop("page_spans", None)

@@ -24,13 +24,15 @@ import typer
 from typer.exceptions import TyperException
 
 from rasd.interfaces.cli.app import DEFAULT_DB, app
+from rasd.interfaces.cli.common import Interrupted, from_interrupt
 
 F = TypeVar("F", bound=Callable[..., Any])
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 DbOpt = Annotated[str, typer.Option("--db", envvar="RASD_DB", help="SQLite database file.")]
 PagesArg = Annotated[list[str], typer.Argument(help="Files, directories, zip/json/jsonl files; '-' for stdin.")]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress (bars on a terminal, else one line per stage) and no summary.")]
+KEPT = "documents stored so far are kept; run the same command again to finish"
 WorkersOpt = Annotated[int, typer.Option("--workers", min=1, help="Processes for cleaning pages.")]
 AnalyzeWorkersOpt = Annotated[
     int,
@@ -60,6 +62,8 @@ def guarded(fn: F) -> F:
         except CliError as e:
             raise _fail(str(e)) from None
         except Exception as e:
+            if from_interrupt(e):  # e.g. a rollback that failed because Ctrl-C came mid-commit
+                raise KeyboardInterrupt from None
             raise _fail(f"{type(e).__name__}: {e}") from None
 
     return wrapper  # type: ignore[return-value]
@@ -78,12 +82,27 @@ def _check_date(value: str | None) -> str | None:
     return value
 
 
+def _check_dask(value: str | None) -> str | None:
+    """``local:N`` or a scheduler address, checked before anything runs (a usage error)."""
+    if value is None:
+        return None
+    from rasd.parallel_dask import parse_target
+
+    try:
+        parse_target(value)
+    except ValueError as e:
+        raise typer.BadParameter(str(e)) from None
+    return value
+
+
 def _setup_logging(verbose: bool) -> None:
     logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, format="rasd: %(message)s")
 
 
 def _existing_db(db: str) -> str:
-    if db != ":memory:" and not Path(db).is_file():
+    from rasd.store.base import is_url
+
+    if db != ":memory:" and not is_url(db) and not Path(db).is_file():
         raise CliError(f"no database at {db} (run 'rasd ingest' or 'rasd analyze' first, or pass --db)")
     return db
 
@@ -116,6 +135,11 @@ def analyze(
     quiet: QuietOpt = False,
     workers: AnalyzeWorkersOpt = 1,
     verbose: VerboseOpt = False,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", metavar="local:N|tcp://HOST:PORT", callback=_check_dask,
+                     help="Annotate and run the per-article story step on Dask: N local worker processes, or a running scheduler (needs rasd[dask]; same output)."),
+    ] = None,
 ) -> None:
     """Read news pages, store them and write OUT/analysis.json (the export contract)."""
     from rasd.pipeline import StageUnavailable
@@ -123,9 +147,11 @@ def analyze(
 
     _setup_logging(verbose)
     try:
-        result = run(pages, db_path=db, out_dir=out, date=date, as_of=as_of, progress=not quiet, workers=workers)
+        result = run(pages, db_path=db, out_dir=out, date=date, as_of=as_of, progress=not quiet, workers=workers, dask=dask)
     except StageUnavailable as e:
         raise CliError(str(e)) from None
+    except KeyboardInterrupt:
+        raise Interrupted(KEPT) from None
     wrote = f"wrote {result.analysis_path}" + (f" and {result.report_path}" if result.report_path else "")
     _report(result, quiet, wrote if result.analysis_path else "")
 
@@ -149,6 +175,8 @@ def ingest(
         result = run(pages, db_path=db, date=date, progress=not quiet, workers=workers)
     except StageUnavailable as e:
         raise CliError(str(e)) from None
+    except KeyboardInterrupt:
+        raise Interrupted(KEPT) from None
     _report(result, quiet)
 
 

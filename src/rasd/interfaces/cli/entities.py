@@ -13,7 +13,9 @@ from typing import Annotated
 import typer
 
 from rasd.interfaces.cli.app import DEFAULT_DB, app
-from rasd.models import Entity
+from rasd.interfaces.cli.common import JsonOpt, LimitOpt, emit, model_out
+from rasd.models import Entity, to_dict
+from rasd.store.base import is_url
 
 SHARED = Path("..") / "shared"
 TYPES = ("PER", "ORG", "GPE", "LOC", "FAC", "MISC")
@@ -51,9 +53,10 @@ def entities_cmd(
     inputs: Annotated[list[Path] | None, typer.Argument(help="Text files or folders to analyse instead of the database.")] = None,
     db: Annotated[str, typer.Option("--db", envvar="RASD_DB", help="SQLite database file.")] = DEFAULT_DB,
     type_: Annotated[str | None, typer.Option("--type", help="Only this type: PER ORG GPE LOC FAC MISC.")] = None,
-    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Show at most this many.")] = None,
+    limit: LimitOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
-    """List canonical entities with their mention and document counts."""
+    """List canonical entities with their mention and document counts, most mentioned first."""
     if type_ is not None and type_.upper() not in TYPES:
         raise _fail(f"unknown type {type_!r}; expected one of {' '.join(TYPES)}")
     try:
@@ -62,7 +65,7 @@ def entities_cmd(
 
             ents = analyse_paths(inputs)
         else:
-            if not Path(db).exists():
+            if not is_url(db) and not Path(db).exists():
                 raise _fail(f"database {db} not found (run `rasd analyze` first, or pass files)")
             from rasd.store import open_store
 
@@ -74,9 +77,9 @@ def entities_cmd(
         raise _fail(f"{type(e).__name__}: {e}") from None
     if type_:
         ents = [e for e in ents if e.type == type_.upper()]
-    order = {t: i for i, t in enumerate(TYPES)}
-    ents.sort(key=lambda e: (order.get(e.type, len(TYPES)), -e.mentions, -len(e.docs), e.name, e.id))
-    typer.echo(format_table(ents, limit))
+    ents.sort(key=lambda e: (-e.mentions, -len(e.docs), e.name, e.id))
+    emit(ents, limit=limit, as_json=as_json, to_json=to_dict, render=lambda rows: typer.echo(format_table(rows)),
+         empty="no entities" + (f" of type {type_.upper()}" if type_ else ""))  # fmt: skip
 
 
 train = _train_group()
@@ -86,12 +89,13 @@ train = _train_group()
 def train_ner(
     train_file: Annotated[Path, typer.Option("--train", help="ANERcorp train split (CoNLL).")] = SHARED
     / "data/anercorp/train.conll",
-    anetac: Annotated[Path | None, typer.Option("--anetac", help="ANETAC names file (gazetteer features).")] = SHARED
+    anetac: Annotated[Path | None, typer.Option("--anetac", help="ANETAC names file: rebuilds the shipped gazetteer (with --force).")] = SHARED
     / "data/anetac/en-ar-named-entities.txt",
     news: Annotated[Path | None, typer.Option("--news", help="SaudiNewsNet folder (word clusters); rebuilt only with --clusters.")] = SHARED
     / "data/saudinewsnet",
     clusters: Annotated[bool, typer.Option("--clusters/--no-clusters", help="Rebuild the word clusters first.")] = False,
-    out: Annotated[Path | None, typer.Option("--out", help="Model file to write (default: the shipped one).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Model file to write, outside the installed package.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Allow overwriting the shipped model (the default --out then).")] = False,
     iterations: Annotated[int | None, typer.Option("--iterations", min=1, help="L-BFGS iterations (default: train.ITERATIONS).")] = None,
     arch: Annotated[str, typer.Option("--arch", help="crf (python-crfsuite) or bilstm (BiLSTM-CRF, needs the [train] extra).")] = "crf",
     vectors: Annotated[Path | None, typer.Option("--vectors", help="bilstm: word2vec file to reuse, or to write after training it on --news.")] = None,
@@ -99,10 +103,12 @@ def train_ner(
     patience: Annotated[int, typer.Option("--patience", min=1, help="bilstm: epochs without a better dev F1 before stopping.")] = 8,
     average_from: Annotated[int | None, typer.Option("--average-from", min=1, help="bilstm: average weights from this epoch on.")] = 12,
 ) -> None:
-    """Train an entity model reproducibly (fixed seeds, dev = last 10% of train).
+    """Train an entity model reproducibly (fixed seeds, dev = last 10% of train) into --out.
 
-    ``--arch crf`` (re)builds the ANETAC gazetteer and the CRF; ``--arch bilstm`` trains
-    word vectors on SaudiNewsNet (or reuses ``--vectors``) and the BiLSTM-CRF on one thread.
+    ``--arch crf`` builds the CRF (and, with ``--force``, rebuilds the shipped ANETAC
+    gazetteer first); ``--arch bilstm`` trains word vectors on SaudiNewsNet (or reuses
+    ``--vectors``) and the BiLSTM-CRF on one thread. Nothing inside the installed package
+    is written without ``--force``.
     """
     from rasd.annotators.entities import train as tr
 
@@ -112,8 +118,12 @@ def train_ner(
         try:
             from rasd.annotators.entities import train_neural as tn
 
+            target = model_out(out, Path(tn.NEURAL_PATH), force)
+        except ValueError as e:
+            raise _fail(str(e)) from None
+        try:
             res = tn.train_neural(
-                train_file, news, vectors, out or tn.NEURAL_PATH, epochs=epochs, patience=patience, average_from=average_from
+                train_file, news, vectors, target, epochs=epochs, patience=patience, average_from=average_from
             )
         except Exception as e:
             raise _fail(f"{type(e).__name__}: {e}") from None
@@ -121,6 +131,16 @@ def train_ner(
         return
     if arch != "crf":
         raise _fail(f"unknown --arch {arch} (crf or bilstm)")
+    try:
+        target = model_out(out, Path(tr.MODEL_PATH), force)
+    except ValueError as e:
+        raise _fail(str(e)) from None
+    if not force:  # the gazetteer and the clusters are shipped files too
+        if clusters:
+            raise _fail("--clusters rewrites the shipped word clusters; add --force to allow it")
+        if anetac is not None:
+            sys.stderr.write("rasd: training with the shipped gazetteer (rebuilding it from --anetac needs --force)\n")
+            anetac = None
     if anetac is not None and not anetac.exists():
         raise _fail(f"ANETAC file {anetac} not found (pass --anetac or omit it)")
     try:
@@ -128,7 +148,7 @@ def train_ner(
             if news is None or not news.is_dir():
                 raise _fail(f"SaudiNewsNet folder {news} not found")
             tr.build_clusters(news)
-        result = tr.train(train_file, anetac, out or tr.MODEL_PATH, iterations=iterations or tr.ITERATIONS)
+        result = tr.train(train_file, anetac, target, iterations=iterations or tr.ITERATIONS)
     except typer.Exit:
         raise
     except Exception as e:

@@ -15,6 +15,8 @@ from typing import Any
 import typer
 
 from rasd.interfaces.cli.app import DEFAULT_DB, app
+from rasd.interfaces.cli.common import JsonOpt, LimitOpt, emit
+from rasd.store.base import is_url
 from rasd.text import fold
 
 
@@ -42,7 +44,7 @@ def _from_store(db: str) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]
     from rasd.models import to_dict
     from rasd.store import open_store
 
-    if not Path(db).exists():
+    if not is_url(db) and not Path(db).exists():
         _fail(f"no database at {db} (run `rasd analyze … --db {db}` first, or pass --analysis FILE)")
     try:
         with open_store(db, readonly=True) as store:
@@ -95,26 +97,25 @@ def quotes(
     speaker: str | None = typer.Option(None, "--speaker", "-s", help="Name, part of a name or role to match."),
     db: str = typer.Option(DEFAULT_DB, "--db", envvar="RASD_DB", help="SQLite database written by `rasd analyze`."),
     analysis: str | None = typer.Option(None, "--analysis", help="Read an analysis.json instead of the database."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON lines instead of a table."),
+    limit: LimitOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """List what SPEAKER said across the corpus, oldest first (everyone when omitted)."""
     if speaker is not None and not fold(speaker).strip():
         _fail("--speaker is empty", 2)
     quotes_, docs, names = _from_analysis(Path(analysis)) if analysis is not None else _from_store(db)
     rows = select(quotes_, docs, names, speaker)
-    if as_json:
-        for r in rows:
-            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
-        return
-    if not rows:
-        sys.stderr.write("rasd quotes: no quotes found" + (f" for {speaker!r}" if speaker else "") + "\n")
-        return
-    from rich.console import Console
-    from rich.table import Table
 
-    table = Table("date", "speaker", "cue", "polarity", "said")
-    for r in rows:
-        who = r["speaker"] + (f" ({r['role']})" if r["role"] else "")
-        said = ("«" + r["content"] + "»") if r["direct"] else r["content"]
-        table.add_row(r["date"] or "?", who, r["cue"], r["polarity"], said)
-    Console().print(table)
+    def render(shown: list[dict[str, Any]]) -> None:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table("date", "speaker", "cue", "polarity", "said")
+        for r in shown:
+            who = r["speaker"] + (f" ({r['role']})" if r["role"] else "")
+            said = ("«" + r["content"] + "»") if r["direct"] else r["content"]
+            table.add_row(r["date"] or "?", who, r["cue"], r["polarity"], said)
+        Console().print(table)
+
+    empty = "rasd quotes: no quotes found" + (f" for {speaker!r}" if speaker else "")
+    emit(rows, limit=limit, as_json=as_json, to_json=lambda r: r, render=render, empty=empty)

@@ -1,15 +1,24 @@
-"""``rasd report`` (write the HTML report from an analysis.json) and ``rasd serve`` (web UI/API)."""
+"""``rasd report`` (write the HTML report) and ``rasd serve`` (web UI/API).
+
+Both read the database (``--db``, else ``RASD_DB``, else ``rasd.db``) or, given
+``--analysis``, an ``analysis.json``, which then wins.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from rasd.interfaces.cli.app import DEFAULT_DB, app
+from rasd.store.base import is_url
+
+if TYPE_CHECKING:
+    from rasd.models import Analysis
 
 
 def _die(msg: str) -> typer.Exit:
@@ -26,9 +35,26 @@ def _as_of(value: str | None) -> str | None:
         raise _die(f"--as-of must be a date YYYY-MM-DD, got {value!r}") from None
 
 
+DbOpt = Annotated[str, typer.Option("--db", envvar="RASD_DB", help="rasd database: a SQLite file or a postgresql:// URL (used unless --analysis is given).")]
+AnalysisOpt = Annotated[Path | None, typer.Option("--analysis", "-a", help="analysis.json written by `rasd analyze` (instead of the database).")]
+
+
+def _from_db(db: str) -> Analysis:
+    """Everything the database holds, as one ``Analysis`` (what the report draws)."""
+    from rasd.interfaces.web import _from_store
+
+    if not is_url(db) and not Path(db).is_file():
+        raise _die(f"database not found: {db} (give --db FILE, set RASD_DB, or pass --analysis FILE)")
+    try:
+        return _from_store(str(db))
+    except (ValueError, OSError, sqlite3.DatabaseError) as e:
+        raise _die(f"cannot read the database {db}: {e}") from None
+
+
 @app.command()
 def report(
-    analysis: Annotated[Path, typer.Option("--analysis", "-a", help="analysis.json written by `rasd analyze`.")],
+    analysis: AnalysisOpt = None,
+    db: DbOpt = DEFAULT_DB,
     out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("report.html"),
     as_of: Annotated[
         str | None,
@@ -38,16 +64,22 @@ def report(
         int, typer.Option("--max-docs", min=0, help="Documents shown whole; other cited ones only around their evidence.")
     ] = 300,
 ) -> None:
-    """Write the self-contained right-to-left HTML report for an analysis."""
+    """Write the self-contained right-to-left HTML report of the database (or of --analysis)."""
     from rasd.interfaces.report import load_analysis, render_report, restatus
 
     day = _as_of(as_of)
-    if not analysis.is_file():
+    meta: dict[str, Any] = {}
+    if analysis is None:
+        data = _from_db(db)  # a database keeps no as_of: statuses are computed for the day asked
+        if day is None:
+            day = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d")
+    elif not analysis.is_file():
         raise _die(f"analysis file not found: {analysis}")
-    try:
-        data, meta = load_analysis(analysis)
-    except (ValueError, TypeError, KeyError) as e:
-        raise _die(f"cannot read {analysis}: {e}") from None
+    else:
+        try:
+            data, meta = load_analysis(analysis)
+        except (ValueError, TypeError, KeyError) as e:
+            raise _die(f"cannot read {analysis}: {e}") from None
     if day and day != meta.get("as_of"):
         data = restatus(data, day)  # statuses in the export were computed for its own as_of
     html = render_report(data, day or meta.get("as_of") or dt.date.today().isoformat(), max_docs=max_docs)
@@ -61,29 +93,32 @@ def report(
 
 @app.command()
 def serve(
-    db: Annotated[Path | None, typer.Option("--db", help=f"rasd database (e.g. {DEFAULT_DB}).")] = None,
-    analysis: Annotated[Path | None, typer.Option("--analysis", "-a", help="analysis.json to serve.")] = None,
+    db: DbOpt = DEFAULT_DB,
+    analysis: Annotated[Path | None, typer.Option("--analysis", "-a", help="analysis.json to serve (instead of the database).")] = None,
     port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
     host: Annotated[str, typer.Option("--host", help="Address to bind; keep 127.0.0.1 unless you mean it.")] = "127.0.0.1",
     as_of: Annotated[str | None, typer.Option("--as-of", help="Date for commitment status in the report.")] = None,
+    check: Annotated[bool, typer.Option("--check", help="Load the data and build the app, then exit without serving.")] = False,
 ) -> None:
-    """Serve the report at / and a read-only JSON API under /api/ (from analysis.json or a database)."""
+    """Serve the report at / and a read-only JSON API under /api/ (from the database or analysis.json)."""
     from rasd.interfaces.web import create_app
 
     day = _as_of(as_of)
-    if analysis is None and db is None:
-        db = Path(DEFAULT_DB)
+    source = analysis if analysis is not None else db
     if analysis is not None and not analysis.is_file():
         raise _die(f"analysis file not found: {analysis}")
-    if analysis is None and db is not None and not db.is_file():
-        raise _die(f"database not found: {db} (give --db FILE or --analysis FILE)")
+    if analysis is None and not is_url(db) and not Path(db).is_file():
+        raise _die(f"database not found: {db} (give --db FILE, set RASD_DB, or pass --analysis FILE)")
     try:
-        web_app = create_app(db_path=db, analysis_path=analysis, as_of=day)
-    except (ValueError, TypeError, KeyError, OSError) as e:
+        web_app = create_app(db_path=None if analysis is not None else db, analysis_path=analysis, as_of=day)
+    except (ValueError, TypeError, KeyError, OSError, sqlite3.DatabaseError) as e:
         raise _die(f"cannot load data: {e}") from None
+    if check:
+        typer.echo(f"rasd: {source} loads; would serve it on http://{host}:{port}/ (--check: not started)")
+        return
     import uvicorn
 
     from rasd.interfaces.server import server_options
 
-    typer.echo(f"rasd: serving on http://{host}:{port}/ (Ctrl-C to stop)")
+    typer.echo(f"rasd: serving {source} on http://{host}:{port}/ (Ctrl-C to stop)")
     uvicorn.run(web_app, host=host, port=port, log_level="warning", **server_options())

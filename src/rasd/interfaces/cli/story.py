@@ -2,13 +2,15 @@
 
 The story views read what ``rasd analyze`` saved: the database (``--db``, default) or an
 ``analysis.json`` (``--analysis``). Commitment status is recomputed for ``--as-of`` so the
-same analysis answers "what is due now?" on any day.
+same analysis answers "what is due now?" on any day; commitments are listed by deadline.
+Each listing takes ``--limit`` and ``--json`` (``common.emit``).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import sys
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -18,7 +20,9 @@ from typing import Annotated, Any
 import typer
 
 from rasd.interfaces.cli.app import DEFAULT_DB, app
-from rasd.models import Claim, Commitment, Conflict, Entity, Event, EventDate, Evidence, Geo
+from rasd.interfaces.cli.common import JsonOpt, LimitOpt, emit, model_out
+from rasd.models import Claim, Commitment, Conflict, Entity, Event, EventDate, Evidence, Geo, to_dict
+from rasd.store.base import is_url
 
 SHARED = Path("..") / "shared"
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
@@ -102,18 +106,21 @@ def load_story(db: str, analysis: Path | None) -> Story:
             return story_from_json(json.loads(analysis.read_text(encoding="utf-8")))
         except (ValueError, KeyError, TypeError) as e:
             raise _fail(f"{analysis} is not a rasd analysis.json ({type(e).__name__}: {e})") from None
-    if not Path(db).is_file():
+    if not is_url(db) and not Path(db).is_file():
         raise _fail(f"no database at {db} (run `rasd analyze` first, or pass --analysis FILE)")
     from rasd.store import open_store
 
-    with open_store(db, readonly=True) as store:
-        ents, events, claims, commitments, conflicts = store.load_views()
-        s = Story(list(ents), list(events), list(claims), list(commitments), list(conflicts))
-        items: list[Event | Claim | Commitment | Conflict] = [*events, *claims, *commitments, *conflicts]
-        ids = sorted({e.doc for x in items for e in x.evidence})
-        for d in store.iter_documents(ids):
-            s.texts[d.id] = d.text
-            s.titles[d.id] = d.title or d.source
+    try:
+        with open_store(db, readonly=True) as store:
+            ents, events, claims, commitments, conflicts = store.load_views()
+            s = Story(list(ents), list(events), list(claims), list(commitments), list(conflicts))
+            items: list[Event | Claim | Commitment | Conflict] = [*events, *claims, *commitments, *conflicts]
+            ids = sorted({e.doc for x in items for e in x.evidence})
+            for d in store.iter_documents(ids):
+                s.texts[d.id] = d.text
+                s.titles[d.id] = d.title or d.source
+    except (OSError, ValueError, sqlite3.Error) as e:  # StoreUnavailable is a ValueError
+        raise _fail(f"cannot read {db}: {e}") from None
     return s
 
 
@@ -169,8 +176,10 @@ def timeline_cmd(
     date_to: Annotated[str | None, typer.Option("--to", help="Latest date, YYYY[-MM[-DD]].")] = None,
     db: DbOpt = DEFAULT_DB,
     analysis: AnalysisOpt = None,
+    limit: LimitOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
-    """Events in date order with their precision; undated events listed apart."""
+    """Events in date order with their precision; undated events listed apart, after them."""
     from rasd.views.timeline import filter_events, timeline
 
     _check_date(date_from, "--from")
@@ -180,10 +189,12 @@ def timeline_cmd(
     s = load_story(db, analysis)
     evs = filter_events(s.events, entity=entity, entities=s.entities, date_from=date_from, date_to=date_to)
     dated, undated = timeline(evs)
-    if not dated and not undated:
-        typer.echo("no events match")
-        return
-    typer.echo(format_timeline(s, dated, undated))
+    dated_ids = {id(ev) for ev in dated}
+
+    def render(rows: list[Event]) -> None:
+        typer.echo(format_timeline(s, [e for e in rows if id(e) in dated_ids], [e for e in rows if id(e) not in dated_ids]))
+
+    emit([*dated, *undated], limit=limit, as_json=as_json, to_json=to_dict, render=render, empty="no events match")
 
 
 @app.command("commitments")
@@ -191,25 +202,37 @@ def commitments_cmd(
     as_of: Annotated[str | None, typer.Option("--as-of", help="Reference date YYYY-MM-DD (default: today).")] = None,
     db: DbOpt = DEFAULT_DB,
     analysis: AnalysisOpt = None,
+    limit: LimitOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
-    """Promises, plans and deadlines with who committed and their status as of a date."""
-    from rasd.views.commitments import status
+    """Promises, plans and deadlines by deadline (undated last), with who committed and their
+    status as of a date (printed first)."""
+    from rasd.views.commitments import period, status
 
     if as_of is not None and not (_DATE.match(as_of) and len(as_of) == 10):
         raise _fail(f"--as-of expects YYYY-MM-DD, got {as_of!r}")
     day = as_of or datetime.now(UTC).strftime("%Y-%m-%d")
     s = load_story(db, analysis)
-    if not s.commitments:
-        typer.echo("no commitments")
-        return
     names = _names(s)
-    for c in s.commitments:
-        st = status(c.deadline, day)
-        who = c.who or "، ".join(names.get(a, a) for a in c.actors) or "?"
-        flag = " (postponed)" if c.postponed else ""
-        typer.echo(f"{st:<8} {c.deadline or 'no date':<10} {who}{flag}: {c.what[:SNIPPET]}")
-        for e in c.evidence[:3]:
-            typer.echo(f"    {e.doc}[{e.start}:{e.end}]")
+
+    def by_deadline(c: Commitment) -> tuple[bool, str, str, str]:
+        p = period(c.deadline)  # "2026" is due by its last day, so it sorts after "2026-09"
+        return (p is None, p[1] if p else "", p[0] if p else "", c.id)
+
+    def row(c: Commitment) -> dict[str, Any]:
+        return {**to_dict(c), "status": status(c.deadline, day), "as_of": day}
+
+    def render(rows: list[Commitment]) -> None:
+        typer.echo(f"as of {day}:")
+        for c in rows:
+            who = c.who or "، ".join(names.get(a, a) for a in c.actors) or "?"
+            flag = " (postponed)" if c.postponed else ""
+            typer.echo(f"{status(c.deadline, day):<8} {c.deadline or 'no date':<10} {who}{flag}: {c.what[:SNIPPET]}")
+            for e in c.evidence[:3]:
+                typer.echo(f"    {e.doc}[{e.start}:{e.end}]")
+
+    emit(sorted(s.commitments, key=by_deadline), limit=limit, as_json=as_json, to_json=row, render=render,
+         empty=f"no commitments (as of {day})")  # fmt: skip
 
 
 @app.command("conflicts")
@@ -217,6 +240,8 @@ def conflicts_cmd(
     kind: Annotated[str | None, typer.Option("--kind", help="Only polarity, number, date or other.")] = None,
     db: DbOpt = DEFAULT_DB,
     analysis: AnalysisOpt = None,
+    limit: LimitOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """Conflicting claims side by side, each with its source and evidence (most confident first)."""
     if kind is not None and kind not in ("polarity", "number", "date", "other"):
@@ -224,22 +249,26 @@ def conflicts_cmd(
     s = load_story(db, analysis)
     claims = {c.id: c for c in s.claims}
     shown = sorted((k for k in s.conflicts if kind is None or k.kind == kind), key=lambda k: (-k.confidence, k.id))
-    if not shown:
-        typer.echo("no conflicts")
-        return
     names = _names(s)
-    for k in shown:
-        typer.echo(f"[{k.kind}] {k.explanation} (confidence {k.confidence:.2f})")
-        for label, cid in (("A", k.a), ("B", k.b)):
-            c = claims.get(cid)
-            ev = c.evidence[0] if c and c.evidence else None
-            who = (names.get(c.attributed_to, c.attributed_to) if c and c.attributed_to else None) or (
-                c.speaker if c and c.speaker else "نص الخبر"
-            )
-            where = f"{s.titles.get(ev.doc, ev.doc)} {ev.doc}[{ev.start}:{ev.end}]" if ev else cid
-            text = _snippet(s, ev) if ev else ""
-            typer.echo(f"  {label}: {who} — {text or (c.object if c else '')}\n     {where}")
-        typer.echo("")
+
+    def render(rows: list[Conflict]) -> None:
+        for k in rows:
+            typer.echo(f"[{k.kind}] {k.explanation} (confidence {k.confidence:.2f})")
+            for label, cid in (("A", k.a), ("B", k.b)):
+                c = claims.get(cid)
+                ev = c.evidence[0] if c and c.evidence else None
+                who = (names.get(c.attributed_to, c.attributed_to) if c and c.attributed_to else None) or (
+                    c.speaker if c and c.speaker else "نص الخبر"
+                )
+                where = f"{s.titles.get(ev.doc, ev.doc)} {ev.doc}[{ev.start}:{ev.end}]" if ev else cid
+                text = _snippet(s, ev) if ev else ""
+                typer.echo(f"  {label}: {who} — {text or (c.object if c else '')}\n     {where}")
+            typer.echo("")
+
+    def row(k: Conflict) -> dict[str, Any]:  # with both claims, so the JSON stands alone
+        return {**to_dict(k), "claims": [to_dict(claims[c]) if c in claims else None for c in (k.a, k.b)]}
+
+    emit(shown, limit=limit, as_json=as_json, to_json=row, render=render, empty="no conflicts")
 
 
 def _train_group() -> typer.Typer:
@@ -259,19 +288,24 @@ train = _train_group()
 def train_stance(
     data: Annotated[Path, typer.Option("--data", help="Folder with ANS stance train.csv and dev.csv.")] = SHARED
     / "data/ans/stance",
-    out: Annotated[Path | None, typer.Option("--out", help="Where to write the model (default: shipped path).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Model file to write, outside the installed package.")] = None,
     grid: Annotated[str, typer.Option("--grid", help="Comma-separated C values to compare by CV.")] = "10",
+    force: Annotated[bool, typer.Option("--force", help="Allow overwriting the shipped model (the default --out then).")] = False,
 ) -> None:
-    """Train the claim-comparison model on ANS train+dev (C tuned by CV; test never read)."""
+    """Train the claim-comparison model on ANS train+dev into --out (C tuned by CV; test never read)."""
     from rasd.views.stance import MODEL_PATH, train
 
     if not (data / "train.csv").is_file() or not (data / "dev.csv").is_file():
         raise _fail(f"{data} has no train.csv/dev.csv (ANS stance corpus)")
     try:
+        target = model_out(out, Path(MODEL_PATH), force)
+    except ValueError as e:
+        raise _fail(str(e)) from None
+    try:
         cs = tuple(float(x) for x in grid.split(",") if x.strip())
         if not cs:
             raise ValueError("--grid needs at least one C value")
-        info = train(data, out or MODEL_PATH, grid=cs)
+        info = train(data, target, grid=cs)
     except Exception as e:  # one line, no traceback
         raise _fail(f"{type(e).__name__}: {e}") from None
     cv = ", ".join(f"C={c}: {f:.3f}" for c, f in info["cv"].items())

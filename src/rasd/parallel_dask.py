@@ -1,0 +1,313 @@
+"""Per-document steps on a Dask cluster (``rasd analyze --dask``).
+
+``--workers N`` forks processes on this machine; ``--dask`` sends the same per-document
+work to ``dask.distributed`` workers instead, so it can use other machines:
+
+- ``local:N`` starts a ``LocalCluster`` of N worker processes, one thread each, on
+  127.0.0.1 with no dashboard, and closes it when the run ends;
+- ``tcp://HOST:PORT`` (or ``tls://…``) connects to a running scheduler, whose workers must
+  have the same rasd installed (tasks are rasd functions, pickled by reference).
+
+What runs there: annotation (``pipeline._annotate_batch``: time, entities, quantities,
+quotes) and the per-article story step (``views.story._per_document``: events, claim
+records, commitments). Cleaning stays where ``--workers`` puts it, and the corpus steps
+(linking, event merging, conflicts, export) stay in this process; ``docs/scale.md`` says why.
+
+Batches are submitted with at most ``4 ×`` the cluster's threads in flight and read back in
+input order, so memory is bounded and the output is the one ``--workers`` gives. A batch that
+fails (an exception, a worker lost for good) is retried one document per task; a document
+that still fails becomes one error line and keeps no mentions: the run goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from rasd.annotators import DocAnalysis
+from rasd.models import Document
+from rasd.pipeline import AnnotatedBatch, StageUnavailable, _annotate_batch
+
+log = logging.getLogger(__name__)
+
+EXTRA = "dask"
+MISSING = (
+    "--dask needs the optional package 'distributed': pip install 'rasd[dask]' "
+    "(or pip install -e '.[dask]' in a checkout)"
+)
+ANNOTATE_BATCH = 16  # documents per annotation task (as with --workers)
+STORY_BATCH = 64  # documents per story task (views.story.CHUNK)
+_LOCAL = re.compile(r"local:(\d+)")
+_ADDRESS = re.compile(r"(tcp|tls)://[^\s/]+:\d+/?")
+
+# set for LocalCluster workers before they start, so libraries size their pools at import
+_ONE_THREAD_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class DaskUnavailable(StageUnavailable):
+    """``--dask`` was asked for but cannot be used (extra missing, bad target, no scheduler)."""
+
+
+def parse_target(spec: str) -> int | str:
+    """``local:N`` → N worker processes; ``tcp://HOST:PORT`` → that scheduler address."""
+    spec = spec.strip()
+    if m := _LOCAL.fullmatch(spec):
+        n = int(m.group(1))
+        if n < 1:
+            raise ValueError("local:N needs N >= 1")
+        return n
+    if _ADDRESS.fullmatch(spec):
+        return spec.rstrip("/")
+    raise ValueError(f"expected local:N or tcp://HOST:PORT, got {spec!r}")
+
+
+def one_blas_thread() -> None:
+    """One BLAS/OpenMP thread per worker: the workers already fill the cores (see
+    ``pipeline._single_threaded_worker``, which measured the cost of more).
+
+    The variables cover libraries loaded later (OpenMP reads them at load, and a task thread
+    gets the process default, not the setup thread's limit); numpy is imported first so its
+    BLAS is loaded, and limited, now rather than by the first task.
+    """
+    for var in _ONE_THREAD_ENV:
+        os.environ[var] = "1"
+    import numpy  # noqa: F401
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1)
+
+
+def blas_threads() -> list[int]:
+    """Thread counts of the BLAS/OpenMP pools loaded here (a check, run as a task)."""
+    import numpy  # noqa: F401
+    from threadpoolctl import threadpool_info
+
+    return [int(p["num_threads"]) for p in threadpool_info()]
+
+
+def _blas_plugin() -> Any:
+    """A worker plugin calling ``one_blas_thread`` on every worker, including ones that join
+    later (``Client.run`` would reach only the workers present now)."""
+    from distributed import WorkerPlugin
+
+    class OneBlasThread(WorkerPlugin):
+        def setup(self, worker: Any) -> None:
+            one_blas_thread()
+
+    return OneBlasThread()
+
+
+@contextmanager
+def dask_client(spec: str | None) -> Iterator[Any]:
+    """A ``distributed.Client`` for ``spec`` (``None`` yields ``None``); the client, and the
+    cluster when it was started here, are always closed on the way out."""
+    if spec is None:
+        yield None
+        return
+    try:
+        target = parse_target(spec)
+    except ValueError as e:
+        raise DaskUnavailable(f"--dask: {e}") from None
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise DaskUnavailable(MISSING) from None
+    cluster: Any = None
+    client: Any = None
+    chatty = logging.getLogger("distributed")  # INFO lines on every start, plugin and close
+    level = chatty.level
+    if logging.getLogger().getEffectiveLevel() > logging.DEBUG:  # kept with --verbose
+        chatty.setLevel(logging.WARNING)
+    try:
+        if isinstance(target, int):
+            cluster = LocalCluster(
+                n_workers=target, threads_per_worker=1, processes=True, host="127.0.0.1",
+                dashboard_address=None, silence_logs=logging.ERROR, env=_ONE_THREAD_ENV,
+            )  # fmt: skip
+            client = Client(cluster)
+        else:
+            try:
+                client = Client(target, timeout="20s")
+            except OSError as e:
+                raise DaskUnavailable(f"--dask: no Dask scheduler at {target} ({type(e).__name__}: {e})") from None
+        client.register_plugin(_blas_plugin(), name="rasd-one-blas-thread")
+        yield client
+    finally:
+        if client is not None:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+        chatty.setLevel(level)
+
+
+def _threads(client: Any) -> int:
+    return max(1, sum(client.nthreads().values()))
+
+
+def _batches(items: Sequence[T], size: int, threads: int) -> list[list[T]]:
+    """Batches of at most ``size``, smaller on small corpora so every worker gets some."""
+    size = max(1, min(size, -(-len(items) // (2 * threads))))
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+def stream(
+    client: Any, fn: Callable[..., R], batches: Sequence[list[T]], *args: Any, window: int
+) -> Iterator[tuple[list[T], R | Exception]]:
+    """``fn(batch, *args)`` on the cluster, at most ``window`` tasks in flight, yielded in
+    input order as ``(batch, result)``; a failed task yields its exception instead.
+    Tasks still queued when the consumer stops (Ctrl-C, an error) are cancelled."""
+    pending: deque[tuple[list[T], Any]] = deque()
+
+    def take() -> tuple[list[T], R | Exception]:
+        batch, fut = pending.popleft()
+        try:
+            return batch, fut.result()
+        except Exception as e:  # reported per document by the caller
+            return batch, e
+        finally:
+            fut.release()
+
+    try:
+        for batch in batches:
+            pending.append((batch, client.submit(fn, batch, *args, pure=False)))
+            while len(pending) >= window:
+                yield take()
+        while pending:
+            yield take()
+    finally:
+        if pending:
+            client.cancel([f for _, f in pending])
+
+
+def _singly(client: Any, fn: Callable[..., list[R]], batch: list[T], *args: Any) -> Iterator[tuple[T, R | Exception]]:
+    """After a batch failed: each of its items in its own task, so only the culprit is lost."""
+    for [item], got in stream(client, fn, [[x] for x in batch], *args, window=len(batch)):
+        yield item, (got if isinstance(got, Exception) else got[0])
+
+
+def _failed(e: Exception) -> str:
+    return f"{type(e).__name__}: {e}"
+
+
+# --- annotation ----------------------------------------------------------------------------
+
+
+def _annotate_task(docs: list[Document]) -> AnnotatedBatch:
+    return _annotate_batch(docs)
+
+
+def _annotate_one(docs: list[Document]) -> list[AnnotatedBatch]:
+    return [_annotate_batch(docs)]
+
+
+def annotate_on_dask(
+    client: Any,
+    das: list[DocAnalysis],
+    errors: list[tuple[str, str]],
+    *,
+    batch: int = ANNOTATE_BATCH,
+    timings: dict[str, list[float]] | None = None,
+    tick: Callable[[int], None] | None = None,
+) -> None:
+    """``pipeline.annotate_all`` on the cluster: same mentions, same error lines, same order."""
+    timings = {} if timings is None else timings
+    threads = _threads(client)
+
+    def apply(part: list[DocAnalysis], got: AnnotatedBatch) -> None:
+        fields_list, errs, tim = got
+        for da, fields in zip(part, fields_list, strict=True):
+            for k, v in fields.items():
+                setattr(da, k, v)
+        errors.extend(errs)
+        for k, (w, c, n) in tim.items():
+            t = timings.setdefault(k, [0.0, 0.0, 0])
+            t[0] += w
+            t[1] += c
+            t[2] += n
+
+    done = 0
+    by_doc = {id(da.doc): da for da in das}
+    docs = [da.doc for da in das]
+    for part_docs, got in stream(client, _annotate_task, _batches(docs, batch, threads), window=4 * threads):
+        part = [by_doc[id(d)] for d in part_docs]
+        if not isinstance(got, Exception):
+            apply(part, got)
+        else:
+            log.debug("annotation batch failed on dask (%s); retrying its documents one by one", _failed(got))
+            for doc, one in _singly(client, _annotate_one, part_docs):
+                if isinstance(one, Exception):
+                    errors.append((doc.source, f"annotation failed on {doc.id} (dask): {_failed(one)}"))
+                else:
+                    apply([by_doc[id(doc)]], one)
+        done += len(part)
+        if tick is not None:
+            tick(done)
+
+
+# --- the per-article story step -----------------------------------------------------------
+
+
+def _story_task(das: list[DocAnalysis], names: dict[str, str], as_of: str) -> list[Any]:
+    from rasd.views.story import _per_document
+
+    return [_per_document(da, names, as_of) for da in das]
+
+
+def per_document_on_dask(
+    client: Any, ordered: list[DocAnalysis], names: dict[str, str], as_of: str, errors: list[tuple[str, str]]
+) -> list[Any]:
+    """``views.story._per_document_all`` on the cluster: one result per document, in order
+    (a document that fails gets an error line and no events, claims or commitments).
+    The entity-name index goes to every worker once (scattered), not with every task."""
+    threads = _threads(client)
+    [names_f] = client.scatter([names], broadcast=True, hash=False)
+    out: list[Any] = []
+    try:
+        for part, got in stream(client, _story_task, _batches(ordered, STORY_BATCH, threads), names_f, as_of, window=4 * threads):
+            if not isinstance(got, Exception):
+                out.extend(got)
+                continue
+            log.debug("story batch failed on dask (%s); retrying its documents one by one", _failed(got))
+            for da, one in _singly(client, _story_task, part, names_f, as_of):
+                if isinstance(one, Exception):
+                    errors.append((da.doc.source, f"story step failed on {da.doc.id} (dask): {_failed(one)}"))
+                    one = ([], [], [])
+                out.append(one)
+    finally:
+        names_f.release()
+    return out
+
+
+@contextmanager
+def story_on_dask(client: Any, errors: list[tuple[str, str]]) -> Iterator[None]:
+    """While open, ``views.story.build`` runs its per-article step on ``client``.
+
+    ``build`` has no hook for its per-document step, and views/ is not ours to edit, so its
+    module function ``_per_document_all`` is swapped for the Dask one and restored after.
+    (A ``per_document=`` parameter on ``build`` would make this explicit; see docs/scale.md.)
+    Per-document failures are appended to ``errors``.
+    """
+    from rasd.views import story
+
+    original = getattr(story, "_per_document_all", None)
+    if original is None:  # the story module changed shape: leave it serial, say so
+        log.warning("views.story has no _per_document_all: the story step runs in this process")
+        yield
+        return
+
+    def on_dask(ordered: list[DocAnalysis], names: dict[str, str], as_of: str, workers: int) -> list[Any]:
+        return per_document_on_dask(client, ordered, names, as_of, errors)
+
+    setattr(story, "_per_document_all", on_dask)  # noqa: B010 (a module attribute, on purpose)
+    try:
+        yield
+    finally:
+        setattr(story, "_per_document_all", original)  # noqa: B010
