@@ -250,6 +250,8 @@ class Event:
     evidence: list[Evidence] = field(default_factory=list)
     confidence: float = 0.7
     _date_source: str = ""  # own | neighbour | context | article (not exported): what merging trusts
+    label: str = ""  # an incident's short Arabic label (تفجير في أبها — 6 آب 2015); "" for a lone report
+    sources: int = 1  # documents that report this incident
 
 
 @dataclass
@@ -290,6 +292,8 @@ class Conflict:
     explanation: str
     evidence: list[Evidence] = field(default_factory=list)
     confidence: float = 0.7
+    incident: str | None = None  # the incident (merged event id) a slot disagreement is about
+    slot: str | None = None  # killed | injured | … | date, for incident slot disagreements
 
 
 @dataclass

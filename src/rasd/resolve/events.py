@@ -127,7 +127,7 @@ def merge(events: Sequence[Event]) -> MergeResult:
     out = MergeResult(events=[])
     for root in sorted(groups, key=lambda r: _first_key(evs[r])):
         reports = [evs[i] for i in groups[root]]
-        merged = _combine(reports)
+        merged = combine(reports)
         out.events.append(merged)
         out.members[merged.id] = reports
         out.disagreements.extend(_disagreements(merged.id, reports))
@@ -139,10 +139,14 @@ def _first_key(ev: Event) -> tuple[str, int]:
     return (e.doc, e.start) if e else ("", 0)
 
 
-def _combine(reports: list[Event]) -> Event:
+def combine(reports: Sequence[Event], dated: Sequence[Event] | None = None) -> Event:
+    """One event for reports of one happening: all evidence, the first figure per count,
+    the most precise date among ``dated`` (default: all reports). Also used by
+    ``story.assemble`` for incidents."""
+    reports = list(reports)
     if len(reports) == 1:
         return reports[0]
-    best_date = max(reports, key=lambda r: (_PREC_RANK.get(r.date.precision, 0), r.confidence))
+    best_date = max(dated or reports, key=lambda r: (_PREC_RANK.get(r.date.precision, 0), r.confidence))
     counts: dict[str, float] = {}
     for r in reports:
         for k, v in r.counts.items():

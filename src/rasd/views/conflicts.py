@@ -31,10 +31,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from rasd.annotators.events import stems
+from rasd.annotators.events import count_words, stems
 from rasd.ids import make_id
 from rasd.models import Conflict
-from rasd.resources import load_table
+from rasd.resources import load_lines, load_table
+from rasd.story import INCIDENT_TYPES, SLOT_KEYS
 from rasd.text import fold
 from rasd.views.claims import ClaimRecord, word_tokens
 from rasd.views.commitments import period
@@ -149,6 +150,8 @@ def structured(a: ClaimRecord, b: ClaimRecord, topic: str) -> Candidate | None:
         fa = {}
     else:
         fa = {(o, w): v for o, w, v in a.facts}
+    if incident_counts(a) or incident_counts(b):
+        fa = {}  # casualties, arrests, rockets of a happening: story.slots compares them per incident
     for (o, w), v in sorted(fa.items()):
         for o2, w2, v2 in b.facts:
             if o == o2 and w == w2 and v != v2 and about_same_thing(a, b):
@@ -242,6 +245,22 @@ def _same_time(x: str | None, y: str | None) -> bool:
 
 def _n(v: float) -> str:
     return str(int(v)) if v == int(v) else str(v)
+
+
+def incident_counts(r: ClaimRecord) -> bool:
+    """Whether a claim's figures belong to an incident's slots (a casualty, arrest or rocket
+    count, or any count in a sentence reporting a happening): one producer, ``story.slots``,
+    compares those inside one incident, never across happenings."""
+    if r.reported & INCIDENT_TYPES:
+        return True
+    slot_objects = _slot_objects()
+    return any(o.partition("@")[2] in SLOT_KEYS or o.partition("@")[0] in slot_objects for o, _, _ in r.facts)
+
+
+@cache
+def _slot_objects() -> frozenset[str]:
+    people = frozenset(fold(w) for w in load_lines("story/casualty_objects.txt"))
+    return people | frozenset(fold(w) for w, k in count_words()[0].items() if k in SLOT_KEYS)
 
 
 def find_conflicts(records: Sequence[ClaimRecord], use_model: bool = True) -> list[Conflict]:

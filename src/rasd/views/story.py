@@ -10,20 +10,16 @@ commitments are linear in the text; event merging and claim comparison are block
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from rasd.annotators import DocAnalysis
 from rasd.annotators.events import BACKGROUND, extract
-from rasd.ids import make_id
 from rasd.models import Claim, Commitment, Conflict, Entity, Event
-from rasd.resolve.events import CountDisagreement, merge
+from rasd.story.assemble import incident_view
 from rasd.text import fold
 from rasd.views.claims import ClaimRecord, build_claims
 from rasd.views.commitments import Found, find_commitments, merge_commitments
 from rasd.views.conflicts import find_conflicts
-
-_COUNT_NAMES = {"injured": "injured", "killed": "killed", "rockets": "rockets", "drones": "drones",
-                "arrested": "arrested", "troops": "troops", "attacks": "attacks"}  # fmt: skip
 
 
 def _name_index(entities: Sequence[Entity]) -> dict[str, str]:
@@ -115,65 +111,16 @@ def build(
         reports.extend(evs)
         records.extend(recs)
         found.extend(coms)
-    merged = merge(reports)
+    claim_index: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for r in records:  # in record order: the first claim holding a report's sentence is its claim
+        c0 = r.claim.evidence[0]
+        claim_index[c0.doc].append((c0.start, c0.end, r.claim.id))
+    events, slot_conflicts = incident_view(reports, ordered, entities, claim_index)
     conflicts = find_conflicts(records)
-    paired = {frozenset((k.a, k.b)) for k in conflicts}
-    conflicts.extend(k for k in _count_conflicts(merged.disagreements, records) if frozenset((k.a, k.b)) not in paired)
-    events = merged.events
+    conflicts.extend(slot_conflicts)  # the one producer of incident slot (number/date) conflicts
     for ev in events:
         _strip_placeholders(ev)
     commitments = merge_commitments(found)
     claims = [r.claim for r in records]
     conflicts.sort(key=lambda k: (k.kind, k.evidence[0].doc if k.evidence else "", k.evidence[0].start if k.evidence else 0, k.id))
     return events, claims, commitments, conflicts
-
-
-def _claim_for(ev: Event, by_doc: Mapping[str, Sequence[ClaimRecord]]) -> ClaimRecord | None:
-    """The claim whose first evidence span holds the event's first evidence start.
-
-    ``by_doc`` indexes the claim records by document, so a lookup scans one article's
-    claims instead of the corpus's (the corpus-wide scan made this step quadratic).
-    """
-    e0 = ev.evidence[0]
-    for r in by_doc.get(e0.doc, ()):
-        c0 = r.claim.evidence[0]
-        if c0.start <= e0.start < c0.end:
-            return r
-    return None
-
-
-def _count_conflicts(dis: Sequence[CountDisagreement], records: list[ClaimRecord]) -> list[Conflict]:
-    """A ``number`` conflict for each pair of reports of one event that disagree on a count."""
-    out: list[Conflict] = []
-    seen: set[str] = set()
-    by_doc: dict[str, list[ClaimRecord]] = defaultdict(list)
-    for r in records:  # in record order, so the first match per document is unchanged
-        by_doc[r.claim.evidence[0].doc].append(r)
-    for d in dis:
-        if d.a.evidence[0].doc == d.b.evidence[0].doc:
-            continue  # one article naming two figures is usually two incidents, not a dispute
-        ra, rb = _claim_for(d.a, by_doc), _claim_for(d.b, by_doc)
-        if ra is None or rb is None:
-            continue
-        kid = make_id("k", "number", d.event, d.key, *sorted([ra.claim.id, rb.claim.id]))
-        if kid in seen:
-            continue
-        seen.add(kid)
-        va, vb = d.values
-        out.append(
-            Conflict(
-                id=kid,
-                kind="number",
-                a=ra.claim.id,
-                b=rb.claim.id,
-                explanation=f"reports of one {d.a.type} event ({d.event}) give different {_COUNT_NAMES.get(d.key, d.key)}: "
-                f"{_n(va)} vs {_n(vb)}",
-                evidence=list(d.a.evidence) + list(d.b.evidence),
-                confidence=0.8,
-            )
-        )
-    return out
-
-
-def _n(v: float) -> str:
-    return str(int(v)) if v == int(v) else str(v)
