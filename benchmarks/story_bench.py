@@ -14,13 +14,17 @@ Incident clustering (B³ over reports). Each gold report is assigned the predict
 that covers the incident's mention in that article (an event whose evidence overlaps the
 mention, else the nearest event of a compatible type in the article); reports whose
 events are the same predicted item share a predicted cluster, a report with no event is a
-cluster of its own. Each distractor report is a gold cluster of its own.
+cluster of its own. B³ is averaged over the incidents' reports; distractor reports count
+only where they land in an incident report's predicted cluster (lowering its precision):
+two distractors may well report one happening, so joining them is not scored.
 
 Disagreements. Gold: two reports of one incident, from different outlets, whose values for
 one numeric slot or for the date differ (several values of one slot in one report are an
-update, not a disagreement). A predicted number or date conflict is right when the two
-documents behind it report one gold incident and the values it sets against each other are
-a gold pair of that incident.
+update, not a disagreement; dates differ when neither value is a prefix of the other, so
+``2015-08-06`` and ``2015-08-06TEV`` agree). A predicted number or date conflict is right
+when the two documents behind it report one gold incident and that pair of documents has a
+gold disagreement of the same kind: for numbers, the two values must be read in the
+conflict's explanation; for dates, the documents' gold dates differ.
 """
 
 from __future__ import annotations
@@ -122,17 +126,20 @@ def assign(analysis: dict[str, Any], incs: list[dict[str, Any]]) -> dict[tuple[s
     return out
 
 
-def b_cubed(gold: dict[tuple[str, int], str], pred: dict[tuple[str, int], str]) -> dict[str, float]:
-    items = list(gold)
+def b_cubed(gold: dict[tuple[str, int], str | None], pred: dict[tuple[str, int], str]) -> dict[str, float]:
+    """B³ over the reports whose gold is an incident (``None`` marks a distractor, which
+    only enters the predicted clusters it was put in)."""
+    everything = list(gold)
+    items = [i for i in everything if gold[i] is not None]
     p = r = 0.0
     for i in items:
-        same_p = [j for j in items if pred[j] == pred[i]]
+        same_p = [j for j in everything if pred[j] == pred[i]]
         same_g = [j for j in items if gold[j] == gold[i]]
         both = sum(1 for j in same_p if gold[j] == gold[i])
         p += both / len(same_p)
         r += both / len(same_g)
     p, r = p / len(items), r / len(items)
-    return {"p": p, "r": r, "f": 2 * p * r / (p + r) if p + r else 0.0, "n": len(items)}
+    return {"p": p, "r": r, "f": 2 * p * r / (p + r) if p + r else 0.0, "n": len(items), "all": len(everything)}
 
 
 def gold_disagreements(incs: list[dict[str, Any]]) -> list[tuple[str, str, frozenset[Any], frozenset[str]]]:
@@ -144,9 +151,19 @@ def gold_disagreements(incs: list[dict[str, Any]]) -> list[tuple[str, str, froze
         for slot in (*NUMERIC, "date"):
             vals = [(r["source"], r["url"], s["value"]) for r in inc["reports"] for s in r["slots"] if s["slot"] == slot]
             for (sa, ua, va), (sb, ub, vb) in combinations(vals, 2):
-                if sa != sb and va != vb:
+                if sa != sb and _differ(slot, va, vb):
                     out.append((inc["id"], slot, frozenset((va, vb)), frozenset((ua, ub))))
     return out
+
+
+def _differ(slot: str, a: Any, b: Any) -> bool:
+    if slot == "date":
+        return not (str(a).startswith(str(b)) or str(b).startswith(str(a)))
+    return bool(a != b)
+
+
+def _num(v: Any) -> str:
+    return f"{v:g}" if isinstance(v, float) else str(v)
 
 
 _NUM = re.compile(r"\d+(?:\.\d+)?")
@@ -167,8 +184,10 @@ def score_conflicts(analysis: dict[str, Any], incs: list[dict[str, Any]]) -> dic
         urls = {url_of_doc.get(e["doc"]) for e in c.get("evidence", [])}
         shared = set.intersection(*(inc_of_url.get(u, set()) for u in urls)) if urls else set()
         vals = set(_NUM.findall(c.get("explanation", "")))
-        hit = [k for k, (iid, _slot, pair, _urls) in enumerate(gold)
-               if iid in shared and {str(v) if not isinstance(v, float) else f"{v:g}" for v in pair} <= vals]  # fmt: skip
+        hit = [k for k, (iid, slot, pair, gurls) in enumerate(gold)
+               if iid in shared and gurls == urls
+               and ((slot == "date") == (c["kind"] == "date"))
+               and (slot == "date" or {_num(v) for v in pair} <= vals)]  # fmt: skip
         if shared and hit:
             right += 1
             found.update(hit)
@@ -193,12 +212,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         analysis = run(incs, Path(tmp))
     pred = assign(analysis, incs)
-    gold_c: dict[tuple[str, int], str] = {}
+    gold_c: dict[tuple[str, int], str | None] = {}
     pred_c: dict[tuple[str, int], str] = {}
     for inc in incs:
         for r in inc["reports"]:
             k = _key(r)
-            gold_c[k] = inc["id"] if inc["kind"] == "incident" else f"{inc['id']}:{r['index']}"
+            gold_c[k] = inc["id"] if inc["kind"] == "incident" else None
             pred_c[k] = pred[k] or f"none:{k}"
     b3 = b_cubed(gold_c, pred_c)
     conf = score_conflicts(analysis, incs)
@@ -206,8 +225,8 @@ def main() -> None:
     n_ev = len(analysis.get("events", []))
     lines = ["# Story benchmark: incidents and disagreements on SaudiNewsNet", "", *markdown_lines(), "",
              f"Command: `python benchmarks/story_bench.py{' --split ' + args.split if args.split != 'test' else ''}`. "
-             f"Gold set: docs/incidents_gold.md; **{args.split} half: {n_inc} incidents, {b3['n']} reports "
-             f"(distractors included)**; rasd found {n_ev} events in these articles.", "",
+             f"Gold set: docs/incidents_gold.md; **{args.split} half: {n_inc} incidents, {b3['n']} reports, "
+             f"{b3['all'] - b3['n']} distractor articles**; rasd found {n_ev} events in these articles.", "",
              "| incident B³ P | B³ R | **B³ F1** | disagreements predicted | right | **precision** | gold | found | **recall** |",
              "|---|---|---|---|---|---|---|---|---|",
              f"| {b3['p']:.3f} | {b3['r']:.3f} | **{b3['f']:.3f}** | {conf['pred']} | {conf['right']} | **{conf['p']:.3f}** | "
