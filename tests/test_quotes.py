@@ -302,3 +302,87 @@ def test_nominal_report_with_person_and_preposition() -> None:
 
 def test_nominal_frame_needs_a_named_subject() -> None:
     assert extract_quotes("أعلن أمس عن موعد جديد للحفل في الحديقة.") == []
+
+
+# --- frame rules for real news (annotators/quotes/frames.py), sentences written for these tests
+
+
+def test_document_is_a_source_of_an_attribution_phrase() -> None:
+    text = "وبحسب نص الاتفاقية، يحصل النادي على نصف قيمة انتقال اللاعب."
+    q = _one(text)
+    assert q.speaker.text == "نص الاتفاقية"
+    assert _content(text, q).startswith("يحصل النادي")
+    text = "ارتفعت أسعار الخضار في الأسواق الشعبية بنسبة كبيرة وفق مسح أجرته الغرفة التجارية."
+    assert _one(text).speaker.text.startswith("مسح")
+
+
+def test_time_phrase_ends_an_attribution_source() -> None:
+    text = "انتقل الحارس إلى نادي الساحل بحسب ما ذكر وكيل أعماله يوم الأربعاء."
+    q = _one(text)
+    assert "الأربعاء" not in q.speaker.text and "وكيل" in (q.speaker.role or "") + q.speaker.text
+
+
+def test_connector_with_cue_ends_running_content() -> None:
+    text = "أكد الوزير سالم النعيمي أن الميزانية متوازنة كما أشار النعيمي إلى أن العجز تراجع."
+    qs = extract_quotes(text, entities=_ments(text, ("سالم النعيمي", "PER"), ("النعيمي", "PER")))
+    assert [q.cue for q in qs] == ["أكد", "أشار"]
+    assert _content(text, qs[0]) == "الميزانية متوازنة"
+
+
+def test_whoever_says_is_not_a_report() -> None:
+    text = "وقال المدرب: «الفريق قدم كل ما عنده اليوم» ومن يقول غير ذلك لم يشاهد المباراة."
+    assert [q.cue for q in extract_quotes(text)] == ["قال"]
+
+
+def test_between_after_pronoun_is_the_preposition() -> None:
+    text = "وأعلن الأمير فهد الذي أكد في اتصال بينه وبين اللجنة أن الدعم مستمر."
+    assert all(q.cue != "بين" for q in extract_quotes(text))
+
+
+def test_adverb_with_tanween_is_not_the_speaker() -> None:
+    text = "قال المذيع حمد الراشد إن البرنامج توقف. وكتب سابقاً منتقداً القناة: «لن أعود إلى الشاشة قريبا»."
+    qs = extract_quotes(text, entities=_ments(text, ("حمد الراشد", "PER")))
+    assert [q.cue for q in qs] == ["قال", "كتب"]
+    assert qs[1].speaker.text == "حمد الراشد"
+
+
+def test_describe_takes_an_object_and_a_plain_noun_is_no_content() -> None:
+    text = "قال الوزير ماجد العلي إن المفاوضات طويلة، ووصف الجولة الأخيرة بأنها صعبة ومفيدة."
+    qs = extract_quotes(text, entities=_ments(text, ("ماجد العلي", "PER")))
+    assert [q.speaker.text for q in qs] == ["ماجد العلي", "ماجد العلي"]
+    assert extract_quotes("وصف رئيس الجمعية خالد العمر الحملة بالناجحة والمثمرة.") == []
+
+
+def test_relayed_source_inside_the_subject_is_the_speaker() -> None:
+    text = "وذكرت المصادر نقلاً عن صيادين محليين، أن المياه غمرت الشاطئ الشمالي."
+    q = _one(text)
+    assert q.speaker.text.startswith("صيادين محليين")
+
+
+def test_chain_with_a_reporting_verbal_noun() -> None:
+    text = "نقلت صحيفة الأفق عن وزير المالية حسن الدباغ، توقعه تحسن الإيرادات خلال العام المقبل."
+    q = _one(text, entities=_ments(text, ("حسن الدباغ", "PER")))
+    assert q.speaker.text == "حسن الدباغ"
+    assert _content(text, q).startswith("تحسن الإيرادات")
+
+
+def test_subordinate_report_does_not_take_over_the_continuation() -> None:
+    text = (
+        "قال مدير الصندوق نايف السالم إن العام كان جيدا، حيث أظهرت الأرقام أن القروض زادت، "
+        "مشيرا إلى أن الطلب مرتفع."
+    )
+    qs = extract_quotes(text, entities=_ments(text, ("نايف السالم", "PER")))
+    assert [(q.cue, q.speaker.text) for q in qs] == [
+        ("قال", "نايف السالم"), ("أظهرت", "الأرقام"), ("مشيرا", "نايف السالم")
+    ]
+
+
+def test_purpose_verb_with_object_pronoun_makes_a_new_narrative_subject() -> None:
+    text = (
+        "قال المطرب نادر الفهد إن الحفل تأجل. وانتقده الناقد سعيد الهاجري ليرد عليه الفهد "
+        "في اليوم التالي. وقال إن النقد لا يزعجه."
+    )
+    at = text.index("عليه الفهد") + len("عليه ")
+    ents = [*_ments(text, ("نادر الفهد", "PER"), ("سعيد الهاجري", "PER")), EntityMention("d", at, at + 5, "الفهد", "PER")]
+    qs = extract_quotes(text, entities=ents)
+    assert qs[-1].speaker.text.endswith("الفهد")  # the singer answering, not the critic

@@ -33,6 +33,11 @@ def _titles() -> frozenset[str]:
     return frozenset(nodef(fold(x)) for x in load_lines("quotes/titles.txt"))
 
 
+@cache
+def _pronoun_objects() -> frozenset[str]:
+    return frozenset(fold(x) for x in load_lines("quotes/pronoun_objects.txt"))
+
+
 def _pronoun(m: EntityMention) -> bool:
     return fold(m.text) in frozenset(fold(x) for x in load_lines("quotes/anaphors.txt"))
 
@@ -67,9 +72,12 @@ def _subject_at(toks: Sequence[Token], clause: int, j: int) -> bool:
     if a >= j or not toks[a].is_word:
         return False
     verb = bare(toks[a].norm)[-1]
-    if verb.startswith(("ال", "لل")) or len(verb) < 3 or toks[a].norm[:1] in ("ب", "ل"):
+    purpose = verb[:1] == "ل" and verb[1:2] in ("ي", "ت", "ن") and len(verb) > 3  # "ليرد": ل + imperfect
+    if verb.startswith(("ال", "لل")) or len(verb) < 3 or (toks[a].norm[:1] in ("ب", "ل") and not purpose):
         return False  # a noun or a prepositional phrase, not a verb
     chain = toks[a + 1 : j]
+    while chain and chain[0].norm in _pronoun_objects():
+        chain = chain[1:]  # "ليرد عليه X": the object pronoun sits before the subject
     if len(chain) > MAX_CHAIN or any(not t.is_word for t in chain):
         return False
     for t in chain:

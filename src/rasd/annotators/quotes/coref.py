@@ -29,7 +29,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rasd.annotators.quotes.history import bare, nodef
 from rasd.annotators.spans import SpanIndex
@@ -71,14 +71,15 @@ def _key(w: str) -> str:
     return nodef(fold(w))
 
 
-def _keys(w: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def _keys(w: str) -> frozenset[str]:
     """Every reading of ``w``: with and without a glued و/ف, ب or ل (``بمملكة`` → ``مملكه``)."""
     f = fold(w)
     out = {nodef(x) for x in bare(f)}
     for x in list(out):
         if len(x) > 4 and x[0] in "بل":
             out.add(nodef(x[1:]))
-    return out
+    return frozenset(out)
 
 
 def _like(a: str, b: str) -> bool:
@@ -89,8 +90,20 @@ def _like(a: str, b: str) -> bool:
     return len(short) >= 3 and long_.startswith(short) and len(long_) - len(short) <= 2
 
 
-def _has(bag: set[str], w: str) -> bool:
-    return any(_like(f, x) for f in _keys(w) for x in bag)
+def _has(bag: frozenset[str] | set[str], w: str, cuts: frozenset[str] | None = None) -> bool:
+    """Some reading of ``w`` is ``_like`` a word of ``bag``. With ``cuts`` (``_cuts(bag)``)
+    this is set look-ups instead of comparing with every word: the same answer."""
+    if cuts is None:
+        return any(_like(f, x) for f in _keys(w) for x in bag)
+    return any(
+        f in bag or f in cuts or (len(f) > 3 and f[:-1] in bag) or (len(f) > 4 and f[:-2] in bag) for f in _keys(w)
+    )
+
+
+def _cuts(bag: frozenset[str] | set[str]) -> frozenset[str]:
+    """The words of ``bag`` less their last one or two letters (at least 3 left): a reading
+    ``f`` is ``_like`` a longer bag word exactly when ``f`` is among these."""
+    return frozenset(x[: len(x) - d] for x in bag for d in (1, 2) if len(x) - d >= 3)
 
 
 def _nisba(w: str) -> bool:
@@ -119,6 +132,24 @@ class _Doc:
         self.orgs = sorted((m for m in ents.within(0, len(text)) if m.type == "ORG"), key=lambda m: m.start)
         self.org_starts = [m.start for m in self.orgs]
         self._bags: dict[int, set[str]] = {}
+        self._cuts: dict[int, frozenset[str]] = {}
+        # per surname: indexes into ``pers`` and the fullest mention among the first k of them
+        self._by_surname: dict[str, tuple[list[int], list[EntityMention]]] = {}
+        for i, m in enumerate(self.pers):
+            if m.text.split():
+                idx, best = self._by_surname.setdefault(_key(m.text.split()[-1]), ([], []))
+                top = best[-1] if best else None
+                if top is None or (len(m.text.split()), -m.start) > (len(top.text.split()), -top.start):
+                    top = m
+                idx.append(i)
+                best.append(top)
+
+    def fullest(self, surname: str, hi: int) -> EntityMention | None:
+        """The earlier person mention (among ``pers[:hi]``) with that surname and the most
+        words (the earliest on ties), looked up instead of scanning every earlier one."""
+        idx, best = self._by_surname.get(surname, ([], []))
+        k = bisect_left(idx, hi)
+        return best[k - 1] if k else None
 
     def tok_at(self, pos: int) -> int:
         return max(0, bisect_left(self.starts, pos))
@@ -149,6 +180,13 @@ class _Doc:
             k += 1
         self._bags[m.start] = out
         return out
+
+    def cuts(self, m: EntityMention) -> frozenset[str]:
+        """``_cuts`` of ``bag(m)``, made once per mention."""
+        got = self._cuts.get(m.start)
+        if got is None:
+            got = self._cuts[m.start] = _cuts(self.bag(m))
+        return got
 
     def names_in(self, s: int, e: int) -> list[EntityMention]:
         return [m for m in self.ents.overlapping(s, e) if m.type == "PER" and fold(m.text) not in _words().anaphors]
@@ -194,7 +232,8 @@ def _person(doc: _Doc, pos: int, words: list[str], fallback: bool) -> _Cand | No
         if m.end > pos:
             continue
         bag = doc.bag(m)
-        if _has(bag, head) and all(_has(bag, n) for n in nisbas):
+        cuts = doc.cuts(m)
+        if _has(bag, head, cuts) and all(_has(bag, n, cuts) for n in nisbas):
             return _Cand(m.start, m.end, m.text, m.entity, bag)
     if not fallback or hi == 0:
         return None
@@ -204,9 +243,7 @@ def _person(doc: _Doc, pos: int, words: list[str], fallback: bool) -> _Cand | No
     for i in range(hi - 1, max(-1, hi - 1 - LOOKBACK), -1):
         m = doc.pers[i]
         if counts[_key(m.text.split()[-1])] == top and m.end <= pos:
-            # the fullest earlier mention of that person
-            full = max((x for x in doc.pers[:hi] if _key(x.text.split()[-1]) == _key(m.text.split()[-1])),
-                       key=lambda x: (len(x.text.split()), -x.start))  # fmt: skip
+            full = doc.fullest(_key(m.text.split()[-1]), hi) or m  # the fullest earlier mention of that person
             return _Cand(full.start, full.end, full.text, full.entity, set())
     return None
 
@@ -221,7 +258,7 @@ def _org_match(words: list[str], cand_words: list[str]) -> bool:
 def _org(doc: _Doc, pos: int, words: list[str], earlier: list[Speaker]) -> _Cand | None:
     """Nearest earlier organisation name with the description's head and other words."""
     best: _Cand | None = None
-    for sp in reversed(earlier):
+    for sp in reversed(earlier[-LOOKBACK:]):
         if sp.end <= pos and _org_match(words, sp.text.split()):
             best = _Cand(sp.start, sp.end, sp.text, sp.entity, set())
             break
@@ -313,7 +350,7 @@ def _resolve_one(doc: _Doc, q: Quote, named: list[Speaker], earlier: list[Speake
         role = sp.role
     else:
         head = _keys(words[0])
-        prev = next((x for x in reversed(earlier) if x.end <= sp.start and x.text.split()
+        prev = next((x for x in reversed(earlier[-LOOKBACK:]) if x.end <= sp.start and x.text.split()
                      and _keys(x.text.split()[0]) & head and not bare(fold(x.text.split()[0]))[-1].startswith("ال")),
                     None)  # fmt: skip
         if prev is not None:

@@ -19,19 +19,27 @@ from itertools import islice
 
 from rasd.annotators.quotes.carry import carried
 from rasd.annotators.quotes.coref import affiliation, resolve_descriptions
+from rasd.annotators.quotes.frames import (
+    accusative,
+    between,
+    connector,
+    relay,
+    report_noun,
+    subordinate,
+    whoever,
+)
 from rasd.annotators.quotes.history import CLITICS as _CLITICS
 from rasd.annotators.quotes.history import DEF as _DEF
 from rasd.annotators.quotes.history import SpeakerIndex
 from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
+from rasd.annotators.quotes.marks import quote_pairs
 from rasd.annotators.quotes.nominal import nominal_intro
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Quote, Span, Speaker, Timex
 from rasd.resources import load_lines, load_table
 from rasd.text import Token, fold, tokenize
 
-OPENERS = {"«": "»", "“": "”", "‘": "’", "„": "”"}
-STRAIGHT = ('"', "'")
 MAX_SUBJECT = 30  # tokens between a cue and its content
 MIN_QUOTE_TOKENS = 4  # a shorter quoted run beside a name is a name or a scare quote
 MAX_SPAN = 1024  # tokens a sentence look-back or an indirect content may run (real ones < 600)
@@ -123,45 +131,6 @@ def _in(w: str, words: frozenset[str]) -> bool:
     return any(x in words or _nodef(x) in words for x in _bare(w))
 
 
-# --------------------------------------------------------------------------- quote marks
-
-
-def quote_pairs(text: str) -> list[tuple[int, int]]:
-    """``(open, close)`` character offsets of quotation marks, paragraphs allowed for «» “”.
-
-    Straight marks pair within a paragraph; an apostrophe only counts when it opens after
-    a space and closes before one, so ``it's`` style words are left alone.
-    """
-    pairs: list[tuple[int, int]] = []
-    open_dir: tuple[int, str] | None = None
-    straight: dict[str, int | None] = {'"': None, "'": None}
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            straight = {'"': None, "'": None}
-            continue
-        if open_dir is not None:
-            if ch == open_dir[1]:
-                pairs.append((open_dir[0], i))
-                open_dir = None
-            continue
-        if ch in OPENERS:
-            open_dir = (i, OPENERS[ch])
-            straight = {'"': None, "'": None}
-            continue
-        if ch in STRAIGHT:
-            o = straight[ch]
-            if o is None:
-                if ch == "'" and i > 0 and not (text[i - 1].isspace() or text[i - 1] in "(:،,"):
-                    continue
-                straight[ch] = i
-            else:
-                if ch == "'" and i + 1 < len(text) and text[i + 1].isalnum():
-                    continue
-                pairs.append((o, i))
-                straight[ch] = None
-    return pairs
-
-
 # --------------------------------------------------------------------------- engine
 
 
@@ -209,7 +178,7 @@ def _cue_at(cx: _Ctx, k: int) -> tuple[int, _Verb] | None:
         for first in _bare(words[0]):
             v = cx.lex.cues.get((first, *words[1:]))
             if v is not None:
-                return n, v
+                return None if whoever(toks, k, v.imperfect) or between(toks, k, "strict" in v.options) else (n, v)
     return None
 
 
@@ -245,6 +214,8 @@ def _intro_at(cx: _Ctx, k: int, verb: _Verb, first: bool) -> _Intro | None:
         return _Intro(k + 1, k, "quote")
     if t.norm in lex.comps or (t.norm[:1] in _CLITICS and t.norm[1:] in lex.comps and first):
         return after(nxt, "comp")
+    if "chain" in verb.options and report_noun(t) and not (nxt < len(toks) and toks[nxt].norm in lex.comps):
+        return _Intro(nxt, None, "obj")  # "نقلت الصحيفة عن الوزير توقعه ارتفاع …"
     if t.norm in lex.say_nouns:
         return None
     if (t.norm in verb.preps and t.text != "علي") or (t.norm == "ب" and "ب" in verb.preps):  # علي is a name
@@ -288,7 +259,9 @@ def _content_end(cx: _Ctx, start: int) -> int:
                 break
             k += 1
             continue
-        if toks[k].norm == "," and k + 1 < len(toks) and (_cue_at(cx, k + 1) or toks[k + 1].norm in ("فيما", "بينما")):
+        if k + 1 < len(toks) and (toks[k].norm == "," or connector(toks[k])) and (
+            _cue_at(cx, k + 1) or (toks[k].norm == "," and toks[k + 1].norm in ("فيما", "بينما"))
+        ):
             end = k
             break
         if cx.brk[k]:
@@ -334,6 +307,8 @@ def _segments(cx: _Ctx, a: int, b: int) -> list[tuple[int, int]]:
 
 def _is_adjunct_start(cx: _Ctx, k: int, segment: bool = False) -> bool:
     w = cx.toks[k].norm
+    if accusative(cx.toks[k]):
+        return True  # "كتب سابقاً": an adverb, not the subject
     if "علي" in (w, _nodef(w), _bare(w)[-1]) and cx.toks[k].text not in ("على", "وعلى", "فعلى"):
         return False  # the names علي/العلي, not the preposition على
     if _in(w, cx.lex.adjuncts) or (segment and w in ("في", "فى")):
@@ -433,7 +408,10 @@ def _parse_subject(cx: _Ctx, a: int, b: int, verb: _Verb) -> _Subj:
                 k = cx.open_at[k] + 1
                 continue
             w = toks[k].norm
-            if w == "عن" and "chain" in verb.options:
+            if relay(toks[k]) and k + 1 < e and toks[k + 1].norm == "عن":
+                k += 1
+                continue
+            if w == "عن" and ("chain" in verb.options or relay(toks[k - 1])):
                 np_ = _trim(cx, k + 1, e - 1)
                 if np_:
                     chain_src.append(np_)
@@ -606,7 +584,7 @@ def _clean_np(cx: _Ctx, np_: _NP | None) -> _NP | None:
     a, b = np_.first, np_.last
     while a < b and _bare(cx.toks[a].norm)[-1] in cx.lex.skip:
         a += 1
-    while b > a and (cx.toks[b].norm in cx.lex.say_nouns or cx.toks[b].norm in cx.lex.skip):
+    while b > a and (cx.toks[b].norm in cx.lex.say_nouns or cx.toks[b].norm in cx.lex.skip or accusative(cx.toks[b])):
         b -= 1
     if a in cx.open_at and cx.open_at[a] == b and b - a >= 2:
         a, b = a + 1, b - 1
@@ -688,7 +666,10 @@ def extract_quotes(
         st.used_starts.add(c_first)
         quote.date = _date_for(quote, dates, date)
         out.append(quote)
+        prev = st.hist.items[-1] if st.hist.items else None
         st.hist.add(k, quote.speaker)
+        if prev is not None and prev[0] >= cx.s0[k] and subordinate(toks, k):
+            st.hist.add(*prev)  # "…، حيث أظهرت الأرقام أن …، مشيرا": the sentence's speaker goes on
         k += n
     out.extend(_attributions(cx, out, doc_id, date))
     out.sort(key=lambda q: (q.start, q.end))
@@ -768,8 +749,8 @@ def _frame(cx: _Ctx, k: int, n: int, verb: _Verb, st: _State, doc_id: str) -> tu
             intro, subj_b = _Intro(nom[1], None, "obj"), nom[0]
         else:
             return None
-    if "strict" in verb.options and intro.kind not in ("comp", "colon"):
-        return None  # بين is also "between": only "بين أن" / "بين:" report
+    if ("strict" in verb.options and intro.kind not in ("comp", "colon")) or ("direct" in verb.options and intro.kind not in ("colon", "quote")):
+        return None  # بين is also "between": only "بين أن" / "بين:" report; كتب: only the written words
     if k <= st.indirect_until and intro.kind not in ("comp", "colon", "quote"):
         return None  # "لا تزال تشدد على دعمها" inside someone's reported words
     if intro.content_start in st.used_starts:
@@ -798,6 +779,8 @@ def _frame(cx: _Ctx, k: int, n: int, verb: _Verb, st: _State, doc_id: str) -> tu
         spk = _noun_speaker(cx, subj_a, subj_b)
     else:
         sub = _parse_subject(cx, subj_a, subj_b, verb)
+        if "describe" in verb.options and sub.np is not None and not sub.chain and not _speakerish(cx, sub.np):
+            sub = _Subj(medium=sub.medium)  # "ووصف المحادثات بأنها": the object, the subject is elided
         spk = _resolve(cx, sub, verb, st, k)
     if spk is None:
         return None
@@ -816,6 +799,12 @@ def _frame(cx: _Ctx, k: int, n: int, verb: _Verb, st: _State, doc_id: str) -> tu
         confidence=0.85 if direct_open is not None else 0.75,
     )
     return q, c_first, c_last_tok, direct_open
+
+
+def _speakerish(cx: _Ctx, np_: _NP) -> bool:
+    t = cx.toks[np_.first]
+    named = any(m.type in ("PER", "ORG") and m.start <= t.start < m.end for m in cx.ents.overlapping(t.start, t.end))
+    return named or _title_np(cx, np_) or _in(t.norm, cx.lex.anon) or _role_word(cx, t.norm)
 
 
 def _noun_speaker(cx: _Ctx, a: int, b: int) -> Speaker | None:
@@ -870,6 +859,7 @@ def _resolve(cx: _Ctx, sub: _Subj, verb: _Verb, st: _State, k: int) -> Speaker |
     lead = cx.toks[a].norm if a < k else ""
     verb_first = lead[:1] in _CLITICS and len(lead) > 3 and _bare(lead)[-1] not in cx.lex.skip
     verb_first = verb_first or any(b in cx.lex.left_blockers for b in _bare(lead))
+    verb_first = verb_first or _bare(cx.toks[k].norm)[-1] != cx.toks[k].norm  # "، ووصف": a coordinated verb
     if 0 < k - a <= 12 and not verb_first and not any(_cue_at(cx, x) for x in range(a, k)):
         segs = [sg for sg in _segments(cx, a, k) if not _is_adjunct_start(cx, sg[0])]
         nps = [np_ for sg in segs if (np_ := _clean_np(cx, _trim(cx, sg[0], sg[1] - 1)))]
@@ -969,7 +959,7 @@ def _attributions(cx: _Ctx, found: list[Quote], doc_id: str, date: str | None) -
             if len(words) < n:
                 continue
             last_ok = n == 1 or words[-1] == phrase[-1]
-            if _bare(words[0])[-1] == phrase[0] and tuple(words[1:-1]) == phrase[1:-1] and last_ok:
+            if phrase[0] in _bare(words[0]) and tuple(words[1:-1]) == phrase[1:-1] and last_ok:
                 hit = n
                 break
             # "وفقا للمصدر": the final ل is attached to the source
@@ -985,7 +975,9 @@ def _attributions(cx: _Ctx, found: list[Quote], doc_id: str, date: str | None) -
         if src_a >= len(toks):
             break
         src_b = src_a
-        while src_b < len(toks) and src_b - src_a < 12 and toks[src_b].norm != "," and not cx.brk[src_b]:
+        while src_b < len(toks) and src_b - src_a < 12 and toks[src_b].norm != "," and not cx.brk[src_b] and not (
+            src_b > src_a + 1 and _is_adjunct_start(cx, src_b)  # "بحسب ما ذكر وكيله يوم الثلاثاء": time ends it
+        ):
             if src_b in cx.open_at:
                 src_b = cx.open_at[src_b]
             src_b += 1

@@ -1,0 +1,69 @@
+"""Small frame rules that keep cues, subjects and contents apart (used by ``engine.py``).
+
+Each rule is one fact of Arabic news syntax, with its words in ``resources/quotes/``:
+
+- ``whoever``: ``من`` before an imperfect cue is "whoever says" (``ومن يقول غير ذلك``);
+- ``between``: ``بين`` right after ``بينه/بينها`` + و is the split "between X and Y"
+  (``بينه وبين الإدارة``), never the verb "he made clear";
+- ``accusative``: a word written with tanween fatha (``سابقاً``, ``مهاجماً``) is an adverb or a
+  circumstantial participle, never a subject: it ends or opens an adjunct;
+- ``connector``: ``كما/حيث/فيما`` + a cue opens a new report, so running content ends;
+- ``subordinate``: a report opened by ``حيث/إذ`` elaborates the current speaker's statement;
+  zero-subject cues after it continue that speaker, not the subordinate clause's source;
+- ``report_noun``: in ``نقل X عن Y توقعه …`` the verbal noun stands for Y's reporting verb;
+- ``relay``: ``المصادر نقلا عن X`` — X is the speaker, the phrase before it the medium.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from rasd.annotators.quotes.history import bare
+from rasd.resources import load_lines
+from rasd.text import Token, fold
+
+_TANWEEN_FATH = "\u064b"
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
+    return frozenset(fold(x) for x in load_lines(f"quotes/{name}"))
+
+
+def whoever(toks: Sequence[Token], k: int, imperfect: bool) -> bool:
+    """``ومن يقول …``: an imperfect cue after ``من`` describes whoever says it."""
+    return imperfect and k > 0 and any(w in _words("whoever.txt") for w in bare(toks[k - 1].norm))
+
+
+def between(toks: Sequence[Token], k: int, strict: bool) -> bool:
+    """``بينه وبين X``: the preposition repeated after a pronoun-suffixed ``بين``."""
+    if not strict or k == 0 or not toks[k].norm.startswith(("و", "ف")):
+        return False
+    prev = toks[k - 1].norm
+    return prev.startswith("بين") and len(prev) > 3
+
+
+def accusative(tok: Token) -> bool:
+    """Tanween fatha on a word: an adverb (``سابقاً``) or a hal (``مهاجماً``), not a subject."""
+    return tok.is_word and _TANWEEN_FATH in tok.text[-3:]
+
+
+def connector(tok: Token) -> bool:
+    """``كما/حيث/فيما``: before a cue (``كما أشار …``) running content ends here."""
+    return tok.norm in _words("connectors.txt")
+
+
+def subordinate(toks: Sequence[Token], k: int) -> bool:
+    """The cue at ``k`` opens a ``حيث/إذ`` clause (``حيث أظهرت الأرقام أن``)."""
+    return k > 0 and toks[k - 1].norm in _words("subordinators.txt")
+
+
+def report_noun(tok: Token) -> bool:
+    """``توقعه``, ``تأكيده``: a reporting verbal noun after ``نقل X عن Y``; content follows."""
+    return tok.norm in _words("report_nouns.txt")
+
+
+def relay(tok: Token) -> bool:
+    """``نقلا`` before ``عن``: the words were relayed from the source after عن."""
+    return tok.norm in _words("relays.txt")
