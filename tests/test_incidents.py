@@ -80,3 +80,33 @@ def test_labels_write_dates_in_words() -> None:
     assert date_words("2015-08-06") == "6 آب 2015"
     assert date_words("2015-08") == "آب 2015"
     assert date_words(None) == ""
+
+
+def test_a_total_given_in_parts_is_summed_and_the_next_sentence_is_read() -> None:
+    one = _report("d_p", "صحيفة أ", "تلعفر – وقع تفجير في سوق المدينة يوم 3 آذار 2025. وأسفر عن مقتل 10 من الجنود إضافة إلى 3 من المدنيين.",
+                  "2025-03-03")  # fmt: skip
+    tmx(one, "3 آذار 2025", "2025-03-03")
+    qty(one, "10", 10.0, None)
+    qty(one, "3 من", 3.0, None)
+    two = _report("d_q", "صحيفة ب", "قتل 15 شخصا في تفجير استهدف سوقا في تلعفر يوم 3 آذار 2025.", "2025-03-03", "15 شخصا")
+    tmx(two, "3 آذار 2025", "2025-03-03")
+    _, _, _, conflicts = build([one, two], ENTS, AS_OF)
+    nums = [k for k in conflicts if k.kind == "number" and k.slot == "killed"]
+    # 10 + 3 is one figure (13) from the first outlet, read in the sentence after the trigger
+    assert [sorted(re.findall(r"\d+", k.explanation.split(":", 1)[1])) for k in nums] == [["13", "15"]]
+
+
+def test_a_follow_up_days_later_joins_but_a_new_blast_there_does_not() -> None:
+    first = _report("d_a", "صحيفة أ", "قتل 12 شخصا في تفجير سيارة مفخخة استهدف سوقا شعبية في تلعفر يوم 3 آذار 2025.",
+                    "2025-03-03", "12 شخصا")  # fmt: skip
+    tmx(first, "3 آذار 2025", "2025-03-03")
+    # five days later, dated by its own "today": a new toll of the same bombing
+    later = _report("d_f", "صحيفة ب", "ارتفعت اليوم حصيلة تفجير سيارة مفخخة استهدف سوقا شعبية في تلعفر إلى 20 قتيلا.",
+                    "2025-03-08", "20 قتيلا")  # fmt: skip
+    tmx(later, "اليوم", "2025-03-08")
+    # the same day, the same city: another blast, no word of a follow-up
+    other = _report("d_g", "صحيفة ج", "قتل 4 أشخاص اليوم في انفجار عبوة ناسفة قرب مستشفى تلعفر.", "2025-03-08", "4 أشخاص")
+    tmx(other, "اليوم", "2025-03-08")
+    events, _, _, _ = build([first, later, other], ENTS, AS_OF)
+    docs = sorted(sorted({x.doc for x in e.evidence}) for e in events if e.type == "ATTACK")
+    assert docs == [["d_a", "d_f"], ["d_g"]]

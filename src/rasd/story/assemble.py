@@ -22,6 +22,7 @@ from rasd.resources import load_table
 from rasd.story import INCIDENT_TYPES
 from rasd.story.incidents import Incident, Report, make_reports, parse_day, resolve
 from rasd.story.slots import disagreements, values_of
+from rasd.text import sentences
 
 
 @cache
@@ -87,9 +88,12 @@ def incident_view(
     pubs: dict[str, date | None] = {da.doc.id: parse_day(da.doc.published.value) for da in das}
     outlets = {da.doc.id: da.doc.outlet or "" for da in das}
     quantities: dict[str, list[Quantity]] = {da.doc.id: sorted(da.quantities, key=lambda q: q.start) for da in das}
+    sents = {da.doc.id: sentences(da.doc.text) for da in das}
     happen = [ev for ev in events if ev.type in INCIDENT_TYPES and ev.modality == "happened"]
     rest = [ev for ev in events if not (ev.type in INCIDENT_TYPES and ev.modality == "happened")]
-    reports = make_reports(happen, texts, pubs, outlets, ents)
+    doc_places = {da.doc.id: [(m.start, m.entity) for m in sorted(da.entities, key=lambda m: m.start)
+                              if m.entity and m.type in ("GPE", "LOC", "FAC") and m.entity in ents] for da in das}  # fmt: skip
+    reports = make_reports(happen, texts, pubs, outlets, ents, doc_places)
     kept = {id(r.ev) for r in reports}
     rest.extend(ev for ev in happen if id(ev) not in kept)  # no date at all: not placed in time
     out: list[Event] = list(merge(rest).events)
@@ -107,6 +111,6 @@ def incident_view(
         ev.label = label(inc, ev, ents)
         out.append(ev)
         if len(inc.docs) > 1:
-            conflicts.extend(disagreements(ev.id, ev.label, inc, values_of(inc, texts, quantities), claim_of))
+            conflicts.extend(disagreements(ev.id, ev.label, inc, values_of(inc, texts, quantities, sents), claim_of))
     out.sort(key=lambda e: (e.evidence[0].doc, e.evidence[0].start, e.id) if e.evidence else ("", 0, e.id))
     return out, conflicts

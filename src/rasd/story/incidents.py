@@ -9,7 +9,7 @@ participants and the content words of its sentence.
 
 Blocking, never all pairs: a report is filed under ``(kind, ISO week, key)`` for each week
 its window touches and each key among its places' countries (a city and its country meet),
-its ``TOP_WORDS`` rarest content words and its own document. Reports are taken in date
+its ``TOP_WORDS`` rarest content words, its own document and one shared key per kind and week. Reports are taken in date
 order and each joins the best-scoring incident met in its blocks (compared with the
 incident's running profile, never with every member) or opens a new one; a block holds at
 most ``MAX_BLOCK`` incidents (the latest), so the cost is ``O(n · keys · MAX_BLOCK)``.
@@ -38,7 +38,11 @@ from rasd.text import fold, tokenize
 REACH = 3  # days before its article an undated report may be about
 BACKREF_DAYS = 7  # … with a back-reference phrase ("the attack that took place …")
 MAX_GAP = 1  # days between two windows that noisy dates ("yesterday" misread) still bridge
+FOLLOW_DAYS = 7  # days after an incident a follow-up report (new toll, arrests, funeral) may come
+FOLLOW_JOIN = 3.0  # … and the evidence it needs (a shared place and most of its rare words)
 TOP_WORDS = 4
+LEAD_REACH = 300  # characters before a placeless report where its scene may be named
+DATELINE = 80  # characters of an article's opening that a dateline place falls in
 MAX_BLOCK = 64
 JOIN = 1.5
 MIN_WORD = 3  # letters of a content word
@@ -68,6 +72,11 @@ def _stopwords() -> frozenset[str]:
 @cache
 def _backrefs() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(fold(w) for w in line.split()) for line in load_lines("story/backrefs.txt"))
+
+
+@cache
+def _followups() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_lines("story/followups.txt"))
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -135,6 +144,8 @@ class Report:
     places: frozenset[str]
     parts: frozenset[str]
     words: frozenset[str]
+    follow: bool = False  # says it follows up an earlier happening (followups.txt, backrefs.txt)
+    about: frozenset[str] = frozenset()  # kinds of the happening an arrest report names (the bombing)
 
 
 @dataclass
@@ -178,10 +189,14 @@ def _gap(r: Report, inc: Incident) -> int:
 
 def score(r: Report, inc: Incident, idf: Mapping[str, float], ents: Mapping[str, Entity]) -> float | None:
     """How much says ``r`` reports ``inc``; ``None`` when something excludes it."""
-    if r.kind != inc.kind:
+    if r.kind != inc.kind and inc.kind not in r.about:
         return None
     gap = _gap(r, inc)
-    if gap > MAX_GAP:
+    assert inc.lo is not None and inc.hi is not None
+    if gap and (r.dated or inc.dated) and max((r.hi - r.lo).days, (inc.hi - inc.lo).days) > 6:
+        return None  # "in July" and "in August": month-dated windows must overlap, not touch
+    later = r.lo > inc.hi
+    if gap > (FOLLOW_DAYS if later and r.follow else MAX_GAP):
         return None
     rel = pl.best_relation(r.places, inc.places, ents)
     if rel == pl.APART:
@@ -193,39 +208,63 @@ def score(r: Report, inc: Incident, idf: Mapping[str, float], ents: Mapping[str,
     s += 1.0 * bool(set(r.ev.counts.items()) & inc.counts)
     s += 1.0 * bool(r.parts & inc.parts)
     s += 2.0 * (r.doc in inc.docs)
+    if gap > MAX_GAP:
+        # a follow-up days later ("the toll of last week's sinking rose to 38") is dated by
+        # its own article: it joins only on a shared place and most of its rare words
+        return s - 0.5 * MAX_GAP if rel in (pl.SAME, pl.CONTAINED) and s >= FOLLOW_JOIN else None
     return s - 0.5 * gap
 
 
-def _weeks(lo: date, hi: date) -> list[str]:
+def _weeks(lo: date, hi: date, back: int = MAX_GAP) -> list[str]:
+    """ISO weeks of the days from ``back`` days before ``lo`` to ``MAX_GAP`` after ``hi`` (at most 8)."""
     out: list[str] = []
-    d = lo - timedelta(days=MAX_GAP)
-    end = hi + timedelta(days=MAX_GAP)
-    while d <= end + timedelta(days=6):
+    d, end = lo - timedelta(days=back), hi + timedelta(days=MAX_GAP)
+    while d <= end and len(out) < 8:
         y, w, _ = d.isocalendar()
-        key = f"{y}-W{w:02d}"
-        if key not in out and d <= end + timedelta(days=6 - d.weekday()):
-            out.append(key)
-        d += timedelta(days=7)
-    return out[:8]
+        out.append(f"{y}-W{w:02d}")
+        d += timedelta(days=7 - d.weekday())  # next Monday
+    if len(out) < 8:
+        y, w, _ = end.isocalendar()
+        if f"{y}-W{w:02d}" not in out:
+            out.append(f"{y}-W{w:02d}")
+    return out
 
 
 def make_reports(
     events: Sequence[Event], texts: Mapping[str, str], pubs: Mapping[str, date | None], outlets: Mapping[str, str],
-    ents: Mapping[str, Entity],
+    ents: Mapping[str, Entity], doc_places: Mapping[str, Sequence[tuple[int, str]]] | None = None,
 ) -> list[Report]:
+    """One report per event; ``doc_places``: each document's ``(offset, place id)`` in text
+    order, the scene of a report whose sentence names none (the dateline, the lead)."""
     out = []
     for ev in events:
         e0 = ev.evidence[0]
         sent = texts.get(e0.doc, "")[e0.start : e0.end]
-        w = window(ev, pubs.get(e0.doc), has_backref(sent))
+        backref = has_backref(sent)
+        w = window(ev, pubs.get(e0.doc), backref)
         if w is None:
             continue
         kind, word = kind_of(ev)
         named = [x for x in [*ev.targets, *ev.actors] if ents.get(x) is not None and ents[x].type in ("GPE", "LOC", "FAC")]
         geo = frozenset(x for x in [ev.place, *named] if x and not x.startswith("?"))
+        if not geo and doc_places:
+            geo = lead_place(doc_places.get(e0.doc, ()), e0.start)
         parts = frozenset(x for x in [*ev.actors, *ev.targets] if x not in geo and not x.startswith("?"))
-        out.append(Report(ev, e0.doc, outlets.get(e0.doc, ""), pubs.get(e0.doc), kind, word, w[0], w[1], w[2], geo, parts, content_words(sent)))
+        words = content_words(sent)
+        follow = backref or bool(words & _followups())
+        # an arrest of those behind a bombing is a report of the bombing (a follow-up)
+        about = frozenset(_kinds()[w][0] for w in words if w in _kinds()) - {kind} if kind == "arrest" else frozenset()
+        out.append(Report(ev, e0.doc, outlets.get(e0.doc, ""), pubs.get(e0.doc), kind, word, w[0], w[1], w[2], geo, parts, words, follow, about))
     return out
+
+
+def lead_place(places: Sequence[tuple[int, str]], at: int) -> frozenset[str]:
+    """The place named last before ``at`` within ``LEAD_REACH`` characters, else the
+    article's first place when it opens the article (a dateline: "عين اليوم – المنامة")."""
+    before = [p for s, p in places if at - LEAD_REACH <= s < at]
+    if before:
+        return frozenset(before[-1:])
+    return frozenset(p for s, p in places[:1] if s < DATELINE)
 
 
 def resolve(reports: Sequence[Report], ents: Mapping[str, Entity]) -> list[Incident]:
@@ -244,8 +283,8 @@ def resolve(reports: Sequence[Report], ents: Mapping[str, Entity]) -> list[Incid
     for i in order:
         r = reports[i]
         rare = sorted((w for w in r.words if idf[w] > 0), key=lambda w: (-idf[w], w))[:TOP_WORDS]
-        keys = [(r.kind, wk, k) for wk in _weeks(r.lo, r.hi)
-                for k in [*("p:" + p for p in pl.block_keys(r.places, ents)), *("w:" + w for w in rare), "d:" + r.doc]]  # fmt: skip
+        keys = [(r.kind, wk, k) for wk in _weeks(r.lo, r.hi, FOLLOW_DAYS if r.follow else MAX_GAP)
+                for k in [*("p:" + p for p in pl.block_keys(r.places, ents)), *("w:" + w for w in rare), "d:" + r.doc, "*"]]  # fmt: skip
         cands = sorted({c for k in keys for c in blocks.get(k, [])[-MAX_BLOCK:]})
         best, best_s = None, JOIN
         for c in cands:

@@ -24,13 +24,15 @@ from functools import cache
 from rasd.annotators.events import count_words, stems
 from rasd.ids import make_id
 from rasd.models import Conflict, Evidence, Quantity
-from rasd.resources import load_table
+from rasd.resources import load_lines, load_table
 from rasd.story import SLOT_KEYS
 from rasd.story.incidents import Incident, Report, parse_day
 from rasd.text import fold, tokenize
 
 NUMERIC = SLOT_KEYS
 WINDOW = 3  # words between a slot word and its number
+NEXT_GAP = 4  # characters between a report's sentence and the next one it reads figures from
+PART_GAP = 6  # words between the two parts of a total
 MAX_VALUES = 12  # distinct values of one slot compared pairwise
 CONF_DIFFER, CONF_COMPATIBLE, CONF_DATE = 0.8, 0.65, 0.7
 _QUAL = {"AT_LEAST": "at_least", "MORE_THAN": "more_than", "APPROX": "about", "AT_MOST": "at_most", "LESS_THAN": "less_than"}
@@ -83,22 +85,43 @@ def _slot_near(words: Sequence[tuple[int, int, frozenset[str]]], q: Quantity) ->
     return key if key in NUMERIC else None
 
 
-def report_values(r: Report, text: str, quantities: Sequence[Quantity]) -> list[Value]:
+def _reach(e0: Evidence, sents: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """The report's sentence and the next one: figures often follow the trigger's sentence
+    ("وأوضح المتحدث أن عدد القتلى بلغ 15")."""
+    i = bisect_left(sents, (e0.end, -1))
+    nxt = sents[i] if i < len(sents) and sents[i][0] >= e0.end and sents[i][0] - e0.end <= NEXT_GAP else None
+    return e0.start, nxt[1] if nxt is not None else e0.end
+
+
+def report_values(
+    r: Report, text: str, quantities: Sequence[Quantity], sents: Sequence[tuple[int, int]] = ()
+) -> list[Value]:
     """Every slot value a report states (see module doc), in text order."""
     e0 = r.ev.evidence[0]
-    words = [(t.start + e0.start, t.end + e0.start, frozenset(s for _, s in stems(t)))
-             for t in tokenize(text[e0.start : e0.end]) if t.is_word]  # fmt: skip
+    lo, hi = _reach(e0, sents)
+    words = [(t.start + lo, t.end + lo, frozenset(s for _, s in stems(t)))
+             for t in tokenize(text[lo:hi]) if t.is_word]  # fmt: skip
     out: list[Value] = []
     seen: set[tuple[str, float]] = set()
-    for q in quantities:
-        if q.value is None or not (e0.start <= q.start and q.end <= e0.end):
+    qs = [q for q in quantities if q.value is not None and lo <= q.start and q.end <= hi]
+    skip: set[int] = set()
+    for n, q in enumerate(qs):
+        if n in skip:
             continue
         slot = _slot_near(words, q)
-        if slot is None or (slot, float(q.value)) in seen:
+        if slot is None:
             continue
-        seen.add((slot, float(q.value)))
+        value, end = float(q.value or 0), q.end
+        part = parts_after(words, q, qs[n + 1 :])
+        if part is not None:  # "عشرة من منسوبي القوات إضافة إلى ثلاثة من العاملين": one total
+            value += float(part.value or 0)
+            end = part.end
+            skip.add(qs.index(part))
+        if (slot, value) in seen:
+            continue
+        seen.add((slot, value))
         qual = "range" if q.value_max is not None and q.mod == "RANGE" else _QUAL.get(q.mod or "")
-        out.append(Value(slot, float(q.value), qual, q.value_max, r, Evidence(e0.doc, q.start, q.end)))
+        out.append(Value(slot, value, qual, q.value_max if part is None else None, r, Evidence(e0.doc, q.start, end)))
     for k, v in sorted(r.ev.counts.items()):
         if k in NUMERIC and (k, float(v)) not in seen and not any(x.slot == k for x in out):
             out.append(Value(k, float(v), None, None, r, e0))
@@ -188,5 +211,30 @@ def disagreements(
     return out
 
 
-def values_of(inc: Incident, texts: Mapping[str, str], quantities: Mapping[str, Sequence[Quantity]]) -> list[Value]:
-    return [v for r in inc.reports for v in report_values(r, texts.get(r.doc, ""), quantities.get(r.doc, ()))]
+def values_of(
+    inc: Incident, texts: Mapping[str, str], quantities: Mapping[str, Sequence[Quantity]],
+    sents: Mapping[str, Sequence[tuple[int, int]]] | None = None,
+) -> list[Value]:
+    sents = sents or {}
+    return [v for r in inc.reports for v in report_values(r, texts.get(r.doc, ""), quantities.get(r.doc, ()), sents.get(r.doc, ()))]
+
+
+def parts_after(words: Sequence[tuple[int, int, frozenset[str]]], q: Quantity, later: Sequence[Quantity]) -> Quantity | None:
+    """The second part of a total given in parts: the next number, within ``PART_GAP`` words,
+    after a connector of ``story/parts.txt`` (إضافة إلى، فضلا عن) and with no slot word of its own
+    before it."""
+    if not later:
+        return None
+    nxt = later[0]
+    between = [w for w in words if q.end <= w[0] and w[1] <= nxt.start]
+    if len(between) > PART_GAP or not any(s in _parts() for w in between for s in w[2]):
+        return None
+    table = _slot_words()["before"]
+    if any(s in table for w in between for s in w[2]):
+        return None
+    return nxt
+
+
+@cache
+def _parts() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_lines("story/parts.txt"))
