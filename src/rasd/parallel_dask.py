@@ -5,8 +5,8 @@ work to ``dask.distributed`` workers instead, so it can use other machines:
 
 - ``local:N`` starts a ``LocalCluster`` of N worker processes, one thread each, on
   127.0.0.1 with no dashboard, and closes it when the run ends;
-- ``tcp://HOST:PORT`` (or ``tls://…``) connects to a running scheduler, whose workers must
-  have the same rasd installed (tasks are rasd functions, pickled by reference).
+- ``tcp://HOST:PORT`` connects to a running scheduler, whose workers must have the same rasd
+  installed (tasks are rasd functions, pickled by reference; checked when connecting).
 
 What runs there: annotation (``pipeline._annotate_batch``: time, entities, quantities,
 quotes) and the per-article story step (``views.story._per_document``: events, claim
@@ -26,7 +26,8 @@ import os
 import re
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
 from typing import Any, TypeVar
 
 from rasd.annotators import DocAnalysis
@@ -43,10 +44,11 @@ MISSING = (
 ANNOTATE_BATCH = 16  # documents per annotation task (as with --workers)
 STORY_BATCH = 64  # documents per story task (views.story.CHUNK)
 _LOCAL = re.compile(r"local:(\d+)")
-_ADDRESS = re.compile(r"(tcp|tls)://[^\s/]+:\d+/?")
+_ADDRESS = re.compile(r"tcp://[^\s/]+:\d+/?")  # tls:// would need certificates: not offered
 
 # set for LocalCluster workers before they start, so libraries size their pools at import
 _ONE_THREAD_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+_OURS = "RASD_DASK_LOCAL_WORKER"  # set only in the LocalCluster workers this module starts
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -93,6 +95,17 @@ def blas_threads() -> list[int]:
     return [int(p["num_threads"]) for p in threadpool_info()]
 
 
+def _ignore_interrupts() -> None:
+    """Local workers share the terminal's Ctrl-C with the run; the run closes them (as the
+    ``--workers`` pool does), so they ignore it instead of each printing a traceback.
+    Workers of a cluster given by address are left as their owner set them."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _blas_plugin() -> Any:
     """A worker plugin calling ``one_blas_thread`` on every worker, including ones that join
     later (``Client.run`` would reach only the workers present now)."""
@@ -101,6 +114,8 @@ def _blas_plugin() -> Any:
     class OneBlasThread(WorkerPlugin):
         def setup(self, worker: Any) -> None:
             one_blas_thread()
+            if os.environ.get(_OURS) == "1":
+                _ignore_interrupts()
 
     return OneBlasThread()
 
@@ -120,32 +135,45 @@ def dask_client(spec: str | None) -> Iterator[Any]:
         from distributed import Client, LocalCluster
     except ImportError:
         raise DaskUnavailable(MISSING) from None
-    cluster: Any = None
-    client: Any = None
     chatty = logging.getLogger("distributed")  # INFO lines on every start, plugin and close
-    level = chatty.level
-    if logging.getLogger().getEffectiveLevel() > logging.DEBUG:  # kept with --verbose
-        chatty.setLevel(logging.WARNING)
-    try:
+    with ExitStack() as stack:  # closes client, then cluster, then restores logging, even on errors
+        stack.callback(chatty.setLevel, chatty.level)
+        if logging.getLogger().getEffectiveLevel() > logging.DEBUG:  # kept with --verbose
+            chatty.setLevel(logging.WARNING)
         if isinstance(target, int):
             cluster = LocalCluster(
                 n_workers=target, threads_per_worker=1, processes=True, host="127.0.0.1",
-                dashboard_address=None, silence_logs=logging.ERROR, env=_ONE_THREAD_ENV,
+                dashboard_address=None, silence_logs=logging.ERROR, env={**_ONE_THREAD_ENV, _OURS: "1"},
+                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},  # no dashboard; its bare HTTP server on a free port
             )  # fmt: skip
+            stack.callback(cluster.close)
             client = Client(cluster)
         else:
             try:
                 client = Client(target, timeout="20s")
             except OSError as e:
                 raise DaskUnavailable(f"--dask: no Dask scheduler at {target} ({type(e).__name__}: {e})") from None
+        stack.callback(client.close)
+        _check_workers(client)
         client.register_plugin(_blas_plugin(), name="rasd-one-blas-thread")
         yield client
-    finally:
-        if client is not None:
-            client.close()
-        if cluster is not None:
-            cluster.close()
-        chatty.setLevel(level)
+
+
+def rasd_location() -> str:
+    """Where this process imports rasd from (run on the workers by ``_check_workers``)."""
+    import rasd
+
+    return str(Path(rasd.__file__).parent)
+
+
+def _check_workers(client: Any) -> None:
+    """Fail early, in one line, when the workers cannot import rasd: otherwise every batch
+    would fail and every document become an error line."""
+    try:
+        where = client.run(rasd_location)
+    except Exception as e:
+        raise DaskUnavailable(f"--dask: the Dask workers cannot run rasd (install rasd there): {_failed(e)}") from None
+    log.debug("dask workers import rasd from %s", sorted(set(where.values())))
 
 
 def _threads(client: Any) -> int:
