@@ -132,6 +132,66 @@ def test_word_cache_overflow_keeps_results(monkeypatch: pytest.MonkeyPatch) -> N
         assert all(np.allclose(got[1][k], want[1][i], atol=1e-5) for k, i in enumerate(order))
 
 
+def _batch_shapes(t: NeuralTagger, monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    """Record (sentences, longest sentence) of every batch the recurrence runs on."""
+    shapes: list[tuple[int, int]] = []
+    run = t.emissions
+
+    def spy(sents: Any) -> Any:
+        shapes.append((len(sents), max((len(s) for s in sents), default=0)))
+        return run(sents)
+
+    monkeypatch.setattr(t, "emissions", spy)
+    return shapes
+
+
+def test_long_texts_run_in_bounded_windows_with_the_same_labels(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A big page is tagged in batches of bounded padded size (the recurrence's memory is
+    sentences x longest sentence), and each sentence gets the labels it gets alone."""
+    t = NeuralTagger(_random_weights(seed=7))
+    rng = np.random.default_rng(11)
+    sents = [[WORDS[int(i)] for i in rng.integers(0, len(WORDS), int(n))] for n in rng.integers(1, 30, 120)]
+    whole = t.tag_scored(sents)  # 120 sentences, longest 29: one window at the shipped size
+    shapes = _batch_shapes(t, monkeypatch)
+    monkeypatch.setattr(neural, "WINDOW_CELLS", 64, raising=False)
+    labels, probs = t.tag_scored(sents)
+    assert len(shapes) > 1 and all(n * longest <= 64 for n, longest in shapes)
+    assert sum(n for n, _ in shapes) == len(sents)
+    assert labels == whole[0]
+    assert all(np.allclose(a, b, atol=1e-5) for a, b in zip(probs, whole[1], strict=True))
+
+
+def test_ordinary_article_is_one_batch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows change nothing for a normal article: all its sentences go in one call."""
+    t = NeuralTagger(_random_weights(seed=8))
+    shapes = _batch_shapes(t, monkeypatch)
+    t.tag_scored([WORDS[:5], WORDS[5:], WORDS] * 40)
+    assert shapes == [(120, len(WORDS))]
+
+
+def test_a_sentence_without_end_is_tagged_in_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page with no full stop is one "sentence": it is tagged in pieces of bounded
+    length, and the labels still cover every token, in order."""
+    t = NeuralTagger(_random_weights(seed=9))
+    long = WORDS * 50  # 500 tokens
+    monkeypatch.setattr(neural, "MAX_SENTENCE", 64, raising=False)
+    shapes = _batch_shapes(t, monkeypatch)
+    labels, probs = t.tag_scored([WORDS[:3], long])
+    assert max(longest for _, longest in shapes) <= 64
+    assert [len(x) for x in labels] == [3, 500] and [len(x) for x in probs] == [3, 500]
+    piece = t.tag_scored([long[64:128]])[0][0]
+    assert labels[1][64:128] == piece  # the second piece, tagged on its own
+
+
+def test_windows_cover_every_item_once() -> None:
+    lens = [5, 1, 9, 9, 0, 3, 40, 2]
+    got = neural.windows(lens, cells=12)
+    assert sorted(i for w in got for i in w) == list(range(len(lens)))
+    assert all(w == sorted(w) for w in got)
+    assert all(len(w) * max(max(lens[i] for i in w), 1) <= 12 or len(w) == 1 for w in got)
+    assert [6] in got  # longer than a window: alone
+
+
 def test_numpy_forward_reproduces_torch() -> None:
     torch = pytest.importorskip("torch")
     gensim = pytest.importorskip("gensim")

@@ -9,7 +9,13 @@ decoded with Viterbi.
 
 Speed: everything before the LSTM depends on the word alone, so the LSTM input
 projection of both directions is computed once per distinct folded word and cached
-(news vocabulary is Zipfian); the recurrence runs over all sentences of a call at once.
+(news vocabulary is Zipfian); the recurrence runs over many sentences at once.
+
+Memory: the recurrence's arrays grow with (sentences x longest sentence) of a batch, which
+reached 4 GB on a 2 MB page. ``tag_scored`` therefore runs in windows: sentences, longest
+first, are grouped so that a window's padded size stays under ``WINDOW_CELLS`` tokens
+(every ordinary article fits in one window, so its labels are those of one batch), and a
+sentence longer than ``MAX_SENTENCE`` tokens (a page without stops) is tagged in pieces.
 """
 
 from __future__ import annotations
@@ -28,6 +34,8 @@ NEURAL_PATH = Path(__file__).parent / "model" / "ner_bilstm.npz"
 MAX_CHARS = 20  # characters of a word seen by the char CNN (longer words are cut)
 DISC = ("g", "gs", "c0", "c1", "c2", "pc", "t", "tr", "sh", "al")
 CACHE_WORDS = 1 << 16
+WINDOW_CELLS = 1 << 15  # sentences x longest sentence per batch: about 5 KB each at peak
+MAX_SENTENCE = 1024  # tokens; real sentences stay under 600
 
 
 def disc_keys(w: str) -> tuple[str, ...]:
@@ -243,16 +251,43 @@ class NeuralTagger:
 
     def tag_scored(self, sents: Sequence[Sequence[str]]) -> tuple[list[list[str]], list[list[float]]]:
         """BIO labels and, per token, the softmax of its emission scores at the chosen
-        label (a cheap confidence; the CRF marginals would need forward-backward)."""
+        label (a cheap confidence; the CRF marginals would need forward-backward).
+
+        Runs in windows of bounded padded size (see the module docstring)."""
         if not sents:
             return [], []
-        em, lens = self.emissions(sents)
-        paths = self.viterbi(em, lens)
-        z = np.exp(em - em.max(axis=2, keepdims=True))
-        z /= z.sum(axis=2, keepdims=True)
-        labels = [[self.tags[i] for i in p] for p in paths]
-        probs = [[float(z[b, t, i]) for t, i in enumerate(p)] for b, p in enumerate(paths)]
+        pieces = [(b, k) for b, s in enumerate(sents) for k in range(0, max(len(s), 1), MAX_SENTENCE)]
+        got: list[tuple[list[str], list[float]]] = [([], [])] * len(pieces)
+        for window in windows([len(sents[b][k : k + MAX_SENTENCE]) for b, k in pieces]):
+            em, lens = self.emissions([sents[pieces[i][0]][pieces[i][1] : pieces[i][1] + MAX_SENTENCE] for i in window])
+            paths = self.viterbi(em, lens)
+            z = np.exp(em - em.max(axis=2, keepdims=True))
+            z /= z.sum(axis=2, keepdims=True)
+            for r, p in enumerate(paths):
+                got[window[r]] = ([self.tags[i] for i in p], [float(z[r, t, i]) for t, i in enumerate(p)])
+        labels: list[list[str]] = [[] for _ in sents]
+        probs: list[list[float]] = [[] for _ in sents]
+        for (b, _), (lab, pr) in zip(pieces, got, strict=True):  # a sentence's pieces in order
+            labels[b].extend(lab)
+            probs[b].extend(pr)
         return labels, probs
+
+
+def windows(lens: Sequence[int], cells: int | None = None) -> list[list[int]]:
+    """Indexes of ``lens`` in batches of at most ``cells`` padded tokens (count x longest),
+    filled longest first; an item longer than ``cells`` is a batch of its own. Indexes
+    ascend within a batch, so a text that fits one batch is tagged exactly as one call."""
+    cells = WINDOW_CELLS if cells is None else cells
+    out: list[list[int]] = []
+    cur: list[int] = []
+    for i in sorted(range(len(lens)), key=lambda i: -lens[i]):
+        if cur and (len(cur) + 1) * max(lens[cur[0]], 1) > cells:
+            out.append(sorted(cur))
+            cur = []
+        cur.append(i)
+    if cur:
+        out.append(sorted(cur))
+    return out
 
 
 def load(path: Path = NEURAL_PATH) -> NeuralTagger:

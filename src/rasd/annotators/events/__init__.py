@@ -15,11 +15,13 @@ that run annotators in order.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rasd.annotators import DocAnalysis
+from rasd.annotators.spans import SpanIndex
 from rasd.ids import make_id
 from rasd.models import EntityMention, Event, EventDate, Evidence, Quantity, Timex
 from rasd.resources import load_lines, load_table
@@ -40,6 +42,7 @@ BACKGROUND = 0.4  # confidence of background mentions; views.story lists events 
 CONF_BASE, CONF_OWN_DATE, CONF_PARTICIPANTS, CONF_PLACE, CONF_WEAK = 0.55, 0.15, 0.1, 0.05, 0.1
 TODAY_REACH = 4  # sentences after "اليوم السبت" that still report that day's events
 GAP = 3  # words a "*" in a trigger phrase may skip (بيان أميركي عراقي مشترك)
+MAX_WORDS = 1000  # a longer "sentence" (a page without stops) is read in pieces this long
 
 
 @dataclass(frozen=True)
@@ -176,9 +179,19 @@ def has_weapon(words: Sequence[Token]) -> bool:
     return any(any(s in weapons for _, s in stems(w)) for w in words)
 
 
-def stems(tok: Token, known: frozenset[str] | set[str] | None = None) -> list[tuple[int, str]]:
-    """Readings of a token as ``(chars stripped, folded stem)``; first is the whole token."""
-    return [(k, fold(s)) for k, s in strip_proclitics(tok.text, known)]
+def stems(tok: Token, known: frozenset[str] | set[str] | None = None) -> tuple[tuple[int, str], ...]:
+    """Readings of a token as ``(chars stripped, folded stem)``; first is the whole token.
+
+    Remembered per word (events and the claim and commitment views ask for the same words
+    millions of times on a big page)."""
+    if known is None or isinstance(known, frozenset):
+        return _stems(tok.text, known)
+    return tuple((k, fold(s)) for k, s in strip_proclitics(tok.text, known))
+
+
+@lru_cache(maxsize=1 << 16)
+def _stems(word: str, known: frozenset[str] | None) -> tuple[tuple[int, str], ...]:
+    return tuple((k, fold(s)) for k, s in strip_proclitics(word, known))
 
 
 def find_triggers(words: Sequence[Token]) -> list[TriggerHit]:
@@ -236,13 +249,14 @@ def conditionals() -> frozenset[str]:
     return word_list("events/conditionals.txt")
 
 
-def modality(words: Sequence[Token], hit: TriggerHit) -> str:
+def modality(words: Sequence[Token], hit: TriggerHit, norms: Sequence[str] | None = None) -> str:
     """happened | planned | expected | denied, from cues in a window before the trigger.
 
     A negator right after a conditional particle ("إن لم تنسحب") makes the event a
-    hypothesis (expected), not a denial."""
+    hypothesis (expected), not a denial. ``norms``: the words' folded forms, when the
+    caller has them already (one list per sentence, not one per trigger)."""
     best = "planned" if hit.future else "happened"
-    norms = [w.norm for w in words]
+    norms = [w.norm for w in words] if norms is None else norms
     cond = conditionals()
     for cue, mod, window in modality_cues():
         n = len(cue)
@@ -354,8 +368,14 @@ def _arguments(
     targets: list[str] = []
     place: str | None = None
     source_cues = role_cues("source")
-    ents = [e for e in ents if not any(any(s in source_cues for _, s in stems(w)) for w in
-                                       [w for w in words if w.end <= e.start][-3:])]  # fmt: skip
+    ends = [w.end for w in words]
+
+    def preceding(e: EntityMention, n: int) -> Sequence[Token]:
+        """The ``n`` words that end before ``e`` starts."""
+        j = bisect_right(ends, e.start)
+        return words[max(0, j - n) : j]
+
+    ents = [e for e in ents if not any(any(s in source_cues for _, s in stems(w)) for w in preceding(e, 3))]
     facs = [e for e in ents if e.type == "FAC"]
     geos = [e for e in ents if e.type in ("GPE", "LOC")]
     for e in facs + geos:
@@ -364,8 +384,7 @@ def _arguments(
     before = sorted((e for e in ents if e.end <= hit.start), key=lambda e: hit.start - e.end)
     after = sorted((e for e in ents if e.start >= hit.end), key=lambda e: e.start)
     for e in after:
-        prev = [w for w in words if w.end <= e.start][-2:]
-        cued = any(any(s in targets_cues for _, s in stems(w)) for w in prev)
+        cued = any(any(s in targets_cues for _, s in stems(w)) for w in preceding(e, 2))
         if event_type in ("ATTACK", "AIRSTRIKE", "ARREST") and (cued or e.type in role_cues("attackable")):
             targets.append(_eid(e))
         elif e.type in ("PER", "ORG", "GPE") and event_type not in ("ATTACK", "AIRSTRIKE", "ARREST"):
@@ -405,41 +424,49 @@ def extract(da: DocAnalysis) -> list[Event]:
         t.start for t in da.timex
         if len(pub) == 10 and (t.value or "")[:10] == pub and not any(c.isdigit() for c in t.text)
     )  # fmt: skip
-    for s, e in sentences(text):
-        words = [t for t in tokenize(text[s:e]) if t.is_word]
-        words = [Token(t.text, t.start + s, t.end + s, t.norm) for t in words]
-        if not words:
-            continue
+    sents = sentences(text)
+    starts = [a for a, _ in sents]
+    ents_at, qs_at, tx_at = SpanIndex(da.entities), SpanIndex(da.quantities), SpanIndex(da.timex)
+    for s0, s, e, words in _pieces(text, sents):
         hits = find_triggers(words)
         if not hits:
             continue
         seen: set[tuple[int, str]] = set()
         parts = clauses(words, text)
         bounds = [(words[a].start, words[parts[k + 1][0]].start if k + 1 < len(parts) else e) for k, (a, _) in enumerate(parts)]
-        clause_of = [next(k for k, (a, b) in enumerate(parts) if a <= h.first_token < b) for h in hits]
+        firsts = [a for a, _ in parts]
+        clause_of = [bisect_right(firsts, h.first_token) - 1 for h in hits]
         kept = [
             (h, ci) for h, ci in zip(hits, clause_of, strict=True)
             if not (h.trigger.pos == "weak" and not has_weapon(words[parts[ci][0] : parts[ci][1]]))
         ]  # fmt: skip
         busy = {ci for _, ci in kept}
+        in_clause: dict[int, list[TriggerHit]] = {}
+        for h, ci in kept:
+            in_clause.setdefault(ci, []).append(h)
+        norms = [w.norm for w in words]
+        ents = ents_at.within(s, e)
+        timex = tx_at.within(s, e)  # every date _date may take lies in this sentence
+        today_at_s: list[int | None] = []  # _today_before of this sentence, once
         for hit, ci in kept:
             etype = hit.trigger.type
             a, b = parts[ci]
             cwords = words[a:b]
             if (ci, etype) in seen:
                 continue
-            if any((h2.trigger.type, etype) in subsumed() and c2 == ci and h2.first_token < hit.first_token for h2, c2 in kept):
+            if any((h2.trigger.type, etype) in subsumed() and h2.first_token < hit.first_token for h2 in in_clause[ci]):
                 continue
             seen.add((ci, etype))
             cs, ce = bounds[ci]
             free = [bounds[k] for k in _free_neighbours(ci, len(parts), busy)]
-            ents = [m for m in da.entities if m.start >= s and m.end <= e]
-            qs = [q for q in da.quantities if q.start >= cs and q.end <= ce]
-            mod = modality(words, hit)
+            qs = qs_at.within(cs, ce)
+            mod = modality(words, hit, norms)
             actors, targets, place = _arguments(etype, hit, words, ents)
-            today = _today_before(today_at, s, text) if (actors or targets) else None
+            if (actors or targets) and not today_at_s:
+                today_at_s.append(_today_before(today_at, s0, text, starts))
+            today = today_at_s[0] if (actors or targets) else None
             date, date_conf, source = _date(
-                hit, (cs, ce), free, da.timex, da, planned=mod in ("planned", "expected"), today_from=today
+                hit, (cs, ce), free, timex, da, planned=mod in ("planned", "expected"), today_from=today
             )
             counts = _counts(cwords, qs, count_keys(etype))
             # a noun in a background clause ("amid attacks …", "the withdrawal talks"), with no
@@ -477,14 +504,33 @@ def extract(da: DocAnalysis) -> list[Event]:
     return events
 
 
-def _today_before(today_at: Sequence[int], start: int, text: str) -> int | None:
+def _today_before(today_at: Sequence[int], start: int, text: str, starts: Sequence[int] = ()) -> int | None:
     """Offset of a "today" TIMEX (one valued as the article's own day) at most
-    ``TODAY_REACH`` sentences before the sentence starting at ``start``, else ``None``."""
-    earlier = [t for t in today_at if t < start]
-    if not earlier:
+    ``TODAY_REACH`` sentences before the sentence starting at ``start``, else ``None``.
+
+    ``starts`` (the document's sentence starts) spares splitting the text in between when
+    it plainly holds more sentences than that: splitting a piece alone can only find more
+    breaks, not fewer, than the whole text has there."""
+    i = bisect_left(today_at, start)
+    if i == 0:
         return None
-    between = len(sentences(text[earlier[-1] : start]))
-    return earlier[-1] if between <= TODAY_REACH else None
+    at = today_at[i - 1]
+    if starts and bisect_left(starts, start) - bisect_right(starts, at) > TODAY_REACH + 2:
+        return None
+    between = len(sentences(text[at:start]))
+    return at if between <= TODAY_REACH else None
+
+
+def _pieces(text: str, sents: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int, int, list[Token]]]:
+    """``(sentence start, piece start, piece end, words)`` of each sentence with words; a
+    sentence of more than ``MAX_WORDS`` words comes in pieces of that many, so that no
+    step per trigger reads a whole page that has no full stops."""
+    for s, e in sents:
+        words = [Token(t.text, t.start + s, t.end + s, t.norm) for t in tokenize(text[s:e]) if t.is_word]
+        for k in range(0, len(words), MAX_WORDS):
+            part = words[k : k + MAX_WORDS]
+            end = e if k + MAX_WORDS >= len(words) else part[-1].end
+            yield s, (s if k == 0 else part[0].start), end, part
 
 
 def annotate(da: DocAnalysis) -> None:
