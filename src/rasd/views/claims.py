@@ -28,6 +28,7 @@ from rasd.annotators.events import (
     stems,
     word_list,
 )
+from rasd.annotators.spans import SpanIndex
 from rasd.ids import make_id
 from rasd.models import Claim, Event, Evidence, Quote
 from rasd.resolve.entities import canonical_key
@@ -250,14 +251,6 @@ def _year(value: str | None) -> str | None:
     return value[:4] if value and len(value) >= 4 and value[:4].isdigit() else None
 
 
-def _quote_of(quotes: Sequence[Quote], start: int, end: int) -> Quote | None:
-    """A quote overlapping the sentence ``[start, end)``: its claim already speaks for it."""
-    for q in quotes:
-        if q.start < end and start < q.end:
-            return q
-    return None
-
-
 def build_claims(da: DocAnalysis, events: Sequence[Event]) -> list[ClaimRecord]:
     """Claims of one document: one per quote, one per unquoted event/topic sentence."""
     text = da.doc.text
@@ -267,10 +260,10 @@ def build_claims(da: DocAnalysis, events: Sequence[Event]) -> list[ClaimRecord]:
     # a linked speaker's names and roles anywhere in this article ("the analyst X" once,
     # then "X added"); an unlinked one is keyed on a last word that may be shared
     # ("مسؤول عسكري" / "خبير عسكري"), so it keeps only its own description
-    described: dict[str, list[str]] = {}
+    described: dict[str, dict[str, None]] = {}  # ordered sets: a long page repeats its speakers
     for q in da.quotes:
         if q.speaker.entity:
-            described.setdefault(q.speaker.entity, []).extend(x for x in (q.speaker.text, q.speaker.role) if x)
+            described.setdefault(q.speaker.entity, {}).update(dict.fromkeys(x for x in (q.speaker.text, q.speaker.role) if x))
     for q in da.quotes:
         cs, ce = q.content.start, q.content.end
         if not (0 <= cs < ce <= len(text)):
@@ -282,17 +275,22 @@ def build_claims(da: DocAnalysis, events: Sequence[Event]) -> list[ClaimRecord]:
             rec.speaker_text = q.speaker.text
             own = [x for x in (q.speaker.text, q.speaker.role) if x]
             rec.opinion = (
-                is_opinion_source(q.cue, described.get(q.speaker.entity or "", own))
+                is_opinion_source(q.cue, list(described.get(q.speaker.entity or "", dict.fromkeys(own))))
                 or is_inference(words)
                 or is_position(words)
             )
             rec.claim.speaker = q.speaker.text
             out.append(rec)
+    quoted = SpanIndex(da.quotes, key=lambda q: (q.start, q.end))
+    by_start: dict[int, list[Event]] = {}  # events by the sentence start of their evidence here
+    for ev in events:
+        for st in dict.fromkeys(x.start for x in ev.evidence if x.doc == doc):
+            by_start.setdefault(st, []).append(ev)
     for s, e in sentences(text):
-        if _quote_of(da.quotes, s, e) is not None:
+        if quoted.overlaps_any(s, e):  # a quote's claim already speaks for the sentence
             continue
         words = word_tokens(text[s:e], s)
-        sent_events = [ev for ev in events if any(x.doc == doc and x.start == s for x in ev.evidence)]
+        sent_events = by_start.get(s, [])
         if not sent_events and not topics_of(words):
             continue
         rec = _record(da, words, s, e, s, e, "", None, "assert", pub, sent_events)

@@ -20,6 +20,7 @@ from datetime import date
 
 from rasd.annotators import DocAnalysis
 from rasd.annotators.events import find_triggers, modality, phrase_list, phrase_starts, stems, word_list
+from rasd.annotators.spans import SpanIndex
 from rasd.ids import make_id
 from rasd.models import Commitment, Evidence, Timex
 from rasd.text import Token, sentences
@@ -153,6 +154,7 @@ def find_commitments(da: DocAnalysis, as_of: str) -> list[Found]:
     text = da.doc.text
     sents = sentences(text)
     out: list[Found] = []
+    tix = SpanIndex(da.timex)  # a long page has thousands of dates: look up each sentence's own
     for k, (s, e) in enumerate(sents):
         words = word_tokens(text[s:e], s)
         norms = [w.norm for w in words]
@@ -161,18 +163,18 @@ def find_commitments(da: DocAnalysis, as_of: str) -> list[Found]:
         planned = any(modality(words, h) == "planned" for h in hits)
         pledge = any(any(st in pledge_words() for _, st in stems(w)) for w in words)
         pub = da.doc.published.value or ""
-        in_sent = [t for t in da.timex if s <= t.start and t.end <= e]
+        in_sent = [t for t in tix.overlapping(s, e) if s <= t.start and t.end <= e]
         ahead = bool(hits) and any(_after(t.value, pub) for t in in_sent if t.type == "DATE")
         if ci < 0 and not planned and not pledge and not ahead and not any(t.deadline for t in in_sent):
             continue
-        t = _deadline(da.timex, s, e, words[ci].start if ci >= 0 else None, pub if (hits or planned) else None)
+        t = _deadline(in_sent, s, e, words[ci].start if ci >= 0 else None, pub if (hits or planned) else None)
         if t is None and not pledge:
             continue
         if t is not None and not t.deadline and not _after(t.value, pub) and ci < 0:
             continue  # a past date in a sentence with only a future verb is not a deadline
         if t is not None and _ended(t, pub) and not (planned or pledge or _future_cue(norms)):
             continue  # "attacks during 2024" in a later article: a past report, not a deadline
-        phases = _phase_deadlines(da.timex, s, e, words, norms, t)
+        phases = _phase_deadlines(in_sent, s, e, words, norms, t)
         for t in phases:
             out.append(_commitment(da, as_of, sents, k, words, t, ci, pledge))
     return out
