@@ -30,7 +30,7 @@ from rasd.annotators.events import (
 )
 from rasd.annotators.spans import SpanIndex
 from rasd.ids import make_id
-from rasd.models import Claim, Event, Evidence, Quote
+from rasd.models import Claim, EntityMention, Event, Evidence, Quantity, Quote, Timex
 from rasd.resolve.entities import canonical_key
 from rasd.resources import load_lines, load_table
 from rasd.text import Token, fold, sentences, tokenize
@@ -260,6 +260,7 @@ def build_claims(da: DocAnalysis, events: Sequence[Event]) -> list[ClaimRecord]:
     # a linked speaker's names and roles anywhere in this article ("the analyst X" once,
     # then "X added"); an unlinked one is keyed on a last word that may be shared
     # ("مسؤول عسكري" / "خبير عسكري"), so it keeps only its own description
+    spans = DocSpans.of(da)
     described: dict[str, dict[str, None]] = {}  # ordered sets: a long page repeats its speakers
     for q in da.quotes:
         if q.speaker.entity:
@@ -270,7 +271,8 @@ def build_claims(da: DocAnalysis, events: Sequence[Event]) -> list[ClaimRecord]:
             continue
         words = word_tokens(text[cs:ce], cs)
         speaker = _speaker_key(q)
-        rec = _record(da, words, cs, ce, q.start, q.end, speaker, q.speaker.entity, q.polarity, q.date or pub)
+        rec = _record(da, words, cs, ce, q.start, q.end, speaker, q.speaker.entity, q.polarity, q.date or pub,
+                      spans=spans)  # fmt: skip
         if rec is not None:
             rec.speaker_text = q.speaker.text
             own = [x for x in (q.speaker.text, q.speaker.role) if x]
@@ -293,11 +295,26 @@ def build_claims(da: DocAnalysis, events: Sequence[Event]) -> list[ClaimRecord]:
         sent_events = by_start.get(s, [])
         if not sent_events and not topics_of(words):
             continue
-        rec = _record(da, words, s, e, s, e, "", None, "assert", pub, sent_events)
+        rec = _record(da, words, s, e, s, e, "", None, "assert", pub, sent_events, spans=spans)
         if rec is not None:
             rec.opinion = is_inference(words) or is_position(words)
             out.append(rec)
     return out
+
+
+@dataclass
+class DocSpans:
+    """One document's mentions indexed by offset once, so each claim or commitment looks up
+    its own sentence's instead of scanning the whole page (linear on a 2 MB page)."""
+
+    timex: SpanIndex[Timex]
+    quantities: SpanIndex[Quantity]
+    entities: SpanIndex[EntityMention]
+    quotes: SpanIndex[Quote]
+
+    @classmethod
+    def of(cls, da: DocAnalysis) -> DocSpans:
+        return cls(SpanIndex(da.timex), SpanIndex(da.quantities), SpanIndex(da.entities), SpanIndex(da.quotes))
 
 
 def _speaker_key(q: Quote) -> str:
@@ -317,8 +334,10 @@ def _record(
     polarity: str,
     fallback_time: str | None,
     sent_events: Sequence[Event] = (),
+    spans: DocSpans | None = None,
 ) -> ClaimRecord | None:
     text = da.doc.text
+    sp = spans or DocSpans.of(da)
     opposite: set[str] = set()
     stated: set[str] = set()
     topics = topics_of(words, opposite, stated)
@@ -332,7 +351,7 @@ def _record(
             topics[fam] = "deny" if m == "denied" else "assert"
         if m != "denied" and topic not in related_topics():
             stated.add(fam)
-    timexes = [t for t in da.timex if cs <= t.start and t.end <= ce and t.type in ("DATE", "TIME") and t.value]
+    timexes = [t for t in sp.timex.within(cs, ce) if t.type in ("DATE", "TIME") and t.value]
     sched = schedule_words()
     scheduled = any(any(st in sched for _, st in stems(w)) for w in words)
     deadlines = [t for t in timexes if t.deadline or (scheduled and precision_of(t.value))]
@@ -340,8 +359,8 @@ def _record(
         topics.setdefault("schedule", "assert")  # any two deadline claims may disagree on dates
     facts = [
         (fold(q.object or "") + _role(words, q.start), _owner(q.owner), float(q.value))
-        for q in da.quantities
-        if cs <= q.start and q.end <= ce and q.value is not None and q.object
+        for q in sp.quantities.within(cs, ce)
+        if q.value is not None and q.object
     ]
     if not topics and not sent_events and not facts:
         return None
@@ -354,7 +373,7 @@ def _record(
     mod = {"planned": "plan", "expected": "expectation"}.get(mods[0] if mods else "happened", "fact")
     time = timexes[0].value if timexes else (sent_events[0].date.value if sent_events else fallback_time)
     dates = [(t.value, t.mod) for t in timexes if t.value and (t in deadlines or mod == "plan" or t.mod == "END")]
-    ents = [m for m in da.entities if cs <= m.start and m.end <= ce]
+    ents = sp.entities.within(cs, ce)
     linked = [canonical_key(m.text) for m in ents if m.type in PLACE_TYPES]  # "للعراق" -> العراق
     places = frozenset({k for k, _ in linked} | scope_places(words))
     subject = next((m.entity or m.text for m in ents if m.type in ("PER", "ORG", "GPE")), "")

@@ -20,11 +20,10 @@ from datetime import date
 
 from rasd.annotators import DocAnalysis
 from rasd.annotators.events import find_triggers, modality, phrase_list, phrase_starts, stems, word_list
-from rasd.annotators.spans import SpanIndex
 from rasd.ids import make_id
 from rasd.models import Commitment, Evidence, Timex
 from rasd.text import Token, sentences
-from rasd.views.claims import content_stems, topics_of, word_tokens
+from rasd.views.claims import DocSpans, content_stems, topics_of, word_tokens
 
 WHAT_MAX = 220
 _INCIDENTAL = frozenset({"schedule", "statement", "meeting"})
@@ -154,7 +153,8 @@ def find_commitments(da: DocAnalysis, as_of: str) -> list[Found]:
     text = da.doc.text
     sents = sentences(text)
     out: list[Found] = []
-    tix = SpanIndex(da.timex)  # a long page has thousands of dates: look up each sentence's own
+    spans = DocSpans.of(da)  # a long page has thousands of mentions: look up each sentence's own
+    tix = spans.timex
     for k, (s, e) in enumerate(sents):
         words = word_tokens(text[s:e], s)
         norms = [w.norm for w in words]
@@ -176,7 +176,7 @@ def find_commitments(da: DocAnalysis, as_of: str) -> list[Found]:
             continue  # "attacks during 2024" in a later article: a past report, not a deadline
         phases = _phase_deadlines(in_sent, s, e, words, norms, t)
         for t in phases:
-            out.append(_commitment(da, as_of, sents, k, words, t, ci, pledge))
+            out.append(_commitment(da, as_of, sents, k, words, t, ci, pledge, spans))
     return out
 
 
@@ -212,16 +212,18 @@ def _commitment(
     t: Timex | None,
     ci: int,
     pledge: bool,
+    spans: DocSpans | None = None,
 ) -> Found:
     """One commitment of sentence ``k`` with deadline ``t``."""
     text = da.doc.text
     s, e = sents[k]
     who_ent: str | None = None
     who_text: str | None = None
-    q = next((q for q in da.quotes if q.start < e and s < q.end), None)
+    sp = spans or DocSpans.of(da)
+    q = next(iter(sp.quotes.overlapping(s, e)), None)
     if q is not None:
         who_ent, who_text = q.speaker.entity, q.speaker.text
-    ents = [m for m in da.entities if s <= m.start and m.end <= e and m.type in ("PER", "ORG", "GPE")]
+    ents = [m for m in sp.entities.within(s, e) if m.type in ("PER", "ORG", "GPE")]
     if who_text is None and ents:
         who_ent, who_text = ents[0].entity, ents[0].text
     actors = list(dict.fromkeys([x for x in [who_ent] if x] + [m.entity for m in ents if m.entity]))
