@@ -32,7 +32,7 @@ from typing import Any, TypeVar
 
 from rasd.annotators import DocAnalysis
 from rasd.models import Document
-from rasd.pipeline import AnnotatedBatch, StageUnavailable, _annotate_batch
+from rasd.pipeline import AnnotatedBatch, StageUnavailable, _annotate_batch, apply_batch
 
 log = logging.getLogger(__name__)
 
@@ -250,16 +250,7 @@ def annotate_on_dask(
     threads = _threads(client)
 
     def apply(part: list[DocAnalysis], got: AnnotatedBatch) -> None:
-        fields_list, errs, tim = got
-        for da, fields in zip(part, fields_list, strict=True):
-            for k, v in fields.items():
-                setattr(da, k, v)
-        errors.extend(errs)
-        for k, (w, c, n) in tim.items():
-            t = timings.setdefault(k, [0.0, 0.0, 0])
-            t[0] += w
-            t[1] += c
-            t[2] += n
+        apply_batch(part, got, errors, timings)
 
     done = 0
     by_doc = {id(da.doc): da for da in das}

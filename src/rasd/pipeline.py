@@ -348,16 +348,7 @@ def annotate_all(
             nonlocal done
             while len(window) > limit:
                 part, fut = window.popleft()
-                got, errs, tim = fut.result()
-                for da, fields in zip(part, got, strict=True):
-                    for k, v in fields.items():
-                        setattr(da, k, v)
-                errors.extend(errs)
-                for k, (w, c, n) in tim.items():
-                    t = timings.setdefault(k, [0.0, 0.0, 0])
-                    t[0] += w
-                    t[1] += c
-                    t[2] += n
+                apply_batch(part, fut.result(), errors, timings)
                 done += len(part)
                 if tick is not None:
                     tick(done)
@@ -366,6 +357,23 @@ def annotate_all(
             window.append((part, ex.submit(_annotate_batch, [da.doc for da in part])))
             drain(4 * workers)
         drain(0)
+
+
+def apply_batch(
+    part: list[DocAnalysis], got: AnnotatedBatch, errors: list[tuple[str, str]], timings: dict[str, list[float]]
+) -> None:
+    """Put a worker's results for ``part`` back on its documents, with its errors and timings
+    (the same step for the process pool and for Dask)."""
+    fields_list, errs, tim = got
+    for da, fields in zip(part, fields_list, strict=True):
+        for k, v in fields.items():
+            setattr(da, k, v)
+    errors.extend(errs)
+    for k, (w, c, n) in tim.items():
+        t = timings.setdefault(k, [0.0, 0.0, 0])
+        t[0] += w
+        t[1] += c
+        t[2] += n
 
 
 def check_offsets(da: DocAnalysis, errors: list[tuple[str, str]]) -> None:

@@ -214,18 +214,9 @@ def _gaz_cands(toks: list[Token], run: list[int], known: frozenset[str]) -> list
             readings += [(k, fold(s)) for k, s in strip_proclitics(t.text, firsts)[1:]]
         hit: tuple[int, int, gz.GazEntry] | None = None
         for k, first in readings:
-            if first not in firsts:
-                continue
-            for n in range(maxlen, 0, -1):
-                last = i + n - 1
-                if last >= len(toks) or run[last] != run[i]:
-                    continue
-                key = (first, *(x.norm for x in toks[i + 1 : last + 1]))
-                e = idx.get(key)
-                if e is not None:
-                    hit = (k, last, e)
-                    break
-            if hit:
+            found = gz.longest_at(toks, i, run, first, idx, maxlen) if first in firsts else None
+            if found is not None:
+                hit = (k, *found)
                 break
         if hit is None:
             i += 1

@@ -7,11 +7,16 @@ names for cities. Lookups are keyed by folded token tuples so that spelling vari
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TypeVar
 
 from rasd.resources import load_lines, load_table
 from rasd.text.normalize import fold
+from rasd.text.tokens import Token
+
+V = TypeVar("V")
 
 _ARABIC_ONLY = set("ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي ")
 
@@ -257,3 +262,18 @@ def place_lookup(name: str, context: frozenset[str] = frozenset()) -> GazEntry |
         if c.country in context:
             return c
     return cands[0]
+
+
+def longest_at(
+    toks: Sequence[Token], i: int, run: Sequence[int], first: str, idx: Mapping[tuple[str, ...], V], maxlen: int
+) -> tuple[int, V] | None:
+    """The longest phrase of ``idx`` that starts at token ``i`` (its first word read as
+    ``first``, e.g. without proclitics) and stays inside one run: ``(last token, value)``."""
+    for n in range(maxlen, 0, -1):
+        last = i + n - 1
+        if last >= len(toks) or run[last] != run[i]:
+            continue
+        value = idx.get((first, *(x.norm for x in toks[i + 1 : last + 1])))
+        if value is not None:
+            return last, value
+    return None

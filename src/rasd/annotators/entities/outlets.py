@@ -195,20 +195,12 @@ def outlet_spans(toks: list[Token], text: str, run: list[int], outlet: str | Non
         readings = [(0, t.norm)] + [(k, fold(s)) for k, s in strip_proclitics(t.text, firsts)[1:]]
         hit: tuple[int, int] | None = None
         for k, first in readings:
-            if first not in firsts:
-                continue
-            for n in range(maxlen, 0, -1):
-                last = i + n - 1
-                if last >= len(toks) or run[last] != run[i]:
-                    continue
-                name = idx.get((first, *(x.norm for x in toks[i + 1 : last + 1])))
-                if name is None:
-                    continue
+            found = gz.longest_at(toks, i, run, first, idx, maxlen) if first in firsts else None
+            if found is not None:
+                last, name = found
                 if name.anywhere or in_context(toks, text, i, last, t.start + k, name, own):
                     hit = (k, last)
-                break
-            if hit:
-                break
+                    break
         if hit is None:
             i += 1
             continue

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from rasd.annotators.quantities.objects import (
+    article_forms,
     clean,
     date_after,
     inherit,
@@ -35,7 +36,6 @@ _DIGITS = re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9]+")
 _R_DECIMAL = re.compile(r"^([0-9]+)ر([0-9]+)$")
 _DOTTED = re.compile(r"(?:\.[0-9]{3}){2,}(?![0-9])")
 _PREFIXES = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
-_DEF = ("وبال", "فبال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال")
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ def lexicon() -> _Lex:
 def _readings(norm: str, definite: bool = False) -> list[str]:
     """The word and the word without its proclitics (و، ب، ل … and, if asked, ال)."""
     out = [norm]
-    for p in (*(_DEF if definite else ()), *_PREFIXES):
+    for p in (*(article_forms() if definite else ()), *_PREFIXES):
         if norm.startswith(p) and len(norm) - len(p) >= 2:
             out.append(norm[len(p) :])
     return out

@@ -22,7 +22,6 @@ from rasd.text import Token, fold
 
 _MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")  # tashkeel, dagger alef, tatweel
 _LETTERS = re.compile("^[\u0621-\u064a]+$")
-_ARTICLE = ("وبال", "فبال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال")
 _POSSESSIVE = ("هما", "هم", "ها", "ه", "ي", "نا", "كم")
 _CLOSERS = frozenset({")", '"', "'", "]"})
 INHERIT_WINDOW = 160  # characters back to look for the object an elided count inherits
@@ -82,9 +81,15 @@ def clean(word: str) -> str:
     return _MARKS.sub("", word)
 
 
+@cache
+def article_forms() -> tuple[str, ...]:
+    """The article with its attached prepositions (``resources/quantities/article_forms.txt``)."""
+    return tuple(load_lines("quantities/article_forms.txt"))
+
+
 def strip_article(w: str) -> tuple[str, bool]:
     """``w`` without a leading (preposition +) article, and whether it had one."""
-    for p in _ARTICLE:
+    for p in article_forms():
         if w.startswith(p) and len(w) - len(p) >= 2:
             return w[len(p) :], True
     return w, False
