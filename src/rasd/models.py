@@ -284,16 +284,102 @@ class Commitment:
 
 
 @dataclass
+class Side:
+    """One side of a disagreement, shown inline: what one source said and where."""
+
+    value: str  # as a reader sees it: "5", "2024-08-05", "نفى", an entity name
+    source: str  # document id
+    evidence: list[Evidence] = field(default_factory=list)
+    outlet: str | None = None
+    speaker: str | None = None  # entity id of who said it, when known
+    speaker_text: str | None = None  # the speaker as written ("مسؤول عراقي")
+    claim: str | None = None  # the claim (c_…) the side was read from, when there is one
+
+
+@dataclass
 class Conflict:
+    """A disagreement between two sources about one incident slot, claim or commitment.
+
+    ``a``/``b`` keep the claim ids (or report ids) the two sides come from, so older
+    readers still work; ``side_a``/``side_b`` carry the values inline (EXPORT.md schema 2).
+    """
+
     id: str
-    kind: str  # polarity | number | date | other
+    kind: str  # slot | polarity | deadline (schema 2); number | date | other in schema-1 stores
     a: str
     b: str
     explanation: str
     evidence: list[Evidence] = field(default_factory=list)
     confidence: float = 0.7
-    incident: str | None = None  # the incident (merged event id) a slot disagreement is about
+    incident: str | None = None  # the incident (i_…) a slot or polarity disagreement is about
     slot: str | None = None  # killed | injured | … | date, for incident slot disagreements
+    thread: str | None = None  # the commitment thread (t_…) a deadline/polarity disagreement is about
+    relation: str = "contradict"  # differ | contradict | update
+    side_a: Side | None = None
+    side_b: Side | None = None
+
+
+@dataclass
+class SlotValue:
+    """One source's value for one slot of an incident, never merged with the others."""
+
+    value: Any  # a number, a TimeML value, an entity id, or text
+    source: str  # document id
+    evidence: list[Evidence] = field(default_factory=list)
+    value_max: float | None = None
+    qualifier: str | None = None  # at_least | at_most | about | exact | None
+    speaker: str | None = None  # entity id of who gave the value, when known
+    speaker_text: str | None = None
+    reported_on: str | None = None  # the source's publication date
+    outlet: str | None = None
+    report: str | None = None  # the event (v_…) it was read from
+    text: str | None = None  # the value as a reader sees it (entity name, date words)
+
+
+@dataclass
+class Incident:
+    """One real-world happening, however many sources report it (EXPORT.md schema 2)."""
+
+    id: str  # i_…, derived from its reports' ids
+    type: str
+    label: str  # هجوم صاروخي على قاعدة عين الأسد — 5 آب 2024
+    date: EventDate
+    place: str | None = None
+    reports: list[str] = field(default_factory=list)  # event ids (v_…)
+    slots: dict[str, list[SlotValue]] = field(default_factory=dict)
+    confidence: float = 0.7
+    actors: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    sources: int = 1  # documents behind it
+    evidence: list[Evidence] = field(default_factory=list)  # each report's first evidence
+
+
+@dataclass
+class Deadline:
+    """One stated deadline of a commitment thread, in the order it was stated."""
+
+    value: str | None
+    mod: str | None = None  # END | START | MID | None
+    stated_by: str | None = None  # entity id
+    stated_by_text: str | None = None
+    stated_on: str | None = None  # publication date of the source that stated it
+    evidence: list[Evidence] = field(default_factory=list)
+    commitment: str | None = None  # the commitment (m_…) it came from
+
+
+@dataclass
+class Thread:
+    """Successive statements about one promise: its deadline history and status as of a date."""
+
+    id: str  # t_…
+    what: str
+    actors: list[str] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    status: str = "pending"  # pending | due | kept | broken | superseded
+    as_of: str | None = None
+    commitments: list[str] = field(default_factory=list)  # m_… ids
+    evidence: list[Evidence] = field(default_factory=list)  # kept/broken reports and each deadline's evidence
+    confidence: float = 0.7
 
 
 @dataclass
@@ -315,3 +401,5 @@ class Analysis:
     claims: list[Claim] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
+    incidents: list[Incident] = field(default_factory=list)
+    threads: list[Thread] = field(default_factory=list)
