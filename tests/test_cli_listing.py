@@ -29,6 +29,7 @@ from rasd.models import (
     Quote,
     Span,
     Speaker,
+    Views,
 )
 from rasd.store import open_store
 
@@ -82,7 +83,7 @@ def _store(path: Path) -> str:
     with open_store(db) as store:
         store.add_documents([doc])
         store.save_mentions([DocAnalysis(doc=doc, quotes=[quote])])
-        store.save_views(entities, events, claims, commitments, conflicts)
+        store.save_views(Views(entities, events, claims, commitments, conflicts))
     return db
 
 

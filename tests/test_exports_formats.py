@@ -57,6 +57,7 @@ from rasd.models import (
     Span,
     Speaker,
     Timex,
+    Views,
 )
 from rasd.resources import load_table
 from rasd.store import open_store
@@ -508,7 +509,7 @@ def db(tmp_path: Path) -> str:
             m = Corpus.from_analysis(an).mentions_of([d.id])
             das.append(DocAnalysis(d, m.timex, m.entities, m.quantities, m.quotes))
         store.save_mentions(das)
-        store.save_views(an.entities, an.events, an.claims, an.commitments, an.conflicts)
+        store.save_views(Views(an.entities, an.events, an.claims, an.commitments, an.conflicts))
     return path
 
 

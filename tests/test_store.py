@@ -27,6 +27,7 @@ from rasd.models import (
     Span,
     Speaker,
     Timex,
+    Views,
 )
 from rasd.store import AddStats, Store, open_store
 from rasd.store.sqlite import SQLiteStore, migrations, snippet
@@ -253,9 +254,10 @@ def test_views_round_trip(store: SQLiteStore) -> None:
     ev = Event("v_1", "ATTACK", EventDate("2024-08-06", "day"), place="e_1", counts={"rockets": 3},
                evidence=[Evidence("d_1", 0, 10)])  # fmt: skip
     cl = Claim("c_1", "الدفاع الجوي", "اعترض", "صاروخين", "2024-08-06", evidence=[Evidence("d_1", 5, 9)])
-    store.save_views([ent], [ev], [cl], [], [])
-    store.save_views([ent], [ev], [cl], [], [])
-    ents, evs, cls, coms, cons = store.load_views()
+    store.save_views(Views([ent], [ev], [cl]))
+    store.save_views(Views([ent], [ev], [cl]))
+    v = store.load_views()
+    ents, evs, cls, coms, cons = v.entities, v.events, v.claims, v.commitments, v.conflicts
     assert (ents, evs, cls, coms, cons) == ([ent], [ev], [cl], [], [])
     assert isinstance(evs[0].date, EventDate) and isinstance(evs[0].evidence[0], Evidence)
 

@@ -36,6 +36,7 @@ from rasd.models import (
     Published,
     Quote,
     Speaker,
+    Views,
     to_dict,
 )
 from rasd.store import AddStats, Store, StoreBusy, StoreUnavailable, open_store
@@ -191,8 +192,8 @@ def _scenario(s: Store) -> dict[str, Any]:
     ent = Entity("e_1", "LOC", "نهر دجلة", aliases=["دجلة"], docs=["d_1"], mentions=1)
     ev = Event("v_1", "FLOOD", EventDate("2024-03-01", "day"), evidence=[Evidence("d_1", 0, 5)])
     cl = Claim("c_1", "الوزارة", "أعلنت", "ارتفاع المنسوب", "2024-03-02", evidence=[Evidence("d_1", 0, 5)])
-    s.save_views([ent], [ev], [cl], [], [])
-    s.save_views([ent], [ev], [cl], [], [])
+    s.save_views(Views([ent], [ev], [cl]))
+    s.save_views(Views([ent], [ev], [cl]))
     out["views"] = repr(s.load_views())
     for q in ("دجلة", "نهر دجلة", "ودجلة", "النخيل", "البصره", "وزارة", "كلمة_غائبة", '"', "NEAR(", "*"):
         out[f"search {q}"] = [(h.doc_id, h.score, h.snippet, h.match) for h in s.search(q)]

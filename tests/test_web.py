@@ -14,7 +14,7 @@ from test_report_data import sample_analysis
 from rasd.annotators import DocAnalysis
 from rasd.interfaces.export import analysis_to_json
 from rasd.interfaces.web import create_app
-from rasd.models import Analysis
+from rasd.models import Analysis, Views
 
 
 @pytest.fixture(scope="module")
@@ -165,7 +165,7 @@ def test_serves_a_database(analysis: Analysis, tmp_path: Path) -> None:
             for d in analysis.documents
         ]  # fmt: skip
         store.save_mentions(das)
-        store.save_views(analysis.entities, analysis.events, analysis.claims, analysis.commitments, analysis.conflicts)
+        store.save_views(Views(analysis.entities, analysis.events, analysis.claims, analysis.commitments, analysis.conflicts))
     client = TestClient(create_app(db_path=db, as_of="2025-01-15"))
     assert client.get("/api").json()["counts"]["events"] == len(analysis.events)
     assert client.get("/api/documents").json()["total"] == len(analysis.documents)

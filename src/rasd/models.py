@@ -391,6 +391,22 @@ class Mentions:
 
 
 @dataclass
+class Views:
+    """The corpus-level items a store keeps, by name (never by position)."""
+
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    commitments: list[Commitment] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    incidents: list[Incident] = field(default_factory=list)
+    threads: list[Thread] = field(default_factory=list)
+
+
+VIEW_KINDS = tuple(f.name for f in dataclasses.fields(Views))
+
+
+@dataclass
 class Analysis:
     """Everything ``rasd analyze`` produces: the shape of ``analysis.json``."""
 

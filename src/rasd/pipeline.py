@@ -29,7 +29,7 @@ from typing import Any
 
 from rasd.annotators import DocAnalysis
 from rasd.meter import Meter, StageStat
-from rasd.models import Analysis, Document, Mentions, RawPage
+from rasd.models import Analysis, Document, Mentions, RawPage, Views
 from rasd.progress import Reporter, ignore_interrupts, interrupt_quietly
 from rasd.store import AddStats, Store, open_store
 from rasd.store.prepare import Prepared, prepare
@@ -475,7 +475,7 @@ def analyze(
         events, claims, commitments, conflicts = views
         n_views = len(entities) + sum(len(v) for v in views)
         with meter.stage("save views"), rep.stage("save views", n_views, unit="items") as ps:
-            store.save_views(entities, events, claims, commitments, conflicts)
+            store.save_views(Views(list(entities), list(events), list(claims), list(commitments), list(conflicts)))
             ps.update(n_views)
         analysis = Analysis(
             documents=docs,

@@ -186,7 +186,8 @@ def _from_store(db_path: str) -> Analysis:
     if not is_url(db_path) and not Path(db_path).is_file():
         raise FileNotFoundError(f"database not found: {db_path}")
     with open_store(db_path, readonly=True) as store:
-        entities, events, claims, commitments, conflicts = store.load_views()
+        v = store.load_views()
+        entities, events, claims, commitments, conflicts = v.entities, v.events, v.claims, v.commitments, v.conflicts
         return Analysis(
             documents=list(store.iter_documents()),
             mentions=store.load_mentions(),

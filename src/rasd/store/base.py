@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from rasd.annotators import DocAnalysis
-from rasd.models import Claim, Commitment, Conflict, Document, Entity, Event, Mentions
+from rasd.models import Document, Mentions, Views
 from rasd.text import fold
 
 if TYPE_CHECKING:  # prepare pulls in numpy/datasketch: only the writers need it
@@ -129,22 +129,15 @@ class Store(Protocol):
 
     def load_mentions(self, ids: Sequence[str] | None = None) -> Mentions: ...
 
-    def save_views(
-        self,
-        entities: Sequence[Entity],
-        events: Sequence[Event],
-        claims: Sequence[Claim],
-        commitments: Sequence[Commitment],
-        conflicts: Sequence[Conflict],
-    ) -> None:
+    def save_views(self, views: Views) -> None:
         """Upsert corpus-level items by id."""
         ...
 
-    def load_views(
-        self,
-    ) -> tuple[list[Entity], list[Event], list[Claim], list[Commitment], list[Conflict]]: ...
+    def load_views(self) -> Views: ...
 
-    def record_run(self, inputs: Sequence[str], counts: dict[str, Any], errors: Sequence[tuple[str, str]]) -> str:
+    def record_run(
+        self, inputs: Sequence[str], counts: dict[str, Any], errors: Sequence[tuple[str, str]]
+    ) -> str:
         """Log one run (inputs, counts, error lines); return the run id."""
         ...
 

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from rasd.annotators import DocAnalysis
-from rasd.models import Claim, Commitment, Conflict, Document, Entity, Event, Mentions
+from rasd.models import Document, Mentions, Views
 from rasd.store import pgsearch, shared
 from rasd.store.base import (
     SEARCH_BUDGET_S,
@@ -102,7 +102,9 @@ class PostgresStore:
         try:
             self.db = self._pg.connect(url, **kw)
         except self._pg.Error as e:
-            raise StoreUnavailable(f"cannot connect to PostgreSQL at {self.where}: {_first_line(e)}") from None
+            raise StoreUnavailable(
+                f"cannot connect to PostgreSQL at {self.where}: {_first_line(e)}"
+            ) from None
         self._dups = shared.DupIndex(lambda: self.db.execute("SELECT seq, sig FROM minhash").fetchall())
         try:
             if readonly:
@@ -121,12 +123,16 @@ class PostgresStore:
     def _lock_key(self) -> int:
         """Advisory lock key of this database's rasd tables (one per schema)."""
         schema = self.db.execute("SELECT current_schema()").fetchone()[0] or ""
-        return int.from_bytes(hashlib.blake2b(f"rasd:{schema}".encode(), digest_size=8).digest(), "big", signed=True)
+        return int.from_bytes(
+            hashlib.blake2b(f"rasd:{schema}".encode(), digest_size=8).digest(), "big", signed=True
+        )
 
     def _lock(self, timeout_s: float) -> None:
         """Become the one writer, waiting up to ``timeout_s``; ``StoreBusy`` past it."""
         key = self._lock_key()
-        self.db.execute("SELECT set_config('lock_timeout', %s, false)", (f"{max(1, int(timeout_s * 1000))}ms",))
+        self.db.execute(
+            "SELECT set_config('lock_timeout', %s, false)", (f"{max(1, int(timeout_s * 1000))}ms",)
+        )
         try:
             self.db.execute("SELECT pg_advisory_lock(%s)", (key,))
         except self._pg.errors.LockNotAvailable:
@@ -146,7 +152,9 @@ class PostgresStore:
         """A reader cannot migrate: refuse a database whose schema is not this rasd's."""
         current, known = self.schema_version(), migrations()[-1][0]
         if current > known:
-            raise ValueError(f"database {self.where} has schema version {current}, newer than this rasd ({known})")
+            raise ValueError(
+                f"database {self.where} has schema version {current}, newer than this rasd ({known})"
+            )
         if current < known:
             raise ValueError(
                 f"database {self.where} has schema version {current}, older than this rasd ({known}); "
@@ -155,7 +163,10 @@ class PostgresStore:
         row = self.db.execute("SELECT value FROM meta WHERE key='fts_fingerprint'").fetchone()
         if (not row or row[0] != _fingerprint()) and self.path not in _STALE_WARNED:
             _STALE_WARNED.add(self.path)
-            _log.warning("%s: full-text index built with other folding rules; a writing command rebuilds it", self.where)
+            _log.warning(
+                "%s: full-text index built with other folding rules; a writing command rebuilds it",
+                self.where,
+            )
 
     def schema_version(self) -> int:
         if self.readonly:
@@ -175,13 +186,17 @@ class PostgresStore:
         scripts = migrations()
         known = scripts[-1][0] if scripts else 0
         if current > known:
-            raise ValueError(f"database {self.where} has schema version {current}, newer than this rasd ({known})")
+            raise ValueError(
+                f"database {self.where} has schema version {current}, newer than this rasd ({known})"
+            )
         for version, name, sql in scripts:
             if version <= current:
                 continue
             with self._tx():
                 self.db.execute(sql)
-                self.db.execute("INSERT INTO schema_version VALUES (%s, %s, %s)", (version, name, shared.utc_now()))
+                self.db.execute(
+                    "INSERT INTO schema_version VALUES (%s, %s, %s)", (version, name, shared.utc_now())
+                )
         return self.schema_version()
 
     def _tx(self) -> Any:
@@ -200,7 +215,8 @@ class PostgresStore:
             last = 0
             while True:  # in pages of seq: never the whole corpus in memory
                 rows = self.db.execute(
-                    "SELECT seq, title, text FROM documents WHERE seq > %s ORDER BY seq LIMIT %s", (last, _PAGE)
+                    "SELECT seq, title, text FROM documents WHERE seq > %s ORDER BY seq LIMIT %s",
+                    (last, _PAGE),
                 ).fetchall()
                 if not rows:
                     break
@@ -306,7 +322,9 @@ class PostgresStore:
                 if last is None:
                     rows = self.db.execute(f"{self._SELECT} ORDER BY id LIMIT %s", (_PAGE,)).fetchall()
                 else:
-                    rows = self.db.execute(f"{self._SELECT} WHERE id > %s ORDER BY id LIMIT %s", (last, _PAGE)).fetchall()
+                    rows = self.db.execute(
+                        f"{self._SELECT} WHERE id > %s ORDER BY id LIMIT %s", (last, _PAGE)
+                    ).fetchall()
                 if not rows:
                     return
                 for row in rows:
@@ -359,7 +377,9 @@ class PostgresStore:
             )  # fmt: skip
         return hits
 
-    def _search_rows(self, groups: list[list[pgsearch.Phrase]], limit: int, deadline: float | None) -> list[Any]:
+    def _search_rows(
+        self, groups: list[list[pgsearch.Phrase]], limit: int, deadline: float | None
+    ) -> list[Any]:
         """The best ``limit`` rows on (score, id); bodies are read for those rows only."""
 
         def budget() -> None:  # what is left of the budget, for the next statement
@@ -367,10 +387,14 @@ class PostgresStore:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     raise self._timeout()
-                self.db.execute("SELECT set_config('statement_timeout', %s, true)", (f"{max(1, int(left * 1000))}ms",))
+                self.db.execute(
+                    "SELECT set_config('statement_timeout', %s, true)", (f"{max(1, int(left * 1000))}ms",)
+                )
 
         budget()
-        n_rows, n_tok = self.db.execute("SELECT COUNT(*), COALESCE(SUM(ntok), 0) FROM documents_fts").fetchone()
+        n_rows, n_tok = self.db.execute(
+            "SELECT COUNT(*), COALESCE(SUM(ntok), 0) FROM documents_fts"
+        ).fetchone()
         if not n_rows:
             return []
         phrases = [p for alts in groups for p in alts]
@@ -378,7 +402,16 @@ class PostgresStore:
         for p in phrases:  # rows holding each phrase, for its idf (as FTS5 counts them)
             cond, params = p.match_sql()
             budget()
-            idfs.append(pgsearch.idf(int(n_rows), int(self.db.execute(f"SELECT COUNT(*) FROM documents_fts f WHERE {cond}", params).fetchone()[0])))
+            idfs.append(
+                pgsearch.idf(
+                    int(n_rows),
+                    int(
+                        self.db.execute(
+                            f"SELECT COUNT(*) FROM documents_fts f WHERE {cond}", params
+                        ).fetchone()[0]
+                    ),
+                )
+            )
         where, wparams = [], []
         for alts in groups:
             conds = [p.match_sql() for p in alts]
@@ -418,7 +451,10 @@ class PostgresStore:
             batches: list[tuple[str, tuple[Any, ...]]] = [(q.format(""), ())]
         else:
             wanted = sorted(set(ids))
-            batches = [(q.format(" WHERE doc = ANY(%s)"), (wanted[i : i + _PAGE],)) for i in range(0, len(wanted), _PAGE)]
+            batches = [
+                (q.format(" WHERE doc = ANY(%s)"), (wanted[i : i + _PAGE],))
+                for i in range(0, len(wanted), _PAGE)
+            ]
         for sql, params in batches:
             for kind, js in self.db.execute(sql, params):
                 m = shared.mention_from_row(kind, js)
@@ -426,32 +462,32 @@ class PostgresStore:
                     getattr(out, m[0]).append(m[1])
         return out
 
-    def save_views(
-        self,
-        entities: Sequence[Entity],
-        events: Sequence[Event],
-        claims: Sequence[Claim],
-        commitments: Sequence[Commitment],
-        conflicts: Sequence[Conflict],
-    ) -> None:
+    def save_views(self, views: Views) -> None:
         self._writable()
-        groups: tuple[Sequence[Any], ...] = (entities, events, claims, commitments, conflicts)
         with self._tx(), self.db.cursor() as cur:
-            for (table, _cls), items in zip(shared.VIEW_TABLES, groups, strict=True):
+            for table, _cls in shared.VIEW_TABLES:
+                items = getattr(views, table)
                 cur.executemany(
                     f"INSERT INTO {table} (id, json) VALUES (%s, %s) ON CONFLICT (id) DO UPDATE SET json = EXCLUDED.json",
                     shared.view_rows(items),
                 )
 
-    def load_views(self) -> tuple[list[Entity], list[Event], list[Claim], list[Commitment], list[Conflict]]:
+    def load_views(self) -> Views:
         res: list[list[Any]] = []
         for table, cls in shared.VIEW_TABLES:
-            res.append([shared.view_from_json(cls, js) for (js,) in self.db.execute(f"SELECT json FROM {table} ORDER BY id")])
-        return res[0], res[1], res[2], res[3], res[4]
+            res.append(
+                [
+                    shared.view_from_json(cls, js)
+                    for (js,) in self.db.execute(f"SELECT json FROM {table} ORDER BY id")
+                ]
+            )
+        return Views(*res)
 
     # ------------------------------------------------------------------ runs
 
-    def record_run(self, inputs: Sequence[str], counts: dict[str, Any], errors: Sequence[tuple[str, str]]) -> str:
+    def record_run(
+        self, inputs: Sequence[str], counts: dict[str, Any], errors: Sequence[tuple[str, str]]
+    ) -> str:
         self._writable()
         row = shared.run_row(inputs, counts, errors)
         self.db.execute(
@@ -462,7 +498,10 @@ class PostgresStore:
         return row[0]
 
     def runs(self) -> list[dict[str, Any]]:
-        return [shared.run_from_row(r) for r in self.db.execute("SELECT id, started, inputs, counts, errors FROM runs ORDER BY started")]
+        return [
+            shared.run_from_row(r)
+            for r in self.db.execute("SELECT id, started, inputs, counts, errors FROM runs ORDER BY started")
+        ]
 
     def close(self) -> None:
         self.db.close()  # ends the session: its advisory lock goes with it

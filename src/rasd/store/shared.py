@@ -27,8 +27,10 @@ from rasd.models import (
     Entity,
     EntityMention,
     Event,
+    Incident,
     Quantity,
     Quote,
+    Thread,
     Timex,
     to_dict,
 )
@@ -49,6 +51,8 @@ VIEW_TABLES: tuple[tuple[str, type], ...] = (
     ("claims", Claim),
     ("commitments", Commitment),
     ("conflicts", Conflict),
+    ("incidents", Incident),
+    ("threads", Thread),
 )
 
 
@@ -105,7 +109,9 @@ class DupIndex:
     def closest(self, sig: np.ndarray) -> int | None:
         """``seq`` of the earliest stored document whose estimated Jaccard with ``sig`` passes."""
         close = sorted(  # LSH gives candidates; keep those whose estimated Jaccard passes
-            seq for seq in self._index().query(lean(sig)) if float(np.mean(self._sigs[seq] == sig)) >= DUP_THRESHOLD
+            seq
+            for seq in self._index().query(lean(sig))
+            if float(np.mean(self._sigs[seq] == sig)) >= DUP_THRESHOLD
         )
         return close[0] if close else None
 
@@ -146,7 +152,9 @@ def view_from_json(cls: type, js: str) -> Any:
     return from_dict(cls, json.loads(js))
 
 
-def run_row(inputs: Sequence[str], counts: dict[str, Any], errors: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+def run_row(
+    inputs: Sequence[str], counts: dict[str, Any], errors: Sequence[tuple[str, str]]
+) -> tuple[str, ...]:
     """``(id, started, inputs, counts, errors)`` of one logged run."""
     started = utc_now("%Y-%m-%dT%H:%M:%S.%fZ")
     return (
@@ -159,4 +167,10 @@ def run_row(inputs: Sequence[str], counts: dict[str, Any], errors: Sequence[tupl
 
 
 def run_from_row(r: Sequence[Any]) -> dict[str, Any]:
-    return {"id": r[0], "started": r[1], "inputs": json.loads(r[2]), "counts": json.loads(r[3]), "errors": json.loads(r[4])}
+    return {
+        "id": r[0],
+        "started": r[1],
+        "inputs": json.loads(r[2]),
+        "counts": json.loads(r[3]),
+        "errors": json.loads(r[4]),
+    }

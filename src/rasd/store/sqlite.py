@@ -22,15 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from rasd.annotators import DocAnalysis
-from rasd.models import (
-    Claim,
-    Commitment,
-    Conflict,
-    Document,
-    Entity,
-    Event,
-    Mentions,
-)
+from rasd.models import Document, Mentions, Views
 from rasd.store import shared
 from rasd.store.base import SEARCH_BUDGET_S, AddStats, SearchHit, SearchTimeout, query_terms
 from rasd.store.prepare import (
@@ -157,7 +149,9 @@ class SQLiteStore:
         """A reader cannot migrate: refuse a file whose schema is not this rasd's."""
         current, known = self.schema_version(), migrations()[-1][0]
         if current > known:
-            raise ValueError(f"database {self.path} has schema version {current}, newer than this rasd ({known})")
+            raise ValueError(
+                f"database {self.path} has schema version {current}, newer than this rasd ({known})"
+            )
         if current < known:
             raise ValueError(
                 f"database {self.path} has schema version {current}, older than this rasd ({known}); "
@@ -166,11 +160,15 @@ class SQLiteStore:
         row = self.db.execute("SELECT value FROM meta WHERE key='fts_fingerprint'").fetchone()
         if (not row or row[0] != index_fingerprint()) and self.path not in _STALE_WARNED:
             _STALE_WARNED.add(self.path)  # once per file: the web API opens a reader per search
-            _log.warning("%s: full-text index built with other folding rules; a writing command rebuilds it", self.path)
+            _log.warning(
+                "%s: full-text index built with other folding rules; a writing command rebuilds it", self.path
+            )
 
     def schema_version(self) -> int:
         if self.readonly:
-            exists = self.db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_version'")
+            exists = self.db.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_version'"
+            )
             if exists.fetchone() is None:
                 return 0
         else:
@@ -187,7 +185,9 @@ class SQLiteStore:
         scripts = migrations()
         known = scripts[-1][0] if scripts else 0
         if current > known:
-            raise ValueError(f"database {self.path} has schema version {current}, newer than this rasd ({known})")
+            raise ValueError(
+                f"database {self.path} has schema version {current}, newer than this rasd ({known})"
+            )
         for version, name, sql in scripts:
             if version <= current:
                 continue
@@ -255,7 +255,9 @@ class SQLiteStore:
         doc = item.doc if isinstance(item, Prepared) else item
         if not doc.content_hash:
             doc.content_hash = content_hash(doc)
-        if self.db.execute("SELECT 1 FROM documents WHERE content_hash=? OR id=?", (doc.content_hash, doc.id)).fetchone():
+        if self.db.execute(
+            "SELECT 1 FROM documents WHERE content_hash=? OR id=?", (doc.content_hash, doc.id)
+        ).fetchone():
             stats.existing += 1
             return
         p = item if isinstance(item, Prepared) else prepare(doc, signature=self.dedup)
@@ -399,7 +401,8 @@ class SQLiteStore:
             for da in das:
                 self.db.execute("DELETE FROM mentions WHERE doc=?", (da.doc.id,))
                 self.db.executemany(
-                    'INSERT INTO mentions (doc, kind, start, "end", json) VALUES (?, ?, ?, ?, ?)', shared.mention_rows(da)
+                    'INSERT INTO mentions (doc, kind, start, "end", json) VALUES (?, ?, ?, ?, ?)',
+                    shared.mention_rows(da),
                 )
             self.db.execute("COMMIT")
         except BaseException:
@@ -424,19 +427,12 @@ class SQLiteStore:
                     getattr(out, m[0]).append(m[1])
         return out
 
-    def save_views(
-        self,
-        entities: Sequence[Entity],
-        events: Sequence[Event],
-        claims: Sequence[Claim],
-        commitments: Sequence[Commitment],
-        conflicts: Sequence[Conflict],
-    ) -> None:
+    def save_views(self, views: Views) -> None:
         self._writable()
         self.db.execute("BEGIN")
         try:
-            groups: tuple[Sequence[Any], ...] = (entities, events, claims, commitments, conflicts)
-            for (table, _cls), items in zip(_VIEW_TABLES, groups, strict=True):
+            for table, _cls in _VIEW_TABLES:
+                items = getattr(views, table)
                 self.db.executemany(
                     f"INSERT OR REPLACE INTO {table} (id, json) VALUES (?, ?)",
                     shared.view_rows(items),
@@ -446,22 +442,34 @@ class SQLiteStore:
             self.db.execute("ROLLBACK")
             raise
 
-    def load_views(self) -> tuple[list[Entity], list[Event], list[Claim], list[Commitment], list[Conflict]]:
+    def load_views(self) -> Views:
         res: list[list[Any]] = []
         for table, cls in _VIEW_TABLES:
-            res.append([shared.view_from_json(cls, js) for (js,) in self.db.execute(f"SELECT json FROM {table} ORDER BY id")])
-        return res[0], res[1], res[2], res[3], res[4]
+            res.append(
+                [
+                    shared.view_from_json(cls, js)
+                    for (js,) in self.db.execute(f"SELECT json FROM {table} ORDER BY id")
+                ]
+            )
+        return Views(*res)
 
     # ------------------------------------------------------------------ runs
 
-    def record_run(self, inputs: Sequence[str], counts: dict[str, Any], errors: Sequence[tuple[str, str]]) -> str:
+    def record_run(
+        self, inputs: Sequence[str], counts: dict[str, Any], errors: Sequence[tuple[str, str]]
+    ) -> str:
         self._writable()
         row = shared.run_row(inputs, counts, errors)
-        self.db.execute("INSERT OR REPLACE INTO runs (id, started, inputs, counts, errors) VALUES (?, ?, ?, ?, ?)", row)
+        self.db.execute(
+            "INSERT OR REPLACE INTO runs (id, started, inputs, counts, errors) VALUES (?, ?, ?, ?, ?)", row
+        )
         return row[0]
 
     def runs(self) -> list[dict[str, Any]]:
-        return [shared.run_from_row(r) for r in self.db.execute("SELECT id, started, inputs, counts, errors FROM runs ORDER BY started")]
+        return [
+            shared.run_from_row(r)
+            for r in self.db.execute("SELECT id, started, inputs, counts, errors FROM runs ORDER BY started")
+        ]
 
     def close(self) -> None:
         self.db.close()

@@ -334,7 +334,8 @@ def export(
                 else:
                     ex.write_acled(corpus, fp)
                 return
-            entities, events, claims, commitments, conflicts = store.load_views()
+            v = store.load_views()
+            entities, events, claims, commitments, conflicts = v.entities, v.events, v.claims, v.commitments, v.conflicts
             views = Analysis(entities=entities, events=events, claims=claims, commitments=commitments, conflicts=conflicts)
             if fmt == "jsonl":
                 write_jsonl(jsonl_records(store.iter_documents(), lambda i: store.load_mentions([i]), views, as_of), fp)

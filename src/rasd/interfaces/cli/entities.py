@@ -70,7 +70,7 @@ def entities_cmd(
             from rasd.store import open_store
 
             with open_store(db, readonly=True) as store:
-                ents = list(store.load_views()[0])
+                ents = list(store.load_views().entities)
     except typer.Exit:
         raise
     except Exception as e:  # one line, no traceback

@@ -50,7 +50,7 @@ def _from_store(db: str) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]
         with open_store(db, readonly=True) as store:
             mentions = store.load_mentions()
             docs = {d.id: to_dict(d) for d in store.iter_documents()}
-            names = {e.id: e.name for e in store.load_views()[0]}
+            names = {e.id: e.name for e in store.load_views().entities}
     except Exception as exc:  # a broken or foreign file
         _fail(f"cannot read the database {db}: {exc}")
     return [to_dict(q) for q in mentions.quotes], docs, names

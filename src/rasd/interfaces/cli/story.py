@@ -112,7 +112,8 @@ def load_story(db: str, analysis: Path | None) -> Story:
 
     try:
         with open_store(db, readonly=True) as store:
-            ents, events, claims, commitments, conflicts = store.load_views()
+            v = store.load_views()
+            ents, events, claims, commitments, conflicts = v.entities, v.events, v.claims, v.commitments, v.conflicts
             s = Story(list(ents), list(events), list(claims), list(commitments), list(conflicts))
             items: list[Event | Claim | Commitment | Conflict] = [*events, *claims, *commitments, *conflicts]
             ids = sorted({e.doc for x in items for e in x.evidence})

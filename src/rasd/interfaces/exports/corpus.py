@@ -40,7 +40,8 @@ class Corpus:
 
     @classmethod
     def from_store(cls, store: Any) -> Corpus:
-        entities, events, claims, commitments, conflicts = store.load_views()
+        v = store.load_views()
+        entities, events, claims, commitments, conflicts = v.entities, v.events, v.claims, v.commitments, v.conflicts
         views = Analysis(
             entities=entities, events=events, claims=claims, commitments=commitments, conflicts=conflicts
         )
