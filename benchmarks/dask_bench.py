@@ -112,7 +112,7 @@ def write_markdown(out: Path, n: int, records: int, runs: list[dict[str, Any]], 
         "time includes starting the cluster and the workers importing rasd and loading the models, "
         "which the forked `--workers` processes inherit instead. On Dask, annotation and the "
         "per-article part of `views` always run on the workers; with `--workers` the per-article "
-        "part forks only from 256 analysed documents on (`views.story`). Everything else runs in "
+        "part forks only from 256 analysed documents on (`story.stage`). Everything else runs in "
         "the main process.",
         "",
         *rows,

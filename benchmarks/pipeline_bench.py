@@ -58,13 +58,13 @@ construction; only the steps below see the corpus as a whole.
 | family-name recall | `annotators/entities.recall_family_names` | O(m + tokens) | set of surnames of full names, then at most five suffix look-ups per token (after up to four proclitic letters) |
 | entity linking, step 1–3 | `resolve/entities.py` `link` | O(m + k·L·b) | blocked on single-deletion variants (L = key length, b = bucket size) and on (first, last) tokens; the loop inside a bucket is quadratic in the **bucket** only |
 | demonyms / document countries | `resolve/entities.py` | O(total tokens) | one tokenisation pass over every text |
-| event extraction for the story | `views/story.py` → `annotators/events.extract` | O(total tokens) | runs once, after linking (it needs entity ids); the pipeline no longer also runs it as a per-document annotator |
+| event extraction for the story | `story/stage.py` → `annotators/events.extract` | O(total tokens) | runs once, after linking (it needs entity ids); the pipeline no longer also runs it as a per-document annotator |
 | event merging | `resolve/events.py` `merge` | O(E + Σ min(b², b·8)) | blocked on (type, month, anchor); blocks over 64 compared only with 8 date-order neighbours |
 | count disagreements | `resolve/events.py` `_disagreements` | O(Σ g + Σ v²) | one pass over the g reports of each merged event; pairs only between its v *distinct* figures per count (a handful), not between reports |
-| number conflicts from disagreements | `views/story.py` `_claim_for` | O(D · c + C) | claim records indexed by document; each of the D disagreements scans one article's c claims |
-| claims | `views/claims.py` `build_claims` | O(total tokens) | per document |
-| conflicts | `views/conflicts.py` `find_conflicts` | O(Σ min(b², b·12)) + model on candidates | blocked on (topic, year); blocks over 80 compared with 12 neighbours; stance model only on candidate pairs |
-| commitments | `views/commitments.py` | O(total tokens) + O(c) merge | per document, merged by key |
+| number conflicts from disagreements | `story/stage.py` `_claim_for` | O(D · c + C) | claim records indexed by document; each of the D disagreements scans one article's c claims |
+| claims | `story/claims.py` `build_claims` | O(total tokens) | per document |
+| conflicts | `story/conflicts.py` `find_conflicts` | O(Σ min(b², b·12)) + model on candidates | blocked on (topic, year); blocks over 80 compared with 12 neighbours; stance model only on candidate pairs |
+| commitments | `story/commitments.py` | O(total tokens) + O(c) merge | per document, merged by key |
 | export | `interfaces/export.py` `analysis_to_json` | O(m log m) | sorts every mention; builds the whole JSON document in memory before writing |
 """
 

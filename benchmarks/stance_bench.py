@@ -18,8 +18,8 @@ from pathlib import Path
 
 from machine import markdown_lines  # noqa: E402
 
+from rasd.story.stance import ENC_C, LABELS, MODEL_PATH, VECTORS_PATH, load_model, macro_f1, read_pairs
 from rasd.text.encoder import DISABLE_ENV, get_encoder
-from rasd.views.stance import ENC_C, LABELS, MODEL_PATH, VECTORS_PATH, load_model, macro_f1, read_pairs
 
 ROOT = Path(__file__).resolve().parents[1]
 PUBLISHED = 76.7
@@ -72,7 +72,7 @@ CV_NOTES = [
     "towards `disagree`), and the trees still add about +0.02. Test reads, in order, each after a change",
     "made for a reason other than the test figure: previous LR alone 69.1; LR × trees, log-space average,",
     "offsets from random folds 68.7; plain average (it let the trees veto `disagree`, p 0.45 → 0.03, on a",
-    "date conflict planted in the demo corpus, which `views/conflicts.py` then dropped below its report",
+    "date conflict planted in the demo corpus, which `story/conflicts.py` then dropped below its report",
     "threshold), offsets from random folds 67.2; plain average with offsets from grouped folds: below.",
     "The gain on train+dev does not carry over to the test split, which all variants find harder than",
     "CV (they over-predict `agree` there); `other` has only 7 test pairs (one pair ≈ 0.02 macro-F1).",
@@ -165,7 +165,7 @@ def main() -> int:
         + (
             f", plus nine word-vector features (cosines and added↔removed word alignment) from 50-d Word2Vec"
             f" vectors trained by us on SaudiNewsNet (`{VECTORS_PATH.relative_to(ROOT)}`, {len(vecs[0])} words,"
-            " `python -m rasd.views.stance_model.train_vectors`; stored inside the model file)"
+            " `python -m rasd.story.stance_model.train_vectors`; stored inside the model file)"
             if (vecs := getattr(model, "vectors", None)) is not None
             else ""
         )

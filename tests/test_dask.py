@@ -105,7 +105,7 @@ def test_a_failing_document_is_reported_and_the_rest_annotated(client: Any) -> N
 
 def test_a_failing_document_in_the_story_step_is_reported(client: Any) -> None:
     from rasd.parallel_dask import per_document_on_dask
-    from rasd.views.story import _name_index, _per_document
+    from rasd.story.stage import _name_index, _per_document
 
     das = [DocAnalysis(doc=_doc(i)) for i in range(3)]
     pipeline.annotate_all(das, [], workers=1)

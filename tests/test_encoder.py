@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import numpy as np
 import pytest
 
+from rasd.story.stance import LABELS, StanceModel
 from rasd.text import encoder as enc
-from rasd.views.stance import LABELS, StanceModel
 
 PAIRS = [
     ("ارتفاع أسعار النفط في الأسواق العالمية", "أسعار النفط ترتفع عالميا"),

@@ -10,8 +10,8 @@ from test_views import quote
 from rasd.annotators.events import BACKGROUND, extract
 from rasd.models import Event, EventDate, Evidence
 from rasd.resolve.events import compatible, merge
-from rasd.views.conflicts import THRESHOLD
-from rasd.views.story import build
+from rasd.story.conflicts import THRESHOLD
+from rasd.story.stage import build
 
 AS_OF = "2025-03-15"
 

@@ -135,7 +135,7 @@ def test_second_phase_dates_disagree(seeds: dict[str, Any]) -> None:
 
 
 def test_conflicts_are_few_and_above_threshold(seeds: dict[str, Any]) -> None:
-    from rasd.views.conflicts import THRESHOLD
+    from rasd.story.conflicts import THRESHOLD
 
     assert 0 < len(seeds["conflicts"]) <= 40
     assert all(k["confidence"] >= THRESHOLD for k in seeds["conflicts"] if k["kind"] != "number")

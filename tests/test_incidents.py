@@ -10,7 +10,7 @@ from rasd.annotators import DocAnalysis
 from rasd.models import Entity, Geo
 from rasd.story.assemble import date_words
 from rasd.story.slots import Value, compatible
-from rasd.views.story import build
+from rasd.story.stage import build
 
 AS_OF = "2026-11-22"
 CITY = Entity("e_tala", "GPE", "تلعفر", geo=Geo(36.37, 42.45, "city"), attributes={"country": "IQ"})

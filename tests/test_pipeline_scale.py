@@ -120,7 +120,7 @@ def test_every_corpus_stage_is_called_once_on_the_analysed_documents(
         return [], [], [], []
 
     funcs = {"link": link, "link_speakers": link_speakers, "build": build}
-    route_stages(monkeypatch, "rasd_test_corpus_stages", funcs, {"resolve", "speakers", "views"}, others_absent=False)
+    route_stages(monkeypatch, "rasd_test_corpus_stages", funcs, {"resolve", "speakers", "story"}, others_absent=False)
     res = pipeline.analyze(
         [str(write_pages(tmp_path / "pages"))], db_path=tmp_path / "c.db", out_dir=tmp_path / "out",
         as_of="2024-09-01", progress=False, report=False,

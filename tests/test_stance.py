@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasd.views.stance import (
+from rasd.story.stance import (
     LABELS,
     MODEL_PATH,
     VECTORS_PATH,
@@ -84,7 +84,7 @@ def test_model_learns_contrast_on_own_pairs() -> None:
 def test_tune_bias_recovers_a_shifted_class() -> None:
     import numpy as np
 
-    from rasd.views.stance import tune_bias
+    from rasd.story.stance import tune_bias
 
     # "other" is always under-scored by a constant: an offset must bring it back
     labels = ["agree", "disagree", "other"] * 10
@@ -148,7 +148,7 @@ def _tiny_vectors(tmp_path: Path) -> Path:
 
 
 def test_vector_features_align_swapped_words(tmp_path: Path) -> None:
-    from rasd.views.stance import load_vectors, vector_features
+    from rasd.story.stance import load_vectors, vector_features
 
     vectors = load_vectors(_tiny_vectors(tmp_path))
     assert vectors is not None
@@ -163,7 +163,7 @@ def test_vector_features_align_swapped_words(tmp_path: Path) -> None:
 
 
 def test_model_with_vectors_fits_own_pairs(tmp_path: Path) -> None:
-    from rasd.views.stance import load_vectors
+    from rasd.story.stance import load_vectors
 
     pairs, labels = _data()
     model = StanceModel(c=10.0, vectors=load_vectors(_tiny_vectors(tmp_path))).fit(pairs, labels)
@@ -182,7 +182,7 @@ def _shipped_or_tiny_vectors() -> Vectors:
 def test_vector_features_never_raise(a: str, b: str) -> None:
     import numpy as np
 
-    from rasd.views.stance import vector_features
+    from rasd.story.stance import vector_features
 
     vectors = _shipped_or_tiny_vectors()
     f = vector_features(a, b, vectors)
@@ -191,18 +191,18 @@ def test_vector_features_never_raise(a: str, b: str) -> None:
 
 def test_vector_tokens_match_feature_tokens() -> None:
     """The vectors are trained on the same folded, stemmed tokens the features look up."""
-    from rasd.views.stance import _stem, words
-    from rasd.views.stance_model.train_vectors import stem_tokens
+    from rasd.story.stance import _stem, words
+    from rasd.story.stance_model.train_vectors import stem_tokens
 
     s = "وارتفعت أسعار النفط بنسبة ٣٪ في الأسواق العالمية، بحسب المصادر"
     assert stem_tokens(s) == [_stem(w) for w in words(s)]
 
 
 def test_shipped_vectors_place_related_words_close() -> None:
-    from rasd.views.stance import VECTORS_PATH, load_vectors
+    from rasd.story.stance import VECTORS_PATH, load_vectors
 
     if not VECTORS_PATH.is_file():
-        pytest.skip("word vectors not trained (python -m rasd.views.stance_model.train_vectors)")
+        pytest.skip("word vectors not trained (python -m rasd.story.stance_model.train_vectors)")
     assert VECTORS_PATH.stat().st_size < 20_000_000
     vectors = load_vectors()
     assert vectors is not None
@@ -214,7 +214,7 @@ def test_shipped_vectors_place_related_words_close() -> None:
 def test_align_features_find_the_swapped_word(tmp_path: Path) -> None:
     import numpy as np
 
-    from rasd.views.stance import align_features
+    from rasd.story.stance import align_features
 
     vectors = load_vectors(_tiny_vectors(tmp_path))
     assert vectors is not None
@@ -251,7 +251,7 @@ def test_trees_blend_with_linear_model(tmp_path: Path) -> None:
 def test_repeated_cross_validation_stacks_out_of_fold_rows() -> None:
     import numpy as np
 
-    from rasd.views.stance import cross_validate
+    from rasd.story.stance import cross_validate
 
     pairs, labels = _data()
     score, oof, oof_base = cross_validate(pairs, labels, 10.0, folds=2, seeds=(1, 2))

@@ -14,10 +14,10 @@ from rasd.annotators import DocAnalysis
 from rasd.annotators.events import precision_of
 from rasd.models import Event, EventDate, Evidence, Quote, Span, Speaker, to_dict
 from rasd.resolve.events import blocking_keys, merge
-from rasd.views.claims import ClaimRecord, topics_of, word_tokens
-from rasd.views.commitments import period, status
-from rasd.views.conflicts import periods_exclude
-from rasd.views.story import build
+from rasd.story.claims import ClaimRecord, topics_of, word_tokens
+from rasd.story.commitments import period, status
+from rasd.story.conflicts import periods_exclude
+from rasd.story.stage import build
 from rasd.views.timeline import filter_events, is_generic, timeline
 
 AS_OF = "2025-03-15"
@@ -242,7 +242,7 @@ def test_an_opinion_is_not_set_against_a_fact(how: str) -> None:
 def test_an_analyst_stays_an_analyst_through_the_article() -> None:
     """A linked speaker described once as an analyst gives views in every later quote; an
     unlinked speaker sharing only a last word with him ("عسكري") does not."""
-    from rasd.views.claims import build_claims
+    from rasd.story.claims import build_claims
 
     text = ("وقال المحلل العسكري سامر الناصري إن انسحاب القوات قريب. وأضاف الناصري أن انسحاب القوات "
             "سيتم قبل الصيف. وقال خبير عسكري إن انسحاب القوات صعب. وقال مصدر عسكري إن انسحاب القوات بدأ.")  # fmt: skip
@@ -257,7 +257,7 @@ def test_an_analyst_stays_an_analyst_through_the_article() -> None:
 
 
 def test_an_inference_is_an_opinion() -> None:
-    from rasd.views.claims import build_claims
+    from rasd.story.claims import build_claims
 
     da = make_da("وقال متحدث باسم الفصائل إن بقاء جندي واحد في القاعدة يعني أن الانسحاب لم يكتمل. "
                  "وانسحبت القوات من القاعدة الغربية.", published="2024-09-07")  # fmt: skip
@@ -269,8 +269,8 @@ def test_an_inference_is_an_opinion() -> None:
 def test_parties_and_a_reported_deal_rank_above_an_outside_voice() -> None:
     """The polarity weight: a voice outside the parties loses ``OUTSIDER`` (besides missing
     the two-sides bonus), a deal reported as reached gains ``DONE_DEAL``."""
-    from rasd.views.claims import build_claims
-    from rasd.views.conflicts import DONE_DEAL, OUTSIDER, structured
+    from rasd.story.claims import build_claims
+    from rasd.story.conflicts import DONE_DEAL, OUTSIDER, structured
 
     def record(speaker: str, content: str, polarity: str = "assert", doc_id: str = "d") -> ClaimRecord:
         da = make_da(f"وقال {speaker} إن {content}.", published="2024-09-07", doc_id=doc_id)
@@ -370,7 +370,7 @@ class _AlwaysAgree:
 
 
 def test_text_model_cannot_hide_a_date_conflict(monkeypatch: pytest.MonkeyPatch) -> None:
-    import rasd.views.conflicts as conflicts_mod
+    import rasd.story.conflicts as conflicts_mod
 
     one = make_da("قال الوزير إن انسحاب القوات من قاعدة حرير ينتهي في أيلول 2026.", doc_id="d_x")
     tmx(one, "أيلول 2026", "2026-09", deadline=True)
@@ -515,7 +515,7 @@ def test_staying_in_a_region_denies_leaving_the_whole_country() -> None:
 
 def test_claim_places_fold_clitics_and_read_region_words() -> None:
     from rasd.resolve.entities import canonical_key
-    from rasd.views.claims import scope_places
+    from rasd.story.claims import scope_places
 
     assert canonical_key("للعراق")[0] == canonical_key("العراق")[0] == "العراق"
     assert scope_places(word_tokens("ستبقى القوات في الإقليم")) == {"اقليم كردستان"}
@@ -541,7 +541,7 @@ def test_a_refusal_or_a_demand_is_a_position_not_a_denial() -> None:
 
 
 def test_position_phrases_are_found_word_by_word() -> None:
-    from rasd.views.claims import is_position
+    from rasd.story.claims import is_position
 
     assert is_position(word_tokens("إننا لن نقبل بأي وجود عسكري أجنبي"))
     assert is_position(word_tokens("وأكد رفضه لأي وجود أجنبي")) and is_position(word_tokens("الإرادة الشعبية رافضة للتواجد"))
@@ -551,7 +551,7 @@ def test_position_phrases_are_found_word_by_word() -> None:
 def test_per_document_step_in_workers_gives_the_serial_output(monkeypatch: pytest.MonkeyPatch) -> None:
     import multiprocessing as mp
 
-    from rasd.views import story
+    from rasd.story import stage as story
 
     if "fork" not in mp.get_all_start_methods():
         pytest.skip("the parallel path needs the fork start method")

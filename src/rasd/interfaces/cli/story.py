@@ -208,7 +208,7 @@ def commitments_cmd(
 ) -> None:
     """Promises, plans and deadlines by deadline (undated last), with who committed and their
     status as of a date (printed first)."""
-    from rasd.views.commitments import period, status
+    from rasd.story.commitments import period, status
 
     if as_of is not None and not (_DATE.match(as_of) and len(as_of) == 10):
         raise _fail(f"--as-of expects YYYY-MM-DD, got {as_of!r}")
@@ -294,7 +294,7 @@ def train_stance(
     force: Annotated[bool, typer.Option("--force", help="Allow overwriting the shipped model (the default --out then).")] = False,
 ) -> None:
     """Train the claim-comparison model on ANS train+dev into --out (C tuned by CV; test never read)."""
-    from rasd.views.stance import MODEL_PATH, train
+    from rasd.story.stance import MODEL_PATH, train
 
     if not (data / "train.csv").is_file() or not (data / "dev.csv").is_file():
         raise _fail(f"{data} has no train.csv/dev.csv (ANS stance corpus)")

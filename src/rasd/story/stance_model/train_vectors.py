@@ -4,12 +4,12 @@ Why our own vectors: no pretrained model may be downloaded, and the ANS pairs ar
 (3.4k) to learn that ``ارتفاع`` and ``انخفاض`` are related. Word2Vec on 31k Saudi news
 articles gives every common news word a 50-number position; the stance features compare
 the added and removed words of a pair in that space. Tokens are folded and stemmed exactly
-as the stance features do (``rasd.views.stance.words`` + ``_stem``), so lookups meet.
+as the stance features do (``rasd.story.stance.words`` + ``_stem``), so lookups meet.
 
 Deterministic: one worker thread, fixed seed, files read in sorted order. Output is an
 ``.npz`` with ``vocab`` (str array) and ``vectors`` (float16), a few MB. Usage::
 
-    python -m rasd.views.stance_model.train_vectors [--data ../shared/data/saudinewsnet]
+    python -m rasd.story.stance_model.train_vectors [--data ../shared/data/saudinewsnet]
 """
 
 from __future__ import annotations

@@ -22,8 +22,8 @@ from rasd.annotators import DocAnalysis
 from rasd.annotators.events import find_triggers, modality, phrase_list, phrase_starts, stems, word_list
 from rasd.ids import make_id
 from rasd.models import Commitment, Evidence, Timex
+from rasd.story.claims import DocSpans, content_stems, topics_of, word_tokens
 from rasd.text import Token, sentences
-from rasd.views.claims import DocSpans, content_stems, topics_of, word_tokens
 
 WHAT_MAX = 220
 _INCIDENTAL = frozenset({"schedule", "statement", "meeting"})

@@ -36,10 +36,10 @@ from rasd.ids import make_id
 from rasd.models import Conflict
 from rasd.resources import load_lines, load_table
 from rasd.story import INCIDENT_TYPES, SLOT_KEYS
+from rasd.story.claims import ClaimRecord, word_tokens
+from rasd.story.commitments import period
+from rasd.story.stance import load_model
 from rasd.text import fold
-from rasd.views.claims import ClaimRecord, word_tokens
-from rasd.views.commitments import period
-from rasd.views.stance import load_model
 
 MAX_BLOCK = 80
 WINDOW = 12

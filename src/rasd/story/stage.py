@@ -4,7 +4,7 @@
 rather than taken from ``da.events`` because their arguments need the linked entity ids,
 which exist only after ``resolve.entities`` has run. Complexity: extraction, claims and
 commitments are linear in the text; event merging and claim comparison are blocked (see
-``resolve.events`` and ``views.conflicts``), never all pairs.
+``resolve.events`` and ``story.conflicts``), never all pairs.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from rasd.annotators import DocAnalysis
 from rasd.annotators.events import BACKGROUND, extract
 from rasd.models import Claim, Commitment, Conflict, Entity, Event
 from rasd.story.assemble import incident_view
+from rasd.story.claims import ClaimRecord, build_claims
+from rasd.story.commitments import Found, find_commitments, merge_commitments
+from rasd.story.conflicts import find_conflicts
 from rasd.text import fold
-from rasd.views.claims import ClaimRecord, build_claims
-from rasd.views.commitments import Found, find_commitments, merge_commitments
-from rasd.views.conflicts import find_conflicts
 
 
 def _name_index(entities: Sequence[Entity]) -> dict[str, str]:
