@@ -11,9 +11,10 @@ All records of the chosen half (reports and distractors) are analysed together b
 ``rasd analyze`` into a temporary store, as a user would analyse a folder of pages.
 
 Incident clustering (B³ over reports). Each gold report is assigned the predicted event
-that covers the incident's mention in that article (an event whose evidence overlaps the
-mention, else the nearest event of a compatible type in the article); reports whose
-events are the same predicted item share a predicted cluster, a report with no event is a
+(rasd's per-article report) that covers the incident's mention in that article (an event
+whose evidence overlaps the mention, one of a compatible type first, else the nearest event
+of a compatible type in the article), and through it the predicted incident holding that event (``incidents[].reports``);
+reports in the same predicted incident share a cluster, a report with no event is a
 cluster of its own. B³ is averaged over the incidents' reports; distractor reports count
 only where they land in an incident report's predicted cluster (lowering its precision):
 two distractors may well report one happening, so joining them is not scored.
@@ -21,10 +22,13 @@ two distractors may well report one happening, so joining them is not scored.
 Disagreements. Gold: two reports of one incident, from different outlets, whose values for
 one numeric slot or for the date differ (several values of one slot in one report are an
 update, not a disagreement; dates differ when neither value is a prefix of the other, so
-``2015-08-06`` and ``2015-08-06TEV`` agree). A predicted number or date conflict is right
-when the two documents behind it report one gold incident and that pair of documents has a
-gold disagreement of the same kind: for numbers, the two values must be read in the
-conflict's explanation; for dates, the documents' gold dates differ.
+``2015-08-06`` and ``2015-08-06TEV`` agree). Predicted: the ``slot`` conflicts of the
+export (schema 2) whose two sides come from different outlets (as the gold's; an official's
+update carried by two outlets counts, one outlet's own update does not). One is right when the
+two documents behind its sides report one gold incident and that pair of documents has a
+gold disagreement on the same slot kind (a number or the date) whose two values are the
+sides' values (numbers read from the values as shown, "نحو 30" → 30; dates compared as
+values, a prefix matching).
 """
 
 from __future__ import annotations
@@ -44,7 +48,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from machine import markdown_lines  # noqa: E402
-from realnews.records import SNN, day  # noqa: E402
+from realnews.records import SNN, day, url_key  # noqa: E402
 
 from rasd.pipeline import analyze  # noqa: E402
 
@@ -97,8 +101,9 @@ def _doc_span(doc: dict[str, Any], content: str, span: list[int] | None) -> tupl
 
 
 def assign(analysis: dict[str, Any], incs: list[dict[str, Any]]) -> dict[tuple[str, int], str | None]:
-    """Predicted item (event id) for each gold report, or None."""
-    by_url = {d.get("url"): d for d in analysis["documents"]}
+    """Predicted incident for each gold report (through the event covering its mention), or None."""
+    incident_of = {r: i["id"] for i in analysis.get("incidents", []) for r in i["reports"]}
+    by_url = {url_key(d.get("url")): d for d in analysis["documents"]}
     ev_by_doc: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = defaultdict(list)
     for ev in analysis.get("events", []):
         for evd in ev.get("evidence", []):
@@ -107,7 +112,7 @@ def assign(analysis: dict[str, Any], incs: list[dict[str, Any]]) -> dict[tuple[s
     for inc in incs:
         ok_types = COMPATIBLE.get(inc.get("type") or "", {"OTHER"})
         for r in inc["reports"]:
-            doc = by_url.get(r["url"])
+            doc = by_url.get(r["url_sha1"])
             if doc is None:
                 out[_key(r)] = None
                 continue
@@ -116,13 +121,14 @@ def assign(analysis: dict[str, Any], incs: list[dict[str, Any]]) -> dict[tuple[s
             best = None
             if span is not None:
                 hit = [ev for ev, evd in cands if evd["start"] < span[1] and span[0] < evd["end"]]
+                hit.sort(key=lambda ev: (ev["type"] not in ok_types, ev["id"]))  # the incident's kind first
                 best = hit[0]["id"] if hit else None
             if best is None:
                 typed = [(ev, evd) for ev, evd in cands if ev["type"] in ok_types]
                 if typed:
                     at = span[0] if span else 0
                     best = min(typed, key=lambda x: (abs(x[1]["start"] - at), x[0]["id"]))[0]["id"]
-            out[_key(r)] = best
+            out[_key(r)] = incident_of.get(best, best) if best is not None else None
     return out
 
 
@@ -149,7 +155,7 @@ def gold_disagreements(incs: list[dict[str, Any]]) -> list[tuple[str, str, froze
         if inc["kind"] != "incident":
             continue
         for slot in (*NUMERIC, "date"):
-            vals = [(r["source"], r["url"], s["value"]) for r in inc["reports"] for s in r["slots"] if s["slot"] == slot]
+            vals = [(r["source"], r["url_sha1"], s["value"]) for r in inc["reports"] for s in r["slots"] if s["slot"] == slot]
             for (sa, ua, va), (sb, ub, vb) in combinations(vals, 2):
                 if sa != sb and _differ(slot, va, vb):
                     out.append((inc["id"], slot, frozenset((va, vb)), frozenset((ua, ub))))
@@ -160,6 +166,16 @@ def _differ(slot: str, a: Any, b: Any) -> bool:
     if slot == "date":
         return not (str(a).startswith(str(b)) or str(b).startswith(str(a)))
     return bool(a != b)
+
+
+def _same_dates(gold: frozenset[Any], got: list[str]) -> bool:
+    """Both predicted dates are the two gold ones (a value and its prefix match)."""
+
+    def meet(x: str, y: str) -> bool:
+        return x.startswith(y) or y.startswith(x)
+
+    g = sorted(str(v) for v in gold)
+    return len(g) == 2 and ((meet(g[0], got[0]) and meet(g[1], got[1])) or (meet(g[0], got[1]) and meet(g[1], got[0])))
 
 
 def _num(v: Any) -> str:
@@ -175,19 +191,19 @@ def score_conflicts(analysis: dict[str, Any], incs: list[dict[str, Any]]) -> dic
     for inc in incs:
         if inc["kind"] == "incident":
             for r in inc["reports"]:
-                inc_of_url[r["url"]].add(inc["id"])
-    url_of_doc = {d["id"]: d.get("url") for d in analysis["documents"]}
-    preds = [c for c in analysis.get("conflicts", []) if c["kind"] in ("number", "date")]
+                inc_of_url[r["url_sha1"]].add(inc["id"])
+    url_of_doc = {d["id"]: url_key(d.get("url")) for d in analysis["documents"]}
+    preds = [c for c in analysis.get("conflicts", []) if c["kind"] == "slot" and c["a"].get("outlet") != c["b"].get("outlet")]
     right = 0
     found: set[int] = set()
     for c in preds:
-        urls = {url_of_doc.get(e["doc"]) for e in c.get("evidence", [])}
+        urls = {url_of_doc.get(c[side]["source"]) for side in ("a", "b")}
         shared = set.intersection(*(inc_of_url.get(u, set()) for u in urls)) if urls else set()
-        vals = set(_NUM.findall(c.get("explanation", "")))
+        is_date = c.get("slot") == "date"
+        got = [str(c[side]["value"]) for side in ("a", "b")]
         hit = [k for k, (iid, slot, pair, gurls) in enumerate(gold)
-               if iid in shared and gurls == urls
-               and ((slot == "date") == (c["kind"] == "date"))
-               and (slot == "date" or {_num(v) for v in pair} <= vals)]  # fmt: skip
+               if iid in shared and gurls == urls and (slot == "date") == is_date
+               and (_same_dates(pair, got) if is_date else {_num(v) for v in pair} <= {n for g in got for n in _NUM.findall(g)})]  # fmt: skip
         if shared and hit:
             right += 1
             found.update(hit)
@@ -202,7 +218,7 @@ def score_conflicts(analysis: dict[str, Any], incs: list[dict[str, Any]]) -> dic
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", choices=("dev", "test"), default="test")
-    ap.add_argument("-v", "--verbose", action="store_true", help="show each report's predicted item (dev only)")
+    ap.add_argument("-v", "--verbose", action="store_true", help="show each report's predicted incident (dev only)")
     args = ap.parse_args()
     if not SNN.exists():
         raise SystemExit(f"{SNN} is missing: the gold set refers to the shared SaudiNewsNet records")
@@ -223,10 +239,11 @@ def main() -> None:
     conf = score_conflicts(analysis, incs)
     n_inc = sum(inc["kind"] == "incident" for inc in incs)
     n_ev = len(analysis.get("events", []))
+    n_found = len(analysis.get("incidents", []))
     lines = ["# Story benchmark: incidents and disagreements on SaudiNewsNet", "", *markdown_lines(), "",
              f"Command: `python benchmarks/story_bench.py{' --split ' + args.split if args.split != 'test' else ''}`. "
              f"Gold set: docs/incidents_gold.md; **{args.split} half: {n_inc} incidents, {b3['n']} reports, "
-             f"{b3['all'] - b3['n']} distractor articles**; rasd found {n_ev} events in these articles.", "",
+             f"{b3['all'] - b3['n']} distractor articles**; rasd found {n_ev} event reports in {n_found} incidents in these articles.", "",
              "| incident B³ P | B³ R | **B³ F1** | disagreements predicted | right | **precision** | gold | found | **recall** |",
              "|---|---|---|---|---|---|---|---|---|",
              f"| {b3['p']:.3f} | {b3['r']:.3f} | **{b3['f']:.3f}** | {conf['pred']} | {conf['right']} | **{conf['p']:.3f}** | "

@@ -101,7 +101,7 @@ def test_export_formats(db: str, tmp_path: Path) -> None:
     assert len(data["documents"]) == 3 and len(data["mentions"]["timex"]) == 2
     code, out, _ = run("export", "--format", "jsonl", "--db", db)
     recs = [json.loads(line) for line in out.splitlines()]
-    assert recs[0]["record"] == "header" and recs[0]["schema_version"] == "1"
+    assert recs[0]["record"] == "header" and recs[0]["schema_version"] == "2"
     docs = [r for r in recs if r["record"] == "document"]
     assert len(docs) == 3 and sum(len(r["mentions"]["timex"]) for r in docs) == 2
     code, out, _ = run("export", "--format", "csv", "--db", db)

@@ -95,7 +95,7 @@ def test_jsonl_records() -> None:
     assert n == len(recs) == 1 + 3 + 2 + 1
     assert [r["record"] for r in recs] == ["header", "document", "document", "document", "entity", "entity", "commitment"]
     assert [len(r["mentions"]["timex"]) for r in recs[1:4]] == [2, 1, 1]
-    assert recs[0]["schema_version"] == "1" and recs[0]["as_of"] == "2024-10-01"
+    assert recs[0]["schema_version"] == "2" and recs[0]["as_of"] == "2024-10-01"
 
 
 def test_csv_round_trips_text() -> None:

@@ -20,15 +20,19 @@ from rasd.models import (
     Claim,
     Commitment,
     Conflict,
+    Deadline,
     Document,
     Entity,
     Event,
     EventDate,
     Evidence,
+    Incident,
     Published,
     Quote,
+    SlotValue,
     Span,
     Speaker,
+    Thread,
     Views,
 )
 from rasd.store import open_store
@@ -60,12 +64,21 @@ def _store(path: Path) -> str:
         Event("v_early", "WITHDRAWAL", EventDate("2024-03-02", "day"), evidence=[_ev("900 جندي غادروا")]),
         Event("v_none", "STATEMENT", EventDate(None, None), evidence=[_ev("قال وزير الدفاع")]),
     ]
+    incidents = [  # one per event here; stored out of date order on purpose
+        Incident("i_late", "WITHDRAWAL", "انسحاب — كانون الثاني 2025", events[0].date, reports=["v_late"],
+                 slots={"troops": [SlotValue(500, "d_a", events[0].evidence, outlet="صحيفة", report="v_late")]},
+                 evidence=events[0].evidence),
+        Incident("i_early", "WITHDRAWAL", "انسحاب — 2 آذار 2024", events[1].date, reports=["v_early"], evidence=events[1].evidence),
+        Incident("i_none", "STATEMENT", "بيان", events[2].date, reports=["v_none"], evidence=events[2].evidence),
+    ]  # fmt: skip
     claims = [
         Claim("c_1", "e_org", "withdrawal", "500 جندي", "2025-01", evidence=[_ev("500 جندي غادروا")]),
         Claim("c_2", "e_org", "withdrawal", "900 جندي", "2025-01", evidence=[_ev("900 جندي غادروا")]),
         Claim("c_3", "e_org", "withdrawal", "ذلك", "2025-01", polarity="deny", evidence=[_ev("نفى مسؤول آخر ذلك")]),
     ]
     what = _ev("الانسحاب سيكتمل بحلول نهاية 2026")
+    threads = [Thread("t_1", "الانسحاب", ["e_per"], [Deadline("2026", "END", "e_per", "وزير الدفاع", "2025-01-05", [what])],
+                      "pending", "2025-10-01", ["m_year"], [what])]  # fmt: skip
     commitments = [  # stored out of deadline order on purpose
         Commitment("m_year", "الانسحاب (سنة)", ["e_per"], "2026", "pending", [what]),
         Commitment("m_none", "بلا موعد", ["e_per"], None, "pending", [what]),
@@ -83,7 +96,7 @@ def _store(path: Path) -> str:
     with open_store(db) as store:
         store.add_documents([doc])
         store.save_mentions([DocAnalysis(doc=doc, quotes=[quote])])
-        store.save_views(Views(entities, events, claims, commitments, conflicts))
+        store.save_views(Views(entities, events, claims, commitments, conflicts, incidents, threads))
     return db
 
 
@@ -103,7 +116,7 @@ def as_list(out: str) -> list[dict[str, Any]]:
     return data
 
 
-LISTINGS = [["entities"], ["quotes"], ["timeline"], ["commitments", "--as-of", AS_OF], ["conflicts"]]
+LISTINGS = [["entities"], ["quotes"], ["timeline"], ["incidents"], ["threads"], ["commitments", "--as-of", AS_OF], ["conflicts"]]
 
 
 @pytest.mark.parametrize("cmd", LISTINGS, ids=[c[0] for c in LISTINGS])
@@ -146,13 +159,22 @@ def test_commitments_by_deadline_with_the_as_of_date(db: str) -> None:
 
 
 def test_timeline_and_conflicts_json_follow_the_text_order(db: str) -> None:
-    events = as_list(rasd("timeline", "--json", db=db)[1])
-    assert [e["id"] for e in events] == ["v_early", "v_late", "v_none"]  # dated by date, undated last
+    incidents = as_list(rasd("timeline", "--json", db=db)[1])
+    assert [i["id"] for i in incidents] == ["i_early", "i_late", "i_none"]  # dated by date, undated last
     _, text, _ = rasd("timeline", "--limit", "2", db=db)
     assert "2024-03-02" in text and "2025-01" in text and "undated" not in text
     conflicts = as_list(rasd("conflicts", "--json", db=db)[1])
     assert [k["id"] for k in conflicts] == ["k_high", "k_low"]
     assert [c["id"] for c in conflicts[0]["claims"]] == ["c_1", "c_2"]
+
+
+def test_incidents_show_each_source_value_and_threads_their_deadlines(db: str) -> None:
+    code, text, _ = rasd("incidents", db=db)
+    assert code == 0 and "troops: 500 (d_a صحيفة)" in text and "انسحاب — 2 آذار 2024" in text
+    assert [i["id"] for i in as_list(rasd("incidents", "--type", "statement", "--json", db=db)[1])] == ["i_none"]
+    code, text, _ = rasd("threads", db=db)
+    assert code == 0 and "pending" in text and "2026 END — وزير الدفاع, 2025-01-05" in text
+    assert as_list(rasd("threads", "--json", db=db)[1])[0]["deadlines"][0]["value"] == "2026"
 
 
 def test_quotes_json_is_one_list(db: str) -> None:

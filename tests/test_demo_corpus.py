@@ -728,16 +728,18 @@ def test_direct_quotes_in_every_style(analysed: Analysed, source: str, mark: str
 
 
 def _conflict_between(analysis: dict[str, Any], kind: str, left: set[str], right: set[str]) -> bool:
+    """A figure (a ``slot`` conflict) or a deadline (``deadline``) two outlets disagree on (schema 2)."""
     for c in analysis["conflicts"]:
-        docs = {e["doc"] for e in c["evidence"]}
-        if c["kind"] == kind and docs & left and docs & right:
+        docs = {c["a"]["source"], c["b"]["source"]}
+        is_kind = (c["kind"] == "slot" and c["slot"] != "date") if kind == "number" else c["kind"] == "deadline"
+        if is_kind and docs & left and docs & right:
             return True
     return False
 
 
 @pytest.mark.parametrize("kind", ["number", "date"])
 def test_outlets_disagree(analysed: Analysed, kind: str) -> None:
-    """900 vs 1500 troops moved to Harir; phase two ends September 2026 vs end of 2026."""
+    """900 vs 1500 troops moved to Harir; phase two ends September 2026 vs end of 2026 (a thread's deadlines)."""
     _, analysis, _ = analysed
     agency = _docs_of(analysis, SYNDICATED[0]) | _docs_of(analysis, SYNDICATED[1])
     record = _docs_of(analysis, "12_records.jsonl#0")
@@ -808,7 +810,7 @@ def test_an_attack_without_casualties_is_not_denied(analysed: Analysed) -> None:
     claims = {c["id"]: c for c in analysis["claims"]}
     earlier = {cid for cid, c in claims.items() if "هجوم سابق بأربعة صواريخ" in c["object"]}
     assert earlier
-    assert not [k for k in analysis["conflicts"] if k["kind"] == "polarity" and {k["a"], k["b"]} & earlier]
+    assert not [k for k in analysis["conflicts"] if k["kind"] == "polarity" and {k["a"]["claim"], k["b"]["claim"]} & earlier]
 
 
 def test_victoria_is_the_camp_not_the_canadian_city(analysed: Analysed) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from test_events import ent, make_da, qty, tmx  # tests/ is on sys.path (pytest prepend mode)
-from test_views import quote
+from test_views import compare, quote
 
 from rasd.annotators.events import BACKGROUND, extract
 from rasd.models import Event, EventDate, Evidence
@@ -45,10 +45,12 @@ def test_postponed_statement_is_planned_and_not_merged_with_the_issued_one() -> 
     issued = [e for e in extract(two) if e.type == "STATEMENT"]
     assert [e.modality for e in postponed] == ["planned"]
     assert [e.modality for e in issued] == ["happened"]
-    events, _, _, _ = build([one, two], [], AS_OF)
-    statements = [e for e in events if e.type == "STATEMENT"]
+    v = build([one, two], [], AS_OF)
+    statements = [e for e in v.events if e.type == "STATEMENT"]
     assert len(statements) == 2
     assert {e.modality for e in statements} == {"planned", "happened"}
+    incident_of = {r: i.id for i in v.incidents for r in i.reports}
+    assert incident_of[statements[0].id] != incident_of[statements[1].id]  # two happenings, not one
 
 
 def _ev(eid: str, date: str, prec: str, source: str, doc: str, start: int) -> Event:
@@ -71,13 +73,13 @@ def test_background_noun_is_kept_low_and_left_out_of_the_story() -> None:
     da = make_da("وتأتي هذه التطورات وسط تصاعد الهجمات في المنطقة منذ أشهر.")
     low = extract(da)
     assert low and all(e.confidence <= BACKGROUND for e in low)
-    events, _, _, _ = build([da], [], AS_OF)
-    assert events == []
+    v = build([da], [], AS_OF)
+    assert v.events == [] and v.incidents == []
     # the same noun with a place and a count is an event
     da2 = make_da("وقعت الهجمات بثلاثة صواريخ على قاعدة النخيل.")
     ent(da2, "قاعدة النخيل", "FAC", "e_base")
     qty(da2, "بثلاثة صواريخ", 3, "صاروخ")
-    assert [e.type for e in build([da2], [], AS_OF)[0]] == ["ATTACK"]
+    assert [e.type for e in build([da2], [], AS_OF).events] == ["ATTACK"]
 
 
 # --------------------------------------------------------------------------- conflicts
@@ -92,9 +94,10 @@ def test_compatible_statements_on_one_topic_are_not_a_conflict() -> None:
     ent(two, "قاعدة النخيل", "FAC", "e_base")
     tmx(two, "أيلول 2025", "2025-09", deadline=True)
     quote(two, "مسؤول في السفارة", "انسحاب القوات من قاعدة النخيل يكتمل في أيلول 2025")
-    _, claims, _, conflicts = build([one, two], [], AS_OF)
+    claims, conflicts = compare([one, two])
     assert len(claims) >= 2  # both statements were read as claims on the withdrawal
     assert conflicts == []
+    assert build([one, two], [], AS_OF).conflicts == []
 
 
 def test_opposite_claims_without_shared_entity_or_words_are_not_paired() -> None:
@@ -102,7 +105,7 @@ def test_opposite_claims_without_shared_entity_or_words_are_not_paired() -> None
     quote(one, "المتحدث", "إننا لن ننسحب من الجزيرة", polarity="deny")
     two = make_da("وقال قائد الشرطة إن عناصر العصابة بدأوا مغادرة الضواحي الشمالية.", doc_id="d_b")
     quote(two, "قائد الشرطة", "عناصر العصابة بدأوا مغادرة الضواحي الشمالية")
-    assert [k for k in build([one, two], [], AS_OF)[3] if k.kind == "polarity"] == []
+    assert [k for k in compare([one, two])[1] if k.kind == "polarity"] == []
 
 
 def test_one_speaker_restating_itself_is_not_a_conflict() -> None:
@@ -110,7 +113,7 @@ def test_one_speaker_restating_itself_is_not_a_conflict() -> None:
     quote(one, "الوزير", "إننا لم نتفق على انسحاب القوات من البلاد", polarity="deny", entity="e_min")
     two = make_da("وقال الوزير إن الاتفاق على انسحاب القوات من البلاد قريب.", doc_id="d_b")
     quote(two, "الوزير", "الاتفاق على انسحاب القوات من البلاد قريب", entity="e_min")
-    assert [k for k in build([one, two], [], AS_OF)[3] if k.kind == "polarity"] == []
+    assert [k for k in compare([one, two])[1] if k.kind == "polarity"] == []
 
 
 def test_conflict_has_confidence_above_threshold_and_an_arabic_explanation() -> None:
@@ -118,7 +121,7 @@ def test_conflict_has_confidence_above_threshold_and_an_arabic_explanation() -> 
     quote(one, "المتحدث باسم السفارة الأميركية", "إننا لم نناقش موعد انسحاب القوات من البلاد", polarity="deny")
     two = make_da("وقال مسؤول عراقي إن الطرفين توصلا إلى اتفاق على انسحاب القوات من البلاد.", doc_id="d_b")
     quote(two, "مسؤول عراقي", "الطرفين توصلا إلى اتفاق على انسحاب القوات من البلاد")
-    [k] = [k for k in build([one, two], [], AS_OF)[3] if k.kind == "polarity"]
+    [k] = [k for k in compare([one, two])[1] if k.kind == "polarity"]
     assert k.confidence >= THRESHOLD
     assert "ينفي" in k.explanation and "مسؤول عراقي" in k.explanation
     assert not any("a" <= ch.lower() <= "z" for ch in k.explanation)
@@ -129,7 +132,7 @@ def test_casualty_count_is_not_compared_with_a_deployment_count() -> None:
     qty(one, "2500 جندي", 2500, "جندي")
     two = make_da("وأدى الهجوم على القاعدة إلى إصابة خمسة جنود أميركيين في البلاد.", doc_id="d_b")
     qty(two, "خمسة جنود", 5, "جندي")
-    assert [k for k in build([one, two], [], AS_OF)[3] if k.kind == "number"] == []
+    assert [k for k in compare([one, two])[1] if k.kind == "number"] == []
 
 
 def test_two_outlets_give_different_troop_numbers_without_a_shared_event() -> None:
@@ -141,8 +144,15 @@ def test_two_outlets_give_different_troop_numbers_without_a_shared_event() -> No
     qty(two, "1500 جندي", 1500, "جندي")
     ent(two, "قاعدة حرير", "FAC", "e_harir")
     quote(two, "مصادر", "قرابة 1500 جندي أمريكي وصلوا إلى قاعدة حرير")
-    nums = [k for k in build([one, two], [], AS_OF)[3] if k.kind == "number"]
+    nums = [k for k in compare([one, two])[1] if k.kind == "number"]
     assert len(nums) == 1 and "900" in nums[0].explanation and "1500" in nums[0].explanation
+    assert {nums[0].side_a.value, nums[0].side_b.value} == {"900", "1500"}  # type: ignore[union-attr]
+    # the story stage keeps a claim's figure against another only inside one incident
+    v = build([one, two], [], AS_OF)
+    inc = {r: i.id for i in v.incidents for r in i.reports}
+    kept = [k for k in v.conflicts if k.kind == "slot" and k.slot != "date"]
+    for k in kept:
+        assert k.incident is not None and k.incident in inc.values()
 
 
 def test_each_phase_deadline_of_one_sentence_is_a_commitment() -> None:
@@ -150,5 +160,5 @@ def test_each_phase_deadline_of_one_sentence_is_a_commitment() -> None:
     da = make_da(text, published="2024-09-27")
     tmx(da, "30 أيلول 2025", "2025-09-30")
     tmx(da, "أيلول 2026", "2026-09")
-    _, _, commitments, _ = build([da], [], AS_OF)
+    commitments = build([da], [], AS_OF).commitments
     assert sorted(c.deadline or "" for c in commitments) == ["2025-09-30", "2026-09"]

@@ -68,10 +68,28 @@ def test_listed_seed_event(
 def test_issued_joint_statement_is_not_merged_with_the_postponed_one(seeds: dict[str, Any]) -> None:
     issued = _docs(seeds, "003")
     postponed_in = _docs(seeds, "001")
-    [st] = [e for e in seeds["events"] if e["type"] == "STATEMENT" and (e["date"]["value"] or "") == "2024-09-27"]
+    events = {e["id"]: e for e in seeds["events"]}
+    [st] = [i for i in seeds["incidents"] if i["type"] == "STATEMENT" and (i["date"]["value"] or "") == "2024-09-27"]
     docs = {x["doc"] for x in st["evidence"]}
     assert docs & issued and not docs & postponed_in
-    assert st["modality"] == "happened"
+    assert {events[r]["modality"] for r in st["reports"]} == {"happened"}
+
+
+def test_every_report_in_one_incident_and_a_short_timeline(seeds: dict[str, Any]) -> None:
+    from types import SimpleNamespace
+
+    from rasd.views.timeline import on_timeline
+
+    owners = [r for i in seeds["incidents"] for r in i["reports"]]
+    assert sorted(owners) == sorted(e["id"] for e in seeds["events"]) and len(owners) == len(set(owners))
+
+    def ns(e: dict[str, Any]) -> Any:
+        return SimpleNamespace(**{**e, "_date_source": "", "date": SimpleNamespace(**e["date"])})
+
+    reports = {e["id"]: ns(e) for e in seeds["events"]}
+    on = [i for i in seeds["incidents"] if on_timeline(ns(i), reports)]
+    assert 0 < len(on) <= 40  # one row per happening, not one per mention (issue 13)
+    assert all(i["label"] for i in seeds["incidents"])
 
 
 def _claims(a: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -80,7 +98,7 @@ def _claims(a: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 def _pairs(a: dict[str, Any], kind: str) -> list[tuple[dict[str, Any], dict[str, Any], dict[str, Any]]]:
     cl = _claims(a)
-    return [(k, cl[k["a"]], cl[k["b"]]) for k in a["conflicts"] if k["kind"] == kind]
+    return [(k, cl[k["a"]["claim"]], cl[k["b"]["claim"]]) for k in a["conflicts"] if k["kind"] == kind]
 
 
 def _spk(c: dict[str, Any]) -> str:
@@ -126,19 +144,28 @@ def test_no_us_forces_against_2500_deployed(seeds: dict[str, Any]) -> None:
 
 
 def test_second_phase_dates_disagree(seeds: dict[str, Any]) -> None:
+    """The withdrawal thread's deadlines: September 2026 (the minister) against the end of 2026."""
     abbasi, officials = _docs(seeds, "003"), _docs(seeds, "004")
     assert any(
-        {e["doc"] for e in k["evidence"]} & abbasi and {e["doc"] for e in k["evidence"]} & officials
-        and "2026-09" in k["explanation"]
-        for k, _, _ in _pairs(seeds, "date")
+        {k["a"]["source"], k["b"]["source"]} & abbasi and {k["a"]["source"], k["b"]["source"]} & officials
+        and k["thread"] and all("2026" in s["value"] for s in (k["a"], k["b"]))
+        for k in seeds["conflicts"] if k["kind"] == "deadline"
     )  # fmt: skip
 
 
-def test_conflicts_are_few_and_above_threshold(seeds: dict[str, Any]) -> None:
+def test_conflicts_are_few_above_threshold_and_show_both_sides(seeds: dict[str, Any]) -> None:
     from rasd.story.conflicts import THRESHOLD
 
-    assert 0 < len(seeds["conflicts"]) <= 40
-    assert all(k["confidence"] >= THRESHOLD for k in seeds["conflicts"] if k["kind"] != "number")
+    assert 0 < len(seeds["conflicts"]) <= 15  # issue 13: each a disagreement a reader accepts
+    assert all(k["confidence"] >= THRESHOLD for k in seeds["conflicts"] if k["kind"] == "polarity")
+    incidents, threads = {i["id"] for i in seeds["incidents"]}, {t["id"] for t in seeds["threads"]}
+    texts = {d["id"]: d["text"] for d in seeds["documents"]}
+    for k in seeds["conflicts"]:
+        assert k["kind"] in ("slot", "polarity", "deadline")
+        assert (k["incident"] in incidents) or (k["thread"] in threads)  # never across happenings or promises
+        for side in (k["a"], k["b"]):
+            assert side["value"] and side["evidence"]
+            assert all(texts[e["doc"]][e["start"] : e["end"]] for e in side["evidence"])
 
 
 def test_pentagon_against_the_eight_officials_directly(seeds: dict[str, Any]) -> None:
@@ -156,7 +183,7 @@ def test_analysts_views_are_not_polarity_conflicts(seeds: dict[str, Any]) -> Non
     claims = [c for c in seeds["claims"] if any(n in _spk(c) for n in ANALYSTS)]
     assert claims  # the views are still claims
     ids = {c["id"] for c in claims}
-    assert not [k for k, _, _ in _pairs(seeds, "polarity") if {k["a"], k["b"]} & ids]
+    assert not [k for k, _, _ in _pairs(seeds, "polarity") if {k["a"]["claim"], k["b"]["claim"]} & ids]
 
 
 def test_generic_mentions_are_listed_apart_from_the_timeline(seeds: dict[str, Any]) -> None:

@@ -50,10 +50,12 @@ from rasd.models import (
     EventDate,
     Evidence,
     Geo,
+    Incident,
     Mentions,
     Published,
     Quantity,
     Quote,
+    SlotValue,
     Span,
     Speaker,
     Timex,
@@ -217,9 +219,9 @@ def test_geojson_is_valid_with_lon_lat_and_no_outlets(corpus: Corpus) -> None:
     assert city["evidence"][0] == {"doc": "d_a", "start": TEXT_A.index("الزهراء"), "end": TEXT_A.index("الزهراء") + 7,
                                    "url": "https://marfa.example/a"}  # fmt: skip
     assert city["evidence"][1]["url"] is None  # d_b has no URL
-    strike = feats["v_1"]["properties"]
-    assert strike["kind"] == "event" and strike["type"] == "AIRSTRIKE" and strike["date"] == "2025-03-04"
-    assert strike["counts"] == {"injured": 3, "killed": 2} and strike["mentions"] == 1
+    strike = feats["v_1"]["properties"]  # an analysis without incidents: one incident per event
+    assert strike["kind"] == "incident" and strike["type"] == "AIRSTRIKE" and strike["date"] == "2025-03-04"
+    assert strike["counts"] == {"injured": 3, "killed": 2} and strike["mentions"] == 1 and strike["reports"] == ["v_1"]
     assert strike["label"] == "AIRSTRIKE — قاعدة النخلة الجوية — 2025-03-04"
     assert strike["sources"] == {"outlets": ["صحيفة المرفأ"], "documents": ["d_a"]}
     assert "الوادي" in buf.getvalue() and "\\u06" not in buf.getvalue()  # UTF-8, not escaped
@@ -439,7 +441,7 @@ def test_acled_columns_and_values(corpus: Corpus) -> None:
     write_acled(corpus, buf)
     rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
     assert tuple(rows[0]) == COLUMNS
-    assert [r["rasd_event_id"] for r in rows] == ["v_2", "v_1", "v_4"]  # happened only; by date, undated last
+    assert [r["rasd_incident_id"] for r in rows] == ["v_2", "v_1", "v_4"]  # happened only; by date, undated last
     arrest, strike, meeting = rows
     assert (
         strike["event_date"] == "2025-03-04" and strike["time_precision"] == "1" and strike["year"] == "2025"
@@ -469,7 +471,57 @@ def test_acled_columns_and_values(corpus: Corpus) -> None:
         arrest["country"] == "Iraq" and arrest["event_id"].startswith("IRQ") and arrest["actor1"] == "الزهراء"
     )
     assert meeting["event_date"] == "" and meeting["time_precision"] == "3" and meeting["latitude"] == ""
-    assert strike["notes"] == TEXT_A[: TEXT_A.index("\n")]
+    assert strike["notes"] == TEXT_A[: TEXT_A.index("\n")] + " | killed: 2 (صحيفة المرفأ); injured: 3 (صحيفة المرفأ)"
+
+
+def _with_incident() -> Analysis:
+    """``make()`` plus one incident: the strike reported by both papers, with their figures."""
+    an = make()
+    s2 = TEXT_B.index("\r")
+    an.events.append(Event("v_5", "AIRSTRIKE", EventDate("2025-03-04", "day"), place="e_base", targets=["e_base"],
+                           counts={"killed": 4.0}, evidence=[Evidence("d_b", 0, s2)]))  # fmt: skip
+    a0, b0 = an.events[0].evidence[0], an.events[-1].evidence[0]
+    slots = {"killed": [SlotValue(2, "d_a", [a0], outlet="صحيفة المرفأ", report="v_1"),
+                        SlotValue(4, "d_b", [b0], outlet="الوادي", report="v_5")]}  # fmt: skip
+    an.incidents = [
+        Incident("i_00000000000000aa", "AIRSTRIKE", "غارة جوية على قاعدة النخلة الجوية — 4 آذار 2025",
+                 EventDate("2025-03-04", "day"), "e_base", ["v_1", "v_5"], slots, 0.8, [], ["e_base"], 2, [a0, b0]),
+        *(Incident(f"i_{n}", e.type, "", e.date, e.place, [e.id], {}, 0.6, e.actors, e.targets, 1, e.evidence)
+          for n, e in enumerate(an.events[1:4])),
+    ]  # fmt: skip
+    return an
+
+
+def test_acled_one_row_per_incident_with_every_source_figure() -> None:
+    buf = io.StringIO()
+    write_acled(Corpus.from_analysis(_with_incident()), buf)
+    rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
+    ids = [r["rasd_incident_id"] for r in rows]
+    assert "v_1" not in ids and "v_5" not in ids and ids.count("i_00000000000000aa") == 1
+    [strike] = [r for r in rows if r["rasd_incident_id"] == "i_00000000000000aa"]
+    assert strike["fatalities"] == "2"  # the lowest figure any source gave
+    assert strike["notes"] == "غارة جوية على قاعدة النخلة الجوية — 4 آذار 2025 | killed: 2 (صحيفة المرفأ)، 4 (الوادي)"
+    assert strike["source"] == "الوادي; صحيفة المرفأ"
+
+
+def test_geojson_incident_feature_keeps_each_source_value() -> None:
+    fc = feature_collection(Corpus.from_analysis(_with_incident()))
+    [inc] = [f["properties"] for f in fc["features"] if f["id"] == "i_00000000000000aa"]
+    assert inc["kind"] == "incident" and inc["mentions"] == 2 and inc["counts"] == {"killed": 2}
+    assert inc["slots"]["killed"] == [{"value": 2, "source": "d_a", "outlet": "صحيفة المرفأ"},
+                                      {"value": 4, "source": "d_b", "outlet": "الوادي"}]  # fmt: skip
+    assert inc["label"].startswith("غارة جوية") and not [f for f in fc["features"] if f["id"] in ("v_1", "v_5")]
+
+
+def test_csv_layers_hold_incidents_and_threads() -> None:
+    corpus = Corpus.from_analysis(_with_incident())
+    buf = io.StringIO()
+    assert write_layer_csv(corpus, "incidents", buf) == 4
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(buf.getvalue()))}
+    assert json.loads(rows["i_00000000000000aa"]["reports"]) == ["v_1", "v_5"]
+    assert [v["value"] for v in json.loads(rows["i_00000000000000aa"]["slots"])["killed"]] == [2, 4]
+    buf = io.StringIO()
+    assert write_layer_csv(corpus, "threads", buf) == 0 and buf.getvalue().startswith("doc,start,end,text,id,what")
 
 
 def test_acled_dates() -> None:

@@ -142,11 +142,11 @@ _MENTION_KEYS = {
 
 def assert_export_shape(data: dict[str, Any]) -> None:
     """Fail unless ``data`` has the EXPORT.md shape and its offsets hold."""
-    assert data["schema_version"] == "1"
+    assert data["schema_version"] == "2"
     assert data["tool"]["name"] == "rasd" and isinstance(data["tool"]["version"], str)
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", data["generated_at"])
     assert data["as_of"] is None or re.fullmatch(r"\d{4}-\d\d-\d\d", data["as_of"])
-    for key in ("documents", "entities", "events", "claims", "commitments", "conflicts"):
+    for key in ("documents", "entities", "events", "incidents", "claims", "commitments", "threads", "conflicts"):
         assert isinstance(data[key], list), key
     texts = {}
     ids = [d["id"] for d in data["documents"]]
@@ -168,7 +168,15 @@ def assert_export_shape(data: dict[str, Any]) -> None:
             assert 0.0 <= m["confidence"] <= 1.0
             if "text" in m:
                 assert texts[m["doc"]][m["start"] : m["end"]] == m["text"]
-    for section in ("events", "claims", "commitments", "conflicts"):
+    for section in ("events", "incidents", "claims", "commitments", "threads", "conflicts"):
         for item in data[section]:
             for ev in item["evidence"]:
                 assert set(ev) == {"doc", "start", "end"}
+    events = {e["id"] for e in data["events"]}
+    owners = [r for i in data["incidents"] for r in i["reports"]]
+    assert sorted(owners) == sorted(events) and len(owners) == len(set(owners))  # each report in one incident
+    for k in data["conflicts"]:  # schema 2: both sides inline, citing real text
+        assert k["kind"] in ("slot", "polarity", "deadline") and k["relation"] in ("differ", "contradict", "update")
+        for side in (k["a"], k["b"]):
+            assert {"value", "source", "evidence", "claim"} <= set(side)
+            assert all(texts[e["doc"]][e["start"] : e["end"]] for e in side["evidence"])

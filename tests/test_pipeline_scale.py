@@ -11,7 +11,7 @@ from test_pipeline_fakes import ARTICLE_A, ARTICLE_B, fake_ingest, route_stages,
 from rasd import pipeline
 from rasd.annotators import DocAnalysis
 from rasd.ids import make_id
-from rasd.models import Document, Published, to_dict
+from rasd.models import Document, Published, Views, to_dict
 
 # Self-written sentences, varied per document so annotators see different inputs.
 _EXTRA = [
@@ -84,7 +84,7 @@ def test_analyze_reports_stage_costs_and_can_skip_the_report(tmp_path: Path, wor
         progress=False, workers=workers, report=False,
     )  # fmt: skip
     names = [s.name for s in res.stages]
-    for want in ("ingest+store", "load", "annotate", "resolve", "save mentions", "views", "export json", "finish"):
+    for want in ("ingest+store", "load", "annotate", "resolve", "views", "save", "export json", "finish"):
         assert want in names
     assert "report html" not in names and res.report_path is None
     assert not (tmp_path / "out" / "report.html").exists()
@@ -115,9 +115,9 @@ def test_every_corpus_stage_is_called_once_on_the_analysed_documents(
         calls.append(("speakers", len(das)))
         return 0
 
-    def build(das: list[DocAnalysis], ents: list[object], as_of: str, workers: int = 1) -> tuple[list[object], ...]:
+    def build(das: list[DocAnalysis], ents: list[object], as_of: str, workers: int = 1) -> Views:
         calls.append(("views", len(das)))
-        return [], [], [], []
+        return Views()
 
     funcs = {"link": link, "link_speakers": link_speakers, "build": build}
     route_stages(monkeypatch, "rasd_test_corpus_stages", funcs, {"resolve", "speakers", "story"}, others_absent=False)

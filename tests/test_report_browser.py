@@ -93,7 +93,7 @@ def test_served_page_search_runs_in_the_browser(tmp_path: Path) -> None:
                 break
             time.sleep(0.05)
         assert server.started
-        res = chromium(tmp_path, "--virtual-time-budget=5000", "--dump-dom", f"http://127.0.0.1:{port}/?q=%D8%A7%D9%84%D8%A7%D8%B3%D8%AF")
+        res = chromium(tmp_path, "--virtual-time-budget=5000", "--dump-dom", f"http://127.0.0.1:{port}/report?q=%D8%A7%D9%84%D8%A7%D8%B3%D8%AF")
     finally:
         server.should_exit = True
         thread.join(timeout=10)

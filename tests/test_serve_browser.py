@@ -1,4 +1,4 @@
-"""The served page under its Content-Security-Policy, in headless Chromium: nothing blocked, search works.
+"""The served report under its Content-Security-Policy, in headless Chromium: nothing blocked, search works.
 
 Needs Debian's ``chromium`` (``apt-get install -y --no-install-recommends chromium``);
 skipped with a reason when it is not installed. Traffic stays on 127.0.0.1.
@@ -46,7 +46,7 @@ def test_served_page_runs_with_no_csp_violation(tmp_path: Path) -> None:
         flags = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--enable-logging=stderr", "--v=0",
                  f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=5000", "--dump-dom"]  # fmt: skip
-        res = subprocess.run([CHROMIUM, *flags, f"http://127.0.0.1:{port}/?q=%D8%A7%D9%84%D8%A7%D8%B3%D8%AF"],
+        res = subprocess.run([CHROMIUM, *flags, f"http://127.0.0.1:{port}/report?q=%D8%A7%D9%84%D8%A7%D8%B3%D8%AF"],
                              capture_output=True, text=True, timeout=180, check=False)  # fmt: skip
     finally:
         server.should_exit = True

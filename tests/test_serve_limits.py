@@ -67,7 +67,8 @@ def test_oversized_url_is_414_and_headers_431(client: TestClient) -> None:
 
 def test_security_headers_on_every_response(client: TestClient) -> None:
     for path, status in (("/api", 200), ("/api/documents/d_nope", 404), ("/api/documents?limit=0", 422),
-                         ("/nothing-here", 404), ("/boom", 500), ("/", 200)):  # fmt: skip
+                         ("/nothing-here", 404), ("/boom", 500), ("/", 200),
+                         ("/report", 200), ("/documents/zz", 404), ("/static/web.js", 200)):  # fmt: skip
         r = client.get(path)
         assert r.status_code == status, path
         for name, value in SECURITY.items():
@@ -116,8 +117,21 @@ def _hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
-def test_page_csp_allows_exactly_the_pages_own_inline_code(client: TestClient) -> None:
-    r = client.get("/")
+def test_app_pages_have_no_inline_code_and_allow_only_their_own_files(client: TestClient) -> None:
+    for path in ("/", "/search?q=%D8%A7%D9%84%D8%A3%D8%B3%D8%AF", "/documents", "/entities", "/timeline", "/map",
+                 "/disagreements", "/threads", "/quotes", "/incidents"):  # fmt: skip
+        r = client.get(path)
+        assert r.status_code == 200, path
+        directives = dict((d.split()[0], d.split()[1:]) for d in r.headers["content-security-policy"].split(";") if d.strip())
+        assert directives["script-src"] == ["'self'"] and directives["style-src"] == ["'self'"], path
+        page = _Inline()
+        page.feed(r.text)
+        assert page.scripts == [""] and page.styles == [] and page.style_attrs == [] and page.handlers == [], path
+        assert all(u.startswith(("/", "?")) for u in page.external), (path, page.external)  # nothing from elsewhere
+
+
+def test_report_csp_allows_exactly_the_pages_own_inline_code(client: TestClient) -> None:
+    r = client.get("/report")
     directives = dict(
         (d.split()[0], d.split()[1:]) for d in r.headers["content-security-policy"].split(";") if d.strip()
     )

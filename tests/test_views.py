@@ -12,12 +12,12 @@ from typer.testing import CliRunner
 
 from rasd.annotators import DocAnalysis
 from rasd.annotators.events import precision_of
-from rasd.models import Event, EventDate, Evidence, Quote, Span, Speaker, to_dict
+from rasd.models import Claim, Conflict, Event, EventDate, Evidence, Quote, Span, Speaker, Views, to_dict
 from rasd.resolve.events import blocking_keys, merge
 from rasd.story.claims import ClaimRecord, topics_of, word_tokens
 from rasd.story.commitments import period, status
-from rasd.story.conflicts import periods_exclude
-from rasd.story.stage import build
+from rasd.story.conflicts import find_conflicts, periods_exclude
+from rasd.story.stage import _per_document, build
 from rasd.views.timeline import filter_events, is_generic, timeline
 
 AS_OF = "2025-03-15"
@@ -39,6 +39,14 @@ def quote(da: DocAnalysis, speaker: str, content: str, polarity: str = "assert",
         Quote(da.doc.id, start, end, Speaker(speaker, entity, start=ss, end=ss + len(speaker)), "قال",
               Span(cs, cs + len(content)), True, polarity)
     )  # fmt: skip
+
+
+def compare(das: list[DocAnalysis], use_model: bool = True) -> tuple[list[Claim], list[Conflict]]:
+    """Claims of ``das`` and the conflicts the claim comparison alone finds between them:
+    ``story.conflicts``' own rules, before the story stage keeps only pairs inside one
+    incident or thread (tested in test_incidents.py)."""
+    recs = [r for da in sorted(das, key=lambda d: d.doc.id) for r in _per_document(da, {}, AS_OF)[1]]
+    return [r.claim for r in recs], find_conflicts(recs, use_model=use_model)
 
 
 # --------------------------------------------------------------------------- timeline
@@ -155,14 +163,14 @@ def test_week_period() -> None:
 def test_past_reports_are_not_commitments(text: str, when: str, value: str) -> None:
     da = make_da(text, published="2025-02-08")
     tmx(da, when, value)
-    _, _, commitments, _ = build([da], [], AS_OF)
+    commitments = build([da], [], AS_OF).commitments
     assert commitments == []
 
 
 def test_a_past_deadline_with_a_plan_cue_stays_a_commitment() -> None:
     da = make_da("وكان من المقرر أن تنسحب القوات من المدينة خلال عام 2024.", published="2025-02-08")
     tmx(da, "عام 2024", "2024")
-    _, _, commitments, _ = build([da], [], AS_OF)
+    commitments = build([da], [], AS_OF).commitments
     assert [(c.deadline, c.status) for c in commitments] == [("2024", "passed")]
 
 
@@ -176,7 +184,7 @@ def test_commitment_with_deadline_speaker_and_postponement() -> None:
     tmx(da, "نهاية حزيران 2025", "2025-06", deadline=True, mod="END")
     tmx(da, "كانون الثاني 2025", "2025-01")
     quote(da, "وزير الخارجية", "البعثة ستنهي عملها في موعد لا يتجاوز نهاية حزيران 2025", entity="e_fm")
-    _, _, commitments, _ = build([da], [], AS_OF)
+    commitments = build([da], [], AS_OF).commitments
     by_deadline = {c.deadline: c for c in commitments}
     june = by_deadline["2025-06"]
     assert june.status == "pending" and june.who == "وزير الخارجية" and "e_fm" in june.actors
@@ -206,13 +214,17 @@ def _two_sources() -> list[DocAnalysis]:
 
 
 def test_polarity_conflict_between_two_sources() -> None:
-    _, claims, _, conflicts = build(_two_sources(), [], AS_OF)
+    claims, conflicts = compare(_two_sources())
     pol = [k for k in conflicts if k.kind == "polarity"]
     assert len(pol) == 1
     k = pol[0]
     ids = {c.id: c for c in claims}
     assert {ids[k.a].polarity, ids[k.b].polarity} == {"assert", "deny"} or "denies" in k.explanation
     assert {e.doc for e in k.evidence} == {"d_a", "d_b"}
+    assert k.side_a is not None and k.side_b is not None  # both sides inline: value, source, claim
+    assert {k.side_a.claim, k.side_b.claim} == {k.a, k.b} and {k.side_a.source, k.side_b.source} == {"d_a", "d_b"}
+    # the two claims are about no common incident or thread: the story stage does not pair them
+    assert [k for k in build(_two_sources(), [], AS_OF).conflicts if k.kind == "polarity"] == []
 
 
 def test_same_polarity_is_not_a_conflict() -> None:
@@ -222,7 +234,7 @@ def test_same_polarity_is_not_a_conflict() -> None:
     q = das[0].quotes[0]
     q.content = Span(q.content.start, q.content.end - 2)
     q.end = q.end - 2
-    _, _, _, conflicts = build(das, [], AS_OF)
+    _, conflicts = compare(das)
     assert [k for k in conflicts if k.kind == "polarity"] == []
 
 
@@ -234,7 +246,7 @@ def test_an_opinion_is_not_set_against_a_fact(how: str) -> None:
         q.cue = "واعتبر"
     else:
         q.speaker.role = "المحلل السياسي"
-    _, claims, _, conflicts = build(das, [], AS_OF)
+    claims, conflicts = compare(das)
     assert len(claims) == 2  # the view is still a claim
     assert [k for k in conflicts if k.kind == "polarity"] == []
 
@@ -318,7 +330,7 @@ def test_one_article_elaborating_is_not_a_dispute() -> None:
     da = make_da(f"وقالت مصادر محلية إن {a}. وقال مسؤول محلي إن {b}.", published="2025-02-08", doc_id="d_e")
     quote(da, "مصادر محلية", a)
     quote(da, "مسؤول محلي", b)
-    _, _, _, conflicts = build([da], [], AS_OF)
+    _, conflicts = compare([da])
     assert [k for k in conflicts if k.kind == "polarity"] == []
     # the same two statements from the two parties of the story do disagree
     text2 = ("وقال مسؤول عراقي إن القوات الأجنبية ستغادر العاصمة بالكامل. "
@@ -326,7 +338,7 @@ def test_one_article_elaborating_is_not_a_dispute() -> None:
     da2 = make_da(text2, published="2025-02-08", doc_id="d_f")
     quote(da2, "مسؤول عراقي", "القوات الأجنبية ستغادر العاصمة بالكامل")
     quote(da2, "مسؤول أميركي", "القوات ستبقى في العاصمة")
-    _, _, _, conflicts2 = build([da2], [], AS_OF)
+    _, conflicts2 = compare([da2])
     assert len([k for k in conflicts2 if k.kind == "polarity"]) == 1
 
 
@@ -340,12 +352,18 @@ def test_number_conflict_from_two_reports_of_one_event() -> None:
         qty(da, "بصاروخين", 2, "صاروخ")
         qty(da, f"{n} جنود", float(n), "جندي")
         das.append(da)
-    events, claims, _, conflicts = build(das, [], AS_OF)
-    attacks = [e for e in events if e.type == "ATTACK"]
-    assert len(attacks) == 1 and len(attacks[0].evidence) == 2
-    nums = [k for k in conflicts if k.kind == "number"]
+    v = build(das, [], AS_OF)
+    attacks = [e for e in v.events if e.type == "ATTACK"]
+    assert len(attacks) == 2  # each article's own report, never merged
+    [inc] = [i for i in v.incidents if i.type == "ATTACK"]
+    assert sorted(inc.reports) == sorted(e.id for e in attacks) and inc.sources == 2
+    assert sorted(x.value for x in inc.slots["injured"]) == [5, 7]  # every source's figure, side by side
+    nums = [k for k in v.conflicts if k.kind == "slot" and k.slot == "injured"]
     assert len(nums) == 1 and "5" in nums[0].explanation and "7" in nums[0].explanation
-    assert {nums[0].a, nums[0].b} <= {c.id for c in claims}
+    assert nums[0].incident == inc.id and nums[0].relation == "contradict"
+    assert {nums[0].a, nums[0].b} <= {c.id for c in v.claims}
+    assert nums[0].side_a is not None and nums[0].side_b is not None
+    assert {nums[0].side_a.value, nums[0].side_b.value} == {"5", "7"}
 
 
 def test_date_conflict_between_phase_plans() -> None:
@@ -357,9 +375,10 @@ def test_date_conflict_between_phase_plans() -> None:
     tmx(two, "أيلول 2025", "2025-09", deadline=True)
     tmx(two, "نهاية 2027", "2027", deadline=True, mod="END")
     quote(two, "مسؤولون", "المرحلة الأولى تنتهي في أيلول 2025 والثانية نهاية 2027")
-    _, _, _, conflicts = build([one, two], [], AS_OF)
+    _, conflicts = compare([one, two])
     dates = [k for k in conflicts if k.kind == "date"]
     assert len(dates) == 1 and "2026-09" in dates[0].explanation and "2027" in dates[0].explanation
+    assert dates[0].side_a is not None and dates[0].side_b is not None and dates[0].slot == "date"
 
 
 class _AlwaysAgree:
@@ -381,9 +400,9 @@ def test_text_model_cannot_hide_a_date_conflict(monkeypatch: pytest.MonkeyPatch)
     ent(two, "قاعدة حرير", "FAC", "e_harir")
     quote(two, "مسؤولون", "انسحاب القوات من قاعدة حرير ينتهي نهاية 2026")
     monkeypatch.setattr(conflicts_mod, "load_model", lambda: None)
-    _, _, _, plain = build([one, two], [], AS_OF)
+    _, plain = compare([one, two])
     monkeypatch.setattr(conflicts_mod, "load_model", lambda: _AlwaysAgree())
-    _, _, _, agreeing = build([one, two], [], AS_OF)
+    _, agreeing = compare([one, two])
     before = [k for k in plain if k.kind == "date"]
     after = [k for k in agreeing if k.kind == "date"]
     assert len(before) == 1 and "2026-09" in before[0].explanation
@@ -400,13 +419,14 @@ def test_periods_exclude() -> None:
 def test_build_is_deterministic_and_order_independent() -> None:
     a = build(_two_sources(), [], AS_OF)
     b = build(list(reversed(_two_sources())), [], AS_OF)
-    assert json.dumps(to_dict(list(a)), ensure_ascii=False) == json.dumps(to_dict(list(b)), ensure_ascii=False)
+    assert a.events and a.incidents and a.claims
+    assert json.dumps(to_dict(a), ensure_ascii=False) == json.dumps(to_dict(b), ensure_ascii=False)
 
 
 def test_non_arabic_documents_are_skipped() -> None:
     da = make_da("انسحبت القوات من البلدة أمس.")
     da.doc.language = "en"
-    assert build([da], [], AS_OF) == ([], [], [], [])
+    assert build([da], [], AS_OF) == Views()
 
 
 # --------------------------------------------------------------------------- CLI
@@ -421,13 +441,14 @@ def analysis_file(tmp_path):  # noqa: ANN001, ANN201
     tmx(extra, "3 آذار 2022", "2022-03-03")
     tmx(extra, "نهاية 2026", "2026", deadline=True, mod="END")
     das.append(extra)
-    events, claims, commitments, conflicts = build(das, [], AS_OF)
-    data = {
-        "documents": [to_dict(d.doc) for d in das],
-        "entities": [{"id": "e_bgd", "type": "GPE", "name": "بغداد", "aliases": []}],
-        "events": to_dict(events), "claims": to_dict(claims),
-        "commitments": to_dict(commitments), "conflicts": to_dict(conflicts),
-    }  # fmt: skip
+    from rasd.interfaces.export import analysis_to_json, views_analysis
+    from rasd.models import Entity
+
+    v = build(das, [Entity("e_bgd", "GPE", "بغداد")], AS_OF)
+    v.conflicts = compare(das)[1]  # the two sources' dispute, as the claim comparison finds it
+    an = views_analysis(v)
+    an.documents = [d.doc for d in das]
+    data = analysis_to_json(an, AS_OF)  # schema 2: conflicts with both sides inline
     p = tmp_path / "analysis.json"
     p.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return p
@@ -447,7 +468,7 @@ def test_cli_timeline_filters(analysis_file) -> None:  # noqa: ANN001
     r = _run("timeline", "--analysis", str(analysis_file), "--entity", "بغداد")
     assert r.exit_code == 0 and "MEETING" in r.output and "WITHDRAWAL" not in r.output.split("undated")[0]
     r = _run("timeline", "--analysis", str(analysis_file), "--from", "2030-01-01")
-    assert r.exit_code == 0 and "no events match" in r.output
+    assert r.exit_code == 0 and "no incidents match" in r.output
 
 
 def test_cli_commitments_status_as_of(analysis_file) -> None:  # noqa: ANN001
@@ -484,8 +505,8 @@ def test_build_never_raises_and_cites_real_characters(text: str, i: int, j: int,
     lo, hi = sorted((min(i, len(text)), min(j, len(text))))
     if hi > lo:
         da.quotes.append(Quote(da.doc.id, lo, hi, Speaker("x"), "قال", Span(lo, hi), False, pol))
-    events, claims, commitments, conflicts = build([da], [], AS_OF)
-    for item in [*events, *claims, *commitments, *conflicts]:
+    v = build([da], [], AS_OF)
+    for item in [*v.events, *v.incidents, *v.claims, *v.commitments, *v.threads, *v.conflicts]:
         for e in item.evidence:
             assert e.doc == da.doc.id and 0 <= e.start < e.end <= len(text)
 
@@ -502,14 +523,14 @@ def _stay_and_leave(leave_place: str, leave_type: str) -> list[DocAnalysis]:
 
 
 def test_staying_in_one_place_does_not_deny_leaving_another() -> None:
-    _, claims, _, conflicts = build(_stay_and_leave("بغداد", "GPE"), [], AS_OF)
+    claims, conflicts = compare(_stay_and_leave("بغداد", "GPE"))
     by_doc = {c.evidence[0].doc: c for c in claims}
     assert set(by_doc) == {"d_leave", "d_stay"}
     assert [k for k in conflicts if k.kind == "polarity"] == []
 
 
 def test_staying_in_a_region_denies_leaving_the_whole_country() -> None:
-    _, _, _, conflicts = build(_stay_and_leave("العراق", "GPE"), [], AS_OF)
+    _, conflicts = compare(_stay_and_leave("العراق", "GPE"))
     assert len([k for k in conflicts if k.kind == "polarity"]) == 1
 
 
@@ -532,11 +553,11 @@ def _presence_pair(denial: str, cue: str = "قال") -> list[DocAnalysis]:
 
 
 def test_a_refusal_or_a_demand_is_a_position_not_a_denial() -> None:
-    fact = build(_presence_pair("لا يوجد أي تواجد للقوات الأجنبية في القاعدة الجوية"), [], AS_OF)[3]
+    fact = compare(_presence_pair("لا يوجد أي تواجد للقوات الأجنبية في القاعدة الجوية"))[1]
     assert len([k for k in fact if k.kind == "polarity"]) == 1  # a factual denial is a conflict
-    refusal = build(_presence_pair("لن نقبل بأي تواجد للقوات الأجنبية في القاعدة الجوية"), [], AS_OF)[3]
+    refusal = compare(_presence_pair("لن نقبل بأي تواجد للقوات الأجنبية في القاعدة الجوية"))[1]
     assert [k for k in refusal if k.kind == "polarity"] == []
-    demand = build(_presence_pair("لا يوجد أي تواجد للقوات الأجنبية في القاعدة الجوية", "طالب"), [], AS_OF)[3]
+    demand = compare(_presence_pair("لا يوجد أي تواجد للقوات الأجنبية في القاعدة الجوية", "طالب"))[1]
     assert [k for k in demand if k.kind == "polarity"] == []
 
 
@@ -580,9 +601,7 @@ def test_per_document_step_in_workers_gives_the_serial_output(monkeypatch: pytes
     monkeypatch.setattr(cf, "ProcessPoolExecutor", Counting)
     serial = build(das, [], AS_OF, workers=1)
     parallel = build(das, [], AS_OF, workers=2)
-    assert json.dumps([[to_dict(x) for x in part] for part in serial], sort_keys=True) == json.dumps(
-        [[to_dict(x) for x in part] for part in parallel], sort_keys=True
-    )
+    assert json.dumps(to_dict(serial), sort_keys=True) == json.dumps(to_dict(parallel), sort_keys=True)
     assert submitted == list(range(0, 12, 2))  # the worker path ran, one task per chunk
-    assert sum(len(part) for part in serial) > 0  # the corpus yields events, claims or conflicts
+    assert serial.events and serial.incidents and serial.claims  # the corpus yields a story
     assert story._FORKED is None  # the corpus handed to the workers is released

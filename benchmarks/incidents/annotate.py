@@ -27,7 +27,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from realnews.annotate import VALUE, DraftError, resolve  # noqa: E402
-from realnews.records import ROOT, SNN, day, sha1  # noqa: E402
+from realnews.records import ROOT, SNN, day, sha1, url_key  # noqa: E402
 
 DRAFTS = Path("/work/drafts/incidents")
 GOLD = ROOT / "benchmarks" / "data" / "incidents"
@@ -87,7 +87,7 @@ def convert(inc_id: str, drafts: Path) -> Path:
         role = rep.get("role", "main" if kind == "incident" else "distractor")
         if role not in ("main", "follow_up", "reaction", "distractor"):
             raise DraftError(f"{inc_id} report {k}: role {role!r}")
-        reports.append({"file": rep["file"], "index": rep["index"], "url": rec["url"], "source": rec["source"],
+        reports.append({"file": rep["file"], "index": rep["index"], "url_sha1": url_key(rec["url"]), "source": rec["source"],
                         "date": str(rec.get("date_extracted", ""))[:10], "sha1": sha1(text),
                         "role": role, "mention": list(mention) if mention else None,
                         "slots": sorted(slots, key=lambda s: (s["slot"], s["span"]))})  # fmt: skip

@@ -31,7 +31,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from realnews.records import GOLD, articles, content, day  # noqa: E402
+from realnews.records import GOLD, LAYERS, articles, content, day  # noqa: E402
 
 DRAFTS = Path("/work/drafts")
 TYPES = {"DATE", "TIME", "DURATION", "SET"}
@@ -163,7 +163,14 @@ def convert(art_id: str, drafts: Path) -> Path:
     text = content(art)
     draft = json.loads((drafts / f"{art_id}.json").read_text(encoding="utf-8"))
     out: dict[str, Any] = {"id": art_id, "sha1": art["sha1"]}
+    layers = draft.get("layers", list(LAYERS))  # an article added for one layer names it
+    if not layers or any(x not in LAYERS for x in layers):
+        raise DraftError(f"{art_id}: layers {layers!r}")
+    if list(layers) != list(LAYERS):
+        out["layers"] = [x for x in LAYERS if x in layers]
     for layer, fn in (("quotes", convert_quote), ("quantities", convert_quantity), ("timex", convert_timex)):
+        if layer not in layers:
+            continue
         items = []
         for k, item in enumerate(draft.get(layer, [])):
             try:
@@ -183,10 +190,13 @@ def convert(art_id: str, drafts: Path) -> Path:
 def _dump(ref: dict[str, Any]) -> str:
     """One item a line: diffs of a re-annotated article stay readable."""
     lines = [f'{{"id": "{ref["id"]}", "sha1": "{ref["sha1"]}", "done": {json.dumps(ref["done"])},']
-    for n, layer in enumerate(("quotes", "quantities", "timex")):
+    if "layers" in ref:
+        lines.append(f' "layers": {json.dumps(ref["layers"])},')
+    layers = [x for x in LAYERS if x in ref]
+    for n, layer in enumerate(layers):
         items = [json.dumps(x, ensure_ascii=False) for x in ref[layer]]
         body = ",\n  ".join(items)
-        lines.append(f' "{layer}": [' + (f"\n  {body}\n ]" if items else "]") + ("," if n < 2 else ""))
+        lines.append(f' "{layer}": [' + (f"\n  {body}\n ]" if items else "]") + ("," if n < len(layers) - 1 else ""))
     return "\n".join(lines) + "\n}\n"
 
 
@@ -224,12 +234,12 @@ def check(art_id: str) -> None:
     def at(span: list[int] | None) -> str:
         return "-" if span is None else repr(text[span[0] : span[1]])
 
-    for k, q in enumerate(ref["quotes"]):
+    for k, q in enumerate(ref.get("quotes", [])):
         print(f"Q{k} {q['kind']} {q['polarity']} direct={q['direct']} anon={q['anonymous']} cue={at(q['cue'])} "
               f"speaker={at(q['speaker'])} role={at(q['role'])} via={at(q['via'])}\n    content={at(q['content'])}")
-    for k, n in enumerate(ref["quantities"]):
+    for k, n in enumerate(ref.get("quantities", [])):
         print(f"N{k} {at(n['span'])} value={n['value']} max={n['value_max']} mod={n['mod']} object={n['object']}")
-    for k, t in enumerate(ref["timex"]):
+    for k, t in enumerate(ref.get("timex", [])):
         print(f"T{k} {at(t['span'])} {t['type']} {t['value']} mod={t['mod']}")
 
 
@@ -264,8 +274,7 @@ def main() -> None:
         except DraftError as e:
             raise SystemExit(f"error: {e}") from None
         ref = json.loads(path.read_text(encoding="utf-8"))
-        print(f"wrote {path}: {len(ref['quotes'])} quotes, {len(ref['quantities'])} quantities, "
-              f"{len(ref['timex'])} timex")  # fmt: skip
+        print(f"wrote {path}: " + ", ".join(f"{len(ref[x])} {x}" for x in LAYERS if x in ref))
 
 
 if __name__ == "__main__":

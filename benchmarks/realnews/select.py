@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from realnews.records import GOLD, SNN, day, sha1  # noqa: E402
+from realnews.records import GOLD, SNN, day, sha1, url_key  # noqa: E402
 
 TOPICS = {
     "security": r"هجوم|تفجير|انتحاري|قتل|مقتل|داعش|الحوثي|إرهاب|ارهاب|أمني|امني|شرطة|ضبط|القبض|مسلح|غارة|عسكري",
@@ -47,7 +47,7 @@ def candidates() -> list[dict]:
             text = rec.get("content") or ""
             if not 500 <= len(text) <= 2200 or not rec.get("url"):
                 continue
-            out.append({"file": path.name, "index": i, "url": rec["url"], "source": rec["source"],
+            out.append({"file": path.name, "index": i, "url_sha1": url_key(rec["url"]), "source": rec["source"],
                         "dct": str(rec.get("date_extracted", ""))[:10], "sha1": sha1(text),
                         "topic": topic(rec.get("title") or "")})  # fmt: skip
     return out
@@ -72,8 +72,8 @@ def pick(n: int, seed: int = 2015) -> list[dict]:
                 t += 1
                 if pool.get(key):
                     c = pool[key].pop()
-                    if c["url"] not in seen_urls:
-                        seen_urls.add(c["url"])
+                    if c["url_sha1"] not in seen_urls:
+                        seen_urls.add(c["url_sha1"])
                         chosen.append(c)
                     break
             if len(chosen) >= n:
@@ -93,7 +93,7 @@ def main() -> None:
     args = ap.parse_args()
     arts = pick(args.n)
     GOLD.mkdir(parents=True, exist_ok=True)
-    keys = ("id", "file", "index", "url", "source", "dct", "topic", "split", "sha1")
+    keys = ("id", "file", "index", "url_sha1", "source", "dct", "topic", "split", "sha1")
     with (GOLD / "articles.jsonl").open("w", encoding="utf-8") as fp:
         for a in arts:
             fp.write(json.dumps({k: a[k] for k in keys}, ensure_ascii=False) + "\n")

@@ -365,6 +365,9 @@ class Deadline:
     stated_on: str | None = None  # publication date of the source that stated it
     evidence: list[Evidence] = field(default_factory=list)
     commitment: str | None = None  # the commitment (m_…) it came from
+    status: str | None = None  # current | phase (an earlier step of the current plan) | superseded
+    source: str | None = None  # document id of the statement
+    outlet: str | None = None
 
 
 @dataclass
@@ -380,6 +383,9 @@ class Thread:
     commitments: list[str] = field(default_factory=list)  # m_… ids
     evidence: list[Evidence] = field(default_factory=list)  # kept/broken reports and each deadline's evidence
     confidence: float = 0.7
+    action: str | None = None  # withdrawal | handover | closure | election … (story/thread_actions.tsv)
+    places: list[str] = field(default_factory=list)  # e_… ids of where the promise is to be carried out
+    reports: list[Evidence] = field(default_factory=list)  # later reports that it was (not) done
 
 
 @dataclass

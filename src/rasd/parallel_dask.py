@@ -283,7 +283,7 @@ def _story_task(das: list[DocAnalysis], names: dict[str, str], as_of: str) -> li
 def per_document_on_dask(
     client: Any, ordered: list[DocAnalysis], names: dict[str, str], as_of: str, errors: list[tuple[str, str]]
 ) -> list[Any]:
-    """``story.stage._per_document_all`` on the cluster: one result per document, in order
+    """The story stage's per-document step on the cluster: one result per document, in order
     (a document that fails gets an error line and no events, claims or commitments).
     The entity-name index goes to every worker once (scattered), not with every task."""
     threads = _threads(client)
@@ -305,28 +305,12 @@ def per_document_on_dask(
     return out
 
 
-@contextmanager
-def story_on_dask(client: Any, errors: list[tuple[str, str]]) -> Iterator[None]:
-    """While open, ``story.stage.build`` runs its per-article step on ``client``.
-
-    ``build`` has no hook for its per-document step, and views/ is not ours to edit, so its
-    module function ``_per_document_all`` is swapped for the Dask one and restored after.
-    (A ``per_document=`` parameter on ``build`` would make this explicit; see docs/scale.md.)
-    Per-document failures are appended to ``errors``.
-    """
-    from rasd.story import stage as story
-
-    original = getattr(story, "_per_document_all", None)
-    if original is None:  # the story module changed shape: leave it serial, say so
-        log.warning("story.stage has no _per_document_all: the story step runs in this process")
-        yield
-        return
+def story_step_on_dask(client: Any, errors: list[tuple[str, str]]) -> Callable[..., list[Any]]:
+    """The ``per_document`` hook of ``story.stage.build`` running on ``client``: same
+    signature as its default step, results in document order; per-document failures are
+    appended to ``errors``."""
 
     def on_dask(ordered: list[DocAnalysis], names: dict[str, str], as_of: str, workers: int) -> list[Any]:
         return per_document_on_dask(client, ordered, names, as_of, errors)
 
-    setattr(story, "_per_document_all", on_dask)  # noqa: B010 (a module attribute, on purpose)
-    try:
-        yield
-    finally:
-        setattr(story, "_per_document_all", original)  # noqa: B010
+    return on_dask

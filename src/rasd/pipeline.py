@@ -1,4 +1,4 @@
-"""The orchestrator: pages → documents → store → annotators → resolve → views → export.
+"""The orchestrator: pages → documents → store → annotators → resolve → story → export.
 
 Every stage is looked up through ``STAGES``, one registry of module names, and imported
 lazily: while the project is being built a stage whose module does not exist yet is
@@ -18,7 +18,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import closing, contextmanager, nullcontext
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
@@ -28,8 +28,9 @@ from time import process_time as _cpu
 from typing import Any
 
 from rasd.annotators import DocAnalysis
+from rasd.incremental import AnnotationSaver, annotator_fingerprint, corpus_analyses, story_cache
 from rasd.meter import Meter, StageStat
-from rasd.models import Analysis, Document, Mentions, RawPage, Views
+from rasd.models import VIEW_KINDS, Analysis, Document, Mentions, RawPage, Views
 from rasd.progress import Reporter, ignore_interrupts, interrupt_quietly
 from rasd.store import AddStats, Store, open_store
 from rasd.store.prepare import Prepared, prepare
@@ -54,6 +55,7 @@ STAGES: tuple[tuple[str, str, str], ...] = (
 ANNOTATORS = ("time", "entities", "quantities", "quotes")
 ANALYSED_LANGUAGES = frozenset({"ar"})
 _MENTION_KINDS = ("timex", "entities", "quantities", "quotes")
+STORY_KINDS = ("events", "incidents", "claims", "commitments", "threads", "conflicts")  # the story stage's progress line
 Item = Document | Prepared
 
 
@@ -408,8 +410,10 @@ def analyze(
 ) -> RunResult:
     """The whole pipeline over ``inputs``; writes ``out_dir/analysis.json`` (+ ``report.html``).
 
-    The analysis covers the documents of these inputs (including ones stored by an
-    earlier run), as stored: a document seen before keeps its first id and links.
+    The analysis covers the whole store, so batch order never changes it: documents of
+    earlier runs are not annotated again (their annotations are cached, ``rasd.incremental``)
+    but linking and the story step run over every stored document, and the mentions and
+    views are replaced in one transaction. A document seen before keeps its first id.
     ``workers`` processes clean pages and annotate documents; corpus stages run in this
     process. ``dask`` (``local:N`` or ``tcp://HOST:PORT``) runs annotation and the per-article
     story step on a Dask cluster instead (``parallel_dask``; same output); cleaning still uses
@@ -425,35 +429,28 @@ def analyze(
     result = RunResult()
     meter = Meter()
     stats = AddStats()
-    hashes: list[str] = []
-
-    def remember(docs: Generator[Item, None, None]) -> Generator[Item, None, None]:
-        with closing(docs):
-            for p in docs:
-                yield p
-                hashes.append((p.doc if isinstance(p, Prepared) else p).content_hash)  # set by now
 
     # progress: one reported stage per metered one (``finish`` is too quick to mention)
     from rasd.parallel_dask import dask_client
 
     with interrupt_quietly(), dask_client(dask) as client, open_store(str(db_path)) as store, Reporter(progress) as rep:
         with meter.stage("ingest+store") as st:
-            _read(store, rep, remember(iter_documents(inputs, result, date=date, workers=workers)), result, stats)
+            _read(store, rep, iter_documents(inputs, result, date=date, workers=workers), result, stats)
             st.docs = result.documents
         with meter.stage("load") as st:
-            ids = sorted({i for h in hashes if (i := store.id_for_hash(h))})
-            with rep.stage("load", len(ids)) as ps:
-                docs = list(ps.count(store.iter_documents(ids)))
-            das = [DocAnalysis(doc=d) for d in docs]
+            docs, das, todo, fingerprint = _load_corpus(store, rep)
             st.docs = len(docs)
         timings: dict[str, list[float]] = {}
-        with meter.stage("annotate", len(das)), rep.stage("annotate", len(das)) as ps:
+        with meter.stage("annotate", len(todo)), rep.stage("annotate", len(todo)) as ps:
+            saver = AnnotationSaver(store, todo, fingerprint, ps.update)
             if client is not None:
                 from rasd.parallel_dask import annotate_on_dask
 
-                annotate_on_dask(client, das, result.errors, timings=timings, tick=ps.update)
+                annotate_on_dask(client, todo, result.errors, timings=timings, tick=saver)
             else:
-                annotate_all(das, result.errors, workers=workers, timings=timings, tick=ps.update)
+                annotate_all(todo, result.errors, workers=workers, timings=timings, tick=saver)
+            saver.flush()
+            ps.detail = f"{len(das) - len(todo):,} cached" if len(das) > len(todo) else ""
         for name in ANNOTATORS:
             if name in timings:
                 w, c, n = timings[name]
@@ -466,32 +463,28 @@ def analyze(
             for da in analysed:  # resolve may add mentions (recalled family names): check them too
                 check_offsets(da, result.errors)
             ps.detail = f"{len(entities):,} entities"
-        with meter.stage("save mentions", len(das)), rep.stage("save mentions", len(das)) as ps:
-            store.save_mentions(ps.count(das))
         with meter.stage("views", len(analysed)), rep.stage("story", len(analysed), corpus=True) as ps:
-            with _story_on(client, result.errors):
-                views = _call("story", result, ([], [], [], []), analysed, entities, as_of, workers)
-            ps.detail = ", ".join(f"{len(v):,} {k}" for k, v in zip(("events", "claims", "commitments", "conflicts"), views, strict=True))
-        events, claims, commitments, conflicts = views
-        n_views = len(entities) + sum(len(v) for v in views)
-        with meter.stage("save views"), rep.stage("save views", n_views, unit="items") as ps:
-            store.save_views(Views(list(entities), list(events), list(claims), list(commitments), list(conflicts)))
-            ps.update(n_views)
+            hook = _story_on(client, result.errors)  # the per-article step on Dask, else None
+            failed = len(result.errors)
+            with story_cache(store) as sc:  # what the story step computed before, where its inputs hold
+                views = _call("story", result, Views(), analysed, entities, as_of, workers, **sc.story_kwargs(stage("story"), hook))
+                sc.complete = not any(src == "story" for src, _ in result.errors[failed:])
+            views.entities = list(entities)
+            ps.detail = ", ".join(f"{len(getattr(views, k)):,} {k}" for k in STORY_KINDS)
+        n_views = sum(len(getattr(views, k)) for k in VIEW_KINDS)
+        with meter.stage("save", len(das)), rep.stage("save", len(das)) as ps:
+            # mentions (linking edits them) and views in one transaction: never half of each
+            store.save_analysis(das, views)
+            ps.update(len(das))
+            ps.detail = f"{n_views:,} items"
         analysis = Analysis(
             documents=docs,
             mentions=Mentions(**{k: [m for da in das for m in getattr(da, k)] for k in _MENTION_KINDS}),
-            entities=list(entities),
-            events=list(events),
-            claims=list(claims),
-            commitments=list(commitments),
-            conflicts=list(conflicts),
+            **{k: list(getattr(views, k)) for k in VIEW_KINDS},
         )
         del das, analysed, views  # the Analysis holds what export and report need
         result.found = {f"mentions.{k}": len(getattr(analysis.mentions, k)) for k in _MENTION_KINDS}
-        result.found.update(
-            documents=len(docs), entities=len(entities), events=len(events), claims=len(claims),
-            commitments=len(commitments), conflicts=len(conflicts),
-        )  # fmt: skip
+        result.found.update(documents=len(docs), **{k: len(getattr(analysis, k)) for k in VIEW_KINDS})
         result.analysis_path = out / "analysis.json"
         with meter.stage("export json", len(docs)), rep.stage("export", len(docs), corpus=True) as ps:
             _write_atomic(result.analysis_path, analysis_to_json(analysis, as_of))
@@ -513,21 +506,32 @@ def analyze(
     return result
 
 
+def _load_corpus(store: Store, rep: Reporter) -> tuple[list[Document], list[DocAnalysis], list[DocAnalysis], str]:
+    """Every stored document, its ``DocAnalysis`` (cached annotations where there are), the
+    ones still to annotate, and the fingerprint of the annotators that would annotate them."""
+    with rep.stage("load", store.count_documents()) as ps:
+        docs = list(ps.count(store.iter_documents()))
+    fingerprint = annotator_fingerprint([(n, stage(n)) for n in ANNOTATORS])
+    das, todo = corpus_analyses(store, docs, fingerprint)
+    return docs, das, todo, fingerprint
+
+
 def _story_on(client: Any, errors: list[tuple[str, str]]) -> Any:
-    """The per-article story step on ``client`` (a Dask client) while open; no-op without one."""
+    """The story stage's ``per_document`` hook on ``client`` (a Dask client); ``None`` without
+    one (the stage then forks its own ``workers``)."""
     if client is None:
-        return nullcontext()
-    from rasd.parallel_dask import story_on_dask
+        return None
+    from rasd.parallel_dask import story_step_on_dask
 
-    return story_on_dask(client, errors)
+    return story_step_on_dask(client, errors)
 
 
-def _call(name: str, result: RunResult, default: Any, *args: Any) -> Any:
+def _call(name: str, result: RunResult, default: Any, *args: Any, **kwargs: Any) -> Any:
     fn = stage(name)
     if fn is None:
         return default
     try:
-        return fn(*args)
+        return fn(*args, **kwargs)
     except Exception as e:  # a failed corpus stage leaves its sections empty, reported
         result.errors.append((name, f"{type(e).__name__}: {e}"))
         return default

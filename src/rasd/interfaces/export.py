@@ -15,11 +15,11 @@ from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any, TextIO
 
-from rasd.models import Analysis, Document, Mentions, to_dict
+from rasd.models import VIEW_KINDS, Analysis, Conflict, Document, Evidence, Mentions, Side, Views, to_dict
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 MENTION_KINDS = ("timex", "entities", "quantities", "quotes")
-SECTIONS = ("entities", "events", "claims", "commitments", "conflicts")
+SECTIONS = ("entities", "events", "incidents", "claims", "commitments", "threads", "conflicts")
 # document fields the contract lists, in its order; other Document fields are added after
 DOC_FIELDS = ("id", "source", "part", "title", "outlet", "published", "language", "text", "removed")
 CSV_FIELDS = (
@@ -71,13 +71,60 @@ def header(as_of: str | None, generated_at: str | None = None) -> dict[str, Any]
     }
 
 
+def views_analysis(views: Views) -> Analysis:
+    """An ``Analysis`` holding a store's views (documents and mentions left to the caller)."""
+    out = Analysis()
+    for k in VIEW_KINDS:
+        setattr(out, k, list(getattr(views, k)))
+    return out
+
+
+def _side_json(side: Side | None, ref: str, k: Conflict) -> dict[str, Any]:
+    """One side of a conflict as the contract shows it: ``{value, source, evidence, …}`` and
+    the ``claim`` (or ``report``) it was read from. A conflict saved before sides existed
+    (a schema-1 store) still gives an object, with what it knows."""
+    if side is None:
+        ev = [e for e in k.evidence if e.doc] or [Evidence("", -1, -1)]
+        side = Side(value="", source=ev[0].doc, evidence=[])
+    out: dict[str, Any] = to_dict(side)
+    out["claim"] = side.claim or (ref if ref.startswith("c_") else None)
+    if ref.startswith("v_"):
+        out["report"] = ref
+    return out
+
+
+def conflict_json(k: Conflict) -> dict[str, Any]:
+    """A conflict in the schema-2 shape: ``a``/``b`` are the two sides inline (EXPORT.md)."""
+    d: dict[str, Any] = to_dict(k)
+    d.pop("side_a", None)
+    d.pop("side_b", None)
+    d["a"], d["b"] = _side_json(k.side_a, k.a, k), _side_json(k.side_b, k.b, k)
+    return d
+
+
+def conflict_model(d: dict[str, Any]) -> dict[str, Any]:
+    """The ``models.Conflict`` dict of an exported conflict: schema 2 (``a``/``b`` objects)
+    back to ids plus ``side_a``/``side_b``; schema 1 (``a``/``b`` ids) as it is."""
+    out = dict(d)
+    for key in ("a", "b"):
+        side = d.get(key)
+        if isinstance(side, dict):
+            out[key] = side.get("claim") or side.get("report") or ""
+            out["side_" + key] = {f: v for f, v in side.items() if f != "report"}
+    return out
+
+
+def _item_json(section: str, x: Any) -> dict[str, Any]:
+    return conflict_json(x) if section == "conflicts" else dict(to_dict(x))
+
+
 def analysis_to_json(analysis: Analysis, as_of: str | None, generated_at: str | None = None) -> dict[str, Any]:
     """The ``analysis.json`` dict for ``analysis`` (see EXPORT.md); deterministic but for ``generated_at``."""
     out = header(as_of, generated_at)
     out["documents"] = [document_json(d) for d in sorted(analysis.documents, key=lambda d: d.id)]
     out["mentions"] = mentions_json(analysis.mentions)
     for section in SECTIONS:
-        out[section] = sorted((to_dict(x) for x in getattr(analysis, section)), key=lambda x: str(x["id"]))
+        out[section] = sorted((_item_json(section, x) for x in getattr(analysis, section)), key=lambda x: str(x["id"]))
     return out
 
 
@@ -92,7 +139,7 @@ def jsonl_records(
     """JSONL records: a header, one per document (with its own mentions), then corpus items.
 
     Every line has ``record``: ``header`` | ``document`` | ``entity`` | ``event`` |
-    ``claim`` | ``commitment`` | ``conflict``. ``mentions_of(doc_id) -> Mentions`` lets a
+    ``incident`` | ``claim`` | ``commitment`` | ``thread`` | ``conflict``. ``mentions_of(doc_id) -> Mentions`` lets a
     caller stream documents from a store without building the whole corpus in memory.
     """
     yield {"record": "header", **header(as_of)}
@@ -102,7 +149,7 @@ def jsonl_records(
         yield rec
     if analysis is not None:
         for section in SECTIONS:
-            for item in sorted((to_dict(x) for x in getattr(analysis, section)), key=lambda x: str(x["id"])):
+            for item in sorted((_item_json(section, x) for x in getattr(analysis, section)), key=lambda x: str(x["id"])):
                 yield {"record": section[:-1] if section != "entities" else "entity", **item}
 
 

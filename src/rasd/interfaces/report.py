@@ -30,7 +30,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from rasd.models import Analysis, Claim, Document, Entity, Event, Evidence, Quote
+from rasd.models import Analysis, Claim, Document, Entity, Event, Evidence, Quote, Side
 from rasd.resources import load_table
 from rasd.text import fold
 
@@ -77,6 +77,10 @@ def _hints(cls: type) -> dict[str, Any]:
 
 def analysis_from_dict(data: dict[str, Any]) -> Analysis:
     """Rebuild an ``Analysis`` from the export JSON; unknown keys are ignored, missing ones default."""
+    from rasd.interfaces.export import conflict_model  # schema-2 conflicts carry their sides inline
+
+    if isinstance(data.get("conflicts"), list):
+        data = {**data, "conflicts": [conflict_model(k) if isinstance(k, dict) else k for k in data["conflicts"]]}
     result: Analysis = _convert(Analysis, data)
     return result
 
@@ -687,7 +691,26 @@ def shorten(text: str, n: int = 240) -> str:
     return text[: cut if cut > n // 2 else n] + " …"
 
 
-def _claim_side(ctx: Ctx, claim: Claim | None, evidence: list[Evidence]) -> dict[str, Any]:
+def timeline_events(a: Analysis) -> list[Event]:
+    """The timeline's rows: one per incident (its label as summary, its reports' evidence,
+    the lowest figure any source gave per slot), or the events of an analysis without incidents."""
+    if not a.incidents:
+        return list(a.events)
+    reports = {e.id: e for e in a.events}
+    out = []
+    for inc in a.incidents:
+        evs = [reports[r] for r in inc.reports if r in reports]
+        modality = "happened" if not evs or any(e.modality == "happened" for e in evs) else evs[0].modality
+        counts = {k: min(float(v.value) for v in vals) for k, vals in inc.slots.items()
+                  if vals and all(isinstance(v.value, (int, float)) and not isinstance(v.value, bool) for v in vals)}  # fmt: skip
+        out.append(Event(inc.id, inc.type, inc.date, inc.place, list(inc.actors), list(inc.targets), counts, modality,
+                         inc.label, "", list(inc.evidence), inc.confidence, label=inc.label, sources=inc.sources))  # fmt: skip
+    return out
+
+
+def _claim_side(ctx: Ctx, claim: Claim | None, evidence: list[Evidence], side: Side | None = None) -> dict[str, Any]:
+    if side is not None and not claim:
+        evidence = side.evidence or evidence
     evs = (claim.evidence if claim and claim.evidence else evidence) or []
     first = evs[0] if evs else None
     doc = ctx.docs.get(first.doc) if first else None
@@ -706,6 +729,7 @@ def _claim_side(ctx: Ctx, claim: Claim | None, evidence: list[Evidence]) -> dict
         "doc": doc,
         "doc_date": format_date(doc.published.value) if doc else "",
         "evidence": _evidence_links(ctx, evs),
+        "value": side.value if side is not None and side.value not in ("", None) else "",
     }
 
 
@@ -724,7 +748,7 @@ def _build(analysis: Analysis, as_of: str, max_docs: int) -> dict[str, Any]:
     # --- events
     dated: list[Mark] = []
     undated: list[Event] = []
-    for event in a.events:
+    for event in timeline_events(a):
         r = date_range(event.date.value if event.date else None)
         if r is None:
             undated.append(event)
@@ -780,7 +804,7 @@ def _build(analysis: Analysis, as_of: str, max_docs: int) -> dict[str, Any]:
         ev_a = [e for e in k.evidence if not cb or e not in cb.evidence][:1] if not ca else []
         ev_b = [e for e in k.evidence if e not in ev_a][:1] if not cb else []
         conflicts.append(
-            {"k": k, "kind": label("conflict", k.kind), "a": _claim_side(ctx, ca, ev_a), "b": _claim_side(ctx, cb, ev_b)}
+            {"k": k, "kind": label("conflict", k.kind), "a": _claim_side(ctx, ca, ev_a, k.side_a), "b": _claim_side(ctx, cb, ev_b, k.side_b)}
         )
 
     # --- entities

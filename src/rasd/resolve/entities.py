@@ -31,11 +31,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from rasd.annotators import DocAnalysis
+from rasd.annotators.entities import clubs, recall_family_names, rule_title_words
 from rasd.annotators.entities import gazetteer as gz
-from rasd.annotators.entities import recall_family_names
 from rasd.annotators.entities.cues import given_names
-from rasd.annotators.entities.features import title_words
 from rasd.annotators.entities.outlets import outlet_of
+from rasd.annotators.entities.shape import is_generic_body
 from rasd.annotators.events import word_list
 from rasd.ids import make_id
 from rasd.models import Entity, EntityMention, Geo
@@ -46,6 +46,8 @@ _FAMILY = {"PER": "PER", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "P
 _TYPE_ORDER = {"PER": 0, "ORG": 1, "GPE": 2, "LOC": 3, "FAC": 4, "MISC": 5}
 MIN_FUZZY = 5  # letters; shorter names differ by one letter too often (محمد/أحمد)
 OUTLET = "@"  # key prefix of news outlets: never the place or word they are named after
+CLUB = "%"  # key prefix of sports clubs: "النصر" the club is not the word "victory"
+LOCAL = "#"  # key infix of names linked within one document only
 
 
 class _UF:
@@ -122,6 +124,14 @@ def canonical_key(name: str) -> tuple[str, gz.GazEntry | None]:
     return k, None
 
 
+def _reader_stop(text: str) -> bool:
+    """A mention made only of currency words or the name of God (``reader_stop.txt``): the
+    tagger follows its training corpus in marking them, a reader's entity list does not."""
+    words = [t for t in tokenize(text) if t.is_word]
+    stop = word_list("entities/reader_stop.txt")
+    return bool(words) and all(t.norm in stop or any(fold(x) in stop for _, x in strip_proclitics(t.text)[1:]) for t in words)
+
+
 def letter_names() -> frozenset[str]:
     """Latin letter names as spelled in Arabic acronyms (``resources/resolve/letter_names.txt``)."""
     return word_list("resolve/letter_names.txt")
@@ -151,11 +161,13 @@ def link(das: list[DocAnalysis]) -> list[Entity]:
     """Link every mention of ``das`` to a canonical entity (sets ``mention.entity``).
 
     First recovers bare family names of people named in full elsewhere in the corpus
-    (``recall_family_names``), which adds PER mentions to ``da.entities``, and mends
-    spelled acronyms cut by the tagger (``_mend_acronym``).
+    (``recall_family_names``), which adds PER mentions to ``da.entities``, drops mentions
+    that are no entity for a reader (``_reader_stop``) and mends spelled acronyms cut by
+    the tagger (``_mend_acronym``).
     """
     recall_family_names(das)
     for da in das:
+        da.entities = [m for m in da.entities if not _reader_stop(m.text)]
         for m in da.entities:
             _mend_acronym(m, da.doc.text)
     mentions: list[tuple[EntityMention, str]] = []
@@ -163,7 +175,9 @@ def link(das: list[DocAnalysis]) -> list[Entity]:
     types: dict[str, Counter[str]] = defaultdict(Counter)
     for da in das:
         for m in da.entities:
-            key, e = _outlet_key(m) or canonical_key(m.text)
+            key, e = _outlet_key(m) or _club_key(m) or canonical_key(m.text)
+            if e is None and m.type == "ORG" and _generic_body(key):
+                key = f"{key}{LOCAL}{m.doc}"  # another article's "وزارة الخارجية" may be another country's
             if e is not None:
                 anchors[key] = e
             mentions.append((m, key))
@@ -202,7 +216,7 @@ def link(das: list[DocAnalysis]) -> list[Entity]:
     for members in buckets.values():
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
-                if (a in anchors and b in anchors) or a.startswith(OUTLET) or b.startswith(OUTLET):
+                if (a in anchors and b in anchors) or _own_space(a) or _own_space(b):
                     continue  # two curated entries stay two things
                 if osa_le1(a, b):
                     uf.union(a, b)
@@ -261,11 +275,50 @@ def link(das: list[DocAnalysis]) -> list[Entity]:
     hits = _demonym_hits(das)
     doc_context = _doc_countries(hits, mentions)
     entities: list[Entity] = []
-    for group in groups.values():
-        entities.append(_make_entity(group, anchors, doc_context))
+    for root, group in groups.items():
+        local = root.split(LOCAL, 1)[1] if LOCAL in root else ""  # a document-local group keeps its own id
+        entities.append(_make_entity(group, anchors, doc_context, local))
     _attach_demonyms(hits, entities)
     entities.sort(key=lambda e: (_TYPE_ORDER.get(e.type, 9), -e.mentions, e.name, e.id))
     return entities
+
+
+def _own_space(key: str) -> bool:
+    """Outlet, club and document-local keys never meet other keys by spelling."""
+    return key.startswith((OUTLET, CLUB)) or LOCAL in key
+
+
+def _club_key(m: EntityMention) -> tuple[str, gz.GazEntry] | None:
+    """An ORG mention of a listed club (proclitics and a following demonym aside: ``برشلونة
+    الإسباني``, ``للأهلي``): its key in the clubs' own key space and an entry for it."""
+    if m.type != "ORG":
+        return None
+    toks = [t.norm for t in tokenize(m.text) if t.is_word]
+    if len(toks) > 1 and toks[-1] in gz.demonyms():
+        toks = toks[:-1]
+    if not toks:
+        return None
+    idx = clubs.index()
+    for r in _readings(" ".join(toks)):
+        club = idx.get(tuple(r.split()))
+        if club is not None:
+            return CLUB + gz.key_of(club.canonical), gz.GazEntry(club.canonical, "ORG", source="sports club (resources/entities/clubs.tsv)")
+    return None
+
+
+def _generic_body(key: str) -> bool:
+    """An organisation named by a head every country has, with no country or place said in
+    it (``وزارة الخارجية``; not ``وزارة الخارجية المصرية``, ``شرطة منطقة الرياض``)."""
+    toks = key.split()
+    if not toks or toks[-1] in gz.demonyms() or not is_generic_body(toks):
+        return False
+    places, cities = gz.by_key(), gz.cities()
+    for i in range(1, len(toks)):
+        tail = " ".join(toks[i:])
+        e = places.get(tail)
+        if (e is not None and e.type in ("GPE", "LOC")) or tail in cities:
+            return False
+    return True
 
 
 def _outlet_key(m: EntityMention) -> tuple[str, gz.GazEntry] | None:
@@ -283,7 +336,7 @@ def _well_formed(form: str) -> bool:
     toks = tokenize(form)
     if not toks or len(toks) > 5 or not all(t.is_word and t.norm.isalpha() for t in toks):
         return False
-    return not any(t.norm in title_words() for t in toks)
+    return not any(t.norm in rule_title_words() for t in toks)
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
@@ -312,6 +365,7 @@ def _make_entity(
     members: list[tuple[EntityMention, str]],
     anchors: dict[str, gz.GazEntry],
     doc_context: dict[str, set[str]],
+    local: str = "",
 ) -> Entity:
     anchor = next((anchors[k] for _, k in sorted(members, key=lambda x: x[1]) if k in anchors), None)
     tcount = Counter(m.type for m, _ in members)
@@ -334,7 +388,7 @@ def _make_entity(
     for m, _ in members:
         if m.doc not in docs:
             docs.append(m.doc)
-    eid = make_id("e", typ, gz.key_of(name))
+    eid = make_id("e", typ, gz.key_of(name), local) if local else make_id("e", typ, gz.key_of(name))
     for m, _ in members:
         m.entity = eid
     geo = None

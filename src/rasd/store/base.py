@@ -109,6 +109,10 @@ class Store(Protocol):
 
     def count_documents(self) -> int: ...
 
+    def doc_dates(self) -> dict[str, str | None]:
+        """Publication date (TimeML value) of every stored document, by id, without the texts."""
+        ...
+
     def id_for_hash(self, content_hash: str) -> str | None: ...
 
     def search(self, query: str, limit: int = 10) -> list[SearchHit]:
@@ -127,10 +131,47 @@ class Store(Protocol):
         """Replace the stored mentions of each analysed document."""
         ...
 
-    def load_mentions(self, ids: Sequence[str] | None = None) -> Mentions: ...
+    def load_mentions(self, ids: Sequence[str] | None = None, kinds: Sequence[str] | None = None) -> Mentions:
+        """Mentions of ``ids`` (all documents when None); only the ``Mentions`` fields named in
+        ``kinds`` (``"quotes"`` …) when given, the others left empty."""
+        ...
 
     def save_views(self, views: Views) -> None:
-        """Upsert corpus-level items by id."""
+        """Upsert corpus-level items by id (rows not in ``views`` stay; see ``replace_views``)."""
+        ...
+
+    def replace_views(self, views: Views) -> None:
+        """Make ``views`` the only corpus-level items: rows not in it go, in one transaction."""
+        ...
+
+    def save_analysis(self, das: Iterable[DocAnalysis], views: Views) -> None:
+        """``save_mentions(das)`` and ``replace_views(views)`` in one transaction, so a reader
+        (or a run killed midway) never sees the mentions of one analysis with the views of another.
+        Documents whose mention rows did not change are not rewritten."""
+        ...
+
+    def load_annotations(self, docs: Sequence[Document], fingerprint: str) -> dict[str, DocAnalysis]:
+        """Cached annotations of ``docs`` made by annotators with this ``fingerprint``, by document id.
+
+        Each is a new ``DocAnalysis`` holding the annotators' output before linking.
+        """
+        ...
+
+    def save_annotations(self, das: Iterable[DocAnalysis], fingerprint: str) -> None:
+        """Cache each document's annotations (as the annotators left them) by content hash."""
+        ...
+
+    def load_results(self, keys: Sequence[str], mark: str) -> dict[str, bytes]:
+        """Cached results of the ``keys`` that have one (``rasd.incremental``); each is marked
+        as used by run ``mark``."""
+        ...
+
+    def save_results(self, items: dict[str, bytes], mark: str) -> None:
+        """Cache results (key → bytes), marked as used by run ``mark``."""
+        ...
+
+    def sweep_results(self, mark: str) -> int:
+        """Delete the cached results run ``mark`` did not use; return how many."""
         ...
 
     def load_views(self) -> Views: ...

@@ -339,6 +339,9 @@ class PostgresStore:
     def count_documents(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
 
+    def doc_dates(self) -> dict[str, str | None]:
+        return {str(i): v for i, v in self.db.execute("SELECT id, pub_value FROM documents ORDER BY id")}
+
     def id_for_hash(self, content_hash: str) -> str | None:
         row = self.db.execute("SELECT id FROM documents WHERE content_hash=%s", (content_hash,)).fetchone()
         return str(row[0]) if row else None
@@ -437,14 +440,33 @@ class PostgresStore:
     def save_mentions(self, das: Iterable[DocAnalysis]) -> None:
         self._writable()
         with self._tx(), self.db.cursor() as cur:
-            for da in das:
-                cur.execute("DELETE FROM mentions WHERE doc=%s", (da.doc.id,))
-                cur.executemany(
-                    'INSERT INTO mentions (doc, kind, start, "end", json) VALUES (%s, %s, %s, %s, %s)',
-                    shared.mention_rows(da),
-                )
+            self._write_mentions(cur, das)
 
-    def load_mentions(self, ids: Sequence[str] | None = None) -> Mentions:
+    def _write_mentions(self, cur: Any, das: Iterable[DocAnalysis]) -> None:
+        """Replace each document's mention rows, skipping those whose rows did not change."""
+        known = dict(cur.execute("SELECT doc, digest FROM mention_digests").fetchall())
+        for da in das:
+            rows = shared.mention_rows(da)
+            dg = shared.mentions_digest(rows)
+            if known.get(da.doc.id) == dg:
+                continue
+            cur.execute("DELETE FROM mentions WHERE doc=%s", (da.doc.id,))
+            cur.executemany('INSERT INTO mentions (doc, kind, start, "end", json) VALUES (%s, %s, %s, %s, %s)', rows)
+            cur.execute(
+                "INSERT INTO mention_digests (doc, digest) VALUES (%s, %s) ON CONFLICT (doc) DO UPDATE SET digest = EXCLUDED.digest",
+                (da.doc.id, dg),
+            )
+
+    def _write_views(self, cur: Any, views: Views, *, replace: bool) -> None:
+        for table, _cls in shared.VIEW_TABLES:
+            if replace:
+                cur.execute(f"DELETE FROM {table}")
+            cur.executemany(
+                f"INSERT INTO {table} (id, json) VALUES (%s, %s) ON CONFLICT (id) DO UPDATE SET json = EXCLUDED.json",
+                shared.view_rows(getattr(views, table)),
+            )
+
+    def load_mentions(self, ids: Sequence[str] | None = None, kinds: Sequence[str] | None = None) -> Mentions:
         out = Mentions()
         q = 'SELECT kind, json FROM mentions{} ORDER BY doc, kind, start, "end", json'
         if ids is None:
@@ -457,6 +479,8 @@ class PostgresStore:
             ]
         for sql, params in batches:
             for kind, js in self.db.execute(sql, params):
+                if kinds is not None and kind not in kinds:
+                    continue  # skipped before decoding: the JSON decode is the cost
                 m = shared.mention_from_row(kind, js)
                 if m is not None:
                     getattr(out, m[0]).append(m[1])
@@ -465,12 +489,65 @@ class PostgresStore:
     def save_views(self, views: Views) -> None:
         self._writable()
         with self._tx(), self.db.cursor() as cur:
-            for table, _cls in shared.VIEW_TABLES:
-                items = getattr(views, table)
-                cur.executemany(
-                    f"INSERT INTO {table} (id, json) VALUES (%s, %s) ON CONFLICT (id) DO UPDATE SET json = EXCLUDED.json",
-                    shared.view_rows(items),
-                )
+            self._write_views(cur, views, replace=False)
+
+    def replace_views(self, views: Views) -> None:
+        self.save_analysis((), views)
+
+    def save_analysis(self, das: Iterable[DocAnalysis], views: Views) -> None:
+        self._writable()
+        with self._tx(), self.db.cursor() as cur:
+            self._write_mentions(cur, das)
+            self._write_views(cur, views, replace=True)
+
+    def load_annotations(self, docs: Sequence[Document], fingerprint: str) -> dict[str, DocAnalysis]:
+        by_hash = {d.content_hash: d for d in docs if d.content_hash}
+        hashes = sorted(by_hash)
+        out: dict[str, DocAnalysis] = {}
+        for i in range(0, len(hashes), _PAGE):
+            rows = self.db.execute(
+                "SELECT content_hash, data FROM annotations WHERE fingerprint = %s AND content_hash = ANY(%s)",
+                (fingerprint, hashes[i : i + _PAGE]),
+            ).fetchall()
+            for h, blob in rows:
+                d = by_hash[h]
+                out[d.id] = shared.analysis_from_blob(d, blob)
+        return out
+
+    def save_annotations(self, das: Iterable[DocAnalysis], fingerprint: str) -> None:
+        self._writable()
+        rows = [(da.doc.content_hash, fingerprint, shared.annotation_blob(da)) for da in das if da.doc.content_hash]
+        with self._tx(), self.db.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO annotations (content_hash, fingerprint, data) VALUES (%s, %s, %s) "
+                "ON CONFLICT (content_hash) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, data = EXCLUDED.data",
+                rows,
+            )
+
+    def load_results(self, keys: Sequence[str], mark: str) -> dict[str, bytes]:
+        wanted = sorted(set(keys))
+        out: dict[str, bytes] = {}
+        with self._tx(), self.db.cursor() as cur:
+            for i in range(0, len(wanted), _PAGE):
+                chunk = wanted[i : i + _PAGE]
+                rows = cur.execute("SELECT key, data FROM results WHERE key = ANY(%s)", (chunk,)).fetchall()
+                out.update((str(k), bytes(v)) for k, v in rows)
+                cur.execute("UPDATE results SET used = %s WHERE key = ANY(%s)", (mark, chunk))
+        return out
+
+    def save_results(self, items: dict[str, bytes], mark: str) -> None:
+        self._writable()
+        with self._tx(), self.db.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO results (key, data, used) VALUES (%s, %s, %s) "
+                "ON CONFLICT (key) DO UPDATE SET data = EXCLUDED.data, used = EXCLUDED.used",
+                [(k, v, mark) for k, v in sorted(items.items())],
+            )
+
+    def sweep_results(self, mark: str) -> int:
+        self._writable()
+        with self._tx():
+            return int(self.db.execute("DELETE FROM results WHERE used <> %s", (mark,)).rowcount)
 
     def load_views(self) -> Views:
         res: list[list[Any]] = []

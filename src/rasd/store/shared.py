@@ -7,8 +7,10 @@ SQLite and PostgreSQL differ only in how rows travel, not in what they hold.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
+import zlib
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from importlib import resources as _res
@@ -18,7 +20,7 @@ import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 
 from rasd.annotators import DocAnalysis
-from rasd.ids import make_id
+from rasd.ids import digest, make_id
 from rasd.models import (
     Claim,
     Commitment,
@@ -137,6 +139,29 @@ def mention_rows(da: DocAnalysis) -> list[tuple[str, str, int, int, str]]:
         for kind in MENTION_KINDS
         for m in getattr(da, kind)
     ]
+
+
+def mentions_digest(rows: Sequence[tuple[str, str, int, int, str]]) -> str:
+    """Identity of one document's mention rows: an update rewrites a document only when it changes."""
+    return digest(*(r[4] for r in rows), n=32)
+
+
+def annotation_blob(da: DocAnalysis) -> bytes:
+    """What the annotators gave one document (every list but ``doc``), as compressed JSON.
+
+    Every field of ``DocAnalysis`` is kept, so a layer another stage adds there is cached
+    without a change here.
+    """
+    data = {f.name: to_dict(getattr(da, f.name)) for f in dataclasses.fields(da) if f.name != "doc"}
+    return zlib.compress(json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"), 3)
+
+
+def analysis_from_blob(doc: Document, blob: bytes) -> DocAnalysis:
+    """The ``DocAnalysis`` of ``doc`` rebuilt from ``annotation_blob``: fresh objects every time."""
+    data = json.loads(zlib.decompress(bytes(blob)).decode("utf-8"))
+    da = from_dict(DocAnalysis, {**data, "doc": None})
+    da.doc = doc
+    return da
 
 
 def mention_from_row(kind: str, js: str) -> tuple[str, Any] | None:

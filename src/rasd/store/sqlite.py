@@ -321,6 +321,9 @@ class SQLiteStore:
     def count_documents(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
 
+    def doc_dates(self) -> dict[str, str | None]:
+        return dict(self.db.execute("SELECT id, pub_value FROM documents ORDER BY id").fetchall())
+
     def id_for_hash(self, content_hash: str) -> str | None:
         row = self.db.execute("SELECT id FROM documents WHERE content_hash=?", (content_hash,)).fetchone()
         return str(row[0]) if row else None
@@ -396,20 +399,38 @@ class SQLiteStore:
 
     def save_mentions(self, das: Iterable[DocAnalysis]) -> None:
         self._writable()
+        with self._tx():
+            self._write_mentions(das)
+
+    @contextmanager
+    def _tx(self) -> Iterator[None]:
         self.db.execute("BEGIN")
         try:
-            for da in das:
-                self.db.execute("DELETE FROM mentions WHERE doc=?", (da.doc.id,))
-                self.db.executemany(
-                    'INSERT INTO mentions (doc, kind, start, "end", json) VALUES (?, ?, ?, ?, ?)',
-                    shared.mention_rows(da),
-                )
+            yield
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
 
-    def load_mentions(self, ids: Sequence[str] | None = None) -> Mentions:
+    def _write_mentions(self, das: Iterable[DocAnalysis]) -> None:
+        """Replace each document's mention rows, skipping those whose rows did not change."""
+        known = dict(self.db.execute("SELECT doc, digest FROM mention_digests").fetchall())
+        for da in das:
+            rows = shared.mention_rows(da)
+            dg = shared.mentions_digest(rows)
+            if known.get(da.doc.id) == dg:
+                continue
+            self.db.execute("DELETE FROM mentions WHERE doc=?", (da.doc.id,))
+            self.db.executemany('INSERT INTO mentions (doc, kind, start, "end", json) VALUES (?, ?, ?, ?, ?)', rows)
+            self.db.execute("INSERT OR REPLACE INTO mention_digests (doc, digest) VALUES (?, ?)", (da.doc.id, dg))
+
+    def _write_views(self, views: Views, *, replace: bool) -> None:
+        for table, _cls in _VIEW_TABLES:
+            if replace:
+                self.db.execute(f"DELETE FROM {table}")
+            self.db.executemany(f"INSERT OR REPLACE INTO {table} (id, json) VALUES (?, ?)", shared.view_rows(getattr(views, table)))
+
+    def load_mentions(self, ids: Sequence[str] | None = None, kinds: Sequence[str] | None = None) -> Mentions:
         out = Mentions()
         q = 'SELECT kind, json FROM mentions{} ORDER BY doc, kind, start, "end", json'
         if ids is None:
@@ -422,6 +443,8 @@ class SQLiteStore:
                 continue
             where = f" WHERE doc IN ({', '.join('?' * len(chunk))})" if ids is not None else ""
             for kind, js in self.db.execute(q.format(where), chunk):
+                if kinds is not None and kind not in kinds:
+                    continue  # skipped before decoding: the JSON decode is the cost
                 m = shared.mention_from_row(kind, js)
                 if m is not None:
                     getattr(out, m[0]).append(m[1])
@@ -429,18 +452,58 @@ class SQLiteStore:
 
     def save_views(self, views: Views) -> None:
         self._writable()
-        self.db.execute("BEGIN")
-        try:
-            for table, _cls in _VIEW_TABLES:
-                items = getattr(views, table)
-                self.db.executemany(
-                    f"INSERT OR REPLACE INTO {table} (id, json) VALUES (?, ?)",
-                    shared.view_rows(items),
-                )
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
+        with self._tx():
+            self._write_views(views, replace=False)
+
+    def replace_views(self, views: Views) -> None:
+        self.save_analysis((), views)
+
+    def save_analysis(self, das: Iterable[DocAnalysis], views: Views) -> None:
+        self._writable()
+        with self._tx():
+            self._write_mentions(das)
+            self._write_views(views, replace=True)
+
+    def load_annotations(self, docs: Sequence[Document], fingerprint: str) -> dict[str, DocAnalysis]:
+        by_hash = {d.content_hash: d for d in docs if d.content_hash}
+        hashes = sorted(by_hash)
+        out: dict[str, DocAnalysis] = {}
+        for i in range(0, len(hashes), 500):
+            chunk = hashes[i : i + 500]
+            q = f"SELECT content_hash, data FROM annotations WHERE fingerprint=? AND content_hash IN ({', '.join('?' * len(chunk))})"
+            for h, blob in self.db.execute(q, [fingerprint, *chunk]).fetchall():
+                d = by_hash[h]
+                out[d.id] = shared.analysis_from_blob(d, blob)
+        return out
+
+    def save_annotations(self, das: Iterable[DocAnalysis], fingerprint: str) -> None:
+        self._writable()
+        rows = [(da.doc.content_hash, fingerprint, shared.annotation_blob(da)) for da in das if da.doc.content_hash]
+        with self._tx():
+            self.db.executemany("INSERT OR REPLACE INTO annotations (content_hash, fingerprint, data) VALUES (?, ?, ?)", rows)
+
+    def load_results(self, keys: Sequence[str], mark: str) -> dict[str, bytes]:
+        wanted = sorted(set(keys))
+        out: dict[str, bytes] = {}
+        with self._tx():
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i : i + 500]
+                marks = ", ".join("?" * len(chunk))
+                out.update(self.db.execute(f"SELECT key, data FROM results WHERE key IN ({marks})", chunk).fetchall())
+                self.db.execute(f"UPDATE results SET used=? WHERE key IN ({marks})", [mark, *chunk])
+        return out
+
+    def save_results(self, items: dict[str, bytes], mark: str) -> None:
+        self._writable()
+        with self._tx():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO results (key, data, used) VALUES (?, ?, ?)", [(k, v, mark) for k, v in sorted(items.items())]
+            )
+
+    def sweep_results(self, mark: str) -> int:
+        self._writable()
+        with self._tx():
+            return int(self.db.execute("DELETE FROM results WHERE used != ?", (mark,)).rowcount)
 
     def load_views(self) -> Views:
         res: list[list[Any]] = []

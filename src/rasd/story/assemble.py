@@ -1,28 +1,54 @@
-"""From per-document events to incidents (one merged ``Event`` each) and slot disagreements.
+"""From per-document reports to incidents, with every source's slot values and disagreements.
 
-``incident_view`` is what ``story.stage.build`` calls: reports of happenings (attacks, air
-strikes, arrests, fires, crashes …: ``INCIDENT_TYPES``) go through incident resolution;
-other events (agreements, meetings, statements, withdrawals …) keep the blocked merge of
-``resolve.events``. Each incident becomes one event carrying every report's evidence, the
-most precise own date its reports give, a short Arabic label and the number of documents
-behind it; its slot disagreements become ``number``/``date`` conflicts.
+``assemble`` is what ``story.stage.build`` calls. Reports of happenings (attacks, air
+strikes, arrests, fires, crashes …: ``INCIDENT_TYPES``) go through incident resolution
+(``story.incidents.resolve``); other reports (agreements, meetings, statements,
+withdrawals …) and happenings with no date at all are grouped by the blocked merge of
+``resolve.events``. Either way each group becomes one ``models.Incident``, so every report
+belongs to exactly one. An incident's id hashes its sorted report ids: the same reports
+give the same id whatever the input order. Reports are never changed: the incident holds
+the chosen date and place, a short Arabic label and each source's slot values (never
+merged into one), and its slot disagreements become ``slot`` conflicts (``story.slots``).
+
+Complexity: the grouping steps are blocked (see their modules); everything else is linear
+in the reports, plus a logarithmic lookup per value of the quote that says it.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
 from rasd.annotators import DocAnalysis
-from rasd.models import Conflict, Entity, Event, EventDate, Quantity
-from rasd.resolve.events import combine, merge
+from rasd.ids import make_id
+from rasd.models import (
+    Conflict,
+    Entity,
+    Event,
+    EventDate,
+    Evidence,
+    Incident,
+    Quantity,
+    Quote,
+    Side,
+    SlotValue,
+)
+from rasd.resolve.events import merge
 from rasd.resources import load_table
 from rasd.story import INCIDENT_TYPES
-from rasd.story.incidents import Incident, Report, make_reports, parse_day, resolve
-from rasd.story.slots import disagreements, values_of
+from rasd.story.incidents import Report, kind_of, make_reports, parse_day, resolve
+from rasd.story.slots import Value, disagreements, report_values, shown
 from rasd.text import sentences
+
+_PREC_RANK = {"day": 3, "month": 2, "year": 1}
+VIOLENCE = frozenset({"ATTACK", "AIRSTRIKE"})  # types whose actors are perpetrators, targets targets
+QUOTE_BACK = 8  # quotes before a figure looked at for the one whose content holds it
+ARTICLE_WINDOW = 4  # earlier mentions of one type in an article a mention may join
+SAME_SENTENCE = frozenset({"AGREEMENT", "MEETING", "STATEMENT"})  # one happening when one sentence tells both
 
 
 @cache
@@ -40,77 +66,308 @@ def date_words(v: str | None) -> str:
     return v[:4]
 
 
-def _place_name(inc: Incident, ents: Mapping[str, Entity]) -> str:
-    """The most specific place most reports name (a city before its country)."""
-    counts: Counter[str] = Counter(p for r in inc.reports for p in r.places)
-    if not counts:
-        return ""
+def label(word: str, place: str, when: str | None) -> str:
+    """``تفجير في أبها — 6 آب 2015``: kind word, place, date, all from resources."""
+    out = f"{word} في {place}" if place else word
+    day = date_words(when)
+    return f"{out} — {day}" if day else out
+
+
+_SPECIFIC = {"site": 0, "city": 1, None: 1, "region": 2, "country": 3}  # Geo.kind: a base before its province
+
+
+def best_place(counts: Counter[str], ents: Mapping[str, Entity]) -> str | None:
+    """The most specific place the reports name (a base before its province, a city before
+    its country), the most named among equals, as an entity id."""
+    known = [p for p in counts if p in ents]
+    if not known:
+        return None
 
     def rank(p: str) -> tuple[int, int, str]:
-        e = ents.get(p)
-        broad = e is not None and e.geo is not None and e.geo.kind == "country"
-        return (int(broad) + 2 * (e is None), -counts[p], e.name if e else p)
+        e = ents[p]
+        kind = "site" if e.type == "FAC" else (e.geo.kind if e.geo is not None else None)
+        return (_SPECIFIC.get(kind, 1), -counts[p], e.name)
 
-    best = min(counts, key=rank)
-    return ents[best].name if best in ents else ""
-
-
-def label(inc: Incident, ev: Event, ents: Mapping[str, Entity]) -> str:
-    """``تفجير في أبها — 6 آب 2015``: kind word, place, date, all from resources."""
-    word = Counter(r.label_word for r in inc.reports if r.label_word).most_common(1)
-    head = word[0][0] if word else ev.type
-    place = _place_name(inc, ents)
-    out = f"{head} في {place}" if place else head
-    when = date_words(ev.date.value)
-    return f"{out} — {when}" if when else out
+    return min(known, key=rank)
 
 
-def _incident_event(inc: Incident) -> Event:
-    reports = [r.ev for r in inc.reports]
-    dated = [r.ev for r in inc.reports if r.dated] or reports
-    merged = combine(reports, dated)
-    if len(reports) > 1:
-        days = Counter(r.date.value for r in dated if r.date.precision == "day" and r.date.value)
-        if days:  # the day most reports give, not the first one read
-            best = min(days, key=lambda v: (-days[v], v))
-            merged.date = EventDate(best, "day")
-        merged.type = Counter(r.type for r in reports).most_common(1)[0][0]
-    merged.sources = len({r.doc for r in inc.reports})
-    return merged
+def best_date(reports: Sequence[Event], dated: Sequence[Event]) -> EventDate:
+    """The day most dated reports give, else the most precise date among them (the first
+    report read when equal): one misread "yesterday" does not move an incident."""
+    pool = list(dated) or list(reports)
+    days = Counter(r.date.value for r in pool if r.date.precision == "day" and r.date.value)
+    if days:
+        return EventDate(min(days, key=lambda v: (-days[v], v)), "day")
+    top = max(pool, key=lambda r: (_PREC_RANK.get(r.date.precision or "", 0), r.confidence))
+    return EventDate(top.date.value, top.date.precision)
 
 
-def incident_view(
-    events: Sequence[Event], das: Sequence[DocAnalysis], entities: Sequence[Entity], claim_index: Mapping[str, Sequence[tuple[int, int, str]]]
-) -> tuple[list[Event], list[Conflict]]:
-    """``(events, slot conflicts)``: incidents merged, other events through ``merge``."""
+@dataclass
+class DocInfo:
+    """What slot values and sides cite of one article."""
+
+    text: str
+    pub: date | None
+    published: str | None
+    outlet: str
+    quantities: list[Quantity]
+    sents: list[tuple[int, int]]
+    quotes: list[Quote] = field(default_factory=list)  # by content start
+    quote_starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, da: DocAnalysis) -> DocInfo:
+        quotes = sorted(da.quotes, key=lambda q: (q.content.start, q.content.end))
+        return cls(da.doc.text, parse_day(da.doc.published.value), da.doc.published.value, da.doc.outlet or "",
+                   sorted(da.quantities, key=lambda q: q.start), sentences(da.doc.text), quotes,
+                   [q.content.start for q in quotes])  # fmt: skip
+
+    def speaker_at(self, pos: int) -> tuple[str | None, str | None]:
+        """``(entity, text)`` of the speaker whose quoted words hold ``pos``, else ``(None, None)``."""
+        i = bisect_right(self.quote_starts, pos)
+        for q in reversed(self.quotes[max(0, i - QUOTE_BACK) : i]):
+            if q.content.start <= pos < q.content.end and not q.speaker.anonymous:
+                return q.speaker.entity, q.speaker.text or None
+        return None, None
+
+
+@dataclass
+class Assembled:
+    incidents: list[Incident]
+    conflicts: list[Conflict]  # slot disagreements inside incidents
+    incident_of: dict[str, str]  # report (event) id -> incident id
+
+
+def _plain(v: float | str) -> float | int | str:
+    return int(v) if isinstance(v, float) and v.is_integer() else v
+
+
+class _Builder:
+    """Turns groups of reports into incidents (see module doc)."""
+
+    def __init__(
+        self,
+        das: Sequence[DocAnalysis],
+        ents: Mapping[str, Entity],
+        claim_at: Callable[[Evidence], str | None],
+    ):
+        self.docs = {da.doc.id: DocInfo.of(da) for da in das}
+        self.ents = ents
+        self.claim_at = claim_at
+        self.incidents: list[Incident] = []
+        self.conflicts: list[Conflict] = []
+        self.incident_of: dict[str, str] = {}
+
+    def value(self, slot: str, value: float | str, ev: Event, evidence: Evidence, qualifier: str | None = None,
+              value_max: float | None = None, text: str | None = None) -> SlotValue:  # fmt: skip
+        info = self.docs.get(evidence.doc)
+        speaker, speaker_text = info.speaker_at(evidence.start) if info else (None, None)
+        return SlotValue(_plain(value), evidence.doc, [evidence], value_max, qualifier, speaker, speaker_text,
+                         info.published if info else None, (info.outlet or None) if info else None, ev.id, text)  # fmt: skip
+
+    def argument_values(self, ev: Event) -> list[tuple[str, SlotValue]]:
+        """Place, perpetrator and target a report names (entity ids, names shown)."""
+        e0 = ev.evidence[0]
+        out: list[tuple[str, SlotValue]] = []
+        named = [("place", [ev.place] if ev.place else [])]
+        if ev.type in VIOLENCE:
+            named += [("perpetrator", ev.actors), ("target", ev.targets)]
+        for slot, ids in named:
+            for x in ids:
+                if x in self.ents:
+                    out.append((slot, self.value(slot, x, ev, e0, text=self.ents[x].name)))
+        return out
+
+    def side(self, v: Value) -> Side:
+        info = self.docs.get(v.evidence.doc)
+        speaker, speaker_text = info.speaker_at(v.evidence.start) if info else (None, None)
+        return Side(shown(v), v.evidence.doc, [v.evidence], (info.outlet or None) if info else None, speaker,
+                    speaker_text, self.claim_at(v.report.ev.evidence[0]))  # fmt: skip
+
+    def add(self, evs: Sequence[Event], dated: Sequence[Event], words: Sequence[str], places: Counter[str],
+            slots: Sequence[tuple[str, SlotValue]]) -> Incident:  # fmt: skip
+        """One incident of ``evs``; ``words[i]`` is the label word of ``evs[i]``."""
+        types = Counter(e.type for e in evs)
+        typ = min(types, key=lambda t: (-types[t], t))
+        kinds = Counter(w for e, w in zip(evs, words, strict=True) if w and e.type == typ)
+        word = min(kinds, key=lambda w: (-kinds[w], w)) if kinds else kind_of(evs[0])[1] or typ
+        when = best_date(evs, dated)
+        place = best_place(places, self.ents)
+        by_slot: dict[str, list[SlotValue]] = {}
+        seen: set[tuple[str, str, int, int, str]] = set()
+        for slot, sv in slots:  # two reports of one sentence read its figures once
+            at = sv.evidence[0] if sv.evidence else Evidence(sv.source, -1, -1)
+            if (key := (slot, sv.source, at.start, at.end, str(sv.value))) not in seen:
+                seen.add(key)
+                by_slot.setdefault(slot, []).append(sv)
+        for vals in by_slot.values():
+            vals.sort(
+                key=lambda s: (
+                    s.reported_on or "",
+                    s.source,
+                    s.evidence[0].start if s.evidence else 0,
+                    str(s.value),
+                )
+            )
+        inc = Incident(
+            id=make_id("i", *sorted(e.id for e in evs)), type=typ,
+            label=label(word, self.ents[place].name if place else "", when.value), date=when, place=place,
+            reports=[e.id for e in evs], slots=dict(sorted(by_slot.items())),
+            confidence=round(min(0.95, max(e.confidence for e in evs) + 0.05 * (len(evs) - 1)), 2),
+            actors=list(dict.fromkeys(a for e in evs for a in e.actors if a in self.ents)),
+            targets=list(dict.fromkeys(t for e in evs for t in e.targets if t in self.ents)),
+            sources=len({e.evidence[0].doc for e in evs}), evidence=sorted((e.evidence[0] for e in evs), key=_ev_key),
+        )  # fmt: skip
+        self.incidents.append(inc)
+        for e in evs:
+            self.incident_of[e.id] = inc.id
+        return inc
+
+    def from_reports(self, reports: Sequence[Report]) -> None:
+        """One resolved incident: slot values read from each report's sentence."""
+        reports = sorted(reports, key=lambda r: _report_key(r.ev))
+        values: list[Value] = []
+        slots: list[tuple[str, SlotValue]] = []
+        for r in reports:
+            info = self.docs.get(r.doc)
+            vals = report_values(r, info.text, info.quantities, info.sents) if info else []
+            values.extend(vals)
+            slots.extend(
+                (v.slot, self.value(v.slot, v.value, r.ev, v.evidence, v.qualifier, v.value_max, _text(v)))
+                for v in vals
+            )
+            slots.extend(self.argument_values(r.ev))
+        evs = [r.ev for r in reports]
+        places = Counter(p for r in reports for p in r.places)
+        inc = self.add(
+            evs, [r.ev for r in reports if r.dated], [r.label_word for r in reports], places, slots
+        )
+        if len({r.doc for r in reports}) > 1:
+            claim_of = self.report_claim
+            self.conflicts.extend(disagreements(inc.id, inc.label, values, claim_of, self.side))
+
+    def report_claim(self, r: Report) -> str:
+        return self.claim_at(r.ev.evidence[0]) or r.ev.id
+
+    def from_events(self, evs: Sequence[Event]) -> None:
+        """One merged group of other reports: their counts, own dates and arguments."""
+        evs = sorted(evs, key=_report_key)
+        slots: list[tuple[str, SlotValue]] = []
+        for ev in evs:
+            e0 = ev.evidence[0]
+            slots.extend((k, self.value(k, float(v), ev, e0)) for k, v in sorted(ev.counts.items()))
+            if ev._date_source == "own" and ev.date.value:
+                slots.append(
+                    (
+                        "date",
+                        self.value("date", ev.date.value, ev, e0, text=date_words(ev.date.value) or None),
+                    )
+                )
+            slots.extend(self.argument_values(ev))
+        places = Counter(ev.place for ev in evs if ev.place)
+        self.add(evs, evs, [kind_of(ev)[1] for ev in evs], places, slots)
+
+
+def _dates_meet(a: Event, b: Event) -> bool:
+    va, vb = a.date.value or "", b.date.value or ""
+    return va.startswith(vb) or vb.startswith(va)
+
+
+def _one_thing(a: Event, b: Event) -> bool:
+    """Two mentions in one article of one agreement, meeting, withdrawal …: dates that do
+    not exclude each other and a shared participant (or none named on one side), or the
+    same day."""
+    pa = {*a.actors, *a.targets, *([a.place] if a.place else [])}
+    pb = {*b.actors, *b.targets, *([b.place] if b.place else [])}
+    same_day = a.date.precision == b.date.precision == "day" and a.date.value == b.date.value
+    return _dates_meet(a, b) and (not pa or not pb or bool(pa & pb) or same_day)
+
+
+def article_groups(events: Sequence[Event]) -> list[list[Event]]:
+    """Groups of reports that are not incident happenings: ``resolve.events.merge`` across
+    articles, joined where one article tells of one thing several times: a mention joins an
+    earlier one of its type and modality among the last ``ARTICLE_WINDOW`` (``_one_thing``),
+    and two mentions of related types (``SAME_SENTENCE``) in one sentence are one happening
+    ("they agreed at the meeting"). Linear in the reports besides ``merge``."""
+    groups = list(merge(events).members.values())
+    parent = list(range(len(groups)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(x: Event, y: Event) -> None:
+        rx, ry = find(group_of[id(x)]), find(group_of[id(y)])
+        if rx != ry:
+            parent[max(rx, ry)] = min(rx, ry)
+
+    group_of = {id(ev): n for n, g in enumerate(groups) for ev in g}
+    by_doc: dict[str, list[Event]] = {}
+    for ev in events:
+        by_doc.setdefault(ev.evidence[0].doc, []).append(ev)
+    for evs in by_doc.values():
+        evs.sort(key=_report_key)
+        recent: dict[tuple[str, str], list[Event]] = {}
+        sentence: list[Event] = []  # reports whose evidence overlaps, in text order
+        for ev in evs:
+            seen = recent.setdefault((ev.type, ev.modality), [])
+            for prev in seen:
+                if _one_thing(prev, ev):
+                    union(prev, ev)
+                    break
+            seen.insert(0, ev)
+            del seen[ARTICLE_WINDOW:]
+            if sentence and ev.evidence[0].start >= max(x.evidence[0].end for x in sentence):
+                sentence = []
+            for prev in sentence[-ARTICLE_WINDOW:]:
+                if (prev.type != ev.type and {prev.type, ev.type} <= SAME_SENTENCE
+                        and prev.modality == ev.modality and _dates_meet(prev, ev)):  # fmt: skip
+                    union(prev, ev)
+            sentence.append(ev)
+    joined: dict[int, list[Event]] = {}
+    for n, g in enumerate(groups):
+        joined.setdefault(find(n), []).extend(g)
+    return list(joined.values())
+
+
+def _text(v: Value) -> str:
+    return date_words(str(v.value)) if v.slot == "date" else shown(v)
+
+
+def _report_key(ev: Event) -> tuple[str, int, str]:
+    e0 = ev.evidence[0] if ev.evidence else None
+    return (e0.doc, e0.start, ev.id) if e0 else ("", 0, ev.id)
+
+
+def _ev_key(e: Evidence) -> tuple[str, int, int]:
+    return (e.doc, e.start, e.end)
+
+
+def assemble(
+    events: Sequence[Event], das: Sequence[DocAnalysis], entities: Sequence[Entity],
+    claim_at: Callable[[Evidence], str | None] = lambda _: None,
+) -> Assembled:  # fmt: skip
+    """Incidents of ``events`` (each report in exactly one), their slot conflicts, and which
+    incident each report joined. ``claim_at(evidence)`` names the claim whose sentence holds
+    a report (a conflict's ``a``/``b``), else the report's own id is used."""
     ents = {e.id: e for e in entities}
-    texts = {da.doc.id: da.doc.text for da in das}
-    pubs: dict[str, date | None] = {da.doc.id: parse_day(da.doc.published.value) for da in das}
-    outlets = {da.doc.id: da.doc.outlet or "" for da in das}
-    quantities: dict[str, list[Quantity]] = {da.doc.id: sorted(da.quantities, key=lambda q: q.start) for da in das}
-    sents = {da.doc.id: sentences(da.doc.text) for da in das}
-    happen = [ev for ev in events if ev.type in INCIDENT_TYPES and ev.modality == "happened"]
-    rest = [ev for ev in events if not (ev.type in INCIDENT_TYPES and ev.modality == "happened")]
+    b = _Builder(das, ents, claim_at)
+    evs = [ev for ev in events if ev.evidence]
+    happen = [ev for ev in evs if ev.type in INCIDENT_TYPES and ev.modality == "happened"]
+    rest = [ev for ev in evs if not (ev.type in INCIDENT_TYPES and ev.modality == "happened")]
     doc_places = {da.doc.id: [(m.start, m.entity) for m in sorted(da.entities, key=lambda m: m.start)
                               if m.entity and m.type in ("GPE", "LOC", "FAC") and m.entity in ents] for da in das}  # fmt: skip
+    texts = {k: v.text for k, v in b.docs.items()}
+    pubs = {k: v.pub for k, v in b.docs.items()}
+    outlets = {k: v.outlet for k, v in b.docs.items()}
     reports = make_reports(happen, texts, pubs, outlets, ents, doc_places)
     kept = {id(r.ev) for r in reports}
     rest.extend(ev for ev in happen if id(ev) not in kept)  # no date at all: not placed in time
-    out: list[Event] = list(merge(rest).events)
-    conflicts: list[Conflict] = []
-
-    def claim_of(r: Report) -> str:
-        e0 = r.ev.evidence[0]
-        for s, e, cid in claim_index.get(e0.doc, ()):
-            if s <= e0.start < e:
-                return cid
-        return r.ev.id
-
+    for group in article_groups(rest):
+        b.from_events(group)
     for inc in resolve(reports, ents):
-        ev = _incident_event(inc)
-        ev.label = label(inc, ev, ents)
-        out.append(ev)
-        if len(inc.docs) > 1:
-            conflicts.extend(disagreements(ev.id, ev.label, inc, values_of(inc, texts, quantities, sents), claim_of))
-    out.sort(key=lambda e: (e.evidence[0].doc, e.evidence[0].start, e.id) if e.evidence else ("", 0, e.id))
-    return out, conflicts
+        b.from_reports(inc.reports)
+    b.incidents.sort(key=lambda i: (_ev_key(i.evidence[0]) if i.evidence else ("", 0, 0), i.id))
+    return Assembled(b.incidents, b.conflicts, b.incident_of)

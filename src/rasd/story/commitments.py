@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from rasd.annotators import DocAnalysis
 from rasd.annotators.events import find_triggers, modality, phrase_list, phrase_starts, stems, word_list
@@ -39,6 +40,9 @@ class Found:
     commitment: Commitment
     topics: frozenset[str]
     stems: frozenset[str]
+    speaker: str | None = None  # entity id of who stated it (quote speaker or first actor)
+    mod: str | None = None  # the deadline's TimeML mod (END: "نهاية سبتمبر")
+    at: tuple[int, int] | None = None  # the deadline's offsets in the document
 
 
 def cue_phrases() -> tuple[tuple[str, ...], ...]:
@@ -53,6 +57,7 @@ def postpone_cues() -> frozenset[str]:
     return word_list("events/postpone_cues.txt")
 
 
+@lru_cache(maxsize=4096)
 def period(value: str | None, mod: str | None = None) -> tuple[str, str] | None:
     """First and last day (ISO) of the period a TimeML value names; END narrows to its end."""
     if not value:
@@ -242,7 +247,8 @@ def _commitment(
         who=who_text,
     )
     c.postponed = postponed
-    return Found(c, frozenset(topics_of(words)), stem_set)
+    at = (t.start, t.end) if t is not None else None
+    return Found(c, frozenset(topics_of(words)), stem_set, who_ent, t.mod if t is not None else None, at)
 
 
 def _postponed(text: str, sents: Sequence[tuple[int, int]], k: int, stem_set: frozenset[str]) -> bool:
@@ -263,23 +269,34 @@ def merge_commitments(found: Sequence[Found]) -> list[Commitment]:
     Incidental topics (the statement or meeting that reported the plan) do not split a
     commitment: the joint statement and an official's briefing on one deadline are one.
     """
+    return [c for c, _ in merge_groups(found)]
+
+
+def merge_groups(
+    found: Sequence[Found], scope: Callable[[Found], str] | None = None
+) -> list[tuple[Commitment, list[Found]]]:
+    """``merge_commitments`` with the members behind each merged commitment (what threads
+    map their statements by). ``scope`` (the commitment thread) keeps apart what only
+    shares a deadline and a topic (leaving Iraq, leaving Afghanistan). The ``Found`` items
+    are left as they were."""
     groups: dict[tuple[str | None, frozenset[str], str], list[Found]] = {}
     for f in found:
         c = f.commitment
-        key = (c.deadline, f.topics - _INCIDENTAL, "")
+        key = (c.deadline, f.topics - _INCIDENTAL, scope(f) if scope else "")
         if c.deadline is None or not f.topics - _INCIDENTAL:
             key = (c.id, frozenset(), "")
         groups.setdefault(key, []).append(f)
-    out: list[Commitment] = []
+    out: list[tuple[Commitment, list[Found]]] = []
     for members in groups.values():
         first = members[0].commitment
         if len(members) > 1:
+            first = replace(first, actors=list(first.actors), evidence=list(first.evidence))
             ev = sorted({(e.doc, e.start, e.end) for f in members for e in f.commitment.evidence})
             first.evidence = [Evidence(*x) for x in ev]
             first.id = make_id("m", first.deadline, *[f"{d}:{s}" for d, s, _ in ev])
             first.postponed = any(f.commitment.postponed for f in members)
             first.confidence = min(0.95, max(f.commitment.confidence for f in members) + 0.05)
             first.actors = list(dict.fromkeys(a for f in members for a in f.commitment.actors))
-        out.append(first)
-    out.sort(key=lambda c: (c.deadline or "9999", c.evidence[0].doc, c.evidence[0].start))
+        out.append((first, members))
+    out.sort(key=lambda cm: (cm[0].deadline or "9999", cm[0].evidence[0].doc, cm[0].evidence[0].start))
     return out

@@ -10,7 +10,8 @@ Checks, in order:
   an assertion, "stay" against "leave"). Never on an opinion (``ClaimRecord.opinion``: an
   analyst, an evaluative verb); a counter-position ("stay") only against a claim stating
   the proposition itself (not an agreement or a redeployment on it), and in one article
-  only between the two sides of the story, else it is elaboration. Ranked by structure:
+  only between the two sides of the story, else it is elaboration; never between two
+  outlets' own narration (one side at least is a quoted source). Ranked by structure:
   two named parties of different sides first, a deal reported as reached against a named
   denial up (``DONE_DEAL``), a party against an outside voice down (``OUTSIDER``).
 - ``number``: the same counted object and owner with different values.
@@ -19,6 +20,12 @@ Checks, in order:
 - ``other``: no structured check fired but the stance model says *disagree* with high
   probability and the claims share enough words to be about the same thing.
 The stance model's probability also adjusts the confidence of structured conflicts.
+In the story stage a ``scope`` gates every pair first: two claims are compared only when
+they belong to one incident or one commitment thread (``story.stage``), so the "no
+withdrawal" of one promise never meets the "withdrawal" of another; number and date
+findings are kept only inside one incident (numbers also inside one thread). Each
+conflict carries both sides inline
+(``Side``: the value, the claim, its speaker).
 Each claim keeps at most ``PER_CLAIM`` conflicts (best scored), so one blunt denial does
 not pair with every assertion in the corpus, and two sources get one polarity conflict
 (their best-matched claims), not one per sentence they said.
@@ -27,19 +34,21 @@ not pair with every assertion in the corpus, and two sources get one polarity co
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from rasd.annotators.events import count_words, stems
+from rasd.annotators.events import count_words
 from rasd.ids import make_id
-from rasd.models import Conflict
+from rasd.models import Conflict, Side
 from rasd.resources import load_lines, load_table
 from rasd.story import INCIDENT_TYPES, SLOT_KEYS
 from rasd.story.claims import ClaimRecord, word_tokens
 from rasd.story.commitments import period
+from rasd.story.slots import templates
 from rasd.story.stance import load_model
 from rasd.text import fold
+from rasd.text.words import stems
 
 MAX_BLOCK = 80
 WINDOW = 12
@@ -50,8 +59,8 @@ MODEL_DISAGREE = 0.85
 MIN_SHARED_STEMS = 2
 SAME_DOC = 0.9  # two voices in one article: shown, but below a cross-outlet disagreement
 THRESHOLD = 0.6  # conflicts below this confidence are not reported
-PER_CLAIM_POLARITY = 4
-PER_DOC_PAIR = 5  # polarity conflicts kept per (article, article, topic)
+PER_CLAIM_POLARITY = 2  # one denial shown against its best-matched assertions, not all of them
+PER_DOC_PAIR = 3  # polarity conflicts kept per (article, article, topic): the strongest, not every pair of voices
 OUTSIDER = 0.25  # weight off when one speaker is a party of the story and the other is not
 DONE_DEAL = 0.2  # weight on when the asserted side reports an agreement as reached
 
@@ -63,6 +72,15 @@ class Candidate:
     kind: str
     explanation: str
     score: float
+    x: str = ""  # the value on a's side as a reader sees it (a figure, a date, a polarity word)
+    y: str = ""
+    slot: str | None = None  # number: the counted thing; date: "date"
+    incident: str | None = None
+    thread: str | None = None
+
+
+# ``scope(a, b)``: ``(incident, thread)`` both claims belong to, ``None`` when they share neither
+Scope = Callable[[ClaimRecord, ClaimRecord], tuple[str | None, str | None] | None]
 
 
 def overlap(a: ClaimRecord, b: ClaimRecord) -> float:
@@ -122,6 +140,8 @@ def structured(a: ClaimRecord, b: ClaimRecord, topic: str) -> Candidate | None:
     if pa and pb and pa != pb:
         if a.opinion or b.opinion or not (same_time_frame(a, b) and about_same_thing(a, b)):
             return None  # a commentator's view is not a fact another source disputes
+        if not (a.speaker or b.speaker):
+            return None  # two outlets' own narration: wording, not a dispute between sources
         denier, asserter = (a, b) if pa == "deny" else (b, a)
         sa, sb = sides(a), sides(b)
         if topic in denier.opposite and topic not in asserter.stated:
@@ -145,7 +165,7 @@ def structured(a: ClaimRecord, b: ClaimRecord, topic: str) -> Candidate | None:
             weight += DONE_DEAL  # a deal reported as reached, against a named source denying it
 
         text = explain("polarity", topic=topic, denier=_who(denier), asserter=_who(asserter))
-        return Candidate(a, b, "polarity", text, weight)
+        return Candidate(a, b, "polarity", text, weight, side_word(pa), side_word(pb))
     if not _same_time(a.claim.time, b.claim.time):
         fa = {}
     else:
@@ -156,20 +176,23 @@ def structured(a: ClaimRecord, b: ClaimRecord, topic: str) -> Candidate | None:
         for o2, w2, v2 in b.facts:
             if o == o2 and w == w2 and v != v2 and about_same_thing(a, b):
                 what = f"{o.split('@')[0]} {w}".strip()
-                return Candidate(a, b, "number", explain("number", what=what, x=_n(v), y=_n(v2)), 0.9)
+                return Candidate(a, b, "number", explain("number", what=what, x=_n(v), y=_n(v2)), 0.9,
+                                 _n(v), _n(v2), _slot_of(o))  # fmt: skip
     # two multi-phase plans whose first phase agrees describe the same plan
     same_plan = len(a.dates) > 1 and len(b.dates) > 1 and not periods_exclude(*a.dates[0], *b.dates[0])
     if a.dates and b.dates and (same_plan or overlap(a, b) >= MIN_OVERLAP_DATE):
         # phase by phase: the i-th date of one against the i-th of the other
         for (x, xm), (y, ym) in zip(a.dates, b.dates, strict=False):
             if periods_exclude(x, xm, y, ym):
-                return Candidate(a, b, "date", explain("date", topic=topic, x=_d(x, xm), y=_d(y, ym)), 0.8)
+                return Candidate(a, b, "date", explain("date", topic=topic, x=_d(x, xm), y=_d(y, ym)), 0.8,
+                                 _d(x, xm), _d(y, ym), "date")  # fmt: skip
     if a.dates and b.dates and about_same_thing(a, b):
         # one deadline each for the same year that cannot both hold ("September 2026" / "end of 2026")
         for x, xm in a.dates:
             for y, ym in b.dates:
                 if x[:4] == y[:4] and x[:4].isdigit() and periods_exclude(x, xm, y, ym) and not _met(x, y):
-                    return Candidate(a, b, "date", explain("date", topic=topic, x=_d(x, xm), y=_d(y, ym)), 0.7)
+                    return Candidate(a, b, "date", explain("date", topic=topic, x=_d(x, xm), y=_d(y, ym)), 0.7,
+                                     _d(x, xm), _d(y, ym), "date")  # fmt: skip
     return None
 
 
@@ -195,6 +218,18 @@ def _met(x: str, y: str) -> bool:
     ("completed on 6 September" against "by the end of September")."""
     day, other = (x, y) if len(x) >= 10 else (y, x)
     return len(day) >= 10 and len(other) < 10 and day.startswith(other)
+
+
+def side_word(polarity: str | None) -> str:
+    """What a polarity conflict shows on one side: يؤكد / ينفي (``story/templates.tsv``)."""
+    return templates().get(f"side_{polarity or 'assert'}", polarity or "")
+
+
+def _slot_of(obj: str) -> str:
+    """The slot a claim's counted object fills: its count key (``@injured``, a count word of
+    ``events/counts.tsv``), else the object word itself."""
+    word, _, role = obj.partition("@")
+    return role or count_words()[0].get(word) or word
 
 
 def _who(r: ClaimRecord) -> str:
@@ -263,8 +298,15 @@ def _slot_objects() -> frozenset[str]:
     return people | frozenset(fold(w) for w, k in count_words()[0].items() if k in SLOT_KEYS)
 
 
-def find_conflicts(records: Sequence[ClaimRecord], use_model: bool = True) -> list[Conflict]:
-    """Conflicts among ``records`` (see module doc); deterministic order."""
+def find_conflicts(
+    records: Sequence[ClaimRecord], use_model: bool = True, scope: Scope | None = None
+) -> list[Conflict]:
+    """Conflicts among ``records`` (see module doc); deterministic order.
+
+    With ``scope`` only pairs it places in one incident or one thread are compared; a date
+    disagreement is kept only inside one incident (a thread's deadlines are compared by
+    ``story.threads``), a number one inside one incident or thread ("900 troops moved" against
+    "1,500 arrived" of one withdrawal); each conflict carries that incident or thread."""
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, r in enumerate(records):
         for t in r.topics:
@@ -287,8 +329,15 @@ def find_conflicts(records: Sequence[ClaimRecord], use_model: bool = True) -> li
             a, b = records[key[0]], records[key[1]]
             if same_source(a, b) or (a.speaker and a.speaker == b.speaker):
                 continue  # one voice restating itself is not a disagreement between sources
+            where = scope(a, b) if scope is not None else (None, None)
+            if where is None:
+                seen.add(key)
+                continue  # two claims about different happenings and promises never conflict
             c = structured(a, b, topic)
+            if c is not None and scope is not None and where[0] is None and (c.kind == "date" or where[1] is None):
+                c = None  # figures inside one incident or promise only; a promise's dates are the threads' own
             if c is not None:
+                c.incident, c.thread = where
                 seen.add(key)
                 c.score *= (0.5 if c.kind == "polarity" else 0.8) + overlap(a, b)
                 if a.doc == b.doc:
@@ -303,10 +352,13 @@ def find_conflicts(records: Sequence[ClaimRecord], use_model: bool = True) -> li
         for (i, j, t), p in zip(todo, probs, strict=True):
             if p["disagree"] >= MODEL_DISAGREE and (i, j) not in seen:
                 seen.add((i, j))
+                where = scope(records[i], records[j]) if scope is not None else (None, None)
+                assert where is not None  # pairs out of scope never reach the model
                 cands.append(
                     Candidate(records[i], records[j], "other",
                               explain("other", topic=t, p=f"{p['disagree']:.2f}"),
-                              p["disagree"] * 0.5)
+                              p["disagree"] * 0.5, side_word(records[i].claim.polarity),
+                              side_word(records[j].claim.polarity), None, *where)
                 )  # fmt: skip
         structured_c = [c for c in cands if c.kind != "other"]
         for c, p in zip(structured_c, model.predict_proba([(c.a.text, c.b.text) for c in structured_c]), strict=True):
@@ -318,9 +370,32 @@ def find_conflicts(records: Sequence[ClaimRecord], use_model: bool = True) -> li
     return _select(cands)
 
 
+def _side(r: ClaimRecord, value: str) -> Side:
+    """One side of a claim conflict: what the claim says and who says it (outlets are the
+    caller's to add: records do not carry them)."""
+    return Side(value, r.doc, list(r.claim.evidence), speaker=r.claim.attributed_to,
+                speaker_text=r.speaker_text or None, claim=r.claim.id)  # fmt: skip
+
+
 def _source(r: ClaimRecord) -> str:
     """Who speaks: the speaker key, or the article itself for its own words."""
     return r.speaker or f"doc:{r.doc}"
+
+
+def _voices(c: Candidate) -> tuple[frozenset[str], frozenset[str]]:
+    """The two speakers' words (the outlet's own words: none)."""
+    return frozenset(fold(w) for w in c.a.speaker_text.split()), frozenset(fold(w) for w in c.b.speaker_text.split())
+
+
+def _heard(voices: tuple[frozenset[str], frozenset[str]], before: Sequence[tuple[frozenset[str], frozenset[str]]]) -> bool:
+    """The same two voices already disagree on this topic, one of them named more or less fully ("ماكنزي" / "الجنرال كنيث ماكنزي", "العمليات المشتركة" / "قيادة العمليات
+    العراقية المشتركة"): one disagreement, not one per spelling."""
+
+    def same(x: frozenset[str], y: frozenset[str]) -> bool:
+        return bool(x and y) and (x <= y or y <= x)
+
+    x, y = voices
+    return any((same(x, a) and same(y, b)) or (same(x, b) and same(y, a)) for a, b in before)
 
 
 def _select(cands: list[Candidate]) -> list[Conflict]:
@@ -329,6 +404,7 @@ def _select(cands: list[Candidate]) -> list[Conflict]:
     used_pol: dict[str, int] = defaultdict(int)
     sources: set[tuple[str, str]] = set()
     per_docs: dict[tuple[str, ...], int] = defaultdict(int)
+    said: dict[tuple[str, str], list[tuple[frozenset[str], frozenset[str]]]] = defaultdict(list)  # (topic, word) -> voices
     out: list[Conflict] = []
     for c in cands:
         ida, idb = c.a.claim.id, c.b.claim.id
@@ -339,9 +415,15 @@ def _select(cands: list[Candidate]) -> list[Conflict]:
             continue
         pair = tuple(sorted((_source(c.a), _source(c.b))))
         docs = (*sorted((c.a.doc, c.b.doc)), c.explanation.split(" ")[-1])
-        if c.kind == "polarity" and (pair in sources or per_docs[docs] >= PER_DOC_PAIR):
+        voices = _voices(c)
+        topic = docs[-1]
+        heard = [v for w in sorted(voices[0] | voices[1]) for v in said.get((topic, w), ())]
+        if c.kind == "polarity" and (pair in sources or per_docs[docs] >= PER_DOC_PAIR or _heard(voices, heard)):
             continue  # two sources disagreeing once is shown once, with the best-matched claims
         sources.add((pair[0], pair[1]))
+        if c.kind == "polarity":
+            for w in voices[0] | voices[1]:
+                said[(topic, w)].append(voices)
         used[ida] += 1
         used[idb] += 1
         if c.kind == "polarity":
@@ -358,6 +440,11 @@ def _select(cands: list[Candidate]) -> list[Conflict]:
                 explanation=c.explanation,
                 evidence=list(c.a.claim.evidence) + list(c.b.claim.evidence),
                 confidence=conf,
+                incident=c.incident,
+                slot=c.slot,
+                thread=c.thread,
+                side_a=_side(c.a, c.x),
+                side_b=_side(c.b, c.y),
             )
         )
     out.sort(key=lambda k: (k.evidence[0].doc, k.evidence[0].start, k.id))

@@ -1,23 +1,36 @@
 """Incident resolution: the reports of one happening, across outlets and days, as one incident.
 
 Every story event is a *report*. A report has a kind (from its trigger, ``story/kinds.tsv``:
-a fire never joins a crash), a window of days when the happening may have taken place (its
-own date at its precision; a report dated only by its article — "the attack", "the
-explosion that hit …" — gets the ``REACH`` days up to its publication date, ``BACKREF_DAYS``
-with a back-reference phrase from ``story/backrefs.txt``), its places (entity ids), its
-participants and the content words of its sentence.
+a fire never joins a crash; an arrest report naming a bombing may join the bombing), a
+window of days when the happening may have taken place (its own date at its precision; a
+report dated only by its article gets the ``REACH`` days up to its publication date,
+``BACKREF_DAYS`` with a back-reference phrase, ``story/backrefs.txt``), its places (entity
+ids: its scene, the places it hits; else the article's lead's, which never exclude), its
+participants and the words of its sentence (``story.report_words``).
 
-Blocking, never all pairs: a report is filed under ``(kind, ISO week, key)`` for each week
-its window touches and each key among its places' countries (a city and its country meet),
-its ``TOP_WORDS`` rarest content words, its own document and one shared key per kind and week. Reports are taken in date
-order and each joins the best-scoring incident met in its blocks (compared with the
-incident's running profile, never with every member) or opens a new one; a block holds at
-most ``MAX_BLOCK`` incidents (the latest), so the cost is ``O(n · keys · MAX_BLOCK)``.
+A report joins an incident when the kinds are compatible, the windows are at most
+``MAX_GAP`` days apart (a follow-up — new toll, arrests, funeral — up to ``FOLLOW_DAYS``
+later with a shared place and ``FOLLOW_JOIN`` evidence), the places are not apart
+(``places.best_relation``: the finest places both name decide), and the evidence reaches
+``JOIN``: the place relation (same, one area, a province, one country, two towns), the
+idf-weighted share of its telling words the incident's articles use, equal figures,
+shared participants, the same article (unless the sentence moves on to another item).
+Kinds with the ``person`` trait (a death, ``story/kind_traits.tsv``) join on the named
+person alone, whatever dates and places the reports give.
 
-A report joins an incident when the kinds agree, the windows are at most ``MAX_GAP`` days
-apart, the places are not apart (``places.relation``), and the evidence — place, shared
-rare words (idf-weighted share of the report's words), equal figures, shared participants,
-the same article — reaches ``JOIN``.
+Blocking, never all pairs. A report is filed under ``(kind, ISO week, key)`` for each week
+its window touches and each key among its places' countries, its ``TOP_WORDS`` rarest
+shared words, its article and one shared key per kind and week (a by-person kind: under
+the words of the person's name). Pass one takes the reports that date themselves first,
+then the others, each in date order; each joins the best-scoring incident met in its
+blocks (scored against the incident's running profile, never against every member) or
+opens one. A block holds at most ``MAX_BLOCK`` incidents (the latest). Pass two merges an
+incident into another met in its reports' blocks when its reports would, on average, join
+it (``_merge``): it repairs the order effects of pass one (a vague report that opened an
+incident before the precise one it belongs with). Each pass costs
+``O(n · keys · MAX_BLOCK)`` score calls, each linear in a report's ``TOP_SHARE`` words and
+places; ``n`` reports, ``keys`` per report bounded by the weeks (at most 8) times the keys
+per week (places, ``TOP_WORDS``, 2).
 """
 
 from __future__ import annotations
@@ -27,12 +40,23 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from rasd.annotators.events import stems
 from rasd.models import Entity, Event
-from rasd.resources import load_lines, load_table
+from rasd.resources import load_table
 from rasd.story import places as pl
+from rasd.story import report_words as rw
+from rasd.story.report_words import (
+    Group,
+    followup_words,
+    has_backref,
+    match_key,
+    moves_on,
+    telling,
+    word_groups,
+    word_share,
+)  # fmt: skip
 from rasd.text import fold, tokenize
 
 REACH = 3  # days before its article an undated report may be about
@@ -45,12 +69,22 @@ LEAD_REACH = 300  # characters before a placeless report where its scene may be 
 DATELINE = 80  # characters of an article's opening that a dateline place falls in
 MAX_BLOCK = 64
 JOIN = 1.5
-MIN_WORD = 3  # letters of a content word
+WORDS = 3.0  # weight of the shared telling words
+REGION_SCORE = 1.0  # a place and a province of its country
+COUNTRY_SCORE = 1.0  # one country and no more
+NEAR_SCORE = -0.5  # two towns of one area: not the same place, not far apart
+GROUP_FOLLOW_JOIN = 2.5  # … the mean a group of follow-up reports needs to join days later
+MERGE_FLOOR = 0.0  # the least a report of a merged incident may score: none speaks against it
+SAME_DOC = 1.5  # … of sharing an article with the incident (two sentences on one happening)
 
 
 @cache
 def _kinds() -> dict[str, tuple[str, str]]:
-    return {fold(r[0]) if not r[0].startswith("TYPE:") else r[0]: (r[1], r[2]) for r in load_table("story/kinds.tsv") if len(r) >= 3}
+    return {
+        fold(r[0]) if not r[0].startswith("TYPE:") else r[0]: (r[1], r[2])
+        for r in load_table("story/kinds.tsv")
+        if len(r) >= 3
+    }
 
 
 def kind_of(ev: Event) -> tuple[str, str]:
@@ -65,37 +99,17 @@ def kind_of(ev: Event) -> tuple[str, str]:
 
 
 @cache
-def _stopwords() -> frozenset[str]:
-    return frozenset(fold(w) for name in ("claims/stopwords.txt", "entities/function_words.txt") for w in load_lines(name))
+def _traits() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for r in load_table("story/kind_traits.tsv"):
+        if len(r) >= 2:
+            out[r[0]].add(r[1])
+    return {k: frozenset(v) for k, v in out.items()}
 
 
-@cache
-def _backrefs() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(fold(w) for w in line.split()) for line in load_lines("story/backrefs.txt"))
-
-
-@cache
-def _followups() -> frozenset[str]:
-    return frozenset(fold(w) for w in load_lines("story/followups.txt"))
-
-
-def content_words(text: str) -> frozenset[str]:
-    """Folded stems (proclitics off) of a sentence's content words."""
-    stop = _stopwords()
-    out: set[str] = set()
-    for tok in tokenize(text):
-        if not tok.is_word or any(c.isdigit() for c in tok.text):
-            continue
-        if tok.norm in stop:
-            continue
-        # every reading (whole word, proclitics off): "بريطانيا" and "وبريطانيا" meet either way
-        out.update(s for _, s in stems(tok) if len(s) >= MIN_WORD and s not in stop)
-    return frozenset(out)
-
-
-def has_backref(text: str) -> bool:
-    norms = [t.norm for t in tokenize(text) if t.is_word]
-    return any(tuple(norms[i : i + len(p)]) == p for p in _backrefs() for i in range(len(norms)))
+def by_person(kind: str) -> bool:
+    """Whether the named person identifies a happening of ``kind`` (``story/kind_traits.tsv``)."""
+    return "person" in _traits().get(kind, ())
 
 
 def parse_day(v: str | None) -> date | None:
@@ -146,6 +160,10 @@ class Report:
     words: frozenset[str]
     follow: bool = False  # says it follows up an earlier happening (followups.txt, backrefs.txt)
     about: frozenset[str] = frozenset()  # kinds of the happening an arrest report names (the bombing)
+    persons: frozenset[str] = frozenset()  # PER participants (who died, for a by-person kind)
+    groups: tuple[Group, ...] = ()  # the readings of each content word (``words`` is their union)
+    moves_on: bool = False  # its sentence opens on another item of a round-up (shifts.txt)
+    inferred: bool = False  # its places are the article's lead's, not its sentence's
 
 
 @dataclass
@@ -155,12 +173,28 @@ class Incident:
     lo: date | None = None  # window of the dated reports (else of all)
     hi: date | None = None
     dated: bool = False
-    places: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)  # named by its reports' own sentences
+    lead_places: set[str] = field(default_factory=set)  # inferred from articles' leads
+    place_docs: Counter[str] = field(default_factory=Counter)  # articles naming each of ``places``
     parts: set[str] = field(default_factory=set)
     words: set[str] = field(default_factory=set)
+    word_docs: Counter[str] = field(default_factory=Counter)  # articles of the incident using each word
     counts: set[tuple[str, float]] = field(default_factory=set)
     docs: set[str] = field(default_factory=set)
+    doc_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    doc_places: dict[str, frozenset[str]] = field(default_factory=dict)
+    persons: set[str] = field(default_factory=set)
+    about: set[str] = field(default_factory=set)
     windows: Counter[tuple[date, date]] = field(default_factory=Counter)
+
+    def scene(self) -> set[str]:
+        """The places that tell where it happened: those a ``SPREAD`` share of the articles
+        naming places name (all, for two articles), so that a round-up sentence naming
+        another town does not widen the scene for every later report; else the leads'."""
+        if not self.places:
+            return self.lead_places
+        need = max(1.0, rw.SPREAD * len(self.doc_places))
+        return {p for p, c in self.place_docs.items() if c >= need} or set(self.places)
 
     def add(self, r: Report) -> None:
         self.reports.append(r)
@@ -171,47 +205,129 @@ class Incident:
             # the window most reports give: one misdated report does not stretch the incident
             self.windows[(r.lo, r.hi)] += 1
             self.lo, self.hi = min(self.windows, key=lambda w: (-self.windows[w], w))
-        self.places |= r.places
+        (self.lead_places if r.inferred else self.places).update(r.places)
+        if not r.inferred:
+            self.place_docs.update(r.places - self.doc_places.get(r.doc, frozenset()))
+            self.doc_places[r.doc] = self.doc_places.get(r.doc, frozenset()) | r.places
         self.parts |= r.parts
+        if r.doc not in self.docs:
+            self.word_docs.update(r.words)
+        else:
+            self.word_docs.update(r.words - self.doc_words[r.doc])
+        self.doc_words[r.doc] = self.doc_words.get(r.doc, frozenset()) | r.words
         self.words |= r.words
         self.counts |= set(r.ev.counts.items())
         self.docs.add(r.doc)
+        self.persons |= r.persons
+        self.about |= r.about
 
 
-def _gap(r: Report, inc: Incident) -> int:
-    assert inc.lo is not None and inc.hi is not None
-    if r.hi < inc.lo:
-        return (inc.lo - r.hi).days
-    if inc.hi < r.lo:
-        return (r.lo - inc.hi).days
+@lru_cache(maxsize=1 << 16)
+def _name_keys(name: str) -> tuple[str, ...]:
+    """The words of a name as report words are compared (``match_key`` of each folded word)."""
+    return tuple(match_key(t.norm) for t in tokenize(name) if t.is_word)
+
+
+def _name_words(eid: str, ents: Mapping[str, Entity]) -> frozenset[str]:
+    e = ents.get(eid)
+    return frozenset(_name_keys(e.name)) if e is not None else frozenset()
+
+
+def same_person(a: str, b: str, ents: Mapping[str, Entity]) -> bool:
+    """One entity, or names one of which holds the other's words ("عمر" and "محمد عمر": the
+    linker keeps the short form of a name apart when no article joins them)."""
+    if a == b:
+        return True
+    wa, wb = _name_words(a, ents), _name_words(b, ents)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def named_in(
+    places: set[str] | frozenset[str], words: set[str] | frozenset[str], ents: Mapping[str, Entity]
+) -> bool:
+    """Whether ``words`` name one of ``places`` below a country: every word of its name (or
+    of an alias)."""
+    for p in sorted(places):
+        e = ents.get(p)
+        if pl.is_country(e):
+            continue  # a country named is no sign of one scene
+        for name in [e.name, *e.aliases] if e is not None else []:
+            ws = _name_keys(name)
+            if ws and all(w in words for w in ws):
+                return True
+    return False
+
+
+def _gap(lo: date, hi: date, ilo: date, ihi: date) -> int:
+    """Days between the windows ``lo..hi`` and ``ilo..ihi`` (0 when they overlap)."""
+    if hi < ilo:
+        return (ilo - hi).days
+    if ihi < lo:
+        return (lo - ihi).days
     return 0
 
 
-def score(r: Report, inc: Incident, idf: Mapping[str, float], ents: Mapping[str, Entity]) -> float | None:
-    """How much says ``r`` reports ``inc``; ``None`` when something excludes it."""
-    if r.kind != inc.kind and inc.kind not in r.about:
+def compatible(r: Report, inc: Incident) -> bool:
+    """Kinds that can be one happening: equal, or an arrest report naming the incident's kind
+    ("arrested those behind the bombing"), or an incident opened by such a report."""
+    return r.kind == inc.kind or inc.kind in r.about or r.kind in inc.about
+
+
+def score(
+    r: Report,
+    inc: Incident,
+    idf: Mapping[str, float],
+    ents: Mapping[str, Entity],
+    top: Sequence[Group] | None = None,
+    span: tuple[date, date, bool, bool] | None = None,
+) -> float | None:
+    """How much says ``r`` reports ``inc``; ``None`` when something excludes it. ``top``: the
+    report's telling words (``resolve`` picks them with ``telling``; default: all its words);
+    ``span``: ``(first, last, dated, follow)`` to judge the dates by instead of the report's
+    own (the merge pass judges an incident's reports by the incident's window)."""
+    lo, hi, dated, follow = span or (r.lo, r.hi, r.dated, r.follow)
+    if not compatible(r, inc):
         return None
-    gap = _gap(r, inc)
+    if by_person(r.kind):  # one death per person, whatever the dates and places told
+        return (
+            JOIN
+            if any(same_person(a, b, ents) for a in sorted(r.persons) for b in sorted(inc.persons))
+            else None
+        )
     assert inc.lo is not None and inc.hi is not None
-    if gap and (r.dated or inc.dated) and max((r.hi - r.lo).days, (inc.hi - inc.lo).days) > 6:
+    gap = _gap(lo, hi, inc.lo, inc.hi)
+    if gap and (dated or inc.dated) and max((hi - lo).days, (inc.hi - inc.lo).days) > 6:
         return None  # "in July" and "in August": month-dated windows must overlap, not touch
-    later = r.lo > inc.hi
-    if gap > (FOLLOW_DAYS if later and r.follow else MAX_GAP):
+    later = lo > inc.hi
+    # a follow-up may come days after the happening; it then needs the place and most of
+    # its words (below). A report merely undated gets no such reach: the same kind of
+    # happening in the same city a week later is often another one (a second fire)
+    if gap > (FOLLOW_DAYS if later and follow else MAX_GAP):
         return None
-    rel = pl.best_relation(r.places, inc.places, ents)
+    scene = inc.scene()
+    rel = pl.best_relation(r.places, scene, ents)
     if rel == pl.APART:
-        return None
-    s = {None: 0.0, pl.SAME: 2.0, pl.CONTAINED: 1.5, pl.UNKNOWN: -0.5}[rel]
-    own = sum(idf.get(w, 0.0) for w in r.words)
-    if own:
-        s += 3.0 * sum(idf.get(w, 0.0) for w in r.words & inc.words) / own
+        if r.inferred or not inc.places:
+            rel = pl.UNKNOWN  # a place inferred from the article's lead never excludes
+        else:
+            return None
+    if rel in (None, pl.UNKNOWN, pl.REGION, pl.COUNTRY) and (
+        named_in(r.places, inc.words, ents) or named_in(scene, r.words, ents)
+    ):
+        # the other side names the place in its words ("بعسير", "في سوق أبها"),
+        # not as an entity: the same place, or inside the region both name
+        rel = pl.SAME if rel in (None, pl.UNKNOWN) else pl.CONTAINED
+    s = {None: 0.0, pl.SAME: 2.0, pl.CONTAINED: 1.5, pl.REGION: REGION_SCORE, pl.COUNTRY: COUNTRY_SCORE, pl.NEAR: NEAR_SCORE,
+         pl.UNKNOWN: -0.5}[rel]  # fmt: skip
+    top = telling(r.groups, {w: 2 for g in r.groups for w in g}, idf) if top is None else top
+    s += WORDS * word_share(top, inc.words, inc.word_docs, len(inc.docs), idf)
     s += 1.0 * bool(set(r.ev.counts.items()) & inc.counts)
     s += 1.0 * bool(r.parts & inc.parts)
-    s += 2.0 * (r.doc in inc.docs)
+    s += SAME_DOC * (r.doc in inc.docs and not r.moves_on)
     if gap > MAX_GAP:
         # a follow-up days later ("the toll of last week's sinking rose to 38") is dated by
         # its own article: it joins only on a shared place and most of its rare words
-        return s - 0.5 * MAX_GAP if rel in (pl.SAME, pl.CONTAINED) and s >= FOLLOW_JOIN else None
+        return s - 0.5 * MAX_GAP if rel in (pl.SAME, pl.CONTAINED, pl.REGION) and s >= FOLLOW_JOIN else None
     return s - 0.5 * gap
 
 
@@ -231,8 +347,12 @@ def _weeks(lo: date, hi: date, back: int = MAX_GAP) -> list[str]:
 
 
 def make_reports(
-    events: Sequence[Event], texts: Mapping[str, str], pubs: Mapping[str, date | None], outlets: Mapping[str, str],
-    ents: Mapping[str, Entity], doc_places: Mapping[str, Sequence[tuple[int, str]]] | None = None,
+    events: Sequence[Event],
+    texts: Mapping[str, str],
+    pubs: Mapping[str, date | None],
+    outlets: Mapping[str, str],
+    ents: Mapping[str, Entity],
+    doc_places: Mapping[str, Sequence[tuple[int, str]]] | None = None,
 ) -> list[Report]:
     """One report per event; ``doc_places``: each document's ``(offset, place id)`` in text
     order, the scene of a report whose sentence names none (the dateline, the lead)."""
@@ -245,16 +365,39 @@ def make_reports(
         if w is None:
             continue
         kind, word = kind_of(ev)
-        named = [x for x in [*ev.targets, *ev.actors] if ents.get(x) is not None and ents[x].type in ("GPE", "LOC", "FAC")]
+        # places it names: its scene, the places it hits, places among its actors but
+        # countries (a country among the actors is a party to it, not its scene)
+        named = [x for x in ev.targets if ents.get(x) is not None and ents[x].type in ("GPE", "LOC", "FAC")]
+        named += [
+            x
+            for x in ev.actors
+            if ents.get(x) is not None
+            and ents[x].type in ("GPE", "LOC", "FAC")
+            and not pl.is_country(ents[x])
+        ]
         geo = frozenset(x for x in [ev.place, *named] if x and not x.startswith("?"))
-        if not geo and doc_places:
-            geo = lead_place(doc_places.get(e0.doc, ()), e0.start)
+        inferred = not geo and bool(doc_places)
+        if inferred and doc_places:
+            # a country named nearby is not a scene (a border named in a report on a trial abroad)
+            geo = lead_place(
+                [(at, p) for at, p in doc_places.get(e0.doc, ()) if not pl.is_country(ents.get(p))], e0.start
+            )
         parts = frozenset(x for x in [*ev.actors, *ev.targets] if x not in geo and not x.startswith("?"))
-        words = content_words(sent)
-        follow = backref or bool(words & _followups())
+        groups = word_groups(sent)
+        words = frozenset(w for g in groups for w in g)
+        follow = backref or bool(words & followup_words())
         # an arrest of those behind a bombing is a report of the bombing (a follow-up)
-        about = frozenset(_kinds()[w][0] for w in words if w in _kinds()) - {kind} if kind == "arrest" else frozenset()
-        out.append(Report(ev, e0.doc, outlets.get(e0.doc, ""), pubs.get(e0.doc), kind, word, w[0], w[1], w[2], geo, parts, words, follow, about))
+        about = (
+            frozenset(k for w in words if w in _kinds() and not by_person(k := _kinds()[w][0])) - {kind}
+            if kind == "arrest"
+            else frozenset()
+        )
+        # the person a death is about: the first PER among the actors (the nearest after the
+        # trigger, else before it), not the speaker who announced it
+        dead = next((x for x in ev.actors if ents.get(x) is not None and ents[x].type == "PER"), None)
+        persons = frozenset([dead] if dead else [])
+        out.append(Report(ev, e0.doc, outlets.get(e0.doc, ""), pubs.get(e0.doc), kind, word, w[0], w[1], w[2], geo, parts, words,
+                          follow, about, persons, groups, moves_on(sent), inferred and bool(geo)))  # fmt: skip
     return out
 
 
@@ -267,6 +410,18 @@ def lead_place(places: Sequence[tuple[int, str]], at: int) -> frozenset[str]:
     return frozenset(p for s, p in places[:1] if s < DATELINE)
 
 
+def _keys(
+    r: Report, kind: str, rare: Sequence[str], ents: Mapping[str, Entity]
+) -> list[tuple[str, str, str]]:
+    """Blocking keys of ``r`` among incidents of ``kind``: per week its window touches, its
+    places' countries, its rare words, its article and the kind's shared key; a by-person
+    kind is blocked by the words of the person's name instead, whatever the week."""
+    if by_person(kind):
+        return [(kind, "", "per:" + w) for p in sorted(r.persons) for w in sorted(_name_words(p, ents))]
+    return [(kind, wk, k) for wk in _weeks(r.lo, r.hi, FOLLOW_DAYS if r.follow else MAX_GAP)
+            for k in [*("p:" + p for p in pl.block_keys(r.places, ents)), *("w:" + w for w in rare), "d:" + r.doc, "*"]]  # fmt: skip
+
+
 def resolve(reports: Sequence[Report], ents: Mapping[str, Entity]) -> list[Incident]:
     """Group reports into incidents (see module doc); deterministic for a given input."""
     df: Counter[str] = Counter()
@@ -277,25 +432,104 @@ def resolve(reports: Sequence[Report], ents: Mapping[str, Entity]) -> list[Incid
         df.update(ws)
     n = max(1, len(by_doc))
     idf = {w: math.log((n + 1) / (c + 1)) for w, c in df.items()}
-    order = sorted(range(len(reports)), key=lambda i: (reports[i].lo, reports[i].doc, reports[i].ev.evidence[0].start, i))
+    # reports that date themselves first: incidents are anchored on them, vaguer reports join
+    order = sorted(
+        range(len(reports)),
+        key=lambda i: (
+            not reports[i].dated,
+            reports[i].lo,
+            reports[i].doc,
+            reports[i].ev.evidence[0].start,
+            i,
+        ),
+    )
     incidents: list[Incident] = []
+    members: list[list[int]] = []
     blocks: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    tops: dict[int, list[Group]] = {}
+    lookups: dict[int, list[tuple[str, str, str]]] = {}
     for i in order:
         r = reports[i]
-        rare = sorted((w for w in r.words if idf[w] > 0), key=lambda w: (-idf[w], w))[:TOP_WORDS]
-        keys = [(r.kind, wk, k) for wk in _weeks(r.lo, r.hi, FOLLOW_DAYS if r.follow else MAX_GAP)
-                for k in [*("p:" + p for p in pl.block_keys(r.places, ents)), *("w:" + w for w in rare), "d:" + r.doc, "*"]]  # fmt: skip
-        cands = sorted({c for k in keys for c in blocks.get(k, [])[-MAX_BLOCK:]})
+        top = tops[i] = telling(r.groups, df, idf)
+        rare = [min(g, key=lambda w: (idf[w], w)) for g in top[:TOP_WORDS]]
+        lookup = lookups[i] = [k for kind in (r.kind, *sorted(r.about)) for k in _keys(r, kind, rare, ents)]
+        cands = sorted({c for k in lookup for c in blocks.get(k, [])[-MAX_BLOCK:]})
         best, best_s = None, JOIN
         for c in cands:
-            s = score(r, incidents[c], idf, ents)
+            s = score(r, incidents[c], idf, ents, top)
             if s is not None and s >= best_s + (1e-9 if best is not None else 0.0):
                 best, best_s = c, s
         if best is None:
             best = len(incidents)
             incidents.append(Incident(r.kind))
-        incidents[best].add(r)
-        for k in keys:
-            if not blocks[k] or blocks[k][-1] != best:
-                blocks[k].append(best)
-    return incidents
+            members.append([])
+        inc = incidents[best]
+        inc.add(r)
+        members[best].append(i)
+        for kind in sorted({inc.kind, *r.about}):  # where later reports of its kinds look
+            for k in _keys(r, kind, rare, ents):
+                if not blocks[k] or blocks[k][-1] != best:
+                    blocks[k].append(best)
+    return _merge(incidents, members, blocks, lookups, tops, reports, idf, ents)
+
+
+def _merge(
+    incidents: list[Incident],
+    members: list[list[int]],
+    blocks: Mapping[tuple[str, str, str], list[int]],
+    lookups: Mapping[int, list[tuple[str, str, str]]],
+    tops: Mapping[int, list[Group]],
+    reports: Sequence[Report],
+    idf: Mapping[str, float],
+    ents: Mapping[str, Entity],
+) -> list[Incident]:
+    """Second pass: an incident whose reports, on average, would join another incident met in
+    their blocks is merged into it. One pass in reading order fixes the first pass's order
+    effects (a vague report that opened an incident before the precise one it belongs
+    with); each incident meets at most ``MAX_BLOCK`` others per key, as in the first pass."""
+    root = list(range(len(incidents)))
+
+    def find(x: int) -> int:
+        while root[x] != x:
+            root[x] = root[root[x]]
+            x = root[x]
+        return x
+
+    for b in range(len(incidents)):
+        if find(b) != b:
+            continue
+        mine = members[b]
+        ib = incidents[b]
+        follow = any(reports[i].follow for i in mine)
+        cands = sorted(
+            {find(c) for i in mine for k in lookups[i] for c in blocks.get(k, [])[-MAX_BLOCK:]} - {b}
+        )
+        best, best_s = None, 0.0
+        for c in cands:
+            ic = incidents[c]
+            assert ib.lo is not None and ib.hi is not None and ic.lo is not None and ic.hi is not None
+            # the incidents' windows decide (not each report's: one misdated report of
+            # either must not keep them apart), as they decide a report's join
+            gap = _gap(ib.lo, ib.hi, ic.lo, ic.hi)
+            wide = max((ib.hi - ib.lo).days, (ic.hi - ic.lo).days) > 6
+            reach = FOLLOW_DAYS if ib.lo > ic.hi and follow else MAX_GAP
+            if not by_person(ib.kind) and ((gap and (ib.dated or ic.dated) and wide) or gap > reach):
+                continue
+            span = (ic.lo, ic.hi, ic.dated, False)
+            got = [score(reports[i], ic, idf, ents, tops[i], span) for i in mine]
+            if any(s is None for s in got):
+                continue  # a report of it excluded (another place, another kind): kept apart
+            vals = [x for x in got if x is not None]
+            mean = sum(vals) / len(vals)
+            # on average as a report would join (days later: as a group of follow-ups, whose
+            # agreement is itself evidence), and none of them speaking against it
+            s = mean - 0.5 * min(gap, MAX_GAP)
+            ok = s >= JOIN if gap <= MAX_GAP else mean >= GROUP_FOLLOW_JOIN
+            if ok and min(vals) >= MERGE_FLOOR and s > best_s + 1e-9:
+                best, best_s = c, s
+        if best is not None:
+            for i in mine:
+                incidents[best].add(reports[i])
+            members[best].extend(mine)
+            root[b] = best
+    return [inc for k, inc in enumerate(incidents) if find(k) == k]

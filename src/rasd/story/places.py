@@ -1,26 +1,41 @@
 """Whether two place entities can name the scene of one incident.
 
 Facts come from entity linking: a country code (``attributes['country']``) and a point
-(``geo``). A city is inside its country; two points of one country closer than ``NEAR_KM``
-are one area (a village and its province, a district and its city). Places the linker
-could not geocode are unknown: they neither confirm nor exclude a match.
+(``geo``). A city is inside its country or region; two points of one country closer than
+``LOCAL_KM`` are one area (a district and its city), closer than ``NEAR_KM`` NEAR (two
+towns of one province: near, not the same place). Places the linker could not geocode
+are unknown: they neither confirm nor exclude a match.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from functools import cache
 
 from rasd.models import Entity
+from rasd.resources import load_table
+from rasd.text import fold
 
 NEAR_KM = 200.0
-SAME, CONTAINED, UNKNOWN, APART = 3, 2, 0, -1
+LOCAL_KM = 30.0  # a district and its city, a city and its twin (الجيزة، القاهرة): one area
+SAME, CONTAINED, REGION, COUNTRY, NEAR, UNKNOWN, APART = 6, 5, 4, 3, 2, 0, -1
+
+
+@cache
+def _regions() -> dict[str, str]:
+    return {fold(r[0]): r[1] for r in load_table("story/regions.tsv") if len(r) >= 2}
+
+
+def region_of(e: Entity) -> str | None:
+    """The country of a region the linker left without one (``story/regions.tsv``)."""
+    return next((c for n in [e.name, *e.aliases] if (c := _regions().get(fold(n)))), None)
 
 
 def country(e: Entity | None) -> str | None:
     if e is None:
         return None
-    c = e.attributes.get("country")
+    c = e.attributes.get("country") or region_of(e)
     return str(c) if c else None
 
 
@@ -31,30 +46,66 @@ def _km(a: Entity, b: Entity) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def is_country(e: Entity | None) -> bool:
+    return e is not None and e.geo is not None and e.geo.kind == "country"
+
+
 def relation(a: str, b: str, ents: Mapping[str, Entity]) -> int:
-    """SAME, CONTAINED (one inside or beside the other), UNKNOWN, or APART."""
-    if a == b:
-        return SAME
+    """SAME; CONTAINED (one area: a district and its city); REGION (one may lie in the other:
+    a city and a province of its country, which has no outline here); COUNTRY (one country
+    and no more: a country holds thousands of happenings a day); NEAR (two towns less than
+    ``NEAR_KM`` apart); UNKNOWN; or APART."""
     ea, eb = ents.get(a), ents.get(b)
+    if a == b:
+        return COUNTRY if is_country(ea) else SAME
     ca, cb = country(ea), country(eb)
     if ea is None or eb is None or ca is None or cb is None:
         return UNKNOWN
     if ca != cb:
         return APART
+    if is_country(ea) or is_country(eb):
+        return COUNTRY
     kinds = {ea.geo.kind if ea.geo else None, eb.geo.kind if eb.geo else None}
-    if "country" in kinds or "region" in kinds or ea.geo is None or eb.geo is None:
-        return CONTAINED
-    return CONTAINED if _km(ea, eb) <= NEAR_KM else APART
+    if "region" in kinds or ea.geo is None or eb.geo is None:
+        return REGION  # a region (or a place with no point) of the same country: perhaps inside
+    km = _km(ea, eb)
+    return CONTAINED if km <= LOCAL_KM else NEAR if km <= NEAR_KM else APART
 
 
-def best_relation(xs: set[str] | frozenset[str], ys: set[str] | frozenset[str], ents: Mapping[str, Entity]) -> int | None:
-    """The closest relation between any two places of the two sets; ``None`` when one is empty.
+def level(e: Entity | None) -> int | None:
+    """How fine a place is: 2 a city or site, 1 a region (or a place with no point, in a
+    known country), 0 a country; ``None`` when not even its country is known."""
+    if e is None or country(e) is None:
+        return None
+    if is_country(e):
+        return 0
+    return 1 if e.geo is None or e.geo.kind == "region" else 2
 
-    APART only when every pair is apart: a report naming the city and its country meets
-    one naming the city."""
+
+def best_relation(
+    xs: set[str] | frozenset[str], ys: set[str] | frozenset[str], ents: Mapping[str, Entity]
+) -> int | None:
+    """The closest relation between the two sets' places; ``None`` when one is empty.
+
+    The finest places both sides name decide: two cities of one country are near or apart
+    even when both reports also name the country or the province ("العريش، شمال سيناء"
+    and "رفح، شمال سيناء" are two towns); coarser places count only when one side names
+    nothing finer, or the finer ones say nothing (not geocoded). Places of unknown country
+    take part at every level (they can only be the same place or unknown)."""
     if not xs or not ys:
         return None
-    return max(relation(x, y, ents) for x in sorted(xs) for y in sorted(ys))
+    lx = {x: level(ents.get(x)) for x in sorted(xs)}
+    ly = {y: level(ents.get(y)) for y in sorted(ys)}
+    for lv in (2, 1, 0):
+        fx = [x for x, v in lx.items() if v is None or v >= lv]
+        fy = [y for y, v in ly.items() if v is None or v >= lv]
+        if any(v is not None and v >= lv for v in lx.values()) and any(
+            v is not None and v >= lv for v in ly.values()
+        ):
+            rel = max(relation(x, y, ents) for x in fx for y in fy)
+            if rel != UNKNOWN:
+                return rel
+    return max(relation(x, y, ents) for x in lx for y in ly)
 
 
 def block_keys(places: set[str] | frozenset[str], ents: Mapping[str, Entity]) -> list[str]:

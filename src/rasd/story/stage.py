@@ -1,24 +1,37 @@
-"""The story layer in one call: events, claims, commitments and conflicts of a corpus.
+"""The story stage in one call: reports, incidents, claims, commitment threads and conflicts.
 
 ``build`` is what the pipeline calls after entity linking. Events are extracted here
 rather than taken from ``da.events`` because their arguments need the linked entity ids,
-which exist only after ``resolve.entities`` has run. Complexity: extraction, claims and
-commitments are linear in the text; event merging and claim comparison are blocked (see
-``resolve.events`` and ``story.conflicts``), never all pairs.
+which exist only after ``resolve.entities`` has run. Every event is one document's report
+and keeps its own id; ``story.assemble`` groups reports into incidents, each report in
+exactly one. Conflicts have one shape (``models.Conflict`` with both sides inline):
+``slot`` disagreements inside an incident (``story.slots``), ``polarity`` between two
+claims of one incident or one commitment thread (``story.conflicts`` gated by ``_Scope``),
+and ``deadline`` ones from the threads (``story.threads``).
+
+Complexity: extraction, claims and commitments are linear in the text and run per
+document (in ``workers`` processes, or wherever the ``per_document`` hook sends them);
+incident grouping and claim comparison are blocked (see ``story.incidents``,
+``resolve.events``, ``story.conflicts``), never all pairs; claim lookups by offset are
+logarithmic.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import cache
 
 from rasd.annotators import DocAnalysis
 from rasd.annotators.events import BACKGROUND, extract
-from rasd.models import Claim, Commitment, Conflict, Entity, Event
-from rasd.story.assemble import incident_view
-from rasd.story.claims import ClaimRecord, build_claims
-from rasd.story.commitments import Found, find_commitments, merge_commitments
+from rasd.models import Entity, Event, Evidence, Incident, Thread, Views
+from rasd.resources import load_table
+from rasd.story.assemble import assemble
+from rasd.story.claims import ClaimRecord, build_claims, family
+from rasd.story.commitments import Found, find_commitments
 from rasd.story.conflicts import find_conflicts
+from rasd.story.threads import build_threads
 from rasd.text import fold
 
 
@@ -49,6 +62,8 @@ def _strip_placeholders(ev: Event) -> None:
 
 
 PerDoc = tuple[list[Event], list[ClaimRecord], list[Found]]
+# the per-document step over the corpus: (documents by id, entity-name index, as_of, workers) -> one PerDoc each, in order
+PerDocument = Callable[[list[DocAnalysis], dict[str, str], str, int], list[PerDoc]]
 CHUNK = 64  # documents per task when the per-document step runs in worker processes
 _FORKED: tuple[list[DocAnalysis], dict[str, str], str] | None = None  # read by forked workers
 
@@ -94,33 +109,163 @@ def _per_document_all(ordered: list[DocAnalysis], names: dict[str, str], as_of: 
         _FORKED = None
 
 
-def build(
-    das: list[DocAnalysis], entities: list[Entity], as_of: str, workers: int = 1
-) -> tuple[list[Event], list[Claim], list[Commitment], list[Conflict]]:
-    """``(events, claims, commitments, conflicts)`` of the corpus, deterministic order.
+class ClaimSpans:
+    """Claims by document and offset: which claims' sentences hold a position.
 
-    The per-document step (extraction, claims, commitments) runs in ``workers`` processes;
-    merging and comparison see the whole corpus in this one.
+    Spans are sorted by start with a running maximum of their ends, so a lookup walks back
+    only over spans that can still reach the position (one or two for sentence claims).
+    """
+
+    def __init__(self, records: Sequence[ClaimRecord]) -> None:
+        spans: dict[str, list[tuple[int, int, int, str]]] = defaultdict(list)
+        for n, r in enumerate(records):  # n: record order, the first claim holding a report is its claim
+            e = r.claim.evidence[0]
+            spans[e.doc].append((e.start, e.end, n, r.claim.id))
+        self._spans = {d: sorted(v) for d, v in spans.items()}
+        self._starts = {d: [s for s, _, _, _ in v] for d, v in self._spans.items()}
+        self._reach: dict[str, list[int]] = {}
+        for d, v in self._spans.items():
+            top, reach = -1, []
+            for _, end, _, _ in v:
+                top = max(top, end)
+                reach.append(top)
+            self._reach[d] = reach
+
+    def at(self, ev: Evidence) -> list[str]:
+        """Ids of the claims whose span holds ``ev.start``, in record order."""
+        spans = self._spans.get(ev.doc)
+        if not spans:
+            return []
+        reach = self._reach[ev.doc]
+        hits: list[tuple[int, str]] = []
+        j = bisect_right(self._starts[ev.doc], ev.start) - 1
+        while j >= 0 and reach[j] > ev.start:
+            s, e, n, cid = spans[j]
+            if s <= ev.start < e:
+                hits.append((n, cid))
+            j -= 1
+        return [cid for _, cid in sorted(hits)]
+
+    def first(self, ev: Evidence) -> str | None:
+        hits = self.at(ev)
+        return hits[0] if hits else None
+
+
+@cache
+def _thread_families() -> dict[str, frozenset[str]]:
+    """Thread action -> claim topic families about it (``story/thread_topics.tsv``)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for r in load_table("story/thread_topics.tsv"):
+        if len(r) >= 2:
+            out[r[0]].add(r[1])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+class _Scope:
+    """Which incidents and threads a claim belongs to. An incident: one of its reports lies
+    in the claim's sentence. A thread: a stated deadline or report of it lies there, or the
+    claim is about its action (``story/thread_topics.tsv``), names one of its actors or
+    places and was published no earlier than its first statement, or it belongs to an
+    incident of the thread's kind (a withdrawal) involving one of its actors or places."""
+
+    def __init__(self, spans: ClaimSpans, reports: Sequence[Event], incident_of: dict[str, str], threads: Sequence[Thread],
+                 entities: Sequence[Entity] = (), incidents: Sequence[Incident] = ()):  # fmt: skip
+        self.incidents: dict[str, set[str]] = defaultdict(set)
+        self.threads: dict[str, set[str]] = defaultdict(set)
+        for ev in reports:
+            if ev.id in incident_of:
+                for cid in spans.at(ev.evidence[0]):
+                    self.incidents[cid].add(incident_of[ev.id])
+        for t in threads:
+            for e in [*t.evidence, *(x for d in t.deadlines for x in d.evidence)]:
+                for cid in spans.at(e):
+                    self.threads[cid].add(t.id)
+        fams = _thread_families()
+        self._country = {e.id: f"cc:{e.attributes['country']}" for e in entities
+                         if e.type in ("GPE", "LOC", "FAC") and e.attributes.get("country")}  # fmt: skip
+        self._about = [
+            (t.id, fams.get(t.action or "", frozenset()), self._names([*t.actors, *t.places]),
+             min((d.stated_on[:4] for d in t.deadlines if d.stated_on), default=""))
+            for t in threads
+        ]  # fmt: skip
+        self._memo: dict[str, set[str]] = {}
+        # an incident of a thread's kind where the thread's places are ("900 troops moved to
+        # Harir" reports the withdrawal from Ain al-Asad): its claims are about the thread too
+        self._incident_threads: dict[str, set[str]] = defaultdict(set)
+        for inc in incidents:
+            fam = family(f"event:{inc.type.lower()}")
+            named = self._names([*inc.actors, *inc.targets, *([inc.place] if inc.place else [])])
+            for tid, families, names, _ in self._about:
+                if fam in families and names & named:
+                    self._incident_threads[inc.id].add(tid)
+
+    def _names(self, ids: Sequence[str] | frozenset[str]) -> frozenset[str]:
+        """Entity ids plus the countries of the places among them (Washington meets the US)."""
+        return frozenset([*ids, *(self._country[x] for x in ids if x in self._country)])
+
+    def threads_of(self, r: ClaimRecord) -> set[str]:
+        cid = r.claim.id
+        if cid not in self._memo:
+            out = set(self.threads.get(cid, set()))
+            for inc in self.incidents.get(cid, ()):
+                out |= self._incident_threads.get(inc, set())
+            named = self._names(r.entities)
+            for tid, families, names, since in self._about:
+                if families & r.topics.keys() and names & named and not (since and r.year and r.year < since):
+                    out.add(tid)
+            self._memo[cid] = out
+        return self._memo[cid]
+
+    def __call__(self, a: ClaimRecord, b: ClaimRecord) -> tuple[str | None, str | None] | None:
+        ia, ib = a.claim.id, b.claim.id
+        inc = sorted(self.incidents.get(ia, set()) & self.incidents.get(ib, set()))
+        thr = sorted(self.threads_of(a) & self.threads_of(b))
+        if not inc and not thr:
+            return None
+        return (inc[0] if inc else None, thr[0] if thr else None)
+
+
+SCHEMA2_KIND = {"number": "slot", "date": "slot", "polarity": "polarity", "other": "polarity"}
+
+
+def build(
+    das: list[DocAnalysis], entities: list[Entity], as_of: str, workers: int = 1,
+    per_document: PerDocument | None = None,
+) -> Views:  # fmt: skip
+    """The story views of the corpus by name (``models.Views``), deterministic order.
+
+    The per-document step (extraction, claims, commitments) runs through ``per_document``
+    (default: ``workers`` forked processes; ``parallel_dask`` passes a Dask one); incidents,
+    threads and conflicts see the whole corpus in this process.
     """
     names = _name_index(entities)
     ordered = sorted(das, key=lambda d: d.doc.id)
     reports: list[Event] = []
     records: list[ClaimRecord] = []
     found: list[Found] = []
-    for evs, recs, coms in _per_document_all(ordered, names, as_of, workers):
+    for evs, recs, coms in (per_document or _per_document_all)(ordered, names, as_of, workers):
         reports.extend(evs)
         records.extend(recs)
         found.extend(coms)
-    claim_index: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for r in records:  # in record order: the first claim holding a report's sentence is its claim
-        c0 = r.claim.evidence[0]
-        claim_index[c0.doc].append((c0.start, c0.end, r.claim.id))
-    events, slot_conflicts = incident_view(reports, ordered, entities, claim_index)
-    conflicts = find_conflicts(records)
-    conflicts.extend(slot_conflicts)  # the one producer of incident slot (number/date) conflicts
-    for ev in events:
-        _strip_placeholders(ev)
-    commitments = merge_commitments(found)
-    claims = [r.claim for r in records]
+    reports.sort(
+        key=lambda e: (e.evidence[0].doc, e.evidence[0].start, e.id) if e.evidence else ("", 0, e.id)
+    )
+    spans = ClaimSpans(records)
+    got = assemble(reports, ordered, entities, spans.first)
+    commitments, threads, deadline_conflicts = build_threads(found, ordered, entities, as_of)
+    claim_conflicts = find_conflicts(records, scope=_Scope(spans, reports, got.incident_of, threads, entities, got.incidents))
+    for k in claim_conflicts:
+        k.kind = SCHEMA2_KIND.get(k.kind, k.kind)
+    outlets = {da.doc.id: da.doc.outlet for da in ordered}
+    conflicts = [*got.conflicts, *claim_conflicts, *deadline_conflicts]
+    for k in conflicts:
+        for side in (k.side_a, k.side_b):
+            if side is not None and side.outlet is None:
+                side.outlet = outlets.get(side.source)
     conflicts.sort(key=lambda k: (k.kind, k.evidence[0].doc if k.evidence else "", k.evidence[0].start if k.evidence else 0, k.id))
-    return events, claims, commitments, conflicts
+    for ev in reports:
+        _strip_placeholders(ev)
+    return Views(
+        entities=list(entities), events=reports, claims=[r.claim for r in records], commitments=commitments,
+        conflicts=conflicts, incidents=got.incidents, threads=threads,
+    )  # fmt: skip

@@ -1,6 +1,8 @@
-"""The timeline: events in date order with their precision, undated events apart.
+"""The timeline: events or incidents in date order with their precision, undated ones apart.
 
-"Undated" also covers generic mentions whose only date is the article's (``is_generic``).
+"Undated" also covers generic mentions whose only date is the article's (``is_generic``);
+an incident is on the timeline when it is dated and one of its reports says it happened
+(a plan or a denial is not a happening), unless it is one generic mention.
 
 Sorting on the TimeML value string orders dates correctly across precisions ("2021" <
 "2021-04" < "2021-04-07"), so a year-precision event comes before the days of that year:
@@ -10,10 +12,10 @@ the reader sees what is known at which grain without inventing a day.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from rasd.annotators.events import CONF_BASE, CONF_OWN_DATE, CONF_PLACE, CONF_WEAK
-from rasd.models import Entity, Event
+from rasd.models import Entity, Event, Incident
 from rasd.text import fold
 
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -90,4 +92,53 @@ def filter_events(
         if v and date_to and v > date_to[: len(v)]:
             continue
         out.append(ev)
+    return out
+
+
+def on_timeline(inc: Incident, reports: Mapping[str, Event]) -> bool:
+    """Dated, told as happened by one of its reports, and not one generic mention."""
+    if not (inc.date.value and _DATE.match(inc.date.value)):
+        return False
+    evs = [reports[r] for r in inc.reports if r in reports]
+    if not evs:
+        return True  # reports not at hand: the incident's own date decides
+    if not any(e.modality == "happened" for e in evs):
+        return False
+    return not (len(evs) == 1 and is_generic(evs[0]))
+
+
+def incident_timeline(incidents: Iterable[Incident], reports: Mapping[str, Event]) -> tuple[list[Incident], list[Incident]]:
+    """``(incidents on the timeline sorted by date, the others in date order)``."""
+    on: list[Incident] = []
+    apart: list[Incident] = []
+    for inc in incidents:
+        (on if on_timeline(inc, reports) else apart).append(inc)
+
+    def key(i: Incident) -> tuple[str, str, int, str]:
+        e = i.evidence[0] if i.evidence else None
+        return (i.date.value or "~", e.doc if e else "", e.start if e else 0, i.id)
+
+    return sorted(on, key=key), sorted(apart, key=key)
+
+
+def filter_incidents(
+    incidents: Iterable[Incident], *, entity: str | None = None, entities: Sequence[Entity] = (),
+    date_from: str | None = None, date_to: str | None = None,
+) -> list[Incident]:  # fmt: skip
+    """``filter_events`` for incidents: ``entity`` as actor, target or place (or in the label)."""
+    ids = entity_ids(entity, entities) if entity else set()
+    out = []
+    for inc in incidents:
+        if entity:
+            involved = set(inc.actors) | set(inc.targets) | ({inc.place} if inc.place else set())
+            if not involved & ids and fold(entity) not in fold(inc.label):
+                continue
+        v = inc.date.value
+        if (date_from or date_to) and not (v and _DATE.match(v)):
+            continue
+        if v and date_from and v < date_from[: len(v)]:
+            continue
+        if v and date_to and v > date_to[: len(v)]:
+            continue
+        out.append(inc)
     return out

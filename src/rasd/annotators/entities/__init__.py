@@ -4,8 +4,11 @@ The BiLSTM-CRF (``model/ner_bilstm.npz``, numpy inference in ``neural.py``, trai
 ``rasd train ner --arch bilstm``; the CRF ``model/ner.crfsuite`` when it is absent) finds
 PER/ORG/LOC/MISC spans; gazetteers add what ANERcorp cannot know (FAC, the GPE/LOC split, domain bodies
 such as قيادة العمليات المشتركة) and patterns (``قاعدة …``, ``مطار …``) build facilities.
-News outlets (``outlets.py``) are ORG, never places, wherever said as an outlet.
-Where sources overlap, pattern > gazetteer > model. Spans never include attached
+News outlets (``outlets.py``) are ORG, never places, wherever said as an outlet; sports
+clubs (``clubs.py``) are ORG where said as clubs; facilities and events are built from a head
+and a name (``facilities.py``); ``shape.py`` then fixes where names start and end (bodies
+named after places, ministries, generic heads, demonyms, particles, datelines).
+Where sources overlap, pattern > club/gazetteer > model. Spans never include attached
 proclitics (``وبغداد`` → ``بغداد``) and always satisfy ``text[start:end] == mention``.
 A title said just before a person (``وزير الدفاع العراقي``) becomes the mention's role.
 """
@@ -14,38 +17,33 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from rasd.annotators import DocAnalysis
 from rasd.annotators.entities import gazetteer as gz
+from rasd.annotators.entities import shape
+from rasd.annotators.entities.cand import Cand
+from rasd.annotators.entities.clubs import club_spans
 from rasd.annotators.entities.consistency import propagate
-from rasd.annotators.entities.cues import is_given_name, misread_verb
+from rasd.annotators.entities.cues import given_names, is_given_name, misread_verb
+from rasd.annotators.entities.facilities import event_cands, facility_cands
 from rasd.annotators.entities.features import gaz_tokens, sent_features, title_words, triggers
 from rasd.annotators.entities.labels import chunks, to_bio
 from rasd.annotators.entities.outlets import outlet_spans
 from rasd.models import EntityMention
-from rasd.resources import load_lines, load_table
+from rasd.resources import load_lines
 from rasd.text.normalize import fold
 from rasd.text.sentences import sentences
 from rasd.text.tokens import Token, known_after_proclitics, proclitics, strip_proclitics, tokenize
 
 MODEL_PATH = Path(__file__).parent / "model" / "ner.crfsuite"
 _MODEL_TYPES = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
-_PRIORITY = {"pattern": 3, "gazetteer": 2, "model": 1, "city": 0}
+_PRIORITY = {"pattern": 3, "club": 2, "gazetteer": 2, "model": 1, "city": 0}
 
 
-@dataclass
-class _Cand:
-    first: int  # token index
-    last: int  # token index, inclusive
-    start: int  # char offsets (proclitics already excluded)
-    end: int
-    type: str
-    source: str
-    confidence: float
+_Cand = Cand
 
 
 @cache
@@ -69,23 +67,25 @@ def _tagger() -> Any:
     return neural.tagger() or _crf_tagger()
 
 
+def _title_lines() -> list[str]:
+    """``titles.txt`` (also the tagger's title signal) and ``titles_extra.txt`` (rules only)."""
+    return [*load_lines("entities/titles.txt"), *load_lines("entities/titles_extra.txt")]
+
+
 @cache
 def _titles() -> dict[tuple[str, ...], str]:
-    return {tuple(gz.key_of(t).split()): t for t in load_lines("entities/titles.txt")}
+    return {tuple(gz.key_of(t).split()): t for t in _title_lines()}
+
+
+@cache
+def rule_title_words() -> frozenset[str]:
+    """Folded single words of every title phrase the rules know (the tagger's plus the extra list)."""
+    return title_words() | frozenset(w for t in _title_lines() for w in gz.key_of(t).split())
 
 
 @cache
 def _title_max() -> int:
     return max((len(k) for k in _titles()), default=1)
-
-
-@cache
-def _facility_heads() -> dict[str, tuple[tuple[str, ...], ...]]:
-    out: dict[str, tuple[tuple[str, ...], ...]] = {}
-    for row in load_table("entities/facilities.tsv"):
-        sufs = tuple(tuple(gz.key_of(s).split()) for s in (row[1].split("|") if len(row) > 1 else []) if s)
-        out[gz.key_of(row[0])] = sufs
-    return out
 
 
 @cache
@@ -135,13 +135,28 @@ def _clitic_len(tok: Token, known: frozenset[str]) -> int:
     best = 0
     for k, stem in sorted(readings, key=lambda r: r[0]):
         f = fold(stem)
-        if f in known or (f.startswith("ال") and len(f) > 3 and k < len(tok.text)):
+        if not _noun_clitics(tok.text[:k], f):
+            continue
+        if f in known or (f.startswith("ال") and len(f) > 3 and k < len(tok.text)) or (k == 1 and f in given_names()):
             # never cut the article itself: "العراق" read as "ال"+"عراق" is not a clitic
-            if fold(tok.text[:k]).endswith("ال"):
+            if _ends_in_article(tok.text[:k]):
                 continue
             best = k
             break
     return best
+
+
+def _noun_clitics(chain: str, stem: str) -> bool:
+    """Whether ``chain`` can stand before a name: only و ف ب ل ك (not the verb's س), a stem of
+    at least three letters (``بدر`` is no ``ب`` + ``در``), and ``ك`` only before the article
+    (``كامل`` is a name, ``كالعراق`` "like Iraq")."""
+    c = fold(chain).replace("ـ", "")
+    if not c or any(ch not in "وفبلك" for ch in c) or len(stem) < 3:
+        return False
+    return "ك" not in c or stem.startswith("ال")
+
+
+_ends_in_article = gz.cuts_article
 
 
 def _word_runs(toks: list[Token], text: str) -> list[int]:
@@ -210,8 +225,11 @@ def _gaz_cands(toks: list[Token], run: list[int], known: frozenset[str]) -> list
             i += 1
             continue
         readings = [(0, t.norm)]
-        if t.norm not in firsts:
-            readings += [(k, fold(s)) for k, s in strip_proclitics(t.text, firsts)[1:]]
+        if t.norm.startswith("لل") and "ال" + t.norm[2:] in firsts:
+            readings.append((0, "ال" + t.norm[2:]))  # "للبنك …": ل + البنك, the alif elided; the whole token
+        if t.norm not in firsts:  # never the article itself: "الحماس" is not "حماس"; "كبيرا" is no "ك" + "بيرا"
+            readings += [(k, fold(s)) for k, s in strip_proclitics(t.text, firsts)[1:]
+                         if not _ends_in_article(t.text[:k]) and _noun_clitics(t.text[:k], fold(s))]  # fmt: skip
         hit: tuple[int, int, gz.GazEntry] | None = None
         for k, first in readings:
             found = gz.longest_at(toks, i, run, first, idx, maxlen) if first in firsts else None
@@ -226,37 +244,6 @@ def _gaz_cands(toks: list[Token], run: list[int], known: frozenset[str]) -> list
         src = "gazetteer" if e.source and not e.source.startswith("GeoNames") else "city"
         out.append(_Cand(i, last, t.start + k, toks[last].end, e.type, src, 0.9 if src == "gazetteer" else 0.7))
         i = last + 1
-    return out
-
-
-def _pattern_cands(toks: list[Token], run: list[int], taken: list[_Cand], known: frozenset[str]) -> list[_Cand]:
-    """``قاعدة``/``معسكر``/``مطار`` … followed by a name: the whole is a facility."""
-    heads = _facility_heads()
-    starts = {c.first: c for c in taken}
-    covered = {i for c in taken for i in range(c.first, c.last + 1)}
-    names = gaz_tokens()
-    out: list[_Cand] = []
-    ends = tuple(heads)
-    for i, t in enumerate(toks[:-1]):
-        if i in covered or not t.is_word or not t.norm.endswith(ends):
-            continue
-        k = _clitic_len(t, frozenset(heads))
-        head = fold(t.text[k:])
-        if head not in heads or run[i + 1] != run[i]:
-            continue
-        nxt = starts.get(i + 1)
-        if nxt is not None and nxt.type in ("GPE", "LOC", "PER", "MISC"):
-            last = nxt.last
-        elif i + 1 not in covered and toks[i + 1].norm in names and toks[i + 1].norm not in heads:
-            last = i + 1
-        else:
-            continue
-        for suf in heads[head]:
-            n = len(suf)
-            if last + n < len(toks) and run[last + n] == run[i] and tuple(x.norm for x in toks[last + 1 : last + 1 + n]) == suf:
-                last += n
-                break
-        out.append(_Cand(i, last, t.start + k, toks[last].end, "FAC", "pattern", 0.75))
     return out
 
 
@@ -329,7 +316,7 @@ def _title_people(toks: list[Token], run: list[int], accepted: list[_Cand]) -> l
     dem = gz.demonyms()
     names = gaz_tokens()
     used = {i for c in accepted for i in range(c.first, c.last + 1)}
-    blocked = title_words() | frozenset(triggers())
+    blocked = rule_title_words() | frozenset(triggers())
     out: list[_Cand] = []
     for j in range(len(toks)):
         n = next((n for n in range(min(tmax, len(toks) - j), 0, -1) if tuple(t.norm for t in toks[j : j + n]) in titles), 0)
@@ -341,6 +328,8 @@ def _title_people(toks: list[Token], run: list[int], accepted: list[_Cand]) -> l
         first = toks[k] if k < len(toks) else None
         if first is None or run[k] != run[j] or not first.is_word or first.norm.startswith("ال"):
             continue
+        if first.norm.startswith("و") and first.norm not in given_names():
+            continue  # "الملك ونائبه": a coordinated word, not a first name
         if len(first.norm) < 3 or first.norm in blocked or k in used:
             continue
         for last in (k + 1, k + 2):
@@ -399,6 +388,17 @@ def _role(toks: list[Token], text: str, first: int, by_last: dict[int, _Cand]) -
     return None
 
 
+def _title_len(toks: list[Token], i: int, last: int) -> int:
+    """How many tokens from ``i`` (up to ``last``) form a title phrase; 0 when none does."""
+    titles = _titles()
+    forms = {fold(s) for _, s in strip_proclitics(toks[i].text)}
+    for n in range(min(_title_max(), last - i + 1), 0, -1):
+        rest = tuple(t.norm for t in toks[i + 1 : i + n])
+        if any((f, *rest) in titles for f in forms):
+            return n
+    return 0
+
+
 def _title_before(toks: list[Token], pos: int) -> bool:
     """A title from ``titles.txt`` ends right before token ``pos`` (demonyms may follow it)."""
     dem = gz.demonyms()
@@ -413,7 +413,7 @@ def _title_before(toks: list[Token], pos: int) -> bool:
 def _not_first_names() -> frozenset[str]:
     """Words that never join a person as a left-out first name: titles, trigger words,
     ordinary words, demonyms (built once, not per document)."""
-    return title_words() | frozenset(triggers()) | _common_words() | frozenset(gz.demonyms())
+    return rule_title_words() | frozenset(triggers()) | _common_words() | frozenset(gz.demonyms())
 
 
 def _extend_left(toks: list[Token], run: list[int], accepted: list[_Cand], known: frozenset[str]) -> None:
@@ -496,11 +496,15 @@ def tag(text: str, doc_id: str = "", outlet: str | None = None) -> list[EntityMe
         c.end = toks[c.last].end
     gazc = _gaz_cands(toks, run, known)
     outc = [_Cand(i, j, s, toks[j].end, "ORG", "gazetteer", 0.9) for i, j, s in outlet_spans(toks, text, run, outlet)]
-    pats = _pattern_cands(toks, run, gazc + model, known)
+    longer = {i for c in gazc + outc if c.last > c.first for i in range(c.first, c.last + 1)}
+    clubc = [_Cand(i, j, s, toks[j].end, "ORG", "club", 0.85) for i, j, s in club_spans(toks, text, run, longer)]
+    pats = facility_cands(toks, run, clubc + gazc + model, rule_title_words())
+    pats += [c for c in event_cands(toks, run, clubc + gazc + model, rule_title_words())
+             if not any(p.first <= c.last and c.first <= p.last for p in pats)]  # fmt: skip
     accepted: list[_Cand] = []
     used: set[int] = set()
     dem = gz.demonyms()
-    for c in sorted(pats + outc + gazc + model, key=lambda c: (-_PRIORITY[c.source], -(c.last - c.first), c.first)):
+    for c in sorted(pats + outc + clubc + gazc + model, key=lambda c: (-_PRIORITY[c.source], -(c.last - c.first), c.first)):
         if c.end <= c.start or any(i in used for i in range(c.first, c.last + 1)):
             continue
         key = gz.key_of(text[c.start : c.end])
@@ -512,8 +516,15 @@ def tag(text: str, doc_id: str = "", outlet: str | None = None) -> list[EntityMe
             continue
         if c.type == "LOC" and c.source == "model":
             c.type = _place_type(key)
+        if c.type == "GPE" and shape.country_adjective(toks, text, c, key):
+            continue
         accepted.append(c)
         used.update(range(c.first, c.last + 1))
+    accepted.extend(shape.org_bodies(toks, run, accepted, used, rule_title_words()))
+    shape.places_not_orgs(text, accepted)
+    shape.trim_heads(toks, accepted, _title_len)
+    accepted.extend(shape.people(toks, run, accepted))
+    shape.add_demonyms(toks, run, accepted)
     accepted.extend(_title_people(toks, run, accepted))
     _extend_people(toks, run, accepted)
     accepted.extend(_name_memory(toks, accepted, known))
@@ -537,7 +548,7 @@ def tag(text: str, doc_id: str = "", outlet: str | None = None) -> list[EntityMe
                 type=c.type,
                 confidence=round(c.confidence, 3),
                 role=role,
-                source="gazetteer" if c.source == "city" else c.source,
+                source="gazetteer" if c.source in ("city", "club") else c.source,
             )
         )
     return out
@@ -589,4 +600,4 @@ def annotate(da: DocAnalysis) -> None:
     da.entities = tag(da.doc.text, da.doc.id, da.doc.outlet)
 
 
-__all__ = ["MODEL_PATH", "annotate", "recall_family_names", "tag"]
+__all__ = ["MODEL_PATH", "annotate", "recall_family_names", "rule_title_words", "tag"]

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import TypeVar
 
 from rasd.resources import load_lines, load_table
 from rasd.text.normalize import fold
-from rasd.text.tokens import Token
+from rasd.text.tokens import Token, strip_proclitics
 
 V = TypeVar("V")
 
@@ -195,13 +195,14 @@ def cities() -> dict[str, tuple[GazEntry, ...]]:
 
 @cache
 def _matchable_cities() -> tuple[tuple[str, GazEntry], ...]:
-    """Cities worth matching in running text: big ones anywhere, mid-sized ones in listed countries.
+    """Cities worth matching in running text: big ones anywhere, mid-sized ones in the
+    countries of ``city_countries.txt``.
 
     Small towns stay out of matching (their Arabic names collide with common words) but
     still serve typing and geocoding of names the model finds. ``city_stop.txt`` vetoes
     names that are also common words.
     """
-    listed = {c.iso for c in countries()}
+    listed = set(load_lines("entities/city_countries.txt"))
     home = set(load_lines("entities/home_countries.txt"))
     stop = {key_of(w) for w in load_lines("entities/city_stop.txt")}
     out = []
@@ -262,6 +263,23 @@ def place_lookup(name: str, context: frozenset[str] = frozenset()) -> GazEntry |
         if c.country in context:
             return c
     return cands[0]
+
+
+def cuts_article(chain: str) -> bool:
+    """Whether reading ``chain`` off a word as proclitics would cut into its article:
+    ``وال`` + ``حماس`` is "the enthusiasm", ``لل`` + ``بنك`` is ل + البنك."""
+    c = fold(chain).replace("ـ", "")
+    return c.endswith(("ال", "لل"))
+
+
+def bare_forms(tok: Token) -> frozenset[str]:
+    """The folded word and its readings without proclitics, never without its article."""
+    return _bare_text(tok.text)
+
+
+@lru_cache(maxsize=1 << 15)
+def _bare_text(text: str) -> frozenset[str]:
+    return frozenset({fold(text), *(fold(s) for k, s in strip_proclitics(text)[1:] if not cuts_article(text[:k]))})
 
 
 def longest_at(

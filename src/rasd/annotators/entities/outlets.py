@@ -12,6 +12,7 @@ mountains"). Any listed name is an outlet in an outlet context:
   listed on its own or said between quote marks (``بحسب البيان`` is "the statement",
   ``بحسب «البيان»`` the paper);
 - told to it, ``لـ«X»``;
+- opening the text before a dash (a dateline: ``سبق- الرياض:``);
 - the document's own outlet, between quote marks (``أبلغ مسؤول «الشرق الأوسط»``).
 
 Outside these, an ambiguous name keeps whatever type the place gazetteer or the model
@@ -30,8 +31,10 @@ from rasd.text.normalize import fold
 from rasd.text.tokens import Token, strip_proclitics, tokenize
 
 _TOLD = re.compile(r"(?<!\w)لـ?\s*[«\"“]\s*$")
-_OPEN = "«\"“"
-_CLOSE = "»\"”"
+_OPEN = "«\"“("
+_CLOSE = "»\"”)"
+_DASH = re.compile(r"^\s*[-–]")
+DATELINE_CHARS = 80  # a dateline ("سبق- الرياض:") opens the text
 
 
 @dataclass(frozen=True)
@@ -154,6 +157,8 @@ def in_context(toks: list[Token], text: str, i: int, last: int, start: int, name
         return True  # "قال لـ«X»": told to the paper
     if own is not None and canonical == own and _quoted(text, start, end):
         return True
+    if _dateline(text, start, end):
+        return True
     p = _prev_word(toks, text, i)
     if p is not None:
         if _bare(toks[p]) & cues():
@@ -166,6 +171,15 @@ def in_context(toks: list[Token], text: str, i: int, last: int, start: int, name
             if not after or (q < len(toks) and toks[q].norm in after):
                 return True
     return False
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """``سبق- الرياض:``, ``عبدالله البرقاوي -سبق-الرياض:``: the outlet opening the text
+    before a dash (after nothing, or after the writer's name and a dash)."""
+    if start > DATELINE_CHARS or not _DASH.match(text[end : end + 3]):
+        return False
+    before = text[:start].strip()
+    return not before or (before.endswith(("-", "–")) and "\n" not in before)
 
 
 def own_outlet(outlet: str | None) -> str | None:
@@ -192,7 +206,7 @@ def outlet_spans(toks: list[Token], text: str, run: list[int], outlet: str | Non
         if not t.is_word:
             i += 1
             continue
-        readings = [(0, t.norm)] + [(k, fold(s)) for k, s in strip_proclitics(t.text, firsts)[1:]]
+        readings = [(0, t.norm)] + [(k, fold(s)) for k, s in strip_proclitics(t.text, firsts)[1:] if not gz.cuts_article(t.text[:k])]
         hit: tuple[int, int] | None = None
         for k, first in readings:
             found = gz.longest_at(toks, i, run, first, idx, maxlen) if first in firsts else None

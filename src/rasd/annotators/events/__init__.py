@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from rasd.annotators import DocAnalysis
 from rasd.annotators.spans import SpanIndex
@@ -26,7 +26,12 @@ from rasd.ids import make_id
 from rasd.models import EntityMention, Event, EventDate, Evidence, Quantity, Timex
 from rasd.resources import load_lines, load_table
 from rasd.text import Token, fold, sentences, tokenize
-from rasd.text.tokens import strip_proclitics
+
+# word matching lives in rasd.text.words; re-exported for this module's callers
+from rasd.text.words import phrase_list as phrase_list
+from rasd.text.words import phrase_starts as phrase_starts
+from rasd.text.words import stems as stems
+from rasd.text.words import word_list as word_list
 
 TYPES = (
     "ATTACK", "AIRSTRIKE", "AGREEMENT", "STATEMENT", "DENIAL", "MEETING", "WITHDRAWAL",
@@ -36,6 +41,8 @@ _PRIORITY = {"denied": 3, "planned": 2, "expected": 1, "happened": 0}
 _FUTURE_PREFIX = ("س", "وس", "فس")
 _VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 SUMMARY_MAX = 240
+HAPPENINGS = frozenset({"ATTACK", "AIRSTRIKE", "OTHER"})  # trigger types whose toll a death may be
+PERSON_BEFORE, PERSON_AFTER = 5, 2  # words between a death trigger and the person it names
 BACKGROUND = 0.4  # confidence of background mentions; story.stage lists events above it
 # an event's confidence: base, + own date (date confidence >= 0.9), + participants, + place,
 # - a weak trigger; views.timeline reads back from these which events only the article dates
@@ -114,25 +121,6 @@ def role_cues(kind: str) -> frozenset[str]:
     return frozenset(fold(r[1]) for r in load_table("events/roles.tsv") if len(r) >= 2 and r[0] == kind)
 
 
-@cache
-def word_list(name: str) -> frozenset[str]:
-    """The folded words of a resource line file (one word or stem a line)."""
-    return frozenset(fold(w) for w in load_lines(name))
-
-
-@cache
-def phrase_list(name: str) -> tuple[tuple[str, ...], ...]:
-    """The folded multi-word phrases of a resource line file, longest first, without repeats."""
-    return tuple(sorted({tuple(fold(w) for w in p.split()) for p in load_lines(name)}, key=lambda p: (-len(p), p)))
-
-
-def phrase_starts(norms: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> Iterator[int]:
-    """Indexes of ``norms`` (folded words) where one of ``phrases`` starts, in order."""
-    for i in range(len(norms)):
-        if any(tuple(norms[i : i + len(p)]) == p for p in phrases):
-            yield i
-
-
 def clauses(words: Sequence[Token], text: str) -> list[tuple[int, int]]:
     """Token index ranges ``[i, j)`` of the clauses of one sentence.
 
@@ -179,19 +167,34 @@ def has_weapon(words: Sequence[Token]) -> bool:
     return any(any(s in weapons for _, s in stems(w)) for w in words)
 
 
-def stems(tok: Token, known: frozenset[str] | set[str] | None = None) -> tuple[tuple[int, str], ...]:
-    """Readings of a token as ``(chars stripped, folded stem)``; first is the whole token.
-
-    Remembered per word (events and the claim and commitment views ask for the same words
-    millions of times on a big page)."""
-    if known is None or isinstance(known, frozenset):
-        return _stems(tok.text, known)
-    return tuple((k, fold(s)) for k, s in strip_proclitics(tok.text, known))
-
-
-@lru_cache(maxsize=1 << 16)
-def _stems(word: str, known: frozenset[str] | None) -> tuple[tuple[int, str], ...]:
-    return tuple((k, fold(s)) for k, s in strip_proclitics(word, known))
+def _death_of_person(
+    hit: TriggerHit,
+    hits: Sequence[TriggerHit],
+    words: Sequence[Token],
+    ents: Sequence[EntityMention],
+    text: str,
+) -> bool:
+    """Whether a ``person`` trigger (توفي، لقي حتفه) reports the death of a named person: a
+    PER right before it (``PERSON_BEFORE`` words: "الشيخ سالم زعيم القبيلة توفي") or right
+    after it ("وفاة الشيخ سالم"), nothing but words and commas between (not a byline's
+    "فلان - المدينة: قتل …"), and no other trigger of a happening in its sentence (in "مقتل
+    الرائد فلان في هجوم" the death is the attack's toll, reported by the attack)."""
+    if any(h.trigger.pos != "person" and h.trigger.type in HAPPENINGS for h in hits):
+        return False
+    starts = [w.start for w in words]
+    for e in ents:
+        if e.type != "PER":
+            continue
+        first, last = bisect_left(starts, e.start), bisect_right(starts, e.end - 1) - 1
+        if 0 <= hit.first_token - last <= PERSON_BEFORE:
+            between = text[e.end : hit.start]
+        elif 0 < first - hit.last_token <= PERSON_AFTER:
+            between = text[hit.end : e.start]
+        else:
+            continue
+        if not any(c in between for c in ':-–—|«»"\n'):
+            return True
+    return False
 
 
 def find_triggers(words: Sequence[Token]) -> list[TriggerHit]:
@@ -378,7 +381,10 @@ def _arguments(
     ents = [e for e in ents if not any(any(s in source_cues for _, s in stems(w)) for w in preceding(e, 3))]
     facs = [e for e in ents if e.type == "FAC"]
     geos = [e for e in ents if e.type in ("GPE", "LOC")]
-    for e in facs + geos:
+    # the scene follows its happening ("اتهمت بغداد طرفا خارجيا بالتفجير الذي وقع في
+    # البصرة"): a place after the trigger first, else the sentence's first
+    after_geos = [e for e in geos if e.start >= hit.end]
+    for e in facs + after_geos + geos:
         place = _eid(e)
         break
     before = sorted((e for e in ents if e.end <= hit.start), key=lambda e: hit.start - e.end)
@@ -439,6 +445,7 @@ def extract(da: DocAnalysis) -> list[Event]:
         kept = [
             (h, ci) for h, ci in zip(hits, clause_of, strict=True)
             if not (h.trigger.pos == "weak" and not has_weapon(words[parts[ci][0] : parts[ci][1]]))
+            and not (h.trigger.pos == "person" and not _death_of_person(h, hits, words, ents_at.within(s, e), text))
         ]  # fmt: skip
         busy = {ci for _, ci in kept}
         in_clause: dict[int, list[TriggerHit]] = {}

@@ -95,6 +95,12 @@ def strip_article(w: str) -> tuple[str, bool]:
     return w, False
 
 
+def is_definite(raw: str) -> bool:
+    """Does the word carry the article (after an attached و/ف/ب/ل)?"""
+    w = clean(raw)
+    return strip_article(w)[1] or (len(w) > 3 and w[0] in "وف" and strip_article(w[1:])[1])
+
+
 def lemma(raw: str, *, plural: bool = False, acc: bool = False) -> str | None:
     """Singular indefinite lemma of a counted noun as written, or None if it is no noun.
 
@@ -148,14 +154,40 @@ def open_object(toks: Sequence[Token], j: int, value: float | None) -> tuple[int
     if k >= len(toks):
         return None
     tok = toks[k]
-    if via_min and not fold(clean(tok.text)).startswith("ال") and is_plural(tok.text) is None:
-        return None
+    if via_min and is_plural(tok.text) is None:
+        return None  # "17 من المدينة": من names a group only before a plural (خمسة من الجنود)
+    if not via_min and is_definite(tok.text) and (value is None or value >= 1):
+        return None  # "3 الإسبانية": a counted noun right after its number has no article (ثلثي المساحة has)
     plural = value is None or 3 <= value <= 10 or via_min
     acc = value is not None and value.is_integer() and 11 <= value % 100 <= 99
+    if not _noun_like(tok.text, plural=plural, acc=acc):
+        return None
     got = lemma(tok.text, plural=plural, acc=acc)
     if got is None or fold(got) in nouns().time_units:
         return None
     return k, k + 1, got
+
+
+def _noun_like(raw: str, *, plural: bool, acc: bool) -> bool:
+    """A word after a number that starts with و/ف (or لي + verb) is the next clause
+    (``777 وسيتم``, ``(64) وتياجو``, ``(66) ليدخل``) unless it is a known noun or has the
+    form the number asks for (``130 وافدا``, ``خمس وحدات``)."""
+    w = fold(clean(raw))
+    verb = w.startswith("لي") and len(w) >= 5  # ليدخل: لـ + a verb
+    if (w[:1] not in ("و", "ف") and not verb) or len(w) < 3:
+        return True
+    nl = nouns()
+    if w in nl.plurals or w in nl.singulars or w in nl.sound_masc:
+        return True
+    return (acc and w.endswith("ا")) or (plural and w.endswith("ات"))
+
+
+def of_group(toks: Sequence[Token], j: int) -> bool:
+    """``اثنين من الأتراك``: من and a definite plural after one or two name what is counted."""
+    if j + 1 >= len(toks) or toks[j].norm != "من" or is_plural(toks[j + 1].text) is None:
+        return False
+    construct = j + 2 < len(toks) and is_definite(toks[j + 2].text)  # اثنين من عمالقة الغناء
+    return is_definite(toks[j + 1].text) or construct
 
 
 def _bare(tok: Token) -> tuple[str, int]:
@@ -185,9 +217,15 @@ def open_dual(toks: Sequence[Token], i: int) -> tuple[int, int, str] | None:
             stem = w[:-3] + "ة"
         elif f.endswith("تي") and not definite and follows:
             stem = w[:-2] + "ة"
-        elif f.endswith("ان") or (f.endswith("ين") and fold(w[:-2]) not in nl.sound_masc):
+        elif f.endswith("ان") or (f.endswith("ين") and fold(w[:-2]) not in nl.sound_masc and not _participle(w[:-2])):
             stem = w[:-2]
-        elif f.endswith("ي") and not definite and nxt is not None and (nxt.norm.startswith("ال") or nxt.norm == '"'):
+        elif (
+            f.endswith("ي")
+            and not definite
+            and nxt is not None
+            and (nxt.norm.startswith("ال") or nxt.norm == '"' or _pair_follows(toks, i + 1))
+            and (not _participle(w[:-1]) or _pair_after(toks, i + 1))  # طالبي اللجوء is a plural
+        ):
             stem = w[:-1]
         fs = fold(stem)
         # -تين is a dual whatever the noun (not -تان: باكستان), when no proclitic makes it ambiguous
@@ -202,6 +240,31 @@ def open_dual(toks: Sequence[Token], i: int) -> tuple[int, int, str] | None:
             return None
         return tok.start + off, tok.end, nl.plurals.get(fs, stem)
     return None
+
+
+def _participle(stem: str) -> bool:
+    """``عامل`` (فاعل): its ``-ين`` form is the sound plural (العاملين), not a dual."""
+    f = fold(stem)
+    return len(f) == 4 and f[1] == "ا"
+
+
+def _pair_after(toks: Sequence[Token], k: int) -> bool:
+    """``عاملي الأرض والجمهور``: two definite members named after a construct dual."""
+    return k + 1 < len(toks) and is_definite(toks[k].text) and fold(clean(toks[k + 1].text)).startswith("وال")
+
+
+def _pair_follows(toks: Sequence[Token], k: int) -> bool:
+    """``مطاري عدن وسيئون``: a construct dual names its two members, the second after و."""
+    if k + 1 >= len(toks):
+        return False
+    first, second = toks[k], toks[k + 1]
+    return (
+        first.norm[:1].isalpha()
+        and not is_definite(first.text)
+        and second.norm.startswith("و")
+        and len(second.norm) > 2
+        and second.norm[1:2].isalpha()
+    )
 
 
 def one_of(toks: Sequence[Token], i: int, lex_match: LexMatch) -> tuple[int, int, int, int, str] | None:
@@ -231,15 +294,20 @@ def one_of(toks: Sequence[Token], i: int, lex_match: LexMatch) -> tuple[int, int
     return tok.start + off, tok.start + off + len(text), nxt.start, end, got
 
 
-def post_nominal(toks: Sequence[Token], i: int, numbers: dict[str, tuple[float, str]]) -> tuple[int, int, float, str] | None:
-    """A definite number after a definite plural (الدول الـ15، النقاط الثلاث): (start, end, value, lemma)."""
+def post_nominal(
+    toks: Sequence[Token], i: int, numbers: dict[str, tuple[float, str]]
+) -> tuple[int, int, float, str, int] | None:
+    """A definite number after a definite plural (الدول الـ15، النقاط الثلاث): (start, end,
+    value, lemma, index of the plural)."""
     if i == 0:
         return None
     tok = toks[i]
     prev = toks[i - 1]
     if not fold(clean(prev.text)).startswith(("ال", "لل", "بال", "وال")):
         return None
-    single = is_plural(prev.text)
+    single, head = is_plural(prev.text), i - 1
+    if single is None and i > 1 and not is_definite(toks[i - 2].text):
+        single, head = is_plural(toks[i - 2].text), i - 2  # حالات الإصابة الستة: a construct's plural head
     if single is None or fold(single) in nouns().time_units:
         return None
     value: float | None = None
@@ -252,9 +320,14 @@ def post_nominal(toks: Sequence[Token], i: int, numbers: dict[str, tuple[float, 
     elif tok.norm.startswith("ال") and numbers.get(tok.norm[2:], (0, ""))[1] in ("unit", "ten"):
         value = numbers[tok.norm[2:]][0]
         start = tok.start + 2
+        nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
+        tens = next((nxt[k:] for k in (3, 1) if nxt.startswith(("وال", "و")[k == 1])), "")
+        if value < 10 and numbers.get(tens, (0, ""))[1] == "ten":  # الثماني والعشرين
+            value += numbers[tens][0]
+            end = toks[i + 1].end
     if value is None or value < 2:
         return None
-    return start, end, value, single
+    return start, end, value, single, head
 
 
 def word_count(
@@ -275,8 +348,8 @@ def word_count(
         return s, e, 2.0, lem, s, e
     post = post_nominal(toks, i, numbers)
     if post is not None:
-        s, e, v, lem = post
-        return s, e, v, lem, toks[i - 1].start, toks[i - 1].end
+        s, e, v, lem, head = post
+        return s, e, v, lem, toks[head].start, toks[head].end
     return None
 
 
@@ -312,7 +385,8 @@ def noun_before(toks: Sequence[Token], i: int) -> str | None:
 def share_forward(out: list[Quantity], text: str) -> list[Quantity]:
     """``عند 56 و55 دولارا``: a count without object takes the object of the next one."""
     for a, b in zip(out, out[1:], strict=False):
-        if a.object is None and b.object and text[a.end : b.start].strip() in ("و", "") and b.start > a.end:
+        gap = text[a.end : b.start]
+        if a.object is None and b.object and gap.strip() in ("و", "") and "\n" not in gap and b.start > a.end:
             a.object, a.confidence = b.object, 0.55
     return out
 

@@ -34,13 +34,16 @@ from functools import cache, lru_cache
 from rasd.annotators.quotes.history import bare, nodef
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Quote, Speaker
-from rasd.resources import load_lines
+from rasd.resources import load_lines, load_table
 from rasd.text import Token, fold
 
 LOOKBACK = 200  # earlier mentions examined per description (nearest first)
 BAG_BEFORE = 20  # words before a person mention that may hold its title
 BAG_AFTER = 8  # words after it (an apposition: "X، وزير الداخلية")
 RESOLVED_CONFIDENCE = 0.8  # factor applied to a quote whose speaker was inferred
+FORWARD = 600  # tokens searched after an honorific pronoun that has no antecedent
+MAX_TITLE = 5  # words of a title phrase taken after the honorific noun
+MAX_ORG_DESCRIPTION = 3  # words from which an organisation phrase is a name, not a short form
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,9 @@ class _Words:
     titles: frozenset[str]
     org_heads: frozenset[str]
     anon: frozenset[str]
+    latter: frozenset[str]
+    pronoun_nouns: dict[str, str]  # honorific pronoun -> its noun: سموه -> سمو
+    openers: frozenset[str]
 
 
 @cache
@@ -63,6 +69,9 @@ def _words() -> _Words:
         titles=lines("titles.txt"),
         org_heads=lines("org_heads.txt"),
         anon=lines("anonymous.txt"),
+        latter=frozenset(fold(x) for x in load_lines("quotes/latter.txt")),
+        pronoun_nouns={fold(r[0]): nodef(fold(r[1])) for r in load_table("quotes/honorific_pronouns.tsv")},
+        openers=frozenset(fold(x) for x in load_lines("quotes/clause_openers.txt")),
     )
 
 
@@ -150,6 +159,21 @@ class _Doc:
         idx, best = self._by_surname.get(surname, ([], []))
         k = bisect_left(idx, hi)
         return best[k - 1] if k else None
+
+    def sole_fullest(self, surname: str, pos: int) -> EntityMention | None:
+        """``fullest`` before ``pos`` when every earlier longer mention with that surname is
+        part of it (one person); None when two people share the surname (سالم/محمد القرني)."""
+        hi = bisect_left(self.per_starts, pos)
+        full = self.fullest(surname, hi)
+        if full is None or len(full.text.split()) < 2 or full.end > pos:
+            return None
+        idx = self._by_surname[surname][0]
+        words = [_key(w) for w in full.text.split()]
+        for i in idx[max(0, bisect_left(idx, hi) - LOOKBACK) : bisect_left(idx, hi)]:
+            other = [_key(w) for w in self.pers[i].text.split()]
+            if other != words[len(words) - len(other) :]:
+                return None
+        return full
 
     def tok_at(self, pos: int) -> int:
         return max(0, bisect_left(self.starts, pos))
@@ -288,6 +312,45 @@ def _org(doc: _Doc, pos: int, words: list[str], earlier: list[Speaker]) -> _Cand
     return best
 
 
+def _later_title(doc: _Doc, pos: int, noun: str) -> _Cand | None:
+    """The first later ``noun`` (``سمو``) with what it names: a person mention right after it
+    (``سمو الأمير خالد الفيصل``), else its title phrase (``سمو أمير منطقة مكة المكرمة``) up to a
+    preposition. For a page that opens with ``وأكد سموه`` (a continued wire story)."""
+    k = doc.tok_at(pos)
+    stops = _words().openers
+    for j in range(k, min(len(doc.toks), k + FORWARD)):
+        if nodef(bare(doc.toks[j].norm)[-1]) != noun:
+            continue
+        e = j + 1
+        while e < len(doc.toks) and e - j <= MAX_TITLE and doc.toks[e].is_word and doc.toks[e].norm not in stops:
+            e += 1
+        if e == j + 1:
+            continue
+        for m in doc.names_in(doc.toks[j + 1].start, doc.toks[e - 1].end):
+            return _Cand(m.start, m.end, m.text, m.entity, set())
+        s, en = doc.toks[j + 1].start, doc.toks[e - 1].end
+        return _Cand(s, en, doc.text[s:en], None, set())
+    return None
+
+
+def _latter(doc: _Doc, pos: int) -> EntityMention | None:
+    """``الأخير`` (the latter): the nearest person, organisation or place mention before ``pos``
+    in its sentence or the one before."""
+    k = doc.tok_at(pos) - 1
+    breaks = 0
+    while k > 0 and breaks < 2:
+        breaks += doc.brk[k - 1]
+        k -= 1
+    found = [m for m in doc.ents.within(doc.toks[max(k, 0)].start, pos) if m.type in ("PER", "ORG", "GPE")]
+    found = [m for m in found if fold(m.text) not in _words().anaphors]
+    return max(found, key=lambda m: m.end) if found else None
+
+
+def is_anaphor(w: str) -> bool:
+    """``الأخير``, ``معاليه``: a word that refers back to someone named before."""
+    return bare(fold(w))[-1] in _words().anaphors or fold(w) in _words().anaphors
+
+
 def _after_name(doc: _Doc, q: Quote) -> EntityMention | None:
     """A person named right after the description, before the content (``الناطق … العقيد X``)."""
     sp = q.speaker
@@ -322,9 +385,18 @@ def resolve_descriptions(
 
 def _resolve_one(doc: _Doc, q: Quote, named: list[Speaker], earlier: list[Speaker]) -> Speaker | None:
     sp = q.speaker
-    if sp.start < 0 or sp.end <= sp.start or doc.names_in(sp.start, sp.end):
+    if sp.start < 0 or sp.end <= sp.start:
         return None
     words, honored = _split(sp)
+    if len(words) == 1 and (honored or doc.names_in(sp.start, sp.end)):
+        # "المهندس السيد", "هاشمي": a surname alone stands for the one person named in full before
+        full = doc.sole_fullest(_key(words[0]), sp.start)
+        if full is not None:
+            lead = doc.text[sp.start : sp.end - len(words[0])].strip() if honored else ""
+            return dataclasses.replace(sp, text=full.text, start=full.start, end=full.end,
+                                       entity=full.entity or sp.entity, role=sp.role or lead or None)  # fmt: skip
+    if doc.names_in(sp.start, sp.end):
+        return None
     kind = _kind(words, honored)
     if kind is None:
         return None
@@ -337,15 +409,23 @@ def _resolve_one(doc: _Doc, q: Quote, named: list[Speaker], earlier: list[Speake
     cand: _Cand | None = None
     role: str | None
     if kind == "anaphor":
+        if bare(fold(words[0]))[-1] in _words().latter:
+            m = _latter(doc, sp.start)  # "بحسب ما ذكر الأخير": the last body or person named
+            if m is not None:
+                return dataclasses.replace(sp, text=m.text, start=m.start, end=m.end, entity=m.entity or sp.entity)
         prev = next((x for x in reversed(named) if x.end <= sp.start), None)
         if prev is not None:
             return dataclasses.replace(prev, medium=sp.medium or prev.medium)
         cand = _person(doc, sp.start, words, fallback=True) if len(words) else None
+        if cand is None and (noun := _words().pronoun_nouns.get(fold(words[0]))):
+            cand = _later_title(doc, sp.end, noun)  # "وشدد سموه" on a page that names him further on
         role = sp.role
     elif kind == "person":
         cand = _person(doc, sp.start, words, fallback=True)
         role = sp.text
     elif kind == "org":
+        if len(words) >= MAX_ORG_DESCRIPTION:
+            return None  # "حزب العمال الكردستاني": a full name already, not a shortened office
         cand = _org(doc, sp.start, words, earlier)
         role = sp.role
     else:

@@ -11,7 +11,7 @@ it (past a comma, time adverbs or ``على``/``عن``). Only verbs marked ``nomi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 
 from rasd.annotators.quotes.history import bare, nodef
@@ -48,9 +48,11 @@ def _nisba(w: str) -> bool:
 
 
 def nominal_intro(
-    toks: Sequence[Token], brk: Sequence[bool], ents: SpanIndex[EntityMention], a: int
+    toks: Sequence[Token], brk: Sequence[bool], ents: SpanIndex[EntityMention], a: int,
+    quoted: Mapping[int, int] | None = None,
 ) -> tuple[int, int] | None:
-    """``(subject_end, content_start)`` token indexes for a verb ending at ``a``, or None."""
+    """``(subject_end, content_start)`` token indexes for a verb ending at ``a``, or None.
+    ``quoted`` maps the opening mark of a short quoted name to its close (``وأكد "الصفيان"``)."""
     n = len(toks)
     if a >= n or (a > 0 and brk[a - 1]):
         return None
@@ -67,6 +69,9 @@ def nominal_intro(
         t = toks[j]
         if j in covered:
             j, named, closed = covered[j], True, True
+            continue
+        if quoted and j in quoted and j == a:
+            j, named, closed = quoted[j] + 1, True, True  # a name in quotation marks
             continue
         if not t.is_word:
             break

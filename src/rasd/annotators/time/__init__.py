@@ -1,8 +1,10 @@
 """Temporal tagger: Arabic TIMEX3 expressions normalised against the publication date.
 
 ``tag(text, dct)`` is the plain entry point (CLI, benchmarks, other annotators);
-``annotate(da)`` fills ``da.timex`` from ``da.doc.published.value``. The engine is in
-``engine.py`` and every word it knows is in ``resources/time/``.
+``annotate(da)`` fills ``da.timex`` from ``da.doc.published.value``. ``engine.py`` finds
+and joins candidates, ``handlers.py`` (with ``periods.py`` and ``extra.py``) normalises
+each pattern family, ``passes.py`` applies the context rules, ``base.py`` holds what they
+share; every word the tagger knows is in ``resources/time/``.
 """
 
 from __future__ import annotations
@@ -55,5 +57,7 @@ def annotate(da: DocAnalysis) -> None:
     if doc.published and doc.published.method == "content":
         for t in found:
             if t.anchor != "absolute" and t.value:
-                t.confidence = min(t.confidence, ESTIMATED_DCT_CONFIDENCE, max(doc.published.confidence, 0.1) * 2)
+                t.confidence = min(
+                    t.confidence, ESTIMATED_DCT_CONFIDENCE, max(doc.published.confidence, 0.1) * 2
+                )
     da.timex.extend(found)

@@ -11,8 +11,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from rasd.annotators.time.engine import HANDLERS, Cand, Ctx, _cand, _day_of, _first, _mod, _rel
+from rasd.annotators.time.base import (
+    Cand,
+    Ctx,
+    _cand,
+    _day_of,
+    _first,
+    _hour_24,
+    _mod,
+    _pod,
+    _rel,
+    day_ordinals,
+    holidays,
+)
+from rasd.annotators.time.handlers import HANDLERS
 from rasd.annotators.time.hijri import from_gregorian, to_gregorian
+from rasd.annotators.time.lexicon import key
 
 
 def _hijri_year(month: int, day: int | None, direction: int | None, ctx: Ctx, pos: int) -> int | None:
@@ -88,12 +102,50 @@ def _h_same_month(m: re.Match[str], ctx: Ctx) -> Cand | None:
     day = _day_of(m, ctx.lex)
     if day is None or not 1 <= day <= 31:
         return None
+    d = ctx.dct
+    if m.group("cur"):  # "30 من الشهر الحالي": a day of the publication month
+        try:
+            value = dt.date(d.year, d.month, day).isoformat() if d.year and d.month else None
+        except ValueError:
+            return None
+        return _cand(m, "DATE", value, anchor="dct", confidence=0.8)
     return _cand(m, "DATE", f"XXXX-XX-{day:02d}", anchor="previous", confidence=0.6)
 
 
 def _h_next_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
     """"في اليوم التالي": the day after the day named before (``passes`` fills it in)."""
     return _cand(m, "DATE", None, anchor="previous", confidence=0.5)
+
+
+def _h_age_num(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """"فوق سن الـ 20": an age is a duration in years (gold: ages are time expressions)."""
+    n = int(m.group("n"))
+    if not 1 <= n <= 130:
+        return None
+    return _cand(m, "DURATION", f"P{n}Y", mod=_mod(m.group("mod"), ctx.lex), confidence=0.75)
+
+
+def _h_hour_pod(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """"من 8 صباحًا وحتى 3 مساء": an hour with a part of day is a clock time."""
+    h24 = _hour_24(int(m.group("hnum")), _pod(m.group("poda"), ctx.lex), None)
+    if h24 is None or h24 > 23 or not 1 <= int(m.group("hnum")) <= 12:
+        return None
+    return _cand(m, "TIME", f"XXXX-XX-XXT{h24:02d}:00", confidence=0.7)
+
+
+def _h_holiday(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """"أول أيام عيد الفطر المبارك", "يوم عرفة": a day of a Hijri holiday (its day of the
+    month from ``holidays.tsv``) in the nearest year, or the year a relative word names."""
+    if not m.group("hord") and not key(m.group("hol")).startswith("يوم"):
+        return None  # "بمناسبة عيد الفطر": the occasion; "أول أيام عيد الفطر" is a day
+    month, day = holidays()[key(m.group("hol"))]
+    if m.group("hord"):
+        day += day_ordinals()[key(m.group("hord"))] - 1
+    yr = _hijri_year(month, day, _rel(m.group("rel"), ctx.lex), ctx, m.start())
+    g = to_gregorian(yr, month, day) if yr else None
+    original = f"{yr:04d}-{month:02d}-{day:02d}" if yr else f"XXXX-{month:02d}-{day:02d}"
+    return _cand(m, "DATE", g.isoformat() if g else None, anchor="dct", calendar="hijri", original=original,
+                 confidence=0.7 if g else 0.4)  # fmt: skip
 
 
 def shift_day(value: str, days: int) -> str | None:
@@ -111,5 +163,8 @@ HANDLERS.update(
         "clock_tz": _h_clock_tz,
         "same_month": _h_same_month,
         "next_day": _h_next_day,
+        "age_num": _h_age_num,
+        "hour_pod": _h_hour_pod,
+        "holiday": _h_holiday,
     }
 )

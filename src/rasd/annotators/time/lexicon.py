@@ -47,6 +47,7 @@ class Lexicon:
     hijri_markers: frozenset[str]
     weekdays: dict[str, int]
     numbers: dict[str, str]
+    scales: dict[str, str]  # "125 مليون عام": a scale word after digits
     ordinals: dict[str, int]  # full ordinal phrases incl. teens and compounds, 1..31
     units: dict[str, tuple[str, str]]  # form -> (unit, count 1|2|N)
     definite_units: dict[str, str]
@@ -116,6 +117,7 @@ def lexicon() -> Lexicon:
         hijri_markers=_set("hijri_markers.txt"),
         weekdays={k: int(v) for k, v in _map("weekdays.tsv").items()},
         numbers=_map("numbers.tsv"),
+        scales=_map("scales.tsv"),
         ordinals=_ordinals(),
         units=units,
         definite_units=_map("definite_units.tsv"),

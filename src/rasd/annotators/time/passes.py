@@ -15,13 +15,10 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import TYPE_CHECKING
 
+from rasd.annotators.time.base import Cand, Ctx, _dur_value, _num, _regexes
 from rasd.annotators.time.lexicon import Lexicon, alt, key, lexicon
 from rasd.resources import load_lines, load_table
-
-if TYPE_CHECKING:
-    from rasd.annotators.time.engine import Cand, Ctx
 
 _DAY = re.compile(r"(\d{4}-\d\d-\d\d)(?:T(\w+))?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -91,6 +88,7 @@ def refine(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     """Apply the context rules, in an order where each sees the previous ones' work."""
     cands = _added(cands, ctx)
     cands = _split_lists(cands, ctx)
+    cands = _range_starts(cands, ctx)
     cands = _same_day(cands, ctx)
     cands = _weekday_wins(cands, ctx)
     cands = _since(cands, ctx)
@@ -98,6 +96,7 @@ def refine(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     cands = _post_mod(cands, ctx)
     cands = _anaphora(cands, ctx)
     cands = _pod_head(cands, ctx)
+    cands = _afternoon(cands, ctx)
     cands = _set_names(cands, ctx)
     return _hijri_day_ranges(cands, ctx)
 
@@ -167,8 +166,6 @@ def _insert(cands: list[Cand], new: list[Cand]) -> list[Cand]:
 def _added(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     """New expressions: ages (``خمسيني``, ``العقد الخامس من العمر``) and bare years that
     continue a year (``عام 2002 ـ 2003 ثم 2004``)."""
-    from rasd.annotators.time.engine import Cand
-
     w, text, lex = _words(), ctx.text, ctx.lex
     new: list[Cand] = []
     if w.ages is not None and any(f in text for f in w.age_years):
@@ -199,8 +196,6 @@ def _added(cands: list[Cand], ctx: Ctx) -> list[Cand]:
 def _split_lists(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     """"ثلاثة وستة أشهر", "خمس وسبع وعشر سنوات": numbers joined by و that do not make one
     number (units before tens, or larger before smaller) are a list of durations."""
-    from rasd.annotators.time.engine import _dur_value, _num, _regexes
-
     lex = ctx.lex
     out: list[Cand] = []
     for c in cands:
@@ -228,6 +223,34 @@ def _split_lists(cands: list[Cand], ctx: Ctx) -> list[Cand]:
             end = c.end if k == len(vals) - 1 else c.start + len(text[:b].rstrip())
             out.append(replace(c, start=c.start + a, end=end, value=_dur_value(unit, vals[k]), mod=c.mod if k == 0 else None))
     return out
+
+
+_RANGE_START = re.compile(r"(?<![\w.,])(?P<pre>(?:[وف]?(?:بين|ما بين)\s+)?)(?P<n>\d+(?:[.,]\d+)?)\s*(?P<j>الي|حتي|-|–|و)\s*$")
+_NUM_SCALE = re.compile(r"(\d+(?:[.,]\d+)?)(?:\s+(\S+))?")
+
+
+def _range_starts(cands: list[Cand], ctx: Ctx) -> list[Cand]:
+    """"بنحو 40 إلى 50 مليون سنة", "بين 3 و5 سنوات": the first end of a range of durations
+    borrows the second's unit and scale and is a duration of its own (as gold writes it)."""
+    new: list[Cand] = []
+    for c in cands:
+        um = _DUR.fullmatch(c.value or "") if c.type == "DURATION" and c.family == "duration" else None
+        nm = _NUM_SCALE.match(ctx.text, c.start) if um else None
+        if um is None or nm is None:
+            continue
+        before = ctx.before(c.start, 24)
+        m = _RANGE_START.search(before)
+        if m is None or (m.group("j") == "و" and not m.group("pre")):
+            continue
+        scale = float(ctx.lex.scales.get(nm.group(2) or "", 1))
+        first, second = float(m.group("n").replace(",", ".")), float(nm.group(1).replace(",", "."))
+        if first >= second:
+            continue
+        unit = {"H": "H", "M": "MIN"}.get(um.group(3), "H") if um.group(1) else um.group(3)
+        s = c.start - len(before) + m.start("n")
+        new.append(Cand(s, s + len(m.group("n")), "DURATION", _dur_value(unit, first * scale), mod=c.mod,
+                        confidence=0.7, family="duration_range"))  # fmt: skip
+    return _insert(cands, new)
 
 
 def _same_day(cands: list[Cand], ctx: Ctx) -> list[Cand]:
@@ -265,23 +288,21 @@ def _same_day(cands: list[Cand], ctx: Ctx) -> list[Cand]:
 
 
 def _weekday_wins(cands: list[Cand], ctx: Ctx) -> list[Cand]:
-    """Gold decision 12: ``اليوم + weekday`` that contradicts the publication date is the
-    latest such day on or before it; the article was written that day, so its other bare
-    ``اليوم``, ``أمس`` … move with it. (``أمس الأحد`` on a Saturday keeps أمس, with a lower
-    confidence: the engine's rule.)"""
+    """Gold decision 12: a relative day with a weekday that contradicts the publication date
+    (``اليوم الاثنين`` in a Tuesday record, ``أمس الثلاثاء`` in a Friday one) is the latest
+    such weekday on or before it. The article was written that many days after that
+    weekday, so its other bare ``اليوم``, ``أمس`` … move with it."""
     d = ctx.dct.date
     if d is None:
         return cands
-    w = _words()
     shift: int | None = None
     out: list[Cand] = []
     for c in cands:
         cd = _day(c)
         want = _weekday(ctx.text[c.start : c.end]) if c.family == "relday" and cd else None
-        today = any(t in w.today for t in key(ctx.text[c.start : c.end]).split(" "))
-        if cd and want and cd.isoweekday() != want and today:
-            new = _on_or_before(d, want)
-            shift = (new - d).days if shift is None else shift
+        if cd and want and cd.isoweekday() != want:
+            new = _on_or_before(d, want)  # the engine put the day at DCT + its offset
+            shift = (new - cd).days if shift is None else shift
             c = replace(c, value=_with_day(c, new), confidence=0.6)
         out.append(c)
     if not shift:
@@ -315,8 +336,6 @@ def _since(cands: list[Cand], ctx: Ctx) -> list[Cand]:
 
 def _count(text: str, lex: Lexicon) -> str | None:
     """The duration a folded "count + unit" text states (``ثلاثة اعوام`` → ``P3Y``)."""
-    from rasd.annotators.time.engine import _dur_value, _num, _regexes
-
     um = _regexes().blocks["UNIT"].search(text)
     unit, count = lex.units.get(key(um.group(1)), ("", "")) if um else ("", "")
     if not um or not unit:
@@ -332,8 +351,6 @@ def _post_mod(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     """"ثلاث سنوات تقريبا": a modifier after the expression joins it; "بعد ثلاث سنوات
     تقريبا على الحادث" and "بعد أسابيع عدة من التحضير" are then stretches counted from an
     event (DURATION), as the engine reads "بعد عام من الاتفاق"."""
-    from rasd.annotators.time.engine import _dur_value, _regexes
-
     w, lex, text = _words(), ctx.lex, ctx.text
     out: list[Cand] = []
     for i, c in enumerate(cands):
@@ -418,6 +435,9 @@ def _anaphora(cands: list[Cand], ctx: Ctx) -> list[Cand]:
                 c = replace(c, value=f"{last_day[0].isoformat()}{v[10:]}", anchor="previous", has_date=True)
             elif d and w.footer.search(ctx.before(c.start, 30)):
                 c = replace(c, value=f"{d.isoformat()}{v[10:]}", anchor="dct", has_date=True)
+            elif last_day:  # the day the article is about, named in an earlier paragraph
+                c = replace(c, value=f"{last_day[0].isoformat()}{v[10:]}", anchor="previous", has_date=True,
+                            confidence=min(c.confidence, 0.6))  # fmt: skip
         elif c.family == "weekday" and d and last_day and last_day[0] > d and sent.same(last_day[1], c.start):
             cd, want = _day(c), _weekday(ctx.text[c.start : c.end])
             words = key(ctx.text[c.start : c.end]).split(" ")
@@ -453,6 +473,34 @@ def _pod_head(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     return out
 
 
+_CLOCK = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d):(\d\d)")
+
+
+def _afternoon(cands: list[Cand], ctx: Ctx) -> list[Cand]:
+    """"الساعة ٧:٠٦ مساءً … الساعة (٧:٤٣) … الساعة الثامنة والنصف": clock times told in order
+    on one day stay in the afternoon once one of them is; a morning word keeps a time early."""
+    lex = ctx.lex
+    morning = {k for k, v in lex.parts_of_day.items() if v[0] == "MO"} | {
+        k for k, v in lex.clock_suffixes.items() if v == "am"
+    }
+    last: tuple[str, int, int] | None = None  # day, hour, end offset
+    out: list[Cand] = []
+    for c in cands:
+        m = _CLOCK.fullmatch(c.value or "") if c.type == "TIME" else None
+        if m:
+            day, h = m.group(1), int(m.group(2))
+            words = set(key(ctx.text[c.start : c.end]).split(" "))
+            if (
+                last and last[0] == day and last[1] >= 12 and h < 12 and h + 12 >= last[1]
+                and not words & morning and "\n" not in ctx.text[last[2] : c.start]
+            ):  # fmt: skip
+                h += 12
+                c = replace(c, value=f"{day}T{h:02d}:{m.group(3)}", confidence=min(c.confidence, 0.7))
+            last = (day, h, c.end)
+        out.append(c)
+    return out
+
+
 def _set_names(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     """"ويوسف الشهري": a definite set adjective in ي after an indefinite word (no ال, no
     attached pronoun) is a family name, not "monthly"."""
@@ -473,7 +521,7 @@ def _set_names(cands: list[Cand], ctx: Ctx) -> list[Cand]:
 def _hijri_day_ranges(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     """"من 11 حتى 25 /10 /1436هـ": the bare first day is a date of its own in the
     second's Hijri month."""
-    from rasd.annotators.time.engine import _DAY_RANGE, Cand
+    from rasd.annotators.time.engine import _DAY_RANGE
     from rasd.annotators.time.hijri import to_gregorian
 
     new: list[Cand] = []

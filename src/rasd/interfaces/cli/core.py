@@ -284,17 +284,16 @@ def export(
     as_of: Annotated[str | None, typer.Option("--as-of", help="as_of written in the header.", callback=_check_date)] = None,
     layer: Annotated[
         str | None,
-        typer.Option("--layer", help="csv only: documents (default) | timex | entities | quantities | quotes | events | claims | commitments | conflicts."),
+        typer.Option("--layer", help="csv only: documents (default) | timex | entities | quantities | quotes | events | incidents | claims | commitments | threads | conflicts."),
     ] = None,
 ) -> None:
     """Write everything stored: json (the analysis.json shape), jsonl (one record a line), csv (one layer,
-    documents by default), geojson (places and events), timeml, parquet (every layer) or acled (events)."""
+    documents by default), geojson (places and incidents), timeml, parquet (every layer) or acled (incidents)."""
     import json
     from datetime import UTC, datetime
 
     from rasd.interfaces import exports as ex
-    from rasd.interfaces.export import analysis_to_json, jsonl_records, write_csv, write_jsonl
-    from rasd.models import Analysis
+    from rasd.interfaces.export import analysis_to_json, jsonl_records, views_analysis, write_csv, write_jsonl
     from rasd.store import open_store
 
     fmt = format.lower()
@@ -334,9 +333,7 @@ def export(
                 else:
                     ex.write_acled(corpus, fp)
                 return
-            v = store.load_views()
-            entities, events, claims, commitments, conflicts = v.entities, v.events, v.claims, v.commitments, v.conflicts
-            views = Analysis(entities=entities, events=events, claims=claims, commitments=commitments, conflicts=conflicts)
+            views = views_analysis(store.load_views())
             if fmt == "jsonl":
                 write_jsonl(jsonl_records(store.iter_documents(), lambda i: store.load_mentions([i]), views, as_of), fp)
                 return

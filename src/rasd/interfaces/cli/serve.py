@@ -100,7 +100,7 @@ def serve(
     as_of: Annotated[str | None, typer.Option("--as-of", help="Date for commitment status in the report.")] = None,
     check: Annotated[bool, typer.Option("--check", help="Load the data and build the app, then exit without serving.")] = False,
 ) -> None:
-    """Serve the report at / and a read-only JSON API under /api/ (from the database or analysis.json)."""
+    """Serve the web app (pages for documents, entities, incidents, disagreements, threads …) and its JSON API under /api/."""
     from rasd.interfaces.web import create_app
 
     day = _as_of(as_of)

@@ -1,9 +1,11 @@
-"""``rasd timeline``, ``rasd commitments``, ``rasd conflicts`` and ``rasd train stance``.
+"""``rasd timeline``, ``incidents``, ``threads``, ``commitments``, ``conflicts`` and ``train stance``.
 
 The story views read what ``rasd analyze`` saved: the database (``--db``, default) or an
-``analysis.json`` (``--analysis``). Commitment status is recomputed for ``--as-of`` so the
-same analysis answers "what is due now?" on any day; commitments are listed by deadline.
-Each listing takes ``--limit`` and ``--json`` (``common.emit``).
+``analysis.json`` (``--analysis``, schema 1 or 2). The timeline lists incidents (one per
+happening, however many sources; an analysis without incidents lists its events).
+Commitment status is recomputed for ``--as-of`` so the same analysis answers "what is due
+now?" on any day; commitments are listed by deadline. Each listing takes ``--limit`` and
+``--json`` (``common.emit``).
 """
 
 from __future__ import annotations
@@ -21,12 +23,30 @@ import typer
 
 from rasd.interfaces.cli.app import DEFAULT_DB, app
 from rasd.interfaces.cli.common import JsonOpt, LimitOpt, emit, model_out
-from rasd.models import Claim, Commitment, Conflict, Entity, Event, EventDate, Evidence, Geo, to_dict
+from rasd.interfaces.export import conflict_model
+from rasd.models import (
+    Claim,
+    Commitment,
+    Conflict,
+    Entity,
+    Event,
+    EventDate,
+    Evidence,
+    Geo,
+    Incident,
+    SlotValue,
+    Thread,
+    to_dict,
+)
 from rasd.store.base import is_url
+from rasd.store.codec import from_dict
+from rasd.views.timeline import filter_incidents, incident_timeline
 
 SHARED = Path("..") / "shared"
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 SNIPPET = 160
+SLOT_VALUES = 6  # values shown per slot in the text view (all of them in --json)
+CONFLICT_KINDS = ("slot", "polarity", "deadline", "number", "date", "other")  # the last three: schema-1 analyses
 
 DbOpt = Annotated[str, typer.Option("--db", envvar="RASD_DB", help="SQLite database written by `rasd analyze`.")]
 AnalysisOpt = Annotated[
@@ -48,6 +68,8 @@ class Story:
     claims: list[Claim] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
+    incidents: list[Incident] = field(default_factory=list)
+    threads: list[Thread] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)  # doc id -> text (for evidence)
     titles: dict[str, str] = field(default_factory=dict)
 
@@ -89,11 +111,9 @@ def story_from_json(data: dict[str, Any]) -> Story:
             Commitment(m["id"], m.get("what", ""), list(m.get("actors", [])), m.get("deadline"), m.get("status", "pending"),
                        _ev(m.get("evidence")), float(m.get("confidence", 0.7)), m.get("who"), bool(m.get("postponed", False)))
         )  # fmt: skip
-    for k in data.get("conflicts", []):
-        s.conflicts.append(
-            Conflict(k["id"], k.get("kind", "other"), k.get("a", ""), k.get("b", ""), k.get("explanation", ""),
-                     _ev(k.get("evidence")), float(k.get("confidence", 0.7)))
-        )  # fmt: skip
+    s.conflicts = [from_dict(Conflict, conflict_model(k)) for k in data.get("conflicts", [])]
+    s.incidents = [from_dict(Incident, i) for i in data.get("incidents", [])]
+    s.threads = [from_dict(Thread, t) for t in data.get("threads", [])]
     return s
 
 
@@ -113,9 +133,10 @@ def load_story(db: str, analysis: Path | None) -> Story:
     try:
         with open_store(db, readonly=True) as store:
             v = store.load_views()
-            ents, events, claims, commitments, conflicts = v.entities, v.events, v.claims, v.commitments, v.conflicts
-            s = Story(list(ents), list(events), list(claims), list(commitments), list(conflicts))
-            items: list[Event | Claim | Commitment | Conflict] = [*events, *claims, *commitments, *conflicts]
+            s = Story(v.entities, v.events, v.claims, v.commitments, v.conflicts, v.incidents, v.threads)
+            items: list[Event | Claim | Commitment | Conflict | Incident | Thread] = [
+                *v.events, *v.claims, *v.commitments, *v.conflicts, *v.incidents, *v.threads
+            ]  # fmt: skip
             ids = sorted({e.doc for x in items for e in x.evidence})
             for d in store.iter_documents(ids):
                 s.texts[d.id] = d.text
@@ -172,7 +193,7 @@ def format_timeline(s: Story, events: list[Event], undated: list[Event]) -> str:
 
 @app.command("timeline")
 def timeline_cmd(
-    entity: Annotated[str | None, typer.Option("--entity", help="Only events involving this entity (name, alias or id).")] = None,
+    entity: Annotated[str | None, typer.Option("--entity", help="Only incidents involving this entity (name, alias or id).")] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="Earliest date, YYYY[-MM[-DD]].")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Latest date, YYYY[-MM[-DD]].")] = None,
     db: DbOpt = DEFAULT_DB,
@@ -180,7 +201,8 @@ def timeline_cmd(
     limit: LimitOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Events in date order with their precision; undated events listed apart, after them."""
+    """Incidents in date order with their precision and sources; undated, generic and planned
+    ones listed apart, after them (an analysis without incidents: its events)."""
     from rasd.views.timeline import filter_events, timeline
 
     _check_date(date_from, "--from")
@@ -195,7 +217,96 @@ def timeline_cmd(
     def render(rows: list[Event]) -> None:
         typer.echo(format_timeline(s, [e for e in rows if id(e) in dated_ids], [e for e in rows if id(e) not in dated_ids]))
 
+    if s.incidents:  # one row per happening; an older analysis has only its events
+        reports = {e.id: e for e in s.events}
+        found = filter_incidents(s.incidents, entity=entity, entities=s.entities, date_from=date_from, date_to=date_to)
+        on, apart = incident_timeline(found, reports)
+        shown = {id(i) for i in on}
+
+        def render_incidents(rows: list[Incident]) -> None:
+            typer.echo(format_incidents(s, [i for i in rows if id(i) in shown], [i for i in rows if id(i) not in shown]))
+
+        emit([*on, *apart], limit=limit, as_json=as_json, to_json=to_dict, render=render_incidents, empty="no incidents match")
+        return
     emit([*dated, *undated], limit=limit, as_json=as_json, to_json=to_dict, render=render, empty="no events match")
+
+
+def _slot_line(s: Story, slot: str, values: list[SlotValue]) -> str:
+    """``injured: 5 (d_a صحيفة أ) · 7 (d_b)``: every source's value, never merged."""
+    names = _names(s)
+    parts = []
+    for v in values[:SLOT_VALUES]:
+        shown = v.text or names.get(str(v.value), str(v.value))
+        who = " ".join(x for x in (v.outlet, v.speaker_text) if x)
+        parts.append(f"{shown} ({v.source}{' ' + who if who else ''})")
+    more = f" · +{len(values) - SLOT_VALUES}" if len(values) > SLOT_VALUES else ""
+    return f"{slot}: " + " · ".join(parts) + more
+
+
+def format_incidents(s: Story, on: list[Incident], apart: list[Incident], slots: bool = False) -> str:
+    """One line per incident (date, precision, type, label, sources), its first evidence under it;
+    ``slots`` adds every source's slot values."""
+    lines: list[str] = []
+
+    def row(i: Incident) -> None:
+        lines.append(f"{i.date.value or '?':<10} ({i.date.precision or '-'}) {i.type} {i.label} · "
+                     f"{i.sources} source(s), {len(i.reports)} report(s)")  # fmt: skip
+        if slots:
+            lines.extend(f"    {_slot_line(s, k, v)}" for k, v in i.slots.items() if v)
+        for e in i.evidence[:3]:
+            lines.append(f"    {e.doc}[{e.start}:{e.end}] {_snippet(s, e)}")
+
+    for i in on:
+        row(i)
+    if apart:
+        lines += ["", "undated, generic or not (yet) happened:"]
+        for i in apart:
+            row(i)
+    return "\n".join(lines)
+
+
+@app.command("incidents")
+def incidents_cmd(
+    kind: Annotated[str | None, typer.Option("--type", help="Only incidents of this event type (ATTACK, AGREEMENT …).")] = None,
+    db: DbOpt = DEFAULT_DB,
+    analysis: AnalysisOpt = None,
+    limit: LimitOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Incidents (one per happening across sources) by date, with every source's slot values."""
+    s = load_story(db, analysis)
+    on, apart = incident_timeline([i for i in s.incidents if kind is None or i.type == kind.upper()], {e.id: e for e in s.events})
+    shown = {id(i) for i in on}
+
+    def render(rows: list[Incident]) -> None:
+        typer.echo(format_incidents(s, [i for i in rows if id(i) in shown], [i for i in rows if id(i) not in shown], slots=True))
+
+    emit([*on, *apart], limit=limit, as_json=as_json, to_json=to_dict, render=render, empty="no incidents")
+
+
+@app.command("threads")
+def threads_cmd(
+    db: DbOpt = DEFAULT_DB,
+    analysis: AnalysisOpt = None,
+    limit: LimitOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Commitment threads: each promise with its deadlines in the order they were stated, who
+    stated each and when, and its status as of the analysis date."""
+    s = load_story(db, analysis)
+    names = _names(s)
+
+    def render(rows: list[Thread]) -> None:
+        for t in rows:
+            typer.echo(f"{t.status:<10} {t.what[:SNIPPET]} (as of {t.as_of or '?'})")
+            for d in t.deadlines:
+                who = d.stated_by_text or names.get(d.stated_by or "", d.stated_by or "") or "?"
+                mod = f" {d.mod}" if d.mod else ""
+                typer.echo(f"    {d.value or '?'}{mod} — {who}, {d.stated_on or '?'}")
+            typer.echo("")
+
+    rows = sorted(s.threads, key=lambda t: (t.deadlines[0].stated_on or "" if t.deadlines else "", t.id))
+    emit(rows, limit=limit, as_json=as_json, to_json=to_dict, render=render, empty="no commitment threads")
 
 
 @app.command("commitments")
@@ -238,15 +349,15 @@ def commitments_cmd(
 
 @app.command("conflicts")
 def conflicts_cmd(
-    kind: Annotated[str | None, typer.Option("--kind", help="Only polarity, number, date or other.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="Only slot, polarity or deadline.")] = None,
     db: DbOpt = DEFAULT_DB,
     analysis: AnalysisOpt = None,
     limit: LimitOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Conflicting claims side by side, each with its source and evidence (most confident first)."""
-    if kind is not None and kind not in ("polarity", "number", "date", "other"):
-        raise _fail(f"--kind expects polarity, number, date or other, got {kind!r}")
+    """Disagreeing sources side by side, each with its value, source and evidence (most confident first)."""
+    if kind is not None and kind not in CONFLICT_KINDS:
+        raise _fail(f"--kind expects slot, polarity or deadline, got {kind!r}")
     s = load_story(db, analysis)
     claims = {c.id: c for c in s.claims}
     shown = sorted((k for k in s.conflicts if kind is None or k.kind == kind), key=lambda k: (-k.confidence, k.id))
@@ -254,8 +365,14 @@ def conflicts_cmd(
 
     def render(rows: list[Conflict]) -> None:
         for k in rows:
-            typer.echo(f"[{k.kind}] {k.explanation} (confidence {k.confidence:.2f})")
-            for label, cid in (("A", k.a), ("B", k.b)):
+            typer.echo(f"[{k.kind}{' ' + k.relation if k.kind == 'slot' else ''}] {k.explanation} (confidence {k.confidence:.2f})")
+            for label, cid, side in (("A", k.a, k.side_a), ("B", k.b, k.side_b)):
+                if side is not None:
+                    ev = side.evidence[0] if side.evidence else None
+                    who = side.speaker_text or names.get(side.speaker or "", "") or side.outlet or "نص الخبر"
+                    where = f"{s.titles.get(side.source, side.source)} {ev.doc}[{ev.start}:{ev.end}]" if ev else side.source
+                    typer.echo(f"  {label}: {side.value} — {who} — {_snippet(s, ev) if ev else ''}\n     {where}")
+                    continue
                 c = claims.get(cid)
                 ev = c.evidence[0] if c and c.evidence else None
                 who = (names.get(c.attributed_to, c.attributed_to) if c and c.attributed_to else None) or (

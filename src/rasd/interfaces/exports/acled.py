@@ -1,14 +1,18 @@
-"""Events in ACLED's column layout, so they load beside ACLED data in analysts' tools.
+"""Incidents in ACLED's column layout, so they load beside ACLED data in analysts' tools.
 
-Only events that happened are written (ACLED records nothing planned, expected or denied).
+One row per incident (a happening however many sources report it), never one per report.
+Only incidents that happened are written (ACLED records nothing planned, expected or
+denied: at least one report must tell it as done).
 Types map to ACLED, CAMEO and PLOVER through ``resources/events/cameo_plover_acled.tsv``,
 one line per rasd type; a type with no ACLED equivalent keeps empty ``event_type`` columns
 rather than being dropped. Dates: ``event_date`` is the first day of the event's period
 (``2024-08`` -> ``2024-08-01``, ``2024-W04`` -> that week's Monday) and ``time_precision``
 says how much of it is known: 1 a day, 2 a week or month, 3 a year, a season or a quarter,
 or no date. ``geo_precision``: 1 a town or facility, 3 a country or a region coded at its
-capital, empty without a place. ``fatalities`` is the event's ``killed`` count, 0 when none
-was reported. Rows are sorted by date, then rasd id.
+capital, empty without a place. ``fatalities`` is the lowest ``killed`` figure any source
+gave (ACLED's conservative rule), 0 when none was reported; ``notes`` is the incident's label
+(or its first report's summary) followed by every source's figures ("killed: 12 (صحيفة أ)، 15 (صحيفة ب)"), so differences
+stay visible. Rows are sorted by date, then rasd incident id.
 """
 
 from __future__ import annotations
@@ -20,16 +24,17 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, TextIO
 
-from rasd.interfaces.exports.corpus import Corpus, number, sorted_evidence
-from rasd.models import Entity, Event
+from rasd.interfaces.exports.corpus import Corpus, lowest, number, sorted_evidence
+from rasd.models import Entity, Incident
 from rasd.resources import load_table
 
 MAPPING_FILE = "events/cameo_plover_acled.tsv"
 COLUMNS = (
     "event_id", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
     "country", "admin1", "location", "latitude", "longitude", "geo_precision", "source", "notes", "fatalities",
-    "plover_event", "cameo_code", "rasd_event_id",
+    "plover_event", "cameo_code", "rasd_incident_id",
 )  # fmt: skip
+NOTED_SLOTS = ("killed", "injured", "missing", "arrested", "rockets", "drones", "intercepted")
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})")
@@ -116,16 +121,35 @@ def geo_precision(place: Entity) -> int:
     return 1
 
 
-def event_row(ev: Event, corpus: Corpus) -> dict[str, Any]:
-    codes = mapping().get(ev.type) or mapping().get("OTHER") or Codes("", "", "", "", "", "")
-    date, precision = acled_date(ev.date.value)
-    place = corpus.entities.get(ev.place or "")
+def _noted(inc: Incident, corpus: Corpus) -> str:
+    """Every source's figures per slot: ``killed: 12 (صحيفة أ)، 15 (صحيفة ب)``."""
+    parts = []
+    for slot in NOTED_SLOTS:
+        each = []
+        for v in inc.slots.get(slot) or []:
+            shown = v.text or (number(float(v.value)) if isinstance(v.value, (int, float)) else v.value)
+            who = v.outlet or next(iter(corpus.sources([v.source])["outlets"]), v.source)
+            each.append(f"{shown} ({who})")
+        if each:
+            parts.append(f"{slot}: " + "، ".join(dict.fromkeys(each)))
+    return "; ".join(parts)
+
+
+def _summary(inc: Incident, corpus: Corpus) -> str:
+    """An unlabelled incident's words: its first report's summary."""
+    return next((corpus.events[r].summary for r in inc.reports if r in corpus.events and corpus.events[r].summary), "")
+
+
+def incident_row(inc: Incident, corpus: Corpus) -> dict[str, Any]:
+    codes = mapping().get(inc.type) or mapping().get("OTHER") or Codes("", "", "", "", "", "")
+    date, precision = acled_date(inc.date.value)
+    place = corpus.entities.get(inc.place or "")
     iso = str(place.attributes.get("country") or "") if place is not None else ""
     country = _countries().get(iso, {})
-    others = [*ev.targets, *ev.actors[1:]]
-    killed = ev.counts.get("killed")
-    evidence = sorted_evidence(ev.evidence)
-    digits = int(ev.id.split("_", 1)[-1][:8], 16) if re.fullmatch(r"\w_[0-9a-f]{8,}", ev.id) else 0
+    others = [*inc.targets, *inc.actors[1:]]
+    killed = lowest(inc.slots.get("killed") or [])
+    evidence = sorted_evidence(inc.evidence)
+    digits = int(inc.id.split("_", 1)[-1][:8], 16) if re.fullmatch(r"\w_[0-9a-f]{8,}", inc.id) else 0
     return {
         "event_id": f"{country.get('iso3', 'XXX')}{digits}",
         "event_date": date,
@@ -133,7 +157,7 @@ def event_row(ev: Event, corpus: Corpus) -> dict[str, Any]:
         "time_precision": precision,
         "event_type": codes.acled_event_type,
         "sub_event_type": codes.acled_sub_event_type,
-        "actor1": corpus.name_of(ev.actors[0]) if ev.actors else "",
+        "actor1": corpus.name_of(inc.actors[0]) if inc.actors else "",
         "actor2": corpus.name_of(others[0]) if others else "",
         "country": country.get("name", ""),
         "admin1": "",
@@ -142,21 +166,21 @@ def event_row(ev: Event, corpus: Corpus) -> dict[str, Any]:
         "longitude": place.geo.lon if place is not None and place.geo else "",
         "geo_precision": geo_precision(place) if place is not None and place.geo else "",
         "source": "; ".join(corpus.sources(e.doc for e in evidence)["outlets"]),
-        "notes": ev.summary,
+        "notes": " | ".join(x for x in (inc.label or _summary(inc, corpus), _noted(inc, corpus)) if x),
         "fatalities": number(killed) if killed is not None else 0,
         "plover_event": codes.plover_event,
         "cameo_code": codes.cameo_code,
-        "rasd_event_id": ev.id,
+        "rasd_incident_id": inc.id,
     }
 
 
 def acled_rows(corpus: Corpus) -> list[dict[str, Any]]:
-    rows = [event_row(ev, corpus) for ev in corpus.views.events if ev.modality == "happened"]
-    return sorted(rows, key=lambda r: (r["event_date"] == "", r["event_date"], r["rasd_event_id"]))
+    rows = [incident_row(inc, corpus) for inc in corpus.incidents if corpus.happened(inc)]
+    return sorted(rows, key=lambda r: (r["event_date"] == "", r["event_date"], r["rasd_incident_id"]))
 
 
 def write_acled(corpus: Corpus, fp: TextIO) -> int:
-    """The events table as CSV; returns the number of rows."""
+    """The incidents table as CSV; returns the number of rows."""
     w = csv.DictWriter(fp, fieldnames=list(COLUMNS), lineterminator="\n")
     w.writeheader()
     rows = acled_rows(corpus)

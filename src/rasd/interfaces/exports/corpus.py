@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from rasd.models import Analysis, Document, Entity, Evidence, Mentions
+from rasd.models import Analysis, Document, Entity, Event, Evidence, Incident, Mentions, SlotValue
 
 
 class MissingExtra(RuntimeError):
@@ -40,12 +40,9 @@ class Corpus:
 
     @classmethod
     def from_store(cls, store: Any) -> Corpus:
-        v = store.load_views()
-        entities, events, claims, commitments, conflicts = v.entities, v.events, v.claims, v.commitments, v.conflicts
-        views = Analysis(
-            entities=entities, events=events, claims=claims, commitments=commitments, conflicts=conflicts
-        )
-        return cls(store.iter_documents, store.load_mentions, views)
+        from rasd.interfaces.export import views_analysis
+
+        return cls(store.iter_documents, store.load_mentions, views_analysis(store.load_views()))
 
     @classmethod
     def from_analysis(cls, analysis: Analysis) -> Corpus:
@@ -73,6 +70,23 @@ class Corpus:
     def entities(self) -> dict[str, Entity]:
         return {e.id: e for e in self.views.entities}
 
+    @cached_property
+    def events(self) -> dict[str, Event]:
+        return {e.id: e for e in self.views.events}
+
+    @cached_property
+    def incidents(self) -> list[Incident]:
+        """The analysis's incidents by id; an analysis saved before incidents existed (schema
+        1) gets one per event, so every writer reads incidents either way."""
+        if self.views.incidents:
+            return sorted(self.views.incidents, key=lambda i: i.id)
+        return sorted((lone_incident(ev) for ev in self.views.events), key=lambda i: i.id)
+
+    def happened(self, inc: Incident) -> bool:
+        """Whether one of the incident's reports says it happened (not planned, expected, denied)."""
+        evs = [self.events[r] for r in inc.reports if r in self.events]
+        return not evs or any(e.modality == "happened" for e in evs)
+
     def name_of(self, entity_id: str | None) -> str | None:
         e = self.entities.get(entity_id or "")
         return e.name if e is not None else None
@@ -91,6 +105,21 @@ class Corpus:
         ids = sorted(set(doc_ids))
         outlets = sorted({o for i in ids if (o := self.docs[i].outlet if i in self.docs else None)})
         return {"outlets": outlets, "documents": ids}
+
+
+def lone_incident(ev: Event) -> Incident:
+    """An incident of one report, for analyses made before incidents: its counts become slot
+    values of its one source."""
+    doc = ev.evidence[0].doc if ev.evidence else ""
+    slots = {k: [SlotValue(v, doc, list(ev.evidence[:1]), report=ev.id)] for k, v in sorted(ev.counts.items())}
+    return Incident(ev.id, ev.type, ev.label, ev.date, ev.place, [ev.id], slots, ev.confidence,
+                    list(ev.actors), list(ev.targets), 1, list(ev.evidence))  # fmt: skip
+
+
+def lowest(values: Iterable[SlotValue]) -> float | None:
+    """The most conservative of a slot's numeric values (ACLED's rule for fatalities)."""
+    nums = [float(v.value) for v in values if isinstance(v.value, (int, float)) and not isinstance(v.value, bool)]
+    return min(nums) if nums else None
 
 
 def sorted_evidence(evidence: Iterable[Evidence]) -> list[Evidence]:

@@ -1,12 +1,13 @@
-"""GeoJSON (RFC 7946): geocoded places and the events that happened at them.
+"""GeoJSON (RFC 7946): geocoded places and the incidents that happened at them.
 
 One ``FeatureCollection`` of ``Point`` features, coordinates ``[lon, lat]`` in WGS 84.
-A place is a GPE, LOC or FAC entity with coordinates; an event is a feature when its place
-is one. News outlets are not places: an entity all of whose mentions are outlet names
+A place is a GPE, LOC or FAC entity with coordinates; an incident (one happening, however
+many sources report it) is a feature when its place is one. Its ``counts`` give the lowest
+figure any source gave per slot, ``slots`` every source's value. News outlets are not places: an entity all of whose mentions are outlet names
 (``resources/entities/outlets.tsv``, the documents' own outlets) got its coordinates only
-because a paper is called after a place, so it is left out, and so are events placed there.
-Built and validated with the ``geojson`` package. Features are sorted (places by entity
-id, then events by id).
+because a paper is called after a place, so it is left out, and so are incidents placed
+there. Built and validated with the ``geojson`` package. Features are sorted (places by
+entity id, then incidents by id).
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from typing import TextIO
 import geojson
 
 from rasd.ingest.outlets import canonical as outlet_canonical
-from rasd.interfaces.exports.corpus import Corpus, number, sorted_evidence
-from rasd.models import Entity, EntityMention, Event, Evidence
+from rasd.interfaces.exports.corpus import Corpus, lowest, number, sorted_evidence
+from rasd.models import Entity, EntityMention, Evidence, Incident
 from rasd.resources import load_lines
 from rasd.text import fold
 
@@ -98,33 +99,37 @@ def _place_feature(e: Entity, mentions: list[EntityMention], corpus: Corpus) -> 
     return geojson.Feature(id=e.id, geometry=_point(e), properties=props)
 
 
-def event_label(ev: Event, place: Entity) -> str:
-    """Type, place and date ("ATTACK — قاعدة عين الأسد الجوية — 2024-08-05"), as a map tooltip."""
-    return " — ".join(x for x in (ev.type, place.name, ev.date.value) if x)
+def event_label(inc: Incident, place: Entity) -> str:
+    """The incident's label, else type, place and date ("ATTACK — قاعدة عين الأسد الجوية — 2024-08-05"), as a map tooltip."""
+    return inc.label or " — ".join(x for x in (inc.type, place.name, inc.date.value) if x)
 
 
-def _event_feature(ev: Event, place: Entity, corpus: Corpus) -> geojson.Feature:
-    evidence = sorted_evidence(ev.evidence)
+def _incident_feature(inc: Incident, place: Entity, corpus: Corpus) -> geojson.Feature:
+    evidence = sorted_evidence(inc.evidence)
+    counts = {k: number(low) for k, vals in sorted(inc.slots.items()) if (low := lowest(vals)) is not None}
+    slots = {k: [{"value": v.value, "source": v.source, "outlet": v.outlet} for v in vals] for k, vals in sorted(inc.slots.items())}
+    reports = [corpus.events[r] for r in inc.reports if r in corpus.events]
     props = {
-        "kind": "event",
-        "id": ev.id,
-        "type": ev.type,
-        "label": event_label(ev, place),
-        "date": ev.date.value,
-        "counts": {k: number(v) for k, v in sorted(ev.counts.items())},
+        "kind": "incident",
+        "id": inc.id,
+        "type": inc.type,
+        "label": event_label(inc, place),
+        "date": inc.date.value,
+        "counts": counts,
+        "slots": slots,
         "sources": corpus.sources(x.doc for x in evidence),
         "evidence": [corpus.evidence_json(x) for x in evidence],
-        "mentions": len(evidence),
+        "mentions": len(inc.reports),
         "place": place.id,
-        "summary": ev.summary,
-        "modality": ev.modality,
-        "confidence": ev.confidence,
+        "reports": list(inc.reports),
+        "modality": "happened" if corpus.happened(inc) else (reports[0].modality if reports else None),
+        "confidence": inc.confidence,
     }
-    return geojson.Feature(id=ev.id, geometry=_point(place), properties=props)
+    return geojson.Feature(id=inc.id, geometry=_point(place), properties=props)
 
 
 def feature_collection(corpus: Corpus) -> geojson.FeatureCollection:
-    """Places first (by id), then events (by id); raises if the result is not valid GeoJSON."""
+    """Places first (by id), then incidents (by id); raises if the result is not valid GeoJSON."""
     outlets = frozenset(_key(i.outlet) for i in corpus.docs.values() if i.outlet)
     by_entity: dict[str, list[EntityMention]] = defaultdict(list)
     for m in corpus.mentions_of(None).entities:
@@ -135,9 +140,9 @@ def feature_collection(corpus: Corpus) -> geojson.FeatureCollection:
         if is_place(e, by_entity.get(e.id, []), corpus, outlets)
     }  # fmt: skip
     features = [_place_feature(e, by_entity.get(e.id, []), corpus) for e in places.values()]
-    for ev in sorted(corpus.views.events, key=lambda v: v.id):
-        if ev.place in places:
-            features.append(_event_feature(ev, places[ev.place], corpus))
+    for inc in corpus.incidents:
+        if inc.place in places:
+            features.append(_incident_feature(inc, places[inc.place], corpus))
     fc = geojson.FeatureCollection(features)
     if not fc.is_valid:
         raise ValueError(f"invalid GeoJSON: {fc.errors()}")

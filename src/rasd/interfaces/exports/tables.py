@@ -5,7 +5,8 @@ Each layer is a list of typed columns and a stream of rows with one row per item
 it in the ``evidence`` column), then the item's own fields in the order of its dataclass.
 Nested objects are flattened with dotted names (``speaker.text``, ``date.value``), the
 open-ended ``counts`` of events become one column per key (``counts.injured``), other lists
-are JSON strings. Columns come from the dataclasses themselves, so a field added to
+are JSON strings (an incident's per-source ``slots``, a thread's ``deadlines``, a
+conflict's ``side_a.evidence``). Columns come from the dataclasses themselves, so a field added to
 ``rasd.models`` shows up here without a code change. Rows are sorted (mentions by
 document and offsets, corpus items by id), so two exports of one store are identical.
 """
@@ -30,8 +31,10 @@ from rasd.models import (
     EntityMention,
     Event,
     Evidence,
+    Incident,
     Quantity,
     Quote,
+    Thread,
     Timex,
     to_dict,
 )
@@ -43,15 +46,19 @@ LAYERS = (
     "quantities",
     "quotes",
     "events",
+    "incidents",
     "claims",
     "commitments",
+    "threads",
     "conflicts",
 )
 MENTION_LAYERS = {"timex": Timex, "entities": EntityMention, "quantities": Quantity, "quotes": Quote}
 ITEM_LAYERS: dict[str, type] = {
     "events": Event,
+    "incidents": Incident,
     "claims": Claim,
     "commitments": Commitment,
+    "threads": Thread,
     "conflicts": Conflict,
 }
 _KINDS = {str: "str", int: "int", float: "float", bool: "bool"}

@@ -1,0 +1,183 @@
+"""Sports clubs are organisations: typing club names by how a document says them.
+
+Most club names are common words or places (``الاتحاد`` "the union", ``النصر`` "victory",
+``الشباب`` "the youth", ``نجران`` the city), and the tagger, trained on ANERcorp, misses
+them. The names are data (``clubs.tsv``); a mention is a club when
+
+- a club word is right before it (``club_frames.txt``: ``نادي``, ``فريق``, ``مهاجم`` …;
+  some only in a sports report: ``أمام``, ``نظيره``);
+- it stands in a fixture (``الأهلي × الشباب``), is coordinated with a club
+  (``بين الأهلي والشباب``) or takes a masculine demonym (``برشلونة الإسباني``: the city
+  would be ``الإسبانية``);
+- the same document said that club as a club somewhere else;
+- it is not 'weak' and the document is a sports report (``sport_words.txt``).
+
+Never after a place word (``منطقة نجران``) nor as an adjective after a definite noun
+(``القطاع الأهلي`` "the private sector"). ``للأهلي`` (ل + الأهلي, the alif elided) is
+one token: the whole token is the mention.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from rasd.annotators.entities import gazetteer as gz
+from rasd.resources import load_lines, load_table
+from rasd.text.normalize import fold
+from rasd.text.tokens import Token, strip_proclitics
+
+SPORT_MIN = 3  # sport words that make a document a sports report
+_FIXTURE = frozenset("×xX–-")
+
+
+@dataclass(frozen=True)
+class Club:
+    canonical: str
+    weak: bool
+
+
+@cache
+def index() -> dict[tuple[str, ...], Club]:
+    """Folded token tuple of every club name and variant -> the club."""
+    out: dict[tuple[str, ...], Club] = {}
+    for row in load_table("entities/clubs.tsv"):
+        name = row[0]
+        variants = [v for v in (row[1].split("|") if len(row) > 1 else []) if v]
+        club = Club(name, len(row) > 2 and row[2] == "weak")
+        for v in (name, *variants):
+            out.setdefault(tuple(gz.key_of(v).split()), club)
+    return out
+
+
+@cache
+def _frames() -> tuple[frozenset[str], frozenset[str]]:
+    """Club words that count anywhere, and those that count only in sports reports."""
+    anywhere: set[str] = set()
+    sport: set[str] = set()
+    for row in load_table("entities/club_frames.txt"):
+        (sport if len(row) > 1 and row[1] == "sport" else anywhere).add(gz.key_of(row[0]))
+    return frozenset(anywhere), frozenset(sport)
+
+
+@cache
+def _sport_words() -> frozenset[str]:
+    return frozenset(gz.key_of(w) for w in load_lines("entities/sport_words.txt"))
+
+
+@cache
+def _place_cues() -> frozenset[str]:
+    return frozenset(gz.key_of(w) for w in load_lines("entities/place_cues.txt"))
+
+
+_bare = gz.bare_forms
+
+
+def is_sport_report(toks: list[Token]) -> bool:
+    words = _sport_words()
+    return sum(1 for t in toks if t.is_word and _bare(t) & words) >= SPORT_MIN
+
+
+@dataclass
+class _Hit:
+    first: int
+    last: int
+    start: int
+    club: Club
+    clitic: bool  # a proclitic was read off the first token
+
+
+def _hits(toks: list[Token], run: list[int]) -> list[_Hit]:
+    idx = index()
+    maxlen = max((len(k) for k in idx), default=1)
+    firsts = frozenset(k[0] for k in idx)
+    out: list[_Hit] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if not t.is_word:
+            i += 1
+            continue
+        readings = [(0, t.norm, False)] + [
+            (k, fold(s), True) for k, s in strip_proclitics(t.text, firsts)[1:] if not gz.cuts_article(t.text[:k])
+        ]
+        lil = t.norm.find("لل")
+        if 0 <= lil <= 1 and t.norm[:lil] in ("", "و", "ف"):  # "للأهلي", "وللأهلي": the whole "لل…"
+            readings.append((lil, "ال" + t.norm[lil + 2 :], True))
+        hit = None
+        for k, first, clitic in readings:
+            found = gz.longest_at(toks, i, run, first, idx, maxlen) if first in firsts else None
+            if found is not None:
+                hit = _Hit(i, found[0], t.start + k, found[1], clitic)
+                break
+        if hit is None:
+            i += 1
+            continue
+        out.append(hit)
+        i = hit.last + 1
+    return out
+
+
+def _prev_word(toks: list[Token], i: int) -> int | None:
+    j = i - 1
+    while j >= 0 and not toks[j].is_word and toks[j].text in "«\"“(":
+        j -= 1
+    return j if j >= 0 and toks[j].is_word else None
+
+
+def _fixture(toks: list[Token], h: _Hit) -> bool:
+    """``X × Y``: a score-board line or fixture names two clubs."""
+    before = h.first - 1
+    after = h.last + 1
+    return (before >= 0 and toks[before].text in _FIXTURE and toks[before].text != "-") or (
+        after < len(toks) and toks[after].text in _FIXTURE and toks[after].text != "-"
+    )
+
+
+def club_spans(toks: list[Token], text: str, run: list[int], taken: set[int] | None = None) -> list[tuple[int, int, int]]:
+    """``(first, last, start)`` of every club mention said as a club (see the module doc).
+
+    ``taken`` token indexes belong to longer names found before (``الهلال الأحمر``,
+    ``الاتحاد الأوروبي``): no club starts inside them.
+    """
+    taken = taken or set()
+    hits = [h for h in _hits(toks, run) if not any(i in taken for i in range(h.first, h.last + 1))]
+    if not hits:
+        return []
+    sport = is_sport_report(toks)
+    anywhere, sport_only = _frames()
+    frames = anywhere | sport_only if sport else anywhere
+    places = _place_cues()
+    ok: list[_Hit] = []
+    for h in hits:
+        p = _prev_word(toks, h.first)
+        if p is not None and not h.clitic:
+            prev = toks[p]
+            if _bare(prev) & places:
+                continue  # "منطقة نجران" is the region
+            same_line = "\n" not in text[prev.end : toks[h.first].start]
+            if same_line and prev.norm.startswith("ال") and prev.norm not in frames and h.club.canonical.startswith("ال"):
+                continue  # "القطاع الأهلي": an adjective after a definite noun
+        ok.append(h)
+    confirmed: set[str] = set()
+    dem = gz.demonyms()
+    for h in ok:
+        p = _prev_word(toks, h.first)
+        nxt = toks[h.last + 1].norm if h.last + 1 < len(toks) else ""
+        # "برشلونة الإسباني" (masculine: the club; the city is feminine, "برشلونة الإسبانية")
+        with_demonym = nxt in dem and nxt.endswith("ي")
+        if (p is not None and _bare(toks[p]) & frames) or _fixture(toks, h) or (sport and not h.club.weak) or with_demonym:
+            confirmed.add(h.club.canonical)
+    changed = True
+    while changed:  # "بين الأهلي والشباب": a club coordinated with a club is one
+        changed = False
+        for a, b in zip(ok, ok[1:], strict=False):
+            if b.first == a.last + 1 and fold(toks[b.first].text).startswith("و") and b.clitic:
+                for x, y in ((a, b), (b, a)):
+                    if x.club.canonical in confirmed and y.club.canonical not in confirmed:
+                        confirmed.add(y.club.canonical)
+                        changed = True
+    return [(h.first, h.last, h.start) for h in ok if h.club.canonical in confirmed]
+
+
+__all__ = ["Club", "club_spans", "index", "is_sport_report"]

@@ -1,0 +1,139 @@
+"""Facilities and events built from a head and a name: ``مطار بغداد الدولي``, ``طريق الملك فهد``,
+``بطولة غرب آسيا``.
+
+The heads and the suffixes they allow are data (``facilities.tsv``); between head and name
+may sit chained heads (``facility_chains.txt``: ``ملعب مدينة الأمير …``) and titles
+(``الملك``, ``الأمير``). The name is a candidate another source found (a place, person,
+event or club) or a known name token; two places may be chained by a dash
+(``طريق الرياض - الدمام السريع``). A head after one of its blocking words is no head
+(``عن طريق`` "by means of"). Events work the same way from ``event_heads.tsv``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from rasd.annotators.entities import gazetteer as gz
+from rasd.annotators.entities.cand import Cand
+from rasd.annotators.entities.shape import clitic_len
+from rasd.resources import load_lines, load_table
+from rasd.text.tokens import Token
+
+_DASHES = frozenset("-–")
+_NAMED = ("GPE", "LOC", "PER", "MISC")
+
+
+@cache
+def heads() -> dict[str, tuple[tuple[tuple[str, ...], ...], frozenset[str]]]:
+    """Folded facility head -> (suffix token tuples, words after which it is no head)."""
+    return _head_table("entities/facilities.tsv")
+
+
+def _head_table(path: str) -> dict[str, tuple[tuple[tuple[str, ...], ...], frozenset[str]]]:
+    out: dict[str, tuple[tuple[tuple[str, ...], ...], frozenset[str]]] = {}
+    for row in load_table(path):
+        sufs = tuple(tuple(gz.key_of(s).split()) for s in (row[1].split("|") if len(row) > 1 else []) if s)
+        block = frozenset(gz.key_of(w) for w in (row[2].split("|") if len(row) > 2 else []) if w)
+        out[gz.key_of(row[0])] = (sufs, block)
+    return out
+
+
+@cache
+def _chains() -> frozenset[str]:
+    return frozenset(gz.key_of(w) for w in load_lines("entities/facility_chains.txt"))
+
+
+_bare = gz.bare_forms  # a head is indefinite: "مطار بغداد", never "المطار" said of it
+
+
+def _name_token(tok: Token) -> bool:
+    """A known place name on its own (curated, a country, a GeoNames city matched in text) of
+    three letters or more; the ANETAC token lists also hold ``في`` and ``جديد``."""
+    return tok.is_word and len(tok.norm) >= 3 and (tok.norm in gz.by_key() or tok.norm in _city_keys())
+
+
+@cache
+def _city_keys() -> frozenset[str]:
+    return frozenset(k for k, _ in gz._matchable_cities())
+
+
+def facility_cands(toks: list[Token], run: list[int], taken: list[Cand], titles: frozenset[str]) -> list[Cand]:
+    """FAC candidates ``head (chain|title)* name (- place)* suffix?`` (see the module doc)."""
+    return head_cands(toks, run, taken, titles, heads(), _chains(), "FAC")
+
+
+def event_cands(toks: list[Token], run: list[int], taken: list[Cand], titles: frozenset[str]) -> list[Cand]:
+    """MISC candidates for named events (``بطولة غرب آسيا``, ``ألعاب المحيط الهادئ``), the
+    same way from ``events_heads.tsv``."""
+    return head_cands(toks, run, taken, titles, _event_heads(), _event_chains(), "MISC")
+
+
+@cache
+def _event_heads() -> dict[str, tuple[tuple[tuple[str, ...], ...], frozenset[str]]]:
+    return _head_table("entities/event_heads.tsv")
+
+
+@cache
+def _event_chains() -> frozenset[str]:
+    return frozenset(gz.key_of(w) for w in load_lines("entities/event_chains.txt"))
+
+
+def head_cands(
+    toks: list[Token],
+    run: list[int],
+    taken: list[Cand],
+    titles: frozenset[str],
+    table: dict[str, tuple[tuple[tuple[str, ...], ...], frozenset[str]]],
+    chains: frozenset[str],
+    typ: str,
+) -> list[Cand]:
+    """``head (chain|title)* name (- place)* suffix?`` as ``typ`` candidates."""
+    starts: dict[int, Cand] = {}
+    rank = {"model": 0, "city": 1, "gazetteer": 2, "club": 3}
+    for c in sorted(taken, key=lambda c: (c.last - c.first, rank.get(c.source, 2))):  # the longest, then lists over the model
+        starts[c.first] = c
+    covered = {i for c in taken if c.source != "model" for i in range(c.first, c.last + 1)}
+    forms = frozenset(table)
+    out: list[Cand] = []
+    for i, t in enumerate(toks[:-1]):
+        if i in covered or not t.is_word:
+            continue
+        head = next((b for b in _bare(t) if b in table), None)
+        if head is None or run[i + 1] != run[i]:
+            continue
+        sufs, block = table[head]
+        if i > 0 and toks[i - 1].norm in block:
+            continue
+        j = i + 1
+        while j < len(toks) and j - i <= 3 and run[j] == run[i] and toks[j].is_word and (toks[j].norm in chains or toks[j].norm in titles) and j not in starts:
+            j += 1
+        if j >= len(toks) or run[j] != run[i]:
+            continue
+        nxt = starts.get(j)
+        named = _NAMED if typ == "FAC" else ("GPE", "LOC", "PER")  # "بطولة كأس …" names the cup, "مؤتمر ريال مدريد" no event
+        if nxt is not None and (nxt.type in named or (nxt.source == "club" and typ == "FAC")):
+            last = nxt.last
+        elif nxt is not None and nxt.source == "model" and typ == "FAC":
+            last = nxt.last  # the model's span, whatever it typed it: "ملعب سانتياغو برنابيو"
+        elif nxt is None and j not in covered and _name_token(toks[j]) and toks[j].norm not in table:
+            last = j
+        else:
+            continue
+        for _ in range(2):  # "طريق الرياض - الدمام", "طريق الرياض الدمام"
+            k = last + 1
+            if k < len(toks) and toks[k].text in _DASHES:
+                k += 1
+            nc = starts.get(k)
+            if nc is None or nc.type != "GPE" or run[k] != run[i] and toks[k - 1].text not in _DASHES:
+                break
+            last = nc.last
+        for suf in sufs:
+            n = len(suf)
+            if last + n < len(toks) and run[last + n] == run[last] and tuple(x.norm for x in toks[last + 1 : last + 1 + n]) == suf:
+                last += n
+                break
+        out.append(Cand(i, last, t.start + clitic_len(t, forms), toks[last].end, typ, "pattern", 0.75))
+    return out
+
+
+__all__ = ["event_cands", "facility_cands", "head_cands", "heads"]

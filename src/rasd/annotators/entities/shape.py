@@ -1,0 +1,263 @@
+"""Span shaping after the sources agreed: where a name starts and ends, and what it is.
+
+Each rule reads a word list (``resources/entities/``) and edits accepted candidates in
+place or proposes new ones; none looks at a particular name:
+
+- ``org_bodies``: a body named after a place (``شرطة منطقة الرياض``, ``جامعة حائل``,
+  ``org_heads.txt``) and ministries (``وزارة الخارجية``, ``الخارجية الباكستانية``,
+  ``ministries.txt``) are one ORG;
+- ``trim_heads``: generic heads stay out of a name (``تنظيم داعش`` → ``داعش``,
+  ``generic_heads.tsv``), and so does a title the model put at a person's start;
+- ``add_demonyms``: a body every country has runs over the demonym that says whose it is
+  (``مجلس النواب العراقي``); a name that stands on its own does not (``برشلونة الإسباني``);
+- ``people``: a person's span never ends on a particle (``لويس فان`` + ``غال``,
+  ``name_particles.txt``) and is cut at a coordinated ``و`` (``سراج`` | ``وصالح العمري``);
+- ``places_not_orgs``: a model ORG that is exactly a known place is the place (datelines,
+  ``سبق- الدمام``); ``country_adjective``: ``كرة القدم السعودية`` names no country.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+from rasd.annotators.entities import gazetteer as gz
+from rasd.annotators.entities.cand import Cand
+from rasd.annotators.entities.cues import given_names
+from rasd.resources import load_lines, load_table
+from rasd.text.normalize import fold
+from rasd.text.tokens import Token, strip_proclitics
+
+_NOUN_CLITICS = "وفبلك"
+DATELINE_CHARS = 80  # a dateline opens the text
+
+
+def _keys(path: str) -> frozenset[str]:
+    return frozenset(gz.key_of(w) for w in load_lines(path))
+
+
+@cache
+def _generic_heads() -> dict[str, frozenset[str]]:
+    return {gz.key_of(r[0]): frozenset(r[1].split("|")) for r in load_table("entities/generic_heads.tsv") if len(r) > 1}
+
+
+@cache
+def _particles() -> frozenset[str]:
+    return _keys("entities/name_particles.txt")
+
+
+@cache
+def _org_heads() -> dict[tuple[str, ...], str]:
+    return {tuple(gz.key_of(h).split()): h for h in load_lines("entities/org_heads.txt")}
+
+
+@cache
+def _ministries() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(gz.key_of(m).split()) for m in load_lines("entities/ministries.txt"))
+
+
+@cache
+def _ministry_word() -> frozenset[str]:
+    return frozenset({"وزاره"})
+
+
+@cache
+def _place_cues() -> frozenset[str]:
+    return _keys("entities/place_cues.txt")
+
+
+def clitic_len(tok: Token, forms: frozenset[str] | set[str]) -> int:
+    """Characters of the noun proclitic chain (و ف ب ل ك) before ``tok`` when its stem is
+    one of ``forms`` (``بشرطة`` → 1 for ``شرطة``); 0 when the word itself is (``وزارة``)."""
+    if tok.norm in forms:
+        return 0
+    for k, stem in strip_proclitics(tok.text)[1:]:
+        chain = fold(tok.text[:k]).replace("ـ", "")
+        if chain and all(ch in _NOUN_CLITICS for ch in chain) and fold(stem) in forms:
+            return k
+    return 0
+
+
+_bare = gz.bare_forms
+
+
+def _seq_before(toks: list[Token], end: int, table: dict[tuple[str, ...], str] | frozenset[tuple[str, ...]]) -> int | None:
+    """Start index of the longest phrase of ``table`` ending right before token ``end`` (the
+    phrase's first word may carry proclitics)."""
+    best = None
+    for n in range(1, 4):
+        i = end - n
+        if i < 0 or not all(t.is_word for t in toks[i:end]):
+            break
+        rest = tuple(t.norm for t in toks[i + 1 : end])
+        if any((b, *rest) in table for b in _bare(toks[i])):
+            best = i
+    return best
+
+
+def org_bodies(
+    toks: list[Token], run: list[int], accepted: list[Cand], used: set[int], titles: frozenset[str]
+) -> list[Cand]:
+    """Bodies named after a place, and ministries, as new ORG candidates (see the module doc).
+
+    A place candidate that a head turns into a body is removed from ``accepted``;
+    ``titles`` are title words (``وزير``): a portfolio after one is part of a title.
+    """
+    out: list[Cand] = []
+    heads = _org_heads()
+    cues = _place_cues()
+    for c in list(accepted):
+        if c.type not in ("GPE", "LOC", "ORG") or c.start != toks[c.first].start:
+            continue
+        p = c.first
+        if p > 0 and toks[p - 1].is_word and _bare(toks[p - 1]) & cues and run[p - 1] == run[c.first]:
+            p -= 1  # "شرطة منطقة الرياض": the place word between head and place
+        h = _seq_before(toks, p, heads)
+        if h is None or run[h] != run[c.first] or any(i in used for i in range(h, p) if i not in range(c.first, c.last + 1)):
+            continue
+        accepted.remove(c)
+        firsts = {k[0] for k in heads}
+        out.append(Cand(h, c.last, toks[h].start + clitic_len(toks[h], firsts), c.end, "ORG", "pattern", 0.8))
+    minis = _ministries()
+    dem = gz.demonyms()
+    taken = used | {i for c in accepted for i in range(c.first, c.last + 1)}
+    starts = frozenset(m[0] for m in minis) | _ministry_word()
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if not t.is_word or not _bare(t) & starts:
+            i += 1
+            continue
+        is_head = bool(_bare(t) & _ministry_word())
+        j = i + 1 if is_head else i
+        last = None
+        for n in range(4, 0, -1):  # the longest portfolio
+            seq = toks[j : j + n]
+            if len(seq) == n and all(x.is_word for x in seq) and run[j + n - 1] == run[i]:
+                first_forms = _bare(seq[0]) if not is_head else {seq[0].norm}
+                if any((f, *(x.norm for x in seq[1:])) in minis for f in first_forms):
+                    last = j + n - 1
+                    break
+        if last is None or (is_head and j >= len(toks)):
+            i += 1
+            continue
+        said_with = last + 1 < len(toks) and toks[last + 1].norm in dem and run[last + 1] == run[i]
+        if said_with and (is_head or toks[last + 1].norm.endswith("يه")):
+            last += 1
+        elif not is_head:
+            i += 1
+            continue  # "الخارجية" alone is no ministry, nor "النفط العراقي"; "الخارجية الباكستانية" is
+        if not is_head and i > 0 and toks[i - 1].is_word and (toks[i - 1].norm.startswith("ال") or _bare(toks[i - 1]) & titles):
+            i += 1
+            continue  # "وزير الخارجية المصري" is a title, "السياسة الخارجية المصرية" a policy
+        if not any(k in taken for k in range(i, last + 1)):
+            forms = _ministry_word() if is_head else {m[0] for m in minis}
+            out.append(Cand(i, last, t.start + clitic_len(t, forms), toks[last].end, "ORG", "pattern", 0.8))
+            taken.update(range(i, last + 1))
+        i = last + 1
+    return out
+
+
+def trim_heads(toks: list[Token], accepted: list[Cand], titles: Callable[[list[Token], int, int], int]) -> None:
+    """Generic heads out of ORG/GPE spans; a leading title out of a person's span.
+
+    ``titles(toks, i, last)`` is how many tokens from ``i`` form a title phrase (0: none).
+    """
+    heads = _generic_heads()
+    for c in accepted:
+        if c.last <= c.first or c.source == "pattern" and c.type == "FAC":
+            continue
+        head = toks[c.first]
+        if c.type == "PER":
+            n = titles(toks, c.first, c.last)
+            if 0 < n <= c.last - c.first:
+                c.first += n
+                c.start = toks[c.first].start
+            continue
+        if any(c.type in heads.get(b, ()) for b in _bare(head)) and toks[c.first + 1].is_word:
+            c.first += 1
+            c.start = toks[c.first].start
+
+
+@cache
+def generic_bodies() -> frozenset[tuple[str, ...]]:
+    """Heads of bodies every country has (``generic_bodies.txt``: وزارة, البرلمان, مجلس النواب)."""
+    return frozenset(tuple(gz.key_of(w).split()) for w in load_lines("entities/generic_bodies.txt"))
+
+
+def is_generic_body(words: list[str]) -> bool:
+    """Whether folded ``words`` open with the head of a body every country has."""
+    heads = generic_bodies()
+    return any(tuple(words[:n]) in heads for n in range(1, min(3, len(words)) + 1))
+
+
+def add_demonyms(toks: list[Token], run: list[int], accepted: list[Cand]) -> None:
+    """A body every country has runs over the demonym that says whose it is
+    (``مجلس النواب العراقي``, ``البرلمان الليبي``); a name that stands on its own does not
+    (``برشلونة الإسباني`` is ``برشلونة``, said of a Spanish club)."""
+    dem = gz.demonyms()
+    used = {i for c in accepted for i in range(c.first, c.last + 1)}
+    for c in accepted:
+        n = c.last + 1
+        if c.type != "ORG" or c.source == "club" or n >= len(toks) or n in used or run[n] != run[c.first]:
+            continue
+        if toks[n].norm in dem and is_generic_body([t.norm for t in toks[c.first : c.last + 1]]):
+            c.last, c.end = n, toks[n].end
+            used.add(n)
+
+
+def people(toks: list[Token], run: list[int], accepted: list[Cand]) -> list[Cand]:
+    """Particles never end a person's span; a coordinated ``وX`` starts a second person.
+
+    Returns the persons split off (``accepted`` keeps the first part).
+    """
+    parts = _particles()
+    given = given_names()
+    used = {i for c in accepted for i in range(c.first, c.last + 1)}
+    out: list[Cand] = []
+    for c in accepted:
+        if c.type != "PER":
+            continue
+        n = c.last + 1
+        while toks[c.last].norm in parts and n < len(toks) and n not in used and run[n] == run[c.first] and toks[n].is_word:
+            c.last, c.end = n, toks[n].end
+            used.add(n)
+            n += 1
+        for j in range(c.first + 1, c.last + 1):
+            t = toks[j]
+            if t.norm.startswith("و") and len(t.norm) >= 4 and t.norm not in given and t.norm[1:] not in parts:
+                out.append(Cand(j, c.last, t.start + 1, c.end, "PER", c.source, c.confidence))
+                c.last, c.end = j - 1, toks[j - 1].end
+                break
+    return out
+
+
+def places_not_orgs(text: str, accepted: list[Cand]) -> None:
+    """A model ORG in a dateline (``سبق- الدمام:``, ``نايف السعدي – الطائف``: after a dash in
+    the text's first line) that is exactly a known place name is that place. Elsewhere a
+    place-named ORG may well be a club (``هامبورغ``)."""
+    cities = dict(gz._matchable_cities())
+    for c in accepted:
+        if c.source != "model" or c.type != "ORG" or c.start > DATELINE_CHARS:
+            continue
+        before = text[: c.start].rstrip()
+        if not before.endswith(("-", "–")) or "\n" in before.strip():
+            continue
+        k = gz.key_of(text[c.start : c.end])
+        e = gz.by_key().get(k) or cities.get(k)
+        if e is not None and e.type in ("GPE", "LOC"):
+            c.type = e.type
+
+
+def country_adjective(toks: list[Token], text: str, c: Cand, key: str) -> bool:
+    """A country name shaped like a feminine nisba (``السعودية``) right after a definite noun
+    on the same line is the adjective: ``كرة القدم السعودية`` is Saudi football, not the country."""
+    if c.first != c.last or c.first == 0 or c.start != toks[c.first].start:
+        return False
+    if not (key.startswith("ال") and key.endswith("يه")):
+        return False
+    prev = toks[c.first - 1]
+    return prev.is_word and prev.text.startswith("ال") and "\n" not in text[prev.end : c.start]  # "إلى" folds to "الي"
+
+
+__all__ = ["add_demonyms", "clitic_len", "country_adjective", "generic_bodies", "is_generic_body", "org_bodies", "people", "places_not_orgs", "trim_heads"]

@@ -1,0 +1,305 @@
+"""Numbers in Arabic news text: digits, number words, scale words and the lexicon.
+
+Why a module of its own: reading the number (``3.6 مليار``, ``مليونين و800 ألف``,
+``ثلاثة أرباع``, ``10.100.000``, ``نصف مليون``) is independent of deciding what it
+counts; ``engine.py`` does the latter. Every word comes from ``resources/quantities/``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from rasd.annotators.quantities.objects import article_forms, clean, nouns
+from rasd.resources import load_lines, load_table
+from rasd.text import Token, fold
+
+_DIGITS = re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9]+")
+_R_DECIMAL = re.compile(r"^([0-9]+)ر([0-9]+)$")
+_DOTTED = re.compile(r"(?:\.[0-9]{3}){2,}(?![0-9])")
+PREFIXES = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
+
+
+@dataclass(frozen=True)
+class Lex:
+    numbers: dict[str, tuple[float, str]]
+    vague: dict[str, tuple[float, float]]
+    mods_before: tuple[tuple[tuple[str, ...], str], ...]
+    mods_after: tuple[tuple[tuple[str, ...], str], ...]
+    ranges: tuple[tuple[tuple[str, ...], str], ...]
+    objects: dict[tuple[str, ...], str]
+    duals: dict[tuple[str, ...], str]
+    max_obj_len: int
+    gentilics: dict[str, str]
+    places: dict[tuple[str, ...], str]
+    skip_after: frozenset[str]
+    skip_before: frozenset[str]
+    count_nouns: frozenset[str]
+    alone: dict[str, float]
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(fold(w) for w in phrase.split())
+
+
+def _obj_key(phrase: str) -> tuple[str, ...]:
+    """An object form as ``_match_seq`` reads it: later words without their article."""
+    w = _words(phrase)
+    return (w[0], *(strip_def(x) for x in w[1:]))
+
+
+@cache
+def lexicon() -> Lex:
+    """All word lists, folded, loaded once."""
+    numbers = {fold(r[0]): (float(r[1]), r[2]) for r in load_table("quantities/numbers.tsv")}
+    vague = {fold(r[0]): (float(r[1]), float(r[2])) for r in load_table("quantities/vague.tsv")}
+    before: list[tuple[tuple[str, ...], str]] = []
+    after: list[tuple[tuple[str, ...], str]] = []
+    for r in load_table("quantities/modifiers.tsv"):
+        (before if r[2] == "before" else after).append((_words(r[0]), r[1]))
+    objects: dict[tuple[str, ...], str] = {}
+    duals: dict[tuple[str, ...], str] = {}
+    for r in load_table("quantities/objects.tsv"):
+        lemma = r[0]
+        for f in [lemma, *r[1].split("|")]:
+            objects.setdefault(_obj_key(f), lemma)
+        if len(r) > 2 and r[2]:
+            for f in r[2].split("|"):
+                duals.setdefault(_words(f), lemma)
+    gentilics: dict[str, str] = {}
+    for line in load_lines("quantities/gentilics.txt"):
+        g, _, canon = line.partition("\t")
+        stem = fold(g.strip())[:-1]
+        for suf in ("ي", "يه", "يا", "يين", "يون", "يان", "يتين", "يتان", "يات"):
+            gentilics.setdefault(stem + suf, canon.strip() or g.strip())
+    places = {_words(p): p for p in load_lines("quantities/places.txt")}
+    return Lex(
+        numbers=numbers,
+        vague=vague,
+        mods_before=tuple(sorted(before, key=lambda x: -len(x[0]))),
+        mods_after=tuple(sorted(after, key=lambda x: -len(x[0]))),
+        ranges=tuple((_words(r[0]), fold(r[1])) for r in load_table("quantities/range.tsv")),
+        objects=objects,
+        duals=duals,
+        max_obj_len=max(len(k) for k in [*objects, *duals]),
+        gentilics=gentilics,
+        places=places,
+        skip_after=frozenset(fold(w) for w in load_lines("quantities/skip_after.txt")),
+        skip_before=frozenset(fold(w) for w in load_lines("quantities/skip_before.txt")),
+        count_nouns=frozenset(fold(w) for w in load_lines("quantities/count_nouns.txt")),
+        alone={fold(r[0]): float(r[1]) for r in load_table("quantities/alone.tsv")},
+    )
+
+
+def word_readings(norm: str, definite: bool = False) -> list[str]:
+    """The word and the word without its proclitics (و، ب، ل … and, if asked, ال)."""
+    out = [norm]
+    for p in (*(article_forms() if definite else ()), *PREFIXES):
+        if norm.startswith(p) and len(norm) - len(p) >= 2:
+            out.append(norm[len(p) :])
+    return out
+
+
+@dataclass
+class Num:
+    i: int  # first token of the number
+    j: int  # one past its last token
+    start: int  # original offsets of the number itself
+    end: int
+    value: float | None
+    vmin: float | None = None
+    vmax: float | None = None
+    digits: bool = False
+    mod: str | None = None
+    dot3: bool = False  # one dot before three digits (741.500): thousands or a decimal
+
+
+def lookup(lex: Lex, tok: Token) -> tuple[float, str] | None:
+    readings = word_readings(tok.norm)
+    if len(tok.text) > 1 and tok.text[0] in "وفبل" and tok.text[1] in "أإآ":
+        readings = readings[1:]  # وأحد is و + أحد, not واحد
+    for r in readings:
+        if r in lex.numbers and not (r != tok.norm and tok.norm.startswith("ك")):
+            return lex.numbers[r]  # كمية is not ك + مية
+    return None
+
+
+def number_reading(lex: Lex, tok: Token) -> str:
+    """The folded reading of ``tok`` that ``lookup`` used (proclitics stripped)."""
+    readings = word_readings(tok.norm)
+    if len(tok.text) > 1 and tok.text[0] in "وفبل" and tok.text[1] in "أإآ":
+        readings = readings[1:]
+    return next((r for r in readings if r in lex.numbers), tok.norm)
+
+
+def digit_number(toks: Sequence[Token], i: int, text: str) -> Num | None:
+    """Digits at token ``i`` (with a proclitic like و3000 or بـ4) joined over , and . groups."""
+    t = toks[i]
+    rd = _R_DECIMAL.match(t.norm)
+    if rd:  # the wire-service decimal: 8ر4 is 4.8
+        return Num(i, i + 1, t.start, t.end, float(f"{rd.group(2)}.{rd.group(1)}"), digits=True)
+    m = _DIGITS.search(t.text)
+    if not m or m.end() != len(t.text) or fold(t.text[: m.start()]) not in ("", *PREFIXES):
+        return None
+    start = t.start + m.start()
+    raw = fold(m.group())
+    j = i + 1
+    dotted = _DOTTED.match(text, t.end)
+    if dotted and not raw.startswith("0") and len(raw) <= 3:  # 10.100.000: dots group thousands
+        k = i + 1
+        while k < len(toks) and toks[k].end <= dotted.end():
+            k += 1
+        return Num(i, k, start, toks[k - 1].end, float(raw + dotted.group().replace(".", "")), digits=True)
+    while (
+        j + 1 < len(toks)
+        and toks[j].norm in (",", ".")
+        and toks[j].start == toks[j - 1].end
+        and toks[j + 1].start == toks[j].end
+        and toks[j + 1].norm.isdigit()
+    ):
+        sep, grp = toks[j].norm, toks[j + 1].norm
+        if sep == "," and len(grp) == 3:
+            raw += grp
+        elif "." not in raw:
+            raw += "." + grp  # 2.5 and the Arabic decimal comma 2,5
+        else:
+            break
+        j += 2
+    whole, _, dec = raw.partition(".")
+    dot3 = len(dec) == 3 and 1 <= len(whole) <= 3 and not whole.startswith("0")
+    return Num(i, j, start, toks[j - 1].end, float(raw), digits=True, dot3=dot3)
+
+
+def scan_number(lex: Lex, toks: Sequence[Token], i: int, text: str) -> Num | None:
+    """A number starting at token ``i``: digits (+ scale word) or a run of number words."""
+    num = digit_number(toks, i, text)
+    if num is not None:
+        k = num.j + (num.j + 1 < len(toks) and toks[num.j].norm == ")")  # (174) مليون
+        if k < len(toks):
+            hit = lookup(lex, toks[k])
+            if hit and hit[1] == "scale" and num.value is not None:
+                num.value *= hit[0]
+                num.end = toks[k].end
+                num.j = k + 1
+                num.dot3 = False  # 45.033 مليون: a decimal before a scale word
+        return _tail(lex, toks, num, text)
+    tok = toks[i]
+    frac = nouns().fractions.get(fold(clean(tok.text)))
+    if frac is not None and frac[1] == "alone":
+        return Num(i, i + 1, tok.start, tok.end, frac[0])
+    fr = next((r for r in word_readings(tok.norm) if r in nouns().fractions), None)
+    if fr is not None and nouns().fractions[fr][1] == "add" and i + 1 < len(toks):
+        hit = lookup(lex, toks[i + 1])  # نصف مليون, وربع مليار: a part of the scale word after it
+        if hit is not None and hit[1] == "scale" and not toks[i + 1].norm.startswith("و"):
+            off = orig_len(tok.text, len(tok.norm) - len(fr))
+            return Num(i, i + 2, tok.start + off, toks[i + 1].end, nouns().fractions[fr][0] * hit[0])
+    plain = word_readings(tok.norm)
+    for r in word_readings(tok.norm, definite=True):  # آلاف، الآلاف من الدولارات (not العدة)
+        if r in lex.vague and (r in plain or lex.vague[r][0] >= 10):
+            lo, hi = lex.vague[r]
+            j, end = i + 1, tok.end
+            if j < len(toks):
+                nxt = word_readings(toks[j].norm, definite=True)
+                scale = next(
+                    (lex.numbers[x][0] for x in nxt if lex.numbers.get(x, (0, ""))[1] == "scale"), None
+                )
+                if scale:
+                    lo, hi, j, end = lo * scale, hi * scale + scale - 1, j + 1, toks[j].end
+            return Num(
+                i, j, tok.start + orig_len(tok.text, len(tok.norm) - len(r)), end, None, lo, hi, mod="VAGUE"
+            )
+    total = cur = 0.0
+    j = i
+    seen = False
+    prev_kind = ""
+    group_start, last_mag = i, 0.0
+    while j < len(toks):
+        hit = lookup(lex, toks[j])
+        if hit is None:
+            break
+        v, kind = hit
+        if kind == "zero" or (kind == "teen" and seen and toks[j].norm.startswith("و")):
+            break  # صفر only matters in a score (1-صفر); سبع وعشر is two numbers
+        if kind == "oneteen":
+            nxt_hit = lookup(lex, toks[j + 1]) if j + 1 < len(toks) else None
+            if nxt_hit is None or nxt_hit[1] != "teen":
+                break  # أحد المسؤولين is "one of", not a count
+            kind = "unit"
+        if seen and kind == prev_kind and kind != "scale":
+            break  # "ثلاثة خمسة" is two numbers, not one
+        if kind == "scale" and not seen and number_reading(lex, toks[j]) in lex.alone:
+            v = lex.alone[number_reading(lex, toks[j])]  # "ألفا جندي": two thousand
+            cur = v
+        elif kind == "scale":
+            mag = 10.0 ** (len(str(int(v))) - 1)
+            if last_mag and mag >= last_mag:
+                j, cur = group_start, 0.0  # مليوني وثلاثة ملايين: two amounts, not one
+                break
+            cur = (cur or 1.0) * v
+            total += cur
+            cur = 0.0
+            group_start, last_mag = j + 1, mag
+        elif kind == "hundred" and v == 100 and prev_kind == "unit":
+            cur *= 100
+        elif kind == "teen":
+            cur += 10
+        else:
+            cur += v
+        seen = True
+        prev_kind = kind
+        j += 1
+    if not seen:
+        return None
+    value = total + cur
+    first = toks[i]
+    # the span starts after a proclitic that is not part of the number (بثلاث → ثلاث)
+    off = orig_len(first.text, len(first.norm) - len(number_reading(lex, first)))
+    frac = nouns().fractions.get(fold(clean(toks[j].text))) if j < len(toks) else None
+    if frac is not None and frac[1] == "times" and 2 <= value <= 10:
+        value, j = round(value * frac[0], 3), j + 1  # ثلاثة أرباع = 0.75
+    return _tail(lex, toks, Num(i, j, first.start + off, toks[j - 1].end, value), text)
+
+
+def _tail(lex: Lex, toks: Sequence[Token], num: Num, text: str) -> Num:
+    """A scale amount continued after و: ``مليونين و800 ألف``, ``7 ملايين ونصف``."""
+    last = lookup(lex, toks[num.j - 1])
+    if num.value is None or last is None or last[1] != "scale" or num.j >= len(toks):
+        return num
+    unit = 10.0 ** (len(str(int(last[0]))) - 1)
+    k = num.j + (toks[num.j].norm == "و")
+    if k >= len(toks) or (k == num.j and not toks[k].norm.startswith("و")):
+        return num
+    word = clean(toks[k].text)[(k == num.j) :]
+    frac = nouns().fractions.get(fold(word))
+    if frac is not None and frac[1] == "add":
+        num.value += frac[0] * unit
+        num.j, num.end = k + 1, toks[k].end
+        return num
+    nxt = scan_number(lex, toks, k, text) if toks[k].norm != "و" else None
+    if (
+        nxt is not None
+        and nxt.value is not None
+        and nxt.mod is None
+        and nxt.value < unit
+        and nxt.value >= 1000
+    ):
+        num.value += nxt.value
+        num.j, num.end = nxt.j, nxt.end
+    return num
+
+
+def orig_len(word: str, n_folded: int) -> int:
+    """Original characters of ``word`` that fold to its first ``n_folded`` characters."""
+    k = seen = 0
+    while k < len(word) and seen < n_folded:
+        seen += len(fold(word[k]))
+        k += 1
+    while k < len(word) and not fold(word[k]):
+        k += 1
+    return k
+
+
+def strip_def(w: str) -> str:
+    return w[2:] if w.startswith("ال") and len(w) > 3 else w

@@ -1,0 +1,160 @@
+"""Attribution phrases: ``وفقا لـX``, ``بحسب X``, ``على حد تعبير X`` name the source of the
+clause beside them (after the phrase at a sentence start, else the sentence before it).
+Beside a quote already found in the same sentence, X is where the words were carried.
+"""
+
+from __future__ import annotations
+
+from rasd.annotators.quotes.context import NP, Ctx, content_end, polarity, sentence_start, trim
+from rasd.annotators.quotes.coref import is_anaphor
+from rasd.annotators.quotes.history import bare as _bare
+from rasd.annotators.quotes.history import nodef as _nodef
+from rasd.annotators.quotes.lexicon import member
+from rasd.annotators.quotes.speakers import Subj, is_adjunct_start, make_speaker, medium_text
+from rasd.annotators.spans import SpanIndex
+from rasd.models import Quote, Span
+from rasd.text import fold
+
+
+def attributions(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> list[Quote]:
+    """``وفقا لـX``/``بحسب X``/``على حد تعبير X``: X is the source of the clause beside it."""
+    toks, lex = cx.toks, cx.lex
+    out: list[Quote] = []
+    k = 0
+    firsts = {p[0] for p in lex.attributions}
+    found_at = SpanIndex(found)
+    spoke = {q.speaker.start for q in found}
+    while k < len(toks):
+        if not any(b in firsts for b in _bare(toks[k].norm)):
+            k += 1
+            continue
+        hit: int | None = None
+        matched: tuple[str, ...] = ()
+        for phrase in lex.attributions:
+            n = len(phrase)
+            words = [t.norm for t in toks[k : k + n]]
+            if len(words) < n:
+                continue
+            last_ok = n == 1 or words[-1] == phrase[-1]
+            if phrase[0] in _bare(words[0]) and tuple(words[1:-1]) == phrase[1:-1] and last_ok:
+                hit, matched = n, phrase
+                break
+            # "وفقا للمصدر": the final ل is attached to the source
+            if phrase[-1] == "ل" and n >= 2 and phrase[0] in _bare(words[0]) and words[1:-1] == list(phrase[1:-1]):
+                w = words[-1]
+                if w.startswith("ل") and len(w) > 2:
+                    hit, matched = n - 1, phrase
+                    break
+        if hit is None:
+            k += 1
+            continue
+        src_a = k + hit
+        said = _said(cx, src_a)  # "بحسب ما قالت مصادر", "على ما نقلت وكالة": the source follows the verb
+        if said:
+            src_a += said
+        elif matched in lex.attr_verb:
+            k += hit
+            continue
+        if src_a >= len(toks):
+            break
+        src_b = src_a
+        while src_b < len(toks) and src_b - src_a < 12 and toks[src_b].norm not in _STOPS and not cx.brk[src_b] and not (
+            src_b > src_a and any(w in lex.comps for w in _bare(toks[src_b].norm))  # "وفقا للشرطة فإن …"
+        ) and not (
+            src_b > src_a and is_adjunct_start(cx, src_b)  # "بحسب ما ذكر وكيله يوم الثلاثاء": time ends it
+        ):
+            if src_b in cx.open_at:
+                src_b = cx.open_at[src_b]
+            src_b += 1
+        np_ = trim(cx, src_a, src_b - 1)
+        if np_ is None or not _is_source(cx, np_) or toks[np_.first].start in spoke:
+            k += hit  # not a source, or one already quoted with its own verb ("صحيفة X ونقلا عن مصادر، قد كشفت")
+            continue
+        glued = matched[0] != toks[k].norm and matched[0] in _bare(toks[k].norm)  # "وبحسب", not "وفق"
+        cue = cx.text[toks[k].start + glued : toks[k + hit - 1].end]
+        s0 = sentence_start(cx, k)
+        s_start = cx.toks[s0].start
+        s_end = toks[content_end(cx, k) - 1].end if k < len(toks) else len(cx.text)
+        # beside a quote of its own sentence, the phrase names where the words were carried
+        inside = found_at.containing(toks[k].start)
+        inside += [q for q in found_at.within(s_start, s_end) if q not in inside and (
+            abs(q.end - toks[k].start) <= 3 or toks[src_b - 1].end <= q.start)]
+        if inside:
+            if inside[0].speaker.medium is None and not member(toks[np_.first].norm, lex.anon):
+                inside[0].speaker.medium = medium_text(cx, np_.first, np_.last)
+            k = src_b
+            continue
+        opens = s0 == k or all(not t.is_word for t in toks[s0:k]) or (k - s0 == 1 and toks[s0].norm in ("و", "ف"))
+        if opens and s0 > 0 and (src_b >= len(toks) or cx.brk[src_b - 1] or toks[src_b].norm in (".", "!")):
+            c_a, c_b = sentence_start(cx, s0 - 1), s0  # "….وفقا لرويترز.": it closes the sentence before
+        elif opens:
+            c_a = src_b + 1 if src_b < len(toks) and toks[src_b].norm == "," else src_b
+            if c_a < len(toks) and toks[c_a].norm == "فان":
+                c_a += 1
+            c_b = content_end(cx, c_a)
+        else:
+            c_a, c_b = s0, k
+        cn = trim(cx, c_a, c_b - 1)
+        if cn is None:
+            k = src_b
+            continue
+        direct = cn.first - 1 in cx.open_at and cx.open_at[cn.first - 1] == cn.last + 1
+        sub = Subj(np=_strip_l(cx, np_))
+        spk = make_speaker(cx, sub)
+        if spk is not None and spk.text[:1] == "ل" and not fold(spk.text).startswith("لل") and len(spk.text) > 3:
+            spk.start += 1
+            spk.text = cx.text[spk.start : spk.end]
+        if spk is None:
+            k = src_b
+            continue
+        c_s, c_e = toks[cn.first].start, toks[cn.last].end
+        out.append(
+            Quote(doc_id, min(toks[k].start, c_s), max(toks[np_.last].end, c_e), spk, cue, Span(c_s, c_e),
+                  direct, polarity(cx, "assert", cn.first, cn.last + 1), 0.7, date)
+        )
+        k = src_b
+    return out
+
+
+_STOPS = frozenset({",", "-", "–", "—", "(", ")"})  # punctuation that ends a source phrase ("-حسب وصف X- في …")
+
+
+def _said(cx: Ctx, k: int) -> int:
+    """2 when ``ما`` + a one-word reporting verb stand at ``k`` (``ما ذكرت``, ``ما قالت``), else 0;
+    not ``ما جاء في`` ("what the text says": no speaker follows)."""
+    if k + 1 >= len(cx.toks) or cx.toks[k].norm != "ما":
+        return 0
+    return 2 if any((w,) in cx.lex.cues for w in _bare(cx.toks[k + 1].norm)) else 0
+
+
+def _strip_l(cx: Ctx, np_: NP) -> NP:
+    """``لـ«رويترز»`` → ``«رويترز»``: a bare ل token before the source is not part of it."""
+    if cx.toks[np_.first].norm == "ل" and np_.first < np_.last:
+        return trim(cx, np_.first + 1, np_.last) or np_
+    return np_
+
+
+def _is_source(cx: Ctx, np_: NP) -> bool:
+    toks, lex = cx.toks, cx.lex
+    first = toks[np_.first]
+    if first.norm == "ل" and np_.first + 1 <= np_.last:
+        first = toks[np_.first + 1]
+    if np_.first in cx.open_at or (toks[np_.first].norm == "ل" and np_.first + 1 in cx.open_at):
+        return True
+    w = first.norm
+    cands = {w, _nodef(w)}
+    if w.startswith("لل"):
+        cands.add("ال" + w[2:])
+        cands.add(w[2:])
+    elif w.startswith("ل"):
+        cands.add(w[1:])
+        cands.add(_nodef(w[1:]))
+    if cands & (lex.sources | lex.outlets | lex.anon | lex.titles) or any(_nodef(c) in lex.anon for c in cands):
+        return True
+    if np_.first == np_.last and is_anaphor(first.text):
+        return True  # "بحسب ما ذكر الأخير": resolved to the name by coref
+    # a person or body named at the head ("بحسب الجيش الأمريكي"), not further on ("حسب الأولوية
+    # في مخططات الملك فهد": the order of the works, not a source)
+    s, e = first.start, toks[min(np_.last, np_.first + 1)].end
+    return any(m.type in ("PER", "ORG") for m in cx.ents.starting_in(s, e))
+

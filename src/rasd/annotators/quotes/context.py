@@ -1,0 +1,217 @@
+"""One document as the quote engine sees it: tokens, quotation pairs, sentence breaks and
+entity mentions, with the token-range helpers every frame uses (phrases, comma pieces,
+where a cue sits, where indirect content ends).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import islice
+
+from rasd.annotators.quotes.frames import between, connector, whoever
+from rasd.annotators.quotes.history import bare as _bare
+from rasd.annotators.quotes.lexicon import Lex, Verb, lexicon
+from rasd.annotators.quotes.marks import quote_pairs
+from rasd.annotators.spans import SpanIndex
+from rasd.models import EntityMention
+from rasd.text import Token, tokenize
+
+MAX_SUBJECT = 30  # tokens between a cue and its content
+MIN_QUOTE_TOKENS = 4  # a shorter quoted run beside a name is a name or a scare quote
+MAX_RELATIVE_SUBJECT = 4  # words of a subject between a relative clause's cue and its أن
+MAX_SPAN = 1024  # tokens a sentence look-back or an indirect content may run (real ones < 600)
+
+
+@dataclass
+class Ctx:
+    """The document as the engine reads it; built once by ``build``."""
+    text: str
+    toks: list[Token]
+    lex: Lex
+    open_at: dict[int, int]  # token index of an opening mark -> token index of its close
+    close_at: dict[int, int]  # close token -> open token
+    ents: SpanIndex[EntityMention]
+    brk: list[bool]  # brk[k]: a sentence ends after token k
+    s0: list[int]  # s0[k]: the first token of k's sentence
+    ends: dict[int, int]  # memo of the raw content end reached from a token (see content_end)
+    names: dict[int, int]  # opening mark -> close, for pairs of fewer than MIN_QUOTE_TOKENS words
+    starts: list[int]  # token start offsets, for tok_at
+
+
+def build(text: str, entities: Iterable[EntityMention]) -> Ctx:
+    """Tokens, quotation pairs, sentence breaks and mentions of ``text``."""
+    toks = tokenize(text)
+    by_start = {t.start: k for k, t in enumerate(toks)}
+    open_at: dict[int, int] = {}
+    close_at: dict[int, int] = {}
+    for o, c in quote_pairs(text):
+        if o in by_start and c in by_start:
+            open_at[by_start[o]] = by_start[c]
+            close_at[by_start[c]] = by_start[o]
+    brk: list[bool] = []
+    s0: list[int] = []
+    for k, t in enumerate(toks):
+        s0.append(k if k == 0 or brk[-1] else s0[-1])
+        nxt = toks[k + 1].start if k + 1 < len(toks) else len(text)
+        brk.append((t.norm in (".", "!", "?") and not _glued_dot(toks, k)) or "\n" in text[t.end : nxt])
+    names = {o: c for o, c in open_at.items() if sum(t.is_word for t in islice(toks, o + 1, min(c, o + 1 + 2 * MIN_QUOTE_TOKENS))) < MIN_QUOTE_TOKENS}
+    return Ctx(text, toks, lexicon(), open_at, close_at, SpanIndex(entities), brk, s0, {}, names, [t.start for t in toks])
+
+
+def _own_subject(cx: Ctx, k: int) -> bool:
+    """After a relative pronoun, the cue at ``k`` has a subject of its own before an
+    ``أن/إن`` (``التي تقول السلطات إنها …``, ``التي توقع الكثيرون أنها …``): the relative is the
+    object, and the clause reports what that subject said."""
+    toks = cx.toks
+    for j in range(k + 2, min(len(toks), k + 2 + MAX_RELATIVE_SUBJECT)):
+        if toks[j].norm in cx.lex.comps:
+            return toks[k + 1].is_word and toks[k + 1].norm not in cx.lex.comps
+        if cx.brk[j - 1] or not toks[j].is_word:
+            return False
+    return False
+
+
+def _glued_dot(toks: list[Token], k: int) -> bool:
+    """A dot with no space on either side inside a number (``1.5``) or an abbreviation of
+    letter names (``بي.إم.آي``, ``U.S``): not a sentence end."""
+    if toks[k].norm != "." or not 0 < k < len(toks) - 1:
+        return False
+    a, b = toks[k - 1], toks[k + 1]
+    if a.end != toks[k].start or toks[k].end != b.start:
+        return False
+    if a.norm.isdigit() and b.norm.isdigit():
+        return True
+    return a.is_word and b.is_word and len(a.norm) <= 2 and len(b.norm) <= 2 and not a.norm.isdigit()
+
+
+def cue_at(cx: Ctx, k: int) -> tuple[int, Verb] | None:
+    """``(tokens, verb)`` of a reporting cue at token ``k``, else None."""
+    toks = cx.toks
+    if k > 0 and toks[k - 1].norm in cx.lex.relatives and not _own_subject(cx, k):
+        return None  # "إسرائيل التي أعلنت": a relative clause, not a report
+    for n in range(min(cx.lex.max_cue, len(toks) - k), 0, -1):
+        words = [t.norm for t in toks[k : k + n]]
+        for first in _bare(words[0]):
+            v = cx.lex.cues.get((first, *words[1:]))
+            if v is not None:
+                return None if whoever(toks, k, v.imperfect) or between(toks, k, "strict" in v.options) else (n, v)
+    return None
+
+
+@dataclass
+class _Intro:
+    content_start: int  # token index where content begins
+    direct_open: int | None  # token index of an opening mark, when direct
+    kind: str  # comp | colon | quote | prep | obj
+
+
+def tok_at(cx: Ctx, pos: int) -> int:
+    """Index of the first token that starts at or after character ``pos`` (``len(toks)`` if none)."""
+    return bisect_left(cx.starts, pos)
+
+
+def short_pair(cx: Ctx, o: int) -> bool:
+    """The quotation opened at token ``o`` holds a name or a scare quote, not speech."""
+    return o in cx.names
+
+
+
+
+def content_end(cx: Ctx, start: int) -> int:
+    """One past the last token of indirect content: the sentence or clause end, at most
+    ``MAX_SPAN`` tokens on. The walk depends on its position only, so where it ends is
+    remembered for every token it passes: a long sentence is walked once, not per cue."""
+    toks, ends = cx.toks, cx.ends
+    k, path, end = start, [], len(toks)
+    while k < len(toks):
+        if k in ends:
+            end = ends[k]
+            break
+        path.append(k)
+        if k in cx.open_at:
+            k = cx.open_at[k]
+            if cx.brk[k]:
+                end = k + 1
+                break
+            k += 1
+            continue
+        if k + 1 < len(toks) and (toks[k].norm == "," or connector(toks[k])) and (
+            cue_at(cx, k + 1) or (toks[k].norm == "," and toks[k + 1].norm in ("فيما", "بينما"))
+        ):
+            end = k
+            break
+        if cx.brk[k]:
+            end = k + (0 if toks[k].norm in (".", "!", "?") else 1)
+            break
+        if k > start and _hal(cx, k + 1):
+            end = k + 1  # "إنه سيصعد هجماته متهمًا تركيا …": the participle opens a report of its own
+            break
+        k += 1
+    for p in path:
+        ends[p] = end
+    return min(end, start + MAX_SPAN)
+
+
+@dataclass
+class NP:
+    """A phrase as an inclusive token range."""
+    first: int
+    last: int  # inclusive
+
+
+def trim(cx: Ctx, a: int, b: int) -> NP | None:
+    """Tokens ``a..b`` without edge punctuation (quote marks kept when balanced)."""
+    while a <= b and not cx.toks[a].is_word and a not in cx.open_at:
+        a += 1
+    while b >= a and not cx.toks[b].is_word and b not in cx.close_at:
+        if cx.toks[b].text == ")" and any(t.text == "(" for t in cx.toks[a:b]):
+            break  # keep "(البنتاغون)" whole
+        b -= 1
+    return NP(a, b) if a <= b else None
+
+
+def segments(cx: Ctx, a: int, b: int) -> list[tuple[int, int]]:
+    """Comma-separated pieces of tokens ``a..b-1`` (commas inside quotes ignored)."""
+    out, s, k = [], a, a
+    while k < b:
+        if k in cx.open_at:
+            k = min(cx.open_at[k], b - 1) + 1
+            continue
+        if cx.toks[k].norm == ",":
+            out.append((s, k))
+            s = k + 1
+        k += 1
+    out.append((s, b))
+    return [(x, y) for x, y in out if y > x]
+
+
+
+def _hal(cx: Ctx, k: int) -> bool:
+    """A reporting participle in the accusative (``مؤكدا``, ``مشيراً``, ``متهمًا``) at ``k``;
+    ``مؤكدة`` may be an adjective ("معلومات مؤكدة"), so only the -ا forms count."""
+    if k >= len(cx.toks) or not cx.toks[k].norm.endswith("ا"):
+        return False
+    hit = cue_at(cx, k)
+    return hit is not None and hit[1].participle
+
+
+def sentence_start(cx: Ctx, k: int) -> int:
+    """First token of ``k``'s sentence, at most ``MAX_SPAN`` tokens back."""
+    return max(cx.s0[k], k - MAX_SPAN)
+
+
+def polarity(cx: Ctx, verb_pol: str, c_start: int, c_end: int) -> str:
+    """``deny`` for a denying cue or content opening with a denial phrase (``deny.txt``)."""
+    if verb_pol == "deny":
+        return "deny"
+    words = list(islice((t.norm for i in range(c_start, c_end) if (t := cx.toks[i]).is_word), 8))
+    heads = [_bare(w)[-1] for w in words]
+    for phrase in cx.lex.deny:
+        n = len(phrase)
+        for i in range(0, len(words) - n + 1):
+            if heads[i] == phrase[0] or words[i] == phrase[0]:
+                if tuple(words[i + 1 : i + n]) == phrase[1:]:
+                    return "deny"
+    return "assert"

@@ -1,0 +1,115 @@
+"""The quote engine's word lists, folded once: reporting verbs and the lists that shape
+speaker phrases (titles, organisations, outlets, anonymous sources, adjuncts …).
+
+Every word lives in ``resources/quotes/``; a synonym is one line there. ``member`` tests a
+token against a list with and without a glued و/ف and the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from rasd.annotators.quotes.history import bare as _bare
+from rasd.annotators.quotes.history import nodef as _nodef
+from rasd.resources import load_lines, load_table
+from rasd.text import fold
+
+
+def phrase(s: str) -> tuple[str, ...]:
+    """A phrase as folded words."""
+    return tuple(fold(x) for x in s.split())
+
+
+@dataclass(frozen=True)
+class Verb:
+    """A reporting verb form: lemma, polarity, content prepositions and options (verbs.tsv)."""
+    lemma: str
+    polarity: str
+    preps: frozenset[str]
+    options: frozenset[str]
+    participle: bool
+    imperfect: bool = False  # يقول، تؤكد …: no subject and no one before it means no report
+
+
+@dataclass(frozen=True)
+class Lex:
+    """All quote word lists, folded."""
+    cues: dict[tuple[str, ...], Verb]
+    max_cue: int
+    comps: frozenset[str]
+    say_nouns: frozenset[str]
+    anon: frozenset[str]
+    anon_adj: frozenset[str]
+    titles: frozenset[str]
+    orgs: frozenset[str]
+    venues: frozenset[str]
+    adjuncts: frozenset[str]
+    outlets: frozenset[str]
+    attributions: tuple[tuple[str, ...], ...]
+    attr_verb: frozenset[tuple[str, ...]]  # phrases that need a reporting verb after them
+    sources: frozenset[str]
+    deny: tuple[tuple[str, ...], ...]
+    skip: frozenset[str]
+    relatives: frozenset[str]
+    obj_starts: frozenset[str]
+    audiences: frozenset[str]
+    left_blockers: frozenset[str]
+    in_doc: frozenset[str]
+    openers: frozenset[str]
+    topics: frozenset[str]
+
+
+@cache
+def lexicon() -> Lex:
+    """All quote word lists, folded, loaded once."""
+    cues: dict[tuple[str, ...], Verb] = {}
+    for r in load_table("quotes/verbs.tsv"):
+        lemma, pol, preps, opts = r[0], r[1], r[2], r[3]
+        pset = frozenset() if preps == "-" else frozenset(fold(p) for p in preps.split("|"))
+        oset = frozenset() if opts == "-" else frozenset(opts.split(","))
+        for col, part in ((4, False), (5, True)):
+            if len(r) > col and r[col] != "-":
+                for f in r[col].split("|"):
+                    ff, fl = fold(f), fold(lemma)
+                    imperf = not part and ff[:1] in "يتن" and not ff.startswith(fl[:2])
+                    cues.setdefault(phrase(f), Verb(lemma, pol, pset, oset, part, imperf))
+
+    def lines(name: str) -> frozenset[str]:
+        return frozenset(fold(x) for x in load_lines(f"quotes/{name}"))
+
+    from rasd.annotators.quantities.engine import lexicon as qlex
+
+    gentilics = frozenset(qlex().gentilics)
+    places = frozenset(" ".join(p) for p in qlex().places)
+    return Lex(
+        cues=cues,
+        max_cue=max(len(k) for k in cues),
+        comps=lines("complementizers.txt"),
+        say_nouns=lines("say_nouns.txt"),
+        anon=lines("anonymous.txt"),
+        anon_adj=lines("anonymous_adjectives.txt") | gentilics | frozenset("ال" + g for g in gentilics),
+        titles=lines("titles.txt"),
+        orgs=lines("org_words.txt") | lines("org_heads.txt") | gentilics | frozenset("ال" + g for g in gentilics) | places,
+        venues=lines("venues.txt"),
+        adjuncts=lines("adjuncts.txt"),
+        outlets=lines("outlets.txt"),
+        attributions=tuple(sorted((phrase(r[0]) for r in load_table("quotes/attributions.tsv")), key=len, reverse=True)),
+        attr_verb=frozenset(phrase(r[0]) for r in load_table("quotes/attributions.tsv") if len(r) > 2 and r[2] == "verb"),
+        sources=lines("sources.txt"),
+        deny=tuple(phrase(x) for x in load_lines("quotes/deny.txt")),
+        skip=lines("skip_words.txt"),
+        relatives=lines("relatives.txt"),
+        obj_starts=lines("object_starts.txt"),
+        audiences=lines("audiences.txt"),
+        left_blockers=lines("left_blockers.txt"),
+        in_doc=lines("in_document.txt"),
+        openers=lines("clause_openers.txt"),
+        topics=lines("topics.txt"),
+    )
+
+
+def member(w: str, words: frozenset[str]) -> bool:
+    """``w`` (with or without و/ف and the article) is in ``words``."""
+    return any(x in words or _nodef(x) in words for x in _bare(w))
+

@@ -1,0 +1,407 @@
+"""Who spoke: the speaker phrase of a cue, split into name, role and the outlet that carried
+the words, and whether the source is anonymous.
+
+The subject between a cue and its content is cut into comma pieces; adjuncts (time, place,
+``في مؤتمر صحفي``), audiences (``للصحفيين``) and outlets (``لـ«الشرق الأوسط»``) are set
+aside, ``عن X`` after a relaying verb makes X the source, and a title next to a name
+becomes the role. Word lists come from ``lexicon``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasd.annotators.quotes.context import NP, Ctx, segments, tok_at, trim
+from rasd.annotators.quotes.frames import accusative, relay
+from rasd.annotators.quotes.history import DEF as _DEF
+from rasd.annotators.quotes.history import bare as _bare
+from rasd.annotators.quotes.history import nodef as _nodef
+from rasd.annotators.quotes.lexicon import Verb, member
+from rasd.models import Speaker
+from rasd.text import fold
+
+
+def is_adjunct_start(cx: Ctx, k: int, segment: bool = False) -> bool:
+    """Token ``k`` opens an adjunct (time, place, ``في مؤتمر``), not the speaker."""
+    w = cx.toks[k].norm
+    if accusative(cx.toks[k]):
+        return True  # "كتب سابقاً": an adverb, not the subject
+    if "علي" in (w, _nodef(w), _bare(w)[-1]) and cx.toks[k].text not in ("على", "وعلى", "فعلى"):
+        return False  # the names علي/العلي, not the preposition على
+    if member(w, cx.lex.adjuncts) or (segment and w in ("في", "فى")):
+        return True
+    if w in ("في", "فى") and k + 1 < len(cx.toks):
+        nxt = cx.toks[k + 1].norm
+        for suf in ("", "ه", "ها", "هم", "هما"):
+            stem = nxt[: len(nxt) - len(suf)] if suf else nxt
+            if nxt.endswith(suf) and (member(stem, cx.lex.venues) or (stem.endswith("ت") and member(stem[:-1] + "ه", cx.lex.venues))):
+                return True  # في كلمته، في بيانها
+    return False
+
+
+def medium_start(cx: Ctx, k: int) -> bool:
+    """``لـ«X»``, ``للصحيفة``, ``لتلفزيون الحدث`` …: the outlet that was told."""
+    t = cx.toks[k]
+    if t.norm == "ل" and k + 1 < len(cx.toks):
+        return True
+    if t.norm.startswith("ل") and len(t.norm) > 2:
+        rest = t.norm[2:] if t.norm.startswith("لل") else t.norm[1:]
+        return rest in cx.lex.outlets or ("ال" + rest) in cx.lex.outlets or t.norm[1:] in cx.lex.outlets
+    return False
+
+
+@dataclass
+class Subj:
+    """What the words between a cue and its content say about the speaker."""
+    np: NP | None = None
+    name: NP | None = None
+    role: NP | None = None
+    medium: str | None = None
+    chain: bool = False
+
+
+def strip_marks(s: str) -> str:
+    """Text without quotation marks and edge punctuation."""
+    for ch in "\u00ab\u00bb\u201c\u201d\"\u2018\u2019":
+        s = s.replace(ch, "")
+    return " ".join(s.split()).strip(" '\u060c,:")
+
+
+def medium_text(cx: Ctx, a: int, b: int) -> str | None:
+    """The outlet named in tokens ``a..b`` without its ل."""
+    np_ = trim(cx, a, b)
+    if np_ is None:
+        return None
+    s = cx.text[cx.toks[np_.first].start : cx.toks[np_.last].end]
+    if cx.toks[np_.first].norm == "ل":
+        s = s[len(cx.toks[np_.first].text) :]
+    elif s[:1] == "ل" and cx.toks[np_.first].norm != "ل":
+        s = s[2:] if fold(s[:2]) == "لل" else s[1:]
+        if cx.toks[np_.first].norm.startswith("لل"):
+            s = "ال" + s
+    return strip_marks(s) or None
+
+
+def parse_subject(cx: Ctx, a: int, b: int, verb: Verb) -> Subj:
+    """Speaker phrase, appositions, chain source and medium in tokens ``a..b-1``."""
+    sub = Subj()
+    if b <= a:
+        return sub
+    toks = cx.toks
+    segs = segments(cx, a, b)
+    nps: list[NP] = []
+    chain_src: list[NP] = []
+    for s, e in segs:
+        while s < e and (toks[s].norm in cx.lex.skip or _bare(toks[s].norm)[-1] in cx.lex.skip):
+            s += 1
+        if s >= e:
+            continue  # "أكدوا لهم أن": only a pronoun object
+        if e - s == 1 and _audience(cx, s, e, -1):
+            continue  # "وقال للصحفيين:"
+        if relay(toks[s]) and s + 1 < e and toks[s + 1].norm == "عن":
+            np_ = trim(cx, s + 2, e - 1)  # "قالت وكالة X، اليوم، نقلا عن وزارة الداخلية، إن …"
+            if np_:
+                chain_src.append(np_)
+            continue
+        if is_adjunct_start(cx, s, segment=True):
+            # an outlet inside an adjunct: في حديث للصحيفة / في مقابلة مع وكالة X
+            for k in range(s, e):
+                if medium_start(cx, k) or (toks[k].norm == "مع" and k + 1 < e and member(toks[k + 1].norm, cx.lex.outlets)):
+                    sub.medium = medium_text(cx, k + (toks[k].norm == "مع"), e - 1)
+                    break
+                if k > s and member(toks[k].norm, cx.lex.outlets) and toks[k - 1].norm in ("عنه", "عنها", "عنهم", "نقل", "ذكر"):
+                    sub.medium = medium_text(cx, k, e - 1)
+                    break
+            continue
+        if toks[s].norm == "عن" and ("chain" in verb.options or nps):
+            np_ = trim(cx, s + 1, e - 1)
+            if np_:
+                chain_src.append(np_)
+            continue
+        if medium_start(cx, s) and nps:
+            sub.medium = medium_text(cx, s, e - 1)
+            continue
+        # inside a piece: cut at an adjunct, an outlet that ends the piece, a chain عن
+        end = e
+        k = s + 1
+        while k < e:
+            if k in cx.open_at:
+                if verb.options & {"tell"} and k > s:
+                    sub.medium = medium_text(cx, k, min(cx.open_at[k], e - 1))
+                    end = k
+                    break
+                k = cx.open_at[k] + 1
+                continue
+            w = toks[k].norm
+            if relay(toks[k]) and k + 1 < e and toks[k + 1].norm == "عن":
+                k += 1
+                continue
+            if w == "عن" and ("chain" in verb.options or relay(toks[k - 1])):
+                np_ = trim(cx, k + 1, e - 1)
+                if np_:
+                    chain_src.append(np_)
+                end = k
+                break
+            if w in ("في", "فى") and not is_adjunct_start(cx, k) and (
+                member(toks[s].norm, cx.lex.anon) or member(toks[s].norm, cx.lex.titles)
+            ):
+                k += 1
+                continue
+            if is_adjunct_start(cx, k) or w in ("في", "فى"):
+                end = k
+                break
+            if medium_start(cx, k) and _tail_is_medium(cx, k, e):
+                sub.medium = medium_text(cx, k, e - 1)
+                end = k
+                break
+            if _audience(cx, k, e, s):
+                end = k
+                break
+            k += 1
+        np_ = trim(cx, s, end - 1)
+        if np_:
+            nps.append(np_)
+    if chain_src:
+        if nps:
+            sub.medium = strip_marks(cx.text[toks[nps[0].first].start : toks[nps[0].last].end])
+        nps = [chain_src[0]]
+        sub.chain = True
+    if not nps:
+        return sub
+    sub.np = nps[0]
+    if len(nps) > 1:
+        a0, a1 = nps[0], nps[1]
+        if title_np(cx, a0) and not title_np(cx, a1) and split_role(cx, a0)[1] is None:
+            sub.name, sub.role = a1, a0  # "قائد القيادة، الجنرال X": the title, then the name
+        elif title_np(cx, a1):
+            sub.name, sub.role = a0, a1
+    return sub
+
+
+def _tail_is_medium(cx: Ctx, k: int, e: int) -> bool:
+    """``لـ«X»`` at the end of a piece is the medium; ``لـ«X» حركة Y`` is part of a role."""
+    if k in cx.open_at:
+        return False
+    j = k + 1
+    if cx.toks[k].norm == "ل" and j in cx.open_at:
+        return cx.open_at[j] + 1 >= e
+    return sum(1 for t in cx.toks[k:e] if t.is_word) <= 4
+
+
+def _audience(cx: Ctx, k: int, e: int, head: int) -> bool:
+    """``للصحفيين``، ``لوسائل الإعلام``: who was addressed, at the end of the phrase."""
+    w = cx.toks[k].norm
+    if not (w.startswith("ل") and len(w) > 3) or k == head:
+        return False
+    if member(cx.toks[head].norm, cx.lex.titles) and k == head + 1:
+        return False  # "الأمين العام للجامعة" : part of the title
+    rest = w[2:] if w.startswith("لل") else w[1:]
+    return rest in cx.lex.audiences or ("ال" + rest) in cx.lex.audiences
+
+
+def title_np(cx: Ctx, np_: NP) -> bool:
+    """The phrase opens with a title (وزير، المتحدث …)."""
+    w = cx.toks[np_.first].norm
+    return member(w, cx.lex.titles)
+
+
+def role_word(cx: Ctx, w: str) -> bool:
+    """A title or organisation word: it belongs to a role, not a name."""
+    lex = cx.lex
+    return member(w, lex.titles) or member(w, lex.orgs) or w in lex.titles or w in lex.orgs
+
+
+def definite(w: str) -> bool:
+    """Written with the article (or a particle glued before it)."""
+    return any(w.startswith(p) for p in _DEF)
+
+
+def split_role(cx: Ctx, np_: NP) -> tuple[NP | None, NP | None]:
+    """(role, name) of a speaker phrase; a PER mention inside it wins.
+
+    Without mentions, for a phrase headed by a title (وزير، المتحدث، الناشطة …) or a definite
+    noun: the name is the longest tail that starts with a bare word and holds no role,
+    organisation, place or group word ("وزير المالية | خالد الراشد", "… البنتاغون | مايكل
+    بي مالروي"); a title keeps its complement. A phrase headed by anything else (هيئة
+    النزاهة، واشنطن), or opening with a place or organisation mention, is one name.
+    """
+    toks = cx.toks
+    s, e = toks[np_.first].start, toks[np_.last].end
+    titled = member(toks[np_.first].norm, cx.lex.titles)
+    for m in cx.ents.within(s, e):
+        if m.type != "PER" or not (s <= m.start and m.end <= e) or cx.text[m.end : m.end + 1] not in ("", " ", "\n"):
+            continue  # "بي" of "بي.إم.آي": a piece of a glued abbreviation, not a name
+        # a person named at the start, or after a title and before the end or an apposed
+        # title ("الخبير النفطي X مدير مجموعة …"); "بيان مكتب السوداني" is the statement's
+        if m.start == s or (titled and (e - m.end <= 1 or _apposed_title(cx, m.end, np_.last) or _object_after(cx, m.end))):
+            name_first = next(k for k in range(np_.first, np_.last + 1) if toks[k].end > m.start)
+            name_last = max(k for k in range(np_.first, np_.last + 1) if toks[k].start < m.end)
+            role = trim(cx, np_.first, name_first - 1) if name_first > np_.first else None
+            return role, NP(name_first, name_last)
+    head = toks[np_.first].norm
+    if not (member(head, cx.lex.titles) or definite(head)):
+        return None, np_
+    if not titled and any(m.type in ("GPE", "ORG") and m.start == s for m in cx.ents.starting_in(s, toks[np_.first].end)):
+        return None, np_  # "الامارات احدى اكبر الدول …", "البحرين وسلطنة عمان": a named place or body
+    floor = np_.first + 1
+    if member(head, cx.lex.titles) and not definite(head):
+        floor += 1  # the title's complement: وزير المالية، رئيس تحالف …، محافظ نينوى
+    basm = [k for k in range(np_.first, np_.last + 1) if toks[k].norm == "باسم"]
+    start: int | None = None
+    k = np_.last
+    while k >= floor:
+        t = toks[k]
+        w = t.norm
+        if k in cx.close_at or not t.is_word:
+            break
+        second_basm = w == "باسم" and basm and basm[0] < k
+        if role_word(cx, w) and not second_basm:
+            break
+        if second_basm or (not definite(w) and not (w[:1] in "لب" and len(w) > 3)):
+            prev = toks[k - 1] if k - 1 >= np_.first else None
+            if prev is None or not prev.is_word or definite(prev.norm) or role_word(cx, prev.norm):
+                start = k  # a name opens after a role word: "… المكرمة | عبدالوهاب شلبي"
+        k -= 1
+    if start is None:
+        return np_, None
+    role = trim(cx, np_.first, start - 1)
+    return role, NP(start, np_.last)
+
+
+def _apposed_title(cx: Ctx, pos: int, last: int) -> bool:
+    """The words after character ``pos`` (up to token ``last``) open with a title: an
+    apposition after the name (``… بيار تيرزيان مدير مجموعة …``)."""
+    k = tok_at(cx, pos)
+    return k <= last and member(cx.toks[k].norm, cx.lex.titles)
+
+
+def _object_after(cx: Ctx, pos: int) -> bool:
+    """A definite noun right after a titled name (``دعا رئيس البلدية X السكان إلى``): the
+    verb's object, so the name ends the speaker. Not a definite adjective of the name's
+    own phrase: nisbas and title words are left to the tail rules."""
+    k = tok_at(cx, pos)
+    if k >= len(cx.toks):
+        return False
+    w = cx.toks[k].norm
+    return definite(w) and not member(w, cx.lex.titles) and not _nisba(_nodef(w)) and not role_word(cx, w)
+
+
+def addressee_cut(cx: Ctx, np_: NP) -> NP:
+    """The subject of a calling verb without its addressee: after a title and its complement,
+    the first definite noun that is no nisba, title, organisation word or part of a name opens
+    the addressee (``دعا رئيس الجمهورية | القوى السياسية إلى …``)."""
+    if not title_np(cx, np_) or definite(cx.toks[np_.first].norm):
+        return np_
+    for j in range(np_.first + 2, np_.last + 1):
+        t = cx.toks[j]
+        if definite(t.norm) and not _nisba(_nodef(t.norm)) and not role_word(cx, t.norm):
+            if not any(m.type == "PER" for m in cx.ents.overlapping(t.start, t.end)):
+                return NP(np_.first, j - 1)
+    return np_
+
+
+def is_anonymous(cx: Ctx, np_: NP) -> bool:
+    """An unnamed source: ``مصدر``/``مسؤول`` with only describing words."""
+    toks = cx.toks
+    first = np_.first
+    while first < np_.last and toks[first].norm.isdigit():
+        first += 1  # "8 مسؤولين أميركيين"
+    head = toks[first].norm
+    if head.startswith("ل") and not head.startswith("لل") and member(head[1:], cx.lex.anon):
+        head = head[1:]  # "وفقا لمسؤول …"
+    if not member(head, cx.lex.anon):
+        return False
+    rest = toks[first + 1 : np_.last + 1]
+    if definite(head):
+        if member(head, cx.lex.titles):
+            return False  # "المتحدث باسم …" is a known office, not a hidden source
+        return all(member(t.norm, cx.lex.anon_adj) or not t.is_word for t in rest)
+    return all(
+        member(t.norm, cx.lex.anon_adj) or role_word(cx, t.norm) or definite(t.norm) or _nisba(t.norm) or not t.is_word
+        for t in rest
+    )
+
+
+def _nisba(w: str) -> bool:
+    """Relational adjectives (عماني، غربي، عسكريين، محلية) describe an unnamed source."""
+    return len(w) > 3 and w.endswith(("ي", "يه", "يون", "يين", "يا", "يات"))
+
+
+def anaphoric(cx: Ctx, np_: NP) -> bool:
+    """``المسؤول``، ``المتحدث``، ``المصدر العراقي``، ``الأخير``: a definite mention of a speaker."""
+    toks = cx.toks
+    head = _bare(toks[np_.first].norm)[-1]
+    if head in ("الاخير", "الاخيره"):
+        return True
+    if not head.startswith("ال") or not (_nodef(head) in cx.lex.anon or head in cx.lex.titles):
+        return False
+    return all(member(t.norm, cx.lex.anon_adj) for t in toks[np_.first + 1 : np_.last + 1])
+
+
+def span_text(cx: Ctx, np_: NP) -> tuple[int, int, str]:
+    """``(start, end, text)`` of a phrase."""
+    s, e = cx.toks[np_.first].start, cx.toks[np_.last].end
+    return s, e, cx.text[s:e]
+
+
+def clean_np(cx: Ctx, np_: NP | None) -> NP | None:
+    """Drop particles/auxiliaries at the edges and quotation marks around a whole phrase."""
+    if np_ is None:
+        return None
+    a, b = np_.first, np_.last
+    while a < b and _bare(cx.toks[a].norm)[-1] in cx.lex.skip:
+        a += 1
+    while b > a and (cx.toks[b].norm in cx.lex.say_nouns or cx.toks[b].norm in cx.lex.skip or accusative(cx.toks[b])):
+        b -= 1
+    if a in cx.open_at and cx.open_at[a] == b and b - a >= 2:
+        a, b = a + 1, b - 1
+    return NP(a, b)
+
+
+def make_speaker(cx: Ctx, sub: Subj) -> Speaker | None:
+    """The ``Speaker`` of a parsed subject: name, role, medium, anonymity, entity."""
+    np0 = clean_np(cx, sub.np)
+    if np0 is None:
+        return None
+    if sub.name is None and is_anonymous(cx, np0):
+        role, name, anonymous = None, None, True
+    else:
+        role, name = (clean_np(cx, sub.role), clean_np(cx, sub.name)) if sub.name is not None else split_role(cx, np0)
+        anonymous = False
+    target = name or np0
+    s, e, txt = span_text(cx, target)
+    entity = None
+    for m in cx.ents.overlapping(s, e):
+        if m.entity:
+            entity = m.entity
+            break
+    role_text = span_text(cx, role)[2] if role is not None and name is not None else None
+    return Speaker(text=txt, entity=entity, role=role_text, anonymous=anonymous, start=s, end=e, medium=sub.medium)
+
+
+
+
+def speakerish(cx: Ctx, np_: NP) -> bool:
+    """The phrase can be a speaker: a named person or body, a title, an anonymous source or an outlet."""
+    t = cx.toks[np_.first]
+    named = any(m.type in ("PER", "ORG") and m.start <= t.start < m.end for m in cx.ents.overlapping(t.start, t.end))
+    return named or title_np(cx, np_) or member(t.norm, cx.lex.anon) or role_word(cx, t.norm) or member(t.norm, cx.lex.outlets)
+
+
+def noun_speaker(cx: Ctx, a: int, b: int) -> Speaker | None:
+    """``تصريحات لمسؤول أميركي في «البنتاغون» بأن …``: the speaker follows with ل."""
+    t = cx.toks[a] if a < b else None
+    if t is None or not t.norm.startswith("ل") or len(t.norm) < 4 or t.norm.startswith("لل"):
+        return None
+    np_ = trim(cx, a, b - 1)
+    if np_ is None:
+        return None
+    sub = Subj(np=np_)
+    spk = make_speaker(cx, sub)
+    if spk is None:
+        return None
+    spk.anonymous = fold(spk.text[1:]).split()[0] in cx.lex.anon if spk.text[1:].split() else False
+    spk.start += 1
+    spk.text = cx.text[spk.start : spk.end]
+    return spk
+

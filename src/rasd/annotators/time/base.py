@@ -1,0 +1,365 @@
+"""The tagger's shared model: the DCT, candidates, context, compiled patterns, helpers.
+
+Why a module of its own: the normalisers (``handlers.py``), the candidate passes
+(``engine.py``) and the context rules (``passes.py``) all read these; keeping them here
+lets each of those stay one concern and under the size limit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from rasd.annotators.time.lexicon import Lexicon, alt, key, lexicon
+from rasd.annotators.time.scan import Sentences
+from rasd.resources import load_table
+
+CLITIC = r"(?:[وف]?[بلك]?)"
+NEAR_MONTHS = 3  # a month named without year or tense cue is a coming one only this close
+
+
+# --------------------------------------------------------------------------- DCT
+
+
+@dataclass(frozen=True)
+class DCT:
+    """Document creation time at whatever precision is known."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: str | None) -> DCT:
+        if not value:
+            return cls()
+        m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
+        if not m:
+            return cls()
+        y = int(m.group(1))
+        mo = int(m.group(2)) if m.group(2) else None
+        d = int(m.group(3)) if m.group(3) else None
+        if mo is not None and not 1 <= mo <= 12:
+            return cls(y)
+        if d is not None and mo is not None:
+            try:
+                dt.date(y, mo, d)
+            except ValueError:
+                return cls(y, mo)
+        return cls(y, mo, d)
+
+    @property
+    def date(self) -> dt.date | None:
+        if self.year and self.month and self.day:
+            return dt.date(self.year, self.month, self.day)
+        return None
+
+
+@dataclass
+class Cand:
+    """A candidate expression in folded offsets, already normalised."""
+
+    start: int
+    end: int
+    type: str
+    value: str | None
+    mod: str | None = None
+    anchor: str = "absolute"
+    confidence: float = 0.9
+    calendar: str | None = None
+    original: str | None = None
+    range_end: str | None = None
+    family: str = ""
+    has_date: bool = False  # a TIME that carries its own day
+    shift: tuple[int, str] | None = None  # "بعد N unit": may be re-anchored on an earlier date
+
+
+@dataclass
+class Ctx:
+    text: str  # folded
+    dct: DCT
+    lex: Lexicon
+    _sents: Sentences | None = None
+
+    def future(self, pos: int) -> bool:
+        """Does the sentence holding ``pos`` carry a future cue (سوف، من المقرر …)?"""
+        if self._sents is None:
+            self._sents = Sentences(self.text, _regexes().future)
+        return self._sents.has_cue(pos)
+
+    def before(self, pos: int, n: int = 40) -> str:
+        return self.text[max(0, pos - n) : pos]
+
+    def prev_word(self, pos: int) -> str:
+        m = re.search(r"(\S+)\s*$", self.text[max(0, pos - 30) : pos])
+        return m.group(1) if m else ""
+
+    def next_word(self, pos: int) -> str:
+        m = re.match(r"\s*(\S+)", self.text[pos : pos + 30])
+        return m.group(1) if m else ""
+
+
+# --------------------------------------------------------------------------- regexes
+
+
+@dataclass(frozen=True)
+class Regexes:
+    families: tuple[tuple[str, re.Pattern[str]], ...]
+    blocks: dict[str, re.Pattern[str]]
+    future: re.Pattern[str]
+    not_time: re.Pattern[str]
+    triggers: dict[str, frozenset[int]]  # folded first word -> families that can start there
+    digit_families: frozenset[int]
+    seconds: dict[str, frozenset[str]]  # first words only found in phrases -> possible next words
+
+
+NOT_TIME = -1  # pseudo-family index of the not-time phrases in ``triggers``
+
+
+@cache
+def holidays() -> dict[str, tuple[int, int]]:
+    """Hijri holidays (``resources/time/holidays.tsv``): folded name -> (month, first day)."""
+    return {key(r[0]): (int(r[1]), int(r[2])) for r in load_table("time/holidays.tsv")}
+
+
+@cache
+def day_ordinals() -> dict[str, int]:
+    """"أول/ثاني أيام العيد": construct ordinals before a holiday."""
+    return {key(r[0]): int(r[1]) for r in load_table("time/day_ordinals.tsv")}
+
+
+def _numw(lex: Lexicon) -> str:
+    w = alt(lex.numbers)
+    return rf"(?:{w}(?:\s+و\s*{w}){{0,2}})"
+
+
+@cache
+def _regexes() -> Regexes:
+    lex = lexicon()
+    months = alt(lex.months)
+    wd = alt(lex.weekdays)
+    wd0 = alt({k[2:] for k in lex.weekdays if k.startswith("ال")} | set(lex.weekdays))
+    numw = _numw(lex)
+    ydef = alt(k for k, v in lex.definite_units.items() if v == "Y")
+    rel = alt(lex.relative_words)
+    this = alt(lex.this_words)
+    blocks_src = {
+        "MONTH": months,
+        "MONTHP": rf"{months}(?:\s*[/(\-]\s*{months}(?:\s*\))?)?",
+        "HMONTH": alt(lex.hijri_months),
+        "HMARK": alt(lex.hijri_markers),
+        "WEEKDAY": wd,
+        "WEEKDAY0": wd0,
+        "NUMW": numw,
+        "NUM": rf"(?:\d+(?:[.,]\d+)?(?:\s+{alt(lex.scales)}(?=\s))?|{numw}(?=\s))",  # a number word never runs into its unit
+        "DURAFTER": alt(lex.duration_after),
+        "UNIT": alt(lex.units),
+        "DUNIT": alt(lex.definite_units),
+        "RELDAY": alt(lex.relative_days),
+        "REL": rel,
+        "THIS": this,
+        "YREL": rf"(?:من\s+)?(?:{ydef}\s+{rel}|{this}\s+{ydef})",
+        "MOD": alt(lex.modifiers),
+        "AGO": alt(lex.ago_words),
+        "DURCUE": alt(lex.duration_cues),
+        "PODADV": alt(k for k, v in lex.parts_of_day.items() if v[1] in ("adv", "both")),
+        "PODHEAD": alt(k for k, v in lex.parts_of_day.items() if v[1] in ("head", "both")),
+        "CLOCKSUF": alt(lex.clock_suffixes),
+        "VAGUE": alt(lex.vague),
+        "SETW": alt(lex.sets),
+        "EVERY": alt(lex.every_words),
+        "SEASON": alt(lex.seasons),
+        "YEARW": alt(lex.year_words),
+        "YSUF": alt(lex.year_suffixes),
+        "ORD": alt(lex.ordinals),
+        "DECADE": alt(lex.decades),
+        "POY": alt(lex.parts_of_year),
+        "HOLIDAY": alt(holidays()),
+        "DAYORD": alt(day_ordinals()),
+    }
+    block_words: dict[str, object] = {
+        "MONTH": lex.months, "HMONTH": lex.hijri_months, "WEEKDAY": lex.weekdays, "NUMW": lex.numbers,
+        "UNIT": lex.units, "DUNIT": lex.definite_units, "RELDAY": lex.relative_days, "THIS": lex.this_words,
+        "MOD": lex.modifiers, "AGO": lex.ago_words, "DURCUE": lex.duration_cues,
+        "PODHEAD": [k for k, v in lex.parts_of_day.items() if v[1] in ("head", "both")],
+        "VAGUE": lex.vague, "SETW": lex.sets, "EVERY": lex.every_words, "SEASON": lex.seasons,
+        "YEARW": lex.year_words, "ORD": lex.ordinals, "DECADE": lex.decades, "POY": lex.parts_of_year,
+        "HOLIDAY": holidays(), "DAYORD": day_ordinals(),
+    }
+    fams = []
+    triggers: dict[str, set[int]] = {}
+    digit: set[int] = set()
+    seconds: dict[str, set[str]] = {}
+    single: set[str] = set()
+
+    def note(phrase: str, fam: int) -> None:
+        words = key(phrase).split(" ")
+        triggers.setdefault(words[0], set()).add(fam)
+        if len(words) > 1:
+            seconds.setdefault(words[0], set()).add(words[1])
+        else:
+            single.add(words[0])
+
+    for i, row in enumerate(load_table("time/patterns.tsv")):
+        name, starts, tmpl = row[0], row[1].split(), row[2]
+        body = re.sub(r"\{([A-Z][A-Z0-9]*)\}", lambda m: blocks_src[m.group(1)], tmpl)
+        fams.append((name, re.compile(rf"(?<!\w){CLITIC}(?P<all>{body})(?!\w)")))
+        for st in starts:
+            if st == "DIGIT":
+                digit.add(i)
+                continue
+            words = block_words[st] if st in block_words else [st]
+            for w in words:  # type: ignore[attr-defined]
+                note(str(w), i)
+    for w in lex.not_time:
+        note(w, NOT_TIME)
+    blocks = {k: re.compile(rf"(?<!\w){CLITIC}({v})(?!\w)") for k, v in blocks_src.items()}
+    future = re.compile(rf"(?<!\w)[وف]?{alt(lex.future_cues)}(?!\w)")
+    not_time = re.compile(rf"(?<!\w){CLITIC}{alt(lex.not_time)}(?!\w)")
+    frozen = {k: frozenset(v) for k, v in triggers.items()}
+    phrase_only = {w: frozenset(v) for w, v in seconds.items() if w not in single}
+    return Regexes(tuple(fams), blocks, future, not_time, frozen, frozenset(digit), phrase_only)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _num(s: str | None, lex: Lexicon) -> float | None:
+    """Value of a number written in digits or words ("خمسة وتسعين" → 95); None if vague."""
+    if s is None:
+        return None
+    s = key(s)
+    if s.startswith("ال") and s[2:] and not s[0].isdigit():
+        s = s[2:]
+    if re.fullmatch(r"\d+(?:[.,]\d+)?", s):
+        return float(s.replace(",", "."))
+    scaled = re.fullmatch(r"(\d+(?:[.,]\d+)?)\s+(\S+)", s)
+    if scaled and scaled.group(2) in lex.scales:  # "125 مليون"
+        return float(scaled.group(1).replace(",", ".")) * float(lex.scales[scaled.group(2)])
+    total = 0.0
+    for part in re.split(r"\s+و\s*|\s+و(?=\S)", s):
+        part = part.strip()
+        if not part:
+            continue
+        if part.startswith("و") and part not in lex.numbers and part[1:] in lex.numbers:
+            part = part[1:]
+        v = lex.numbers.get(part)
+        if v is None or v == "X":
+            return None
+        total += float(v)
+    return total
+
+
+def _first(block: str, s: str | None, table: dict[str, int]) -> int | None:
+    if not s:
+        return None
+    m = _regexes().blocks[block].search(s)
+    return table.get(key(m.group(1))) if m else None
+
+
+def _rel(s: str | None, lex: Lexicon) -> int | None:
+    return lex.relative_words.get(key(s)) if s else None
+
+
+def _yrel(s: str | None, lex: Lexicon) -> int | None:
+    """Direction of "(من) العام الماضي" / "هذا العام": -1, 0, 1."""
+    if not s:
+        return None
+    for w in reversed(key(s).split(" ")):
+        if w in lex.relative_words:
+            return lex.relative_words[w]
+    return 0
+
+
+def _iso_week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def _month_year(month: int, direction: int | None, ctx: Ctx, pos: int) -> tuple[int | None, float]:
+    """Year of a month named without one: the tense or relative word decides."""
+    y, m = ctx.dct.year, ctx.dct.month
+    if y is None:
+        return None, 0.0
+    if m is None:
+        return (y, 0.6) if direction in (None, 0) else (None, 0.0)
+    if direction == 0:
+        return y, 0.9
+    if direction == -1:
+        return (y if month < m else y - 1), 0.9
+    if direction == 1:
+        return (y if month > m else y + 1), 0.9
+    if ctx.future(pos):
+        return (y if month >= m else y + 1), 0.7
+    # no tense cue: news mostly reports what happened, so the latest past occurrence, unless
+    # the month is only a few months ahead and nearer that way (أيلول in an August article)
+    back, ahead = (m - month) % 12, (month - m) % 12
+    if 0 < ahead < back and ahead <= NEAR_MONTHS:
+        return (y if month >= m else y + 1), 0.6
+    return (y if month <= m else y - 1), 0.6
+
+
+def _mod(s: str | None, lex: Lexicon) -> str | None:
+    return lex.modifiers.get(key(s)) if s else None
+
+
+# --------------------------------------------------------------------------- shared by the normalisers
+
+
+def _span(m: re.Match[str]) -> tuple[int, int]:
+    start = m.end("pre") if "pre" in m.re.groupindex and m.group("pre") else m.start("all")
+    while start < m.end() and m.string[start].isspace():
+        start += 1
+    return start, m.end()
+
+
+def _cand(m: re.Match[str], type_: str, value: str | None, **kw: object) -> Cand:
+    s, e = _span(m)
+    return Cand(s, e, type_, value, **kw)  # type: ignore[arg-type]
+
+
+def _day_of(m: re.Match[str], lex: Lexicon) -> int | None:
+    if m.group("dn"):
+        return int(m.group("dn"))
+    if m.group("dord"):
+        return lex.ordinals.get(key(m.group("dord")))
+    return None
+
+
+_UNIT_P = {"Y": "Y", "M": "M", "W": "W", "D": "D"}
+
+
+def _dur_value(unit: str, n: float | None) -> str:
+    if n is None:
+        q = "X"
+    else:
+        q = str(int(n)) if float(n).is_integer() else str(n)
+    if unit == "DE":
+        return f"P{int(n) * 10}Y" if n is not None and float(n).is_integer() else "PXDE"
+    if unit == "CE":
+        return f"P{int(n) * 100}Y" if n is not None and float(n).is_integer() else "PXCE"
+    if unit in ("H", "MIN"):
+        return f"PT{q}{'H' if unit == 'H' else 'M'}"
+    return f"P{q}{unit}"
+
+
+def _pod(s: str | None, lex: Lexicon) -> str | None:
+    return lex.parts_of_day[key(s)][0] if s and key(s) in lex.parts_of_day else None
+
+
+def _hour_24(h: int, pod: str | None, ampm: str | None) -> int | None:
+    if not 0 <= h <= 24:
+        return None
+    if ampm == "am":
+        return 0 if h == 12 else h
+    if ampm == "pm":
+        return h if h == 12 else h + 12 if h < 12 else h
+    if pod in ("AF", "EV") and h < 12:
+        return h + 12
+    if pod == "NI" and 6 <= h < 12:
+        return h + 12
+    if pod == "MI" and h < 5:
+        return h + 12
+    return h % 24

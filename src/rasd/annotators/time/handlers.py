@@ -1,0 +1,544 @@
+"""The normalisers: one function per pattern family, turning a match into a TIMEX3 value.
+
+Each reads the words of its match from the lexicon (``resources/time/``) and the
+document creation time from the context; when the text does not fix a value it returns
+an underspecified one or ``None``. ``HANDLERS`` maps a family name (``patterns.tsv``) to
+its normaliser; ``extra.py`` registers the families added for real news.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from functools import cache
+
+from rasd.annotators.time.base import (
+    Cand,
+    Ctx,
+    _cand,
+    _day_of,
+    _dur_value,
+    _first,
+    _hour_24,
+    _iso_week,
+    _mod,
+    _month_year,
+    _num,
+    _pod,
+    _rel,
+    _span,
+    _yrel,
+)
+from rasd.annotators.time.hijri import month_length as _hijri_month_len
+from rasd.annotators.time.hijri import to_gregorian as _hijri_to_greg
+from rasd.annotators.time.lexicon import key
+from rasd.annotators.time.periods import _h_century, _h_decade, _h_part_of_year, _h_season
+from rasd.resources import load_lines
+
+Handler = Callable[[re.Match[str], Ctx], Cand | None]
+
+
+def _h_date(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    lex = ctx.lex
+    gd = m.groupdict()
+    month = _first("MONTH", gd.get("mon"), lex.months)
+    if month is None:
+        return None
+    day = _day_of(m, lex) if "dn" in gd else None
+    mod = _mod(gd.get("mod"), lex)
+    if day is None and not (
+        gd.get("yr") or gd.get("rel") or gd.get("yrel") or gd.get("shahr") or mod or _month_ok(m, ctx)
+    ):
+        return None
+    conf = 0.95
+    anchor = "absolute"
+    year: int | None
+    if gd.get("yr"):
+        year = int(gd["yr"])
+        if not 1000 <= year <= 2199:
+            return None
+    elif gd.get("yrel"):
+        d = _yrel(gd["yrel"], lex)
+        year = ctx.dct.year + (d or 0) if ctx.dct.year else None
+        if gd.get("rel") and d is not None and ctx.dct.year:
+            year = ctx.dct.year + d
+        anchor, conf = "dct", 0.9
+    else:
+        direction = _rel(gd.get("rel"), lex)
+        if direction is None and _since_before(ctx, m.start("all")):
+            direction = 0 if ctx.dct.month == month else -1  # "منذ ديسمبر": the latest past one
+        year, conf = _month_year(month, direction, ctx, m.start())
+        anchor = "dct"
+        dc = ctx.dct
+        if day is not None and year and dc.year and dc.month == month and dc.day:
+            # "17 أيار المقبل" said on 2 May is this May; "3 أيار الماضي" said on 20 May too
+            if (direction == 1 and day > dc.day) or (direction == -1 and day < dc.day):
+                year = dc.year
+            elif direction is None and not ctx.future(m.start()):
+                year = dc.year
+    ym = f"{year:04d}-{month:02d}" if year else f"XXXX-{month:02d}"
+    if day is None:
+        return _cand(m, "DATE", ym, mod=mod, anchor=anchor, confidence=conf if year else 0.5, family="month")
+    if not 1 <= day <= 31:
+        return None
+    if year:
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            return None
+        wd = gd.get("wd")
+        if wd:
+            want = lex.weekdays.get(key(wd))
+            if want and want != date.isoweekday():
+                conf = min(conf, 0.4)
+    value = f"{ym}-{day:02d}"
+    return _cand(m, "DATE", value, mod=mod, anchor=anchor, confidence=conf if year else 0.5, family="date")
+
+
+def _month_ok(m: re.Match[str], ctx: Ctx) -> bool:
+    """A month name alone is a date only when it cannot be a verb or a name (مارس)."""
+    word = key(re.split(r"\s*[/(\-]", m.group("mon"))[0])  # "أغسطس - آب": the first name
+    if word in ctx.lex.months and word not in _ambiguous_months():
+        return True
+    return ctx.prev_word(m.start("all")) in {"في", "منذ", "حتي", "خلال", "قبل", "بعد", "بحلول"}
+
+
+@cache
+def _ambiguous_months() -> frozenset[str]:
+    return frozenset(key(x) for x in load_lines("time/ambiguous_months.txt"))
+
+
+@cache
+def _same_period() -> frozenset[str]:
+    return frozenset(key(x) for x in load_lines("time/same_period.txt"))
+
+
+@cache
+def _since_words() -> frozenset[str]:
+    return frozenset(key(x) for x in load_lines("time/since_words.txt"))
+
+
+def _since_before(ctx: Ctx, pos: int) -> bool:
+    """Is the expression at ``pos`` introduced by منذ (so it lies in the past)?"""
+    return re.sub(r"^[وف]", "", ctx.prev_word(pos)) in _since_words()
+
+
+def _h_date_num(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    g = m.groupdict()
+    y, mo, d = (g["y"], g["m"], g["d"]) if g["y"] else (g["y2"], g["m2"], g["d2"])
+    try:
+        date = dt.date(int(y), int(mo), int(d))
+    except (ValueError, TypeError):
+        return None
+    if not 1900 <= date.year <= 2100:
+        return None
+    return _cand(m, "DATE", date.isoformat(), confidence=0.9)
+
+
+def _year_ok(y: int) -> bool:
+    return 1000 <= y <= 2199
+
+
+def _h_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    y = int(m.group("yr"))
+    if not _year_ok(y):
+        return None
+    if key(m.group("yw") or "") in ("عامي", "سنتي", "العامين", "السنتين"):
+        return None  # "عامي 2014 و2017" is a range; alone it is not a year phrase
+    return _cand(m, "DATE", f"{y:04d}", mod=_mod(m.group("mod"), ctx.lex), confidence=0.95)
+
+
+def _h_year_suffix(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    y = int(m.group("yr"))
+    if not 1800 <= y <= 2100:
+        return None
+    if key(m.group("ysuf")) == "م" and ctx.next_word(m.end()) in ctx.lex.counted_nouns:
+        return None
+    return _cand(m, "DATE", f"{y:04d}", mod=_mod(m.group("mod"), ctx.lex), confidence=0.9)
+
+
+def _h_year_mod(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """"مطلع 2023": a period word makes a bare year a year."""
+    if ctx.next_word(m.end()) in ctx.lex.counted_nouns:
+        return None
+    return _cand(m, "DATE", m.group("yr"), mod=_mod(m.group("mod"), ctx.lex), confidence=0.85)
+
+
+def _h_year_paren(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """"(1881)": a four-digit number alone in brackets is a year."""
+    if not re.search(r"\(\s*$", ctx.before(m.start("all"), 3)):
+        return None
+    return _cand(m, "DATE", m.group("yr"), confidence=0.75)
+
+
+def _h_year_bare(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """A bare 19xx/20xx is a year only in a year-like context and never before a counted noun."""
+    lex = ctx.lex
+    nxt = ctx.next_word(m.end())
+    nxt_core = re.sub(r"^[وفبل]", "", nxt)
+    if nxt in lex.counted_nouns or nxt_core in lex.counted_nouns:
+        return None
+    before = ctx.before(m.start("all"), 25)
+    # quantity ranges and comparisons: "بين 1500 و3000", "أكثر من 2000"
+    if re.search(r"(?:بين|نحو|حوالي|قرابه|زهاء|اكثر من|اقل من|من اصل|\d)\s*$", before):
+        return None
+    prev = ctx.prev_word(m.start("all"))
+    prev_core = re.sub(r"^[وف]", "", prev)
+    after = ctx.text[m.end() : m.end() + 3]
+    if prev_core in lex.year_context or prev in lex.year_context or prev_core in lex.year_heads:
+        # "في 2000 موقع": an Arabic word right after the number must not be a counted noun
+        return _cand(m, "DATE", m.group("yr"), confidence=0.8)
+    if prev_core == "من" and ctx.prev_word(m.start("all") - len(prev) - 1) in _same_period():
+        return _cand(m, "DATE", m.group("yr"), confidence=0.75)  # "الفترة نفسها من 2014"
+    if re.match(r"\s*(?:$|[.,;:)\]»\"'!?\-–]|\n)", after) or after.strip() == "":
+        if re.search(r"[(\-–,]\s*$", before) or re.search(r"(?:^|\n)\s*$", before):
+            return _cand(m, "DATE", m.group("yr"), confidence=0.7)
+    return None
+
+
+def _h_year_range(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    y1, y2 = int(m.group("yr")), int(m.group("yr2"))
+    if not (_year_ok(y1) and _year_ok(y2)) or y2 < y1:
+        return None
+    return _cand(m, "DATE", f"{y1:04d}", range_end=f"{y2:04d}", mod=_mod(m.group("mod"), ctx.lex), confidence=0.9)
+
+
+def _h_rel_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    lex = ctx.lex
+    gd = m.groupdict()
+    unit = lex.definite_units.get(key(gd["du"]))
+    if unit is None:
+        return None
+    direction = _rel(gd.get("rel"), lex)
+    mod = _mod(gd.get("mod"), lex)
+    if gd.get("this"):
+        direction = 0 if direction is None else direction
+    n = _num(gd.get("n"), lex) if gd.get("n") else None
+    if gd.get("n") and n is None:
+        return None
+    if unit.endswith("P") or unit.endswith("2"):  # plural or dual: الأيام الماضية, العامين الماضيين
+        base = unit[0]
+        if unit.endswith("2"):
+            n = 2
+        if n is not None:
+            if direction is None and unit.endswith("P"):
+                return None
+            return _cand(m, "DURATION", _dur_value(base, n), mod=mod, anchor="dct", confidence=0.85)
+        if direction is None:
+            return None
+        ref = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[direction]
+        return _cand(m, "DATE", ref, mod=mod, anchor="dct", confidence=0.8)
+    if gd.get("n"):
+        return None
+    if direction is None:
+        if mod is None:
+            return None
+        direction = 0
+    d = ctx.dct
+    value: str | None = None
+    if unit == "Y" and d.year:
+        value = f"{d.year + direction:04d}"
+    elif unit == "M" and d.year and d.month:
+        k = d.year * 12 + d.month - 1 + direction
+        value = f"{k // 12:04d}-{k % 12 + 1:02d}"
+    elif unit == "W" and d.date:
+        value = _iso_week(d.date + dt.timedelta(days=7 * direction))
+    return _cand(m, "DATE", value, mod=mod, anchor="dct", confidence=0.9 if value else 0.3)
+
+
+def _h_relday(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    lex = ctx.lex
+    gd = m.groupdict()
+    rd = key(gd["rd"])
+    off = lex.relative_days.get(rd)
+    if off is None:
+        return None
+    if rd == "غد" and not (gd.get("podh") or gd.get("yawm") or gd.get("wd")):
+        return None  # "غد أفضل" is no date; "صباح غد", "يوم غد", "غد الأحد" are
+    if rd in ("اليوم", "يوم") and not gd.get("wd") and not gd.get("podh"):
+        nxt = ctx.next_word(m.end())
+        if nxt in lex.ordinals or nxt in lex.relative_words or ctx.prev_word(m.start("all")) in lex.every_words:
+            return None
+        if rd == "اليوم" and nxt.startswith("ال") and nxt.endswith("ي") and len(nxt) > 4:
+            return None  # "اليوم الرياضي المفتوح", "اليوم الوطني": a named day, not today
+    pod = _pod(gd.get("podh"), lex) or _pod(gd.get("poda"), lex) or lex.relday_pod.get(rd)
+    conf = 0.9
+    value: str | None = None
+    if ctx.dct.date:
+        day = ctx.dct.date + dt.timedelta(days=off)
+        value = day.isoformat()
+        if gd.get("wd"):
+            want = lex.weekdays.get(key(gd["wd"]))
+            if want and want != day.isoweekday():
+                conf = 0.4
+    else:
+        conf = 0.3
+    if pod:
+        return _cand(m, "TIME", f"{value}T{pod}" if value else None, anchor="dct", confidence=conf, has_date=True)
+    return _cand(m, "DATE", value, anchor="dct", confidence=conf)
+
+
+def _h_weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    lex = ctx.lex
+    gd = m.groupdict()
+    want = lex.weekdays.get(key(gd["wd"]))
+    if want is None:
+        return None
+    direction = _rel(gd.get("rel"), lex)
+    pod = _pod(gd.get("podh"), lex) or _pod(gd.get("poda"), lex)
+    value: str | None = None
+    conf = 0.85
+    d = ctx.dct.date
+    if d:
+        if direction is None and want == d.isoweekday():
+            # "أبلغ مسؤول «الصحيفة»، السبت، أن الاتفاق سينفذ …" in a Saturday paper: a bare
+            # weekday naming the publication day is that day, even when the reported
+            # clause is in the future tense; only المقبل/القادم moves it a week on
+            delta = 0
+        elif direction == 1 or (direction is None and ctx.future(m.start())):
+            delta = (want - d.isoweekday()) % 7 or 7
+            if direction is None:
+                conf = 0.7
+        elif direction == -1:
+            delta = -((d.isoweekday() - want) % 7 or 7)
+        elif direction == 0:
+            delta = want - d.isoweekday()
+        else:
+            delta = -((d.isoweekday() - want) % 7)
+        value = (d + dt.timedelta(days=delta)).isoformat()
+    else:
+        conf = 0.3
+    if pod:
+        return _cand(m, "TIME", f"{value}T{pod}" if value else None, anchor="dct", confidence=conf, has_date=True)
+    return _cand(m, "DATE", value, anchor="dct", confidence=conf)
+
+
+def _h_ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    lex = ctx.lex
+    gd = m.groupdict()
+    unit, count = lex.units.get(key(gd["unit"]), ("", ""))
+    if not unit:
+        return None
+    direction = lex.ago_words.get(key(gd["ago"]), -1)
+    mod = _mod(gd.get("mod"), lex)
+    nxt = ctx.next_word(m.end())
+    if nxt == "من" and not gd.get("num") and count == "N":
+        # "بعد أشهر من المحادثات": a stretch counted from an event, not a date
+        return Cand(m.start("unit") if not gd.get("mod") else m.start("mod"), m.end(), "DURATION", _dur_value(unit, None), mod=mod, confidence=0.7)
+    if gd.get("num"):
+        n = _num(gd["num"], lex)
+        if n is None:  # منذ عدة أشهر
+            return _cand(m, "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", mod=mod, anchor="dct", confidence=0.7)
+        if count == "2":
+            return None
+    elif count == "N":
+        return _cand(m, "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", mod=mod, anchor="dct", confidence=0.7)
+    else:
+        n = 2.0 if count == "2" else 1.0
+    if nxt == "من" or (nxt == "علي" and direction > 0) or unit in ("DE", "CE", "H", "MIN"):
+        # "بعد عام من الاتفاق" is counted from an event, not from the publication date
+        start = m.start("unit") if not gd.get("num") else m.start("num")
+        if gd.get("mod"):
+            start = m.start("mod")
+        return Cand(start, m.end(), "DURATION", _dur_value(unit, n), mod=mod, confidence=0.8)
+    if not float(n).is_integer():
+        return None
+    k = int(n) * direction
+    d = ctx.dct
+    value: str | None = None
+    if unit == "Y" and d.year:
+        value = f"{d.year + k:04d}"
+    elif unit == "M" and d.year and d.month:
+        t = d.year * 12 + d.month - 1 + k
+        value = f"{t // 12:04d}-{t % 12 + 1:02d}"
+    elif unit == "W" and d.date:
+        value = _iso_week(d.date + dt.timedelta(days=7 * k))
+    elif unit == "D" and d.date:
+        value = (d.date + dt.timedelta(days=k)).isoformat()
+    c = _cand(m, "DATE", value, mod=mod, anchor="dct", confidence=0.8 if value else 0.3)
+    if direction > 0:
+        c.shift = (k, unit)
+    return c
+
+
+def _h_duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    lex = ctx.lex
+    gd = m.groupdict()
+    uform = gd.get("unit") or gd.get("unit1")
+    unit, count = lex.units.get(key(uform or ""), ("", ""))
+    if not unit:
+        return None
+    mod = _mod(gd.get("mod"), lex)
+    if gd.get("num"):
+        if count == "2":
+            return None
+        n = _num(gd["num"], lex)
+        if n is None and not re.search(r"\D", gd["num"]):
+            return None
+    elif count == "2":
+        n = 2
+    elif count == "1" and (gd.get("pre") or mod or gd.get("after")):
+        n = 1
+    else:
+        return None
+    if gd.get("half") and n is not None:
+        n += 0.5  # "خمس سنوات ونصف"
+    start, end = _span(m)
+    after = key(gd.get("after") or "")
+    if after and _num(after, lex) != 1:
+        end = m.end("unit1")  # "عاما إضافيا": the adjective is not part of the expression
+    if gd.get("pre") and not gd.get("num") and any(ctx.before(m.end("pre")).endswith(b) for b in lex.cue_blockers):
+        return None
+    if unit in ("H", "MIN") and n is None:
+        return None
+    return Cand(start, end, "DURATION", _dur_value(unit, n), mod=mod, confidence=0.85)
+
+
+def _h_set(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    lex = ctx.lex
+    gd = m.groupdict()
+    if gd.get("setw"):
+        nxt = ctx.next_word(m.end())
+        if key(gd["setw"]).endswith("ي") and (nxt[:1].isdigit() or nxt in lex.weekdays or "ال" + nxt in lex.weekdays):
+            return None  # "يومي الأحد والاثنين": the two days, not "daily"
+        if key(gd["setw"]).endswith("ي") and re.search(r"[بلك]$", m.group(0)[: m.start("setw") - m.start(0)]):
+            return None  # "وبيومي فؤاد": a name after a preposition, not the adjective "daily"
+        return _cand(m, "SET", lex.sets.get(key(gd["setw"])), confidence=0.9)
+    unit, count = lex.units.get(key(gd.get("unit") or ""), ("", ""))
+    if not unit:
+        return None
+    if gd.get("wd0"):
+        w = key(gd["wd0"])
+        want = lex.weekdays.get(w) or lex.weekdays.get("ال" + w)
+        if unit == "D" and want:
+            return _cand(m, "SET", f"XXXX-WXX-{want}", confidence=0.85)
+        return None
+    if gd.get("num"):
+        n = _num(gd["num"], lex)
+    elif count == "N":
+        return None
+    else:
+        n = 2.0 if count == "2" else 1.0
+    if n is None:
+        return None
+    return _cand(m, "SET", _dur_value(unit, n), confidence=0.85)
+
+
+@cache
+def _finally_words() -> frozenset[str]:
+    return frozenset(key(x) for x in load_lines("time/finally_words.txt"))
+
+
+def _h_vague(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    word = key(m.group("vague"))
+    if word in _finally_words():
+        before = ctx.before(m.start("all"), 30)
+        if m.group(0)[:1] in "وف" or not re.search(r"[^\W\d_]\s*$", before):
+            return None  # "وأخيرا": finally
+    v = ctx.lex.vague.get(word)
+    return _cand(m, "DATE", v, anchor="dct", confidence=0.8) if v else None
+
+
+def _h_clock(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    lex = ctx.lex
+    h, mi = int(m.group("hh")), int(m.group("mm"))
+    if mi > 59:
+        return None
+    ampm = lex.clock_suffixes.get(key(m.group("ampm") or ""))
+    pod = _pod(m.group("poda"), lex)
+    h24 = _hour_24(h, pod, ampm)
+    if h24 is None or h24 > 23:
+        return None
+    return _cand(m, "TIME", f"XXXX-XX-XXT{h24:02d}:{mi:02d}", mod=_mod(m.group("mod"), lex), confidence=0.8)
+
+
+def _h_hour(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    lex = ctx.lex
+    h = lex.ordinals.get(key(m.group("hord") or "")) if m.group("hord") else int(m.group("hnum"))
+    if h is None or not 1 <= h <= 24:
+        return None
+    mi = 0
+    frac = key(m.group("frac") or "")
+    if frac:
+        if "النصف" in frac:
+            mi = 30
+        elif frac.startswith("الا"):
+            mi, h = 45, h - 1
+        else:
+            mi = 15
+    pod = _pod(m.group("poda"), lex)
+    h24 = _hour_24(h, pod, None)
+    if h24 is None or h24 > 23:
+        return None
+    return _cand(m, "TIME", f"XXXX-XX-XXT{h24:02d}:{mi:02d}", mod=_mod(m.group("mod"), lex), confidence=0.8)
+
+
+def _h_hijri(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    lex = ctx.lex
+    gd = m.groupdict()
+    month = _first("HMONTH", gd.get("hm"), lex.hijri_months)
+    if month is None:
+        return None
+    day = _day_of(m, lex)
+    yr = int(gd["yr"]) if gd.get("yr") else None
+    if yr is not None and gd.get("hmark") is None and yr > 1600:
+        return None  # a Gregorian year after a Hijri month name is odd; do not guess
+    if day is None and yr is None and not gd.get("shahr"):
+        return None  # رمضان، رجب، صفر alone are also names and "zero"
+    ys = f"{yr:04d}" if yr else "XXXX"
+    original = f"{ys}-{month:02d}" + (f"-{day:02d}" if day else "")
+    value: str | None = None
+    if yr and day:
+        g = _hijri_to_greg(yr, month, day)
+        value = g.isoformat() if g else None
+        if g is None:
+            return None
+    elif yr:
+        first = _hijri_to_greg(yr, month, 1)
+        n = _hijri_month_len(yr, month)
+        if first and n:
+            last = first + dt.timedelta(days=n - 1)
+            if (first.year, first.month) == (last.year, last.month):
+                value = f"{first.year:04d}-{first.month:02d}"
+            elif first.year == last.year:
+                value = f"{first.year:04d}"
+    return _cand(m, "DATE", value, calendar="hijri", original=original, confidence=0.9 if value else 0.5)
+
+
+def _h_hijri_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    yr = int(m.group("yr"))
+    if not 1 <= yr <= 1600:
+        return None
+    first = _hijri_to_greg(yr, 1, 1)
+    last = _hijri_to_greg(yr, 12, 1)
+    value = f"{first.year:04d}" if first and last and first.year == last.year else None
+    return _cand(m, "DATE", value, calendar="hijri", original=f"{yr:04d}", confidence=0.6)
+
+
+HANDLERS: dict[str, Handler] = {
+    "date_dmy": _h_date,
+    "month": _h_date,
+    "date_num": _h_date_num,
+    "year": _h_year,
+    "year_suffix": _h_year_suffix,
+    "year_mod": _h_year_mod,
+    "year_paren": _h_year_paren,
+    "year_bare": _h_year_bare,
+    "year_range": _h_year_range,
+    "rel_unit": _h_rel_unit,
+    "relday": _h_relday,
+    "weekday": _h_weekday,
+    "ago": _h_ago,
+    "duration": _h_duration,
+    "set": _h_set,
+    "vague": _h_vague,
+    "clock": _h_clock,
+    "hour": _h_hour,
+    "hijri": _h_hijri,
+    "hijri_year": _h_hijri_year,
+    "season": _h_season,
+    "decade": _h_decade,
+    "century": _h_century,
+    "part_of_year": _h_part_of_year,
+}

@@ -1,0 +1,92 @@
+"""Normalisers of periods: seasons, decades, centuries and parts of the year.
+
+Why a module of its own: these values are spans longer than a month (``2015-SU``,
+``198``, ``2015-Q2``) and share the year arithmetic of a period named without its year;
+``handlers.py`` registers them in ``HANDLERS`` with the other families.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rasd.annotators.time.base import Cand, Ctx, _cand, _mod, _rel, _yrel
+from rasd.annotators.time.lexicon import key
+
+
+def _h_season(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    lex = ctx.lex
+    gd = m.groupdict()
+    code = lex.seasons.get(key(gd["season"]))
+    if not code:
+        return None
+    mod = _mod(gd.get("mod"), lex)
+    if gd.get("yr"):
+        return _cand(m, "DATE", f"{int(gd['yr']):04d}-{code}", mod=mod, confidence=0.9)
+    direction = _rel(gd.get("rel"), lex)
+    if gd.get("yrel"):
+        direction = _yrel(gd["yrel"], lex)
+    if direction is None:
+        if not key(gd["season"]).startswith("ال"):
+            return None
+        return _cand(m, "DATE", f"XXXX-{code}", mod=mod, anchor="dct", confidence=0.5)
+    if ctx.dct.year is None:
+        return _cand(m, "DATE", f"XXXX-{code}", mod=mod, anchor="dct", confidence=0.3)
+    return _cand(m, "DATE", f"{ctx.dct.year + direction:04d}-{code}", mod=mod, anchor="dct", confidence=0.75)
+
+
+def _century_of(gd: dict[str, str | None], ctx: Ctx) -> int | None:
+    """Century as TIMEX3 digits: the 20th century is "19"."""
+    if gd.get("cord"):
+        n = ctx.lex.ordinals.get(key(gd["cord"] or ""))
+        return n - 1 if n else None
+    if gd.get("crel") and ctx.dct.year:
+        d = _rel(gd["crel"], ctx.lex) or 0
+        return (ctx.dct.year // 100) + d
+    return None
+
+
+def _h_decade(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    gd = m.groupdict()
+    dec = ctx.lex.decades.get(key(gd["dec"]))
+    if dec is None:
+        return None
+    c = _century_of(gd, ctx) if (gd.get("cord") or gd.get("crel")) else 19
+    if c is None:
+        return None
+    return _cand(m, "DATE", f"{c:02d}{dec}", mod=_mod(gd.get("mod"), ctx.lex), confidence=0.8)
+
+
+def _h_century(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    gd = m.groupdict()
+    c = _century_of(gd, ctx)
+    if c is None:
+        return None
+    return _cand(m, "DATE", f"{c:02d}", mod=_mod(gd.get("mod"), ctx.lex), confidence=0.8)
+
+
+def _h_part_of_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    lex = ctx.lex
+    gd = m.groupdict()
+    code = lex.parts_of_year.get(key(gd["poy"]))
+    n = lex.ordinals.get(key(gd["pord"]))
+    if not code or not n or n > (4 if code == "Q" else 2):
+        return None
+    if gd.get("yr"):
+        y: str = f"{int(gd['yr']):04d}"
+    elif gd.get("yrel") or gd.get("ythis"):
+        d = _yrel(gd.get("yrel"), lex) if gd.get("yrel") else 0
+        y = f"{ctx.dct.year + (d or 0):04d}" if ctx.dct.year else "XXXX"
+    elif ctx.dct.year and ctx.dct.month:
+        # "أرباح الربع الثاني" without a year: the latest such part begun by the publication
+        # date (the coming one in a future-tense sentence)
+        size = 3 if code == "Q" else 6
+        first_month, mo = (n - 1) * size + 1, ctx.dct.month
+        if ctx.future(m.start()):
+            year = ctx.dct.year + (0 if first_month + size - 1 >= mo else 1)
+        else:
+            year = ctx.dct.year + (0 if first_month <= mo else -1)
+        y = f"{year:04d}"
+        return _cand(m, "DATE", f"{y}-{code}{n}", mod=_mod(gd.get("mod"), lex), anchor="dct", confidence=0.6)
+    else:
+        y = "XXXX"
+    return _cand(m, "DATE", f"{y}-{code}{n}", mod=_mod(gd.get("mod"), lex), confidence=0.8)

@@ -1,0 +1,301 @@
+"""What an update reuses from the store, so that adding a batch costs the batch, not the corpus.
+
+Batch order must never change the result, so after every batch the corpus-level stages
+(entity linking, speakers, the story step) run over every stored document and the view
+tables are replaced (``pipeline.analyze``). Doing the per-document work again for every
+stored document would make each update cost a full run, so what does not change is cached
+in the store:
+
+- each document's annotations as the annotators left them (linking later edits them in
+  place), by content hash, with ``annotator_fingerprint``: a document is annotated once,
+  and again only after the annotators' code or resources change;
+- what the story step reads from each article, and the stance model's answer for each pair
+  of claim texts, by a digest of everything they depend on (``StoryCache``): an update reads
+  again only the articles whose inputs changed (new ones, and those whose entities linking
+  now names differently) and compares only new pairs.
+
+Everything else of the corpus-level stages (linking, incidents, threads, conflict blocking,
+export) runs over the whole store on every update: see docs/monitoring.md for its cost.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import inspect
+import json
+import types
+import typing
+import uuid
+import zlib
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from rasd.annotators import DocAnalysis
+from rasd.ids import digest
+from rasd.models import Document, to_dict
+from rasd.store import Store
+
+# what the annotators' output depends on besides the document: their code and the resources
+_FINGERPRINT_DIRS = ("annotators", "resources", "text")
+_FINGERPRINT_FILES = ("models.py",)
+SAVE_EVERY = 256  # annotated documents cached per transaction while annotation runs
+
+
+@cache
+def _code_digest(dirs: tuple[str, ...] = _FINGERPRINT_DIRS, names: tuple[str, ...] = _FINGERPRINT_FILES) -> str:
+    """Digest of the package's files under ``dirs`` and of ``names``: their code and resources."""
+    root = Path(__file__).resolve().parent
+    files = sorted(p for d in dirs for p in (root / d).rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    files += [root / f for f in names]
+    h = hashlib.blake2b(digest_size=16)
+    for p in files:
+        h.update(p.relative_to(root).as_posix().encode("utf-8") + b"\0")
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def annotator_fingerprint(annotators: Sequence[tuple[str, Callable[..., Any] | None]]) -> str:
+    """Identity of the annotators that would run now: their names and callables, their code
+    and resources. A cached annotation made under another fingerprint is not used."""
+    names = [f"{n}={getattr(fn, '__module__', '?')}.{getattr(fn, '__qualname__', '?')}" for n, fn in annotators if fn]
+    return digest(_code_digest(), *names, n=32)
+
+
+def corpus_analyses(
+    store: Store, docs: Sequence[Document], fingerprint: str
+) -> tuple[list[DocAnalysis], list[DocAnalysis]]:
+    """``(all, to_annotate)``: one ``DocAnalysis`` per document, from the cache where it holds one.
+
+    ``to_annotate`` are the documents without a cached annotation (new ones, or all of them
+    after the annotators changed), in the order of ``docs``.
+    """
+    cached = store.load_annotations(docs, fingerprint)
+    das = [cached.get(d.id) or DocAnalysis(doc=d) for d in docs]
+    return das, [da for da in das if da.doc.id not in cached]
+
+
+class AnnotationSaver:
+    """A progress ``tick`` that also caches the documents annotated so far, every ``every``.
+
+    Annotation reports progress in input order once a batch is complete, so ``das[:done]``
+    are finished when ``tick(done)`` comes: a run stopped midway keeps what it annotated.
+    """
+
+    def __init__(
+        self, store: Store, das: Sequence[DocAnalysis], fingerprint: str,
+        tick: Callable[[int], None] | None = None, every: int = SAVE_EVERY,
+    ) -> None:  # fmt: skip
+        self.store, self.das, self.fingerprint, self.tick, self.every = store, das, fingerprint, tick, every
+        self.saved = 0
+
+    def __call__(self, done: int) -> None:
+        if self.tick is not None:
+            self.tick(done)
+        if done - self.saved >= self.every:
+            self.flush(done)
+
+    def flush(self, done: int | None = None) -> None:
+        done = len(self.das) if done is None else done
+        if done > self.saved:
+            self.store.save_annotations(self.das[self.saved : done], self.fingerprint)
+            self.saved = done
+
+
+@cache
+def _file_digest(path: str) -> str:
+    return hashlib.blake2b(Path(path).read_bytes(), digest_size=16).hexdigest()
+
+
+class StoryCache:
+    """The store's ``results`` for one run of the story step: looked up in bulk, new ones kept
+    in memory and saved by ``flush``, which also drops the results this run did not use (a
+    result nobody asked for is one whose inputs no longer occur), so the cache never grows
+    past what the store needs.
+
+    Two kinds of results, keyed by a digest of everything they depend on:
+
+    - ``doc:`` what the story step reads from one article (its events, claim records and
+      commitments: ``story.stage.PerDoc``), keyed by the story code and resources, ``as_of``,
+      the document, its annotations after linking, and the entity ids its unlinked mentions
+      would get (the only corpus-wide input of that step);
+    - ``cmp:`` the stance model's probabilities for one pair of claim texts, keyed by the
+      model file, whether the sentence encoder is used, and both texts.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.mark = uuid.uuid4().hex  # this run, for the sweep
+        self.new: dict[str, bytes] = {}
+        self.complete = False  # set when the story step ran to its end without error
+
+    def get(self, keys: Sequence[str]) -> dict[str, bytes]:
+        known = {k: self.new[k] for k in keys if k in self.new}
+        known.update(self.store.load_results([k for k in keys if k not in known], self.mark))
+        return known
+
+    def flush(self) -> None:
+        if self.new:
+            self.store.save_results(self.new, self.mark)
+            self.new = {}
+        if self.complete:
+            self.store.sweep_results(self.mark)
+
+    # ------------------------------------------------------------------ per article
+
+    def story_kwargs(self, build: Callable[..., Any] | None, hook: Any) -> dict[str, Any]:
+        """Keyword arguments for the story stage: the cached per-document step when it takes one."""
+        if build is None or "per_document" not in inspect.signature(build).parameters:
+            return {"per_document": hook} if hook is not None else {}
+        return {"per_document": self.per_document(hook)}
+
+    def per_document(self, inner: Any = None) -> Callable[[list[DocAnalysis], dict[str, str], str, int], list[Any]]:
+        """The story step's per-document pass (``inner``, else the stage's own) answered from
+        the cache where it can be: only the articles whose inputs changed are read again."""
+        from rasd.story import stage as story
+
+        compute = inner or story._per_document_all
+        types = typing.get_args(story.PerDoc)
+        fp = _code_digest(_STORY_DIRS, _STORY_FILES)
+
+        def run(ordered: list[DocAnalysis], names: dict[str, str], as_of: str, workers: int) -> list[Any]:
+            keys = [_doc_key(fp, da, names, as_of) for da in ordered]
+            got = self.get(keys)
+            todo = [i for i, k in enumerate(keys) if k not in got]
+            out: list[Any] = [None] * len(ordered)
+            if todo:
+                for i, r in zip(todo, compute([ordered[i] for i in todo], names, as_of, workers), strict=True):
+                    out[i] = r
+                    self.new[keys[i]] = _pack(r)  # now: the story step edits its results later
+            for i, k in enumerate(keys):
+                if out[i] is None:
+                    out[i] = tuple(_dec(t, x) for t, x in zip(types, _unpack(got[k]), strict=True))
+            return out
+
+        return run
+
+    # ------------------------------------------------------------------ claim pairs
+
+    @contextmanager
+    def comparisons(self) -> Iterator[None]:
+        """While open, the stance model answers the pairs it answered before from the cache.
+
+        The loaded model's ``predict_proba`` is wrapped for the duration (the model object is
+        the process-wide one of ``story.stance.load_model``), so the story code needs no
+        change. Probabilities go through JSON, whose floats round-trip exactly.
+        """
+        from rasd.story import stance
+        from rasd.text.encoder import ENCODER_NAME
+
+        model = stance.load_model()
+        if model is None:
+            yield
+            return
+        ident = digest(_file_digest(str(stance.MODEL_PATH)), ENCODER_NAME if model.uses_encoder() else "-", n=32)
+        compute = model.predict_proba
+
+        def predict_proba(pairs: Sequence[tuple[str, str]]) -> list[dict[str, float]]:
+            keys = ["cmp:" + digest(ident, a, b, n=32) for a, b in pairs]
+            known = self.get(keys)
+            todo: dict[str, int] = {}  # each missing pair once
+            for i, k in enumerate(keys):
+                if k not in known:
+                    todo.setdefault(k, i)
+            if todo:
+                for k, p in zip(todo, compute([pairs[i] for i in todo.values()]), strict=True):
+                    known[k] = self.new[k] = _pack(p)
+            return [_unpack(known[k]) for k in keys]
+
+        model.predict_proba = predict_proba  # type: ignore[method-assign]
+        try:
+            yield
+        finally:
+            del model.predict_proba  # the class's method again
+
+
+@contextmanager
+def story_cache(store: Store) -> Iterator[StoryCache]:
+    """A ``StoryCache`` with the stance model's answers cached while open; saved on a clean exit."""
+    sc = StoryCache(store)
+    with sc.comparisons():
+        yield sc
+    sc.flush()
+
+
+# the story step's per-document results depend on these (besides the article itself)
+_STORY_DIRS = ("annotators", "resources", "text", "story")
+_STORY_FILES = ("models.py", "ids.py")
+
+
+def _doc_key(fp: str, da: DocAnalysis, names: dict[str, str], as_of: str) -> str:
+    from rasd.text import fold
+
+    layers = {f.name: to_dict(getattr(da, f.name)) for f in dataclasses.fields(da) if f.name != "doc"}
+    unlinked = sorted({fold(m.text) for m in da.entities if not m.entity})  # read as names.get(fold(text))
+    return "doc:" + digest(
+        fp, as_of, json.dumps(to_dict(da.doc), ensure_ascii=False, sort_keys=True),
+        json.dumps(layers, ensure_ascii=False, sort_keys=True), *(f"{k}\x1e{names.get(k, '')}" for k in unlinked), n=32,
+    )  # fmt: skip
+
+
+def _pack(x: Any) -> bytes:
+    return zlib.compress(json.dumps(_enc(x), ensure_ascii=False).encode("utf-8"), 3)
+
+
+def _unpack(data: bytes) -> Any:
+    return json.loads(zlib.decompress(bytes(data)).decode("utf-8"))
+
+
+def _enc(x: Any) -> Any:
+    """JSON-ready form of a result: dataclasses with every field (private ones too), sets as
+    sorted lists, tuples as lists; ints and floats stay what they were."""
+    if dataclasses.is_dataclass(x) and not isinstance(x, type):
+        return {f.name: _enc(getattr(x, f.name)) for f in dataclasses.fields(x)}
+    if isinstance(x, set | frozenset):
+        return sorted((_enc(v) for v in x), key=repr)
+    if isinstance(x, list | tuple):
+        return [_enc(v) for v in x]
+    if isinstance(x, dict):
+        return {k: _enc(v) for k, v in x.items()}
+    return x
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _dec(tp: Any, data: Any) -> Any:
+    """The object ``_enc`` made ``data`` of, rebuilt from the type hint ``tp``."""
+    if data is None or tp is Any:
+        return data
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _dec(args[0], data) if len(args) == 1 else data
+    if origin is list:
+        (arg,) = typing.get_args(tp) or (Any,)
+        return [_dec(arg, v) for v in data]
+    if origin is tuple:
+        parts = typing.get_args(tp)
+        if len(parts) == 2 and parts[1] is Ellipsis:
+            return tuple(_dec(parts[0], v) for v in data)
+        return tuple(_dec(a, v) for a, v in zip(parts, data, strict=True))
+    if origin in (set, frozenset):
+        (arg,) = typing.get_args(tp) or (Any,)
+        return origin(_dec(arg, v) for v in data)
+    if origin is dict:
+        kv = typing.get_args(tp)
+        return {k: _dec(kv[1] if len(kv) == 2 else Any, v) for k, v in data.items()}
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        hints = _hints(tp)
+        fields = dataclasses.fields(tp)
+        obj = tp(**{f.name: _dec(hints[f.name], data[f.name]) for f in fields if f.init and f.name in data})
+        for f in fields:
+            if not f.init and f.name in data:
+                setattr(obj, f.name, _dec(hints[f.name], data[f.name]))
+        return obj
+    return data

@@ -1,0 +1,158 @@
+"""The words of a report, as incident resolution compares them across outlets.
+
+A report's sentence becomes *word groups*: per content word, its readings (folded stems,
+whole and with proclitics off: "بمسجد" → بمسجد، مسجد), the hamza on the line dropped
+(``match_key``), plus the adjective's base (``story/endings.tsv``: أفغانية → أفغاني) and
+a canonical synonym (``story/synonyms.tsv``: هليكوبتر → مروحية). Two reports share a word
+when any readings meet. ``telling`` picks a report's rarest words that other articles use
+too; ``word_share`` is the idf-weighted share of them an incident's reports use. Phrase
+lists say whether a sentence refers back to a reported happening (``backrefs.txt``),
+follows one up (``followups.txt``) or moves on to another item of a round-up
+(``shifts.txt``). Everything here is linear in the words of a sentence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from functools import cache
+
+from rasd.annotators.events import stems
+from rasd.resources import load_lines, load_table
+from rasd.text import fold, tokenize
+
+MIN_WORD = 3  # letters of a content word
+MIN_STEM = 4  # letters left when an adjective's ending is read off (endings.tsv)
+SHIFT_AT = 3  # words into a sentence where a phrase of shifts.txt may start
+TOP_SHARE = 16  # telling words of a report compared with an incident's
+SPREAD = 0.34  # share of an incident's articles that must use a word for it to count in full
+
+Group = frozenset[str]
+
+
+def match_key(stem: str) -> str:
+    """A folded stem as words are compared across articles: the hamza on the line dropped
+    (``الطوارئ`` folds to ``الطواري`` and ``الطوارىء`` to ``الطواريء``)."""
+    return stem.replace("ء", "")
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(
+        fold(w) for name in ("claims/stopwords.txt", "entities/function_words.txt") for w in load_lines(name)
+    )
+
+
+@cache
+def _phrases(name: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(fold(w) for w in line.split()) for line in load_lines(name))
+
+
+@cache
+def _synonyms() -> dict[str, str]:
+    rows = load_table("story/synonyms.tsv")
+    return {match_key(fold(r[0])): match_key(fold(r[1])) for r in rows if len(r) >= 2}
+
+
+@cache
+def _endings() -> tuple[tuple[str, str], ...]:
+    rows = [
+        (fold(r[0]), fold(r[1]) if len(r) > 1 else "") for r in load_table("story/endings.tsv") if r and r[0]
+    ]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@cache
+def followup_words() -> frozenset[str]:
+    return frozenset(match_key(fold(w)) for w in load_lines("story/followups.txt"))
+
+
+def _variants(readings: Group) -> Group:
+    """Readings plus their adjective base (``endings.tsv``) and canonical synonym."""
+    out = set(readings)
+    for w in readings:
+        for end, rep in _endings():
+            if w.endswith(end) and len(w) - len(end) >= MIN_STEM:
+                out.add(w[: -len(end)] + rep)
+                break
+    syn = _synonyms()
+    out.update(syn[w] for w in list(out) if w in syn)
+    return frozenset(out)
+
+
+def word_groups(text: str) -> tuple[Group, ...]:
+    """Per content word of a sentence (once each), its readings (see module doc)."""
+    stop = _stopwords()
+    out: dict[Group, None] = {}
+    for tok in tokenize(text):
+        if not tok.is_word or any(c.isdigit() for c in tok.text) or tok.norm in stop:
+            continue
+        g = frozenset(k for _, s in stems(tok) if len(k := match_key(s)) >= MIN_WORD and s not in stop)
+        if g:
+            out.setdefault(_variants(g))
+    return tuple(out)
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Every reading of a sentence's content words ("بريطانيا" and "وبريطانيا" meet)."""
+    return frozenset(w for g in word_groups(text) for w in g)
+
+
+def _norms(text: str) -> list[str]:
+    return [t.norm for t in tokenize(text) if t.is_word]
+
+
+def has_backref(text: str) -> bool:
+    """Whether a sentence refers back to a happening already reported (``backrefs.txt``)."""
+    norms = _norms(text)
+    return any(
+        tuple(norms[i : i + len(p)]) == p for p in _phrases("story/backrefs.txt") for i in range(len(norms))
+    )
+
+
+def moves_on(text: str) -> bool:
+    """Whether a sentence opens with a phrase that moves on to another item (``shifts.txt``),
+    within its first ``SHIFT_AT`` words; a leading و/ف on the phrase's first word is ignored."""
+    norms = _norms(text)[: SHIFT_AT + 4]
+    for i in range(min(SHIFT_AT, len(norms))):
+        for p in _phrases("story/shifts.txt"):
+            head = norms[i]
+            if head != p[0] and head[:1] in ("و", "ف") and head[1:] == p[0]:
+                head = p[0]
+            if head == p[0] and tuple(norms[i + 1 : i + len(p)]) == p[1:]:
+                return True
+    return False
+
+
+def telling(
+    groups: Sequence[Group], df: Mapping[str, int], idf: Mapping[str, float], n: int = 0
+) -> list[Group]:
+    """The ``n`` (default ``TOP_SHARE``) rarest words of ``groups`` that another article uses
+    too, each as the readings other articles use (a word no other article has can neither
+    confirm nor refute a match), rarest first."""
+    out = []
+    for g in groups:
+        usable = frozenset(w for w in g if df.get(w, 0) > 1 and idf.get(w, 0.0) > 0)
+        if usable:
+            out.append(usable)
+    out.sort(key=lambda g: (-min(idf[w] for w in g), sorted(g)))
+    return out[: n or TOP_SHARE]
+
+
+def word_share(
+    top: Sequence[Group], words: set[str] | frozenset[str], word_docs: Counter[str], n_docs: int,
+    idf: Mapping[str, float],
+) -> float:  # fmt: skip
+    """The idf-weighted share of the words ``top`` among ``words`` (an incident's). A word
+    counts in full when at least a ``SPREAD`` share of the incident's ``n_docs`` articles
+    use it (``word_docs``), less when fewer do: a big incident's vocabulary holds many words
+    once, by chance."""
+    weights = [(min(idf.get(w, 0.0) for w in g), g) for g in top]
+    own = sum(x for x, _ in weights)
+    if not own:
+        return 0.0
+    reach = max(1.0, SPREAD * n_docs)
+    got = sum(
+        x * min(1.0, max(word_docs[w] for w in g) / reach) for x, g in weights if not g.isdisjoint(words)
+    )
+    return got / own
