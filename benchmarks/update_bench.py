@@ -92,7 +92,7 @@ def run_one(kind: str, inputs: str, db: Path, out: Path, workers: int, profile: 
     return {
         "kind": kind, "started": started, "load_start": load0, "load_end": load(), "code": code_state(),
         "counts": res.counts(), "seconds": res.seconds, "stages": [asdict(s) for s in res.stages],
-        "found": res.found, "stage_errors": [f"{s}: {m}"[:300] for s, m in res.errors if s in ("resolve", "speakers", "story")],
+        "found": res.found, "reused": getattr(res, "reused", {}), "stage_errors": [f"{s}: {m}"[:300] for s, m in res.errors if s in ("resolve", "speakers", "story")],
         "profile": top,
     }  # fmt: skip
 
@@ -183,6 +183,12 @@ def markdown(runs: dict[str, dict[str, Any]], diff: list[str], args: argparse.Na
             f"| {name} | {cell(a, 'wall')} | {cell(a, 'cpu')} | {cell(b, 'wall')} | {cell(b, 'cpu')} | "
             f"{(a or {}).get('docs') or '–'} | {(b or {}).get('docs') or '–'} |"
         )
+    kinds = {"annotations": "documents annotated", "doc": "articles read by the story step", "cmp": "claim pairs compared by the stance model"}
+    lines += ["", "Work reused from the store's caches vs done (`RunResult.reused`):", "",
+              "| work | update: reused | update: done | full: done |", "|---|---:|---:|---:|"]  # fmt: skip
+    for key, what in kinds.items():
+        got = [r.get("reused", {}) for r in (up, full)]
+        lines.append(f"| {what} | {got[0].get(key + ' reused', 0):,} | {got[0].get(key + ' computed', 0):,} | {got[1].get(key + ' computed', 0):,} |")
     errs = [e for r in runs.values() for e in r["stage_errors"]]
     if errs:
         lines += ["", *[f"- **stage failed**: {e}" for e in errs]]

@@ -113,3 +113,20 @@ def test_cached_story_results_equal_computed_ones_and_stale_ones_are_swept(tmp_p
     with open_store(str(db)) as store:  # another as_of: the first run's per-article results were unused, and went
         kinds = dict(store.db.execute("SELECT substr(key, 1, 3), COUNT(*) FROM results GROUP BY 1").fetchall())  # type: ignore[attr-defined]
     assert kinds["doc"] == len(ordered)
+
+
+def test_a_document_an_annotator_failed_on_is_not_cached(tmp_path: Path) -> None:
+    """A failure that may not recur (a lost worker) must not be kept as the document's annotations."""
+    from rasd.annotators import DocAnalysis
+    from rasd.incremental import AnnotationSaver
+    from rasd.models import Document, Published
+
+    docs = [Document(f"d_{c * 16}", f"{c}.txt", 0, "عنوان", None, Published(), "ar", "نص قصير", content_hash=c * 32) for c in "ab"]
+    errors: list[tuple[str, str]] = [("earlier.txt", "annotator quotes failed on d_cccccccccccccccc: before this batch")]
+    with open_store(str(tmp_path / "rasd.db")) as store:
+        saver = AnnotationSaver(store, [DocAnalysis(d) for d in docs], "fp", errors=errors)
+        errors.append(("a.txt", f"annotator quotes failed on {docs[0].id}: RuntimeError: boom"))  # while annotating
+        saver(2)
+        saver.flush()
+        assert sorted(store.load_annotations(docs, "fp")) == [docs[1].id]
+        assert store.load_annotations(docs, "another fingerprint") == {}

@@ -225,7 +225,8 @@ def test_empty_analysis_says_so() -> None:
     html = render_report(Analysis(), AS_OF)
     page = parse(html)
     assert page.html_attrs.get("dir") == "rtl"
-    assert html.count('class="empty"') == 6
+    assert html.count('class="empty"') == 8  # every section, incidents and threads included
+    assert "لم تُجمع حوادث" in html and "لم تُرصد سلاسل التزامات" in html
     assert all(h[1:] in page.ids for h in page.hrefs)
 
 

@@ -111,3 +111,23 @@ def test_link_to_a_plain_mention_lights_the_mention(report: Path, tmp_path: Path
     assert res.returncode == 0, res.stderr[-2000:]
     lit = re.findall(r'<span class="ent ent-GPE active"[^>]*>([^<]*)</span>', res.stdout)
     assert lit == ["واشنطن"]
+
+
+def test_slot_value_link_highlights_its_evidence_and_hostile_outlet_stays_text(tmp_path: Path) -> None:
+    """The incident table's value "7" (from an outlet whose name is markup) lands on its span."""
+    from test_report_data import HOSTILE_OUTLET, story_analysis
+
+    analysis = story_analysis()
+    path = tmp_path / "story.html"
+    write_report(analysis, path, "2025-03-15")
+    sv = next(v for v in analysis.incidents[0].slots["injured"] if v.value == 7)
+    ev = sv.evidence[0]
+    res = chromium(tmp_path, "--dump-dom", f"{path.as_uri()}#{ev.doc}-{ev.start}-{ev.end}")
+    assert res.returncode == 0, res.stderr[-2000:]
+    dom = res.stdout
+    html_tag = re.search(r"<html[^>]*>", dom)
+    assert html_tag and 'data-rasd="ok"' in html_tag.group(0) and "data-rasd-error" not in html_tag.group(0)
+    active = re.findall(r'<mark data-s="(\d+)" data-e="(\d+)" class="active">', dom)
+    assert active and min(int(s) for s, _ in active) == ev.start and max(int(e) for _, e in active) == ev.end
+    assert "<img" not in dom and "<b " not in dom  # the outlet's markup never became elements
+    assert HOSTILE_OUTLET.replace("<", "&lt;").replace(">", "&gt;") in dom

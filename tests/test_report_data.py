@@ -2,7 +2,9 @@
 
 The Arabic text is written for these tests (facts of the coalition story, our own
 sentences). Offsets are computed with ``str.find`` so they are right by construction,
-and one title carries markup to prove the report escapes it.
+and one title carries markup to prove the report escapes it. ``story_analysis`` adds the
+schema-2 items (an incident three outlets report, a commitment thread, disagreements of
+each kind) with markup in an outlet, an incident label, a speaker and a thread.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from rasd.models import (
     Claim,
     Commitment,
     Conflict,
+    Deadline,
     Document,
     Entity,
     EntityMention,
@@ -20,11 +23,15 @@ from rasd.models import (
     EventDate,
     Evidence,
     Geo,
+    Incident,
     Mentions,
     Published,
     Quote,
+    Side,
+    SlotValue,
     Span,
     Speaker,
+    Thread,
     Timex,
 )
 
@@ -151,3 +158,79 @@ def sample_analysis() -> Analysis:
         commitments=commitments,
         conflicts=conflicts,
     )
+
+
+TEXT4 = (
+    "أربيل – قال متحدث عسكري إن سبعة جنود أصيبوا في الهجوم الصاروخي على قاعدة عين الأسد، "
+    "ونسبه إلى فصيل مسلح، فيما تحدث مصدر آخر عن جهة مجهولة. وأعلن التحالف الدولي أن موعد مغادرة القوات أُرجئ إلى أيلول 2026."
+)
+TEXT5 = "الأنبار – أصيب خمسة جنود في هجوم بصاروخين على قاعدة عين الأسد، بحسب مصدر أمني."
+HOSTILE_OUTLET = '<img src=x onerror="alert(2)">صحيفة الغد'
+HOSTILE_LABEL = "هجوم <script>alert(3)</script> على عين الأسد — آب 2024"
+HOSTILE_SPEAKER = '<b onmouseover="alert(4)">متحدث عسكري</b>'
+HOSTILE_WHAT = 'مغادرة القوات <svg onload="alert(5)"> عين الأسد'
+
+
+def story_analysis() -> Analysis:
+    """The sample plus an incident reported by three outlets (5, 5 and 7 injured), a thread
+    whose deadline moved from September 2025 to September 2026, and a slot and a deadline
+    disagreement, with hostile markup in an outlet, a label, a speaker and a thread."""
+    a = sample_analysis()
+    d1 = a.documents[0]
+    d4 = _doc(TEXT4, "التحالف يرجئ موعد المغادرة", HOSTILE_OUTLET, "2025-03-10", "d.txt")
+    d5 = _doc(TEXT5, "إصابة خمسة جنود في عين الأسد", "شبكة الأنبار", "2024-08-06", "e.txt")
+    a.documents += [d4, d5]
+    asad = next(e for e in a.entities if e.name == "قاعدة عين الأسد")
+    coalition = next(e for e in a.entities if e.name == "التحالف الدولي")
+    attack = a.events[0]
+    attack4 = Event(make_id("v", "attack4"), "ATTACK", EventDate("2024-08", "month"), place=asad.id,
+                    counts={"injured": 7}, summary="الهجوم الصاروخي على عين الأسد",
+                    evidence=[ev(d4, "الهجوم الصاروخي على قاعدة عين الأسد")])  # fmt: skip
+    attack5 = Event(make_id("v", "attack5"), "ATTACK", EventDate("2024-08", "month"), place=asad.id,
+                    counts={"injured": 5, "rockets": 2}, summary="هجوم بصاروخين على عين الأسد",
+                    evidence=[ev(d5, "هجوم بصاروخين على قاعدة عين الأسد")])  # fmt: skip
+    a.events += [attack4, attack5]
+    injured = [
+        SlotValue(5, d1.id, [ev(d1, "أصيب خمسة جنود")], qualifier="exact", outlet=d1.outlet, report=attack.id),
+        SlotValue(7, d4.id, [ev(d4, "سبعة جنود أصيبوا")], outlet=d4.outlet, speaker_text=HOSTILE_SPEAKER,
+                  report=attack4.id),
+        SlotValue(5, d5.id, [ev(d5, "أصيب خمسة جنود")], qualifier="at_least", outlet=d5.outlet, report=attack5.id),
+    ]  # fmt: skip
+    inc = Incident(
+        make_id("i", attack.id, attack4.id, attack5.id), "ATTACK", HOSTILE_LABEL, EventDate("2024-08", "month"),
+        place=asad.id, reports=[attack.id, attack4.id, attack5.id], sources=3,
+        evidence=[attack.evidence[0], attack4.evidence[0], attack5.evidence[0]],
+        slots={
+            "injured": injured,
+            "rockets": [SlotValue(2, d1.id, [ev(d1, "صاروخان")], report=attack.id),
+                        SlotValue(2, d5.id, [ev(d5, "بصاروخين")], report=attack5.id)],
+            "place": [SlotValue(asad.id, d1.id, [ev(d1, "قاعدة عين الأسد", 1)], report=attack.id),
+                      SlotValue(asad.id, d5.id, [ev(d5, "قاعدة عين الأسد")], report=attack5.id)],
+            # one source giving two values is not a disagreement between sources
+            "perpetrator": [SlotValue("فصيل مسلح", d4.id, [ev(d4, "فصيل مسلح")], report=attack4.id),
+                            SlotValue("جهة مجهولة", d4.id, [ev(d4, "جهة مجهولة")], report=attack4.id)],
+        },
+    )  # fmt: skip
+    a.incidents.append(inc)
+    first, moved = ev(d1, "بحلول نهاية أيلول 2025"), ev(d4, "أُرجئ إلى أيلول 2026")
+    thread = Thread(
+        make_id("t", "leave"), HOSTILE_WHAT, [coalition.id],
+        deadlines=[
+            Deadline("2025-09", "END", None, "ثمانية مسؤولين", "2024-09-07", [first], a.commitments[1].id,
+                     "superseded", d1.id, d1.outlet),
+            Deadline("2026-09", None, coalition.id, None, "2025-03-10", [moved], None, "current", d4.id, d4.outlet),
+        ],
+        status="pending", as_of="2025-03-15", commitments=[a.commitments[1].id], evidence=[first, moved],
+    )  # fmt: skip
+    a.threads.append(thread)
+    a.conflicts += [
+        Conflict(make_id("k", "injured"), "slot", attack.id, attack4.id, "خمسة جرحى بحسب وكالة الرافدين وسبعة بحسب صحيفة الغد",
+                 incident=inc.id, slot="injured", relation="differ", confidence=0.75,
+                 side_a=Side("5", d1.id, injured[0].evidence, d1.outlet),
+                 side_b=Side("7", d4.id, injured[1].evidence, d4.outlet, None, HOSTILE_SPEAKER)),
+        Conflict(make_id("k", "deadline"), "deadline", a.commitments[1].id, a.commitments[1].id,
+                 "أُرجئ موعد المغادرة من نهاية أيلول 2025 إلى أيلول 2026", thread=thread.id, relation="update",
+                 side_a=Side("2025-09", d1.id, [first], d1.outlet, None, "ثمانية مسؤولين"),
+                 side_b=Side("2026-09", d4.id, [moved], d4.outlet, coalition.id)),
+    ]  # fmt: skip
+    return a

@@ -24,10 +24,12 @@ import dataclasses
 import hashlib
 import inspect
 import json
+import re
 import types
 import typing
 import uuid
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
@@ -78,18 +80,31 @@ def corpus_analyses(
     return das, [da for da in das if da.doc.id not in cached]
 
 
+_FAILED = re.compile(r"failed on (d_[0-9a-f]+)")
+
+
+def failed_ids(errors: Sequence[tuple[str, str]]) -> set[str]:
+    """Documents an annotator or the story step failed on (``… failed on d_…``): their partial
+    results are not cached, so a failure that does not recur (a lost worker) is not kept."""
+    return {m.group(1) for _, msg in errors for m in _FAILED.finditer(msg)}
+
+
 class AnnotationSaver:
     """A progress ``tick`` that also caches the documents annotated so far, every ``every``.
 
     Annotation reports progress in input order once a batch is complete, so ``das[:done]``
     are finished when ``tick(done)`` comes: a run stopped midway keeps what it annotated.
+    Documents an annotator failed on (see ``failed_ids``; ``errors`` is the run's list) are
+    not cached.
     """
 
     def __init__(
         self, store: Store, das: Sequence[DocAnalysis], fingerprint: str,
         tick: Callable[[int], None] | None = None, every: int = SAVE_EVERY,
+        errors: Sequence[tuple[str, str]] = (),
     ) -> None:  # fmt: skip
         self.store, self.das, self.fingerprint, self.tick, self.every = store, das, fingerprint, tick, every
+        self.errors, self.first_error = errors, len(errors)
         self.saved = 0
 
     def __call__(self, done: int) -> None:
@@ -101,7 +116,8 @@ class AnnotationSaver:
     def flush(self, done: int | None = None) -> None:
         done = len(self.das) if done is None else done
         if done > self.saved:
-            self.store.save_annotations(self.das[self.saved : done], self.fingerprint)
+            failed = failed_ids(self.errors[self.first_error :])
+            self.store.save_annotations([da for da in self.das[self.saved : done] if da.doc.id not in failed], self.fingerprint)
             self.saved = done
 
 
@@ -126,15 +142,18 @@ class StoryCache:
       model file, whether the sentence encoder is used, and both texts.
     """
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
+    def __init__(self, store: Store, errors: Sequence[tuple[str, str]] = ()) -> None:
+        self.store, self.errors = store, errors
         self.mark = uuid.uuid4().hex  # this run, for the sweep
         self.new: dict[str, bytes] = {}
         self.complete = False  # set when the story step ran to its end without error
+        self.counts: Counter[str] = Counter()  # "doc reused", "doc computed", "cmp reused", …
 
     def get(self, keys: Sequence[str]) -> dict[str, bytes]:
         known = {k: self.new[k] for k in keys if k in self.new}
         known.update(self.store.load_results([k for k in keys if k not in known], self.mark))
+        for k in keys:
+            self.counts[f"{k[:3]} {'reused' if k in known else 'computed'}"] += 1
         return known
 
     def flush(self) -> None:
@@ -167,9 +186,13 @@ class StoryCache:
             todo = [i for i, k in enumerate(keys) if k not in got]
             out: list[Any] = [None] * len(ordered)
             if todo:
-                for i, r in zip(todo, compute([ordered[i] for i in todo], names, as_of, workers), strict=True):
+                first = len(self.errors)
+                fresh = compute([ordered[i] for i in todo], names, as_of, workers)
+                failed = failed_ids(self.errors[first:])
+                for i, r in zip(todo, fresh, strict=True):
                     out[i] = r
-                    self.new[keys[i]] = _pack(r)  # now: the story step edits its results later
+                    if ordered[i].doc.id not in failed:
+                        self.new[keys[i]] = _pack(r)  # now: the story step edits its results later
             for i, k in enumerate(keys):
                 if out[i] is None:
                     out[i] = tuple(_dec(t, x) for t, x in zip(types, _unpack(got[k]), strict=True))
@@ -217,9 +240,10 @@ class StoryCache:
 
 
 @contextmanager
-def story_cache(store: Store) -> Iterator[StoryCache]:
-    """A ``StoryCache`` with the stance model's answers cached while open; saved on a clean exit."""
-    sc = StoryCache(store)
+def story_cache(store: Store, errors: Sequence[tuple[str, str]] = ()) -> Iterator[StoryCache]:
+    """A ``StoryCache`` with the stance model's answers cached while open; saved on a clean exit.
+    ``errors`` is the run's error list (articles the story step failed on are not cached)."""
+    sc = StoryCache(store, errors)
     with sc.comparisons():
         yield sc
     sc.flush()

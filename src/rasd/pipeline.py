@@ -106,6 +106,7 @@ class RunResult:
     seconds: float = 0.0
     stages: list[StageStat] = field(default_factory=list)  # per-stage cost, in run order
     found: dict[str, int] = field(default_factory=dict)  # items per export section, e.g. "mentions.timex"
+    reused: dict[str, int] = field(default_factory=dict)  # cached vs computed work (rasd.incremental), e.g. "doc reused"
 
     def counts(self) -> dict[str, int]:
         return {
@@ -442,7 +443,7 @@ def analyze(
             st.docs = len(docs)
         timings: dict[str, list[float]] = {}
         with meter.stage("annotate", len(todo)), rep.stage("annotate", len(todo)) as ps:
-            saver = AnnotationSaver(store, todo, fingerprint, ps.update)
+            saver = AnnotationSaver(store, todo, fingerprint, ps.update, errors=result.errors)
             if client is not None:
                 from rasd.parallel_dask import annotate_on_dask
 
@@ -466,9 +467,10 @@ def analyze(
         with meter.stage("views", len(analysed)), rep.stage("story", len(analysed), corpus=True) as ps:
             hook = _story_on(client, result.errors)  # the per-article step on Dask, else None
             failed = len(result.errors)
-            with story_cache(store) as sc:  # what the story step computed before, where its inputs hold
+            with story_cache(store, result.errors) as sc:  # what the story step computed before, where its inputs hold
                 views = _call("story", result, Views(), analysed, entities, as_of, workers, **sc.story_kwargs(stage("story"), hook))
                 sc.complete = not any(src == "story" for src, _ in result.errors[failed:])
+            result.reused = {"annotations reused": len(das) - len(todo), "annotations computed": len(todo), **sc.counts}
             views.entities = list(entities)
             ps.detail = ", ".join(f"{len(getattr(views, k)):,} {k}" for k in STORY_KINDS)
         n_views = sum(len(getattr(views, k)) for k in VIEW_KINDS)

@@ -17,7 +17,7 @@ in the reports, plus a logarithmic lookup per value of the quote that says it.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -36,12 +36,13 @@ from rasd.models import (
     Quote,
     Side,
     SlotValue,
+    Timex,
 )
 from rasd.resolve.events import merge
 from rasd.resources import load_table
 from rasd.story import INCIDENT_TYPES
 from rasd.story.incidents import Report, kind_of, make_reports, parse_day, resolve
-from rasd.story.slots import Value, disagreements, report_values, shown
+from rasd.story.slots import Article, Value, article_values, disagreements, shown
 from rasd.text import sentences
 
 _PREC_RANK = {"day": 3, "month": 2, "year": 1}
@@ -114,13 +115,17 @@ class DocInfo:
     sents: list[tuple[int, int]]
     quotes: list[Quote] = field(default_factory=list)  # by content start
     quote_starts: list[int] = field(default_factory=list)
+    timex: list[Timex] = field(default_factory=list)
 
     @classmethod
     def of(cls, da: DocAnalysis) -> DocInfo:
         quotes = sorted(da.quotes, key=lambda q: (q.content.start, q.content.end))
         return cls(da.doc.text, parse_day(da.doc.published.value), da.doc.published.value, da.doc.outlet or "",
                    sorted(da.quantities, key=lambda q: q.start), sentences(da.doc.text), quotes,
-                   [q.content.start for q in quotes])  # fmt: skip
+                   [q.content.start for q in quotes], sorted(da.timex, key=lambda t: t.start))  # fmt: skip
+
+    def article(self, doc: str) -> Article:
+        return Article(doc, self.text, self.quantities, self.sents, self.timex)
 
     def speaker_at(self, pos: int) -> tuple[str | None, str | None]:
         """``(entity, text)`` of the speaker whose quoted words hold ``pos``, else ``(None, None)``."""
@@ -223,19 +228,13 @@ class _Builder:
             self.incident_of[e.id] = inc.id
         return inc
 
-    def from_reports(self, reports: Sequence[Report]) -> None:
-        """One resolved incident: slot values read from each report's sentence."""
+    def from_reports(self, reports: Sequence[Report], values: Sequence[Value]) -> None:
+        """One resolved incident and the slot values its articles give it (``slots.article_values``)."""
         reports = sorted(reports, key=lambda r: _report_key(r.ev))
-        values: list[Value] = []
-        slots: list[tuple[str, SlotValue]] = []
+        values = sorted(values, key=lambda v: (_ev_key(v.evidence), v.slot, str(v.value)))
+        slots = [(v.slot, self.value(v.slot, v.value, v.report.ev, v.evidence, v.qualifier, v.value_max, _text(v)))
+                 for v in values]  # fmt: skip
         for r in reports:
-            info = self.docs.get(r.doc)
-            vals = report_values(r, info.text, info.quantities, info.sents) if info else []
-            values.extend(vals)
-            slots.extend(
-                (v.slot, self.value(v.slot, v.value, r.ev, v.evidence, v.qualifier, v.value_max, _text(v)))
-                for v in vals
-            )
             slots.extend(self.argument_values(r.ev))
         evs = [r.ev for r in reports]
         places = Counter(p for r in reports for p in r.places)
@@ -367,7 +366,18 @@ def assemble(
     rest.extend(ev for ev in happen if id(ev) not in kept)  # no date at all: not placed in time
     for group in article_groups(rest):
         b.from_events(group)
-    for inc in resolve(reports, ents):
-        b.from_reports(inc.reports)
+    incs = resolve(reports, ents)
+    owner = {id(r): k for k, inc in enumerate(incs) for r in inc.reports}
+    by_doc: dict[str, list[Report]] = defaultdict(list)
+    for inc in incs:
+        for r in inc.reports:
+            by_doc[r.doc].append(r)
+    values: dict[int, list[Value]] = defaultdict(list)
+    for doc in sorted(by_doc):  # an article's figures are read once and each given to one report
+        info = b.docs.get(doc)
+        for v in article_values(by_doc[doc], info.article(doc)) if info else ():
+            values[owner[id(v.report)]].append(v)
+    for k, inc in enumerate(incs):
+        b.from_reports(inc.reports, values[k])
     b.incidents.sort(key=lambda i: (_ev_key(i.evidence[0]) if i.evidence else ("", 0, 0), i.id))
     return Assembled(b.incidents, b.conflicts, b.incident_of)

@@ -18,48 +18,21 @@ values of a slot (a handful, ``MAX_VALUES`` at most).
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from datetime import date
 from functools import cache
 
-from rasd.annotators.events import count_words
 from rasd.ids import make_id
-from rasd.models import Conflict, Evidence, Quantity, Side
-from rasd.resources import load_lines, load_table
-from rasd.story import SLOT_KEYS
-from rasd.story.incidents import Incident, Report, parse_day
-from rasd.text import fold, tokenize
-from rasd.text.words import stems
+from rasd.models import Conflict, Side
+from rasd.resources import load_table
+from rasd.story.figures import Article, Value, article_values
+from rasd.story.incidents import Report, parse_day
 
-NUMERIC = SLOT_KEYS
-WINDOW = 3  # words between a slot word and its number
-NEXT_GAP = 4  # characters between a report's sentence and the next one it reads figures from
-PART_GAP = 6  # words between the two parts of a total
+__all__ = ["Article", "Value", "article_values", "compatible", "disagreements", "shown", "templates"]
+
 MAX_VALUES = 12  # distinct values of one slot compared pairwise
 PAIR_MEMBERS = 32  # reports of each value looked at for the pair's relation
 CONF_DIFFER, CONF_COMPATIBLE, CONF_DATE, CONF_UPDATE = 0.8, 0.65, 0.7, 0.6
-_QUAL = {"AT_LEAST": "at_least", "MORE_THAN": "more_than", "APPROX": "about", "AT_MOST": "at_most", "LESS_THAN": "less_than"}
-
-
-@dataclass(frozen=True)
-class Value:
-    slot: str
-    value: float | str
-    qualifier: str | None  # at_least | more_than | about | at_most | less_than | range | None
-    value_max: float | None
-    report: Report
-    evidence: Evidence
-
-
-@cache
-def _slot_words() -> dict[str, dict[str, str]]:
-    out: dict[str, dict[str, str]] = {"before": {}, "after": {}}
-    for r in load_table("story/slot_words.tsv"):
-        if len(r) >= 3 and r[1] in out:
-            out[r[1]].setdefault(fold(r[2]), r[0])
-    return out
 
 
 @cache
@@ -70,69 +43,6 @@ def templates() -> dict[str, str]:
 @cache
 def slot_names() -> dict[str, str]:
     return {r[0]: r[1] for r in load_table("story/slot_names.tsv") if len(r) >= 2}
-
-
-def _slot_near(words: Sequence[tuple[int, int, frozenset[str]]], q: Quantity) -> str | None:
-    """The slot a number fills: a slot word right before it wins over one right after."""
-    table = _slot_words()
-    starts = [s for s, _, _ in words]
-    i = bisect_left(starts, q.start)
-    j = i + 1  # the words after the number, the counted noun inside the quantity included
-    for w in reversed(words[max(0, i - WINDOW) : i]):
-        hit = next((table["before"][s] for s in sorted(w[2]) if s in table["before"]), None)
-        if hit:
-            return hit
-    for w in words[j : j + WINDOW]:
-        hit = next((table["after"][s] for s in sorted(w[2]) if s in table["after"]), None)
-        if hit:
-            return hit
-    key = count_words()[0].get(fold(q.object or ""))
-    return key if key in NUMERIC else None
-
-
-def _reach(e0: Evidence, sents: Sequence[tuple[int, int]]) -> tuple[int, int]:
-    """The report's sentence and the next one: figures often follow the trigger's sentence
-    ("وأوضح المتحدث أن عدد القتلى بلغ 15")."""
-    i = bisect_left(sents, (e0.end, -1))
-    nxt = sents[i] if i < len(sents) and sents[i][0] >= e0.end and sents[i][0] - e0.end <= NEXT_GAP else None
-    return e0.start, nxt[1] if nxt is not None else e0.end
-
-
-def report_values(
-    r: Report, text: str, quantities: Sequence[Quantity], sents: Sequence[tuple[int, int]] = ()
-) -> list[Value]:
-    """Every slot value a report states (see module doc), in text order."""
-    e0 = r.ev.evidence[0]
-    lo, hi = _reach(e0, sents)
-    words = [(t.start + lo, t.end + lo, frozenset(s for _, s in stems(t)))
-             for t in tokenize(text[lo:hi]) if t.is_word]  # fmt: skip
-    out: list[Value] = []
-    seen: set[tuple[str, float]] = set()
-    qs = [q for q in quantities if q.value is not None and lo <= q.start and q.end <= hi]
-    skip: set[int] = set()
-    for n, q in enumerate(qs):
-        if n in skip:
-            continue
-        slot = _slot_near(words, q)
-        if slot is None:
-            continue
-        value, end = float(q.value or 0), q.end
-        part = parts_after(words, q, qs[n + 1 :])
-        if part is not None:  # "سبعة من الجنود إضافة إلى اثنين من المدنيين": one total
-            value += float(part.value or 0)
-            end = part.end
-            skip.add(qs.index(part))
-        if (slot, value) in seen:
-            continue
-        seen.add((slot, value))
-        qual = "range" if q.value_max is not None and q.mod == "RANGE" else _QUAL.get(q.mod or "")
-        out.append(Value(slot, value, qual, q.value_max if part is None else None, r, Evidence(e0.doc, q.start, end)))
-    for k, v in sorted(r.ev.counts.items()):
-        if k in NUMERIC and (k, float(v)) not in seen and not any(x.slot == k for x in out):
-            out.append(Value(k, float(v), None, None, r, e0))
-    if r.dated and r.ev._date_source == "own" and r.ev.date.precision == "day" and r.ev.date.value:
-        out.append(Value("date", r.ev.date.value[:10], None, None, r, e0))
-    return out
 
 
 def compatible(a: Value, b: Value) -> bool:
@@ -269,32 +179,3 @@ def disagreements(
                     )
                 )  # fmt: skip
     return out
-
-
-def values_of(
-    inc: Incident, texts: Mapping[str, str], quantities: Mapping[str, Sequence[Quantity]],
-    sents: Mapping[str, Sequence[tuple[int, int]]] | None = None,
-) -> list[Value]:
-    sents = sents or {}
-    return [v for r in inc.reports for v in report_values(r, texts.get(r.doc, ""), quantities.get(r.doc, ()), sents.get(r.doc, ()))]
-
-
-def parts_after(words: Sequence[tuple[int, int, frozenset[str]]], q: Quantity, later: Sequence[Quantity]) -> Quantity | None:
-    """The second part of a total given in parts: the next number, within ``PART_GAP`` words,
-    after a connector of ``story/parts.txt`` (إضافة إلى، فضلا عن) and with no slot word of its own
-    before it."""
-    if not later:
-        return None
-    nxt = later[0]
-    between = [w for w in words if q.end <= w[0] and w[1] <= nxt.start]
-    if len(between) > PART_GAP or not any(s in _parts() for w in between for s in w[2]):
-        return None
-    table = _slot_words()["before"]
-    if any(s in table for w in between for s in w[2]):
-        return None
-    return nxt
-
-
-@cache
-def _parts() -> frozenset[str]:
-    return frozenset(fold(w) for w in load_lines("story/parts.txt"))

@@ -104,6 +104,19 @@ def deadline_text(value: str | None, mod: str | None = None) -> str:
     return f"{word} {out}" if word and value and date_range(value) is not None and len(value) < 10 else out
 
 
+def counted(n: int, noun: str) -> str:
+    """``n`` things with the Arabic number agreement: ``مصدر واحد``, ``مصدران``, ``3 مصادر``, ``12 مصدراً``.
+
+    The four forms are data (``counted`` rows of ``labels.tsv``); an unknown noun gives ``n noun``.
+    """
+    forms = label("counted", noun).split("|")
+    if len(forms) != 4:
+        return f"{n} {noun}"
+    if n in (1, 2):
+        return forms[n - 1]
+    return f"{n} {forms[2] if 3 <= n % 100 <= 10 else forms[3]}"
+
+
 def number(v: float) -> str:
     """``5`` rather than ``5.0``; other figures as ``%g`` writes them."""
     return str(int(v)) if float(v).is_integer() else f"{v:g}"

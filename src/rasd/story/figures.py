@@ -1,0 +1,410 @@
+"""The figures and the day an article gives for the happenings it reports (incident slots).
+
+An article is read once, whatever number of incidents its reports belong to: each number
+with a slot (killed, injured, arrested, missing, rockets, drones, intercepted — a slot word
+near it, ``story/slot_words.tsv``, or its counted object) is a value of exactly one report
+(``_Reader.owner``): the report whose trigger precedes it in its sentence (else the one
+after), else the last report of the sentences just before (a toll often follows the
+trigger's sentence, and a statement repeats it lower down), else, in the article's lead,
+the first report after it. What is not a figure of the happening is left out
+(``story/slot_context.tsv``): a part of a figure just given (``بينهم طفلان``), a running total
+(``منذ بداية العام``، ``حتى الآن``), a figure after a cue that moves to another happening (``بعد
+أيام على مقتل سبعة``), a day of the month. A total given in parts is one value, the sum
+(``عشرة … إضافة إلى ثلاثة``، ``15 … واثنان``، ``ضابط و3 جنود``).
+
+The date slot is the day the report's words give the happening: a day said right after a
+verb of happening (``story/happened_words.txt``: ``التفجير الذي وقع صباح الثلاثاء``), else the
+report's own date when its day is said near its trigger and is not the day of a statement
+about it (``story/statement_verbs.txt``: ``أعلن الأربعاء الماضي وفاة``) nor a back-reference's
+(a report that refers back to a happening takes its day only from a verb of happening).
+
+Cost: linear in the article (each sentence tokenised once, each number looked at once,
+windows of at most ``MAX_WINDOW`` words).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from rasd.annotators.events import count_words
+from rasd.models import Evidence, Quantity, Timex
+from rasd.resources import load_lines, load_table
+from rasd.story import SLOT_KEYS
+from rasd.story.incidents import Report, by_person, parse_day
+from rasd.story.report_words import has_backref, moves_on
+from rasd.text import fold, tokenize
+from rasd.text.words import stems
+
+NUMERIC = SLOT_KEYS
+WINDOW = 3  # words between a slot word and its number, unless slot_words.tsv gives another
+MAX_WINDOW = 10  # the widest window a resource may give
+FIGURE_REACH = 3  # sentences after a report's whose figures are still its own
+LEAD_REACH = 4  # sentences of an article's lead before its first report that are that report's
+PART_GAP = 8  # words between two parts of a total joined by a connector (إضافة إلى)
+AND_GAP = 5  # … joined by و
+ONE_GAP = 5  # words between a singular person noun and the number it is added to
+DATE_REACH = 10  # words from a report's trigger to the day said after it
+DATE_BEFORE = 4  # … from the day said before it to the trigger
+TOLL_REACH = 16  # words between a rising toll's verb and the number it rises to
+HAPPENED_REACH = 5  # words between a verb of happening and the day after it
+_QUAL = {"AT_LEAST": "at_least", "MORE_THAN": "more_than", "APPROX": "about", "AT_MOST": "at_most", "LESS_THAN": "less_than"}
+
+
+@dataclass(frozen=True)
+class Value:
+    slot: str
+    value: float | str
+    qualifier: str | None  # at_least | more_than | about | at_most | less_than | range | None
+    value_max: float | None
+    report: Report
+    evidence: Evidence
+
+
+@dataclass
+class Article:
+    """What the figure reader needs of one document (quantities and dates sorted by start)."""
+
+    doc: str
+    text: str
+    quantities: Sequence[Quantity]
+    sents: Sequence[tuple[int, int]]
+    timex: Sequence[Timex] = ()
+
+
+Word = tuple[int, int, frozenset[str]]  # start, end, folded stem readings
+Phrase = tuple[str, ...]
+
+
+@cache
+def _slot_words() -> dict[str, dict[str, tuple[str, int]]]:
+    """``where -> folded word -> (slot, window)`` (``story/slot_words.tsv``)."""
+    out: dict[str, dict[str, tuple[str, int]]] = {"before": {}, "after": {}}
+    for r in load_table("story/slot_words.tsv"):
+        if len(r) >= 3 and r[1] in out:
+            win = int(r[3]) if len(r) >= 4 and r[3].isdigit() else WINDOW
+            out[r[1]].setdefault(fold(r[2]), (r[0], min(win, MAX_WINDOW)))
+    return out
+
+
+@cache
+def _context() -> dict[str, dict[Phrase, int]]:
+    """``kind -> folded phrase -> window`` (``story/slot_context.tsv``)."""
+    out: dict[str, dict[Phrase, int]] = defaultdict(dict)
+    for r in load_table("story/slot_context.tsv"):
+        if len(r) >= 2:
+            win = int(r[2]) if len(r) >= 3 and r[2].isdigit() else WINDOW
+            out[r[0]][tuple(fold(w) for w in r[1].split())] = min(win, MAX_WINDOW)
+    return out
+
+
+@cache
+def _word_set(name: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in load_lines(name))
+
+
+def _hit(w: Word, table: Mapping[str, object] | frozenset[str]) -> str | None:
+    return next((s for s in sorted(w[2]) if s in table), None)
+
+
+def _starts(words: Sequence[Word]) -> list[int]:
+    return [s for s, _, _ in words]
+
+
+def _phrase_at(words: Sequence[Word], i: int, p: Phrase) -> bool:
+    return i + len(p) <= len(words) and all(p[k] in words[i + k][2] for k in range(len(p)))
+
+
+def _slot_near(words: Sequence[Word], q: Quantity, lo: int = -1) -> str | None:
+    """The slot a number fills: the nearest slot word before it within that word's window
+    (``مقتل 5``; none before ``lo``) wins over one after it (``5 قتلى``، ``21 شخصا … مصرعهم``),
+    else the counted object (``events/counts.tsv``)."""
+    table = _slot_words()
+    i = bisect_left(_starts(words), q.start)
+    for d, w in enumerate(reversed(words[max(0, i - MAX_WINDOW) : i]), 1):
+        if w[0] < lo:
+            break
+        hit = _hit(w, table["before"])
+        if hit and d <= table["before"][hit][1]:
+            return table["before"][hit][0]
+    for d, w in enumerate(words[i + 1 : i + 1 + MAX_WINDOW], 1):  # the counted noun inside the quantity included
+        hit = _hit(w, table["after"])
+        if hit and d <= table["after"][hit][1]:
+            return table["after"][hit][0]
+    toll = _toll(words, i, lo)
+    if toll is not None:
+        return toll
+    key = count_words()[0].get(fold(q.object or ""))
+    return key if key in NUMERIC else None
+
+
+def _toll(words: Sequence[Word], i: int, lo: int) -> str | None:
+    """The slot of a toll said to rise to a number ("ارتفع عدد حالات الوفيات في حادث … إلى 29"):
+    the number right after a word of ``story/toll_words.tsv`` ``to``, and before it in the
+    sentence a ``rise`` word followed by a slot word."""
+    table = _toll_words()
+    if i == 0 or not _hit(words[i - 1], table["to"]):
+        return None
+    slot = None
+    for w in reversed(words[max(0, i - TOLL_REACH) : i - 1]):
+        if w[0] < lo:
+            break
+        hit = _hit(w, _slot_words()["before"]) or _hit(w, _slot_words()["after"])
+        if hit and slot is None:
+            slot = (_slot_words()["before"].get(hit) or _slot_words()["after"][hit])[0]
+        if slot is not None and _hit(w, table["rise"]):
+            return slot
+    return None
+
+
+@cache
+def _toll_words() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for r in load_table("story/toll_words.tsv"):
+        if len(r) >= 2:
+            out[r[0]].add(fold(r[1]))
+    return {k: frozenset(out.get(k, ())) for k in ("rise", "to")}
+
+
+def _near(words: Sequence[Word], q: Quantity, kind: str) -> bool:
+    """A phrase of ``kind`` (``slot_context.tsv``) within its window before the number
+    (``*_before`` kinds) or after it."""
+    table = _context()[kind]
+    i = bisect_left(_starts(words), q.start)
+    if kind.endswith("_before"):
+        span = range(i - 1, max(-1, i - 1 - MAX_WINDOW), -1)
+        dist = {k: i - k for k in span}
+    else:
+        after = [k for k in range(i, min(len(words), i + 1 + MAX_WINDOW)) if words[k][0] >= q.end]
+        dist = {k: n for n, k in enumerate(after, 1)}
+    return any(_phrase_at(words, k, p) and d <= win for k, d in dist.items() for p, win in table.items())
+
+
+def _last_cue(words: Sequence[Word], before: int) -> int:
+    """Start of the last ``elsewhere`` word (``slot_context.tsv``) before offset ``before``, else -1."""
+    table = _context()["elsewhere"]
+    at = -1
+    for k, w in enumerate(words):
+        if w[0] >= before:
+            break
+        if any(_phrase_at(words, k, p) for p in table):
+            at = w[0]
+    return at
+
+
+def _words(text: str, lo: int, hi: int) -> list[Word]:
+    return [(t.start + lo, t.end + lo, frozenset(s for _, s in stems(t))) for t in tokenize(text[lo:hi]) if t.is_word]
+
+
+def _trigger_at(r: Report, text: str) -> int:
+    e0 = r.ev.evidence[0]
+    i = text.find(r.ev.trigger, e0.start, e0.end) if r.ev.trigger else -1
+    return i if i >= 0 else e0.start
+
+
+def _takes(r: Report, slot: str) -> bool:
+    """Whether a report can own a figure of ``slot``: an arrest report owns only arrests, and
+    the death of a named person (a kind with the ``person`` trait) no count at all."""
+    return (r.ev.type != "ARREST" or slot == "arrested") and not by_person(r.kind)
+
+
+class _Reader:
+    """One article's sentences, words and reports, for ``article_values``."""
+
+    def __init__(self, reports: Sequence[Report], art: Article):
+        self.art = art
+        self.starts = [s for s, _ in art.sents]
+        self.words: dict[int, list[Word]] = {}
+        self.by_sent: dict[int, list[tuple[int, Report]]] = defaultdict(list)
+        for r in reports:
+            self.by_sent[self.sent_of(r.ev.evidence[0].start)].append((_trigger_at(r, art.text), r))
+        for v in self.by_sent.values():
+            v.sort(key=lambda x: (x[0], x[1].ev.id))
+        self.report_sents = sorted(self.by_sent)
+
+    def sent_of(self, pos: int) -> int:
+        return max(0, bisect_right(self.starts, pos) - 1)
+
+    def bounds(self, i: int) -> tuple[int, int]:
+        return self.art.sents[i] if i < len(self.art.sents) else (0, len(self.art.text))
+
+    def sent_words(self, i: int) -> list[Word]:
+        if i not in self.words:
+            self.words[i] = _words(self.art.text, *self.bounds(i))
+        return self.words[i]
+
+    def moves_on(self, i: int) -> bool:
+        lo, hi = self.bounds(i)
+        return moves_on(self.art.text[lo:hi])
+
+    def owner(self, q: Quantity, slot: str, si: int, cue: int) -> Report | None:
+        """The report a figure belongs to (module doc); after an ``elsewhere`` cue of its
+        sentence (offset ``cue``) only a report whose trigger follows the cue."""
+        own = [(at, r) for at, r in self.by_sent.get(si, ()) if _takes(r, slot) and at > cue]
+        if own:
+            before = [x for x in own if x[0] <= q.start]
+            return (before[-1] if before else own[0])[1]
+        if cue >= 0:
+            return None  # a figure of another happening ("بعد أيام على مقتل سبعة جنود")
+        for j in range(si, max(-1, si - FIGURE_REACH - 1), -1):
+            if j < si:
+                took = [r for _, r in self.by_sent.get(j, ()) if _takes(r, slot)]
+                if took:
+                    return took[-1]
+            if self.moves_on(j):
+                return None
+        after = [j for j in self.report_sents if j > si]
+        if after and after[0] - si <= LEAD_REACH and not any(j < si for j in self.report_sents):
+            took = [r for _, r in self.by_sent[after[0]] if _takes(r, slot)]
+            return took[0] if took else None
+        return None
+
+
+def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
+    """Every slot value one article gives for its reports (any incidents): the figures in
+    text order, then each report's day (module doc)."""
+    if not reports:
+        return []
+    rd = _Reader(reports, art)
+    dates = [(t.start, t.end) for t in art.timex if t.type in ("DATE", "TIME")]
+    qs = [q for q in art.quantities if q.value is not None and q.mod != "VAGUE" and not _inside(q, dates)]
+    out: list[Value] = []
+    skip: set[int] = set()
+    last: dict[int, str | None] = {}  # sentence -> slot of its last figure
+    for n, q in enumerate(qs):
+        if n in skip:
+            continue
+        si = rd.sent_of(q.start)
+        words = rd.sent_words(si)
+        one = _one_before(words, q, art.text)
+        slot = one[1] if one is not None else _slot_near(words, q)
+        prev, last[si] = last.get(si), slot
+        if slot is None or _near(words, q, "total_after") or _near(words, q, "other_after"):
+            continue
+        if prev == slot and (_near(words, q, "part_before") or _near(words, q, "part_after")):
+            continue  # "وإصابة تسعة آخرين ثلاثة منهم …": a part of the figure before
+        owner = rd.owner(q, slot, si, _last_cue(words, q.start))
+        if owner is None:
+            continue
+        value, start, end, vmax = float(q.value or 0), q.start, q.end, q.value_max
+        if one is not None:  # "مقتل ضابط و3 جنود": one plus the number
+            value, start, vmax = value + 1, one[0], None
+        sent_end = words[-1][1] if words else q.end
+        for k, part in parts_after(words, q, [x for x in qs[n + 1 :] if x.start < sent_end], slot, art.text):
+            value += float(part.value or 0)
+            end, vmax = part.end, None
+            skip.add(n + 1 + k)
+        qual = "range" if vmax is not None and q.mod == "RANGE" else _QUAL.get(q.mod or "")
+        out.append(Value(slot, value, qual, vmax, owner, Evidence(art.doc, start, end)))
+    for r in reports:
+        day = own_day(r, art, rd)
+        if day is not None:
+            out.append(Value("date", day[0], None, None, r, day[1]))
+    return out
+
+
+def _inside(q: Quantity, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < q.end and q.start < e for s, e in spans)
+
+
+def parts_after(
+    words: Sequence[Word], q: Quantity, later: Sequence[Quantity], slot: str, text: str
+) -> list[tuple[int, Quantity]]:
+    """The further parts of a total given in parts (indexes into ``later``, numbers of the
+    same sentence): each next number after a connector of ``story/parts.txt`` (إضافة إلى،
+    فضلا عن; within ``PART_GAP`` words) or joined by و (``AND_GAP``: "15 شخصا بحالات اختناق،
+    واثنان بحروق"، "12 جنديا وأفراد الطاقم الخمسة"), whose own words name no other slot."""
+    out: list[tuple[int, Quantity]] = []
+    prev = q
+    for k, nxt in enumerate(later):
+        between = [w for w in words if prev.end <= w[0] and w[1] <= nxt.start]
+        if nxt.start < prev.end:
+            break
+        opens = text[between[0][0] : between[0][0] + 1] == "و" if between else False
+        by_and = _and_before(nxt, text) or (opens and len(between) <= 2) or any(
+            text[w[0] : w[0] + 1] == "و" and _hit(w, _slot_words()["before"]) for w in between
+        )
+        joined = (len(between) <= PART_GAP and any(_hit(w, _word_set("story/parts.txt")) for w in between)) or (
+            len(between) <= AND_GAP and by_and
+        )
+        if not joined:
+            break
+        own = _slot_near(words, nxt, between[0][0] if between else nxt.start)
+        if own is not None and own != slot:
+            break
+        out.append((k, nxt))
+        prev = nxt
+    return out
+
+
+def _and_before(q: Quantity, text: str) -> bool:
+    """Whether و joins the number to what comes before (``واثنان``، ``و3``، ``و(5)``)."""
+    if text[q.start : q.start + 1] == "و":
+        return True
+    k = q.start - 1
+    while k >= 0 and text[k] in " (":
+        k -= 1
+    return k >= 0 and text[k] == "و" and (k == 0 or not text[k - 1].isalnum())
+
+
+def _one_before(words: Sequence[Word], q: Quantity, text: str) -> tuple[int, str] | None:
+    """``(start, slot)`` of a singular person noun (``story/one_person.txt``) right after a
+    slot word and joined to the number by و ("مقتل ضابط و3 جنود"، "توقيف قائد الصندل وثلاثة
+    من مساعديه"): that person counts too."""
+    if not _and_before(q, text):
+        return None
+    i = bisect_left(_starts(words), q.start)
+    before = _slot_words()["before"]
+    for k in range(i - 1, max(0, i - 1 - ONE_GAP), -1):
+        if _hit(words[k], _word_set("story/one_person.txt")) and k > 0:
+            hit = _hit(words[k - 1], before)
+            if hit:
+                return words[k][0], before[hit][0]
+    return None
+
+
+def own_day(r: Report, art: Article, rd: _Reader | None = None) -> tuple[str, Evidence] | None:
+    """The day a report's words give the happening, with the words that say it (module doc)."""
+    e0 = r.ev.evidence[0]
+    words = rd.sent_words(rd.sent_of(e0.start)) if rd is not None else _words(art.text, e0.start, e0.end)
+    days = [t for t in art.timex if e0.start <= t.start < e0.end and parse_day(t.value) and t.type in ("DATE", "TIME")]
+    if not days:
+        return None
+    starts = _starts(words)
+    happened = _word_set("story/happened_words.txt")
+    for t in days:  # "التفجير الذي وقع صباح أول من أمس"
+        i = bisect_left(starts, t.start)
+        if any(_hit(w, happened) for w in words[max(0, i - HAPPENED_REACH) : i]):
+            return (t.value or "")[:10], Evidence(e0.doc, t.start, t.end)
+    ev = r.ev
+    if not (r.dated and ev._date_source == "own" and ev.date.precision == "day" and ev.date.value):
+        return None
+    if has_backref(art.text[e0.start : e0.end]):
+        return None  # a happening referred back to: the sentence's day is of what it tells now
+    trig = _trigger_at(r, art.text)
+    ti = bisect_left(starts, trig)
+    verbs = _word_set("story/statement_verbs.txt")
+    for t in sorted((t for t in days if (t.value or "")[:10] == ev.date.value[:10]), key=lambda t: abs(t.start - trig)):
+        i = bisect_left(starts, t.start)
+        if i - ti > DATE_REACH or ti - i > DATE_BEFORE:
+            continue
+        if not _statement_day(words, i, ti, verbs):
+            return ev.date.value[:10], Evidence(e0.doc, t.start, t.end)
+    return None
+
+
+def _statement_day(words: Sequence[Word], i: int, trig: int, verbs: frozenset[str]) -> bool:
+    """Whether the day at word ``i`` is a statement's: the nearest word before it that is a
+    statement verb or the trigger (word ``trig``) is the verb ("أعلن الأربعاء الماضي وفاة …"),
+    with no word opening the statement's content between (``أن``، ``إنه``: "قال إنه في صباح
+    الخميس انفجرت …" dates the explosion)."""
+    openers = _word_set("story/content_openers.txt")
+    for k in range(i - 1, -1, -1):
+        if k == trig or _hit(words[k], openers):
+            return False
+        if _hit(words[k], verbs):
+            return True
+    return False
