@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "benchmarks" / "incidents"))
 
-from story_bench import _NUM, _num, _same_dates, gold_disagreements, score_conflicts  # noqa: E402
 from realnews.records import url_key  # noqa: E402
+from story_bench import _NUM, _num, _same_dates, gold_disagreements, score_conflicts  # noqa: E402
 from tune import analysed, load_gold  # noqa: E402
 
 from rasd.interfaces.export import conflict_json, document_json  # noqa: E402

@@ -1,8 +1,10 @@
 """Publication dates: date lines on the page, and estimates from the article's content.
 
 A small parser of its own (the full temporal tagger lives in ``annotators/time`` and runs
-after ingest, which needs a document date first). Month names of the three Arabic systems,
-weekdays and the relative words come from ``resources/ingest/``.
+after ingest, which needs a document date first). Month names of the three Arabic systems
+(plus English), Hijri months and weekdays are the ones the time annotator reads
+(``resources/ar/calendar/``, through ``rasd.resources.arabic``); the relative words come
+from ``resources/ingest/date_words.tsv``.
 
 Content estimation (used when no date is printed, or when the printed one is contradicted):
 1. collect explicit dates in the body (day-month-year, month-year, year), marking those in a
@@ -24,8 +26,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from rasd.models import Published
-from rasd.resources import load_table
+from rasd.resources import arabic, load_table
 from rasd.text import fold
+from rasd.text.clitics import conjunctions
 
 
 def _f(s: str) -> str:
@@ -53,8 +56,8 @@ def _alt(words: list[str]) -> str:
 @cache
 def lexicon() -> _Lexicon:
     """Compiled patterns built from the resource files (once per process)."""
-    months = {_f(r[0]): int(r[1]) for r in load_table("ingest/months.tsv") if len(r) >= 2}
-    weekdays = {_f(r[0]): int(r[1]) for r in load_table("ingest/weekdays.tsv") if len(r) >= 2}
+    months = {_f(form): n for form, n in arabic.months(english=True)}
+    weekdays = {_f(form): n for form, n in arabic.weekdays(english=True)}
     words: dict[str, list[str]] = {}
     year_rel: dict[str, int] = {}
     for r in load_table("ingest/date_words.tsv"):
@@ -120,7 +123,7 @@ _DIGIT = re.compile(r"\d")
 
 @cache
 def _hijri_re() -> tuple[re.Pattern[str], dict[str, int]]:
-    names = {_f(r[0]): int(r[1]) for r in load_table("ingest/hijri_months.tsv") if len(r) >= 2}
+    names = {_f(form): n for form, n in arabic.hijri_months()}
     rx = re.compile(rf"(?<!\w)(?P<day>\d{{1,2}})\s+(?P<m>{_alt(list(names))})\s+(?P<year>1[34]\d\d)(?!\w)")
     return rx, names
 
@@ -267,7 +270,7 @@ def content_mentions(text: str) -> list[Mention]:
     not_verbs = set(lx.words.get("future_verb_not", ()))
 
     def future_token(t: str) -> bool:
-        if t[:1] in ("و", "ف") and len(t) > 4:
+        if t[:1] in conjunctions() and len(t) > 4:
             t = t[1:]
         if t in future_words:
             return True

@@ -16,7 +16,7 @@ _PKG = "rasd.resources"
 
 
 def read_text(name: str) -> str:
-    """Raw text of a resource file, e.g. ``read_text("time/months.tsv")``."""
+    """Raw text of a resource file, e.g. ``read_text("ar/calendar/months.tsv")``."""
     return _res.files(_PKG).joinpath(name).read_text(encoding="utf-8")
 
 

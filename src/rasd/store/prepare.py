@@ -73,7 +73,7 @@ def _clitic_re() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, chains)) + r")(?=\w{2})")
 
 
-INDEX_RESOURCES = ("text/normalize.tsv", "text/delete_ranges.txt", "text/proclitics.txt")
+INDEX_RESOURCES = ("text/normalize.tsv", "text/delete_ranges.txt", "ar/morphology/proclitics.tsv")
 INDEX_VERSION = 1  # bump when fold/light change in code rather than in resources
 
 

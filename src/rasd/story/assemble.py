@@ -42,7 +42,8 @@ from rasd.resolve.events import merge
 from rasd.resources import load_table
 from rasd.story import INCIDENT_TYPES
 from rasd.story.incidents import Report, kind_of, make_reports, parse_day, resolve
-from rasd.story.slots import Article, Value, article_values, disagreements, shown
+from rasd.story.places import APART, NEAR, best_relation
+from rasd.story.slots import Article, Value, article_values, disagreements, shown, templates
 from rasd.text import sentences
 
 _PREC_RANK = {"day": 3, "month": 2, "year": 1}
@@ -58,12 +59,21 @@ def _months() -> dict[int, str]:
 
 
 def date_words(v: str | None) -> str:
-    """``2015-08-06`` → ``6 آب 2015``; a month → ``آب 2015``; a year as it is."""
+    """``2015-08-06`` → ``6 آب 2015``; a month → ``آب 2015``; a year as it is; a part of day or
+    a clock time in words too (``2015-07-23TMO`` → ``صباح 23 تموز 2015``, ``story/templates.tsv``)."""
     if not v or not v[:4].isdigit():
         return ""
     if len(v) >= 7 and v[5:7].isdigit():
         m = _months().get(int(v[5:7]), v[5:7])
-        return f"{int(v[8:10])} {m} {v[:4]}" if len(v) >= 10 and v[8:10].isdigit() else f"{m} {v[:4]}"
+        if not (len(v) >= 10 and v[8:10].isdigit()):
+            return f"{m} {v[:4]}"
+        day = f"{int(v[8:10])} {m} {v[:4]}"
+        part = templates().get(v[10:13]) if len(v) == 13 else None
+        if part:
+            return part.format(day=day)
+        if len(v) == 16 and v[10] == "T":
+            return templates()["clock"].format(day=day, time=v[11:])
+        return day
     return v[:4]
 
 
@@ -242,8 +252,19 @@ class _Builder:
             evs, [r.ev for r in reports if r.dated], [r.label_word for r in reports], places, slots
         )
         if len({r.doc for r in reports}) > 1:
-            claim_of = self.report_claim
-            self.conflicts.extend(disagreements(inc.id, inc.label, values, claim_of, self.side))
+            self.conflicts.extend(
+                disagreements(inc.id, inc.label, values, self.report_claim, self.side, self.entity_type, date_words,
+                              self.apart)  # fmt: skip
+            )
+
+    def apart(self, a: Report, b: Report) -> bool:
+        """Whether two reports' own places (not the ones inferred from a lead) cannot be one
+        scene: two towns, or two countries (``story.places``)."""
+        pa, pb = (frozenset() if a.inferred else a.places), (frozenset() if b.inferred else b.places)
+        return best_relation(pa, pb, self.ents) in (APART, NEAR)
+
+    def entity_type(self, eid: str | None) -> str | None:
+        return self.ents[eid].type if eid and eid in self.ents else None
 
     def report_claim(self, r: Report) -> str:
         return self.claim_at(r.ev.evidence[0]) or r.ev.id

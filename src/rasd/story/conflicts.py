@@ -45,7 +45,7 @@ from rasd.resources import load_lines, load_table
 from rasd.story import INCIDENT_TYPES, SLOT_KEYS
 from rasd.story.claims import ClaimRecord, word_tokens
 from rasd.story.commitments import period
-from rasd.story.slots import templates
+from rasd.story.slots import agree, templates
 from rasd.story.stance import load_model
 from rasd.text import fold
 from rasd.text.words import stems
@@ -164,7 +164,8 @@ def structured(a: ClaimRecord, b: ClaimRecord, topic: str) -> Candidate | None:
         if "AGREEMENT" in asserter.reported and denier.speaker and asserter.speaker:
             weight += DONE_DEAL  # a deal reported as reached, against a named source denying it
 
-        text = explain("polarity", topic=topic, denier=_who(denier), asserter=_who(asserter))
+        text = explain("polarity", topic=topic, denier=_who(denier), asserter=_who(asserter),
+                       deny=agree("deny", _who(denier)), affirm=agree("affirm", _who(asserter)))  # fmt: skip
         return Candidate(a, b, "polarity", text, weight, side_word(pa), side_word(pb))
     if not _same_time(a.claim.time, b.claim.time):
         fa = {}

@@ -24,6 +24,7 @@ windows of at most ``MAX_WINDOW`` words).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -40,6 +41,7 @@ from rasd.text import fold, tokenize
 from rasd.text.words import stems
 
 NUMERIC = SLOT_KEYS
+OBJECT_SLOTS = frozenset(NUMERIC) - {"arrested"}  # an accused counted alone is no arrest ("أوراق عشرة متهمين")
 WINDOW = 3  # words between a slot word and its number, unless slot_words.tsv gives another
 MAX_WINDOW = 10  # the widest window a resource may give
 FIGURE_REACH = 3  # sentences after a report's whose figures are still its own
@@ -51,6 +53,7 @@ DATE_REACH = 10  # words from a report's trigger to the day said after it
 DATE_BEFORE = 4  # … from the day said before it to the trigger
 TOLL_REACH = 16  # words between a rising toll's verb and the number it rises to
 HAPPENED_REACH = 5  # words between a verb of happening and the day after it
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2}(T(MO|AF|EV|NI|DT|\d{2}:\d{2}))?)?)?")
 _QUAL = {"AT_LEAST": "at_least", "MORE_THAN": "more_than", "APPROX": "about", "AT_MOST": "at_most", "LESS_THAN": "less_than"}
 
 
@@ -138,7 +141,7 @@ def _slot_near(words: Sequence[Word], q: Quantity, lo: int = -1) -> str | None:
     if toll is not None:
         return toll
     key = count_words()[0].get(fold(q.object or ""))
-    return key if key in NUMERIC else None
+    return key if key in OBJECT_SLOTS else None
 
 
 def _toll(words: Sequence[Word], i: int, lo: int) -> str | None:
@@ -205,6 +208,12 @@ def _trigger_at(r: Report, text: str) -> int:
     return i if i >= 0 else e0.start
 
 
+@cache
+def _duals() -> dict[str, str | None]:
+    """Folded dual noun -> the slot it names, or ``None`` (``story/duals.tsv``)."""
+    return {fold(r[0]): (r[1] if r[1] in NUMERIC else None) for r in load_table("story/duals.tsv") if len(r) >= 2}
+
+
 def _takes(r: Report, slot: str) -> bool:
     """Whether a report can own a figure of ``slot``: an arrest report owns only arrests, and
     the death of a named person (a kind with the ``person`` trait) no count at all."""
@@ -219,11 +228,19 @@ class _Reader:
         self.starts = [s for s, _ in art.sents]
         self.words: dict[int, list[Word]] = {}
         self.by_sent: dict[int, list[tuple[int, Report]]] = defaultdict(list)
+        counted = [(q.start, q.end) for q in art.quantities]
+        self.tallies: set[int] = set()  # reports whose trigger is counted ("أكثر من 300 هجوم"): many happenings
         for r in reports:
-            self.by_sent[self.sent_of(r.ev.evidence[0].start)].append((_trigger_at(r, art.text), r))
+            at = _trigger_at(r, art.text)
+            self.by_sent[self.sent_of(r.ev.evidence[0].start)].append((at, r))
+            if any(s <= at < e for s, e in counted):
+                self.tallies.add(id(r))
         for v in self.by_sent.values():
             v.sort(key=lambda x: (x[0], x[1].ev.id))
         self.report_sents = sorted(self.by_sent)
+
+    def takes(self, r: Report, slot: str) -> bool:
+        return id(r) not in self.tallies and _takes(r, slot)
 
     def sent_of(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
@@ -236,6 +253,21 @@ class _Reader:
             self.words[i] = _words(self.art.text, *self.bounds(i))
         return self.words[i]
 
+    def duals(self, qs: Sequence[Quantity]) -> dict[int, tuple[Quantity, str | None]]:
+        """A number said by a dual noun (``story/duals.tsv``: "بإصابتين" 2 injured, "مقتل
+        شرطيين"), where no quantity covers it, with the slot the noun names (``None``: its
+        words decide)."""
+        table = _duals()
+        spans = [(q.start, q.end) for q in qs]
+        out: dict[int, tuple[Quantity, str | None]] = {}
+        for i in range(len(self.art.sents)):
+            for w in self.sent_words(i):
+                hit = _hit(w, table)
+                if hit and not any(s < w[1] and w[0] < e for s, e in spans):
+                    q = Quantity(self.art.doc, w[0], w[1], self.art.text[w[0] : w[1]], 2.0, object=hit)
+                    out[id(q)] = (q, table[hit])
+        return out
+
     def moves_on(self, i: int) -> bool:
         lo, hi = self.bounds(i)
         return moves_on(self.art.text[lo:hi])
@@ -246,19 +278,20 @@ class _Reader:
         own = [(at, r) for at, r in self.by_sent.get(si, ()) if _takes(r, slot) and at > cue]
         if own:
             before = [x for x in own if x[0] <= q.start]
-            return (before[-1] if before else own[0])[1]
+            r = (before[-1] if before else own[0])[1]
+            return None if id(r) in self.tallies else r  # "قتل 23 في هجومين": a tally's figure
         if cue >= 0:
             return None  # a figure of another happening ("بعد أيام على مقتل سبعة جنود")
         for j in range(si, max(-1, si - FIGURE_REACH - 1), -1):
             if j < si:
-                took = [r for _, r in self.by_sent.get(j, ()) if _takes(r, slot)]
+                took = [r for _, r in self.by_sent.get(j, ()) if self.takes(r, slot)]
                 if took:
                     return took[-1]
             if self.moves_on(j):
                 return None
         after = [j for j in self.report_sents if j > si]
         if after and after[0] - si <= LEAD_REACH and not any(j < si for j in self.report_sents):
-            took = [r for _, r in self.by_sent[after[0]] if _takes(r, slot)]
+            took = [r for _, r in self.by_sent[after[0]] if self.takes(r, slot)]
             return took[0] if took else None
         return None
 
@@ -271,6 +304,8 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
     rd = _Reader(reports, art)
     dates = [(t.start, t.end) for t in art.timex if t.type in ("DATE", "TIME")]
     qs = [q for q in art.quantities if q.value is not None and q.mod != "VAGUE" and not _inside(q, dates)]
+    duals = rd.duals(qs)
+    qs = sorted([*qs, *(q for q, _ in duals.values())], key=lambda q: (q.start, q.end))
     out: list[Value] = []
     skip: set[int] = set()
     last: dict[int, str | None] = {}  # sentence -> slot of its last figure
@@ -280,7 +315,10 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
         si = rd.sent_of(q.start)
         words = rd.sent_words(si)
         one = _one_before(words, q, art.text)
-        slot = one[1] if one is not None else _slot_near(words, q)
+        slot = one[1] if one is not None else (duals[id(q)][1] if id(q) in duals else None) or _slot_near(words, q)
+        sent_end = words[-1][1] if words else q.end
+        later = [x for x in qs[n + 1 :] if x.start < sent_end]
+        parts, slot = parts_after(words, q, later, slot, art.text)
         prev, last[si] = last.get(si), slot
         if slot is None or _near(words, q, "total_after") or _near(words, q, "other_after"):
             continue
@@ -292,8 +330,7 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
         value, start, end, vmax = float(q.value or 0), q.start, q.end, q.value_max
         if one is not None:  # "مقتل ضابط و3 جنود": one plus the number
             value, start, vmax = value + 1, one[0], None
-        sent_end = words[-1][1] if words else q.end
-        for k, part in parts_after(words, q, [x for x in qs[n + 1 :] if x.start < sent_end], slot, art.text):
+        for k, part in parts:
             value += float(part.value or 0)
             end, vmax = part.end, None
             skip.add(n + 1 + k)
@@ -311,20 +348,22 @@ def _inside(q: Quantity, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def parts_after(
-    words: Sequence[Word], q: Quantity, later: Sequence[Quantity], slot: str, text: str
-) -> list[tuple[int, Quantity]]:
+    words: Sequence[Word], q: Quantity, later: Sequence[Quantity], slot: str | None, text: str
+) -> tuple[list[tuple[int, Quantity]], str | None]:
     """The further parts of a total given in parts (indexes into ``later``, numbers of the
-    same sentence): each next number after a connector of ``story/parts.txt`` (إضافة إلى،
-    فضلا عن; within ``PART_GAP`` words) or joined by و (``AND_GAP``: "15 شخصا بحالات اختناق،
-    واثنان بحروق"، "12 جنديا وأفراد الطاقم الخمسة"), whose own words name no other slot."""
+    same sentence) and the total's slot: each next number after a connector of
+    ``story/parts.txt`` (إضافة إلى، فضلا عن; within ``PART_GAP`` words) or joined by و
+    (``AND_GAP``: "15 شخصا بحالات اختناق، واثنان بحروق"، "12 جنديا وأفراد الطاقم الخمسة"),
+    whose own words name no other slot. A first number with no slot of its own takes its
+    part's ("12 جنديا وخمسة من أفراد الطاقم قتلوا"); with none at all there is no total."""
     out: list[tuple[int, Quantity]] = []
     prev = q
     for k, nxt in enumerate(later):
         between = [w for w in words if prev.end <= w[0] and w[1] <= nxt.start]
         if nxt.start < prev.end:
             break
-        opens = text[between[0][0] : between[0][0] + 1] == "و" if between else False
-        by_and = _and_before(nxt, text) or (opens and len(between) <= 2) or any(
+        opens = any(text[w[0] : w[0] + 1] == "و" for w in between)
+        by_and = _and_before(nxt, text) or (opens and len(between) <= 3) or any(
             text[w[0] : w[0] + 1] == "و" and _hit(w, _slot_words()["before"]) for w in between
         )
         joined = (len(between) <= PART_GAP and any(_hit(w, _word_set("story/parts.txt")) for w in between)) or (
@@ -333,17 +372,22 @@ def parts_after(
         if not joined:
             break
         own = _slot_near(words, nxt, between[0][0] if between else nxt.start)
-        if own is not None and own != slot:
-            break
+        if (own is not None and slot is not None and own != slot) or _near(words, nxt, "part_before"):
+            break  # another slot's figure, or a part of this one ("5 جنود بينهم واحد")
+        if slot is None and any(_hit(w, _slot_words()["before"]) for w in between):
+            break  # "3 من العاملين وإصابة 9": a new figure, not the first one's slot
+        slot = slot or own
         out.append((k, nxt))
         prev = nxt
-    return out
+    return (out, slot) if slot is not None else ([], None)
 
 
 def _and_before(q: Quantity, text: str) -> bool:
-    """Whether و joins the number to what comes before (``واثنان``، ``و3``، ``و(5)``)."""
+    """Whether و joins the number to what comes before (``واثنان``، ``و3``، ``و(5)``; not the
+    و of ``واحد``, ``story/waw_numbers.txt``)."""
     if text[q.start : q.start + 1] == "و":
-        return True
+        head = next((t.norm for t in tokenize(text[q.start : q.end]) if t.is_word), "")
+        return head not in _word_set("story/waw_numbers.txt")
     k = q.start - 1
     while k >= 0 and text[k] in " (":
         k -= 1
@@ -367,33 +411,45 @@ def _one_before(words: Sequence[Word], q: Quantity, text: str) -> tuple[int, str
 
 
 def own_day(r: Report, art: Article, rd: _Reader | None = None) -> tuple[str, Evidence] | None:
-    """The day a report's words give the happening, with the words that say it (module doc)."""
+    """The date a report's words give the happening (a TimeML value: a day, with its part of
+    day or clock time when said, or a month or year), with the words that say it (module doc)."""
     e0 = r.ev.evidence[0]
     words = rd.sent_words(rd.sent_of(e0.start)) if rd is not None else _words(art.text, e0.start, e0.end)
-    days = [t for t in art.timex if e0.start <= t.start < e0.end and parse_day(t.value) and t.type in ("DATE", "TIME")]
-    if not days:
+    said = [t for t in art.timex if e0.start <= t.start < e0.end and t.type in ("DATE", "TIME") and _plain(t.value)]
+    if not said:
         return None
     starts = _starts(words)
     happened = _word_set("story/happened_words.txt")
-    for t in days:  # "التفجير الذي وقع صباح أول من أمس"
+    for t in said:  # "التفجير الذي وقع صباح أول من أمس"
         i = bisect_left(starts, t.start)
-        if any(_hit(w, happened) for w in words[max(0, i - HAPPENED_REACH) : i]):
-            return (t.value or "")[:10], Evidence(e0.doc, t.start, t.end)
+        if parse_day(t.value) and any(_hit(w, happened) for w in words[max(0, i - HAPPENED_REACH) : i]):
+            return _plain(t.value), Evidence(e0.doc, t.start, t.end)
     ev = r.ev
-    if not (r.dated and ev._date_source == "own" and ev.date.precision == "day" and ev.date.value):
+    if ev._date_source != "own" or not ev.date.value or ev.date.precision not in ("day", "month", "year"):
         return None
+    if not (r.dated or by_person(r.kind)):
+        return None  # a date the incident's windows did not rest on (a year in a background clause)
     if has_backref(art.text[e0.start : e0.end]):
-        return None  # a happening referred back to: the sentence's day is of what it tells now
+        return None  # a happening referred back to: the sentence's date is of what it tells now
     trig = _trigger_at(r, art.text)
     ti = bisect_left(starts, trig)
     verbs = _word_set("story/statement_verbs.txt")
-    for t in sorted((t for t in days if (t.value or "")[:10] == ev.date.value[:10]), key=lambda t: abs(t.start - trig)):
+    mine = [t for t in said if _plain(t.value)[: len(ev.date.value)] == ev.date.value]
+    openers = _word_set("story/content_openers.txt")
+    for t in sorted(mine, key=lambda t: abs(t.start - trig)):
         i = bisect_left(starts, t.start)
-        if i - ti > DATE_REACH or ti - i > DATE_BEFORE:
-            continue
+        opens = any(_hit(w, openers) for w in words[max(0, i - 2) : i])  # "قال إنه في صباح الخميس … انفجرت"
+        if i - ti > DATE_REACH or (ti - i > DATE_BEFORE and not opens) or _last_cue(words, t.start) > trig:
+            continue  # too far, or after a cue that moves to something else ("موت … بعد خلافات بين الاثنين")
         if not _statement_day(words, i, ti, verbs):
-            return ev.date.value[:10], Evidence(e0.doc, t.start, t.end)
+            return _plain(t.value), Evidence(e0.doc, t.start, t.end)
     return None
+
+
+def _plain(v: str | None) -> str:
+    """A TimeML value the date slot takes (``2015-07-23``, ``2015-07-23TMO``, ``2015-07-23T10:30``,
+    ``2015-07``, ``2013``), else ``""``."""
+    return v if v and _DATE.fullmatch(v) else ""
 
 
 def _statement_day(words: Sequence[Word], i: int, trig: int, verbs: frozenset[str]) -> bool:

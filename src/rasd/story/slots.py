@@ -1,19 +1,25 @@
-"""Slot values of an incident's reports, and the disagreements between sources.
+"""Disagreements between the sources of one incident, explained in Arabic.
 
-Per report, a slot (killed, injured, arrested, missing, rockets, drones, intercepted) takes
-every number of the report's sentence that a slot word stands next to
-(``story/slot_words.tsv``: مقتل 5، 13 شخصا مصرعهم), with its qualifier (at least, about …),
-plus the event's own counts; the date slot takes the report's own day (not its article's).
+The values come from ``story.figures`` (each article's figures and dates, each given to one
+report). A disagreement is two *sources* (documents of different outlets) giving different
+values for one slot of one incident: ``contradict`` when both cannot hold (12 and 15 killed;
+Friday and Saturday; Thursday morning and Thursday night), ``differ`` when a qualified
+figure the other still satisfies ("at least 5" and 7, "about 30" and 32: lower
+confidence). Values from one voice (an outlet, or one quoted official across outlets) are
+never a disagreement: a later report raising the figure is an ``update``, shown as such;
+other pairs from one voice are left out. Dates that contain each other (a month and one of
+its days, a day and its evening, evening and 19:00) agree. Values of two incidents are
+never compared.
 
-A disagreement is two *sources* (documents of different outlets) giving different values
-for one slot of one incident: ``contradict`` when both cannot hold, ``differ`` when a
-qualified figure the other still satisfies ("at least 5" and 7: lower confidence). Values
-from one voice (an outlet, or one quoted official across outlets) are never a
-disagreement: a later report raising the figure is an ``update``, shown as such; other
-pairs from one voice are left out. Values of two incidents are never compared. One
-conflict per distinct pair of values per slot, so a story syndicated by a hundred outlets
-with two figures costs one conflict: linear in the reports plus the square of the distinct
-values of a slot (a handful, ``MAX_VALUES`` at most).
+Each explanation is one Arabic sentence from ``story/templates.tsv`` naming both sides:
+who said it (the quoted speaker, else the outlet's report) with a verb that agrees with
+that subject's gender (``gender`` below: a feminine ministry, police or country takes
+تذكر, a spokesman or an outlet's report يذكر; verb first, so a plural subject keeps the
+verb singular), the value in digits or the date in words, and the outlet it was read in.
+
+One conflict per distinct pair of values per slot, so a story syndicated by a hundred
+outlets with two figures costs one conflict: linear in the reports plus the square of the
+distinct values of a slot (a handful, ``MAX_VALUES`` at most).
 """
 
 from __future__ import annotations
@@ -22,17 +28,23 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from functools import cache
 
+from rasd.annotators.entities.gazetteer import key_of, place_lookup
 from rasd.ids import make_id
 from rasd.models import Conflict, Side
-from rasd.resources import load_table
+from rasd.resources import load_lines, load_table
 from rasd.story.figures import Article, Value, article_values
-from rasd.story.incidents import Report, parse_day
+from rasd.story.incidents import Report
+from rasd.text import fold, tokenize
 
-__all__ = ["Article", "Value", "article_values", "compatible", "disagreements", "shown", "templates"]
+__all__ = ["Article", "Value", "agree", "article_values", "compatible", "dates_clash", "disagreements", "gender",
+           "shown", "templates"]  # fmt: skip
 
 MAX_VALUES = 12  # distinct values of one slot compared pairwise
 PAIR_MEMBERS = 32  # reports of each value looked at for the pair's relation
+ABOUT = 0.1  # "about x" holds figures within this share of x
+CLOCK = 0.5  # hours either side of a clock time ("الساعة 14:00" and 14:08 agree)
 CONF_DIFFER, CONF_COMPATIBLE, CONF_DATE, CONF_UPDATE = 0.8, 0.65, 0.7, 0.6
+_PARTS = {"MO": (5.0, 12.0), "AF": (12.0, 18.0), "EV": (14.0, 22.0), "NI": (20.0, 29.0), "DT": (6.0, 18.0)}  # TimeML parts of day, hours
 
 
 @cache
@@ -45,8 +57,44 @@ def slot_names() -> dict[str, str]:
     return {r[0]: r[1] for r in load_table("story/slot_names.tsv") if len(r) >= 2}
 
 
+@cache
+def _genders() -> dict[str, str]:
+    return {fold(r[0]): r[1] for r in load_table("story/gender.tsv") if len(r) >= 2 and r[1] in ("m", "f")}
+
+
+def gender(phrase: str, etype: str | None = None) -> str:
+    """``f`` or ``m``: the grammatical gender a verb before ``phrase`` takes, from its head (first
+    word, proclitic ال kept). ``story/gender.tsv`` decides first (المتحدثة f, مصادر f, العراق m);
+    else a person is masculine, a country or city feminine, and any other head is feminine
+    when it ends in ة or in the plural ات (الوزارة، الشرطة، السلطات)."""
+    words = [t.norm for t in tokenize(phrase) if t.is_word]
+    if not words:
+        return "m"
+    head = words[0]
+    table = _genders()
+    for w in (head, head[2:] if head.startswith("ال") else head):
+        if w in table:
+            return table[w]
+    if etype is None and len(words) <= 3:
+        place = place_lookup(phrase)  # a place named alone: واشنطن، مصر
+        if place is not None and key_of(phrase) in {key_of(place.name), *(key_of(a) for a in place.aliases)}:
+            etype = place.type
+    if etype == "PER":
+        return "m"
+    if etype == "GPE":
+        return "f"
+    return "f" if head.endswith(("ه", "ات")) else "m"
+
+
+def agree(verb: str, subject: str, etype: str | None = None) -> str:
+    """The form of ``verb`` (a ``VERB_m``/``VERB_f`` pair of ``story/templates.tsv``: verb,
+    deny, affirm) that agrees with ``subject`` said after it: ينفي المتحدث، تنفي الخارجية."""
+    t = templates()
+    return t.get(f"{verb}_{gender(subject, etype)}", t.get(f"{verb}_m", ""))
+
+
 def compatible(a: Value, b: Value) -> bool:
-    """Whether both figures can be right: a bound or a range the other figure satisfies."""
+    """Whether both figures can be right: a bound, a range or an "about" the other satisfies."""
     if isinstance(a.value, str) or isinstance(b.value, str):
         return False
 
@@ -55,9 +103,29 @@ def compatible(a: Value, b: Value) -> bool:
         return {
             "at_least": y >= x.value, "more_than": y > x.value, "at_most": y <= x.value, "less_than": y < x.value,
             "range": x.value_max is not None and x.value <= y <= x.value_max,
+            "about": abs(y - x.value) <= ABOUT * x.value,
         }.get(x.qualifier or "", False)  # fmt: skip
 
     return holds(a, b.value) or holds(b, a.value)
+
+
+def dates_clash(a: str, b: str) -> bool:
+    """Whether two dates of one happening cannot both hold: neither contains the other (a
+    year its months, a day its parts), or one day at parts or clock times that do not meet
+    (morning and night clash; evening and 19:00 do not)."""
+    if a.startswith(b) or b.startswith(a):
+        return False
+    if a[:10] != b[:10] or len(a) <= 11 or len(b) <= 11:
+        return True
+    (lo1, hi1), (lo2, hi2) = _hours(a[11:]), _hours(b[11:])
+    return hi1 <= lo2 or hi2 <= lo1
+
+
+def _hours(t: str) -> tuple[float, float]:
+    if t in _PARTS:
+        return _PARTS[t]
+    h = int(t[:2]) + int(t[3:5]) / 60 if len(t) == 5 and t[:2].isdigit() and t[3:5].isdigit() else 12.0
+    return h - CLOCK, h + CLOCK
 
 
 def _num(v: float | str) -> str:
@@ -67,17 +135,13 @@ def _num(v: float | str) -> str:
 
 
 def shown(v: Value) -> str:
-    """A value as the explanation writes it, digits kept (نحو 30، 5 على الأقل)."""
+    """A value as a side shows it: digits with their qualifier (نحو 30، 5 على الأقل), a date as
+    its TimeML value."""
     t = templates()
     x = _num(v.value)
     if v.qualifier == "range" and v.value_max is not None:
         return t["range"].format(x=x, y=_num(v.value_max))
     return t[v.qualifier].format(x=x) if v.qualifier in t else x
-
-
-def source_name(r: Report) -> str:
-    t = templates()
-    return t["source"].format(outlet=r.outlet) if r.outlet else t["outlet_unknown"]
 
 
 def _source(r: Report) -> str:
@@ -92,8 +156,10 @@ def _voice(v: Value, side: Side) -> tuple[str, str]:
 def relation(a: Value, b: Value, sa: Side, sb: Side) -> str | None:
     """How two values of one slot stand: ``differ`` (both can hold: "at least 5" and 7),
     ``contradict``, ``update`` (one outlet or one official raising its own figure in a
-    later report), or ``None`` (one outlet's own figures otherwise: not a disagreement)."""
+    later report), or ``None`` (one outlet's own figures otherwise, or dates that agree)."""
     (oa, pa), (ob, pb) = _voice(a, sa), _voice(b, sb)
+    if a.slot == "date" and not dates_clash(str(a.value), str(b.value)):
+        return None
     if oa == ob or (pa and pa == pb):
         later, earlier = (b, a) if (b.report.pub or date.min) > (a.report.pub or date.min) else (a, b)
         raised = (
@@ -105,18 +171,23 @@ def relation(a: Value, b: Value, sa: Side, sb: Side) -> str | None:
         if oa == ob:
             return None  # one outlet's own figures: never a disagreement between sources
     if a.slot == "date":
-        return "contradict" if parse_day(str(a.value)) and parse_day(str(b.value)) else None
+        return "contradict"
     return "differ" if compatible(a, b) else "contradict"
 
 
 def _pair(
-    xs: Sequence[Value], ys: Sequence[Value], side: Callable[[Value], Side]
+    xs: Sequence[Value], ys: Sequence[Value], side: Callable[[Value], Side],
+    apart: Callable[[Report, Report], bool] = lambda a, b: False,
 ) -> tuple[str, Value, Value] | None:
     """The relation two values stand in, from the first two reports of different voices
-    (all such pairs give the same one), else from one voice's own later report."""
+    (all such pairs give the same one), else from one voice's own later report. Reports
+    whose own places are apart (two towns, two countries) tell of two happenings however
+    they were grouped: their values are not compared."""
     update: tuple[str, Value, Value] | None = None
     for a in xs:
         for b in ys:
+            if apart(a.report, b.report):
+                continue
             rel = relation(a, b, side(a), side(b))
             if rel in ("differ", "contradict"):
                 return rel, a, b
@@ -125,18 +196,44 @@ def _pair(
     return update
 
 
+Words = Callable[[str], str]  # a TimeML date -> the date in words
+
+
+@cache
+def _not_speakers() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_lines("story/not_speakers.txt"))
+
+
+def side_text(v: Value, s: Side, etype: str | None, date_words: Words) -> str:
+    """One side in words: "تذكر وزارة الداخلية 13 بحسب المدينة"، "يذكر تقرير عكاظ 15"."""
+    t = templates()
+    outlet = s.outlet or v.report.outlet
+    who = s.speaker_text or ""
+    quoted = bool(who) and fold(who) not in _not_speakers()  # not "حسب المصادر نفسها"
+    if not quoted:
+        who, etype = (t["report"].format(outlet=outlet) if outlet else t["report_unknown"]), None
+    x = date_words(str(v.value)) if v.slot == "date" else shown(v)
+    out = t["side"].format(verb=agree("verb", who, etype), who=who, x=x)
+    return out + " " + t["via"].format(outlet=outlet) if quoted and outlet else out
+
+
 def disagreements(
     incident_id: str,
     label: str,
     values: Sequence[Value],
     claim_of: Callable[[Report], str],
     side_of: Callable[[Value], Side],
+    speaker_type: Callable[[str | None], str | None] = lambda _: None,
+    date_words: Words = lambda v: v,
+    apart: Callable[[Report, Report], bool] = lambda a, b: False,
 ) -> list[Conflict]:
     """Slot conflicts between the sources of one incident (see module doc), both sides inline.
 
     For each pair of distinct values the strongest relation any two of their reports give
     wins (a contradiction between outlets before an outlet's own update), so one pair of
-    figures costs one conflict."""
+    values costs one conflict. ``speaker_type`` gives a speaker entity's type (for the verb's
+    gender), ``date_words`` writes a date in words, ``apart`` says two reports name places
+    that cannot be one scene."""
     out: list[Conflict] = []
     by_slot: dict[str, dict[float | str, list[Value]]] = {}
     for v in values:
@@ -153,7 +250,7 @@ def disagreements(
         groups.sort(key=lambda kv: str(kv[0]))
         for x in range(len(groups)):
             for y in range(x + 1, len(groups)):
-                best = _pair(groups[x][1][:PAIR_MEMBERS], groups[y][1][:PAIR_MEMBERS], side)
+                best = _pair(groups[x][1][:PAIR_MEMBERS], groups[y][1][:PAIR_MEMBERS], side, apart)
                 if best is None:
                     continue
                 rel, a, b = best
@@ -165,11 +262,12 @@ def disagreements(
                 conf = {"update": CONF_UPDATE, "differ": CONF_COMPATIBLE}.get(
                     rel, CONF_DATE if slot == "date" else CONF_DIFFER
                 )
-                text = templates()[key].format(
-                    slot=slot_names().get(slot, slot), label=label, a=source_name(a.report), b=source_name(b.report),
-                    x=shown(a), y=shown(b),
-                )
                 sa, sb = side(a), side(b)
+                text = templates()[key].format(
+                    slot=slot_names().get(slot, slot), label=label,
+                    a=side_text(a, sa, speaker_type(sa.speaker), date_words),
+                    b=side_text(b, sb, speaker_type(sb.speaker), date_words),
+                )  # fmt: skip
                 out.append(
                     Conflict(
                         id=make_id("k", "slot", incident_id, slot, _num(a.value), _num(b.value)),

@@ -3,7 +3,7 @@
 A token is a run of letters/digits or a single punctuation mark. ``stem_start`` is where
 the word proper begins after attached proclitics (و ف ب ل ك س ال and their chains), so
 ``وبغداد`` can be matched as ``بغداد`` while its span still points into the original.
-Proclitic chains are data (``resources/text/proclitics.txt``).
+Proclitic chains are data (``resources/ar/morphology/proclitics.tsv``, see ``clitics``).
 """
 
 from __future__ import annotations
@@ -12,17 +12,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from rasd.resources import load_lines
+from rasd.text.clitics import proclitics
 from rasd.text.normalize import fold
 
 _TOKEN = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u0640\u06D6-\u06ED]+|[^\w\s]", re.UNICODE)
 MIN_STEM = 2
-
-
-@cache
-def proclitics() -> tuple[str, ...]:
-    """Proclitic chains, folded, longest first."""
-    return tuple(sorted({fold(p) for p in load_lines("text/proclitics.txt")}, key=len, reverse=True))
 
 
 @cache

@@ -33,7 +33,7 @@ from rasd.annotators.entities.features import gaz_tokens, sent_features, title_w
 from rasd.annotators.entities.labels import chunks, to_bio
 from rasd.annotators.entities.outlets import outlet_spans
 from rasd.models import EntityMention
-from rasd.resources import load_lines
+from rasd.resources import arabic, load_lines
 from rasd.text.normalize import fold
 from rasd.text.sentences import sentences
 from rasd.text.tokens import Token, known_after_proclitics, proclitics, strip_proclitics, tokenize
@@ -67,9 +67,10 @@ def _tagger() -> Any:
     return neural.tagger() or _crf_tagger()
 
 
-def _title_lines() -> list[str]:
-    """``titles.txt`` (also the tagger's title signal) and ``titles_extra.txt`` (rules only)."""
-    return [*load_lines("entities/titles.txt"), *load_lines("entities/titles_extra.txt")]
+def _title_lines() -> tuple[str, ...]:
+    """Titles said before a name (``ar/people/titles.tsv``, use ``name``): the tagger's
+    title signal is a fixed subset of them (use ``tagger``, see ``features.title_words``)."""
+    return arabic.titles("name")
 
 
 @cache
@@ -90,8 +91,9 @@ def _title_max() -> int:
 
 @cache
 def _not_names() -> frozenset[str]:
-    """Whole spans the model may propose that are never entities (months, weekdays)."""
-    return frozenset(gz.key_of(w) for w in load_lines("entities/not_names.txt"))
+    """Whole spans the model may propose that are never entities: month names and weekdays
+    (``ar/calendar/``; نيسان is April far more often than the car maker in this domain)."""
+    return frozenset(gz.key_of(w) for w, _ in (*arabic.months(), *arabic.weekdays()))
 
 
 @cache

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from rasd.resources import load_lines, load_table
+from rasd.resources import arabic, load_table
 from rasd.text.normalize import fold
 from rasd.text.tokens import proclitics
 
@@ -41,9 +41,10 @@ def clusters() -> dict[str, tuple[str, ...]]:
 
 @cache
 def title_words() -> frozenset[str]:
-    """Folded single words of the title list (``رئيس``, ``وزير`` …): strong left context of PER."""
+    """Folded single words of the tagger's titles (``رئيس``, ``وزير`` …): strong left context
+    of PER. The model was trained on exactly these (``ar/people/titles.tsv``, use ``tagger``)."""
     out: set[str] = set()
-    for line in load_lines("entities/titles.txt"):
+    for line in arabic.titles("tagger"):
         out.update(fold(line).split())
     return frozenset(out)
 

@@ -12,14 +12,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from rasd.annotators.quantities.objects import article_forms, clean, nouns
-from rasd.resources import load_lines, load_table
+from rasd.annotators.quantities.objects import article_forms, clean, nouns, time_words
+from rasd.resources import arabic, load_lines, load_table
 from rasd.text import Token, fold
+from rasd.text.clitics import particle_chains
 
 _DIGITS = re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9]+")
 _R_DECIMAL = re.compile(r"^([0-9]+)ر([0-9]+)$")
 _DOTTED = re.compile(r"(?:\.[0-9]{3}){2,}(?![0-9])")
-PREFIXES = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 
 
 @dataclass(frozen=True)
@@ -53,8 +53,8 @@ def _obj_key(phrase: str) -> tuple[str, ...]:
 @cache
 def lexicon() -> Lex:
     """All word lists, folded, loaded once."""
-    numbers = {fold(r[0]): (float(r[1]), r[2]) for r in load_table("quantities/numbers.tsv")}
-    vague = {fold(r[0]): (float(r[1]), float(r[2])) for r in load_table("quantities/vague.tsv")}
+    numbers = {fold(c.form): (c.value, c.kind) for c in arabic.cardinals()}
+    vague = {fold(form): (lo, hi) for form, lo, hi in arabic.vague_amounts()}
     before: list[tuple[tuple[str, ...], str]] = []
     after: list[tuple[tuple[str, ...], str]] = []
     for r in load_table("quantities/modifiers.tsv"):
@@ -86,8 +86,9 @@ def lexicon() -> Lex:
         max_obj_len=max(len(k) for k in [*objects, *duals]),
         gentilics=gentilics,
         places=places,
-        skip_after=frozenset(fold(w) for w in load_lines("quantities/skip_after.txt")),
-        skip_before=frozenset(fold(w) for w in load_lines("quantities/skip_before.txt")),
+        skip_after=time_words(),
+        skip_before=frozenset(fold(w) for w in load_lines("quantities/skip_before.txt"))
+        | frozenset(fold(w) for w, _ in arabic.weekdays()),
         count_nouns=frozenset(fold(w) for w in load_lines("quantities/count_nouns.txt")),
         alone={fold(r[0]): float(r[1]) for r in load_table("quantities/alone.tsv")},
     )
@@ -96,7 +97,7 @@ def lexicon() -> Lex:
 def word_readings(norm: str, definite: bool = False) -> list[str]:
     """The word and the word without its proclitics (و، ب، ل … and, if asked, ال)."""
     out = [norm]
-    for p in (*(article_forms() if definite else ()), *PREFIXES):
+    for p in (*(article_forms() if definite else ()), *particle_chains()):
         if norm.startswith(p) and len(norm) - len(p) >= 2:
             out.append(norm[len(p) :])
     return out
@@ -141,7 +142,7 @@ def digit_number(toks: Sequence[Token], i: int, text: str) -> Num | None:
     if rd:  # the wire-service decimal: 8ر4 is 4.8
         return Num(i, i + 1, t.start, t.end, float(f"{rd.group(2)}.{rd.group(1)}"), digits=True)
     m = _DIGITS.search(t.text)
-    if not m or m.end() != len(t.text) or fold(t.text[: m.start()]) not in ("", *PREFIXES):
+    if not m or m.end() != len(t.text) or fold(t.text[: m.start()]) not in ("", *particle_chains()):
         return None
     start = t.start + m.start()
     raw = fold(m.group())

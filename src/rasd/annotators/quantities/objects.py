@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from rasd.models import Quantity
-from rasd.resources import load_lines, load_table
+from rasd.resources import arabic, load_lines, load_table
 from rasd.text import Token, fold
+from rasd.text.clitics import definite_chains
 
 _MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")  # tashkeel, dagger alef, tatweel
 _LETTERS = re.compile("^[\u0621-\u064a]+$")
@@ -71,9 +72,17 @@ def nouns() -> NounLex:
         fractions={fold(r[0]): (float(r[1]), r[2]) for r in load_table("quantities/fractions.tsv")},
         score_after=frozenset(fold(w) for w in load_lines("quantities/score_after.txt")),
         score_objects=frozenset(fold(w) for w in load_lines("quantities/score_objects.txt")),
-        ordinals=frozenset(fold(w) for w in load_lines("quantities/ordinals.txt")),
-        time_units=frozenset(fold(w) for w in load_lines("quantities/skip_after.txt")),
+        ordinals=frozenset(fold(w) for w, _, kind in arabic.ordinals() if kind == "units"),
+        time_units=time_words(),
     )
+
+
+@cache
+def time_words() -> frozenset[str]:
+    """Words after which a number is a date or a duration, not a count: time units
+    (``skip_after.txt``) and the first word of every Arabic month name (``ar/calendar``)."""
+    months = {fold(form.split()[0]) for form, _ in arabic.months()}
+    return frozenset(fold(w) for w in load_lines("quantities/skip_after.txt")) | months
 
 
 def clean(word: str) -> str:
@@ -83,8 +92,8 @@ def clean(word: str) -> str:
 
 @cache
 def article_forms() -> tuple[str, ...]:
-    """The article with its attached prepositions (``resources/quantities/article_forms.txt``)."""
-    return tuple(load_lines("quantities/article_forms.txt"))
+    """The article with the particles attached before it, longest first (``rasd.text.clitics``)."""
+    return definite_chains()
 
 
 def strip_article(w: str) -> tuple[str, bool]:

@@ -16,7 +16,7 @@ from functools import cache
 from rasd.annotators.quotes.history import bare, nodef
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Speaker
-from rasd.resources import load_lines
+from rasd.resources import arabic, load_lines
 from rasd.text import Token, fold
 
 MAX_CHAIN = 8  # title words between a clause's verb and its subject's name
@@ -30,7 +30,7 @@ def _openers() -> frozenset[str]:
 
 @cache
 def _titles() -> frozenset[str]:
-    return frozenset(nodef(fold(x)) for x in load_lines("quotes/titles.txt"))
+    return frozenset(nodef(fold(x)) for x in arabic.titles("role"))
 
 
 @cache

@@ -34,7 +34,7 @@ from functools import cache, lru_cache
 from rasd.annotators.quotes.history import bare, nodef
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Quote, Speaker
-from rasd.resources import load_lines, load_table
+from rasd.resources import arabic, load_lines, load_table
 from rasd.text import Token, fold
 
 LOOKBACK = 200  # earlier mentions examined per description (nearest first)
@@ -65,8 +65,8 @@ def _words() -> _Words:
 
     return _Words(
         anaphors=frozenset(fold(x) for x in load_lines("quotes/anaphors.txt")),
-        honorifics=lines("honorifics.txt") | frozenset(fold(x) for x in load_lines("quotes/honorifics.txt")),
-        titles=lines("titles.txt"),
+        honorifics=frozenset(y for x in arabic.titles("honorific") for y in (nodef(fold(x)), fold(x))),
+        titles=frozenset(nodef(fold(x)) for x in arabic.titles("role")),
         org_heads=lines("org_heads.txt"),
         anon=lines("anonymous.txt"),
         latter=frozenset(fold(x) for x in load_lines("quotes/latter.txt")),

@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 
 from rasd.models import Speaker
 from rasd.text import fold
+from rasd.text.clitics import conjunctions, definite_chains
 
 PER_HEAD = 64  # speakers kept per head word
-CLITICS = ("و", "ف")
-DEF = ("وال", "فال", "بال", "لل", "ال", "ولل", "وبال")
+CLITICS = conjunctions()
+DEF = definite_chains(kaf=False)
 
 
 def bare(w: str) -> list[str]:

@@ -12,7 +12,7 @@ from functools import cache
 
 from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
-from rasd.resources import load_lines, load_table
+from rasd.resources import arabic, load_lines, load_table
 from rasd.text import fold
 
 
@@ -89,10 +89,10 @@ def lexicon() -> Lex:
         say_nouns=lines("say_nouns.txt"),
         anon=lines("anonymous.txt"),
         anon_adj=lines("anonymous_adjectives.txt") | gentilics | frozenset("ال" + g for g in gentilics),
-        titles=lines("titles.txt"),
+        titles=frozenset(fold(x) for x in arabic.titles("role")),
         orgs=lines("org_words.txt") | lines("org_heads.txt") | gentilics | frozenset("ال" + g for g in gentilics) | places,
         venues=lines("venues.txt"),
-        adjuncts=lines("adjuncts.txt"),
+        adjuncts=lines("adjuncts.txt") | frozenset(fold(w) for w, _ in arabic.weekdays()),
         outlets=lines("outlets.txt"),
         attributions=tuple(sorted((phrase(r[0]) for r in load_table("quotes/attributions.tsv")), key=len, reverse=True)),
         attr_verb=frozenset(phrase(r[0]) for r in load_table("quotes/attributions.tsv") if len(r) > 2 and r[2] == "verb"),

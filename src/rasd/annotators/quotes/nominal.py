@@ -17,7 +17,7 @@ from functools import cache
 from rasd.annotators.quotes.history import bare, nodef
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention
-from rasd.resources import load_lines
+from rasd.resources import arabic, load_lines
 from rasd.text import Token, fold
 
 MAX_SUBJECT = 14  # tokens the subject may run
@@ -26,15 +26,16 @@ _NAMES = ("PER", "ORG", "GPE")
 
 @cache
 def _heads() -> frozenset[str]:
-    words: set[str] = set()
-    for name in ("titles.txt", "org_heads.txt", "honorifics.txt", "org_words.txt"):
+    words = {nodef(fold(x)) for use in ("role", "honorific") for x in arabic.titles(use)}
+    for name in ("org_heads.txt", "org_words.txt"):
         words |= {nodef(fold(x)) for x in load_lines(f"quotes/{name}")}
     return frozenset(words)
 
 
 @cache
 def _skips() -> frozenset[str]:
-    return frozenset(fold(x) for x in load_lines("quotes/adjuncts.txt")) | frozenset(
+    weekdays = frozenset(fold(w) for w, _ in arabic.weekdays())
+    return weekdays | frozenset(fold(x) for x in load_lines("quotes/adjuncts.txt")) | frozenset(
         fold(x) for x in load_lines("quotes/nominal_skips.txt")
     )
 

@@ -14,9 +14,10 @@ from functools import cache
 
 from rasd.annotators.time.lexicon import Lexicon, alt, key, lexicon
 from rasd.annotators.time.scan import Sentences
-from rasd.resources import load_table
+from rasd.resources import arabic, load_table
+from rasd.text.clitics import particle_pattern
 
-CLITIC = r"(?:[وف]?[بلك]?)"
+CLITIC = particle_pattern()
 NEAR_MONTHS = 3  # a month named without year or tense cue is a coming one only this close
 
 
@@ -127,7 +128,7 @@ def holidays() -> dict[str, tuple[int, int]]:
 @cache
 def day_ordinals() -> dict[str, int]:
     """"أول/ثاني أيام العيد": construct ordinals before a holiday."""
-    return {key(r[0]): int(r[1]) for r in load_table("time/day_ordinals.tsv")}
+    return {key(form): v for form, v, kind in arabic.ordinals() if kind == "construct"}
 
 
 def _numw(lex: Lexicon) -> str:

@@ -22,6 +22,7 @@ from rasd.annotators.time.passes import refine
 from rasd.annotators.time.scan import Covered, in_calendar, original_index, select, shifted
 from rasd.resources import load_lines
 from rasd.text import NormText, fold, normalize
+from rasd.text.clitics import particle_pattern
 
 __all__ = ["DCT", "HANDLERS", "Cand", "Ctx", "Found", "find"]
 
@@ -77,7 +78,7 @@ def _starts(text: str, rx: Regexes) -> list[tuple[int, frozenset[int]]]:
 _LETTERS = re.compile(r"[^\W\d_]+")
 _NEXT = re.compile(r"\s+([^\W\d_]+)")
 _LETTER = re.compile(r"[^\W\d_]")
-_DIGITS = re.compile(r"(?<!\d)(?<![^\W\d_])(?:[وف]?[بلك]?|ال)\d")  # "ب48 ساعة", "الـ12 من"
+_DIGITS = re.compile(rf"(?<!\d)(?<![^\W\d_])(?:{particle_pattern()}|ال)\d")  # "ب48 ساعة", "الـ12 من"
 
 
 def _is_letter(c: str) -> bool:

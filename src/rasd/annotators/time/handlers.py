@@ -34,7 +34,7 @@ from rasd.annotators.time.hijri import month_length as _hijri_month_len
 from rasd.annotators.time.hijri import to_gregorian as _hijri_to_greg
 from rasd.annotators.time.lexicon import key
 from rasd.annotators.time.periods import _h_century, _h_decade, _h_part_of_year, _h_season
-from rasd.resources import load_lines
+from rasd.resources import arabic, load_lines
 
 Handler = Callable[[re.Match[str], Ctx], Cand | None]
 
@@ -106,7 +106,7 @@ def _month_ok(m: re.Match[str], ctx: Ctx) -> bool:
 
 @cache
 def _ambiguous_months() -> frozenset[str]:
-    return frozenset(key(x) for x in load_lines("time/ambiguous_months.txt"))
+    return frozenset(key(x) for x in arabic.ambiguous_months())
 
 
 @cache

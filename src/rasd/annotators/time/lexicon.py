@@ -2,16 +2,19 @@
 
 Every word the tagger knows comes from these files, so adding a spelling variant or a
 synonym is a one-line data change. Keys are folded (``rasd.text.fold``) and whitespace
-is collapsed, because the engine matches on folded text.
+is collapsed, because the engine matches on folded text. Months, Hijri months, weekdays,
+cardinals and ordinals are shared with other stages (``resources/ar/``, read through
+``rasd.resources.arabic``); the tagger takes its view of them here.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from rasd.resources import load_lines, load_table
+from rasd.resources import arabic, load_lines, load_table
 from rasd.text import fold
 
 _WS = re.compile(r"\s+")
@@ -78,19 +81,71 @@ class Lexicon:
     year_heads: frozenset[str]
 
 
+def _pairs(rows: Iterable[Sequence[object]]) -> dict[str, str]:
+    """``{key(form): str(value)}`` of ``(form, value, …)`` rows, the first spelling winning."""
+    out: dict[str, str] = {}
+    for row in rows:
+        out.setdefault(key(str(row[0])), str(row[1]))
+    return out
+
+
+def _int(v: float) -> str:
+    return str(int(v)) if v == int(v) else str(v)
+
+
+def teen_words() -> tuple[str, ...]:
+    """Second word of a teen (عشر, عشرة): the cardinals of kind ``teen``."""
+    return tuple(c.form for c in arabic.cardinals() if c.kind == "teen")
+
+
+def _numbers() -> dict[str, str]:
+    """Number words the tagger reads additively ("خمسة وتسعين" = 5 + 90): units, teens, tens,
+    hundreds and the singular and dual scales; teen phrases (unit or one-teen + عشر/عشرة; a
+    one-teen also with the article, "الاثني عشر", unless that is a weekday); the vague counts below ten as ``X`` (بضعة). Left out: zero
+    (صفر is also a Hijri month), a one-teen alone (أحد), and the plural and accusative scales
+    (آلاف, ألفا), whose value depends on what precedes them."""
+    cards = arabic.cardinals()
+    weekdays = {key(f) for f, _ in arabic.weekdays()}
+    out: dict[str, str] = {}
+    for c in cards:
+        if c.kind in ("unit", "teen", "ten", "hundred") or (c.kind == "scale" and c.form_class in ("", "du")):
+            out.setdefault(key(c.form), _int(c.value))
+    for c in cards:
+        if c.kind in ("unit", "oneteen") and 1 <= c.value <= 9:
+            for t in teen_words():
+                out.setdefault(key(f"{c.form} {t}"), _int(10 + c.value))
+                if c.kind == "oneteen" and key(f"ال{c.form}") not in weekdays:  # not "الأحد عشرة": Sunday, ten
+                    out.setdefault(key(f"ال{c.form} {t}"), _int(10 + c.value))
+    for form, _lo, hi in arabic.vague_amounts():
+        if hi < 10:
+            out.setdefault(key(form), "X")
+    return out
+
+
+def _scales() -> dict[str, str]:
+    """Scale words after digits ("125 مليون عام"): singular and plural scale cardinals."""
+    return {
+        key(c.form): _int(c.value)
+        for c in arabic.cardinals()
+        if c.kind == "scale" and c.form_class in ("", "pl")
+    }
+
+
 def _ordinals() -> dict[str, int]:
     """Ordinals 1..31: listed words, teens (unit + عشر) and compounds (unit + و + tens)."""
     units: dict[str, int] = {}
     tens: dict[str, int] = {}
     out: dict[str, int] = {}
-    for row in load_table("time/ordinals.tsv"):
-        form, val, kind = key(row[0]), int(row[1]), row[2]
+    for form, val, kind in arabic.ordinals():
+        if kind == "construct":
+            continue  # "ثاني أيام العيد": see base.day_ordinals
+        form = key(form)
         out.setdefault(form, val)
         if kind == "units":
             units[form] = val
         elif kind == "tens":
             tens[form] = val
-    for suf in load_lines("time/teen_suffixes.txt"):
+    for suf in teen_words():
         for u, v in units.items():
             if 1 <= v <= 9:
                 out.setdefault(f"{u} {key(suf)}", 10 + v)
@@ -112,12 +167,12 @@ def lexicon() -> Lexicon:
     for r in load_table("time/parts_of_day.tsv"):
         pod.setdefault(key(r[0]), (r[1], r[2]))
     return Lexicon(
-        months={k: int(v) for k, v in _map("months.tsv").items()},
-        hijri_months={k: int(v) for k, v in _map("hijri_months.tsv").items()},
+        months={k: int(v) for k, v in _pairs(arabic.months()).items()},
+        hijri_months={k: int(v) for k, v in _pairs(arabic.hijri_months()).items()},
         hijri_markers=_set("hijri_markers.txt"),
-        weekdays={k: int(v) for k, v in _map("weekdays.tsv").items()},
-        numbers=_map("numbers.tsv"),
-        scales=_map("scales.tsv"),
+        weekdays={k: int(v) for k, v in _pairs(arabic.weekdays()).items()},
+        numbers=_numbers(),
+        scales=_scales(),
         ordinals=_ordinals(),
         units=units,
         definite_units=_map("definite_units.tsv"),
