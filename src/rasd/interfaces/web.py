@@ -28,15 +28,17 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from functools import cache
 from importlib import resources as _res
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from fastapi import FastAPI, HTTPException
+from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from rasd.interfaces import news
 from rasd.interfaces.report import load_analysis, render_report, restatus
 from rasd.interfaces.webapp import api, apidocs, routes
 from rasd.interfaces.webapp.corpus import Corpus, from_analysis, from_store
+from rasd.interfaces.webapp.live import LiveCorpus
 from rasd.models import Analysis
 from rasd.store.base import is_url
 
@@ -153,12 +155,14 @@ def create_app(
     db_path: str | Path | None = None,
     analysis_path: str | Path | None = None,
     as_of: str | None = None,
+    live: bool = True,
 ) -> FastAPI:
     """The FastAPI app serving one analysis; ``analysis_path`` wins when both are given.
 
     ``as_of`` (the date commitment statuses are seen from; they are recomputed when it
     differs from the export's) defaults to the export's ``as_of``, else today. Thread
-    pages take their own ``?as_of=``.
+    pages take their own ``?as_of=``. A database is served ``live`` (``webapp.live``):
+    runs that add to it while the server is up show without a restart.
     """
     if analysis_path is not None:
         analysis, meta = load_analysis(Path(analysis_path))
@@ -169,7 +173,8 @@ def create_app(
     elif db_path is not None:
         if not is_url(str(db_path)) and not Path(db_path).is_file():
             raise FileNotFoundError(f"database not found: {db_path}")
-        corpus = from_store(str(db_path), as_of)
+        db = str(db_path)
+        corpus = cast(Corpus, LiveCorpus(db, lambda: from_store(db, as_of))) if live else from_store(db, as_of)
     else:
         raise ValueError("give an analysis.json (--analysis) or a database (--db)")
     # FastAPI's own /docs and /redoc load their scripts from a CDN: ours are bundled (apidocs)
@@ -195,6 +200,7 @@ def create_app(
             raise HTTPException(status_code=404, detail=f"no static file {name!r}")
         return Response(_static(name), media_type=STATIC[name], headers={"Cache-Control": "max-age=600"})
 
+    _news_routes(app, corpus)
     routes.install(app, corpus, _env())
     api.install(app, corpus)
     apidocs.install(app)
@@ -202,6 +208,35 @@ def create_app(
 
 
 STATIC = {"web.css": "text/css", "web.js": "text/javascript"}
+
+
+def _news_routes(app: FastAPI, corpus: Corpus) -> None:
+    """``/api/news?since=D`` and the Atom feed ``/feed.atom`` (``interfaces.news``)."""
+
+    def items(since: str | None, as_of: str | None) -> list[news.NewsItem]:
+        day = since or news.default_since(as_of)
+        try:
+            if corpus.analysis is not None:
+                return news.news_from_analysis(corpus.analysis, day, as_of)
+            with corpus.store() as st:
+                return news.news_from_store(st, day, as_of)
+        except ValueError as e:
+            raise HTTPException(status_code=400, detail=str(e)) from None
+
+    @app.get("/api/news")
+    def api_news(since: str | None = None, as_of: str | None = None, limit: int = 100, offset: int = 0) -> dict[str, Any]:
+        """What is new since ``since`` (default: the last 30 days): incidents, disagreements,
+        updated figures, deadlines passed or superseded; newest first."""
+        if not (0 < limit <= 1000 and offset >= 0):
+            raise HTTPException(status_code=400, detail="limit must be 1..1000 and offset >= 0")
+        found = items(since, as_of)
+        return {"total": len(found), "limit": limit, "offset": offset,
+                "items": news.news_json(found[offset : offset + limit])}  # fmt: skip
+
+    @app.get("/feed.atom", include_in_schema=False)
+    def feed(request: Request, since: str | None = None, as_of: str | None = None) -> Response:
+        body = news.atom_feed(items(since, as_of), self_url=str(request.url), as_of=as_of)
+        return Response(body, media_type="application/atom+xml")
 
 
 @cache
@@ -227,10 +262,13 @@ class _Report:
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self._page: str | None = None
+        self._generation = 0
         self.csp = ""
 
     def page(self) -> str:
-        if self._page is None:
+        generation = getattr(self.corpus, "generation", 0)  # a live corpus was reloaded: render again
+        if self._page is None or generation != self._generation:
+            self._generation = generation
             c = self.corpus
             a = c.analysis if c.analysis is not None else _from_store(c.source)
             if c.analysis is None:
