@@ -739,11 +739,28 @@ def _conflict_between(analysis: dict[str, Any], kind: str, left: set[str], right
 
 @pytest.mark.parametrize("kind", ["number", "date"])
 def test_outlets_disagree(analysed: Analysed, kind: str) -> None:
-    """900 vs 1500 troops moved to Harir; phase two ends September 2026 vs end of 2026 (a thread's deadlines)."""
+    """900 vs 1500 troops moved to Harir; phase two ends September 2026 vs end of 2026, a day
+    apart (a deadline disagreement inside the withdrawal thread)."""
     _, analysis, _ = analysed
     agency = _docs_of(analysis, SYNDICATED[0]) | _docs_of(analysis, SYNDICATED[1])
     record = _docs_of(analysis, "12_records.jsonl#0")
     assert _conflict_between(analysis, kind, agency, record)
+
+
+def test_a_later_deadline_from_another_outlet_is_in_the_thread_history(analysed: Analysed) -> None:
+    """The same two deadlines in the thread's history: the agency's September 2026 (a
+    schedule sentence that borrows its article's promise) superseded by the record's end of
+    2026, stated a day later."""
+    _, analysis, _ = analysed
+    agency = _docs_of(analysis, SYNDICATED[0]) | _docs_of(analysis, SYNDICATED[1])
+    record = _docs_of(analysis, "12_records.jsonl#0")
+    threads = [t for t in analysis["threads"]
+               if {d["evidence"][0]["doc"] for d in t["deadlines"]} & agency
+               and {d["evidence"][0]["doc"] for d in t["deadlines"]} & record]  # fmt: skip
+    assert len(threads) == 1
+    history = [(d["value"], d["evidence"][0]["doc"] in record, d["status"]) for d in threads[0]["deadlines"]]
+    assert ("2026-09", False, "superseded") in history
+    assert history[-1][:2] == ("2026", True) and history[-1][2] == "current"
 
 
 @pytest.mark.parametrize("deadline", ["2025-09", "2026-09"])

@@ -67,7 +67,7 @@ def test_plain_line_per_stage_when_not_a_terminal(tmp_path: Path, fake_ingest: N
         r"rasd: resolve 2 documents: started",
         rf"rasd: resolve 2 documents in {SECONDS}{RATE}: 0 entities",
         r"rasd: story 2 documents: started",
-        rf"rasd: story 2 documents in {SECONDS}{RATE}: 0 events, 0 claims, 0 commitments, 0 conflicts",
+        rf"rasd: story 2 documents in {SECONDS}{RATE}: 0 events, 0 incidents, 0 claims, 0 commitments, 0 threads, 0 conflicts",
         rf"rasd: save 3/3 documents in {SECONDS}{RATE}: 0 items",
         r"rasd: export 3 documents: started",
         rf"rasd: export 3 documents in {SECONDS}{RATE}: {re.escape(str(tmp_path / 'out' / 'analysis.json'))}",

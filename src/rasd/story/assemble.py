@@ -9,9 +9,11 @@ belongs to exactly one. An incident's id hashes its sorted report ids: the same 
 give the same id whatever the input order. Reports are never changed: the incident holds
 the chosen date and place, a short Arabic label and each source's slot values (never
 merged into one), and its slot disagreements become ``slot`` conflicts (``story.slots``).
+The figures of an article are read once for all its resolved reports and each is given to
+one report (``story.figures.article_values``), so a figure lands in exactly one incident.
 
 Complexity: the grouping steps are blocked (see their modules); everything else is linear
-in the reports, plus a logarithmic lookup per value of the quote that says it.
+in the reports and the text, plus a logarithmic lookup per value of the quote that says it.
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ from rasd.annotators import DocAnalysis
 from rasd.annotators.events import find_triggers, modality, phrase_list, phrase_starts, stems, word_list
 from rasd.ids import make_id
 from rasd.models import Commitment, Evidence, Timex
-from rasd.story.claims import DocSpans, content_stems, topics_of, word_tokens
+from rasd.story.claims import DocSpans, content_stems, schedule_words, topics_of, word_tokens
 from rasd.text import Token, sentences
 
 WHAT_MAX = 220
@@ -169,10 +169,12 @@ def find_commitments(da: DocAnalysis, as_of: str) -> list[Found]:
         pledge = any(any(st in pledge_words() for _, st in stems(w)) for w in words)
         pub = da.doc.published.value or ""
         in_sent = [t for t in tix.overlapping(s, e) if s <= t.start and t.end <= e]
-        ahead = bool(hits) and any(_after(t.value, pub) for t in in_sent if t.type == "DATE")
+        # a schedule verb with a date still ahead ("المرحلة الثانية تنتهي في سبتمبر 2026") is a plan too
+        scheduled = any(st in schedule_words() for w in words for _, st in stems(w))
+        ahead = (bool(hits) or scheduled) and any(_after(t.value, pub) for t in in_sent if t.type == "DATE")
         if ci < 0 and not planned and not pledge and not ahead and not any(t.deadline for t in in_sent):
             continue
-        t = _deadline(in_sent, s, e, words[ci].start if ci >= 0 else None, pub if (hits or planned) else None)
+        t = _deadline(in_sent, s, e, words[ci].start if ci >= 0 else None, pub if (hits or planned or scheduled) else None)
         if t is None and not pledge:
             continue
         if t is not None and not t.deadline and not _after(t.value, pub) and ci < 0:

@@ -46,6 +46,7 @@ WINDOW = 3  # words between a slot word and its number, unless slot_words.tsv gi
 MAX_WINDOW = 10  # the widest window a resource may give
 FIGURE_REACH = 3  # sentences after a report's whose figures are still its own
 LEAD_REACH = 4  # sentences of an article's lead before its first report that are that report's
+MAX_PARTS = 6  # parts of one total looked at
 PART_GAP = 8  # words between two parts of a total joined by a connector (إضافة إلى)
 AND_GAP = 5  # … joined by و
 ONE_GAP = 5  # words between a singular person noun and the number it is added to
@@ -113,8 +114,25 @@ def _hit(w: Word, table: Mapping[str, object] | frozenset[str]) -> str | None:
     return next((s for s in sorted(w[2]) if s in table), None)
 
 
+class _Words(list[Word]):
+    """One sentence's words with their starts and ``elsewhere`` cues, each found once (a
+    number's look-ups then cost its windows, not its sentence: linear on a long page)."""
+
+    def __init__(self, items: Sequence[Word]):
+        super().__init__(items)
+        self.starts = [w[0] for w in self]
+        self._cues: list[int] | None = None
+
+    def cues(self) -> list[int]:
+        if self._cues is None:
+            heads = _heads("elsewhere")
+            self._cues = [w[0] for k, w in enumerate(self)
+                          if any(_phrase_at(self, k, p) for h in w[2] & heads.keys() for p, _ in heads[h])]  # fmt: skip
+        return self._cues
+
+
 def _starts(words: Sequence[Word]) -> list[int]:
-    return [s for s, _, _ in words]
+    return words.starts if isinstance(words, _Words) else [s for s, _, _ in words]
 
 
 def _phrase_at(words: Sequence[Word], i: int, p: Phrase) -> bool:
@@ -175,7 +193,6 @@ def _toll_words() -> dict[str, frozenset[str]]:
 def _near(words: Sequence[Word], q: Quantity, kind: str) -> bool:
     """A phrase of ``kind`` (``slot_context.tsv``) within its window before the number
     (``*_before`` kinds) or after it."""
-    table = _context()[kind]
     i = bisect_left(_starts(words), q.start)
     if kind.endswith("_before"):
         span = range(i - 1, max(-1, i - 1 - MAX_WINDOW), -1)
@@ -183,23 +200,31 @@ def _near(words: Sequence[Word], q: Quantity, kind: str) -> bool:
     else:
         after = [k for k in range(i, min(len(words), i + 1 + MAX_WINDOW)) if words[k][0] >= q.end]
         dist = {k: n for n, k in enumerate(after, 1)}
-    return any(_phrase_at(words, k, p) and d <= win for k, d in dist.items() for p, win in table.items())
+    heads = _heads(kind)
+    return any(
+        d <= win and _phrase_at(words, k, p)
+        for k, d in dist.items() for h in words[k][2] & heads.keys() for p, win in heads[h]
+    )  # fmt: skip
+
+
+@cache
+def _heads(kind: str) -> dict[str, tuple[tuple[Phrase, int], ...]]:
+    """The phrases of a ``slot_context.tsv`` kind by their first word."""
+    out: dict[str, list[tuple[Phrase, int]]] = defaultdict(list)
+    for p, win in _context()[kind].items():
+        out[p[0]].append((p, win))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _last_cue(words: Sequence[Word], before: int) -> int:
     """Start of the last ``elsewhere`` word (``slot_context.tsv``) before offset ``before``, else -1."""
-    table = _context()["elsewhere"]
-    at = -1
-    for k, w in enumerate(words):
-        if w[0] >= before:
-            break
-        if any(_phrase_at(words, k, p) for p in table):
-            at = w[0]
-    return at
+    cues = words.cues() if isinstance(words, _Words) else _Words(words).cues()
+    k = bisect_left(cues, before)
+    return cues[k - 1] if k else -1
 
 
-def _words(text: str, lo: int, hi: int) -> list[Word]:
-    return [(t.start + lo, t.end + lo, frozenset(s for _, s in stems(t))) for t in tokenize(text[lo:hi]) if t.is_word]
+def _words(text: str, lo: int, hi: int) -> _Words:
+    return _Words([(t.start + lo, t.end + lo, frozenset(s for _, s in stems(t))) for t in tokenize(text[lo:hi]) if t.is_word])
 
 
 def _trigger_at(r: Report, text: str) -> int:
@@ -226,7 +251,9 @@ class _Reader:
     def __init__(self, reports: Sequence[Report], art: Article):
         self.art = art
         self.starts = [s for s, _ in art.sents]
-        self.words: dict[int, list[Word]] = {}
+        self.words: dict[int, _Words] = {}
+        self._moves: dict[int, bool] = {}
+        self._backref: dict[int, bool] = {}
         self.by_sent: dict[int, list[tuple[int, Report]]] = defaultdict(list)
         counted = [(q.start, q.end) for q in art.quantities]
         self.tallies: set[int] = set()  # reports whose trigger is counted ("أكثر من 300 هجوم"): many happenings
@@ -238,6 +265,7 @@ class _Reader:
         for v in self.by_sent.values():
             v.sort(key=lambda x: (x[0], x[1].ev.id))
         self.report_sents = sorted(self.by_sent)
+        self.timex_starts = [t.start for t in art.timex]
 
     def takes(self, r: Report, slot: str) -> bool:
         return id(r) not in self.tallies and _takes(r, slot)
@@ -248,7 +276,7 @@ class _Reader:
     def bounds(self, i: int) -> tuple[int, int]:
         return self.art.sents[i] if i < len(self.art.sents) else (0, len(self.art.text))
 
-    def sent_words(self, i: int) -> list[Word]:
+    def sent_words(self, i: int) -> _Words:
         if i not in self.words:
             self.words[i] = _words(self.art.text, *self.bounds(i))
         return self.words[i]
@@ -269,8 +297,16 @@ class _Reader:
         return out
 
     def moves_on(self, i: int) -> bool:
-        lo, hi = self.bounds(i)
-        return moves_on(self.art.text[lo:hi])
+        if i not in self._moves:
+            lo, hi = self.bounds(i)
+            self._moves[i] = moves_on(self.art.text[lo:hi])
+        return self._moves[i]
+
+    def backref(self, i: int) -> bool:
+        if i not in self._backref:
+            lo, hi = self.bounds(i)
+            self._backref[i] = has_backref(self.art.text[lo:hi])
+        return self._backref[i]
 
     def owner(self, q: Quantity, slot: str, si: int, cue: int) -> Report | None:
         """The report a figure belongs to (module doc); after an ``elsewhere`` cue of its
@@ -289,9 +325,9 @@ class _Reader:
                     return took[-1]
             if self.moves_on(j):
                 return None
-        after = [j for j in self.report_sents if j > si]
-        if after and after[0] - si <= LEAD_REACH and not any(j < si for j in self.report_sents):
-            took = [r for _, r in self.by_sent[after[0]] if self.takes(r, slot)]
+        k = bisect_right(self.report_sents, si)
+        if k == 0 and k < len(self.report_sents) and self.report_sents[k] - si <= LEAD_REACH:  # the lead
+            took = [r for _, r in self.by_sent[self.report_sents[k]] if self.takes(r, slot)]
             return took[0] if took else None
         return None
 
@@ -317,8 +353,8 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
         one = _one_before(words, q, art.text)
         slot = one[1] if one is not None else (duals[id(q)][1] if id(q) in duals else None) or _slot_near(words, q)
         sent_end = words[-1][1] if words else q.end
-        later = [x for x in qs[n + 1 :] if x.start < sent_end]
-        parts, slot = parts_after(words, q, later, slot, art.text)
+        later = qs[n + 1 : n + 1 + MAX_PARTS]
+        parts, slot = parts_after(words, q, [x for x in later if x.start < sent_end], slot, art.text)
         prev, last[si] = last.get(si), slot
         if slot is None or _near(words, q, "total_after") or _near(words, q, "other_after"):
             continue
@@ -359,9 +395,13 @@ def parts_after(
     out: list[tuple[int, Quantity]] = []
     prev = q
     for k, nxt in enumerate(later):
-        between = [w for w in words if prev.end <= w[0] and w[1] <= nxt.start]
         if nxt.start < prev.end:
             break
+        starts = _starts(words)
+        lo, hi = bisect_left(starts, prev.end), bisect_left(starts, nxt.start)
+        if hi - lo > PART_GAP + 1:
+            break
+        between = [w for w in words[lo:hi] if w[1] <= nxt.start]
         opens = any(text[w[0] : w[0] + 1] == "و" for w in between)
         by_and = _and_before(nxt, text) or (opens and len(between) <= 3) or any(
             text[w[0] : w[0] + 1] == "و" and _hit(w, _slot_words()["before"]) for w in between
@@ -414,8 +454,12 @@ def own_day(r: Report, art: Article, rd: _Reader | None = None) -> tuple[str, Ev
     """The date a report's words give the happening (a TimeML value: a day, with its part of
     day or clock time when said, or a month or year), with the words that say it (module doc)."""
     e0 = r.ev.evidence[0]
-    words = rd.sent_words(rd.sent_of(e0.start)) if rd is not None else _words(art.text, e0.start, e0.end)
-    said = [t for t in art.timex if e0.start <= t.start < e0.end and t.type in ("DATE", "TIME") and _plain(t.value)]
+    rd = rd or _Reader([r], art)
+    si = rd.sent_of(e0.start)
+    words = rd.sent_words(si)
+    lo = bisect_left(rd.timex_starts, e0.start)
+    hi = bisect_left(rd.timex_starts, e0.end)
+    said = [t for t in art.timex[lo:hi] if t.type in ("DATE", "TIME") and _plain(t.value)]
     if not said:
         return None
     starts = _starts(words)
@@ -429,7 +473,7 @@ def own_day(r: Report, art: Article, rd: _Reader | None = None) -> tuple[str, Ev
         return None
     if not (r.dated or by_person(r.kind)):
         return None  # a date the incident's windows did not rest on (a year in a background clause)
-    if has_backref(art.text[e0.start : e0.end]):
+    if rd.backref(si):
         return None  # a happening referred back to: the sentence's date is of what it tells now
     trig = _trigger_at(r, art.text)
     ti = bisect_left(starts, trig)
@@ -458,7 +502,7 @@ def _statement_day(words: Sequence[Word], i: int, trig: int, verbs: frozenset[st
     with no word opening the statement's content between (``أن``، ``إنه``: "قال إنه في صباح
     الخميس انفجرت …" dates the explosion)."""
     openers = _word_set("story/content_openers.txt")
-    for k in range(i - 1, -1, -1):
+    for k in range(i - 1, max(-1, i - 1 - 2 * MAX_WINDOW), -1):
         if k == trig or _hit(words[k], openers):
             return False
         if _hit(words[k], verbs):

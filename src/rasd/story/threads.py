@@ -42,10 +42,11 @@ from rasd.annotators import DocAnalysis
 from rasd.ids import make_id
 from rasd.models import Commitment, Conflict, Deadline, Entity, Evidence, Side, Thread
 from rasd.resources import load_table
-from rasd.story.claims import DocSpans, word_tokens
+from rasd.story.claims import DocSpans, schedule_words, word_tokens
 from rasd.story.commitments import Found, merge_groups, period, status
-from rasd.story.promises import Cue, Lookups, Reading, find, read, report_cue
+from rasd.story.promises import PLACE_TYPES, Cue, Lookups, Reading, find, read, report_cue
 from rasd.text import sentences
+from rasd.text.words import stems
 
 PHASE_GAP = 400  # characters between a plan and the sentence giving its next phase
 SAME_TIME_DAYS = 30  # statements this close in time that disagree are a conflict, not an update
@@ -167,8 +168,41 @@ def _statements(found: Sequence[Found], das: Mapping[str, DocAnalysis], lk: Look
         prev = out[-1] if out and out[-1].doc == doc and s - out[-1].end <= PHASE_GAP else None
         if r.action is None and prev is not None and prev.reading.action and _next_phase(da.doc.text, s, e):
             r = replace(prev.reading, parties=r.parties | prev.reading.parties)
+        if r.action is None and _scheduled(da.doc.text, s, e) and (act := _article_action(da.doc.text, s)) is not None:
+            r = read(da.doc.text, s, e, sp.entities.within(s, e), anchor, lk, act)  # "المرحلة الثانية تنتهي في …"
+        if r.action is not None and not r.where and (home := _article_place(da, lk)) is not None:
+            r = replace(r, where=(home,), country=lk.place_key(home))  # "ستبقى في الإقليم حتى …"
         out.append(Statement(doc, s, e, phases, r, da.doc.published.value or "", da.doc.outlet))
     return out
+
+
+ACTION_REACH = 2000  # characters before a statement where the article's action may be named
+
+
+def _article_action(text: str, s: int) -> str | None:
+    """The promise an article is about, for a statement that names none ("the second phase
+    ends in September 2026" after "the withdrawal from the base was completed"): the action
+    named last in the ``ACTION_REACH`` characters before it."""
+    lo = max(0, s - ACTION_REACH)
+    hits = find(word_tokens(text[lo:s], lo), "story/thread_actions.tsv")
+    return max(hits)[2] if hits else None
+
+
+def _scheduled(text: str, s: int, e: int) -> bool:
+    """Whether a sentence says when something ends or lasts (``claims/schedule_words.txt``:
+    تنتهي، تستمر، تمتد، ستبقى …): only such a sentence borrows its article's promise."""
+    words = schedule_words()
+    return any(st in words for w in word_tokens(text[s:e], s) for _, st in stems(w))
+
+
+def _article_place(da: DocAnalysis, lk: Lookups) -> str | None:
+    """The place an article names most (not a facility): where a statement that names no
+    place of its own ("the forces will stay in the region until …") is taken to be."""
+    counts = Counter(
+        str(m.entity) for m in da.entities
+        if m.entity and m.entity in lk.ents and m.type in PLACE_TYPES and not lk.is_facility(str(m.entity))
+    )  # fmt: skip
+    return min(counts, key=lambda p: (-counts[p], p)) if counts else None
 
 
 Block = tuple[str, str, tuple[str, ...]]
