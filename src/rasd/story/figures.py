@@ -12,11 +12,12 @@ the first report after it. What is not a figure of the happening is left out
 أيام على مقتل سبعة``), a day of the month. A total given in parts is one value, the sum
 (``عشرة … إضافة إلى ثلاثة``، ``15 … واثنان``، ``ضابط و3 جنود``).
 
-The date slot is the day the report's words give the happening: a day said right after a
-verb of happening (``story/happened_words.txt``: ``التفجير الذي وقع صباح الثلاثاء``), else the
-report's own date when its day is said near its trigger and is not the day of a statement
-about it (``story/statement_verbs.txt``: ``أعلن الأربعاء الماضي وفاة``) nor a back-reference's
-(a report that refers back to a happening takes its day only from a verb of happening).
+The date slot is the date the report's words give the happening (TimeML, with its part of
+day or clock time when said: ``2015-07-28TMO``): a day said right after a verb of happening
+(``story/happened_words.txt``: ``التفجير الذي وقع صباح الثلاثاء``), else the report's own date
+when it is said near its trigger and is not the day of a statement about it
+(``story/statement_verbs.txt``: ``أعلن الأربعاء الماضي وفاة``) nor a back-reference's (a report
+that refers back to a happening takes its date only from a verb of happening).
 
 Cost: linear in the article (each sentence tokenised once, each number looked at once,
 windows of at most ``MAX_WINDOW`` words).
