@@ -836,3 +836,13 @@ def test_victoria_is_the_camp_not_the_canadian_city(analysed: Analysed) -> None:
     assert _holders(analysis, "فكتوريا") == {camp}
     [entity] = [e for e in analysis["entities"] if e["id"] == camp]
     assert entity["type"] == "FAC" and 30 < entity["geo"]["lat"] < 40
+
+
+def test_explanations_name_an_unnamed_source_in_the_nominative(analysed: Analysed) -> None:
+    """"نقلت عن مسؤولا …" is how the speaker is written after أن; as the verb's subject in the
+    explanation it reads "ينفي مسؤول في الخارجية …"."""
+    _, analysis, _ = analysed
+    polarity = [c["explanation"] for c in analysis["conflicts"] if c["kind"] == "polarity"]
+    assert polarity
+    assert any("مسؤول في الخارجية" in e for e in polarity)
+    assert not any("مسؤولا " in e for e in polarity)

@@ -234,7 +234,24 @@ def _slot_of(obj: str) -> str:
 
 
 def _who(r: ClaimRecord) -> str:
-    return r.speaker_text or "نص الخبر"
+    """Who a side's claim is from, as the subject of the explanation's verb: the speaker as
+    written, its head put back in the nominative ("أن مسؤولا …" → "مسؤول …"), else the
+    article's own words (``claims/explanations.tsv``: ``narration``)."""
+    if not r.speaker_text:
+        return _templates().get("narration", "")
+    head, _, rest = r.speaker_text.partition(" ")
+    for suffix in ("ًا", "اً", "ا"):
+        bare = head.removesuffix(suffix)
+        if bare != head and bare in _source_heads():
+            return f"{bare} {rest}".strip()
+    return r.speaker_text
+
+
+@cache
+def _source_heads() -> frozenset[str]:
+    """Heads of unnamed sources (``quotes/anonymous.txt``): the words whose accusative form
+    (مسؤولا، مصدرا) a speaker phrase taken from after أن/إن may carry."""
+    return frozenset(load_lines("quotes/anonymous.txt"))
 
 
 @cache
