@@ -133,7 +133,7 @@ def test_api_refuses_oversized_queries_with_400(db: Path, tmp_path: Path) -> Non
 
 
 def test_api_search_timeout_is_503(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def slow(self: SQLiteStore, query: str, limit: int = 10) -> list[object]:
+    def slow(self: SQLiteStore, query: str, limit: int = 10, offset: int = 0) -> list[object]:
         raise SearchTimeout("search stopped after its 3 s budget; use fewer or rarer words")
 
     monkeypatch.setattr(SQLiteStore, "search", slow)
@@ -153,7 +153,7 @@ def test_cli_refuses_oversized_queries_in_one_line_with_exit_2(db: Path, monkeyp
     res = runner.invoke(app, ["search", " ".join(["الجسر"] * 150), "--db", str(db)])
     assert res.exit_code == 0 and "صيانة الجسر" in res.stdout
 
-    def slow(self: SQLiteStore, query: str, limit: int = 10) -> list[object]:
+    def slow(self: SQLiteStore, query: str, limit: int = 10, offset: int = 0) -> list[object]:
         raise SearchTimeout("search stopped after its 3 s budget; use fewer or rarer words")
 
     monkeypatch.setattr(SQLiteStore, "search", slow)

@@ -197,6 +197,8 @@ def _scenario(s: Store) -> dict[str, Any]:
     out["views"] = repr(s.load_views())
     for q in ("دجلة", "نهر دجلة", "ودجلة", "النخيل", "البصره", "وزارة", "كلمة_غائبة", '"', "NEAR(", "*"):
         out[f"search {q}"] = [(h.doc_id, h.score, h.snippet, h.match) for h in s.search(q)]
+        out[f"count {q}"] = s.count_hits(q)
+        out[f"page 2 {q}"] = [h.doc_id for h in s.search(q, limit=1, offset=1)]
     s.record_run(["in/"], {"new": 3}, [("x.txt", "empty file")])
     out["runs"] = [(r["inputs"], r["counts"], r["errors"]) for r in s.runs()]
     return out

@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # prepare pulls in numpy/datasketch: only the writers need it
 MAX_QUERY_CHARS = 1000  # characters of the query as typed
 MAX_QUERY_TERMS = 32  # distinct words after folding
 SEARCH_BUDGET_S = 3.0  # wall-clock seconds one query may run before it is interrupted
+MAX_SEARCH_OFFSET = 10_000  # deepest ranked hit a page may start at: deeper is refused, not slow
 
 _WORD = re.compile(r"\w+")
 
@@ -58,6 +59,18 @@ def query_terms(query: str) -> list[str]:
     if len(terms) > MAX_QUERY_TERMS:
         raise QueryError(f"query has too many different words: {len(terms)} (at most {MAX_QUERY_TERMS})")
     return terms
+
+
+def check_offset(offset: int) -> None:
+    """``QueryError`` for an ``offset`` below 0 or past ``MAX_SEARCH_OFFSET``.
+
+    Skipping ``offset`` ranked hits still ranks them, so deep pages cost as much as one
+    big page; past the bound the query should be refined instead.
+    """
+    if not 0 <= offset <= MAX_SEARCH_OFFSET:
+        raise QueryError(
+            f"search offset {offset:,} out of range (0 to {MAX_SEARCH_OFFSET:,}); add words or filters"
+        )
 
 
 @dataclass
@@ -115,12 +128,18 @@ class Store(Protocol):
 
     def id_for_hash(self, content_hash: str) -> str | None: ...
 
-    def search(self, query: str, limit: int = 10) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 10, offset: int = 0) -> list[SearchHit]:
         """Full-text search on folded title+body; spelling variants of hamza etc. match.
 
-        All distinct words must match. Raises ``QueryError`` for a query over the limits
-        (see ``query_terms``) and ``SearchTimeout`` past ``SEARCH_BUDGET_S``.
+        All distinct words must match. Hits ``offset`` to ``offset + limit`` of the ranking
+        (score, then id), so pages are disjoint and in the order of one big page. Raises
+        ``QueryError`` for a query over the limits (see ``query_terms``, ``check_offset``)
+        and ``SearchTimeout`` past ``SEARCH_BUDGET_S``.
         """
+        ...
+
+    def count_hits(self, query: str) -> int:
+        """How many documents ``search`` would find for ``query`` with no limit (same limits)."""
         ...
 
     def duplicate_groups(self) -> list[list[str]]:

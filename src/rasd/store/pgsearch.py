@@ -113,6 +113,17 @@ def query_phrases(terms: list[str]) -> list[list[Phrase]] | None:
     return out
 
 
+def where_sql(groups: list[list[Phrase]]) -> tuple[str, list[object]]:
+    """SQL condition (alias ``f``) that every query word matches, in one of its phrases."""
+    where: list[str] = []
+    params: list[object] = []
+    for alts in groups:
+        conds = [p.match_sql() for p in alts]
+        where.append("(" + " OR ".join(c for c, _ in conds) + ")")
+        params += [x for _, ps in conds for x in ps]
+    return " AND ".join(where), params
+
+
 def idf(n_rows: int, n_hit: int) -> float:
     """FTS5's inverse document frequency of a phrase found in ``n_hit`` of ``n_rows`` rows."""
     v = math.log((n_rows - n_hit + 0.5) / (n_hit + 0.5))

@@ -31,6 +31,7 @@ from rasd.store.base import (
     SearchTimeout,
     StoreBusy,
     StoreUnavailable,
+    check_offset,
     query_terms,
 )
 from rasd.store.prepare import DOC_COLUMNS, Prepared, content_hash, doc_row, index_fingerprint, light, prepare
@@ -356,8 +357,9 @@ class PostgresStore:
 
     # ------------------------------------------------------------------ search
 
-    def search(self, query: str, limit: int = 10) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 10, offset: int = 0) -> list[SearchHit]:
         terms = query_terms(query)  # distinct words; QueryError past the limits
+        check_offset(offset)
         if not terms:
             return []
         groups = pgsearch.query_phrases(terms)
@@ -367,7 +369,7 @@ class PostgresStore:
         hits = []
         try:
             with self._tx():
-                rows = self._search_rows(groups, limit, deadline)
+                rows = self._search_rows(groups, limit, offset, deadline)
         except self._pg.errors.QueryCanceled:
             raise self._timeout() from None
         for r in rows:
@@ -380,21 +382,41 @@ class PostgresStore:
             )  # fmt: skip
         return hits
 
+    def count_hits(self, query: str) -> int:
+        terms = query_terms(query)
+        if not terms:
+            return 0
+        groups = pgsearch.query_phrases(terms)
+        if groups is None:
+            return 0
+        deadline = None if self.search_budget_s is None else time.monotonic() + self.search_budget_s
+        where, wparams = pgsearch.where_sql(groups)
+        try:
+            with self._tx():
+                self._budget_left(deadline)
+                row = self.db.execute(
+                    f"SELECT COUNT(*) FROM documents_fts f JOIN documents d ON d.seq = f.seq WHERE {where}",
+                    wparams,
+                ).fetchone()
+        except self._pg.errors.QueryCanceled:
+            raise self._timeout() from None
+        return int(row[0])
+
+    def _budget_left(self, deadline: float | None) -> None:
+        """Give the next statement what is left of the budget; ``SearchTimeout`` when none is."""
+        if deadline is not None:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise self._timeout()
+            self.db.execute(
+                "SELECT set_config('statement_timeout', %s, true)", (f"{max(1, int(left * 1000))}ms",)
+            )
+
     def _search_rows(
-        self, groups: list[list[pgsearch.Phrase]], limit: int, deadline: float | None
+        self, groups: list[list[pgsearch.Phrase]], limit: int, offset: int, deadline: float | None
     ) -> list[Any]:
-        """The best ``limit`` rows on (score, id); bodies are read for those rows only."""
-
-        def budget() -> None:  # what is left of the budget, for the next statement
-            if deadline is not None:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise self._timeout()
-                self.db.execute(
-                    "SELECT set_config('statement_timeout', %s, true)", (f"{max(1, int(left * 1000))}ms",)
-                )
-
-        budget()
+        """The ``limit`` rows from ``offset`` on (score, id); bodies are read for those rows only."""
+        self._budget_left(deadline)
         n_rows, n_tok = self.db.execute(
             "SELECT COUNT(*), COALESCE(SUM(ntok), 0) FROM documents_fts"
         ).fetchone()
@@ -404,7 +426,7 @@ class PostgresStore:
         idfs = []
         for p in phrases:  # rows holding each phrase, for its idf (as FTS5 counts them)
             cond, params = p.match_sql()
-            budget()
+            self._budget_left(deadline)
             idfs.append(
                 pgsearch.idf(
                     int(n_rows),
@@ -415,20 +437,16 @@ class PostgresStore:
                     ),
                 )
             )
-        where, wparams = [], []
-        for alts in groups:
-            conds = [p.match_sql() for p in alts]
-            where.append("(" + " OR ".join(c for c, _ in conds) + ")")
-            wparams += [x for _, ps in conds for x in ps]
+        where, wparams = pgsearch.where_sql(groups)
         score, sparams = pgsearch.score_sql(phrases, idfs, float(n_tok) / float(n_rows))
         sql = (
             f"WITH top AS (SELECT f.seq, d.id, {score} AS score FROM documents_fts f JOIN documents d ON d.seq = f.seq "
-            f"WHERE {' AND '.join(where)} ORDER BY score DESC, d.id LIMIT %s) "
+            f"WHERE {where} ORDER BY score DESC, d.id LIMIT %s OFFSET %s) "
             "SELECT d.id, d.title, d.source, d.pub_value, d.text, top.score "
             "FROM top JOIN documents d ON d.seq = top.seq ORDER BY top.score DESC, top.id"
         )
-        budget()
-        return self.db.execute(sql, [*sparams, *wparams, limit]).fetchall()
+        self._budget_left(deadline)
+        return self.db.execute(sql, [*sparams, *wparams, limit, offset]).fetchall()
 
     def _timeout(self) -> SearchTimeout:
         return SearchTimeout(

@@ -24,7 +24,7 @@ from typing import Any
 from rasd.annotators import DocAnalysis
 from rasd.models import Document, Mentions, Views
 from rasd.store import shared
-from rasd.store.base import SEARCH_BUDGET_S, AddStats, SearchHit, SearchTimeout, query_terms
+from rasd.store.base import SEARCH_BUDGET_S, AddStats, SearchHit, SearchTimeout, check_offset, query_terms
 from rasd.store.prepare import (
     DOC_COLUMNS as _DOC_COLUMNS,
 )
@@ -338,25 +338,30 @@ class SQLiteStore:
 
     # ------------------------------------------------------------------ search
 
-    # The best ``limit`` rows are chosen on (score, id) without the bodies, which are read
-    # for those rows only: sorting every match with its text costs seconds on common words.
+    # The ``limit`` rows from ``offset`` on (score, id) are chosen without the bodies, which are
+    # read for those rows only: sorting every match with its text costs seconds on common words.
     _SEARCH = (
         "WITH top AS (SELECT d.seq, d.id, bm25(documents_fts, 2.0, 1.0, 0.5) AS score "
         "FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid "
-        "WHERE documents_fts MATCH ? ORDER BY score, d.id LIMIT ?) "
+        "WHERE documents_fts MATCH ? ORDER BY score, d.id LIMIT ? OFFSET ?) "
         "SELECT d.id, d.title, d.source, d.pub_value, d.text, top.score "
         "FROM top JOIN documents d ON d.seq = top.seq ORDER BY top.score, top.id"
     )
+    _COUNT = (
+        "SELECT COUNT(*) FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid "
+        "WHERE documents_fts MATCH ?"
+    )
 
-    def search(self, query: str, limit: int = 10) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 10, offset: int = 0) -> list[SearchHit]:
         terms = query_terms(query)  # distinct words; QueryError past the limits
+        check_offset(offset)
         if not terms:
             return []
         match = " AND ".join(_term_query(t) for t in terms)
         deadline = None if self.search_budget_s is None else time.monotonic() + self.search_budget_s
         hits = []
         with self._budget(deadline):
-            for r in self.db.execute(self._SEARCH, (match, limit)).fetchall():
+            for r in self.db.execute(self._SEARCH, (match, limit, offset)).fetchall():
                 if deadline is not None and time.monotonic() >= deadline:
                     raise self._timeout()
                 snip, span = snippet(r[4], terms)
@@ -365,6 +370,15 @@ class SQLiteStore:
                               score=-float(r[5]), match=span)
                 )  # fmt: skip
         return hits
+
+    def count_hits(self, query: str) -> int:
+        terms = query_terms(query)
+        if not terms:
+            return 0
+        match = " AND ".join(_term_query(t) for t in terms)
+        deadline = None if self.search_budget_s is None else time.monotonic() + self.search_budget_s
+        with self._budget(deadline):
+            return int(self.db.execute(self._COUNT, (match,)).fetchone()[0])
 
     def _timeout(self) -> SearchTimeout:
         return SearchTimeout(

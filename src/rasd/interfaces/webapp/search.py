@@ -1,12 +1,14 @@
 """Search over documents (the store's full-text index), quotes and incidents.
 
 Documents: with a database the store's folded FTS index ranks the hits (``Store.search``,
-which also cuts each snippet and marks the matched words in it). The store answers with
-its best N hits, so filters (outlet, dates, language, entity) and paging are applied to a
-bounded window of ranked hits, ``WINDOW`` at least: the count is exact when the window is
-not full, and "more than" when it is. A page past ``MAX_WINDOW`` hits is refused (refine
-the query) rather than made slow. With an ``analysis.json`` folded text is scanned (linear
-in the corpus) and every count is exact.
+which also cuts each snippet and marks the matched words in it). Without filters the store
+pages itself (``offset``) and counts every hit (``Store.count_hits``), so the total is exact
+and any page up to ``MAX_SEARCH_OFFSET`` can be reached; deeper is refused (400). The store
+knows nothing of the filters (outlet, dates, language, entity), so a filtered search is
+applied to a bounded window of ranked hits, ``WINDOW`` at least: its count is exact when the
+window is not full, and "more than" when it is, and a page past ``MAX_WINDOW`` hits is
+refused (refine the query) rather than made slow. With an ``analysis.json`` folded text is
+scanned (linear in the corpus) and every count is exact.
 
 Quotes and incidents are matched in memory on folded text, all words required.
 """
@@ -18,12 +20,12 @@ from typing import Any
 
 from rasd.interfaces.webapp.common import BadRequest, bound, overlaps, shorten
 from rasd.interfaces.webapp.corpus import Corpus, DocMeta
-from rasd.store.base import QueryError, SearchTimeout, query_terms
+from rasd.store.base import MAX_SEARCH_OFFSET, QueryError, SearchHit, SearchTimeout, query_terms
 from rasd.store.snippet import snippet
 from rasd.text import fold, normalize
 
 WINDOW = 100  # ranked hits read from the store before filtering, at least
-MAX_WINDOW = 500  # and at most: deeper pages are refused
+MAX_WINDOW = 500  # and at most: deeper filtered pages are refused
 SNIPPET_CHARS = 240
 MAX_OCCURRENCES = 50  # matches listed per document (``analysis.json`` search)
 
@@ -88,6 +90,8 @@ def search_documents(corpus: Corpus, q: str, f: Filters, limit: int, offset: int
     keep = _keep(corpus, f)
     if corpus.db_path is None:
         return _scan(corpus, q, keep, limit, offset)
+    if not f.active():
+        return _paged(corpus, q, terms, limit, offset)
     need = offset + limit
     if need > MAX_WINDOW:
         raise BadRequest(f"only the best {MAX_WINDOW} hits can be paged through; add words or filters")
@@ -106,6 +110,28 @@ def search_documents(corpus: Corpus, q: str, f: Filters, limit: int, offset: int
         for h in kept[offset : offset + limit]
     ]  # fmt: skip
     return {"query": q, "total": len(kept), "exact": exact, "offset": offset, "limit": limit, "items": items}
+
+
+def _paged(corpus: Corpus, q: str, terms: list[str], limit: int, offset: int) -> dict[str, Any]:
+    """Unfiltered: one page of the store's ranking and its exact hit count."""
+    if offset > MAX_SEARCH_OFFSET:
+        raise BadRequest(f"pages start at hit {MAX_SEARCH_OFFSET:,} at most; add words or filters")
+    total, found = 0, list[SearchHit]()
+    if terms:
+        try:
+            with corpus.store() as st:
+                total = st.count_hits(q)
+                found = st.search(q, limit=limit, offset=offset) if offset < total else []
+        except SearchTimeout as err:
+            raise Unavailable(str(err)) from None
+        except QueryError as err:
+            raise BadRequest(str(err)) from None
+    items = [
+        _hit(corpus.doc[h.doc_id], h.snippet, h.match, score=round(h.score, 4))
+        for h in found
+        if h.doc_id in corpus.doc
+    ]  # fmt: skip
+    return {"query": q, "total": total, "exact": True, "offset": offset, "limit": limit, "items": items}
 
 
 def _scan(corpus: Corpus, q: str, keep: Any, limit: int, offset: int) -> dict[str, Any]:
