@@ -78,21 +78,24 @@ def filter_events(
     on the common prefix, so coarse dates are kept rather than silently dropped.
     """
     ids = entity_ids(entity, entities) if entity else set()
-    out = []
-    for ev in events:
-        if entity:
-            involved = set(ev.actors) | set(ev.targets) | ({ev.place} if ev.place else set())
-            if not involved & ids and fold(entity) not in fold(ev.summary):
-                continue
-        v = ev.date.value
-        if (date_from or date_to) and not (v and _DATE.match(v)):
-            continue
-        if v and date_from and v < date_from[: len(v)]:
-            continue
-        if v and date_to and v > date_to[: len(v)]:
-            continue
-        out.append(ev)
-    return out
+    return [ev for ev in events if _keep(ev, ev.summary, entity, ids, date_from, date_to)]
+
+
+def _keep(
+    item: Event | Incident, text: str, entity: str | None, ids: set[str], date_from: str | None, date_to: str | None
+) -> bool:
+    """Whether an event or incident involves ``entity`` (its ids, else its name in ``text``)
+    and overlaps ``[date_from, date_to]`` on the common prefix of the dates."""
+    if entity:
+        involved = set(item.actors) | set(item.targets) | ({item.place} if item.place else set())
+        if not involved & ids and fold(entity) not in fold(text):
+            return False
+    v = item.date.value
+    if (date_from or date_to) and not (v and _DATE.match(v)):
+        return False
+    if v and date_from and v < date_from[: len(v)]:
+        return False
+    return not (v and date_to and v > date_to[: len(v)])
 
 
 def on_timeline(inc: Incident, reports: Mapping[str, Event]) -> bool:
@@ -127,18 +130,4 @@ def filter_incidents(
 ) -> list[Incident]:  # fmt: skip
     """``filter_events`` for incidents: ``entity`` as actor, target or place (or in the label)."""
     ids = entity_ids(entity, entities) if entity else set()
-    out = []
-    for inc in incidents:
-        if entity:
-            involved = set(inc.actors) | set(inc.targets) | ({inc.place} if inc.place else set())
-            if not involved & ids and fold(entity) not in fold(inc.label):
-                continue
-        v = inc.date.value
-        if (date_from or date_to) and not (v and _DATE.match(v)):
-            continue
-        if v and date_from and v < date_from[: len(v)]:
-            continue
-        if v and date_to and v > date_to[: len(v)]:
-            continue
-        out.append(inc)
-    return out
+    return [inc for inc in incidents if _keep(inc, inc.label, entity, ids, date_from, date_to)]

@@ -36,6 +36,7 @@ from rasd.models import (
     Incident,
     SlotValue,
     Thread,
+    Views,
     to_dict,
 )
 from rasd.store.base import is_url
@@ -60,16 +61,9 @@ def _fail(msg: str) -> typer.Exit:
 
 
 @dataclass
-class Story:
-    """What the story commands need, from either source."""
+class Story(Views):
+    """What the story commands need, from either source: the views, and text for evidence."""
 
-    entities: list[Entity] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
-    commitments: list[Commitment] = field(default_factory=list)
-    conflicts: list[Conflict] = field(default_factory=list)
-    incidents: list[Incident] = field(default_factory=list)
-    threads: list[Thread] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)  # doc id -> text (for evidence)
     titles: dict[str, str] = field(default_factory=dict)
 
