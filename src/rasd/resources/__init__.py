@@ -42,6 +42,12 @@ def load_table(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
+def load_pairs(name: str) -> dict[str, str]:
+    """``KEY<TAB>VALUE`` rows of a resource file as a dict (a later row wins; rows with no
+    value skipped): the shape of every label, template and mapping table."""
+    return {r[0]: r[1] for r in load_table(name) if len(r) >= 2}
+
+
 @cache
 def load_json(name: str) -> Any:
     return json.loads(read_text(name))

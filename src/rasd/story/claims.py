@@ -32,7 +32,7 @@ from rasd.annotators.spans import SpanIndex
 from rasd.ids import make_id
 from rasd.models import Claim, EntityMention, Event, Evidence, Quantity, Quote, Timex
 from rasd.resolve.entities import canonical_key
-from rasd.resources import load_lines, load_table
+from rasd.resources import load_lines, load_pairs, load_table
 from rasd.text import Token, fold, sentences, tokenize
 
 OBJECT_MAX = 200
@@ -80,7 +80,7 @@ def topic_lexicon() -> dict[str, tuple[tuple[tuple[str, ...], str, int], ...]]:
 @cache
 def families() -> dict[str, str]:
     """Topic -> family (``resources/claims/topic_families.tsv``)."""
-    return {r[0]: r[1] for r in load_table("claims/topic_families.tsv") if len(r) >= 2}
+    return load_pairs("claims/topic_families.tsv")
 
 
 def family(topic: str) -> str:

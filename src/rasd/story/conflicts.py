@@ -41,7 +41,7 @@ from functools import cache
 from rasd.annotators.events import count_words
 from rasd.ids import make_id
 from rasd.models import Conflict, Side
-from rasd.resources import load_lines, load_table
+from rasd.resources import load_lines, load_pairs, load_table
 from rasd.story import INCIDENT_TYPES, SLOT_KEYS
 from rasd.story.claims import ClaimRecord, word_tokens
 from rasd.story.commitments import period
@@ -256,12 +256,12 @@ def _source_heads() -> frozenset[str]:
 
 @cache
 def _templates() -> dict[str, str]:
-    return {r[0]: r[1] for r in load_table("claims/explanations.tsv") if len(r) >= 2}
+    return load_pairs("claims/explanations.tsv")
 
 
 @cache
 def _topic_names() -> dict[str, str]:
-    return {r[0]: r[1] for r in load_table("claims/topic_names.tsv") if len(r) >= 2}
+    return load_pairs("claims/topic_names.tsv")
 
 
 def explain(kind: str, **parts: str) -> str:

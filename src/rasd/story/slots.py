@@ -31,7 +31,7 @@ from functools import cache
 from rasd.annotators.entities.gazetteer import key_of, place_lookup
 from rasd.ids import make_id
 from rasd.models import Conflict, Side
-from rasd.resources import load_lines, load_table
+from rasd.resources import load_lines, load_pairs, load_table
 from rasd.story.figures import Article, Value, article_values
 from rasd.story.incidents import Report
 from rasd.text import fold, tokenize
@@ -49,12 +49,12 @@ _PARTS = {"MO": (5.0, 12.0), "AF": (12.0, 18.0), "EV": (14.0, 22.0), "NI": (20.0
 
 @cache
 def templates() -> dict[str, str]:
-    return {r[0]: r[1] for r in load_table("story/templates.tsv") if len(r) >= 2}
+    return load_pairs("story/templates.tsv")
 
 
 @cache
 def slot_names() -> dict[str, str]:
-    return {r[0]: r[1] for r in load_table("story/slot_names.tsv") if len(r) >= 2}
+    return load_pairs("story/slot_names.tsv")
 
 
 @cache

@@ -41,7 +41,7 @@ from functools import cache
 from rasd.annotators import DocAnalysis
 from rasd.ids import make_id
 from rasd.models import Commitment, Conflict, Deadline, Entity, Evidence, Side, Thread
-from rasd.resources import load_table
+from rasd.resources import load_pairs, load_table
 from rasd.story.claims import DocSpans, schedule_words, word_tokens
 from rasd.story.commitments import Found, merge_groups, period, status
 from rasd.story.promises import PLACE_TYPES, Cue, Lookups, Reading, find, read, report_cue
@@ -93,7 +93,7 @@ class Report:
 
 @cache
 def _templates() -> dict[str, str]:
-    return {r[0]: r[1] for r in load_table("story/thread_templates.tsv") if len(r) >= 2}
+    return load_pairs("story/thread_templates.tsv")
 
 
 @cache

@@ -25,7 +25,7 @@ from functools import cache
 from rasd.annotators.entities import gazetteer as gz
 from rasd.resources import load_lines, load_table
 from rasd.text.normalize import fold
-from rasd.text.tokens import Token, strip_proclitics
+from rasd.text.tokens import Token
 
 SPORT_MIN = 3  # sport words that make a document a sports report
 _FIXTURE = frozenset("×xX–-")
@@ -98,9 +98,7 @@ def _hits(toks: list[Token], run: list[int]) -> list[_Hit]:
         if not t.is_word:
             i += 1
             continue
-        readings = [(0, t.norm, False)] + [
-            (k, fold(s), True) for k, s in strip_proclitics(t.text, firsts)[1:] if not gz.cuts_article(t.text[:k])
-        ]
+        readings = [(0, t.norm, False)] + [(k, first, True) for k, first in gz.clitic_readings(t, firsts)]
         lil = t.norm.find("لل")
         if 0 <= lil <= 1 and t.norm[:lil] in ("", "و", "ف"):  # "للأهلي", "وللأهلي": the whole "لل…"
             readings.append((lil, "ال" + t.norm[lil + 2 :], True))

@@ -272,6 +272,12 @@ def cuts_article(chain: str) -> bool:
     return c.endswith(("ال", "لل"))
 
 
+def clitic_readings(tok: Token, firsts: frozenset[str]) -> list[tuple[int, str]]:
+    """``(offset, folded first word)`` readings of ``tok`` without proclitics that lead to
+    a phrase start in ``firsts`` (never cutting into the article); the whole word not included."""
+    return [(k, fold(s)) for k, s in strip_proclitics(tok.text, firsts)[1:] if not cuts_article(tok.text[:k])]
+
+
 def bare_forms(tok: Token) -> frozenset[str]:
     """The folded word and its readings without proclitics, never without its article."""
     return _bare_text(tok.text)

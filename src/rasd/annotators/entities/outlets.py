@@ -206,7 +206,7 @@ def outlet_spans(toks: list[Token], text: str, run: list[int], outlet: str | Non
         if not t.is_word:
             i += 1
             continue
-        readings = [(0, t.norm)] + [(k, fold(s)) for k, s in strip_proclitics(t.text, firsts)[1:] if not gz.cuts_article(t.text[:k])]
+        readings = [(0, t.norm), *gz.clitic_readings(t, firsts)]
         hit: tuple[int, int] | None = None
         for k, first in readings:
             found = gz.longest_at(toks, i, run, first, idx, maxlen) if first in firsts else None

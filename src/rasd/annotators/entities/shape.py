@@ -58,7 +58,7 @@ def _ministries() -> frozenset[tuple[str, ...]]:
 
 @cache
 def _ministry_word() -> frozenset[str]:
-    return frozenset({"وزاره"})
+    return frozenset(fold(w) for w in load_lines("entities/ministry_heads.txt"))
 
 
 @cache

@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 from rasd.interfaces.report.context import Ctx
 from rasd.interfaces.report.labels import format_date, label, shorten
 from rasd.models import Entity, Event
-from rasd.resources import load_table
+from rasd.resources import load_pairs
 
 EVENT_COLORS = {
     "ATTACK": "#c0392b", "AIRSTRIKE": "#8e2b1f", "AGREEMENT": "#1e8449", "STATEMENT": "#2471a3",
@@ -190,8 +190,9 @@ def outline() -> dict[str, Any]:
 
 
 @cache
-def _country_labels() -> dict[str, str]:
-    return {r[0]: r[1] for r in load_table("report/countries.tsv") if len(r) >= 2}
+def country_labels() -> dict[str, str]:
+    """Arabic country names of the map outline (``report/countries.tsv``)."""
+    return load_pairs("report/countries.tsv")
 
 
 def _fit_view(places: list[Entity], box: list[float]) -> tuple[float, float, float, float]:
@@ -240,7 +241,7 @@ def map_svg(ctx: Ctx, places: list[Entity], width: int = 760) -> tuple[Markup, l
         f'<svg class="map" viewBox="0 0 {width} {height}" width="100%" role="img" aria-label="خريطة الأماكن">'
         f'<rect width="{width}" height="{height}" class="sea"/>'
     ]
-    names = _country_labels()
+    names = country_labels()
     for c in data["countries"]:
         lons = [p[0] for ring in c["rings"] for p in ring]
         lats = [p[1] for ring in c["rings"] for p in ring]

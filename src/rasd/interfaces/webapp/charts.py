@@ -8,14 +8,12 @@ no ``style`` attribute: sizes are SVG attributes, colours are classes).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 from functools import cache
-from importlib import resources as _res
 from typing import Any
 
 from rasd.interfaces.report import date_range
-from rasd.resources import load_table
+from rasd.interfaces.report.charts import country_labels, outline
 
 BAR_W, BAR_GAP, CHART_H = 18, 4, 80
 MAP_W = 900
@@ -91,20 +89,8 @@ def deadline_chart(points: list[dict[str, Any]], as_of: str, width: int = 520, h
 # --------------------------------------------------------------------------- map
 
 
-@cache
-def _outline() -> dict[str, Any]:
-    raw = _res.files("rasd.interfaces").joinpath("static/middle_east.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(raw)
-    return data
-
-
-@cache
-def _country_labels() -> dict[str, str]:
-    return {r[0]: r[1] for r in load_table("report/countries.tsv") if len(r) >= 2}
-
-
 def _projection() -> tuple[Any, float, float, list[float]]:
-    box = _outline()["box"]
+    box = outline()["box"]
     lon0, lat0, lon1, lat1 = box
     k = math.cos(math.radians((lat0 + lat1) / 2))
     scale = MAP_W / ((lon1 - lon0) * k)
@@ -120,9 +106,9 @@ def _projection() -> tuple[Any, float, float, list[float]]:
 def countries() -> tuple[dict[str, Any], ...]:
     """Every country outline of the bundled map as an SVG path, with its Arabic name."""
     proj, _, _, _ = _projection()
-    names = _country_labels()
+    names = country_labels()
     out = []
-    for c in _outline()["countries"]:
+    for c in outline()["countries"]:
         d = " ".join("M" + " L".join("{},{}".format(*proj(lon, lat)) for lon, lat in ring) + " Z" for ring in c["rings"])
         x, y = proj(*c["label"])
         out.append({"name": names.get(c["name"], c["name"]), "d": d, "x": x, "y": y, "area": c["area"]})
