@@ -49,9 +49,9 @@ def _child_per_doc(mb: float) -> dict[str, Any]:
     from bigdoc_text import build
 
     from rasd import pipeline
-    from rasd.annotators import DocAnalysis, entities, events, quantities, quotes
+    from rasd.annotators import entities, events, quantities, quotes
     from rasd.annotators import time as time_ann
-    from rasd.models import Document, Published
+    from rasd.models import DocAnalysis, Document, Published
 
     text = build(int(mb * 1_000_000))
     entities.tag("تمهيد للنموذج")  # load the models outside the measured stages

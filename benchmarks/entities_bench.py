@@ -37,10 +37,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from machine import markdown_lines  # noqa: E402
 from realnews.records import GOLD, SNN, articles, content  # noqa: E402
 
-from rasd.annotators import DocAnalysis  # noqa: E402
 from rasd.annotators.entities import annotate  # noqa: E402
 from rasd.ingest.outlets import canonical  # noqa: E402
-from rasd.models import Document, EntityMention, Published  # noqa: E402
+from rasd.models import DocAnalysis, Document, EntityMention, Published  # noqa: E402
 from rasd.resolve.entities import link  # noqa: E402
 
 OUT = ROOT / "docs" / "benchmarks" / "entities_realnews.md"

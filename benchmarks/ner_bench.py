@@ -19,18 +19,17 @@ from pathlib import Path
 
 from machine import markdown_lines  # noqa: E402
 
-from rasd.annotators import DocAnalysis
 from rasd.annotators.entities import MODEL_PATH, tag
 from rasd.annotators.entities.consistency import propagate
-from rasd.annotators.entities.corpus import analyse, load_documents
+from rasd.annotators.entities.corpus import load_documents
 from rasd.annotators.entities.features import sent_features
 from rasd.annotators.entities.labels import to_bio
 from rasd.annotators.entities.neural import NEURAL_PATH
 from rasd.annotators.entities.neural import tagger as neural_tagger
 from rasd.annotators.entities.train import DOC_WINDOW, predict_docs, read_conll, score
 from rasd.interfaces.cli.entities import format_table
-from rasd.models import Document, Published
-from rasd.resolve.entities import link
+from rasd.models import DocAnalysis, Document, Published
+from rasd.resolve.entities import analyse, link
 from rasd.text.normalize import fold
 
 PIPE_TO_ANER = {"PER": "PERS", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "MISC": "MISC"}

@@ -125,11 +125,8 @@ def write_slice(data: Path, n: int, dest: Path) -> int:
 
 def run_one(size: str, data: Path, workers: int, report: bool, profile: bool, work: Path) -> dict[str, Any]:
     """One pipeline run in this process; returns its figures as a dict."""
-    from rasd.pipeline import analyze, available_stages
+    from rasd.pipeline import analyze  # imports every stage: one snapshot of the code for the whole run
 
-    # import every stage now: one snapshot of the code for the whole run (stages are
-    # otherwise imported when first reached, which mixes versions while files change)
-    available_stages()
     work.mkdir(parents=True, exist_ok=True)
     if size == "all":
         inputs, records = zips(data), None

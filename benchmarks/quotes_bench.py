@@ -255,9 +255,8 @@ def throughput(max_docs: int) -> tuple[int, float, int, int]:
 def pipeline_throughput(max_docs: int) -> tuple[int, float] | None:
     """Documents/second for ingest (documents_from_page) + every per-document annotator."""
     try:
-        from rasd.annotators import DocAnalysis
         from rasd.ingest import documents_from_page
-        from rasd.models import RawPage
+        from rasd.models import DocAnalysis, RawPage
         from rasd.pipeline import annotate
     except ImportError:
         return None

@@ -31,8 +31,7 @@ from machine import markdown_lines  # noqa: E402
 from realnews.records import LAYERS, SNN, articles, content, gold  # noqa: E402
 from timex_bench import Ann, Doc, heideltime  # noqa: E402
 
-from rasd.annotators import DocAnalysis  # noqa: E402
-from rasd.models import Document, Published  # noqa: E402
+from rasd.models import DocAnalysis, Document, Published  # noqa: E402
 from rasd.pipeline import annotate  # noqa: E402
 from rasd.text import fold  # noqa: E402
 

@@ -71,9 +71,7 @@ def slices(data: Path, base: int, add: int, work: Path) -> dict[str, str]:
 
 def run_one(kind: str, inputs: str, db: Path, out: Path, workers: int, profile: bool) -> dict[str, Any]:
     """One ``analyze`` in this process; its figures as a dict."""
-    from rasd.pipeline import analyze, available_stages
-
-    available_stages()  # every stage imported now: one snapshot of the code
+    from rasd.pipeline import analyze  # imports every stage: one snapshot of the code
     load0, started = load(), datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
     prof = cProfile.Profile() if profile else None
     if prof is not None:

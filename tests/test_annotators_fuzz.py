@@ -19,9 +19,9 @@ import re
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from rasd.annotators import DocAnalysis, entities, events, quantities, quotes
+from rasd.annotators import entities, events, quantities, quotes
 from rasd.annotators import time as time_ann
-from rasd.models import Document, Published
+from rasd.models import DocAnalysis, Document, Published
 
 WORDS = [
     # time

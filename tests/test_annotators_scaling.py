@@ -16,12 +16,11 @@ import cProfile
 from collections.abc import Callable
 from functools import cache
 
-from rasd.annotators import DocAnalysis
 from rasd.annotators.events import extract
 from rasd.annotators.quantities import extract_quantities
 from rasd.annotators.quotes import extract_quotes
 from rasd.annotators.time import tag
-from rasd.models import Document, EntityMention, Published
+from rasd.models import DocAnalysis, Document, EntityMention, Published
 
 DCT = "2024-03-12"
 PARAGRAPHS = (

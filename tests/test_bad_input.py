@@ -387,7 +387,7 @@ def test_endless_stdin_and_huge_arabic_line_are_bounded(tmp_path: Path) -> None:
 
 
 def test_temp_files_of_killed_exports_are_removed(tmp_path: Path) -> None:
-    from rasd.pipeline import _write_atomic
+    from rasd.interfaces.export import write_json_file
 
     gone = subprocess.Popen([sys.executable, "-c", "pass"])
     gone.wait()  # its PID is free now: the state a run killed mid-export leaves behind
@@ -396,7 +396,7 @@ def test_temp_files_of_killed_exports_are_removed(tmp_path: Path) -> None:
     odd = [tmp_path / "analysis.json.notapid.tmp", tmp_path / "analysis.json.0.tmp", tmp_path / "report.html.1.tmp"]
     for p in (stale, live, *odd):
         p.write_text("{", encoding="utf-8")
-    _write_atomic(tmp_path / "analysis.json", {"documents": []})
+    write_json_file(tmp_path / "analysis.json", {"documents": []})
     assert not stale.exists()
     assert live.exists() and all(p.exists() for p in odd)
     assert json.loads((tmp_path / "analysis.json").read_text(encoding="utf-8")) == {"documents": []}

@@ -18,7 +18,7 @@ from typing import Any
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from rasd import pipeline
+from rasd import pipeline, stages
 from rasd.models import Claim, Views, to_dict
 from rasd.store import open_store
 
@@ -100,7 +100,7 @@ def test_cached_story_results_equal_computed_ones_and_stale_ones_are_swept(tmp_p
     pipeline.analyze([str(CORPUS)], db_path=db, out_dir=tmp_path, as_of=AS_OF, progress=False, report=False)
     with open_store(str(db)) as store:
         docs = list(store.iter_documents())
-        das, todo = corpus_analyses(store, docs, annotator_fingerprint([(n, pipeline.stage(n)) for n in pipeline.ANNOTATORS]))
+        das, todo = corpus_analyses(store, docs, annotator_fingerprint([(s.name, s.fn) for s in stages.STAGES.annotators()]))
         assert not todo  # every document's annotations came from the cache
         ordered = sorted((da for da in das if da.doc.language == "ar"), key=lambda da: da.doc.id)
         names = story._name_index(link(ordered))
@@ -117,9 +117,8 @@ def test_cached_story_results_equal_computed_ones_and_stale_ones_are_swept(tmp_p
 
 def test_a_document_an_annotator_failed_on_is_not_cached(tmp_path: Path) -> None:
     """A failure that may not recur (a lost worker) must not be kept as the document's annotations."""
-    from rasd.annotators import DocAnalysis
     from rasd.incremental import AnnotationSaver
-    from rasd.models import Document, Published
+    from rasd.models import DocAnalysis, Document, Published
 
     docs = [Document(f"d_{c * 16}", f"{c}.txt", 0, "عنوان", None, Published(), "ar", "نص قصير", content_hash=c * 32) for c in "ab"]
     errors: list[tuple[str, str]] = [("earlier.txt", "annotator quotes failed on d_cccccccccccccccc: before this batch")]

@@ -8,7 +8,16 @@ import json
 from pathlib import Path
 
 import pytest
-from test_pipeline_fakes import ARTICLE_A, assert_export_shape, fake_ingest, write_pages  # noqa: F401
+from test_pipeline_fakes import (  # noqa: F401
+    ARTICLE_A,
+    assert_export_shape,
+    fake_documents_from_page,
+    fake_ingest,
+    fake_iter_pages,
+    fake_time_annotate,
+    route_stages,
+    write_pages,
+)
 from typer.testing import CliRunner
 
 from rasd.interfaces.cli import _load_commands, app
@@ -119,16 +128,14 @@ def test_commands_on_missing_db_fail_in_one_line(tmp_path: Path) -> None:
 
 def test_stdin_dash_is_passed_to_ingest(tmp_path: Path, fake_ingest: None, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
     seen: list[list[str]] = []
-    import rasd_test_fake_ingest as fake  # the module the fixture registered
-
-    orig = fake.iter_pages
 
     def spy(inputs: list[str], date: str | None = None):  # type: ignore[no-untyped-def]
         seen.append(list(inputs))
-        return orig([str(tmp_path / "pages")], date)
+        return fake_iter_pages([str(tmp_path / "pages")], date)
 
     write_pages(tmp_path / "pages")
-    monkeypatch.setattr(fake, "iter_pages", spy)
+    funcs = {"iter_pages": spy, "documents_from_page": fake_documents_from_page, "annotate": fake_time_annotate}
+    route_stages(monkeypatch, "rasd_test_spy", funcs, {"pages", "documents", "time"}, others_absent=True)
     code, out, _ = run("ingest", "-", "--db", str(tmp_path / "s.db"), "--date", "2024-09-07")
     assert code == 1 and seen == [["-"]]  # the spy reads write_pages, rejected pages included
     code, out, _ = run("export", "--format", "csv", "--db", str(tmp_path / "s.db"))

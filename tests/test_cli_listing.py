@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from rasd.annotators import DocAnalysis
 from rasd.interfaces.cli import _load_commands, app
 from rasd.interfaces.cli.common import package_dir
 from rasd.models import (
@@ -21,6 +20,7 @@ from rasd.models import (
     Commitment,
     Conflict,
     Deadline,
+    DocAnalysis,
     Document,
     Entity,
     Event,

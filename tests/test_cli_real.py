@@ -1,15 +1,13 @@
-"""``rasd analyze``/``ingest`` end to end with the real ingest and annotators (skipped until ingest exists)."""
+"""``rasd analyze``/``ingest`` end to end with the real ingest and annotators."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-import pytest
 from test_pipeline_fakes import assert_export_shape
 from typer.testing import CliRunner
 
-from rasd import pipeline
 from rasd.interfaces.cli import _load_commands, app
 
 _load_commands()
@@ -36,13 +34,6 @@ PAGE_2 = """أسعار النفط ترتفع بعد قرار خفض الإنتا
 
 وقال محللون إن السوق كانت تتوقع القرار، لكن حجم الخفض جاء أكبر من التقديرات، ما دفع العقود الآجلة إلى الصعود بنحو ثلاثة في المئة.
 """
-
-
-@pytest.fixture(autouse=True)
-def _real_ingest() -> None:
-    pipeline.stage.cache_clear()
-    if pipeline.stage("pages") is None or pipeline.stage("documents") is None:
-        pytest.skip("rasd.ingest is not available yet")
 
 
 def write(d: Path) -> Path:

@@ -10,10 +10,9 @@ from typing import Any
 
 import pytest
 
-from rasd import pipeline
-from rasd.annotators import DocAnalysis
+from rasd import pipeline, stages
 from rasd.ids import make_id
-from rasd.models import Document, Published, to_dict
+from rasd.models import MENTION_KINDS, DocAnalysis, Document, Published, to_dict
 from rasd.parallel_dask import DaskUnavailable, dask_client, parse_target
 
 DEMO = Path(__file__).resolve().parents[1] / "examples" / "corpus"
@@ -86,7 +85,7 @@ def test_a_failing_document_is_reported_and_the_rest_annotated(client: Any) -> N
 
     docs = [_doc(i) for i in range(6)]
     broken = _doc(99)
-    broken.language = ["ar"]  # type: ignore[assignment]  # unhashable: _annotate_batch itself raises
+    broken.language = ["ar"]  # type: ignore[assignment]  # unhashable: annotate_batch itself raises
     das = [DocAnalysis(doc=d) for d in docs]
     errors: list[tuple[str, str]] = []
     ticks: list[int] = []
@@ -94,9 +93,8 @@ def test_a_failing_document_is_reported_and_the_rest_annotated(client: Any) -> N
 
     serial = [DocAnalysis(doc=d) for d in docs]
     pipeline.annotate_all(serial, [], workers=1)
-    kinds = ("timex", "entities", "quantities", "quotes")
-    assert [[to_dict(m) for k in kinds for m in getattr(da, k)] for da in das] == [
-        [to_dict(m) for k in kinds for m in getattr(da, k)] for da in serial
+    assert [[to_dict(m) for k in MENTION_KINDS for m in getattr(da, k)] for da in das] == [
+        [to_dict(m) for k in MENTION_KINDS for m in getattr(da, k)] for da in serial
     ]
     assert any(da.entities for da in das)
     assert [e[0] for e in errors if "(dask)" in e[1]] == ["doc99.txt"]
@@ -109,7 +107,7 @@ def test_a_failing_document_in_the_story_step_is_reported(client: Any) -> None:
 
     das = [DocAnalysis(doc=_doc(i)) for i in range(3)]
     pipeline.annotate_all(das, [], workers=1)
-    link = pipeline.stage("resolve")
+    link = stages.stage("resolve")
     assert link is not None
     names = _name_index(link(das))
     broken = DocAnalysis(doc=_doc(99))

@@ -9,8 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rasd.annotators.entities as ner
-from rasd.annotators import DocAnalysis
-from rasd.models import Document, Published
+from rasd.models import DocAnalysis, Document, Published
 from rasd.text.normalize import fold
 from rasd.text.tokens import tokenize
 

@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 
 import rasd.annotators.entities as ents
-from rasd.annotators import DocAnalysis
 from rasd.annotators.entities import gazetteer as gz
-from rasd.models import Document, EntityMention, Published
+from rasd.models import DocAnalysis, Document, EntityMention, Published
 from rasd.resolve.entities import link
 from rasd.text.tokens import Token, tokenize
 
@@ -105,7 +104,8 @@ def test_demonym_with_proclitic_attaches_to_its_country() -> None:
 
 
 def test_seed_slips_are_gone(shared_dir: Path) -> None:
-    from rasd.annotators.entities.corpus import analyse, load_documents
+    from rasd.annotators.entities.corpus import load_documents
+    from rasd.resolve.entities import analyse
 
     das, entities = analyse(load_documents([shared_dir / "seeds"]))
     names = {e.name: e for e in entities}

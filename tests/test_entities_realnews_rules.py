@@ -12,9 +12,8 @@ from collections.abc import Iterator
 import pytest
 
 import rasd.annotators.entities as ents
-from rasd.annotators import DocAnalysis
 from rasd.annotators.entities.clubs import is_sport_report
-from rasd.models import Document, EntityMention, Published
+from rasd.models import DocAnalysis, Document, EntityMention, Published
 from rasd.resolve.entities import link
 from rasd.text.tokens import Token, tokenize
 

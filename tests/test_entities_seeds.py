@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from rasd.annotators.entities.corpus import analyse, load_documents
+from rasd.annotators.entities.corpus import load_documents
 from rasd.models import Entity
+from rasd.resolve.entities import analyse
 
 
 @pytest.fixture(scope="module")

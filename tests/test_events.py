@@ -5,9 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasd.annotators import DocAnalysis
 from rasd.annotators.events import annotate, clauses, extract, find_triggers, precision_of
-from rasd.models import Document, EntityMention, Published, Quantity, Timex
+from rasd.models import DocAnalysis, Document, EntityMention, Published, Quantity, Timex
 from rasd.text import tokenize
 
 

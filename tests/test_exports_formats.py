@@ -20,7 +20,6 @@ import geojson
 import pytest
 from typer.testing import CliRunner
 
-from rasd.annotators import DocAnalysis
 from rasd.interfaces.cli import _load_commands, app
 from rasd.interfaces.export import write_csv
 from rasd.interfaces.exports import (
@@ -43,6 +42,7 @@ from rasd.models import (
     Claim,
     Commitment,
     Conflict,
+    DocAnalysis,
     Document,
     Entity,
     EntityMention,

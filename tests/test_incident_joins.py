@@ -10,10 +10,9 @@ from collections.abc import Sequence
 from test_events import ent, make_da, tmx
 
 import rasd.story.incidents as incidents
-from rasd.annotators import DocAnalysis
 from rasd.annotators.events import extract
-from rasd.models import Entity, Geo
-from rasd.story import INCIDENT_TYPES
+from rasd.models import DocAnalysis, Entity, Geo
+from rasd.story import incident_types
 from rasd.story import places as pl
 from rasd.story.incidents import Report, make_reports, resolve
 from rasd.story.report_words import moves_on, word_groups
@@ -44,7 +43,7 @@ def _doc(doc_id: str, outlet: str, published: str, text: str, marks: Sequence[tu
 def _reports(das: Sequence[DocAnalysis]) -> list[Report]:
     """The story's incident reports of ``das``, built as the story stage builds them."""
     happen = [
-        ev for da in das for ev in extract(da) if ev.type in INCIDENT_TYPES and ev.modality == "happened"
+        ev for da in das for ev in extract(da) if ev.type in incident_types() and ev.modality == "happened"
     ]
     texts = {da.doc.id: da.doc.text for da in das}
     pubs = {da.doc.id: incidents.parse_day(da.doc.published.value) for da in das}

@@ -10,9 +10,8 @@ import re
 from test_events import ent, make_da, qty, tmx
 from test_views import compare, quote
 
-from rasd.annotators import DocAnalysis
 from rasd.interfaces.export import analysis_to_json, views_analysis
-from rasd.models import Entity, Geo, Views, to_dict
+from rasd.models import DocAnalysis, Entity, Geo, Views, to_dict
 from rasd.story.assemble import date_words
 from rasd.story.slots import Value, compatible
 from rasd.story.stage import build

@@ -69,7 +69,7 @@ elif point == "export":  # half of analysis.json in its temporary file
         tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
         tmp.write_text('{"schema_version": ', encoding="utf-8")
         die()
-    pipeline._write_atomic = half
+    pipeline.write_json_file = half
 if sys.argv[6] == "watch":
     from rasd.interfaces.cli.watch import Watcher
     Watcher(Path(corpus), db=db, out=Path(out), as_of=as_of).start()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-import logging
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,33 +12,37 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_pipeline_fakes import ARTICLE_A, assert_export_shape, fake_ingest, write_pages  # noqa: F401
 
-from rasd import pipeline
-from rasd.annotators import DocAnalysis
-from rasd.models import Document, EntityMention, Published
+from rasd import pipeline, stages
+from rasd.models import MENTION_KINDS, DocAnalysis, Document, EntityMention, Published
 from rasd.store.sqlite import SQLiteStore
 
 
-def test_missing_stage_is_skipped_with_debug_line(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
-    stages = (*pipeline.STAGES, ("ghost", "rasd_no_such_module_yet", "annotate"))
-    monkeypatch.setattr(pipeline, "STAGES", stages)
-    pipeline.stage.cache_clear()
-    with caplog.at_level(logging.DEBUG, logger="rasd.pipeline"):
-        assert pipeline.stage("ghost") is None
-        assert pipeline.stage("ghost") is None
-    assert sum("ghost" in r.message for r in caplog.records) == 1  # one line, not one per call
-    with pytest.raises(KeyError):
-        pipeline.stage("nonexistent-stage")
-    pipeline.stage.cache_clear()
+def test_the_stages_are_declared_in_an_order_that_feeds_each_one() -> None:
+    assigned: set[str] = set()
+    for s in stages.STAGES:
+        assert set(s.requires) <= assigned, s.name  # what it reads, an earlier stage wrote
+        assigned |= set(s.assigns)
+        assert s.fn.__module__.startswith("rasd.") and s.fn.__module__ != "rasd.stages"  # imported, not wrapped
+    assert [s.name for s in stages.STAGES.annotators()] == ["time", "entities", "quantities", "quotes"]
+    assert stages.available_stages()[:2] == ["pages", "documents"] and stages.available_stages()[-1] == "report"
+    assert {f"mentions.{k}" for k in MENTION_KINDS} <= assigned
 
 
-def test_broken_module_is_not_silently_skipped(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    (tmp_path / "rasd_test_broken_stage.py").write_text("import rasd_dependency_that_is_missing\n")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.setattr(pipeline, "STAGES", (("broken", "rasd_test_broken_stage", "annotate"),))
-    pipeline.stage.cache_clear()
-    with pytest.raises(ModuleNotFoundError):
-        pipeline.stage("broken")
-    pipeline.stage.cache_clear()
+def test_a_stage_registered_before_its_inputs_is_refused() -> None:
+    reg = stages.Stages([stages.Stage("documents", str, (), ("documents",))])
+    with pytest.raises(stages.StageOrderError, match="mentions.timex"):
+        reg.register(stages.Stage("quantities", str, ("documents", "mentions.timex"), ("mentions.quantities",)))
+    with pytest.raises(stages.StageOrderError, match="twice"):
+        reg.register(stages.Stage("documents", str, (), ("documents",)))
+    assert [s.name for s in reg] == ["documents"]
+    assert stages.stage("no-such-stage") is None
+
+
+def test_a_stage_that_cannot_load_fails_loudly() -> None:
+    """No stage is skipped: a stage module that does not import makes the registry fail to import."""
+    code = "import sys; sys.modules['rasd.annotators.quotes'] = None; import rasd.stages"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode != 0 and "rasd.annotators.quotes" in run.stderr
 
 
 @pytest.mark.usefixtures("fake_ingest")
@@ -100,13 +105,9 @@ def test_ingest_streams_with_workers(tmp_path: Path) -> None:
 
 
 def test_without_ingest_stage_the_run_says_so(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(
-        pipeline, "STAGES", tuple((s, "rasd_absent_for_test", a) for s, _, a in pipeline.STAGES)
-    )
-    pipeline.stage.cache_clear()
-    with pytest.raises(pipeline.StageUnavailable):
+    monkeypatch.setattr(stages, "STAGES", stages.Stages())  # nothing registered: no way to read pages
+    with pytest.raises(stages.StageUnavailable):
         pipeline.ingest(["x"], db_path=tmp_path / "n.db", progress=False)
-    pipeline.stage.cache_clear()
 
 
 @settings(deadline=None)
@@ -118,8 +119,8 @@ def test_annotate_keeps_exactly_the_truthful_mentions(text: str, spans: list[tup
         da.entities.append(EntityMention("d_x", s, e, text[s:e] if honest else text[s:e] + "؟", "ORG"))
     errors: list[tuple[str, str]] = []
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(pipeline, "ANNOTATORS", ())  # only the offset check runs
-        pipeline.annotate(da, errors)
+        mp.setattr(stages, "STAGES", stages.Stages())  # only the offset check runs
+        stages.annotate(da, errors)
     for m in da.entities:
         assert 0 <= m.start <= m.end <= len(text) and text[m.start : m.end] == m.text
     expected = sum(1 for s, e, h in spans if h and 0 <= s <= e <= len(text))
@@ -129,17 +130,16 @@ def test_annotate_keeps_exactly_the_truthful_mentions(text: str, spans: list[tup
 
 def test_non_arabic_documents_are_not_annotated(fake_ingest: None) -> None:  # noqa: F811
     da = DocAnalysis(Document("d_en", "e.txt", 0, "t", None, Published(), "en", "Sunday الأحد"))
-    pipeline.annotate(da, [])
+    stages.annotate(da, [])
     assert da.timex == []
     da_ar = DocAnalysis(Document("d_ar", "a.txt", 0, "t", None, Published(), "ar", "يوم الأحد"))
     errors: list[tuple[str, str]] = []
-    pipeline.annotate(da_ar, errors)
+    stages.annotate(da_ar, errors)
     assert [t.text for t in da_ar.timex] == ["الأحد"] and len(errors) == 1
 
 
 def test_speakers_take_the_canonical_id_of_the_mention_inside_their_span() -> None:
-    from rasd.annotators import DocAnalysis
-    from rasd.models import Document, EntityMention, Published, Quote, Span, Speaker
+    from rasd.models import DocAnalysis, Document, EntityMention, Published, Quote, Span, Speaker
     from rasd.resolve.speakers import link_speakers
 
     text = "قال رئيس الوزراء محمد شياع السوداني إن الحوار مستمر"
@@ -163,8 +163,7 @@ def test_speakers_take_the_canonical_id_of_the_mention_inside_their_span() -> No
 
 
 def test_a_place_inside_a_speaker_description_is_not_the_speaker() -> None:
-    from rasd.annotators import DocAnalysis
-    from rasd.models import Document, EntityMention, Published, Quote, Span, Speaker
+    from rasd.models import DocAnalysis, Document, EntityMention, Published, Quote, Span, Speaker
     from rasd.resolve.speakers import link_speakers
 
     text = "نفى متحدث باسم السفارة في بغداد وجود موعد، وقالت بغداد إن الموعد قائم"

@@ -1,6 +1,6 @@
 """Helpers shared by the pipeline and CLI tests (no tests here).
 
-``fake_ingest`` stands in for ``rasd.ingest`` through the pipeline's stage registry so
+``fake_ingest`` stands in for ``rasd.ingest`` through the stage registry (``rasd.stages``) so
 the orchestration (streaming, error lines, idempotency, export) is tested on its own,
 whatever state the real ingest is in. ``assert_export_shape`` checks a dict against the
 shape written in ``shared/spec/EXPORT.md``.
@@ -8,6 +8,7 @@ shape written in ``shared/spec/EXPORT.md``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 import types
@@ -17,10 +18,9 @@ from typing import Any
 
 import pytest
 
-from rasd import pipeline
-from rasd.annotators import DocAnalysis
+from rasd import stages
 from rasd.ids import make_id
-from rasd.models import Document, Published, RawPage, Timex
+from rasd.models import DocAnalysis, Document, Published, RawPage, Timex
 
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 
@@ -91,21 +91,30 @@ def fake_time_annotate(da: DocAnalysis) -> None:
     da.timex.append(Timex(da.doc.id, 0, 3, "not what the text says", "DATE", None))
 
 
+REAL = stages.STAGES  # the registered stages, in their order
+# each real stage's callable by its name in its module (``annotate``, ``link`` …): the keys of ``funcs``
+ATTRS = {s.name: s.fn.__name__ for s in REAL}
+
+
 def route_stages(
-    monkeypatch: pytest.MonkeyPatch, name: str, funcs: dict[str, Any], stages: set[str], others_absent: bool
+    monkeypatch: pytest.MonkeyPatch, name: str, funcs: dict[str, Any], routed: set[str], others_absent: bool
 ) -> None:
-    """Serve the pipeline ``stages`` from a module ``name`` holding ``funcs``; the other
-    stages keep their modules, or point at an absent one (``others_absent``)."""
+    """Run the ``routed`` stages with ``funcs`` (by the real callable's name); the other stages
+    of the current registry are kept, or left out (``others_absent``: their sections stay
+    empty). A fake requires only what the stages before it assign. The fakes also form a
+    module ``name``, for tests that import them."""
     mod = types.ModuleType(name)
     for attr, f in funcs.items():
         setattr(mod, attr, f)
     monkeypatch.setitem(sys.modules, name, mod)
-    routed = tuple(
-        (s, name, attr) if s in stages else (s, "rasd_test_absent_module." + s if others_absent else m, attr)
-        for s, m, attr in pipeline.STAGES
-    )
-    monkeypatch.setattr(pipeline, "STAGES", routed)
-    pipeline.stage.cache_clear()
+    out = stages.Stages()
+    for s in REAL:
+        if s.name in routed:
+            have = out.assigned()
+            out.register(dataclasses.replace(s, fn=funcs[ATTRS[s.name]], requires=tuple(r for r in s.requires if r in have)))
+        elif not others_absent and (now := stages.STAGES.get(s.name)) is not None:
+            out.register(now)
+    monkeypatch.setattr(stages, "STAGES", out)
 
 
 @pytest.fixture
@@ -113,8 +122,6 @@ def fake_ingest(monkeypatch: pytest.MonkeyPatch) -> None:
     """Route the pipeline's ingest and time stages to the fakes above."""
     funcs = {"iter_pages": fake_iter_pages, "documents_from_page": fake_documents_from_page, "annotate": fake_time_annotate}
     route_stages(monkeypatch, "rasd_test_fake_ingest", funcs, {"pages", "documents", "time"}, others_absent=True)
-    yield
-    pipeline.stage.cache_clear()
 
 
 def write_pages(d: Path) -> Path:

@@ -9,9 +9,8 @@ import pytest
 from test_pipeline_fakes import ARTICLE_A, ARTICLE_B, fake_ingest, route_stages, write_pages  # noqa: F401
 
 from rasd import pipeline
-from rasd.annotators import DocAnalysis
 from rasd.ids import make_id
-from rasd.models import Document, Published, Views, to_dict
+from rasd.models import DocAnalysis, Document, Published, Views, to_dict
 
 # Self-written sentences, varied per document so annotators see different inputs.
 _EXTRA = [
@@ -125,6 +124,5 @@ def test_every_corpus_stage_is_called_once_on_the_analysed_documents(
         [str(write_pages(tmp_path / "pages"))], db_path=tmp_path / "c.db", out_dir=tmp_path / "out",
         as_of="2024-09-01", progress=False, report=False,
     )  # fmt: skip
-    pipeline.stage.cache_clear()
     assert calls == [("resolve", 2), ("speakers", 2), ("views", 2)]  # the two Arabic documents
     assert not [m for _, m in res.errors if "resolve" in m or "views" in m]

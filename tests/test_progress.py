@@ -32,7 +32,7 @@ from test_pipeline_fakes import (  # noqa: F401
 )
 from typer.testing import CliRunner
 
-from rasd import pipeline
+from rasd import parallel
 from rasd.interfaces.cli import _load_commands, app
 from rasd.progress import Reporter, interrupt_quietly
 from rasd.store import open_store
@@ -172,7 +172,6 @@ def test_ctrl_c_in_a_stage_exits_130_with_one_line(tmp_path: Path, monkeypatch: 
     assert con.execute("SELECT COUNT(*) FROM documents").fetchone() == (3,)  # reading had committed
     assert con.execute("SELECT COUNT(*) FROM mentions").fetchone() == (0,)  # stopped before saving them
     con.close()
-    pipeline.stage.cache_clear()
     monkeypatch.undo()  # the next run, without Ctrl-C, finishes the job on the same store
     funcs = {"iter_pages": fake_iter_pages, "documents_from_page": fake_documents_from_page, "annotate": fake_time_annotate}
     route_stages(monkeypatch, "rasd_test_again", funcs, {"pages", "documents", "time"}, others_absent=True)
@@ -181,7 +180,6 @@ def test_ctrl_c_in_a_stage_exits_130_with_one_line(tmp_path: Path, monkeypatch: 
     assert "0 new, 3 already stored" in out
     with open_store(str(tmp_path / "a.db"), readonly=True) as store:
         assert len(store.load_mentions().timex) == 2  # الأحد in A, الأربعاء in B (the lying fakes dropped)
-    pipeline.stage.cache_clear()
 
 
 def test_ctrl_c_while_reading_rolls_the_batch_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -199,7 +197,6 @@ def test_ctrl_c_while_reading_rolls_the_batch_back(tmp_path: Path, monkeypatch: 
     assert con.execute("SELECT COUNT(*) FROM documents").fetchone() == (0,)  # the open batch was rolled back
     assert con.execute("SELECT COUNT(*) FROM runs").fetchone() == (0,)
     con.close()
-    pipeline.stage.cache_clear()
 
 
 def test_ctrl_c_in_any_command_is_one_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -220,7 +217,7 @@ def _sleep(seconds: float) -> float:
 
 def test_an_interrupted_pool_cancels_its_queue() -> None:
     futures: list[Future[float]] = []
-    with pytest.raises(KeyboardInterrupt), pipeline._pool(2) as ex:
+    with pytest.raises(KeyboardInterrupt), parallel.pool(2) as ex:
         futures.extend(ex.submit(_sleep, 0.3) for _ in range(20))
         raise KeyboardInterrupt
     assert sum(f.cancelled() for f in futures) >= 15  # only the running and already-queued ones ran

@@ -5,9 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasd.annotators import DocAnalysis
 from rasd.annotators.quantities import annotate, extract_quantities
-from rasd.models import Document, Published, Timex
+from rasd.models import DocAnalysis, Document, Published, Timex
 
 
 def _q(text: str, **kw: object):

@@ -5,9 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasd.annotators import DocAnalysis
 from rasd.annotators.quotes import annotate, extract_quotes, quote_pairs
-from rasd.models import Document, EntityMention, Published, Timex
+from rasd.models import DocAnalysis, Document, EntityMention, Published, Timex
 
 
 def _one(text: str, **kw: object):

@@ -16,10 +16,9 @@ from pathlib import Path
 import pytest
 
 import rasd.resources
-from rasd.annotators import DocAnalysis
 from rasd.annotators import events as ev
-from rasd.models import Document, Published
-from rasd.story import incidents
+from rasd.models import DocAnalysis, Document, Published
+from rasd.story import incident_types, incidents
 from rasd.text import tokenize
 
 TOY, WORD, KIND = "FLOOD", "فيضان", "flood"
@@ -47,7 +46,7 @@ def toy_resources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     with (root / "events" / "triggers.tsv").open("a", encoding="utf-8") as f:
         f.write(f"# --- {TOY} (toy type of tests/test_recipe_event_type.py)\n{WORD}\t{TOY}\tnoun\n")
     with (root / "story" / "kinds.tsv").open("a", encoding="utf-8") as f:
-        f.write(f"TYPE:{TOY}\t{KIND}\t{WORD}\n{WORD}\t{KIND}\t{WORD}\n")
+        f.write(f"TYPE:{TOY}\t{KIND}\t{WORD}\tincident\n{WORD}\t{KIND}\t{WORD}\n")
     monkeypatch.setattr(rasd.resources, "read_text", lambda name: (root / name).read_text(encoding="utf-8"))
     _clear_caches()
     yield root
@@ -75,12 +74,14 @@ def _check_toy_event(da: DocAnalysis) -> None:
     span = event.evidence[0]
     assert (span.doc, span.start, span.end) == ("d_recipe", 0, len(TEXT))
     assert incidents.kind_of(event) == (KIND, WORD)
+    assert TOY in incident_types()  # its happened reports form incidents (trait in kinds.tsv)
 
 
 def test_unknown_word_is_no_event_without_the_recipe() -> None:
     """Baseline: with the shipped resources the sentence reports no FLOOD."""
     _clear_caches()
     assert not [e for e in ev.extract(_analysis(TEXT)) if e.type == TOY]
+    assert TOY not in incident_types() and "ATTACK" in incident_types()
 
 
 def test_new_event_type_from_resources_alone(toy_resources: Path) -> None:

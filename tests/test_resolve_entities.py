@@ -5,9 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rasd.annotators import DocAnalysis
 from rasd.ids import make_id
-from rasd.models import Document, EntityMention, Published
+from rasd.models import DocAnalysis, Document, EntityMention, Published
 from rasd.resolve.entities import link, osa_le1
 
 

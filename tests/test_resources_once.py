@@ -3,9 +3,11 @@
 The rule, on the entries of every word list and table under ``src/rasd/resources`` (each
 cell with Arabic letters, ``|``-separated alternatives apart, folded as the engines fold):
 
-1. The shared kinds of knowledge (``ar/``: months, weekdays, numbers, titles, proclitics)
-   have one home: no other file holds 3 or more entries of an ``ar/`` list making up a
-   third or more of that file. A stage that needs month names reads them from ``ar/``.
+1. The shared kinds of knowledge (``ar/``: months, weekdays, numbers, titles, proclitics,
+   affixes) have one home: no other file holds 3 or more entries of an ``ar/`` list making
+   up a third or more of that file. A stage that needs month names reads them from ``ar/``.
+   The named particles (``ar/morphology/particles.tsv``: في، من، عن …) are exempt: a stage's
+   list of prepositions for one purpose (the ones before a promise's place) is no copy.
 2. No two files are near-copies: no file of 4 or more entries has 90 % or more of them in
    another file. Closed-class words (prepositions, negators) recur across lists for
    different purposes, so a smaller overlap is not a copy.
@@ -28,11 +30,13 @@ from pathlib import Path
 
 import pytest
 
-from rasd.resources import arabic
-from rasd.text import fold
+from rasd.resources import arabic, load_table
+from rasd.text import clitics, fold
 
 ROOT = Path(__file__).resolve().parents[1] / "src" / "rasd" / "resources"
 DATA = frozenset({"entities/clusters.tsv", "entities/anetac_tokens.tsv", "entities/gazetteer.tsv"})
+CHARACTERS = frozenset({"text/normalize.tsv"})  # a character table: its cells are letters, not words
+PURPOSE_LISTS = frozenset({"ar/morphology/particles.tsv"})  # closed-class words, exempt from rule 1
 _ARABIC = re.compile(r"[\u0621-\u064A]")
 
 # rule 1 exceptions: (ar/ list, other file) -> why
@@ -45,11 +49,18 @@ KNOWN_SHARED = {
         "ar/people/titles.tsv",
         "quotes/honorific_pronouns.tsv",
     ): "maps سموه onto سمو: its value column names titles, it does not copy them",
+    (
+        "ar/morphology/affixes.tsv",
+        "time/noun_suffixes.txt",
+    ): "the time annotator's copy (annotators/time is edited elsewhere): to read affixes('pronoun', 'definite')",
 }
 # rule 2 exceptions: (file, file) -> why
 KNOWN_COPIES = {
     ("ar/calendar/months.tsv", "story/months.tsv"): KNOWN_SHARED[
         ("ar/calendar/months.tsv", "story/months.tsv")
+    ],
+    ("ar/morphology/affixes.tsv", "time/noun_suffixes.txt"): KNOWN_SHARED[
+        ("ar/morphology/affixes.tsv", "time/noun_suffixes.txt")
     ],
     (
         "claims/negation.txt",
@@ -67,10 +78,6 @@ KNOWN_COPIES = {
         "entities/countries.tsv",
         "report/countries.tsv",
     ): "the report's short list of country labels (interfaces/report)",
-    (
-        "entities/demonym_endings.txt",
-        "story/endings.tsv",
-    ): "the story stage's copy (story/ is edited elsewhere)",
     (
         "entities/function_words.txt",
         "quantities/not_objects.txt",
@@ -111,7 +118,7 @@ def _lists() -> dict[str, frozenset[str]]:
     out = {}
     for p in sorted(ROOT.rglob("*")):
         name = p.relative_to(ROOT).as_posix()
-        if p.suffix in (".txt", ".tsv") and name not in DATA:
+        if p.suffix in (".txt", ".tsv") and name not in DATA | CHARACTERS:
             out[name] = _entries(p)
     return out
 
@@ -119,7 +126,7 @@ def _lists() -> dict[str, frozenset[str]]:
 def _shared_copies(lists: dict[str, frozenset[str]]) -> set[tuple[str, str]]:
     found = set()
     for a, b in itertools.product(lists, lists):
-        if a.startswith("ar/") and not b.startswith("ar/") and lists[b]:
+        if a.startswith("ar/") and a not in PURPOSE_LISTS and not b.startswith("ar/") and lists[b]:
             n = len(lists[a] & lists[b])
             if n >= 3 and 3 * n >= len(lists[b]):
                 found.add((a, b))
@@ -161,8 +168,6 @@ def test_the_rules_catch_a_copy() -> None:
 )
 def test_each_spelling_once_per_file(name: str) -> None:
     """Within a file, two lines never fold to the same form (the engines would see one)."""
-    from rasd.resources import load_table
-
     forms = Counter(" ".join(fold(r[0]).lower().split()) for r in load_table(name))
     assert [f for f, n in forms.items() if n > 1] == []
 
@@ -189,12 +194,44 @@ def test_columns_hold_known_values() -> None:
     assert {c.form_class for c in arabic.cardinals()} <= {"", "du", "pl", "acc"}
     assert {k for _, _, k in arabic.ordinals()} <= {"units", "single", "tens", "word", "construct"}
     assert {p for _, parts in arabic.proclitic_chains() for p in parts} <= {"conj", "prep", "fut", "art"}
-    from rasd.resources import load_table
-
     uses = {u for r in load_table(arabic.TITLES) for u in r[1].split(",")}
     assert uses <= set(arabic.TITLE_USES)
     # the tagger's titles are titles said before a name, as they were when it was trained
     assert set(arabic.titles("tagger")) <= set(arabic.titles("name"))
+
+
+AFFIX_KINDS = {
+    "imperfect", "pronoun", "plural", "dual", "construct", "feminine", "accusative", "participle",
+    "verb_plural", "nisba",
+}  # fmt: skip
+
+
+def test_morphology_tables_are_well_formed() -> None:
+    """Each affix once per kind, known kinds; each particle and proclitic gloss names one form."""
+    rows = arabic.affix_rows()
+    assert {k for _, k, _ in rows} == AFFIX_KINDS
+    pairs = Counter((fold(f), k) for f, k, _ in rows)
+    assert [p for p, n in pairs.items() if n > 1] == []
+    glosses = [r[1] for r in load_table(arabic.PARTICLES)]
+    assert len(glosses) == len(set(glosses)) == len(arabic.particle_forms())
+    assert len({fold(f) for f in arabic.particle_forms().values()}) == len(glosses)
+    assert set(arabic.proclitic_glosses()) == {"and", "so", "by", "to", "as", "will", "the"}
+    assert {u for r in load_table(arabic.NAME_PARTICLES) for u in r[1].split(",")} <= {"span", "link"}
+
+
+def test_clitic_views_follow_the_tables() -> None:
+    """The views rules use are composed from the rows, not spelled in code: a chain is the
+    row whose parts and letters match (ل + ال is written لل), a tag filters the affixes."""
+    assert clitics.chain("to", "the") == fold("لل") and clitics.chain("and", "the") == fold("وال")
+    assert clitics.article() == fold("ال")
+    assert set(clitics.prepositions()) - set(clitics.prepositions(kaf=False)) == {clitics.proclitic("as")}
+    assert all(c.startswith(tuple(clitics.conjunctions())) or c == clitics.proclitic("will")
+               for c in clitics.future_chains())  # fmt: skip
+    nisba = set(clitics.affixes("nisba"))
+    for use in ("base", "variant", "demonym", "gentilic", "describes", "apposition"):
+        assert set(clitics.affixes("nisba", use)) <= nisba and clitics.affixes("nisba", use)
+    assert clitics.affix("nisba", "base") == "ي" and clitics.affix("feminine") == "ة"
+    assert clitics.particle("on") == fold(clitics.written_particle("on")) != clitics.written_particle("on")
 
 
 _PROBE = r"""

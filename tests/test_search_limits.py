@@ -133,7 +133,7 @@ def test_api_refuses_oversized_queries_with_400(db: Path, tmp_path: Path) -> Non
 
 
 def test_api_search_timeout_is_503(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def slow(self: SQLiteStore, query: str, limit: int = 10, offset: int = 0) -> list[object]:
+    def slow(self: SQLiteStore, query: str, limit: int = 10, offset: int = 0, only: object = None) -> list[object]:
         raise SearchTimeout("search stopped after its 3 s budget; use fewer or rarer words")
 
     monkeypatch.setattr(SQLiteStore, "search", slow)

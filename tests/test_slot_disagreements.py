@@ -9,8 +9,7 @@ import re
 from test_events import ent, make_da, qty, tmx
 from test_views import quote
 
-from rasd.annotators import DocAnalysis
-from rasd.models import Conflict, Entity, Geo, Timex
+from rasd.models import Conflict, DocAnalysis, Entity, Geo, Timex
 from rasd.story.slots import agree, dates_clash, gender
 from rasd.story.stage import build
 

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rasd.annotators import DocAnalysis
 from rasd.models import (
     Claim,
+    DocAnalysis,
     Document,
     Entity,
     EntityMention,
@@ -61,6 +61,18 @@ def store(tmp_path: Path) -> SQLiteStore:
 
 def test_backend_satisfies_protocol(store: SQLiteStore) -> None:
     assert isinstance(store, Store)
+
+
+def test_backends_write_only_their_dialect() -> None:
+    """Every ``Store`` method comes from ``SQLStore``: a backend re-implementing one is a second copy."""
+    from rasd.store.postgres import PostgresStore  # psycopg itself is imported only on connect
+    from rasd.store.sqlstore import SQLStore
+
+    methods = [n for n in vars(Store) if not n.startswith("_") or n in ("__enter__", "__exit__")]
+    assert {"add_documents", "search", "count_hits", "save_analysis", "record_run", "close"} <= set(methods)
+    for cls in (SQLiteStore, PostgresStore):
+        assert issubclass(cls, SQLStore)
+        assert [n for n in methods if n in vars(cls)] == [], cls.__name__
 
 
 def test_document_round_trip(store: SQLiteStore) -> None:

@@ -24,9 +24,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasd.annotators import DocAnalysis
 from rasd.models import (
     Claim,
+    DocAnalysis,
     Document,
     Entity,
     EntityMention,
@@ -199,6 +199,7 @@ def _scenario(s: Store) -> dict[str, Any]:
         out[f"search {q}"] = [(h.doc_id, h.score, h.snippet, h.match) for h in s.search(q)]
         out[f"count {q}"] = s.count_hits(q)
         out[f"page 2 {q}"] = [h.doc_id for h in s.search(q, limit=1, offset=1)]
+        out[f"only {q}"] = ([h.doc_id for h in s.search(q, only=["d_2", "d_zz"])], s.count_hits(q, only=["d_2"]))
     s.record_run(["in/"], {"new": 3}, [("x.txt", "empty file")])
     out["runs"] = [(r["inputs"], r["counts"], r["errors"]) for r in s.runs()]
     return out
@@ -317,11 +318,12 @@ def test_reader_refuses_a_database_without_rasd_tables(pg_url: str) -> None:
 
 
 def test_search_past_its_budget_stops(pg: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    from rasd.store import SearchTimeout
-    from rasd.store import postgres as mod
+    from rasd.store import SearchTimeout, postgres, sqlstore
 
     pg.add_documents([_doc("d_1")])
     clock = iter(range(0, 1000, 10))  # every look at the clock is 10 s later
-    monkeypatch.setattr(mod, "time", SimpleNamespace(monotonic=lambda: float(next(clock))))
+    fake = SimpleNamespace(monotonic=lambda: float(next(clock)))
+    for mod in (sqlstore, postgres):  # the deadline (shared) and the statement_timeout (dialect)
+        monkeypatch.setattr(mod, "time", fake)
     with pytest.raises(SearchTimeout, match="budget"):
         pg.search("دجلة")

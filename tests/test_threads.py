@@ -6,8 +6,7 @@ import random
 
 from test_events import ent, make_da, tmx
 
-from rasd.annotators import DocAnalysis
-from rasd.models import Entity, Geo
+from rasd.models import DocAnalysis, Entity, Geo
 from rasd.story.commitments import find_commitments
 from rasd.story.threads import build_threads, deadline_words
 

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from rasd.annotators import DocAnalysis
 from rasd.annotators.time import annotate, tag
-from rasd.models import Document, Published, Timex
+from rasd.models import DocAnalysis, Document, Published, Timex
 
 DCT = "2024-09-28"  # a Saturday
 
@@ -402,9 +401,8 @@ def test_year_chains_proclitic_digits_and_yesterday_words() -> None:
 
 
 def test_relative_values_on_an_estimated_date_are_less_sure() -> None:
-    from rasd.annotators import DocAnalysis
     from rasd.annotators.time import ESTIMATED_DCT_CONFIDENCE, annotate
-    from rasd.models import Document, Published
+    from rasd.models import DocAnalysis, Document, Published
 
     text = "أعلنت البلدية يوم الأحد 2 أغسطس 2015 افتتاح الحديقة، وقالت إن العمل انتهى أمس."
     for method, conf in (("content", 0.25), ("dateline", 0.9)):

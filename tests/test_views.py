@@ -10,9 +10,20 @@ from hypothesis import strategies as st
 from test_events import ent, make_da, qty, tmx  # tests/ is on sys.path (pytest prepend mode)
 from typer.testing import CliRunner
 
-from rasd.annotators import DocAnalysis
 from rasd.annotators.events import precision_of
-from rasd.models import Claim, Conflict, Event, EventDate, Evidence, Quote, Span, Speaker, Views, to_dict
+from rasd.models import (
+    Claim,
+    Conflict,
+    DocAnalysis,
+    Event,
+    EventDate,
+    Evidence,
+    Quote,
+    Span,
+    Speaker,
+    Views,
+    to_dict,
+)
 from rasd.resolve.events import blocking_keys, merge
 from rasd.story.claims import ClaimRecord, topics_of, word_tokens
 from rasd.story.commitments import period, status
@@ -591,17 +602,19 @@ def test_per_document_step_in_workers_gives_the_serial_output(monkeypatch: pytes
     monkeypatch.setattr(story, "CHUNK", 2)  # 12 documents > 4 chunks: the worker path runs
     import concurrent.futures as cf
 
-    submitted: list[int] = []
+    from rasd import parallel as par
+
+    submitted: list[tuple[int, int]] = []
 
     class Counting(cf.ProcessPoolExecutor):
         def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]  # noqa: ANN001, ANN002, ANN003, ANN202
-            submitted.append(args[0])
+            submitted.append(args[1:])  # (fn, lo, hi): only the range travels, not the corpus
             return super().submit(fn, *args, **kwargs)
 
-    monkeypatch.setattr(cf, "ProcessPoolExecutor", Counting)
+    monkeypatch.setattr(par, "ProcessPoolExecutor", Counting)
     serial = build(das, [], AS_OF, workers=1)
     parallel = build(das, [], AS_OF, workers=2)
     assert json.dumps(to_dict(serial), sort_keys=True) == json.dumps(to_dict(parallel), sort_keys=True)
-    assert submitted == list(range(0, 12, 2))  # the worker path ran, one task per chunk
+    assert submitted == [(lo, lo + 2) for lo in range(0, 12, 2)]  # the worker path ran, one task per chunk
     assert serial.events and serial.incidents and serial.claims  # the corpus yields a story
-    assert story._FORKED is None  # the corpus handed to the workers is released
+    assert par._SHARED is None  # the corpus handed to the workers is released

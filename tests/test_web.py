@@ -12,10 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_report_data import sample_analysis
 
-from rasd.annotators import DocAnalysis
 from rasd.interfaces.export import analysis_to_json
 from rasd.interfaces.web import create_app
-from rasd.models import Analysis, Views
+from rasd.models import Analysis, DocAnalysis, Views
 
 
 @pytest.fixture(scope="module")

@@ -124,8 +124,7 @@ def web_analysis() -> Analysis:
 
 def save_store(a: Analysis, path: str) -> None:
     """``a`` written to a SQLite store at ``path`` (documents, mentions, every view)."""
-    from rasd.annotators import DocAnalysis
-    from rasd.models import Views
+    from rasd.models import DocAnalysis, Views
     from rasd.store import open_store
 
     with open_store(path) as store:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -281,3 +282,18 @@ def test_quotes_list_and_api_extras(client: TestClient, analysis: Analysis) -> N
     assert api["counts"]["incidents"] == 1 and api["counts"]["threads"] == 1 and "/api/quotes" in api["endpoints"]
     assert client.get("/api/events", params={"limit": 1}).json()["total"] == len(analysis.events)
     assert client.get("/api/documents", params={"outlet": HOSTILE_OUTLET}).json()["total"] == 1
+
+
+def test_entity_chart_skips_documents_dated_to_a_year_or_a_week(analysis: Analysis, tmp_path: Path) -> None:
+    """A publication date without a month (``2024``, ``2024-W10``) is left out of the
+    mentions-per-month chart instead of breaking the entity page."""
+    docs = list(analysis.documents)
+    docs[0] = replace(docs[0], published=replace(docs[0].published, value="2024", precision="year"))
+    docs[1] = replace(docs[1], published=replace(docs[1].published, value="2024-W10", precision="week"))
+    db = tmp_path / "rasd.db"
+    save_store(replace(analysis, documents=docs), str(db))
+    client = TestClient(create_app(db_path=db, as_of="2025-01-15"))
+    for e in analysis.entities:
+        body = client.get(f"/api/entities/{e.id}")
+        assert body.status_code == 200
+        assert all(re.fullmatch(r"\d{4}-\d{2}", m["month"]) for m in body.json()["months"])

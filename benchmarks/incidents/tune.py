@@ -37,11 +37,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from realnews.records import SNN, day, url_key  # noqa: E402
 
-from rasd.annotators import DocAnalysis  # noqa: E402
 from rasd.annotators.events import BACKGROUND, extract  # noqa: E402
-from rasd.models import Entity, Event  # noqa: E402
+from rasd.models import DocAnalysis, Entity, Event  # noqa: E402
 from rasd.resolve.events import combine, merge  # noqa: E402
-from rasd.story import INCIDENT_TYPES  # noqa: E402
+from rasd.story import incident_types  # noqa: E402
 from rasd.story.incidents import Report, make_reports, parse_day, resolve  # noqa: E402
 from rasd.text import fold  # noqa: E402
 
@@ -148,8 +147,8 @@ def cluster(das: Sequence[DocAnalysis], entities: Sequence[Entity]) -> tuple[lis
     texts = {da.doc.id: da.doc.text for da in das}
     pubs: dict[str, date | None] = {da.doc.id: parse_day(da.doc.published.value) for da in das}
     outlets = {da.doc.id: da.doc.outlet or "" for da in das}
-    happen = [ev for ev in events if ev.type in INCIDENT_TYPES and ev.modality == "happened"]
-    rest = [ev for ev in events if not (ev.type in INCIDENT_TYPES and ev.modality == "happened")]
+    happen = [ev for ev in events if ev.type in incident_types() and ev.modality == "happened"]
+    rest = [ev for ev in events if not (ev.type in incident_types() and ev.modality == "happened")]
     doc_places = {da.doc.id: [(m.start, m.entity) for m in sorted(da.entities, key=lambda m: m.start)
                               if m.entity and m.type in ("GPE", "LOC", "FAC") and m.entity in ents] for da in das}  # fmt: skip
     reports = make_reports(happen, texts, pubs, outlets, ents, doc_places)

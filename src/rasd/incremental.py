@@ -36,14 +36,17 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from rasd.annotators import DocAnalysis
 from rasd.ids import digest
-from rasd.models import Document
+from rasd.models import DocAnalysis, Document
 from rasd.store import Store
+from rasd.story import stage as story
+from rasd.story import stance
+from rasd.text import fold
+from rasd.text.encoder import ENCODER_NAME
 
 # what the annotators' output depends on besides the document: their code and the resources
 # (all of them, but the labels only the interfaces show: editing those must not re-annotate)
-_FINGERPRINT_DIRS = ("annotators", "resources", "text")
+_FINGERPRINT_DIRS = ("annotators", "resources", "text", "temporal")
 _FINGERPRINT_FILES = ("models.py",)
 _LABELS_ONLY = frozenset({"resources/report", "resources/web", "resources/news", "resources/exports"})
 SAVE_EVERY = 256  # annotated documents cached per transaction while annotation runs
@@ -179,8 +182,6 @@ class StoryCache:
     def per_document(self, inner: Any = None) -> Callable[[list[DocAnalysis], dict[str, str], str, int], list[Any]]:
         """The story step's per-document pass (``inner``, else the stage's own) answered from
         the cache where it can be: only the articles whose inputs changed are read again."""
-        from rasd.story import stage as story
-
         compute = inner or story._per_document_all
         types = typing.get_args(story.PerDoc)
         fp = _code_digest(_STORY_DIRS, _STORY_FILES)
@@ -215,9 +216,6 @@ class StoryCache:
         the process-wide one of ``story.stance.load_model``), so the story code needs no
         change. Probabilities go through JSON, whose floats round-trip exactly.
         """
-        from rasd.story import stance
-        from rasd.text.encoder import ENCODER_NAME
-
         model = stance.load_model()
         if model is None:
             yield
@@ -255,7 +253,7 @@ def story_cache(store: Store, errors: Sequence[tuple[str, str]] = ()) -> Iterato
 
 
 # the story step's per-document results depend on these (besides the article itself)
-_STORY_DIRS = ("annotators", "resources", "text", "story")
+_STORY_DIRS = ("annotators", "resources", "text", "temporal", "story")
 _STORY_FILES = ("models.py", "ids.py")
 
 
@@ -263,8 +261,6 @@ def _doc_key(fp: str, da: DocAnalysis, names: dict[str, str], as_of: str) -> str
     """The ``doc:`` key of one article: ``repr`` of its ``DocAnalysis`` (the document and every
     annotation after linking, all fields in order; four times cheaper than JSON and exact for
     floats), plus the entity ids its unlinked mentions would be given (``names.get(fold(text))``)."""
-    from rasd.text import fold
-
     unlinked = sorted({fold(m.text) for m in da.entities if not m.entity})
     return "doc:" + digest(fp, as_of, repr(da), *(f"{k}\x1e{names.get(k, '')}" for k in unlinked), n=32)
 

@@ -8,6 +8,7 @@ replaced without touching its neighbours. Field names follow the public export c
 from __future__ import annotations
 
 import dataclasses
+import typing
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -390,6 +391,25 @@ class Thread:
 
 @dataclass
 class Mentions:
+    timex: list[Timex] = field(default_factory=list)
+    entities: list[EntityMention] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+
+MENTION_KINDS = tuple(f.name for f in dataclasses.fields(Mentions))  # the one list of mention kinds
+MENTION_TYPES: dict[str, type] = {k: typing.get_args(t)[0] for k, t in typing.get_type_hints(Mentions).items()}  # kind -> class
+
+
+@dataclass
+class DocAnalysis:
+    """One document and the mentions found in it so far: what per-document stages read and fill.
+
+    The annotators fill one list each (in ``stages`` order, later ones reading earlier
+    results); linking then edits them in place. Its list fields are ``MENTION_KINDS``.
+    """
+
+    doc: Document
     timex: list[Timex] = field(default_factory=list)
     entities: list[EntityMention] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)

@@ -8,7 +8,7 @@ work to ``dask.distributed`` workers instead, so it can use other machines:
 - ``tcp://HOST:PORT`` connects to a running scheduler, whose workers must have the same rasd
   installed (tasks are rasd functions, pickled by reference; checked when connecting).
 
-What runs there: annotation (``pipeline._annotate_batch``: time, entities, quantities,
+What runs there: annotation (``stages.annotate_batch``: time, entities, quantities,
 quotes) and the per-article story step (``story.stage._per_document``: events, claim
 records, commitments). Cleaning stays where ``--workers`` puts it, and the corpus steps
 (linking, event merging, conflicts, export) stay in this process; ``docs/scale.md`` says why.
@@ -30,9 +30,10 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from rasd.annotators import DocAnalysis
-from rasd.models import Document
-from rasd.pipeline import AnnotatedBatch, StageUnavailable, _annotate_batch, apply_batch
+import rasd
+from rasd.models import DocAnalysis, Document
+from rasd.stages import AnnotatedBatch, StageUnavailable, annotate_batch, apply_batch
+from rasd.story.stage import PerDoc, _per_document
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +74,7 @@ def parse_target(spec: str) -> int | str:
 
 def one_blas_thread() -> None:
     """One BLAS/OpenMP thread per worker: the workers already fill the cores (see
-    ``pipeline._single_threaded_worker``, which measured the cost of more).
+    ``parallel.single_threaded_worker``, which measured the cost of more).
 
     The variables cover libraries loaded later (OpenMP reads them at load, and a task thread
     gets the process default, not the setup thread's limit); numpy is imported first so its
@@ -161,8 +162,6 @@ def dask_client(spec: str | None) -> Iterator[Any]:
 
 def rasd_location() -> str:
     """Where this process imports rasd from (run on the workers by ``_check_workers``)."""
-    import rasd
-
     return str(Path(rasd.__file__).parent)
 
 
@@ -229,11 +228,11 @@ def _failed(e: Exception) -> str:
 
 
 def _annotate_task(docs: list[Document]) -> AnnotatedBatch:
-    return _annotate_batch(docs)
+    return annotate_batch(docs)
 
 
 def _annotate_one(docs: list[Document]) -> list[AnnotatedBatch]:
-    return [_annotate_batch(docs)]
+    return [annotate_batch(docs)]
 
 
 def annotate_on_dask(
@@ -274,9 +273,7 @@ def annotate_on_dask(
 # --- the per-article story step -----------------------------------------------------------
 
 
-def _story_task(das: list[DocAnalysis], names: dict[str, str], as_of: str) -> list[Any]:
-    from rasd.story.stage import _per_document
-
+def _story_task(das: list[DocAnalysis], names: dict[str, str], as_of: str) -> list[PerDoc]:
     return [_per_document(da, names, as_of) for da in das]
 
 

@@ -1,9 +1,9 @@
 """The orchestrator: pages → documents → store → annotators → resolve → story → export.
 
-Every stage is looked up through ``STAGES``, one registry of module names, and imported
-lazily: while the project is being built a stage whose module does not exist yet is
-skipped with one debug line, so the pipeline runs end to end at every step. A module
-that exists but fails to import is a bug and is raised, not skipped.
+The stages are the ones ``rasd.stages`` registers (``STAGES``: each with what it requires
+and assigns); this module runs them over a corpus, with a store, caches, worker processes
+(``rasd.parallel``, or Dask: ``parallel_dask``) and progress lines. A stage that is not
+registered (tests run with fakes) leaves its sections empty; reading pages is required.
 
 Errors in one page or one document never stop the batch: they become one line
 ``source: message`` in ``RunResult.errors``. Output is deterministic (sorted by document
@@ -12,79 +12,35 @@ id and offsets); ``generated_at`` is the only field that changes between identic
 
 from __future__ import annotations
 
-import importlib
-import logging
-import os
-from collections import deque
 from collections.abc import Callable, Generator, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import closing, contextmanager
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import cache
 from pathlib import Path
 from time import perf_counter as _now
-from time import process_time as _cpu
 from typing import Any
 
-from rasd.annotators import DocAnalysis
+from rasd import stages
 from rasd.incremental import AnnotationSaver, annotator_fingerprint, corpus_analyses, story_cache
+from rasd.interfaces.export import analysis_to_json, write_json_file
 from rasd.meter import Meter, StageStat
-from rasd.models import VIEW_KINDS, Analysis, Document, Mentions, RawPage, Views
-from rasd.progress import Reporter, ignore_interrupts, interrupt_quietly
+from rasd.models import MENTION_KINDS, VIEW_KINDS, Analysis, DocAnalysis, Document, Mentions, RawPage, Views
+from rasd.parallel import ordered, pool
+from rasd.parallel_dask import annotate_on_dask, dask_client, story_step_on_dask
+from rasd.progress import Reporter, interrupt_quietly
+from rasd.stages import (
+    ANALYSED_LANGUAGES,
+    StageUnavailable,
+    annotate,
+    annotate_batch,
+    apply_batch,
+    check_offsets,
+)
 from rasd.store import AddStats, Store, open_store
 from rasd.store.prepare import Prepared, prepare
 
-log = logging.getLogger(__name__)
-
-# (stage, module, attribute). Annotators run in this order (later ones read earlier results).
-STAGES: tuple[tuple[str, str, str], ...] = (
-    ("pages", "rasd.ingest", "iter_pages"),
-    ("documents", "rasd.ingest", "documents_from_page"),
-    ("time", "rasd.annotators.time", "annotate"),
-    ("entities", "rasd.annotators.entities", "annotate"),
-    ("quantities", "rasd.annotators.quantities", "annotate"),
-    ("quotes", "rasd.annotators.quotes", "annotate"),
-    ("resolve", "rasd.resolve.entities", "link"),
-    ("speakers", "rasd.resolve.speakers", "link_speakers"),
-    ("story", "rasd.story.stage", "build"),
-    ("report", "rasd.interfaces.report", "write_report"),
-)
-# events are not a per-document pass here: their arguments need the canonical entity ids
-# that only exist after linking, so ``story.stage.build`` extracts them once, after resolve
-ANNOTATORS = ("time", "entities", "quantities", "quotes")
-ANALYSED_LANGUAGES = frozenset({"ar"})
-_MENTION_KINDS = ("timex", "entities", "quantities", "quotes")
 STORY_KINDS = ("events", "incidents", "claims", "commitments", "threads", "conflicts")  # the story stage's progress line
 Item = Document | Prepared
-
-
-class StageUnavailable(RuntimeError):
-    """A stage the run cannot do without (reading pages) is not there."""
-
-
-@cache
-def stage(name: str) -> Callable[..., Any] | None:
-    """The callable of stage ``name``, or ``None`` (logged once) when its module is not there yet."""
-    for sname, module, attr in STAGES:
-        if sname != name:
-            continue
-        try:
-            mod = importlib.import_module(module)
-        except ModuleNotFoundError as e:
-            if e.name and (module == e.name or module.startswith(e.name + ".")):
-                log.debug("stage %s skipped: module %s not importable yet", name, module)
-                return None
-            raise
-        fn = getattr(mod, attr, None)
-        if fn is None:
-            log.debug("stage %s skipped: %s has no %s yet", name, module, attr)
-        return fn
-    raise KeyError(f"unknown stage {name!r}")
-
-
-def available_stages() -> list[str]:
-    return [s for s, _, _ in STAGES if stage(s) is not None]
 
 
 @dataclass
@@ -99,7 +55,6 @@ class RunResult:
     duplicate_groups: int = 0  # groups in the whole store after the run
     errors: list[tuple[str, str]] = field(default_factory=list)
     rejected: int = 0  # of ``errors``, the inputs (files, records, pages) rejected while reading
-    skipped_stages: list[str] = field(default_factory=list)
     analysis_path: Path | None = None
     report_path: Path | None = None
     run_id: str | None = None
@@ -129,9 +84,9 @@ def _page_docs(page: RawPage, prep: bool = False) -> tuple[list[Item], str | Non
     In worker processes (``prep``) the store's folding and MinHash are done here too,
     in parallel; in one process the store does them, and only for new documents.
     """
-    fn = stage("documents")
+    fn = stages.stage("documents")
     if fn is None:
-        return [], "no document builder available (rasd.ingest.documents_from_page missing)"
+        return [], "no document builder registered (stage 'documents')"
     try:
         docs = list(fn(page))
         return ([prepare(d, row=True) for d in docs] if prep else docs), None
@@ -151,9 +106,9 @@ def iter_documents(
     With ``workers > 1`` pages are cleaned in processes, at most ``4 × workers`` batches
     in flight, so memory stays bounded however big the corpus is.
     """
-    pages_fn = stage("pages")
-    if pages_fn is None or stage("documents") is None:
-        raise StageUnavailable("ingest stage not available: rasd.ingest.iter_pages/documents_from_page missing")
+    pages_fn = stages.stage("pages")
+    if pages_fn is None or stages.stage("documents") is None:
+        raise StageUnavailable("ingest stages not registered: 'pages' and 'documents' (rasd.stages)")
 
     def items() -> Iterator[RawPage | tuple[str, str]]:
         try:
@@ -186,15 +141,7 @@ def iter_documents(
             yield from emit(item, docs, err)
         return
 
-    with _pool(workers) as ex:
-        window: deque[tuple[list[RawPage], Future[list[tuple[list[Item], str | None]]]]] = deque()
-
-        def drain(limit: int) -> Iterator[Item]:
-            while len(window) > limit:
-                pages, fut = window.popleft()
-                for page, (docs, err) in zip(pages, fut.result(), strict=True):
-                    yield from emit(page, docs, err)
-
+    def batches() -> Iterator[list[RawPage]]:
         buf: list[RawPage] = []
         for item in items():
             if isinstance(item, tuple):
@@ -202,12 +149,15 @@ def iter_documents(
                 continue
             buf.append(item)
             if len(buf) >= batch:
-                window.append((buf, ex.submit(_page_batch, buf)))
+                yield buf
                 buf = []
-                yield from drain(4 * workers)
         if buf:
-            window.append((buf, ex.submit(_page_batch, buf)))
-        yield from drain(0)
+            yield buf
+
+    with pool(workers) as ex:  # at most 4 batches per worker in flight: bounded memory
+        for pages, got in ordered(ex, _page_batch, batches(), window=4 * workers):
+            for page, (docs, err) in zip(pages, got, strict=True):
+                yield from emit(page, docs, err)
 
 
 # --------------------------------------------------------------------------- runs
@@ -251,73 +201,7 @@ def _read(store: Store, rep: Reporter, items: Generator[Item, None, None], resul
 def _finish(store: Store, result: RunResult, stats: AddStats, inputs: Sequence[str]) -> None:
     result.new, result.existing, result.duplicates = stats.new, stats.existing, stats.duplicates
     result.duplicate_groups = len(store.duplicate_groups())
-    result.skipped_stages = [s for s, _, _ in STAGES if stage(s) is None]
     result.run_id = store.record_run([str(i) for i in inputs], result.counts(), result.errors)
-
-
-def annotate(
-    da: DocAnalysis, errors: list[tuple[str, str]], timings: dict[str, list[float]] | None = None
-) -> None:
-    """Run the available annotators on one document, dropping mentions whose offsets lie.
-
-    With ``timings``, each annotator's ``[wall, cpu, documents]`` are added up there.
-    """
-    if da.doc.language not in ANALYSED_LANGUAGES:
-        return
-    for name in ANNOTATORS:
-        fn = stage(name)
-        if fn is None:
-            continue
-        t0, c0 = (_now(), _cpu()) if timings is not None else (0.0, 0.0)
-        try:
-            fn(da)
-        except Exception as e:  # one annotator failing on one document must not stop the run
-            errors.append((da.doc.source, f"annotator {name} failed on {da.doc.id}: {type(e).__name__}: {e}"))
-        if timings is not None:
-            t = timings.setdefault(name, [0.0, 0.0, 0])
-            t[0] += _now() - t0
-            t[1] += _cpu() - c0
-            t[2] += 1
-    check_offsets(da, errors)
-
-
-AnnotatedBatch = tuple[list[dict[str, Any]], list[tuple[str, str]], dict[str, list[float]]]
-
-
-def _annotate_batch(docs: list[Document]) -> AnnotatedBatch:
-    """Annotate ``docs`` in a worker; send back only what annotators added (not the text)."""
-    errors: list[tuple[str, str]] = []
-    timings: dict[str, list[float]] = {}
-    out: list[dict[str, Any]] = []
-    for d in docs:
-        da = DocAnalysis(doc=d)
-        annotate(da, errors, timings)
-        out.append({k: v for k, v in vars(da).items() if k != "doc"})
-    return out, errors, timings
-
-
-def _single_threaded_worker() -> None:
-    """Keep each worker to one BLAS thread: the workers already fill the cores, and numpy's
-    default thread pool in every worker (the entity tagger's matrix products) doubled the
-    runnable threads, with the extra ones spinning in the kernel instead of tagging.
-    Workers ignore Ctrl-C: the parent stops the pool (``_pool``)."""
-    from threadpoolctl import threadpool_limits
-
-    ignore_interrupts()
-    threadpool_limits(limits=1)
-
-
-@contextmanager
-def _pool(workers: int) -> Iterator[ProcessPoolExecutor]:
-    """Worker processes; when the block fails (Ctrl-C included) queued batches are cancelled,
-    so the run stops after the batches already running instead of finishing them all."""
-    ex = ProcessPoolExecutor(max_workers=workers, initializer=_single_threaded_worker)
-    try:
-        yield ex
-    except BaseException:
-        ex.shutdown(wait=True, cancel_futures=True)
-        raise
-    ex.shutdown(wait=True)
 
 
 def annotate_all(
@@ -344,57 +228,13 @@ def annotate_all(
         return
     chunks = [das[i : i + batch] for i in range(0, len(das), batch)]
     done = 0
-    with _pool(workers) as ex:
-        window: deque[tuple[list[DocAnalysis], Future[AnnotatedBatch]]] = deque()
-
-        def drain(limit: int) -> None:
-            nonlocal done
-            while len(window) > limit:
-                part, fut = window.popleft()
-                apply_batch(part, fut.result(), errors, timings)
-                done += len(part)
-                if tick is not None:
-                    tick(done)
-
-        for part in chunks:  # at most 4 batches per worker in flight: bounded memory
-            window.append((part, ex.submit(_annotate_batch, [da.doc for da in part])))
-            drain(4 * workers)
-        drain(0)
-
-
-def apply_batch(
-    part: list[DocAnalysis], got: AnnotatedBatch, errors: list[tuple[str, str]], timings: dict[str, list[float]]
-) -> None:
-    """Put a worker's results for ``part`` back on its documents, with its errors and timings
-    (the same step for the process pool and for Dask)."""
-    fields_list, errs, tim = got
-    for da, fields in zip(part, fields_list, strict=True):
-        for k, v in fields.items():
-            setattr(da, k, v)
-    errors.extend(errs)
-    for k, (w, c, n) in tim.items():
-        t = timings.setdefault(k, [0.0, 0.0, 0])
-        t[0] += w
-        t[1] += c
-        t[2] += n
-
-
-def check_offsets(da: DocAnalysis, errors: list[tuple[str, str]]) -> None:
-    """Drop mentions whose offsets do not give their text: the contract's first rule."""
-    text = da.doc.text
-    for kind in _MENTION_KINDS:
-        items = getattr(da, kind)
-        good = [m for m in items if _offsets_ok(text, m)]
-        if len(good) != len(items):
-            errors.append((da.doc.source, f"{len(items) - len(good)} {kind} mention(s) with bad offsets dropped in {da.doc.id}"))
-            setattr(da, kind, good)
-
-
-def _offsets_ok(text: str, m: Any) -> bool:
-    if not (0 <= m.start <= m.end <= len(text)):
-        return False
-    t = getattr(m, "text", None)
-    return t is None or text[m.start : m.end] == t
+    with pool(workers) as ex:  # at most 4 batches per worker in flight: bounded memory
+        sent = ordered(ex, annotate_batch, ([da.doc for da in part] for part in chunks), window=4 * workers)
+        for part, (_, got) in zip(chunks, sent, strict=True):
+            apply_batch(part, got, errors, timings)
+            done += len(part)
+            if tick is not None:
+                tick(done)
 
 
 def analyze(
@@ -421,8 +261,6 @@ def analyze(
     ``workers``. ``report=False`` skips ``report.html``. ``RunResult.stages`` says what each
     stage cost (see ``StageStat``).
     """
-    from rasd.interfaces.export import analysis_to_json
-
     t0 = _now()
     as_of = as_of or datetime.now(UTC).strftime("%Y-%m-%d")
     out = Path(out_dir)
@@ -432,8 +270,6 @@ def analyze(
     stats = AddStats()
 
     # progress: one reported stage per metered one (``finish`` is too quick to mention)
-    from rasd.parallel_dask import dask_client
-
     with interrupt_quietly(), dask_client(dask) as client, open_store(str(db_path)) as store, Reporter(progress) as rep:
         with meter.stage("ingest+store") as st:
             _read(store, rep, iter_documents(inputs, result, date=date, workers=workers), result, stats)
@@ -445,17 +281,15 @@ def analyze(
         with meter.stage("annotate", len(todo)), rep.stage("annotate", len(todo)) as ps:
             saver = AnnotationSaver(store, todo, fingerprint, ps.update, errors=result.errors)
             if client is not None:
-                from rasd.parallel_dask import annotate_on_dask
-
                 annotate_on_dask(client, todo, result.errors, timings=timings, tick=saver)
             else:
                 annotate_all(todo, result.errors, workers=workers, timings=timings, tick=saver)
             saver.flush()
             ps.detail = f"{len(das) - len(todo):,} cached" if len(das) > len(todo) else ""
-        for name in ANNOTATORS:
-            if name in timings:
-                w, c, n = timings[name]
-                meter.add(f"annotate:{name}", w, c, int(n))
+        for s in stages.STAGES.annotators():
+            if s.name in timings:
+                w, c, n = timings[s.name]
+                meter.add(f"annotate:{s.name}", w, c, int(n))
         # corpus stages see only analysed documents, so they cannot annotate a Persian page
         analysed = [da for da in das if da.doc.language in ANALYSED_LANGUAGES]
         with meter.stage("resolve", len(analysed)), rep.stage("resolve", len(analysed), corpus=True) as ps:
@@ -468,7 +302,7 @@ def analyze(
             hook = _story_on(client, result.errors)  # the per-article step on Dask, else None
             failed = len(result.errors)
             with story_cache(store, result.errors) as sc:  # what the story step computed before, where its inputs hold
-                views = _call("story", result, Views(), analysed, entities, as_of, workers, **sc.story_kwargs(stage("story"), hook))
+                views = _call("story", result, Views(), analysed, entities, as_of, workers, **sc.story_kwargs(stages.stage("story"), hook))
                 sc.complete = not any(src == "story" for src, _ in result.errors[failed:])
             result.reused = {"annotations reused": len(das) - len(todo), "annotations computed": len(todo), **sc.counts}
             views.entities = list(entities)
@@ -481,17 +315,17 @@ def analyze(
             ps.detail = f"{n_views:,} items"
         analysis = Analysis(
             documents=docs,
-            mentions=Mentions(**{k: [m for da in das for m in getattr(da, k)] for k in _MENTION_KINDS}),
+            mentions=Mentions(**{k: [m for da in das for m in getattr(da, k)] for k in MENTION_KINDS}),
             **{k: list(getattr(views, k)) for k in VIEW_KINDS},
         )
         del das, analysed, views  # the Analysis holds what export and report need
-        result.found = {f"mentions.{k}": len(getattr(analysis.mentions, k)) for k in _MENTION_KINDS}
+        result.found = {f"mentions.{k}": len(getattr(analysis.mentions, k)) for k in MENTION_KINDS}
         result.found.update(documents=len(docs), **{k: len(getattr(analysis, k)) for k in VIEW_KINDS})
         result.analysis_path = out / "analysis.json"
         with meter.stage("export json", len(docs)), rep.stage("export", len(docs), corpus=True) as ps:
-            _write_atomic(result.analysis_path, analysis_to_json(analysis, as_of))
+            write_json_file(result.analysis_path, analysis_to_json(analysis, as_of))
             ps.detail = str(result.analysis_path)
-        write_report = stage("report") if report else None
+        write_report = stages.stage("report") if report else None
         if write_report is not None:
             with meter.stage("report html", len(docs)), rep.stage("report", len(docs), corpus=True) as ps:
                 ps.detail = str(out / "report.html")
@@ -513,7 +347,7 @@ def _load_corpus(store: Store, rep: Reporter) -> tuple[list[Document], list[DocA
     ones still to annotate, and the fingerprint of the annotators that would annotate them."""
     with rep.stage("load", store.count_documents()) as ps:
         docs = list(ps.count(store.iter_documents()))
-    fingerprint = annotator_fingerprint([(n, stage(n)) for n in ANNOTATORS])
+    fingerprint = annotator_fingerprint([(s.name, s.fn) for s in stages.STAGES.annotators()])
     das, todo = corpus_analyses(store, docs, fingerprint)
     return docs, das, todo, fingerprint
 
@@ -523,13 +357,11 @@ def _story_on(client: Any, errors: list[tuple[str, str]]) -> Any:
     one (the stage then forks its own ``workers``)."""
     if client is None:
         return None
-    from rasd.parallel_dask import story_step_on_dask
-
     return story_step_on_dask(client, errors)
 
 
 def _call(name: str, result: RunResult, default: Any, *args: Any, **kwargs: Any) -> Any:
-    fn = stage(name)
+    fn = stages.stage(name)
     if fn is None:
         return default
     try:
@@ -537,29 +369,3 @@ def _call(name: str, result: RunResult, default: Any, *args: Any, **kwargs: Any)
     except Exception as e:  # a failed corpus stage leaves its sections empty, reported
         result.errors.append((name, f"{type(e).__name__}: {e}"))
         return default
-
-
-def _write_atomic(path: Path, data: dict[str, Any]) -> None:
-    """Write through ``NAME.PID.tmp``; temp files of killed runs (PID gone) are removed first."""
-    import json
-
-    for old in path.parent.glob(f"{path.name}.*.tmp"):
-        pid = old.name[len(path.name) + 1 : -len(".tmp")]
-        if pid.isdigit() and int(pid) > 0 and not _alive(int(pid)):
-            old.unlink(missing_ok=True)
-    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
-    with tmp.open("w", encoding="utf-8") as fp:
-        json.dump(data, fp, ensure_ascii=False, indent=1)
-        fp.write("\n")
-    tmp.replace(path)
-
-
-def _alive(pid: int) -> bool:
-    """Whether process ``pid`` exists (signal 0 checks without sending anything)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # it exists but belongs to another user
-        return True
-    return True

@@ -27,6 +27,8 @@ from functools import cache
 
 from rasd.models import Published
 from rasd.resources import arabic, load_table
+from rasd.temporal import TimeValue, day_value
+from rasd.temporal.hijri import to_gregorian
 from rasd.text import fold
 from rasd.text.clitics import conjunctions
 
@@ -72,9 +74,10 @@ def lexicon() -> _Lexicon:
     yw = _alt(words.get("year_word", []))
     yrel = _alt(list(year_rel))
     wd = _alt(list(weekdays))
+    link, mword = _alt(words.get("day_link", [])), _alt(words.get("month_word", []))
     date_re = re.compile(
         rf"{b}(?:(?P<wd>{wd})\s*,?\s*)?"
-        rf"(?:(?P<day>\d{{1,2}})\s+(?:من\s+)?(?:(?:ال)?شهر\s+)?)?"
+        rf"(?:(?P<day>\d{{1,2}})\s+(?:(?:{link})\s+)?(?:(?:{mword})\s+)?)?"
         rf"(?P<m1>{month}){e}(?:\s*[/\-(]\s*(?P<m2>{month}){e}(?:\s*\))?)?"
         rf"(?:\s+(?P<rel>{rel}){e})?"
         rf"(?:\s*,?\s*(?:(?:{yw})\s+){{0,2}}(?P<year>(?:19|20)\d\d){e}"
@@ -107,16 +110,7 @@ def _valid(y: int, m: int, d: int | None) -> bool:
     return d is None or 1 <= d <= calendar.monthrange(y, m)[1]
 
 
-def _value(y: int, m: int | None = None, d: int | None = None) -> str:
-    if m is None:
-        return f"{y:04d}"
-    if d is None:
-        return f"{y:04d}-{m:02d}"
-    return f"{y:04d}-{m:02d}-{d:02d}"
-
-
 _TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?")
-_ERA = frozenset({"م", "ه", "ص", "am", "pm", "gmt", "utc", "بتوقيت", "مكه", "المكرمه", "بغداد", "غرينتش", "الموافق"})
 _PLACE = re.compile(r"^\s*([^\d\-:|,]{1,30}?)\s*[-:|,]\s*(?=\D{0,30}\d)")
 _DIGIT = re.compile(r"\d")
 
@@ -132,16 +126,6 @@ def _hijri_re() -> tuple[re.Pattern[str], dict[str, int]]:
 def _en_re() -> re.Pattern[str]:
     month = _alt(list(lexicon().months))
     return re.compile(rf"(?<!\w)(?P<m>{month})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<year>(?:19|20)\d\d)(?!\w)")
-
-
-def _hijri_to_gregorian(y: int, m: int, d: int) -> str | None:
-    try:
-        from hijridate import Hijri
-
-        g = Hijri(y, m, d).to_gregorian()
-        return _value(g.year, g.month, g.day)
-    except Exception:  # out of the library's range or an impossible day
-        return None
 
 
 def parse_dateline(line: str) -> str | None:
@@ -172,12 +156,12 @@ def parse_folded_dateline(s: str) -> str | None:
         if m.group("day") and m.group("year"):
             y, mo, d = int(m.group("year")), lx.months[m.group("m1")], int(m.group("day"))
             if _valid(y, mo, d):
-                found.append(_value(y, mo, d))
+                found.append(day_value(y, mo, d))
                 spans.append((m.start("day"), m.end("year")))
     for m in _en_re().finditer(s):
         y, mo, d = int(m.group("year")), lx.months[m.group("m")], int(m.group("day"))
         if _valid(y, mo, d):
-            found.append(_value(y, mo, d))
+            found.append(day_value(y, mo, d))
             spans.append(m.span())
     for m in lx.numeric_re.finditer(s):
         if m.group("y1"):
@@ -185,23 +169,24 @@ def parse_folded_dateline(s: str) -> str | None:
         else:
             y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
         if _valid(y, mo, d):
-            found.append(_value(y, mo, d))
+            found.append(day_value(y, mo, d))
             spans.append(m.span())
     hrx, hnames = _hijri_re()
     hijri = list(hrx.finditer(s))
     spans += [m.span() for m in hijri]
     if not found and hijri:
         h = hijri[0]
-        g = _hijri_to_gregorian(int(h.group("year")), hnames[h.group("m")], int(h.group("day")))
-        if g:
-            found.append(g)
+        g = to_gregorian(int(h.group("year")), hnames[h.group("m")], int(h.group("day")))
+        if g:  # None: out of the tables' range or an impossible day
+            found.append(g.isoformat())
     if not found:
         return None
     rest = list(s)
     for a, b in spans:
         rest[a:b] = " " * (b - a)
     residue = _TIME.sub(" ", "".join(rest))
-    words = [w for w in lx.token_re.findall(residue) if w not in lx.weekdays and w not in _ERA]
+    extra = lx.words.get("dateline_extra", ())
+    words = [w for w in lx.token_re.findall(residue) if w not in lx.weekdays and w not in extra]
     return found[0] if not words else None
 
 
@@ -226,7 +211,7 @@ def parse_given(value: str | None) -> str | None:
     d = int(d_s) if d_s else None
     if mo is not None and not _valid(y, mo, d):
         return None
-    return _value(y, mo, d)
+    return day_value(y, mo, d)
 
 
 # --------------------------------------------------------------------------- content
@@ -268,14 +253,15 @@ def content_mentions(text: str) -> list[Mention]:
     markers = lx.words.get("future_marker", ())
     future_words = {w for w in markers if " " not in w}
     not_verbs = set(lx.words.get("future_verb_not", ()))
+    future_starts = frozenset(lx.words.get("future_verb_start", ()))
 
     def future_token(t: str) -> bool:
         if t[:1] in conjunctions() and len(t) > 4:
             t = t[1:]
         if t in future_words:
             return True
-        # "س" + present-tense prefix: سيعقد، ستجري، سنواصل (not سيطرة، سنوات …)
-        return len(t) >= 5 and t[0] == "س" and t[1] in "يتنا" and t not in not_verbs and t[:5] not in not_verbs
+        # the future prefix + a person prefix: سيعقد، ستجري، سنواصل (not سيطرة، سنوات …)
+        return len(t) >= 5 and t[:2] in future_starts and t not in not_verbs and t[:5] not in not_verbs
 
     future_phrases = tuple(w for w in markers if " " in w)
     out: list[Mention] = []
@@ -453,10 +439,10 @@ def estimate(text: str) -> Published:
         days = [d for d in range(1, calendar.monthrange(y, mo)[1] + 1) if dt.date(y, mo, d).isoweekday() == wds[0]]
         days = [d for d in days if floor_day is None or d >= floor_day] or days
         pick = days[-1] if late and not early else days[0]
-        return Published(_value(y, mo, pick), "day", "content", conf + 0.05)
+        return Published(day_value(y, mo, pick), "day", "content", conf + 0.05)
     if floor_day:
-        return Published(_value(y, mo, floor_day), "day", "content", conf)
-    return Published(_value(y, mo), "month", "content", conf)
+        return Published(day_value(y, mo, floor_day), "day", "content", conf)
+    return Published(day_value(y, mo), "month", "content", conf)
 
 
 def contradiction(printed: str, text: str) -> str | None:
@@ -466,9 +452,11 @@ def contradiction(printed: str, text: str) -> str | None:
     month mentions after it: one plan misread as a past event must not overturn
     a printed date.
     """
-    parts = (printed.split("-") + ["1", "1"])[:3]
-    py, pm, pd = (int(x) for x in parts)
-    pdate = dt.date(py, pm, pd)
+    py, pm, pd = TimeValue.parse(printed).ymd
+    if py is None:
+        return None
+    pm = pm or 1
+    pdate = dt.date(py, pm, pd or 1)
     later: list[Mention] = []
     for m in content_mentions(text):
         if m.year is None or m.future:
@@ -484,4 +472,4 @@ def contradiction(printed: str, text: str) -> str | None:
     if not any(m.day is not None for m in later) and len(later) < 2:
         return None
     best = max(later, key=_key)
-    return _value(best.year or 0, best.month, best.day)
+    return day_value(best.year or 0, best.month, best.day)

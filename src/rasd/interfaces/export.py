@@ -1,24 +1,39 @@
 """The public export (``../shared/spec/EXPORT.md``): ``analysis.json`` and its JSONL/CSV forms.
 
 One function builds the contract's dict from an ``Analysis`` so ``rasd analyze``,
-``rasd export`` and the web API cannot drift apart. Output is sorted (documents by id,
-mentions by document and offsets, corpus items by id) so two runs over the same input
-differ only in ``generated_at``.
+``rasd export`` and the web API cannot drift apart, and one (``dump_json``) writes every
+JSON file and JSONL line, through ``open_atomic`` for files. Output is sorted (documents
+by id, mentions by document and offsets, corpus items by id) so two runs over the same
+input differ only in ``generated_at``.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import os
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 from typing import Any, TextIO
 
-from rasd.models import VIEW_KINDS, Analysis, Conflict, Document, Evidence, Mentions, Side, Views, to_dict
+from rasd.models import (
+    MENTION_KINDS,
+    VIEW_KINDS,
+    Analysis,
+    Conflict,
+    Document,
+    Evidence,
+    Mentions,
+    Side,
+    Views,
+    to_dict,
+)
+from rasd.store import Store
 
 SCHEMA_VERSION = "2"
-MENTION_KINDS = ("timex", "entities", "quantities", "quotes")
 SECTIONS = ("entities", "events", "incidents", "claims", "commitments", "threads", "conflicts")
 # document fields the contract lists, in its order; other Document fields are added after
 DOC_FIELDS = ("id", "source", "part", "title", "outlet", "published", "language", "text", "removed")
@@ -79,6 +94,14 @@ def views_analysis(views: Views) -> Analysis:
     return out
 
 
+def store_analysis(store: Store) -> Analysis:
+    """Everything ``store`` holds as one ``Analysis``: documents, mentions and views."""
+    out = views_analysis(store.load_views())
+    out.documents = list(store.iter_documents())
+    out.mentions = store.load_mentions()
+    return out
+
+
 def _side_json(side: Side | None, ref: str, k: Conflict) -> dict[str, Any]:
     """One side of a conflict as the contract shows it: ``{value, source, evidence, …}`` and
     the ``claim`` (or ``report``) it was read from. A conflict saved before sides existed
@@ -128,9 +151,50 @@ def analysis_to_json(analysis: Analysis, as_of: str | None, generated_at: str | 
     return out
 
 
-def write_json(analysis: Analysis, fp: TextIO, as_of: str | None) -> None:
-    json.dump(analysis_to_json(analysis, as_of), fp, ensure_ascii=False, indent=1)
+def dump_json(data: Any, fp: TextIO, *, indent: int | None = 1) -> None:
+    """The one way rasd writes JSON: Arabic as it is (not ``\\u`` escapes), then a newline.
+    ``indent=None`` gives one line (a JSONL record)."""
+    json.dump(data, fp, ensure_ascii=False, indent=indent)
     fp.write("\n")
+
+
+@contextmanager
+def open_atomic(path: Path, newline: str | None = None) -> Iterator[TextIO]:
+    """Write ``path`` through ``NAME.PID.tmp``, renamed over it only when the block succeeds:
+    a failed or killed writer never leaves a half-written file. Temporary files of killed
+    writers (their PID gone) are removed first."""
+    for old in path.parent.glob(f"{path.name}.*.tmp"):
+        pid = old.name[len(path.name) + 1 : -len(".tmp")]
+        if pid.isdigit() and int(pid) > 0 and not _alive(int(pid)):
+            old.unlink(missing_ok=True)
+    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+    try:
+        with tmp.open("w", encoding="utf-8", newline=newline) as fp:
+            yield fp
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` exists (signal 0 checks without sending anything)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists but belongs to another user
+        return True
+    return True
+
+
+def write_json_file(path: Path, data: Any) -> None:
+    """``data`` as the JSON file ``path`` (``dump_json`` through ``open_atomic``)."""
+    with open_atomic(path) as fp:
+        dump_json(data, fp)
+
+
+def write_json(analysis: Analysis, fp: TextIO, as_of: str | None) -> None:
+    dump_json(analysis_to_json(analysis, as_of), fp)
 
 
 def jsonl_records(
@@ -156,8 +220,7 @@ def jsonl_records(
 def write_jsonl(records: Iterable[dict[str, Any]], fp: TextIO) -> int:
     n = 0
     for rec in records:
-        fp.write(json.dumps(rec, ensure_ascii=False))
-        fp.write("\n")
+        dump_json(rec, fp, indent=None)
         n += 1
     return n
 

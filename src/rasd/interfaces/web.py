@@ -35,11 +35,13 @@ from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from rasd.interfaces import news
+from rasd.interfaces.export import store_analysis
 from rasd.interfaces.report import load_analysis, render_report, restatus
 from rasd.interfaces.webapp import api, apidocs, routes
 from rasd.interfaces.webapp.corpus import Corpus, from_analysis, from_store
 from rasd.interfaces.webapp.live import LiveCorpus
 from rasd.models import Analysis
+from rasd.store import open_store
 from rasd.store.base import is_url
 
 MAX_URL_BYTES = 16 * 1024  # path + query string as sent; a search URL needs well under 8 KiB
@@ -138,17 +140,10 @@ class _GuardedFastAPI(FastAPI):
 
 def _from_store(db_path: str) -> Analysis:
     """Read everything a database holds into an ``Analysis`` (documents, mentions, views)."""
-    from rasd.store import open_store
-
     if not is_url(db_path) and not Path(db_path).is_file():
         raise FileNotFoundError(f"database not found: {db_path}")
     with open_store(db_path, readonly=True) as store:
-        v = store.load_views()
-        return Analysis(
-            documents=list(store.iter_documents()),
-            mentions=store.load_mentions(),
-            **{f.name: getattr(v, f.name) for f in dataclasses.fields(v)},
-        )
+        return store_analysis(store)
 
 
 def create_app(

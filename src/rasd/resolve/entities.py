@@ -28,18 +28,20 @@ O(n + k·L·b) where b is the largest bucket, never the O(k²) of all-pairs comp
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 
-from rasd.annotators import DocAnalysis
-from rasd.annotators.entities import clubs, recall_family_names, rule_title_words
+from rasd.annotators.entities import annotate, clubs, recall_family_names, rule_title_words
 from rasd.annotators.entities import gazetteer as gz
+from rasd.annotators.entities.corpus import load_documents
 from rasd.annotators.entities.cues import given_names
 from rasd.annotators.entities.outlets import outlet_of
 from rasd.annotators.entities.shape import is_generic_body
 from rasd.annotators.events import word_list
 from rasd.ids import make_id
-from rasd.models import Entity, EntityMention, Geo
+from rasd.models import DocAnalysis, Document, Entity, EntityMention, Geo
 from rasd.text import fold
+from rasd.text.clitics import article, chain
 from rasd.text.tokens import known_after_proclitics, strip_proclitics, tokenize
 
 _FAMILY = {"PER": "PER", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "MISC": "MISC"}
@@ -48,6 +50,8 @@ MIN_FUZZY = 5  # letters; shorter names differ by one letter too often (محمد
 OUTLET = "@"  # key prefix of news outlets: never the place or word they are named after
 CLUB = "%"  # key prefix of sports clubs: "النصر" the club is not the word "victory"
 LOCAL = "#"  # key infix of names linked within one document only
+_ART = article()
+_TO_ART = chain("to", "the")  # للعراق: ل + العراق, the alif elided
 
 
 class _UF:
@@ -104,12 +108,11 @@ def _readings(k: str) -> list[str]:
     first, _, rest = k.partition(" ")
     tail = (" " + rest) if rest else ""
     for k2, stem in strip_proclitics(first)[1:]:
-        chain = first[:k2]
-        if chain.endswith("ال"):
+        if first[:k2].endswith(_ART):
             continue
         out.append(stem + tail)
-    if first.startswith("لل") and len(first) > 4:
-        out.append("ال" + first[2:] + tail)
+    if first.startswith(_TO_ART) and len(first) > 4:
+        out.append(_ART + first[len(_TO_ART) :] + tail)
     return out
 
 
@@ -494,4 +497,18 @@ def _country_names() -> frozenset[str]:
     return frozenset(c.name for c in gz.countries())
 
 
-__all__ = ["link", "osa_le1"]
+def analyse(docs: Sequence[Document]) -> tuple[list[DocAnalysis], list[Entity]]:
+    """Annotate entities in every document, then link them across documents (``rasd
+    entities FILES``, the entity benchmarks): the annotator's output is this stage's input."""
+    das = [DocAnalysis(d) for d in docs]
+    for da in das:
+        annotate(da)
+    return das, link(das)
+
+
+def analyse_paths(paths: Sequence[Path]) -> list[Entity]:
+    """The linked entities of the documents in ``paths`` (files or folders of ``.txt``)."""
+    return analyse(load_documents(paths))[1]
+
+
+__all__ = ["analyse", "analyse_paths", "link", "osa_le1"]

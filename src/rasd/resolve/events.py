@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from rasd.ids import make_id
 from rasd.models import Event, EventDate
+from rasd.temporal import month_key
 
 MAX_BLOCK = 64
 WINDOW = 8
@@ -43,8 +44,8 @@ class MergeResult:
 
 
 def _month(ev: Event) -> str | None:
-    v = ev.date.value
-    return v[:7] if v and len(v) >= 7 else None
+    """``YYYY-MM`` of a day or month; a week, quarter or season keeps its own label."""
+    return month_key(ev.date.value)
 
 
 def blocking_keys(ev: Event) -> list[tuple[str, str, str]]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from rasd.annotators import DocAnalysis
+from rasd.models import DocAnalysis
 
 _MAX_MENTION = 120  # characters: longer entity mentions do not occur
 _PREFERRED = {"PER": 0, "ORG": 1, "FAC": 2, "GPE": 3, "LOC": 4, "MISC": 5}

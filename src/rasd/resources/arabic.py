@@ -8,8 +8,10 @@ a spelling is one line in one file and every stage sees it. Forms are returned a
 each caller folds them with its own key, as it folds the text it matches.
 
 Layout (see docs/resources.md): ``ar/calendar/`` months, Hijri months, weekdays;
-``ar/numbers/`` cardinals, ordinals, vague amounts; ``ar/people/`` titles and roles;
-``ar/morphology/`` proclitic chains (read through ``rasd.text.clitics``).
+``ar/numbers/`` cardinals, ordinals, vague amounts; ``ar/people/`` titles and roles, name
+particles;
+``ar/morphology/`` proclitic chains, inflectional affixes and named particles (read through
+``rasd.text.clitics``).
 """
 
 from __future__ import annotations
@@ -26,7 +28,10 @@ CARDINALS = "ar/numbers/cardinals.tsv"
 ORDINALS = "ar/numbers/ordinals.tsv"
 VAGUE = "ar/numbers/vague.tsv"
 TITLES = "ar/people/titles.tsv"
+NAME_PARTICLES = "ar/people/name_particles.tsv"
 PROCLITICS = "ar/morphology/proclitics.tsv"
+AFFIXES = "ar/morphology/affixes.tsv"
+PARTICLES = "ar/morphology/particles.tsv"
 
 TITLE_USES = ("name", "tagger", "role", "honorific")
 
@@ -116,6 +121,32 @@ def titles(use: str) -> tuple[str, ...]:
 
 
 @cache
+def name_particles(use: str) -> tuple[str, ...]:
+    """Particles inside personal names marked for ``use`` (span: entities; link: quotes)."""
+    if use not in ("span", "link"):
+        raise ValueError(f"unknown name particle use {use!r} (span or link)")
+    return tuple(r[0] for r in load_table(NAME_PARTICLES) if use in _set(_cell(r, 1)))
+
+
+@cache
 def proclitic_chains() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """``(chain, parts)`` of each proclitic chain; parts among conj, prep, fut, art."""
     return tuple((r[0], tuple(_cell(r, 1).split("+"))) for r in load_table(PROCLITICS) if r[0])
+
+
+@cache
+def proclitic_glosses() -> dict[str, str]:
+    """``gloss -> form`` of the one-part proclitics (and → و, to → ل, the → ال)."""
+    return {r[2]: r[0] for r in load_table(PROCLITICS) if len(r) >= 3 and r[2]}
+
+
+@cache
+def affix_rows() -> tuple[tuple[str, str, frozenset[str]], ...]:
+    """``(form, kind, tags)`` of the inflectional affixes (``ar/morphology/affixes.tsv``)."""
+    return tuple((r[0], r[1], _set(_cell(r, 2))) for r in load_table(AFFIXES) if len(r) >= 2)
+
+
+@cache
+def particle_forms() -> dict[str, str]:
+    """``gloss -> form`` of the named free particles (``ar/morphology/particles.tsv``)."""
+    return {r[1]: r[0] for r in load_table(PARTICLES) if len(r) >= 2}

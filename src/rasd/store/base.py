@@ -8,12 +8,11 @@ views: it only has to honour this protocol (and its own migrations).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from rasd.annotators import DocAnalysis
-from rasd.models import Document, Mentions, Views
+from rasd.models import DocAnalysis, Document, Mentions, Views
 from rasd.text import fold
 
 if TYPE_CHECKING:  # prepare pulls in numpy/datasketch: only the writers need it
@@ -128,8 +127,13 @@ class Store(Protocol):
 
     def id_for_hash(self, content_hash: str) -> str | None: ...
 
-    def search(self, query: str, limit: int = 10, offset: int = 0) -> list[SearchHit]:
+    def search(
+        self, query: str, limit: int = 10, offset: int = 0, only: Collection[str] | None = None
+    ) -> list[SearchHit]:
         """Full-text search on folded title+body; spelling variants of hamza etc. match.
+
+        ``only``: search among these document ids alone (the web app's filters, computed
+        from its document list), so filtered hits are ranked, counted and paged exactly.
 
         All distinct words must match. Hits ``offset`` to ``offset + limit`` of the ranking
         (score, then id), so pages are disjoint and in the order of one big page. Raises
@@ -138,7 +142,7 @@ class Store(Protocol):
         """
         ...
 
-    def count_hits(self, query: str) -> int:
+    def count_hits(self, query: str, only: Collection[str] | None = None) -> int:
         """How many documents ``search`` would find for ``query`` with no limit (same limits)."""
         ...
 

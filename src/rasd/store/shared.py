@@ -19,21 +19,18 @@ from typing import Any
 import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 
-from rasd.annotators import DocAnalysis
 from rasd.ids import digest, make_id
 from rasd.models import (
+    MENTION_TYPES,
     Claim,
     Commitment,
     Conflict,
+    DocAnalysis,
     Document,
     Entity,
-    EntityMention,
     Event,
     Incident,
-    Quantity,
-    Quote,
     Thread,
-    Timex,
     to_dict,
 )
 from rasd.store.codec import from_dict
@@ -41,12 +38,7 @@ from rasd.store.prepare import DOC_COLUMNS, JSON_COLUMNS, NUM_PERM, perm_scheme
 
 DUP_THRESHOLD = 0.8
 
-MENTION_KINDS: dict[str, type] = {
-    "timex": Timex,
-    "entities": EntityMention,
-    "quantities": Quantity,
-    "quotes": Quote,
-}
+MENTION_KINDS: dict[str, type] = MENTION_TYPES  # kind -> class, from the one list in models
 VIEW_TABLES: tuple[tuple[str, type], ...] = (
     ("entities", Entity),
     ("events", Event),

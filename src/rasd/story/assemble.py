@@ -1,7 +1,7 @@
 """From per-document reports to incidents, with every source's slot values and disagreements.
 
 ``assemble`` is what ``story.stage.build`` calls. Reports of happenings (attacks, air
-strikes, arrests, fires, crashes …: ``INCIDENT_TYPES``) go through incident resolution
+strikes, arrests, fires, crashes …: ``story.incident_types``) go through incident resolution
 (``story.incidents.resolve``); other reports (agreements, meetings, statements,
 withdrawals …) and happenings with no date at all are grouped by the blocked merge of
 ``resolve.events``. Either way each group becomes one ``models.Incident``, so every report
@@ -25,10 +25,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from rasd.annotators import DocAnalysis
 from rasd.ids import make_id
 from rasd.models import (
     Conflict,
+    DocAnalysis,
     Entity,
     Event,
     EventDate,
@@ -42,17 +42,16 @@ from rasd.models import (
 )
 from rasd.resolve.events import merge
 from rasd.resources import load_table
-from rasd.story import INCIDENT_TYPES
+from rasd.story import incident_types, types_with
 from rasd.story.incidents import Report, kind_of, make_reports, parse_day, resolve
 from rasd.story.places import APART, NEAR, best_relation
 from rasd.story.slots import Article, Value, article_values, disagreements, shown, templates
+from rasd.temporal import TimeValue
 from rasd.text import sentences
 
 _PREC_RANK = {"day": 3, "month": 2, "year": 1}
-VIOLENCE = frozenset({"ATTACK", "AIRSTRIKE"})  # types whose actors are perpetrators, targets targets
 QUOTE_BACK = 8  # quotes before a figure looked at for the one whose content holds it
 ARTICLE_WINDOW = 4  # earlier mentions of one type in an article a mention may join
-SAME_SENTENCE = frozenset({"AGREEMENT", "MEETING", "STATEMENT"})  # one happening when one sentence tells both
 
 
 @cache
@@ -63,25 +62,26 @@ def _months() -> dict[int, str]:
 def date_words(v: str | None) -> str:
     """``2015-08-06`` → ``6 آب 2015``; a month → ``آب 2015``; a year as it is; a part of day or
     a clock time in words too (``2015-07-23TMO`` → ``صباح 23 تموز 2015``, ``story/templates.tsv``)."""
-    if not v or not v[:4].isdigit():
+    tv = TimeValue.parse(v)
+    if tv.year_label is None:
         return ""
-    if len(v) >= 7 and v[5:7].isdigit():
-        m = _months().get(int(v[5:7]), v[5:7])
-        if not (len(v) >= 10 and v[8:10].isdigit()):
-            return f"{m} {v[:4]}"
-        day = f"{int(v[8:10])} {m} {v[:4]}"
-        part = templates().get(v[10:13]) if len(v) == 13 else None
-        if part:
-            return part.format(day=day)
-        if len(v) == 16 and v[10] == "T":
-            return templates()["clock"].format(day=day, time=v[11:])
-        return day
-    return v[:4]
+    if tv.year is None or tv.month is None:
+        return tv.year_label  # a year, or the year of a week or season; a decade's digits
+    m = _months().get(tv.month, f"{tv.month:02d}")
+    if tv.day is None:
+        return f"{m} {tv.year:04d}"
+    day = f"{tv.day} {m} {tv.year:04d}"
+    part = templates().get(f"T{tv.part_of_day}") if tv.part_of_day and tv.exact else None
+    if part:
+        return part.format(day=day)
+    if tv.minute is not None and tv.second is None and tv.exact:
+        return templates()["clock"].format(day=day, time=f"{tv.hour:02d}:{tv.minute:02d}")
+    return day
 
 
 def label(word: str, place: str, when: str | None) -> str:
     """``تفجير في أبها — 6 آب 2015``: kind word, place, date, all from resources."""
-    out = f"{word} في {place}" if place else word
+    out = templates()["label_place"].format(word=word, place=place) if place else word
     day = date_words(when)
     return f"{out} — {day}" if day else out
 
@@ -187,7 +187,7 @@ class _Builder:
         e0 = ev.evidence[0]
         out: list[tuple[str, SlotValue]] = []
         named = [("place", [ev.place] if ev.place else [])]
-        if ev.type in VIOLENCE:
+        if ev.type in types_with("perpetrators"):  # story/kinds.tsv: an attack's actors did it
             named += [("perpetrator", ev.actors), ("target", ev.targets)]
         for slot, ids in named:
             for x in ids:
@@ -309,7 +309,7 @@ def article_groups(events: Sequence[Event]) -> list[list[Event]]:
     """Groups of reports that are not incident happenings: ``resolve.events.merge`` across
     articles, joined where one article tells of one thing several times: a mention joins an
     earlier one of its type and modality among the last ``ARTICLE_WINDOW`` (``_one_thing``),
-    and two mentions of related types (``SAME_SENTENCE``) in one sentence are one happening
+    and two mentions of related types (trait ``one_sentence`` in ``story/kinds.tsv``) in one sentence are one happening
     ("they agreed at the meeting"). Linear in the reports besides ``merge``."""
     groups = list(merge(events).members.values())
     parent = list(range(len(groups)))
@@ -344,7 +344,7 @@ def article_groups(events: Sequence[Event]) -> list[list[Event]]:
             if sentence and ev.evidence[0].start >= max(x.evidence[0].end for x in sentence):
                 sentence = []
             for prev in sentence[-ARTICLE_WINDOW:]:
-                if (prev.type != ev.type and {prev.type, ev.type} <= SAME_SENTENCE
+                if (prev.type != ev.type and {prev.type, ev.type} <= types_with("one_sentence")
                         and prev.modality == ev.modality and _dates_meet(prev, ev)):  # fmt: skip
                     union(prev, ev)
             sentence.append(ev)
@@ -377,8 +377,9 @@ def assemble(
     ents = {e.id: e for e in entities}
     b = _Builder(das, ents, claim_at)
     evs = [ev for ev in events if ev.evidence]
-    happen = [ev for ev in evs if ev.type in INCIDENT_TYPES and ev.modality == "happened"]
-    rest = [ev for ev in evs if not (ev.type in INCIDENT_TYPES and ev.modality == "happened")]
+    incident = incident_types()
+    happen = [ev for ev in evs if ev.type in incident and ev.modality == "happened"]
+    rest = [ev for ev in evs if not (ev.type in incident and ev.modality == "happened")]
     doc_places = {da.doc.id: [(m.start, m.entity) for m in sorted(da.entities, key=lambda m: m.start)
                               if m.entity and m.type in ("GPE", "LOC", "FAC") and m.entity in ents] for da in das}  # fmt: skip
     texts = {k: v.text for k, v in b.docs.items()}

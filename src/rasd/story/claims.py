@@ -15,7 +15,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from rasd.annotators import DocAnalysis
 from rasd.annotators.entities import gazetteer as gz
 from rasd.annotators.events import (
     conditionals,
@@ -30,13 +29,16 @@ from rasd.annotators.events import (
 )
 from rasd.annotators.spans import SpanIndex
 from rasd.ids import make_id
-from rasd.models import Claim, EntityMention, Event, Evidence, Quantity, Quote, Timex
+from rasd.models import Claim, DocAnalysis, EntityMention, Event, Evidence, Quantity, Quote, Timex
 from rasd.resolve.entities import canonical_key
 from rasd.resources import load_lines, load_pairs, load_table
+from rasd.temporal import calendar_year
 from rasd.text import Token, fold, sentences, tokenize
+from rasd.text.clitics import definite_chains
 
 OBJECT_MAX = 200
-_ARTICLE = re.compile(r"^(?:وال|فال|بال|كال|لل|ال)(?=...)")
+# the article with at most one particle before it (وال، بال، لل …), longest first
+_ARTICLE = re.compile("^(?:" + "|".join(map(re.escape, definite_chains(max_parts=2))) + ")(?=...)")
 NEG_WINDOW = 3
 EMBED_WINDOW = 5  # "ما إذا كانت قاعدة حرير ستبقى": the particle may sit a few words back
 
@@ -248,7 +250,7 @@ def content_stems(words: Iterable[Token]) -> frozenset[str]:
 
 
 def _year(value: str | None) -> str | None:
-    return value[:4] if value and len(value) >= 4 and value[:4].isdigit() else None
+    return calendar_year(value)
 
 
 def build_claims(da: DocAnalysis, events: Sequence[Event]) -> list[ClaimRecord]:

@@ -12,25 +12,21 @@ day deadline: in the same month), else ``pending``.
 
 from __future__ import annotations
 
-import calendar
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from rasd.annotators import DocAnalysis
 from rasd.annotators.events import find_triggers, modality, phrase_list, phrase_starts, stems, word_list
 from rasd.ids import make_id
-from rasd.models import Commitment, Evidence, Timex
+from rasd.models import Commitment, DocAnalysis, Evidence, Timex
 from rasd.story.claims import DocSpans, content_stems, schedule_words, topics_of, word_tokens
+from rasd.temporal import TimeValue
 from rasd.text import Token, sentences
 
 WHAT_MAX = 220
 _INCIDENTAL = frozenset({"schedule", "statement", "meeting"})
 POSTPONE_LOOKAHEAD = 4
-_DAY_MONTH = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2}|Q[1-4]|H[12]|W\d{2}))?(?:-(\d{2}))?")
 
 
 @dataclass
@@ -57,41 +53,23 @@ def postpone_cues() -> frozenset[str]:
     return word_list("events/postpone_cues.txt")
 
 
+def span(value: str | None, mod: str | None = None) -> tuple[date, date] | None:
+    """First and last day of the period a deadline names (``TimeValue.range``), read as the
+    story stage always has: only END narrows it (a month to its last ten days, a year to
+    December), and a season counts as its whole year (a season deadline is vague)."""
+    tv = TimeValue.parse(value, "END" if mod == "END" else None)
+    if tv.year is None:
+        return None
+    if tv.season is not None:
+        tv = TimeValue.parse(f"{tv.year:04d}", tv.mod)
+    return tv.range()
+
+
 @lru_cache(maxsize=4096)
 def period(value: str | None, mod: str | None = None) -> tuple[str, str] | None:
-    """First and last day (ISO) of the period a TimeML value names; END narrows to its end."""
-    if not value:
-        return None
-    m = _DATE.match(value)
-    if not m:
-        return None
-    y = int(m.group(1))
-    mid, day = m.group(2), m.group(3)
-    if mid and day and mid.isdigit():
-        d = f"{y:04d}-{mid}-{day}"
-        return d, d
-    if mid and mid.isdigit():
-        mo = int(mid)
-        last = calendar.monthrange(y, mo)[1]
-        if mod == "END":
-            return f"{y:04d}-{mo:02d}-{max(1, last - 9):02d}", f"{y:04d}-{mo:02d}-{last:02d}"
-        return f"{y:04d}-{mo:02d}-01", f"{y:04d}-{mo:02d}-{last:02d}"
-    if mid and mid.startswith("Q"):
-        q = int(mid[1])
-        lo, hi = 3 * q - 2, 3 * q
-        return f"{y:04d}-{lo:02d}-01", f"{y:04d}-{hi:02d}-{calendar.monthrange(y, hi)[1]:02d}"
-    if mid and mid.startswith("H"):
-        lo, hi = (1, 6) if mid == "H1" else (7, 12)
-        return f"{y:04d}-{lo:02d}-01", f"{y:04d}-{hi:02d}-{calendar.monthrange(y, hi)[1]:02d}"
-    if mid and mid.startswith("W"):
-        try:
-            monday, sunday = date.fromisocalendar(y, int(mid[1:]), 1), date.fromisocalendar(y, int(mid[1:]), 7)
-        except ValueError:
-            return f"{y:04d}-01-01", f"{y:04d}-12-31"
-        return monday.isoformat(), sunday.isoformat()
-    if mod == "END":
-        return f"{y:04d}-12-01", f"{y:04d}-12-31"
-    return f"{y:04d}-01-01", f"{y:04d}-12-31"
+    """``span`` as ISO days (what comparisons with ``as_of`` strings need)."""
+    r = span(value, mod)
+    return (r[0].isoformat(), r[1].isoformat()) if r else None
 
 
 def status(deadline: str | None, as_of: str, mod: str | None = None) -> str:
@@ -114,9 +92,10 @@ def _has_cue(norms: Sequence[str]) -> int:
 
 def _after(value: str | None, pub: str) -> bool:
     """Whether a TimeML date lies after the publication date (compared at its own precision)."""
-    if not value or not pub or not value[:4].isdigit():
+    tv = TimeValue.parse(value)
+    if not value or not pub or tv.year is None:
         return False
-    if not _DAY_MONTH.match(value):  # a week, quarter or half: compare its first day
+    if not tv.plain:  # a week, quarter or half: compare its first day
         p = period(value)
         return p is not None and p[0] > pub
     if len(value) > len(pub) and value.startswith(pub):

@@ -42,12 +42,14 @@ from rasd.annotators.events import count_words
 from rasd.ids import make_id
 from rasd.models import Conflict, Side
 from rasd.resources import load_lines, load_pairs, load_table
-from rasd.story import INCIDENT_TYPES, SLOT_KEYS
+from rasd.story import SLOT_KEYS, incident_types
 from rasd.story.claims import ClaimRecord, word_tokens
-from rasd.story.commitments import period
+from rasd.story.commitments import span
 from rasd.story.slots import agree, templates
 from rasd.story.stance import load_model
+from rasd.temporal import TimeValue, spans_overlap
 from rasd.text import fold
+from rasd.text.clitics import TANWEEN_FATH, affix
 from rasd.text.words import stems
 
 MAX_BLOCK = 80
@@ -131,7 +133,8 @@ def same_time_frame(a: ClaimRecord, b: ClaimRecord) -> bool:
 
 
 def _cal_year(v: str | None) -> str | None:
-    return v[:4] if v and v[:4].isdigit() else None
+    """The year (or decade, century) digits of a value: claims of different stretches differ."""
+    return TimeValue.parse(v).year_label
 
 
 def structured(a: ClaimRecord, b: ClaimRecord, topic: str) -> Candidate | None:
@@ -191,7 +194,8 @@ def structured(a: ClaimRecord, b: ClaimRecord, topic: str) -> Candidate | None:
         # one deadline each for the same year that cannot both hold ("September 2026" / "end of 2026")
         for x, xm in a.dates:
             for y, ym in b.dates:
-                if x[:4] == y[:4] and x[:4].isdigit() and periods_exclude(x, xm, y, ym) and not _met(x, y):
+                yx = _cal_year(x)
+                if yx is not None and yx == _cal_year(y) and periods_exclude(x, xm, y, ym) and not _met(x, y):
                     return Candidate(a, b, "date", explain("date", topic=topic, x=_d(x, xm), y=_d(y, ym)), 0.7,
                                      _d(x, xm), _d(y, ym), "date")  # fmt: skip
     return None
@@ -240,7 +244,8 @@ def _who(r: ClaimRecord) -> str:
     if not r.speaker_text:
         return _templates().get("narration", "")
     head, _, rest = r.speaker_text.partition(" ")
-    for suffix in ("ًا", "اً", "ا"):
+    acc = affix("accusative")  # مسؤولا, written with its tanween before or after the alef, or without
+    for suffix in (TANWEEN_FATH + acc, acc + TANWEEN_FATH, acc):
         bare = head.removesuffix(suffix)
         if bare != head and bare in _source_heads():
             return f"{bare} {rest}".strip()
@@ -277,10 +282,10 @@ def explain(kind: str, **parts: str) -> str:
 
 def periods_exclude(x: str, xm: str | None, y: str, ym: str | None) -> bool:
     """Whether two dated periods cannot both be right (END narrows a value to its end)."""
-    px, py = period(x, xm), period(y, ym)
+    px, py = span(x, xm), span(y, ym)
     if px is None or py is None:
         return dates_exclude(x, y)
-    return px[1] < py[0] or py[1] < px[0]
+    return not spans_overlap(px, py)
 
 
 def _d(v: str, mod: str | None) -> str:
@@ -304,7 +309,7 @@ def incident_counts(r: ClaimRecord) -> bool:
     """Whether a claim's figures belong to an incident's slots (a casualty, arrest or rocket
     count, or any count in a sentence reporting a happening): one producer, ``story.slots``,
     compares those inside one incident, never across happenings."""
-    if r.reported & INCIDENT_TYPES:
+    if r.reported & incident_types():
         return True
     slot_objects = _slot_objects()
     return any(o.partition("@")[2] in SLOT_KEYS or o.partition("@")[0] in slot_objects for o, _, _ in r.facts)

@@ -25,7 +25,6 @@ windows of at most ``MAX_WINDOW`` words).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -38,7 +37,9 @@ from rasd.resources import load_lines, load_table
 from rasd.story import SLOT_KEYS
 from rasd.story.incidents import Report, by_person, parse_day
 from rasd.story.report_words import has_backref, moves_on
+from rasd.temporal import TimeValue
 from rasd.text import fold, tokenize
+from rasd.text.clitics import proclitic
 from rasd.text.words import stems
 
 NUMERIC = SLOT_KEYS
@@ -51,11 +52,11 @@ MAX_PARTS = 6  # parts of one total looked at
 PART_GAP = 8  # words between two parts of a total joined by a connector (إضافة إلى)
 AND_GAP = 5  # … joined by و
 ONE_GAP = 5  # words between a singular person noun and the number it is added to
+_AND = proclitic("and")
 DATE_REACH = 10  # words from a report's trigger to the day said after it
 DATE_BEFORE = 4  # … from the day said before it to the trigger
 TOLL_REACH = 16  # words between a rising toll's verb and the number it rises to
 HAPPENED_REACH = 5  # words between a verb of happening and the day after it
-_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2}(T(MO|AF|EV|NI|DT|\d{2}:\d{2}))?)?)?")
 _QUAL = {"AT_LEAST": "at_least", "MORE_THAN": "more_than", "APPROX": "about", "AT_MOST": "at_most", "LESS_THAN": "less_than"}
 
 
@@ -403,9 +404,9 @@ def parts_after(
         if hi - lo > PART_GAP + 1:
             break
         between = [w for w in words[lo:hi] if w[1] <= nxt.start]
-        opens = any(text[w[0] : w[0] + 1] == "و" for w in between)
+        opens = any(text[w[0] : w[0] + 1] == _AND for w in between)
         by_and = _and_before(nxt, text) or (opens and len(between) <= 3) or any(
-            text[w[0] : w[0] + 1] == "و" and _hit(w, _slot_words()["before"]) for w in between
+            text[w[0] : w[0] + 1] == _AND and _hit(w, _slot_words()["before"]) for w in between
         )
         joined = (len(between) <= PART_GAP and any(_hit(w, _word_set("story/parts.txt")) for w in between)) or (
             len(between) <= AND_GAP and by_and
@@ -426,13 +427,13 @@ def parts_after(
 def _and_before(q: Quantity, text: str) -> bool:
     """Whether و joins the number to what comes before (``واثنان``، ``و3``، ``و(5)``; not the
     و of ``واحد``, ``story/waw_numbers.txt``)."""
-    if text[q.start : q.start + 1] == "و":
+    if text[q.start : q.start + 1] == _AND:
         head = next((t.norm for t in tokenize(text[q.start : q.end]) if t.is_word), "")
         return head not in _word_set("story/waw_numbers.txt")
     k = q.start - 1
     while k >= 0 and text[k] in " (":
         k -= 1
-    return k >= 0 and text[k] == "و" and (k == 0 or not text[k - 1].isalnum())
+    return k >= 0 and text[k] == _AND and (k == 0 or not text[k - 1].isalnum())
 
 
 def _one_before(words: Sequence[Word], q: Quantity, text: str) -> tuple[int, str] | None:
@@ -494,7 +495,11 @@ def own_day(r: Report, art: Article, rd: _Reader | None = None) -> tuple[str, Ev
 def _plain(v: str | None) -> str:
     """A TimeML value the date slot takes (``2015-07-23``, ``2015-07-23TMO``, ``2015-07-23T10:30``,
     ``2015-07``, ``2013``), else ``""``."""
-    return v if v and _DATE.fullmatch(v) else ""
+    tv = TimeValue.parse(v)
+    clock = tv.precision == "minute" and tv.second is None
+    part = tv.part_of_day is not None and tv.part_of_day != "MI"  # midnight is no part the slot names
+    ok = tv.plain or (tv.exact and tv.year is not None and tv.week is None and (clock or part))
+    return v if v and ok else ""
 
 
 def _statement_day(words: Sequence[Word], i: int, trig: int, verbs: frozenset[str]) -> bool:

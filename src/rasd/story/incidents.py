@@ -57,6 +57,7 @@ from rasd.story.report_words import (
     word_groups,
     word_share,
 )  # fmt: skip
+from rasd.temporal import TimeValue
 from rasd.text import fold, tokenize
 
 REACH = 3  # days before its article an undated report may be about
@@ -113,10 +114,9 @@ def by_person(kind: str) -> bool:
 
 
 def parse_day(v: str | None) -> date | None:
-    try:
-        return date.fromisoformat(v[:10]) if v and len(v) >= 10 else None
-    except ValueError:
-        return None
+    """The day a TimeML value names (``2015-07-23``, ``2015-07-23TMO``), else None."""
+    r = TimeValue.parse(v).range()
+    return r[0] if r and r[0] == r[1] else None
 
 
 def window(ev: Event, pub: date | None, backref: bool) -> tuple[date, date, bool] | None:
@@ -127,18 +127,15 @@ def window(ev: Event, pub: date | None, backref: bool) -> tuple[date, date, bool
         d = parse_day(v)
         if d is not None:
             return d, d, True
-        if "-W" in v:
-            try:
-                mon = date.fromisocalendar(int(v[:4]), int(v[6:8]), 1)
-                return mon, mon + timedelta(days=6), True
-            except ValueError:
-                pass
-        if len(v) == 7 and v[:4].isdigit() and v[5:7].isdigit():
-            first = date(int(v[:4]), int(v[5:7]), 1)
-            nxt = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
-            if pub is not None and first <= pub < nxt:  # this month, per the report: up to its article
+        tv = TimeValue.parse(v)
+        r = tv.range()
+        if r is not None and tv.week is not None:
+            return r[0], r[1], True
+        if r is not None and tv.plain and tv.precision == "month":
+            first, last = r
+            if pub is not None and first <= pub <= last:  # this month, per the report: up to its article
                 return max(first, pub - timedelta(days=BACKREF_DAYS)), pub, False
-            return first, nxt - timedelta(days=1), True
+            return first, last, True
     if pub is None:
         return None
     return pub - timedelta(days=BACKREF_DAYS if backref else REACH), pub, False

@@ -33,6 +33,7 @@ from rasd.story.claims import adjacent_negators, negation_words, word_tokens
 from rasd.story.commitments import postpone_cues
 from rasd.story.places import country
 from rasd.text import Token, fold
+from rasd.text.clitics import conjunctions
 
 GAP = 4  # words a "*" in a phrase may skip
 REACH = 6  # words between a report's cue and its action word
@@ -40,6 +41,7 @@ FORCE_REACH = 3  # words after a forces noun that still name whose forces
 FORCE_BEFORE, FORCE_AFTER = 4, 3  # where a forces noun names who does the action ("القوات الأميركية ستغادر")
 NEG_REACH = 2  # words before a done cue where a negator turns it into "not done"
 COND_REACH = 3  # words before a cue where a condition particle makes it a condition
+_CONJ_LETTERS = "".join(conjunctions())  # و ف, stripped off a word's start
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 PARTY_TYPES = ("ORG", "PER", "GPE")
 
@@ -197,10 +199,10 @@ def read(
             agent_cc.add(c)
 
     def after_prep(i: int, attached: str) -> bool:
-        head = fold(attached).lstrip("وف")
+        head = fold(attached).lstrip(_CONJ_LETTERS)
         if head in preps:
             return True
-        return i > 0 and (words[i - 1].norm in preps or words[i - 1].norm.lstrip("وف") in preps)
+        return i > 0 and (words[i - 1].norm in preps or words[i - 1].norm.lstrip(_CONJ_LETTERS) in preps)
 
     places = [m for m in ms if m.type in PLACE_TYPES and pos[id(m)] not in taken]
     where: list[tuple[int, str]] = []

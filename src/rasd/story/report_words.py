@@ -2,8 +2,8 @@
 
 A report's sentence becomes *word groups*: per content word, its readings (folded stems,
 whole and with proclitics off: "بمسجد" → بمسجد، مسجد), the hamza on the line dropped
-(``match_key``), plus the adjective's base (``story/endings.tsv``: أفغانية → أفغاني) and
-a canonical synonym (``story/synonyms.tsv``: هليكوبتر → مروحية). Two reports share a word
+(``match_key``), plus the adjective's base (nisba endings, ``ar/morphology/affixes.tsv``:
+أفغانية → أفغاني) and a canonical synonym (``story/synonyms.tsv``: هليكوبتر → مروحية). Two reports share a word
 when any readings meet. ``telling`` picks a report's rarest words that other articles use
 too; ``word_share`` is the idf-weighted share of them an incident's reports use. Phrase
 lists say whether a sentence refers back to a reported happening (``backrefs.txt``),
@@ -20,9 +20,10 @@ from functools import cache
 from rasd.annotators.events import stems
 from rasd.resources import load_lines, load_table
 from rasd.text import fold, tokenize
+from rasd.text.clitics import affix, affixes, conjunctions
 
 MIN_WORD = 3  # letters of a content word
-MIN_STEM = 4  # letters left when an adjective's ending is read off (endings.tsv)
+MIN_STEM = 4  # letters left when an adjective's ending is read off (``_endings``)
 SHIFT_AT = 3  # words into a sentence where a phrase of shifts.txt may start
 TOP_SHARE = 16  # telling words of a report compared with an incident's
 SPREAD = 0.34  # share of an incident's articles that must use a word for it to count in full
@@ -56,10 +57,10 @@ def _synonyms() -> dict[str, str]:
 
 @cache
 def _endings() -> tuple[tuple[str, str], ...]:
-    rows = [
-        (fold(r[0]), fold(r[1]) if len(r) > 1 else "") for r in load_table("story/endings.tsv") if r and r[0]
-    ]
-    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+    """``(ending, base ending)``: a nisba's forms read as its masculine singular (أفغانية →
+    أفغاني), longest ending first (``ar/morphology/affixes.tsv``, tags variant and base)."""
+    base = fold(affix("nisba", "base"))
+    return tuple((end, base) for end in affixes("nisba", "variant"))
 
 
 @cache
@@ -68,7 +69,7 @@ def followup_words() -> frozenset[str]:
 
 
 def _variants(readings: Group) -> Group:
-    """Readings plus their adjective base (``endings.tsv``) and canonical synonym."""
+    """Readings plus their adjective base (``_endings``) and canonical synonym."""
     out = set(readings)
     for w in readings:
         for end, rep in _endings():
@@ -117,7 +118,7 @@ def moves_on(text: str) -> bool:
     for i in range(min(SHIFT_AT, len(norms))):
         for p in _phrases("story/shifts.txt"):
             head = norms[i]
-            if head != p[0] and head[:1] in ("و", "ف") and head[1:] == p[0]:
+            if head != p[0] and head[:1] in conjunctions() and head[1:] == p[0]:
                 head = p[0]
             if head == p[0] and tuple(norms[i + 1 : i + len(p)]) == p[1:]:
                 return True

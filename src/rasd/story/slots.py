@@ -35,6 +35,7 @@ from rasd.resources import load_lines, load_pairs, load_table
 from rasd.story.figures import Article, Value, article_values
 from rasd.story.incidents import Report
 from rasd.text import fold, tokenize
+from rasd.text.clitics import affix, affixes, article
 
 __all__ = ["Article", "Value", "agree", "article_values", "compatible", "dates_clash", "disagreements", "gender",
            "shown", "templates"]  # fmt: skip
@@ -72,7 +73,8 @@ def gender(phrase: str, etype: str | None = None) -> str:
         return "m"
     head = words[0]
     table = _genders()
-    for w in (head, head[2:] if head.startswith("ال") else head):
+    art = article()
+    for w in (head, head[len(art) :] if head.startswith(art) else head):
         if w in table:
             return table[w]
     if etype is None and len(words) <= 3:
@@ -83,7 +85,7 @@ def gender(phrase: str, etype: str | None = None) -> str:
         return "m"
     if etype == "GPE":
         return "f"
-    return "f" if head.endswith(("ه", "ات")) else "m"
+    return "f" if head.endswith((fold(affix("feminine")), *affixes("plural", "fem"))) else "m"
 
 
 def agree(verb: str, subject: str, etype: str | None = None) -> str:

@@ -23,9 +23,9 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from functools import cache
 
-from rasd.annotators import DocAnalysis
 from rasd.annotators.events import BACKGROUND, extract
-from rasd.models import Entity, Event, Evidence, Incident, Thread, Views
+from rasd.models import DocAnalysis, Entity, Event, Evidence, Incident, Thread, Views
+from rasd.parallel import forked
 from rasd.resources import load_table
 from rasd.story.assemble import assemble
 from rasd.story.claims import ClaimRecord, build_claims, family
@@ -65,7 +65,7 @@ PerDoc = tuple[list[Event], list[ClaimRecord], list[Found]]
 # the per-document step over the corpus: (documents by id, entity-name index, as_of, workers) -> one PerDoc each, in order
 PerDocument = Callable[[list[DocAnalysis], dict[str, str], str, int], list[PerDoc]]
 CHUNK = 64  # documents per task when the per-document step runs in worker processes
-_FORKED: tuple[list[DocAnalysis], dict[str, str], str] | None = None  # read by forked workers
+Corpus = tuple[list[DocAnalysis], dict[str, str], str]  # what the per-document step reads: documents, names, as_of
 
 
 def _per_document(da: DocAnalysis, names: dict[str, str], as_of: str) -> PerDoc:
@@ -80,33 +80,16 @@ def _per_document(da: DocAnalysis, names: dict[str, str], as_of: str) -> PerDoc:
     return evs, build_claims(da, evs), find_commitments(da, as_of)
 
 
-def _per_document_range(lo: int, hi: int) -> list[PerDoc]:
-    assert _FORKED is not None, "worker started without the forked corpus"
-    ordered, names, as_of = _FORKED
+def _per_document_range(corpus: Corpus, lo: int, hi: int) -> list[PerDoc]:
+    ordered, names, as_of = corpus
     return [_per_document(da, names, as_of) for da in ordered[lo:hi]]
 
 
 def _per_document_all(ordered: list[DocAnalysis], names: dict[str, str], as_of: str, workers: int) -> list[PerDoc]:
-    """``_per_document`` over the corpus, in ``workers`` forked processes when it pays.
-
-    Workers inherit the analysed corpus at fork (nothing is pickled on the way in) and send
-    back only their results, in order, so the output is the same for any ``workers``.
-    Where ``fork`` is not available the step runs serially.
-    """
-    import multiprocessing as mp
-
-    if workers <= 1 or len(ordered) < 4 * CHUNK or "fork" not in mp.get_all_start_methods():
-        return [_per_document(da, names, as_of) for da in ordered]
-    from concurrent.futures import ProcessPoolExecutor
-
-    global _FORKED
-    _FORKED = (ordered, names, as_of)
-    try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as ex:
-            futures = [ex.submit(_per_document_range, lo, lo + CHUNK) for lo in range(0, len(ordered), CHUNK)]
-            return [r for f in futures for r in f.result()]
-    finally:
-        _FORKED = None
+    """``_per_document`` over the corpus, in ``workers`` forked processes when it pays
+    (``parallel.forked``: the corpus is inherited at fork, only results travel back, in
+    order, so the output is the same for any ``workers``)."""
+    return forked(_per_document_range, (ordered, names, as_of), len(ordered), workers=workers, chunk=CHUNK)
 
 
 class ClaimSpans:

@@ -32,6 +32,7 @@ from scipy import sparse
 
 from rasd.resources import load_lines, load_table
 from rasd.text import fold, tokenize
+from rasd.text.clitics import conjunctions, definite_chains, prepositions
 from rasd.text.encoder import ENCODER_NAME, get_encoder, pair_features
 
 LABELS = ("agree", "disagree", "other")
@@ -44,7 +45,12 @@ GBM_WEIGHT = 0.5  # weight of the boosted trees in the average with the linear m
 ENC_WEIGHT = 0.5  # weight of the sentence-encoder model in the final average (grouped CV, 0.2-0.8 tried)
 ENC_C = 0.003  # its logistic regression is strongly regularised (384-d products; C 0.0003-1 tried)
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
-_ARTICLE = re.compile(r"^(?:وال|فال|بال|كال|لل|ال|و|ف|ب|ل)(?=..)")
+# the article with at most one particle before it, then one و/ف/ب/ل (longer forms first)
+_ARTICLE = re.compile(
+    "^(?:"
+    + "|".join(map(re.escape, (*definite_chains(max_parts=2), *conjunctions(), *prepositions(kaf=False))))
+    + ")(?=..)"
+)
 
 
 @cache
@@ -58,13 +64,13 @@ def antonyms() -> frozenset[tuple[str, str]]:
     out: set[tuple[str, str]] = set()
     for row in load_table("claims/antonyms.tsv"):
         if len(row) >= 2:
-            a, b = _stem(fold(row[0])), _stem(fold(row[1]))
+            a, b = light_stem(fold(row[0])), light_stem(fold(row[1]))
             out.add((a, b))
             out.add((b, a))
     return frozenset(out)
 
 
-def _stem(w: str) -> str:
+def light_stem(w: str) -> str:
     """Crude light stem (article and one-letter proclitics off) so ``والارتفاع`` meets ``ارتفاع``."""
     return _ARTICLE.sub("", w) if len(w) > 3 else w
 
@@ -96,8 +102,8 @@ class PairView:
 
     @classmethod
     def of(cls, s1: str, s2: str) -> PairView:
-        a = [_stem(w) for w in words(s1)]
-        b = [_stem(w) for w in words(s2)]
+        a = [light_stem(w) for w in words(s1)]
+        b = [light_stem(w) for w in words(s2)]
         sa, sb = set(a), set(b)
         return cls(a, b, [w for w in b if w not in sa], [w for w in a if w not in sb])
 
@@ -339,7 +345,7 @@ class StanceModel:
         adds = [_added_text(a, b) for a, b in pairs]
         rems = [_removed_text(a, b) for a, b in pairs]
         prs = [_pair_text(a, b) for a, b in pairs]
-        bs = [" ".join(_stem(w) for w in words(b)) for _, b in pairs]
+        bs = [" ".join(light_stem(w) for w in words(b)) for _, b in pairs]
         dense = np.array([dense_features(a, b) for a, b in pairs], dtype=float)
         grams = [gram_diff(a, b) for a, b in pairs]
         gadd = [g[0] for g in grams]

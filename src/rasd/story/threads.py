@@ -38,13 +38,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
-from rasd.annotators import DocAnalysis
 from rasd.ids import make_id
-from rasd.models import Commitment, Conflict, Deadline, Entity, Evidence, Side, Thread
+from rasd.models import Commitment, Conflict, Deadline, DocAnalysis, Entity, Evidence, Side, Thread
 from rasd.resources import load_pairs, load_table
 from rasd.story.claims import DocSpans, schedule_words, word_tokens
 from rasd.story.commitments import Found, merge_groups, period, status
 from rasd.story.promises import PLACE_TYPES, Cue, Lookups, Reading, find, read, report_cue
+from rasd.temporal import TimeValue
 from rasd.text import sentences
 from rasd.text.words import stems
 
@@ -111,13 +111,10 @@ def deadline_words(value: str | None, mod: str | None = None) -> str:
     if not value:
         return ""
     out = value
-    if len(value) >= 7 and value[:4].isdigit() and value[5:7].isdigit():
-        m = _months().get(int(value[5:7]), value[5:7])
-        out = (
-            f"{int(value[8:10])} {m} {value[:4]}"
-            if len(value) >= 10 and value[8:10].isdigit()
-            else f"{m} {value[:4]}"
-        )
+    tv = TimeValue.parse(value)
+    if tv.year is not None and tv.month is not None:
+        m = _months().get(tv.month, f"{tv.month:02d}")
+        out = f"{tv.day} {m} {tv.year:04d}" if tv.day is not None else f"{m} {tv.year:04d}"
     word = _templates().get(mod or "")
     return f"{word} {out}" if word and len(value) < 10 else out
 

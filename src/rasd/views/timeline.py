@@ -11,18 +11,21 @@ the reader sees what is known at which grain without inventing a day.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from rasd.annotators.events import CONF_BASE, CONF_OWN_DATE, CONF_PLACE, CONF_WEAK
 from rasd.models import Entity, Event, Incident
+from rasd.temporal import TimeValue
 from rasd.text import fold
 
-_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+def _plain(value: str | None) -> bool:
+    """A year, month or day (``TimeValue.plain``): what the timeline can place."""
+    return TimeValue.parse(value).plain
 
 
 def is_dated(ev: Event) -> bool:
-    return bool(ev.date.value and _DATE.match(ev.date.value))
+    return _plain(ev.date.value)
 
 
 def is_generic(ev: Event) -> bool:
@@ -91,7 +94,7 @@ def _keep(
         if not involved & ids and fold(entity) not in fold(text):
             return False
     v = item.date.value
-    if (date_from or date_to) and not (v and _DATE.match(v)):
+    if (date_from or date_to) and not _plain(v):
         return False
     if v and date_from and v < date_from[: len(v)]:
         return False
@@ -100,7 +103,7 @@ def _keep(
 
 def on_timeline(inc: Incident, reports: Mapping[str, Event]) -> bool:
     """Dated, told as happened by one of its reports, and not one generic mention."""
-    if not (inc.date.value and _DATE.match(inc.date.value)):
+    if not _plain(inc.date.value):
         return False
     evs = [reports[r] for r in inc.reports if r in reports]
     if not evs:

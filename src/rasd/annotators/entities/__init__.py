@@ -21,19 +21,20 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from rasd.annotators import DocAnalysis
 from rasd.annotators.entities import gazetteer as gz
-from rasd.annotators.entities import shape
+from rasd.annotators.entities import neural, shape
 from rasd.annotators.entities.cand import Cand
 from rasd.annotators.entities.clubs import club_spans
 from rasd.annotators.entities.consistency import propagate
-from rasd.annotators.entities.cues import given_names, is_given_name, misread_verb
+from rasd.annotators.entities.cues import common_words, given_names, is_given_name, misread_verb
 from rasd.annotators.entities.facilities import event_cands, facility_cands
 from rasd.annotators.entities.features import gaz_tokens, sent_features, title_words, triggers
 from rasd.annotators.entities.labels import chunks, to_bio
+from rasd.annotators.entities.neural import NeuralTagger
 from rasd.annotators.entities.outlets import outlet_spans
-from rasd.models import EntityMention
+from rasd.models import DocAnalysis, EntityMention
 from rasd.resources import arabic, load_lines
+from rasd.text.clitics import affixes, article, chain, conjunctions, prepositions, proclitic
 from rasd.text.normalize import fold
 from rasd.text.sentences import sentences
 from rasd.text.tokens import Token, known_after_proclitics, proclitics, strip_proclitics, tokenize
@@ -41,6 +42,12 @@ from rasd.text.tokens import Token, known_after_proclitics, proclitics, strip_pr
 MODEL_PATH = Path(__file__).parent / "model" / "ner.crfsuite"
 _MODEL_TYPES = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 _PRIORITY = {"pattern": 3, "club": 2, "gazetteer": 2, "model": 1, "city": 0}
+_ART = article()
+_AND = proclitic("and")
+_AS = proclitic("as")  # ك: before a name only with the article (كالعراق; كامل is a name)
+_TO_ART = chain("to", "the")  # للبنك: ل + البنك
+_NOUN_CLITICS = (*conjunctions(), *prepositions())  # و ف ب ل ك (not the verb's س)
+_NISBA = affixes("nisba", "base")  # السوداني
 
 
 _Cand = Cand
@@ -62,8 +69,6 @@ def _tagger() -> Any:
     """The sequence model in use: the BiLSTM-CRF (``neural.py``) when its weights are
     shipped, else the CRF, else None. Anything that is not a ``NeuralTagger`` is driven
     through the crfsuite interface (``tag(features)``, ``marginal(label, i)``)."""
-    from rasd.annotators.entities import neural
-
     return neural.tagger() or _crf_tagger()
 
 
@@ -94,12 +99,6 @@ def _not_names() -> frozenset[str]:
     """Whole spans the model may propose that are never entities: month names and weekdays
     (``ar/calendar/``; نيسان is April far more often than the car maker in this domain)."""
     return frozenset(gz.key_of(w) for w, _ in (*arabic.months(), *arabic.weekdays()))
-
-
-@cache
-def _common_words() -> frozenset[str]:
-    """Ordinary words that are never a name on their own (``common_words.txt``)."""
-    return frozenset(gz.key_of(w) for w in load_lines("entities/common_words.txt"))
 
 
 def _bare(tok: Token, words: frozenset[str] | dict[str, str]) -> bool:
@@ -139,7 +138,7 @@ def _clitic_len(tok: Token, known: frozenset[str]) -> int:
         f = fold(stem)
         if not _noun_clitics(tok.text[:k], f):
             continue
-        if f in known or (f.startswith("ال") and len(f) > 3 and k < len(tok.text)) or (k == 1 and f in given_names()):
+        if f in known or (f.startswith(_ART) and len(f) > 3 and k < len(tok.text)) or (k == 1 and f in given_names()):
             # never cut the article itself: "العراق" read as "ال"+"عراق" is not a clitic
             if _ends_in_article(tok.text[:k]):
                 continue
@@ -152,10 +151,10 @@ def _noun_clitics(chain: str, stem: str) -> bool:
     """Whether ``chain`` can stand before a name: only و ف ب ل ك (not the verb's س), a stem of
     at least three letters (``بدر`` is no ``ب`` + ``در``), and ``ك`` only before the article
     (``كامل`` is a name, ``كالعراق`` "like Iraq")."""
-    c = fold(chain).replace("ـ", "")
-    if not c or any(ch not in "وفبلك" for ch in c) or len(stem) < 3:
+    c = fold(chain)  # folding drops a tatweel (لـ)
+    if not c or any(ch not in _NOUN_CLITICS for ch in c) or len(stem) < 3:
         return False
-    return "ك" not in c or stem.startswith("ال")
+    return _AS not in c or stem.startswith(_ART)
 
 
 _ends_in_article = gz.cuts_article
@@ -179,8 +178,6 @@ def _model_cands(text: str, toks: list[Token]) -> list[_Cand]:
     weight file the CRF is used. Confidence is the mean per-token probability of the
     span's labels (CRF: marginals); spans added by the consistency pass get 0.5.
     """
-    from rasd.annotators.entities.neural import NeuralTagger
-
     tagger = _tagger()
     if tagger is None or not toks:
         return []
@@ -227,8 +224,8 @@ def _gaz_cands(toks: list[Token], run: list[int], known: frozenset[str]) -> list
             i += 1
             continue
         readings = [(0, t.norm)]
-        if t.norm.startswith("لل") and "ال" + t.norm[2:] in firsts:
-            readings.append((0, "ال" + t.norm[2:]))  # "للبنك …": ل + البنك, the alif elided; the whole token
+        if t.norm.startswith(_TO_ART) and _ART + t.norm[len(_TO_ART) :] in firsts:
+            readings.append((0, _ART + t.norm[len(_TO_ART) :]))  # "للبنك …": ل + البنك, the alif elided; the whole token
         if t.norm not in firsts:  # never the article itself: "الحماس" is not "حماس"; "كبيرا" is no "ك" + "بيرا"
             readings += [(k, fold(s)) for k, s in strip_proclitics(t.text, firsts)[1:]
                          if not _ends_in_article(t.text[:k]) and _noun_clitics(t.text[:k], fold(s))]  # fmt: skip
@@ -259,8 +256,8 @@ def _is_nisba(tok: Token) -> bool:
     n = tok.norm
     return (
         tok.is_word
-        and n.startswith("ال")
-        and n.endswith("ي")
+        and n.startswith(_ART)
+        and n.endswith(_NISBA)
         and len(n) >= 5
         and n not in gz.demonyms()
         and n not in _nisba_stop()
@@ -328,9 +325,9 @@ def _title_people(toks: list[Token], run: list[int], accepted: list[_Cand]) -> l
         while k < len(toks) and toks[k].norm in dem and run[k] == run[j]:
             k += 1
         first = toks[k] if k < len(toks) else None
-        if first is None or run[k] != run[j] or not first.is_word or first.norm.startswith("ال"):
+        if first is None or run[k] != run[j] or not first.is_word or first.norm.startswith(_ART):
             continue
-        if first.norm.startswith("و") and first.norm not in given_names():
+        if first.norm.startswith(_AND) and first.norm not in given_names():
             continue  # "الملك ونائبه": a coordinated word, not a first name
         if len(first.norm) < 3 or first.norm in blocked or k in used:
             continue
@@ -338,11 +335,11 @@ def _title_people(toks: list[Token], run: list[int], accepted: list[_Cand]) -> l
             if last >= len(toks) or run[last] != run[k] or any(i in used for i in range(k, last + 1)):
                 break
             t = toks[last]
-            if _is_nisba(t) or (last == k + 1 and not t.norm.startswith("ال") and "P" in names.get(t.norm, "")):
+            if _is_nisba(t) or (last == k + 1 and not t.norm.startswith(_ART) and "P" in names.get(t.norm, "")):
                 out.append(_Cand(k, last, first.start, t.end, "PER", "pattern", 0.6))
                 used.update(range(k, last + 1))
                 break
-            if t.norm.startswith("ال") or not t.is_word:
+            if t.norm.startswith(_ART) or not t.is_word:
                 break
     return out
 
@@ -350,7 +347,7 @@ def _title_people(toks: list[Token], run: list[int], accepted: list[_Cand]) -> l
 def _all_common(toks: list[Token], c: _Cand) -> bool:
     """Every word of the span is an ordinary word (``استشاري تدريبي``, ``يكفيان``)."""
     words = [t for t in toks[c.first : c.last + 1] if t.is_word]
-    return bool(words) and all(_bare(t, _common_words()) for t in words)
+    return bool(words) and all(_bare(t, common_words()) for t in words)
 
 
 def _place_type(name_key: str) -> str:
@@ -415,7 +412,7 @@ def _title_before(toks: list[Token], pos: int) -> bool:
 def _not_first_names() -> frozenset[str]:
     """Words that never join a person as a left-out first name: titles, trigger words,
     ordinary words, demonyms (built once, not per document)."""
-    return rule_title_words() | frozenset(triggers()) | _common_words() | frozenset(gz.demonyms())
+    return rule_title_words() | frozenset(triggers()) | common_words() | frozenset(gz.demonyms())
 
 
 def _extend_left(toks: list[Token], run: list[int], accepted: list[_Cand], known: frozenset[str]) -> None:
@@ -431,7 +428,7 @@ def _extend_left(toks: list[Token], run: list[int], accepted: list[_Cand], known
         if c.type != "PER" or p < 0 or p in used or run[p] != run[c.first]:
             continue
         t = toks[p]
-        if not t.is_word or t.norm.startswith("ال") or len(t.norm) < 3 or t.norm in blocked:
+        if not t.is_word or t.norm.startswith(_ART) or len(t.norm) < 3 or t.norm in blocked:
             continue
         if not _title_before(toks, p) and not is_given_name(t):
             continue

@@ -24,8 +24,14 @@ from functools import cache
 
 from rasd.annotators.entities import gazetteer as gz
 from rasd.resources import load_lines, load_table
+from rasd.text.clitics import affixes, article, chain, conjunctions, proclitic
 from rasd.text.normalize import fold
 from rasd.text.tokens import Token
+
+_ART = article()
+_AND = proclitic("and")
+_TO_ART = chain("to", "the")  # للأهلي: ل + الأهلي
+_MASC_NISBA = affixes("nisba", "base")  # الإسباني (the club), not الإسبانية (the city)
 
 SPORT_MIN = 3  # sport words that make a document a sports report
 _FIXTURE = frozenset("×xX–-")
@@ -99,9 +105,9 @@ def _hits(toks: list[Token], run: list[int]) -> list[_Hit]:
             i += 1
             continue
         readings = [(0, t.norm, False)] + [(k, first, True) for k, first in gz.clitic_readings(t, firsts)]
-        lil = t.norm.find("لل")
-        if 0 <= lil <= 1 and t.norm[:lil] in ("", "و", "ف"):  # "للأهلي", "وللأهلي": the whole "لل…"
-            readings.append((lil, "ال" + t.norm[lil + 2 :], True))
+        lil = t.norm.find(_TO_ART)
+        if 0 <= lil <= 1 and t.norm[:lil] in ("", *conjunctions()):  # "للأهلي", "وللأهلي": the whole "لل…"
+            readings.append((lil, _ART + t.norm[lil + len(_TO_ART) :], True))
         hit = None
         for k, first, clitic in readings:
             found = gz.longest_at(toks, i, run, first, idx, maxlen) if first in firsts else None
@@ -154,7 +160,7 @@ def club_spans(toks: list[Token], text: str, run: list[int], taken: set[int] | N
             if _bare(prev) & places:
                 continue  # "منطقة نجران" is the region
             same_line = "\n" not in text[prev.end : toks[h.first].start]
-            if same_line and prev.norm.startswith("ال") and prev.norm not in frames and h.club.canonical.startswith("ال"):
+            if same_line and prev.norm.startswith(_ART) and prev.norm not in frames and h.club.canonical.startswith(_ART):
                 continue  # "القطاع الأهلي": an adjective after a definite noun
         ok.append(h)
     confirmed: set[str] = set()
@@ -163,14 +169,14 @@ def club_spans(toks: list[Token], text: str, run: list[int], taken: set[int] | N
         p = _prev_word(toks, h.first)
         nxt = toks[h.last + 1].norm if h.last + 1 < len(toks) else ""
         # "برشلونة الإسباني" (masculine: the club; the city is feminine, "برشلونة الإسبانية")
-        with_demonym = nxt in dem and nxt.endswith("ي")
+        with_demonym = nxt in dem and nxt.endswith(_MASC_NISBA)
         if (p is not None and _bare(toks[p]) & frames) or _fixture(toks, h) or (sport and not h.club.weak) or with_demonym:
             confirmed.add(h.club.canonical)
     changed = True
     while changed:  # "بين الأهلي والشباب": a club coordinated with a club is one
         changed = False
         for a, b in zip(ok, ok[1:], strict=False):
-            if b.first == a.last + 1 and fold(toks[b.first].text).startswith("و") and b.clitic:
+            if b.first == a.last + 1 and fold(toks[b.first].text).startswith(_AND) and b.clitic:
                 for x, y in ((a, b), (b, a)):
                     if x.club.canonical in confirmed and y.club.canonical not in confirmed:
                         confirmed.add(y.club.canonical)

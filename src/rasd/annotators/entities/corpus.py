@@ -1,8 +1,9 @@
-"""Entities of a set of files in one call: for ``rasd entities FILES`` and the benchmark.
+"""Documents of a set of files, for ``rasd entities FILES`` and the entity benchmarks
+(``rasd.resolve.entities.analyse`` annotates and links them).
 
-Uses the ingest package (``iter_pages``/``documents_from_page``) when it is importable and
-working; otherwise each text file becomes one document, so entities can be checked on
-their own.
+Uses the ingest package (``iter_pages``/``documents_from_page``) when its readers work (a
+reader's optional dependency may be missing); otherwise each text file becomes one
+document, so entities can be checked on their own.
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from rasd.annotators import DocAnalysis
 from rasd.ids import make_id
-from rasd.models import Document, Entity, Published
+from rasd.ingest import documents_from_page, iter_pages
+from rasd.models import Document, Published, RawPage
 
 
 def load_documents(paths: Sequence[Path]) -> list[Document]:
@@ -26,9 +27,6 @@ def load_documents(paths: Sequence[Path]) -> list[Document]:
         else:
             raise FileNotFoundError(f"{p} does not exist")
     try:
-        from rasd.ingest import documents_from_page, iter_pages
-        from rasd.models import RawPage
-
         docs: list[Document] = []
         for page in iter_pages([str(f) for f in files]):
             if isinstance(page, RawPage):
@@ -53,18 +51,3 @@ def load_documents(paths: Sequence[Path]) -> list[Document]:
             )
         )
     return out
-
-
-def analyse(docs: Sequence[Document]) -> tuple[list[DocAnalysis], list[Entity]]:
-    """Annotate entities in every document, then link them across documents."""
-    from rasd.annotators.entities import annotate
-    from rasd.resolve.entities import link
-
-    das = [DocAnalysis(d) for d in docs]
-    for da in das:
-        annotate(da)
-    return das, link(das)
-
-
-def analyse_paths(paths: Sequence[Path]) -> list[Entity]:
-    return analyse(load_documents(paths))[1]

@@ -20,6 +20,12 @@ MIN_STEM = 3  # letters left after a verb opening: "يتم" is too short to judg
 
 
 @cache
+def common_words() -> frozenset[str]:
+    """Ordinary words that are never a name on their own (``common_words.txt``)."""
+    return frozenset(gz.key_of(w) for w in load_lines("entities/common_words.txt"))
+
+
+@cache
 def given_names() -> frozenset[str]:
     """Folded common given names (``given_names.txt``)."""
     return frozenset(gz.key_of(w) for w in load_lines("entities/given_names.txt"))

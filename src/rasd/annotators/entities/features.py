@@ -12,8 +12,12 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from rasd.resources import arabic, load_table
+from rasd.text.clitics import affixes, article
 from rasd.text.normalize import fold
 from rasd.text.tokens import proclitics
+
+ART = article()
+NISBA = affixes("nisba", "base")  # a definite word ending so is shaped like a nisba (السوداني)
 
 GAZ_FILE = "entities/anetac_tokens.tsv"
 TRIGGER_FILE = "entities/triggers.tsv"
@@ -175,10 +179,10 @@ def _own(w: str) -> tuple[str, ...]:
         "sx2=" + s[-2:],
         "sx3=" + s[-3:],
         "sx4=" + s[-4:],
-        "al=" + ("1" if s.startswith("ال") else "0"),
+        "al=" + ("1" if s.startswith(ART) else "0"),
         "len=" + str(min(len(s), 8)),
         "pc=" + clitic(w),
-        "ns=" + ("1" if s.startswith("ال") and s.endswith("ي") and len(s) >= 5 else "0"),
+        "ns=" + ("1" if s.startswith(ART) and s.endswith(NISBA) and len(s) >= 5 else "0"),
         "c|g=" + b[6] + "|" + b[2],
     )
 

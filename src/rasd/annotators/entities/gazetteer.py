@@ -13,12 +13,15 @@ from functools import cache, lru_cache
 from typing import TypeVar
 
 from rasd.resources import load_lines, load_table
+from rasd.text.clitics import affix, affixes, article, chain
 from rasd.text.normalize import fold
 from rasd.text.tokens import Token, strip_proclitics
 
 V = TypeVar("V")
 
-_ARABIC_ONLY = set("ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي ")
+_ARABIC_ONLY = set("ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي ")  # the Arabic letters (a script, no word)
+_ART = article()
+_DEF = (_ART, chain("to", "the"))  # ال، لل
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,7 @@ class GazEntry:
 
 def key_of(name: str) -> str:
     """Folded, whitespace-normalised key of a name."""
-    return " ".join(fold(name).replace("ـ", "").split())
+    return " ".join(fold(name).split())  # folding drops a tatweel too
 
 
 def _float(s: str) -> float | None:
@@ -133,24 +136,25 @@ def demonyms() -> dict[str, str]:
     """Folded demonym -> ISO code of its country, listed forms plus derived inflections.
 
     ``demonyms.tsv`` lists some forms of each adjective; the other genders and numbers
-    (``بريطانية``، ``الفرنسيين``) are derived with ``demonym_endings.txt``: every ending with
+    (``بريطانية``، ``الفرنسيين``) are derived with the nisba endings tagged ``demonym`` in
+    ``ar/morphology/affixes.tsv``: every ending with
     the article, only the non-masculine-singular ones without it (``تركي`` is also a name).
     """
     listed = {key_of(r[0]): r[1] for r in load_table("entities/demonyms.tsv") if len(r) > 1 and r[1]}
-    ends = sorted({key_of(e) for e in load_lines("entities/demonym_endings.txt")}, key=len, reverse=True)
-    sing = min(ends, key=len, default="")  # the masculine singular ending
+    ends = affixes("nisba", "demonym")  # longest first
+    sing = key_of(affix("nisba", "base"))  # the masculine singular ending
     out: dict[str, str] = {}
     for form, iso in listed.items():
-        word = form[2:] if form.startswith("ال") else form
+        word = form[len(_ART) :] if form.startswith(_ART) else form
         base = next((word[: -len(e)] for e in ends if word.endswith(e) and len(word) - len(e) >= 3), None)
         if base is None or " " in form:
             continue
         for e in ends:
-            out.setdefault("ال" + base + e, iso)
+            out.setdefault(_ART + base + e, iso)
             if e != sing:
                 out.setdefault(base + e, iso)
     names = {key_of(n) for c in countries() for n in (c.name, *c.aliases)}
-    names |= {n[2:] if n.startswith("ال") else "ال" + n for n in names}  # "للسعودية" = ل + السعودية
+    names |= {n[len(_ART) :] if n.startswith(_ART) else _ART + n for n in names}  # "للسعودية" = ل + السعودية
     out = {k: v for k, v in out.items() if k not in names}  # "سورية" is also Syria itself
     out.update(listed)  # a listed form keeps its own country
     return out
@@ -268,8 +272,7 @@ def place_lookup(name: str, context: frozenset[str] = frozenset()) -> GazEntry |
 def cuts_article(chain: str) -> bool:
     """Whether reading ``chain`` off a word as proclitics would cut into its article:
     ``وال`` + ``حماس`` is "the enthusiasm", ``لل`` + ``بنك`` is ل + البنك."""
-    c = fold(chain).replace("ـ", "")
-    return c.endswith(("ال", "لل"))
+    return fold(chain).endswith(_DEF)  # folding drops a tatweel (لـ) too
 
 
 def clitic_readings(tok: Token, firsts: frozenset[str]) -> list[tuple[int, str]]:

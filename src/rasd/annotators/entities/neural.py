@@ -43,7 +43,7 @@ def disc_keys(w: str) -> tuple[str, ...]:
     the CRF's, encoded as the shipped weights expect: ``=`` for a stem that is the word)."""
     sg = ft.signals(w)
     s, c = sg.stem, sg.clusters
-    nisba = s.startswith("ال") and s.endswith("ي") and len(s) >= 5
+    nisba = s.startswith(ft.ART) and s.endswith(ft.NISBA) and len(s) >= 5
     return (
         sg.gaz,
         "=" if sg.gaz_stem is None else sg.gaz_stem,
@@ -54,7 +54,7 @@ def disc_keys(w: str) -> tuple[str, ...]:
         "1" if sg.title else "0",
         sg.trigger,
         sg.shape,
-        ("n" if nisba else "a") if s.startswith("ال") else "-",
+        ("n" if nisba else "a") if s.startswith(ft.ART) else "-",
     )
 
 

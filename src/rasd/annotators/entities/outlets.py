@@ -26,11 +26,15 @@ from dataclasses import dataclass
 from functools import cache
 
 from rasd.annotators.entities import gazetteer as gz
+from rasd.annotators.entities.cues import common_words
+from rasd.ingest import outlets as ingest_outlets
 from rasd.resources import load_lines, load_table
+from rasd.text.clitics import article, proclitic
 from rasd.text.normalize import fold
 from rasd.text.tokens import Token, strip_proclitics, tokenize
 
-_TOLD = re.compile(r"(?<!\w)لـ?\s*[«\"“]\s*$")
+_ART = article()
+_TOLD = re.compile(rf"(?<!\w){re.escape(proclitic('to'))}\u0640?\s*[«\"“]\s*$")  # لـ«X»: told to X
 _OPEN = "«\"“("
 _CLOSE = "»\"”)"
 _DASH = re.compile(r"^\s*[-–]")
@@ -72,22 +76,18 @@ def _is_arabic(name: str) -> bool:
 @cache
 def _ambiguous_words() -> frozenset[str]:
     """Keys that are also places or ordinary words: outlets only in an outlet context."""
-    from rasd.annotators.entities import _common_words  # the recogniser's ordinary words
-
     places = {k for k, e in gz.by_key().items() if e.type in ("GPE", "LOC", "FAC")}
-    return frozenset(places) | frozenset(gz.cities()) | _common_words()
+    return frozenset(places) | frozenset(gz.cities()) | common_words()  # the recogniser's ordinary words
 
 
 @cache
 def index() -> dict[tuple[str, ...], OutletName]:
     """Folded token tuple of every Arabic outlet name -> its canonical name and reach."""
-    from rasd.ingest.outlets import variants
-
     amb = _ambiguous_words()
     cue = cues()
     strong: dict[tuple[str, ...], str] = {}
     context: dict[tuple[str, ...], str] = {}
-    for canonical, variant, weak in variants():
+    for canonical, variant, weak in ingest_outlets.variants():
         for name, is_weak in ((variant, weak), (canonical, True)):
             if not _is_arabic(name):
                 continue
@@ -99,7 +99,7 @@ def index() -> dict[tuple[str, ...], OutletName]:
                 context.setdefault(toks[1:], canonical)  # "صحيفة الرياض" -> "الرياض" in context
     out: dict[tuple[str, ...], OutletName] = {}
     for toks, canonical in strong.items():
-        lone_article = len(toks) == 1 and toks[0].startswith("ال")
+        lone_article = len(toks) == 1 and toks[0].startswith(_ART)
         out[toks] = OutletName(canonical, not (lone_article or " ".join(toks) in amb))
     for toks, canonical in context.items():
         out.setdefault(toks, OutletName(canonical, False, listed=False))
@@ -186,9 +186,7 @@ def own_outlet(outlet: str | None) -> str | None:
     """The canonical name of a document's own outlet, when it is on the list."""
     if not outlet:
         return None
-    from rasd.ingest.outlets import canonical
-
-    return canonical(outlet) or outlet_of(outlet)
+    return ingest_outlets.canonical(outlet) or outlet_of(outlet)
 
 
 def outlet_spans(toks: list[Token], text: str, run: list[int], outlet: str | None = None) -> list[tuple[int, int, int]]:

@@ -11,7 +11,7 @@ place or proposes new ones; none looks at a particular name:
 - ``add_demonyms``: a body every country has runs over the demonym that says whose it is
   (``مجلس النواب العراقي``); a name that stands on its own does not (``برشلونة الإسباني``);
 - ``people``: a person's span never ends on a particle (``لويس فان`` + ``غال``,
-  ``name_particles.txt``) and is cut at a coordinated ``و`` (``سراج`` | ``وصالح العمري``);
+  ``ar/people/name_particles.tsv``) and is cut at a coordinated ``و`` (``سراج`` | ``وصالح العمري``);
 - ``places_not_orgs``: a model ORG that is exactly a known place is the place (datelines,
   ``سبق- الدمام``); ``country_adjective``: ``كرة القدم السعودية`` names no country.
 """
@@ -24,11 +24,15 @@ from functools import cache
 from rasd.annotators.entities import gazetteer as gz
 from rasd.annotators.entities.cand import Cand
 from rasd.annotators.entities.cues import given_names
-from rasd.resources import load_lines, load_table
+from rasd.resources import arabic, load_lines, load_table
+from rasd.text.clitics import affixes, article, conjunctions, prepositions, proclitic
 from rasd.text.normalize import fold
 from rasd.text.tokens import Token, strip_proclitics
 
-_NOUN_CLITICS = "وفبلك"
+_NOUN_CLITICS = "".join((*conjunctions(), *prepositions()))  # و ف ب ل ك
+_ART = article()
+_AND = proclitic("and")
+_FEM_NISBA = affixes("nisba", "fem", "sg")  # الباكستانية
 DATELINE_CHARS = 80  # a dateline opens the text
 
 
@@ -43,7 +47,7 @@ def _generic_heads() -> dict[str, frozenset[str]]:
 
 @cache
 def _particles() -> frozenset[str]:
-    return _keys("entities/name_particles.txt")
+    return frozenset(gz.key_of(w) for w in arabic.name_particles("span"))
 
 
 @cache
@@ -72,7 +76,7 @@ def clitic_len(tok: Token, forms: frozenset[str] | set[str]) -> int:
     if tok.norm in forms:
         return 0
     for k, stem in strip_proclitics(tok.text)[1:]:
-        chain = fold(tok.text[:k]).replace("ـ", "")
+        chain = fold(tok.text[:k])  # folding drops a tatweel (لـ) too
         if chain and all(ch in _NOUN_CLITICS for ch in chain) and fold(stem) in forms:
             return k
     return 0
@@ -142,12 +146,12 @@ def org_bodies(
             i += 1
             continue
         said_with = last + 1 < len(toks) and toks[last + 1].norm in dem and run[last + 1] == run[i]
-        if said_with and (is_head or toks[last + 1].norm.endswith("يه")):
+        if said_with and (is_head or toks[last + 1].norm.endswith(_FEM_NISBA)):
             last += 1
         elif not is_head:
             i += 1
             continue  # "الخارجية" alone is no ministry, nor "النفط العراقي"; "الخارجية الباكستانية" is
-        if not is_head and i > 0 and toks[i - 1].is_word and (toks[i - 1].norm.startswith("ال") or _bare(toks[i - 1]) & titles):
+        if not is_head and i > 0 and toks[i - 1].is_word and (toks[i - 1].norm.startswith(_ART) or _bare(toks[i - 1]) & titles):
             i += 1
             continue  # "وزير الخارجية المصري" is a title, "السياسة الخارجية المصرية" a policy
         if not any(k in taken for k in range(i, last + 1)):
@@ -225,8 +229,8 @@ def people(toks: list[Token], run: list[int], accepted: list[Cand]) -> list[Cand
             n += 1
         for j in range(c.first + 1, c.last + 1):
             t = toks[j]
-            if t.norm.startswith("و") and len(t.norm) >= 4 and t.norm not in given and t.norm[1:] not in parts:
-                out.append(Cand(j, c.last, t.start + 1, c.end, "PER", c.source, c.confidence))
+            if t.norm.startswith(_AND) and len(t.norm) >= 4 and t.norm not in given and t.norm[len(_AND) :] not in parts:
+                out.append(Cand(j, c.last, t.start + len(_AND), c.end, "PER", c.source, c.confidence))
                 c.last, c.end = j - 1, toks[j - 1].end
                 break
     return out
@@ -254,10 +258,10 @@ def country_adjective(toks: list[Token], text: str, c: Cand, key: str) -> bool:
     on the same line is the adjective: ``كرة القدم السعودية`` is Saudi football, not the country."""
     if c.first != c.last or c.first == 0 or c.start != toks[c.first].start:
         return False
-    if not (key.startswith("ال") and key.endswith("يه")):
+    if not (key.startswith(_ART) and key.endswith(_FEM_NISBA)):
         return False
     prev = toks[c.first - 1]
-    return prev.is_word and prev.text.startswith("ال") and "\n" not in text[prev.end : c.start]  # "إلى" folds to "الي"
+    return prev.is_word and prev.text.startswith(_ART) and "\n" not in text[prev.end : c.start]  # "إلى" folds to "الي"
 
 
 __all__ = ["add_demonyms", "clitic_len", "country_adjective", "generic_bodies", "is_generic_body", "org_bodies", "people", "places_not_orgs", "trim_heads"]

@@ -14,9 +14,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from rasd.annotators.entities import features
+from rasd.annotators.entities import gazetteer as gz
 from rasd.annotators.entities.consistency import propagate
 from rasd.annotators.entities.features import GAZ_FILE, sent_features
 from rasd.annotators.entities.labels import chunks, to_bio, to_bioes
+from rasd.resources import load_table
 from rasd.text.normalize import fold
 
 SEED = 13
@@ -69,8 +72,6 @@ def build_gazetteer(anetac: Path, out: Path = GAZ_PATH) -> int:
             if len(f) >= 2 and not f.isdigit():
                 classes.setdefault(f, set()).add(cls)
     # places: countries, curated domain names and GeoNames cities (class C), curated (K)
-    from rasd.annotators.entities import gazetteer as gz
-
     for e in (*gz.countries(), *gz.curated()):
         for n in (e.name, *e.aliases):
             for w in gz.key_of(n).split():
@@ -180,11 +181,7 @@ def train(
         n = build_gazetteer(anetac)
         if log:
             print(f"gazetteer: {n} name tokens from {anetac}")
-        from rasd.annotators.entities import features
-
         features.clear_caches()
-        from rasd.resources import load_table
-
         load_table.cache_clear()
     data = read_conll(train_file)
     cut = len(data) - len(data) // 10

@@ -20,12 +20,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from rasd.annotators import DocAnalysis
 from rasd.annotators.spans import SpanIndex
 from rasd.ids import make_id
-from rasd.models import EntityMention, Event, EventDate, Evidence, Quantity, Timex
+from rasd.models import DocAnalysis, EntityMention, Event, EventDate, Evidence, Quantity, Timex
 from rasd.resources import load_lines, load_table
+from rasd.temporal import date_precision
 from rasd.text import Token, fold, sentences, tokenize
+from rasd.text.clitics import conjunctions, future_chains
 
 # word matching lives in rasd.text.words; re-exported for this module's callers
 from rasd.text.words import phrase_list as phrase_list
@@ -39,8 +40,8 @@ TYPES = (
 )  # fmt: skip
 _TYPE_NAME = re.compile(r"[A-Z][A-Z_]*")  # an event type as triggers.tsv names it
 _PRIORITY = {"denied": 3, "planned": 2, "expected": 1, "happened": 0}
-_FUTURE_PREFIX = ("س", "وس", "فس")
-_VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_FUTURE_PREFIX = future_chains()  # س، وس، فس: ستنسحب is planned
+_CONJ = conjunctions()  # و، ف
 SUMMARY_MAX = 240
 HAPPENINGS = frozenset({"ATTACK", "AIRSTRIKE", "OTHER"})  # trigger types whose toll a death may be
 PERSON_BEFORE, PERSON_AFTER = 5, 2  # words between a death trigger and the person it names
@@ -138,7 +139,7 @@ def clauses(words: Sequence[Token], text: str) -> list[tuple[int, int]]:
         for phrase in breaks:
             n = len(phrase)
             head = words[i].norm
-            head = head[1:] if head[:1] in ("و", "ف") and head[1:] == phrase[0] else head
+            head = head[1:] if head[:1] in _CONJ and head[1:] == phrase[0] else head
             if head == phrase[0] and all(i + j < len(words) and words[i + j].norm == phrase[j] for j in range(1, n)):
                 starts.append(i)
                 break
@@ -285,16 +286,7 @@ def _has_stem(tok: Token, stem: str) -> bool:
 
 def precision_of(value: str | None) -> str | None:
     """day | month | year from a TimeML value; ``None`` when it is not a calendar date."""
-    if not value:
-        return None
-    m = _VALUE.match(value)
-    if not m:
-        return None
-    if m.group(3):
-        return "day"
-    if m.group(2):
-        return "month"
-    return "year"
+    return date_precision(value)
 
 
 def _date(

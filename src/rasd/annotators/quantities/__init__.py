@@ -6,8 +6,8 @@ time tagger took and use place mentions; it guards years and dates itself as wel
 
 from __future__ import annotations
 
-from rasd.annotators import DocAnalysis
 from rasd.annotators.quantities.engine import extract_quantities, lexicon
+from rasd.models import DocAnalysis
 
 __all__ = ["annotate", "extract_quantities", "lexicon"]
 

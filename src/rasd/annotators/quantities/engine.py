@@ -41,8 +41,15 @@ from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Quantity, Span, Timex
 from rasd.resources import load_lines
 from rasd.text import Token, fold, tokenize
+from rasd.text.clitics import article, conjunctions, particle, proclitic
 
 __all__ = ["extract_quantities", "lexicon"]
+
+_AND = proclitic("and")
+_BY = proclitic("by")
+_ART = article()
+_CONJ_LETTERS = "".join(conjunctions())  # و ف (a string: "" is in it, as before)
+_FROM, _IN, _BETWEEN = particle("from"), particle("in"), particle("between")
 
 _FIRSTS: dict[int, frozenset[str]] = {}
 
@@ -131,7 +138,7 @@ def _object_after(lex: Lex, toks: Sequence[Token], j: int) -> tuple[int, int, st
     k = j
     while k < len(toks) and toks[k].norm in ('"', "'") and toks[k].start == toks[k - 1].end:
         k += 1  # "بين 1500 و3000" عنصر: the closing mark of a quoted range
-    if k < len(toks) and toks[k].norm == "من":
+    if k < len(toks) and toks[k].norm == _FROM:
         k += 1
     hit = _match_seq(toks, k, lex.objects, lex.max_obj_len) if k < len(toks) else None
     if hit is None:
@@ -143,10 +150,10 @@ def _place_after(lex: Lex, toks: Sequence[Token], j: int, ents: SpanIndex[Entity
     """``في X`` / ``بـX`` within two tokens of ``j``: X a GPE/LOC mention or a listed place."""
     for k in range(j, min(j + 3, len(toks))):
         t = toks[k]
-        if t.norm == "في" and k + 1 < len(toks):
+        if t.norm == _IN and k + 1 < len(toks):
             cand = k + 1
             skip = 0
-        elif t.norm.startswith("ب") and len(t.norm) > 3:
+        elif t.norm.startswith(_BY) and len(t.norm) > 3:
             cand, skip = k, 1
         else:
             continue
@@ -173,7 +180,7 @@ def _before_mod(lex: Lex, toks: Sequence[Token], i: int) -> tuple[int, str] | No
             got = [t.norm for t in toks[end - n : end]]
             first = got[0]
             if tuple(got[1:]) == words[1:] and (
-                first == words[0] or (first[:1] in "وف" and first[1:] == words[0])
+                first == words[0] or (first[:1] in _CONJ_LETTERS and first[1:] == words[0])
             ):
                 return end - n, mod
     return None
@@ -236,7 +243,7 @@ def _scan_line(
             continue
         if _is_skipped(lex, toks, num, text, spans):
             i = num.j
-            if i + 1 < len(toks) and toks[i].norm in {join for _, join in lex.ranges if join != "و"}:
+            if i + 1 < len(toks) and toks[i].norm in {join for _, join in lex.ranges if join != _AND}:
                 i += 2  # نموذج 101 حتى 119: the other end of a skipped range
             continue
         if num.dot3 and _thousands(lex, toks, num.j):
@@ -272,7 +279,7 @@ def _scan_line(
             if bm is not None:
                 mod = bm[1]
                 q_start = toks[bm[0]].start
-                if fold(toks[bm[0]].text[:1]) in "وف" and toks[bm[0]].norm[1:] in {
+                if fold(toks[bm[0]].text[:1]) in _CONJ_LETTERS and toks[bm[0]].norm[1:] in {
                     w[0] for w, _ in lex.mods_before
                 }:
                     q_start += 1
@@ -305,7 +312,7 @@ def _scan_line(
             object_span = Span(toks[opn[0]].start, toks[opn[1] - 1].end)
         if lemma is None and not num.digits and value == 1.0 and (nb := noun_before(toks, num.i)) is not None:
             lemma, object_span = nb, Span(toks[num.i - 1].start, toks[num.i - 1].end)
-        if lemma is None and num.i > 0 and toks[num.i - 1].norm == "ال" or is_score(toks, k, lemma):
+        if lemma is None and num.i > 0 and toks[num.i - 1].norm == _ART or is_score(toks, k, lemma):
             i = max(j, k)  # دور ال32; بهدفين مقابل هدف
             continue
         if lemma is None and num.digits and re.fullmatch(r"\d{5,}", fold(text[num.start : num.end])):
@@ -508,9 +515,9 @@ def _repeated(
 def _time_shared(lex: Lex, toks: Sequence[Token], j: int, text: str) -> bool:
     """``ثلاثة وستة أشهر``: the number shares a time unit with the next one (a duration)."""
     for _ in range(4):
-        if j >= len(toks) or not toks[j].norm.startswith("و"):
+        if j >= len(toks) or not toks[j].norm.startswith(_AND):
             return False
-        k = j + (toks[j].norm == "و")
+        k = j + (toks[j].norm == _AND)
         nxt = scan_number(lex, toks, k, text) if k < len(toks) else None
         if nxt is None:
             return False
@@ -556,15 +563,15 @@ def _range(lex: Lex, toks: Sequence[Token], num: Num, text: str) -> tuple[int, N
         second: Num | None = None
         if toks[k].norm == join:
             second = scan_number(lex, toks, k + 1, text) if k + 1 < len(toks) else None
-        elif join == "و" and toks[k].norm.startswith("و"):
+        elif join == _AND and toks[k].norm.startswith(_AND):
             second = scan_number(lex, toks, k, text)
         if second is None or second.value is None or num.value is None or second.value == num.value:
             continue
-        if second.value < num.value and not (n and words[-1] == "بين"):
+        if second.value < num.value and not (n and words[-1] == _BETWEEN):
             continue
         if n == 0 and (num.digits != second.digits or _object_after(lex, toks, num.j) is not None):
             continue  # "5 أو 6": both ends written alike, the object after the second
         first_tok = toks[num.i - n] if n else toks[num.i]
-        start = first_tok.start + (1 if n and raw != words and fold(first_tok.text[:1]) in "وف" else 0)
+        start = first_tok.start + (1 if n and raw != words and fold(first_tok.text[:1]) in _CONJ_LETTERS else 0)
         return (start if n else num.start), second
     return None

@@ -15,11 +15,16 @@ from functools import cache
 from rasd.annotators.quantities.objects import article_forms, clean, nouns, time_words
 from rasd.resources import arabic, load_lines, load_table
 from rasd.text import Token, fold
-from rasd.text.clitics import particle_chains
+from rasd.text.clitics import affixes, article, conjunctions, particle_chains, prepositions, proclitic
 
 _DIGITS = re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9]+")
 _R_DECIMAL = re.compile(r"^([0-9]+)ر([0-9]+)$")
 _DOTTED = re.compile(r"(?:\.[0-9]{3}){2,}(?![0-9])")
+_HAMZA_ALEF = "\u0623\u0625\u0622"  # أ إ آ: a letter of the word, not a folded ا
+_GLUED = (*conjunctions(), *prepositions(kaf=False))  # و ف ب ل
+_AS = proclitic("as")  # ك
+_AND = proclitic("and")
+_ART = article()
 
 
 @dataclass(frozen=True)
@@ -72,7 +77,7 @@ def lexicon() -> Lex:
     for line in load_lines("quantities/gentilics.txt"):
         g, _, canon = line.partition("\t")
         stem = fold(g.strip())[:-1]
-        for suf in ("ي", "يه", "يا", "يين", "يون", "يان", "يتين", "يتان", "يات"):
+        for suf in affixes("nisba", "gentilic"):
             gentilics.setdefault(stem + suf, canon.strip() or g.strip())
     places = {_words(p): p for p in load_lines("quantities/places.txt")}
     return Lex(
@@ -119,10 +124,10 @@ class Num:
 
 def lookup(lex: Lex, tok: Token) -> tuple[float, str] | None:
     readings = word_readings(tok.norm)
-    if len(tok.text) > 1 and tok.text[0] in "وفبل" and tok.text[1] in "أإآ":
+    if len(tok.text) > 1 and tok.text[0] in _GLUED and tok.text[1] in _HAMZA_ALEF:
         readings = readings[1:]  # وأحد is و + أحد, not واحد
     for r in readings:
-        if r in lex.numbers and not (r != tok.norm and tok.norm.startswith("ك")):
+        if r in lex.numbers and not (r != tok.norm and tok.norm.startswith(_AS)):
             return lex.numbers[r]  # كمية is not ك + مية
     return None
 
@@ -130,7 +135,7 @@ def lookup(lex: Lex, tok: Token) -> tuple[float, str] | None:
 def number_reading(lex: Lex, tok: Token) -> str:
     """The folded reading of ``tok`` that ``lookup`` used (proclitics stripped)."""
     readings = word_readings(tok.norm)
-    if len(tok.text) > 1 and tok.text[0] in "وفبل" and tok.text[1] in "أإآ":
+    if len(tok.text) > 1 and tok.text[0] in _GLUED and tok.text[1] in _HAMZA_ALEF:
         readings = readings[1:]
     return next((r for r in readings if r in lex.numbers), tok.norm)
 
@@ -193,7 +198,7 @@ def scan_number(lex: Lex, toks: Sequence[Token], i: int, text: str) -> Num | Non
     fr = next((r for r in word_readings(tok.norm) if r in nouns().fractions), None)
     if fr is not None and nouns().fractions[fr][1] == "add" and i + 1 < len(toks):
         hit = lookup(lex, toks[i + 1])  # نصف مليون, وربع مليار: a part of the scale word after it
-        if hit is not None and hit[1] == "scale" and not toks[i + 1].norm.startswith("و"):
+        if hit is not None and hit[1] == "scale" and not toks[i + 1].norm.startswith(_AND):
             off = orig_len(tok.text, len(tok.norm) - len(fr))
             return Num(i, i + 2, tok.start + off, toks[i + 1].end, nouns().fractions[fr][0] * hit[0])
     plain = word_readings(tok.norm)
@@ -221,7 +226,7 @@ def scan_number(lex: Lex, toks: Sequence[Token], i: int, text: str) -> Num | Non
         if hit is None:
             break
         v, kind = hit
-        if kind == "zero" or (kind == "teen" and seen and toks[j].norm.startswith("و")):
+        if kind == "zero" or (kind == "teen" and seen and toks[j].norm.startswith(_AND)):
             break  # صفر only matters in a score (1-صفر); سبع وعشر is two numbers
         if kind == "oneteen":
             nxt_hit = lookup(lex, toks[j + 1]) if j + 1 < len(toks) else None
@@ -269,8 +274,8 @@ def _tail(lex: Lex, toks: Sequence[Token], num: Num, text: str) -> Num:
     if num.value is None or last is None or last[1] != "scale" or num.j >= len(toks):
         return num
     unit = 10.0 ** (len(str(int(last[0]))) - 1)
-    k = num.j + (toks[num.j].norm == "و")
-    if k >= len(toks) or (k == num.j and not toks[k].norm.startswith("و")):
+    k = num.j + (toks[num.j].norm == _AND)
+    if k >= len(toks) or (k == num.j and not toks[k].norm.startswith(_AND)):
         return num
     word = clean(toks[k].text)[(k == num.j) :]
     frac = nouns().fractions.get(fold(word))
@@ -278,7 +283,7 @@ def _tail(lex: Lex, toks: Sequence[Token], num: Num, text: str) -> Num:
         num.value += frac[0] * unit
         num.j, num.end = k + 1, toks[k].end
         return num
-    nxt = scan_number(lex, toks, k, text) if toks[k].norm != "و" else None
+    nxt = scan_number(lex, toks, k, text) if toks[k].norm != _AND else None
     if (
         nxt is not None
         and nxt.value is not None
@@ -303,4 +308,4 @@ def orig_len(word: str, n_folded: int) -> int:
 
 
 def strip_def(w: str) -> str:
-    return w[2:] if w.startswith("ال") and len(w) > 3 else w
+    return w[len(_ART) :] if w.startswith(_ART) and len(w) > 3 else w

@@ -19,11 +19,48 @@ from functools import cache
 from rasd.models import Quantity
 from rasd.resources import arabic, load_lines, load_table
 from rasd.text import Token, fold
-from rasd.text.clitics import definite_chains
+from rasd.text.clitics import (
+    TANWEEN_FATH,
+    affix,
+    affixes,
+    article,
+    chain,
+    conjunctions,
+    definite_chains,
+    particle,
+    prepositions,
+    proclitic,
+)
 
 _MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")  # tashkeel, dagger alef, tatweel
 _LETTERS = re.compile("^[\u0621-\u064a]+$")
-_POSSESSIVE = ("هما", "هم", "ها", "ه", "ي", "نا", "كم")
+# closed-class morphology, from resources/ar/morphology (rasd.text.clitics)
+_POSSESSIVE = affixes("pronoun", "plural_noun")
+_PLURAL = affixes("plural")  # ات، ون، ين
+_MASC_PL = affixes("plural", "masc")  # ون، ين
+_FEM_PL = affixes("plural", "fem")  # ات
+_FEM = affix("feminine")  # ة, as written
+_ACC = affixes("accusative")  # the tanween alef
+_VERB_PL = affixes("verb_plural")  # قالوا
+_NISBA = affixes("nisba", "base")  # ي
+_NISBA_PL = tuple(n + p for n in _NISBA for p in _MASC_PL)  # يون، يين
+_FEM_DUAL = affixes("dual", "fem")  # تان، تين
+_FEM_DUAL_OBL = affixes("dual", "fem", "obl")  # تين
+_MASC_DUAL_NOM = affixes("dual", "masc", "nom")  # ان
+_MASC_DUAL_OBL = affixes("dual", "masc", "obl")  # ين
+_CONSTRUCT_DUAL = affixes("construct", "dual", "masc")  # فريقي
+_CONSTRUCT_FEM = affixes("construct", "fem")  # لجنتي
+_CONSTRUCT_PL = affixes("construct", "plural")  # منتسبي
+_PARTICIPLE = fold(affix("participle"))  # the alef of فاعل
+_CONJ = conjunctions()  # و، ف
+_AND = proclitic("and")
+_PARTICLES = (*conjunctions(), *prepositions(kaf=False))  # و ف ب ل: one glued particle
+_TO_PB = prepositions(kaf=False)  # ب، ل
+_TO_VERB = proclitic("to") + fold(affix("imperfect", "he"))  # ليدخل: ل + an imperfect verb
+_ART = article()
+_AND_ART = chain("and", "the")  # وال
+_POST_DEF = (_ART, chain("to", "the"), chain("by", "the"), _AND_ART)  # ال، لل، بال، وال
+_FROM = particle("from")  # من
 _CLOSERS = frozenset({")", '"', "'", "]"})
 INHERIT_WINDOW = 160  # characters back to look for the object an elided count inherits
 
@@ -54,10 +91,10 @@ def nouns() -> NounLex:
     sound: set[str] = set()
     for plural, singular in load_table("quantities/plurals.tsv"):
         plurals.setdefault(fold(plural), singular)
-        if fold(plural).endswith(("ين", "ون")):
+        if fold(plural).endswith(_MASC_PL):
             sound.add(fold(singular))
     for row in load_table("quantities/objects.tsv"):
-        if any(fold(f).endswith(("ين", "ون")) for f in row[1].split("|")):
+        if any(fold(f).endswith(_MASC_PL) for f in row[1].split("|")):
             sound.add(fold(row[0]))
     singulars = {fold(s) for s in plurals.values()} | {fold(r[0]) for r in load_table("quantities/objects.tsv")}
     return NounLex(
@@ -107,7 +144,7 @@ def strip_article(w: str) -> tuple[str, bool]:
 def is_definite(raw: str) -> bool:
     """Does the word carry the article (after an attached و/ف/ب/ل)?"""
     w = clean(raw)
-    return strip_article(w)[1] or (len(w) > 3 and w[0] in "وف" and strip_article(w[1:])[1])
+    return strip_article(w)[1] or (len(w) > 3 and w[0] in _CONJ and strip_article(w[1:])[1])
 
 
 def lemma(raw: str, *, plural: bool = False, acc: bool = False) -> str | None:
@@ -118,24 +155,30 @@ def lemma(raw: str, *, plural: bool = False, acc: bool = False) -> str | None:
     is tanween. Broken plurals come from ``plurals.tsv``.
     """
     nl = nouns()
-    acc = acc or "\u064b" in raw
+    acc = acc or TANWEEN_FATH in raw
     w, _ = strip_article(clean(raw))
     f = fold(w)
-    if not _LETTERS.match(w) or len(f) < 2 or f in nl.not_objects or f.endswith("وا"):
+    if not _LETTERS.match(w) or len(f) < 2 or f in nl.not_objects or f.endswith(_VERB_PL):
         return None
     if f in nl.plurals:
         return nl.plurals[f]
-    if f.endswith(("يين", "يون")) and len(f) >= 5:
-        return w[:-2]
-    if acc and f.endswith("ا") and len(f) >= 3:
-        w = w[:-1]
+    if f.endswith(_NISBA_PL) and len(f) >= 5:
+        return _cut(w, f, _MASC_PL)  # عسكريين → عسكري
+    if acc and f.endswith(_ACC) and len(f) >= 3:
+        w = _cut(w, f, _ACC)
         return nl.plurals.get(fold(w), w)
     if plural and len(f) >= 5:
-        if f.endswith("ات"):
-            return w[:-2] + "ة"
-        if f.endswith(("ين", "ون")):
-            return w[:-2]
+        if f.endswith(_FEM_PL):
+            return _cut(w, f, _FEM_PL) + _FEM
+        if f.endswith(_MASC_PL):
+            return _cut(w, f, _MASC_PL)
     return w
+
+
+def _cut(w: str, f: str, ends: tuple[str, ...]) -> str:
+    """``w`` without the first of ``ends`` that its folded form ``f`` ends with."""
+    end = next(e for e in ends if f.endswith(e))
+    return w[: len(w) - len(end)]
 
 
 def is_plural(raw: str) -> str | None:
@@ -148,7 +191,7 @@ def is_plural(raw: str) -> str | None:
             continue
         if f in nl.plurals:
             return nl.plurals[f]
-        if len(f) >= 5 and f.endswith(("ات", "ين", "ون")):
+        if len(f) >= 5 and f.endswith(_PLURAL):
             return lemma(cand, plural=True)
     return None
 
@@ -158,7 +201,7 @@ def open_object(toks: Sequence[Token], j: int, value: float | None) -> tuple[int
     k = j
     while k < len(toks) and toks[k].norm in _CLOSERS:
         k += 1
-    via_min = k < len(toks) and toks[k].norm == "من"
+    via_min = k < len(toks) and toks[k].norm == _FROM
     k += via_min
     if k >= len(toks):
         return None
@@ -182,18 +225,18 @@ def _noun_like(raw: str, *, plural: bool, acc: bool) -> bool:
     (``777 وسيتم``, ``(64) وتياجو``, ``(66) ليدخل``) unless it is a known noun or has the
     form the number asks for (``130 وافدا``, ``خمس وحدات``)."""
     w = fold(clean(raw))
-    verb = w.startswith("لي") and len(w) >= 5  # ليدخل: لـ + a verb
-    if (w[:1] not in ("و", "ف") and not verb) or len(w) < 3:
+    verb = w.startswith(_TO_VERB) and len(w) >= 5  # ليدخل: لـ + a verb
+    if (w[:1] not in _CONJ and not verb) or len(w) < 3:
         return True
     nl = nouns()
     if w in nl.plurals or w in nl.singulars or w in nl.sound_masc:
         return True
-    return (acc and w.endswith("ا")) or (plural and w.endswith("ات"))
+    return (acc and w.endswith(_ACC)) or (plural and w.endswith(_FEM_PL))
 
 
 def of_group(toks: Sequence[Token], j: int) -> bool:
     """``اثنين من الأتراك``: من and a definite plural after one or two name what is counted."""
-    if j + 1 >= len(toks) or toks[j].norm != "من" or is_plural(toks[j + 1].text) is None:
+    if j + 1 >= len(toks) or toks[j].norm != _FROM or is_plural(toks[j + 1].text) is None:
         return False
     construct = j + 2 < len(toks) and is_definite(toks[j + 2].text)  # اثنين من عمالقة الغناء
     return is_definite(toks[j + 1].text) or construct
@@ -202,7 +245,7 @@ def of_group(toks: Sequence[Token], j: int) -> bool:
 def _bare(tok: Token) -> tuple[str, int]:
     """The word without one proclitic و/ف/ب/ل and the number of original characters dropped."""
     text = tok.text
-    if len(text) > 3 and text[0] in "وفبل":
+    if len(text) > 3 and text[0] in _PARTICLES:
         k = 1
         while k < len(text) and _MARKS.match(text[k]):
             k += 1
@@ -222,28 +265,32 @@ def open_dual(toks: Sequence[Token], i: int) -> tuple[int, int, str] | None:
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         follows = nxt is not None and (nxt.norm[:1].isalpha() or nxt.norm[:1].isdigit() or nxt.norm == '"')
         stem = ""
-        if f.endswith(("تان", "تين")):
-            stem = w[:-3] + "ة"
-        elif f.endswith("تي") and not definite and follows:
-            stem = w[:-2] + "ة"
-        elif f.endswith("ان") or (f.endswith("ين") and fold(w[:-2]) not in nl.sound_masc and not _participle(w[:-2])):
-            stem = w[:-2]
+        if f.endswith(_FEM_DUAL):
+            stem = _cut(w, f, _FEM_DUAL) + _FEM
+        elif f.endswith(_CONSTRUCT_FEM) and not definite and follows:
+            stem = _cut(w, f, _CONSTRUCT_FEM) + _FEM
+        elif f.endswith(_MASC_DUAL_NOM) or (
+            f.endswith(_MASC_DUAL_OBL)
+            and fold(_cut(w, f, _MASC_DUAL_OBL)) not in nl.sound_masc
+            and not _participle(_cut(w, f, _MASC_DUAL_OBL))
+        ):
+            stem = _cut(w, f, (*_MASC_DUAL_NOM, *_MASC_DUAL_OBL))
         elif (
-            f.endswith("ي")
+            f.endswith(_CONSTRUCT_DUAL)
             and not definite
             and nxt is not None
-            and (nxt.norm.startswith("ال") or nxt.norm == '"' or _pair_follows(toks, i + 1))
-            and (not _participle(w[:-1]) or _pair_after(toks, i + 1))  # طالبي اللجوء is a plural
+            and (nxt.norm.startswith(_ART) or nxt.norm == '"' or _pair_follows(toks, i + 1))
+            and (not _participle(_cut(w, f, _CONSTRUCT_DUAL)) or _pair_after(toks, i + 1))  # طالبي اللجوء is a plural
         ):
-            stem = w[:-1]
+            stem = _cut(w, f, _CONSTRUCT_DUAL)
         fs = fold(stem)
         # -تين is a dual whatever the noun (not -تان: باكستان), when no proclitic makes it ambiguous
-        feminine = f.endswith("تين") and len(fs) >= 4 and not off and f[0] not in "وفبل"
+        feminine = f.endswith(_FEM_DUAL_OBL) and len(fs) >= 4 and not off and f[0] not in _PARTICLES
         if fs in nl.time_units:
             return None
         if len(fs) < 2 or not (feminine or fs in nl.singulars) or fs in nl.time_units or fs in nl.not_objects:
             continue
-        if fs.endswith("ي") and f.endswith("ي") and not f.endswith("تي"):
+        if fs.endswith(_NISBA) and f.endswith(_CONSTRUCT_DUAL) and not f.endswith(_CONSTRUCT_FEM):
             continue  # a nisba adjective (دولي) is not a construct dual
         if definite and fs in nl.anaphoric:
             return None
@@ -254,12 +301,12 @@ def open_dual(toks: Sequence[Token], i: int) -> tuple[int, int, str] | None:
 def _participle(stem: str) -> bool:
     """``عامل`` (فاعل): its ``-ين`` form is the sound plural (العاملين), not a dual."""
     f = fold(stem)
-    return len(f) == 4 and f[1] == "ا"
+    return len(f) == 4 and f[1] == _PARTICIPLE
 
 
 def _pair_after(toks: Sequence[Token], k: int) -> bool:
     """``عاملي الأرض والجمهور``: two definite members named after a construct dual."""
-    return k + 1 < len(toks) and is_definite(toks[k].text) and fold(clean(toks[k + 1].text)).startswith("وال")
+    return k + 1 < len(toks) and is_definite(toks[k].text) and fold(clean(toks[k + 1].text)).startswith(_AND_ART)
 
 
 def _pair_follows(toks: Sequence[Token], k: int) -> bool:
@@ -270,7 +317,7 @@ def _pair_follows(toks: Sequence[Token], k: int) -> bool:
     return (
         first.norm[:1].isalpha()
         and not is_definite(first.text)
-        and second.norm.startswith("و")
+        and second.norm.startswith(_AND)
         and len(second.norm) > 2
         and second.norm[1:2].isalpha()
     )
@@ -293,8 +340,8 @@ def one_of(toks: Sequence[Token], i: int, lex_match: LexMatch) -> tuple[int, int
         end = toks[i + n].end
     else:
         single = is_plural(nxt.text)
-        if single is None and len(fold(clean(nxt.text))) >= 5 and fold(nxt.text).endswith("ي"):
-            single = clean(nxt.text)[:-1]  # منتسبي: construct of a sound plural
+        if single is None and len(fold(clean(nxt.text))) >= 5 and fold(nxt.text).endswith(_CONSTRUCT_PL):
+            single = _cut(clean(nxt.text), fold(nxt.text), _CONSTRUCT_PL)  # منتسبي: construct of a sound plural
         if single is None:
             return None
         got, end = single, nxt.end
@@ -312,7 +359,7 @@ def post_nominal(
         return None
     tok = toks[i]
     prev = toks[i - 1]
-    if not fold(clean(prev.text)).startswith(("ال", "لل", "بال", "وال")):
+    if not fold(clean(prev.text)).startswith(_POST_DEF):
         return None
     single, head = is_plural(prev.text), i - 1
     if single is None and i > 1 and not is_definite(toks[i - 2].text):
@@ -321,16 +368,18 @@ def post_nominal(
         return None
     value: float | None = None
     start, end = tok.start, tok.end
-    if tok.norm == "ال" and i + 1 < len(toks) and toks[i + 1].norm.isdigit():
+    n_art = len(_ART)
+    bare = tok.norm[n_art:]
+    if tok.norm == _ART and i + 1 < len(toks) and toks[i + 1].norm.isdigit():
         value, end = float(toks[i + 1].norm), toks[i + 1].end
-    elif tok.norm.startswith("ال") and tok.norm[2:].isdigit():
-        value = float(tok.norm[2:])
-        start = tok.start + len(tok.text) - len(tok.norm[2:])
-    elif tok.norm.startswith("ال") and numbers.get(tok.norm[2:], (0, ""))[1] in ("unit", "ten"):
-        value = numbers[tok.norm[2:]][0]
-        start = tok.start + 2
+    elif tok.norm.startswith(_ART) and bare.isdigit():
+        value = float(bare)
+        start = tok.start + len(tok.text) - len(bare)
+    elif tok.norm.startswith(_ART) and numbers.get(bare, (0, ""))[1] in ("unit", "ten"):
+        value = numbers[bare][0]
+        start = tok.start + n_art
         nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
-        tens = next((nxt[k:] for k in (3, 1) if nxt.startswith(("وال", "و")[k == 1])), "")
+        tens = next((nxt[len(p) :] for p in (_AND_ART, _AND) if nxt.startswith(p)), "")
         if value < 10 and numbers.get(tens, (0, ""))[1] == "ten":  # الثماني والعشرين
             value += numbers[tens][0]
             end = toks[i + 1].end
@@ -384,7 +433,7 @@ def noun_before(toks: Sequence[Token], i: int) -> str | None:
     if i == 0:
         return None
     prev = toks[i - 1]
-    text, _ = _bare(prev) if fold(prev.text)[:1] in "لب" and len(prev.norm) > 4 else (prev.text, 0)
+    text, _ = _bare(prev) if fold(prev.text)[:1] in _TO_PB and len(prev.norm) > 4 else (prev.text, 0)
     got = lemma(text)
     if got is None or fold(got) in nouns().time_units:
         return None
@@ -395,7 +444,7 @@ def share_forward(out: list[Quantity], text: str) -> list[Quantity]:
     """``عند 56 و55 دولارا``: a count without object takes the object of the next one."""
     for a, b in zip(out, out[1:], strict=False):
         gap = text[a.end : b.start]
-        if a.object is None and b.object and gap.strip() in ("و", "") and "\n" not in gap and b.start > a.end:
+        if a.object is None and b.object and gap.strip() in (_AND, "") and "\n" not in gap and b.start > a.end:
             a.object, a.confidence = b.object, 0.55
     return out
 

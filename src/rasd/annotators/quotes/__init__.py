@@ -7,8 +7,8 @@ re-map ``speaker.entity`` later.
 
 from __future__ import annotations
 
-from rasd.annotators import DocAnalysis
 from rasd.annotators.quotes.engine import extract_quotes, lexicon, quote_pairs
+from rasd.models import DocAnalysis
 
 __all__ = ["annotate", "extract_quotes", "lexicon", "quote_pairs"]
 

@@ -14,6 +14,14 @@ from rasd.annotators.quotes.speakers import Subj, is_adjunct_start, make_speaker
 from rasd.annotators.spans import SpanIndex
 from rasd.models import Quote, Span
 from rasd.text import fold
+from rasd.text.clitics import article, chain, conjunctions, particle, proclitic
+
+_TO = proclitic("to")  # وفقا لـX
+_TO_ART = chain("to", "the")  # وفقا للمصدر
+_ART = article()
+_CONJ = conjunctions()  # و، ف
+_SO_THAT = chain("so") + particle("that")  # فإن
+_WHAT = particle("what")  # بحسب ما قالت
 
 
 def attributions(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> list[Quote]:
@@ -40,9 +48,9 @@ def attributions(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> 
                 hit, matched = n, phrase
                 break
             # "وفقا للمصدر": the final ل is attached to the source
-            if phrase[-1] == "ل" and n >= 2 and phrase[0] in _bare(words[0]) and words[1:-1] == list(phrase[1:-1]):
+            if phrase[-1] == _TO and n >= 2 and phrase[0] in _bare(words[0]) and words[1:-1] == list(phrase[1:-1]):
                 w = words[-1]
-                if w.startswith("ل") and len(w) > 2:
+                if w.startswith(_TO) and len(w) > 2:
                     hit, matched = n - 1, phrase
                     break
         if hit is None:
@@ -84,12 +92,12 @@ def attributions(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> 
                 inside[0].speaker.medium = medium_text(cx, np_.first, np_.last)
             k = src_b
             continue
-        opens = s0 == k or all(not t.is_word for t in toks[s0:k]) or (k - s0 == 1 and toks[s0].norm in ("و", "ف"))
+        opens = s0 == k or all(not t.is_word for t in toks[s0:k]) or (k - s0 == 1 and toks[s0].norm in _CONJ)
         if opens and s0 > 0 and (src_b >= len(toks) or cx.brk[src_b - 1] or toks[src_b].norm in (".", "!")):
             c_a, c_b = sentence_start(cx, s0 - 1), s0  # "….وفقا لرويترز.": it closes the sentence before
         elif opens:
             c_a = src_b + 1 if src_b < len(toks) and toks[src_b].norm == "," else src_b
-            if c_a < len(toks) and toks[c_a].norm == "فان":
+            if c_a < len(toks) and toks[c_a].norm == _SO_THAT:
                 c_a += 1
             c_b = content_end(cx, c_a)
         else:
@@ -101,7 +109,7 @@ def attributions(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> 
         direct = cn.first - 1 in cx.open_at and cx.open_at[cn.first - 1] == cn.last + 1
         sub = Subj(np=_strip_l(cx, np_))
         spk = make_speaker(cx, sub)
-        if spk is not None and spk.text[:1] == "ل" and not fold(spk.text).startswith("لل") and len(spk.text) > 3:
+        if spk is not None and spk.text[:1] == _TO and not fold(spk.text).startswith(_TO_ART) and len(spk.text) > 3:
             spk.start += 1
             spk.text = cx.text[spk.start : spk.end]
         if spk is None:
@@ -122,14 +130,14 @@ _STOPS = frozenset({",", "-", "–", "—", "(", ")"})  # punctuation that ends 
 def _said(cx: Ctx, k: int) -> int:
     """2 when ``ما`` + a one-word reporting verb stand at ``k`` (``ما ذكرت``, ``ما قالت``), else 0;
     not ``ما جاء في`` ("what the text says": no speaker follows)."""
-    if k + 1 >= len(cx.toks) or cx.toks[k].norm != "ما":
+    if k + 1 >= len(cx.toks) or cx.toks[k].norm != _WHAT:
         return 0
     return 2 if any((w,) in cx.lex.cues for w in _bare(cx.toks[k + 1].norm)) else 0
 
 
 def _strip_l(cx: Ctx, np_: NP) -> NP:
     """``لـ«رويترز»`` → ``«رويترز»``: a bare ل token before the source is not part of it."""
-    if cx.toks[np_.first].norm == "ل" and np_.first < np_.last:
+    if cx.toks[np_.first].norm == _TO and np_.first < np_.last:
         return trim(cx, np_.first + 1, np_.last) or np_
     return np_
 
@@ -137,18 +145,18 @@ def _strip_l(cx: Ctx, np_: NP) -> NP:
 def _is_source(cx: Ctx, np_: NP) -> bool:
     toks, lex = cx.toks, cx.lex
     first = toks[np_.first]
-    if first.norm == "ل" and np_.first + 1 <= np_.last:
+    if first.norm == _TO and np_.first + 1 <= np_.last:
         first = toks[np_.first + 1]
-    if np_.first in cx.open_at or (toks[np_.first].norm == "ل" and np_.first + 1 in cx.open_at):
+    if np_.first in cx.open_at or (toks[np_.first].norm == _TO and np_.first + 1 in cx.open_at):
         return True
     w = first.norm
     cands = {w, _nodef(w)}
-    if w.startswith("لل"):
-        cands.add("ال" + w[2:])
-        cands.add(w[2:])
-    elif w.startswith("ل"):
-        cands.add(w[1:])
-        cands.add(_nodef(w[1:]))
+    if w.startswith(_TO_ART):
+        cands.add(_ART + w[len(_TO_ART) :])
+        cands.add(w[len(_TO_ART) :])
+    elif w.startswith(_TO):
+        cands.add(w[len(_TO) :])
+        cands.add(_nodef(w[len(_TO) :]))
     if cands & (lex.sources | lex.outlets | lex.anon | lex.titles) or any(_nodef(c) in lex.anon for c in cands):
         return True
     if np_.first == np_.last and is_anaphor(first.text):

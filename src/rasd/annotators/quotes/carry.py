@@ -18,9 +18,16 @@ from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Speaker
 from rasd.resources import arabic, load_lines
 from rasd.text import Token, fold
+from rasd.text.clitics import affixes, article, prepositions, proclitic
+from rasd.text.clitics import chain as clitic_chain
 
 MAX_CHAIN = 8  # title words between a clause's verb and its subject's name
 MAX_BACK = 400  # tokens looked back from the cue
+_TO = proclitic("to")
+_IMPERFECT = affixes("imperfect")  # ي ت ن: "ليرد" is ل + an imperfect verb
+_ART = article()
+_NOUNISH = (_ART, clitic_chain("to", "the"))  # ال، لل: a noun, not a verb
+_BY_TO = prepositions(kaf=False)  # ب، ل: a prepositional phrase
 
 
 @cache
@@ -72,8 +79,8 @@ def _subject_at(toks: Sequence[Token], clause: int, j: int) -> bool:
     if a >= j or not toks[a].is_word:
         return False
     verb = bare(toks[a].norm)[-1]
-    purpose = verb[:1] == "ل" and verb[1:2] in ("ي", "ت", "ن") and len(verb) > 3  # "ليرد": ل + imperfect
-    if verb.startswith(("ال", "لل")) or len(verb) < 3 or (toks[a].norm[:1] in ("ب", "ل") and not purpose):
+    purpose = verb[:1] == _TO and verb[1:2] in _IMPERFECT and len(verb) > 3  # "ليرد": ل + imperfect
+    if verb.startswith(_NOUNISH) or len(verb) < 3 or (toks[a].norm[:1] in _BY_TO and not purpose):
         return False  # a noun or a prepositional phrase, not a verb
     chain = toks[a + 1 : j]
     while chain and chain[0].norm in _pronoun_objects():
@@ -82,9 +89,9 @@ def _subject_at(toks: Sequence[Token], clause: int, j: int) -> bool:
         return False
     for t in chain:
         w = bare(t.norm)[-1]
-        if w[:1] in ("ب", "ل") and nodef(w[1:]) in _titles():
+        if w[:1] in _BY_TO and nodef(w[1:]) in _titles():
             return False  # "بالرئيس X": the object of the verb
-    return not chain or nodef(bare(chain[0].norm)[-1]) in _titles() or chain[0].norm.startswith("ال")
+    return not chain or nodef(bare(chain[0].norm)[-1]) in _titles() or chain[0].norm.startswith(_ART)
 
 
 def carried(

@@ -10,18 +10,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
 
-from rasd.annotators.quotes.frames import between, connector, whoever
+from rasd.annotators.quotes.frames import between, connector, contrast, whoever
 from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.lexicon import Lex, Verb, lexicon
 from rasd.annotators.quotes.marks import quote_pairs
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention
 from rasd.text import Token, tokenize
+from rasd.text.clitics import affixes
 
 MAX_SUBJECT = 30  # tokens between a cue and its content
 MIN_QUOTE_TOKENS = 4  # a shorter quoted run beside a name is a name or a scare quote
 MAX_RELATIVE_SUBJECT = 4  # words of a subject between a relative clause's cue and its أن
 MAX_SPAN = 1024  # tokens a sentence look-back or an indirect content may run (real ones < 600)
+_ACC = affixes("accusative")  # مؤكدا، مشيراً
 
 
 @dataclass
@@ -138,7 +140,7 @@ def content_end(cx: Ctx, start: int) -> int:
             k += 1
             continue
         if k + 1 < len(toks) and (toks[k].norm == "," or connector(toks[k])) and (
-            cue_at(cx, k + 1) or (toks[k].norm == "," and toks[k + 1].norm in ("فيما", "بينما"))
+            cue_at(cx, k + 1) or (toks[k].norm == "," and contrast(toks[k + 1]))
         ):
             end = k
             break
@@ -191,7 +193,7 @@ def segments(cx: Ctx, a: int, b: int) -> list[tuple[int, int]]:
 def _hal(cx: Ctx, k: int) -> bool:
     """A reporting participle in the accusative (``مؤكدا``, ``مشيراً``, ``متهمًا``) at ``k``;
     ``مؤكدة`` may be an adjective ("معلومات مؤكدة"), so only the -ا forms count."""
-    if k >= len(cx.toks) or not cx.toks[k].norm.endswith("ا"):
+    if k >= len(cx.toks) or not cx.toks[k].norm.endswith(_ACC):
         return False
     hit = cue_at(cx, k)
     return hit is not None and hit[1].participle

@@ -36,6 +36,7 @@ from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Quote, Speaker
 from rasd.resources import arabic, load_lines, load_table
 from rasd.text import Token, fold
+from rasd.text.clitics import affixes, article, prepositions, proclitic
 
 LOOKBACK = 200  # earlier mentions examined per description (nearest first)
 BAG_BEFORE = 20  # words before a person mention that may hold its title
@@ -44,6 +45,10 @@ RESOLVED_CONFIDENCE = 0.8  # factor applied to a quote whose speaker was inferre
 FORWARD = 600  # tokens searched after an honorific pronoun that has no antecedent
 MAX_TITLE = 5  # words of a title phrase taken after the honorific noun
 MAX_ORG_DESCRIPTION = 3  # words from which an organisation phrase is a name, not a short form
+_ART = article()
+_BY = proclitic("by")  # بشرطة: the speaker's office
+_BY_TO = prepositions(kaf=False)  # ب، ل
+_NISBA = affixes("nisba", "apposition")
 
 
 @dataclass(frozen=True)
@@ -86,7 +91,7 @@ def _keys(w: str) -> frozenset[str]:
     f = fold(w)
     out = {nodef(x) for x in bare(f)}
     for x in list(out):
-        if len(x) > 4 and x[0] in "بل":
+        if len(x) > 4 and x[0] in _BY_TO:
             out.add(nodef(x[1:]))
     return frozenset(out)
 
@@ -116,7 +121,7 @@ def _cuts(bag: frozenset[str] | set[str]) -> frozenset[str]:
 
 
 def _nisba(w: str) -> bool:
-    return len(w) > 3 and w.endswith(("ي", "يه", "يون", "يين"))
+    return len(w) > 3 and w.endswith(_NISBA)
 
 
 @dataclass
@@ -233,10 +238,10 @@ def _kind(words: list[str], honored: bool) -> str | None:
         return None
     head = fold(words[0])
     hk = _keys(words[0])
-    definite = bare(head)[-1].startswith("ال")
+    definite = bare(head)[-1].startswith(_ART)
     if bare(head)[-1] in w.anaphors or head in w.anaphors:
         return "anaphor"
-    construct = len(words) >= 2 and bare(fold(words[1]))[-1].startswith("ال")
+    construct = len(words) >= 2 and bare(fold(words[1]))[-1].startswith(_ART)
     if hk & w.titles and (definite or construct or honored):
         return "person"
     if hk & w.org_heads and (definite or construct):
@@ -300,10 +305,10 @@ def _org(doc: _Doc, pos: int, words: list[str], earlier: list[Speaker]) -> _Cand
     floor = doc.tok_at(best.start) if best is not None else max(0, k - 20 * LOOKBACK)
     while k >= floor:
         t = doc.toks[k]
-        if t.is_word and _keys(t.norm) & head and not bare(t.norm)[-1].startswith("ال"):
+        if t.is_word and _keys(t.norm) & head and not bare(t.norm)[-1].startswith(_ART):
             e = k + 1
             while e < len(doc.toks) and e - k < 6 and doc.toks[e].is_word and (
-                    bare(doc.toks[e].norm)[-1].startswith("ال") or _nisba(doc.toks[e].norm)):
+                    bare(doc.toks[e].norm)[-1].startswith(_ART) or _nisba(doc.toks[e].norm)):
                 e += 1  # fmt: skip
             if e - k >= 2 and _org_match(words, [x.norm for x in doc.toks[k:e]]):
                 s, en = doc.toks[k].start + (1 if bare(t.norm)[-1] != t.norm else 0), doc.toks[e - 1].end
@@ -431,7 +436,7 @@ def _resolve_one(doc: _Doc, q: Quote, named: list[Speaker], earlier: list[Speake
     else:
         head = _keys(words[0])
         prev = next((x for x in reversed(earlier[-LOOKBACK:]) if x.end <= sp.start and x.text.split()
-                     and _keys(x.text.split()[0]) & head and not bare(fold(x.text.split()[0]))[-1].startswith("ال")),
+                     and _keys(x.text.split()[0]) & head and not bare(fold(x.text.split()[0]))[-1].startswith(_ART)),
                     None)  # fmt: skip
         if prev is not None:
             return dataclasses.replace(prev, medium=sp.medium or prev.medium)
@@ -450,4 +455,4 @@ def _affiliation_words() -> frozenset[str]:
 def affiliation(w: str) -> bool:
     """``بشرطة``, ``بوزارة``, ``بمنطقة``: a ب-phrase naming the speaker's office or place."""
     f = bare(fold(w))[-1]
-    return len(f) > 3 and f[0] == "ب" and nodef(f[1:]) in _affiliation_words()
+    return len(f) > 3 and f[0] == _BY and nodef(f[1:]) in _affiliation_words()

@@ -60,11 +60,20 @@ from rasd.annotators.quotes.speakers import (
 )
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Quote, Span, Speaker, Timex
+from rasd.resources import load_lines
+from rasd.text import fold
+from rasd.text.clitics import affixes, particle, proclitic
 
 __all__ = ["extract_quotes", "lexicon", "quote_pairs"]
 
 MAX_CLAUSE_LEAD = 4  # words between a feeling verb and the أن of its clause ("أعرب عن أمله في أن")
 MAX_AUX_SUBJECT = 20  # tokens of a subject between كان and its cue ("وكانت صحيفة … قد كشفت")
+_BY = proclitic("by")  # بـ: "طالبت النقابة بصرف المستحقات"
+_IN = particle("in")
+_ACC = affixes("accusative")  # خطابا، بيانا
+_ON = particle("on")  # folded; written so it is the name علي
+# one-word pieces before a clause that are no subject (في، المقابل، لكن، كما …)
+_SOFT = frozenset(fold(x) for x in load_lines("quotes/soft_openers.txt"))
 
 
 @dataclass
@@ -101,21 +110,21 @@ def _intro_at(cx: Ctx, k: int, verb: Verb, first: bool) -> _Intro | None:
         return _Intro(nxt, None, "obj")  # "نقلت الصحيفة عن الوزير توقعه ارتفاع …"
     if t.norm in lex.say_nouns:
         return None
-    if (t.norm in verb.preps and t.text != "علي") or (t.norm == "ب" and "ب" in verb.preps):  # علي is a name
+    if (t.norm in verb.preps and t.text != _ON) or (t.norm == _BY and _BY in verb.preps):  # علي is a name
         if nxt < len(toks) and (toks[nxt].norm in lex.comps or nxt in cx.open_at):
             return after(nxt + (toks[nxt].norm in lex.comps), "prep")
         if nxt < len(toks) and toks[nxt].is_word:
             return _Intro(nxt, None, "prep")
-    if t.norm == "ب" and nxt in cx.open_at:
+    if t.norm == _BY and nxt in cx.open_at:
         return _Intro(nxt + 1, nxt, "quote")
     if "obj" in verb.options and any(x in lex.obj_starts for x in _bare(t.norm)):
         return _Intro(k, None, "obj")  # "نفى المتحدث وقوع أي اشتباك"
     if (
-        "ب" in verb.preps
-        and t.norm.startswith("ب")
+        _BY in verb.preps
+        and t.norm.startswith(_BY)
         and len(t.norm) >= 4
-        and t.text[1:2] != "ـ"
-        and (first or toks[k - 1].norm not in ("في", "فى"))
+        and t.text[1:2] != "\u0640"  # بـ«X»: a tatweel after the ب sets it apart
+        and (first or toks[k - 1].norm != _IN)
         and not member(t.norm, lex.adjuncts)
         and not member(t.norm, lex.venues)
         and not affiliation(t.norm)
@@ -410,8 +419,6 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: _State, k: int, in_doc: bool = 
     return _inherit(carried(cx.toks, cx.brk, cx.ents, max(st.covered_until, st.indirect_until) + 1, k, st.last), sub.medium)
 
 
-_SOFT = frozenset({"في", "المقابل", "بالمقابل", "لكن", "كما", "اما", "ثم", "وبالمقابل", "فيما"})
-
 
 def _main_subject(cx: Ctx, s0: int, k: int) -> Subj | None:
     """Subject of the sentence's own verb, for a participle that follows a non-report verb.
@@ -437,7 +444,7 @@ def _main_subject(cx: Ctx, s0: int, k: int) -> Subj | None:
         np_ = NP(np_.first, last)
     elif not (title_np(cx, np_) or member(cx.toks[np_.first].norm, cx.lex.anon)):
         end = np_.first + 1
-        while end <= np_.last and not (is_adjunct_start(cx, end) or cx.toks[end].norm in ("في", "فى")):
+        while end <= np_.last and not (is_adjunct_start(cx, end) or cx.toks[end].norm == _IN):
             if _object_after(cx, end):
                 break  # "رفعت إدارة النادي خطابا إلى …": the object, not the subject
             if end in cx.open_at:
@@ -461,7 +468,7 @@ def _object_after(cx: Ctx, k: int) -> bool:
     """An indefinite accusative noun (``خطابا``, ``بيانا``) right after a definite word: the
     verb's object begins at ``k``."""
     w, prev = cx.toks[k].norm, cx.toks[k - 1].norm
-    return cx.toks[k].is_word and w.endswith("ا") and len(w) > 3 and not definite(w) and definite(prev)
+    return cx.toks[k].is_word and w.endswith(_ACC) and len(w) > 3 and not definite(w) and definite(prev)
 
 
 def _topic(cx: Ctx, s0: int, k: int) -> NP | None:
@@ -484,7 +491,7 @@ def _opener(cx: Ctx, a: int, b: int) -> bool:
 def _antecedent(cx: Ctx, np_: NP, st: _State, strict: bool = False) -> Speaker | None:
     """Most recent speaker whose head word matches a definite mention (المسؤول → مسؤول …)."""
     head = _nodef(_bare(cx.toks[np_.first].norm)[-1])
-    if head in ("اخير", "اخيره"):
+    if head in {_nodef(x) for x in cx.lex.latter}:
         return st.last
     extra = {_nodef(t.norm) for t in cx.toks[np_.first + 1 : np_.last + 1] if t.is_word}
     found = st.hist.antecedent(head, extra)

@@ -20,10 +20,12 @@ from collections.abc import Sequence
 from functools import cache
 
 from rasd.annotators.quotes.history import bare
-from rasd.resources import load_lines
+from rasd.resources import load_lines, load_table
 from rasd.text import Token, fold
+from rasd.text.clitics import TANWEEN_FATH, conjunctions, particle
 
-_TANWEEN_FATH = "\u064b"
+_CONJ = conjunctions()  # و، ف
+_BETWEEN = particle("between")
 
 
 @cache
@@ -38,20 +40,31 @@ def whoever(toks: Sequence[Token], k: int, imperfect: bool) -> bool:
 
 def between(toks: Sequence[Token], k: int, strict: bool) -> bool:
     """``بينه وبين X``: the preposition repeated after a pronoun-suffixed ``بين``."""
-    if not strict or k == 0 or not toks[k].norm.startswith(("و", "ف")):
+    if not strict or k == 0 or not toks[k].norm.startswith(_CONJ):
         return False
     prev = toks[k - 1].norm
-    return prev.startswith("بين") and len(prev) > 3
+    return prev.startswith(_BETWEEN) and len(prev) > len(_BETWEEN)
 
 
 def accusative(tok: Token) -> bool:
     """Tanween fatha on a word: an adverb (``سابقاً``) or a hal (``مهاجماً``), not a subject."""
-    return tok.is_word and _TANWEEN_FATH in tok.text[-3:]
+    return tok.is_word and TANWEEN_FATH in tok.text[-3:]
+
+
+@cache
+def _connectors() -> dict[str, frozenset[str]]:
+    """Folded connector -> its tags (``comma``), from ``connectors.txt``."""
+    return {fold(r[0]): frozenset(r[1:]) for r in load_table("quotes/connectors.txt")}
 
 
 def connector(tok: Token) -> bool:
     """``كما/حيث/فيما``: before a cue (``كما أشار …``) running content ends here."""
-    return tok.norm in _words("connectors.txt")
+    return tok.norm in _connectors()
+
+
+def contrast(tok: Token) -> bool:
+    """``فيما/بينما`` after a comma: running content ends there even with no cue after it."""
+    return "comma" in _connectors().get(tok.norm, ())
 
 
 def subordinate(toks: Sequence[Token], k: int) -> bool:

@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from rasd.annotators.quantities.engine import lexicon as qlex
 from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
 from rasd.resources import arabic, load_lines, load_table
 from rasd.text import fold
+from rasd.text.clitics import affixes, article
 
 
 def phrase(s: str) -> tuple[str, ...]:
@@ -58,12 +60,15 @@ class Lex:
     in_doc: frozenset[str]
     openers: frozenset[str]
     topics: frozenset[str]
+    medium_before: frozenset[str]  # "نقل عنه موقع X": the outlet after it carried the words
+    latter: frozenset[str]  # الأخير، الأخيرة (folded, with the article)
 
 
 @cache
 def lexicon() -> Lex:
     """All quote word lists, folded, loaded once."""
     cues: dict[tuple[str, ...], Verb] = {}
+    imperfect = "".join(affixes("imperfect"))  # ي ت ن (a string: "" is in it)
     for r in load_table("quotes/verbs.tsv"):
         lemma, pol, preps, opts = r[0], r[1], r[2], r[3]
         pset = frozenset() if preps == "-" else frozenset(fold(p) for p in preps.split("|"))
@@ -72,14 +77,13 @@ def lexicon() -> Lex:
             if len(r) > col and r[col] != "-":
                 for f in r[col].split("|"):
                     ff, fl = fold(f), fold(lemma)
-                    imperf = not part and ff[:1] in "يتن" and not ff.startswith(fl[:2])
+                    imperf = not part and ff[:1] in imperfect and not ff.startswith(fl[:2])
                     cues.setdefault(phrase(f), Verb(lemma, pol, pset, oset, part, imperf))
 
     def lines(name: str) -> frozenset[str]:
         return frozenset(fold(x) for x in load_lines(f"quotes/{name}"))
 
-    from rasd.annotators.quantities.engine import lexicon as qlex
-
+    art = article()
     gentilics = frozenset(qlex().gentilics)
     places = frozenset(" ".join(p) for p in qlex().places)
     return Lex(
@@ -88,9 +92,9 @@ def lexicon() -> Lex:
         comps=lines("complementizers.txt"),
         say_nouns=lines("say_nouns.txt"),
         anon=lines("anonymous.txt"),
-        anon_adj=lines("anonymous_adjectives.txt") | gentilics | frozenset("ال" + g for g in gentilics),
+        anon_adj=lines("anonymous_adjectives.txt") | gentilics | frozenset(art + g for g in gentilics),
         titles=frozenset(fold(x) for x in arabic.titles("role")),
-        orgs=lines("org_words.txt") | lines("org_heads.txt") | gentilics | frozenset("ال" + g for g in gentilics) | places,
+        orgs=lines("org_words.txt") | lines("org_heads.txt") | gentilics | frozenset(art + g for g in gentilics) | places,
         venues=lines("venues.txt"),
         adjuncts=lines("adjuncts.txt") | frozenset(fold(w) for w, _ in arabic.weekdays()),
         outlets=lines("outlets.txt"),
@@ -106,6 +110,8 @@ def lexicon() -> Lex:
         in_doc=lines("in_document.txt"),
         openers=lines("clause_openers.txt"),
         topics=lines("topics.txt"),
+        medium_before=lines("medium_before.txt"),
+        latter=lines("latter.txt"),
     )
 
 

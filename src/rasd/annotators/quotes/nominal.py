@@ -19,9 +19,12 @@ from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention
 from rasd.resources import arabic, load_lines
 from rasd.text import Token, fold
+from rasd.text.clitics import affixes, article, chain
 
 MAX_SUBJECT = 14  # tokens the subject may run
 _NAMES = ("PER", "ORG", "GPE")
+_DEF = (article(), chain("to", "the"))  # ال، لل
+_NISBA = affixes("nisba", "apposition")
 
 
 @cache
@@ -40,12 +43,18 @@ def _skips() -> frozenset[str]:
     )
 
 
+@cache
+def _links() -> frozenset[str]:
+    """Words joining a name's parts (بن، بنت، آل) and a bare article token, folded."""
+    return frozenset(fold(w) for w in arabic.name_particles("link")) | {_DEF[0]}
+
+
 def _definite(w: str) -> bool:
-    return bare(w)[-1].startswith(("ال", "لل"))
+    return bare(w)[-1].startswith(_DEF)
 
 
 def _nisba(w: str) -> bool:
-    return len(w) > 3 and w.endswith(("ي", "يه", "يون", "يين"))
+    return len(w) > 3 and w.endswith(_NISBA)
 
 
 def nominal_intro(
@@ -83,7 +92,7 @@ def nominal_intro(
             if not _definite(t.norm) and j < n and toks[j].is_word and not brk[j - 1] and j not in covered:
                 j += 1  # the construct's complement: "بنك X", "وزير الخارجية"
             continue
-        if (_definite(t.norm) and not (closed and not _nisba(w))) or (_nisba(w) and j > a) or w in ("بن", "بنت", "ابن", "آل", "ال"):
+        if (_definite(t.norm) and not (closed and not _nisba(w))) or (_nisba(w) and j > a) or w in _links():
             j += 1
             continue
         break

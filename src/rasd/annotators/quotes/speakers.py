@@ -19,6 +19,30 @@ from rasd.annotators.quotes.history import nodef as _nodef
 from rasd.annotators.quotes.lexicon import Verb, member
 from rasd.models import Speaker
 from rasd.text import fold
+from rasd.text.clitics import (
+    affix,
+    affixes,
+    article,
+    chain,
+    conjunctions,
+    particle,
+    prepositions,
+    proclitic,
+    written_particle,
+)
+
+_ART = article()
+_TO = proclitic("to")  # لـ«X»: the outlet or audience told
+_TO_ART = chain("to", "the")  # للصحفيين
+_TO_BY = "".join(prepositions(kaf=False))  # ب ل (a string: "" is in it)
+_IN, _ABOUT, _WITH = particle("in"), particle("about"), particle("with")
+_ON = particle("on")  # folded: also the name علي
+_ON_WRITTEN = frozenset(c + written_particle("on") for c in ("", *conjunctions()))  # على، وعلى، فعلى
+_ON_BEHALF = particle("on_behalf_of")  # المتحدث باسم
+_THEIR = ("", *affixes("pronoun", "venue"))  # في كلمته، في بيانها
+_FEM_CONSTRUCT = fold(affix("feminine", "construct"))  # كلمته: ت is the ة of كلمة
+_FEM = fold(affix("feminine"))
+_NISBA = affixes("nisba", "describes")
 
 
 def is_adjunct_start(cx: Ctx, k: int, segment: bool = False) -> bool:
@@ -26,15 +50,21 @@ def is_adjunct_start(cx: Ctx, k: int, segment: bool = False) -> bool:
     w = cx.toks[k].norm
     if accusative(cx.toks[k]):
         return True  # "كتب سابقاً": an adverb, not the subject
-    if "علي" in (w, _nodef(w), _bare(w)[-1]) and cx.toks[k].text not in ("على", "وعلى", "فعلى"):
+    if _ON in (w, _nodef(w), _bare(w)[-1]) and cx.toks[k].text not in _ON_WRITTEN:
         return False  # the names علي/العلي, not the preposition على
-    if member(w, cx.lex.adjuncts) or (segment and w in ("في", "فى")):
+    if member(w, cx.lex.adjuncts) or (segment and w == _IN):
         return True
-    if w in ("في", "فى") and k + 1 < len(cx.toks):
+    if w == _IN and k + 1 < len(cx.toks):
         nxt = cx.toks[k + 1].norm
-        for suf in ("", "ه", "ها", "هم", "هما"):
+        for suf in _THEIR:
             stem = nxt[: len(nxt) - len(suf)] if suf else nxt
-            if nxt.endswith(suf) and (member(stem, cx.lex.venues) or (stem.endswith("ت") and member(stem[:-1] + "ه", cx.lex.venues))):
+            if nxt.endswith(suf) and (
+                member(stem, cx.lex.venues)
+                or (
+                    stem.endswith(_FEM_CONSTRUCT)
+                    and member(stem[: len(stem) - len(_FEM_CONSTRUCT)] + _FEM, cx.lex.venues)
+                )
+            ):
                 return True  # في كلمته، في بيانها
     return False
 
@@ -42,12 +72,17 @@ def is_adjunct_start(cx: Ctx, k: int, segment: bool = False) -> bool:
 def medium_start(cx: Ctx, k: int) -> bool:
     """``لـ«X»``, ``للصحيفة``, ``لتلفزيون الحدث`` …: the outlet that was told."""
     t = cx.toks[k]
-    if t.norm == "ل" and k + 1 < len(cx.toks):
+    if t.norm == _TO and k + 1 < len(cx.toks):
         return True
-    if t.norm.startswith("ل") and len(t.norm) > 2:
-        rest = t.norm[2:] if t.norm.startswith("لل") else t.norm[1:]
-        return rest in cx.lex.outlets or ("ال" + rest) in cx.lex.outlets or t.norm[1:] in cx.lex.outlets
+    if t.norm.startswith(_TO) and len(t.norm) > 2:
+        rest = _after_to(t.norm)
+        return rest in cx.lex.outlets or (_ART + rest) in cx.lex.outlets or t.norm[len(_TO) :] in cx.lex.outlets
     return False
+
+
+def _after_to(w: str) -> str:
+    """``w`` (folded, starting with ل) without its ل, or without لل (the article's ل too)."""
+    return w[len(_TO_ART) :] if w.startswith(_TO_ART) else w[len(_TO) :]
 
 
 @dataclass
@@ -73,12 +108,12 @@ def medium_text(cx: Ctx, a: int, b: int) -> str | None:
     if np_ is None:
         return None
     s = cx.text[cx.toks[np_.first].start : cx.toks[np_.last].end]
-    if cx.toks[np_.first].norm == "ل":
+    if cx.toks[np_.first].norm == _TO:
         s = s[len(cx.toks[np_.first].text) :]
-    elif s[:1] == "ل" and cx.toks[np_.first].norm != "ل":
-        s = s[2:] if fold(s[:2]) == "لل" else s[1:]
-        if cx.toks[np_.first].norm.startswith("لل"):
-            s = "ال" + s
+    elif s[:1] == _TO and cx.toks[np_.first].norm != _TO:
+        s = s[len(_TO_ART) :] if fold(s[: len(_TO_ART)]) == _TO_ART else s[len(_TO) :]
+        if cx.toks[np_.first].norm.startswith(_TO_ART):
+            s = _ART + s
     return strip_marks(s) or None
 
 
@@ -98,7 +133,7 @@ def parse_subject(cx: Ctx, a: int, b: int, verb: Verb) -> Subj:
             continue  # "أكدوا لهم أن": only a pronoun object
         if e - s == 1 and _audience(cx, s, e, -1):
             continue  # "وقال للصحفيين:"
-        if relay(toks[s]) and s + 1 < e and toks[s + 1].norm == "عن":
+        if relay(toks[s]) and s + 1 < e and toks[s + 1].norm == _ABOUT:
             np_ = trim(cx, s + 2, e - 1)  # "قالت وكالة X، اليوم، نقلا عن وزارة الداخلية، إن …"
             if np_:
                 chain_src.append(np_)
@@ -106,14 +141,14 @@ def parse_subject(cx: Ctx, a: int, b: int, verb: Verb) -> Subj:
         if is_adjunct_start(cx, s, segment=True):
             # an outlet inside an adjunct: في حديث للصحيفة / في مقابلة مع وكالة X
             for k in range(s, e):
-                if medium_start(cx, k) or (toks[k].norm == "مع" and k + 1 < e and member(toks[k + 1].norm, cx.lex.outlets)):
-                    sub.medium = medium_text(cx, k + (toks[k].norm == "مع"), e - 1)
+                if medium_start(cx, k) or (toks[k].norm == _WITH and k + 1 < e and member(toks[k + 1].norm, cx.lex.outlets)):
+                    sub.medium = medium_text(cx, k + (toks[k].norm == _WITH), e - 1)
                     break
-                if k > s and member(toks[k].norm, cx.lex.outlets) and toks[k - 1].norm in ("عنه", "عنها", "عنهم", "نقل", "ذكر"):
+                if k > s and member(toks[k].norm, cx.lex.outlets) and toks[k - 1].norm in cx.lex.medium_before:
                     sub.medium = medium_text(cx, k, e - 1)
                     break
             continue
-        if toks[s].norm == "عن" and ("chain" in verb.options or nps):
+        if toks[s].norm == _ABOUT and ("chain" in verb.options or nps):
             np_ = trim(cx, s + 1, e - 1)
             if np_:
                 chain_src.append(np_)
@@ -133,21 +168,21 @@ def parse_subject(cx: Ctx, a: int, b: int, verb: Verb) -> Subj:
                 k = cx.open_at[k] + 1
                 continue
             w = toks[k].norm
-            if relay(toks[k]) and k + 1 < e and toks[k + 1].norm == "عن":
+            if relay(toks[k]) and k + 1 < e and toks[k + 1].norm == _ABOUT:
                 k += 1
                 continue
-            if w == "عن" and ("chain" in verb.options or relay(toks[k - 1])):
+            if w == _ABOUT and ("chain" in verb.options or relay(toks[k - 1])):
                 np_ = trim(cx, k + 1, e - 1)
                 if np_:
                     chain_src.append(np_)
                 end = k
                 break
-            if w in ("في", "فى") and not is_adjunct_start(cx, k) and (
+            if w == _IN and not is_adjunct_start(cx, k) and (
                 member(toks[s].norm, cx.lex.anon) or member(toks[s].norm, cx.lex.titles)
             ):
                 k += 1
                 continue
-            if is_adjunct_start(cx, k) or w in ("في", "فى"):
+            if is_adjunct_start(cx, k) or w == _IN:
                 end = k
                 break
             if medium_start(cx, k) and _tail_is_medium(cx, k, e):
@@ -183,7 +218,7 @@ def _tail_is_medium(cx: Ctx, k: int, e: int) -> bool:
     if k in cx.open_at:
         return False
     j = k + 1
-    if cx.toks[k].norm == "ل" and j in cx.open_at:
+    if cx.toks[k].norm == _TO and j in cx.open_at:
         return cx.open_at[j] + 1 >= e
     return sum(1 for t in cx.toks[k:e] if t.is_word) <= 4
 
@@ -191,12 +226,12 @@ def _tail_is_medium(cx: Ctx, k: int, e: int) -> bool:
 def _audience(cx: Ctx, k: int, e: int, head: int) -> bool:
     """``للصحفيين``، ``لوسائل الإعلام``: who was addressed, at the end of the phrase."""
     w = cx.toks[k].norm
-    if not (w.startswith("ل") and len(w) > 3) or k == head:
+    if not (w.startswith(_TO) and len(w) > 3) or k == head:
         return False
     if member(cx.toks[head].norm, cx.lex.titles) and k == head + 1:
         return False  # "الأمين العام للجامعة" : part of the title
-    rest = w[2:] if w.startswith("لل") else w[1:]
-    return rest in cx.lex.audiences or ("ال" + rest) in cx.lex.audiences
+    rest = _after_to(w)
+    return rest in cx.lex.audiences or (_ART + rest) in cx.lex.audiences
 
 
 def title_np(cx: Ctx, np_: NP) -> bool:
@@ -246,7 +281,7 @@ def split_role(cx: Ctx, np_: NP) -> tuple[NP | None, NP | None]:
     floor = np_.first + 1
     if member(head, cx.lex.titles) and not definite(head):
         floor += 1  # the title's complement: وزير المالية، رئيس تحالف …، محافظ نينوى
-    basm = [k for k in range(np_.first, np_.last + 1) if toks[k].norm == "باسم"]
+    basm = [k for k in range(np_.first, np_.last + 1) if toks[k].norm == _ON_BEHALF]
     start: int | None = None
     k = np_.last
     while k >= floor:
@@ -254,10 +289,10 @@ def split_role(cx: Ctx, np_: NP) -> tuple[NP | None, NP | None]:
         w = t.norm
         if k in cx.close_at or not t.is_word:
             break
-        second_basm = w == "باسم" and basm and basm[0] < k
+        second_basm = w == _ON_BEHALF and basm and basm[0] < k
         if role_word(cx, w) and not second_basm:
             break
-        if second_basm or (not definite(w) and not (w[:1] in "لب" and len(w) > 3)):
+        if second_basm or (not definite(w) and not (w[:1] in _TO_BY and len(w) > 3)):
             prev = toks[k - 1] if k - 1 >= np_.first else None
             if prev is None or not prev.is_word or definite(prev.norm) or role_word(cx, prev.norm):
                 start = k  # a name opens after a role word: "… المكرمة | عبدالوهاب شلبي"
@@ -307,8 +342,8 @@ def is_anonymous(cx: Ctx, np_: NP) -> bool:
     while first < np_.last and toks[first].norm.isdigit():
         first += 1  # "8 مسؤولين أميركيين"
     head = toks[first].norm
-    if head.startswith("ل") and not head.startswith("لل") and member(head[1:], cx.lex.anon):
-        head = head[1:]  # "وفقا لمسؤول …"
+    if head.startswith(_TO) and not head.startswith(_TO_ART) and member(head[len(_TO) :], cx.lex.anon):
+        head = head[len(_TO) :]  # "وفقا لمسؤول …"
     if not member(head, cx.lex.anon):
         return False
     rest = toks[first + 1 : np_.last + 1]
@@ -324,16 +359,16 @@ def is_anonymous(cx: Ctx, np_: NP) -> bool:
 
 def _nisba(w: str) -> bool:
     """Relational adjectives (عماني، غربي، عسكريين، محلية) describe an unnamed source."""
-    return len(w) > 3 and w.endswith(("ي", "يه", "يون", "يين", "يا", "يات"))
+    return len(w) > 3 and w.endswith(_NISBA)
 
 
 def anaphoric(cx: Ctx, np_: NP) -> bool:
     """``المسؤول``، ``المتحدث``، ``المصدر العراقي``، ``الأخير``: a definite mention of a speaker."""
     toks = cx.toks
     head = _bare(toks[np_.first].norm)[-1]
-    if head in ("الاخير", "الاخيره"):
+    if head in cx.lex.latter:
         return True
-    if not head.startswith("ال") or not (_nodef(head) in cx.lex.anon or head in cx.lex.titles):
+    if not head.startswith(_ART) or not (_nodef(head) in cx.lex.anon or head in cx.lex.titles):
         return False
     return all(member(t.norm, cx.lex.anon_adj) for t in toks[np_.first + 1 : np_.last + 1])
 
@@ -391,7 +426,7 @@ def speakerish(cx: Ctx, np_: NP) -> bool:
 def noun_speaker(cx: Ctx, a: int, b: int) -> Speaker | None:
     """``تصريحات لمسؤول أميركي في «البنتاغون» بأن …``: the speaker follows with ل."""
     t = cx.toks[a] if a < b else None
-    if t is None or not t.norm.startswith("ل") or len(t.norm) < 4 or t.norm.startswith("لل"):
+    if t is None or not t.norm.startswith(_TO) or len(t.norm) < 4 or t.norm.startswith(_TO_ART):
         return None
     np_ = trim(cx, a, b - 1)
     if np_ is None:

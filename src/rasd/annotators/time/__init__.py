@@ -9,10 +9,9 @@ share; every word the tagger knows is in ``resources/time/``.
 
 from __future__ import annotations
 
-from rasd.annotators import DocAnalysis
 from rasd.annotators.time import extra as _extra  # noqa: F401  (registers its families)
 from rasd.annotators.time.engine import DCT, Found, find
-from rasd.models import Timex
+from rasd.models import DocAnalysis, Timex
 
 __all__ = ["DCT", "Found", "annotate", "tag"]
 

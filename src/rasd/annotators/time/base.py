@@ -12,12 +12,24 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from rasd.annotators.time.lexicon import Lexicon, alt, key, lexicon
+from rasd.annotators.time.lexicon import Lexicon, alt, clock_fractions, key, lexicon, literal_alt, range_words
 from rasd.annotators.time.scan import Sentences
 from rasd.resources import arabic, load_table
-from rasd.text.clitics import particle_pattern
+from rasd.temporal import TimeValue
+from rasd.text.clitics import article, conjunctions, particle, particle_pattern, prepositions, proclitic
 
 CLITIC = particle_pattern()
+# the proclitics the patterns in code name (``resources/ar/morphology/proclitics.tsv``)
+CONJ = "".join(conjunctions())  # و ف: "[{CONJ}]?" is an optional conjunction
+PREP = "".join(prepositions())  # ب ل ك
+PREP_NO_KAF = "".join(prepositions(kaf=False))  # ب ل
+ART = article()  # ال
+AND = proclitic("and")  # و, also joining number words and the ends of a range
+# "من 20 إلى 25 جويلية": the bare first day of a range of days, right before the second
+DAY_RANGE = re.compile(
+    rf"(?:(?<!\w)[{CONJ}]?(?:{literal_alt(range_words('open_days'))})\s+)(?P<d>\d{{1,2}})\s*"
+    rf"(?:-|–|{literal_alt(range_words('join'))})\s*$"
+)
 NEAR_MONTHS = 3  # a month named without year or tense cue is a coming one only this close
 
 
@@ -34,22 +46,8 @@ class DCT:
 
     @classmethod
     def parse(cls, value: str | None) -> DCT:
-        if not value:
-            return cls()
-        m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
-        if not m:
-            return cls()
-        y = int(m.group(1))
-        mo = int(m.group(2)) if m.group(2) else None
-        d = int(m.group(3)) if m.group(3) else None
-        if mo is not None and not 1 <= mo <= 12:
-            return cls(y)
-        if d is not None and mo is not None:
-            try:
-                dt.date(y, mo, d)
-            except ValueError:
-                return cls(y, mo)
-        return cls(y, mo, d)
+        """The date as far as it is a real one (``2015-02-30`` → February 2015)."""
+        return cls(*TimeValue.parse(value.strip() if value else None).ymd)
 
     @property
     def date(self) -> dt.date | None:
@@ -133,7 +131,7 @@ def day_ordinals() -> dict[str, int]:
 
 def _numw(lex: Lexicon) -> str:
     w = alt(lex.numbers)
-    return rf"(?:{w}(?:\s+و\s*{w}){{0,2}})"
+    return rf"(?:{w}(?:\s+{AND}\s*{w}){{0,2}})"
 
 
 @cache
@@ -141,7 +139,7 @@ def _regexes() -> Regexes:
     lex = lexicon()
     months = alt(lex.months)
     wd = alt(lex.weekdays)
-    wd0 = alt({k[2:] for k in lex.weekdays if k.startswith("ال")} | set(lex.weekdays))
+    wd0 = alt({k[len(ART) :] for k in lex.weekdays if k.startswith(ART)} | set(lex.weekdays))
     numw = _numw(lex)
     ydef = alt(k for k, v in lex.definite_units.items() if v == "Y")
     rel = alt(lex.relative_words)
@@ -161,7 +159,7 @@ def _regexes() -> Regexes:
         "RELDAY": alt(lex.relative_days),
         "REL": rel,
         "THIS": this,
-        "YREL": rf"(?:من\s+)?(?:{ydef}\s+{rel}|{this}\s+{ydef})",
+        "YREL": rf"(?:{particle('from')}\s+)?(?:{ydef}\s+{rel}|{this}\s+{ydef})",
         "MOD": alt(lex.modifiers),
         "AGO": alt(lex.ago_words),
         "DURCUE": alt(lex.duration_cues),
@@ -179,6 +177,7 @@ def _regexes() -> Regexes:
         "POY": alt(lex.parts_of_year),
         "HOLIDAY": alt(holidays()),
         "DAYORD": alt(day_ordinals()),
+        "CLOCKFRAC": alt(clock_fractions()),
     }
     block_words: dict[str, object] = {
         "MONTH": lex.months, "HMONTH": lex.hijri_months, "WEEKDAY": lex.weekdays, "NUMW": lex.numbers,
@@ -217,7 +216,7 @@ def _regexes() -> Regexes:
     for w in lex.not_time:
         note(w, NOT_TIME)
     blocks = {k: re.compile(rf"(?<!\w){CLITIC}({v})(?!\w)") for k, v in blocks_src.items()}
-    future = re.compile(rf"(?<!\w)[وف]?{alt(lex.future_cues)}(?!\w)")
+    future = re.compile(rf"(?<!\w)[{CONJ}]?{alt(lex.future_cues)}(?!\w)")
     not_time = re.compile(rf"(?<!\w){CLITIC}{alt(lex.not_time)}(?!\w)")
     frozen = {k: frozenset(v) for k, v in triggers.items()}
     phrase_only = {w: frozenset(v) for w, v in seconds.items() if w not in single}
@@ -232,20 +231,20 @@ def _num(s: str | None, lex: Lexicon) -> float | None:
     if s is None:
         return None
     s = key(s)
-    if s.startswith("ال") and s[2:] and not s[0].isdigit():
-        s = s[2:]
+    if s.startswith(ART) and s[len(ART) :] and not s[0].isdigit():
+        s = s[len(ART) :]
     if re.fullmatch(r"\d+(?:[.,]\d+)?", s):
         return float(s.replace(",", "."))
     scaled = re.fullmatch(r"(\d+(?:[.,]\d+)?)\s+(\S+)", s)
     if scaled and scaled.group(2) in lex.scales:  # "125 مليون"
         return float(scaled.group(1).replace(",", ".")) * float(lex.scales[scaled.group(2)])
     total = 0.0
-    for part in re.split(r"\s+و\s*|\s+و(?=\S)", s):
+    for part in re.split(rf"\s+{AND}\s*|\s+{AND}(?=\S)", s):
         part = part.strip()
         if not part:
             continue
-        if part.startswith("و") and part not in lex.numbers and part[1:] in lex.numbers:
-            part = part[1:]
+        if part.startswith(AND) and part not in lex.numbers and part[len(AND) :] in lex.numbers:
+            part = part[len(AND) :]
         v = lex.numbers.get(part)
         if v is None or v == "X":
             return None
@@ -272,11 +271,6 @@ def _yrel(s: str | None, lex: Lexicon) -> int | None:
         if w in lex.relative_words:
             return lex.relative_words[w]
     return 0
-
-
-def _iso_week(d: dt.date) -> str:
-    y, w, _ = d.isocalendar()
-    return f"{y:04d}-W{w:02d}"
 
 
 def _month_year(month: int, direction: int | None, ctx: Ctx, pos: int) -> tuple[int | None, float]:

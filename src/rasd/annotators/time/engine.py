@@ -15,14 +15,29 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from rasd.annotators.time.base import DCT, NOT_TIME, Cand, Ctx, Regexes, _hour_24, _regexes
+from rasd.annotators.time.base import (
+    AND,
+    ART,
+    CONJ,
+    DAY_RANGE,
+    DCT,
+    NOT_TIME,
+    PREP,
+    Cand,
+    Ctx,
+    Regexes,
+    _hour_24,
+    _regexes,
+)
 from rasd.annotators.time.handlers import HANDLERS
-from rasd.annotators.time.lexicon import alt, lexicon
+from rasd.annotators.time.lexicon import alt, lexicon, literal_alt, range_words
 from rasd.annotators.time.passes import refine
 from rasd.annotators.time.scan import Covered, in_calendar, original_index, select, shifted
 from rasd.resources import load_lines
+from rasd.temporal import TimeValue, day_value, month_value
 from rasd.text import NormText, fold, normalize
-from rasd.text.clitics import particle_pattern
+from rasd.text.clitics import particle, particle_pattern
+from rasd.text.normalize import _table as _fold_table
 
 __all__ = ["DCT", "HANDLERS", "Cand", "Ctx", "Found", "find"]
 
@@ -30,8 +45,8 @@ __all__ = ["DCT", "HANDLERS", "Cand", "Ctx", "Found", "find"]
 # --------------------------------------------------------------------------- passes
 
 
-_CL1 = frozenset("وفبلك")
-_CL2 = frozenset("بلك")
+_CL1 = frozenset(CONJ + PREP)
+_CL2 = frozenset(PREP)
 
 
 def _starts(text: str, rx: Regexes) -> list[tuple[int, frozenset[int]]]:
@@ -48,7 +63,7 @@ def _starts(text: str, rx: Regexes) -> list[tuple[int, frozenset[int]]]:
         fams = trig.get(w, empty)
         if len(w) > 2 and w[0] in _CL1:
             fams = fams | trig.get(w[1:], empty)
-            if len(w) > 3 and w[0] in "وف" and w[1] in _CL2:
+            if len(w) > 3 and w[0] in CONJ and w[1] in _CL2:
                 fams = fams | trig.get(w[2:], empty)
         if fams:
             hits[w] = fams
@@ -78,7 +93,7 @@ def _starts(text: str, rx: Regexes) -> list[tuple[int, frozenset[int]]]:
 _LETTERS = re.compile(r"[^\W\d_]+")
 _NEXT = re.compile(r"\s+([^\W\d_]+)")
 _LETTER = re.compile(r"[^\W\d_]")
-_DIGITS = re.compile(rf"(?<!\d)(?<![^\W\d_])(?:{particle_pattern()}|ال)\d")  # "ب48 ساعة", "الـ12 من"
+_DIGITS = re.compile(rf"(?<!\d)(?<![^\W\d_])(?:{particle_pattern()}|{ART})\d")  # "ب48 ساعة", "الـ12 من"
 
 
 def _is_letter(c: str) -> bool:
@@ -124,9 +139,9 @@ def _select(cands: list[Cand]) -> list[Cand]:
     return select(cands, lambda c: (c.start, c.end), lambda c: (-(c.end - c.start), c.start, -c.confidence, c.family))
 
 
-_RANGE_FROM = re.compile(r"(?:^|\s)(?:[وف]?(?:من|بين))\s*$")
-_RANGE_MID = re.compile(r"^\s*(?:-|–|و|الي|حتي|لغايه|ولغايه|وحتي)\s*$")
-_TIME_JOIN = re.compile(r"^\s*(?:,|من|يوم|في)?\s*(?:يوم\s+)?$")
+_RANGE_FROM = re.compile(rf"(?:^|\s)(?:[{CONJ}]?(?:{literal_alt(range_words('open_dates'))}))\s*$")
+_RANGE_MID = re.compile(rf"^\s*(?:-|–|{literal_alt(range_words('join') + range_words('join_dates'))})\s*$")
+_TIME_JOIN = re.compile(rf"^\s*(?:,|{particle('from')}|يوم|{particle('in')})?\s*(?:يوم\s+)?$")
 
 
 def _merge(cands: list[Cand], ctx: Ctx) -> list[Cand]:
@@ -166,7 +181,7 @@ def _merge(cands: list[Cand], ctx: Ctx) -> list[Cand]:
                 and c.type in ("DATE", "TIME")
                 and c.range_end is None
                 and _RANGE_MID.match(gap)
-                and (gap.strip() not in ("و",) or re.search(r"بين\s*$", text[max(0, c.start - 8) : c.start]))
+                and (gap.strip() != AND or re.search(rf"{particle('between')}\s*$", text[max(0, c.start - 8) : c.start]))
                 and _RANGE_FROM.search(text[max(0, c.start - 8) : c.start])
             ):
                 v1 = c.value
@@ -185,21 +200,24 @@ def _merge(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     return _reanchor(out, ctx)
 
 
-_DAY_RANGE = re.compile(r"(?:(?<!\w)[وف]?(?:من|بين|يومي)\s+)(?P<d>\d{1,2})\s*(?:-|–|الي|حتي|و)\s*$")
-
-
 def _day_range(c: Cand, ctx: Ctx) -> Cand:
     """"من 20 إلى 25 جويلية": the first day borrows the month of the second."""
-    if c.type != "DATE" or c.family != "date" or not c.value or not re.fullmatch(r"\d{4}-\d\d-\d\d", c.value):
+    tv = TimeValue.parse(c.value)
+    if c.type != "DATE" or c.family != "date" or not _plain_day(tv):
         return c
-    m = _DAY_RANGE.search(ctx.before(c.start, 20))
+    m = DAY_RANGE.search(ctx.before(c.start, 20))
     if not m:
         return c
     d0 = int(m.group("d"))
-    if not 1 <= d0 < int(c.value[8:]):
+    if tv.year is None or tv.month is None or tv.day is None or not 1 <= d0 < tv.day:
         return c
     start = c.start - (20 if c.start >= 20 else c.start) + m.start("d")
-    return replace(c, start=start, value=f"{c.value[:8]}{d0:02d}", range_end=c.value)
+    return replace(c, start=start, value=day_value(tv.year, tv.month, d0), range_end=c.value)
+
+
+def _plain_day(tv: TimeValue) -> bool:
+    """``YYYY-MM-DD`` and nothing more."""
+    return tv.exact and tv.precision == "day" and tv.year is not None and tv.month is not None
 
 
 @cache
@@ -222,13 +240,14 @@ def _sequence(c: Cand, p: Cand, ctx: Ctx) -> Cand:
     step = 1 if _sequence_re().search(span) else -1 if _sequence_re("sequence_back_words.txt").search(span) else 0
     if not step:
         return c
-    if not re.match(r"\d{4}", p.value) or re.search(r"[.!?\n]", ctx.text[p.end : c.start]):
+    pv, cv = TimeValue.parse(p.value), TimeValue.parse(c.value)
+    if pv.year is None or re.search(r"[.!?\n]", ctx.text[p.end : c.start]):
         return c
-    if re.fullmatch(r"\d{4}", c.value):
-        return replace(c, value=f"{int(p.value[:4]) + step:04d}", anchor="previous", confidence=0.7)
-    if re.fullmatch(r"\d{4}-\d\d", c.value) and re.match(r"\d{4}-\d\d", p.value):
-        t = int(p.value[:4]) * 12 + int(p.value[5:7]) - 1 + step  # month index of the month after/before
-        return replace(c, value=f"{t // 12:04d}-{t % 12 + 1:02d}", anchor="previous", confidence=0.7)
+    if cv.exact and cv.precision == "year":
+        return replace(c, value=f"{pv.year + step:04d}", anchor="previous", confidence=0.7)
+    if cv.exact and cv.precision == "month" and cv.year is not None and pv.month is not None:
+        # the month after/before
+        return replace(c, value=month_value(pv.year, pv.month, step), anchor="previous", confidence=0.7)
     return c
 
 
@@ -251,7 +270,7 @@ def _reanchor(cands: list[Cand], ctx: Ctx) -> list[Cand]:
 
 @cache
 def _deadline_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)[وف]?{alt(lexicon().deadline_cues)}\s*$")
+    return re.compile(rf"(?<!\w)[{CONJ}]?{alt(lexicon().deadline_cues)}\s*$")
 
 
 def _deadline(c: Cand, ctx: Ctx) -> bool:
@@ -281,11 +300,7 @@ class Found:
 def _fold_tables() -> tuple[dict[int, str], re.Pattern[str], re.Pattern[str]] | None:
     """The text layer's folding table split into one-to-one, deleted and expanding
     characters, for the fast path of ``_Folded``; None if the layer hides it."""
-    try:
-        from rasd.text.normalize import _table
-    except ImportError:  # pragma: no cover - the text layer changed shape
-        return None
-    table = _table()
+    table = _fold_table()
     deleted = [chr(c) for c, v in table.items() if v == ""]
     expanding = [chr(c) for c, v in table.items() if len(v) > 1]
     dele = re.compile("[" + re.escape("".join(deleted)) + "]") if deleted else re.compile(r"(?!)")

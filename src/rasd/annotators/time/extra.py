@@ -25,8 +25,8 @@ from rasd.annotators.time.base import (
     holidays,
 )
 from rasd.annotators.time.handlers import HANDLERS
-from rasd.annotators.time.hijri import from_gregorian, to_gregorian
 from rasd.annotators.time.lexicon import key
+from rasd.temporal.hijri import from_gregorian, to_gregorian
 
 
 def _hijri_year(month: int, day: int | None, direction: int | None, ctx: Ctx, pos: int) -> int | None:

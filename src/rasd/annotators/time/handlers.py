@@ -14,6 +14,10 @@ from collections.abc import Callable
 from functools import cache
 
 from rasd.annotators.time.base import (
+    ART,
+    CONJ,
+    PREP,
+    PREP_NO_KAF,
     Cand,
     Ctx,
     _cand,
@@ -21,7 +25,6 @@ from rasd.annotators.time.base import (
     _dur_value,
     _first,
     _hour_24,
-    _iso_week,
     _mod,
     _month_year,
     _num,
@@ -30,11 +33,13 @@ from rasd.annotators.time.base import (
     _span,
     _yrel,
 )
-from rasd.annotators.time.hijri import month_length as _hijri_month_len
-from rasd.annotators.time.hijri import to_gregorian as _hijri_to_greg
-from rasd.annotators.time.lexicon import key
+from rasd.annotators.time.lexicon import clock_fractions, key, literal_alt, word_set
 from rasd.annotators.time.periods import _h_century, _h_decade, _h_part_of_year, _h_season
 from rasd.resources import arabic, load_lines
+from rasd.temporal import month_value, week_value
+from rasd.temporal.hijri import month_length as _hijri_month_len
+from rasd.temporal.hijri import to_gregorian as _hijri_to_greg
+from rasd.text.clitics import particle
 
 Handler = Callable[[re.Match[str], Ctx], Cand | None]
 
@@ -101,7 +106,7 @@ def _month_ok(m: re.Match[str], ctx: Ctx) -> bool:
     word = key(re.split(r"\s*[/(\-]", m.group("mon"))[0])  # "أغسطس - آب": the first name
     if word in ctx.lex.months and word not in _ambiguous_months():
         return True
-    return ctx.prev_word(m.start("all")) in {"في", "منذ", "حتي", "خلال", "قبل", "بعد", "بحلول"}
+    return ctx.prev_word(m.start("all")) in ctx.lex.month_context
 
 
 @cache
@@ -121,7 +126,7 @@ def _since_words() -> frozenset[str]:
 
 def _since_before(ctx: Ctx, pos: int) -> bool:
     """Is the expression at ``pos`` introduced by منذ (so it lies in the past)?"""
-    return re.sub(r"^[وف]", "", ctx.prev_word(pos)) in _since_words()
+    return re.sub(rf"^[{CONJ}]", "", ctx.prev_word(pos)) in _since_words()
 
 
 def _h_date_num(m: re.Match[str], ctx: Ctx) -> Cand | None:
@@ -136,6 +141,12 @@ def _h_date_num(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return _cand(m, "DATE", date.isoformat(), confidence=0.9)
 
 
+@cache
+def _count_before() -> re.Pattern[str]:
+    """A count word (``time/count_before.txt``) or a digit right before a bare year."""
+    return re.compile(rf"(?:{literal_alt(word_set('count_before.txt'))}|\d)\s*$")
+
+
 def _year_ok(y: int) -> bool:
     return 1000 <= y <= 2199
 
@@ -144,7 +155,7 @@ def _h_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
     y = int(m.group("yr"))
     if not _year_ok(y):
         return None
-    if key(m.group("yw") or "") in ("عامي", "سنتي", "العامين", "السنتين"):
+    if key(m.group("yw") or "") in ctx.lex.dual_year_words:
         return None  # "عامي 2014 و2017" is a range; alone it is not a year phrase
     return _cand(m, "DATE", f"{y:04d}", mod=_mod(m.group("mod"), ctx.lex), confidence=0.95)
 
@@ -176,20 +187,20 @@ def _h_year_bare(m: re.Match[str], ctx: Ctx) -> Cand | None:
     """A bare 19xx/20xx is a year only in a year-like context and never before a counted noun."""
     lex = ctx.lex
     nxt = ctx.next_word(m.end())
-    nxt_core = re.sub(r"^[وفبل]", "", nxt)
+    nxt_core = re.sub(rf"^[{CONJ}{PREP_NO_KAF}]", "", nxt)
     if nxt in lex.counted_nouns or nxt_core in lex.counted_nouns:
         return None
     before = ctx.before(m.start("all"), 25)
     # quantity ranges and comparisons: "بين 1500 و3000", "أكثر من 2000"
-    if re.search(r"(?:بين|نحو|حوالي|قرابه|زهاء|اكثر من|اقل من|من اصل|\d)\s*$", before):
+    if _count_before().search(before):
         return None
     prev = ctx.prev_word(m.start("all"))
-    prev_core = re.sub(r"^[وف]", "", prev)
+    prev_core = re.sub(rf"^[{CONJ}]", "", prev)
     after = ctx.text[m.end() : m.end() + 3]
     if prev_core in lex.year_context or prev in lex.year_context or prev_core in lex.year_heads:
         # "في 2000 موقع": an Arabic word right after the number must not be a counted noun
         return _cand(m, "DATE", m.group("yr"), confidence=0.8)
-    if prev_core == "من" and ctx.prev_word(m.start("all") - len(prev) - 1) in _same_period():
+    if prev_core == particle("from") and ctx.prev_word(m.start("all") - len(prev) - 1) in _same_period():
         return _cand(m, "DATE", m.group("yr"), confidence=0.75)  # "الفترة نفسها من 2014"
     if re.match(r"\s*(?:$|[.,;:)\]»\"'!?\-–]|\n)", after) or after.strip() == "":
         if re.search(r"[(\-–,]\s*$", before) or re.search(r"(?:^|\n)\s*$", before):
@@ -240,10 +251,9 @@ def _h_rel_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if unit == "Y" and d.year:
         value = f"{d.year + direction:04d}"
     elif unit == "M" and d.year and d.month:
-        k = d.year * 12 + d.month - 1 + direction
-        value = f"{k // 12:04d}-{k % 12 + 1:02d}"
+        value = month_value(d.year, d.month, direction)
     elif unit == "W" and d.date:
-        value = _iso_week(d.date + dt.timedelta(days=7 * direction))
+        value = week_value(d.date + dt.timedelta(days=7 * direction))
     return _cand(m, "DATE", value, mod=mod, anchor="dct", confidence=0.9 if value else 0.3)
 
 
@@ -260,7 +270,7 @@ def _h_relday(m: re.Match[str], ctx: Ctx) -> Cand | None:
         nxt = ctx.next_word(m.end())
         if nxt in lex.ordinals or nxt in lex.relative_words or ctx.prev_word(m.start("all")) in lex.every_words:
             return None
-        if rd == "اليوم" and nxt.startswith("ال") and nxt.endswith("ي") and len(nxt) > 4:
+        if rd == "اليوم" and nxt.startswith(ART) and nxt.endswith("ي") and len(nxt) > 4:
             return None  # "اليوم الرياضي المفتوح", "اليوم الوطني": a named day, not today
     pod = _pod(gd.get("podh"), lex) or _pod(gd.get("poda"), lex) or lex.relday_pod.get(rd)
     conf = 0.9
@@ -323,7 +333,7 @@ def _h_ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
     direction = lex.ago_words.get(key(gd["ago"]), -1)
     mod = _mod(gd.get("mod"), lex)
     nxt = ctx.next_word(m.end())
-    if nxt == "من" and not gd.get("num") and count == "N":
+    if nxt == particle("from") and not gd.get("num") and count == "N":
         # "بعد أشهر من المحادثات": a stretch counted from an event, not a date
         return Cand(m.start("unit") if not gd.get("mod") else m.start("mod"), m.end(), "DURATION", _dur_value(unit, None), mod=mod, confidence=0.7)
     if gd.get("num"):
@@ -336,7 +346,7 @@ def _h_ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return _cand(m, "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", mod=mod, anchor="dct", confidence=0.7)
     else:
         n = 2.0 if count == "2" else 1.0
-    if nxt == "من" or (nxt == "علي" and direction > 0) or unit in ("DE", "CE", "H", "MIN"):
+    if nxt == particle("from") or (nxt == particle("on") and direction > 0) or unit in ("DE", "CE", "H", "MIN"):
         # "بعد عام من الاتفاق" is counted from an event, not from the publication date
         start = m.start("unit") if not gd.get("num") else m.start("num")
         if gd.get("mod"):
@@ -350,10 +360,9 @@ def _h_ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if unit == "Y" and d.year:
         value = f"{d.year + k:04d}"
     elif unit == "M" and d.year and d.month:
-        t = d.year * 12 + d.month - 1 + k
-        value = f"{t // 12:04d}-{t % 12 + 1:02d}"
+        value = month_value(d.year, d.month, k)
     elif unit == "W" and d.date:
-        value = _iso_week(d.date + dt.timedelta(days=7 * k))
+        value = week_value(d.date + dt.timedelta(days=7 * k))
     elif unit == "D" and d.date:
         value = (d.date + dt.timedelta(days=k)).isoformat()
     c = _cand(m, "DATE", value, mod=mod, anchor="dct", confidence=0.8 if value else 0.3)
@@ -400,9 +409,9 @@ def _h_set(m: re.Match[str], ctx: Ctx) -> Cand | None:
     gd = m.groupdict()
     if gd.get("setw"):
         nxt = ctx.next_word(m.end())
-        if key(gd["setw"]).endswith("ي") and (nxt[:1].isdigit() or nxt in lex.weekdays or "ال" + nxt in lex.weekdays):
+        if key(gd["setw"]).endswith("ي") and (nxt[:1].isdigit() or nxt in lex.weekdays or ART + nxt in lex.weekdays):
             return None  # "يومي الأحد والاثنين": the two days, not "daily"
-        if key(gd["setw"]).endswith("ي") and re.search(r"[بلك]$", m.group(0)[: m.start("setw") - m.start(0)]):
+        if key(gd["setw"]).endswith("ي") and re.search(rf"[{PREP}]$", m.group(0)[: m.start("setw") - m.start(0)]):
             return None  # "وبيومي فؤاد": a name after a preposition, not the adjective "daily"
         return _cand(m, "SET", lex.sets.get(key(gd["setw"])), confidence=0.9)
     unit, count = lex.units.get(key(gd.get("unit") or ""), ("", ""))
@@ -410,7 +419,7 @@ def _h_set(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return None
     if gd.get("wd0"):
         w = key(gd["wd0"])
-        want = lex.weekdays.get(w) or lex.weekdays.get("ال" + w)
+        want = lex.weekdays.get(w) or lex.weekdays.get(ART + w)
         if unit == "D" and want:
             return _cand(m, "SET", f"XXXX-WXX-{want}", confidence=0.85)
         return None
@@ -434,7 +443,7 @@ def _h_vague(m: re.Match[str], ctx: Ctx) -> Cand | None:
     word = key(m.group("vague"))
     if word in _finally_words():
         before = ctx.before(m.start("all"), 30)
-        if m.group(0)[:1] in "وف" or not re.search(r"[^\W\d_]\s*$", before):
+        if m.group(0)[:1] in CONJ or not re.search(r"[^\W\d_]\s*$", before):
             return None  # "وأخيرا": finally
     v = ctx.lex.vague.get(word)
     return _cand(m, "DATE", v, anchor="dct", confidence=0.8) if v else None
@@ -459,14 +468,11 @@ def _h_hour(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if h is None or not 1 <= h <= 24:
         return None
     mi = 0
-    frac = key(m.group("frac") or "")
-    if frac:
-        if "النصف" in frac:
-            mi = 30
-        elif frac.startswith("الا"):
-            mi, h = 45, h - 1
-        else:
-            mi = 15
+    frac = clock_fractions().get(key(m.group("frac") or ""), 0)
+    if frac < 0:  # "إلا ربعا": before the hour named
+        mi, h = 60 + frac, h - 1
+    elif frac:
+        mi = frac
     pod = _pod(m.group("poda"), lex)
     h24 = _hour_24(h, pod, None)
     if h24 is None or h24 > 23:

@@ -16,6 +16,7 @@ from functools import cache
 
 from rasd.resources import arabic, load_lines, load_table
 from rasd.text import fold
+from rasd.text.clitics import article, proclitic
 
 _WS = re.compile(r"\s+")
 
@@ -31,6 +32,32 @@ def alt(forms: object) -> str:
     return "(?:" + "|".join(r"\s+".join(re.escape(w) for w in f.split(" ")) for f in uniq) + ")"
 
 
+def literal_alt(forms: Iterable[str]) -> str:
+    """Regex alternation of folded words written exactly (one space stays one space),
+    longest first: for the few fixed phrases a pattern in code names."""
+    uniq = sorted({key(f) for f in forms if key(f)}, key=lambda x: (-len(x), x))
+    return "|".join(re.escape(w) for w in uniq)
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """Folded lines of ``resources/time/<name>``."""
+    return frozenset(key(x) for x in load_lines(f"time/{name}"))
+
+
+@cache
+def range_words(use: str) -> tuple[str, ...]:
+    """Folded words of ``time/range_words.tsv`` with ``use`` (open_dates, open_days,
+    open_counts, join, join_dates)."""
+    return tuple(key(r[0]) for r in load_table("time/range_words.tsv") if len(r) >= 2 and use in r[1].split(","))
+
+
+@cache
+def clock_fractions() -> dict[str, int]:
+    """Folded fraction of an hour -> minutes (negative: before the hour), ``time/clock_fractions.tsv``."""
+    return {key(r[0]): int(r[1]) for r in load_table("time/clock_fractions.tsv") if len(r) >= 2}
+
+
 def _map(name: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for row in load_table(f"time/{name}"):
@@ -41,6 +68,11 @@ def _map(name: str) -> dict[str, str]:
 
 def _set(name: str) -> frozenset[str]:
     return frozenset(key(x) for x in load_lines(f"time/{name}"))
+
+
+def _flagged(name: str, flag: str | None = None) -> frozenset[str]:
+    """Folded first cells of a ``FORM[<TAB>FLAG]`` table: all, or those flagged ``flag``."""
+    return frozenset(key(r[0]) for r in load_table(f"time/{name}") if flag is None or flag in r[1:])
 
 
 @dataclass(frozen=True)
@@ -68,8 +100,10 @@ class Lexicon:
     every_words: frozenset[str]
     seasons: dict[str, str]
     year_words: frozenset[str]
+    dual_year_words: frozenset[str]  # year words naming two years (عامي، العامين)
     year_suffixes: frozenset[str]
     year_context: frozenset[str]
+    month_context: frozenset[str]  # year-context words that also make an ambiguous month name a month
     future_cues: frozenset[str]
     counted_nouns: frozenset[str]
     not_time: frozenset[str]
@@ -114,8 +148,8 @@ def _numbers() -> dict[str, str]:
         if c.kind in ("unit", "oneteen") and 1 <= c.value <= 9:
             for t in teen_words():
                 out.setdefault(key(f"{c.form} {t}"), _int(10 + c.value))
-                if c.kind == "oneteen" and key(f"ال{c.form}") not in weekdays:  # not "الأحد عشرة": Sunday, ten
-                    out.setdefault(key(f"ال{c.form} {t}"), _int(10 + c.value))
+                if c.kind == "oneteen" and key(f"{article()}{c.form}") not in weekdays:  # not "الأحد عشرة": Sunday, ten
+                    out.setdefault(key(f"{article()}{c.form} {t}"), _int(10 + c.value))
     for form, _lo, hi in arabic.vague_amounts():
         if hi < 10:
             out.setdefault(key(form), "X")
@@ -152,8 +186,8 @@ def _ordinals() -> dict[str, int]:
     for u, v in units.items():
         for t, tv in tens.items():
             if tv + v <= 39:
-                out.setdefault(f"{u} و{t}", tv + v)
-                out.setdefault(f"{u} و {t}", tv + v)
+                out.setdefault(f"{u} {proclitic('and')}{t}", tv + v)
+                out.setdefault(f"{u} {proclitic('and')} {t}", tv + v)
     return out
 
 
@@ -189,9 +223,11 @@ def lexicon() -> Lexicon:
         sets=_map("sets.tsv"),
         every_words=_set("every_words.txt"),
         seasons=_map("seasons.tsv"),
-        year_words=_set("year_words.txt"),
+        year_words=_flagged("year_words.tsv"),
+        dual_year_words=_flagged("year_words.tsv", "dual"),
         year_suffixes=_set("year_suffixes.txt"),
-        year_context=_set("year_context.txt"),
+        year_context=_flagged("year_context.tsv"),
+        month_context=_flagged("year_context.tsv", "month"),
         future_cues=_set("future_cues.txt"),
         counted_nouns=_set("counted_nouns.txt"),
         not_time=_set("not_time.txt"),

@@ -16,9 +16,23 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cache
 
-from rasd.annotators.time.base import Cand, Ctx, _dur_value, _num, _regexes
-from rasd.annotators.time.lexicon import Lexicon, alt, key, lexicon
+from rasd.annotators.time.base import (
+    AND,
+    ART,
+    CONJ,
+    DAY_RANGE,
+    PREP,
+    PREP_NO_KAF,
+    Cand,
+    Ctx,
+    _dur_value,
+    _num,
+    _regexes,
+)
+from rasd.annotators.time.lexicon import Lexicon, alt, key, lexicon, literal_alt, range_words
+from rasd.annotators.time.scan import Disjoint, shifted
 from rasd.resources import load_lines, load_table
+from rasd.temporal.hijri import to_gregorian
 
 _DAY = re.compile(r"(\d{4}-\d\d-\d\d)(?:T(\w+))?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -43,6 +57,7 @@ class _Words:
     ages: re.Pattern[str] | None
     age_years: dict[str, str]
     age_decade: re.Pattern[str]
+    age_tail_ends: tuple[str, ...]  # last word of each age tail: a cheap test before ``age_decade``
     today: frozenset[str]  # relative-day words at offset 0
     post_mod: re.Pattern[str]
     post_mods: dict[str, str]
@@ -61,8 +76,8 @@ def _words() -> _Words:
     ages = {key(r[0]): r[1] for r in load_table("time/age_words.tsv") if len(r) > 1}
     post = {key(r[0]): r[1] for r in load_table("time/post_modifiers.tsv") if len(r) > 1}
     return _Words(
-        weekday=re.compile(rf"(?<!\w)[وفبلك]?({alt(lex.weekdays)})(?!\w)"),
-        podhead=re.compile(rf"(?<!\w)[وف]?(?P<p>{pod})\s*(?:يوم\s+)?\(?\s*$"),
+        weekday=re.compile(rf"(?<!\w)[{CONJ}{PREP}]?({alt(lex.weekdays)})(?!\w)"),
+        podhead=re.compile(rf"(?<!\w)[{CONJ}]?(?P<p>{pod})\s*(?:يوم\s+)?\(?\s*$"),
         same_day=re.compile(rf"^\s*[,،]?\s*(?:{alt(_lines('same_day_links.txt'))})?\s*\(?\s*$"),
         footer=re.compile(rf"(?<!\w){alt(_lines('footer_markers.txt'))}\W*$"),
         year_link=re.compile(rf"\s*(?:[-–/]|{alt(_lines('year_links.txt'))}(?!\w))?\s*(?P<y>(?:19|20)\d\d)(?![\d:/\-]|[.,]\d)"),
@@ -70,12 +85,13 @@ def _words() -> _Words:
         since=frozenset(_lines("since_words.txt")),
         from_now=re.compile(rf"\s*{alt(_lines('from_now.txt'))}(?!\w)"),
         noun_suffixes=tuple(_lines("noun_suffixes.txt")),
-        ages=re.compile(rf"(?<!\w)[وفبلك]?(?P<a>{alt(ages)})(?!\w)") if ages else None,
+        ages=re.compile(rf"(?<!\w)[{CONJ}{PREP}]?(?P<a>{alt(ages)})(?!\w)") if ages else None,
         age_years=ages,
         age_decade=re.compile(
-            rf"(?<!\w)[وفبلك]?(?:{alt(_lines('age_decade_words.txt'))})\s+(?P<o>{alt(lex.ordinals)})\s+"
+            rf"(?<!\w)[{CONJ}{PREP}]?(?:{alt(_lines('age_decade_words.txt'))})\s+(?P<o>{alt(lex.ordinals)})\s+"
             rf"(?:{alt(_lines('age_tails.txt'))})(?!\w)"
         ),
+        age_tail_ends=tuple(t.rsplit(" ", 1)[-1] for t in _lines("age_tails.txt")),
         today=frozenset(k for k, v in lex.relative_days.items() if v == 0),
         post_mod=re.compile(rf"\s+(?P<pm>{alt(post)})(?!\w)"),
         post_mods=post,
@@ -148,8 +164,6 @@ def _insert(cands: list[Cand], new: list[Cand]) -> list[Cand]:
     """``cands`` plus those of ``new`` that overlap none of them, by start."""
     if not new:
         return cands
-    from rasd.annotators.time.scan import Disjoint
-
     taken = Disjoint()
     for c in cands:
         taken.add(c.start, c.end)
@@ -172,11 +186,11 @@ def _added(cands: list[Cand], ctx: Ctx) -> list[Cand]:
         for m in w.ages.finditer(text):
             years = w.age_years.get(key(m.group("a")), "X")
             new.append(Cand(m.start("a"), m.end(), "DURATION", f"P{years}Y", mod="EQUAL_OR_MORE", confidence=0.7, family="age"))
-    if "العمر" in text or "عمر" in text:
+    if any(t in text for t in w.age_tail_ends):
         for m in w.age_decade.finditer(text):
             n = lex.ordinals.get(key(m.group("o")))
             if n and 2 <= n <= 12:
-                s = m.start() + (1 if text[m.start()] in "وفبلك" and not text.startswith("ال", m.start()) else 0)
+                s = m.start() + (1 if text[m.start()] in CONJ + PREP and not text.startswith(ART, m.start()) else 0)
                 new.append(Cand(s, m.end(), "DURATION", f"P{(n - 1) * 10}Y", mod="EQUAL_OR_MORE", confidence=0.7, family="age"))
     starts = [c.start for c in cands]
     for i, c in enumerate(cands):
@@ -185,7 +199,7 @@ def _added(cands: list[Cand], ctx: Ctx) -> list[Cand]:
         end = c.end
         limit = starts[i + 1] if i + 1 < len(cands) else len(text)
         while (ym := w.year_link.match(text, end)) and ym.end() <= limit:
-            nxt = re.sub(r"^[وفبل]", "", ctx.next_word(ym.end()))
+            nxt = re.sub(rf"^[{CONJ}{PREP_NO_KAF}]", "", ctx.next_word(ym.end()))
             if nxt in lex.counted_nouns:
                 break
             new.append(Cand(ym.start("y"), ym.end(), "DATE", ym.group("y"), confidence=0.7, family="year_chain"))
@@ -200,13 +214,13 @@ def _split_lists(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     out: list[Cand] = []
     for c in cands:
         text = ctx.text[c.start : c.end]
-        if c.type != "DURATION" or c.family != "duration" or " و" not in text:
+        if c.type != "DURATION" or c.family != "duration" or f" {AND}" not in text:
             out.append(c)
             continue
         um = None
         for found in _regexes().blocks["UNIT"].finditer(text):
             um = found  # the last unit: "ثلاثة وستة أشهر"
-        seps = list(re.finditer(r"\s+و\s*", text[: um.start()] if um else ""))
+        seps = list(re.finditer(rf"\s+{AND}\s*", text[: um.start()] if um else ""))
         unit = lex.units.get(key(um.group(1)), ("", ""))[0] if um else ""
         bounds = [0] + [s.end() for s in seps]
         ends = [s.start() for s in seps] + [um.start() if um else 0]
@@ -225,7 +239,10 @@ def _split_lists(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     return out
 
 
-_RANGE_START = re.compile(r"(?<![\w.,])(?P<pre>(?:[وف]?(?:بين|ما بين)\s+)?)(?P<n>\d+(?:[.,]\d+)?)\s*(?P<j>الي|حتي|-|–|و)\s*$")
+_RANGE_START = re.compile(
+    rf"(?<![\w.,])(?P<pre>(?:[{CONJ}]?(?:{literal_alt(range_words('open_counts'))})\s+)?)(?P<n>\d+(?:[.,]\d+)?)\s*"
+    rf"(?P<j>{literal_alt(range_words('join'))}|-|–)\s*$"
+)
 _NUM_SCALE = re.compile(r"(\d+(?:[.,]\d+)?)(?:\s+(\S+))?")
 
 
@@ -240,7 +257,7 @@ def _range_starts(cands: list[Cand], ctx: Ctx) -> list[Cand]:
             continue
         before = ctx.before(c.start, 24)
         m = _RANGE_START.search(before)
-        if m is None or (m.group("j") == "و" and not m.group("pre")):
+        if m is None or (m.group("j") == AND and not m.group("pre")):
             continue
         scale = float(ctx.lex.scales.get(nm.group(2) or "", 1))
         first, second = float(m.group("n").replace(",", ".")), float(nm.group(1).replace(",", "."))
@@ -327,7 +344,7 @@ def _since(cands: list[Cand], ctx: Ctx) -> list[Cand]:
             continue
         before = re.findall(r"[^\W\d_]+", ctx.before(c.start, 30))[-3:]
         value = _count(text, lex)
-        if any(re.sub(r"^[وف]", "", b) in w.inception for b in before) or value is None:
+        if any(re.sub(rf"^[{CONJ}]", "", b) in w.inception for b in before) or value is None:
             out.append(c)
             continue
         out.append(replace(c, type="DURATION", value=value, anchor="absolute", shift=None))
@@ -382,8 +399,6 @@ def _post_mod(cands: list[Cand], ctx: Ctx) -> list[Cand]:
 def _from_now(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     """"بعد أسبوعين من الآن": counted from the publication date, a date (a day for days and
     weeks); the engine read "بعد … من X" as a stretch counted from an event."""
-    from rasd.annotators.time.scan import shifted
-
     d = ctx.dct.date
     w, lex = _words(), ctx.lex
     out: list[Cand] = []
@@ -393,7 +408,7 @@ def _from_now(cands: list[Cand], ctx: Ctx) -> list[Cand]:
             continue
         m = _DUR.fullmatch(c.value or "")
         fm = w.from_now.match(ctx.text, c.end) if m and c.family in ("ago", "duration") and c.type == "DURATION" else None
-        am = re.search(r"(?<!\w)[وف]?(?P<a>[^\W\d_]+)\s+$", ctx.before(c.start, 12)) if fm else None
+        am = re.search(rf"(?<!\w)[{CONJ}]?(?P<a>[^\W\d_]+)\s+$", ctx.before(c.start, 12)) if fm else None
         direction = lex.ago_words.get(key(am.group("a"))) if am else None
         if not (m and fm and am and direction and d) or m.group(1):
             out.append(c)
@@ -508,11 +523,11 @@ def _set_names(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     out: list[Cand] = []
     for c in cands:
         text = ctx.text[c.start : c.end]
-        if c.type == "SET" and c.family == "set" and text.startswith("ال") and text.endswith("ي"):
+        if c.type == "SET" and c.family == "set" and text.startswith(ART) and text.endswith("ي"):
             m = re.search(r"(?:^|\s)([^\W\d_]+)\s+$", ctx.before(c.start, 30))
             prev = m.group(1) if m else ""
-            core = re.sub(r"^[وف]?[بلك]?", "", prev)
-            if prev and not core.startswith("ال") and not prev.endswith(w.noun_suffixes):
+            core = re.sub(rf"^[{CONJ}]?[{PREP}]?", "", prev)
+            if prev and not core.startswith(ART) and not prev.endswith(w.noun_suffixes):
                 continue
         out.append(c)
     return out
@@ -521,16 +536,13 @@ def _set_names(cands: list[Cand], ctx: Ctx) -> list[Cand]:
 def _hijri_day_ranges(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     """"من 11 حتى 25 /10 /1436هـ": the bare first day is a date of its own in the
     second's Hijri month."""
-    from rasd.annotators.time.engine import _DAY_RANGE
-    from rasd.annotators.time.hijri import to_gregorian
-
     new: list[Cand] = []
     for c in cands:
         o = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", c.original or "")
         if c.calendar != "hijri" or not o or c.range_end:
             continue
         before = ctx.before(c.start, 20)
-        m = _DAY_RANGE.search(before)
+        m = DAY_RANGE.search(before)
         if not m or not 1 <= int(m.group("d")) < int(o.group(3)):
             continue
         g = to_gregorian(int(o.group(1)), int(o.group(2)), int(m.group("d")))

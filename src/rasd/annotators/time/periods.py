@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from rasd.annotators.time.base import Cand, Ctx, _cand, _mod, _rel, _yrel
+from rasd.annotators.time.base import ART, Cand, Ctx, _cand, _mod, _rel, _yrel
 from rasd.annotators.time.lexicon import key
 
 
@@ -26,7 +26,7 @@ def _h_season(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if gd.get("yrel"):
         direction = _yrel(gd["yrel"], lex)
     if direction is None:
-        if not key(gd["season"]).startswith("ال"):
+        if not key(gd["season"]).startswith(ART):
             return None
         return _cand(m, "DATE", f"XXXX-{code}", mod=mod, anchor="dct", confidence=0.5)
     if ctx.dct.year is None:

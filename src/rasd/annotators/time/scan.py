@@ -16,6 +16,8 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from rasd.temporal import month_value, week_value
+
 T = TypeVar("T")
 
 _BREAK = re.compile(r"[.!?\n]")
@@ -118,13 +120,12 @@ def shifted(base: dt.date, k: int, unit: str) -> str | None:
         if unit == "D":
             return (base + dt.timedelta(days=k)).isoformat()
         if unit == "W":
-            y, w, _ = (base + dt.timedelta(days=7 * k)).isocalendar()
-            return f"{y:04d}-W{w:02d}"
+            return week_value(base + dt.timedelta(days=7 * k))
     except OverflowError:
         return ""
     if unit == "M":
         t = base.year * 12 + base.month - 1 + k
-        return f"{t // 12:04d}-{t % 12 + 1:02d}" if 1 <= t // 12 <= 9999 else ""
+        return month_value(base.year, base.month, k) if 1 <= t // 12 <= 9999 else ""
     if unit == "Y":
         return f"{base.year + k:04d}" if 1 <= base.year + k <= 9999 else ""
     return None

@@ -17,6 +17,8 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
+import rasd
+
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
 
@@ -85,8 +87,6 @@ def emit(
 
 
 def package_dir() -> Path:
-    import rasd
-
     return Path(rasd.__file__).resolve().parent
 
 

@@ -21,10 +21,23 @@ from typing import Annotated, Any, TextIO, TypeVar
 
 import click
 import typer
+from rich.console import Console
+from rich.text import Text
 from typer.exceptions import TyperException
 
+from rasd.interfaces import exports as ex
 from rasd.interfaces.cli.app import DEFAULT_DB, app
 from rasd.interfaces.cli.common import Interrupted, from_interrupt
+from rasd.interfaces.export import (
+    jsonl_records,
+    open_atomic,
+    store_analysis,
+    views_analysis,
+    write_csv,
+    write_json,
+    write_jsonl,
+)
+from rasd.store import QueryError, SearchTimeout, is_url, open_store, query_terms
 
 F = TypeVar("F", bound=Callable[..., Any])
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -38,7 +51,7 @@ AnalyzeWorkersOpt = Annotated[
     int,
     typer.Option("--workers", min=1, help="Processes for cleaning, annotating and the per-article story step (same output for any number)."),
 ]
-VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Log debug lines (e.g. skipped stages).")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Log debug lines.")]
 
 
 class CliError(Exception):
@@ -86,7 +99,7 @@ def _check_dask(value: str | None) -> str | None:
     """``local:N`` or a scheduler address, checked before anything runs (a usage error)."""
     if value is None:
         return None
-    from rasd.parallel_dask import parse_target
+    from rasd.parallel_dask import parse_target  # with the whole pipeline: loaded only when --dask is given
 
     try:
         parse_target(value)
@@ -100,8 +113,6 @@ def _setup_logging(verbose: bool) -> None:
 
 
 def _existing_db(db: str) -> str:
-    from rasd.store.base import is_url
-
     if db != ":memory:" and not is_url(db) and not Path(db).is_file():
         raise CliError(f"no database at {db} (run 'rasd ingest' or 'rasd analyze' first, or pass --db)")
     return db
@@ -143,7 +154,7 @@ def analyze(
 ) -> None:
     """Read news pages, store them and write OUT/analysis.json (the export contract)."""
     from rasd.pipeline import StageUnavailable
-    from rasd.pipeline import analyze as run
+    from rasd.pipeline import analyze as run  # numpy, scipy, datasketch, trafilatura…: only when a run starts
 
     _setup_logging(verbose)
     try:
@@ -168,7 +179,7 @@ def ingest(
 ) -> None:
     """Read, clean, normalise and store pages (no analysis); print what was new."""
     from rasd.pipeline import StageUnavailable
-    from rasd.pipeline import ingest as run
+    from rasd.pipeline import ingest as run  # numpy, datasketch, trafilatura…: only when a run starts
 
     _setup_logging(verbose)
     try:
@@ -188,11 +199,6 @@ def search(
     limit: Annotated[int, typer.Option(min=1, help="Maximum number of results.")] = 10,
 ) -> None:
     """Full-text search over stored titles and bodies (read-only: the database is never changed)."""
-    from rich.console import Console
-    from rich.text import Text
-
-    from rasd.store import QueryError, SearchTimeout, open_store, query_terms
-
     try:
         query_terms(query)  # over the length or word limits: a usage error, before any I/O
     except QueryError as e:
@@ -223,8 +229,6 @@ def show(
     db: DbOpt = DEFAULT_DB,
 ) -> None:
     """Print one stored document: title, outlet, date and how it was found, warnings, body."""
-    from rasd.store import open_store
-
     with open_store(_existing_db(db), readonly=True) as store:
         ids = store.find_ids(doc, limit=6)
         if not ids:
@@ -261,14 +265,8 @@ def _output(path: str) -> Iterator[TextIO]:
         yield sys.stdout
         sys.stdout.flush()
         return
-    target = Path(path)
-    tmp = target.with_name(target.name + ".tmp")
-    try:
-        with tmp.open("w", encoding="utf-8", newline="") as fp:
-            yield fp
-        tmp.replace(target)  # a failed export never leaves a half-written file behind
-    finally:
-        tmp.unlink(missing_ok=True)
+    with open_atomic(Path(path), newline="") as fp:  # a failed export never leaves a half-written file behind
+        yield fp
 
 
 @app.command()
@@ -289,13 +287,6 @@ def export(
 ) -> None:
     """Write everything stored: json (the analysis.json shape), jsonl (one record a line), csv (one layer,
     documents by default), geojson (places and incidents), timeml, parquet (every layer) or acled (incidents)."""
-    import json
-    from datetime import UTC, datetime
-
-    from rasd.interfaces import exports as ex
-    from rasd.interfaces.export import analysis_to_json, jsonl_records, views_analysis, write_csv, write_jsonl
-    from rasd.store import open_store
-
     fmt = format.lower()
     if fmt not in ex.FORMATS:
         raise typer.BadParameter(f"unknown format {format!r} ({', '.join(ex.FORMATS)})", param_hint="--format")
@@ -308,7 +299,7 @@ def export(
         raise typer.BadParameter("parquet writes one file per layer: give --out DIR", param_hint="--out")
     if fmt in ex.DIR_FORMATS and out != "-" and Path(out).exists() and not Path(out).is_dir():
         raise CliError(f"{out} is a file; --format {fmt} writes a directory of files")
-    as_of = as_of or datetime.now(UTC).strftime("%Y-%m-%d")
+    as_of = as_of or _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d")
     with open_store(_existing_db(db), readonly=True) as store:
         if fmt in ex.DIR_FORMATS and out != "-":
             corpus = ex.Corpus.from_store(store)
@@ -333,11 +324,8 @@ def export(
                 else:
                     ex.write_acled(corpus, fp)
                 return
-            views = views_analysis(store.load_views())
             if fmt == "jsonl":
+                views = views_analysis(store.load_views())
                 write_jsonl(jsonl_records(store.iter_documents(), lambda i: store.load_mentions([i]), views, as_of), fp)
                 return
-            views.documents = list(store.iter_documents())
-            views.mentions = store.load_mentions()
-            json.dump(analysis_to_json(views, as_of), fp, ensure_ascii=False, indent=1)
-            fp.write("\n")
+            write_json(store_analysis(store), fp, as_of)

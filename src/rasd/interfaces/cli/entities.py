@@ -12,10 +12,13 @@ from typing import Annotated
 
 import typer
 
+from rasd.annotators.entities import train as tr
+from rasd.annotators.entities import train_neural as tn  # torch and gensim load inside its trainer
 from rasd.interfaces.cli.app import DEFAULT_DB, app
 from rasd.interfaces.cli.common import JsonOpt, LimitOpt, emit, model_out
 from rasd.models import Entity, to_dict
-from rasd.store.base import is_url
+from rasd.resolve.entities import analyse_paths
+from rasd.store import is_url, open_store
 
 SHARED = Path("..") / "shared"
 TYPES = ("PER", "ORG", "GPE", "LOC", "FAC", "MISC")
@@ -61,14 +64,10 @@ def entities_cmd(
         raise _fail(f"unknown type {type_!r}; expected one of {' '.join(TYPES)}")
     try:
         if inputs:
-            from rasd.annotators.entities.corpus import analyse_paths
-
             ents = analyse_paths(inputs)
         else:
             if not is_url(db) and not Path(db).exists():
                 raise _fail(f"database {db} not found (run `rasd analyze` first, or pass files)")
-            from rasd.store import open_store
-
             with open_store(db, readonly=True) as store:
                 ents = list(store.load_views().entities)
     except typer.Exit:
@@ -110,14 +109,10 @@ def train_ner(
     ``--vectors``) and the BiLSTM-CRF on one thread. Nothing inside the installed package
     is written without ``--force``.
     """
-    from rasd.annotators.entities import train as tr
-
     if not train_file.exists():
         raise _fail(f"training file {train_file} not found")
     if arch == "bilstm":
         try:
-            from rasd.annotators.entities import train_neural as tn
-
             target = model_out(out, Path(tn.NEURAL_PATH), force)
         except ValueError as e:
             raise _fail(str(e)) from None

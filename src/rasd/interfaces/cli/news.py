@@ -15,6 +15,8 @@ import typer
 from rasd.interfaces.cli.app import DEFAULT_DB, app
 from rasd.interfaces.cli.common import JsonOpt, LimitOpt, emit
 from rasd.interfaces.cli.core import CliError, DbOpt, _check_date, _existing_db, guarded
+from rasd.interfaces.news import NewsItem, atom_feed, news_from_store, news_json
+from rasd.store import open_store
 
 
 @app.command()
@@ -28,9 +30,6 @@ def news(
     as_json: JsonOpt = False,
 ) -> None:
     """What is new since --since: incidents, disagreements, updated figures, deadlines passed or replaced."""
-    from rasd.interfaces.news import NewsItem, atom_feed, news_from_store, news_json
-    from rasd.store import open_store
-
     if as_of is not None and as_of < since:
         raise CliError(f"--as-of {as_of} is before --since {since}")
     with open_store(_existing_db(db), readonly=True) as store:

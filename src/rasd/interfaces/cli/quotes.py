@@ -16,7 +16,8 @@ import typer
 
 from rasd.interfaces.cli.app import DEFAULT_DB, app
 from rasd.interfaces.cli.common import JsonOpt, LimitOpt, emit
-from rasd.store.base import is_url
+from rasd.models import to_dict
+from rasd.store import is_url, open_store
 from rasd.text import fold
 
 
@@ -41,9 +42,6 @@ def _from_analysis(path: Path) -> tuple[list[dict[str, Any]], dict[str, dict[str
 
 
 def _from_store(db: str) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]], dict[str, str]]:
-    from rasd.models import to_dict
-    from rasd.store import open_store
-
     if not is_url(db) and not Path(db).exists():
         _fail(f"no database at {db} (run `rasd analyze … --db {db}` first, or pass --analysis FILE)")
     try:

@@ -10,15 +10,15 @@ import datetime as dt
 import sqlite3
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
 from rasd.interfaces.cli.app import DEFAULT_DB, app
-from rasd.store.base import is_url
-
-if TYPE_CHECKING:
-    from rasd.models import Analysis
+from rasd.interfaces.export import store_analysis
+from rasd.interfaces.report import load_analysis, render_report, restatus
+from rasd.models import Analysis
+from rasd.store import is_url, open_store
 
 
 def _die(msg: str) -> typer.Exit:
@@ -41,12 +41,11 @@ AnalysisOpt = Annotated[Path | None, typer.Option("--analysis", "-a", help="anal
 
 def _from_db(db: str) -> Analysis:
     """Everything the database holds, as one ``Analysis`` (what the report draws)."""
-    from rasd.interfaces.web import _from_store
-
     if not is_url(db) and not Path(db).is_file():
         raise _die(f"database not found: {db} (give --db FILE, set RASD_DB, or pass --analysis FILE)")
     try:
-        return _from_store(str(db))
+        with open_store(str(db), readonly=True) as store:
+            return store_analysis(store)
     except (ValueError, OSError, sqlite3.DatabaseError) as e:
         raise _die(f"cannot read the database {db}: {e}") from None
 
@@ -65,8 +64,6 @@ def report(
     ] = 300,
 ) -> None:
     """Write the self-contained right-to-left HTML report of the database (or of --analysis)."""
-    from rasd.interfaces.report import load_analysis, render_report, restatus
-
     day = _as_of(as_of)
     meta: dict[str, Any] = {}
     if analysis is None:
@@ -101,7 +98,7 @@ def serve(
     check: Annotated[bool, typer.Option("--check", help="Load the data and build the app, then exit without serving.")] = False,
 ) -> None:
     """Serve the web app (pages for documents, entities, incidents, disagreements, threads …) and its JSON API under /api/."""
-    from rasd.interfaces.web import create_app
+    from rasd.interfaces.web import create_app  # fastapi, starlette, pydantic: only when serving
 
     day = _as_of(as_of)
     source = analysis if analysis is not None else db
@@ -118,7 +115,7 @@ def serve(
         return
     import uvicorn
 
-    from rasd.interfaces.server import server_options
+    from rasd.interfaces.server import server_options  # uvicorn, h11: only when serving
 
     typer.echo(f"rasd: serving {source} on http://{host}:{port}/ (Ctrl-C to stop)")
     uvicorn.run(web_app, host=host, port=port, log_level="warning", **server_options())

@@ -39,9 +39,11 @@ from rasd.models import (
     Views,
     to_dict,
 )
-from rasd.store.base import is_url
+from rasd.store import is_url, open_store
 from rasd.store.codec import from_dict
-from rasd.views.timeline import filter_incidents, incident_timeline
+from rasd.story import stance
+from rasd.story.commitments import period, status
+from rasd.views.timeline import filter_events, filter_incidents, incident_timeline, timeline
 
 SHARED = Path("..") / "shared"
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
@@ -122,8 +124,6 @@ def load_story(db: str, analysis: Path | None) -> Story:
             raise _fail(f"{analysis} is not a rasd analysis.json ({type(e).__name__}: {e})") from None
     if not is_url(db) and not Path(db).is_file():
         raise _fail(f"no database at {db} (run `rasd analyze` first, or pass --analysis FILE)")
-    from rasd.store import open_store
-
     try:
         with open_store(db, readonly=True) as store:
             v = store.load_views()
@@ -197,8 +197,6 @@ def timeline_cmd(
 ) -> None:
     """Incidents in date order with their precision and sources; undated, generic and planned
     ones listed apart, after them (an analysis without incidents: its events)."""
-    from rasd.views.timeline import filter_events, timeline
-
     _check_date(date_from, "--from")
     _check_date(date_to, "--to")
     if date_from and date_to and date_from > date_to:
@@ -313,8 +311,6 @@ def commitments_cmd(
 ) -> None:
     """Promises, plans and deadlines by deadline (undated last), with who committed and their
     status as of a date (printed first)."""
-    from rasd.story.commitments import period, status
-
     if as_of is not None and not (_DATE.match(as_of) and len(as_of) == 10):
         raise _fail(f"--as-of expects YYYY-MM-DD, got {as_of!r}")
     day = as_of or datetime.now(UTC).strftime("%Y-%m-%d")
@@ -405,19 +401,17 @@ def train_stance(
     force: Annotated[bool, typer.Option("--force", help="Allow overwriting the shipped model (the default --out then).")] = False,
 ) -> None:
     """Train the claim-comparison model on ANS train+dev into --out (C tuned by CV; test never read)."""
-    from rasd.story.stance import MODEL_PATH, train
-
     if not (data / "train.csv").is_file() or not (data / "dev.csv").is_file():
         raise _fail(f"{data} has no train.csv/dev.csv (ANS stance corpus)")
     try:
-        target = model_out(out, Path(MODEL_PATH), force)
+        target = model_out(out, Path(stance.MODEL_PATH), force)
     except ValueError as e:
         raise _fail(str(e)) from None
     try:
         cs = tuple(float(x) for x in grid.split(",") if x.strip())
         if not cs:
             raise ValueError("--grid needs at least one C value")
-        info = train(data, target, grid=cs)
+        info = stance.train(data, target, grid=cs)
     except Exception as e:  # one line, no traceback
         raise _fail(f"{type(e).__name__}: {e}") from None
     cv = ", ".join(f"C={c}: {f:.3f}" for c, f in info["cv"].items())

@@ -9,6 +9,7 @@ import sys
 
 import typer
 
+from rasd.annotators.time import tag
 from rasd.interfaces.cli.app import app
 from rasd.models import to_dict
 
@@ -33,8 +34,6 @@ def timex(
     as_json: bool = typer.Option(False, "--json", help="Print the mentions as JSON instead of a table."),
 ) -> None:
     """Tag and normalise the temporal expressions of TEXT against the publication date."""
-    from rasd.annotators.time import tag
-
     if dct is not None and not _valid_dct(dct):
         sys.stderr.write(f"rasd timex: --dct must look like 2024-09-28, 2024-09 or 2024, not {dct!r}\n")
         raise typer.Exit(2)

@@ -29,6 +29,7 @@ from typing import Annotated, Any
 
 import typer
 
+from rasd.ingest.readers import KNOWN_EXT
 from rasd.interfaces.cli.app import DEFAULT_DB, app
 from rasd.interfaces.cli.common import Interrupted
 from rasd.interfaces.cli.core import (
@@ -75,8 +76,6 @@ class Watcher:
     # ------------------------------------------------------------------ what is read
 
     def wanted(self, path: str) -> bool:
-        from rasd.ingest.readers import KNOWN_EXT
-
         p = Path(path)
         try:
             rel = p.resolve().relative_to(self.folder)
@@ -105,7 +104,7 @@ class Watcher:
 
         Returns how many inputs were rejected.
         """
-        from rasd.pipeline import ingest
+        from rasd.pipeline import ingest  # numpy, scipy, datasketch…: only when the watcher starts
 
         for root, dirs, files in os.walk(self.folder):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
@@ -124,7 +123,7 @@ class Watcher:
 
         Returns how many new documents were stored.
         """
-        from rasd.pipeline import StageUnavailable, ingest
+        from rasd.pipeline import StageUnavailable, ingest  # see ``start``
 
         new = files = 0
         for path in sorted(set(paths)):
@@ -149,7 +148,7 @@ class Watcher:
         return new
 
     def _analyse(self, new: int, inputs: int) -> None:
-        from rasd.pipeline import analyze
+        from rasd.pipeline import analyze  # see ``start``
 
         res = analyze([], db_path=self.db, out_dir=self.out, as_of=self.as_of, progress=self.progress, workers=self.workers)
         self._errors(res.errors)

@@ -24,9 +24,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, TextIO
 
+from rasd.annotators.entities import gazetteer as gz
 from rasd.interfaces.exports.corpus import Corpus, lowest, number, sorted_evidence
 from rasd.models import Entity, Incident
 from rasd.resources import load_table
+from rasd.temporal import TimeValue
 
 MAPPING_FILE = "events/cameo_plover_acled.tsv"
 COLUMNS = (
@@ -35,12 +37,8 @@ COLUMNS = (
     "plover_event", "cameo_code", "rasd_incident_id",
 )  # fmt: skip
 NOTED_SLOTS = ("killed", "injured", "missing", "arrested", "rockets", "drones", "intercepted")
-_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTER = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)$")
-_YEAR = re.compile(r"^(\d{4})$")
+# ACLED time_precision: 1 a day, 2 a week or month, 3 anything longer
+_ACLED_PRECISION = {"week": 2, "month": 2, "quarter": 3, "half": 3, "season": 3, "year": 3}
 
 
 @dataclass(frozen=True)
@@ -64,33 +62,16 @@ def mapping() -> dict[str, Codes]:
 
 
 def acled_date(value: str | None) -> tuple[str, int]:
-    """``(event_date, time_precision)`` of a TimeML value; ``("", 3)`` when not a calendar date."""
-    if not value:
+    """``(event_date, time_precision)`` of a TimeML value: the first day of its period
+    (``TimeValue.range``); ``("", 3)`` when not a calendar date."""
+    tv = TimeValue.parse(value)
+    if tv.year is None or (not tv.exact and tv.day is None and tv.week is None):
+        return "", 3  # a month, quarter or year is read only when nothing follows it
+    r = tv.range()
+    if r is None:
         return "", 3
-    if m := _DAY.match(value):
-        try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat(), 1
-        except ValueError:
-            return "", 3
-    if m := _WEEK.match(value):
-        try:
-            return dt.date.fromisocalendar(int(m[1]), int(m[2]), 1).isoformat(), 2
-        except ValueError:
-            return "", 3
-    if m := _MONTH.match(value):
-        month = int(m[2])
-        return (f"{m[1]}-{month:02d}-01", 2) if 1 <= month <= 12 else ("", 3)
-    if m := _QUARTER.match(value):
-        part = m[2]
-        month = (
-            _SEASON_MONTH[part] if part in _SEASON_MONTH
-            else 3 * (int(part[1]) - 1) + 1 if part[0] == "Q"
-            else 6 * (int(part[1]) - 1) + 1
-        )  # fmt: skip
-        return f"{m[1]}-{month:02d}-01", 3
-    if m := _YEAR.match(value):
-        return f"{m[1]}-01-01", 3
-    return "", 3
+    first = dt.date(tv.year, 12, 1) if tv.season == "WI" else r[0]  # ACLED dates a winter by its December
+    return first.isoformat(), _ACLED_PRECISION.get(tv.precision or "", 1)
 
 
 @cache
@@ -101,15 +82,11 @@ def _countries() -> dict[str, dict[str, Any]]:
 
 
 def _country_key(name: str) -> str:
-    from rasd.annotators.entities import gazetteer as gz
-
     return gz.key_of(name)
 
 
 def geo_precision(place: Entity) -> int:
     """1 for a town or facility; 3 for a country, a region, or coordinates of a region's capital."""
-    from rasd.annotators.entities import gazetteer as gz
-
     iso = place.attributes.get("country")
     country = gz.country_by_iso().get(iso or "")
     if country is not None and _country_key(place.name) in {

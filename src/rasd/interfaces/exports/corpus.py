@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from rasd.interfaces.export import views_analysis
 from rasd.models import Analysis, Document, Entity, Event, Evidence, Incident, Mentions, SlotValue
 
 
@@ -40,8 +41,6 @@ class Corpus:
 
     @classmethod
     def from_store(cls, store: Any) -> Corpus:
-        from rasd.interfaces.export import views_analysis
-
         return cls(store.iter_documents, store.load_mentions, views_analysis(store.load_views()))
 
     @classmethod

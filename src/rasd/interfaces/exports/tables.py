@@ -25,17 +25,14 @@ from typing import Any, TextIO, Union, get_args, get_origin, get_type_hints
 from rasd.interfaces.export import CSV_FIELDS, _mention_key, csv_row
 from rasd.interfaces.exports.corpus import Corpus, MissingExtra, sorted_evidence
 from rasd.models import (
+    MENTION_TYPES,
     Claim,
     Commitment,
     Conflict,
-    EntityMention,
     Event,
     Evidence,
     Incident,
-    Quantity,
-    Quote,
     Thread,
-    Timex,
     to_dict,
 )
 
@@ -52,7 +49,7 @@ LAYERS = (
     "threads",
     "conflicts",
 )
-MENTION_LAYERS = {"timex": Timex, "entities": EntityMention, "quantities": Quantity, "quotes": Quote}
+MENTION_LAYERS = MENTION_TYPES
 ITEM_LAYERS: dict[str, type] = {
     "events": Event,
     "incidents": Incident,

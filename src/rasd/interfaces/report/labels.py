@@ -11,6 +11,7 @@ import datetime as dt
 from functools import cache
 
 from rasd.resources import load_table
+from rasd.temporal import TimeValue
 
 
 @cache
@@ -26,52 +27,27 @@ def label(kind: str, code: str | None) -> str:
     return _labels().get((kind, code), code)
 
 
-_SEASON_MONTHS = {"WI": (1, 3), "SP": (3, 6), "SU": (6, 9), "FA": (9, 12), "AU": (9, 12)}
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+# the report's three precisions: a quarter, half or season reads as months, a week as days
+_SHOWN_PRECISION = {"year": "year", "half": "month", "quarter": "month", "season": "month", "month": "month"}
 
 
 def date_range(value: str | None) -> tuple[dt.date, dt.date, str] | None:
-    """First and last day a TimeML date value covers, and its precision; None when not a date.
+    """First and last day a TimeML date value covers (``TimeValue.range``), and its precision
+    (year, month or day); None when not a date.
 
     Handles ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``YYYY-Qn``, ``YYYY-Hn``, ``YYYY-Wnn``,
-    seasons (``YYYY-SU``) and times (``YYYY-MM-DDTHH:MM``); ``PAST_REF``/durations give None.
+    seasons (``YYYY-SU``) and times (``YYYY-MM-DDTHH:MM``); ``PAST_REF``, durations, decades
+    and values with an unreadable tail (``2024-05x``) give None.
     """
-    if not value or len(value) < 4 or not value[:4].isdigit():
+    tv = TimeValue.parse(value)
+    if tv.year is None:
         return None
-    try:
-        year = int(value[:4])
-        rest = value[4:]
-        if not rest:
-            return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
-        if rest[0] != "-":
-            return None
-        part = rest[1:]
-        if len(part) >= 5 and part[2] == "-" and part[:2].isdigit() and part[3:5].isdigit():
-            d = dt.date(year, int(part[:2]), int(part[3:5]))
-            return d, d, "day"
-        if part.isdigit() and len(part) == 2:
-            m = int(part)
-            return dt.date(year, m, 1), _month_end(year, m), "month"
-        if len(part) == 2 and part[0] in "QH" and part[1].isdigit():
-            n = int(part[1])
-            span = 3 if part[0] == "Q" else 6
-            m0 = (n - 1) * span + 1
-            m1 = m0 + span - 1
-            if not 1 <= m0 <= 12 or m1 > 12:
-                return None
-            return dt.date(year, m0, 1), _month_end(year, m1), "month"
-        if part[:1] == "W" and part[1:3].isdigit():
-            start = dt.date.fromisocalendar(year, int(part[1:3]), 1)
-            return start, start + dt.timedelta(days=6), "day"
-        if part[:2] in _SEASON_MONTHS:
-            m0, m1 = _SEASON_MONTHS[part[:2]]
-            return dt.date(year, m0, 1), _month_end(year, m1), "month"
-    except ValueError:
+    if not tv.exact and tv.day is None and tv.week is None and tv.season is None:
+        return None  # "2024-05x": only a day, week or season may carry a tail
+    r = tv.range()
+    if r is None:
         return None
-    return None
+    return r[0], r[1], _SHOWN_PRECISION.get(tv.precision or "", "day")
 
 
 def format_date(value: str | None) -> str:

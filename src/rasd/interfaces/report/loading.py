@@ -10,7 +10,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from rasd.interfaces.export import conflict_model
 from rasd.models import Analysis
+from rasd.story.commitments import status
 
 # ``rasd.store.codec`` does the same, but importing anything under ``rasd.store`` loads the
 # store's ingest machinery (seconds, numpy); the report must stay light, so it keeps this
@@ -52,8 +54,6 @@ def _hints(cls: type) -> dict[str, Any]:
 
 def analysis_from_dict(data: dict[str, Any]) -> Analysis:
     """Rebuild an ``Analysis`` from the export JSON; unknown keys are ignored, missing ones default."""
-    from rasd.interfaces.export import conflict_model  # schema-2 conflicts carry their sides inline
-
     if isinstance(data.get("conflicts"), list):
         data = {**data, "conflicts": [conflict_model(k) if isinstance(k, dict) else k for k in data["conflicts"]]}
     result: Analysis = _convert(Analysis, data)
@@ -76,8 +76,6 @@ def restatus(analysis: Analysis, as_of: str) -> Analysis:
     stage's own rule (``rasd.story.commitments.status``) so both always agree. Threads
     are seen from the report's date when the report is drawn (``story.thread_view``).
     """
-    from rasd.story.commitments import status  # the story stage, imported only when needed
-
     return dataclasses.replace(
         analysis,
         commitments=[dataclasses.replace(c, status=status(c.deadline, as_of)) for c in analysis.commitments],

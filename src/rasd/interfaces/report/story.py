@@ -19,6 +19,7 @@ from rasd.interfaces.report.charts import EVENT_COLORS
 from rasd.interfaces.report.context import Ctx
 from rasd.interfaces.report.labels import date_range, deadline_text, format_date, label, number
 from rasd.models import Analysis, Claim, Conflict, Deadline, Evidence, Incident, Side, SlotValue, Thread
+from rasd.story.commitments import period, status
 
 SLOT_ORDER = ("date", "place", "killed", "injured", "rockets", "drones", "intercepted", "arrested",
               "perpetrator", "target", "origin", "destination")  # fmt: skip
@@ -156,8 +157,6 @@ def thread_state(t: Thread, as_of: str, published: Callable[[str], str]) -> tupl
     a later report settled (kept, broken, superseded) is so from that report's date on,
     and before that the calendar gives pending or due (the story stage's rule).
     """
-    from rasd.story.commitments import period, status  # the story stage's rules, loaded only for threads
-
     known = [not d.stated_on or d.stated_on[:10] <= as_of for d in t.deadlines]
     stored = [d.status if d.status in ("current", "phase", "superseded") else "" for d in t.deadlines]
     if all(known) and all(stored):
@@ -191,8 +190,6 @@ def thread_state(t: Thread, as_of: str, published: Callable[[str], str]) -> tupl
 
 def thread_view(ctx: Ctx, t: Thread, as_of: str, conflicts: list[Conflict]) -> dict[str, Any]:
     """One thread: its deadline history in the order stated and its status as of ``as_of``."""
-    from rasd.story.commitments import status
-
     state, marks, current = thread_state(t, as_of, lambda doc: _published(ctx, doc))
     rows = []
     for d, mark in zip(t.deadlines, marks, strict=True):

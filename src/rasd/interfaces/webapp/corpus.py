@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rasd.models import (
+    MENTION_KINDS,
     Analysis,
     Claim,
     Commitment,
@@ -37,6 +38,8 @@ from rasd.models import (
     Thread,
     Views,
 )
+from rasd.store import open_store
+from rasd.story.commitments import status
 from rasd.text import fold
 
 KINDS = ("documents", "entities", "events", "incidents", "threads", "conflicts", "claims", "commitments")
@@ -225,8 +228,6 @@ class Corpus:
     @contextmanager
     def store(self) -> Iterator[Any]:
         """A read-only store for this thread (SQLite connections cannot cross threads)."""
-        from rasd.store import open_store
-
         assert self.db_path is not None
         st = getattr(self._local, "store", None)
         if st is None:
@@ -274,7 +275,7 @@ class Corpus:
         for i in sorted(set(ids)):
             m = self._mentions.get(i)
             if m is not None:
-                for kind in ("timex", "entities", "quantities", "quotes"):
+                for kind in MENTION_KINDS:
                     getattr(out, kind).extend(getattr(m, kind))
         return out
 
@@ -312,7 +313,7 @@ def from_analysis(analysis: Analysis, as_of: str, source: str) -> Corpus:
     by_id = {m.id: m for m in metas}
     texts = {d.id: d for d in a.documents}
     split: dict[str, Mentions] = defaultdict(Mentions)
-    for kind in ("timex", "entities", "quantities", "quotes"):
+    for kind in MENTION_KINDS:
         for m in getattr(a.mentions, kind):
             getattr(split[m.doc], kind).append(m)
     quotes = _quote_rows(a.mentions, by_id, {d.id: d.text for d in a.documents})
@@ -328,8 +329,6 @@ def from_store(db_path: str, as_of: str | None) -> Corpus:
     Quotes are collected once here (their words need the text): the mentions are read
     ``QUOTE_CHUNK`` documents at a time, so memory stays bounded on a large store.
     """
-    from rasd.store import open_store
-
     with open_store(db_path, readonly=True) as st:
         views = st.load_views()
         metas: list[DocMeta] = []
@@ -359,6 +358,4 @@ def from_store(db_path: str, as_of: str | None) -> Corpus:
 
 def restatus_commitments(commitments: list[Commitment], as_of: str) -> list[Commitment]:
     """Commitments with their status seen from ``as_of`` (the story stage's own rule)."""
-    from rasd.story.commitments import status
-
     return [dataclasses.replace(c, status=status(c.deadline, as_of)) for c in commitments]

@@ -18,6 +18,7 @@ from rasd.interfaces.webapp.charts import month_bars
 from rasd.interfaces.webapp.common import doc_href, label, page, shorten, when
 from rasd.interfaces.webapp.corpus import Corpus
 from rasd.models import Document, Evidence, Mentions, to_dict
+from rasd.temporal import TimeValue
 
 ENTITY_TYPES = ("PER", "ORG", "GPE", "LOC", "FAC", "MISC")
 LAYERS = ("time", *ENTITY_TYPES, "quantities", "quotes", "events")
@@ -178,8 +179,8 @@ def entity_view(corpus: Corpus, eid: str, limit: int, offset: int) -> dict[str, 
     """The entity page: names, roles, documents per month, its quotes (newest first, paged),
     the incidents it took part in and the disagreements it is party to."""
     e = corpus.entity[eid]
-    months = Counter((corpus.doc[d].date or "")[:7] for d in e.docs if d in corpus.doc and corpus.doc[d].date)
-    months.pop("", None)
+    # per month of publication; a document dated only to its year (or undated) has no month
+    months = Counter(k for d in e.docs if d in corpus.doc and (k := _month(corpus.doc[d].date)))
     rows = [corpus.quotes[i] for i in corpus.quotes_by_speaker.get(eid, [])]
     quotes = page(
         [{"doc": r.quote.doc, "title": r.title, "outlet": r.outlet, "date": r.date, "cue": r.quote.cue,
@@ -212,3 +213,9 @@ def entity_view(corpus: Corpus, eid: str, limit: int, offset: int) -> dict[str, 
         "latest_documents": [{"id": m.id, "title": m.title, "outlet": m.outlet, "date": m.date,
                               "href": f"/documents/{m.id}"} for m in latest],
     }  # fmt: skip
+
+
+def _month(value: str | None) -> str | None:
+    """``YYYY-MM`` of a publication date known to its month or better, else ``None``."""
+    tv = TimeValue.parse(value)
+    return f"{tv.year:04d}-{tv.month:02d}" if tv.year is not None and tv.month is not None else None

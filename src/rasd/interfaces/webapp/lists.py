@@ -14,6 +14,7 @@ from rasd.interfaces.webapp.common import bound, label, overlaps, page, shorten,
 from rasd.interfaces.webapp.corpus import Corpus, DocMeta
 from rasd.interfaces.webapp.docview import event_label
 from rasd.interfaces.webapp.story import conflict_brief, conflict_date, incident_brief, thread_brief
+from rasd.text import fold
 
 LATEST = 8  # incidents and disagreements on the home page
 DENSE = 40  # timeline items above which they are counted per week or month
@@ -60,8 +61,6 @@ def documents(corpus: Corpus, outlet: str | None, language: str | None, date_fro
 
 
 def entities(corpus: Corpus, type: str | None, q: str | None, limit: int, offset: int) -> dict[str, Any]:
-    from rasd.text import fold
-
     ents = sorted(corpus.views.entities, key=lambda e: (-e.mentions, e.id))
     if type:
         ents = [e for e in ents if e.type == type.upper()]

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from rasd.interfaces.webapp.corpus import Corpus
+from rasd.store import open_store
 
 log = logging.getLogger(__name__)
 CHECK_EVERY = 5.0  # seconds between two looks at the run log
@@ -24,8 +25,6 @@ CHECK_EVERY = 5.0  # seconds between two looks at the run log
 
 def run_stamp(db_path: str) -> tuple[int, str | None]:
     """``(runs, newest run id)`` of the store: it changes whenever a run is recorded."""
-    from rasd.store import open_store
-
     with open_store(db_path, readonly=True) as st:
         runs = st.runs()
     return len(runs), (str(runs[-1]["id"]) if runs else None)

@@ -18,6 +18,7 @@ from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from jinja2 import Environment
 
+from rasd.interfaces.export import document_json
 from rasd.interfaces.webapp import lists, story
 from rasd.interfaces.webapp.common import MAX_LIMIT, BadRequest, label, qs, when
 from rasd.interfaces.webapp.corpus import Ambiguous, Corpus, NotFound
@@ -29,6 +30,7 @@ from rasd.interfaces.webapp.search import (
     search_incidents,
     search_quotes,
 )
+from rasd.models import to_dict
 
 # module level: FastAPI resolves the (string) annotations against module globals
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
@@ -161,9 +163,6 @@ def install(app: FastAPI, corpus: Corpus, env: Environment) -> None:
     def document(ident: str, layers: Annotated[list[str] | None, Query()] = None,
                  hl: str | None = None) -> dict[str, Any]:  # fmt: skip
         """The document with its annotation layers (``layers=time,PER,…``) and ``hl=start-end`` marked."""
-        from rasd.interfaces.export import document_json
-        from rasd.models import to_dict
-
         doc_id = c.resolve("documents", ident)
         d = c.document(doc_id)
         if d is None:

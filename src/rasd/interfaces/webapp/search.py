@@ -3,11 +3,9 @@
 Documents: with a database the store's folded FTS index ranks the hits (``Store.search``,
 which also cuts each snippet and marks the matched words in it). Without filters the store
 pages itself (``offset``) and counts every hit (``Store.count_hits``), so the total is exact
-and any page up to ``MAX_SEARCH_OFFSET`` can be reached; deeper is refused (400). The store
-knows nothing of the filters (outlet, dates, language, entity), so a filtered search is
-applied to a bounded window of ranked hits, ``WINDOW`` at least: its count is exact when the
-window is not full, and "more than" when it is, and a page past ``MAX_WINDOW`` hits is
-refused (refine the query) rather than made slow. With an ``analysis.json`` folded text is
+and any page up to ``MAX_SEARCH_OFFSET`` can be reached; deeper is refused (400). The filters
+(outlet, dates, language, entity) are read from the app's document list and given to the
+store as the documents to search among (``only=``), so filtered counts are exact too. With an ``analysis.json`` folded text is
 scanned (linear in the corpus) and every count is exact.
 
 Quotes and incidents are matched in memory on folded text, all words required.
@@ -15,6 +13,7 @@ Quotes and incidents are matched in memory on folded text, all words required.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,8 +23,6 @@ from rasd.store.base import MAX_SEARCH_OFFSET, QueryError, SearchHit, SearchTime
 from rasd.store.snippet import snippet
 from rasd.text import fold, normalize
 
-WINDOW = 100  # ranked hits read from the store before filtering, at least
-MAX_WINDOW = 500  # and at most: deeper filtered pages are refused
 SNIPPET_CHARS = 240
 MAX_OCCURRENCES = 50  # matches listed per document (``analysis.json`` search)
 
@@ -90,38 +87,26 @@ def search_documents(corpus: Corpus, q: str, f: Filters, limit: int, offset: int
     keep = _keep(corpus, f)
     if corpus.db_path is None:
         return _scan(corpus, q, keep, limit, offset)
-    if not f.active():
-        return _paged(corpus, q, terms, limit, offset)
-    need = offset + limit
-    if need > MAX_WINDOW:
-        raise BadRequest(f"only the best {MAX_WINDOW} hits can be paged through; add words or filters")
-    window = min(MAX_WINDOW, max(WINDOW, need + 1))
-    try:
-        with corpus.store() as st:
-            found = st.search(q, limit=window) if terms else []
-    except SearchTimeout as err:
-        raise Unavailable(str(err)) from None
-    except QueryError as err:
-        raise BadRequest(str(err)) from None
-    kept = [h for h in found if keep(corpus.doc.get(h.doc_id))]
-    exact = len(found) < window
-    items = [
-        _hit(corpus.doc[h.doc_id], h.snippet, h.match, score=round(h.score, 4))
-        for h in kept[offset : offset + limit]
-    ]  # fmt: skip
-    return {"query": q, "total": len(kept), "exact": exact, "offset": offset, "limit": limit, "items": items}
+    only = [m.id for m in corpus.docs if keep(m)] if f.active() else None
+    if only is not None and len(only) == len(corpus.docs):
+        only = None  # the filters keep every document: no restriction to send
+    return _paged(corpus, q, terms, limit, offset, only)
 
 
-def _paged(corpus: Corpus, q: str, terms: list[str], limit: int, offset: int) -> dict[str, Any]:
-    """Unfiltered: one page of the store's ranking and its exact hit count."""
+def _paged(
+    corpus: Corpus, q: str, terms: list[str], limit: int, offset: int, only: list[str] | None
+) -> dict[str, Any]:
+    """One page of the store's ranking among the documents ``only`` (all when ``None``) and
+    the exact hit count: the filters become a restriction of the store's query, so filtered
+    searches are ranked, counted and paged like unfiltered ones."""
     if offset > MAX_SEARCH_OFFSET:
         raise BadRequest(f"pages start at hit {MAX_SEARCH_OFFSET:,} at most; add words or filters")
     total, found = 0, list[SearchHit]()
-    if terms:
+    if terms and only != []:
         try:
             with corpus.store() as st:
-                total = st.count_hits(q)
-                found = st.search(q, limit=limit, offset=offset) if offset < total else []
+                total = st.count_hits(q, only=only)
+                found = st.search(q, limit=limit, offset=offset, only=only) if offset < total else []
         except SearchTimeout as err:
             raise Unavailable(str(err)) from None
         except QueryError as err:
@@ -159,9 +144,13 @@ def _scan(corpus: Corpus, q: str, keep: Any, limit: int, offset: int) -> dict[st
         occurrences: list[dict[str, Any]] = []
         while i >= 0 and len(occurrences) < MAX_OCCURRENCES:
             a, b = nt.span(i, i + len(needle))
-            occurrences.append({"start": a, "end": b, "text": d.text[a:b], "snippet": d.text[max(0, a - 60) : b + 60]})
+            occurrences.append(
+                {"start": a, "end": b, "text": d.text[a:b], "snippet": d.text[max(0, a - 60) : b + 60]}
+            )
             i = nt.text.find(needle, i + len(needle))
-        hits.append(_hit(m, snip, (s - lo, e - lo), start=s, end=e, text=d.text[s:e], occurrences=occurrences))
+        hits.append(
+            _hit(m, snip, (s - lo, e - lo), start=s, end=e, text=d.text[s:e], occurrences=occurrences)
+        )
     return {"query": q, "total": total, "exact": True, "offset": offset, "limit": limit, "items": hits}
 
 
@@ -171,17 +160,22 @@ def _all_words(terms: list[str], text: str) -> bool:
 
 
 def search_quotes(corpus: Corpus, q: str, f: Filters, limit: int, offset: int) -> dict[str, Any]:
-    """Quotes whose words or speaker hold every query word, newest first."""
+    """Quotes whose words or speaker hold every query word, newest first.
+
+    The longest query word is looked up in one string of every quote's folded words (a C
+    scan, ``_quote_index``), so only quotes holding it are checked in Python: at 100k quotes
+    a per-quote loop cost half a second a query."""
     terms = _terms(q)
     keep = _keep(corpus, f)
     found = []
-    for row in corpus.quotes:
+    for i in _quotes_holding(corpus, max(terms, key=len)) if terms else range(len(corpus.quotes)):
+        row = corpus.quotes[i]
         qu = row.quote
         if f.entity and qu.speaker.entity != f.entity:
             continue
-        if not keep(corpus.doc.get(qu.doc)):
-            continue
         if not all(t in row.folded for t in terms):
+            continue
+        if not keep(corpus.doc.get(qu.doc)):
             continue
         found.append(row)
     items = []
@@ -218,3 +212,30 @@ def search_incidents(corpus: Corpus, q: str, f: Filters, incident_type: str | No
         for i in found[offset : offset + limit]
     ]
     return {"query": q, "total": len(found), "exact": True, "offset": offset, "limit": limit, "items": items}
+
+
+def _quote_index(corpus: Corpus) -> tuple[str, list[int]]:
+    """Every quote's folded words joined by NUL (never in a folded word), and where each starts;
+    built once per corpus."""
+    got = corpus.memo.get("quote_index")
+    if got is None:
+        starts, pos = [], 0
+        for row in corpus.quotes:
+            starts.append(pos)
+            pos += len(row.folded) + 1
+        got = corpus.memo["quote_index"] = ("\0".join(row.folded for row in corpus.quotes), starts)
+    blob, at = got
+    return blob, at
+
+
+def _quotes_holding(corpus: Corpus, term: str) -> list[int]:
+    """Indexes (in list order) of the quotes whose folded words contain ``term``."""
+    blob, starts = _quote_index(corpus)
+    out: list[int] = []
+    i = blob.find(term)
+    while i >= 0:
+        k = bisect.bisect_right(starts, i) - 1
+        out.append(k)
+        nxt = starts[k + 1] if k + 1 < len(starts) else len(blob)
+        i = blob.find(term, nxt)  # the next quote: one hit per quote
+    return out

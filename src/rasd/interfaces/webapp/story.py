@@ -16,6 +16,7 @@ from rasd.interfaces.webapp.charts import deadline_chart
 from rasd.interfaces.webapp.common import doc_href, evidence_links, excerpt, label, shorten, when
 from rasd.interfaces.webapp.corpus import Corpus
 from rasd.models import Claim, Conflict, Deadline, Document, Evidence, Incident, Side, SlotValue, Thread
+from rasd.story.commitments import status
 
 SLOT_ORDER = ("date", "place", "killed", "injured", "rockets", "drones", "intercepted", "arrested",
               "perpetrator", "target", "origin", "destination")  # fmt: skip
@@ -203,8 +204,6 @@ def thread_status(corpus: Corpus, t: Thread, as_of: str) -> tuple[str, Deadline 
     force. A kept or broken thread is so from the date of its latest source on; before
     that, the deadline in force gives pending, due or passed (the story stage's rule).
     """
-    from rasd.story.commitments import status
-
     known = [d for d in t.deadlines if not d.stated_on or d.stated_on[:10] <= as_of]
     current = known[-1] if known else None
     if t.status in ("kept", "broken"):

@@ -4,7 +4,7 @@ Why our own vectors: no pretrained model may be downloaded, and the ANS pairs ar
 (3.4k) to learn that ``ارتفاع`` and ``انخفاض`` are related. Word2Vec on 31k Saudi news
 articles gives every common news word a 50-number position; the stance features compare
 the added and removed words of a pair in that space. Tokens are folded and stemmed exactly
-as the stance features do (``rasd.story.stance.words`` + ``_stem``), so lookups meet.
+as the stance features do (``rasd.story.stance.light_stem``), so lookups meet.
 
 Deterministic: one worker thread, fixed seed, files read in sorted order. Output is an
 ``.npz`` with ``vocab`` (str array) and ``vectors`` (float16), a few MB. Usage::
@@ -24,18 +24,18 @@ from pathlib import Path
 
 import numpy as np
 
+from rasd.story.stance import light_stem
 from rasd.text import fold
 
 VECTORS_PATH = Path(__file__).resolve().parent / "vectors.npz"
 _WORD = re.compile(r"[\w]+")
-_ARTICLE = re.compile(r"^(?:وال|فال|بال|كال|لل|ال|و|ف|ب|ل)(?=..)")
 
 
 def stem_tokens(text: str) -> list[str]:
     """Folded, article-stripped word tokens (same light stem as the stance features)."""
     out = []
     for w in _WORD.findall(fold(text)):
-        out.append(_ARTICLE.sub("", w) if len(w) > 3 else w)
+        out.append(light_stem(w))
     return out
 
 
