@@ -12,13 +12,16 @@ report's figure and ``merge`` returns a ``CountDisagreement`` for the conflict v
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rasd.ids import make_id
 from rasd.models import Event, EventDate
 from rasd.temporal import month_key
+
+log = logging.getLogger(__name__)
 
 MAX_BLOCK = 64
 WINDOW = 8
@@ -129,6 +132,9 @@ def merge(events: Sequence[Event]) -> MergeResult:
     for root in sorted(groups, key=lambda r: _first_key(evs[r])):
         reports = [evs[i] for i in groups[root]]
         merged = combine(reports)
+        if merged.id in out.members:  # two reports with one id (one type at one evidence start)
+            log.debug("merge: second group with id %s", merged.id)
+            merged = replace(merged, id=make_id("v", merged.id, str(len(out.events))))
         out.events.append(merged)
         out.members[merged.id] = reports
         out.disagreements.extend(_disagreements(merged.id, reports))
