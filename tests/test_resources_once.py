@@ -49,18 +49,11 @@ KNOWN_SHARED = {
         "ar/people/titles.tsv",
         "quotes/honorific_pronouns.tsv",
     ): "maps سموه onto سمو: its value column names titles, it does not copy them",
-    (
-        "ar/morphology/affixes.tsv",
-        "time/noun_suffixes.txt",
-    ): "the time annotator's copy (annotators/time is edited elsewhere): to read affixes('pronoun', 'definite')",
 }
 # rule 2 exceptions: (file, file) -> why
 KNOWN_COPIES = {
     ("ar/calendar/months.tsv", "story/months.tsv"): KNOWN_SHARED[
         ("ar/calendar/months.tsv", "story/months.tsv")
-    ],
-    ("ar/morphology/affixes.tsv", "time/noun_suffixes.txt"): KNOWN_SHARED[
-        ("ar/morphology/affixes.tsv", "time/noun_suffixes.txt")
     ],
     (
         "claims/negation.txt",

@@ -30,7 +30,7 @@ from rasd.resources import arabic, load_table
 from rasd.temporal import TimeValue, day_value
 from rasd.temporal.hijri import to_gregorian
 from rasd.text import fold
-from rasd.text.clitics import conjunctions
+from rasd.text.clitics import conjunctions, particle, proclitic
 
 
 def _f(s: str) -> str:
@@ -81,7 +81,7 @@ def lexicon() -> _Lexicon:
         rf"(?P<m1>{month}){e}(?:\s*[/\-(]\s*(?P<m2>{month}){e}(?:\s*\))?)?"
         rf"(?:\s+(?P<rel>{rel}){e})?"
         rf"(?:\s*,?\s*(?:(?:{yw})\s+){{0,2}}(?P<year>(?:19|20)\d\d){e}"
-        rf"|\s+(?:من\s+)?(?P<yrel>{yrel}){e})?"
+        rf"|\s+(?:{particle('from')}\s+)?(?P<yrel>{yrel}){e})?"
     )
     numeric_re = re.compile(
         r"(?<![\d/.\-])(?:(?P<y1>(?:19|20)\d\d)[-/.](?P<m1>\d{1,2})[-/.](?P<d1>\d{1,2})"
@@ -243,7 +243,7 @@ def _rel_kind(word: str | None) -> str | None:
 
 
 # a sentence end, or a comma before a "و"-joined clause, ends the context of a date
-_CLAUSE = re.compile(r"[.!?;؛]|,\s*(?=و\w)")
+_CLAUSE = re.compile(rf"[.!?;؛]|,\s*(?={proclitic('and')}\w)")
 
 
 def content_mentions(text: str) -> list[Mention]:

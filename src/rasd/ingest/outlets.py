@@ -4,7 +4,8 @@ The names and their variants are data (``resources/entities/outlets.tsv``, the o
 list: entity typing and the map export read it too, through :func:`variants`). The engine only
 knows *where* an outlet name is trustworthy on a page: a copyright line ("© 2025 X"), a
 source line ("المصادر: X، وكالات"), a line that is nothing but the name (a signature or
-masthead), "محتوى X" in a newsletter prompt, and self-references such as "لـ«X»" ("told X").
+masthead), "محتوى X" in a newsletter prompt (the words before the name are
+``resources/ingest/self_reference_words.txt``), and self-references such as "لـ«X»" ("told X").
 Names mentioned in running text (an agency being quoted) are never taken as the outlet.
 """
 
@@ -14,14 +15,16 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from rasd.resources import load_table
+from rasd.resources import load_lines, load_table
 from rasd.text import fold
+from rasd.text.clitics import proclitic
+
+_PUNCT = re.compile(r"[\"'«»“”()\[\].:،,؛;!?\-–—]+")
 
 
-def _key(s: str) -> str:
-    s = fold(s).lower()
-    s = re.sub(r"[\"'«»“”()\[\].:،,؛;!?\-–—]+", " ", s)
-    return " ".join(s.split())
+def key(s: str) -> str:
+    """How outlet names are compared: folded, lower case, punctuation as spaces."""
+    return " ".join(_PUNCT.sub(" ", fold(s).lower()).split())
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class _Outlets:
 
 
 OUTLETS_FILE = "entities/outlets.tsv"
+SELF_REFERENCE_FILE = "ingest/self_reference_words.txt"  # "محتوى X": the page names its own outlet
 
 
 @cache
@@ -47,19 +51,20 @@ def _outlets() -> _Outlets:
     weak: dict[str, str] = {}
     for canonical, variant, is_weak in variants():
         target = weak if is_weak else strong
-        target.setdefault(_key(variant), canonical)
+        target.setdefault(key(variant), canonical)
     names = sorted(strong, key=len, reverse=True)
     alt = "|".join(re.escape(n) for n in names)
-    # "لـ«X»" / "لـ "X"" : told to the outlet; folded text turns «» into "
-    self_ref = re.compile(rf'(?<!\w)لـ?\s*"\s*({alt})\s*"')
-    content_ref = re.compile(rf"(?<!\w)(?:محتوي|موقع|منصه|صحيفه|جريده)\s+({alt})(?!\w)")
+    # "لـ«X»" / "لـ "X"" : told to the outlet; folded text turns «» into " and drops the tatweel
+    self_ref = re.compile(rf'(?<!\w){proclitic("to")}\s*"\s*({alt})\s*"')
+    words = sorted({key(w) for w in load_lines(SELF_REFERENCE_FILE)}, key=lambda w: (-len(w), w))
+    content_ref = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})\s+({alt})(?!\w)")
     return _Outlets(strong, weak, self_ref, content_ref)
 
 
 def canonical(name: str, *, allow_weak: bool = True) -> str | None:
     """Canonical outlet for a name or code (``aawsat`` -> ``الشرق الأوسط``), or ``None``."""
     o = _outlets()
-    k = _key(name)
+    k = key(name)
     return o.strong.get(k) or (o.weak.get(k) if allow_weak else None)
 
 
@@ -82,9 +87,12 @@ def from_copyright(line: str) -> str | None:
     return canonical(name) or (name if 0 < len(name) <= 40 else None)
 
 
+_SOURCE_SPLIT = re.compile(rf"[،,؛;/|]| {proclitic('and')}(?=\S)")  # "العربي، صحافة أجنبية ووكالات"
+
+
 def from_sources(line: str) -> str | None:
     """The first known outlet of a source list ("العربي، صحافة أجنبية، وكالات")."""
-    for part in re.split(r"[،,؛;/|]| و(?=\S)", line):
+    for part in _SOURCE_SPLIT.split(line):
         c = canonical(part.strip())
         if c:
             return c
@@ -98,5 +106,5 @@ def from_text(text: str) -> str | None:
     for rx in (o.content_ref, o.self_ref):
         m = rx.search(f)
         if m:
-            return o.strong.get(_key(m.group(1)))
+            return o.strong.get(key(m.group(1)))
     return None

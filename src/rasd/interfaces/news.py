@@ -20,13 +20,13 @@ The Arabic titles come from ``resources/news/labels.tsv``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from rasd.ids import make_id
+from rasd.interfaces.dates import calendar_date
 from rasd.models import VIEW_KINDS, Analysis, Conflict, Incident, Thread, Views, to_dict
 from rasd.resources import load_table
 from rasd.store.base import Store
@@ -35,7 +35,6 @@ from rasd.story.commitments import period
 KINDS = ("incident", "conflict", "update", "deadline", "superseded")
 FEED_DAYS = 30  # what /feed.atom covers when the reader gives no ``since``
 FEED_ID = "urn:rasd:news"
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass
@@ -53,9 +52,8 @@ class NewsItem:
 
 def check_day(value: str) -> str:
     """``value`` if it is a calendar date YYYY-MM-DD, else ``ValueError`` (the API's 400)."""
-    if not _DAY.match(value or ""):
+    if not calendar_date(value, "day"):  # 2024-02-30 is no date either
         raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}")
-    date.fromisoformat(value)  # ValueError for 2024-02-30
     return value
 
 

@@ -16,7 +16,15 @@ from rasd.annotators.time.lexicon import Lexicon, alt, clock_fractions, key, lex
 from rasd.annotators.time.scan import Sentences
 from rasd.resources import arabic, load_table
 from rasd.temporal import TimeValue
-from rasd.text.clitics import article, conjunctions, particle, particle_pattern, prepositions, proclitic
+from rasd.text.clitics import (
+    affixes,
+    article,
+    conjunctions,
+    particle,
+    particle_pattern,
+    prepositions,
+    proclitic,
+)
 
 CLITIC = particle_pattern()
 # the proclitics the patterns in code name (``resources/ar/morphology/proclitics.tsv``)
@@ -24,6 +32,7 @@ CONJ = "".join(conjunctions())  # و ف: "[{CONJ}]?" is an optional conjunction
 PREP = "".join(prepositions())  # ب ل ك
 PREP_NO_KAF = "".join(prepositions(kaf=False))  # ب ل
 ART = article()  # ال
+NISBA = affixes("nisba", "base")  # ي: the ending of a relational adjective (الوطني، الشهري، يومي)
 AND = proclitic("and")  # و, also joining number words and the ends of a range
 # "من 20 إلى 25 جويلية": the bare first day of a range of days, right before the second
 DAY_RANGE = re.compile(
@@ -358,3 +367,18 @@ def _hour_24(h: int, pod: str | None, ampm: str | None) -> int | None:
     if pod == "MI" and h < 5:
         return h + 12
     return h % 24
+
+
+def day_value_of(value: str | None) -> TimeValue | None:
+    """``value`` read by the temporal core when it names one day, alone or with a part of day
+    or an hour (``2024-05-03``, ``2024-05-03TEV``), not a clock time (``…T19:00``): the values
+    a clock time or a day shift may join; None otherwise (the calendar is not checked)."""
+    tv = TimeValue.parse(value)
+    return tv if tv.exact and tv.year is not None and tv.day is not None and tv.minute is None else None
+
+
+def clock_value_of(value: str | None) -> TimeValue | None:
+    """``value`` when it is a day with a clock time to the minute (``2024-05-03T19:06``)."""
+    tv = TimeValue.parse(value)
+    ok = tv.exact and tv.year is not None and tv.day is not None and tv.minute is not None and tv.second is None
+    return tv if ok else None

@@ -28,9 +28,10 @@ from rasd.annotators.time.base import (
     Regexes,
     _hour_24,
     _regexes,
+    day_value_of,
 )
 from rasd.annotators.time.handlers import HANDLERS
-from rasd.annotators.time.lexicon import alt, lexicon, literal_alt, range_words
+from rasd.annotators.time.lexicon import alt, day_nouns, lexicon, literal_alt, range_words
 from rasd.annotators.time.passes import refine
 from rasd.annotators.time.scan import Covered, in_calendar, original_index, select, shifted
 from rasd.resources import load_lines
@@ -141,7 +142,8 @@ def _select(cands: list[Cand]) -> list[Cand]:
 
 _RANGE_FROM = re.compile(rf"(?:^|\s)(?:[{CONJ}]?(?:{literal_alt(range_words('open_dates'))}))\s*$")
 _RANGE_MID = re.compile(rf"^\s*(?:-|–|{literal_alt(range_words('join') + range_words('join_dates'))})\s*$")
-_TIME_JOIN = re.compile(rf"^\s*(?:,|{particle('from')}|يوم|{particle('in')})?\s*(?:يوم\s+)?$")
+_DAY_NOUN = alt(day_nouns())  # يوم
+_TIME_JOIN = re.compile(rf"^\s*(?:,|{particle('from')}|{_DAY_NOUN}|{particle('in')})?\s*(?:{_DAY_NOUN}\s+)?$")
 
 
 def _merge(cands: list[Cand], ctx: Ctx) -> list[Cand]:
@@ -161,7 +163,7 @@ def _merge(cands: list[Cand], ctx: Ctx) -> list[Cand]:
                 and not t.has_date
                 and d.type in ("DATE", "TIME")
                 and _TIME_JOIN.match(gap)
-                and (d.value is None or re.fullmatch(r"\d{4}-\d\d-\d\d(?:T\w+)?", d.value))
+                and (d.value is None or day_value_of(d.value) is not None)
             ):
                 clock = (t.value or "").split("T", 1)[-1]
                 day, _, pod = (d.value or "").partition("T")
@@ -185,13 +187,14 @@ def _merge(cands: list[Cand], ctx: Ctx) -> list[Cand]:
                 and _RANGE_FROM.search(text[max(0, c.start - 8) : c.start])
             ):
                 v1 = c.value
+                a, b = TimeValue.parse(v1), TimeValue.parse(n.value)
                 if (
                     v1 and n.value and c.anchor == "dct" and c.family in ("month", "date")
-                    and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", v1) and re.match(r"\d{4}-\d\d", n.value)
-                    and v1[5:] <= n.value[5:]
+                    and a.plain and a.month is not None and b.year is not None and b.month is not None
+                    and (a.month, -1 if a.day is None else a.day) <= (b.month, -1 if b.day is None else b.day)
                 ):
                     # "من يونيو حتى سبتمبر 2024", "من 1 أكتوبر حتى 15 أكتوبر 2024": the end's year
-                    v1 = n.value[:4] + v1[4:]
+                    v1 = day_value(b.year, a.month, a.day)
                 out.append(replace(c, end=n.end, value=v1, range_end=n.value, confidence=min(c.confidence, n.confidence)))
                 i += 2
                 continue

@@ -25,7 +25,7 @@ from rasd.annotators.time.base import (
     holidays,
 )
 from rasd.annotators.time.handlers import HANDLERS
-from rasd.annotators.time.lexicon import key
+from rasd.annotators.time.lexicon import day_nouns, key
 from rasd.temporal.hijri import from_gregorian, to_gregorian
 
 
@@ -136,7 +136,7 @@ def _h_hour_pod(m: re.Match[str], ctx: Ctx) -> Cand | None:
 def _h_holiday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     """"أول أيام عيد الفطر المبارك", "يوم عرفة": a day of a Hijri holiday (its day of the
     month from ``holidays.tsv``) in the nearest year, or the year a relative word names."""
-    if not m.group("hord") and not key(m.group("hol")).startswith("يوم"):
+    if not m.group("hord") and not key(m.group("hol")).startswith(day_nouns()):
         return None  # "بمناسبة عيد الفطر": the occasion; "أول أيام عيد الفطر" is a day
     month, day = holidays()[key(m.group("hol"))]
     if m.group("hord"):

@@ -16,6 +16,7 @@ from functools import cache
 from rasd.annotators.time.base import (
     ART,
     CONJ,
+    NISBA,
     PREP,
     PREP_NO_KAF,
     Cand,
@@ -164,7 +165,7 @@ def _h_year_suffix(m: re.Match[str], ctx: Ctx) -> Cand | None:
     y = int(m.group("yr"))
     if not 1800 <= y <= 2100:
         return None
-    if key(m.group("ysuf")) == "م" and ctx.next_word(m.end()) in ctx.lex.counted_nouns:
+    if key(m.group("ysuf")) in ctx.lex.year_abbreviations and ctx.next_word(m.end()) in ctx.lex.counted_nouns:
         return None
     return _cand(m, "DATE", f"{y:04d}", mod=_mod(m.group("mod"), ctx.lex), confidence=0.9)
 
@@ -264,13 +265,13 @@ def _h_relday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     off = lex.relative_days.get(rd)
     if off is None:
         return None
-    if rd == "غد" and not (gd.get("podh") or gd.get("yawm") or gd.get("wd")):
+    if rd in lex.bound_days and not (gd.get("podh") or gd.get("yawm") or gd.get("wd")):
         return None  # "غد أفضل" is no date; "صباح غد", "يوم غد", "غد الأحد" are
-    if rd in ("اليوم", "يوم") and not gd.get("wd") and not gd.get("podh"):
+    if rd in lex.noun_days and not gd.get("wd") and not gd.get("podh"):
         nxt = ctx.next_word(m.end())
         if nxt in lex.ordinals or nxt in lex.relative_words or ctx.prev_word(m.start("all")) in lex.every_words:
             return None
-        if rd == "اليوم" and nxt.startswith(ART) and nxt.endswith("ي") and len(nxt) > 4:
+        if nxt.startswith(ART) and nxt.endswith(NISBA) and len(nxt) > 4:
             return None  # "اليوم الرياضي المفتوح", "اليوم الوطني": a named day, not today
     pod = _pod(gd.get("podh"), lex) or _pod(gd.get("poda"), lex) or lex.relday_pod.get(rd)
     conf = 0.9
@@ -409,9 +410,9 @@ def _h_set(m: re.Match[str], ctx: Ctx) -> Cand | None:
     gd = m.groupdict()
     if gd.get("setw"):
         nxt = ctx.next_word(m.end())
-        if key(gd["setw"]).endswith("ي") and (nxt[:1].isdigit() or nxt in lex.weekdays or ART + nxt in lex.weekdays):
+        if key(gd["setw"]).endswith(NISBA) and (nxt[:1].isdigit() or nxt in lex.weekdays or ART + nxt in lex.weekdays):
             return None  # "يومي الأحد والاثنين": the two days, not "daily"
-        if key(gd["setw"]).endswith("ي") and re.search(rf"[{PREP}]$", m.group(0)[: m.start("setw") - m.start(0)]):
+        if key(gd["setw"]).endswith(NISBA) and re.search(rf"[{PREP}]$", m.group(0)[: m.start("setw") - m.start(0)]):
             return None  # "وبيومي فؤاد": a name after a preposition, not the adjective "daily"
         return _cand(m, "SET", lex.sets.get(key(gd["setw"])), confidence=0.9)
     unit, count = lex.units.get(key(gd.get("unit") or ""), ("", ""))

@@ -53,6 +53,14 @@ def range_words(use: str) -> tuple[str, ...]:
 
 
 @cache
+def day_nouns() -> tuple[str, ...]:
+    """Folded nouns that head a day's name ("يوم الخميس", "صباح يوم غد", "يوم عرفة"): the
+    ``day_head`` rows of ``time/units.tsv``, longest first."""
+    forms = {key(r[0]) for r in load_table("time/units.tsv") if len(r) > 3 and "day_head" in r[3].split(",")}
+    return tuple(sorted(forms, key=lambda x: (-len(x), x)))
+
+
+@cache
 def clock_fractions() -> dict[str, int]:
     """Folded fraction of an hour -> minutes (negative: before the hour), ``time/clock_fractions.tsv``."""
     return {key(r[0]): int(r[1]) for r in load_table("time/clock_fractions.tsv") if len(r) >= 2}
@@ -75,6 +83,11 @@ def _flagged(name: str, flag: str | None = None) -> frozenset[str]:
     return frozenset(key(r[0]) for r in load_table(f"time/{name}") if flag is None or flag in r[1:])
 
 
+def _relative_days(flag: str) -> frozenset[str]:
+    """Folded relative-day words with ``flag`` in their FLAGS column (``time/relative_days.tsv``)."""
+    return frozenset(key(r[0]) for r in load_table("time/relative_days.tsv") if len(r) > 3 and flag in r[3].split(","))
+
+
 @dataclass(frozen=True)
 class Lexicon:
     months: dict[str, int]
@@ -87,6 +100,8 @@ class Lexicon:
     units: dict[str, tuple[str, str]]  # form -> (unit, count 1|2|N)
     definite_units: dict[str, str]
     relative_days: dict[str, int]
+    bound_days: frozenset[str]  # relative days read only with a part of day, يوم or a weekday (غد)
+    noun_days: frozenset[str]  # relative days that are also the noun "the day" (اليوم)
     relative_words: dict[str, int]
     this_words: frozenset[str]
     modifiers: dict[str, str]
@@ -102,6 +117,7 @@ class Lexicon:
     year_words: frozenset[str]
     dual_year_words: frozenset[str]  # year words naming two years (عامي، العامين)
     year_suffixes: frozenset[str]
+    year_abbreviations: frozenset[str]  # a lone letter (م): no year suffix before a counted noun
     year_context: frozenset[str]
     month_context: frozenset[str]  # year-context words that also make an ambiguous month name a month
     future_cues: frozenset[str]
@@ -211,6 +227,8 @@ def lexicon() -> Lexicon:
         units=units,
         definite_units=_map("definite_units.tsv"),
         relative_days={k: int(v) for k, v in _map("relative_days.tsv").items()},
+        bound_days=_relative_days("bound"),
+        noun_days=_relative_days("noun"),
         relative_words={k: int(v) for k, v in _map("relative_words.tsv").items()},
         this_words=_set("this_words.txt"),
         modifiers=_map("modifiers.tsv"),
@@ -225,13 +243,14 @@ def lexicon() -> Lexicon:
         seasons=_map("seasons.tsv"),
         year_words=_flagged("year_words.tsv"),
         dual_year_words=_flagged("year_words.tsv", "dual"),
-        year_suffixes=_set("year_suffixes.txt"),
+        year_suffixes=_flagged("year_suffixes.tsv"),
+        year_abbreviations=_flagged("year_suffixes.tsv", "abbreviation"),
         year_context=_flagged("year_context.tsv"),
         month_context=_flagged("year_context.tsv", "month"),
         future_cues=_set("future_cues.txt"),
         counted_nouns=_set("counted_nouns.txt"),
         not_time=_set("not_time.txt"),
-        relday_pod={key(r[0]): r[2] for r in load_table("time/relative_days.tsv") if len(r) > 2},
+        relday_pod={key(r[0]): r[2] for r in load_table("time/relative_days.tsv") if len(r) > 2 and r[2]},
         cue_blockers=_set("cue_blockers.txt"),
         decades={k: int(v) for k, v in _map("decades.tsv").items()},
         parts_of_year=_map("parts_of_year.tsv"),

@@ -21,6 +21,7 @@ from rasd.annotators.time.base import (
     ART,
     CONJ,
     DAY_RANGE,
+    NISBA,
     PREP,
     PREP_NO_KAF,
     Cand,
@@ -28,15 +29,17 @@ from rasd.annotators.time.base import (
     _dur_value,
     _num,
     _regexes,
+    clock_value_of,
+    day_value_of,
 )
-from rasd.annotators.time.lexicon import Lexicon, alt, key, lexicon, literal_alt, range_words
+from rasd.annotators.time.lexicon import Lexicon, alt, day_nouns, key, lexicon, literal_alt, range_words
 from rasd.annotators.time.scan import Disjoint, shifted
 from rasd.resources import load_lines, load_table
+from rasd.temporal import TimeValue, day_value
 from rasd.temporal.hijri import to_gregorian
+from rasd.text.clitics import affixes
 
-_DAY = re.compile(r"(\d{4}-\d\d-\d\d)(?:T(\w+))?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_MONTH = re.compile(r"\d{4}-\d\d")
 _BREAK = re.compile(r"[!?\n؟]|\.(?!\d)")
 _DUR = re.compile(r"P(T?)(\d+)([YMWDH])")
 
@@ -77,14 +80,14 @@ def _words() -> _Words:
     post = {key(r[0]): r[1] for r in load_table("time/post_modifiers.tsv") if len(r) > 1}
     return _Words(
         weekday=re.compile(rf"(?<!\w)[{CONJ}{PREP}]?({alt(lex.weekdays)})(?!\w)"),
-        podhead=re.compile(rf"(?<!\w)[{CONJ}]?(?P<p>{pod})\s*(?:يوم\s+)?\(?\s*$"),
+        podhead=re.compile(rf"(?<!\w)[{CONJ}]?(?P<p>{pod})\s*(?:{alt(day_nouns())}\s+)?\(?\s*$"),
         same_day=re.compile(rf"^\s*[,،]?\s*(?:{alt(_lines('same_day_links.txt'))})?\s*\(?\s*$"),
         footer=re.compile(rf"(?<!\w){alt(_lines('footer_markers.txt'))}\W*$"),
         year_link=re.compile(rf"\s*(?:[-–/]|{alt(_lines('year_links.txt'))}(?!\w))?\s*(?P<y>(?:19|20)\d\d)(?![\d:/\-]|[.,]\d)"),
         inception=frozenset(_lines("inception_verbs.txt")),
         since=frozenset(_lines("since_words.txt")),
         from_now=re.compile(rf"\s*{alt(_lines('from_now.txt'))}(?!\w)"),
-        noun_suffixes=tuple(_lines("noun_suffixes.txt")),
+        noun_suffixes=affixes("pronoun", "definite"),
         ages=re.compile(rf"(?<!\w)[{CONJ}{PREP}]?(?P<a>{alt(ages)})(?!\w)") if ages else None,
         age_years=ages,
         age_decade=re.compile(
@@ -131,19 +134,15 @@ class _Sent:
 
 
 def _day(c: Cand) -> dt.date | None:
-    m = _DAY.fullmatch(c.value or "")
-    if not m or c.type not in ("DATE", "TIME"):
-        return None
-    try:
-        return dt.date.fromisoformat(m.group(1))
-    except ValueError:
-        return None
+    tv = day_value_of(c.value) if c.type in ("DATE", "TIME") else None
+    r = tv.range() if tv else None
+    return r[0] if r else None
 
 
 def _with_day(c: Cand, day: dt.date) -> str:
-    """``c``'s value moved to ``day``, keeping its part of day or clock time."""
-    m = _DAY.fullmatch(c.value or "")
-    tail = m.group(2) if m and m.group(2) else None
+    """``c``'s value moved to ``day``, keeping its part of day or hour."""
+    tv = day_value_of(c.value)
+    tail = (tv.part_of_day or (f"{tv.hour:02d}" if tv.hour is not None else None)) if tv else None
     return f"{day.isoformat()}T{tail}" if tail else day.isoformat()
 
 
@@ -433,14 +432,14 @@ def _anaphora(cands: list[Cand], ctx: Ctx) -> list[Cand]:
         """Same sentence, or same paragraph within a few lines of news text."""
         return sent.same(a, b) or (b - a < 400 and "\n" not in ctx.text[a:b])
 
-    last_month: str | None = None
+    last_month: tuple[int, int] | None = None  # year, month
     last_day: tuple[dt.date, int] | None = None  # day, end offset
     out: list[Cand] = []
     for c in cands:
         v = c.value or ""
         if c.family == "same_month" and v.startswith("XXXX-XX-") and last_month:
             try:
-                c = replace(c, value=dt.date(int(last_month[:4]), int(last_month[5:7]), int(v[8:])).isoformat())
+                c = replace(c, value=dt.date(*last_month, int(v[8:])).isoformat())
             except ValueError:
                 pass
         elif c.family == "next_day" and c.value is None and last_day and near(last_day[1], c.start):
@@ -461,8 +460,9 @@ def _anaphora(cands: list[Cand], ctx: Ctx) -> list[Cand]:
         cd = _day(c)
         if cd:
             last_day = (cd, c.end)
-        if _MONTH.match(c.value or "") and c.type == "DATE":
-            last_month = (c.value or "")[:7]
+        tv = TimeValue.parse(c.value) if c.type == "DATE" else None
+        if tv and tv.year is not None and tv.month is not None:
+            last_month = (tv.year, tv.month)
         out.append(c)
     return out
 
@@ -488,9 +488,6 @@ def _pod_head(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     return out
 
 
-_CLOCK = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d):(\d\d)")
-
-
 def _afternoon(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     """"الساعة ٧:٠٦ مساءً … الساعة (٧:٤٣) … الساعة الثامنة والنصف": clock times told in order
     on one day stay in the afternoon once one of them is; a morning word keeps a time early."""
@@ -501,16 +498,16 @@ def _afternoon(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     last: tuple[str, int, int] | None = None  # day, hour, end offset
     out: list[Cand] = []
     for c in cands:
-        m = _CLOCK.fullmatch(c.value or "") if c.type == "TIME" else None
-        if m:
-            day, h = m.group(1), int(m.group(2))
+        tv = clock_value_of(c.value) if c.type == "TIME" else None
+        if tv and tv.year is not None and tv.hour is not None:
+            day, h = day_value(tv.year, tv.month, tv.day), tv.hour
             words = set(key(ctx.text[c.start : c.end]).split(" "))
             if (
                 last and last[0] == day and last[1] >= 12 and h < 12 and h + 12 >= last[1]
                 and not words & morning and "\n" not in ctx.text[last[2] : c.start]
             ):  # fmt: skip
                 h += 12
-                c = replace(c, value=f"{day}T{h:02d}:{m.group(3)}", confidence=min(c.confidence, 0.7))
+                c = replace(c, value=f"{day}T{h:02d}:{tv.minute:02d}", confidence=min(c.confidence, 0.7))
             last = (day, h, c.end)
         out.append(c)
     return out
@@ -523,7 +520,7 @@ def _set_names(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     out: list[Cand] = []
     for c in cands:
         text = ctx.text[c.start : c.end]
-        if c.type == "SET" and c.family == "set" and text.startswith(ART) and text.endswith("ي"):
+        if c.type == "SET" and c.family == "set" and text.startswith(ART) and text.endswith(NISBA):
             m = re.search(r"(?:^|\s)([^\W\d_]+)\s+$", ctx.before(c.start, 30))
             prev = m.group(1) if m else ""
             core = re.sub(rf"^[{CONJ}]?[{PREP}]?", "", prev)
@@ -538,16 +535,16 @@ def _hijri_day_ranges(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     second's Hijri month."""
     new: list[Cand] = []
     for c in cands:
-        o = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", c.original or "")
-        if c.calendar != "hijri" or not o or c.range_end:
+        o = TimeValue.parse(c.original)  # the Hijri date as written, YYYY-MM-DD
+        if c.calendar != "hijri" or not (o.plain and o.year is not None and o.month is not None and o.day is not None) or c.range_end:
             continue
         before = ctx.before(c.start, 20)
         m = DAY_RANGE.search(before)
-        if not m or not 1 <= int(m.group("d")) < int(o.group(3)):
+        if not m or not 1 <= int(m.group("d")) < o.day:
             continue
-        g = to_gregorian(int(o.group(1)), int(o.group(2)), int(m.group("d")))
+        g = to_gregorian(o.year, o.month, int(m.group("d")))
         s = c.start - len(before) + m.start("d")
         if g:
             new.append(Cand(s, s + len(m.group("d")), "DATE", g.isoformat(), anchor="previous", calendar="hijri",
-                            original=f"{o.group(1)}-{o.group(2)}-{int(m.group('d')):02d}", confidence=0.8, family="hijri_day"))  # fmt: skip
+                            original=day_value(o.year, o.month, int(m.group("d"))), confidence=0.8, family="hijri_day"))  # fmt: skip
     return _insert(cands, new)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import logging
-import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -28,6 +27,7 @@ from typer.exceptions import TyperException
 from rasd.interfaces import exports as ex
 from rasd.interfaces.cli.app import DEFAULT_DB, app
 from rasd.interfaces.cli.common import Interrupted, from_interrupt
+from rasd.interfaces.dates import calendar_date, typed_date
 from rasd.interfaces.export import (
     jsonl_records,
     open_atomic,
@@ -40,7 +40,6 @@ from rasd.interfaces.export import (
 from rasd.store import QueryError, SearchTimeout, is_url, open_store, query_terms
 
 F = TypeVar("F", bound=Callable[..., Any])
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 DbOpt = Annotated[str, typer.Option("--db", envvar="RASD_DB", help="SQLite database file.")]
 PagesArg = Annotated[list[str], typer.Argument(help="Files, directories, zip/json/jsonl files; '-' for stdin.")]
@@ -86,12 +85,10 @@ def _check_date(value: str | None) -> str | None:
     """A real calendar date in YYYY-MM-DD (the shape alone let "2024-13-45" through)."""
     if value is None:
         return None
-    if not _DATE.match(value):
+    if typed_date(value, "day") is None:
         raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}")
-    try:
-        _dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a calendar date (month 01-12, day within the month)") from None
+    if not calendar_date(value, "day"):
+        raise typer.BadParameter(f"{value!r} is not a calendar date (month 01-12, day within the month)")
     return value
 
 

@@ -11,7 +11,6 @@ now?" on any day; commitments are listed by deadline. Each listing takes ``--lim
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 import sys
 from dataclasses import dataclass, field
@@ -22,7 +21,9 @@ from typing import Annotated, Any
 import typer
 
 from rasd.interfaces.cli.app import DEFAULT_DB, app
+from rasd.interfaces.cli.app import label as cli_label
 from rasd.interfaces.cli.common import JsonOpt, LimitOpt, emit, model_out
+from rasd.interfaces.dates import calendar_date
 from rasd.interfaces.export import conflict_model
 from rasd.models import (
     Claim,
@@ -46,7 +47,6 @@ from rasd.story.commitments import period, status
 from rasd.views.timeline import filter_events, filter_incidents, incident_timeline, timeline
 
 SHARED = Path("..") / "shared"
-_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 SNIPPET = 160
 SLOT_VALUES = 6  # values shown per slot in the text view (all of them in --json)
 CONFLICT_KINDS = ("slot", "polarity", "deadline", "number", "date", "other")  # the last three: schema-1 analyses
@@ -141,7 +141,7 @@ def load_story(db: str, analysis: Path | None) -> Story:
 
 
 def _check_date(value: str | None, name: str) -> None:
-    if value is not None and not _DATE.match(value):
+    if value is not None and not calendar_date(value):
         raise _fail(f"{name} expects YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
 
 
@@ -311,7 +311,7 @@ def commitments_cmd(
 ) -> None:
     """Promises, plans and deadlines by deadline (undated last), with who committed and their
     status as of a date (printed first)."""
-    if as_of is not None and not (_DATE.match(as_of) and len(as_of) == 10):
+    if as_of is not None and not calendar_date(as_of, "day"):
         raise _fail(f"--as-of expects YYYY-MM-DD, got {as_of!r}")
     day = as_of or datetime.now(UTC).strftime("%Y-%m-%d")
     s = load_story(db, analysis)
@@ -359,14 +359,14 @@ def conflicts_cmd(
             for label, cid, side in (("A", k.a, k.side_a), ("B", k.b, k.side_b)):
                 if side is not None:
                     ev = side.evidence[0] if side.evidence else None
-                    who = side.speaker_text or names.get(side.speaker or "", "") or side.outlet or "نص الخبر"
+                    who = side.speaker_text or names.get(side.speaker or "", "") or side.outlet or cli_label("article_text")
                     where = f"{s.titles.get(side.source, side.source)} {ev.doc}[{ev.start}:{ev.end}]" if ev else side.source
                     typer.echo(f"  {label}: {side.value} — {who} — {_snippet(s, ev) if ev else ''}\n     {where}")
                     continue
                 c = claims.get(cid)
                 ev = c.evidence[0] if c and c.evidence else None
                 who = (names.get(c.attributed_to, c.attributed_to) if c and c.attributed_to else None) or (
-                    c.speaker if c and c.speaker else "نص الخبر"
+                    c.speaker if c and c.speaker else cli_label("article_text")
                 )
                 where = f"{s.titles.get(ev.doc, ev.doc)} {ev.doc}[{ev.start}:{ev.end}]" if ev else cid
                 text = _snippet(s, ev) if ev else ""

@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-import datetime
 import json
-import re
 import sys
 
 import typer
 
 from rasd.annotators.time import tag
 from rasd.interfaces.cli.app import app
+from rasd.interfaces.dates import calendar_date
 from rasd.models import to_dict
-
-_DCT = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-
-
-def _valid_dct(value: str) -> bool:
-    if not _DCT.match(value):
-        return False
-    parts = [int(p) for p in value.split("-")]
-    try:
-        datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError:
-        return False
-    return True
 
 
 @app.command()
@@ -34,7 +20,7 @@ def timex(
     as_json: bool = typer.Option(False, "--json", help="Print the mentions as JSON instead of a table."),
 ) -> None:
     """Tag and normalise the temporal expressions of TEXT against the publication date."""
-    if dct is not None and not _valid_dct(dct):
+    if dct is not None and not calendar_date(dct):
         sys.stderr.write(f"rasd timex: --dct must look like 2024-09-28, 2024-09 or 2024, not {dct!r}\n")
         raise typer.Exit(2)
     if text == "-":

@@ -20,19 +20,17 @@ from typing import TextIO
 import geojson
 
 from rasd.ingest.outlets import canonical as outlet_canonical
+from rasd.ingest.outlets import key as _key  # the outlet list's own comparison key
 from rasd.interfaces.exports.corpus import Corpus, lowest, number, sorted_evidence
 from rasd.models import Entity, EntityMention, Evidence, Incident
 from rasd.resources import load_lines
-from rasd.text import fold
+from rasd.text.clitics import conjunctions, proclitic
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 PLACE_EVIDENCE_MAX = 50  # a country named 10,000 times keeps its count, not 10,000 citations
-_TOLD = re.compile(r"(?<!\w)لـ?\s*[«\"“]\s*$")
-_PUNCT = re.compile(r"[\"'«»“”()\[\].:،,؛;!?\-–—]+")
-
-
-def _key(s: str) -> str:
-    return " ".join(_PUNCT.sub(" ", fold(s).replace("ـ", "").lower()).split())
+_TO = proclitic("to")  # ل
+_TOLD = re.compile(rf"(?<!\w){_TO}ـ?\s*[«\"“]\s*$")  # "لـ«": told to (ـ the tatweel)
+_GLUED = (_TO, *conjunctions())  # ل و ف: a proclitic glued to a name ("لـ«الأفق»", "والأفق")
 
 
 @cache
@@ -44,7 +42,7 @@ def _outlet_words() -> frozenset[str]:
 def _is_outlet_name(name: str, outlets: frozenset[str]) -> bool:
     """A document's outlet or a known outlet (weak variants such as الرياض do not count)."""
     k = _key(name)
-    forms = (k, k[1:].strip()) if k[:1] in ("ل", "و", "ف") else (k,)  # "لـ«الأفق»": told to the paper
+    forms = (k, k[1:].strip()) if k[:1] in _GLUED else (k,)  # "لـ«الأفق»": told to the paper
     return any(f in outlets or outlet_canonical(f, allow_weak=False) for f in forms)
 
 

@@ -119,7 +119,7 @@ def timeline_svg(ctx: Ctx, marks: list[Mark], width: int = 1100) -> Markup:
     height = axis_y + 46
     parts: list[str] = [
         f'<svg class="timeline" viewBox="0 0 {width} {height:.0f}" width="100%" role="img" '
-        f'aria-label="الخط الزمني للأحداث">'
+        f'aria-label="{escape(label("ui", "timeline"))}">'
     ]
     for i, t in enumerate(types_present):
         fill = "#f7f9fb" if i % 2 == 0 else "#ffffff"
@@ -238,7 +238,7 @@ def map_svg(ctx: Ctx, places: list[Entity], width: int = 760) -> tuple[Markup, l
         return (lon - lon0) * k * scale, (lat1 - lat) * scale
 
     parts = [
-        f'<svg class="map" viewBox="0 0 {width} {height}" width="100%" role="img" aria-label="خريطة الأماكن">'
+        f'<svg class="map" viewBox="0 0 {width} {height}" width="100%" role="img" aria-label="{escape(label("ui", "map"))}">'
         f'<rect width="{width}" height="{height}" class="sea"/>'
     ]
     names = country_labels()
@@ -274,7 +274,8 @@ def map_svg(ctx: Ctx, places: list[Entity], width: int = 760) -> tuple[Markup, l
         dots.append((p, x, y, r))
         parts.append(
             f'<a href="#{escape(p.id)}" class="place"><title>{escape(p.name)} ({p.geo.lat:.2f}، {p.geo.lon:.2f}) · '
-            f'{p.mentions} إشارة</title><circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}"/></a>'
+            f'{escape(label("ui", "place_mentions").format(n=p.mentions))}</title>'
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}"/></a>'
         )
     # labels avoid every dot and every label placed before them; place names first,
     # then country names where room is left

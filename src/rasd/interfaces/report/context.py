@@ -13,6 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from rasd.interfaces.report.labels import label
 from rasd.models import Analysis, Claim, Document, Entity, Evidence, Quote
 from rasd.text import fold
 
@@ -71,7 +72,7 @@ class Ctx:
         """The evidence with ``context`` characters around it, evidence in ``<mark>``."""
         d = self.docs.get(ev.doc)
         if d is None or not self.valid(ev):
-            return Markup('<span class="muted">(مصدر غير متاح)</span>')
+            return Markup('<span class="muted">{}</span>').format(label("ui", "no_source"))
         if ev.end - ev.start > 160:  # a long span is its own context
             context = min(context, 30)
         s = max(0, ev.start - context)

@@ -51,20 +51,38 @@ def date_range(value: str | None) -> tuple[dt.date, dt.date, str] | None:
 
 
 def format_date(value: str | None) -> str:
-    """Readable Arabic form of a TimeML value: ``5 يونيو 2021``, ``أغسطس 2024``, ``2014``."""
+    """Readable Arabic form of a TimeML value: ``5 يونيو 2021``, ``أغسطس 2024``, ``2014``,
+    ``الربع الأول 2024``, ``صيف 2024``; a week or an unreadable tail stays as written."""
     if not value:
-        return "غير محدد"
+        return label("ui", "no_date")
     r = date_range(value)
     if r is None:
         return value
     start, _end, precision = r
+    tv = TimeValue.parse(value)
     if precision == "year":
         return str(start.year)
-    if precision == "month" and len(value) == 7:
-        return f"{label('month', f'{start.month:02d}')} {start.year}"
-    if precision == "day" and len(value) >= 10:
+    if precision == "month" and tv.exact:
+        if tv.month is not None:
+            return f"{label('month', f'{start.month:02d}')} {start.year}"
+        for kind, code in (("quarter", tv.quarter), ("half", tv.half), ("season", tv.season)):
+            if code is not None:
+                return f"{label(kind, str(code))} {start.year}"
+    if precision == "day" and _within_day(tv):
         return f"{start.day} {label('month', f'{start.month:02d}')} {start.year}"
     return value
+
+
+def _within_day(tv: TimeValue) -> bool:
+    """A day or a time of day (``2024-W05-3`` included), not a whole week."""
+    return tv.day is not None or tv.weekday is not None
+
+
+def on_or_before(value: str | None, as_of: str) -> bool | None:
+    """Whether the period of ``value`` (a statement's or a report's date) begins on or before
+    the day ``as_of``; None when either is no calendar date."""
+    after = TimeValue.parse(as_of).before(TimeValue.parse(value))
+    return None if after is None else not after
 
 
 @cache
@@ -77,7 +95,8 @@ def deadline_text(value: str | None, mod: str | None = None) -> str:
     """A deadline as a reader says it: ``2025-09`` END → ``نهاية سبتمبر 2025``."""
     out = format_date(value)
     word = _mod_words().get(mod or "")
-    return f"{word} {out}" if word and value and date_range(value) is not None and len(value) < 10 else out
+    coarse = value and date_range(value) is not None and not _within_day(TimeValue.parse(value))
+    return f"{word} {out}" if word and coarse else out
 
 
 def counted(n: int, noun: str) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 
 from rasd.interfaces.report.charts import EVENT_COLORS
 from rasd.interfaces.report.context import Ctx
-from rasd.interfaces.report.labels import date_range, deadline_text, format_date, label, number
+from rasd.interfaces.report.labels import date_range, deadline_text, format_date, label, number, on_or_before
 from rasd.models import Analysis, Claim, Conflict, Deadline, Evidence, Incident, Side, SlotValue, Thread
 from rasd.story.commitments import period, status
 
@@ -157,7 +157,7 @@ def thread_state(t: Thread, as_of: str, published: Callable[[str], str]) -> tupl
     a later report settled (kept, broken, superseded) is so from that report's date on,
     and before that the calendar gives pending or due (the story stage's rule).
     """
-    known = [not d.stated_on or d.stated_on[:10] <= as_of for d in t.deadlines]
+    known = [not d.stated_on or on_or_before(d.stated_on, as_of) is not False for d in t.deadlines]
     stored = [d.status if d.status in ("current", "phase", "superseded") else "" for d in t.deadlines]
     if all(known) and all(stored):
         marks = stored
@@ -181,7 +181,7 @@ def thread_state(t: Thread, as_of: str, published: Callable[[str], str]) -> tupl
     if t.status in SETTLED:
         decided = [published(e.doc) for e in t.reports] or [d.stated_on or "" for d in t.deadlines]
         on = max(decided, default="")
-        if on and on[:10] <= as_of:
+        if on and on_or_before(on, as_of):
             return t.status, marks, current
     if current is None:
         return "unstated", marks, None
@@ -302,9 +302,9 @@ def conflict_groups(ctx: Ctx, a: Analysis) -> list[dict[str, Any]]:
     for k in sorted(a.conflicts, key=lambda k: (-k.confidence, k.id)):
         about = None
         if k.incident and k.incident in incidents:
-            about = {"href": f"#{k.incident}", "text": incidents[k.incident].label, "what": "الحادث"}
+            about = {"href": f"#{k.incident}", "text": incidents[k.incident].label, "what": label("about", "incident")}
         elif k.thread and k.thread in threads:
-            about = {"href": f"#{k.thread}", "text": threads[k.thread].what, "what": "الالتزام"}
+            about = {"href": f"#{k.thread}", "text": threads[k.thread].what, "what": label("about", "thread")}
         groups[k.kind].append(conflict_view(ctx, k, about))
     order = sorted(groups, key=lambda kind: (KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER), kind))
     return [{"kind": kind, "label": label("conflict", kind), "rows": groups[kind]} for kind in order]

@@ -188,21 +188,13 @@ def build(analysis: Analysis, as_of: str, max_docs: int) -> dict[str, Any]:
     status_counts = Counter(c.status for c in a.commitments)
     pub = sorted(r[0] for d in a.documents if (r := date_range(d.published.value)))
     outlets = sorted({d.outlet for d in a.documents if d.outlet})
-    stats = [
-        ("وثيقة", len(a.documents)),
-        ("منفذ إعلامي", len(outlets)),
-        ("حادث", len(a.incidents)),
-        ("تقرير حدث", len(a.events)),
-        ("كيان", len(a.entities)),
-        ("ادعاء", len(a.claims)),
-        ("سلسلة التزام", len(a.threads)),
-        ("التزام", len(a.commitments)),
-        ("تعارض", len(a.conflicts)),
-    ]
-    if not a.incidents:
-        stats = [s for s in stats if s[0] != "حادث"]
-    if not a.threads:
-        stats = [s for s in stats if s[0] != "سلسلة التزام"]
+    counts = [
+        ("documents", len(a.documents)), ("outlets", len(outlets)), ("incidents", len(a.incidents)),
+        ("events", len(a.events)), ("entities", len(a.entities)), ("claims", len(a.claims)),
+        ("threads", len(a.threads)), ("commitments", len(a.commitments)), ("conflicts", len(a.conflicts)),
+    ]  # fmt: skip
+    # an analysis without incidents or threads (schema 1) shows no zero for them
+    stats = [(label("stat", k), n) for k, n in counts if n or k not in ("incidents", "threads")]
     commitments = _commitments(ctx, a)
     return {
         "as_of": as_of,

@@ -14,6 +14,7 @@ from typing import Any
 
 from rasd.interfaces.report import date_range
 from rasd.interfaces.report.charts import country_labels, outline
+from rasd.temporal import TimeValue, month_value
 
 BAR_W, BAR_GAP, CHART_H = 18, 4, 80
 MAP_W = 900
@@ -26,13 +27,15 @@ def month_bars(counts: list[tuple[str, int]]) -> dict[str, Any]:
     """Bars for ``[(YYYY-MM, n)]``, every month of the range drawn (empty months at 0)."""
     if not counts:
         return {"width": 0, "height": CHART_H, "bars": []}
-    first, last = counts[0][0], counts[-1][0]
+    first, last = TimeValue.parse(counts[0][0]), counts[-1][0]
     have = dict(counts)
     months: list[str] = []
-    y, m = int(first[:4]), int(first[5:7])
-    while f"{y:04d}-{m:02d}" <= last and len(months) < 240:
-        months.append(f"{y:04d}-{m:02d}")
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    if first.year is not None and first.month is not None:
+        for shift in range(240):
+            k = month_value(first.year, first.month, shift)
+            if k > last:
+                break
+            months.append(k)
     return bars([(k, k, have.get(k, 0)) for k in months])
 
 

@@ -113,7 +113,7 @@ def document_view(corpus: Corpus, doc: Document, layers: list[str], hl: tuple[in
     ms = corpus.mentions(doc.id)
     anns = layer_spans(corpus, doc, ms)
     if hl:
-        anns.append(Ann(hl[0], hl[1], "hl", "المقطع المشار إليه"))
+        anns.append(Ann(hl[0], hl[1], "hl", label("ui", "highlight")))
     counts = Counter(a.cls for a in anns)
     legend = [
         {"key": k, "cls": _CLASS[k], "label": label("entity", k) if k in ENTITY_TYPES else label("layer", k),
@@ -127,7 +127,7 @@ def document_view(corpus: Corpus, doc: Document, layers: list[str], hl: tuple[in
         "id": doc.id, "title": doc.title, "outlet": doc.outlet, "source": doc.source, "url": doc.url,
         "language": doc.language, "language_label": label("language", doc.language), "chars": len(doc.text),
         "duplicate_of": doc.duplicate_of, "warnings": list(doc.warnings),
-        "published": {"value": p.value, "display": when(p.value) if p.value else "غير معروف",
+        "published": {"value": p.value, "display": when(p.value) if p.value else label("method", "unknown"),
                       "precision": p.precision, "method": p.method, "method_label": label("method", p.method),
                       "confidence": p.confidence, "warnings": list(p.warnings)},
         "layers": layers, "legend": legend, "highlight": list(hl) if hl else None,
@@ -169,7 +169,7 @@ def event_label(corpus: Corpus, eid: str) -> str:
     place = corpus.entity.get(e.place or "")
     bits = [label("event", e.type)]
     if place:
-        bits.append(f"في {place.name}")
+        bits.append(label("ui", "event_place").format(place=place.name))
     if e.date.value:
         bits.append(f"— {when(e.date.value)}")
     return " ".join(bits)

@@ -7,7 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from rasd.interfaces.exports.geo import PLACE_TYPES, _is_outlet_name, _key
+from rasd.ingest.outlets import key as outlet_key
+from rasd.interfaces.exports.geo import PLACE_TYPES, _is_outlet_name
 from rasd.interfaces.report import date_range
 from rasd.interfaces.webapp.charts import bars, map_geometry
 from rasd.interfaces.webapp.common import bound, label, overlaps, page, shorten, when
@@ -205,7 +206,7 @@ def _period_label(first: dt.date, grain: str) -> str:
     if grain == "month":
         return f"{label('month', f'{first.month:02d}')} {first.year}"
     if grain == "week":
-        return f"أسبوع {when(first.isoformat())}"
+        return label("ui", "week").format(date=when(first.isoformat()))
     return when(first.isoformat())
 
 
@@ -233,7 +234,7 @@ def map_view(corpus: Corpus, date_from: str | None, date_to: str | None) -> dict
     """Places (sized by the documents in the period that name them) and incidents at their place."""
     lo, hi = bound(date_from, False), bound(date_to, True)
     if "places" not in corpus.memo:
-        outlets = frozenset(_key(o) for o in corpus.outlets)
+        outlets = frozenset(outlet_key(o) for o in corpus.outlets)
         corpus.memo["places"] = {e.id for e in corpus.views.entities if is_place(corpus, e.id, outlets)}
     place_ids: set[str] = corpus.memo["places"]
     in_range = {m.id for m in corpus.docs if overlaps(m.date, lo, hi)} if (lo or hi) else None

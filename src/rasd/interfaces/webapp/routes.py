@@ -44,9 +44,13 @@ APP_CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
-NAV = (("/", "الرئيسية"), ("/search", "البحث"), ("/documents", "الوثائق"), ("/entities", "الكيانات"),
-       ("/incidents", "الحوادث"), ("/disagreements", "الخلافات"), ("/threads", "الالتزامات"),
-       ("/quotes", "الأقوال"), ("/timeline", "الخط الزمني"), ("/map", "الخريطة"))  # fmt: skip
+# the menu: each page with its label (web/labels.tsv: a kind's label, or the page's own)
+NAV = tuple((path, label(kind, code)) for path, kind, code in (
+    ("/", "page", "home"), ("/search", "page", "search"), ("/documents", "kind", "documents"),
+    ("/entities", "kind", "entities"), ("/incidents", "kind", "incidents"), ("/disagreements", "kind", "conflicts"),
+    ("/threads", "kind", "commitments"), ("/quotes", "kind", "quotes"), ("/timeline", "page", "timeline"),
+    ("/map", "page", "map"),
+))  # fmt: skip
 
 
 class Pages:

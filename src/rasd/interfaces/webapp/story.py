@@ -12,6 +12,7 @@ from collections import Counter
 from typing import Any
 
 from rasd.interfaces.report import date_range
+from rasd.interfaces.report.labels import on_or_before
 from rasd.interfaces.webapp.charts import deadline_chart
 from rasd.interfaces.webapp.common import doc_href, evidence_links, excerpt, label, shorten, when
 from rasd.interfaces.webapp.corpus import Corpus
@@ -98,7 +99,7 @@ def incident_view(corpus: Corpus, inc: Incident) -> dict[str, Any]:
     conflicts = [conflict_brief(corpus, k) for k in corpus.views.conflicts if k.incident == inc.id]
     return {
         "id": inc.id, "type": inc.type, "type_label": label("event", inc.type), "label": inc.label,
-        "date": inc.date.value, "date_display": when(inc.date.value) if inc.date.value else "غير محدد",
+        "date": inc.date.value, "date_display": when(inc.date.value) if inc.date.value else label("ui", "no_date"),
         "place": _name(corpus, inc.place), "actors": [_name(corpus, a) for a in inc.actors],
         "targets": [_name(corpus, t) for t in inc.targets], "sources": inc.sources, "confidence": inc.confidence,
         "columns": columns, "reports": side, "slots": slots, "conflicts": conflicts,
@@ -204,11 +205,11 @@ def thread_status(corpus: Corpus, t: Thread, as_of: str) -> tuple[str, Deadline 
     force. A kept or broken thread is so from the date of its latest source on; before
     that, the deadline in force gives pending, due or passed (the story stage's rule).
     """
-    known = [d for d in t.deadlines if not d.stated_on or d.stated_on[:10] <= as_of]
+    known = [d for d in t.deadlines if not d.stated_on or on_or_before(d.stated_on, as_of) is not False]
     current = known[-1] if known else None
     if t.status in ("kept", "broken"):
         settled = max((corpus.doc[e.doc].date or "" for e in t.evidence if e.doc in corpus.doc), default="")
-        if settled and settled[:10] <= as_of:
+        if settled and on_or_before(settled, as_of):
             return t.status, current, known
     if current is None:
         return "unstated", None, known
@@ -232,7 +233,7 @@ def thread_view(corpus: Corpus, t: Thread, as_of: str) -> dict[str, Any]:
     rows = []
     for d in t.deadlines:
         rows.append({
-            "value": d.value, "display": when(d.value) if d.value else "غير محدد", "mod": d.mod,
+            "value": d.value, "display": when(d.value) if d.value else label("ui", "no_date"), "mod": d.mod,
             "stated_by": _name(corpus, d.stated_by), "stated_by_text": d.stated_by_text, "stated_on": d.stated_on,
             "known": d in known, "current": d is current, "superseded": d in known and d is not current,
             "evidence": evidence_links(d.evidence), "commitment": d.commitment,
