@@ -23,11 +23,7 @@ from rasd.interfaces.report.labels import format_date, label, shorten
 from rasd.models import Entity, Event
 from rasd.resources import load_pairs
 
-EVENT_COLORS = {
-    "ATTACK": "#c0392b", "AIRSTRIKE": "#8e2b1f", "AGREEMENT": "#1e8449", "STATEMENT": "#2471a3",
-    "DENIAL": "#7d3c98", "MEETING": "#b9770e", "WITHDRAWAL": "#117a65", "REDEPLOYMENT": "#148f77",
-    "ARREST": "#6e2c00", "FORMATION": "#34495e", "ELECTION": "#a04000", "OTHER": "#707b7c",
-}  # fmt: skip
+EVENT_COLORS = load_pairs("report/event_colors.tsv")  # type -> colour; one line per type
 MAP_MARGIN = 2.5  # degrees around the places
 MAP_LABELS = 60  # place names tried on the map (label placement is quadratic in labels)
 MAP_MIN_SPAN = (16.0, 11.0)  # smallest view, degrees of longitude and latitude
