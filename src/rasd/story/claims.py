@@ -33,8 +33,10 @@ from rasd.models import Claim, DocAnalysis, EntityMention, Event, Evidence, Quan
 from rasd.resolve.entities import canonical_key
 from rasd.resources import load_lines, load_pairs, load_table
 from rasd.temporal import calendar_year
-from rasd.text import Token, fold, sentences, tokenize
+from rasd.text import Token, fold, sentences
 from rasd.text.clitics import definite_chains
+from rasd.text.tokens import words_of
+from rasd.text.words import StemHits
 
 OBJECT_MAX = 200
 # the article with at most one particle before it (وال، بال، لل …), longest first
@@ -77,6 +79,12 @@ def topic_lexicon() -> dict[str, tuple[tuple[tuple[str, ...], str, int], ...]]:
         sign = -1 if len(row) > 2 and row[2] == "-" else 1
         idx.setdefault(words[0], []).append((words, row[1], sign))
     return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in idx.items()}
+
+
+@cache
+def _topic_stems() -> StemHits:
+    """Readings of a word that start a topic phrase, remembered per word."""
+    return StemHits(frozenset(topic_lexicon()))
 
 
 @cache
@@ -168,7 +176,8 @@ def stopwords() -> frozenset[str]:
 
 
 def word_tokens(text: str, offset: int = 0) -> list[Token]:
-    return [Token(t.text, t.start + offset, t.end + offset, t.norm) for t in tokenize(text) if t.is_word]
+    """The word tokens of ``text``, offsets shifted by ``offset`` (``text.tokens.words_of``)."""
+    return words_of(text, offset)
 
 
 def topics_of(
@@ -187,7 +196,7 @@ def topics_of(
     ("leave Baghdad, stay in Erbil"): the claim asserts.
     """
     lex = topic_lexicon()
-    first = frozenset(lex)
+    readings = _topic_stems()
     neg = negation_words()
     cond = conditionals()
     adjacent = adjacent_negators()
@@ -198,8 +207,8 @@ def topics_of(
     countered: set[str] = set()  # families denied by an opposite word (بقاء)
     negated_fams: set[str] = set()  # families denied by a negation
     for i, tok in enumerate(words):
-        for _, stem in stems(tok, first):
-            for phrase, topic, sign in lex.get(stem, ()):
+        for _, stem in readings(tok):
+            for phrase, topic, sign in lex[stem]:
                 n = len(phrase)
                 if i + n > len(words) or not all(_is_word(words[i + j], phrase[j]) for j in range(1, n)):
                     continue

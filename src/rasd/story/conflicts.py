@@ -37,6 +37,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from rasd.annotators.events import count_words
 from rasd.ids import make_id
@@ -61,6 +62,7 @@ MODEL_DISAGREE = 0.85
 MIN_SHARED_STEMS = 2
 SAME_DOC = 0.9  # two voices in one article: shown, but below a cross-outlet disagreement
 THRESHOLD = 0.6  # conflicts below this confidence are not reported
+OTHER_SCALE = 0.5  # score of an "other" conflict per unit of the model's disagree probability
 PER_CLAIM_POLARITY = 2  # one denial shown against its best-matched assertions, not all of them
 PER_DOC_PAIR = 3  # polarity conflicts kept per (article, article, topic): the strongest, not every pair of voices
 OUTSIDER = 0.25  # weight off when one speaker is a party of the story and the other is not
@@ -371,6 +373,10 @@ def find_conflicts(
     model = load_model() if use_model else None
     if model is not None:
         todo = [(i, j, t) for i, j, t in dict.fromkeys(pending_model) if (i, j) not in seen]
+        if todo:  # the sentence encoder only for pairs that may still pass MODEL_DISAGREE and THRESHOLD
+            hi = _bound(model, [(records[i].text, records[j].text) for i, j, _ in todo])
+            todo = [x for x, b in zip(todo, hi, strict=True)
+                    if b >= MODEL_DISAGREE and _confidence(b * OTHER_SCALE) >= THRESHOLD]  # fmt: skip
         probs = model.predict_proba([(records[i].text, records[j].text) for i, j, _ in todo])
         for (i, j, t), p in zip(todo, probs, strict=True):
             if p["disagree"] >= MODEL_DISAGREE and (i, j) not in seen:
@@ -380,17 +386,40 @@ def find_conflicts(
                 cands.append(
                     Candidate(records[i], records[j], "other",
                               explain("other", topic=t, p=f"{p['disagree']:.2f}"),
-                              p["disagree"] * 0.5, side_word(records[i].claim.polarity),
+                              p["disagree"] * OTHER_SCALE, side_word(records[i].claim.polarity),
                               side_word(records[j].claim.polarity), None, *where)
                 )  # fmt: skip
         structured_c = [c for c in cands if c.kind != "other"]
+        if structured_c:  # a finding left under THRESHOLD by the strongest "disagree" possible is out, unencoded
+            hi = _bound(model, [(c.a.text, c.b.text) for c in structured_c])
+            out = {id(c) for c, b in zip(structured_c, hi, strict=True)
+                   if c.score >= 0 and _confidence(c.score * _model_factor(c.kind, float(b))) < THRESHOLD}  # fmt: skip
+            cands = [c for c in cands if id(c) not in out]
+            structured_c = [c for c in structured_c if id(c) not in out]
         for c, p in zip(structured_c, model.predict_proba([(c.a.text, c.b.text) for c in structured_c]), strict=True):
-            # the model confirms or weakens a polarity finding. Dates and numbers were compared
-            # as normalised values, which a text-pair model trained on paraphrases cannot judge:
-            # for those it may only add confidence, so retraining it never hides such a conflict
-            factor = 0.75 + 0.5 * p["disagree"]
-            c.score *= factor if c.kind == "polarity" else max(1.0, factor)
+            c.score *= _model_factor(c.kind, p["disagree"])
     return _select(cands)
+
+
+def _bound(model: Any, pairs: list[tuple[str, str]]) -> Sequence[float]:
+    """The model's ceiling on ``disagree`` for each pair (``StanceModel.disagree_bound``); 1.0
+    for a model that cannot bound its answers, so nothing is skipped for it."""
+    bound = getattr(model, "disagree_bound", None)
+    return list(bound(pairs)) if bound is not None else [1.0] * len(pairs)
+
+
+def _model_factor(kind: str, disagree: float) -> float:
+    """What the stance model's ``disagree`` does to a structured finding's score (non-decreasing
+    in it). The model confirms or weakens a polarity finding. Dates and numbers were compared
+    as normalised values, which a text-pair model trained on paraphrases cannot judge: for
+    those it may only add confidence, so retraining it never hides such a conflict."""
+    factor = 0.75 + 0.5 * disagree
+    return factor if kind == "polarity" else max(1.0, factor)
+
+
+def _confidence(score: float) -> float:
+    """A candidate's reported confidence (non-decreasing in its score)."""
+    return round(min(0.95, 0.4 + 0.4 * score), 2)
 
 
 def _side(r: ClaimRecord, value: str) -> Side:
@@ -431,7 +460,7 @@ def _select(cands: list[Candidate]) -> list[Conflict]:
     out: list[Conflict] = []
     for c in cands:
         ida, idb = c.a.claim.id, c.b.claim.id
-        conf = round(min(0.95, 0.4 + 0.4 * c.score), 2)
+        conf = _confidence(c.score)
         if conf < THRESHOLD or used[ida] >= PER_CLAIM or used[idb] >= PER_CLAIM:
             continue
         if c.kind == "polarity" and (used_pol[ida] >= PER_CLAIM_POLARITY or used_pol[idb] >= PER_CLAIM_POLARITY):

@@ -34,6 +34,7 @@ from rasd.story.commitments import postpone_cues
 from rasd.story.places import country
 from rasd.text import Token, fold
 from rasd.text.clitics import conjunctions
+from rasd.text.words import StemHits
 
 GAP = 4  # words a "*" in a phrase may skip
 REACH = 6  # words between a report's cue and its action word
@@ -82,16 +83,28 @@ def _rest(words: Sequence[Token], i: int, phrase: tuple[str, ...]) -> int | None
 def find(words: Sequence[Token], name: str) -> list[tuple[int, int, str]]:
     """``(first word, end word, tag)`` of each phrase of resource ``name`` in ``words``."""
     idx = phrases(name)
+    readings = _first_stems(name)
     out: list[tuple[int, int, str]] = []
     for i, tok in enumerate(words):
-        for _, st in stems(tok):
+        for _, st in readings(tok):
             hit = next(
-                ((i, end, tag) for p, tag in idx.get(st, ()) if (end := _rest(words, i, p)) is not None), None
+                ((i, end, tag) for p, tag in idx[st] if (end := _rest(words, i, p)) is not None), None
             )
             if hit is not None:
                 out.append(hit)
                 break
     return out
+
+
+@cache
+def _first_stems(name: str) -> StemHits:
+    """Readings of a word that start a phrase of resource ``name``, remembered per word."""
+    return StemHits(frozenset(phrases(name)))
+
+
+@cache
+def _postpone_stems() -> StemHits:
+    return StemHits(postpone_cues())
 
 
 def actions() -> Phrases:
@@ -251,8 +264,8 @@ def report_cue(text: str, s: int, e: int) -> Cue | None:
     cond, neg, adj = conditionals(), negation_words(), adjacent_negators()
     cues = [(i, end, tag, "not_done") for i, end, tag in find(words, "story/thread_not_done.tsv")]
     cues += [(i, end, tag, "done") for i, end, tag in find(words, "story/thread_done.tsv")]
-    pp = postpone_cues()
-    cues += [(i, i + 1, "", "postponed") for i, w in enumerate(words) if any(st in pp for _, st in stems(w))]
+    pp = _postpone_stems()
+    cues += [(i, i + 1, "", "postponed") for i, w in enumerate(words) if pp(w)]
     order = {"not_done": 0, "done": 1, "postponed": 2}
     for i, end, tag, kind in sorted(cues, key=lambda c: (order[c[3]], c[0])):
         if any(words[j].norm in cond for j in range(max(0, i - COND_REACH), i)):

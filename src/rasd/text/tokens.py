@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from rasd.text.clitics import proclitics
-from rasd.text.normalize import fold
+from rasd.text.normalize import _table, fold
 
 _TOKEN = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u0640\u06D6-\u06ED]+|[^\w\s]", re.UNICODE)
 MIN_STEM = 2
@@ -46,7 +46,38 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """Tokens of ``text`` with exact offsets: ``text[t.start:t.end] == t.text``."""
-    return [Token(m.group(), m.start(), m.end(), fold(m.group())) for m in _TOKEN.finditer(text)]
+    table = _table()  # ``fold`` inline: this runs once per token of every sentence the story reads
+    out = []
+    for m in _TOKEN.finditer(text):
+        g = m.group()
+        out.append(Token(g, m.start(), m.end(), g.translate(table)))
+    return out
+
+
+_WORDS: dict[tuple[str, int], tuple[Token, ...]] = {}
+WORDS_MEMO = 4096  # sentences remembered: an article's, read in turn by events, claims, commitments
+
+
+def words_of(text: str, offset: int = 0) -> list[Token]:
+    """The word tokens (``Token.is_word``) of ``text``, offsets shifted by ``offset``: what
+    ``[t for t in tokenize(text) if t.is_word]`` gives, shifted. Remembered for the last few
+    thousand sentences: the story stage's event, claim and commitment readers each ask for
+    every sentence of an article (a new list each call; tokens are immutable)."""
+    key = (text, offset)
+    got = _WORDS.get(key)
+    if got is None:
+        table = _table()
+        out = []
+        for m in _TOKEN.finditer(text):
+            g = m.group()
+            n = g.translate(table)
+            if n and (n[0].isalnum() or n[0] == "_"):
+                s = m.start() + offset
+                out.append(Token(g, s, s + len(g), n))
+        if len(_WORDS) >= WORDS_MEMO:
+            _WORDS.clear()
+        got = _WORDS[key] = tuple(out)
+    return list(got)
 
 
 def strip_proclitics(word: str, known: frozenset[str] | set[str] | None = None) -> list[tuple[int, str]]:

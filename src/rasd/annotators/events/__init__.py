@@ -25,8 +25,10 @@ from rasd.ids import make_id
 from rasd.models import DocAnalysis, EntityMention, Event, EventDate, Evidence, Quantity, Timex
 from rasd.resources import load_lines, load_table
 from rasd.temporal import date_precision
-from rasd.text import Token, fold, sentences, tokenize
+from rasd.text import Token, fold, sentences
 from rasd.text.clitics import conjunctions, future_chains
+from rasd.text.tokens import words_of
+from rasd.text.words import StemHits
 
 # word matching lives in rasd.text.words; re-exported for this module's callers
 from rasd.text.words import phrase_list as phrase_list
@@ -202,10 +204,10 @@ def _death_of_person(
 def find_triggers(words: Sequence[Token]) -> list[TriggerHit]:
     """Trigger matches among ``words`` (tokens of one sentence), longest phrase first."""
     idx = triggers()
-    first = frozenset(idx)
+    readings = _trigger_stems()
     hits: list[TriggerHit] = []
     for i, tok in enumerate(words):
-        for k, stem in stems(tok, first):
+        for k, stem in readings(tok):
             cands = idx.get(stem)
             if not cands:
                 continue
@@ -228,6 +230,13 @@ def find_triggers(words: Sequence[Token]) -> list[TriggerHit]:
             continue
         out.append(h)
     return out
+
+
+@cache
+def _trigger_stems() -> StemHits:
+    """The readings of a word that start a trigger (``stems(tok, first words)`` filtered by
+    them), remembered per word."""
+    return StemHits(frozenset(triggers()))
 
 
 def _match_rest(words: Sequence[Token], i: int, rest: Sequence[str]) -> int | None:
@@ -526,7 +535,7 @@ def _pieces(text: str, sents: Sequence[tuple[int, int]]) -> Iterator[tuple[int, 
     sentence of more than ``MAX_WORDS`` words comes in pieces of that many, so that no
     step per trigger reads a whole page that has no full stops."""
     for s, e in sents:
-        words = [Token(t.text, t.start + s, t.end + s, t.norm) for t in tokenize(text[s:e]) if t.is_word]
+        words = words_of(text[s:e], s)
         for k in range(0, len(words), MAX_WORDS):
             part = words[k : k + MAX_WORDS]
             end = e if k + MAX_WORDS >= len(words) else part[-1].end
