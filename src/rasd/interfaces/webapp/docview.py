@@ -18,7 +18,7 @@ from rasd.interfaces.webapp.charts import month_bars
 from rasd.interfaces.webapp.common import doc_href, label, page, shorten, when
 from rasd.interfaces.webapp.corpus import Corpus
 from rasd.models import Document, Evidence, Mentions, to_dict
-from rasd.temporal import TimeValue
+from rasd.temporal import TimeValue, month_value
 
 ENTITY_TYPES = ("PER", "ORG", "GPE", "LOC", "FAC", "MISC")
 LAYERS = ("time", *ENTITY_TYPES, "quantities", "quotes", "events")
@@ -218,4 +218,4 @@ def entity_view(corpus: Corpus, eid: str, limit: int, offset: int) -> dict[str, 
 def _month(value: str | None) -> str | None:
     """``YYYY-MM`` of a publication date known to its month or better, else ``None``."""
     tv = TimeValue.parse(value)
-    return f"{tv.year:04d}-{tv.month:02d}" if tv.year is not None and tv.month is not None else None
+    return month_value(tv.year, tv.month) if tv.year is not None and tv.month is not None else None

@@ -224,8 +224,7 @@ def _quote_index(corpus: Corpus) -> tuple[str, list[int]]:
             starts.append(pos)
             pos += len(row.folded) + 1
         got = corpus.memo["quote_index"] = ("\0".join(row.folded for row in corpus.quotes), starts)
-    blob, at = got
-    return blob, at
+    return got  # type: ignore[no-any-return]
 
 
 def _quotes_holding(corpus: Corpus, term: str) -> list[int]:
