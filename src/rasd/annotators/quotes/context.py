@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from rasd.annotators.quotes.frames import between, connector, contrast, whoever
+from rasd.annotators.quotes.history import CLITICS
 from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.lexicon import Lex, Verb, lexicon
 from rasd.annotators.quotes.marks import quote_pairs
@@ -121,6 +122,16 @@ def short_pair(cx: Ctx, o: int) -> bool:
 
 
 
+def _glued_report(cx: Ctx, k: int) -> bool:
+    """Token ``k`` is a perfect reporting verb with a glued و/ف after a word (``وقال``,
+    ``وأضاف``): a new report by the same or another speaker, not more content."""
+    t = cx.toks[k]
+    if k == 0 or not t.is_word or len(t.norm) < 4 or t.norm[:1] not in CLITICS or not cx.toks[k - 1].is_word:
+        return False
+    cue = cue_at(cx, k)
+    return cue is not None and not cue[1].participle and not cue[1].imperfect
+
+
 def content_end(cx: Ctx, start: int) -> int:
     """One past the last token of indirect content: the sentence or clause end, at most
     ``MAX_SPAN`` tokens on. The walk depends on its position only, so where it ends is
@@ -146,6 +157,9 @@ def content_end(cx: Ctx, start: int) -> int:
             break
         if cx.brk[k]:
             end = k + (0 if toks[k].norm in (".", "!", "?") else 1)
+            break
+        if _glued_report(cx, k):
+            end = k  # "… وسنعمل على الفوز وقال «…»": the next report starts, this one ends
             break
         if k > start and _hal(cx, k + 1):
             end = k + 1  # "إنه سيصعد هجماته متهمًا تركيا …": the participle opens a report of its own

@@ -311,7 +311,9 @@ def _org(doc: _Doc, pos: int, words: list[str], earlier: list[Speaker]) -> _Cand
                     bare(doc.toks[e].norm)[-1].startswith(_ART) or _nisba(doc.toks[e].norm)):
                 e += 1  # fmt: skip
             if e - k >= 2 and _org_match(words, [x.norm for x in doc.toks[k:e]]):
-                s, en = doc.toks[k].start + (1 if bare(t.norm)[-1] != t.norm else 0), doc.toks[e - 1].end
+                # a glued و/ف is cut only when the word without it is the head (وزارة keeps its و)
+                glued = bare(t.norm)[-1] != t.norm and not _like(nodef(fold(t.norm)), _key(words[0]))
+                s, en = doc.toks[k].start + (1 if glued else 0), doc.toks[e - 1].end
                 return _Cand(s, en, doc.text[s:en], None, set())
         k -= 1
     return best

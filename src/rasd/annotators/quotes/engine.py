@@ -128,6 +128,7 @@ def _intro_at(cx: Ctx, k: int, verb: Verb, first: bool) -> _Intro | None:
         and not member(t.norm, lex.adjuncts)
         and not member(t.norm, lex.venues)
         and not affiliation(t.norm)
+        and not any(m.type == "PER" and m.start == t.start for m in cx.ents.overlapping(t.start, t.end))  # "بتال": a name
     ):
         return _Intro(k, None, "prep")  # "طالبت النقابة بصرف المستحقات"
     return None

@@ -15,7 +15,7 @@ from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
 from rasd.resources import arabic, load_lines, load_table
 from rasd.text import fold
-from rasd.text.clitics import affixes, article
+from rasd.text.clitics import affixes, article, particle
 
 
 def phrase(s: str) -> tuple[str, ...]:
@@ -62,6 +62,8 @@ class Lex:
     topics: frozenset[str]
     medium_before: frozenset[str]  # "نقل عنه موقع X": the outlet after it carried the words
     latter: frozenset[str]  # الأخير، الأخيرة (folded, with the article)
+    addressees: frozenset[str] = frozenset()  # جميع، كافة …: an addressee opens after the subject
+    from_: str = ""  # من before them
 
 
 @cache
@@ -112,6 +114,8 @@ def lexicon() -> Lex:
         topics=lines("topics.txt"),
         medium_before=lines("medium_before.txt"),
         latter=lines("latter.txt"),
+        addressees=lines("addressee_openers.txt"),
+        from_=fold(particle("from")),
     )
 
 

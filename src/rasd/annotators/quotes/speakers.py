@@ -153,8 +153,8 @@ def parse_subject(cx: Ctx, a: int, b: int, verb: Verb) -> Subj:
             if np_:
                 chain_src.append(np_)
             continue
-        if medium_start(cx, s) and nps:
-            sub.medium = medium_text(cx, s, e - 1)
+        if medium_start(cx, s):
+            sub.medium = medium_text(cx, s, e - 1)  # "وقال لـ«عكاظ»:": told an outlet, never the speaker
             continue
         # inside a piece: cut at an adjunct, an outlet that ends the piece, a chain عن
         end = e
@@ -183,6 +183,11 @@ def parse_subject(cx: Ctx, a: int, b: int, verb: Verb) -> Subj:
                 k += 1
                 continue
             if is_adjunct_start(cx, k) or w == _IN:
+                if "chain" in verb.options:  # "نقل حساب النادي على تويتر عن X قوله": X spoke
+                    j = next((x for x in range(k + 1, e) if toks[x].norm == _ABOUT), None)
+                    src = trim(cx, j + 1, e - 1) if j is not None else None
+                    if src:
+                        chain_src.append(src)
                 end = k
                 break
             if medium_start(cx, k) and _tail_is_medium(cx, k, e):
@@ -325,6 +330,11 @@ def addressee_cut(cx: Ctx, np_: NP) -> NP:
     """The subject of a calling verb without its addressee: after a title and its complement,
     the first definite noun that is no nisba, title, organisation word or part of a name opens
     the addressee (``دعا رئيس الجمهورية | القوى السياسية إلى …``)."""
+    for j in range(np_.first + 1, np_.last + 1):  # "… X من جميع اللاعبين", "… X كافة الأطراف"
+        w = cx.toks[j].norm
+        nxt = cx.toks[j + 1].norm if j + 1 <= np_.last else ""
+        if w in cx.lex.addressees or (w == cx.lex.from_ and nxt in cx.lex.addressees):
+            return NP(np_.first, j - 1)
     if not title_np(cx, np_) or definite(cx.toks[np_.first].norm):
         return np_
     for j in range(np_.first + 2, np_.last + 1):

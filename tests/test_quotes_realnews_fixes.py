@@ -1,0 +1,49 @@
+"""Regression tests for quote patterns found on fresh real-news dev articles (rn240–rn251).
+
+The sentences are our own, written to show each pattern; the articles themselves are not copied.
+"""
+
+from __future__ import annotations
+
+from rasd.models import DocAnalysis, Document, Published
+from rasd.pipeline import annotate
+
+
+def _quotes(text: str) -> list[tuple[str, str, str]]:
+    doc = Document(id="t", source="t", part=0, title="", outlet=None,
+                   published=Published(value="2015-08-01", precision="day", method="given", confidence=1.0),
+                   language="ar", text=text)  # fmt: skip
+    da = DocAnalysis(doc=doc)
+    annotate(da, [])
+    for q in da.quotes:
+        assert text[q.content.start : q.content.end].strip()
+        if q.speaker and q.speaker.start >= 0:
+            assert text[q.speaker.start : q.speaker.end] == q.speaker.text
+    return [(q.cue, q.speaker.text if q.speaker else "", text[q.content.start : q.content.end]) for q in da.quotes]
+
+
+def test_anaphoric_ministry_keeps_its_first_letter() -> None:
+    got = _quotes("كشفت وزارة الصحة أن عدد المصابين بلغ عشرين. وأوضحت الوزارة أن عدد المتعافين وصل إلى عشرة.")
+    assert [sp for _, sp, _ in got] == ["وزارة الصحة", "وزارة الصحة"]
+
+
+def test_outlet_told_is_not_the_speaker() -> None:
+    got = _quotes("قال المتحدث باسم الجمعية سالم الحربي إن البيان صدر. وقال لـ«عكاظ»: إن الجمعية ستواصل عملها. "
+                  "وقال لـ”عين اليوم”: إن العمل مستمر.")  # fmt: skip
+    assert [sp for _, sp, _ in got] == ["سالم الحربي"] * 3
+
+
+def test_relay_across_an_adjunct_names_the_quoted_person() -> None:
+    got = _quotes("ونقل حساب النادي على تويتر عن سالم العنزي المدير التنفيذي للنادي قوله \"اللاعب سيعود الأسبوع المقبل\".")
+    assert got and got[0][1] == "سالم العنزي"
+
+
+def test_addressee_after_the_name_is_cut() -> None:
+    got = _quotes("وطالب رئيس الوفد سعد العتيبي من جميع اللاعبين بمضاعفة الجهد. ودعا الوزير خالد الفالح كافة الشركات إلى الالتزام.")
+    assert [sp for _, sp, _ in got] == ["سعد العتيبي", "خالد الفالح"]
+
+
+def test_glued_report_verb_ends_the_previous_content() -> None:
+    got = _quotes("أكد مدرب المنتخب جورج ايفانوف ان المنتخب قادر على تقديم مستوى جيد وقال \" ان المباراة مهمة \".")
+    first = [c for cue, _, c in got if cue == "أكد"]
+    assert first and "وقال" not in first[0]
