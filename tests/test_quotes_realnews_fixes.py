@@ -47,3 +47,20 @@ def test_glued_report_verb_ends_the_previous_content() -> None:
     got = _quotes("أكد مدرب المنتخب جورج ايفانوف ان المنتخب قادر على تقديم مستوى جيد وقال \" ان المباراة مهمة \".")
     first = [c for cue, _, c in got if cue == "أكد"]
     assert first and "وقال" not in first[0]
+
+
+def test_title_with_complement_finds_the_person_written_with_it() -> None:
+    got = _quotes("بعد يوم من قرار رئيس الوزراء الماليزي نجيب عبد الرزاق بفصل نائبه، أعلن أمس عن تعليق التحقيق. "
+                  "وأقال رئيس الوزراء أيضا المدعي العام عبد الغني باتاي الذي كان يترأس التحقيق. "
+                  "وأعلن رئيس الوزراء في كلمة متلفزة أن نائبه قد استبدل.")  # fmt: skip
+    assert [sp for cue, sp, _ in got if cue == "أعلن"] == ["نجيب عبد الرزاق"]
+
+
+def test_no_cue_after_a_preposition_nor_in_a_headquarters() -> None:
+    got = _quotes("وعبر الأمير عن أبلغ التهاني للرئيس. وقال معهد العلوم ومقره لندن إن الموقع تغير.")
+    assert [cue for cue, _, _ in got] == ["قال"]
+
+
+def test_between_as_preposition_before_another_clause() -> None:
+    got = _quotes("رسمت الوزارة ملامح العمل بين الجهات الحكومية مستقبلا، خاصة أن التعاون أساسي.")
+    assert got == []

@@ -94,6 +94,8 @@ def cue_at(cx: Ctx, k: int) -> tuple[int, Verb] | None:
     toks = cx.toks
     if k > 0 and toks[k - 1].norm in cx.lex.relatives and not _own_subject(cx, k):
         return None  # "إسرائيل التي أعلنت": a relative clause, not a report
+    if k > 0 and toks[k - 1].norm in cx.lex.noun_after:
+        return None  # "عن أبلغ التهاني": a verb never follows a preposition
     for n in range(min(cx.lex.max_cue, len(toks) - k), 0, -1):
         words = [t.norm for t in toks[k : k + n]]
         for first in _bare(words[0]):

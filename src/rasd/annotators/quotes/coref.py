@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from rasd.annotators.quotes.history import bare, nodef
+from rasd.annotators.quotes.lexicon import lexicon
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Quote, Speaker
 from rasd.resources import arabic, load_lines, load_table
@@ -147,6 +148,7 @@ class _Doc:
         self.org_starts = [m.start for m in self.orgs]
         self._bags: dict[int, set[str]] = {}
         self._cuts: dict[int, frozenset[str]] = {}
+        self._runs: dict[int, set[str]] = {}
         # per surname: indexes into ``pers`` and the fullest mention among the first k of them
         self._by_surname: dict[str, tuple[list[int], list[EntityMention]]] = {}
         for i, m in enumerate(self.pers):
@@ -210,6 +212,25 @@ class _Doc:
         self._bags[m.start] = out
         return out
 
+    def title_run(self, m: EntityMention) -> set[str]:
+        """The words of the title phrase written right before a person mention: back over
+        definite words, titles and nisbas, stopping at the first other word ("وأقال رئيس
+        الوزراء أيضا | المدعي العام X": X's run is المدعي العام, not the subject's title)."""
+        got = self._runs.get(m.start)
+        if got is not None:
+            return got
+        titles = _words().titles
+        out: set[str] = set()
+        k = self.tok_at(m.start) - 1
+        while k >= 0 and not self.brk[k] and self.toks[k].is_word:
+            keys = _keys(self.toks[k].norm)
+            if not (keys & titles or bare(self.toks[k].norm)[-1].startswith(_ART) or _nisba(_key(self.toks[k].norm))):
+                break
+            out |= keys
+            k -= 1
+        self._runs[m.start] = out
+        return out
+
     def cuts(self, m: EntityMention) -> frozenset[str]:
         """``_cuts`` of ``bag(m)``, made once per mention."""
         got = self._cuts.get(m.start)
@@ -256,6 +277,17 @@ def _person(doc: _Doc, pos: int, words: list[str], fallback: bool) -> _Cand | No
     head = words[0]
     nisbas = [x for x in words[1:] if _nisba(_key(x))]
     hi = bisect_left(doc.per_starts, pos)
+    if len(words) >= 2 and bare(fold(words[1]))[-1].startswith(_ART):
+        # a title with its complement (رئيس الوزراء): first the person written with that
+        # whole title right before the name, nearest first
+        for i in range(hi - 1, max(-1, hi - 1 - LOOKBACK), -1):
+            m = doc.pers[i]
+            run = doc.title_run(m)
+            first = fold(m.text.split()[0]) if m.text.split() else ""
+            named = not any(_keys(x) & _words().titles for x in m.text.split()) and not (
+                first in lexicon().skip or first in lexicon().adjuncts)  # "أيضا المدعي": no name  # fmt: skip
+            if m.end <= pos and named and _has(run, head) and _has(run, words[1]):
+                return _Cand(m.start, m.end, m.text, m.entity, doc.bag(m))
     for i in range(hi - 1, max(-1, hi - 1 - LOOKBACK), -1):
         m = doc.pers[i]
         if m.end > pos:

@@ -260,6 +260,8 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: _State, doc_id: str) -> tupl
             intro, subj_b = _Intro(nom[1], None, "obj"), nom[0]
         else:
             return None
+    if "strict" in verb.options and intro.kind == "comp" and any(t.norm == "," for t in toks[k + n : intro.content_start]):
+        return None  # "العمل بين الجهات مستقبلا، خاصة أن …": the preposition, and another clause's أن
     if ("strict" in verb.options and intro.kind not in ("comp", "colon")) or ("direct" in verb.options and intro.kind != "colon" and intro.direct_open is None):
         return None  # بين is also "between": only "بين أن" / "بين:" report; كتب: only quoted words ("كتب أن «…»")
     if "clausal" in verb.options and intro.kind not in ("comp", "colon", "quote"):

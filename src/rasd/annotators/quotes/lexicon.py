@@ -64,6 +64,7 @@ class Lex:
     latter: frozenset[str]  # الأخير، الأخيرة (folded, with the article)
     addressees: frozenset[str] = frozenset()  # جميع، كافة …: an addressee opens after the subject
     from_: str = ""  # من before them
+    noun_after: frozenset[str] = frozenset()  # عن، في …: a cue-looking word after them is a noun
 
 
 @cache
@@ -116,6 +117,7 @@ def lexicon() -> Lex:
         latter=lines("latter.txt"),
         addressees=lines("addressee_openers.txt"),
         from_=fold(particle("from")),
+        noun_after=lines("noun_after.txt"),
     )
 
 
