@@ -64,3 +64,13 @@ def test_no_cue_after_a_preposition_nor_in_a_headquarters() -> None:
 def test_between_as_preposition_before_another_clause() -> None:
     got = _quotes("رسمت الوزارة ملامح العمل بين الجهات الحكومية مستقبلا، خاصة أن التعاون أساسي.")
     assert got == []
+
+
+def test_speech_delivered_by_a_titled_person_is_his() -> None:
+    got = _quotes("وقال سالم الحربي إن المشروع اكتمل. وألقى رئيس الشركة الأمير خالد بن فهد كلمة مسجلة قال فيها: لقد تابعت المشروع بنفسي.")
+    assert [sp for _, sp, _ in got] == ["سالم الحربي", "خالد بن فهد"]
+
+
+def test_but_opens_another_speakers_report() -> None:
+    got = _quotes("وقال خالد العمر إن الهجمات ستقل لكن سعيد الزهراني قال إن الخطر باق.")
+    assert [(sp, c) for _, sp, c in got] == [("خالد العمر", "الهجمات ستقل"), ("سعيد الزهراني", "الخطر باق")]

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
 
-from rasd.annotators.quotes.frames import between, connector, contrast, whoever
+from rasd.annotators.quotes.frames import between, connector, contrast, subject_next, whoever
 from rasd.annotators.quotes.history import CLITICS
 from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.lexicon import Lex, Verb, lexicon
@@ -159,6 +159,9 @@ def content_end(cx: Ctx, start: int) -> int:
             break
         if cx.brk[k]:
             end = k + (0 if toks[k].norm in (".", "!", "?") else 1)
+            break
+        if k > start and subject_next(toks[k]) and any(cue_at(cx, j) for j in range(k + 2, min(k + 5, len(toks)))):
+            end = k  # "… ستقل لكن سعيد قال إن …": another speaker's report begins
             break
         if _glued_report(cx, k):
             end = k  # "… وسنعمل على الفوز وقال «…»": the next report starts, this one ends

@@ -36,7 +36,7 @@ from rasd.annotators.quotes.context import (
     trim,
 )
 from rasd.annotators.quotes.coref import affiliation, resolve_descriptions
-from rasd.annotators.quotes.frames import relay, report_noun, subordinate
+from rasd.annotators.quotes.frames import relay, report_noun, subject_next, subordinate
 from rasd.annotators.quotes.history import CLITICS as _CLITICS
 from rasd.annotators.quotes.history import SpeakerIndex
 from rasd.annotators.quotes.history import bare as _bare
@@ -382,7 +382,8 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: _State, k: int, in_doc: bool = 
                     return _inherit(ante, sub.medium)
         return make_speaker(cx, sub)
     # SVO: "واشنطن قالت إن", "قائد …، الجنرال X، بين أن", "… أن الوزير X قال إن"
-    a = next((x + 1 for x in range(k - 1, s0 - 1, -1) if cx.toks[x].norm in cx.lex.comps or cx.toks[x].norm == ":"), s0)
+    a = next((x + 1 for x in range(k - 1, s0 - 1, -1)
+              if cx.toks[x].norm in cx.lex.comps or cx.toks[x].norm == ":" or (x > s0 and subject_next(cx.toks[x]))), s0)  # fmt: skip
     lead = cx.toks[a].norm if a < k else ""
     verb_first = lead[:1] in _CLITICS and len(lead) > 3 and _bare(lead)[-1] not in cx.lex.skip
     verb_first = verb_first or any(b in cx.lex.left_blockers for b in _bare(lead))
@@ -442,6 +443,8 @@ def _main_subject(cx: Ctx, s0: int, k: int) -> Subj | None:
         return None
     named = [m for m in cx.ents.starting_in(cx.toks[np_.first].start, cx.toks[min(np_.last, np_.first + 1)].end)
              if m.type in ("PER", "ORG")]  # fmt: skip
+    if title_np(cx, np_):  # "وألقى رئيس الشركة الأمير X كلمة …": the person after the title ends it
+        named = [m for m in cx.ents.starting_in(cx.toks[np_.first].start, cx.toks[np_.last].end) if m.type == "PER"][:1] or named
     if named:  # "ونقل الوزير سالم بن خالد لرئيس الوفد تحيات …": the name ends the subject
         last = max(j for j in range(np_.first, np_.last + 1) if cx.toks[j].start < named[0].end)
         np_ = NP(np_.first, last)

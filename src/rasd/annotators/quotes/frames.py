@@ -67,6 +67,11 @@ def contrast(tok: Token) -> bool:
     return "comma" in _connectors().get(tok.norm, ())
 
 
+def subject_next(tok: Token) -> bool:
+    """``لكن``: a subject and a cue may follow it (``… لكن دريك قال إن``)."""
+    return "subject" in _connectors().get(tok.norm, ())
+
+
 def subordinate(toks: Sequence[Token], k: int) -> bool:
     """The cue at ``k`` opens a ``حيث/إذ`` clause (``حيث أظهرت الأرقام أن``)."""
     return k > 0 and toks[k - 1].norm in _words("subordinators.txt")
