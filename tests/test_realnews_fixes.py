@@ -1,4 +1,4 @@
-"""Regression tests for quote patterns found on fresh real-news dev articles (rn240–rn251).
+"""Regression tests for quote and time patterns found on fresh real-news dev articles (rn240 and later).
 
 The sentences are our own, written to show each pattern; the articles themselves are not copied.
 """
@@ -74,3 +74,22 @@ def test_speech_delivered_by_a_titled_person_is_his() -> None:
 def test_but_opens_another_speakers_report() -> None:
     got = _quotes("وقال خالد العمر إن الهجمات ستقل لكن سعيد الزهراني قال إن الخطر باق.")
     assert [(sp, c) for _, sp, c in got] == [("خالد العمر", "الهجمات ستقل"), ("سعيد الزهراني", "الخطر باق")]
+
+
+def _timex(text: str, dct: str = "2015-07-23") -> list[tuple[str, str | None]]:
+    doc = Document(id="t", source="t", part=0, title="", outlet=None,
+                   published=Published(value=dct, precision="day", method="given", confidence=1.0),
+                   language="ar", text=text)  # fmt: skip
+    da = DocAnalysis(doc=doc)
+    annotate(da, [])
+    return [(text[x.start : x.end], x.value) for x in da.timex]
+
+
+def test_clock_hour_in_words_needs_a_preposition_and_a_part_of_day() -> None:
+    got = dict(_timex("وانتهى الاجتماع يوم الجمعة عند الخامسة عصرا. وحل الفريق في المرتبة الثالثة مساء أمس."))
+    assert got.get("الخامسة عصرا", "").endswith("T17:00")
+    assert not any(k.startswith("الثالثة") for k in got)
+
+
+def test_past_eras_are_past_ref() -> None:
+    assert ("العصور الماضية", "PAST_REF") in _timex("كانت المساجد مدارس في العصور الماضية.")
