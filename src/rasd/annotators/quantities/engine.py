@@ -10,8 +10,9 @@ here as well as via the time tagger's mentions, because the tagger may be absent
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from rasd.annotators.quantities.numbers import (
     Lex,
@@ -37,6 +38,7 @@ from rasd.annotators.quantities.objects import (
     share_forward,
     word_count,
 )
+from rasd.annotators.quantities.skim import candidates, doc_flags, first_words, line_bounds
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Quantity, Span, Timex
 from rasd.resources import load_lines
@@ -51,22 +53,11 @@ _ART = article()
 _CONJ_LETTERS = "".join(conjunctions())  # و ف (a string: "" is in it, as before)
 _FROM, _IN, _BETWEEN = particle("from"), particle("in"), particle("between")
 
-_FIRSTS: dict[int, frozenset[str]] = {}
-
-
-def _firsts(table: dict[tuple[str, ...], str]) -> frozenset[str]:
-    """First words of a (cached, never mutated) lexicon table, for a cheap pre-check."""
-    got = _FIRSTS.get(id(table))
-    if got is None:
-        got = _FIRSTS[id(table)] = frozenset(k[0] for k in table)
-    return got
-
-
 def _match_seq(
     toks: Sequence[Token], i: int, table: dict[tuple[str, ...], str], maxlen: int
 ) -> tuple[int, str] | None:
     """Longest entry of ``table`` at token ``i`` (first word may carry proclitics/ال)."""
-    firsts = _firsts(table)
+    firsts = first_words(table)
     readings = word_readings(toks[i].norm, definite=True)
     if not any(r in firsts for r in readings):
         return None
@@ -167,13 +158,37 @@ def _place_after(lex: Lex, toks: Sequence[Token], j: int, ents: SpanIndex[Entity
     return None
 
 
+@lru_cache(maxsize=4)
+def _mods_by_last(lex: Lex) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """Indexes into ``lex.mods_before`` by last word: one-word phrases, longer phrases."""
+    single: dict[str, list[int]] = {}
+    multi: dict[str, list[int]] = {}
+    for k, (words, _) in enumerate(lex.mods_before):
+        (single if len(words) == 1 else multi).setdefault(words[-1], []).append(k)
+    return single, multi
+
+
+def _mods_ending(lex: Lex, last: str) -> list[int]:
+    """Indexes into ``lex.mods_before`` (in its order) of the phrases that may end with the
+    folded word ``last``: a longer phrase ends with it exactly, a one-word phrase may be
+    ``last`` after a conjunction. The others cannot match there."""
+    single, multi = _mods_by_last(lex)
+    idx = [*single.get(last, ()), *multi.get(last, ())]
+    if last[:1] in _CONJ_LETTERS:
+        idx += single.get(last[1:], ())
+    return sorted(idx)
+
+
 def _before_mod(lex: Lex, toks: Sequence[Token], i: int) -> tuple[int, str] | None:
     """Modifier phrase ending right before token ``i`` (a count noun may sit between)."""
     for gap in (0, 1):
         end = i - gap
         if gap and (end < 1 or not any(r in lex.count_nouns for r in word_readings(toks[end].norm))):
             continue
-        for words, mod in lex.mods_before:
+        if end < 1:
+            continue  # no word before: no phrase ends there
+        for m in _mods_ending(lex, toks[end - 1].norm):
+            words, mod = lex.mods_before[m]
             n = len(words)
             if end - n < 0:
                 continue
@@ -202,41 +217,40 @@ def extract_quantities(
 ) -> list[Quantity]:
     """Every count in ``text`` with value, bounds, counted object, owner and place."""
     lex = lexicon()
+    out: list[Quantity] = []
+    toks = tokenize(text)
+    starts = candidates(doc_flags(lex, toks))
+    if not starts:
+        return out
     ents = SpanIndex(entities)
     spans = SpanIndex(timex)
-    out: list[Quantity] = []
-    for toks in _lines(text, tokenize(text)):
-        _scan_line(lex, toks, text, doc_id, spans, ents, out)
+    # lines are read apart: a number never takes its object, modifier or range end from the
+    # next paragraph (a count ending one line is not followed by the next)
+    for a, b in line_bounds(text, toks):
+        lo, hi = bisect_left(starts, a), bisect_left(starts, b)
+        if lo < hi:
+            _scan_line(lex, toks[a:b], [k - a for k in starts[lo:hi]], text, doc_id, spans, ents, out)
     return share_forward(out, text)
-
-
-def _lines(text: str, toks: list[Token]) -> list[list[Token]]:
-    """The tokens cut at line breaks: a number never takes its object, modifier or range
-    end from the next paragraph (a count ending one line is not followed by the next)."""
-    out: list[list[Token]] = []
-    cur: list[Token] = []
-    for t in toks:
-        if cur and "\n" in text[cur[-1].end : t.start]:
-            out.append(cur)
-            cur = []
-        cur.append(t)
-    if cur:
-        out.append(cur)
-    return out
 
 
 def _scan_line(
     lex: Lex,
     toks: list[Token],
+    starts: list[int],
     text: str,
     doc_id: str,
     spans: SpanIndex[Timex],
     ents: SpanIndex[EntityMention],
     out: list[Quantity],
 ) -> None:
-    """The counts of one line, appended to ``out`` (earlier lines' counts are there too)."""
+    """The counts of one line, appended to ``out`` (earlier lines' counts are there too).
+    Only the tokens in ``starts`` (``skim.candidates``) are tried: no count starts elsewhere."""
     i = 0
-    while i < len(toks):
+    while True:
+        nxt = bisect_left(starts, i)
+        if nxt == len(starts):
+            return
+        i = starts[nxt]
         num = scan_number(lex, toks, i, text)
         if num is None:
             i = _wordless(lex, toks, i, text, doc_id, spans, ents, out)
@@ -540,6 +554,13 @@ def _is_year(v: float | None) -> bool:
     return v is not None and v.is_integer() and 1900 <= v <= 2100
 
 
+def _frame_words(window: Sequence[Token]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words before a number as a range frame is matched: the first without its
+    proclitics, and all as they stand."""
+    got = tuple(word_readings(t.norm)[-1] if idx == 0 else t.norm for idx, t in enumerate(window))
+    return got, tuple(t.norm for t in window)
+
+
 def _range(lex: Lex, toks: Sequence[Token], num: Num, text: str) -> tuple[int, Num] | None:
     """``بين X و Y``, ``من X إلى Y`` or ``X أو Y`` around ``num``: (start offset, second number).
 
@@ -547,14 +568,12 @@ def _range(lex: Lex, toks: Sequence[Token], num: Num, text: str) -> tuple[int, N
     words the ends may come in either order (``ما بين 9.72% إلى 1.21%``): the smaller one is
     the value; ``من X إلى Y`` with a smaller Y is a change, not a range.
     """
+    windows: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # n words before num, read once
     for words, join in lex.ranges:
         n = 0 if words == ("*",) else len(words)
         if num.i - n < 0:
             continue
-        got = tuple(
-            word_readings(t.norm)[-1] if idx == 0 else t.norm for idx, t in enumerate(toks[num.i - n : num.i])
-        )
-        raw = tuple(t.norm for t in toks[num.i - n : num.i])
+        got, raw = windows.get(n) or windows.setdefault(n, _frame_words(toks[num.i - n : num.i]))
         if n and got != words and raw != words:
             continue
         k = num.j + (num.j < len(toks) and toks[num.j].norm == "%")  # 9.72% إلى 1.21%

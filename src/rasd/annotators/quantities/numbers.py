@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from rasd.annotators.quantities.objects import article_forms, clean, nouns, time_words
+from rasd.annotators.quantities.objects import WORD_MEMO, article_forms, clean, folded, nouns, time_words
 from rasd.resources import arabic, load_lines, load_table
 from rasd.text import Token, fold
 from rasd.text.clitics import affixes, article, conjunctions, particle_chains, prepositions, proclitic
 
-_DIGITS = re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9]+")
+DIGITS = re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9]+")
 _R_DECIMAL = re.compile(r"^([0-9]+)ر([0-9]+)$")
 _DOTTED = re.compile(r"(?:\.[0-9]{3}){2,}(?![0-9])")
 _HAMZA_ALEF = "\u0623\u0625\u0622"  # أ إ آ: a letter of the word, not a folded ا
@@ -27,7 +27,7 @@ _AND = proclitic("and")
 _ART = article()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: word-level look-ups are remembered per lexicon
 class Lex:
     numbers: dict[str, tuple[float, str]]
     vague: dict[str, tuple[float, float]]
@@ -99,13 +99,21 @@ def lexicon() -> Lex:
     )
 
 
-def word_readings(norm: str, definite: bool = False) -> list[str]:
+@lru_cache(maxsize=WORD_MEMO)
+def word_readings(norm: str, definite: bool = False) -> tuple[str, ...]:
     """The word and the word without its proclitics (و، ب، ل … and, if asked, ال)."""
     out = [norm]
-    for p in (*(article_forms() if definite else ()), *particle_chains()):
+    for p in _prefixes(definite).get(norm[:1], ()):
         if norm.startswith(p) and len(norm) - len(p) >= 2:
             out.append(norm[len(p) :])
-    return out
+    return tuple(out)
+
+
+@cache
+def _prefixes(definite: bool) -> dict[str, tuple[str, ...]]:
+    """The proclitic chains ``word_readings`` strips, by first letter, in their order."""
+    chains = (*(article_forms() if definite else ()), *particle_chains())
+    return {c: tuple(p for p in chains if p[:1] == c) for c in {p[:1] for p in chains}}
 
 
 @dataclass
@@ -123,13 +131,32 @@ class Num:
 
 
 def lookup(lex: Lex, tok: Token) -> tuple[float, str] | None:
-    readings = word_readings(tok.norm)
-    if len(tok.text) > 1 and tok.text[0] in _GLUED and tok.text[1] in _HAMZA_ALEF:
+    return _lookup(lex, tok.text, tok.norm)
+
+
+@lru_cache(maxsize=WORD_MEMO)
+def _lookup(lex: Lex, text: str, norm: str) -> tuple[float, str] | None:
+    readings = word_readings(norm)
+    if len(text) > 1 and text[0] in _GLUED and text[1] in _HAMZA_ALEF:
         readings = readings[1:]  # وأحد is و + أحد, not واحد
     for r in readings:
-        if r in lex.numbers and not (r != tok.norm and tok.norm.startswith(_AS)):
+        if r in lex.numbers and not (r != norm and norm.startswith(_AS)):
             return lex.numbers[r]  # كمية is not ك + مية
     return None
+
+
+def may_start(lex: Lex, text: str, norm: str) -> bool:
+    """Can ``scan_number`` find a number at a token written ``text``? False for almost
+    every word, which is then skipped without reading its neighbours. A superset of every
+    way ``scan_number`` starts: digits, a fraction word, a vague amount, a number word."""
+    if DIGITS.search(text) or DIGITS.search(norm):
+        return True
+    fractions = nouns().fractions
+    if folded(text) in fractions or not fractions.keys().isdisjoint(word_readings(norm)):
+        return True
+    if not lex.vague.keys().isdisjoint(word_readings(norm, definite=True)):
+        return True
+    return _lookup(lex, text, norm) is not None
 
 
 def number_reading(lex: Lex, tok: Token) -> str:
@@ -146,7 +173,7 @@ def digit_number(toks: Sequence[Token], i: int, text: str) -> Num | None:
     rd = _R_DECIMAL.match(t.norm)
     if rd:  # the wire-service decimal: 8ر4 is 4.8
         return Num(i, i + 1, t.start, t.end, float(f"{rd.group(2)}.{rd.group(1)}"), digits=True)
-    m = _DIGITS.search(t.text)
+    m = DIGITS.search(t.text)
     if not m or m.end() != len(t.text) or fold(t.text[: m.start()]) not in ("", *particle_chains()):
         return None
     start = t.start + m.start()
@@ -180,6 +207,8 @@ def digit_number(toks: Sequence[Token], i: int, text: str) -> Num | None:
 
 def scan_number(lex: Lex, toks: Sequence[Token], i: int, text: str) -> Num | None:
     """A number starting at token ``i``: digits (+ scale word) or a run of number words."""
+    if not may_start(lex, toks[i].text, toks[i].norm):
+        return None
     num = digit_number(toks, i, text)
     if num is not None:
         k = num.j + (num.j + 1 < len(toks) and toks[num.j].norm == ")")  # (174) مليون
@@ -192,7 +221,7 @@ def scan_number(lex: Lex, toks: Sequence[Token], i: int, text: str) -> Num | Non
                 num.dot3 = False  # 45.033 مليون: a decimal before a scale word
         return _tail(lex, toks, num, text)
     tok = toks[i]
-    frac = nouns().fractions.get(fold(clean(tok.text)))
+    frac = nouns().fractions.get(folded(tok.text))
     if frac is not None and frac[1] == "alone":
         return Num(i, i + 1, tok.start, tok.end, frac[0])
     fr = next((r for r in word_readings(tok.norm) if r in nouns().fractions), None)
@@ -262,7 +291,7 @@ def scan_number(lex: Lex, toks: Sequence[Token], i: int, text: str) -> Num | Non
     first = toks[i]
     # the span starts after a proclitic that is not part of the number (بثلاث → ثلاث)
     off = orig_len(first.text, len(first.norm) - len(number_reading(lex, first)))
-    frac = nouns().fractions.get(fold(clean(toks[j].text))) if j < len(toks) else None
+    frac = nouns().fractions.get(folded(toks[j].text)) if j < len(toks) else None
     if frac is not None and frac[1] == "times" and 2 <= value <= 10:
         value, j = round(value * frac[0], 3), j + 1  # ثلاثة أرباع = 0.75
     return _tail(lex, toks, Num(i, j, first.start + off, toks[j - 1].end, value), text)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rasd.models import Quantity
 from rasd.resources import arabic, load_lines, load_table
@@ -63,6 +63,10 @@ _POST_DEF = (_ART, chain("to", "the"), chain("by", "the"), _AND_ART)  # ال، �
 _FROM = particle("from")  # من
 _CLOSERS = frozenset({")", '"', "'", "]"})
 INHERIT_WINDOW = 160  # characters back to look for the object an elided count inherits
+# Word-level readings (clean, article, plural, lemma, dual forms) are pure functions of the
+# word as written: remembered for this many distinct words, since every token of every
+# document asks them. Only immutable values are remembered.
+WORD_MEMO = 1 << 14
 
 LexMatch = Callable[[int], "tuple[int, str] | None"]
 
@@ -127,6 +131,12 @@ def clean(word: str) -> str:
     return _MARKS.sub("", word)
 
 
+@lru_cache(maxsize=WORD_MEMO)
+def folded(word: str) -> str:
+    """``fold(clean(word))``: the key every word list is read with."""
+    return fold(clean(word))
+
+
 @cache
 def article_forms() -> tuple[str, ...]:
     """The article with the particles attached before it, longest first (``rasd.text.clitics``)."""
@@ -141,6 +151,7 @@ def strip_article(w: str) -> tuple[str, bool]:
     return w, False
 
 
+@lru_cache(maxsize=WORD_MEMO)
 def is_definite(raw: str) -> bool:
     """Does the word carry the article (after an attached و/ف/ب/ل)?"""
     w = clean(raw)
@@ -154,6 +165,11 @@ def lemma(raw: str, *, plural: bool = False, acc: bool = False) -> str | None:
     endings may be stripped; ``acc``: a singular accusative (after 11–99), so a final alef
     is tanween. Broken plurals come from ``plurals.tsv``.
     """
+    return _lemma(raw, plural, acc)
+
+
+@lru_cache(maxsize=WORD_MEMO)
+def _lemma(raw: str, plural: bool, acc: bool) -> str | None:
     nl = nouns()
     acc = acc or TANWEEN_FATH in raw
     w, _ = strip_article(clean(raw))
@@ -181,6 +197,7 @@ def _cut(w: str, f: str, ends: tuple[str, ...]) -> str:
     return w[: len(w) - len(end)]
 
 
+@lru_cache(maxsize=WORD_MEMO)
 def is_plural(raw: str) -> str | None:
     """Singular of a written plural (article, possessive suffix allowed), else None."""
     nl = nouns()
@@ -244,7 +261,10 @@ def of_group(toks: Sequence[Token], j: int) -> bool:
 
 def _bare(tok: Token) -> tuple[str, int]:
     """The word without one proclitic و/ف/ب/ل and the number of original characters dropped."""
-    text = tok.text
+    return _bare_text(tok.text)
+
+
+def _bare_text(text: str) -> tuple[str, int]:
     if len(text) > 3 and text[0] in _PARTICLES:
         k = 1
         while k < len(text) and _MARKS.match(text[k]):
@@ -257,11 +277,7 @@ def open_dual(toks: Sequence[Token], i: int) -> tuple[int, int, str] | None:
     """An open dual at token ``i`` (مباراتان، فريقي الهلال): (start, end, singular lemma)."""
     nl = nouns()
     tok = toks[i]
-    for text, off in ((tok.text, 0), _bare(tok)):
-        w, definite = strip_article(clean(text))
-        f = fold(w)
-        if not _LETTERS.match(w) or f in nl.plurals:
-            continue
+    for off, w, definite, f in dual_forms(tok.text):
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         follows = nxt is not None and (nxt.norm[:1].isalpha() or nxt.norm[:1].isdigit() or nxt.norm == '"')
         stem = ""
@@ -298,6 +314,52 @@ def open_dual(toks: Sequence[Token], i: int) -> tuple[int, int, str] | None:
     return None
 
 
+_DUAL_ENDS = (*_FEM_DUAL, *_CONSTRUCT_FEM, *_MASC_DUAL_NOM, *_MASC_DUAL_OBL, *_CONSTRUCT_DUAL)
+
+
+def dual_forms(text: str) -> tuple[tuple[int, str, bool, str], ...]:
+    """The readings of a word that ``open_dual`` examines: ``(offset, stem without article,
+    had article, folded stem)`` for the word and for it without one proclitic, leaving out
+    those that are no letters, a listed plural or without any dual ending (those never give
+    a dual: their stem stays empty). Empty for almost every word, so the caller stops early."""
+    nl = nouns()
+    if "" not in nl.time_units and not folded(text).endswith(_DUAL_ENDS):
+        return ()  # each reading's folded stem ends the folded word: no dual ending at all
+    out = []
+    for raw, off in ((text, 0), _bare_text(text)):
+        w, definite = strip_article(clean(raw))
+        f = fold(w)
+        if not _LETTERS.match(w) or f in nl.plurals:
+            continue
+        if "" not in nl.time_units and not f.endswith(_DUAL_ENDS):
+            continue
+        out.append((off, w, definite, f))
+    return tuple(out)
+
+
+def may_be_dual(text: str) -> bool:
+    """Can ``open_dual`` read a dual at a word written ``text``, whatever follows it? Every
+    stem its branches could cut must be a known singular (or a -تين noun) for that."""
+    nl = nouns()
+    for off, w, definite, f in dual_forms(text):
+        stems = []
+        if f.endswith(_FEM_DUAL):
+            stems.append(_cut(w, f, _FEM_DUAL) + _FEM)
+        if f.endswith(_CONSTRUCT_FEM) and not definite:
+            stems.append(_cut(w, f, _CONSTRUCT_FEM) + _FEM)
+        if f.endswith(_MASC_DUAL_NOM) or f.endswith(_MASC_DUAL_OBL):
+            stems.append(_cut(w, f, (*_MASC_DUAL_NOM, *_MASC_DUAL_OBL)))
+        if f.endswith(_CONSTRUCT_DUAL) and not definite:
+            stems.append(_cut(w, f, _CONSTRUCT_DUAL))
+        for stem in stems:
+            fs = fold(stem)
+            feminine = f.endswith(_FEM_DUAL_OBL) and len(fs) >= 4 and not off and f[0] not in _PARTICLES
+            known = feminine or fs in nl.singulars
+            if len(fs) >= 2 and known and fs not in nl.time_units and fs not in nl.not_objects:
+                return True
+    return False
+
+
 def _participle(stem: str) -> bool:
     """``عامل`` (فاعل): its ``-ين`` form is the sound plural (العاملين), not a dual."""
     f = fold(stem)
@@ -329,7 +391,7 @@ def one_of(toks: Sequence[Token], i: int, lex_match: LexMatch) -> tuple[int, int
     if i + 1 >= len(toks):
         return None
     tok = toks[i]
-    found = next((c for c in ((tok.text, 0), _bare(tok)) if fold(clean(c[0])) in nl.one_of), None)
+    found = one_of_form(tok.text)
     if found is None:
         return None
     text, off = found
@@ -350,6 +412,25 @@ def one_of(toks: Sequence[Token], i: int, lex_match: LexMatch) -> tuple[int, int
     return tok.start + off, tok.start + off + len(text), nxt.start, end, got
 
 
+def one_of_form(text: str) -> tuple[str, int] | None:
+    """``text`` or ``text`` without one proclitic when it is أحد/إحدى (``one_of.txt``)."""
+    nl = nouns()
+    return next((c for c in ((text, 0), _bare_text(text)) if folded(c[0]) in nl.one_of), None)
+
+
+def post_definite(text: str) -> bool:
+    """Does the word start with ال، لل، بال or وال (a plural before a post-posed number)?"""
+    return folded(text).startswith(_POST_DEF)
+
+
+def post_number(norm: str, numbers: dict[str, tuple[float, str]]) -> bool:
+    """Can ``post_nominal`` read a number at a word folded ``norm`` (ال، ال15، الثلاث)?"""
+    if not norm.startswith(_ART):
+        return False
+    bare = norm[len(_ART) :]
+    return norm == _ART or bare.isdigit() or numbers.get(bare, (0, ""))[1] in ("unit", "ten")
+
+
 def post_nominal(
     toks: Sequence[Token], i: int, numbers: dict[str, tuple[float, str]]
 ) -> tuple[int, int, float, str, int] | None:
@@ -359,7 +440,7 @@ def post_nominal(
         return None
     tok = toks[i]
     prev = toks[i - 1]
-    if not fold(clean(prev.text)).startswith(_POST_DEF):
+    if not post_definite(prev.text):
         return None
     single, head = is_plural(prev.text), i - 1
     if single is None and i > 1 and not is_definite(toks[i - 2].text):
