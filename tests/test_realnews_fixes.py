@@ -93,3 +93,19 @@ def test_clock_hour_in_words_needs_a_preposition_and_a_part_of_day() -> None:
 
 def test_past_eras_are_past_ref() -> None:
     assert ("العصور الماضية", "PAST_REF") in _timex("كانت المساجد مدارس في العصور الماضية.")
+
+
+def _counts(text: str) -> list[tuple[str, float | None]]:
+    doc = Document(id="t", source="t", part=0, title="", outlet=None,
+                   published=Published(value="2015-08-01", precision="day", method="given", confidence=1.0),
+                   language="ar", text=text)  # fmt: skip
+    da = DocAnalysis(doc=doc)
+    annotate(da, [])
+    return [(text[q.start : q.end], q.value) for q in da.quantities]
+
+
+def test_duals_with_a_proclitic_and_index_names() -> None:
+    got = _counts("قسم المدرب اللاعبين لمجموعتين. أقيمت الجنازة لشهيدي الواجب ثم دفن الشهيدان. "
+                  "وتراجع المؤشر يوروفرست 300 بنسبة 0.3 في المئة.")  # fmt: skip
+    assert ("مجموعتين", 2.0) in got and ("شهيدي", 2.0) in got
+    assert not any(s.startswith("300") or "الشهيدان" in s for s, _ in got)
