@@ -109,3 +109,10 @@ def test_duals_with_a_proclitic_and_index_names() -> None:
                   "وتراجع المؤشر يوروفرست 300 بنسبة 0.3 في المئة.")  # fmt: skip
     assert ("مجموعتين", 2.0) in got and ("شهيدي", 2.0) in got
     assert not any(s.startswith("300") or "الشهيدان" in s for s, _ in got)
+
+
+def test_more_reporting_verbs_and_the_anonymity_request() -> None:
+    got = _quotes("وأفصح الوزير خالد العمر عن انضمام ثلاثة وزراء جدد. ونوه العمر إلى متابعة الرئيس للأحداث. "
+                  "وذكر مسؤول في الوزارة، طلب عدم نشر اسمه، أن القوات ستبقى.")  # fmt: skip
+    assert [cue for cue, _, _ in got] == ["أفصح", "نوه", "ذكر"]
+    assert got[2][1].startswith("مسؤول")

@@ -138,6 +138,8 @@ def parse_subject(cx: Ctx, a: int, b: int, verb: Verb) -> Subj:
             if np_:
                 chain_src.append(np_)
             continue
+        if "addressee" in verb.options and toks[s].norm == cx.lex.from_:
+            continue  # "طلب من الحكومة أن": whom he asked, never the speaker
         if is_adjunct_start(cx, s, segment=True):
             # an outlet inside an adjunct: في حديث للصحيفة / في مقابلة مع وكالة X
             for k in range(s, e):
