@@ -8,24 +8,65 @@ replaced without touching its neighbours. Field names follow the public export c
 from __future__ import annotations
 
 import dataclasses
+import operator
 import typing
 from dataclasses import dataclass, field
 from typing import Any
 
 
 def to_dict(obj: Any) -> Any:
-    """JSON-ready dict of a dataclass tree (private fields, those starting with ``_``, dropped)."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {
-            f.name: to_dict(getattr(obj, f.name))
-            for f in dataclasses.fields(obj)
-            if not f.name.startswith("_")
-        }
-    if isinstance(obj, (list, tuple)):
-        return [to_dict(x) for x in obj]
-    if isinstance(obj, dict):
-        return {k: to_dict(v) for k, v in obj.items()}
-    return obj
+    """JSON-ready dict of a dataclass tree (private fields, those starting with ``_``, dropped):
+    dataclasses become dicts of their fields in order, lists and tuples lists, dicts dicts
+    (keys kept), anything else stays as it is.
+
+    It walks every export and stored row, so how to walk a class is worked out once per
+    class (``_shape``) and plain values are returned without a call."""
+    cls = obj.__class__
+    if cls in _LEAVES:
+        return obj
+    shape = _SHAPES.get(cls)
+    if shape is None:
+        shape = _SHAPES[cls] = _shape(cls)
+    if shape is _LEAF:
+        return obj
+    if shape is _SEQ:
+        return [x if x.__class__ in _LEAVES else to_dict(x) for x in obj]
+    if shape is _MAP:
+        return {k: v if v.__class__ in _LEAVES else to_dict(v) for k, v in obj.items()}
+    names, values = shape
+    return dict(zip(names, [v if v.__class__ in _LEAVES else to_dict(v) for v in values(obj)], strict=True))
+
+
+def public_fields(obj: Any) -> dict[str, Any]:
+    """A dataclass instance's public fields as a dict (values as they are): the ``default``
+    of a ``json`` encoder, which then writes what it would write of ``to_dict(obj)`` without
+    the walk in Python. Anything else is refused, as ``json`` refuses it."""
+    shape = _SHAPES.get(obj.__class__) or _shape(obj.__class__)
+    if shape.__class__ is not tuple:
+        raise TypeError(f"Object of type {obj.__class__.__name__} is not JSON serializable")
+    names, values = shape
+    return dict(zip(names, values(obj), strict=True))
+
+
+_LEAVES = frozenset({str, int, float, bool, type(None)})  # returned as they are
+_LEAF, _SEQ, _MAP = "leaf", "sequence", "mapping"
+_SHAPES: dict[type, Any] = {}
+
+
+def _shape(cls: type) -> Any:
+    """How ``to_dict`` walks an instance of ``cls``: ``(public field names, getter of their
+    values as a tuple)`` for a dataclass, else ``_SEQ``, ``_MAP`` or ``_LEAF``."""
+    if dataclasses.is_dataclass(cls):  # (a dataclass *type* is a leaf: its class is ``type``)
+        names = tuple(f.name for f in dataclasses.fields(cls) if not f.name.startswith("_"))
+        if len(names) == 1:
+            one = operator.attrgetter(names[0])
+            return names, lambda o: (one(o),)
+        return names, operator.attrgetter(*names) if names else (lambda o: ())
+    if issubclass(cls, (list, tuple)):
+        return _SEQ
+    if issubclass(cls, dict):
+        return _MAP
+    return _LEAF
 
 
 @dataclass

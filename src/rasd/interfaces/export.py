@@ -10,12 +10,15 @@ input differ only in ``generated_at``.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
+from itertools import groupby
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -37,6 +40,11 @@ SCHEMA_VERSION = "2"
 SECTIONS = ("entities", "events", "incidents", "claims", "commitments", "threads", "conflicts")
 # document fields the contract lists, in its order; other Document fields are added after
 DOC_FIELDS = ("id", "source", "part", "title", "outlet", "published", "language", "text", "removed")
+# the other public fields, in their order (``to_dict`` order); page_spans and content_hash stay in the store
+_DOC_EXTRA = tuple(
+    f.name for f in dataclasses.fields(Document)
+    if not f.name.startswith("_") and f.name not in (*DOC_FIELDS, "page_spans", "content_hash")
+)  # fmt: skip
 CSV_FIELDS = (
     "id", "source", "part", "title", "outlet", "published", "precision", "method", "confidence",
     "date_warnings", "language", "url", "duplicate_of", "warnings", "text",
@@ -61,20 +69,29 @@ def document_json(doc: Document) -> dict[str, Any]:
     page and an internal key, not part of the contract. Extra fields are additive, which
     the contract allows.
     """
-    d = to_dict(doc)
-    d.pop("page_spans", None)
-    d.pop("content_hash", None)
-    out = {k: d.pop(k) for k in DOC_FIELDS}
-    out.update(d)
-    return out
+    return {k: to_dict(getattr(doc, k)) for k in (*DOC_FIELDS, *_DOC_EXTRA)}  # the trace never converted
 
 
 def _mention_key(m: dict[str, Any]) -> tuple[Any, ...]:
     return (m["doc"], m["start"], m["end"], json.dumps(m, ensure_ascii=False, sort_keys=True))
 
 
+def _place(m: dict[str, Any]) -> tuple[Any, ...]:
+    return (m["doc"], m["start"], m["end"])
+
+
+def _sorted_mentions(items: Iterable[Any]) -> list[dict[str, Any]]:
+    """Mentions in ``_mention_key`` order: by place, then (mentions at the same place, rare)
+    by their JSON, which only those are encoded for."""
+    out: list[dict[str, Any]] = []
+    for _, same in groupby(sorted((to_dict(m) for m in items), key=_place), key=_place):
+        group = list(same)
+        out.extend(sorted(group, key=_mention_key) if len(group) > 1 else group)
+    return out
+
+
 def mentions_json(mentions: Mentions) -> dict[str, list[dict[str, Any]]]:
-    return {k: sorted((to_dict(m) for m in getattr(mentions, k)), key=_mention_key) for k in MENTION_KINDS}
+    return {k: _sorted_mentions(getattr(mentions, k)) for k in MENTION_KINDS}
 
 
 def header(as_of: str | None, generated_at: str | None = None) -> dict[str, Any]:
@@ -153,9 +170,132 @@ def analysis_to_json(analysis: Analysis, as_of: str | None, generated_at: str | 
 
 def dump_json(data: Any, fp: TextIO, *, indent: int | None = 1) -> None:
     """The one way rasd writes JSON: Arabic as it is (not ``\\u`` escapes), then a newline.
-    ``indent=None`` gives one line (a JSONL record)."""
-    json.dump(data, fp, ensure_ascii=False, indent=indent)
+    ``indent=None`` gives one line (a JSONL record).
+
+    The text is exactly ``json.dump(data, fp, ensure_ascii=False, indent=indent)``'s, written
+    faster: ``json.dump`` always takes the standard library's Python encoder (a generator
+    per level), so one line goes through ``json.dumps`` (its C encoder) and indented JSON
+    through ``_write_indented``."""
+    if indent is None:
+        fp.write(json.dumps(data, ensure_ascii=False))
+    else:
+        _write_indented(data, fp.write, indent)
     fp.write("\n")
+
+
+_INF = float("inf")
+_FLUSH = 1 << 15  # pieces of text kept before writing them out
+
+
+def _float_json(x: float) -> str:
+    if x != x:
+        return "NaN"
+    if x == _INF:
+        return "Infinity"
+    if x == -_INF:
+        return "-Infinity"
+    return float.__repr__(x)
+
+
+def _key_json(k: Any) -> str:
+    """A dict key as ``json`` writes it (str, or a number, bool or None as a string)."""
+    if isinstance(k, str):
+        return encode_basestring(k)
+    if isinstance(k, float):
+        return encode_basestring(_float_json(k))
+    if k is True or k is False or k is None:
+        return f'"{json.dumps(k)}"'
+    if isinstance(k, int):
+        return encode_basestring(int.__repr__(k))
+    raise TypeError(f"keys must be str, int, float, bool or None, not {k.__class__.__name__}")
+
+
+def _scalar_json(x: Any) -> str | None:
+    """JSON of a value that is no list, tuple or dict (None for those), as ``json`` writes it."""
+    if isinstance(x, str):
+        return encode_basestring(x)
+    if x is None:
+        return "null"
+    if x is True:
+        return "true"
+    if x is False:
+        return "false"
+    if isinstance(x, int):
+        return int.__repr__(x)
+    if isinstance(x, float):
+        return _float_json(x)
+    if isinstance(x, list | tuple | dict):
+        return None
+    raise TypeError(f"Object of type {x.__class__.__name__} is not JSON serializable")
+
+
+def _write_indented(data: Any, write: Callable[[str], Any], indent: int) -> None:
+    """``data`` as ``json.dumps(data, ensure_ascii=False, indent=indent)`` writes it: one
+    list of text pieces, written out every ``_FLUSH`` pieces (``analysis.json`` is large)."""
+    step = " " * indent
+    nls = ["\n"]  # newline and indentation of each depth
+    out: list[str] = []
+    append = out.append
+
+    def enc(o: Any, level: int) -> None:
+        if level + 1 >= len(nls):
+            nls.append("\n" + step * len(nls))
+        cls = o.__class__
+        if cls is dict:
+            if not o:
+                append("{}")
+                return
+            nl = nls[level + 1]
+            sep = "{" + nl
+            for k, v in o.items():
+                ks = encode_basestring(k) if k.__class__ is str else _key_json(k)
+                vc = v.__class__
+                if vc is str:
+                    append(f"{sep}{ks}: {encode_basestring(v)}")
+                elif vc is int:
+                    append(f"{sep}{ks}: {int.__repr__(v)}")
+                elif vc is dict or vc is list:
+                    append(f"{sep}{ks}: ")
+                    enc(v, level + 1)
+                else:
+                    s = _scalar_json(v)
+                    append(f"{sep}{ks}: " if s is None else f"{sep}{ks}: {s}")
+                    if s is None:
+                        enc(v, level + 1)
+                sep = "," + nl
+            append(nls[level] + "}")
+        elif cls is list or cls is tuple:
+            if not o:
+                append("[]")
+                return
+            nl = nls[level + 1]
+            sep = "[" + nl
+            for v in o:
+                vc = v.__class__
+                if vc is str:
+                    append(sep + encode_basestring(v))
+                elif vc is dict or vc is list:
+                    append(sep)
+                    enc(v, level + 1)
+                    if len(out) > _FLUSH:
+                        write("".join(out))
+                        out.clear()
+                else:
+                    s = _scalar_json(v)
+                    append(sep if s is None else sep + s)
+                    if s is None:
+                        enc(v, level + 1)
+                sep = "," + nl
+            append(nls[level] + "]")
+        else:
+            s = _scalar_json(o)
+            if s is not None:
+                append(s)
+            else:  # a subclass of dict, list or tuple: what json writes of it
+                enc(dict(o) if isinstance(o, dict) else list(o), level)
+
+    enc(data, 0)
+    write("".join(out))
 
 
 @contextmanager

@@ -28,7 +28,7 @@ O(n + k·L·b) where b is the largest bucket, never the O(k²) of all-pairs comp
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from rasd.annotators.entities import annotate, clubs, recall_family_names, rule_title_words
@@ -42,7 +42,7 @@ from rasd.ids import make_id
 from rasd.models import DocAnalysis, Document, Entity, EntityMention, Geo
 from rasd.text import fold
 from rasd.text.clitics import article, chain
-from rasd.text.tokens import known_after_proclitics, strip_proclitics, tokenize
+from rasd.text.tokens import known_after_proclitics, strip_proclitics, token_texts, tokenize
 
 _FAMILY = {"PER": "PER", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "MISC": "MISC"}
 _TYPE_ORDER = {"PER": 0, "ORG": 1, "GPE": 2, "LOC": 3, "FAC": 4, "MISC": 5}
@@ -92,10 +92,9 @@ def osa_le1(a: str, b: str) -> bool:
     return a[i:] == b[i + 1 :]
 
 
-def _deletions(k: str) -> Iterable[str]:
-    yield k
-    for i in range(len(k)):
-        yield k[:i] + k[i + 1 :]
+def _deletions(k: str) -> set[str]:
+    """``k`` and every string one character shorter than it (each once)."""
+    return {k, *(k[:i] + k[i + 1 :] for i in range(len(k)))}
 
 
 def _readings(k: str) -> list[str]:
@@ -140,13 +139,17 @@ def letter_names() -> frozenset[str]:
     return word_list("resolve/letter_names.txt")
 
 
+def _spelled_letters(mention: str) -> bool:
+    """Whether a mention is one or two Latin letter names (``بي سي``): an acronym to mend."""
+    letters = letter_names()
+    toks = [t for t in tokenize(mention) if t.is_word]
+    return bool(toks) and len(toks) <= 2 and all(t.norm in letters for t in toks)
+
+
 def _mend_acronym(m: EntityMention, text: str) -> None:
     """Extend a one- or two-letter spelled acronym over the letter names right before it
     ("بي سي" in "إن بي سي"): the tagger cut it after a letter it took for a particle."""
     letters = letter_names()
-    toks = [t for t in tokenize(m.text) if t.is_word]
-    if not toks or len(toks) > 2 or not all(t.norm in letters for t in toks):
-        return
     before = [t for t in tokenize(text[max(0, m.start - 40) : m.start]) if t.is_word]
     start = m.start
     base = max(0, m.start - 40)
@@ -169,29 +172,34 @@ def link(das: list[DocAnalysis]) -> list[Entity]:
     the tagger (``_mend_acronym``).
     """
     recall_family_names(das)
+    # the checks below depend on a mention's text (and type) only: each distinct one once
+    stop = _Memo(_reader_stop)
+    spelled = _Memo(_spelled_letters)
     for da in das:
-        da.entities = [m for m in da.entities if not _reader_stop(m.text)]
+        da.entities = [m for m in da.entities if not stop(m.text)]
         for m in da.entities:
-            _mend_acronym(m, da.doc.text)
+            if spelled(m.text):
+                _mend_acronym(m, da.doc.text)
     mentions: list[tuple[EntityMention, str]] = []
     anchors: dict[str, gz.GazEntry] = {}
     types: dict[str, Counter[str]] = defaultdict(Counter)
+    key_memo: dict[tuple[str, str], tuple[str, gz.GazEntry | None, bool]] = {}
     for da in das:
         for m in da.entities:
-            key, e = _outlet_key(m) or _club_key(m) or canonical_key(m.text)
-            if e is None and m.type == "ORG" and _generic_body(key):
+            got = key_memo.get((m.type, m.text))
+            if got is None:
+                key, e = _outlet_key(m) or _club_key(m) or canonical_key(m.text)
+                got = key_memo[(m.type, m.text)] = (key, e, e is None and m.type == "ORG" and _generic_body(key))
+            key, e, generic = got
+            if generic:
                 key = f"{key}{LOCAL}{m.doc}"  # another article's "وزارة الخارجية" may be another country's
             if e is not None:
                 anchors[key] = e
             mentions.append((m, key))
             types[key][m.type] += 1
     keys = sorted(types)
-
-    def key_type(k: str) -> str:
-        if k in anchors:
-            return anchors[k].type
-        c = types[k]
-        return min(c, key=lambda t: (-c[t], _TYPE_ORDER.get(t, 9)))
+    key_types = {k: anchors[k].type if k in anchors else _most_common_type(c) for k, c in types.items()}
+    key_type = key_types.__getitem__
 
     uf = _UF()
     for k in keys:
@@ -211,12 +219,14 @@ def link(das: list[DocAnalysis]) -> list[Entity]:
     # 2. spelling variants, blocked on deletion variants
     buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
     for k in keys:
-        if len(k.replace(" ", "")) < MIN_FUZZY:
+        if len(k.replace(" ", "")) < MIN_FUZZY or _own_space(k):  # those never meet by spelling
             continue
         fam = _FAMILY.get(key_type(k), "MISC")
-        for d in set(_deletions(k)):
+        for d in _deletions(k):
             buckets[(fam, d)].append(k)
-    for members in buckets.values():
+    for members in buckets.values():  # the partition does not depend on the order of unions
+        if len(members) < 2:
+            continue
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 if (a in anchors and b in anchors) or _own_space(a) or _own_space(b):
@@ -258,8 +268,10 @@ def link(das: list[DocAnalysis]) -> list[Entity]:
     # ("معسكر فكتوريا") is that facility, not a namesake city abroad; blocked on the name
     by_tail: dict[str, set[str]] = defaultdict(set)
     for m, k in mentions:
+        if key_type(k) != "FAC":
+            continue
         toks = gz.key_of(m.text).split()  # the form as written: the gazetteer may spell it otherwise
-        if key_type(k) == "FAC" and len(toks) >= 2:
+        if len(toks) >= 2:
             by_tail[" ".join(toks[1:])].add(k)
     for k in keys:
         if k in anchors or _FAMILY.get(key_type(k)) != "PLACE" or key_type(k) == "FAC":
@@ -284,6 +296,25 @@ def link(das: list[DocAnalysis]) -> list[Entity]:
     _attach_demonyms(hits, entities)
     entities.sort(key=lambda e: (_TYPE_ORDER.get(e.type, 9), -e.mentions, e.name, e.id))
     return entities
+
+
+class _Memo:
+    """A pure function of a mention's text, computed once per distinct text in one call."""
+
+    def __init__(self, fn: Callable[[str], bool]) -> None:
+        self.fn = fn
+        self.known: dict[str, bool] = {}
+
+    def __call__(self, text: str) -> bool:
+        got = self.known.get(text)
+        if got is None:
+            got = self.known[text] = self.fn(text)
+        return got
+
+
+def _most_common_type(c: Counter[str]) -> str:
+    """The type most mentions of a key have (ties: ``_TYPE_ORDER``)."""
+    return min(c, key=lambda t: (-c[t], _TYPE_ORDER.get(t, 9)))
 
 
 def _own_space(key: str) -> bool:
@@ -429,22 +460,43 @@ def _make_entity(
 
 
 def _demonym_hits(das: list[DocAnalysis]) -> dict[str, list[tuple[str, str]]]:
-    """Per document, the ``(ISO, surface form)`` of every demonym in its text (one pass)."""
+    """Per document, the ``(ISO, surface form)`` of every demonym in its text (one pass).
+
+    Words are read off the text without building tokens, and each distinct word is looked
+    up once (``_demonym_of``): a corpus repeats its words, so the pass costs the regex."""
     dem = gz.demonyms()
     known = frozenset(dem)
+    hits: dict[str, tuple[str, str]] = {}
+    misses: set[str] = set()
     out: dict[str, list[tuple[str, str]]] = {}
     for da in das:
         pairs: list[tuple[str, str]] = []
-        for t in tokenize(da.doc.text):
-            if t.norm in dem:
-                pairs.append((dem[t.norm], " ".join(t.text.split())))
-            elif known_after_proclitics(t.norm, dem):
-                # with proclitics ("وبريطانية"): counted under the bare form
-                stem = next((s for _, s in strip_proclitics(t.text, known)[1:]), None)
-                if stem is not None:
-                    pairs.append((dem[fold(stem)], " ".join(stem.split())))
+        for w in token_texts(da.doc.text):
+            if w in misses:
+                continue
+            hit = hits.get(w)
+            if hit is None:
+                hit = _demonym_of(w, dem, known)
+                if hit is None:
+                    misses.add(w)
+                    continue
+                hits[w] = hit
+            pairs.append(hit)
         out[da.doc.id] = pairs
     return out
+
+
+def _demonym_of(word: str, dem: dict[str, str], known: frozenset[str]) -> tuple[str, str] | None:
+    """``(ISO, surface form)`` when the token ``word`` is a demonym, else None."""
+    norm = fold(word)  # the token's ``norm``
+    if norm in dem:
+        return dem[norm], " ".join(word.split())
+    if known_after_proclitics(norm, dem):
+        # with proclitics ("وبريطانية"): counted under the bare form
+        stem = next((s for _, s in strip_proclitics(word, known)[1:]), None)
+        if stem is not None:
+            return dem[fold(stem)], " ".join(stem.split())
+    return None
 
 
 def _doc_countries(

@@ -31,12 +31,15 @@ from rasd.models import (
     Event,
     Incident,
     Thread,
-    to_dict,
+    public_fields,
 )
 from rasd.store.codec import from_dict
 from rasd.store.prepare import DOC_COLUMNS, JSON_COLUMNS, NUM_PERM, perm_scheme
 
 DUP_THRESHOLD = 0.8
+# the JSON of a stored row: ``json.dumps(to_dict(x), ensure_ascii=False, sort_keys=True)``,
+# with dataclasses turned into dicts by the C encoder's ``default`` hook (no walk in Python)
+_row_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=public_fields).encode
 
 MENTION_KINDS: dict[str, type] = MENTION_TYPES  # kind -> class, from the one list in models
 VIEW_TABLES: tuple[tuple[str, type], ...] = (
@@ -127,7 +130,7 @@ def doc_from_row(row: Sequence[Any]) -> Document:
 def mention_rows(da: DocAnalysis) -> list[tuple[str, str, int, int, str]]:
     """``(doc, kind, start, end, json)`` of every mention of one analysed document."""
     return [
-        (da.doc.id, kind, m.start, m.end, json.dumps(to_dict(m), ensure_ascii=False, sort_keys=True))
+        (da.doc.id, kind, m.start, m.end, _row_json(m))
         for kind in MENTION_KINDS
         for m in getattr(da, kind)
     ]
@@ -144,8 +147,8 @@ def annotation_blob(da: DocAnalysis) -> bytes:
     Every field of ``DocAnalysis`` is kept, so a layer another stage adds there is cached
     without a change here.
     """
-    data = {f.name: to_dict(getattr(da, f.name)) for f in dataclasses.fields(da) if f.name != "doc"}
-    return zlib.compress(json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"), 3)
+    data = {f.name: getattr(da, f.name) for f in dataclasses.fields(da) if f.name != "doc"}
+    return zlib.compress(_row_json(data).encode("utf-8"), 3)
 
 
 def analysis_from_blob(doc: Document, blob: bytes) -> DocAnalysis:
@@ -162,7 +165,7 @@ def mention_from_row(kind: str, js: str) -> tuple[str, Any] | None:
 
 
 def view_rows(items: Sequence[Any]) -> list[tuple[str, str]]:
-    return [(x.id, json.dumps(to_dict(x), ensure_ascii=False, sort_keys=True)) for x in items]
+    return [(x.id, _row_json(x)) for x in items]
 
 
 def view_from_json(cls: type, js: str) -> Any:

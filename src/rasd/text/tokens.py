@@ -54,6 +54,12 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
+def token_texts(text: str) -> list[str]:
+    """``[t.text for t in tokenize(text)]`` without building tokens: for a corpus pass that
+    looks each distinct word up once (a memo by text) and needs no offsets."""
+    return _TOKEN.findall(text)
+
+
 _WORDS: dict[tuple[str, int], tuple[Token, ...]] = {}
 WORDS_MEMO = 4096  # sentences remembered: an article's, read in turn by events, claims, commitments
 
