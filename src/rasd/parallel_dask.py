@@ -295,7 +295,7 @@ def per_document_on_dask(
             for da, one in _singly(client, _story_task, part, names_f, as_of):
                 if isinstance(one, Exception):
                     errors.append((da.doc.source, f"story step failed on {da.doc.id} (dask): {_failed(one)}"))
-                    one = ([], [], [])
+                    one = ([], [], [], [], [])  # an empty ``story.stage.PerDoc``
                 out.append(one)
     finally:
         names_f.release()

@@ -43,7 +43,7 @@ from rasd.models import (
 from rasd.resolve.events import merge
 from rasd.resources import load_table
 from rasd.story import incident_types, types_with
-from rasd.story.incidents import Report, kind_of, make_reports, parse_day, resolve
+from rasd.story.incidents import Report, Told, kind_of, make_reports, parse_day, resolve
 from rasd.story.places import APART, NEAR, best_relation
 from rasd.story.slots import Article, Value, article_values, disagreements, shown, templates
 from rasd.temporal import TimeValue
@@ -124,7 +124,7 @@ class DocInfo:
     published: str | None
     outlet: str
     quantities: list[Quantity]
-    sents: list[tuple[int, int]]
+    sents: list[tuple[int, int]] | None  # ``None`` until ``article`` needs them (most articles have no incident)
     quotes: list[Quote] = field(default_factory=list)  # by content start
     quote_starts: list[int] = field(default_factory=list)
     timex: list[Timex] = field(default_factory=list)
@@ -133,10 +133,12 @@ class DocInfo:
     def of(cls, da: DocAnalysis) -> DocInfo:
         quotes = sorted(da.quotes, key=lambda q: (q.content.start, q.content.end))
         return cls(da.doc.text, parse_day(da.doc.published.value), da.doc.published.value, da.doc.outlet or "",
-                   sorted(da.quantities, key=lambda q: q.start), sentences(da.doc.text), quotes,
+                   sorted(da.quantities, key=lambda q: q.start), None, quotes,
                    [q.content.start for q in quotes], sorted(da.timex, key=lambda t: t.start))  # fmt: skip
 
     def article(self, doc: str) -> Article:
+        if self.sents is None:
+            self.sents = sentences(self.text)
         return Article(doc, self.text, self.quantities, self.sents, self.timex)
 
     def speaker_at(self, pos: int) -> tuple[str | None, str | None]:
@@ -369,11 +371,12 @@ def _ev_key(e: Evidence) -> tuple[str, int, int]:
 
 def assemble(
     events: Sequence[Event], das: Sequence[DocAnalysis], entities: Sequence[Entity],
-    claim_at: Callable[[Evidence], str | None] = lambda _: None,
+    claim_at: Callable[[Evidence], str | None] = lambda _: None, told: Mapping[int, Told] | None = None,
 ) -> Assembled:  # fmt: skip
     """Incidents of ``events`` (each report in exactly one), their slot conflicts, and which
     incident each report joined. ``claim_at(evidence)`` names the claim whose sentence holds
-    a report (a conflict's ``a``/``b``), else the report's own id is used."""
+    a report (a conflict's ``a``/``b``), else the report's own id is used. ``told``: what the
+    per-document step read of the reports' sentences (``incidents.told``), by ``id()``."""
     ents = {e.id: e for e in entities}
     b = _Builder(das, ents, claim_at)
     evs = [ev for ev in events if ev.evidence]
@@ -385,7 +388,7 @@ def assemble(
     texts = {k: v.text for k, v in b.docs.items()}
     pubs = {k: v.pub for k, v in b.docs.items()}
     outlets = {k: v.outlet for k, v in b.docs.items()}
-    reports = make_reports(happen, texts, pubs, outlets, ents, doc_places)
+    reports = make_reports(happen, texts, pubs, outlets, ents, doc_places, told)
     kept = {id(r.ev) for r in reports}
     rest.extend(ev for ev in happen if id(ev) not in kept)  # no date at all: not placed in time
     for group in article_groups(rest):

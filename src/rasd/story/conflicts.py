@@ -469,8 +469,10 @@ def _select(cands: list[Candidate]) -> list[Conflict]:
         docs = (*sorted((c.a.doc, c.b.doc)), c.explanation.split(" ")[-1])
         voices = _voices(c)
         topic = docs[-1]
-        heard = [v for w in sorted(voices[0] | voices[1]) for v in said.get((topic, w), ())]
-        if c.kind == "polarity" and (pair in sources or per_docs[docs] >= PER_DOC_PAIR or _heard(voices, heard)):
+        if c.kind == "polarity" and (
+            pair in sources or per_docs[docs] >= PER_DOC_PAIR
+            or _heard(voices, [v for w in sorted(voices[0] | voices[1]) for v in said.get((topic, w), ())])
+        ):  # fmt: skip
             continue  # two sources disagreeing once is shown once, with the best-matched claims
         sources.add((pair[0], pair[1]))
         if c.kind == "polarity":

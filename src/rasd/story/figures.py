@@ -25,11 +25,12 @@ windows of at most ``MAX_WINDOW`` words).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rasd.annotators.events import count_words
 from rasd.models import Evidence, Quantity, Timex
@@ -38,8 +39,9 @@ from rasd.story import SLOT_KEYS
 from rasd.story.incidents import Report, by_person, parse_day
 from rasd.story.report_words import has_backref, moves_on
 from rasd.temporal import TimeValue
-from rasd.text import fold, tokenize
+from rasd.text import Token, fold, tokenize
 from rasd.text.clitics import proclitic
+from rasd.text.tokens import words_of
 from rasd.text.words import stems
 
 NUMERIC = SLOT_KEYS
@@ -226,7 +228,14 @@ def _last_cue(words: Sequence[Word], before: int) -> int:
 
 
 def _words(text: str, lo: int, hi: int) -> _Words:
-    return _Words([(t.start + lo, t.end + lo, frozenset(s for _, s in stems(t))) for t in tokenize(text[lo:hi]) if t.is_word])
+    return _Words([(t.start, t.end, _stem_set(t.text)) for t in words_of(text[lo:hi], lo)])
+
+
+@lru_cache(maxsize=1 << 16)
+def _stem_set(word: str) -> frozenset[str]:
+    """The folded readings of a word (``stems``), as a set, remembered: every sentence of an
+    article with an incident is read for its figures."""
+    return frozenset(s for _, s in stems(Token(word, 0, len(word), fold(word))))
 
 
 def _trigger_at(r: Report, text: str) -> int:
@@ -239,6 +248,15 @@ def _trigger_at(r: Report, text: str) -> int:
 def _duals() -> dict[str, str | None]:
     """Folded dual noun -> the slot it names, or ``None`` (``story/duals.tsv``)."""
     return {fold(r[0]): (r[1] if r[1] in NUMERIC else None) for r in load_table("story/duals.tsv") if len(r) >= 2}
+
+
+@cache
+def _dual_screen() -> re.Pattern[str] | None:
+    """Any dual noun of ``_duals`` as a substring of a folded sentence. Folding goes
+    character by character, so a word's folded readings are pieces of its sentence's folded
+    text: a sentence without one has no dual noun (``None``: the table is empty)."""
+    keys = sorted(_duals(), key=lambda k: (-len(k), k))
+    return re.compile("|".join(map(re.escape, keys))) if keys else None
 
 
 def _takes(r: Report, slot: str) -> bool:
@@ -288,9 +306,13 @@ class _Reader:
         شرطيين"), where no quantity covers it, with the slot the noun names (``None``: its
         words decide)."""
         table = _duals()
+        screen = _dual_screen()
         spans = [(q.start, q.end) for q in qs]
         out: dict[int, tuple[Quantity, str | None]] = {}
         for i in range(len(self.art.sents)):
+            lo, hi = self.bounds(i)
+            if screen is None or not screen.search(fold(self.art.text[lo:hi])):
+                continue  # no word of it can read as a dual noun: not read word by word
             for w in self.sent_words(i):
                 hit = _hit(w, table)
                 if hit and not any(s < w[1] and w[0] < e for s, e in spans):

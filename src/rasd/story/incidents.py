@@ -45,6 +45,7 @@ from functools import cache, lru_cache
 from rasd.annotators.events import stems
 from rasd.models import Entity, Event
 from rasd.resources import load_table
+from rasd.story import incident_types
 from rasd.story import places as pl
 from rasd.story import report_words as rw
 from rasd.story.report_words import (
@@ -183,17 +184,23 @@ class Incident:
     persons: set[str] = field(default_factory=set)
     about: set[str] = field(default_factory=set)
     windows: Counter[tuple[date, date]] = field(default_factory=Counter)
+    _scene: frozenset[str] | None = field(default=None, repr=False, compare=False)  # ``scene()`` until ``add``
 
-    def scene(self) -> set[str]:
+    def scene(self) -> frozenset[str]:
         """The places that tell where it happened: those a ``SPREAD`` share of the articles
         naming places name (all, for two articles), so that a round-up sentence naming
-        another town does not widen the scene for every later report; else the leads'."""
-        if not self.places:
-            return self.lead_places
-        need = max(1.0, rw.SPREAD * len(self.doc_places))
-        return {p for p, c in self.place_docs.items() if c >= need} or set(self.places)
+        another town does not widen the scene for every later report; else the leads'.
+        Remembered until the next ``add``: every candidate report asks for it."""
+        if self._scene is None:
+            if not self.places:
+                self._scene = frozenset(self.lead_places)
+            else:
+                need = max(1.0, rw.SPREAD * len(self.doc_places))
+                self._scene = frozenset({p for p, c in self.place_docs.items() if c >= need} or self.places)
+        return self._scene
 
     def add(self, r: Report) -> None:
+        self._scene = None
         self.reports.append(r)
         if r.dated and not self.dated:
             self.windows.clear()
@@ -240,19 +247,32 @@ def same_person(a: str, b: str, ents: Mapping[str, Entity]) -> bool:
 
 
 def named_in(
-    places: set[str] | frozenset[str], words: set[str] | frozenset[str], ents: Mapping[str, Entity]
-) -> bool:
+    places: set[str] | frozenset[str], words: set[str] | frozenset[str], ents: Mapping[str, Entity],
+    relate: pl.Relations | None = None,
+) -> bool:  # fmt: skip
     """Whether ``words`` name one of ``places`` below a country: every word of its name (or
-    of an alias)."""
+    of an alias). ``relate``: where the names of a place set are remembered."""
+    if relate is not None and isinstance(places, frozenset):
+        keys = relate.names.get(places)
+        if keys is None:
+            keys = relate.names[places] = _place_names(places, ents)
+    else:
+        keys = _place_names(places, ents)
+    return any(all(w in words for w in ws) for ws in keys)
+
+
+def _place_names(places: set[str] | frozenset[str], ents: Mapping[str, Entity]) -> tuple[tuple[str, ...], ...]:
+    """The words of each name and alias of ``places`` below a country (``_name_keys``)."""
+    out: list[tuple[str, ...]] = []
     for p in sorted(places):
         e = ents.get(p)
         if pl.is_country(e):
             continue  # a country named is no sign of one scene
         for name in [e.name, *e.aliases] if e is not None else []:
             ws = _name_keys(name)
-            if ws and all(w in words for w in ws):
-                return True
-    return False
+            if ws:
+                out.append(ws)
+    return tuple(out)
 
 
 def _gap(lo: date, hi: date, ilo: date, ihi: date) -> int:
@@ -277,11 +297,14 @@ def score(
     ents: Mapping[str, Entity],
     top: Sequence[Group] | None = None,
     span: tuple[date, date, bool, bool] | None = None,
+    weights: rw.Weights | None = None,
+    relate: pl.Relations | None = None,
 ) -> float | None:
     """How much says ``r`` reports ``inc``; ``None`` when something excludes it. ``top``: the
     report's telling words (``resolve`` picks them with ``telling``; default: all its words);
     ``span``: ``(first, last, dated, follow)`` to judge the dates by instead of the report's
-    own (the merge pass judges an incident's reports by the incident's window)."""
+    own (the merge pass judges an incident's reports by the incident's window). ``weights``
+    (``report_words.weigh`` of ``top``) and ``relate`` (over ``ents``) only save time."""
     lo, hi, dated, follow = span or (r.lo, r.hi, r.dated, r.follow)
     if not compatible(r, inc):
         return None
@@ -302,14 +325,14 @@ def score(
     if gap > (FOLLOW_DAYS if later and follow else MAX_GAP):
         return None
     scene = inc.scene()
-    rel = pl.best_relation(r.places, scene, ents)
+    rel = relate(r.places, scene) if relate is not None else pl.best_relation(r.places, scene, ents)
     if rel == pl.APART:
         if r.inferred or not inc.places:
             rel = pl.UNKNOWN  # a place inferred from the article's lead never excludes
         else:
             return None
     if rel in (None, pl.UNKNOWN, pl.REGION, pl.COUNTRY) and (
-        named_in(r.places, inc.words, ents) or named_in(scene, r.words, ents)
+        named_in(r.places, inc.words, ents, relate) or named_in(scene, r.words, ents, relate)
     ):
         # the other side names the place in its words ("بعسير", "في سوق أبها"),
         # not as an entity: the same place, or inside the region both name
@@ -317,7 +340,7 @@ def score(
     s = {None: 0.0, pl.SAME: 2.0, pl.CONTAINED: 1.5, pl.REGION: REGION_SCORE, pl.COUNTRY: COUNTRY_SCORE, pl.NEAR: NEAR_SCORE,
          pl.UNKNOWN: -0.5}[rel]  # fmt: skip
     top = telling(r.groups, {w: 2 for g in r.groups for w in g}, idf) if top is None else top
-    s += WORDS * word_share(top, inc.words, inc.word_docs, len(inc.docs), idf)
+    s += WORDS * word_share(top, inc.words, inc.word_docs, len(inc.docs), idf, weights)
     s += 1.0 * bool(set(r.ev.counts.items()) & inc.counts)
     s += 1.0 * bool(r.parts & inc.parts)
     s += SAME_DOC * (r.doc in inc.docs and not r.moves_on)
@@ -343,6 +366,34 @@ def _weeks(lo: date, hi: date, back: int = MAX_GAP) -> list[str]:
     return out
 
 
+@dataclass
+class Told:
+    """What a report's own sentence and trigger say (its kind, words, phrases): text work
+    that the story stage's per-document step does, so the corpus step only reads it."""
+
+    kind: str
+    word: str
+    backref: bool
+    groups: tuple[frozenset[str], ...]
+    moves_on: bool
+
+
+def told(ev: Event, text: str) -> Told:
+    """``Told`` of one event whose first evidence lies in ``text``."""
+    e0 = ev.evidence[0]
+    sent = text[e0.start : e0.end]
+    kind, word = kind_of(ev)
+    return Told(kind, word, has_backref(sent), word_groups(sent), moves_on(sent))
+
+
+def told_of(events: Sequence[Event], text: str) -> list[Told | None]:
+    """``told`` of each event of one article that ``make_reports`` reads (an incident
+    happening with evidence), else ``None``."""
+    happen = incident_types()
+    return [told(ev, text) if ev.evidence and ev.type in happen and ev.modality == "happened" else None
+            for ev in events]  # fmt: skip
+
+
 def make_reports(
     events: Sequence[Event],
     texts: Mapping[str, str],
@@ -350,18 +401,22 @@ def make_reports(
     outlets: Mapping[str, str],
     ents: Mapping[str, Entity],
     doc_places: Mapping[str, Sequence[tuple[int, str]]] | None = None,
+    known: Mapping[int, Told] | None = None,
 ) -> list[Report]:
     """One report per event; ``doc_places``: each document's ``(offset, place id)`` in text
-    order, the scene of a report whose sentence names none (the dateline, the lead)."""
+    order, the scene of a report whose sentence names none (the dateline, the lead);
+    ``known``: ``told`` of events by ``id()``, read already (else read here)."""
     out = []
     for ev in events:
         e0 = ev.evidence[0]
-        sent = texts.get(e0.doc, "")[e0.start : e0.end]
-        backref = has_backref(sent)
+        t = known.get(id(ev)) if known is not None else None
+        if t is None:
+            t = told(ev, texts.get(e0.doc, ""))
+        backref = t.backref
         w = window(ev, pubs.get(e0.doc), backref)
         if w is None:
             continue
-        kind, word = kind_of(ev)
+        kind, word = t.kind, t.word
         # places it names: its scene, the places it hits, places among its actors but
         # countries (a country among the actors is a party to it, not its scene)
         named = [x for x in ev.targets if ents.get(x) is not None and ents[x].type in ("GPE", "LOC", "FAC")]
@@ -380,7 +435,7 @@ def make_reports(
                 [(at, p) for at, p in doc_places.get(e0.doc, ()) if not pl.is_country(ents.get(p))], e0.start
             )
         parts = frozenset(x for x in [*ev.actors, *ev.targets] if x not in geo and not x.startswith("?"))
-        groups = word_groups(sent)
+        groups = t.groups
         words = frozenset(w for g in groups for w in g)
         follow = backref or bool(words & followup_words())
         # an arrest of those behind a bombing is a report of the bombing (a follow-up)
@@ -394,7 +449,7 @@ def make_reports(
         dead = next((x for x in ev.actors if ents.get(x) is not None and ents[x].type == "PER"), None)
         persons = frozenset([dead] if dead else [])
         out.append(Report(ev, e0.doc, outlets.get(e0.doc, ""), pubs.get(e0.doc), kind, word, w[0], w[1], w[2], geo, parts, words,
-                          follow, about, persons, groups, moves_on(sent), inferred and bool(geo)))  # fmt: skip
+                          follow, about, persons, groups, t.moves_on, inferred and bool(geo)))  # fmt: skip
     return out
 
 
@@ -444,16 +499,19 @@ def resolve(reports: Sequence[Report], ents: Mapping[str, Entity]) -> list[Incid
     members: list[list[int]] = []
     blocks: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     tops: dict[int, list[Group]] = {}
+    weights: dict[int, rw.Weights] = {}
+    relate = pl.Relations(ents)
     lookups: dict[int, list[tuple[str, str, str]]] = {}
     for i in order:
         r = reports[i]
         top = tops[i] = telling(r.groups, df, idf)
+        wts = weights[i] = rw.weigh(top, idf)
         rare = [min(g, key=lambda w: (idf[w], w)) for g in top[:TOP_WORDS]]
         lookup = lookups[i] = [k for kind in (r.kind, *sorted(r.about)) for k in _keys(r, kind, rare, ents)]
         cands = sorted({c for k in lookup for c in blocks.get(k, [])[-MAX_BLOCK:]})
         best, best_s = None, JOIN
         for c in cands:
-            s = score(r, incidents[c], idf, ents, top)
+            s = score(r, incidents[c], idf, ents, top, None, wts, relate)
             if s is not None and s >= best_s + (1e-9 if best is not None else 0.0):
                 best, best_s = c, s
         if best is None:
@@ -467,7 +525,7 @@ def resolve(reports: Sequence[Report], ents: Mapping[str, Entity]) -> list[Incid
             for k in _keys(r, kind, rare, ents):
                 if not blocks[k] or blocks[k][-1] != best:
                     blocks[k].append(best)
-    return _merge(incidents, members, blocks, lookups, tops, reports, idf, ents)
+    return _merge(incidents, members, blocks, lookups, tops, reports, idf, ents, weights, relate)
 
 
 def _merge(
@@ -479,6 +537,8 @@ def _merge(
     reports: Sequence[Report],
     idf: Mapping[str, float],
     ents: Mapping[str, Entity],
+    weights: Mapping[int, rw.Weights] | None = None,
+    relate: pl.Relations | None = None,
 ) -> list[Incident]:
     """Second pass: an incident whose reports, on average, would join another incident met in
     their blocks is merged into it. One pass in reading order fixes the first pass's order
@@ -513,7 +573,8 @@ def _merge(
             if not by_person(ib.kind) and ((gap and (ib.dated or ic.dated) and wide) or gap > reach):
                 continue
             span = (ic.lo, ic.hi, ic.dated, False)
-            got = [score(reports[i], ic, idf, ents, tops[i], span) for i in mine]
+            got = [score(reports[i], ic, idf, ents, tops[i], span, weights.get(i) if weights else None, relate)
+                   for i in mine]  # fmt: skip
             if any(s is None for s in got):
                 continue  # a report of it excluded (another place, another kind): kept apart
             vals = [x for x in got if x is not None]

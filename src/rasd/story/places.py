@@ -10,7 +10,7 @@ are unknown: they neither confirm nor exclude a match.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
 
 from rasd.models import Entity
@@ -90,29 +90,64 @@ def level(e: Entity | None) -> int | None:
 
 
 def best_relation(
-    xs: set[str] | frozenset[str], ys: set[str] | frozenset[str], ents: Mapping[str, Entity]
-) -> int | None:
+    xs: set[str] | frozenset[str], ys: set[str] | frozenset[str], ents: Mapping[str, Entity],
+    level_of: Callable[[str], int | None] | None = None, relate: Callable[[str, str], int] | None = None,
+) -> int | None:  # fmt: skip
     """The closest relation between the two sets' places; ``None`` when one is empty.
 
     The finest places both sides name decide: two cities of one country are near or apart
     even when both reports also name the country or the province ("العريش، شمال سيناء"
     and "رفح، شمال سيناء" are two towns); coarser places count only when one side names
     nothing finer, or the finer ones say nothing (not geocoded). Places of unknown country
-    take part at every level (they can only be the same place or unknown)."""
+    take part at every level (they can only be the same place or unknown). ``level_of`` and
+    ``relate``: ``level`` and ``relation`` over ``ents`` by id, when remembered (``Relations``)."""
     if not xs or not ys:
         return None
-    lx = {x: level(ents.get(x)) for x in sorted(xs)}
-    ly = {y: level(ents.get(y)) for y in sorted(ys)}
+    if level_of is None:
+        level_of = lambda p: level(ents.get(p))  # noqa: E731
+    if relate is None:
+        relate = lambda a, b: relation(a, b, ents)  # noqa: E731
+    lx = {x: level_of(x) for x in sorted(xs)}
+    ly = {y: level_of(y) for y in sorted(ys)}
     for lv in (2, 1, 0):
         fx = [x for x, v in lx.items() if v is None or v >= lv]
         fy = [y for y, v in ly.items() if v is None or v >= lv]
         if any(v is not None and v >= lv for v in lx.values()) and any(
             v is not None and v >= lv for v in ly.values()
         ):
-            rel = max(relation(x, y, ents) for x in fx for y in fy)
+            rel = max(relate(x, y) for x in fx for y in fy)
             if rel != UNKNOWN:
                 return rel
-    return max(relation(x, y, ents) for x in lx for y in ly)
+    return max(relate(x, y) for x in lx for y in ly)
+
+
+class Relations:
+    """``best_relation`` over one ``ents``, remembered by the two place sets: incident
+    scoring meets the same report places and incident scene many times."""
+
+    def __init__(self, ents: Mapping[str, Entity]) -> None:
+        self.ents = ents
+        self._memo: dict[tuple[frozenset[str], frozenset[str]], int | None] = {}
+        self._levels: dict[str, int | None] = {}
+        self._pairs: dict[tuple[str, str], int] = {}
+        self.names: dict[frozenset[str], tuple[tuple[str, ...], ...]] = {}  # ``incidents.named_in``'s words of a place set
+
+    def __call__(self, xs: frozenset[str], ys: frozenset[str]) -> int | None:
+        key = (xs, ys)
+        if key in self._memo:
+            return self._memo[key]
+        got = self._memo[key] = best_relation(xs, ys, self.ents, self._level, self._relation)
+        return got
+
+    def _level(self, p: str) -> int | None:
+        if p not in self._levels:
+            self._levels[p] = level(self.ents.get(p))
+        return self._levels[p]
+
+    def _relation(self, a: str, b: str) -> int:
+        if (a, b) not in self._pairs:
+            self._pairs[(a, b)] = relation(a, b, self.ents)
+        return self._pairs[(a, b)]
 
 
 def block_keys(places: set[str] | frozenset[str], ents: Mapping[str, Entity]) -> list[str]:

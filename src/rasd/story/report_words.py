@@ -140,15 +140,25 @@ def telling(
     return out[: n or TOP_SHARE]
 
 
+Weights = list[tuple[float, Group]]
+
+
+def weigh(top: Sequence[Group], idf: Mapping[str, float]) -> Weights:
+    """Each group of ``top`` with its weight in ``word_share`` (its rarest reading's idf): a
+    report's are the same against every incident, so scoring computes them once."""
+    return [(min(idf.get(w, 0.0) for w in g), g) for g in top]
+
+
 def word_share(
     top: Sequence[Group], words: set[str] | frozenset[str], word_docs: Counter[str], n_docs: int,
-    idf: Mapping[str, float],
+    idf: Mapping[str, float], weights: Weights | None = None,
 ) -> float:  # fmt: skip
     """The idf-weighted share of the words ``top`` among ``words`` (an incident's). A word
     counts in full when at least a ``SPREAD`` share of the incident's ``n_docs`` articles
     use it (``word_docs``), less when fewer do: a big incident's vocabulary holds many words
-    once, by chance."""
-    weights = [(min(idf.get(w, 0.0) for w in g), g) for g in top]
+    once, by chance. ``weights``: ``weigh(top, idf)`` when already known."""
+    if weights is None:
+        weights = weigh(top, idf)
     own = sum(x for x, _ in weights)
     if not own:
         return 0.0

@@ -9,8 +9,10 @@ exactly one. Conflicts have one shape (``models.Conflict`` with both sides inlin
 claims of one incident or one commitment thread (``story.conflicts`` gated by ``_Scope``),
 and ``deadline`` ones from the threads (``story.threads``).
 
-Complexity: extraction, claims and commitments are linear in the text and run per
-document (in ``workers`` processes, or wherever the ``per_document`` hook sends them);
+Complexity: extraction, claims, commitments, the report cues of threads and what each
+report's sentence tells incident resolution are linear in the text and run per document (in
+``workers`` processes, or wherever the ``per_document`` hook sends them): the corpus steps
+in this process only look them up;
 incident grouping and claim comparison are blocked (see ``story.incidents``,
 ``resolve.events``, ``story.conflicts``), never all pairs; claim lookups by offset are
 logarithmic.
@@ -31,7 +33,8 @@ from rasd.story.assemble import assemble
 from rasd.story.claims import ClaimRecord, build_claims, family
 from rasd.story.commitments import Found, find_commitments
 from rasd.story.conflicts import find_conflicts
-from rasd.story.threads import build_threads
+from rasd.story.incidents import Told, told_of
+from rasd.story.threads import SentenceCue, build_threads, sentence_cues
 from rasd.text import fold
 
 
@@ -61,7 +64,7 @@ def _strip_placeholders(ev: Event) -> None:
         ev.place = None
 
 
-PerDoc = tuple[list[Event], list[ClaimRecord], list[Found]]
+PerDoc = tuple[list[Event], list[ClaimRecord], list[Found], list[SentenceCue], list[Told | None]]
 # the per-document step over the corpus: (documents by id, entity-name index, as_of, workers) -> one PerDoc each, in order
 PerDocument = Callable[[list[DocAnalysis], dict[str, str], str, int], list[PerDoc]]
 CHUNK = 64  # documents per task when the per-document step runs in worker processes
@@ -69,15 +72,17 @@ Corpus = tuple[list[DocAnalysis], dict[str, str], str]  # what the per-document 
 
 
 def _per_document(da: DocAnalysis, names: dict[str, str], as_of: str) -> PerDoc:
-    """Events (ids resolved), claim records and commitments of one article."""
+    """Events (ids resolved), claim records, commitments, report cues (``threads.sentence_cues``)
+    and what each event's sentence tells incident resolution (``incidents.told_of``) of one article."""
     if da.doc.language and da.doc.language != "ar":
-        return [], [], []
+        return [], [], [], [], []
     evs = [ev for ev in extract(da) if ev.confidence > BACKGROUND]  # background mentions are not story events
     for ev in evs:
         _resolve_ids(ev, names)
+    told = told_of(evs, da.doc.text)
     if da.doc.duplicate_of:
-        return evs, [], []  # a syndicated copy adds evidence to events, not new claims
-    return evs, build_claims(da, evs), find_commitments(da, as_of)
+        return evs, [], [], [], told  # a syndicated copy adds evidence to events, not new claims
+    return evs, build_claims(da, evs), find_commitments(da, as_of), sentence_cues(da, as_of), told
 
 
 def _per_document_range(corpus: Corpus, lo: int, hi: int) -> list[PerDoc]:
@@ -171,15 +176,23 @@ class _Scope:
              min((d.stated_on[:4] for d in t.deadlines if d.stated_on), default=""))
             for t in threads
         ]  # fmt: skip
+        # the threads about each topic family: a claim or an incident meets only the threads
+        # of its own families, not every thread of the corpus (which grew as claims × threads)
+        self._by_family: dict[str, list[tuple[str, frozenset[str], frozenset[str], str]]] = defaultdict(list)
+        for about in self._about:
+            for fam in about[1]:
+                self._by_family[fam].append(about)
         self._memo: dict[str, set[str]] = {}
         # an incident of a thread's kind where the thread's places are ("900 troops moved to
         # Harir" reports the withdrawal from Ain al-Asad): its claims are about the thread too
         self._incident_threads: dict[str, set[str]] = defaultdict(set)
         for inc in incidents:
             fam = family(f"event:{inc.type.lower()}")
+            if fam not in self._by_family:
+                continue
             named = self._names([*inc.actors, *inc.targets, *([inc.place] if inc.place else [])])
-            for tid, families, names, _ in self._about:
-                if fam in families and names & named:
+            for tid, _, names, _ in self._by_family[fam]:
+                if names & named:
                     self._incident_threads[inc.id].add(tid)
 
     def _names(self, ids: Sequence[str] | frozenset[str]) -> frozenset[str]:
@@ -193,9 +206,10 @@ class _Scope:
             for inc in self.incidents.get(cid, ()):
                 out |= self._incident_threads.get(inc, set())
             named = self._names(r.entities)
-            for tid, families, names, since in self._about:
-                if families & r.topics.keys() and names & named and not (since and r.year and r.year < since):
-                    out.add(tid)
+            for fam in r.topics:
+                for tid, _, names, since in self._by_family.get(fam, ()):
+                    if names & named and not (since and r.year and r.year < since):
+                        out.add(tid)
             self._memo[cid] = out
         return self._memo[cid]
 
@@ -226,16 +240,21 @@ def build(
     reports: list[Event] = []
     records: list[ClaimRecord] = []
     found: list[Found] = []
-    for evs, recs, coms in (per_document or _per_document_all)(ordered, names, as_of, workers):
+    cues: dict[str, list[SentenceCue]] = {}
+    told: dict[int, Told] = {}
+    for da, (evs, recs, coms, cs, tl) in zip(ordered, (per_document or _per_document_all)(ordered, names, as_of, workers), strict=True):
         reports.extend(evs)
         records.extend(recs)
         found.extend(coms)
+        if cs:
+            cues[da.doc.id] = cs
+        told.update((id(ev), t) for ev, t in zip(evs, tl, strict=True) if t is not None)
     reports.sort(
         key=lambda e: (e.evidence[0].doc, e.evidence[0].start, e.id) if e.evidence else ("", 0, e.id)
     )
     spans = ClaimSpans(records)
-    got = assemble(reports, ordered, entities, spans.first)
-    commitments, threads, deadline_conflicts = build_threads(found, ordered, entities, as_of)
+    got = assemble(reports, ordered, entities, spans.first, told)
+    commitments, threads, deadline_conflicts = build_threads(found, ordered, entities, as_of, cues)
     claim_conflicts = find_conflicts(records, scope=_Scope(spans, reports, got.incident_of, threads, entities, got.incidents))
     for k in claim_conflicts:
         k.kind = SCHEMA2_KIND.get(k.kind, k.kind)

@@ -23,7 +23,7 @@ import csv
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -79,7 +79,20 @@ def light_stem(w: str) -> str:
 
 def words(text: str) -> list[str]:
     """Folded word tokens (digits kept) of ``text``."""
-    return [t.norm for t in tokenize(text) if t.is_word]
+    return list(_words(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _words(text: str) -> tuple[str, ...]:
+    """``words``, remembered: every feature of a pair reads both texts again, and one claim
+    text meets many others."""
+    return tuple(t.norm for t in tokenize(text) if t.is_word)
+
+
+@lru_cache(maxsize=1 << 16)
+def _stemmed(text: str) -> tuple[str, ...]:
+    """``light_stem`` of each of ``words(text)``, remembered like ``_words``."""
+    return tuple(light_stem(w) for w in _words(text))
 
 
 def numbers(text: str) -> set[float]:
@@ -104,8 +117,8 @@ class PairView:
 
     @classmethod
     def of(cls, s1: str, s2: str) -> PairView:
-        a = [light_stem(w) for w in words(s1)]
-        b = [light_stem(w) for w in words(s2)]
+        a = list(_stemmed(s1))
+        b = list(_stemmed(s2))
         sa, sb = set(a), set(b)
         return cls(a, b, [w for w in b if w not in sa], [w for w in a if w not in sb])
 
@@ -347,7 +360,7 @@ class StanceModel:
         adds = [_added_text(a, b) for a, b in pairs]
         rems = [_removed_text(a, b) for a, b in pairs]
         prs = [_pair_text(a, b) for a, b in pairs]
-        bs = [" ".join(light_stem(w) for w in words(b)) for _, b in pairs]
+        bs = [" ".join(_stemmed(b)) for _, b in pairs]
         dense = np.array([dense_features(a, b) for a, b in pairs], dtype=float)
         grams = [gram_diff(a, b) for a, b in pairs]
         gadd = [g[0] for g in grams]

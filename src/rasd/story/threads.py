@@ -286,22 +286,44 @@ def _group(stmts: Sequence[Statement]) -> list[Group]:
     return [g for gs in by_action.values() for g in gs] + alone
 
 
-def _reports(das: Sequence[DocAnalysis], skip: set[tuple[str, int]], lk: Lookups, as_of: str) -> list[Report]:
-    """Sentences that report a promise done, not done or postponed (linear in the text)."""
+SentenceCue = tuple[int, int, Cue]  # (sentence start, end, its report cue)
+
+
+def _reads_reports(da: DocAnalysis, as_of: str) -> bool:
+    """Whether an article's sentences may report on promises: an original Arabic article
+    published by ``as_of``."""
+    if da.doc.duplicate_of or (da.doc.language and da.doc.language != "ar"):
+        return False
+    pub = da.doc.published.value or ""
+    return bool(pub) and pub[:10] <= as_of
+
+
+def sentence_cues(da: DocAnalysis, as_of: str) -> list[SentenceCue]:
+    """The report cue (``promises.report_cue``) of each sentence of one article that has one,
+    in text order: the per-article part of ``_reports``, run in the story stage's
+    per-document step so the corpus step only looks them up."""
+    if not _reads_reports(da, as_of):
+        return []
+    text = da.doc.text
+    return [(s, e, cue) for s, e in sentences(text) if (cue := report_cue(text, s, e)) is not None]
+
+
+def _reports(
+    das: Sequence[DocAnalysis], skip: set[tuple[str, int]], lk: Lookups, as_of: str,
+    cues: Mapping[str, Sequence[SentenceCue]] | None = None,
+) -> list[Report]:  # fmt: skip
+    """Sentences that report a promise done, not done or postponed (linear in the text).
+    ``cues``: each article's ``sentence_cues`` when the per-document step read them."""
     out: list[Report] = []
     for da in das:
-        if da.doc.duplicate_of or (da.doc.language and da.doc.language != "ar"):
+        if not _reads_reports(da, as_of):
             continue
         pub = da.doc.published.value or ""
-        if not pub or pub[:10] > as_of:
-            continue
         text = da.doc.text
         sp: DocSpans | None = None
-        for s, e in sentences(text):
+        found = cues.get(da.doc.id, ()) if cues is not None else sentence_cues(da, as_of)
+        for s, e, cue in found:
             if (da.doc.id, s) in skip:
-                continue
-            cue = report_cue(text, s, e)
-            if cue is None:
                 continue
             sp = sp or DocSpans.of(da)
             r = read(text, s, e, sp.entities.within(s, e), cue.at, lk, cue.action)
@@ -526,12 +548,14 @@ def _order(f: Found) -> tuple[str, int, str, str]:
 
 
 def build_threads(
-    found: Sequence[Found], das: Sequence[DocAnalysis], entities: Sequence[Entity], as_of: str
-) -> tuple[list[Commitment], list[Thread], list[Conflict]]:
+    found: Sequence[Found], das: Sequence[DocAnalysis], entities: Sequence[Entity], as_of: str,
+    cues: Mapping[str, Sequence[SentenceCue]] | None = None,
+) -> tuple[list[Commitment], list[Thread], list[Conflict]]:  # fmt: skip
     """``(merged commitments, threads, deadline conflicts)`` of a corpus, deterministic order.
 
     ``found`` are the per-document commitments (``find_commitments``), ``das`` the analysed
-    documents they were read from, ``entities`` the linked entities."""
+    documents they were read from, ``entities`` the linked entities, ``cues`` each article's
+    ``sentence_cues`` (read here when not given)."""
     found = sorted(found, key=_order)
     lk = Lookups.of(entities)
     by_id = {da.doc.id: da for da in das}
@@ -554,7 +578,7 @@ def build_threads(
             index.setdefault(g.members[0].reading.action, []).append(i)
     skip = {(st.doc, st.start) for st in stmts}
     per: dict[int, list[Report]] = {}
-    for rep in _reports(sorted(das, key=lambda d: d.doc.id), skip, lk, as_of):
+    for rep in _reports(sorted(das, key=lambda d: d.doc.id), skip, lk, as_of, cues):
         k = _place_report(rep, groups, index)
         if k is not None:
             per.setdefault(k, []).append(rep)
