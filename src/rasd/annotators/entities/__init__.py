@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +37,7 @@ from rasd.resources import arabic, load_lines
 from rasd.text.clitics import affixes, article, chain, conjunctions, prepositions, proclitic
 from rasd.text.normalize import fold
 from rasd.text.sentences import sentences
-from rasd.text.tokens import Token, known_after_proclitics, proclitics, strip_proclitics, tokenize
+from rasd.text.tokens import Token, known_after_proclitics, proclitics, token_texts, tokenize
 
 MODEL_PATH = Path(__file__).parent / "model" / "ner.crfsuite"
 _MODEL_TYPES = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -90,6 +90,17 @@ def rule_title_words() -> frozenset[str]:
 
 
 @cache
+def _title_firsts() -> frozenset[str]:
+    """First words of the title phrases (most tokens open none)."""
+    return frozenset(k[0] for k in _titles())
+
+
+@cache
+def _title_blocked() -> frozenset[str]:
+    return rule_title_words() | frozenset(triggers())
+
+
+@cache
 def _title_max() -> int:
     return max((len(k) for k in _titles()), default=1)
 
@@ -103,7 +114,7 @@ def _not_names() -> frozenset[str]:
 
 def _bare(tok: Token, words: frozenset[str] | dict[str, str]) -> bool:
     """``tok`` is one of ``words`` as written or once its proclitics are set aside (``وبريطانية``)."""
-    return tok.norm in words or any(fold(s) in words for _, s in strip_proclitics(tok.text)[1:])
+    return tok.norm in words or any(f in words for _, f, _ in gz.proclitic_readings(tok.text))
 
 
 @cache
@@ -132,15 +143,14 @@ def _clitic_len(tok: Token, known: frozenset[str]) -> int:
     """
     if tok.norm in known:
         return 0
-    readings = strip_proclitics(tok.text)[1:]
+    readings = gz.proclitic_readings(tok.text)
     best = 0
-    for k, stem in sorted(readings, key=lambda r: r[0]):
-        f = fold(stem)
+    for k, f, cut in sorted(readings, key=lambda r: r[0]):
         if not _noun_clitics(tok.text[:k], f):
             continue
         if f in known or (f.startswith(_ART) and len(f) > 3 and k < len(tok.text)) or (k == 1 and f in given_names()):
             # never cut the article itself: "العراق" read as "ال"+"عراق" is not a clitic
-            if _ends_in_article(tok.text[:k]):
+            if cut:
                 continue
             best = k
             break
@@ -163,11 +173,14 @@ _ends_in_article = gz.cuts_article
 def _word_runs(toks: list[Token], text: str) -> list[int]:
     """For each token, the index where its run of space-separated words began."""
     run = [0] * len(toks)
+    prev_word, prev_end = False, 0
     for i, t in enumerate(toks):
-        if i and t.is_word and toks[i - 1].is_word and text[toks[i - 1].end : t.start].isspace():
+        word = t.is_word
+        if i and word and prev_word and text[prev_end : t.start].isspace():
             run[i] = run[i - 1]
         else:
             run[i] = i
+        prev_word, prev_end = word, t.end
     return run
 
 
@@ -202,7 +215,7 @@ def _model_cands(text: str, toks: list[Token]) -> list[_Cand]:
             raw = tagger.tag(sent_features(sent))
             labels.append(to_bio(list(raw)))
             margs.append([tagger.marginal(lab, m) if lab != "O" else 0.0 for m, lab in enumerate(raw)])
-    words = [[toks[first + i].norm for i in range(len(s))] for first, s in zip(firsts, sents, strict=True)]
+    words = [[t.norm for t in toks[first : first + len(s)]] for first, s in zip(firsts, sents, strict=True)]
     final = propagate(words, labels)
     out: list[_Cand] = []
     for first, before, after, mg in zip(firsts, labels, final, margs, strict=True):
@@ -213,25 +226,36 @@ def _model_cands(text: str, toks: list[Token]) -> list[_Cand]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
+def _gaz_readings(text: str) -> tuple[tuple[int, str], ...]:
+    """``(offset, folded first word)`` readings of the token ``text`` that open a gazetteer
+    phrase, in the order they are tried (remembered per token text; most tokens have none)."""
+    firsts = gz.first_tokens()
+    norm = fold(text)
+    if not norm or not (norm[0].isalnum() or norm[0] == "_"):
+        return ()  # not a word (``Token.is_word``)
+    readings = [(0, norm)]
+    if norm.startswith(_TO_ART) and _ART + norm[len(_TO_ART) :] in firsts:
+        readings.append((0, _ART + norm[len(_TO_ART) :]))  # "للبنك …": ل + البنك, the alif elided; the whole token
+    if norm not in firsts:  # never the article itself: "الحماس" is not "حماس"; "كبيرا" is no "ك" + "بيرا"
+        readings += [(k, f) for k, f, cut in gz.proclitic_readings(text)
+                     if f in firsts and not cut and _noun_clitics(text[:k], f)]  # fmt: skip
+    return tuple(r for r in readings if r[1] in firsts)
+
+
 def _gaz_cands(toks: list[Token], run: list[int], known: frozenset[str]) -> list[_Cand]:
     idx, maxlen = gz.phrase_index()
-    firsts = gz.first_tokens()
     out: list[_Cand] = []
     i = 0
     while i < len(toks):
         t = toks[i]
-        if not t.is_word:
+        readings = _gaz_readings(t.text)
+        if not readings:
             i += 1
             continue
-        readings = [(0, t.norm)]
-        if t.norm.startswith(_TO_ART) and _ART + t.norm[len(_TO_ART) :] in firsts:
-            readings.append((0, _ART + t.norm[len(_TO_ART) :]))  # "للبنك …": ل + البنك, the alif elided; the whole token
-        if t.norm not in firsts:  # never the article itself: "الحماس" is not "حماس"; "كبيرا" is no "ك" + "بيرا"
-            readings += [(k, fold(s)) for k, s in strip_proclitics(t.text, firsts)[1:]
-                         if not _ends_in_article(t.text[:k]) and _noun_clitics(t.text[:k], fold(s))]  # fmt: skip
         hit: tuple[int, int, gz.GazEntry] | None = None
         for k, first in readings:
-            found = gz.longest_at(toks, i, run, first, idx, maxlen) if first in firsts else None
+            found = gz.longest_at(toks, i, run, first, idx, maxlen)
             if found is not None:
                 hit = (k, *found)
                 break
@@ -295,7 +319,7 @@ def _name_memory(toks: list[Token], accepted: list[_Cand], known: frozenset[str]
     ends = tuple(lasts)
     func = _function_words()
     for i, t in enumerate(toks):
-        if i in used or not t.is_word or not t.norm.endswith(ends) or t.text in func:
+        if not t.norm.endswith(ends) or i in used or not t.is_word or t.text in func:
             continue
         k = _clitic_len(t, frozenset(lasts))
         if fold(t.text[k:]) in lasts:
@@ -312,12 +336,15 @@ def _title_people(toks: list[Token], run: list[int], accepted: list[_Cand]) -> l
     the article, be a title or trigger word, or be shorter than 3 letters.
     """
     titles, tmax = _titles(), _title_max()
+    opens = _title_firsts()
     dem = gz.demonyms()
     names = gaz_tokens()
     used = {i for c in accepted for i in range(c.first, c.last + 1)}
-    blocked = rule_title_words() | frozenset(triggers())
+    blocked = _title_blocked()
     out: list[_Cand] = []
     for j in range(len(toks)):
+        if toks[j].norm not in opens:
+            continue  # no title starts here
         n = next((n for n in range(min(tmax, len(toks) - j), 0, -1) if tuple(t.norm for t in toks[j : j + n]) in titles), 0)
         if not n:
             continue
@@ -378,8 +405,8 @@ def _role(toks: list[Token], text: str, first: int, by_last: dict[int, _Cand]) -
         if not all(x.is_word for x in seq):
             continue
         head = seq[0]
-        for k, stem in strip_proclitics(head.text):
-            key = (fold(stem), *(x.norm for x in seq[1:]))
+        for k, first_word in ((0, head.norm), *((k, f) for k, f, _ in gz.proclitic_readings(head.text))):
+            key = (first_word, *(x.norm for x in seq[1:]))
             if key in titles:
                 start = head.start + k
                 end = toks[first - 1].end
@@ -390,7 +417,7 @@ def _role(toks: list[Token], text: str, first: int, by_last: dict[int, _Cand]) -
 def _title_len(toks: list[Token], i: int, last: int) -> int:
     """How many tokens from ``i`` (up to ``last``) form a title phrase; 0 when none does."""
     titles = _titles()
-    forms = {fold(s) for _, s in strip_proclitics(toks[i].text)}
+    forms = {toks[i].norm, *(f for _, f, _ in gz.proclitic_readings(toks[i].text))}
     for n in range(min(_title_max(), last - i + 1), 0, -1):
         rest = tuple(t.norm for t in toks[i + 1 : i + n])
         if any((f, *rest) in titles for f in forms):
@@ -530,7 +557,10 @@ def tag(text: str, doc_id: str = "", outlet: str | None = None) -> list[EntityMe
     _extend_left(toks, run, accepted, known)
     _places_over_people(toks, text, accepted)
     _family_names(toks, text, accepted)
-    counts = Counter(t.norm for t in toks if t.is_word)  # one-word PERs that are misread verbs: dropped
+    # one-word PERs that are misread verbs: dropped (``misread_verb`` reads the word count of
+    # its own word only: only those words are counted)
+    asked = {gz.key_of(text[c.start : c.end]) for c in accepted if c.type == "PER" and c.source == "model" and c.first == c.last}
+    counts = Counter(t.norm for t in toks if t.norm in asked and t.is_word)
     accepted = [c for c in accepted if not (c.type == "PER" and c.source == "model" and c.first == c.last and misread_verb(
         toks, c.first, text[c.start : c.end], counts, _title_before(toks, c.first)))]  # fmt: skip
     accepted.sort(key=lambda c: c.start)
@@ -563,23 +593,35 @@ def recall_family_names(das: list[DocAnalysis]) -> int:
     fams: set[str] = set()
     for da in das:
         for m in da.entities:
+            if m.type != "PER":
+                continue
             toks = tokenize(m.text)
-            if m.type == "PER" and len(toks) >= 2 and _is_nisba(toks[-1]):
+            if len(toks) >= 2 and _is_nisba(toks[-1]):
                 fams.add(toks[-1].norm)
     if not fams:
         return 0
     known = frozenset(fams)
+    maybe: dict[str, bool] = {}  # token text -> a word that may be a known family name
     added = 0
     for da in das:
         text = da.doc.text
+        words = token_texts(text)
+        for w in words:
+            if w not in maybe:
+                n = fold(w)
+                maybe[w] = bool(n) and (n[0].isalnum() or n[0] == "_") and known_after_proclitics(n, known)
+        if not any(maybe[w] for w in words):
+            continue
         taken = sorted((m.start, m.end) for m in da.entities)
         starts = [s for s, _ in taken]
         new: list[EntityMention] = []
-        for t in tokenize(text):
-            if not t.is_word:
+        pos = 0
+        for w in words:  # only whitespace lies between tokens: each is found where it starts
+            start = text.find(w, pos)
+            pos = start + len(w)
+            if not maybe[w]:
                 continue
-            if not known_after_proclitics(t.norm, known):
-                continue
+            t = Token(w, start, pos, fold(w))
             j = bisect.bisect_right(starts, t.start) - 1
             if (j >= 0 and taken[j][1] > t.start) or (j + 1 < len(taken) and taken[j + 1][0] < t.end):
                 continue

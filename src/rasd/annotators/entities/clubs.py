@@ -20,7 +20,7 @@ one token: the whole token is the mention.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rasd.annotators.entities import gazetteer as gz
 from rasd.resources import load_lines, load_table
@@ -81,7 +81,7 @@ _bare = gz.bare_forms
 
 def is_sport_report(toks: list[Token]) -> bool:
     words = _sport_words()
-    return sum(1 for t in toks if t.is_word and _bare(t) & words) >= SPORT_MIN
+    return sum(1 for t in toks if not gz.bare_text(t.text).isdisjoint(words) and t.is_word) >= SPORT_MIN
 
 
 @dataclass
@@ -93,24 +93,41 @@ class _Hit:
     clitic: bool  # a proclitic was read off the first token
 
 
+@cache
+def _firsts() -> tuple[frozenset[str], int]:
+    idx = index()
+    return frozenset(k[0] for k in idx), max((len(k) for k in idx), default=1)
+
+
+@lru_cache(maxsize=1 << 16)
+def _readings(text: str) -> tuple[tuple[int, str, bool], ...]:
+    """``(offset, folded first word, proclitic read off)`` readings of the token ``text``
+    that open a club name, in the order they are tried (remembered per token text)."""
+    firsts = _firsts()[0]
+    norm = fold(text)
+    if not norm or not (norm[0].isalnum() or norm[0] == "_"):
+        return ()  # not a word (``Token.is_word``)
+    readings = [(0, norm, False), *((k, f, True) for k, f, cut in gz.proclitic_readings(text) if f in firsts and not cut)]
+    lil = norm.find(_TO_ART)
+    if 0 <= lil <= 1 and norm[:lil] in ("", *conjunctions()):  # "للأهلي", "وللأهلي": the whole "لل…"
+        readings.append((lil, _ART + norm[lil + len(_TO_ART) :], True))
+    return tuple(r for r in readings if r[1] in firsts)
+
+
 def _hits(toks: list[Token], run: list[int]) -> list[_Hit]:
     idx = index()
-    maxlen = max((len(k) for k in idx), default=1)
-    firsts = frozenset(k[0] for k in idx)
+    maxlen = _firsts()[1]
     out: list[_Hit] = []
     i = 0
     while i < len(toks):
         t = toks[i]
-        if not t.is_word:
+        readings = _readings(t.text)
+        if not readings:
             i += 1
             continue
-        readings = [(0, t.norm, False)] + [(k, first, True) for k, first in gz.clitic_readings(t, firsts)]
-        lil = t.norm.find(_TO_ART)
-        if 0 <= lil <= 1 and t.norm[:lil] in ("", *conjunctions()):  # "للأهلي", "وللأهلي": the whole "لل…"
-            readings.append((lil, _ART + t.norm[lil + len(_TO_ART) :], True))
         hit = None
         for k, first, clitic in readings:
-            found = gz.longest_at(toks, i, run, first, idx, maxlen) if first in firsts else None
+            found = gz.longest_at(toks, i, run, first, idx, maxlen)
             if found is not None:
                 hit = _Hit(i, found[0], t.start + k, found[1], clitic)
                 break

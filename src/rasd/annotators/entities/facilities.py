@@ -95,10 +95,12 @@ def head_cands(
     covered = {i for c in taken if c.source != "model" for i in range(c.first, c.last + 1)}
     forms = frozenset(table)
     out: list[Cand] = []
+    bare_text = gz.bare_text
     for i, t in enumerate(toks[:-1]):
-        if i in covered or not t.is_word:
+        bare = bare_text(t.text)  # ``_bare(t)``
+        if bare.isdisjoint(forms) or i in covered or not t.is_word:
             continue
-        head = next((b for b in _bare(t) if b in table), None)
+        head = next((b for b in bare if b in table), None)
         if head is None or run[i + 1] != run[i]:
             continue
         sufs, block = table[head]

@@ -64,9 +64,21 @@ def stem(w: str) -> str:
     return w[len(clitic(w)) :]
 
 
+@cache
+def _clitics_by_letter() -> dict[str, tuple[str, ...]]:
+    """The chains of ``_stem_clitics`` by first letter, in their order (an empty chain,
+    if any, under every letter)."""
+    chains = _stem_clitics()
+    return {ch: tuple(p for p in chains if not p or p[0] == ch) for ch in {p[0] for p in chains if p}}
+
+
 def clitic(w: str) -> str:
     """The longest proclitic chain ``w`` starts with (``""`` if none)."""
-    for p in _stem_clitics():
+    by_letter = _clitics_by_letter()
+    chains = by_letter.get(w[:1])
+    if chains is None:
+        chains = tuple(p for p in _stem_clitics() if not p)  # no chain starts with this letter
+    for p in chains:
         if w.startswith(p) and len(w) - len(p) >= 2:
             return p
     return ""
@@ -96,6 +108,9 @@ _CLOSE = frozenset('"\'«»“”)')
 @lru_cache(maxsize=CACHE_WORDS)
 def _fold(w: str) -> str:
     return fold(w)
+
+
+fold_word = _fold  # ``fold`` of one token, remembered (news vocabulary is Zipfian)
 
 
 class Signals(NamedTuple):

@@ -221,6 +221,12 @@ def _matchable_cities() -> tuple[tuple[str, GazEntry], ...]:
 
 
 @cache
+def matchable_city_map() -> dict[str, GazEntry]:
+    """``_matchable_cities`` as a dict (built once)."""
+    return dict(_matchable_cities())
+
+
+@cache
 def phrase_index() -> tuple[dict[tuple[str, ...], GazEntry], int]:
     """Folded token tuple of every name and alias we match in text -> entry; and the longest length."""
     idx: dict[tuple[str, ...], GazEntry] = {}
@@ -275,20 +281,29 @@ def cuts_article(chain: str) -> bool:
     return fold(chain).endswith(_DEF)  # folding drops a tatweel (لـ) too
 
 
+@lru_cache(maxsize=1 << 16)
+def proclitic_readings(text: str) -> tuple[tuple[int, str, bool], ...]:
+    """``(offset, folded stem, cuts into the article)`` of every reading of the token
+    ``text`` without proclitics (``strip_proclitics`` less the whole word), remembered per
+    token text: every source of names asks for them at every token."""
+    return tuple((k, fold(s), cuts_article(text[:k])) for k, s in strip_proclitics(text)[1:])
+
+
 def clitic_readings(tok: Token, firsts: frozenset[str]) -> list[tuple[int, str]]:
     """``(offset, folded first word)`` readings of ``tok`` without proclitics that lead to
     a phrase start in ``firsts`` (never cutting into the article); the whole word not included."""
-    return [(k, fold(s)) for k, s in strip_proclitics(tok.text, firsts)[1:] if not cuts_article(tok.text[:k])]
+    return [(k, f) for k, f, cut in proclitic_readings(tok.text) if f in firsts and not cut]
 
 
 def bare_forms(tok: Token) -> frozenset[str]:
     """The folded word and its readings without proclitics, never without its article."""
-    return _bare_text(tok.text)
+    return bare_text(tok.text)
 
 
 @lru_cache(maxsize=1 << 15)
-def _bare_text(text: str) -> frozenset[str]:
-    return frozenset({fold(text), *(fold(s) for k, s in strip_proclitics(text)[1:] if not cuts_article(text[:k]))})
+def bare_text(text: str) -> frozenset[str]:
+    """``bare_forms`` of the token ``text`` (remembered per token text)."""
+    return frozenset({fold(text), *(f for _, f, cut in proclitic_readings(text) if not cut)})
 
 
 def longest_at(

@@ -35,6 +35,11 @@ def chunks(labels: list[str]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     start, typ = -1, ""
     for i, t in enumerate([*labels, "O"]):
+        if t == "O":  # most labels: ends the open name, if any
+            if typ:
+                out.append((start, i, typ))
+                start, typ = -1, ""
+            continue
         prefix, _, ty = t.partition("-")
         if prefix in ("B", "O") or (prefix == "I" and ty != typ):
             if typ:

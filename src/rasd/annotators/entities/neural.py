@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from rasd.annotators.entities import features as ft
-from rasd.text.normalize import fold
+from rasd.text.normalize import fold as fold  # tagging folds words so (the tests read it here)
 
 NEURAL_PATH = Path(__file__).parent / "model" / "ner_bilstm.npz"
 MAX_CHARS = 20  # characters of a word seen by the char CNN (longer words are cut)
@@ -50,7 +50,7 @@ def disc_keys(w: str) -> tuple[str, ...]:
         c[0],
         c[len(c) // 2],
         c[-1],
-        ft.clitic(w),
+        w[: len(w) - len(s)],  # ``ft.clitic(w)``: the stem is what the chain leaves
         "1" if sg.title else "0",
         sg.trigger,
         sg.shape,
@@ -139,7 +139,9 @@ class NeuralTagger:
         self._pad = width // 2
         # conv as one matmul over stacked windows: (width*char_dim, filters)
         self._conv = self.conv_w.transpose(2, 1, 0).reshape(width * self.conv_w.shape[1], -1)
-        self._cache: dict[str, np.ndarray] = {}
+        # projections of the words seen so far: row ``_rows[w]`` of ``_store`` (grown on demand)
+        self._rows: dict[str, int] = {}
+        self._store = np.empty((0, self.w_ih.shape[1]), f)
 
     def project(self, words: Sequence[str]) -> np.ndarray:
         """LSTM input projections [forward 4H | backward 4H] (biases included) of folded words.
@@ -166,15 +168,23 @@ class NeuralTagger:
         return out
 
     def _proj_rows(self, folded: list[str]) -> np.ndarray:
-        missing = sorted({w for w in folded if w not in self._cache})
+        """Rows of ``_store`` holding the projections of ``folded`` words, the words not seen
+        before computed in one batch; when the memory is full it is emptied and all of
+        them are computed."""
+        rows = self._rows
+        missing = sorted({w for w in folded if w not in rows})
         if missing:
-            if len(self._cache) + len(missing) > CACHE_WORDS:
-                self._cache.clear()  # bounded memory; this call's words are all recomputed
+            if len(rows) + len(missing) > CACHE_WORDS:
+                rows.clear()  # bounded memory; this call's words are all recomputed
                 missing = sorted(set(folded))
-            for w, row in zip(missing, self.project(missing), strict=True):
-                self._cache[w] = row
-        cache = self._cache
-        return np.stack([cache[w] for w in folded])
+            start, need = len(rows), len(rows) + len(missing)
+            if need > len(self._store):  # once (a call with more words than the memory holds: again)
+                grown = np.empty((max(need, CACHE_WORDS), self._store.shape[1]), np.float32)
+                grown[:start] = self._store[:start]
+                self._store = grown
+            self._store[start:need] = self.project(missing)
+            rows.update(zip(missing, range(start, need), strict=True))
+        return np.array([rows[w] for w in folded], np.int64)
 
     def emissions(self, sents: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
         """(sentences, max length, tags) scores of a batch of sentences of original token
@@ -182,7 +192,9 @@ class NeuralTagger:
 
         Sentences are ordered longest first, so at step ``t`` the live ones are a prefix of
         the batch and padding costs nothing; both directions advance in one batched matmul
-        (the backward one reads each sentence from its own last token).
+        (the backward one reads each sentence from its own last token). Every product and
+        sum is the one of a plain step-by-step loop (same shapes, same order), so labels and
+        confidences do not depend on how the loop is arranged.
         """
         n = len(sents)
         lens = np.array([len(s) for s in sents], dtype=np.int64)
@@ -192,56 +204,72 @@ class NeuralTagger:
         if length == 0:
             return em, lens
         order = sorted(range(n), key=lambda b: -lens[b])
-        folded = [fold(t) for b in order for t in sents[b]]
-        proj = self._proj_rows(folded)
-        x = np.zeros((length, 2, n, 4 * hs), np.float32)
-        pos = 0
-        for r, b in enumerate(order):
-            k = int(lens[b])
-            p = proj[pos : pos + k]
-            x[:k, 0, r] = p[:, : 4 * hs]
-            x[:k, 1, r] = p[::-1, 4 * hs :]
-            pos += k
-        live = np.searchsorted(-lens[order], -np.arange(length), side="right")  # rows with len > t
-        h = np.zeros((2, n, hs), np.float32)
-        c = np.zeros((2, n, hs), np.float32)
-        out = np.zeros((length, 2, n, hs), np.float32)
+        fw = ft.fold_word
+        folded = [fw(t) for b in order for t in sents[b]]
+        ids = self._proj_rows(folded)
+        store = self._store
+        slens = lens[order]
+        starts = np.concatenate([[0], np.cumsum(slens)[:-1]])
+        # token (r, t) of the sorted batch: its projection read forwards and backwards
+        rr = np.repeat(np.arange(n), slens)
+        tt = np.arange(len(folded)) - np.repeat(starts, slens)
+        x = np.empty((length, 2, n, 4 * hs), np.float32)
+        x[tt, 0, rr] = store[ids, : 4 * hs]
+        x[tt, 1, rr] = store[ids[starts[rr] + slens[rr] - 1 - tt], 4 * hs :]
+        short = np.flatnonzero(slens < length)
+        x[slens[short], :, short] = 0.0  # step t also runs the rows whose length is t: on zeros
+        live = np.searchsorted(-slens, -np.arange(length), side="right").tolist()  # rows with len >= t
+        w_hh = self.w_hh
+        h = np.zeros((2, n, hs), np.float32)  # the state before step 0; then out[t - 1]
+        c = np.zeros((2, n, hs), np.float32)  # the cell state; live rows are a prefix
+        out = np.empty((length, 2, n, hs), np.float32)
+        h3, tanh, mul, add = 3 * hs, np.tanh, np.multiply, np.add
         for t in range(length):
-            k = int(live[t])
-            a = np.tanh(x[t, :, :k] + np.matmul(h[:, :k], self.w_hh))
-            sig = a[:, :, : 3 * hs] * 0.5 + 0.5
-            ck = sig[:, :, hs : 2 * hs] * c[:, :k] + sig[:, :, :hs] * a[:, :, 3 * hs :]
-            c[:, :k] = ck
-            h[:, :k] = sig[:, :, 2 * hs :] * np.tanh(ck)
-            out[t, :, :k] = h[:, :k]
+            k = live[t]
+            a = np.matmul(h[:, :k], w_hh)
+            add(a, x[t, :, :k], out=a)
+            tanh(a, out=a)
+            sig = a[:, :, :h3] * np.float32(0.5)
+            add(sig, np.float32(0.5), out=sig)
+            c = sig[:, :, hs : 2 * hs] * c[:, :k]
+            add(c, mul(sig[:, :, :hs], a[:, :, h3:]), out=c)
+            h = out[t]
+            mul(sig[:, :, 2 * hs :], tanh(c), out=h[:, :k])
         for r, b in enumerate(order):
-            k = int(lens[b])
+            k = int(slens[r])
             hid = np.concatenate([out[:k, 0, r], out[k - 1 :: -1, 1, r]], axis=1)
             em[b, :k] = hid @ self.out_w + self.out_b
         return em, lens
 
     def viterbi(self, em: np.ndarray, lens: np.ndarray) -> list[list[int]]:
-        """Best tag sequences under emissions + CRF transitions, all sentences at once."""
+        """Best tag sequences under emissions + CRF transitions, all sentences at once
+        (longest first, so the sentences still running at step ``t`` are a prefix)."""
         n, length, nt = em.shape
         if n == 0 or length == 0:
             return [[] for _ in range(n)]
-        score = self.start + em[:, 0]
-        back = np.zeros((length, n, nt), np.int64)
-        keep = np.arange(nt)
+        order = sorted(range(n), key=lambda b: -lens[b])
+        slens = lens[order]
+        e = em[order]
+        live = np.searchsorted(-slens, -np.arange(length), side="left").tolist()  # rows with len > t
+        score = self.start + e[:, 0]
+        back = np.empty((length, n, nt), np.int64)  # rows past a sentence's end are never read
+        trans = self.trans
         for t in range(1, length):
-            cand = score[:, :, None] + self.trans  # (n, from, to)
-            best = cand.argmax(axis=1)
-            nxt = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0] + em[:, t]
-            on = (lens > t)[:, None]
-            score = np.where(on, nxt, score)
-            back[t] = np.where(on, best, keep)
-        k = (score + self.end).argmax(axis=1)
-        path = np.zeros((length, n), np.int64)
-        path[length - 1] = k
+            k = live[t]
+            cand = score[:k, :, None] + trans  # (k, from, to)
+            back[t, :k] = cand.argmax(axis=1)
+            score[:k] = cand.max(axis=1) + e[:k, t]
+        cur = (score + self.end).argmax(axis=1)
+        path = np.empty((length, n), np.int64)
+        path[length - 1] = cur
         for t in range(length - 1, 0, -1):
-            k = back[t, np.arange(n), k]
-            path[t - 1] = k
-        return [path[: int(lens[b]), b].tolist() for b in range(n)]
+            k = live[t]
+            cur[:k] = back[t, np.arange(k), cur[:k]]
+            path[t - 1] = cur
+        out: list[list[int]] = [[] for _ in range(n)]
+        for r, b in enumerate(order):
+            out[b] = path[: int(slens[r]), r].tolist()
+        return out
 
     def tag_batch(self, sents: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO labels of each sentence (original token strings); one batch for all."""
@@ -263,8 +291,15 @@ class NeuralTagger:
             paths = self.viterbi(em, lens)
             z = np.exp(em - em.max(axis=2, keepdims=True))
             z /= z.sum(axis=2, keepdims=True)
+            tags = self.tags
+            flat = [i for p in paths for i in p]
+            rows = np.repeat(np.arange(len(paths)), [len(p) for p in paths])
+            steps = np.concatenate([np.arange(len(p)) for p in paths]) if flat else np.zeros(0, np.int64)
+            chosen: list[float] = z[rows, steps, np.array(flat, np.int64)].tolist()
+            pos = 0
             for r, p in enumerate(paths):
-                got[window[r]] = ([self.tags[i] for i in p], [float(z[r, t, i]) for t, i in enumerate(p)])
+                got[window[r]] = ([tags[i] for i in p], chosen[pos : pos + len(p)])
+                pos += len(p)
         labels: list[list[str]] = [[] for _ in sents]
         probs: list[list[float]] = [[] for _ in sents]
         for (b, _), (lab, pr) in zip(pieces, got, strict=True):  # a sentence's pieces in order

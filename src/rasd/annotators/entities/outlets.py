@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rasd.annotators.entities import gazetteer as gz
 from rasd.annotators.entities.cues import common_words
@@ -131,6 +131,18 @@ def outlet_of(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
+def _readings(text: str) -> tuple[tuple[int, str], ...]:
+    """``(offset, folded first word)`` readings of the token ``text`` that open an outlet
+    name, in the order they are tried (remembered per token text; most tokens have none)."""
+    firsts = _first_tokens()
+    norm = fold(text)
+    if not norm or not (norm[0].isalnum() or norm[0] == "_"):
+        return ()  # not a word (``Token.is_word``)
+    readings = [(0, norm), *((k, f) for k, f, cut in gz.proclitic_readings(text) if f in firsts and not cut)]
+    return tuple(r for r in readings if r[1] in firsts)
+
+
 def _prev_word(toks: list[Token], text: str, i: int) -> int | None:
     """Index of the word before token ``i`` with only spaces and quote marks between."""
     j = i - 1
@@ -142,7 +154,7 @@ def _prev_word(toks: list[Token], text: str, i: int) -> int | None:
 
 
 def _bare(tok: Token) -> set[str]:
-    return {tok.norm, *(fold(s) for _, s in strip_proclitics(tok.text)[1:])}
+    return {tok.norm, *(f for _, f, _ in gz.proclitic_readings(tok.text))}
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -195,19 +207,19 @@ def outlet_spans(toks: list[Token], text: str, run: list[int], outlet: str | Non
     Unambiguous names count anywhere, the others only in an outlet context (see the module
     doc). The first token may carry proclitics, which stay outside the span.
     """
-    idx, firsts, maxlen = index(), _first_tokens(), _maxlen()
+    idx, maxlen = index(), _maxlen()
     own = own_outlet(outlet)
     out: list[tuple[int, int, int]] = []
     i = 0
     while i < len(toks):
         t = toks[i]
-        if not t.is_word:
+        readings = _readings(t.text)
+        if not readings:
             i += 1
             continue
-        readings = [(0, t.norm), *gz.clitic_readings(t, firsts)]
         hit: tuple[int, int] | None = None
         for k, first in readings:
-            found = gz.longest_at(toks, i, run, first, idx, maxlen) if first in firsts else None
+            found = gz.longest_at(toks, i, run, first, idx, maxlen)
             if found is not None:
                 last, name = found
                 if name.anywhere or in_context(toks, text, i, last, t.start + k, name, own):

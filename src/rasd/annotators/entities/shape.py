@@ -27,7 +27,7 @@ from rasd.annotators.entities.cues import given_names
 from rasd.resources import arabic, load_lines, load_table
 from rasd.text.clitics import affixes, article, conjunctions, prepositions, proclitic
 from rasd.text.normalize import fold
-from rasd.text.tokens import Token, strip_proclitics
+from rasd.text.tokens import Token
 
 _NOUN_CLITICS = "".join((*conjunctions(), *prepositions()))  # و ف ب ل ك
 _ART = article()
@@ -75,9 +75,9 @@ def clitic_len(tok: Token, forms: frozenset[str] | set[str]) -> int:
     one of ``forms`` (``بشرطة`` → 1 for ``شرطة``); 0 when the word itself is (``وزارة``)."""
     if tok.norm in forms:
         return 0
-    for k, stem in strip_proclitics(tok.text)[1:]:
+    for k, f, _ in gz.proclitic_readings(tok.text):
         chain = fold(tok.text[:k])  # folding drops a tatweel (لـ) too
-        if chain and all(ch in _NOUN_CLITICS for ch in chain) and fold(stem) in forms:
+        if chain and all(ch in _NOUN_CLITICS for ch in chain) and f in forms:
             return k
     return 0
 
@@ -129,7 +129,7 @@ def org_bodies(
     i = 0
     while i < len(toks):
         t = toks[i]
-        if not t.is_word or not _bare(t) & starts:
+        if gz.bare_text(t.text).isdisjoint(starts) or not t.is_word:
             i += 1
             continue
         is_head = bool(_bare(t) & _ministry_word())
@@ -240,7 +240,7 @@ def places_not_orgs(text: str, accepted: list[Cand]) -> None:
     """A model ORG in a dateline (``سبق- الدمام:``, ``نايف السعدي – الطائف``: after a dash in
     the text's first line) that is exactly a known place name is that place. Elsewhere a
     place-named ORG may well be a club (``هامبورغ``)."""
-    cities = dict(gz._matchable_cities())
+    cities = gz.matchable_city_map()
     for c in accepted:
         if c.source != "model" or c.type != "ORG" or c.start > DATELINE_CHARS:
             continue
