@@ -82,12 +82,14 @@ def growth(run: Callable[[DocAnalysis], object]) -> float:
     """Calls on a page of 4N paragraphs over calls on one of N.
 
     Word lists are loaded before counting; the memo of tokenised sentences
-    (``tokens.words_of``) is emptied before each count, so both pages are read cold."""
+    (``tokens.words_of``) and of tokenised texts are emptied before each count, so both pages
+    are read cold."""
     small, big = analysis(N), analysis(4 * N)
     run(small)
 
     def cold(da: DocAnalysis) -> int:
         tokens._WORDS.clear()
+        tokens._DOCS.clear()
         return calls(lambda: run(da))
 
     return cold(big) / cold(small)

@@ -44,13 +44,27 @@ class Token:
         return bool(self.norm) and (self.norm[0].isalnum() or self.norm[0] == "_")
 
 
+_DOCS: dict[str, tuple[Token, ...]] = {}
+DOC_MEMO = 4  # whole texts remembered: the entity, quantity and quote annotators each tokenize the same article
+DOC_MIN = 400  # characters: shorter texts (the story's sentences) are cheaper to tokenize than to look up
+
+
 def tokenize(text: str) -> list[Token]:
-    """Tokens of ``text`` with exact offsets: ``text[t.start:t.end] == t.text``."""
+    """Tokens of ``text`` with exact offsets: ``text[t.start:t.end] == t.text``. A fresh
+    list each call (the tokens themselves are immutable); the last few long texts are
+    remembered, since every annotator of a document asks for the same tokens."""
+    long_text = len(text) >= DOC_MIN
+    if long_text and (hit := _DOCS.get(text)) is not None:
+        return list(hit)
     table = _table()  # ``fold`` inline: this runs once per token of every sentence the story reads
     out = []
     for m in _TOKEN.finditer(text):
         g = m.group()
         out.append(Token(g, m.start(), m.end(), g.translate(table)))
+    if long_text:
+        if len(_DOCS) >= DOC_MEMO:
+            del _DOCS[next(iter(_DOCS))]
+        _DOCS[text] = tuple(out)
     return out
 
 
