@@ -116,3 +116,8 @@ def test_more_reporting_verbs_and_the_anonymity_request() -> None:
                   "وذكر مسؤول في الوزارة، طلب عدم نشر اسمه، أن القوات ستبقى.")  # fmt: skip
     assert [cue for cue, _, _ in got] == ["أفصح", "نوه", "ذكر"]
     assert got[2][1].startswith("مسؤول")
+
+
+def test_presentation_forms_read_as_letters() -> None:
+    text = "ﻭﻗﺎﻝ ﺍﻟﻤﺘﺤﺪﺙ ﺇﻥ ﺍﻟﻬﺠﻮﻡ ﻭﻗﻊ ﻳﻮﻡ ﺍلأﺣﺪ ﺛﺎﻟﺚ ﺃﻳﺎﻡ عيد الفطر."
+    assert ("ﻳﻮﻡ ﺍلأﺣﺪ ﺛﺎﻟﺚ ﺃﻳﺎﻡ عيد الفطر", "2015-07-19") in _timex(text, "2015-07-26")

@@ -117,7 +117,7 @@ def lexicon() -> Lex:
         latter=lines("latter.txt"),
         addressees=lines("addressee_openers.txt"),
         from_=fold(particle("from")),
-        noun_after=lines("noun_after.txt"),
+        noun_after=frozenset(fold(particle(g)) for g in ("about", "in", "on", "with")),
     )
 
 
