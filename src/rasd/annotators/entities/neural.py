@@ -34,6 +34,7 @@ NEURAL_PATH = Path(__file__).parent / "model" / "ner_bilstm.npz"
 MAX_CHARS = 20  # characters of a word seen by the char CNN (longer words are cut)
 DISC = ("g", "gs", "c0", "c1", "c2", "pc", "t", "tr", "sh", "al")
 CACHE_WORDS = 1 << 16
+PROJ_ROWS = 64  # words per projection product, padded: one shape for every word
 WINDOW_CELLS = 1 << 15  # sentences x longest sentence per batch: about 5 KB each at peak
 MAX_SENTENCE = 1024  # tokens; real sentences stay under 600
 
@@ -146,10 +147,22 @@ class NeuralTagger:
     def project(self, words: Sequence[str]) -> np.ndarray:
         """LSTM input projections [forward 4H | backward 4H] (biases included) of folded words.
 
-        Everything before the LSTM depends on the word alone: computed once per word, batched."""
+        Everything before the LSTM depends on the word alone: computed once per word, in
+        batches of a fixed shape (``PROJ_ROWS`` words of ``MAX_CHARS`` characters, padded),
+        because a matrix product's rounding depends on its shape: a word's projection, and
+        so a document's labels and confidences, must not depend on which other words were
+        new in the same call (that varied with what a worker had read before)."""
+        parts = [self._project_rows(words[s : s + PROJ_ROWS]) for s in range(0, len(words), PROJ_ROWS)]
+        if not parts:
+            return np.empty((0, self.w_ih.shape[1]), np.float32)
+        return np.concatenate(parts)
+
+    def _project_rows(self, words: Sequence[str]) -> np.ndarray:
+        """``project`` of at most ``PROJ_ROWS`` words, computed as exactly ``PROJ_ROWS``."""
         enc = [self.vocab.encode(w) for w in words]
+        enc += [(0, 0, [1], [0] * len(DISC))] * (PROJ_ROWS - len(enc))  # padding rows, cut off below
         n, width, cd = len(enc), self.conv_w.shape[2], self.char_emb.shape[1]
-        k = max((len(e[2]) for e in enc), default=1)
+        k = MAX_CHARS
         cids = np.zeros((n, k + width - 1), np.int64)
         for r, e in enumerate(enc):
             cids[r, self._pad : self._pad + len(e[2])] = e[2]
@@ -165,7 +178,7 @@ class NeuralTagger:
             axis=1,
         )
         out: np.ndarray = x @ self.w_ih + self.b_ih
-        return out
+        return out[: len(words)]
 
     def _proj_rows(self, folded: list[str]) -> np.ndarray:
         """Rows of ``_store`` holding the projections of ``folded`` words, the words not seen
