@@ -33,7 +33,7 @@ from rasd.annotators.entities.labels import to_bio
 from rasd.annotators.entities.neural import NEURAL_PATH
 from rasd.annotators.entities.neural import load as neural_load
 from rasd.annotators.entities.neural import tagger as neural_tagger
-from rasd.annotators.entities.train import DOC_WINDOW, predict_docs, read_conll, score
+from rasd.annotators.entities.train import DOC_WINDOW, Sentence, predict_docs, read_conll, score
 from rasd.interfaces.cli.entities import format_table
 from rasd.models import DocAnalysis, Document, Published
 from rasd.resolve.entities import analyse, link
@@ -83,11 +83,16 @@ def neural_eval(test: Path, model: Path | None = None) -> tuple[str, str, float]
     for a in range(0, len(words), DOC_WINDOW):
         pred += net.tag_batch(words[a : a + DOC_WINDOW])
     cpu = time.process_time() - t0
+    return (*_tables(sents, words, pred), n_tok / cpu)
+
+
+def _tables(sents: list[Sentence], words: list[list[str]], pred: list[list[str]]) -> tuple[str, str]:
+    """F1 tables of ``pred`` as tagged, then after the document pass (windows of ``DOC_WINDOW``)."""
     docs: list[list[str]] = []
     for a in range(0, len(words), DOC_WINDOW):
         docs += propagate([[fold(x) for x in s] for s in words[a : a + DOC_WINDOW]], pred[a : a + DOC_WINDOW])
     gold = [t for _, t in sents]
-    return f1_table(score(gold, pred)), f1_table(score(gold, docs)), n_tok / cpu
+    return f1_table(score(gold, pred)), f1_table(score(gold, docs))
 
 
 def pipeline_eval(test: Path) -> tuple[str, float]:
@@ -189,11 +194,7 @@ def teacher_eval(test: Path, model: Path) -> tuple[str, str, float]:
     t0 = time.process_time()
     pred = net.tag_batch(words)
     cpu = time.process_time() - t0
-    docs: list[list[str]] = []
-    for a in range(0, len(words), DOC_WINDOW):
-        docs += propagate([[fold(x) for x in s] for s in words[a : a + DOC_WINDOW]], pred[a : a + DOC_WINDOW])
-    gold = [t for _, t in sents]
-    return f1_table(score(gold, pred)), f1_table(score(gold, docs)), n_tok / cpu
+    return (*_tables(sents, words, pred), n_tok / cpu)
 
 
 def teacher_report(test: Path, teacher: Path, student: Path | None, out: Path) -> None:
