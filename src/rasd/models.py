@@ -41,7 +41,9 @@ def public_fields(obj: Any) -> dict[str, Any]:
     """A dataclass instance's public fields as a dict (values as they are): the ``default``
     of a ``json`` encoder, which then writes what it would write of ``to_dict(obj)`` without
     the walk in Python. Anything else is refused, as ``json`` refuses it."""
-    shape = _SHAPES.get(obj.__class__) or _shape(obj.__class__)
+    shape = _SHAPES.get(obj.__class__)
+    if shape is None:
+        shape = _SHAPES[obj.__class__] = _shape(obj.__class__)
     if shape.__class__ is not tuple:
         raise TypeError(f"Object of type {obj.__class__.__name__} is not JSON serializable")
     names, values = shape

@@ -28,7 +28,8 @@ O(n + k·L·b) where b is the largest bucket, never the O(k²) of all-pairs comp
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 
 from rasd.annotators.entities import annotate, clubs, recall_family_names, rule_title_words
@@ -173,8 +174,7 @@ def link(das: list[DocAnalysis]) -> list[Entity]:
     """
     recall_family_names(das)
     # the checks below depend on a mention's text (and type) only: each distinct one once
-    stop = _Memo(_reader_stop)
-    spelled = _Memo(_spelled_letters)
+    stop, spelled = cache(_reader_stop), cache(_spelled_letters)  # fresh per call: no memory kept
     for da in das:
         da.entities = [m for m in da.entities if not stop(m.text)]
         for m in da.entities:
@@ -296,20 +296,6 @@ def link(das: list[DocAnalysis]) -> list[Entity]:
     _attach_demonyms(hits, entities)
     entities.sort(key=lambda e: (_TYPE_ORDER.get(e.type, 9), -e.mentions, e.name, e.id))
     return entities
-
-
-class _Memo:
-    """A pure function of a mention's text, computed once per distinct text in one call."""
-
-    def __init__(self, fn: Callable[[str], bool]) -> None:
-        self.fn = fn
-        self.known: dict[str, bool] = {}
-
-    def __call__(self, text: str) -> bool:
-        got = self.known.get(text)
-        if got is None:
-            got = self.known[text] = self.fn(text)
-        return got
 
 
 def _most_common_type(c: Counter[str]) -> str:

@@ -18,13 +18,15 @@ from rasd.annotators.quotes.marks import quote_pairs
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention
 from rasd.text import Token, tokenize
-from rasd.text.clitics import affixes
+from rasd.text.clitics import affixes, particle
 
 MAX_SUBJECT = 30  # tokens between a cue and its content
 MIN_QUOTE_TOKENS = 4  # a shorter quoted run beside a name is a name or a scare quote
 MAX_RELATIVE_SUBJECT = 4  # words of a subject between a relative clause's cue and its أن
 MAX_SPAN = 1024  # tokens a sentence look-back or an indirect content may run (real ones < 600)
 _ACC = affixes("accusative")  # مؤكدا، مشيراً
+# prepositions after which a cue-looking word is a noun or an adjective ("عن أبلغ التهاني")
+_NOUN_AFTER = frozenset(particle(g) for g in ("about", "in", "on", "with"))
 
 
 @dataclass
@@ -94,7 +96,7 @@ def cue_at(cx: Ctx, k: int) -> tuple[int, Verb] | None:
     toks = cx.toks
     if k > 0 and toks[k - 1].norm in cx.lex.relatives and not _own_subject(cx, k):
         return None  # "إسرائيل التي أعلنت": a relative clause, not a report
-    if k > 0 and toks[k - 1].norm in cx.lex.noun_after:
+    if k > 0 and toks[k - 1].norm in _NOUN_AFTER:
         return None  # "عن أبلغ التهاني": a verb never follows a preposition
     for n in range(min(cx.lex.max_cue, len(toks) - k), 0, -1):
         words = [t.norm for t in toks[k : k + n]]

@@ -272,6 +272,16 @@ def _kind(words: list[str], honored: bool) -> str | None:
     return None
 
 
+def _a_name(text: str) -> bool:
+    """A person mention that is a name: no title word in it, not opening with an adverb or a
+    skipped word (the tagger's "أيضا المدعي")."""
+    words = text.split()
+    lex = lexicon()
+    return bool(words) and fold(words[0]) not in lex.skip and fold(words[0]) not in lex.adjuncts and not any(
+        _keys(x) & _words().titles for x in words
+    )  # fmt: skip
+
+
 def _person(doc: _Doc, pos: int, words: list[str], fallback: bool) -> _Cand | None:
     """Nearest earlier person written with the description's title word (and its nisbas)."""
     head = words[0]
@@ -282,11 +292,10 @@ def _person(doc: _Doc, pos: int, words: list[str], fallback: bool) -> _Cand | No
         # whole title right before the name, nearest first
         for i in range(hi - 1, max(-1, hi - 1 - LOOKBACK), -1):
             m = doc.pers[i]
+            if m.end > pos or not _a_name(m.text):
+                continue
             run = doc.title_run(m)
-            first = fold(m.text.split()[0]) if m.text.split() else ""
-            named = not any(_keys(x) & _words().titles for x in m.text.split()) and not (
-                first in lexicon().skip or first in lexicon().adjuncts)  # "أيضا المدعي": no name  # fmt: skip
-            if m.end <= pos and named and _has(run, head) and _has(run, words[1]):
+            if _has(run, head) and _has(run, words[1]):
                 return _Cand(m.start, m.end, m.text, m.entity, doc.bag(m))
     for i in range(hi - 1, max(-1, hi - 1 - LOOKBACK), -1):
         m = doc.pers[i]

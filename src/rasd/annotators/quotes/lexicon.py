@@ -15,7 +15,7 @@ from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
 from rasd.resources import arabic, load_lines, load_table
 from rasd.text import fold
-from rasd.text.clitics import affixes, article, particle
+from rasd.text.clitics import affixes, article
 
 
 def phrase(s: str) -> tuple[str, ...]:
@@ -63,8 +63,6 @@ class Lex:
     medium_before: frozenset[str]  # "نقل عنه موقع X": the outlet after it carried the words
     latter: frozenset[str]  # الأخير، الأخيرة (folded, with the article)
     addressees: frozenset[str] = frozenset()  # جميع، كافة …: an addressee opens after the subject
-    from_: str = ""  # من before them
-    noun_after: frozenset[str] = frozenset()  # عن، في …: a cue-looking word after them is a noun
 
 
 @cache
@@ -116,8 +114,6 @@ def lexicon() -> Lex:
         medium_before=lines("medium_before.txt"),
         latter=lines("latter.txt"),
         addressees=lines("addressee_openers.txt"),
-        from_=fold(particle("from")),
-        noun_after=frozenset(fold(particle(g)) for g in ("about", "in", "on", "with")),
     )
 
 

@@ -35,7 +35,7 @@ _ART = article()
 _TO = proclitic("to")  # لـ«X»: the outlet or audience told
 _TO_ART = chain("to", "the")  # للصحفيين
 _TO_BY = "".join(prepositions(kaf=False))  # ب ل (a string: "" is in it)
-_IN, _ABOUT, _WITH = particle("in"), particle("about"), particle("with")
+_IN, _ABOUT, _WITH, _FROM = particle("in"), particle("about"), particle("with"), particle("from")
 _ON = particle("on")  # folded: also the name علي
 _ON_WRITTEN = frozenset(c + written_particle("on") for c in ("", *conjunctions()))  # على، وعلى، فعلى
 _ON_BEHALF = particle("on_behalf_of")  # المتحدث باسم
@@ -138,7 +138,7 @@ def parse_subject(cx: Ctx, a: int, b: int, verb: Verb) -> Subj:
             if np_:
                 chain_src.append(np_)
             continue
-        if "addressee" in verb.options and toks[s].norm == cx.lex.from_:
+        if "addressee" in verb.options and toks[s].norm == _FROM:
             continue  # "طلب من الحكومة أن": whom he asked, never the speaker
         if is_adjunct_start(cx, s, segment=True):
             # an outlet inside an adjunct: في حديث للصحيفة / في مقابلة مع وكالة X
@@ -335,7 +335,7 @@ def addressee_cut(cx: Ctx, np_: NP) -> NP:
     for j in range(np_.first + 1, np_.last + 1):  # "… X من جميع اللاعبين", "… X كافة الأطراف"
         w = cx.toks[j].norm
         nxt = cx.toks[j + 1].norm if j + 1 <= np_.last else ""
-        if w in cx.lex.addressees or (w == cx.lex.from_ and nxt in cx.lex.addressees):
+        if w in cx.lex.addressees or (w == _FROM and nxt in cx.lex.addressees):
             return NP(np_.first, j - 1)
     if not title_np(cx, np_) or definite(cx.toks[np_.first].norm):
         return np_
