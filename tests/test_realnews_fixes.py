@@ -121,3 +121,8 @@ def test_more_reporting_verbs_and_the_anonymity_request() -> None:
 def test_presentation_forms_read_as_letters() -> None:
     text = "ﻭﻗﺎﻝ ﺍﻟﻤﺘﺤﺪﺙ ﺇﻥ ﺍﻟﻬﺠﻮﻡ ﻭﻗﻊ ﻳﻮﻡ ﺍلأﺣﺪ ﺛﺎﻟﺚ ﺃﻳﺎﻡ عيد الفطر."
     assert ("ﻳﻮﻡ ﺍلأﺣﺪ ﺛﺎﻟﺚ ﺃﻳﺎﻡ عيد الفطر", "2015-07-19") in _timex(text, "2015-07-26")
+
+
+def test_a_name_starting_with_ba_is_the_speaker_not_the_content() -> None:
+    got = _quotes("وطالبت الوزيرة بثينة شعبان الحضور بالهدوء.")
+    assert [(sp, c) for _, sp, c in got] == [("بثينة شعبان", "بالهدوء")]
