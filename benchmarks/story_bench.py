@@ -63,12 +63,23 @@ COMPATIBLE = {
 }  # fmt: skip
 
 
-def load_gold(split: str) -> list[dict[str, Any]]:
+def load_gold(split: str, ids: set[str] | None = None) -> list[dict[str, Any]]:
     out = []
     for p in sorted(GOLD.glob("inc*.json")):
         inc = json.loads(p.read_text(encoding="utf-8"))
-        if inc["split"] == split:
+        if inc["split"] == split and (ids is None or inc["id"] in ids):
             out.append(inc)
+    return out
+
+
+def parse_ids(spec: str) -> set[str]:
+    """``inc40-inc46,inc50`` -> the ids it names (ranges by number)."""
+    out: set[str] = set()
+    for part in spec.split(","):
+        lo, _, hi = part.strip().partition("-")
+        a = int(lo.removeprefix("inc"))
+        b = int(hi.removeprefix("inc")) if hi else a
+        out.update(f"inc{n:02d}" for n in range(a, b + 1))
     return out
 
 
@@ -196,6 +207,7 @@ def score_conflicts(analysis: dict[str, Any], incs: list[dict[str, Any]]) -> dic
     preds = [c for c in analysis.get("conflicts", []) if c["kind"] == "slot" and c["a"].get("outlet") != c["b"].get("outlet")]
     right = 0
     found: set[int] = set()
+    wrong: list[dict[str, Any]] = []
     for c in preds:
         urls = {url_of_doc.get(c[side]["source"]) for side in ("a", "b")}
         shared = set.intersection(*(inc_of_url.get(u, set()) for u in urls)) if urls else set()
@@ -207,24 +219,29 @@ def score_conflicts(analysis: dict[str, Any], incs: list[dict[str, Any]]) -> dic
         if shared and hit:
             right += 1
             found.update(hit)
+        else:
+            why = "not one gold incident" if not shared else "values or slot not a gold disagreement"
+            wrong.append({"why": why, "slot": c.get("slot_name") or c.get("slot"),
+                          "a": f"{c['a'].get('outlet')} {c['a'].get('value')}", "b": f"{c['b'].get('outlet')} {c['b'].get('value')}"})
     # gold pairs are counted per distinct (incident, slot, values), as a reader sees them
     distinct = {(iid, slot, pair) for iid, slot, pair, _ in gold}
     found_distinct = {(gold[k][0], gold[k][1], gold[k][2]) for k in found}
     p = right / len(preds) if preds else 0.0
     r = len(found_distinct) / len(distinct) if distinct else 0.0
-    return {"pred": len(preds), "right": right, "gold": len(distinct), "found": len(found_distinct), "p": p, "r": r}
+    return {"pred": len(preds), "right": right, "gold": len(distinct), "found": len(found_distinct), "p": p, "r": r, "wrong": wrong}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", choices=("dev", "test"), default="test")
     ap.add_argument("-v", "--verbose", action="store_true", help="show each report's predicted incident (dev only)")
+    ap.add_argument("--ids", help="only these dev incidents, e.g. inc40-inc46,inc50 (a fresh batch held out from tuning)")
     args = ap.parse_args()
     if not SNN.exists():
         raise SystemExit(f"{SNN} is missing: the gold set refers to the shared SaudiNewsNet records")
-    if args.verbose and args.split == "test":
-        raise SystemExit("-v is for the dev half")
-    incs = load_gold(args.split)
+    if (args.verbose or args.ids) and args.split == "test":
+        raise SystemExit("-v and --ids are for the dev half")
+    incs = load_gold(args.split, parse_ids(args.ids) if args.ids else None)
     with tempfile.TemporaryDirectory() as tmp:
         analysis = run(incs, Path(tmp))
     pred = assign(analysis, incs)
@@ -253,6 +270,8 @@ def main() -> None:
         print(f"wrote {OUT}")
     print("\n".join(lines[-3:]))
     if args.verbose:
+        for c in conf["wrong"]:
+            print(f"wrong disagreement ({c['why']}): {c['slot']} {c['a']} | {c['b']}")
         for inc in incs:
             print(f"{inc['id']} {inc['kind']} {inc.get('type')}: " + ", ".join(f"{r['source']}→{pred[_key(r)]}" for r in inc["reports"]))
 

@@ -149,6 +149,9 @@ def _slot_near(words: Sequence[Word], q: Quantity, lo: int = -1) -> str | None:
     else the counted object (``events/counts.tsv``)."""
     table = _slot_words()
     i = bisect_left(_starts(words), q.start)
+    inside = [w for w in words[i : i + 6] if w[1] <= q.end]
+    if len(inside) >= 2 and (hit := _hit(inside[-1], table["after"])):
+        return table["after"][hit][0]  # the counted noun closing the number: "25 قتيلا وأكثر من 70 جريحا"
     for d, w in enumerate(reversed(words[max(0, i - MAX_WINDOW) : i]), 1):
         if w[0] < lo:
             break
@@ -259,6 +262,16 @@ def _dual_screen() -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, keys))) if keys else None
 
 
+@cache
+def _tally_words() -> frozenset[str]:
+    return _word_set("story/tally_triggers.txt")
+
+
+def _tally_trigger(trigger: str) -> bool:
+    """Whether a trigger names several happenings (``story/tally_triggers.txt``: هجمات)."""
+    return any(s in _tally_words() for t in tokenize(trigger) if t.is_word for s in _stem_set(t.text))
+
+
 def _takes(r: Report, slot: str) -> bool:
     """Whether a report can own a figure of ``slot``: an arrest report owns only arrests, and
     the death of a named person (a kind with the ``person`` trait) no count at all."""
@@ -280,7 +293,7 @@ class _Reader:
         for r in reports:
             at = _trigger_at(r, art.text)
             self.by_sent[self.sent_of(r.ev.evidence[0].start)].append((at, r))
-            if any(s <= at < e for s, e in counted):
+            if any(s <= at < e for s, e in counted) or _tally_trigger(r.ev.trigger):
                 self.tallies.add(id(r))
         for v in self.by_sent.values():
             v.sort(key=lambda x: (x[0], x[1].ev.id))
@@ -342,6 +355,8 @@ class _Reader:
             return None if id(r) in self.tallies else r  # "قتل 23 في هجومين": a tally's figure
         if cue >= 0:
             return None  # a figure of another happening ("بعد أيام على مقتل سبعة جنود")
+        if any(_hit(w, _tally_words()) for w in self.sent_words(si) if w[0] < q.start):
+            return None  # "تفجيرات في أنحاء العراق أدت إلى مقتل 32": a tally, told before any report
         for j in range(si, max(-1, si - FIGURE_REACH - 1), -1):
             if j < si:
                 took = [r for _, r in self.by_sent.get(j, ()) if self.takes(r, slot)]
@@ -369,6 +384,7 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
     out: list[Value] = []
     skip: set[int] = set()
     last: dict[int, str | None] = {}  # sentence -> slot of its last figure
+    last_slot: str | None = None  # the slot of the article's last figure kept
     for n, q in enumerate(qs):
         if n in skip:
             continue
@@ -380,8 +396,10 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
         later = qs[n + 1 : n + 1 + MAX_PARTS]
         parts, slot = parts_after(words, q, [x for x in later if x.start < sent_end], slot, art.text)
         prev, last[si] = last.get(si), slot
-        if slot is None or _near(words, q, "total_after") or _near(words, q, "other_after"):
+        if slot is None or _near(words, q, "total_after") or _near(words, q, "other_after") or _event_object(q):
             continue
+        if slot == last_slot and _near(words, q, "more_after"):
+            continue  # "وقتل ثمانية أشخاص آخرين": more victims, not this happening's figure
         if prev == slot and (_near(words, q, "part_before") or _near(words, q, "part_after")):
             continue  # "وإصابة تسعة آخرين ثلاثة منهم …": a part of the figure before
         owner = rd.owner(q, slot, si, _last_cue(words, q.start))
@@ -394,6 +412,7 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
             value += float(part.value or 0)
             end, vmax = part.end, None
             skip.add(n + 1 + k)
+        last_slot = slot
         qual = "range" if vmax is not None and q.mod == "RANGE" else _QUAL.get(q.mod or "")
         out.append(Value(slot, value, qual, vmax, owner, Evidence(art.doc, start, end)))
     for r in reports:
@@ -440,10 +459,31 @@ def parts_after(
             break  # another slot's figure, or a part of this one ("5 جنود بينهم واحد")
         if slot is None and any(_hit(w, _slot_words()["before"]) for w in between):
             break  # "3 من العاملين وإصابة 9": a new figure, not the first one's slot
+        if nxt.value == prev.value and _word_after(words, nxt) == _word_after(words, prev):
+            break  # the same figure said again ("مقتل 57 مدنيا في قصف … وقتل 57 مدنيا"), not a part
         slot = slot or own
         out.append((k, nxt))
         prev = nxt
     return (out, slot) if slot is not None else ([], None)
+
+
+def _word_after(words: Sequence[Word], q: Quantity) -> frozenset[str]:
+    """The readings of the first word after a number (what it counts)."""
+    starts = _starts(words)
+    k = bisect_left(starts, q.end)
+    return words[k][2] if k < len(words) else frozenset()
+
+
+def _event_object(q: Quantity) -> bool:
+    """Whether a number counts happenings, not people ("حصيلة الهجومين": two attacks)."""
+    return any(s in _kind_words() for s in _stem_set(q.object)) if q.object else False
+
+
+@cache
+def _kind_words() -> frozenset[str]:
+    """Folded one-word noun triggers of happenings (``events/triggers.tsv``: هجوم، تفجير)."""
+    return frozenset(fold(r[0]) for r in load_table("events/triggers.tsv")
+                     if len(r) >= 3 and r[2] == "noun" and " " not in r[0])  # fmt: skip
 
 
 def _and_before(q: Quantity, text: str) -> bool:

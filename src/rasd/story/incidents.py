@@ -54,6 +54,7 @@ from rasd.story.report_words import (
     has_backref,
     match_key,
     moves_on,
+    other_item,
     telling,
     word_groups,
     word_share,
@@ -162,6 +163,7 @@ class Report:
     groups: tuple[Group, ...] = ()  # the readings of each content word (``words`` is their union)
     moves_on: bool = False  # its sentence opens on another item of a round-up (shifts.txt)
     inferred: bool = False  # its places are the article's lead's, not its sentence's
+    other: bool = False  # its sentence tells of another happening than its article's before (other_items.tsv)
 
 
 @dataclass
@@ -184,6 +186,7 @@ class Incident:
     persons: set[str] = field(default_factory=set)
     about: set[str] = field(default_factory=set)
     windows: Counter[tuple[date, date]] = field(default_factory=Counter)
+    other_docs: set[str] = field(default_factory=set)  # articles of its reports that tell of another item
     _scene: frozenset[str] | None = field(default=None, repr=False, compare=False)  # ``scene()`` until ``add``
 
     def scene(self) -> frozenset[str]:
@@ -224,6 +227,8 @@ class Incident:
         self.docs.add(r.doc)
         self.persons |= r.persons
         self.about |= r.about
+        if r.other:
+            self.other_docs.add(r.doc)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -308,6 +313,8 @@ def score(
     lo, hi, dated, follow = span or (r.lo, r.hi, r.dated, r.follow)
     if not compatible(r, inc):
         return None
+    if (r.other and r.doc in inc.docs) or r.doc in inc.other_docs:
+        return None  # an article's "another attack" / "in another province" is not what it told before
     if by_person(r.kind):  # one death per person, whatever the dates and places told
         return (
             JOIN
@@ -376,6 +383,7 @@ class Told:
     backref: bool
     groups: tuple[frozenset[str], ...]
     moves_on: bool
+    other: bool = False
 
 
 def told(ev: Event, text: str) -> Told:
@@ -383,7 +391,7 @@ def told(ev: Event, text: str) -> Told:
     e0 = ev.evidence[0]
     sent = text[e0.start : e0.end]
     kind, word = kind_of(ev)
-    return Told(kind, word, has_backref(sent), word_groups(sent), moves_on(sent))
+    return Told(kind, word, has_backref(sent), word_groups(sent), moves_on(sent), other_item(sent, ev.trigger))
 
 
 def told_of(events: Sequence[Event], text: str) -> list[Told | None]:
@@ -449,7 +457,7 @@ def make_reports(
         dead = next((x for x in ev.actors if ents.get(x) is not None and ents[x].type == "PER"), None)
         persons = frozenset([dead] if dead else [])
         out.append(Report(ev, e0.doc, outlets.get(e0.doc, ""), pubs.get(e0.doc), kind, word, w[0], w[1], w[2], geo, parts, words,
-                          follow, about, persons, groups, t.moves_on, inferred and bool(geo)))  # fmt: skip
+                          follow, about, persons, groups, t.moves_on, inferred and bool(geo), t.other))  # fmt: skip
     return out
 
 

@@ -111,18 +111,47 @@ def has_backref(text: str) -> bool:
     )
 
 
-def moves_on(text: str) -> bool:
-    """Whether a sentence opens with a phrase that moves on to another item (``shifts.txt``),
-    within its first ``SHIFT_AT`` words; a leading و/ف on the phrase's first word is ignored."""
-    norms = _norms(text)[: SHIFT_AT + 4]
+@cache
+def _other_items() -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
+    """``(openers, words after a trigger)`` of ``story/other_items.tsv``, folded."""
+    rows = load_table("story/other_items.tsv")
+    opens = tuple(tuple(fold(w) for w in r[1].split()) for r in rows if len(r) >= 2 and r[0] == "open")
+    return opens, frozenset(fold(r[1]) for r in rows if len(r) >= 2 and r[0] == "after")
+
+
+def _opens_with(norms: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> bool:
     for i in range(min(SHIFT_AT, len(norms))):
-        for p in _phrases("story/shifts.txt"):
+        for p in phrases:
             head = norms[i]
             if head != p[0] and head[:1] in conjunctions() and head[1:] == p[0]:
                 head = p[0]
             if head == p[0] and tuple(norms[i + 1 : i + len(p)]) == p[1:]:
                 return True
     return False
+
+
+def moves_on(text: str) -> bool:
+    """Whether a sentence opens with a phrase that moves on to another item (``shifts.txt``,
+    and the openers of ``other_items.tsv``), within its first ``SHIFT_AT`` words; a leading
+    و/ف on the phrase's first word is ignored."""
+    norms = _norms(text)[: SHIFT_AT + 4]
+    return _opens_with(norms, _phrases("story/shifts.txt")) or _opens_with(norms, _other_items()[0])
+
+
+def other_item(text: str, trigger: str) -> bool:
+    """Whether a sentence tells of another happening than the ones its article told before:
+    it opens with an opener of ``other_items.tsv`` ("من جهة أخرى"، "وفي محافظة …"), or a word
+    of that file follows the report's trigger ("في هجوم آخر")."""
+    norms = _norms(text)
+    if _opens_with(norms[: SHIFT_AT + 4], _other_items()[0]):
+        return True
+    trig = [t.norm for t in tokenize(trigger) if t.is_word]
+    if not trig:
+        return False
+    after = _other_items()[1]
+    n = len(trig)
+    return any(norms[i : i + n] == trig and i + n < len(norms) and norms[i + n] in after
+               for i in range(len(norms) - n))  # fmt: skip
 
 
 def telling(

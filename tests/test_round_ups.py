@@ -1,0 +1,83 @@
+"""Round-up articles on real news: another item of an article is never its incident, and
+figures that are no figure of the happening (tallies, combined counts, repeated figures,
+counts of attacks) are not compared across outlets (story/other_items.tsv,
+story/tally_triggers.txt, story/slot_context.tsv)."""
+
+from __future__ import annotations
+
+from test_events import qty
+from test_slot_disagreements import _doc, _slot
+
+from rasd.models import DocAnalysis
+from rasd.story.report_words import moves_on, other_item
+
+
+def test_other_item_openers_and_another_after_the_trigger() -> None:
+    assert other_item("من جهة أخرى، انفجرت عبوة في سوق المدينة.", "انفجرت")
+    assert other_item("وفي محافظة نينوى، قتل ثلاثة في تفجير.", "تفجير")
+    assert other_item("وقتل جندي في هجوم آخر على نقطة تفتيش.", "هجوم")
+    assert not other_item("وقتل جندي في الهجوم على نقطة التفتيش.", "الهجوم")
+    assert not other_item("في مدينة تلعفر انفجرت عبوة ناسفة صباح اليوم.", "انفجرت")  # a lead, not a shift
+    # the strong openers still take the same-article bonus away, as shifts.txt's do
+    assert moves_on("إلى ذلك، انفجرت عبوة في سوق المدينة.") and moves_on("أيضا انفجرت عبوة.")
+
+
+def _two(extra: str, extra_q: list[tuple[str, float, str | None]]) -> list[DocAnalysis]:
+    one = _doc("d_a", "صحيفة الشمال", "قتل 5 أشخاص في تفجير سيارة مفخخة في سوق تلعفر يوم 3 آذار 2025." + extra)
+    qty(one, "5 أشخاص", 5.0, "شخص")
+    for text, v, obj in extra_q:
+        qty(one, text, v, obj)
+    two = _doc("d_b", "صحيفة الجنوب", "قتل 5 أشخاص في تفجير سيارة مفخخة في سوق تلعفر يوم 3 آذار 2025.")
+    qty(two, "5 أشخاص", 5.0, "شخص")
+    return [one, two]
+
+
+def test_a_round_ups_other_item_is_not_compared() -> None:
+    das = _two(" من جهة أخرى، قتل 9 أشخاص في تفجير سيارة مفخخة قرب سوق تلعفر.", [("9 أشخاص", 9.0, "شخص")])
+    assert _slot(das, "killed") == []
+    das = _two(" وقتل 9 أشخاص في هجوم آخر بسيارة مفخخة في تلعفر.", [("9 أشخاص", 9.0, "شخص")])
+    assert _slot(das, "killed") == []
+
+
+def test_a_tally_of_several_attacks_is_no_figure_of_one() -> None:
+    das = _two(" وكانت تفجيرات في أنحاء البلاد أدت إلى مقتل 30 شخصا.", [("30 شخصا", 30.0, "شخص")])
+    assert _slot(das, "killed") == []
+    one = _doc("d_a", "صحيفة الشمال", "قتل 30 شخصا في هجمات متزامنة في تلعفر وسنجار يوم 3 آذار 2025. "
+               "وقتل 5 أشخاص في تفجير سيارة مفخخة في سوق تلعفر يوم 3 آذار 2025.")  # fmt: skip
+    qty(one, "30 شخصا", 30.0, "شخص")
+    qty(one, "5 أشخاص", 5.0, "شخص")
+    two = _doc("d_b", "صحيفة الجنوب", "قتل 5 أشخاص في تفجير سيارة مفخخة في سوق تلعفر يوم 3 آذار 2025.")
+    qty(two, "5 أشخاص", 5.0, "شخص")
+    assert _slot([one, two], "killed") == []
+
+
+def test_combined_counts_repeated_figures_and_counted_attacks() -> None:
+    # "killed and wounded" together is no killed figure
+    das = _two(" وارتفعت الحصيلة إلى 12 قتيلا وجريحا.", [("12 قتيلا", 12.0, "قتيل")])
+    assert _slot(das, "killed") == []
+    # the same figure said twice in a glued headline is not a total of two parts
+    one = _doc("d_a", "صحيفة الشمال", "مقتل 5 أشخاص في تفجير بتلعفر وقتل 5 أشخاص في تفجير سيارة مفخخة في سوق تلعفر يوم 3 آذار 2025.")
+    qty(one, "5 أشخاص", 5.0, "شخص")
+    qty(one, "5 أشخاص", 5.0, "شخص")
+    one.quantities[-1].start = one.doc.text.rindex("5 أشخاص")
+    one.quantities[-1].end = one.quantities[-1].start + len("5 أشخاص")
+    two = _doc("d_b", "صحيفة الجنوب", "قتل 7 أشخاص في تفجير سيارة مفخخة في سوق تلعفر يوم 3 آذار 2025.")
+    qty(two, "7 أشخاص", 7.0, "شخص")
+    [k] = _slot([one, two], "killed")
+    assert k.side_a and k.side_b and {k.side_a.value, k.side_b.value} == {"5", "7"}
+    # a number of attacks next to a toll word counts attacks, not dead
+    das = _two(" وأكدت مصادر طبية حصيلة الهجومين.", [("الهجومين", 2.0, "هجوم")])
+    assert _slot(das, "killed") == []
+
+
+def test_the_counted_noun_closing_a_number_names_its_slot() -> None:
+    one = _doc("d_a", "صحيفة الشمال", "تفجير سيارة مفخخة في سوق تلعفر يوم 3 آذار 2025 وبلغ عدد ضحايا هذا الهجوم الدامي 5 قتلى وأكثر من 20 جريحا.")
+    qty(one, "5 قتلى", 5.0, "قتيل")
+    qty(one, "أكثر من 20 جريحا", 20.0, "جريح")
+    one.quantities[-1].mod = "MORE_THAN"
+    two = _doc("d_b", "صحيفة الجنوب", "قتل 30 شخصا في تفجير سيارة مفخخة في سوق تلعفر يوم 3 آذار 2025.")
+    qty(two, "30 شخصا", 30.0, "شخص")
+    # "ضحايا" before "more than 20" names the dead, but "جريحا" closing it says injured:
+    # 5 killed against 30 killed, never "more than 20" killed
+    [k] = _slot([one, two], "killed")
+    assert k.side_a and k.side_b and {k.side_a.value, k.side_b.value} == {"5", "30"}
