@@ -1,6 +1,6 @@
 """The "add an event type" recipe of docs/architecture.md, checked.
 
-A toy type (FLOOD, trigger فيضان) is added by editing copies of two resource files only:
+A toy type (LOCUSTS, trigger جراد) is added by editing copies of two resource files only:
 ``events/triggers.tsv`` and ``story/kinds.tsv``. The resource loader has no override, so
 the test points ``rasd.resources.read_text`` at the copied folder and clears every
 functools cache in ``rasd`` before and after (resource tables are read once and cached).
@@ -21,9 +21,9 @@ from rasd.models import DocAnalysis, Document, Published
 from rasd.story import incident_types, incidents
 from rasd.text import tokenize
 
-TOY, WORD, KIND = "FLOOD", "فيضان", "flood"
-# self-written: "A flood swept the villages of the valley yesterday after heavy rain."
-TEXT = "اجتاح فيضان قرى الوادي أمس بعد أمطار غزيرة."
+TOY, WORD, KIND = "LOCUSTS", "جراد", "locusts"
+# self-written: "Locusts swept the villages of the valley yesterday after a dry season."
+TEXT = "اجتاح جراد قرى الوادي أمس بعد موسم جاف."
 RESOURCES = Path(rasd.resources.__file__).resolve().parent
 
 
@@ -69,7 +69,7 @@ def _check_toy_event(da: DocAnalysis) -> None:
     assert event.trigger == WORD
     # the trigger's offsets (the hit the event was made from) and the event's evidence span
     hits = [h for h in ev.find_triggers([t for t in tokenize(TEXT) if t.is_word]) if h.trigger.type == TOY]
-    assert [(h.start, h.end) for h in hits] == [(6, 11)]
+    assert [(h.start, h.end) for h in hits] == [(6, 6 + len(WORD))]
     assert TEXT[hits[0].start : hits[0].end] == event.trigger
     span = event.evidence[0]
     assert (span.doc, span.start, span.end) == ("d_recipe", 0, len(TEXT))
@@ -78,7 +78,7 @@ def _check_toy_event(da: DocAnalysis) -> None:
 
 
 def test_unknown_word_is_no_event_without_the_recipe() -> None:
-    """Baseline: with the shipped resources the sentence reports no FLOOD."""
+    """Baseline: with the shipped resources the sentence reports no LOCUSTS."""
     _clear_caches()
     assert not [e for e in ev.extract(_analysis(TEXT)) if e.type == TOY]
     assert TOY not in incident_types() and "ATTACK" in incident_types()

@@ -81,3 +81,20 @@ def test_the_counted_noun_closing_a_number_names_its_slot() -> None:
     # 5 killed against 30 killed, never "more than 20" killed
     [k] = _slot([one, two], "killed")
     assert k.side_a and k.side_b and {k.side_a.value, k.side_b.value} == {"5", "30"}
+
+
+def test_a_neighbouring_clause_dates_the_trigger_only_when_it_tells_of_it() -> None:
+    from test_events import make_da, tmx
+
+    from rasd.annotators import events
+
+    # the day of "the town that fell into the fighters' hands" is not the crash's day
+    da = make_da("تحطمت طائرة حربية فوق بلدة في الشمال التي سقطت في يد المسلحين في أيار 2024.")
+    tmx(da, "أيار 2024", "2024-05")
+    [crash] = [e for e in events.extract(da) if e.trigger == "تحطمت"]
+    assert crash.date.value != "2024-05"
+    # … but "the session that was held on 7 April" dates the agreement reached at it
+    da = make_da("تم الاتفاق على الخطة في جلسة الحوار التي عقدت في 7 نيسان 2024.")
+    tmx(da, "7 نيسان 2024", "2024-04-07")
+    [deal] = [e for e in events.extract(da) if e.type == "AGREEMENT"]
+    assert deal.date.value == "2024-04-07"

@@ -25,7 +25,7 @@ from rasd.ids import make_id
 from rasd.models import DocAnalysis, EntityMention, Event, EventDate, Evidence, Quantity, Timex
 from rasd.resources import load_lines, load_table
 from rasd.temporal import date_precision
-from rasd.text import Token, fold, sentences
+from rasd.text import Token, fold, sentences, tokenize
 from rasd.text.clitics import conjunctions, future_chains
 from rasd.text.tokens import words_of
 from rasd.text.words import StemHits
@@ -317,6 +317,7 @@ def _date(
     event has named participants) dates the event to that day: news leads report the day's
     events over several sentences. The third value says where the date came from.
     """
+    text = da.doc.text
     for spans, conf in (([span], 1.0), (free, 0.9)):
         best: Timex | None = None
         best_d = 1 << 30
@@ -325,7 +326,12 @@ def _date(
                 continue
             if t.deadline and not planned:
                 continue  # "… ends by September 2025" dates the plan, not the statement reporting it
-            if not any(a <= t.start and t.end <= b for a, b in spans):
+            inside = [(a, b) for a, b in spans if a <= t.start and t.end <= b]
+            if not inside:
+                continue
+            if conf < 1.0 and (_since_before(text, t.start) or not _tells_the_trigger(text, hit, inside[0])):
+                # a neighbouring clause's day belongs to its own predicate ("سقوط الطائرة على البلدة
+                # التي سقطت في يد المقاتلين في مايو"), and a since-day tells how long a state holds
                 continue
             d = max(t.start - hit.end if t.start >= hit.end else hit.start - t.end, 0)
             if d < best_d:
@@ -340,6 +346,33 @@ def _date(
         v = pub[:7] if len(pub) >= 7 else pub[:4]
         return EventDate(v, precision_of(v)), 0.6, "article"
     return EventDate(None, None), 0.5, "article"
+
+
+@cache
+def _since() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_lines("time/since_words.txt"))
+
+
+@cache
+def _happened() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_lines("story/happened_words.txt"))
+
+
+def _since_before(text: str, start: int) -> bool:
+    """Whether a since word (``time/since_words.txt``: منذ) opens the date at ``start``."""
+    before = [t.norm for t in tokenize(text[max(0, start - 12) : start]) if t.is_word][-1:]
+    return bool(before) and (before[0] in _since() or (before[0][:1] in _CONJ and before[0][1:] in _since()))
+
+
+def _tells_the_trigger(text: str, hit: TriggerHit, clause: tuple[int, int]) -> bool:
+    """Whether a neighbouring clause without a trigger of its own still tells of the trigger's
+    happening: it opens right after the trigger ("الهجوم، الذي نفذه مسلحون، …") or says it
+    happened (``story/happened_words.txt``: "… وقع يوم الجمعة")."""
+    a, b = clause
+    if a >= hit.end and len([t for t in tokenize(text[hit.end : a]) if t.is_word]) <= 1:
+        return True
+    return any(t.norm in _happened() or (t.norm[:1] in _CONJ and t.norm[1:] in _happened())
+               for t in tokenize(text[a:b]) if t.is_word)  # fmt: skip
 
 
 def _counts(words: Sequence[Token], quantities: Sequence[Quantity], keys: frozenset[str]) -> dict[str, float]:
