@@ -226,9 +226,11 @@ def score_conflicts(analysis: dict[str, Any], incs: list[dict[str, Any]]) -> dic
     # gold pairs are counted per distinct (incident, slot, values), as a reader sees them
     distinct = {(iid, slot, pair) for iid, slot, pair, _ in gold}
     found_distinct = {(gold[k][0], gold[k][1], gold[k][2]) for k in found}
+    missed = sorted({(iid, slot, tuple(sorted(map(str, pair)))) for k, (iid, slot, pair, _) in enumerate(gold)} - set(
+        (gold[k][0], gold[k][1], tuple(sorted(map(str, gold[k][2])))) for k in found))
     p = right / len(preds) if preds else 0.0
     r = len(found_distinct) / len(distinct) if distinct else 0.0
-    return {"pred": len(preds), "right": right, "gold": len(distinct), "found": len(found_distinct), "p": p, "r": r, "wrong": wrong}
+    return {"pred": len(preds), "right": right, "gold": len(distinct), "found": len(found_distinct), "p": p, "r": r, "wrong": wrong, "missed": missed}
 
 
 def main() -> None:
@@ -272,6 +274,8 @@ def main() -> None:
     if args.verbose:
         for c in conf["wrong"]:
             print(f"wrong disagreement ({c['why']}): {c['slot']} {c['a']} | {c['b']}")
+        for iid, slot, pair in conf["missed"]:
+            print(f"missed disagreement: {iid} {slot} {' | '.join(pair)}")
         for inc in incs:
             print(f"{inc['id']} {inc['kind']} {inc.get('type')}: " + ", ".join(f"{r['source']}→{pred[_key(r)]}" for r in inc["reports"]))
 

@@ -98,3 +98,16 @@ def test_a_neighbouring_clause_dates_the_trigger_only_when_it_tells_of_it() -> N
     tmx(da, "7 نيسان 2024", "2024-04-07")
     [deal] = [e for e in events.extract(da) if e.type == "AGREEMENT"]
     assert deal.date.value == "2024-04-07"
+
+
+def test_where_an_organisation_sits_is_no_scene() -> None:
+    from test_events import ent, make_da, tmx
+
+    from rasd.annotators import events
+
+    da = make_da("وقال المرصد ومقره لندن إن طائرة حربية تحطمت فوق بلدة جسر الشغور يوم 3 آب 2024.")
+    ent(da, "لندن", "GPE", "e_london")
+    ent(da, "جسر الشغور", "GPE", "e_town")
+    tmx(da, "3 آب 2024", "2024-08-03")
+    [crash] = [e for e in events.extract(da) if e.trigger == "تحطمت"]
+    assert crash.place == "e_town" and "e_london" not in crash.actors + crash.targets

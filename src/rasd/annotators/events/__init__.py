@@ -405,7 +405,7 @@ def _arguments(
     actors: list[str] = []
     targets: list[str] = []
     place: str | None = None
-    source_cues = role_cues("source")
+    source_cues = role_cues("source") | role_cues("seat")
     ends = [w.end for w in words]
 
     def preceding(e: EntityMention, n: int) -> Sequence[Token]:
