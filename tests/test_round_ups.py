@@ -111,3 +111,8 @@ def test_where_an_organisation_sits_is_no_scene() -> None:
     tmx(da, "3 آب 2024", "2024-08-03")
     [crash] = [e for e in events.extract(da) if e.trigger == "تحطمت"]
     assert crash.place == "e_town" and "e_london" not in crash.actors + crash.targets
+
+
+def test_children_among_the_dead_are_a_part_of_the_toll() -> None:
+    das = _two(" وأشار الطبيب إلى أن بين القتلى طفلين.", [("طفلين", 2.0, "طفل")])
+    assert _slot(das, "killed") == []

@@ -384,7 +384,7 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
     out: list[Value] = []
     skip: set[int] = set()
     last: dict[int, str | None] = {}  # sentence -> slot of its last figure
-    last_slot: str | None = None  # the slot of the article's last figure kept
+    last_slot: str | None = None  # the slot of the article's last figure
     for n, q in enumerate(qs):
         if n in skip:
             continue
@@ -398,7 +398,9 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
         prev, last[si] = last.get(si), slot
         if slot is None or _near(words, q, "total_after") or _near(words, q, "other_after") or _event_object(q):
             continue
-        if slot == last_slot and _near(words, q, "more_after"):
+        more = slot == last_slot and _near(words, q, "more_after")
+        last_slot = slot
+        if more:
             continue  # "وقتل ثمانية أشخاص آخرين": more victims, not this happening's figure
         if prev == slot and (_near(words, q, "part_before") or _near(words, q, "part_after")):
             continue  # "وإصابة تسعة آخرين ثلاثة منهم …": a part of the figure before
@@ -412,7 +414,6 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
             value += float(part.value or 0)
             end, vmax = part.end, None
             skip.add(n + 1 + k)
-        last_slot = slot
         qual = "range" if vmax is not None and q.mod == "RANGE" else _QUAL.get(q.mod or "")
         out.append(Value(slot, value, qual, vmax, owner, Evidence(art.doc, start, end)))
     for r in reports:
