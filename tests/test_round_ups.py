@@ -116,3 +116,17 @@ def test_where_an_organisation_sits_is_no_scene() -> None:
 def test_children_among_the_dead_are_a_part_of_the_toll() -> None:
     das = _two(" وأشار الطبيب إلى أن بين القتلى طفلين.", [("طفلين", 2.0, "طفل")])
     assert _slot(das, "killed") == []
+
+
+def test_shootings_and_heat_waves_are_happenings_and_a_ceasefire_is_not() -> None:
+    from test_events import make_da
+
+    from rasd.annotators import events
+
+    def types(text: str) -> set[tuple[str, str]]:
+        return {(e.type, e.trigger) for e in events.extract(make_da(text))}
+
+    assert ("ATTACK", "فتح مسلح النار") in types("فتح مسلح النار على رواد مقهى في المدينة مساء أمس.")
+    assert ("ATTACK", "وأطلقوا النار") in types("وأطلقوا النار على دورية للشرطة قرب الجسر.")
+    assert not {t for t in types("دعت الأمم المتحدة إلى وقف إطلاق النار في المدينة.") if t[0] == "ATTACK"}
+    assert ("OTHER", "موجة الحر") in types("توفي عشرة مسنين بسبب موجة الحر التي تضرب البلاد.")

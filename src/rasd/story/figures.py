@@ -398,6 +398,8 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
         prev, last[si] = last.get(si), slot
         if slot is None or _near(words, q, "total_after") or _near(words, q, "other_after") or _event_object(q):
             continue
+        if _near(words, q, "among_before"):
+            continue  # "بين القتلى طفلان": a part of a toll told before
         more = slot == last_slot and _near(words, q, "more_after")
         last_slot = slot
         if more:
