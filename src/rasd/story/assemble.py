@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -242,7 +242,7 @@ class _Builder:
             self.incident_of[e.id] = inc.id
         return inc
 
-    def from_reports(self, reports: Sequence[Report], values: Sequence[Value]) -> None:
+    def from_reports(self, reports: Sequence[Report], values: Sequence[Value], about: Set[str] | None = None) -> None:
         """One resolved incident and the slot values its articles give it (``slots.article_values``)."""
         reports = sorted(reports, key=lambda r: _report_key(r.ev))
         values = sorted(values, key=lambda v: (_ev_key(v.evidence), v.slot, str(v.value)))
@@ -257,7 +257,7 @@ class _Builder:
         )
         if len({r.doc for r in reports}) > 1:
             self.conflicts.extend(
-                disagreements(inc.id, inc.label, values, self.report_claim, self.side, self.entity_type, date_words,
+                disagreements(inc.id, inc.label, [v for v in values if about is None or v.report.doc in about], self.report_claim, self.side, self.entity_type, date_words,
                               self.apart)  # fmt: skip
             )
 
@@ -404,7 +404,10 @@ def assemble(
         info = b.docs.get(doc)
         for v in article_values(by_doc[doc], info.article(doc)) if info else ():
             values[owner[id(v.report)]].append(v)
+    lead: dict[str, int] = {}  # document -> the incident of its first report (what it is about)
+    for doc, rs in by_doc.items():
+        lead[doc] = owner[id(min(rs, key=lambda r: (r.ev.evidence[0].start, r.ev.id)))]
     for k, inc in enumerate(incs):
-        b.from_reports(inc.reports, values[k])
+        b.from_reports(inc.reports, values[k], frozenset(d for d in by_doc if lead[d] == k))
     b.incidents.sort(key=lambda i: (_ev_key(i.evidence[0]) if i.evidence else ("", 0, 0), i.id))
     return Assembled(b.incidents, b.conflicts, b.incident_of)

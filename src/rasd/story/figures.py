@@ -51,6 +51,7 @@ MAX_WINDOW = 10  # the widest window a resource may give
 FIGURE_REACH = 3  # sentences after a report's whose figures are still its own
 LEAD_REACH = 4  # sentences of an article's lead before its first report that are that report's
 MAX_PARTS = 6  # parts of one total looked at
+PART_MAX = 1000  # a number this large is never a part of a toll (those affected, displaced …)
 PART_GAP = 8  # words between two parts of a total joined by a connector (إضافة إلى)
 AND_GAP = 5  # … joined by و
 ONE_GAP = 5  # words between a singular person noun and the number it is added to
@@ -462,6 +463,8 @@ def parts_after(
             break  # another slot's figure, or a part of this one ("5 جنود بينهم واحد")
         if slot is None and any(_hit(w, _slot_words()["before"]) for w in between):
             break  # "3 من العاملين وإصابة 9": a new figure, not the first one's slot
+        if max(nxt.value or 0, q.value or 0) >= PART_MAX:
+            break  # "46 قتيلا وأكثر من مئتي ألف تضرروا": no toll is told in such parts
         if nxt.value == prev.value and _word_after(words, nxt) == _word_after(words, prev):
             break  # the same figure said again ("مقتل 57 مدنيا في قصف … وقتل 57 مدنيا"), not a part
         slot = slot or own
