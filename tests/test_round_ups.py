@@ -158,3 +158,30 @@ def test_an_article_about_another_happening_lends_no_figures() -> None:
     assert _slot([one, two], "killed") == []
     [tel_afar] = [i for i in build([one, two], ENTS, AS_OF).incidents if i.place == "e_town"]
     assert {(v.value, v.source) for v in tel_afar.slots["killed"]} == {(9, "d_a"), (5, "d_b")}
+
+
+def test_killed_and_wounded_by_verbs_and_subsets_of_a_toll() -> None:
+    # "فقتل شخصين وأصاب سبعة": the seven are wounded, not more dead
+    one = _doc("d_a", "صحيفة الشمال", "فتح مسلح النار في سوق تلعفر يوم 3 آذار 2025 فقتل 5 أشخاص وأصاب سبعة آخرين.")
+    qty(one, "5 أشخاص", 5.0, "شخص")
+    qty(one, "سبعة", 7.0, None)
+    two = _doc("d_b", "صحيفة الجنوب", "فتح مسلح النار في سوق تلعفر يوم 3 آذار 2025 فقتل 6 أشخاص.")
+    qty(two, "6 أشخاص", 6.0, "شخص")
+    [k] = _slot([one, two], "killed")
+    assert k.side_a and k.side_b and {k.side_a.value, k.side_b.value} == {"5", "6"}  # not 12
+    # "4 من المصابين حالتهم خطرة": four of the wounded, not a count of the wounded
+    das = _two(" وأصيب 20 شخصا. وكانت حالات 4 من المصابين خطرة.", [("20 شخصا", 20.0, "شخص"), ("4 من المصابين", 4.0, None)])
+    assert [k for k in _slot(das, "injured") if "4" in (k.side_a.value if k.side_a else "")] == []
+
+
+def test_a_figure_dated_to_an_earlier_year_is_background() -> None:
+    from test_events import tmx
+
+    one = _doc("d_a", "صحيفة الشمال", "قتل 5 أشخاص في تفجير سيارة مفخخة في سوق تلعفر يوم 3 آذار 2025. "
+               "وكان تفجير مماثل في المدينة نفسها عام 2019 قد أدى إلى مقتل 40 شخصا.")  # fmt: skip
+    qty(one, "5 أشخاص", 5.0, "شخص")
+    qty(one, "40 شخصا", 40.0, "شخص")
+    tmx(one, "عام 2019", "2019")
+    two = _doc("d_b", "صحيفة الجنوب", "قتل 5 أشخاص في تفجير سيارة مفخخة في سوق تلعفر يوم 3 آذار 2025.")
+    qty(two, "5 أشخاص", 5.0, "شخص")
+    assert _slot([one, two], "killed") == []

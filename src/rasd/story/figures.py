@@ -334,6 +334,22 @@ class _Reader:
                     out[id(q)] = (q, table[hit])
         return out
 
+    def other_year(self, i: int) -> bool:
+        """Whether sentence ``i`` dates something to a year before its article's: what it
+        counts is a past happening (background), not the one the article reports."""
+        pub = next((r.pub for rs in self.by_sent.values() for _, r in rs if r.pub), None)
+        if pub is None:
+            return False
+        lo, hi = self.bounds(i)
+        k = bisect_left(self.timex_starts, lo)
+        for t in self.art.timex[k:]:
+            if t.start >= hi:
+                break
+            v = t.value or ""
+            if t.type == "DATE" and len(v) >= 4 and v[:4].isdigit() and int(v[:4]) < pub.year:
+                return True
+        return False
+
     def moves_on(self, i: int) -> bool:
         if i not in self._moves:
             lo, hi = self.bounds(i)
@@ -353,9 +369,13 @@ class _Reader:
         if own:
             before = [x for x in own if x[0] <= q.start]
             r = (before[-1] if before else own[0])[1]
+            if self.other_year(si):
+                return None  # a sentence that dates what it counts to an earlier year: background
             return None if id(r) in self.tallies else r  # "قتل 23 في هجومين": a tally's figure
         if cue >= 0:
             return None  # a figure of another happening ("بعد أيام على مقتل سبعة جنود")
+        if self.other_year(si):
+            return None  # "… أدين بقتل 12 شخصا في صالة سينما عام 2012": a happening of another year
         if any(_hit(w, _tally_words()) for w in self.sent_words(si) if w[0] < q.start):
             return None  # "تفجيرات في أنحاء العراق أدت إلى مقتل 32": a tally, told before any report
         for j in range(si, max(-1, si - FIGURE_REACH - 1), -1):
@@ -399,7 +419,7 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
         prev, last[si] = last.get(si), slot
         if slot is None or _near(words, q, "total_after") or _near(words, q, "other_after") or _event_object(q):
             continue
-        if _near(words, q, "among_before"):
+        if _near(words, q, "among_before") or _near(words, q, "among_after"):
             continue  # "بين القتلى طفلان": a part of a toll told before
         more = slot == last_slot and _near(words, q, "more_after")
         last_slot = slot
