@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -242,8 +242,10 @@ class _Builder:
             self.incident_of[e.id] = inc.id
         return inc
 
-    def from_reports(self, reports: Sequence[Report], values: Sequence[Value], about: Set[str] | None = None) -> None:
-        """One resolved incident and the slot values its articles give it (``slots.article_values``)."""
+    def from_reports(self, reports: Sequence[Report], values: Sequence[Value]) -> None:
+        """One resolved incident and the slot values its articles give it (``slots.article_values``);
+        the figures of a round-up's side item (a report whose sentence moves on to another item,
+        ``story/other_items.tsv``) are shown but never set against other sources."""
         reports = sorted(reports, key=lambda r: _report_key(r.ev))
         values = sorted(values, key=lambda v: (_ev_key(v.evidence), v.slot, str(v.value)))
         slots = [(v.slot, self.value(v.slot, v.value, v.report.ev, v.evidence, v.qualifier, v.value_max, _text(v)))
@@ -257,7 +259,7 @@ class _Builder:
         )
         if len({r.doc for r in reports}) > 1:
             self.conflicts.extend(
-                disagreements(inc.id, inc.label, [v for v in values if about is None or v.report.doc in about], self.report_claim, self.side, self.entity_type, date_words,
+                disagreements(inc.id, inc.label, [v for v in values if not v.report.other], self.report_claim, self.side, self.entity_type, date_words,
                               self.apart)  # fmt: skip
             )
 
@@ -404,10 +406,7 @@ def assemble(
         info = b.docs.get(doc)
         for v in article_values(by_doc[doc], info.article(doc)) if info else ():
             values[owner[id(v.report)]].append(v)
-    lead: dict[str, int] = {}  # document -> the incident of its first report (what it is about)
-    for doc, rs in by_doc.items():
-        lead[doc] = owner[id(min(rs, key=lambda r: (r.ev.evidence[0].start, r.ev.id)))]
     for k, inc in enumerate(incs):
-        b.from_reports(inc.reports, values[k], frozenset(d for d in by_doc if lead[d] == k))
+        b.from_reports(inc.reports, values[k])
     b.incidents.sort(key=lambda i: (_ev_key(i.evidence[0]) if i.evidence else ("", 0, 0), i.id))
     return Assembled(b.incidents, b.conflicts, b.incident_of)

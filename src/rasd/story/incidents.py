@@ -163,7 +163,7 @@ class Report:
     groups: tuple[Group, ...] = ()  # the readings of each content word (``words`` is their union)
     moves_on: bool = False  # its sentence opens on another item of a round-up (shifts.txt)
     inferred: bool = False  # its places are the article's lead's, not its sentence's
-    other: bool = False  # its sentence tells of another happening than its article's before (other_items.tsv)
+    other: bool = False  # its sentence tells of another item (other_items.tsv): its figures are not compared
 
 
 @dataclass
@@ -186,7 +186,6 @@ class Incident:
     persons: set[str] = field(default_factory=set)
     about: set[str] = field(default_factory=set)
     windows: Counter[tuple[date, date]] = field(default_factory=Counter)
-    other_docs: set[str] = field(default_factory=set)  # articles of its reports that tell of another item
     _scene: frozenset[str] | None = field(default=None, repr=False, compare=False)  # ``scene()`` until ``add``
 
     def scene(self) -> frozenset[str]:
@@ -227,8 +226,6 @@ class Incident:
         self.docs.add(r.doc)
         self.persons |= r.persons
         self.about |= r.about
-        if r.other:
-            self.other_docs.add(r.doc)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -313,8 +310,6 @@ def score(
     lo, hi, dated, follow = span or (r.lo, r.hi, r.dated, r.follow)
     if not compatible(r, inc):
         return None
-    if (r.other and r.doc in inc.docs) or r.doc in inc.other_docs:
-        return None  # an article's "another attack" / "in another province" is not what it told before
     if by_person(r.kind):  # one death per person, whatever the dates and places told
         return (
             JOIN
