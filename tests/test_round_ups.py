@@ -170,3 +170,9 @@ def test_a_figure_dated_to_an_earlier_year_is_background() -> None:
     two = _doc("d_b", "صحيفة الجنوب", "قتل 5 أشخاص في تفجير سيارة مفخخة في سوق تلعفر يوم 3 آذار 2025.")
     qty(two, "5 أشخاص", 5.0, "شخص")
     assert _slot([one, two], "killed") == []
+
+
+def test_burma_is_myanmar() -> None:
+    from rasd.annotators.entities.gazetteer import place_lookup
+
+    assert place_lookup("بورما") is not None and place_lookup("بورما") == place_lookup("ميانمار")
