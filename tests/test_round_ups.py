@@ -176,3 +176,10 @@ def test_burma_is_myanmar() -> None:
     from rasd.annotators.entities.gazetteer import place_lookup
 
     assert place_lookup("بورما") is not None and place_lookup("بورما") == place_lookup("ميانمار")
+
+
+def test_a_follow_up_of_an_accident_refers_back_to_it() -> None:
+    from rasd.story.report_words import followup_words, has_backref
+
+    assert has_backref("تعافى عدد من المصابين جراء الحادث الذي أدى إلى انقلاب حافلة على الطريق.")
+    assert "تعافي" in followup_words() or "تعافى" in followup_words()
