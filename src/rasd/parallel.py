@@ -11,17 +11,24 @@ number of workers:
   only results travel. Forked workers keep the parent's Ctrl-C handler
   (``progress.interrupt_quietly``: they exit at once and the pool breaks).
 
+- ``Ahead``: work handed to a helper thread while the caller goes on with its own, then
+  shared by both (the story stage's sentence encoder beside its word-level model). Only for
+  work that runs outside the GIL (a C library); each thread keeps to one OpenMP thread.
+
 ``parallel_dask`` sends the same batches to a Dask cluster instead (``--dask``).
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
+import queue
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from types import TracebackType
+from typing import Any, Generic, TypeVar
 
 from threadpoolctl import threadpool_limits
 
@@ -110,3 +117,79 @@ def forked(
             return [r for f in futures for r in f.result()]
     finally:
         _SHARED = None
+
+
+_DONE = object()  # the end of an ``Ahead`` queue
+
+
+class Ahead(Generic[B]):
+    """``fn(item)`` for each item ``put``, on a helper thread from the first one on, while the
+    caller goes on; ``finish`` makes the caller work through what is left beside the helper,
+    then waits for it. The caller's own work overlaps the helper's, and two threads share the
+    tail: on two cores that is worth it only when ``fn`` releases the GIL (a C library).
+
+    ``fn`` is called for its effects (it fills a cache); which thread runs an item, and in
+    what order items finish, must not change them. Both threads keep to one OpenMP thread
+    while the block is open (``with Ahead(fn) as ahead``): two OpenMP teams of two on two
+    cores spin against each other. A failure of ``fn`` on the helper is raised by ``finish``;
+    leaving the block early (an exception) stops the helper after its current item.
+    """
+
+    def __init__(self, fn: Callable[[B], object]) -> None:
+        self._fn = fn
+        self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._error: BaseException | None = None
+        self._stop = False
+        self._limit: Any = None
+
+    def put(self, item: B) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._help, name="rasd-ahead", daemon=True)
+            self._thread.start()
+        self._queue.put(item)
+
+    def _help(self) -> None:
+        with threadpool_limits(limits=1, user_api="openmp"):  # this thread's own limit
+            while not self._stop:
+                item = self._queue.get()
+                if item is _DONE:
+                    self._queue.put(_DONE)  # left for the caller, who may still be waiting on it
+                    return
+                try:
+                    self._fn(item)
+                except BaseException as e:  # raised by ``finish`` in the caller's thread
+                    self._error = e
+                    self._queue.put(_DONE)
+                    return
+
+    def finish(self) -> None:
+        """Work along with the helper until nothing is left, then wait for it."""
+        self._queue.put(_DONE)
+        while self._error is None:
+            item = self._queue.get()
+            if item is _DONE:
+                self._queue.put(_DONE)  # the helper's stop too
+                break
+            self._fn(item)
+        self._join()
+        if self._error is not None:
+            raise self._error
+
+    def _join(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+    def __enter__(self) -> Ahead[B]:
+        self._limit = threadpool_limits(limits=1, user_api="openmp")  # the caller's thread
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        if self._thread is not None:  # left early: the helper stops after its current item
+            self._stop = True
+            self._queue.put(_DONE)
+            self._join()
+        if self._limit is not None:
+            self._limit.restore_original_limits()
+            self._limit = None

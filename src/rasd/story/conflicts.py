@@ -35,15 +35,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from rasd.annotators.events import count_words
 from rasd.ids import make_id
 from rasd.models import Conflict, Side
 from rasd.resources import load_lines, load_pairs, load_table
 from rasd.story import SLOT_KEYS, incident_types
+from rasd.story.ahead import Reader
 from rasd.story.claims import ClaimRecord, word_tokens
 from rasd.story.commitments import span
 from rasd.story.slots import agree, templates
@@ -323,15 +324,12 @@ def _slot_objects() -> frozenset[str]:
     return people | frozenset(fold(w) for w, k in count_words()[0].items() if k in SLOT_KEYS)
 
 
-def find_conflicts(
-    records: Sequence[ClaimRecord], use_model: bool = True, scope: Scope | None = None
-) -> list[Conflict]:
-    """Conflicts among ``records`` (see module doc); deterministic order.
-
-    With ``scope`` only pairs it places in one incident or one thread are compared; a date
-    disagreement is kept only inside one incident (a thread's deadlines are compared by
-    ``story.threads``), a number one inside one incident or thread ("900 troops moved" against
-    "1,500 arrived" of one withdrawal); each conflict carries that incident or thread."""
+def _compare(
+    records: Sequence[ClaimRecord], scope: Scope | None, admits: Callable[[ClaimRecord], bool] | None = None
+) -> tuple[list[Candidate], list[tuple[int, int, str]], set[tuple[int, int]]]:
+    """The structured findings of the blocked pairs in ``scope``, the pairs left to the model
+    and the pairs settled. ``admits``: only claims it admits are paired in blocks compared
+    pair by pair (``read_ahead``; the large blocks' neighbours stay those of every claim)."""
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, r in enumerate(records):
         for t in r.topics:
@@ -343,6 +341,8 @@ def find_conflicts(
     pending_model: list[tuple[int, int, str]] = []
     for (topic, _year), members in sorted(blocks.items()):
         if len(members) <= MAX_BLOCK:
+            if admits is not None:
+                members = [i for i in members if admits(records[i])]
             pairs = [(members[x], members[y]) for x in range(len(members)) for y in range(x + 1, len(members))]
         else:
             order = sorted(members, key=lambda i: (records[i].claim.time or "", i))
@@ -370,13 +370,48 @@ def find_conflicts(
                 cands.append(c)
             elif overlap(a, b) >= MIN_OVERLAP_OTHER:
                 pending_model.append((key[0], key[1], topic))
+    return cands, pending_model, seen
+
+
+def read_ahead(
+    records: Sequence[ClaimRecord], scope: Scope, reader: Reader, admits: Callable[[ClaimRecord], bool] | None = None
+) -> None:  # fmt: skip
+    """Bound the pairs ``scope`` admits, and start the encoder on those whose bound passes,
+    before ``find_conflicts`` runs with the full scope (``story.stage``: the pairs commitment
+    threads admit, while incidents are resolved). Only the reader's caches are filled: with a
+    ``scope`` that admits a subset of the final one, nothing is read that is not needed."""
+    if reader.model is None:
+        return
+    cands, pending, seen = _compare(records, scope, admits)
+    todo = [(i, j) for i, j, _ in dict.fromkeys(pending) if (i, j) not in seen]
+    reader.bounds([(records[i].text, records[j].text) for i, j in todo], lambda _, b: _other_may(b))
+    reader.bounds([(c.a.text, c.b.text) for c in cands], lambda k, b: _may_reach(cands[k], b))
+
+
+def find_conflicts(
+    records: Sequence[ClaimRecord], use_model: bool = True, scope: Scope | None = None, reader: Reader | None = None
+) -> list[Conflict]:
+    """Conflicts among ``records`` (see module doc); deterministic order.
+
+    With ``scope`` only pairs it places in one incident or one thread are compared; a date
+    disagreement is kept only inside one incident (a thread's deadlines are compared by
+    ``story.threads``), a number one inside one incident or thread ("900 troops moved" against
+    "1,500 arrived" of one withdrawal); each conflict carries that incident or thread.
+    ``reader``: the stance model's bounds and encoder as read ahead (``read_ahead``), else
+    this call reads them (``story.ahead``)."""
+    cands, pending_model, seen = _compare(records, scope)
     model = load_model() if use_model else None
     if model is not None:
         todo = [(i, j, t) for i, j, t in dict.fromkeys(pending_model) if (i, j) not in seen]
-        if todo:  # the sentence encoder only for pairs that may still pass MODEL_DISAGREE and THRESHOLD
-            hi = _bound(model, [(records[i].text, records[j].text) for i, j, _ in todo])
-            todo = [x for x, b in zip(todo, hi, strict=True)
-                    if b >= MODEL_DISAGREE and _confidence(b * OTHER_SCALE) >= THRESHOLD]  # fmt: skip
+        structured_c = list(cands)  # structured findings only, so far
+        # the sentence encoder only for pairs that may still pass MODEL_DISAGREE and THRESHOLD
+        # (todo) or whose finding may still reach THRESHOLD (structured); it reads their texts
+        # on a helper thread while the word-level bounds of the next pairs are computed
+        with nullcontext(reader) if reader is not None else Reader(model) as ahead:
+            hi = ahead.bounds([(records[i].text, records[j].text) for i, j, _ in todo], lambda _, b: _other_may(b))
+            hi_c = ahead.bounds([(c.a.text, c.b.text) for c in structured_c], lambda k, b: _may_reach(structured_c[k], b))
+            ahead.finish()
+        todo = [x for x, b in zip(todo, hi, strict=True) if _other_may(b)]
         probs = model.predict_proba([(records[i].text, records[j].text) for i, j, _ in todo])
         for (i, j, t), p in zip(todo, probs, strict=True):
             if p["disagree"] >= MODEL_DISAGREE and (i, j) not in seen:
@@ -389,11 +424,8 @@ def find_conflicts(
                               p["disagree"] * OTHER_SCALE, side_word(records[i].claim.polarity),
                               side_word(records[j].claim.polarity), None, *where)
                 )  # fmt: skip
-        structured_c = [c for c in cands if c.kind != "other"]
         if structured_c:  # a finding left under THRESHOLD by the strongest "disagree" possible is out, unencoded
-            hi = _bound(model, [(c.a.text, c.b.text) for c in structured_c])
-            out = {id(c) for c, b in zip(structured_c, hi, strict=True)
-                   if c.score >= 0 and _confidence(c.score * _model_factor(c.kind, float(b))) < THRESHOLD}  # fmt: skip
+            out = {id(c) for c, b in zip(structured_c, hi_c, strict=True) if not _may_reach(c, b)}
             cands = [c for c in cands if id(c) not in out]
             structured_c = [c for c in structured_c if id(c) not in out]
         for c, p in zip(structured_c, model.predict_proba([(c.a.text, c.b.text) for c in structured_c]), strict=True):
@@ -401,11 +433,14 @@ def find_conflicts(
     return _select(cands)
 
 
-def _bound(model: Any, pairs: list[tuple[str, str]]) -> Sequence[float]:
-    """The model's ceiling on ``disagree`` for each pair (``StanceModel.disagree_bound``); 1.0
-    for a model that cannot bound its answers, so nothing is skipped for it."""
-    bound = getattr(model, "disagree_bound", None)
-    return list(bound(pairs)) if bound is not None else [1.0] * len(pairs)
+def _other_may(bound: float) -> bool:
+    """Whether a pair with this ceiling on ``disagree`` may still be an ``other`` conflict."""
+    return bound >= MODEL_DISAGREE and _confidence(bound * OTHER_SCALE) >= THRESHOLD
+
+
+def _may_reach(c: Candidate, bound: float) -> bool:
+    """Whether a structured finding may still reach THRESHOLD with ``disagree`` at most ``bound``."""
+    return c.score < 0 or _confidence(c.score * _model_factor(c.kind, float(bound))) >= THRESHOLD
 
 
 def _model_factor(kind: str, disagree: float) -> float:

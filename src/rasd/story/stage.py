@@ -29,11 +29,13 @@ from rasd.annotators.events import BACKGROUND, extract
 from rasd.models import DocAnalysis, Entity, Event, Evidence, Incident, Thread, Views
 from rasd.parallel import forked
 from rasd.resources import load_table
+from rasd.story.ahead import Reader
 from rasd.story.assemble import assemble
 from rasd.story.claims import ClaimRecord, build_claims, family
 from rasd.story.commitments import Found, find_commitments
-from rasd.story.conflicts import find_conflicts
+from rasd.story.conflicts import find_conflicts, read_ahead
 from rasd.story.incidents import Told, told_of
+from rasd.story.stance import load_model
 from rasd.story.threads import SentenceCue, build_threads, sentence_cues
 from rasd.text import fold
 
@@ -233,7 +235,8 @@ def build(
 
     The per-document step (extraction, claims, commitments) runs through ``per_document``
     (default: ``workers`` forked processes; ``parallel_dask`` passes a Dask one); incidents,
-    threads and conflicts see the whole corpus in this process.
+    threads and conflicts see the whole corpus in this process, the sentence encoder of the
+    claim comparison on a helper thread beside it (``story.ahead``).
     """
     names = _name_index(entities)
     ordered = sorted(das, key=lambda d: d.doc.id)
@@ -253,9 +256,15 @@ def build(
         key=lambda e: (e.evidence[0].doc, e.evidence[0].start, e.id) if e.evidence else ("", 0, e.id)
     )
     spans = ClaimSpans(records)
-    got = assemble(reports, ordered, entities, spans.first, told)
-    commitments, threads, deadline_conflicts = build_threads(found, ordered, entities, as_of, cues)
-    claim_conflicts = find_conflicts(records, scope=_Scope(spans, reports, got.incident_of, threads, entities, got.incidents))
+    with Reader(load_model()) as reader:  # the claim comparison's encoder on a helper thread (``story.ahead``)
+        commitments, threads, deadline_conflicts = build_threads(found, ordered, entities, as_of, cues)
+        # the pairs the threads alone admit are in the final scope whatever the incidents:
+        # their texts are encoded while incidents are resolved, not after
+        sure = _Scope(spans, (), {}, threads, entities)
+        read_ahead(records, sure, reader, lambda r: bool(sure.threads_of(r)))
+        got = assemble(reports, ordered, entities, spans.first, told)
+        scope = _Scope(spans, reports, got.incident_of, threads, entities, got.incidents)
+        claim_conflicts = find_conflicts(records, scope=scope, reader=reader)
     for k in claim_conflicts:
         k.kind = SCHEMA2_KIND.get(k.kind, k.kind)
     outlets = {da.doc.id: da.doc.outlet for da in ordered}

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -38,20 +39,27 @@ class SentenceEncoder:
     def __init__(self, model: Any) -> None:
         self._model = model
         self._cache: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()  # two threads may encode at once (``parallel.Ahead``)
         self.dim = int(model.dim)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Rows in the order of ``texts``; deterministic and independent of batching."""
-        todo = [t for t in dict.fromkeys(texts) if t not in self._cache]
-        if todo and len(self._cache) + len(todo) > CACHE_LIMIT:
-            self._cache.clear()  # then every text of this call is encoded again
-            todo = list(dict.fromkeys(texts))
+        """Rows in the order of ``texts``; deterministic and independent of batching.
+        Thread-safe: the cache is read and filled under a lock, the encoding runs outside it."""
+        with self._lock:
+            todo = [t for t in dict.fromkeys(texts) if t not in self._cache]
+            if todo and len(self._cache) + len(todo) > CACHE_LIMIT:
+                self._cache.clear()  # then every text of this call is encoded again
+                todo = list(dict.fromkeys(texts))
+            rows = {t: self._cache[t] for t in dict.fromkeys(texts) if t in self._cache}
         if todo:
             vecs = self._model.query([" ".join(t.split()[:MAX_WORDS]) or "." for t in todo])
-            self._cache.update(zip(todo, np.asarray(vecs, dtype=np.float32), strict=True))
+            new = dict(zip(todo, np.asarray(vecs, dtype=np.float32), strict=True))
+            rows.update(new)
+            with self._lock:
+                self._cache.update(new)
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for i, t in enumerate(texts):
-            out[i] = self._cache[t]
+            out[i] = rows[t]
         return out
 
 

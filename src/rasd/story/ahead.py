@@ -1,0 +1,81 @@
+"""The stance model asked ahead: its word-level bound remembered per pair, and the sentence
+encoder reading the texts that will need it on a helper thread while this one goes on.
+
+Why: on two cores the story stage's corpus step was one Python thread (incidents, the
+bounds of candidate claim pairs) followed by the encoder (C, two OpenMP threads), so one
+core idled through the first part. ``Reader`` sends the texts of each pair whose bound
+passes to the encoder (``parallel.Ahead``) as soon as the bound is known: while the bounds
+of the next pairs, and incident resolution, are computed here (``story.stage`` bounds the
+pairs its commitment threads already admit before it resolves incidents, then the rest).
+What is read ahead only fills the encoder's cache, whose rows do not depend on the batch or
+the thread, and a bound does not depend on the other pairs: the output is the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from types import TracebackType
+from typing import Any
+
+from rasd.parallel import Ahead
+from rasd.text.encoder import get_encoder
+
+BOUND_CHUNK = 256  # pairs bounded at a time, the texts of those kept sent on before the next
+ENCODE_CHUNK = 8  # texts per encoder call (the two threads share the last calls)
+
+Pair = tuple[str, str]
+
+
+class Reader:
+    """Bounds on ``disagree`` for pairs of claim texts, remembered, and the encoder reading
+    ahead the texts of the pairs a caller keeps. Use as a context manager; ``finish`` encodes
+    what is left on both threads. A model without an encoder model (or none) reads nothing
+    ahead; one that cannot bound its answers gets 1.0 for every pair (nothing is skipped)."""
+
+    def __init__(self, model: Any) -> None:
+        self.model = model
+        self._bound: Callable[[Sequence[Pair]], Any] | None = getattr(model, "disagree_bound", None)
+        uses = getattr(model, "uses_encoder", None)
+        encoder = get_encoder() if uses is not None and uses() else None
+        self._ahead: Ahead[list[str]] | None = Ahead(encoder.encode) if encoder is not None else None
+        self._known: dict[Pair, Any] = {}
+        self._sent: set[str] = set()
+
+    def bounds(self, pairs: Sequence[Pair], keep: Callable[[int, float], bool]) -> list[Any]:
+        """The model's ceiling on ``disagree`` for each pair (``StanceModel.disagree_bound``,
+        numpy floats as it gives them); the texts of each pair ``k`` that ``keep(k, bound)``
+        keeps go to the encoder at once. ``BOUND_CHUNK`` pairs at a time, each pair once."""
+        out: list[Any] = []
+        for lo in range(0, len(pairs), BOUND_CHUNK):
+            chunk = pairs[lo : lo + BOUND_CHUNK]
+            new = [p for p in dict.fromkeys(chunk) if p not in self._known]
+            if new:
+                got = list(self._bound(new)) if self._bound is not None else [1.0] * len(new)
+                self._known.update(zip(new, got, strict=True))
+            vals = [self._known[p] for p in chunk]
+            out.extend(vals)
+            self.texts([t for k, (p, b) in enumerate(zip(chunk, vals, strict=True)) if keep(lo + k, b) for t in p])
+        return out
+
+    def texts(self, texts: Sequence[str]) -> None:
+        """Send ``texts`` to the encoder (each text once)."""
+        if self._ahead is None:
+            return
+        new = [t for t in dict.fromkeys(texts) if t not in self._sent]
+        self._sent.update(new)
+        for lo in range(0, len(new), ENCODE_CHUNK):
+            self._ahead.put(new[lo : lo + ENCODE_CHUNK])
+
+    def finish(self) -> None:
+        """Encode what is left, on this thread beside the helper; then every text sent is cached."""
+        if self._ahead is not None:
+            self._ahead.finish()
+
+    def __enter__(self) -> Reader:
+        if self._ahead is not None:
+            self._ahead.__enter__()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        if self._ahead is not None:
+            self._ahead.__exit__(kind, exc, tb)
