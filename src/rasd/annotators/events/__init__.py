@@ -348,20 +348,11 @@ def _date(
     return EventDate(None, None), 0.5, "article"
 
 
-@cache
-def _since() -> frozenset[str]:
-    return frozenset(fold(w) for w in load_lines("time/since_words.txt"))
-
-
-@cache
-def _happened() -> frozenset[str]:
-    return frozenset(fold(w) for w in load_lines("story/happened_words.txt"))
-
-
 def _since_before(text: str, start: int) -> bool:
     """Whether a since word (``time/since_words.txt``: منذ) opens the date at ``start``."""
     before = [t.norm for t in tokenize(text[max(0, start - 12) : start]) if t.is_word][-1:]
-    return bool(before) and (before[0] in _since() or (before[0][:1] in _CONJ and before[0][1:] in _since()))
+    since = word_list("time/since_words.txt")
+    return bool(before) and (before[0] in since or (before[0][:1] in _CONJ and before[0][1:] in since))
 
 
 def _tells_the_trigger(text: str, hit: TriggerHit, clause: tuple[int, int]) -> bool:
@@ -371,7 +362,8 @@ def _tells_the_trigger(text: str, hit: TriggerHit, clause: tuple[int, int]) -> b
     a, b = clause
     if a >= hit.end and len([t for t in tokenize(text[hit.end : a]) if t.is_word]) <= 1:
         return True
-    return any(t.norm in _happened() or (t.norm[:1] in _CONJ and t.norm[1:] in _happened())
+    happened = word_list("story/happened_words.txt")
+    return any(t.norm in happened or (t.norm[:1] in _CONJ and t.norm[1:] in happened)
                for t in tokenize(text[a:b]) if t.is_word)  # fmt: skip
 
 
