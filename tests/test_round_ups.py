@@ -183,3 +183,16 @@ def test_a_follow_up_of_an_accident_refers_back_to_it() -> None:
 
     assert has_backref("تعافى عدد من المصابين جراء الحادث الذي أدى إلى انقلاب حافلة على الطريق.")
     assert "تعافي" in followup_words() or "تعافى" in followup_words()
+
+
+def test_a_cell_caught_is_an_arrest_and_self_restraint_is_not() -> None:
+    from test_events import make_da
+
+    from rasd.annotators import events
+
+    def types(text: str) -> set[str]:
+        return {e.type for e in events.extract(make_da(text))}
+
+    assert "ARREST" in types("ضبطت الأجهزة الأمنية شبكة تهريب تضم ستة أشخاص في الميناء أمس.")
+    assert "ARREST" in types("أعلنت الشرطة تفكيك خلية مسلحة في المدينة.")
+    assert "ARREST" not in types("دعا الوزير جميع الأطراف إلى ضبط النفس.")
