@@ -196,3 +196,23 @@ def test_a_cell_caught_is_an_arrest_and_self_restraint_is_not() -> None:
     assert "ARREST" in types("ضبطت الأجهزة الأمنية شبكة تهريب تضم ستة أشخاص في الميناء أمس.")
     assert "ARREST" in types("أعلنت الشرطة تفكيك خلية مسلحة في المدينة.")
     assert "ARREST" not in types("دعا الوزير جميع الأطراف إلى ضبط النفس.")
+
+
+def test_a_flood_lasts_days() -> None:
+    """A report of a lasting kind (story/kind_traits.tsv) may join days after its start, as a
+    follow-up does; an attack report without follow-up words may not."""
+    from datetime import date
+
+    from test_events import make_da
+
+    from rasd.annotators import events
+    from rasd.story.incidents import make_reports
+
+    def follow(text: str) -> bool:
+        da = make_da(text, published="2025-03-06")
+        evs = [e for e in events.extract(da) if e.evidence]
+        [r] = make_reports(evs, {da.doc.id: text}, {da.doc.id: date(2025, 3, 6)}, {da.doc.id: "x"}, {})
+        return r.follow
+
+    assert follow("غمرت الفيضانات قرى الوادي وشردت مئات العائلات.")
+    assert not follow("قتل 5 أشخاص في هجوم على قرية في الوادي.")

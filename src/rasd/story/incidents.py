@@ -440,7 +440,7 @@ def make_reports(
         parts = frozenset(x for x in [*ev.actors, *ev.targets] if x not in geo and not x.startswith("?"))
         groups = t.groups
         words = frozenset(w for g in groups for w in g)
-        follow = backref or bool(words & followup_words())
+        follow = backref or bool(words & followup_words()) or "lasting" in _traits().get(kind, ())
         # an arrest of those behind a bombing is a report of the bombing (a follow-up)
         about = (
             frozenset(k for w in words if w in _kinds() and not by_person(k := _kinds()[w][0])) - {kind}
