@@ -195,6 +195,7 @@ def test_a_cell_caught_is_an_arrest_and_self_restraint_is_not() -> None:
 
     assert "ARREST" in types("ضبطت الأجهزة الأمنية شبكة تهريب تضم ستة أشخاص في الميناء أمس.")
     assert "ARREST" in types("أعلنت الشرطة تفكيك خلية مسلحة في المدينة.")
+    assert "ARREST" in types("قبضت الشرطة أمس على ثلاثة مهربين قرب الحدود.")
     assert "ARREST" not in types("دعا الوزير جميع الأطراف إلى ضبط النفس.")
 
 
