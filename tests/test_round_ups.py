@@ -217,3 +217,17 @@ def test_a_flood_lasts_days() -> None:
 
     assert follow("غمرت الفيضانات قرى الوادي وشردت مئات العائلات.")
     assert not follow("قتل 5 أشخاص في هجوم على قرية في الوادي.")
+
+
+def test_stabbings_hostage_takings_and_poisonings_are_happenings() -> None:
+    from test_events import make_da
+
+    from rasd.annotators import events
+
+    def types(text: str) -> set[str]:
+        return {e.type for e in events.extract(make_da(text))}
+
+    assert "ATTACK" in types("قتل شخصان في هجوم بسكين داخل متجر.")
+    assert "ATTACK" in types("احتجز مسلحون عددا من الرهائن في فندق بالمدينة صباح أمس.")
+    assert "OTHER" in types("أصيب 20 شخصا بحالات تسمم غذائي بعد تناول وجبة في مطعم.")
+    assert types("قدم المحامي طعنا في الحكم أمام المحكمة.") == set()  # an appeal, not a stabbing
