@@ -14,6 +14,15 @@ from rasd.story.report_words import moves_on, other_item
 AS_OF = "2026-11-22"
 
 
+def _types(text: str) -> set[str]:
+    """The event types the events annotator finds in one self-written sentence."""
+    from test_events import make_da
+
+    from rasd.annotators import events
+
+    return {e.type for e in events.extract(make_da(text))}
+
+
 def test_other_item_openers_and_another_after_the_trigger() -> None:
     assert other_item("من جهة أخرى، انفجرت عبوة في سوق المدينة.", "انفجرت")
     assert other_item("وفي محافظة نينوى، قتل ثلاثة في تفجير.", "تفجير")
@@ -186,17 +195,10 @@ def test_a_follow_up_of_an_accident_refers_back_to_it() -> None:
 
 
 def test_a_cell_caught_is_an_arrest_and_self_restraint_is_not() -> None:
-    from test_events import make_da
-
-    from rasd.annotators import events
-
-    def types(text: str) -> set[str]:
-        return {e.type for e in events.extract(make_da(text))}
-
-    assert "ARREST" in types("ضبطت الأجهزة الأمنية شبكة تهريب تضم ستة أشخاص في الميناء أمس.")
-    assert "ARREST" in types("أعلنت الشرطة تفكيك خلية مسلحة في المدينة.")
-    assert "ARREST" in types("قبضت الشرطة أمس على ثلاثة مهربين قرب الحدود.")
-    assert "ARREST" not in types("دعا الوزير جميع الأطراف إلى ضبط النفس.")
+    assert "ARREST" in _types("ضبطت الأجهزة الأمنية شبكة تهريب تضم ستة أشخاص في الميناء أمس.")
+    assert "ARREST" in _types("أعلنت الشرطة تفكيك خلية مسلحة في المدينة.")
+    assert "ARREST" in _types("قبضت الشرطة أمس على ثلاثة مهربين قرب الحدود.")
+    assert "ARREST" not in _types("دعا الوزير جميع الأطراف إلى ضبط النفس.")
 
 
 def test_a_flood_lasts_days() -> None:
@@ -220,14 +222,7 @@ def test_a_flood_lasts_days() -> None:
 
 
 def test_stabbings_hostage_takings_and_poisonings_are_happenings() -> None:
-    from test_events import make_da
-
-    from rasd.annotators import events
-
-    def types(text: str) -> set[str]:
-        return {e.type for e in events.extract(make_da(text))}
-
-    assert "ATTACK" in types("قتل شخصان في هجوم بسكين داخل متجر.")
-    assert "ATTACK" in types("احتجز مسلحون عددا من الرهائن في فندق بالمدينة صباح أمس.")
-    assert "OTHER" in types("أصيب 20 شخصا بحالات تسمم غذائي بعد تناول وجبة في مطعم.")
-    assert types("قدم المحامي طعنا في الحكم أمام المحكمة.") == set()  # an appeal, not a stabbing
+    assert "ATTACK" in _types("قتل شخصان في هجوم بسكين داخل متجر.")
+    assert "ATTACK" in _types("احتجز مسلحون عددا من الرهائن في فندق بالمدينة صباح أمس.")
+    assert "OTHER" in _types("أصيب 20 شخصا بحالات تسمم غذائي بعد تناول وجبة في مطعم.")
+    assert _types("قدم المحامي طعنا في الحكم أمام المحكمة.") == set()  # an appeal, not a stabbing
