@@ -32,7 +32,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from rasd.annotators.events import count_words
+from rasd.annotators.events import count_words, triggers
 from rasd.models import Evidence, Quantity, Timex
 from rasd.resources import load_lines, load_table
 from rasd.story import SLOT_KEYS
@@ -263,14 +263,9 @@ def _dual_screen() -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, keys))) if keys else None
 
 
-@cache
-def _tally_words() -> frozenset[str]:
-    return _word_set("story/tally_triggers.txt")
-
-
 def _tally_trigger(trigger: str) -> bool:
     """Whether a trigger names several happenings (``story/tally_triggers.txt``: هجمات)."""
-    return any(s in _tally_words() for t in tokenize(trigger) if t.is_word for s in _stem_set(t.text))
+    return any(s in _word_set("story/tally_triggers.txt") for t in tokenize(trigger) if t.is_word for s in _stem_set(t.text))
 
 
 def _takes(r: Report, slot: str) -> bool:
@@ -300,6 +295,8 @@ class _Reader:
             v.sort(key=lambda x: (x[0], x[1].ev.id))
         self.report_sents = sorted(self.by_sent)
         self.timex_starts = [t.start for t in art.timex]
+        self.pub = next((r.pub for r in reports if r.pub), None)  # the article's date
+        self._past: dict[int, bool] = {}
 
     def takes(self, r: Report, slot: str) -> bool:
         return id(r) not in self.tallies and _takes(r, slot)
@@ -337,18 +334,13 @@ class _Reader:
     def other_year(self, i: int) -> bool:
         """Whether sentence ``i`` dates something to a year before its article's: what it
         counts is a past happening (background), not the one the article reports."""
-        pub = next((r.pub for rs in self.by_sent.values() for _, r in rs if r.pub), None)
-        if pub is None:
-            return False
-        lo, hi = self.bounds(i)
-        k = bisect_left(self.timex_starts, lo)
-        for t in self.art.timex[k:]:
-            if t.start >= hi:
-                break
-            v = t.value or ""
-            if t.type == "DATE" and len(v) >= 4 and v[:4].isdigit() and int(v[:4]) < pub.year:
-                return True
-        return False
+        if i not in self._past:
+            lo, hi = self.bounds(i)
+            k = bisect_left(self.timex_starts, lo)
+            years = [t.value[:4] for t in self.art.timex[k:bisect_left(self.timex_starts, hi)]
+                     if t.type == "DATE" and t.value and t.value[:4].isdigit()]  # fmt: skip
+            self._past[i] = self.pub is not None and any(int(y) < self.pub.year for y in years)
+        return self._past[i]
 
     def moves_on(self, i: int) -> bool:
         if i not in self._moves:
@@ -365,18 +357,16 @@ class _Reader:
     def owner(self, q: Quantity, slot: str, si: int, cue: int) -> Report | None:
         """The report a figure belongs to (module doc); after an ``elsewhere`` cue of its
         sentence (offset ``cue``) only a report whose trigger follows the cue."""
+        if self.other_year(si):
+            return None  # "… أدين بقتل 12 شخصا في صالة سينما عام 2012": a happening of another year
         own = [(at, r) for at, r in self.by_sent.get(si, ()) if _takes(r, slot) and at > cue]
         if own:
             before = [x for x in own if x[0] <= q.start]
             r = (before[-1] if before else own[0])[1]
-            if self.other_year(si):
-                return None  # a sentence that dates what it counts to an earlier year: background
             return None if id(r) in self.tallies else r  # "قتل 23 في هجومين": a tally's figure
         if cue >= 0:
             return None  # a figure of another happening ("بعد أيام على مقتل سبعة جنود")
-        if self.other_year(si):
-            return None  # "… أدين بقتل 12 شخصا في صالة سينما عام 2012": a happening of another year
-        if any(_hit(w, _tally_words()) for w in self.sent_words(si) if w[0] < q.start):
+        if any(_hit(w, _word_set("story/tally_triggers.txt")) for w in self.sent_words(si) if w[0] < q.start):
             return None  # "تفجيرات في أنحاء العراق أدت إلى مقتل 32": a tally, told before any report
         for j in range(si, max(-1, si - FIGURE_REACH - 1), -1):
             if j < si:
@@ -507,9 +497,8 @@ def _event_object(q: Quantity) -> bool:
 
 @cache
 def _kind_words() -> frozenset[str]:
-    """Folded one-word noun triggers of happenings (``events/triggers.tsv``: هجوم، تفجير)."""
-    return frozenset(fold(r[0]) for r in load_table("events/triggers.tsv")
-                     if len(r) >= 3 and r[2] == "noun" and " " not in r[0])  # fmt: skip
+    """Folded one-word noun triggers of happenings (the events annotator's ``triggers``: هجوم، تفجير)."""
+    return frozenset(t.words[0] for ts in triggers().values() for t in ts if t.pos == "noun" and len(t.words) == 1)
 
 
 def _and_before(q: Quantity, text: str) -> bool:
