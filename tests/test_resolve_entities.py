@@ -259,3 +259,29 @@ def test_person_name_prefers_the_form_containing_the_others() -> None:
 
     forms = Counter({"فارس الدباغ": 5, "علي فارس الدباغ": 1, "الدباغ": 3})
     assert person_name(forms) == "علي فارس الدباغ"
+
+
+_NAME_WORDS = ["علي", "فارس", "الدباغ", "محمد", "سالم", "بن", "عبد", "الله"]
+
+
+@given(st.dictionaries(st.lists(st.sampled_from(_NAME_WORDS), min_size=1, max_size=8).map(" ".join),
+                       st.integers(min_value=1, max_value=4), min_size=1, max_size=12))  # fmt: skip
+def test_person_name_counts_held_forms_as_every_pair_would(surfaces: dict[str, int]) -> None:
+    """The subsequence count of ``person_name`` picks what comparing every pair of forms picks
+    (forms of up to 8 words: both the counted and the pairwise path)."""
+    from collections import Counter
+
+    from rasd.annotators.entities import gazetteer as gz
+    from rasd.annotators.entities.cues import given_names
+    from rasd.resolve.entities import _contains, _well_formed, person_name
+
+    counts = Counter(surfaces)
+    words = {s: gz.key_of(s).split() for s in counts}
+    forms = [s for s in counts if _well_formed(s)] or list(counts)
+
+    def rank(s: str) -> tuple[int, int, int, int, str, str]:
+        inside = sum(1 for o in counts if o != s and _contains(words[s], words[o]))
+        first = words[s][0] if words[s] else ""
+        return (-inside, -len(words[s]), -counts[s], -(first in given_names()), gz.key_of(s), s)
+
+    assert person_name(counts) == min(forms, key=rank)

@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import cache
+from itertools import combinations
 from pathlib import Path
 
 from rasd.annotators.entities import annotate, clubs, recall_family_names, rule_title_words
@@ -365,6 +366,9 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
     return all(w in it for w in shorter)
 
 
+SUBSEQ_MAX = 6  # words of a form up to which ``person_name`` counts held forms by subsequence
+
+
 def person_name(surfaces: Counter[str]) -> str:
     """The fullest attested form of a person: the longest well-formed form containing the
     most others (so ``علي موسى دقدوق`` over a more frequent ``موسى دقدوق``), then the more
@@ -372,9 +376,20 @@ def person_name(surfaces: Counter[str]) -> str:
     forms = [s for s in surfaces if _well_formed(s)] or list(surfaces)
     words = {s: gz.key_of(s).split() for s in surfaces}
     given = given_names()
+    # forms by their word sequence: a form holds another when that one's words are an
+    # in-order subsequence of its own, so counting the surfaces under each subsequence of a
+    # short form replaces a pass over every surface (a much-named person has hundreds)
+    by_words = Counter(tuple(w) for w in words.values())
+
+    def held(s: str) -> int:
+        ws = words[s]
+        if len(ws) > SUBSEQ_MAX:
+            return sum(1 for o in surfaces if o != s and _contains(ws, words[o]))
+        subs = {tuple(ws[i] for i in idx) for r in range(len(ws) + 1) for idx in combinations(range(len(ws)), r)}
+        return sum(by_words[q] for q in subs) - 1  # not itself
 
     def rank(s: str) -> tuple[int, int, int, int, str, str]:
-        inside = sum(1 for o in surfaces if o != s and _contains(words[s], words[o]))
+        inside = held(s)
         first = words[s][0] if words[s] else ""
         return (-inside, -len(words[s]), -surfaces[s], -(first in given), gz.key_of(s), s)
 

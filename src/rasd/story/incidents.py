@@ -255,26 +255,34 @@ def named_in(
     """Whether ``words`` name one of ``places`` below a country: every word of its name (or
     of an alias). ``relate``: where the names of a place set are remembered."""
     if relate is not None and isinstance(places, frozenset):
-        keys = relate.names.get(places)
-        if keys is None:
-            keys = relate.names[places] = _place_names(places, ents)
+        names = relate.names.get(places)
+        if names is None:
+            names = relate.names[places] = _place_names(places, ents)
     else:
-        keys = _place_names(places, ents)
-    return any(all(w in words for w in ws) for ws in keys)
+        names = _place_names(places, ents)
+    singles, longer = names
+    if not singles.isdisjoint(words):
+        return True
+    return any(all(w in words for w in ws) for f in longer.keys() & words for ws in longer[f])
 
 
-def _place_names(places: set[str] | frozenset[str], ents: Mapping[str, Entity]) -> tuple[tuple[str, ...], ...]:
-    """The words of each name and alias of ``places`` below a country (``_name_keys``)."""
-    out: list[tuple[str, ...]] = []
+def _place_names(places: set[str] | frozenset[str], ents: Mapping[str, Entity]) -> pl.PlaceNames:
+    """The words of each name and alias of ``places`` below a country (``_name_keys``): the
+    one-word names as a set, the longer ones by their first word, so that a scene with
+    hundreds of aliases costs a set test against a report's words, not a loop over them."""
+    singles: set[str] = set()
+    longer: dict[str, dict[tuple[str, ...], None]] = {}
     for p in sorted(places):
         e = ents.get(p)
         if pl.is_country(e):
             continue  # a country named is no sign of one scene
         for name in [e.name, *e.aliases] if e is not None else []:
             ws = _name_keys(name)
-            if ws:
-                out.append(ws)
-    return tuple(out)
+            if len(ws) == 1:
+                singles.add(ws[0])
+            elif ws:
+                longer.setdefault(ws[0], {})[ws] = None
+    return frozenset(singles), {f: tuple(v) for f, v in longer.items()}
 
 
 def _gap(lo: date, hi: date, ilo: date, ihi: date) -> int:
@@ -301,12 +309,14 @@ def score(
     span: tuple[date, date, bool, bool] | None = None,
     weights: rw.Weights | None = None,
     relate: pl.Relations | None = None,
+    floor: float | None = None,
 ) -> float | None:
     """How much says ``r`` reports ``inc``; ``None`` when something excludes it. ``top``: the
     report's telling words (``resolve`` picks them with ``telling``; default: all its words);
     ``span``: ``(first, last, dated, follow)`` to judge the dates by instead of the report's
     own (the merge pass judges an incident's reports by the incident's window). ``weights``
-    (``report_words.weigh`` of ``top``) and ``relate`` (over ``ents``) only save time."""
+    (``report_words.weigh`` of ``top``) and ``relate`` (over ``ents``) only save time, and so does ``floor``: a score that cannot reach it
+    may be given as ``None``."""
     lo, hi, dated, follow = span or (r.lo, r.hi, r.dated, r.follow)
     if not compatible(r, inc):
         return None
@@ -326,6 +336,14 @@ def score(
     # happening in the same city a week later is often another one (a second fire)
     if gap > (FOLLOW_DAYS if later and follow else MAX_GAP):
         return None
+    top = telling(r.groups, {w: 2 for g in r.groups for w in g}, idf) if top is None else top
+    shared = WORDS * word_share(top, inc.words, inc.word_docs, len(inc.docs), idf, weights)
+    counts = 1.0 * bool(set(r.ev.counts.items()) & inc.counts)
+    parts = 1.0 * bool(r.parts & inc.parts)
+    same_doc = SAME_DOC * (r.doc in inc.docs and not r.moves_on)
+    rest = shared + counts + parts + same_doc - 0.5 * min(gap, MAX_GAP)
+    if floor is not None and _PLACE[pl.SAME] + rest + 1e-6 < floor:
+        return None  # not even the same place would make it win: its places are not looked up
     scene = inc.scene()
     rel = relate(r.places, scene) if relate is not None else pl.best_relation(r.places, scene, ents)
     if rel == pl.APART:
@@ -333,24 +351,32 @@ def score(
             rel = pl.UNKNOWN  # a place inferred from the article's lead never excludes
         else:
             return None
-    if rel in (None, pl.UNKNOWN, pl.REGION, pl.COUNTRY) and (
-        named_in(r.places, inc.words, ents, relate) or named_in(scene, r.words, ents, relate)
-    ):
+    vague = rel in (None, pl.UNKNOWN, pl.REGION, pl.COUNTRY)
+    if floor is not None:
+        # the most it can score, the place named in words counted as the best it could be:
+        # below ``floor`` it cannot win, and the costly word test of place names is spared
+        best = _PLACE[pl.SAME if rel in (None, pl.UNKNOWN) else pl.CONTAINED] if vague else _PLACE[rel]
+        if best + rest + 1e-6 < floor:
+            return None
+    if vague and (named_in(r.places, inc.words, ents, relate) or named_in(scene, r.words, ents, relate)):
         # the other side names the place in its words ("بعسير", "في سوق أبها"),
         # not as an entity: the same place, or inside the region both name
         rel = pl.SAME if rel in (None, pl.UNKNOWN) else pl.CONTAINED
-    s = {None: 0.0, pl.SAME: 2.0, pl.CONTAINED: 1.5, pl.REGION: REGION_SCORE, pl.COUNTRY: COUNTRY_SCORE, pl.NEAR: NEAR_SCORE,
-         pl.UNKNOWN: -0.5}[rel]  # fmt: skip
-    top = telling(r.groups, {w: 2 for g in r.groups for w in g}, idf) if top is None else top
-    s += WORDS * word_share(top, inc.words, inc.word_docs, len(inc.docs), idf, weights)
-    s += 1.0 * bool(set(r.ev.counts.items()) & inc.counts)
-    s += 1.0 * bool(r.parts & inc.parts)
-    s += SAME_DOC * (r.doc in inc.docs and not r.moves_on)
+    s = _PLACE[rel]
+    s += shared
+    s += counts
+    s += parts
+    s += same_doc
     if gap > MAX_GAP:
         # a follow-up days later ("the toll of last week's sinking rose to 38") is dated by
         # its own article: it joins only on a shared place and most of its rare words
         return s - 0.5 * MAX_GAP if rel in (pl.SAME, pl.CONTAINED, pl.REGION) and s >= FOLLOW_JOIN else None
     return s - 0.5 * gap
+
+
+# what each place relation between a report and an incident's scene adds to the score
+_PLACE: dict[int | None, float] = {None: 0.0, pl.SAME: 2.0, pl.CONTAINED: 1.5, pl.REGION: REGION_SCORE,
+                                   pl.COUNTRY: COUNTRY_SCORE, pl.NEAR: NEAR_SCORE, pl.UNKNOWN: -0.5}  # fmt: skip
 
 
 def _weeks(lo: date, hi: date, back: int = MAX_GAP) -> list[str]:
@@ -514,7 +540,8 @@ def resolve(reports: Sequence[Report], ents: Mapping[str, Entity]) -> list[Incid
         cands = sorted({c for k in lookup for c in blocks.get(k, [])[-MAX_BLOCK:]})
         best, best_s = None, JOIN
         for c in cands:
-            s = score(r, incidents[c], idf, ents, top, None, wts, relate)
+            floor = best_s + (1e-9 if best is not None else 0.0)
+            s = score(r, incidents[c], idf, ents, top, None, wts, relate, floor)
             if s is not None and s >= best_s + (1e-9 if best is not None else 0.0):
                 best, best_s = c, s
         if best is None:
@@ -576,11 +603,15 @@ def _merge(
             if not by_person(ib.kind) and ((gap and (ib.dated or ic.dated) and wide) or gap > reach):
                 continue
             span = (ic.lo, ic.hi, ic.dated, False)
-            got = [score(reports[i], ic, idf, ents, tops[i], span, weights.get(i) if weights else None, relate)
-                   for i in mine]  # fmt: skip
-            if any(s is None for s in got):
-                continue  # a report of it excluded (another place, another kind): kept apart
-            vals = [x for x in got if x is not None]
+            vals: list[float] = []
+            for i in mine:
+                # a report scoring below MERGE_FLOOR keeps them apart as one excluded does
+                x = score(reports[i], ic, idf, ents, tops[i], span, weights.get(i) if weights else None, relate, MERGE_FLOOR)
+                if x is None:
+                    break  # a report of it excluded (another place, another kind): kept apart
+                vals.append(x)
+            if len(vals) < len(mine):
+                continue
             mean = sum(vals) / len(vals)
             # on average as a report would join (days later: as a group of follow-ups, whose
             # agreement is itself evidence), and none of them speaking against it

@@ -121,6 +121,9 @@ def best_relation(
     return max(relate(x, y) for x in lx for y in ly)
 
 
+PlaceNames = tuple[frozenset[str], dict[str, tuple[tuple[str, ...], ...]]]  # one-word names, longer ones by first word
+
+
 class Relations:
     """``best_relation`` over one ``ents``, remembered by the two place sets: incident
     scoring meets the same report places and incident scene many times."""
@@ -130,7 +133,7 @@ class Relations:
         self._memo: dict[tuple[frozenset[str], frozenset[str]], int | None] = {}
         self._levels: dict[str, int | None] = {}
         self._pairs: dict[tuple[str, str], int] = {}
-        self.names: dict[frozenset[str], tuple[tuple[str, ...], ...]] = {}  # ``incidents.named_in``'s words of a place set
+        self.names: dict[frozenset[str], PlaceNames] = {}  # ``incidents.named_in``'s words of a place set
 
     def __call__(self, xs: frozenset[str], ys: frozenset[str]) -> int | None:
         key = (xs, ys)
