@@ -40,7 +40,7 @@ from rasd.story.incidents import Report, by_person, parse_day
 from rasd.story.report_words import has_backref, moves_on
 from rasd.temporal import TimeValue
 from rasd.text import Token, fold, tokenize
-from rasd.text.clitics import proclitic
+from rasd.text.clitics import definite_chains, proclitic
 from rasd.text.tokens import words_of
 from rasd.text.words import stems
 
@@ -53,7 +53,7 @@ LEAD_REACH = 4  # sentences of an article's lead before its first report that ar
 MAX_PARTS = 6  # parts of one total looked at
 PART_MAX = 1000  # a number this large is never a part of a toll (those affected, displaced …)
 PART_GAP = 8  # words between two parts of a total joined by a connector (إضافة إلى)
-AND_GAP = 5  # … joined by و
+AND_GAP = 6  # … joined by و
 ONE_GAP = 5  # words between a singular person noun and the number it is added to
 _AND = proclitic("and")
 DATE_REACH = 10  # words from a report's trigger to the day said after it
@@ -407,8 +407,10 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
         later = qs[n + 1 : n + 1 + MAX_PARTS]
         parts, slot = parts_after(words, q, [x for x in later if x.start < sent_end], slot, art.text)
         prev, last[si] = last.get(si), slot
-        if slot is None or _near(words, q, "total_after") or _near(words, q, "other_after") or _event_object(q):
+        if slot is None or any(_near(words, q, k) for k in ("total_after", "total_before", "other_after")):
             continue
+        if _event_object(q) or _label_number(words, q, art.text):
+            continue  # "حصيلة الهجومين"، "مطلوب القائمة 23": no count of people
         if _near(words, q, "among_before") or _near(words, q, "among_after"):
             continue  # "بين القتلى طفلان": a part of a toll told before
         more = slot == last_slot and _near(words, q, "more_after")
@@ -499,6 +501,30 @@ def _event_object(q: Quantity) -> bool:
 def _kind_words() -> frozenset[str]:
     """Folded one-word noun triggers of happenings (the events annotator's ``triggers``: هجوم، تفجير)."""
     return frozenset(t.words[0] for ts in triggers().values() for t in ts if t.pos == "noun" and len(t.words) == 1)
+
+
+def _label_number(words: Sequence[Word], q: Quantity, text: str) -> bool:
+    """Whether a number written in digits names what the definite noun right before it is
+    called ("مقتل مطلوب القائمة 23"، "عناصر الفرقة 30"): a count comes before its noun or
+    after a slot or toll word ("عدد القتلى 29"), never right after another definite noun."""
+    if q.mod or not any(c.isdigit() for c in q.text) or any(c.isalpha() for c in q.text):
+        return False
+    if q.object and _stem_set(q.object) & _counted_nouns():
+        return False  # "نتج عن الحريق 15 حالة اختناق": the number counts the noun after it
+    k = bisect_left(_starts(words), q.start) - 1
+    if k < 0 or any(c.isalnum() for c in text[words[k][1] : q.start]):
+        return False
+    head, sw, tw = words[k], _slot_words(), _toll_words()
+    if not fold(text[head[0] : head[1]]).startswith(definite_chains()):
+        return False
+    return not (_hit(head, sw["before"]) or _hit(head, sw["after"]) or _hit(head, tw["to"]) or _hit(head, tw["rise"]))
+
+
+@cache
+def _counted_nouns() -> frozenset[str]:
+    """Nouns a number counts (``events/counts.tsv`` objects, slot words after a number, the
+    people of ``story/casualty_objects.txt``), folded."""
+    return frozenset(count_words()[0]) | frozenset(_slot_words()["after"]) | _word_set("story/casualty_objects.txt")
 
 
 def _and_before(q: Quantity, text: str) -> bool:

@@ -45,7 +45,7 @@ PAIR_MEMBERS = 32  # reports of each value looked at for the pair's relation
 ABOUT = 0.1  # "about x" holds figures within this share of x
 CLOCK = 0.5  # hours either side of a clock time ("الساعة 14:00" and 14:08 agree)
 CONF_DIFFER, CONF_COMPATIBLE, CONF_DATE, CONF_UPDATE = 0.8, 0.65, 0.7, 0.6
-_PARTS = {"MO": (5.0, 12.0), "AF": (12.0, 18.0), "EV": (14.0, 22.0), "NI": (20.0, 29.0), "DT": (6.0, 18.0)}  # TimeML parts of day, hours
+_PARTS = {"MO": (4.0, 12.0), "AF": (12.0, 18.0), "EV": (14.0, 22.0), "NI": (20.0, 29.0), "DT": (6.0, 18.0)}  # TimeML parts of day, hours
 
 
 @cache

@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rasd.annotators.spans import SpanIndex
 from rasd.ids import make_id
@@ -26,7 +26,7 @@ from rasd.models import DocAnalysis, EntityMention, Event, EventDate, Evidence, 
 from rasd.resources import load_lines, load_table
 from rasd.temporal import date_precision
 from rasd.text import Token, fold, sentences, tokenize
-from rasd.text.clitics import conjunctions, future_chains
+from rasd.text.clitics import affixes, conjunctions, future_chains
 from rasd.text.tokens import words_of
 from rasd.text.words import StemHits
 
@@ -52,6 +52,7 @@ BACKGROUND = 0.4  # confidence of background mentions; story.stage lists events 
 # - a weak trigger; views.timeline reads back from these which events only the article dates
 CONF_BASE, CONF_OWN_DATE, CONF_PARTICIPANTS, CONF_PLACE, CONF_WEAK = 0.55, 0.15, 0.1, 0.05, 0.1
 TODAY_REACH = 4  # sentences after "اليوم السبت" that still report that day's events
+_OBJECT_POS = frozenset({"verb", "weak", "person"})  # one-word triggers that may carry an object pronoun
 GAP = 3  # words a "*" in a trigger phrase may skip (بيان أميركي عراقي مشترك)
 MAX_WORDS = 1000  # a longer "sentence" (a page without stops) is read in pieces this long
 
@@ -61,6 +62,7 @@ class Trigger:
     words: tuple[str, ...]  # folded words of the form
     type: str
     pos: str  # verb | noun | phrase
+    pronoun: bool = False  # its first word may carry an object pronoun (جرفهما السيل)
 
 
 @dataclass(frozen=True)
@@ -80,8 +82,12 @@ def triggers() -> dict[str, tuple[Trigger, ...]]:
     for row in load_table("events/triggers.tsv"):
         if len(row) < 2 or not _TYPE_NAME.fullmatch(row[1]):
             continue  # a new type is one trigger line away (docs/architecture.md); TYPES lists the core ones
-        words = tuple(fold(w) for w in row[0].split())
-        t = Trigger(words, row[1], row[2] if len(row) > 2 else "noun")
+        forms = row[0].split()
+        words = tuple(fold(w.rstrip("+")) for w in forms)
+        pos = row[2] if len(row) > 2 else "noun"
+        # a verb takes an object pronoun; in a phrase, a first word marked + does
+        pronoun = forms[0].endswith("+") or (len(words) == 1 and pos in _OBJECT_POS)
+        t = Trigger(words, row[1], pos, pronoun)
         idx.setdefault(words[0], []).append(t)
     return {k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in idx.items()}
 
@@ -207,16 +213,17 @@ def find_triggers(words: Sequence[Token]) -> list[TriggerHit]:
     readings = _trigger_stems()
     hits: list[TriggerHit] = []
     for i, tok in enumerate(words):
-        for k, stem in readings(tok):
+        for k, stem, suffixed in (*((k, s, False) for k, s in readings(tok)), *_suffixed_readings(tok.text)):
             cands = idx.get(stem)
             if not cands:
                 continue
+            future = fold(tok.text[:k]) in _FUTURE_PREFIX
             for t in cands:
+                if (suffixed and not t.pronoun) or (future and t.pos != "verb"):
+                    continue  # a possessive (هجومه، ضبطها); the future س is a verb's (سمات is no سـ + مات)
                 last = _match_rest(words, i + 1, t.words[1:])
                 if last is not None:
                     last = last if len(t.words) > 1 else i
-                    prefix = fold(tok.text[:k])
-                    future = t.pos == "verb" and prefix in _FUTURE_PREFIX
                     hits.append(TriggerHit(t, tok.start, words[last].end, i, last, future))
                     break
             else:
@@ -230,6 +237,15 @@ def find_triggers(words: Sequence[Token]) -> list[TriggerHit]:
             continue
         out.append(h)
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _suffixed_readings(word: str) -> tuple[tuple[int, str, bool], ...]:
+    """Readings of a word that ends in an attached pronoun (``ar/morphology/affixes.tsv``),
+    read without it (جرفهما السيل، إثر تعرضه لطلقات، اعتقلهم): a verb trigger matches with its
+    object, so no trigger line lists each pronoun. Only a written pronoun counts (قتلة: no)."""
+    suf = next((p for p in affixes("pronoun", "definite") if word.endswith(p) and len(word) - len(p) >= 3), "")
+    return tuple((k, s, True) for k, s in _trigger_stems()(Token(word[: -len(suf)], 0, 0, ""))) if suf else ()
 
 
 @cache
@@ -268,14 +284,21 @@ def modality(words: Sequence[Token], hit: TriggerHit, norms: Sequence[str] | Non
 
     A negator right after a conditional particle ("إن لم تنسحب") makes the event a
     hypothesis (expected), not a denial. ``norms``: the words' folded forms, when the
-    caller has them already (one list per sentence, not one per trigger)."""
+    caller has them already (one list per sentence, not one per trigger). A ``happened`` cue
+    (كانت قد: "had arrested") says it happened: its words are no other cue (قد alone: may)."""
     best = "planned" if hit.future else "happened"
     norms = [w.norm for w in words] if norms is None else norms
     cond = conditionals()
-    for cue, mod, window in modality_cues():
+    cues = modality_cues()
+    held = {i + j for cue, mod, window in cues if mod == "happened"  # words of a happened cue
+            for i in range(max(0, hit.first_token - window - len(cue) + 1), hit.first_token - len(cue) + 1)
+            if tuple(norms[i : i + len(cue)]) == cue for j in range(len(cue))}  # fmt: skip
+    for cue, mod, window in cues:
         n = len(cue)
         lo = max(0, hit.first_token - window - n + 1)
         for i in range(lo, hit.first_token - n + 1):
+            if mod == "happened" or i in held:
+                continue
             if tuple(norms[i : i + n]) == cue or (n == 1 and _has_stem(words[i], cue[0])):
                 if mod == "denied" and i > 0 and norms[i - 1] in cond:
                     mod = "expected"
