@@ -11,6 +11,8 @@ number of workers:
   only results travel. Forked workers keep the parent's Ctrl-C handler
   (``progress.interrupt_quietly``: they exit at once and the pool breaks).
 
+- ``Beside``: one task in a forked child while this process does another (the run's
+  ``analysis.json`` written while the store saves).
 - ``Ahead``: work handed to a helper thread while the caller goes on with its own, then
   shared by both (the story stage's sentence encoder beside its word-level model). Only for
   work that runs outside the GIL (a C library); each thread keeps to one OpenMP thread.
@@ -21,7 +23,9 @@ number of workers:
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import queue
+import signal
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -193,3 +197,58 @@ class Ahead(Generic[B]):
         if self._limit is not None:
             self._limit.restore_original_limits()
             self._limit = None
+
+
+class Beside:
+    """``fn(*args)`` in a forked child while this process goes on (the run's ``analysis.json``
+    written while the store saves: both only read the analysis, and each is a single
+    Python thread, so on two cores they take the time of the longer instead of the sum).
+
+    ``join`` waits and says whether the child succeeded (its error text in ``error``);
+    ``cancel`` kills it (the caller failed: what the child writes must not outlive that).
+    Where ``fork`` is not available nothing runs and ``join`` returns ``False``, so the
+    caller does the work itself. The child leaves with ``os._exit``: it never touches what
+    it inherited beyond ``fn`` (no atexit handlers, no database connection closed twice).
+    """
+
+    def __init__(self, fn: Callable[..., object], *args: Any) -> None:
+        self.error = ""
+        self._pid: int | None = None
+        self._pipe = -1
+        if not can_fork():
+            self.error = "fork is not available"
+            return
+        r, w = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child
+            os.close(r)
+            code = 0
+            try:
+                fn(*args)
+            except BaseException as e:  # reported to the parent through the pipe
+                os.write(w, f"{type(e).__name__}: {e}".encode(errors="replace")[:4000])
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(w)
+        self._pid, self._pipe = pid, r
+
+    def join(self) -> bool:
+        if self._pid is None:
+            return False
+        msg = b""
+        while chunk := os.read(self._pipe, 4096):
+            msg += chunk
+        os.close(self._pipe)
+        _, status = os.waitpid(self._pid, 0)
+        self._pid = None
+        if status != 0:
+            self.error = msg.decode(errors="replace") or f"exit status {status}"
+        return status == 0
+
+    def cancel(self) -> None:
+        if self._pid is not None:
+            os.kill(self._pid, signal.SIGKILL)
+            os.waitpid(self._pid, 0)
+            os.close(self._pipe)
+            self._pid = None

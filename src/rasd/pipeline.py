@@ -25,7 +25,7 @@ from rasd.incremental import AnnotationSaver, annotator_fingerprint, corpus_anal
 from rasd.interfaces.export import analysis_to_json, write_json_file
 from rasd.meter import Meter, StageStat
 from rasd.models import MENTION_KINDS, VIEW_KINDS, Analysis, DocAnalysis, Document, Mentions, RawPage, Views
-from rasd.parallel import ordered, pool
+from rasd.parallel import Beside, ordered, pool
 from rasd.parallel_dask import annotate_on_dask, dask_client, story_step_on_dask
 from rasd.progress import Reporter, interrupt_quietly
 from rasd.stages import (
@@ -308,22 +308,31 @@ def analyze(
             views.entities = list(entities)
             ps.detail = ", ".join(f"{len(getattr(views, k)):,} {k}" for k in STORY_KINDS)
         n_views = sum(len(getattr(views, k)) for k in VIEW_KINDS)
-        with meter.stage("save", len(das)), rep.stage("save", len(das)) as ps:
-            # mentions (linking edits them) and views in one transaction: never half of each
-            store.save_analysis(das, views)
-            ps.update(len(das))
-            ps.detail = f"{n_views:,} items"
         analysis = Analysis(
             documents=docs,
             mentions=Mentions(**{k: [m for da in das for m in getattr(da, k)] for k in MENTION_KINDS}),
             **{k: list(getattr(views, k)) for k in VIEW_KINDS},
         )
+        result.analysis_path = out / "analysis.json"
+        # with workers, analysis.json is written by a forked child while this process saves
+        # the store (both only read the analysis); killed if the save fails
+        export = Beside(_write_analysis, result.analysis_path, analysis, as_of) if workers > 1 else None
+        try:
+            with meter.stage("save", len(das)), rep.stage("save", len(das)) as ps:
+                # mentions (linking edits them) and views in one transaction: never half of each
+                store.save_analysis(das, views)
+                ps.update(len(das))
+                ps.detail = f"{n_views:,} items"
+        except BaseException:
+            if export is not None:
+                export.cancel()
+            raise
         del das, analysed, views  # the Analysis holds what export and report need
         result.found = {f"mentions.{k}": len(getattr(analysis.mentions, k)) for k in MENTION_KINDS}
         result.found.update(documents=len(docs), **{k: len(getattr(analysis, k)) for k in VIEW_KINDS})
-        result.analysis_path = out / "analysis.json"
         with meter.stage("export json", len(docs)), rep.stage("export", len(docs), corpus=True) as ps:
-            write_json_file(result.analysis_path, analysis_to_json(analysis, as_of))
+            if export is None or not export.join():  # no child, or it failed: written here
+                _write_analysis(result.analysis_path, analysis, as_of)
             ps.detail = str(result.analysis_path)
         write_report = stages.stage("report") if report else None
         if write_report is not None:
@@ -340,6 +349,10 @@ def analyze(
     result.seconds = _now() - t0
     result.stages = meter.stats
     return result
+
+
+def _write_analysis(path: Path, analysis: Analysis, as_of: str) -> None:
+    write_json_file(path, analysis_to_json(analysis, as_of))
 
 
 def _load_corpus(store: Store, rep: Reporter) -> tuple[list[Document], list[DocAnalysis], list[DocAnalysis], str]:
