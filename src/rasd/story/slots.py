@@ -41,6 +41,7 @@ __all__ = ["Article", "Value", "agree", "article_values", "compatible", "dates_c
            "shown", "templates"]  # fmt: skip
 
 MAX_VALUES = 12  # distinct values of one slot compared pairwise
+ROUND_UP = 3  # distinct values of one slot in one article's reports of an incident: not compared
 PAIR_MEMBERS = 32  # reports of each value looked at for the pair's relation
 ABOUT = 0.1  # "about x" holds figures within this share of x
 CLOCK = 0.5  # hours either side of a clock time ("الساعة 14:00" and 14:08 agree)
@@ -238,8 +239,15 @@ def disagreements(
     that cannot be one scene."""
     out: list[Conflict] = []
     by_slot: dict[str, dict[float | str, list[Value]]] = {}
+    told: dict[tuple[str, str], set[float | str]] = {}
     for v in values:
-        by_slot.setdefault(v.slot, {}).setdefault(v.value, []).append(v)
+        told.setdefault((v.slot, v.report.doc), set()).add(v.value)
+    for v in values:
+        # an article giving many figures of one slot is a round-up or a tally (several
+        # happenings, several periods): which of them is this incident's is not known, so
+        # none is set against another source's
+        if len(told[(v.slot, v.report.doc)]) < ROUND_UP:
+            by_slot.setdefault(v.slot, {}).setdefault(v.value, []).append(v)
     sides: dict[int, Side] = {}
 
     def side(v: Value) -> Side:
