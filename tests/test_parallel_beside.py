@@ -1,5 +1,6 @@
 """``parallel.Beside``: one task in a forked child while the run goes on (analysis.json
-written while the store saves), and the run's output the same with or without it."""
+written while the store saves), and the run's output the same with or without it and with
+the story cache's work in forked workers."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from rasd import pipeline
+from rasd import incremental, pipeline
 from rasd.parallel import Beside, can_fork
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="needs fork")
@@ -57,9 +58,11 @@ def _analysis(out: Path) -> dict[str, object]:
     return data
 
 
-def test_analysis_json_is_the_same_written_beside_the_save(tmp_path: Path) -> None:
+def test_analysis_json_is_the_same_written_beside_the_save(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Also with the story cache's keys and packing in forked workers (one article a task)."""
+    monkeypatch.setattr(incremental, "PACK_CHUNK", 1)
     corpus = Path(__file__).resolve().parents[1] / "examples" / "corpus"
-    pages = [str(p) for p in sorted(corpus.iterdir()) if p.name[:2] in ("01", "02", "03")]
+    pages = [str(p) for p in sorted(corpus.iterdir()) if p.name[:2] in ("01", "02", "03", "04", "05")]
     outs = []
     for workers in (1, 2):
         out = tmp_path / f"out{workers}"

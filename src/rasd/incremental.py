@@ -38,6 +38,7 @@ from typing import Any
 
 from rasd.ids import digest
 from rasd.models import DocAnalysis, Document
+from rasd.parallel import forked
 from rasd.store import Store
 from rasd.story import stage as story
 from rasd.story import stance
@@ -187,7 +188,9 @@ class StoryCache:
         fp = _code_digest(_STORY_DIRS, _STORY_FILES)
 
         def run(ordered: list[DocAnalysis], names: dict[str, str], as_of: str, workers: int) -> list[Any]:
-            keys = [_doc_key(fp, da, names, as_of) for da in ordered]
+            # keys and packing in ``workers`` forked processes too: in this process alone they
+            # were a serial stretch of the story stage with the workers idle (same bytes)
+            keys: list[str] = forked(_keys_range, (ordered, fp, names, as_of), len(ordered), workers=workers, chunk=PACK_CHUNK)
             got = self.get(keys)
             todo = [i for i, k in enumerate(keys) if k not in got]
             out: list[Any] = [None] * len(ordered)
@@ -195,10 +198,11 @@ class StoryCache:
                 first = len(self.errors)
                 fresh = compute([ordered[i] for i in todo], names, as_of, workers)
                 failed = failed_ids(self.errors[first:])
-                for i, r in zip(todo, fresh, strict=True):
+                packed: list[bytes] = forked(_pack_range, fresh, len(fresh), workers=workers, chunk=PACK_CHUNK)
+                for i, r, b in zip(todo, fresh, packed, strict=True):
                     out[i] = r
                     if ordered[i].doc.id not in failed:
-                        self.new[keys[i]] = _pack(r)  # now: the story step edits its results later
+                        self.new[keys[i]] = b  # packed now: the story step edits its results later
             for i, k in enumerate(keys):
                 if out[i] is None:
                     out[i] = tuple(_dec(t, x) for t, x in zip(types, _unpack(got[k]), strict=True))
@@ -263,6 +267,18 @@ def _doc_key(fp: str, da: DocAnalysis, names: dict[str, str], as_of: str) -> str
     floats), plus the entity ids its unlinked mentions would be given (``names.get(fold(text))``)."""
     unlinked = sorted({fold(m.text) for m in da.entities if not m.entity})
     return "doc:" + digest(fp, as_of, repr(da), *(f"{k}\x1e{names.get(k, '')}" for k in unlinked), n=32)
+
+
+PACK_CHUNK = 256  # articles per forked task when keys are computed and results packed
+
+
+def _keys_range(shared: tuple[list[DocAnalysis], str, dict[str, str], str], lo: int, hi: int) -> list[str]:
+    ordered, fp, names, as_of = shared
+    return [_doc_key(fp, da, names, as_of) for da in ordered[lo:hi]]
+
+
+def _pack_range(results: list[Any], lo: int, hi: int) -> list[bytes]:
+    return [_pack(r) for r in results[lo:hi]]
 
 
 def _pack(x: Any) -> bytes:
