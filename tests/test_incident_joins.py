@@ -134,7 +134,7 @@ def test_a_death_is_a_report_of_its_own_only_for_a_named_person_outside_an_attac
     assert not [e for e in extract(byline) if e.type == "OTHER"]  # a reporter's byline is not who died
     named = make_da("توفي الشاعر فهد السبيعي صباح اليوم.", published="2025-04-01")
     ent(named, "فهد السبيعي", "PER", "e_fahd")
-    assert [(e.type, e.actors) for e in extract(named)] == [("OTHER", ["e_fahd"])]
+    assert [(e.type, e.targets) for e in extract(named)] == [("OTHER", ["e_fahd"])]  # who died: its target
 
 
 def test_published_is_not_a_redeployment_but_deploying_forces_is() -> None:

@@ -43,6 +43,7 @@ from rasd.models import (
 from rasd.resolve.events import merge
 from rasd.resources import load_table
 from rasd.story import incident_types, types_with
+from rasd.story import incidents as rinc
 from rasd.story.incidents import Report, Told, kind_of, make_reports, parse_day, resolve
 from rasd.story.places import APART, NEAR, best_relation
 from rasd.story.slots import Article, Value, article_values, disagreements, shown, templates
@@ -309,6 +310,24 @@ def _one_thing(a: Event, b: Event) -> bool:
     return _dates_meet(a, b) and (not pa or not pb or bool(pa & pb) or same_day)
 
 
+def _denials(incs: Sequence[rinc.Incident], denied: Sequence[Report]) -> set[int]:
+    """Denials told beside the happening they deny ("the ministry denied the abduction the
+    observatory reported"): each joins the incident of the nearest report of its kind in its
+    article, whose outlets then disagree on it. ``id()`` of the events joined."""
+    by_doc: dict[str, list[tuple[Report, rinc.Incident]]] = defaultdict(list)
+    for inc in incs:
+        for r in inc.reports:
+            by_doc[r.doc].append((r, inc))
+    joined: set[int] = set()
+    for d in denied:
+        at = d.ev.evidence[0].start
+        near = [(abs(r.ev.evidence[0].start - at), k, inc) for k, (r, inc) in enumerate(by_doc.get(d.doc, ())) if r.kind == d.kind]
+        if near:
+            min(near, key=lambda x: x[:2])[2].add(d)
+            joined.add(id(d.ev))
+    return joined
+
+
 def article_groups(events: Sequence[Event]) -> list[list[Event]]:
     """Groups of reports that are not incident happenings: ``resolve.events.merge`` across
     articles, joined where one article tells of one thing several times: a mention joins an
@@ -393,9 +412,11 @@ def assemble(
     reports = make_reports(happen, texts, pubs, outlets, ents, doc_places, told)
     kept = {id(r.ev) for r in reports}
     rest.extend(ev for ev in happen if id(ev) not in kept)  # no date at all: not placed in time
-    for group in article_groups(rest):
-        b.from_events(group)
     incs = resolve(reports, ents)
+    denied = [ev for ev in rest if ev.type in incident and ev.modality == "denied"]
+    joined = _denials(incs, make_reports(denied, texts, pubs, outlets, ents, doc_places, told))
+    for group in article_groups([ev for ev in rest if id(ev) not in joined]):
+        b.from_events(group)
     owner = {id(r): k for k, inc in enumerate(incs) for r in inc.reports}
     by_doc: dict[str, list[Report]] = defaultdict(list)
     for inc in incs:

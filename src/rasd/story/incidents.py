@@ -15,8 +15,9 @@ later with a shared place and ``FOLLOW_JOIN`` evidence), the places are not apar
 ``JOIN``: the place relation (same, one area, a province, one country, two towns), the
 idf-weighted share of its telling words the incident's articles use, equal figures,
 shared participants, the same article (unless the sentence moves on to another item).
-Kinds with the ``person`` trait (a death, ``story/kind_traits.tsv``) join on the named
-person alone, whatever dates and places the reports give.
+Kinds with the ``person`` trait (a death, ``story/kind_traits.tsv``) join on the person who
+died alone (the event's PER target), whatever dates and places the reports give, when both
+sides name him; a report naming nobody is judged as other kinds are.
 
 Blocking, never all pairs. A report is filed under ``(kind, ISO week, key)`` for each week
 its window touches and each key among its places' countries, its ``TOP_WORDS`` rarest
@@ -320,7 +321,7 @@ def score(
     lo, hi, dated, follow = span or (r.lo, r.hi, r.dated, r.follow)
     if not compatible(r, inc):
         return None
-    if by_person(r.kind):  # one death per person, whatever the dates and places told
+    if by_person(r.kind) and r.persons and inc.persons:  # one death per person, whatever the dates and places told
         return (
             JOIN
             if any(same_person(a, b, ents) for a in sorted(r.persons) for b in sorted(inc.persons))
@@ -467,16 +468,17 @@ def make_reports(
         groups = t.groups
         words = frozenset(w for g in groups for w in g)
         follow = backref or bool(words & followup_words()) or "lasting" in _traits().get(kind, ())
-        # an arrest of those behind a bombing is a report of the bombing (a follow-up)
+        # an arrest of those behind a bombing is a report of the bombing (a follow-up): of
+        # the crimes its sentence names (kinds with the ``arrested`` trait)
         about = (
-            frozenset(k for w in words if w in _kinds() and not by_person(k := _kinds()[w][0])) - {kind}
+            frozenset(k for w in words if w in _kinds() and "arrested" in _traits().get(k := _kinds()[w][0], ()))
+            - {kind}
             if kind == "arrest"
             else frozenset()
         )
-        # the person a death is about: the first PER among the actors (the nearest after the
-        # trigger, else before it), not the speaker who announced it
-        dead = next((x for x in ev.actors if ents.get(x) is not None and ents[x].type == "PER"), None)
-        persons = frozenset([dead] if dead else [])
+        # the person a death is about: its PER targets (``annotators.events.deaths``: who died,
+        # never the killer or the speaker who announced it)
+        persons = frozenset(x for x in ev.targets if ents.get(x) is not None and ents[x].type == "PER")
         out.append(Report(ev, e0.doc, outlets.get(e0.doc, ""), pubs.get(e0.doc), kind, word, w[0], w[1], w[2], geo, parts, words,
                           follow, about, persons, groups, t.moves_on, inferred and bool(geo), t.other))  # fmt: skip
     return out
@@ -496,10 +498,10 @@ def _keys(
 ) -> list[tuple[str, str, str]]:
     """Blocking keys of ``r`` among incidents of ``kind``: per week its window touches, its
     places' countries, its rare words, its article and the kind's shared key; a by-person
-    kind is blocked by the words of the person's name instead, whatever the week."""
-    if by_person(kind):
-        return [(kind, "", "per:" + w) for p in sorted(r.persons) for w in sorted(_name_words(p, ents))]
-    return [(kind, wk, k) for wk in _weeks(r.lo, r.hi, FOLLOW_DAYS if r.follow else MAX_GAP)
+    kind also by the words of the person's name, whatever the week (a report naming nobody
+    who died joins as other kinds do, and one naming him must meet it)."""
+    named = [(kind, "", "per:" + w) for p in sorted(r.persons) for w in sorted(_name_words(p, ents))] if by_person(kind) else []
+    return named + [(kind, wk, k) for wk in _weeks(r.lo, r.hi, FOLLOW_DAYS if r.follow else MAX_GAP)
             for k in [*("p:" + p for p in pl.block_keys(r.places, ents)), *("w:" + w for w in rare), "d:" + r.doc, "*"]]  # fmt: skip
 
 
@@ -600,7 +602,7 @@ def _merge(
             gap = _gap(ib.lo, ib.hi, ic.lo, ic.hi)
             wide = max((ib.hi - ib.lo).days, (ic.hi - ic.lo).days) > 6
             reach = FOLLOW_DAYS if ib.lo > ic.hi and follow else MAX_GAP
-            if not by_person(ib.kind) and ((gap and (ib.dated or ic.dated) and wide) or gap > reach):
+            if not (by_person(ib.kind) and ib.persons and ic.persons) and ((gap and (ib.dated or ic.dated) and wide) or gap > reach):
                 continue
             span = (ic.lo, ic.hi, ic.dated, False)
             vals: list[float] = []

@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from rasd.annotators.events.deaths import victims
 from rasd.annotators.spans import SpanIndex
 from rasd.ids import make_id
 from rasd.models import DocAnalysis, EntityMention, Event, EventDate, Evidence, Quantity, Timex
@@ -196,6 +197,8 @@ def _death_of_person(
         if e.type != "PER":
             continue
         first, last = bisect_left(starts, e.start), bisect_right(starts, e.end - 1) - 1
+        if hit.start <= e.start and e.end <= hit.end:
+            return True  # inside the phrase: "لقي فلان مصرعه"
         if 0 <= hit.first_token - last <= PERSON_BEFORE:
             between = text[e.end : hit.start]
         elif 0 < first - hit.last_token <= PERSON_AFTER:
@@ -519,6 +522,9 @@ def extract(da: DocAnalysis) -> list[Event]:
             qs = qs_at.within(cs, ce)
             mod = modality(words, hit, norms)
             actors, targets, place = _arguments(etype, hit, words, ents)
+            if hit.trigger.pos == "person":  # who died is its target, never the killer or speaker
+                dead = [_eid(x) for x in victims(hit.first_token, hit.last_token, hit.start, hit.end, words, ents, text)]
+                actors, targets = [a for a in actors if a not in dead], _uniq(dead + targets)
             if (actors or targets) and not today_at_s:
                 today_at_s.append(_today_before(today_at, s0, text, starts))
             today = today_at_s[0] if (actors or targets) else None
