@@ -25,7 +25,6 @@ windows of at most ``MAX_WINDOW`` words).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -36,9 +35,9 @@ from rasd.annotators.events import count_words, triggers
 from rasd.models import Evidence, Quantity, Timex
 from rasd.resources import load_lines, load_table
 from rasd.story import SLOT_KEYS
+from rasd.story.figure_words import deictic, dual_screen, duals, long_ago, plain, quoted
 from rasd.story.incidents import Report, by_person, parse_day
 from rasd.story.report_words import has_backref, moves_on
-from rasd.temporal import TimeValue
 from rasd.text import Token, fold, tokenize
 from rasd.text.clitics import definite_chains, proclitic
 from rasd.text.tokens import words_of
@@ -71,6 +70,8 @@ class Value:
     value_max: float | None
     report: Report
     evidence: Evidence
+    deictic: bool = False  # a date read from "أمس"، "اليوم" alone inside a quote: maybe of the day before
+    main: bool = True  # its report is of the kind the article leads with (else not compared)
 
 
 @dataclass
@@ -248,21 +249,6 @@ def _trigger_at(r: Report, text: str) -> int:
     return i if i >= 0 else e0.start
 
 
-@cache
-def _duals() -> dict[str, str | None]:
-    """Folded dual noun -> the slot it names, or ``None`` (``story/duals.tsv``)."""
-    return {fold(r[0]): (r[1] if r[1] in NUMERIC else None) for r in load_table("story/duals.tsv") if len(r) >= 2}
-
-
-@cache
-def _dual_screen() -> re.Pattern[str] | None:
-    """Any dual noun of ``_duals`` as a substring of a folded sentence. Folding goes
-    character by character, so a word's folded readings are pieces of its sentence's folded
-    text: a sentence without one has no dual noun (``None``: the table is empty)."""
-    keys = sorted(_duals(), key=lambda k: (-len(k), k))
-    return re.compile("|".join(map(re.escape, keys))) if keys else None
-
-
 def _tally_trigger(trigger: str) -> bool:
     """Whether a trigger names several happenings (``story/tally_triggers.txt``: هجمات)."""
     return any(s in _word_set("story/tally_triggers.txt") for t in tokenize(trigger) if t.is_word for s in _stem_set(t.text))
@@ -316,8 +302,8 @@ class _Reader:
         """A number said by a dual noun (``story/duals.tsv``: "بإصابتين" 2 injured, "مقتل
         شرطيين"), where no quantity covers it, with the slot the noun names (``None``: its
         words decide)."""
-        table = _duals()
-        screen = _dual_screen()
+        table = duals()
+        screen = dual_screen()
         spans = [(q.start, q.end) for q in qs]
         out: dict[int, tuple[Quantity, str | None]] = {}
         for i in range(len(self.art.sents)):
@@ -332,14 +318,16 @@ class _Reader:
         return out
 
     def other_year(self, i: int) -> bool:
-        """Whether sentence ``i`` dates something to a year before its article's: what it
-        counts is a past happening (background), not the one the article reports."""
+        """Whether sentence ``i`` dates something to a year, a month or ``LONG_AGO`` days before
+        its article's: what it counts is a past happening (background), not the one the article
+        reports."""
         if i not in self._past:
             lo, hi = self.bounds(i)
             k = bisect_left(self.timex_starts, lo)
-            years = [t.value[:4] for t in self.art.timex[k:bisect_left(self.timex_starts, hi)]
-                     if t.type == "DATE" and t.value and t.value[:4].isdigit()]  # fmt: skip
-            self._past[i] = self.pub is not None and any(int(y) < self.pub.year for y in years)
+            said = [t.value for t in self.art.timex[k:bisect_left(self.timex_starts, hi)]
+                    if t.type == "DATE" and t.value and t.value[:4].isdigit()]  # fmt: skip
+            pub = self.pub
+            self._past[i] = pub is not None and any(int(v[:4]) < pub.year or long_ago(v, pub) for v in said)
         return self._past[i]
 
     def moves_on(self, i: int) -> bool:
@@ -388,6 +376,7 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
     if not reports:
         return []
     rd = _Reader(reports, art)
+    lead = min(reports, key=lambda r: (r.ev.evidence[0].start, r.ev.id)).kind
     dates = [(t.start, t.end) for t in art.timex if t.type in ("DATE", "TIME")]
     qs = [q for q in art.quantities if q.value is not None and q.mod != "VAGUE" and not _inside(q, dates)]
     duals = rd.duals(qs)
@@ -396,6 +385,7 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
     skip: set[int] = set()
     last: dict[int, str | None] = {}  # sentence -> slot of its last figure
     last_slot: str | None = None  # the slot of the article's last figure
+    elsewhere: dict[int, int] = {}  # sentence -> start of its first figure of more victims
     for n, q in enumerate(qs):
         if n in skip:
             continue
@@ -415,10 +405,13 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
             continue  # "بين القتلى طفلان": a part of a toll told before
         more = slot == last_slot and _near(words, q, "more_after")
         last_slot = slot
-        if more:
+        if more or elsewhere.get(si, len(art.text)) < q.start:
+            elsewhere.setdefault(si, q.start)  # "… وأصيب 16 عندما انفجرت": the same other happening's
             continue  # "وقتل ثمانية أشخاص آخرين": more victims, not this happening's figure
         if prev == slot and (_near(words, q, "part_before") or _near(words, q, "part_after")):
             continue  # "وإصابة تسعة آخرين ثلاثة منهم …": a part of the figure before
+        if prev == slot and _near(words, q, "contrast_before"):
+            continue  # "مقتل 11 … فيما لقي 42 مصرعهم في تفجيرين": a second happening set beside it
         owner = rd.owner(q, slot, si, _last_cue(words, q.start))
         if owner is None:
             continue
@@ -430,11 +423,14 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
             end, vmax = part.end, None
             skip.add(n + 1 + k)
         qual = "range" if vmax is not None and q.mod == "RANGE" else _QUAL.get(q.mod or "")
-        out.append(Value(slot, value, qual, vmax, owner, Evidence(art.doc, start, end)))
+        out.append(Value(slot, value, qual, vmax, owner, Evidence(art.doc, start, end), main=owner.kind == lead))
     for r in reports:
         day = own_day(r, art, rd)
         if day is not None:
-            out.append(Value("date", day[0], None, None, r, day[1]))
+            lo, at = rd.bounds(rd.sent_of(day[1].start))[0], day[1].start
+            said = art.text[at : day[1].end]
+            moves = deictic(said) and quoted(art.text[lo:at])
+            out.append(Value("date", day[0], None, None, r, day[1], moves, r.kind == lead))
     return out
 
 
@@ -564,7 +560,7 @@ def own_day(r: Report, art: Article, rd: _Reader | None = None) -> tuple[str, Ev
     words = rd.sent_words(si)
     lo = bisect_left(rd.timex_starts, e0.start)
     hi = bisect_left(rd.timex_starts, e0.end)
-    said = [t for t in art.timex[lo:hi] if t.type in ("DATE", "TIME") and _plain(t.value)]
+    said = [t for t in art.timex[lo:hi] if t.type in ("DATE", "TIME") and plain(t.value)]
     if not said:
         return None
     starts = _starts(words)
@@ -572,7 +568,7 @@ def own_day(r: Report, art: Article, rd: _Reader | None = None) -> tuple[str, Ev
     for t in said:  # "التفجير الذي وقع صباح أول من أمس"
         i = bisect_left(starts, t.start)
         if parse_day(t.value) and any(_hit(w, happened) for w in words[max(0, i - HAPPENED_REACH) : i]):
-            return _plain(t.value), Evidence(e0.doc, t.start, t.end)
+            return plain(t.value), Evidence(e0.doc, t.start, t.end)
     ev = r.ev
     if ev._date_source != "own" or not ev.date.value or ev.date.precision not in ("day", "month", "year"):
         return None
@@ -583,7 +579,7 @@ def own_day(r: Report, art: Article, rd: _Reader | None = None) -> tuple[str, Ev
     trig = _trigger_at(r, art.text)
     ti = bisect_left(starts, trig)
     verbs = _word_set("story/statement_verbs.txt")
-    mine = [t for t in said if _plain(t.value)[: len(ev.date.value)] == ev.date.value]
+    mine = [t for t in said if plain(t.value)[: len(ev.date.value)] == ev.date.value]
     openers = _word_set("story/content_openers.txt")
     for t in sorted(mine, key=lambda t: abs(t.start - trig)):
         i = bisect_left(starts, t.start)
@@ -591,18 +587,8 @@ def own_day(r: Report, art: Article, rd: _Reader | None = None) -> tuple[str, Ev
         if i - ti > DATE_REACH or (ti - i > DATE_BEFORE and not opens) or _last_cue(words, t.start) > trig:
             continue  # too far, or after a cue that moves to something else ("موت … بعد خلافات بين الاثنين")
         if not _statement_day(words, i, ti, verbs):
-            return _plain(t.value), Evidence(e0.doc, t.start, t.end)
+            return plain(t.value), Evidence(e0.doc, t.start, t.end)
     return None
-
-
-def _plain(v: str | None) -> str:
-    """A TimeML value the date slot takes (``2015-07-23``, ``2015-07-23TMO``, ``2015-07-23T10:30``,
-    ``2015-07``, ``2013``), else ``""``."""
-    tv = TimeValue.parse(v)
-    clock = tv.precision == "minute" and tv.second is None
-    part = tv.part_of_day is not None and tv.part_of_day != "MI"  # midnight is no part the slot names
-    ok = tv.plain or (tv.exact and tv.year is not None and tv.week is None and (clock or part))
-    return v if v and ok else ""
 
 
 def _statement_day(words: Sequence[Word], i: int, trig: int, verbs: frozenset[str]) -> bool:

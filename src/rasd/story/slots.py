@@ -9,7 +9,9 @@ confidence). Values from one voice (an outlet, or one quoted official across out
 never a disagreement: a later report raising the figure is an ``update``, shown as such;
 other pairs from one voice are left out. Dates that contain each other (a month and one of
 its days, a day and its evening, evening and 19:00) agree. Values of two incidents are
-never compared.
+never compared, nor values an article leaves in doubt: three or more figures of one slot
+(``ROUND_UP``: a round-up, a tally), two dates of one happening (``DATE_ROUND_UP``), a figure
+of a report of another kind than the article leads with (``Value.main``).
 
 Each explanation is one Arabic sentence from ``story/templates.tsv`` naming both sides:
 who said it (the quoted speaker, else the outlet's report) with a verb that agrees with
@@ -25,7 +27,7 @@ distinct values of a slot (a handful, ``MAX_VALUES`` at most).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from rasd.annotators.entities.gazetteer import key_of, place_lookup
@@ -42,11 +44,13 @@ __all__ = ["Article", "Value", "agree", "article_values", "compatible", "dates_c
 
 MAX_VALUES = 12  # distinct values of one slot compared pairwise
 ROUND_UP = 3  # distinct values of one slot in one article's reports of an incident: not compared
+DATE_ROUND_UP = 2  # … of its date: an article dating one happening two ways (its statement's day, a stale "أمس")
 PAIR_MEMBERS = 32  # reports of each value looked at for the pair's relation
 ABOUT = 0.1  # "about x" holds figures within this share of x
 CLOCK = 0.5  # hours either side of a clock time ("الساعة 14:00" and 14:08 agree)
 CONF_DIFFER, CONF_COMPATIBLE, CONF_DATE, CONF_UPDATE = 0.8, 0.65, 0.7, 0.6
-_PARTS = {"MO": (4.0, 12.0), "AF": (12.0, 18.0), "EV": (14.0, 22.0), "NI": (20.0, 29.0), "DT": (6.0, 18.0)}  # TimeML parts of day, hours
+# TimeML parts of day, hours; morning from midnight ("الساعة 1:59 صباحا" is morning)
+_PARTS = {"MO": (0.0, 12.0), "AF": (12.0, 18.0), "EV": (14.0, 22.0), "NI": (20.0, 29.0), "DT": (6.0, 18.0)}
 
 
 @cache
@@ -124,6 +128,24 @@ def dates_clash(a: str, b: str) -> bool:
     return hi1 <= lo2 or hi2 <= lo1
 
 
+def _dates_clash(a: Value, b: Value) -> bool:
+    """``dates_clash``, where a date read from "أمس"، "اليوم" alone inside a quote
+    (``Value.deictic``) may also be read a day earlier: the quote may be of the day before the
+    article, so one day apart is no clash."""
+    x, y = str(a.value), str(b.value)
+    if not dates_clash(x, y):
+        return False
+    return not any(v.deictic and not dates_clash(_day_before(str(v.value)), str(w.value)) for v, w in ((a, b), (b, a)))
+
+
+def _day_before(v: str) -> str:
+    try:
+        d = date.fromisoformat(v[:10])
+    except ValueError:
+        return v
+    return (d - timedelta(days=1)).isoformat() + v[10:]
+
+
 def _hours(t: str) -> tuple[float, float]:
     if t in _PARTS:
         return _PARTS[t]
@@ -161,7 +183,7 @@ def relation(a: Value, b: Value, sa: Side, sb: Side) -> str | None:
     ``contradict``, ``update`` (one outlet or one official raising its own figure in a
     later report), or ``None`` (one outlet's own figures otherwise, or dates that agree)."""
     (oa, pa), (ob, pb) = _voice(a, sa), _voice(b, sb)
-    if a.slot == "date" and not dates_clash(str(a.value), str(b.value)):
+    if a.slot == "date" and not _dates_clash(a, b):
         return None
     if oa == ob or (pa and pa == pb):
         later, earlier = (b, a) if (b.report.pub or date.min) > (a.report.pub or date.min) else (a, b)
@@ -245,8 +267,10 @@ def disagreements(
     for v in values:
         # an article giving many figures of one slot is a round-up or a tally (several
         # happenings, several periods): which of them is this incident's is not known, so
-        # none is set against another source's
-        if len(told[(v.slot, v.report.doc)]) < ROUND_UP:
+        # none is set against another source's; nor is a figure of a report of another kind
+        # than the article leads with (a second happening told beside it: ``Value.main``);
+        # two dates of one article for one happening leave its date unknown, likewise
+        if len(told[(v.slot, v.report.doc)]) < (DATE_ROUND_UP if v.slot == "date" else ROUND_UP) and v.main:
             by_slot.setdefault(v.slot, {}).setdefault(v.value, []).append(v)
     sides: dict[int, Side] = {}
 
