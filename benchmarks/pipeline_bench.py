@@ -63,6 +63,7 @@ construction; only the steps below see the corpus as a whole.
 | count disagreements | `resolve/events.py` `_disagreements` | O(Σ g + Σ v²) | one pass over the g reports of each merged event; pairs only between its v *distinct* figures per count (a handful), not between reports |
 | number conflicts from disagreements | `story/stage.py` `_claim_for` | O(D · c + C) | claim records indexed by document; each of the D disagreements scans one article's c claims |
 | claims | `story/claims.py` `build_claims` | O(total tokens) | per document |
+| incident resolution | `story/incidents.py` `resolve`, `_merge` | O(R · k · B) | each of the R reports meets at most B = `MAX_BLOCK` incidents under each of its k blocking keys (kind, ISO week, place country / rare word / article); a candidate whose best possible score cannot beat the best so far is cut before its place tests |
 | conflicts | `story/conflicts.py` `find_conflicts` | O(Σ min(b², b·12)) + model on candidates | blocked on (topic, year); blocks over 80 compared with 12 neighbours; stance model only on candidate pairs |
 | commitments | `story/commitments.py` | O(total tokens) + O(c) merge | per document, merged by key |
 | export | `interfaces/export.py` `analysis_to_json` | O(m log m) | sorts every mention; builds the whole JSON document in memory before writing |
