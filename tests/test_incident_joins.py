@@ -5,7 +5,7 @@ person, a round-up's next item). Calls ``story.incidents`` directly (reports →
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from test_events import ent, make_da, tmx
 
@@ -40,7 +40,7 @@ def _doc(doc_id: str, outlet: str, published: str, text: str, marks: Sequence[tu
     return da
 
 
-def _reports(das: Sequence[DocAnalysis]) -> list[Report]:
+def _reports(das: Sequence[DocAnalysis], ents: Mapping[str, Entity] = ENTS) -> list[Report]:
     """The story's incident reports of ``das``, built as the story stage builds them."""
     happen = [
         ev for da in das for ev in extract(da) if ev.type in incident_types() and ev.modality == "happened"
@@ -51,7 +51,7 @@ def _reports(das: Sequence[DocAnalysis]) -> list[Report]:
     doc_places = {
         da.doc.id: [(m.start, m.entity) for m in da.entities if m.entity and m.type == "GPE"] for da in das
     }
-    return make_reports(happen, texts, pubs, outlets, ENTS, doc_places)
+    return make_reports(happen, texts, pubs, outlets, ents, doc_places)
 
 
 def _grouping(das: Sequence[DocAnalysis]) -> list[list[str]]:

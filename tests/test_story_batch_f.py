@@ -10,11 +10,11 @@ monthly tally, the breakdown of a toll (القتلى هم …), a toll in two lo
 from __future__ import annotations
 
 from test_events import make_da, qty, words
+from test_round_ups import _two
 from test_slot_disagreements import _doc, _slot
 
 from rasd.annotators import events
 from rasd.annotators.events import find_triggers
-from rasd.models import DocAnalysis
 from rasd.story.incidents import kind_of
 from rasd.story.slots import dates_clash
 
@@ -67,16 +67,6 @@ def test_had_arrested_is_no_maybe() -> None:
     assert ev.modality == "happened"
     [ev] = [e for e in events.extract(make_da("وقال المحامي إن الشرطة قد تلقي القبض على موكله.")) if e.type == "ARREST"]
     assert ev.modality == "expected"
-
-
-def _two(extra: str, extra_q: list[tuple[str, float, str | None]]) -> list[DocAnalysis]:
-    one = _doc("d_a", "صحيفة الشمال", "قتل 5 أشخاص في تفجير سيارة مفخخة في سوق تلعفر يوم 3 آذار 2025." + extra)
-    qty(one, "5 أشخاص", 5.0, "شخص")
-    for text, v, obj in extra_q:
-        qty(one, text, v, obj)
-    two = _doc("d_b", "صحيفة الجنوب", "قتل 5 أشخاص في تفجير سيارة مفخخة في سوق تلعفر يوم 3 آذار 2025.")
-    qty(two, "5 أشخاص", 5.0, "شخص")
-    return [one, two]
 
 
 def test_a_number_naming_a_list_is_no_toll() -> None:

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from test_events import ent, make_da, tmx
+from test_events import ent, make_da
+from test_incident_joins import _doc, _reports
 
-import rasd.story.incidents as incidents
 from rasd.annotators.events import extract
 from rasd.models import DocAnalysis, Entity, Geo
-from rasd.story import incident_types
 from rasd.story.assemble import assemble
-from rasd.story.incidents import Report, kind_of, make_reports, resolve
+from rasd.story.incidents import kind_of, resolve
 
 HOMS = Entity("e_homs", "GPE", "حمص", geo=Geo(34.73, 36.71, "city"), attributes={"country": "SY"})
 KILLER = Entity("e_killer", "PER", "ماجد الخطيب")
@@ -26,31 +25,8 @@ OTHER_VICTIM = Entity("e_other", "PER", "باسم الحلبي")
 ENTS = {e.id: e for e in (HOMS, KILLER, VICTIM, OTHER_VICTIM)}
 
 
-def _doc(doc_id: str, outlet: str, published: str, text: str, marks: Sequence[tuple[str, str, str]] = (),
-         dates: Sequence[tuple[str, str]] = ()) -> DocAnalysis:  # fmt: skip
-    da = make_da(text, doc_id=doc_id, published=published)
-    da.doc.outlet = outlet
-    for surface, typ, eid in marks:
-        ent(da, surface, typ, eid)
-    for surface, value in dates:
-        tmx(da, surface, value)
-    return da
-
-
-def _reports(das: Sequence[DocAnalysis]) -> list[Report]:
-    happen = [ev for da in das for ev in extract(da) if ev.type in incident_types() and ev.modality == "happened"]
-    return make_reports(
-        happen,
-        {da.doc.id: da.doc.text for da in das},
-        {da.doc.id: incidents.parse_day(da.doc.published.value) for da in das},
-        {da.doc.id: da.doc.outlet or "" for da in das},
-        ENTS,
-        {da.doc.id: [(m.start, m.entity) for m in da.entities if m.entity and m.type == "GPE"] for da in das},
-    )
-
-
 def _grouping(das: Sequence[DocAnalysis]) -> list[set[str]]:
-    return [{r.doc for r in inc.reports} for inc in resolve(_reports(das), ENTS)]
+    return [{r.doc for r in inc.reports} for inc in resolve(_reports(das, ENTS), ENTS)]
 
 
 def _killed(text: str, *names: tuple[str, str]) -> tuple[list[str], list[str]]:
@@ -85,7 +61,7 @@ def test_a_killing_told_by_its_killer_joins_the_report_naming_the_victim() -> No
     another = _doc("d_k3", "صحيفة ج", "2025-09-02", "أقدم ماجد الخطيب على قتل باسم الحلبي في حمص أمس بعد شجار على موقف سيارة.",
                    [("ماجد الخطيب", "PER", "e_killer"), ("باسم الحلبي", "PER", "e_other"), ("حمص", "GPE", "e_homs")],
                    [("أمس", "2025-09-01")])  # fmt: skip
-    reps = {r.doc: r for r in _reports([named, unnamed, another])}
+    reps = {r.doc: r for r in _reports([named, unnamed, another], ENTS)}
     assert {d: (r.kind, sorted(r.persons)) for d, r in reps.items()} == {
         "d_k1": ("death", ["e_victim"]),
         "d_k2": ("death", []),  # names only the killer: joined by dates, place and words
@@ -111,12 +87,12 @@ def test_an_arrest_joins_only_a_crime_it_names_and_a_protest_is_its_own_kind() -
                  [("حمص", "GPE", "e_homs")], [("أمس", "2025-09-05")])  # fmt: skip
     bombing = _doc("d_p4", "صحيفة د", "2025-09-06", "اعتقلت الشرطة متهمين في تفجير حمص أمس.",
                    [("حمص", "GPE", "e_homs")], [("أمس", "2025-09-05")])  # fmt: skip
-    reps = {(r.doc, r.kind): r for r in _reports([protest, arrest, storm, bombing])}
+    reps = {(r.doc, r.kind): r for r in _reports([protest, arrest, storm, bombing], ENTS)}
     assert {("d_p1", "protest"), ("d_p2", "arrest"), ("d_p2", "protest")} <= set(reps)
     # an arrest is about the crimes it names (the bombing), not the march or the storm around it
     about = [reps[d, "arrest"].about for d in ("d_p2", "d_p3", "d_p4")]
     assert about == [frozenset(), frozenset(), {"violence"}]
-    [arrested] = [inc for inc in resolve(_reports([protest, arrest]), ENTS) if inc.kind == "arrest"]
+    [arrested] = [inc for inc in resolve(_reports([protest, arrest], ENTS), ENTS) if inc.kind == "arrest"]
     assert [r.doc for r in arrested.reports] == ["d_p2"]  # the march is reported by d_p1 and d_p2 alone
 
 
