@@ -41,7 +41,7 @@ from rasd.store import QueryError, SearchTimeout, is_url, open_store, query_term
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-DbOpt = Annotated[str, typer.Option("--db", envvar="RASD_DB", help="SQLite database file.")]
+DbOpt = Annotated[str, typer.Option("--db", envvar="RASD_DB", help="The store: a SQLite file, or a postgresql:// URL.")]
 PagesArg = Annotated[list[str], typer.Argument(help="Files, directories, zip/json/jsonl files; '-' for stdin.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress (bars on a terminal, else one line per stage) and no summary.")]
 KEPT = "documents stored so far are kept; run the same command again to finish"

@@ -55,7 +55,7 @@ def format_table(entities: list[Entity], limit: int | None = None) -> str:
 @app.command("entities")
 def entities_cmd(
     inputs: Annotated[list[Path] | None, typer.Argument(help="Text files or folders to analyse instead of the database.")] = None,
-    db: Annotated[str, typer.Option("--db", envvar="RASD_DB", help="SQLite database file.")] = DEFAULT_DB,
+    db: Annotated[str, typer.Option("--db", envvar="RASD_DB", help="The store: a SQLite file, or a postgresql:// URL.")] = DEFAULT_DB,
     type_: Annotated[str | None, typer.Option("--type", help="Only this type: PER ORG GPE LOC FAC MISC.")] = None,
     limit: LimitOpt = None,
     as_json: JsonOpt = False,
