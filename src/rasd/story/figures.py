@@ -429,8 +429,8 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
         if day is not None:
             lo, at = rd.bounds(rd.sent_of(day[1].start))[0], day[1].start
             said = art.text[at : day[1].end]
-            moves = deictic(said) and quoted(art.text[lo:at])
-            out.append(Value("date", day[0], None, None, r, day[1], moves, r.kind == lead))
+            relative = deictic(said) and quoted(art.text[lo:at])
+            out.append(Value("date", day[0], None, None, r, day[1], relative, r.kind == lead))
     return out
 
 

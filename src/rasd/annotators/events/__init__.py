@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from rasd.annotators.events.deaths import victims
+from rasd.annotators.events.deaths import role_cues, victims
 from rasd.annotators.spans import SpanIndex
 from rasd.ids import make_id
 from rasd.models import DocAnalysis, EntityMention, Event, EventDate, Evidence, Quantity, Timex
@@ -125,11 +125,6 @@ def count_keys(event_type: str) -> frozenset[str]:
 @cache
 def subsumed() -> frozenset[tuple[str, str]]:
     return frozenset((r[0], r[1]) for r in load_table("events/subsumes.tsv") if len(r) >= 2)
-
-
-@cache
-def role_cues(kind: str) -> frozenset[str]:
-    return frozenset(fold(r[1]) for r in load_table("events/roles.tsv") if len(r) >= 2 and r[0] == kind)
 
 
 def clauses(words: Sequence[Token], text: str) -> list[tuple[int, int]]:

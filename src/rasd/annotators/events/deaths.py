@@ -14,6 +14,7 @@ from functools import cache
 from rasd.models import EntityMention
 from rasd.resources import load_table
 from rasd.text import Token, fold
+from rasd.text.clitics import conjunctions
 from rasd.text.words import stems
 
 VICTIM_AFTER = 8  # words between a death trigger and its object ("قتل العقيد المهندس في القوات الجوية فلان")
@@ -23,7 +24,9 @@ BREAKS = ':-–—|«»"\n'  # a quote, a byline or a new line between: the name
 
 
 @cache
-def _cues(kind: str) -> frozenset[str]:
+def role_cues(kind: str) -> frozenset[str]:
+    """Folded cue words of one kind of ``events/roles.tsv`` (the events annotator reads its
+    target, source and passive cues here too)."""
     return frozenset(fold(r[1]) for r in load_table("events/roles.tsv") if len(r) >= 2 and r[0] == kind)
 
 
@@ -44,7 +47,7 @@ def victims(
     with its killer after it, the PER right before it. No quote, byline dash or new line
     between (nor a comma between a name and the verb after it)."""
     starts = [w.start for w in words]
-    agent = _cues("agent")
+    agent = role_cues("agent")
     pers = sorted((e for e in ents if e.type == "PER"), key=lambda e: e.start)
     inside = [e for e in pers if start <= e.start and e.end <= end]
     if inside:
@@ -63,9 +66,9 @@ def victims(
             passive = True  # the killer ("فلان الذي قتل على يد …"): who died comes before
             break
         return [e]
-    dies, word = _cues("dies"), words[first].norm
-    word = word[1:] if word[:1] in "وف" and word[1:] in dies else word  # وتوفي
-    killer = first > 0 and words[first - 1].norm in _cues("killer")  # أقدم فلان على قتل
+    dies, word = role_cues("dies"), words[first].norm
+    word = word[1:] if word[:1] in conjunctions() and word[1:] in dies else word  # وتوفي
+    killer = first > 0 and words[first - 1].norm in role_cues("killer")  # أقدم فلان على قتل
     if not passive and (word not in dies or killer):
         return []
     before = [
