@@ -9,9 +9,14 @@ work to ``dask.distributed`` workers instead, so it can use other machines:
   installed (tasks are rasd functions, pickled by reference; checked when connecting).
 
 What runs there: annotation (``stages.annotate_batch``: time, entities, quantities,
-quotes) and the per-article story step (``story.stage._per_document``: events, claim
-records, commitments). Cleaning stays where ``--workers`` puts it, and the corpus steps
-(linking, event merging, conflicts, export) stay in this process; ``docs/scale.md`` says why.
+quotes), the per-article story step (``story.stage._per_document``: events, claim
+records, commitments) and, of the story stage's corpus step, the two parts that split by
+their blocking keys without changing the result (``story_on_dask``): incident resolution,
+one task per kind group (``incidents.kind_groups``: kinds that can never meet share no
+block), and the sentence encoder over the claim texts the comparison keeps (its rows do not
+depend on the batch). Cleaning stays where ``--workers`` puts it; entity linking, commitment
+threads, the pair-by-pair claim comparison and export stay in this process
+(``docs/scale.md`` says why).
 
 Batches are submitted with at most ``4 ×`` the cluster's threads in flight and read back in
 input order, so memory is bounded and the output is the one ``--workers`` gives. A batch that
@@ -25,15 +30,21 @@ import logging
 import os
 import re
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from types import TracebackType
 from typing import Any, TypeVar
 
+import numpy as np
+
 import rasd
-from rasd.models import DocAnalysis, Document
+from rasd.models import DocAnalysis, Document, Entity
 from rasd.stages import AnnotatedBatch, StageUnavailable, annotate_batch, apply_batch
-from rasd.story.stage import PerDoc, _per_document
+from rasd.story.ahead import Fill
+from rasd.story.incidents import Report, resolve_part
+from rasd.story.stage import Elsewhere, PerDoc, _per_document
+from rasd.text.encoder import SentenceEncoder, get_encoder
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +55,8 @@ MISSING = (
 )
 ANNOTATE_BATCH = 16  # documents per annotation task (as with --workers)
 STORY_BATCH = 64  # documents per story task (story.stage.CHUNK)
+ENCODE_BATCH = 64  # claim texts per encoder task (about a second of one core)
+FIRST = 10  # priority of incident resolution over the encoder tasks queued before it
 _LOCAL = re.compile(r"local:(\d+)")
 _ADDRESS = re.compile(r"tcp://[^\s/]+:\d+/?")  # tls:// would need certificates: not offered
 
@@ -311,3 +324,95 @@ def story_step_on_dask(client: Any, errors: list[tuple[str, str]]) -> Callable[.
         return per_document_on_dask(client, ordered, names, as_of, errors)
 
     return on_dask
+
+
+# --- the story stage's corpus step ------------------------------------------------------
+
+
+def _resolve_task(reports: list[Report], ents: Mapping[str, Entity], df: Mapping[str, int], n: int) -> list[list[int]]:
+    return resolve_part(reports, ents, df, n)
+
+
+def incidents_on_dask(client: Any) -> Callable[..., list[list[list[int]]]]:
+    """``incidents.Parts`` on ``client``: each kind group resolved as one task, ahead of the
+    encoder tasks (the largest group is the longest task); a group whose task fails is
+    resolved here instead, so a lost worker costs time, not incidents."""
+
+    def parts(reports: Sequence[Report], ents: Mapping[str, Entity], df: Mapping[str, int], n: int,
+              groups: list[list[int]]) -> list[list[list[int]]]:  # fmt: skip
+        ents_f, df_f = client.scatter([dict(ents), dict(df)], hash=False)
+        futs = [client.submit(_resolve_task, [reports[i] for i in g], ents_f, df_f, n, pure=False, priority=FIRST) for g in groups]
+        out: list[list[list[int]]] = []
+        try:
+            for g, fut in zip(groups, futs, strict=True):
+                try:
+                    out.append(fut.result())
+                except Exception as e:
+                    log.debug("incident resolution failed on dask (%s); resolving that kind group here", _failed(e))
+                    out.append(resolve_part([reports[i] for i in g], ents, df, n))
+        finally:
+            client.cancel([f for f in futs if not f.done()])
+            for f in (*futs, ents_f, df_f):
+                f.release()
+        return out
+
+    return parts
+
+
+def _encode_task(texts: list[str]) -> np.ndarray:
+    encoder = get_encoder()
+    if encoder is None:  # the worker runs without the encoder (RASD_NO_ENCODER): the caller encodes
+        raise RuntimeError("no sentence encoder on this Dask worker")
+    return encoder.encode(texts)
+
+
+class _EncodeOnDask:
+    """``story.ahead.Fill`` on a cluster: texts are sent ``ENCODE_BATCH`` at a time as tasks
+    and their rows kept in this process's encoder at ``finish``, in the order sent; a batch
+    whose task failed is encoded here."""
+
+    def __init__(self, client: Any, encoder: SentenceEncoder) -> None:
+        self._client = client
+        self._encoder = encoder
+        self._buf: list[str] = []
+        self._pending: deque[tuple[list[str], Any]] = deque()
+
+    def put(self, item: list[str]) -> None:
+        self._buf.extend(item)
+        if len(self._buf) >= ENCODE_BATCH:
+            self._send()
+
+    def _send(self) -> None:
+        if self._buf:
+            self._pending.append((self._buf, self._client.submit(_encode_task, self._buf, pure=False)))
+            self._buf = []
+
+    def finish(self) -> None:
+        self._send()
+        while self._pending:
+            texts, fut = self._pending.popleft()
+            try:
+                self._encoder.remember(texts, fut.result())
+            except Exception as e:
+                log.debug("encoder batch failed on dask (%s); encoding it here", _failed(e))
+                self._encoder.encode(texts)
+            finally:
+                fut.release()
+
+    def __enter__(self) -> _EncodeOnDask:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        if self._pending:  # left early: what is still queued is not needed
+            self._client.cancel([f for _, f in self._pending])
+            self._pending.clear()
+
+
+def encode_on_dask(client: Any) -> Callable[[SentenceEncoder], Fill]:
+    """``story.ahead.FillOn`` on ``client``."""
+    return lambda encoder: _EncodeOnDask(client, encoder)
+
+
+def story_on_dask(client: Any) -> Elsewhere:
+    """The parts of the story stage's corpus step that run on ``client`` (``story.stage.Elsewhere``)."""
+    return Elsewhere(incidents=incidents_on_dask(client), encoder=encode_on_dask(client))

@@ -12,6 +12,7 @@ id and offsets); ``generated_at`` is the only field that changes between identic
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from rasd.interfaces.export import analysis_to_json, write_json_file
 from rasd.meter import Meter, StageStat
 from rasd.models import MENTION_KINDS, VIEW_KINDS, Analysis, DocAnalysis, Document, Mentions, RawPage, Views
 from rasd.parallel import Beside, ordered, pool
-from rasd.parallel_dask import annotate_on_dask, dask_client, story_step_on_dask
+from rasd.parallel_dask import annotate_on_dask, dask_client, story_on_dask, story_step_on_dask
 from rasd.progress import Reporter, interrupt_quietly
 from rasd.stages import (
     ANALYSED_LANGUAGES,
@@ -302,7 +303,8 @@ def analyze(
             hook = _story_on(client, result.errors)  # the per-article step on Dask, else None
             failed = len(result.errors)
             with story_cache(store, result.errors) as sc:  # what the story step computed before, where its inputs hold
-                views = _call("story", result, Views(), analysed, entities, as_of, workers, **sc.story_kwargs(stages.stage("story"), hook))
+                kwargs = {**sc.story_kwargs(stages.stage("story"), hook), **_corpus_on(client, stages.stage("story"))}
+                views = _call("story", result, Views(), analysed, entities, as_of, workers, **kwargs)
                 sc.complete = not any(src == "story" for src, _ in result.errors[failed:])
             result.reused = {"annotations reused": len(das) - len(todo), "annotations computed": len(todo), **sc.counts}
             views.entities = list(entities)
@@ -371,6 +373,14 @@ def _story_on(client: Any, errors: list[tuple[str, str]]) -> Any:
     if client is None:
         return None
     return story_step_on_dask(client, errors)
+
+
+def _corpus_on(client: Any, build: Any) -> dict[str, Any]:
+    """With a Dask client, the story stage's ``elsewhere`` argument: incident resolution by
+    kind group and the claim texts' encoder as cluster tasks (``parallel_dask.story_on_dask``)."""
+    if client is None or build is None or "elsewhere" not in inspect.signature(build).parameters:
+        return {}
+    return {"elsewhere": story_on_dask(client)}
 
 
 def _call(name: str, result: RunResult, default: Any, *args: Any, **kwargs: Any) -> Any:

@@ -8,17 +8,19 @@ passes to the encoder (``parallel.Ahead``) as soon as the bound is known: while 
 of the next pairs, and incident resolution, are computed here (``story.stage`` bounds the
 pairs its commitment threads already admit before it resolves incidents, then the rest).
 What is read ahead only fills the encoder's cache, whose rows do not depend on the batch or
-the thread, and a bound does not depend on the other pairs: the output is the same.
+the thread, and a bound does not depend on the other pairs: the output is the same. On a
+Dask cluster (``rasd analyze --dask``) the texts are encoded as tasks on the workers instead
+(``parallel_dask.encode_on_dask``) and their rows kept here (``SentenceEncoder.remember``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from types import TracebackType
-from typing import Any
+from typing import Any, Protocol
 
 from rasd.parallel import Ahead
-from rasd.text.encoder import get_encoder
+from rasd.text.encoder import SentenceEncoder, get_encoder
 
 BOUND_CHUNK = 256  # pairs bounded at a time, the texts of those kept sent on before the next
 ENCODE_CHUNK = 8  # texts per encoder call (the two threads share the last calls)
@@ -26,18 +28,37 @@ ENCODE_CHUNK = 8  # texts per encoder call (the two threads share the last calls
 Pair = tuple[str, str]
 
 
+class Fill(Protocol):
+    """Fills an encoder's cache with the texts ``put`` (a list at a time), in the background;
+    after ``finish`` every text put is cached. A context manager (``parallel.Ahead`` is one)."""
+
+    def put(self, item: list[str]) -> None: ...
+    def finish(self) -> None: ...
+    def __enter__(self) -> Any: ...
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> Any: ...
+
+
+# what fills the encoder's cache: a helper thread here (default), or a cluster (``parallel_dask``)
+FillOn = Callable[[SentenceEncoder], Fill]
+
+
+def _here(encoder: SentenceEncoder) -> Fill:
+    return Ahead(encoder.encode)
+
+
 class Reader:
     """Bounds on ``disagree`` for pairs of claim texts, remembered, and the encoder reading
     ahead the texts of the pairs a caller keeps. Use as a context manager; ``finish`` encodes
     what is left on both threads. A model without an encoder model (or none) reads nothing
-    ahead; one that cannot bound its answers gets 1.0 for every pair (nothing is skipped)."""
+    ahead; one that cannot bound its answers gets 1.0 for every pair (nothing is skipped).
+    ``fill``: where the texts are encoded (default: a helper thread of this process)."""
 
-    def __init__(self, model: Any) -> None:
+    def __init__(self, model: Any, fill: FillOn | None = None) -> None:
         self.model = model
         self._bound: Callable[[Sequence[Pair]], Any] | None = getattr(model, "disagree_bound", None)
         uses = getattr(model, "uses_encoder", None)
         encoder = get_encoder() if uses is not None and uses() else None
-        self._ahead: Ahead[list[str]] | None = Ahead(encoder.encode) if encoder is not None else None
+        self._ahead: Fill | None = (fill or _here)(encoder) if encoder is not None else None
         self._known: dict[Pair, Any] = {}
         self._sent: set[str] = set()
 

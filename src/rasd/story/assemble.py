@@ -44,7 +44,7 @@ from rasd.resolve.events import merge
 from rasd.resources import load_table
 from rasd.story import incident_types, types_with
 from rasd.story import incidents as rinc
-from rasd.story.incidents import Report, Told, kind_of, make_reports, parse_day, resolve
+from rasd.story.incidents import Parts, Report, Told, kind_of, make_reports, parse_day, resolve
 from rasd.story.places import APART, NEAR, best_relation
 from rasd.story.slots import Article, Value, article_values, disagreements, shown, templates
 from rasd.temporal import TimeValue
@@ -393,11 +393,13 @@ def _ev_key(e: Evidence) -> tuple[str, int, int]:
 def assemble(
     events: Sequence[Event], das: Sequence[DocAnalysis], entities: Sequence[Entity],
     claim_at: Callable[[Evidence], str | None] = lambda _: None, told: Mapping[int, Told] | None = None,
+    parts: Parts | None = None,
 ) -> Assembled:  # fmt: skip
     """Incidents of ``events`` (each report in exactly one), their slot conflicts, and which
     incident each report joined. ``claim_at(evidence)`` names the claim whose sentence holds
     a report (a conflict's ``a``/``b``), else the report's own id is used. ``told``: what the
-    per-document step read of the reports' sentences (``incidents.told``), by ``id()``."""
+    per-document step read of the reports' sentences (``incidents.told``), by ``id()``.
+    ``parts``: where incident resolution runs each kind group (``incidents.resolve``)."""
     ents = {e.id: e for e in entities}
     b = _Builder(das, ents, claim_at)
     evs = [ev for ev in events if ev.evidence]
@@ -412,7 +414,7 @@ def assemble(
     reports = make_reports(happen, texts, pubs, outlets, ents, doc_places, told)
     kept = {id(r.ev) for r in reports}
     rest.extend(ev for ev in happen if id(ev) not in kept)  # no date at all: not placed in time
-    incs = resolve(reports, ents)
+    incs = resolve(reports, ents, parts)
     denied = [ev for ev in rest if ev.type in incident and ev.modality == "denied"]
     joined = _denials(incs, make_reports(denied, texts, pubs, outlets, ents, doc_places, told))
     for group in article_groups([ev for ev in rest if id(ev) not in joined]):

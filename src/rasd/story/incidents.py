@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache, lru_cache
@@ -505,27 +505,92 @@ def _keys(
             for k in [*("p:" + p for p in pl.block_keys(r.places, ents)), *("w:" + w for w in rare), "d:" + r.doc, "*"]]  # fmt: skip
 
 
-def resolve(reports: Sequence[Report], ents: Mapping[str, Entity]) -> list[Incident]:
-    """Group reports into incidents (see module doc); deterministic for a given input."""
+# runs ``resolve_part`` on each kind group (``kind_groups``), wherever it likes (a Dask
+# cluster: ``parallel_dask``): (reports, entities, word document counts, documents, groups)
+# -> for each group, its incidents as lists of indices into the group, in order of adding
+Parts = Callable[[Sequence[Report], Mapping[str, Entity], Mapping[str, int], int, list[list[int]]], list[list[list[int]]]]
+
+
+def doc_counts(reports: Sequence[Report]) -> tuple[Counter[str], int]:
+    """In how many articles each report word occurs, and how many articles: corpus-wide, so a
+    word weighs the same whichever group of reports is resolved."""
     df: Counter[str] = Counter()
     by_doc: dict[str, set[str]] = defaultdict(set)
     for r in reports:
         by_doc[r.doc] |= r.words
     for ws in by_doc.values():
         df.update(ws)
-    n = max(1, len(by_doc))
-    idf = {w: math.log((n + 1) / (c + 1)) for w, c in df.items()}
-    # reports that date themselves first: incidents are anchored on them, vaguer reports join
-    order = sorted(
+    return df, max(1, len(by_doc))
+
+
+def kind_groups(reports: Sequence[Report]) -> list[list[int]]:
+    """Indices of ``reports`` by group of kinds that can meet: a report looks for incidents of
+    its kind and the kinds it is about (``compatible``), and blocking keys start with a kind,
+    so two groups never share a candidate and each resolves alone to what ``resolve`` gives.
+    The partition a cluster can run as tasks; largest group first (it takes longest)."""
+    root: dict[str, str] = {}
+
+    def find(k: str) -> str:
+        root.setdefault(k, k)
+        while root[k] != k:
+            root[k] = root[root[k]]
+            k = root[k]
+        return k
+
+    for r in reports:
+        for k in r.about:
+            a, b = sorted((find(r.kind), find(k)))
+            root[b] = a
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(reports):
+        groups[find(r.kind)].append(i)
+    return sorted(groups.values(), key=lambda g: (-len(g), g[0]))
+
+
+def resolve_part(reports: Sequence[Report], ents: Mapping[str, Entity], df: Mapping[str, int], n: int) -> list[list[int]]:
+    """``resolve`` of one kind group with the corpus's word counts: its incidents as the
+    indices of their reports in order of adding (what a task sends back: no objects)."""
+    _, members = _resolve(reports, ents, df, n)
+    return members
+
+
+def resolve(reports: Sequence[Report], ents: Mapping[str, Entity], parts: Parts | None = None) -> list[Incident]:
+    """Group reports into incidents (see module doc); deterministic for a given input.
+    ``parts`` resolves each kind group (``kind_groups``) on its own, elsewhere; the incidents
+    are rebuilt here from the reports' indices, in the order one pass would have opened them,
+    so the result is the same (``tests/test_incident_parts.py``)."""
+    df, n = doc_counts(reports)
+    if parts is None:
+        return _resolve(reports, ents, df, n)[0]
+    groups = kind_groups(reports)
+    rank = {i: k for k, i in enumerate(_order(reports))}
+    opened: list[tuple[int, list[int]]] = []
+    for group, incs in zip(groups, parts(reports, ents, df, n, groups), strict=True):
+        opened.extend((rank[group[m[0]]], [group[i] for i in m]) for m in incs)
+    out: list[Incident] = []
+    for _, members in sorted(opened):
+        inc = Incident(reports[members[0]].kind)
+        for i in members:
+            inc.add(reports[i])
+        out.append(inc)
+    return out
+
+
+def _order(reports: Sequence[Report]) -> list[int]:
+    """Reports that date themselves first: incidents are anchored on them, vaguer reports
+    join; each in date order."""
+    return sorted(
         range(len(reports)),
-        key=lambda i: (
-            not reports[i].dated,
-            reports[i].lo,
-            reports[i].doc,
-            reports[i].ev.evidence[0].start,
-            i,
-        ),
+        key=lambda i: (not reports[i].dated, reports[i].lo, reports[i].doc, reports[i].ev.evidence[0].start, i),
     )
+
+
+def _resolve(
+    reports: Sequence[Report], ents: Mapping[str, Entity], df: Mapping[str, int], n: int
+) -> tuple[list[Incident], list[list[int]]]:
+    """Both passes over ``reports``: the incidents kept and their reports' indices."""
+    idf = {w: math.log((n + 1) / (c + 1)) for w, c in df.items()}
+    order = _order(reports)
     incidents: list[Incident] = []
     members: list[list[int]] = []
     blocks: dict[tuple[str, str, str], list[int]] = defaultdict(list)
@@ -571,7 +636,7 @@ def _merge(
     ents: Mapping[str, Entity],
     weights: Mapping[int, rw.Weights] | None = None,
     relate: pl.Relations | None = None,
-) -> list[Incident]:
+) -> tuple[list[Incident], list[list[int]]]:
     """Second pass: an incident whose reports, on average, would join another incident met in
     their blocks is merged into it. One pass in reading order fixes the first pass's order
     effects (a vague report that opened an incident before the precise one it belongs
@@ -626,4 +691,5 @@ def _merge(
                 incidents[best].add(reports[i])
             members[best].extend(mine)
             root[b] = best
-    return [inc for k, inc in enumerate(incidents) if find(k) == k]
+    kept = [k for k in range(len(incidents)) if find(k) == k]
+    return [incidents[k] for k in kept], [members[k] for k in kept]

@@ -23,18 +23,19 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cache
 
 from rasd.annotators.events import BACKGROUND, extract
 from rasd.models import DocAnalysis, Entity, Event, Evidence, Incident, Thread, Views
 from rasd.parallel import forked
 from rasd.resources import load_table
-from rasd.story.ahead import Reader
+from rasd.story.ahead import FillOn, Reader
 from rasd.story.assemble import assemble
 from rasd.story.claims import ClaimRecord, build_claims, family
 from rasd.story.commitments import Found, find_commitments
 from rasd.story.conflicts import find_conflicts, read_ahead
-from rasd.story.incidents import Told, told_of
+from rasd.story.incidents import Parts, Told, told_of
 from rasd.story.stance import load_model
 from rasd.story.threads import SentenceCue, build_threads, sentence_cues
 from rasd.text import fold
@@ -224,20 +225,31 @@ class _Scope:
         return (inc[0] if inc else None, thr[0] if thr else None)
 
 
+@dataclass(frozen=True)
+class Elsewhere:
+    """Where the corpus step sends the work that can leave this process (a Dask cluster:
+    ``parallel_dask.story_on_dask``); ``None`` keeps a part here. Same output either way."""
+
+    incidents: Parts | None = None  # incident resolution, one task per kind group (``incidents.kind_groups``)
+    encoder: FillOn | None = None  # the sentence encoder over the claim texts compared
+
+
 SCHEMA2_KIND = {"number": "slot", "date": "slot", "polarity": "polarity", "other": "polarity"}
 
 
 def build(
     das: list[DocAnalysis], entities: list[Entity], as_of: str, workers: int = 1,
-    per_document: PerDocument | None = None,
+    per_document: PerDocument | None = None, elsewhere: Elsewhere | None = None,
 ) -> Views:  # fmt: skip
     """The story views of the corpus by name (``models.Views``), deterministic order.
 
     The per-document step (extraction, claims, commitments) runs through ``per_document``
     (default: ``workers`` forked processes; ``parallel_dask`` passes a Dask one); incidents,
     threads and conflicts see the whole corpus in this process, the sentence encoder of the
-    claim comparison on a helper thread beside it (``story.ahead``).
+    claim comparison on a helper thread beside it (``story.ahead``). ``elsewhere`` sends
+    incident resolution (by kind group) and the encoder to a cluster instead.
     """
+    away = elsewhere or Elsewhere()
     names = _name_index(entities)
     ordered = sorted(das, key=lambda d: d.doc.id)
     reports: list[Event] = []
@@ -256,13 +268,13 @@ def build(
         key=lambda e: (e.evidence[0].doc, e.evidence[0].start, e.id) if e.evidence else ("", 0, e.id)
     )
     spans = ClaimSpans(records)
-    with Reader(load_model()) as reader:  # the claim comparison's encoder on a helper thread (``story.ahead``)
+    with Reader(load_model(), away.encoder) as reader:  # the claim comparison's encoder on a helper thread (``story.ahead``)
         commitments, threads, deadline_conflicts = build_threads(found, ordered, entities, as_of, cues)
         # the pairs the threads alone admit are in the final scope whatever the incidents:
         # their texts are encoded while incidents are resolved, not after
         sure = _Scope(spans, (), {}, threads, entities)
         read_ahead(records, sure, reader, lambda r: bool(sure.threads_of(r)))
-        got = assemble(reports, ordered, entities, spans.first, told)
+        got = assemble(reports, ordered, entities, spans.first, told, away.incidents)
         scope = _Scope(spans, reports, got.incident_of, threads, entities, got.incidents)
         claim_conflicts = find_conflicts(records, scope=scope, reader=reader)
     for k in claim_conflicts:

@@ -62,6 +62,14 @@ class SentenceEncoder:
             out[i] = rows[t]
         return out
 
+    def remember(self, texts: Sequence[str], rows: np.ndarray) -> None:
+        """Keep rows that ``encode`` computed elsewhere (another process, a Dask worker) for
+        ``texts``: rows do not depend on where or in what batch they were computed."""
+        with self._lock:
+            if len(self._cache) + len(texts) > CACHE_LIMIT:
+                self._cache.clear()
+            self._cache.update(zip(texts, np.asarray(rows, dtype=np.float32), strict=True))
+
 
 @cache
 def get_encoder() -> SentenceEncoder | None:
