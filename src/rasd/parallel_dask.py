@@ -42,8 +42,11 @@ import rasd
 from rasd.models import DocAnalysis, Document, Entity
 from rasd.stages import AnnotatedBatch, StageUnavailable, annotate_batch, apply_batch
 from rasd.story.ahead import Fill
+from rasd.story.claims import ClaimRecord
+from rasd.story.conflicts import OUT, WINDOW, Blocks, Judged, JudgeOn, Scope, judge
 from rasd.story.incidents import Report, resolve_part
 from rasd.story.stage import Elsewhere, PerDoc, _per_document
+from rasd.story.stance import load_model
 from rasd.text.encoder import SentenceEncoder, get_encoder
 
 log = logging.getLogger(__name__)
@@ -413,6 +416,72 @@ def encode_on_dask(client: Any) -> Callable[[SentenceEncoder], Fill]:
     return lambda encoder: _EncodeOnDask(client, encoder)
 
 
+def _judge_task(
+    records: dict[int, ClaimRecord], scope: Scope | None, blocks: Blocks, admitted: frozenset[str] | None
+) -> tuple[list[list[Judged]], dict[tuple[str, str], float]]:
+    """``conflicts.judge`` of some blocks (``records``: their claims by corpus index), and the
+    stance model's bound on every pair it leaves to the model or finds something in."""
+    admits = None if admitted is None else (lambda r: r.claim.id in admitted)
+    judged = judge(records, scope, blocks, admits)  # type: ignore[arg-type]  # indexed like the corpus's list
+    pairs = list(dict.fromkeys((records[i].text, records[j].text) for block in judged for i, j, what in block if what != OUT))
+    model = load_model()
+    bound = getattr(model, "disagree_bound", None)
+    if not pairs or bound is None:
+        return judged, {}
+    return judged, dict(zip(pairs, (float(b) for b in bound(pairs)), strict=True))
+
+
+def _block_groups(records: Sequence[ClaimRecord], blocks: Blocks, parts: int) -> list[Blocks]:
+    """Consecutive blocks in about ``parts`` groups of equal work (a block of b claims costs
+    ``min(b², b·WINDOW)`` pairs): each group is one task, and the groups' results in order
+    are the blocks' in order."""
+    cost = [min(len(m) ** 2, len(m) * WINDOW) for _, m in blocks]
+    share = max(1, -(-sum(cost) // max(1, parts)))
+    out: list[Blocks] = []
+    acc = 0
+    for blk, c in zip(blocks, cost, strict=True):
+        if not out or acc >= share:
+            out.append([])
+            acc = 0
+        out[-1].append(blk)
+        acc += c
+    return out
+
+
+def judge_on_dask(client: Any) -> JudgeOn:
+    """``conflicts.JudgeOn`` on ``client``: groups of claim blocks as tasks (the scope sent to
+    the workers once), each with the claims its blocks hold; a group whose task fails is
+    judged here (its bounds then computed here too, by the reader)."""
+
+    def on(records: Sequence[ClaimRecord], scope: Scope | None, blocks: Blocks,
+           admits: Callable[[ClaimRecord], bool] | None) -> tuple[list[list[Judged]], dict[tuple[str, str], float]]:  # fmt: skip
+        groups = _block_groups(records, blocks, 4 * _threads(client))
+        admitted = None if admits is None else frozenset(r.claim.id for r in records if admits(r))
+        [scope_f] = client.scatter([scope], broadcast=True, hash=False)
+        futs = [
+            client.submit(_judge_task, {i: records[i] for _, m in g for i in m}, scope_f, g, admitted, pure=False)
+            for g in groups
+        ]
+        judged: list[list[Judged]] = []
+        bounds: dict[tuple[str, str], float] = {}
+        try:
+            for g, fut in zip(groups, futs, strict=True):
+                try:
+                    got, b = fut.result()
+                except Exception as e:
+                    log.debug("claim blocks failed on dask (%s); judging them here", _failed(e))
+                    got, b = judge(records, scope, g, admits), {}
+                judged.extend(got)
+                bounds.update(b)
+        finally:
+            client.cancel([f for f in futs if not f.done()])
+            for f in (*futs, scope_f):
+                f.release()
+        return judged, bounds
+
+    return on
+
+
 def story_on_dask(client: Any) -> Elsewhere:
     """The parts of the story stage's corpus step that run on ``client`` (``story.stage.Elsewhere``)."""
-    return Elsewhere(incidents=incidents_on_dask(client), encoder=encode_on_dask(client))
+    return Elsewhere(incidents=incidents_on_dask(client), encoder=encode_on_dask(client), claims=judge_on_dask(client))

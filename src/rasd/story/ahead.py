@@ -15,7 +15,7 @@ Dask cluster (``rasd analyze --dask``) the texts are encoded as tasks on the wor
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from types import TracebackType
 from typing import Any, Protocol
 
@@ -77,6 +77,11 @@ class Reader:
             out.extend(vals)
             self.texts([t for k, (p, b) in enumerate(zip(chunk, vals, strict=True)) if keep(lo + k, b) for t in p])
         return out
+
+    def know(self, bounds: Mapping[Pair, Any]) -> None:
+        """Bounds computed elsewhere with the same model (a cluster judging claim blocks):
+        kept, so ``bounds`` does not compute them again."""
+        self._known.update(bounds)
 
     def texts(self, texts: Sequence[str]) -> None:
         """Send ``texts`` to the encoder (each text once)."""

@@ -324,22 +324,37 @@ def _slot_objects() -> frozenset[str]:
     return people | frozenset(fold(w) for w, k in count_words()[0].items() if k in SLOT_KEYS)
 
 
-def _compare(
-    records: Sequence[ClaimRecord], scope: Scope | None, admits: Callable[[ClaimRecord], bool] | None = None
-) -> tuple[list[Candidate], list[tuple[int, int, str]], set[tuple[int, int]]]:
-    """The structured findings of the blocked pairs in ``scope``, the pairs left to the model
-    and the pairs settled. ``admits``: only claims it admits are paired in blocks compared
-    pair by pair (``read_ahead``; the large blocks' neighbours stay those of every claim)."""
+# the blocks of the claim comparison, sorted: ``(topic, members)`` (a topic, or ``#`` + a counted object)
+Blocks = list[tuple[str, list[int]]]
+# a pair's finding: a structured ``Candidate``, ``OUT`` (not in one incident or thread), or the
+# topic under which the stance model is to judge it
+Judged = tuple[int, int, "Candidate | str"]
+OUT = ""
+# judges blocks wherever it likes (a Dask cluster: ``parallel_dask``): (records, scope, blocks,
+# admits) -> each block's findings, in block order; the pairs' stance bounds where it computed them
+JudgeOn = Callable[[Sequence[ClaimRecord], "Scope | None", Blocks, "Callable[[ClaimRecord], bool] | None"],
+                   tuple[list[list[Judged]], dict[tuple[str, str], float]]]  # fmt: skip
+
+
+def blocks_of(records: Sequence[ClaimRecord]) -> Blocks:
+    """Claims by ``(topic, year)`` and by counted object and year, in sorted order."""
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, r in enumerate(records):
         for t in r.topics:
             blocks[(t, r.year or "")].append(i)
         for o in sorted({o for o, _, _ in r.facts}):
             blocks[("#" + o, r.year or "")].append(i)  # counts of one object meet without a topic
-    seen: set[tuple[int, int]] = set()
-    cands: list[Candidate] = []
-    pending_model: list[tuple[int, int, str]] = []
-    for (topic, _year), members in sorted(blocks.items()):
+    return [(topic, members) for (topic, _year), members in sorted(blocks.items())]
+
+
+def judge(
+    records: Sequence[ClaimRecord], scope: Scope | None, blocks: Blocks, admits: Callable[[ClaimRecord], bool] | None = None
+) -> list[list[Judged]]:  # fmt: skip
+    """Each block's pairs and what the word-level checks find of them, block by block: a
+    block's findings depend on its claims only, so blocks can be judged anywhere; which
+    finding stands for a pair met in two blocks is ``_replay``'s to decide."""
+    out: list[list[Judged]] = []
+    for topic, members in blocks:
         if len(members) <= MAX_BLOCK:
             if admits is not None:
                 members = [i for i in members if admits(records[i])]
@@ -347,34 +362,76 @@ def _compare(
         else:
             order = sorted(members, key=lambda i: (records[i].claim.time or "", i))
             pairs = [(order[x], order[y]) for x in range(len(order)) for y in range(x + 1, min(len(order), x + WINDOW))]
+        got: list[Judged] = []
         for i, j in pairs:
-            key = (min(i, j), max(i, j))
-            if key in seen:
-                continue
-            a, b = records[key[0]], records[key[1]]
+            i, j = min(i, j), max(i, j)
+            a, b = records[i], records[j]
             if same_source(a, b) or (a.speaker and a.speaker == b.speaker):
                 continue  # one voice restating itself is not a disagreement between sources
             where = scope(a, b) if scope is not None else (None, None)
             if where is None:
-                seen.add(key)
+                got.append((i, j, OUT))
                 continue  # two claims about different happenings and promises never conflict
             c = structured(a, b, topic)
             if c is not None and scope is not None and where[0] is None and (c.kind == "date" or where[1] is None):
                 c = None  # figures inside one incident or promise only; a promise's dates are the threads' own
             if c is not None:
                 c.incident, c.thread = where
-                seen.add(key)
                 c.score *= (0.5 if c.kind == "polarity" else 0.8) + overlap(a, b)
                 if a.doc == b.doc:
                     c.score *= SAME_DOC
-                cands.append(c)
+                got.append((i, j, c))
             elif overlap(a, b) >= MIN_OVERLAP_OTHER:
-                pending_model.append((key[0], key[1], topic))
-    return cands, pending_model, seen
+                got.append((i, j, topic))
+        out.append(got)
+    return out
+
+
+def _replay(
+    records: Sequence[ClaimRecord], judged: Sequence[Sequence[Judged]]
+) -> tuple[list[Candidate], list[tuple[int, int, str]], set[tuple[int, int]]]:
+    """The blocks' findings in block order, as one pass over them decides: a pair's first
+    settling finding (out of scope, a structured one) stands; a pair left to the model in an
+    earlier block is still settled by a later one. Candidates are bound to ``records``
+    (judged elsewhere, they hold copies)."""
+    seen: set[tuple[int, int]] = set()
+    cands: list[Candidate] = []
+    pending: list[tuple[int, int, str]] = []
+    for block in judged:
+        for i, j, what in block:
+            if (i, j) in seen:
+                continue
+            if isinstance(what, Candidate):
+                what.a, what.b = records[i], records[j]
+                seen.add((i, j))
+                cands.append(what)
+            elif what == OUT:
+                seen.add((i, j))
+            else:
+                pending.append((i, j, what))
+    return cands, pending, seen
+
+
+def _compare(
+    records: Sequence[ClaimRecord], scope: Scope | None, admits: Callable[[ClaimRecord], bool] | None = None,
+    reader: Reader | None = None, judge_on: JudgeOn | None = None,
+) -> tuple[list[Candidate], list[tuple[int, int, str]], set[tuple[int, int]]]:  # fmt: skip
+    """The structured findings of the blocked pairs in ``scope``, the pairs left to the model
+    and the pairs settled. ``admits``: only claims it admits are paired in blocks compared
+    pair by pair (``read_ahead``; the large blocks' neighbours stay those of every claim).
+    ``judge_on`` judges the blocks elsewhere; the stance bounds it computed go to ``reader``."""
+    blocks = blocks_of(records)
+    if judge_on is None:
+        return _replay(records, judge(records, scope, blocks, admits))
+    judged, bounds = judge_on(records, scope, blocks, admits)
+    if reader is not None:
+        reader.know(bounds)
+    return _replay(records, judged)
 
 
 def read_ahead(
-    records: Sequence[ClaimRecord], scope: Scope, reader: Reader, admits: Callable[[ClaimRecord], bool] | None = None
+    records: Sequence[ClaimRecord], scope: Scope, reader: Reader, admits: Callable[[ClaimRecord], bool] | None = None,
+    judge_on: JudgeOn | None = None,
 ) -> None:  # fmt: skip
     """Bound the pairs ``scope`` admits, and start the encoder on those whose bound passes,
     before ``find_conflicts`` runs with the full scope (``story.stage``: the pairs commitment
@@ -382,15 +439,16 @@ def read_ahead(
     ``scope`` that admits a subset of the final one, nothing is read that is not needed."""
     if reader.model is None:
         return
-    cands, pending, seen = _compare(records, scope, admits)
+    cands, pending, seen = _compare(records, scope, admits, reader, judge_on)
     todo = [(i, j) for i, j, _ in dict.fromkeys(pending) if (i, j) not in seen]
     reader.bounds([(records[i].text, records[j].text) for i, j in todo], lambda _, b: _other_may(b))
     reader.bounds([(c.a.text, c.b.text) for c in cands], lambda k, b: _may_reach(cands[k], b))
 
 
 def find_conflicts(
-    records: Sequence[ClaimRecord], use_model: bool = True, scope: Scope | None = None, reader: Reader | None = None
-) -> list[Conflict]:
+    records: Sequence[ClaimRecord], use_model: bool = True, scope: Scope | None = None, reader: Reader | None = None,
+    judge_on: JudgeOn | None = None,
+) -> list[Conflict]:  # fmt: skip
     """Conflicts among ``records`` (see module doc); deterministic order.
 
     With ``scope`` only pairs it places in one incident or one thread are compared; a date
@@ -398,8 +456,9 @@ def find_conflicts(
     ``story.threads``), a number one inside one incident or thread ("900 troops moved" against
     "1,500 arrived" of one withdrawal); each conflict carries that incident or thread.
     ``reader``: the stance model's bounds and encoder as read ahead (``read_ahead``), else
-    this call reads them (``story.ahead``)."""
-    cands, pending_model, seen = _compare(records, scope)
+    this call reads them (``story.ahead``). ``judge_on``: where the blocks are judged
+    (``_compare``)."""
+    cands, pending_model, seen = _compare(records, scope, None, reader, judge_on)
     model = load_model() if use_model else None
     if model is not None:
         todo = [(i, j, t) for i, j, t in dict.fromkeys(pending_model) if (i, j) not in seen]

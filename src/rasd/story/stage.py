@@ -34,7 +34,7 @@ from rasd.story.ahead import FillOn, Reader
 from rasd.story.assemble import assemble
 from rasd.story.claims import ClaimRecord, build_claims, family
 from rasd.story.commitments import Found, find_commitments
-from rasd.story.conflicts import find_conflicts, read_ahead
+from rasd.story.conflicts import JudgeOn, find_conflicts, read_ahead
 from rasd.story.incidents import Parts, Told, told_of
 from rasd.story.stance import load_model
 from rasd.story.threads import SentenceCue, build_threads, sentence_cues
@@ -232,6 +232,7 @@ class Elsewhere:
 
     incidents: Parts | None = None  # incident resolution, one task per kind group (``incidents.kind_groups``)
     encoder: FillOn | None = None  # the sentence encoder over the claim texts compared
+    claims: JudgeOn | None = None  # the claim comparison's blocks, in groups (``conflicts.judge``)
 
 
 SCHEMA2_KIND = {"number": "slot", "date": "slot", "polarity": "polarity", "other": "polarity"}
@@ -247,7 +248,7 @@ def build(
     (default: ``workers`` forked processes; ``parallel_dask`` passes a Dask one); incidents,
     threads and conflicts see the whole corpus in this process, the sentence encoder of the
     claim comparison on a helper thread beside it (``story.ahead``). ``elsewhere`` sends
-    incident resolution (by kind group) and the encoder to a cluster instead.
+    incident resolution (by kind group), the claim blocks and the encoder to a cluster instead.
     """
     away = elsewhere or Elsewhere()
     names = _name_index(entities)
@@ -273,10 +274,10 @@ def build(
         # the pairs the threads alone admit are in the final scope whatever the incidents:
         # their texts are encoded while incidents are resolved, not after
         sure = _Scope(spans, (), {}, threads, entities)
-        read_ahead(records, sure, reader, lambda r: bool(sure.threads_of(r)))
+        read_ahead(records, sure, reader, lambda r: bool(sure.threads_of(r)), away.claims)
         got = assemble(reports, ordered, entities, spans.first, told, away.incidents)
         scope = _Scope(spans, reports, got.incident_of, threads, entities, got.incidents)
-        claim_conflicts = find_conflicts(records, scope=scope, reader=reader)
+        claim_conflicts = find_conflicts(records, scope=scope, reader=reader, judge_on=away.claims)
     for k in claim_conflicts:
         k.kind = SCHEMA2_KIND.get(k.kind, k.kind)
     outlets = {da.doc.id: da.doc.outlet for da in ordered}
