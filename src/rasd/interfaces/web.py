@@ -3,9 +3,10 @@
 ``create_app(db_path=None, analysis_path=None)`` loads the corpus views once
 (``webapp.corpus``) and serves the pages (``webapp.routes``: home, search, documents,
 entities, incidents, disagreements, threads, quotes, timeline, map), each also as JSON
-under ``/api/``, the single-page report at ``/report`` and OpenAPI docs at ``/docs`` from
-bundled files. Nothing is written and nothing outside the machine is contacted;
-``rasd serve`` binds to 127.0.0.1 by default.
+under ``/api/``, every export format as a download under ``/export/`` (``webapp.downloads``),
+the single-page report at ``/report`` and OpenAPI docs at ``/docs`` from bundled files.
+Nothing is written and nothing outside the machine is contacted; ``rasd serve`` binds to
+127.0.0.1 by default.
 
 Every response carries security headers (``SECURITY_HEADERS``). The app's pages load
 their script and stylesheet from ``/static`` and have no inline code, so their policy
@@ -37,7 +38,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from rasd.interfaces import news
 from rasd.interfaces.export import store_analysis
 from rasd.interfaces.report import load_analysis, render_report, restatus
-from rasd.interfaces.webapp import api, apidocs, routes
+from rasd.interfaces.webapp import api, apidocs, downloads, routes
 from rasd.interfaces.webapp.corpus import Corpus, from_analysis, from_store
 from rasd.interfaces.webapp.live import LiveCorpus
 from rasd.models import Analysis
@@ -196,7 +197,8 @@ def create_app(
         return Response(_static(name), media_type=STATIC[name], headers={"Cache-Control": "max-age=600"})
 
     _news_routes(app, corpus)
-    routes.install(app, corpus, _env())
+    pages = routes.install(app, corpus, _env())
+    downloads.install(app, corpus, pages.error)
     api.install(app, corpus)
     apidocs.install(app)
     return app

@@ -13,6 +13,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from rasd.interfaces.report import date_range
+from rasd.interfaces.webapp import downloads
 from rasd.interfaces.webapp.common import bound, overlaps, page
 from rasd.interfaces.webapp.corpus import Corpus
 from rasd.interfaces.webapp.routes import From, Limit, Offset, To
@@ -35,7 +36,7 @@ def install(app: FastAPI, corpus: Corpus) -> None:
 
     @app.get("/api")
     def api_root() -> dict[str, Any]:
-        """What is served: the source, ``as_of``, counts and the endpoints (ids accept unique prefixes)."""
+        """What is served: the source, ``as_of``, counts, the endpoints (ids accept unique prefixes) and the downloads."""
         v = c.views
         return {
             "source": c.source, "as_of": c.as_of,
@@ -43,6 +44,7 @@ def install(app: FastAPI, corpus: Corpus) -> None:
                        "claims": len(v.claims), "commitments": len(v.commitments), "conflicts": len(v.conflicts),
                        "incidents": len(v.incidents), "threads": len(v.threads), "quotes": len(c.quotes)},
             "endpoints": list(ENDPOINTS),
+            "exports": list(downloads.URLS),  # downloads, as `rasd export` writes them
         }  # fmt: skip
 
     @app.get("/api/events")

@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from jinja2 import Environment
 
 from rasd.interfaces.export import document_json
-from rasd.interfaces.webapp import lists, story
+from rasd.interfaces.webapp import downloads, lists, story
 from rasd.interfaces.webapp.common import MAX_LIMIT, BadRequest, label, qs, when
 from rasd.interfaces.webapp.corpus import Ambiguous, Corpus, NotFound
 from rasd.interfaces.webapp.docview import document_view, entity_view, parse_layers, parse_span
@@ -68,6 +68,18 @@ class Pages:
         )  # fmt: skip
         return HTMLResponse(html, status_code=status, headers={"Content-Security-Policy": APP_CSP})
 
+    def error(self, request: Request, status: int, detail: str, candidates: list[str] | None = None) -> Response:
+        """JSON under /api, and for a download asked for by a client that does not want HTML
+        (a script, ``curl``); otherwise the error page."""
+        path = request.url.path
+        if path.startswith("/api") or (path.startswith("/export/") and "text/html" not in request.headers.get("accept", "")):
+            body: dict[str, Any] = {"detail": detail}
+            if candidates:
+                body["candidates"] = candidates
+            return JSONResponse(body, status_code=status)
+        return self.render("web_error.html.j2", {"status": status, "detail": detail, "candidates": candidates or []},
+                           request, status)  # fmt: skip
+
     def page(self, path: str, template: str, kind: str | None = None) -> Callable[[Callable[..., Any]], Any]:
         """``path`` may hold one ``{ident}``: an id of ``kind`` or a unique prefix of it."""
 
@@ -96,19 +108,11 @@ class Pages:
         return deco
 
 
-def install(app: FastAPI, corpus: Corpus, env: Environment) -> None:
-    """Every page and its JSON twin, and the error answers (JSON under /api, else a page)."""
+def install(app: FastAPI, corpus: Corpus, env: Environment) -> Pages:
+    """Every page and its JSON twin, and the error answers (``Pages.error``); returns the ``Pages``."""
     p = Pages(app, corpus, env)
     c = corpus
-
-    def err(request: Request, status: int, detail: str, candidates: list[str] | None = None) -> Response:
-        if request.url.path.startswith("/api"):
-            body: dict[str, Any] = {"detail": detail}
-            if candidates:
-                body["candidates"] = candidates
-            return JSONResponse(body, status_code=status)
-        return p.render("web_error.html.j2", {"status": status, "detail": detail, "candidates": candidates or []},
-                        request, status)  # fmt: skip
+    err = p.error
 
     @app.exception_handler(NotFound)
     def _not_found(request: Request, exc: NotFound) -> Response:
@@ -131,7 +135,7 @@ def install(app: FastAPI, corpus: Corpus, env: Environment) -> None:
 
     @p.page("/", "web_home.html.j2")
     def home() -> dict[str, Any]:
-        return lists.home(c)
+        return {**lists.home(c), "downloads": downloads.links()}
 
     @p.page("/search", "web_search.html.j2")
     def search(q: str = "", kind: str = "documents", outlet: str | None = None, date_from: From = None,
@@ -245,6 +249,8 @@ def install(app: FastAPI, corpus: Corpus, env: Environment) -> None:
     def map_page(date_from: From = None, date_to: To = None) -> dict[str, Any]:
         """Places (geocoded, not outlets) and incidents on the bundled outline map."""
         return lists.map_view(c, date_from, date_to)
+
+    return p
 
 
 def _legacy_hits(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
