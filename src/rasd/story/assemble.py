@@ -18,10 +18,10 @@ in the reports and the text, plus a logarithmic lookup per value of the quote th
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
@@ -44,8 +44,8 @@ from rasd.resolve.events import merge
 from rasd.resources import load_table
 from rasd.story import incident_types, types_with
 from rasd.story import incidents as rinc
-from rasd.story.incidents import Parts, Report, Told, kind_of, make_reports, parse_day, resolve
-from rasd.story.places import APART, NEAR, best_relation
+from rasd.story.incidents import Parts, Report, Told, by_person, kind_of, make_reports, parse_day, resolve
+from rasd.story.places import APART, NEAR, UNKNOWN, best_relation, relation
 from rasd.story.slots import Article, Value, article_values, disagreements, shown, templates
 from rasd.temporal import TimeValue
 from rasd.text import sentences
@@ -129,6 +129,7 @@ class DocInfo:
     quotes: list[Quote] = field(default_factory=list)  # by content start
     quote_starts: list[int] = field(default_factory=list)
     timex: list[Timex] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
 
     @classmethod
     def of(cls, da: DocAnalysis) -> DocInfo:
@@ -141,6 +142,12 @@ class DocInfo:
         if self.sents is None:
             self.sents = sentences(self.text)
         return Article(doc, self.text, self.quantities, self.sents, self.timex)
+
+    def starts(self) -> list[int]:
+        """Where each sentence starts (once ``article`` has split them)."""
+        if len(self._starts) != len(self.sents or ()):
+            self._starts = [lo for lo, _ in self.sents or ()]
+        return self._starts
 
     def speaker_at(self, pos: int) -> tuple[str | None, str | None]:
         """``(entity, text)`` of the speaker whose quoted words hold ``pos``, else ``(None, None)``."""
@@ -177,6 +184,7 @@ class _Builder:
         self.incidents: list[Incident] = []
         self.conflicts: list[Conflict] = []
         self.incident_of: dict[str, str] = {}
+        self.places: Mapping[str, Sequence[tuple[int, str]]] = {}  # doc -> (start, place entity) by start
 
     def value(self, slot: str, value: float | str, ev: Event, evidence: Evidence, qualifier: str | None = None,
               value_max: float | None = None, text: str | None = None) -> SlotValue:  # fmt: skip
@@ -246,23 +254,72 @@ class _Builder:
     def from_reports(self, reports: Sequence[Report], values: Sequence[Value]) -> None:
         """One resolved incident and the slot values its articles give it (``slots.article_values``);
         the figures of a round-up's side item (a report whose sentence moves on to another item,
-        ``story/other_items.tsv``) are shown but never set against other sources."""
+        ``story/other_items.tsv``) are shown but never set against other sources, nor are those of
+        a report in another town than the scene and its article's lead (``elsewhere``); a figure
+        said in a later sentence naming another town is neither shown nor compared
+        (``told_elsewhere``)."""
         reports = sorted(reports, key=lambda r: _report_key(r.ev))
-        values = sorted(values, key=lambda v: (_ev_key(v.evidence), v.slot, str(v.value)))
+        places = Counter(p for r in reports for p in r.places)
+        scene = best_place(places, self.ents)
+        values = sorted((replace(v, aside=True) if self.told_elsewhere(v, scene) else v for v in values),
+                        key=lambda v: (_ev_key(v.evidence), v.slot, str(v.value)))  # fmt: skip
         slots = [(v.slot, self.value(v.slot, v.value, v.report.ev, v.evidence, v.qualifier, v.value_max, _text(v)))
-                 for v in values]  # fmt: skip
+                 for v in values if not v.aside]  # fmt: skip
         for r in reports:
             slots.extend(self.argument_values(r.ev))
         evs = [r.ev for r in reports]
-        places = Counter(p for r in reports for p in r.places)
         inc = self.add(
             evs, [r.ev for r in reports if r.dated], [r.label_word for r in reports], places, slots
         )
         if len({r.doc for r in reports}) > 1:
+            leads: dict[str, Report] = {}  # each article's first report of the incident with places of its own
+            for r in reports:  # sorted by position
+                if r.places and not r.inferred:
+                    leads.setdefault(r.doc, r)
+            kept = [replace(v, aside=True) if self.elsewhere(v.report, leads, inc.place) else v
+                    for v in values if not v.report.other]
             self.conflicts.extend(
-                disagreements(inc.id, inc.label, [v for v in values if not v.report.other], self.report_claim, self.side, self.entity_type, date_words,
+                disagreements(inc.id, inc.label, kept, self.report_claim, self.side, self.entity_type, date_words,
                               self.apart)  # fmt: skip
             )
+
+    def told_elsewhere(self, v: Value, scene: str | None) -> bool:
+        """Whether a figure said in a later sentence than its report's names, in its own
+        sentence (else the place named last before it), a place apart from the report's own
+        places, or from the incident's ``scene`` when those cannot be placed ("… in Agri. A
+        soldier was killed in Mardin when a mine went off. Eight soldiers were wounded"):
+        another happening's, set aside."""
+        r, info = v.report, self.docs.get(v.evidence.doc)
+        if v.slot == "date" or r.inferred or not r.places or info is None or not info.sents:
+            return False
+        starts = info.starts()
+        si, ri = bisect_right(starts, v.evidence.start) - 1, bisect_right(starts, r.ev.evidence[0].start) - 1
+        if si < 0 or si == ri:
+            return False
+        places = self.places.get(v.evidence.doc, ())
+        lo, hi = info.sents[si]
+        said = places[bisect_left(places, (lo, "")) : bisect_left(places, (hi, ""))]
+        if not said:  # else the place named last before it since its report's sentence
+            said = places[bisect_left(places, (info.sents[ri][1], "")) : bisect_left(places, (lo, ""))][-1:]
+        named = sorted({p for _, p in said} - r.places)
+        for p in named:
+            rel = best_relation(frozenset([p]), r.places, self.ents)
+            if rel in (APART, NEAR) or (rel == UNKNOWN and scene and relation(p, scene, self.ents) in (APART, NEAR)):
+                return True
+        return False
+
+    def elsewhere(self, r: Report, leads: Mapping[str, Report], place: str | None) -> bool:
+        """Whether a report is a round-up's item in another town: its own places are apart
+        from both its incident's scene and its article's first placed report of the incident
+        (``leads``: the item the article leads with). Its figures are that town's happening's:
+        set aside, not compared."""
+        if r.inferred or not r.places or by_person(r.kind):
+            return False
+        scene = frozenset([place] if place else [])
+        if best_relation(r.places, scene, self.ents) not in (APART, NEAR):
+            return False
+        lead = leads.get(r.doc)
+        return lead is not None and lead is not r and self.apart(lead, r)
 
     def apart(self, a: Report, b: Report) -> bool:
         """Whether two reports' own places (not the ones inferred from a lead) cannot be one
@@ -408,6 +465,7 @@ def assemble(
     rest = [ev for ev in evs if not (ev.type in incident and ev.modality == "happened")]
     doc_places = {da.doc.id: [(m.start, m.entity) for m in sorted(da.entities, key=lambda m: m.start)
                               if m.entity and m.type in ("GPE", "LOC", "FAC") and m.entity in ents] for da in das}  # fmt: skip
+    b.places = doc_places
     texts = {k: v.text for k, v in b.docs.items()}
     pubs = {k: v.pub for k, v in b.docs.items()}
     outlets = {k: v.outlet for k, v in b.docs.items()}

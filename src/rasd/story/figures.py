@@ -9,15 +9,22 @@ trigger's sentence, and a statement repeats it lower down), else, in the article
 the first report after it. What is not a figure of the happening is left out
 (``story/slot_context.tsv``): a part of a figure just given (``بينهم طفلان``), a running total
 (``منذ بداية العام``، ``حتى الآن``), a figure after a cue that moves to another happening (``بعد
-أيام على مقتل سبعة``), a day of the month. A total given in parts is one value, the sum
-(``عشرة … إضافة إلى ثلاثة``، ``15 … واثنان``، ``ضابط و3 جنود``).
+أيام على مقتل سبعة``، ``هجومان آخران``), a day of the month, a unit of measure
+(``story/measure_units.txt``), a part said again later (``بينهم خمسة عسكريين`` … ``مقتل خمسة
+عسكريين``) and the parts listed after one (``15 من الضحايا في القاهرة و4 في مطروح``). A total
+given in parts is one value, the sum (``عشرة … إضافة إلى ثلاثة``، ``15 … واثنان``، ``ضابط و3
+جنود``). A figure followed by a tally word (``story/tally_triggers.txt``: ``في تفجيرات``، ``في
+هجومين``) or read with the noun it is a part of (``أربعة من المصابين``) is ``Value.aside``:
+counted towards its article's round-up (``story.slots``), never shown nor compared. Word
+look-ups live in ``story.figure_text``.
 
 The date slot is the date the report's words give the happening (TimeML, with its part of
 day or clock time when said: ``2015-07-28TMO``): a day said right after a verb of happening
 (``story/happened_words.txt``: ``التفجير الذي وقع صباح الثلاثاء``), else the report's own date
 when it is said near its trigger and is not the day of a statement about it
 (``story/statement_verbs.txt``: ``أعلن الأربعاء الماضي وفاة``) nor a back-reference's (a report
-that refers back to a happening takes its date only from a verb of happening).
+that refers back to a happening takes its date only from a verb of happening). A report whose
+trigger names several happenings (a tally: ``وبهجمات اليوم``) gives no date.
 
 Cost: linear in the article (each sentence tokenised once, each number looked at once,
 windows of at most ``MAX_WINDOW`` words).
@@ -27,26 +34,36 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from rasd.annotators.events import count_words, triggers
 from rasd.models import Evidence, Quantity, Timex
-from rasd.resources import load_lines, load_table
 from rasd.story import SLOT_KEYS
+from rasd.story.figure_text import (
+    MAX_WINDOW,
+    OBJECT_SLOTS,
+    Word,
+    _hit,
+    _last_cue,
+    _near,
+    _slot_near,
+    _slot_words,
+    _starts,
+    _stem_set,
+    _toll_words,
+    _word_set,
+    _Words,
+    _words,
+)  # fmt: skip
 from rasd.story.figure_words import deictic, dual_screen, duals, long_ago, plain, quoted
 from rasd.story.incidents import Report, by_person, parse_day
 from rasd.story.report_words import has_backref, moves_on
-from rasd.text import Token, fold, tokenize
+from rasd.text import fold, tokenize
 from rasd.text.clitics import definite_chains, proclitic
-from rasd.text.tokens import words_of
-from rasd.text.words import stems
 
 NUMERIC = SLOT_KEYS
-OBJECT_SLOTS = frozenset(NUMERIC) - {"arrested"}  # an accused counted alone is no arrest ("أوراق عشرة متهمين")
-WINDOW = 3  # words between a slot word and its number, unless slot_words.tsv gives another
-MAX_WINDOW = 10  # the widest window a resource may give
 FIGURE_REACH = 3  # sentences after a report's whose figures are still its own
 LEAD_REACH = 4  # sentences of an article's lead before its first report that are that report's
 MAX_PARTS = 6  # parts of one total looked at
@@ -57,8 +74,8 @@ ONE_GAP = 5  # words between a singular person noun and the number it is added t
 _AND = proclitic("and")
 DATE_REACH = 10  # words from a report's trigger to the day said after it
 DATE_BEFORE = 4  # … from the day said before it to the trigger
-TOLL_REACH = 16  # words between a rising toll's verb and the number it rises to
 HAPPENED_REACH = 5  # words between a verb of happening and the day after it
+TALLY_AFTER = 5  # words after a number where a tally word makes it a tally's ("مقتل 33 أمس في تفجيرات")
 _QUAL = {"AT_LEAST": "at_least", "MORE_THAN": "more_than", "APPROX": "about", "AT_MOST": "at_most", "LESS_THAN": "less_than"}
 
 
@@ -72,6 +89,8 @@ class Value:
     evidence: Evidence
     deictic: bool = False  # a date read from "أمس"، "اليوم" alone inside a quote: maybe of the day before
     main: bool = True  # its report is of the kind the article leads with (else not compared)
+    wording: str = ""  # a date read from "أمس"، "اليوم": its sentence's words (a reprint says them on another day)
+    aside: bool = False  # a tally's figure: counts towards its article's round-up, never shown nor compared
 
 
 @dataclass
@@ -83,164 +102,6 @@ class Article:
     quantities: Sequence[Quantity]
     sents: Sequence[tuple[int, int]]
     timex: Sequence[Timex] = ()
-
-
-Word = tuple[int, int, frozenset[str]]  # start, end, folded stem readings
-Phrase = tuple[str, ...]
-
-
-@cache
-def _slot_words() -> dict[str, dict[str, tuple[str, int]]]:
-    """``where -> folded word -> (slot, window)`` (``story/slot_words.tsv``)."""
-    out: dict[str, dict[str, tuple[str, int]]] = {"before": {}, "after": {}}
-    for r in load_table("story/slot_words.tsv"):
-        if len(r) >= 3 and r[1] in out:
-            win = int(r[3]) if len(r) >= 4 and r[3].isdigit() else WINDOW
-            out[r[1]].setdefault(fold(r[2]), (r[0], min(win, MAX_WINDOW)))
-    return out
-
-
-@cache
-def _context() -> dict[str, dict[Phrase, int]]:
-    """``kind -> folded phrase -> window`` (``story/slot_context.tsv``)."""
-    out: dict[str, dict[Phrase, int]] = defaultdict(dict)
-    for r in load_table("story/slot_context.tsv"):
-        if len(r) >= 2:
-            win = int(r[2]) if len(r) >= 3 and r[2].isdigit() else WINDOW
-            out[r[0]][tuple(fold(w) for w in r[1].split())] = min(win, MAX_WINDOW)
-    return out
-
-
-@cache
-def _word_set(name: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in load_lines(name))
-
-
-def _hit(w: Word, table: Mapping[str, object] | frozenset[str]) -> str | None:
-    return next((s for s in sorted(w[2]) if s in table), None)
-
-
-class _Words(list[Word]):
-    """One sentence's words with their starts and ``elsewhere`` cues, each found once (a
-    number's look-ups then cost its windows, not its sentence: linear on a long page)."""
-
-    def __init__(self, items: Sequence[Word]):
-        super().__init__(items)
-        self.starts = [w[0] for w in self]
-        self._cues: list[int] | None = None
-
-    def cues(self) -> list[int]:
-        if self._cues is None:
-            heads = _heads("elsewhere")
-            self._cues = [w[0] for k, w in enumerate(self)
-                          if any(_phrase_at(self, k, p) for h in w[2] & heads.keys() for p, _ in heads[h])]  # fmt: skip
-        return self._cues
-
-
-def _starts(words: Sequence[Word]) -> list[int]:
-    return words.starts if isinstance(words, _Words) else [s for s, _, _ in words]
-
-
-def _phrase_at(words: Sequence[Word], i: int, p: Phrase) -> bool:
-    return i + len(p) <= len(words) and all(p[k] in words[i + k][2] for k in range(len(p)))
-
-
-def _slot_near(words: Sequence[Word], q: Quantity, lo: int = -1) -> str | None:
-    """The slot a number fills: the nearest slot word before it within that word's window
-    (``مقتل 5``; none before ``lo``) wins over one after it (``5 قتلى``، ``21 شخصا … مصرعهم``),
-    else the counted object (``events/counts.tsv``)."""
-    table = _slot_words()
-    i = bisect_left(_starts(words), q.start)
-    inside = [w for w in words[i : i + 6] if w[1] <= q.end]
-    if len(inside) >= 2 and (hit := _hit(inside[-1], table["after"])):
-        return table["after"][hit][0]  # the counted noun closing the number: "25 قتيلا وأكثر من 70 جريحا"
-    for d, w in enumerate(reversed(words[max(0, i - MAX_WINDOW) : i]), 1):
-        if w[0] < lo:
-            break
-        hit = _hit(w, table["before"])
-        if hit and d <= table["before"][hit][1]:
-            return table["before"][hit][0]
-    for d, w in enumerate(words[i + 1 : i + 1 + MAX_WINDOW], 1):  # the counted noun inside the quantity included
-        hit = _hit(w, table["after"])
-        if hit and d <= table["after"][hit][1]:
-            return table["after"][hit][0]
-    toll = _toll(words, i, lo)
-    if toll is not None:
-        return toll
-    key = count_words()[0].get(fold(q.object or ""))
-    return key if key in OBJECT_SLOTS else None
-
-
-def _toll(words: Sequence[Word], i: int, lo: int) -> str | None:
-    """The slot of a toll said to rise to a number ("ارتفع عدد حالات الوفيات في حادث … إلى 29"):
-    the number right after a word of ``story/toll_words.tsv`` ``to``, and before it in the
-    sentence a ``rise`` word followed by a slot word."""
-    table = _toll_words()
-    if i == 0 or not _hit(words[i - 1], table["to"]):
-        return None
-    slot = None
-    for w in reversed(words[max(0, i - TOLL_REACH) : i - 1]):
-        if w[0] < lo:
-            break
-        hit = _hit(w, _slot_words()["before"]) or _hit(w, _slot_words()["after"])
-        if hit and slot is None:
-            slot = (_slot_words()["before"].get(hit) or _slot_words()["after"][hit])[0]
-        if slot is not None and _hit(w, table["rise"]):
-            return slot
-    return None
-
-
-@cache
-def _toll_words() -> dict[str, frozenset[str]]:
-    out: dict[str, set[str]] = defaultdict(set)
-    for r in load_table("story/toll_words.tsv"):
-        if len(r) >= 2:
-            out[r[0]].add(fold(r[1]))
-    return {k: frozenset(out.get(k, ())) for k in ("rise", "to")}
-
-
-def _near(words: Sequence[Word], q: Quantity, kind: str) -> bool:
-    """A phrase of ``kind`` (``slot_context.tsv``) within its window before the number
-    (``*_before`` kinds) or after it."""
-    i = bisect_left(_starts(words), q.start)
-    if kind.endswith("_before"):
-        span = range(i - 1, max(-1, i - 1 - MAX_WINDOW), -1)
-        dist = {k: i - k for k in span}
-    else:
-        after = [k for k in range(i, min(len(words), i + 1 + MAX_WINDOW)) if words[k][0] >= q.end]
-        dist = {k: n for n, k in enumerate(after, 1)}
-    heads = _heads(kind)
-    return any(
-        d <= win and _phrase_at(words, k, p)
-        for k, d in dist.items() for h in words[k][2] & heads.keys() for p, win in heads[h]
-    )  # fmt: skip
-
-
-@cache
-def _heads(kind: str) -> dict[str, tuple[tuple[Phrase, int], ...]]:
-    """The phrases of a ``slot_context.tsv`` kind by their first word."""
-    out: dict[str, list[tuple[Phrase, int]]] = defaultdict(list)
-    for p, win in _context()[kind].items():
-        out[p[0]].append((p, win))
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def _last_cue(words: Sequence[Word], before: int) -> int:
-    """Start of the last ``elsewhere`` word (``slot_context.tsv``) before offset ``before``, else -1."""
-    cues = words.cues() if isinstance(words, _Words) else _Words(words).cues()
-    k = bisect_left(cues, before)
-    return cues[k - 1] if k else -1
-
-
-def _words(text: str, lo: int, hi: int) -> _Words:
-    return _Words([(t.start, t.end, _stem_set(t.text)) for t in words_of(text[lo:hi], lo)])
-
-
-@lru_cache(maxsize=1 << 16)
-def _stem_set(word: str) -> frozenset[str]:
-    """The folded readings of a word (``stems``), as a set, remembered: every sentence of an
-    article with an incident is read for its figures."""
-    return frozenset(s for _, s in stems(Token(word, 0, len(word), fold(word))))
 
 
 def _trigger_at(r: Report, text: str) -> int:
@@ -386,30 +247,42 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
     last: dict[int, str | None] = {}  # sentence -> slot of its last figure
     last_slot: str | None = None  # the slot of the article's last figure
     elsewhere: dict[int, int] = {}  # sentence -> start of its first figure of more victims
+    parts_told: set[tuple[float | None, str | None]] = set()  # (number, counted noun) said as a part of a toll
+    listing: dict[int, int] = {}  # sentence -> end of its last number read as a part of a toll
     for n, q in enumerate(qs):
         if n in skip:
             continue
         si = rd.sent_of(q.start)
         words = rd.sent_words(si)
         one = _one_before(words, q, art.text)
-        slot = one[1] if one is not None else (duals[id(q)][1] if id(q) in duals else None) or _slot_near(words, q)
+        slot = one[1] if one is not None else (duals[id(q)][1] if id(q) in duals else _dual_slot(q)) or _slot_near(words, q)
         sent_end = words[-1][1] if words else q.end
         later = qs[n + 1 : n + 1 + MAX_PARTS]
         parts, slot = parts_after(words, q, [x for x in later if x.start < sent_end], slot, art.text)
         prev, last[si] = last.get(si), slot
+        told_part = (q.value, q.object) in parts_told
+        if q.object and any(_near(words, q, k) for k in ("part_before", "among_before")):
+            parts_told.add((q.value, q.object))  # "12 قتيلا بينهم خمسة عسكريين"
+        if told_part:
+            continue  # "… مقتل خمسة عسكريين": that part again, not a toll of its own
+        among = _near(words, q, "among_before") or _near(words, q, "among_after") or _listed(words, q, listing.get(si), art.text)
+        if among:
+            listing[si] = q.end  # "15 من الضحايا في القاهرة و4 في مطروح و2 في قنا": each a part
         if slot is None or any(_near(words, q, k) for k in ("total_after", "total_before", "other_after")):
             continue
-        if _event_object(q) or _label_number(words, q, art.text):
-            continue  # "حصيلة الهجومين"، "مطلوب القائمة 23": no count of people
-        if _near(words, q, "among_before") or _near(words, q, "among_after"):
+        if _event_object(q) or _label_number(words, q, art.text) or fold(q.object or "") in _word_set("story/measure_units.txt"):
+            continue  # "حصيلة الهجومين"، "مطلوب القائمة 23"، "800 ملليمتر": no count of people
+        if among:
             continue  # "بين القتلى طفلان": a part of a toll told before
         more = slot == last_slot and _near(words, q, "more_after")
         last_slot = slot
         if more or elsewhere.get(si, len(art.text)) < q.start:
             elsewhere.setdefault(si, q.start)  # "… وأصيب 16 عندما انفجرت": the same other happening's
             continue  # "وقتل ثمانية أشخاص آخرين": more victims, not this happening's figure
-        if prev == slot and (_near(words, q, "part_before") or _near(words, q, "part_after")):
-            continue  # "وإصابة تسعة آخرين ثلاثة منهم …": a part of the figure before
+        is_part = _near(words, q, "part_before") or _near(words, q, "part_after")
+        if is_part and (prev == slot or (prev is None and _near(words, q, "part_before", reach=2) and not _counts_victims(q))):
+            listing[si] = q.end
+            continue  # "وإصابة تسعة آخرين ثلاثة منهم …"، "22 مسلحا بينهم أربعة قادة قتلوا": a part
         if prev == slot and _near(words, q, "contrast_before"):
             continue  # "مقتل 11 … فيما لقي 42 مصرعهم في تفجيرين": a second happening set beside it
         owner = rd.owner(q, slot, si, _last_cue(words, q.start))
@@ -423,15 +296,53 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
             end, vmax = part.end, None
             skip.add(n + 1 + k)
         qual = "range" if vmax is not None and q.mod == "RANGE" else _QUAL.get(q.mod or "")
-        out.append(Value(slot, value, qual, vmax, owner, Evidence(art.doc, start, end), main=owner.kind == lead))
+        # a tally's ("مقتل 33 شخصا أمس في تفجيرات") or a part read with its noun ("أربعة من المصابين"):
+        # a figure the article gives (its round-up count), never compared
+        aside = _tally_after(words, q) or _near(words, q, "among_after", within=True)
+        out.append(Value(slot, value, qual, vmax, owner, Evidence(art.doc, start, end), main=owner.kind == lead,
+                         aside=aside))  # fmt: skip
     for r in reports:
+        if id(r) in rd.tallies:
+            continue  # "وبهجمات اليوم يرتفع إجمالي …": the day of several happenings is none's
         day = own_day(r, art, rd)
         if day is not None:
-            lo, at = rd.bounds(rd.sent_of(day[1].start))[0], day[1].start
+            (lo, hi), at = rd.bounds(rd.sent_of(day[1].start)), day[1].start
             said = art.text[at : day[1].end]
             relative = deictic(said) and quoted(art.text[lo:at])
-            out.append(Value("date", day[0], None, None, r, day[1], relative, r.kind == lead))
+            wording = " ".join(w.norm for w in tokenize(art.text[lo:hi]) if w.is_word) if deictic(said) else ""
+            out.append(Value("date", day[0], None, None, r, day[1], relative, r.kind == lead, wording=wording))
     return out
+
+
+def _listed(words: Sequence[Word], q: Quantity, after: int | None, text: str) -> bool:
+    """Whether a number joined by و continues a list of parts (the last part ends at ``after``):
+    at most ``AND_GAP`` words after the list's last number ("و4 في مرسى مطروح و2 في قنا")."""
+    if after is None or not _and_before(q, text):
+        return False
+    starts = _starts(words)
+    between = words[bisect_left(starts, after) : bisect_left(starts, q.start)]
+    numbered = [k for k, w in enumerate(between) if any(c.isdigit() for c in text[w[0] : w[1]])]
+    return len(between) - (numbered[-1] + 1 if numbered else 0) <= AND_GAP
+
+
+def _counts_victims(q: Quantity) -> bool:
+    """Whether a number's own counted noun names a slot ("أربعة مصابين"), not only who they are
+    ("أربعة قادة"): after a figure with no slot, "بينهم أربعة مصابين" is the injured's figure."""
+    return bool(q.object) and count_words()[0].get(fold(q.object or "")) in OBJECT_SLOTS
+
+
+def _dual_slot(q: Quantity) -> str | None:
+    """The slot a quantity that is one dual noun names ("وأوقعت قتيلين و24 جريحا": killed),
+    before any slot word after it (``story/duals.tsv``)."""
+    word = q.text.strip()
+    table = duals()
+    return None if " " in word else next((table[s] for s in sorted(_stem_set(word)) if table.get(s)), None)
+
+
+def _tally_after(words: Sequence[Word], q: Quantity) -> bool:
+    """Whether a word of ``story/tally_triggers.txt`` follows the number within ``TALLY_AFTER`` words."""
+    i = bisect_left(_starts(words), q.end)
+    return any(_hit(w, _word_set("story/tally_triggers.txt")) for w in words[i : i + TALLY_AFTER])
 
 
 def _inside(q: Quantity, spans: Sequence[tuple[int, int]]) -> bool:

@@ -11,7 +11,9 @@ other pairs from one voice are left out. Dates that contain each other (a month 
 its days, a day and its evening, evening and 19:00) agree. Values of two incidents are
 never compared, nor values an article leaves in doubt: three or more figures of one slot
 (``ROUND_UP``: a round-up, a tally), two dates of one happening (``DATE_ROUND_UP``), a figure
-of a report of another kind than the article leads with (``Value.main``).
+of a report of another kind than the article leads with (``Value.main``), a figure set aside
+(``Value.aside``: a tally's, another town's; it still counts towards ``ROUND_UP``), a relative
+day ("أمس") said in the same sentence as the other side's (a story printed again a day later).
 
 Each explanation is one Arabic sentence from ``story/templates.tsv`` naming both sides:
 who said it (the quoted speaker, else the outlet's report) with a verb that agrees with
@@ -45,6 +47,7 @@ __all__ = ["Article", "Value", "agree", "article_values", "compatible", "dates_c
 MAX_VALUES = 12  # distinct values of one slot compared pairwise
 ROUND_UP = 3  # distinct values of one slot in one article's reports of an incident: not compared
 DATE_ROUND_UP = 2  # … of its date: an article dating one happening two ways (its statement's day, a stale "أمس")
+REPRINT = 0.8  # share of words two sentences saying a relative day share when one is the other reprinted
 PAIR_MEMBERS = 32  # reports of each value looked at for the pair's relation
 ABOUT = 0.1  # "about x" holds figures within this share of x
 CLOCK = 0.5  # hours either side of a clock time ("الساعة 14:00" and 14:08 agree)
@@ -131,11 +134,19 @@ def dates_clash(a: str, b: str) -> bool:
 def _dates_clash(a: Value, b: Value) -> bool:
     """``dates_clash``, where a date read from "أمس"، "اليوم" alone inside a quote
     (``Value.deictic``) may also be read a day earlier: the quote may be of the day before the
-    article, so one day apart is no clash."""
+    article, so one day apart is no clash. Nor do two such dates said in one sentence
+    (``Value.wording``, ``_reprinted``): one story printed again later, its "yesterday" stale."""
     x, y = str(a.value), str(b.value)
-    if not dates_clash(x, y):
+    if not dates_clash(x, y) or _reprinted(a.wording, b.wording):
         return False
     return not any(v.deictic and not dates_clash(_day_before(str(v.value)), str(w.value)) for v, w in ((a, b), (b, a)))
+
+
+def _reprinted(a: str, b: str) -> bool:
+    """Whether two sentences are one story's (``REPRINT`` of their words shared, spellings
+    of a name aside: "غروزني" and "جروزني")."""
+    x, y = set(a.split()), set(b.split())
+    return bool(x and y) and len(x & y) >= REPRINT * len(x | y)
 
 
 def _day_before(v: str) -> str:
@@ -270,7 +281,8 @@ def disagreements(
         # none is set against another source's; nor is a figure of a report of another kind
         # than the article leads with (a second happening told beside it: ``Value.main``);
         # two dates of one article for one happening leave its date unknown, likewise
-        if len(told[(v.slot, v.report.doc)]) < (DATE_ROUND_UP if v.slot == "date" else ROUND_UP) and v.main:
+        many = len(told[(v.slot, v.report.doc)])
+        if many < (DATE_ROUND_UP if v.slot == "date" else ROUND_UP) and v.main and not v.aside:
             by_slot.setdefault(v.slot, {}).setdefault(v.value, []).append(v)
     sides: dict[int, Side] = {}
 
