@@ -21,8 +21,9 @@ two distractors may well report one happening, so joining them is not scored.
 
 Disagreements. Gold: two reports of one incident, from different outlets, whose values for
 one numeric slot or for the date differ (several values of one slot in one report are an
-update, not a disagreement; dates differ when neither value is a prefix of the other, so
-``2015-08-06`` and ``2015-08-06TEV`` agree). Predicted: the ``slot`` conflicts of the
+update, not a disagreement; dates differ unless one value is a prefix of the other or both
+are times of one day that overlap, so ``2015-08-06`` and ``2015-08-06TEV`` agree, as do
+``2015-08-06TMO`` and ``2015-08-06T08:00``; ``T06:30`` and ``T07:00`` differ). Predicted: the ``slot`` conflicts of the
 export (schema 2) whose two sides come from different outlets (as the gold's; an official's
 update carried by two outlets counts, one outlet's own update does not). One is right when the
 two documents behind its sides report one gold incident and that pair of documents has a
@@ -173,18 +174,43 @@ def gold_disagreements(incs: list[dict[str, Any]]) -> list[tuple[str, str, froze
     return out
 
 
+# the hours a TimeML part of day covers, generous at the edges (the scorer's own table): one
+# outlet's "morning" and another's "08:00" of the same day agree, as "evening" and "night" do
+PART_HOURS = {"MO": (0.0, 12.0), "MI": (11.0, 14.0), "AF": (12.0, 18.0), "EV": (14.0, 22.0), "NI": (20.0, 29.0), "DT": (6.0, 18.0)}
+_CLOCK = re.compile(r"(\d\d)(?::(\d\d))?")
+
+
+def _hours(rest: str) -> tuple[float, float] | None:
+    """The hours a value's time part covers: a part of day, ``T08`` (that hour), ``T08:30``."""
+    if rest in PART_HOURS:
+        return PART_HOURS[rest]
+    m = _CLOCK.fullmatch(rest)
+    if m is None:
+        return None
+    h = int(m[1]) + int(m[2] or 0) / 60
+    return (h, h + (1.0 if m[2] is None else 1 / 60))  # an hour, or its minute
+
+
+def dates_meet(x: str, y: str) -> bool:
+    """Two date values agree: one contains the other (a prefix: a day and its evening), or
+    both name times of one day that overlap (a part of day and a clock time in it)."""
+    if x.startswith(y) or y.startswith(x):
+        return True
+    if len(x) > 11 and len(y) > 11 and x[:11] == y[:11] and x[10] == "T":
+        a, b = _hours(x[11:]), _hours(y[11:])
+        return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+    return False
+
+
 def _differ(slot: str, a: Any, b: Any) -> bool:
     if slot == "date":
-        return not (str(a).startswith(str(b)) or str(b).startswith(str(a)))
+        return not dates_meet(str(a), str(b))
     return bool(a != b)
 
 
 def _same_dates(gold: frozenset[Any], got: list[str]) -> bool:
-    """Both predicted dates are the two gold ones (a value and its prefix match)."""
-
-    def meet(x: str, y: str) -> bool:
-        return x.startswith(y) or y.startswith(x)
-
+    """Both predicted dates are the two gold ones (values that meet, ``dates_meet``)."""
+    meet = dates_meet
     g = sorted(str(v) for v in gold)
     return len(g) == 2 and ((meet(g[0], got[0]) and meet(g[1], got[1])) or (meet(g[0], got[1]) and meet(g[1], got[0])))
 
