@@ -1,10 +1,12 @@
 """``rasd analyze --dask local:2`` against ``--workers 2`` on the same SaudiNewsNet records.
 
 Writes the first N records (zips and their day files in sorted order) to one JSON list in a
-temp folder, then runs ``rasd.pipeline.analyze`` on it once with ``workers=2`` and once with
-``dask="local:2"``, each in a fresh interpreter and a fresh store, checks that the two
-``analysis.json`` files are identical apart from ``generated_at``, and writes the wall times,
-their ratio and the per-stage walls to ``docs/benchmarks/dask.md`` (machine and date from
+temp folder, then runs ``rasd.pipeline.analyze`` on it with ``workers=2``, with
+``dask="local:2"`` (annotation and the per-article story step on the cluster) and with
+``dask="local:2", dask_corpus=True`` (the story stage's corpus step too: incidents by kind
+group, claim blocks, the encoder), each in a fresh interpreter and a fresh store, checks that
+the ``analysis.json`` files are identical apart from ``generated_at``, and writes the wall
+times, their ratios and the per-stage walls to ``docs/benchmarks/dask.md`` (machine and date from
 ``benchmarks/machine.py``).
 
     python benchmarks/dask_bench.py                 # 1,000 records
@@ -30,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "saudinewsnet"
 DEFAULT_OUT = ROOT / "docs" / "benchmarks" / "dask.md"
 AS_OF = "2015-12-31"
-MODES = {"workers": "`--workers 2`", "dask": "`--dask local:2`"}
+MODES = {"workers": "`--workers 2`", "dask": "`--dask local:2`", "corpus": "`--dask local:2 --dask-corpus`"}
 STAGES = ("ingest+store", "annotate", "resolve", "views", "export json")
 
 
@@ -55,7 +57,7 @@ def run_one(mode: str, src: Path, work: Path) -> dict[str, Any]:
     from rasd.pipeline import analyze
 
     out = work / f"out_{mode}"
-    kw: dict[str, Any] = {"dask": "local:2"} if mode == "dask" else {"workers": 2}
+    kw: dict[str, Any] = {"workers": 2} if mode == "workers" else {"dask": "local:2", "dask_corpus": mode == "corpus"}
     load0 = " ".join(Path("/proc/loadavg").read_text().split()[:3])
     res = analyze([str(src)], db_path=work / f"{mode}.db", out_dir=out, as_of=AS_OF, progress=False, report=False, **kw)
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -86,7 +88,7 @@ def write_markdown(out: Path, n: int, records: int, runs: list[dict[str, Any]], 
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from machine import markdown_lines
 
-    w, d = runs
+    w = runs[0]
     rows = [
         "| mode | wall s (whole run) | " + " | ".join(f"{s} s" for s in STAGES) + " | CPU-s main + workers | peak RSS main / workers | load at start |",
         "|---|---:|" + "---:|" * len(STAGES) + "---:|---|---|",
@@ -96,7 +98,10 @@ def write_markdown(out: Path, n: int, records: int, runs: list[dict[str, Any]], 
             f"| {MODES[r['mode']]} | {r['seconds']:.1f} | " + " | ".join(f"{r['stages'].get(s, 0.0):.1f}" for s in STAGES)
             + f" | {r['cpu_main']:.0f} + {r['cpu_workers']:.0f} | {r['peak_main_mb']:.0f} MB / {r['peak_worker_mb']:.0f} MB | {r['load_start']} |"
         )
-    ratio = d["seconds"] / w["seconds"]
+    def ratio_line(d: dict[str, Any]) -> str:
+        a, v = (d["stages"].get(k, 0) / max(1e-9, w["stages"].get(k, 0)) for k in ("annotate", "views"))
+        return f"- **ratio** {MODES[d['mode']]} / workers, whole run: **{d['seconds'] / w['seconds']:.2f}** (annotate {a:.2f}, views {v:.2f})"
+
     lines = [
         "# Dask execution against local worker processes (SaudiNewsNet)",
         "",
@@ -107,22 +112,21 @@ def write_markdown(out: Path, n: int, records: int, runs: list[dict[str, Any]], 
         "",
         f"Input: the first {records:,} SaudiNewsNet records ({n:,} asked), one JSON list; "
         f"{w['documents']:,} documents. Each mode ran once, in a fresh interpreter and store, "
-        "`--workers 2` first, both on one copy of `src/rasd` taken at the start. `--dask local:2` "
+        "`--workers 2` first, all on one copy of `src/rasd` taken at the start. `--dask local:2` "
         "starts a `LocalCluster` of 2 worker processes (1 thread each) inside the run, so its wall "
         "time includes starting the cluster and the workers importing rasd and loading the models, "
         "which the forked `--workers` processes inherit instead. On Dask, annotation and the "
         "per-article part of `views` always run on the workers; with `--workers` the per-article "
-        "part forks only from 256 analysed documents on (`story.stage`). Everything else runs in "
-        "the main process.",
+        "part forks only from 256 analysed documents on (`story.stage`). With `--dask-corpus` "
+        "incident resolution (one task per kind group), the claim comparison's blocks and the "
+        "sentence encoder run as cluster tasks too. Everything else runs in the main process.",
         "",
         *rows,
         "",
-        f"- **ratio** dask / workers, whole run: **{ratio:.2f}** "
-        f"(annotate {d['stages'].get('annotate', 0) / max(1e-9, w['stages'].get('annotate', 0)):.2f}, "
-        f"views {d['stages'].get('views', 0) / max(1e-9, w['stages'].get('views', 0)):.2f})",
+        *(ratio_line(r) for r in runs[1:]),
         f"- `analysis.json` identical apart from `generated_at`: **{'yes' if same else 'NO'}** "
         f"({w['found'].get('events', 0):,} events, {w['found'].get('claims', 0):,} claims, "
-        f"{w['found'].get('conflicts', 0):,} conflicts; {w['errors']} / {d['errors']} error lines)",
+        f"{w['found'].get('conflicts', 0):,} conflicts; {' / '.join(str(r['errors']) for r in runs)} error lines)",
         "- CPU of the workers is what the kernel reported for reaped child processes at the end "
         "of the run (pool workers, or the Dask nanny's worker processes).",
     ]
@@ -174,7 +178,8 @@ def main() -> None:
             if not runs[-1]["code"].startswith(str(work)):
                 sys.exit(f"error: the {mode} run imported {runs[-1]['code']}, not the snapshot")
             print(f"  {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
-        same = _analysis(runs[0]["analysis"]) == _analysis(runs[1]["analysis"])
+        first = _analysis(runs[0]["analysis"])
+        same = all(_analysis(r["analysis"]) == first for r in runs[1:])
         write_markdown(args.out, args.records, records, runs, same, command)
     print(args.out.read_text(encoding="utf-8"))
     if not same:

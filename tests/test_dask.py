@@ -52,10 +52,21 @@ def test_demo_corpus_on_a_local_cluster_equals_the_serial_run(tmp_path: Path) ->
     kw: dict[str, Any] = dict(as_of="2024-06-01", progress=False, report=False)
     serial = pipeline.analyze([str(DEMO)], db_path=tmp_path / "s.db", out_dir=tmp_path / "s", **kw)
     dask = pipeline.analyze([str(DEMO)], db_path=tmp_path / "d.db", out_dir=tmp_path / "d", dask="local:2", **kw)
+    corpus = pipeline.analyze([str(DEMO)], db_path=tmp_path / "c.db", out_dir=tmp_path / "c", dask="local:2",
+                              dask_corpus=True, **kw)  # fmt: skip
     want, got = _analysis(tmp_path / "s"), _analysis(tmp_path / "d")
     assert want["documents"] and want["mentions"]["entities"] and want["events"] and want["claims"]
+    assert want["incidents"] and want["conflicts"]
     assert got == want
-    assert dask.errors == serial.errors
+    assert _analysis(tmp_path / "c") == want  # incidents, claim blocks and encoder as cluster tasks
+    assert dask.errors == serial.errors == corpus.errors
+
+
+def test_the_corpus_step_goes_to_a_cluster_given_by_address_unless_told_otherwise() -> None:
+    assert not pipeline._remote_corpus(None, None) and not pipeline._remote_corpus(None, True)
+    assert not pipeline._remote_corpus("local:2", None) and pipeline._remote_corpus("local:2", True)
+    assert pipeline._remote_corpus("tcp://10.0.0.5:8786", None)
+    assert not pipeline._remote_corpus("tcp://10.0.0.5:8786", False)
 
 
 @pytest.fixture(scope="module")

@@ -249,6 +249,7 @@ def analyze(
     workers: int = 1,
     report: bool = True,
     dask: str | None = None,
+    dask_corpus: bool | None = None,
 ) -> RunResult:
     """The whole pipeline over ``inputs``; writes ``out_dir/analysis.json`` (+ ``report.html``).
 
@@ -259,7 +260,10 @@ def analyze(
     ``workers`` processes clean pages and annotate documents; corpus stages run in this
     process. ``dask`` (``local:N`` or ``tcp://HOST:PORT``) runs annotation and the per-article
     story step on a Dask cluster instead (``parallel_dask``; same output); cleaning still uses
-    ``workers``. ``report=False`` skips ``report.html``. ``RunResult.stages`` says what each
+    ``workers``. ``dask_corpus``: the story stage's corpus step too (incidents by kind group,
+    claim blocks, the encoder: ``parallel_dask.story_on_dask``); by default only on a cluster
+    given by address, not on ``local:N``, whose workers share this machine's cores with this
+    process (measured slower there, ``docs/benchmarks/dask.md``). ``report=False`` skips ``report.html``. ``RunResult.stages`` says what each
     stage cost (see ``StageStat``).
     """
     t0 = _now()
@@ -303,7 +307,8 @@ def analyze(
             hook = _story_on(client, result.errors)  # the per-article step on Dask, else None
             failed = len(result.errors)
             with story_cache(store, result.errors) as sc:  # what the story step computed before, where its inputs hold
-                kwargs = {**sc.story_kwargs(stages.stage("story"), hook), **_corpus_on(client, stages.stage("story"))}
+                away = _corpus_on(client if _remote_corpus(dask, dask_corpus) else None, stages.stage("story"))
+                kwargs = {**sc.story_kwargs(stages.stage("story"), hook), **away}
                 views = _call("story", result, Views(), analysed, entities, as_of, workers, **kwargs)
                 sc.complete = not any(src == "story" for src, _ in result.errors[failed:])
             result.reused = {"annotations reused": len(das) - len(todo), "annotations computed": len(todo), **sc.counts}
@@ -373,6 +378,13 @@ def _story_on(client: Any, errors: list[tuple[str, str]]) -> Any:
     if client is None:
         return None
     return story_step_on_dask(client, errors)
+
+
+def _remote_corpus(dask: str | None, asked: bool | None) -> bool:
+    """Whether the story stage's corpus step goes to the cluster (see ``analyze``)."""
+    if dask is None:
+        return False
+    return asked if asked is not None else not dask.strip().startswith("local:")
 
 
 def _corpus_on(client: Any, build: Any) -> dict[str, Any]:

@@ -148,6 +148,11 @@ def analyze(
         typer.Option("--dask", metavar="local:N|tcp://HOST:PORT", callback=_check_dask,
                      help="Annotate and run the per-article story step on Dask: N local worker processes, or a running scheduler (needs rasd[dask]; same output)."),
     ] = None,
+    dask_corpus: Annotated[
+        bool | None,
+        typer.Option("--dask-corpus/--no-dask-corpus",
+                     help="With --dask: the story stage's corpus step too (incidents, claim blocks, encoder). Default: on for tcp://, off for local:N (slower on one machine)."),
+    ] = None,
 ) -> None:
     """Read news pages, store them and write OUT/analysis.json (the export contract)."""
     from rasd.pipeline import StageUnavailable
@@ -155,7 +160,8 @@ def analyze(
 
     _setup_logging(verbose)
     try:
-        result = run(pages, db_path=db, out_dir=out, date=date, as_of=as_of, progress=not quiet, workers=workers, dask=dask)
+        result = run(pages, db_path=db, out_dir=out, date=date, as_of=as_of, progress=not quiet, workers=workers, dask=dask,
+                     dask_corpus=dask_corpus)
     except StageUnavailable as e:
         raise CliError(str(e)) from None
     except KeyboardInterrupt:
