@@ -1,6 +1,6 @@
 """Incident resolution: the reports of one happening, across outlets and days, as one incident.
 
-Every story event is a *report*. A report has a kind (from its trigger, ``story/kinds.tsv``:
+Every story event is a *report* (the types: ``story.reports``). A report has a kind (from its trigger, ``story/kinds.tsv``:
 a fire never joins a crash; an arrest report naming a bombing may join the bombing), a
 window of days when the happening may have taken place (its own date at its precision; a
 report dated only by its article gets the ``REACH`` days up to its publication date,
@@ -39,13 +39,11 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from rasd.annotators.events import stems
 from rasd.models import Entity, Event
-from rasd.resources import load_table
 from rasd.story import incident_types
 from rasd.story import places as pl
 from rasd.story import report_words as rw
@@ -60,8 +58,9 @@ from rasd.story.report_words import (
     word_groups,
     word_share,
 )  # fmt: skip
+from rasd.story.reports import Incident, Report, _kinds, _traits, by_person, kind_of, parse_day
 from rasd.temporal import TimeValue
-from rasd.text import fold, tokenize
+from rasd.text import tokenize
 
 REACH = 3  # days before its article an undated report may be about
 BACKREF_DAYS = 7  # … with a back-reference phrase ("the attack that took place …")
@@ -80,46 +79,6 @@ NEAR_SCORE = -0.5  # two towns of one area: not the same place, not far apart
 GROUP_FOLLOW_JOIN = 2.5  # … the mean a group of follow-up reports needs to join days later
 MERGE_FLOOR = 0.0  # the least a report of a merged incident may score: none speaks against it
 SAME_DOC = 1.5  # … of sharing an article with the incident (two sentences on one happening)
-
-
-@cache
-def _kinds() -> dict[str, tuple[str, str]]:
-    return {
-        fold(r[0]) if not r[0].startswith("TYPE:") else r[0]: (r[1], r[2])
-        for r in load_table("story/kinds.tsv")
-        if len(r) >= 3
-    }
-
-
-def kind_of(ev: Event) -> tuple[str, str]:
-    """``(kind, label word)`` of a report, from its trigger's words else its type."""
-    table = _kinds()
-    for w in ev.trigger.split():
-        for tok in tokenize(w):
-            for _, s in reversed(stems(tok)):
-                if s in table:
-                    return table[s]
-    return table.get(f"TYPE:{ev.type}", (ev.type.lower(), ""))
-
-
-@cache
-def _traits() -> dict[str, frozenset[str]]:
-    out: dict[str, set[str]] = defaultdict(set)
-    for r in load_table("story/kind_traits.tsv"):
-        if len(r) >= 2:
-            out[r[0]].add(r[1])
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-def by_person(kind: str) -> bool:
-    """Whether the named person identifies a happening of ``kind`` (``story/kind_traits.tsv``)."""
-    return "person" in _traits().get(kind, ())
-
-
-def parse_day(v: str | None) -> date | None:
-    """The day a TimeML value names (``2015-07-23``, ``2015-07-23TMO``), else None."""
-    r = TimeValue.parse(v).range()
-    return r[0] if r and r[0] == r[1] else None
 
 
 def window(ev: Event, pub: date | None, backref: bool) -> tuple[date, date, bool] | None:
@@ -142,91 +101,6 @@ def window(ev: Event, pub: date | None, backref: bool) -> tuple[date, date, bool
     if pub is None:
         return None
     return pub - timedelta(days=BACKREF_DAYS if backref else REACH), pub, False
-
-
-@dataclass
-class Report:
-    ev: Event
-    doc: str
-    outlet: str
-    pub: date | None
-    kind: str
-    label_word: str
-    lo: date
-    hi: date
-    dated: bool
-    places: frozenset[str]
-    parts: frozenset[str]
-    words: frozenset[str]
-    follow: bool = False  # says it follows up an earlier happening (followups.txt, backrefs.txt)
-    about: frozenset[str] = frozenset()  # kinds of the happening an arrest report names (the bombing)
-    persons: frozenset[str] = frozenset()  # PER participants (who died, for a by-person kind)
-    groups: tuple[Group, ...] = ()  # the readings of each content word (``words`` is their union)
-    moves_on: bool = False  # its sentence opens on another item of a round-up (shifts.txt)
-    inferred: bool = False  # its places are the article's lead's, not its sentence's
-    other: bool = False  # its sentence tells of another item (other_items.tsv): its figures are not compared
-
-
-@dataclass
-class Incident:
-    kind: str
-    reports: list[Report] = field(default_factory=list)
-    lo: date | None = None  # window of the dated reports (else of all)
-    hi: date | None = None
-    dated: bool = False
-    places: set[str] = field(default_factory=set)  # named by its reports' own sentences
-    lead_places: set[str] = field(default_factory=set)  # inferred from articles' leads
-    place_docs: Counter[str] = field(default_factory=Counter)  # articles naming each of ``places``
-    parts: set[str] = field(default_factory=set)
-    words: set[str] = field(default_factory=set)
-    word_docs: Counter[str] = field(default_factory=Counter)  # articles of the incident using each word
-    counts: set[tuple[str, float]] = field(default_factory=set)
-    docs: set[str] = field(default_factory=set)
-    doc_words: dict[str, frozenset[str]] = field(default_factory=dict)
-    doc_places: dict[str, frozenset[str]] = field(default_factory=dict)
-    persons: set[str] = field(default_factory=set)
-    about: set[str] = field(default_factory=set)
-    windows: Counter[tuple[date, date]] = field(default_factory=Counter)
-    _scene: frozenset[str] | None = field(default=None, repr=False, compare=False)  # ``scene()`` until ``add``
-
-    def scene(self) -> frozenset[str]:
-        """The places that tell where it happened: those a ``SPREAD`` share of the articles
-        naming places name (all, for two articles), so that a round-up sentence naming
-        another town does not widen the scene for every later report; else the leads'.
-        Remembered until the next ``add``: every candidate report asks for it."""
-        if self._scene is None:
-            if not self.places:
-                self._scene = frozenset(self.lead_places)
-            else:
-                need = max(1.0, rw.SPREAD * len(self.doc_places))
-                self._scene = frozenset({p for p, c in self.place_docs.items() if c >= need} or self.places)
-        return self._scene
-
-    def add(self, r: Report) -> None:
-        self._scene = None
-        self.reports.append(r)
-        if r.dated and not self.dated:
-            self.windows.clear()
-            self.dated = True
-        if r.dated == self.dated:
-            # the window most reports give: one misdated report does not stretch the incident
-            self.windows[(r.lo, r.hi)] += 1
-            self.lo, self.hi = min(self.windows, key=lambda w: (-self.windows[w], w))
-        (self.lead_places if r.inferred else self.places).update(r.places)
-        if not r.inferred:
-            self.place_docs.update(r.places - self.doc_places.get(r.doc, frozenset()))
-            self.doc_places[r.doc] = self.doc_places.get(r.doc, frozenset()) | r.places
-        self.parts |= r.parts
-        if r.doc not in self.docs:
-            self.word_docs.update(r.words)
-        else:
-            self.word_docs.update(r.words - self.doc_words[r.doc])
-        self.doc_words[r.doc] = self.doc_words.get(r.doc, frozenset()) | r.words
-        self.words |= r.words
-        self.counts |= set(r.ev.counts.items())
-        self.docs.add(r.doc)
-        self.persons |= r.persons
-        self.about |= r.about
 
 
 @lru_cache(maxsize=1 << 16)

@@ -1,0 +1,144 @@
+"""What incident resolution works on: a report's kind (``story/kinds.tsv``, its traits in
+``story/kind_traits.tsv``), the ``Report`` of a happening by one article and the ``Incident``
+profile reports join (``story.incidents`` decides the joins). Kept apart so the resolution
+module holds the rules, and so a task on a cluster unpickles these types without them."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from rasd.annotators.events import stems
+from rasd.models import Event
+from rasd.resources import load_table
+from rasd.story import report_words as rw
+from rasd.story.report_words import Group
+from rasd.temporal import TimeValue
+from rasd.text import fold, tokenize
+
+
+@cache
+def _kinds() -> dict[str, tuple[str, str]]:
+    return {
+        fold(r[0]) if not r[0].startswith("TYPE:") else r[0]: (r[1], r[2])
+        for r in load_table("story/kinds.tsv")
+        if len(r) >= 3
+    }
+
+
+def kind_of(ev: Event) -> tuple[str, str]:
+    """``(kind, label word)`` of a report, from its trigger's words else its type."""
+    table = _kinds()
+    for w in ev.trigger.split():
+        for tok in tokenize(w):
+            for _, s in reversed(stems(tok)):
+                if s in table:
+                    return table[s]
+    return table.get(f"TYPE:{ev.type}", (ev.type.lower(), ""))
+
+
+@cache
+def _traits() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for r in load_table("story/kind_traits.tsv"):
+        if len(r) >= 2:
+            out[r[0]].add(r[1])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def by_person(kind: str) -> bool:
+    """Whether the named person identifies a happening of ``kind`` (``story/kind_traits.tsv``)."""
+    return "person" in _traits().get(kind, ())
+
+
+def parse_day(v: str | None) -> date | None:
+    """The day a TimeML value names (``2015-07-23``, ``2015-07-23TMO``), else None."""
+    r = TimeValue.parse(v).range()
+    return r[0] if r and r[0] == r[1] else None
+
+
+@dataclass
+class Report:
+    ev: Event
+    doc: str
+    outlet: str
+    pub: date | None
+    kind: str
+    label_word: str
+    lo: date
+    hi: date
+    dated: bool
+    places: frozenset[str]
+    parts: frozenset[str]
+    words: frozenset[str]
+    follow: bool = False  # says it follows up an earlier happening (followups.txt, backrefs.txt)
+    about: frozenset[str] = frozenset()  # kinds of the happening an arrest report names (the bombing)
+    persons: frozenset[str] = frozenset()  # PER participants (who died, for a by-person kind)
+    groups: tuple[Group, ...] = ()  # the readings of each content word (``words`` is their union)
+    moves_on: bool = False  # its sentence opens on another item of a round-up (shifts.txt)
+    inferred: bool = False  # its places are the article's lead's, not its sentence's
+    other: bool = False  # its sentence tells of another item (other_items.tsv): its figures are not compared
+
+
+@dataclass
+class Incident:
+    kind: str
+    reports: list[Report] = field(default_factory=list)
+    lo: date | None = None  # window of the dated reports (else of all)
+    hi: date | None = None
+    dated: bool = False
+    places: set[str] = field(default_factory=set)  # named by its reports' own sentences
+    lead_places: set[str] = field(default_factory=set)  # inferred from articles' leads
+    place_docs: Counter[str] = field(default_factory=Counter)  # articles naming each of ``places``
+    parts: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
+    word_docs: Counter[str] = field(default_factory=Counter)  # articles of the incident using each word
+    counts: set[tuple[str, float]] = field(default_factory=set)
+    docs: set[str] = field(default_factory=set)
+    doc_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    doc_places: dict[str, frozenset[str]] = field(default_factory=dict)
+    persons: set[str] = field(default_factory=set)
+    about: set[str] = field(default_factory=set)
+    windows: Counter[tuple[date, date]] = field(default_factory=Counter)
+    _scene: frozenset[str] | None = field(default=None, repr=False, compare=False)  # ``scene()`` until ``add``
+
+    def scene(self) -> frozenset[str]:
+        """The places that tell where it happened: those a ``SPREAD`` share of the articles
+        naming places name (all, for two articles), so that a round-up sentence naming
+        another town does not widen the scene for every later report; else the leads'.
+        Remembered until the next ``add``: every candidate report asks for it."""
+        if self._scene is None:
+            if not self.places:
+                self._scene = frozenset(self.lead_places)
+            else:
+                need = max(1.0, rw.SPREAD * len(self.doc_places))
+                self._scene = frozenset({p for p, c in self.place_docs.items() if c >= need} or self.places)
+        return self._scene
+
+    def add(self, r: Report) -> None:
+        self._scene = None
+        self.reports.append(r)
+        if r.dated and not self.dated:
+            self.windows.clear()
+            self.dated = True
+        if r.dated == self.dated:
+            # the window most reports give: one misdated report does not stretch the incident
+            self.windows[(r.lo, r.hi)] += 1
+            self.lo, self.hi = min(self.windows, key=lambda w: (-self.windows[w], w))
+        (self.lead_places if r.inferred else self.places).update(r.places)
+        if not r.inferred:
+            self.place_docs.update(r.places - self.doc_places.get(r.doc, frozenset()))
+            self.doc_places[r.doc] = self.doc_places.get(r.doc, frozenset()) | r.places
+        self.parts |= r.parts
+        if r.doc not in self.docs:
+            self.word_docs.update(r.words)
+        else:
+            self.word_docs.update(r.words - self.doc_words[r.doc])
+        self.doc_words[r.doc] = self.doc_words.get(r.doc, frozenset()) | r.words
+        self.words |= r.words
+        self.counts |= set(r.ev.counts.items())
+        self.docs.add(r.doc)
+        self.persons |= r.persons
+        self.about |= r.about
