@@ -8,7 +8,7 @@ import pickle
 from collections.abc import Callable, Sequence
 
 import pytest
-from test_story_ahead import AS_OF, _doc
+from test_story_ahead import AS_OF, SOURCES, _doc
 
 from rasd.models import to_dict
 from rasd.parallel_dask import _block_groups, _judge_task
@@ -18,15 +18,7 @@ from rasd.story.claims import ClaimRecord
 from rasd.story.stage import _per_document
 from rasd.text import encoder as enc
 
-TEXTS = [  # quoted sources on one withdrawal, for and against, and two tolls (self-written)
-    "قال وزير الدفاع: «القوات الأجنبية ستنسحب من القاعدة الجوية بحلول نهاية العام».",
-    "قال المتحدث باسم الجيش: «القوات الأجنبية لن تنسحب من القاعدة الجوية هذا العام».",
-    "قال مسؤول أمريكي إن القوات الأجنبية باقية في القاعدة الجوية ولن تنسحب منها.",
-    "أكد مسؤول عراقي أن انسحاب القوات الأجنبية من القاعدة الجوية بدأ أمس.",
-    "أعلنت الحكومة أن 300 جندي غادروا القاعدة الجوية خلال الأسبوع الماضي.",
-    "أعلنت الحكومة أن 500 جندي غادروا القاعدة الجوية خلال الأسبوع الماضي.",
-    "نفى المتحدث أن يكون 300 جندي قد غادروا القاعدة الجوية.",
-]
+TEXTS = [*SOURCES, "نفى المتحدث أن يكون 300 جندي قد غادروا القاعدة الجوية."]  # and a denial (self-written)
 
 
 @pytest.fixture(scope="module")

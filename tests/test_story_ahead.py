@@ -20,6 +20,14 @@ from rasd.story.stage import _per_document, build
 from rasd.text import encoder as enc
 
 AS_OF = "2025-03-15"
+SOURCES = [  # quoted sources on one withdrawal, for and against, and two tolls (self-written)
+    "قال وزير الدفاع: «القوات الأجنبية ستنسحب من القاعدة الجوية بحلول نهاية العام».",
+    "قال المتحدث باسم الجيش: «القوات الأجنبية لن تنسحب من القاعدة الجوية هذا العام».",
+    "قال مسؤول أمريكي إن القوات الأجنبية باقية في القاعدة الجوية ولن تنسحب منها.",
+    "أكد مسؤول عراقي أن انسحاب القوات الأجنبية من القاعدة الجوية بدأ أمس.",
+    "أعلنت الحكومة أن 300 جندي غادروا القاعدة الجوية خلال الأسبوع الماضي.",
+    "أعلنت الحكومة أن 500 جندي غادروا القاعدة الجوية خلال الأسبوع الماضي.",
+]
 
 
 def test_ahead_does_every_item_once_on_either_thread() -> None:
@@ -153,15 +161,7 @@ def _doc(did: str, text: str) -> DocAnalysis:
 def test_conflicts_are_the_same_with_the_encoder_read_ahead(monkeypatch: pytest.MonkeyPatch) -> None:
     if cf.load_model() is None:
         pytest.skip("stance model not trained yet (run `rasd train stance`)")
-    texts = [  # quoted sources on one withdrawal, for and against, and two tolls
-        "قال وزير الدفاع: «القوات الأجنبية ستنسحب من القاعدة الجوية بحلول نهاية العام».",
-        "قال المتحدث باسم الجيش: «القوات الأجنبية لن تنسحب من القاعدة الجوية هذا العام».",
-        "قال مسؤول أمريكي إن القوات الأجنبية باقية في القاعدة الجوية ولن تنسحب منها.",
-        "أكد مسؤول عراقي أن انسحاب القوات الأجنبية من القاعدة الجوية بدأ أمس.",
-        "أعلنت الحكومة أن 300 جندي غادروا القاعدة الجوية خلال الأسبوع الماضي.",
-        "أعلنت الحكومة أن 500 جندي غادروا القاعدة الجوية خلال الأسبوع الماضي.",
-    ]
-    das = [_doc(f"d{i}", t) for i, t in enumerate(texts)]
+    das = [_doc(f"d{i}", t) for i, t in enumerate(SOURCES)]
     recs = [r for da in das for r in _per_document(da, {}, AS_OF)[1]]
     assert len(recs) >= 4
     plain = [to_dict(k) for k in cf.find_conflicts(recs)]

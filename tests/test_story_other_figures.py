@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from test_events import ent, make_da, qty, tmx
+from test_events import ent, qty, tmx
+from test_story_precision import AS_OF, BLAST, TOWN, _doc
 
 from rasd.models import DocAnalysis, Entity, Event, EventDate, Evidence, Geo, Quantity, Side, Timex
 from rasd.story.assemble import _Builder
@@ -25,19 +26,8 @@ from rasd.story.slots import disagreements
 from rasd.story.stage import build
 from rasd.text import tokenize
 
-AS_OF = "2026-11-22"
-TOWN = Entity("e_town", "GPE", "تلعفر", geo=Geo(36.37, 42.45, "city"), attributes={"country": "IQ"})
 CITY = Entity("e_city", "GPE", "البصرة", geo=Geo(30.51, 47.78, "city"), attributes={"country": "IQ"})
 ENTS = [TOWN, CITY]
-BLAST = "في انفجار عبوة ناسفة في سوق تلعفر يوم 3 آذار 2025"
-
-
-def _doc(doc_id: str, outlet: str, text: str, published: str = "2025-03-03") -> DocAnalysis:
-    da = make_da(text, doc_id=doc_id, published=published)
-    da.doc.outlet = outlet
-    ent(da, "تلعفر", "GPE", "e_town")
-    tmx(da, "3 آذار 2025", "2025-03-03")
-    return da
 
 
 def _at(da: DocAnalysis, surface: str, value: float, obj: str | None = None, nth: int = 0, mod: str | None = None) -> None:
