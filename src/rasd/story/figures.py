@@ -21,7 +21,8 @@ look-ups live in ``story.figure_text``.
 The date slot is the date the report's words give the happening (TimeML, with its part of
 day or clock time when said: ``2015-07-28TMO``): a day said right after a verb of happening
 (``story/happened_words.txt``: ``التفجير الذي وقع صباح الثلاثاء``), else the report's own date
-when it is said near its trigger and is not the day of a statement about it
+when it is said near its trigger (or before it, leading to it: ``story/cause_words.txt``, ``فجر
+أمس في حادث انقلاب``) and is not the day of a statement about it
 (``story/statement_verbs.txt``: ``أعلن الأربعاء الماضي وفاة``) nor a back-reference's (a report
 that refers back to a happening takes its date only from a verb of happening). A report whose
 trigger names several happenings (a tally: ``وبهجمات اليوم``) gives no date.
@@ -74,6 +75,7 @@ ONE_GAP = 5  # words between a singular person noun and the number it is added t
 _AND = proclitic("and")
 DATE_REACH = 10  # words from a report's trigger to the day said after it
 DATE_BEFORE = 4  # … from the day said before it to the trigger
+CAUSE_GAP = 2  # words leading from a day said before the trigger to it ("فجر أمس في حادث انقلاب")
 HAPPENED_REACH = 5  # words between a verb of happening and the day after it
 TALLY_AFTER = 5  # words after a number where a tally word makes it a tally's ("مقتل 33 أمس في تفجيرات")
 _QUAL = {"AT_LEAST": "at_least", "MORE_THAN": "more_than", "APPROX": "about", "AT_MOST": "at_most", "LESS_THAN": "less_than"}
@@ -495,11 +497,20 @@ def own_day(r: Report, art: Article, rd: _Reader | None = None) -> tuple[str, Ev
     for t in sorted(mine, key=lambda t: abs(t.start - trig)):
         i = bisect_left(starts, t.start)
         opens = any(_hit(w, openers) for w in words[max(0, i - 2) : i])  # "قال إنه في صباح الخميس … انفجرت"
-        if i - ti > DATE_REACH or (ti - i > DATE_BEFORE and not opens) or _last_cue(words, t.start) > trig:
+        leads = _leads_to(words, bisect_left(starts, t.end), ti)  # "مصابا فجر أمس في حادث انقلاب"
+        if i - ti > DATE_REACH or (ti - i > DATE_BEFORE and not (opens or leads)) or _last_cue(words, t.start) > trig:
             continue  # too far, or after a cue that moves to something else ("موت … بعد خلافات بين الاثنين")
-        if not _statement_day(words, i, ti, verbs):
+        if leads or not _statement_day(words, i, ti, verbs):
             return plain(t.value), Evidence(e0.doc, t.start, t.end)
     return None
+
+
+def _leads_to(words: Sequence[Word], j: int, trig: int) -> bool:
+    """Whether the words from ``j`` (right after a day) to the trigger (word ``trig``) are
+    only ``CAUSE_GAP`` words leading to it (``story/cause_words.txt``: "فجر أمس في حادث انقلاب"):
+    the day is the happening's, however far before it the sentence began."""
+    cause = _word_set("story/cause_words.txt")
+    return j < trig and trig - j <= CAUSE_GAP and all(_hit(w, cause) for w in words[j:trig])
 
 
 def _statement_day(words: Sequence[Word], i: int, trig: int, verbs: frozenset[str]) -> bool:
