@@ -175,6 +175,32 @@ def test_the_finest_places_both_reports_name_decide() -> None:
     assert pl.best_relation({"e_abha"}, {"e_asir"}, ents) == pl.REGION  # regions.tsv: عسير is in SA
 
 
+
+def test_a_province_the_linker_left_without_a_country_meets_its_country() -> None:
+    """``story/regions.tsv``: a province of Afghanistan named with no point is in Afghanistan,
+    so a report naming the country joins the report naming the province (one country) instead
+    of scoring them as unknown to each other; a province of another country stays apart."""
+    afg = Entity("e_afg", "GPE", "أفغانستان", geo=Geo(33.9, 67.7, "country"), attributes={"country": "AF"})
+    logar = Entity("e_logar", "GPE", "لوغار")  # no point, no country from the linker
+    waziristan = Entity("e_wzr", "GPE", "وزيرستان")
+    ents = {e.id: e for e in (afg, logar, waziristan)}
+    assert pl.best_relation({"e_afg"}, {"e_logar"}, ents) == pl.COUNTRY
+    assert pl.best_relation({"e_wzr"}, {"e_logar"}, ents) == pl.APART
+    province = _doc("d_logar", "صحيفة أ", "2025-03-04",
+                    "قتل سبعة جنود في هجوم بسيارة مفخخة على قاعدة عسكرية في ولاية لوغار يوم الاثنين 3 آذار 2025.",
+                    [("لوغار", "GPE", "e_logar")], [("الاثنين 3 آذار 2025", "2025-03-03")])  # fmt: skip
+    country = _doc("d_afg", "صحيفة ب", "2025-03-04",
+                   "أعلنت وزارة الدفاع مقتل سبعة جنود في هجوم بسيارة مفخخة على قاعدة عسكرية في أفغانستان أمس.",
+                   [("أفغانستان", "GPE", "e_afg")], [("أمس", "2025-03-03")])  # fmt: skip
+    # other news of the day, so that the words the two reports share are rare among articles
+    others = [_doc(f"d_o{k}", "صحيفة ج", "2025-03-04", text) for k, text in enumerate((
+        "اندلع حريق في مستودع للأخشاب في ميناء جدة أمس دون إصابات.",
+        "غرقت سفينة صيد قبالة سواحل اليمن وفقد ثلاثة بحارة.",
+        "ارتفعت أسعار النفط في ختام تداولات الأسبوع."))]  # fmt: skip
+    reports = _reports([province, country, *others], ents)
+    groups = sorted(sorted({r.doc for r in inc.reports}) for inc in resolve(reports, ents))
+    assert _together(groups, "d_logar", "d_afg"), groups
+
 def test_resolution_is_blocked_not_all_pairs() -> None:
     """A year of daily reports of one kind in one city: each meets the incidents of its own
     weeks only, so the score calls grow with the reports, not with their square."""
