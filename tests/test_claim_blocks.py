@@ -41,7 +41,7 @@ def _here(parts: int, seen: list[int]) -> cf.JudgeOn:
         admitted = None if admits is None else frozenset(r.claim.id for r in records if admits(r))
         judged: list[list[cf.Judged]] = []
         bounds: dict[tuple[str, str], float] = {}
-        groups = _block_groups(records, blocks, parts)
+        groups = _block_groups(blocks, parts)
         seen.append(len(groups))
         for g in groups:
             got, b = _judge_task(_copy({i: records[i] for _, m in g for i in m}), scope, g, admitted)  # type: ignore[arg-type]
@@ -56,7 +56,7 @@ def test_block_groups_keep_every_block_in_order(recs: list[ClaimRecord]) -> None
     blocks = cf.blocks_of(recs)
     assert len(blocks) >= 3
     for parts in (1, 2, 5, 100):
-        groups = _block_groups(recs, blocks, parts)
+        groups = _block_groups(blocks, parts)
         assert [b for g in groups for b in g] == blocks
         assert all(groups) and len(groups) <= max(parts, 1) + 1
 

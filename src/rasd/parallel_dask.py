@@ -44,7 +44,7 @@ from rasd.stages import AnnotatedBatch, StageUnavailable, annotate_batch, apply_
 from rasd.story.ahead import Fill
 from rasd.story.claims import ClaimRecord
 from rasd.story.conflicts import OUT, WINDOW, Blocks, Judged, JudgeOn, Scope, judge
-from rasd.story.incidents import Report, resolve_part
+from rasd.story.incidents import Parts, Report, resolve_part
 from rasd.story.stage import Elsewhere, PerDoc, _per_document
 from rasd.story.stance import load_model
 from rasd.text.encoder import SentenceEncoder, get_encoder
@@ -336,28 +336,35 @@ def _resolve_task(reports: list[Report], ents: Mapping[str, Entity], df: Mapping
     return resolve_part(reports, ents, df, n)
 
 
-def incidents_on_dask(client: Any) -> Callable[..., list[list[list[int]]]]:
+def _each(client: Any, futs: list[Any], shared: Sequence[Any], here: Callable[[int], R], what: str) -> list[R]:
+    """The results of ``futs`` in order; the ``k``-th, when its task failed (an error, a
+    worker lost for good), computed here by ``here(k)``: a failure costs time, not output.
+    Tasks left when the caller stops are cancelled; every future, and the ``shared`` ones
+    scattered for the tasks, released."""
+    out: list[R] = []
+    try:
+        for k, fut in enumerate(futs):
+            try:
+                out.append(fut.result())
+            except Exception as e:
+                log.debug("%s failed on dask (%s); done here instead", what, _failed(e))
+                out.append(here(k))
+    finally:
+        client.cancel([f for f in futs if not f.done()])
+        for f in (*futs, *shared):
+            f.release()
+    return out
+
+
+def incidents_on_dask(client: Any) -> Parts:
     """``incidents.Parts`` on ``client``: each kind group resolved as one task, ahead of the
-    encoder tasks (the largest group is the longest task); a group whose task fails is
-    resolved here instead, so a lost worker costs time, not incidents."""
+    encoder tasks (the largest group is the longest task)."""
 
     def parts(reports: Sequence[Report], ents: Mapping[str, Entity], df: Mapping[str, int], n: int,
               groups: list[list[int]]) -> list[list[list[int]]]:  # fmt: skip
-        ents_f, df_f = client.scatter([dict(ents), dict(df)], hash=False)
-        futs = [client.submit(_resolve_task, [reports[i] for i in g], ents_f, df_f, n, pure=False, priority=FIRST) for g in groups]
-        out: list[list[list[int]]] = []
-        try:
-            for g, fut in zip(groups, futs, strict=True):
-                try:
-                    out.append(fut.result())
-                except Exception as e:
-                    log.debug("incident resolution failed on dask (%s); resolving that kind group here", _failed(e))
-                    out.append(resolve_part([reports[i] for i in g], ents, df, n))
-        finally:
-            client.cancel([f for f in futs if not f.done()])
-            for f in (*futs, ents_f, df_f):
-                f.release()
-        return out
+        shared = client.scatter([dict(ents), dict(df)], hash=False)
+        futs = [client.submit(_resolve_task, [reports[i] for i in g], *shared, n, pure=False, priority=FIRST) for g in groups]
+        return _each(client, futs, shared, lambda k: resolve_part([reports[i] for i in groups[k]], ents, df, n), "a kind group's incidents")
 
     return parts
 
@@ -431,7 +438,7 @@ def _judge_task(
     return judged, dict(zip(pairs, (float(b) for b in bound(pairs)), strict=True))
 
 
-def _block_groups(records: Sequence[ClaimRecord], blocks: Blocks, parts: int) -> list[Blocks]:
+def _block_groups(blocks: Blocks, parts: int) -> list[Blocks]:
     """Consecutive blocks in about ``parts`` groups of equal work (a block of b claims costs
     ``min(b², b·WINDOW)`` pairs): each group is one task, and the groups' results in order
     are the blocks' in order."""
@@ -455,29 +462,18 @@ def judge_on_dask(client: Any) -> JudgeOn:
 
     def on(records: Sequence[ClaimRecord], scope: Scope | None, blocks: Blocks,
            admits: Callable[[ClaimRecord], bool] | None) -> tuple[list[list[Judged]], dict[tuple[str, str], float]]:  # fmt: skip
-        groups = _block_groups(records, blocks, 4 * _threads(client))
+        groups = _block_groups(blocks, 4 * _threads(client))
         admitted = None if admits is None else frozenset(r.claim.id for r in records if admits(r))
-        [scope_f] = client.scatter([scope], broadcast=True, hash=False)
+        shared = client.scatter([scope], broadcast=True, hash=False)
         futs = [
-            client.submit(_judge_task, {i: records[i] for _, m in g for i in m}, scope_f, g, admitted, pure=False)
+            client.submit(_judge_task, {i: records[i] for _, m in g for i in m}, *shared, g, admitted, pure=False)
             for g in groups
         ]
-        judged: list[list[Judged]] = []
-        bounds: dict[tuple[str, str], float] = {}
-        try:
-            for g, fut in zip(groups, futs, strict=True):
-                try:
-                    got, b = fut.result()
-                except Exception as e:
-                    log.debug("claim blocks failed on dask (%s); judging them here", _failed(e))
-                    got, b = judge(records, scope, g, admits), {}
-                judged.extend(got)
-                bounds.update(b)
-        finally:
-            client.cancel([f for f in futs if not f.done()])
-            for f in (*futs, scope_f):
-                f.release()
-        return judged, bounds
+        def here(k: int) -> tuple[list[list[Judged]], dict[tuple[str, str], float]]:
+            return judge(records, scope, groups[k], admits), {}
+
+        got = _each(client, futs, shared, here, "a group of claim blocks")
+        return [b for judged, _ in got for b in judged], {p: v for _, bounds in got for p, v in bounds.items()}
 
     return on
 

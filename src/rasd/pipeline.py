@@ -307,7 +307,7 @@ def analyze(
             hook = _story_on(client, result.errors)  # the per-article step on Dask, else None
             failed = len(result.errors)
             with story_cache(store, result.errors) as sc:  # what the story step computed before, where its inputs hold
-                away = _corpus_on(client if _remote_corpus(dask, dask_corpus) else None, stages.stage("story"))
+                away = _corpus_on(client, dask, dask_corpus, stages.stage("story"))
                 kwargs = {**sc.story_kwargs(stages.stage("story"), hook), **away}
                 views = _call("story", result, Views(), analysed, entities, as_of, workers, **kwargs)
                 sc.complete = not any(src == "story" for src, _ in result.errors[failed:])
@@ -387,10 +387,11 @@ def _remote_corpus(dask: str | None, asked: bool | None) -> bool:
     return asked if asked is not None else not dask.strip().startswith("local:")
 
 
-def _corpus_on(client: Any, build: Any) -> dict[str, Any]:
-    """With a Dask client, the story stage's ``elsewhere`` argument: incident resolution by
-    kind group and the claim texts' encoder as cluster tasks (``parallel_dask.story_on_dask``)."""
-    if client is None or build is None or "elsewhere" not in inspect.signature(build).parameters:
+def _corpus_on(client: Any, dask: str | None, asked: bool | None, build: Any) -> dict[str, Any]:
+    """The story stage's ``elsewhere`` argument when its corpus step goes to the cluster
+    (``_remote_corpus``): incidents by kind group, claim blocks and the encoder as tasks
+    (``parallel_dask.story_on_dask``)."""
+    if client is None or not _remote_corpus(dask, asked) or build is None or "elsewhere" not in inspect.signature(build).parameters:
         return {}
     return {"elsewhere": story_on_dask(client)}
 

@@ -352,8 +352,10 @@ def judge(
 ) -> list[list[Judged]]:  # fmt: skip
     """Each block's pairs and what the word-level checks find of them, block by block: a
     block's findings depend on its claims only, so blocks can be judged anywhere; which
-    finding stands for a pair met in two blocks is ``_replay``'s to decide."""
+    finding stands for a pair met in two blocks is ``_replay``'s to decide. A pair settled in
+    an earlier block of this call is not judged again (``_replay`` would drop it)."""
     out: list[list[Judged]] = []
+    settled: set[tuple[int, int]] = set()
     for topic, members in blocks:
         if len(members) <= MAX_BLOCK:
             if admits is not None:
@@ -365,11 +367,14 @@ def judge(
         got: list[Judged] = []
         for i, j in pairs:
             i, j = min(i, j), max(i, j)
+            if (i, j) in settled:
+                continue
             a, b = records[i], records[j]
             if same_source(a, b) or (a.speaker and a.speaker == b.speaker):
                 continue  # one voice restating itself is not a disagreement between sources
             where = scope(a, b) if scope is not None else (None, None)
             if where is None:
+                settled.add((i, j))
                 got.append((i, j, OUT))
                 continue  # two claims about different happenings and promises never conflict
             c = structured(a, b, topic)
@@ -380,6 +385,7 @@ def judge(
                 c.score *= (0.5 if c.kind == "polarity" else 0.8) + overlap(a, b)
                 if a.doc == b.doc:
                     c.score *= SAME_DOC
+                settled.add((i, j))
                 got.append((i, j, c))
             elif overlap(a, b) >= MIN_OVERLAP_OTHER:
                 got.append((i, j, topic))

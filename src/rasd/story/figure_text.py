@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from rasd.annotators.events import count_words
 from rasd.models import Quantity
-from rasd.resources import load_lines, load_table
+from rasd.resources import load_table
 from rasd.story import SLOT_KEYS
 from rasd.text import Token, fold
 from rasd.text.tokens import words_of
@@ -52,11 +52,6 @@ def _context() -> dict[str, dict[Phrase, int]]:
             win = int(r[2]) if len(r) >= 3 and r[2].isdigit() else WINDOW
             out[r[0]][tuple(fold(w) for w in r[1].split())] = min(win, MAX_WINDOW)
     return out
-
-
-@cache
-def _word_set(name: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in load_lines(name))
 
 
 def _hit(w: Word, table: Mapping[str, object] | frozenset[str]) -> str | None:

@@ -17,21 +17,16 @@ import re
 from datetime import date
 from functools import cache
 
-from rasd.resources import load_lines, load_table
+from rasd.resources import load_table
 from rasd.story import SLOT_KEYS
 from rasd.story.incidents import parse_day
 from rasd.temporal import TimeValue
 from rasd.text import fold, tokenize
-from rasd.text.words import stems
+from rasd.text.words import stems, word_list
 
 LONG_AGO = 20  # days before its article's that date a sentence's figures to a past happening
 _CLOCK = re.compile(r"\d{1,2}\s*[:.,]\s*\d{2}")
 _DAY_NUMBER = re.compile(r"\d")
-
-
-@cache
-def _deictic_words() -> frozenset[str]:
-    return frozenset(fold(w) for w in load_lines("story/deictic_days.txt"))
 
 
 @cache
@@ -49,7 +44,7 @@ def deictic(text: str) -> bool:
     readings = [frozenset({t.norm, *(s for _, s in stems(t))}) for t in words]
     if any(r & _pinning_words() for r in readings):
         return False
-    return any(r & _deictic_words() for r in readings)
+    return any(r & word_list("story/deictic_days.txt") for r in readings)
 
 
 def plain(v: str | None) -> str:

@@ -54,7 +54,6 @@ from rasd.story.figure_text import (
     _starts,
     _stem_set,
     _toll_words,
-    _word_set,
     _Words,
     _words,
 )  # fmt: skip
@@ -63,6 +62,7 @@ from rasd.story.incidents import Report, by_person, parse_day
 from rasd.story.report_words import has_backref, moves_on
 from rasd.text import fold, tokenize
 from rasd.text.clitics import definite_chains, proclitic
+from rasd.text.words import word_list
 
 NUMERIC = SLOT_KEYS
 FIGURE_REACH = 3  # sentences after a report's whose figures are still its own
@@ -114,7 +114,7 @@ def _trigger_at(r: Report, text: str) -> int:
 
 def _tally_trigger(trigger: str) -> bool:
     """Whether a trigger names several happenings (``story/tally_triggers.txt``: هجمات)."""
-    return any(s in _word_set("story/tally_triggers.txt") for t in tokenize(trigger) if t.is_word for s in _stem_set(t.text))
+    return any(s in word_list("story/tally_triggers.txt") for t in tokenize(trigger) if t.is_word for s in _stem_set(t.text))
 
 
 def _takes(r: Report, slot: str) -> bool:
@@ -217,7 +217,7 @@ class _Reader:
             return None if id(r) in self.tallies else r  # "قتل 23 في هجومين": a tally's figure
         if cue >= 0:
             return None  # a figure of another happening ("بعد أيام على مقتل سبعة جنود")
-        if any(_hit(w, _word_set("story/tally_triggers.txt")) for w in self.sent_words(si) if w[0] < q.start):
+        if any(_hit(w, word_list("story/tally_triggers.txt")) for w in self.sent_words(si) if w[0] < q.start):
             return None  # "تفجيرات في أنحاء العراق أدت إلى مقتل 32": a tally, told before any report
         for j in range(si, max(-1, si - FIGURE_REACH - 1), -1):
             if j < si:
@@ -272,7 +272,7 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
             listing[si] = q.end  # "15 من الضحايا في القاهرة و4 في مطروح و2 في قنا": each a part
         if slot is None or any(_near(words, q, k) for k in ("total_after", "total_before", "other_after")):
             continue
-        if _event_object(q) or _label_number(words, q, art.text) or fold(q.object or "") in _word_set("story/measure_units.txt"):
+        if _event_object(q) or _label_number(words, q, art.text) or fold(q.object or "") in word_list("story/measure_units.txt"):
             continue  # "حصيلة الهجومين"، "مطلوب القائمة 23"، "800 ملليمتر": no count of people
         if among:
             continue  # "بين القتلى طفلان": a part of a toll told before
@@ -344,7 +344,7 @@ def _dual_slot(q: Quantity) -> str | None:
 def _tally_after(words: Sequence[Word], q: Quantity) -> bool:
     """Whether a word of ``story/tally_triggers.txt`` follows the number within ``TALLY_AFTER`` words."""
     i = bisect_left(_starts(words), q.end)
-    return any(_hit(w, _word_set("story/tally_triggers.txt")) for w in words[i : i + TALLY_AFTER])
+    return any(_hit(w, word_list("story/tally_triggers.txt")) for w in words[i : i + TALLY_AFTER])
 
 
 def _inside(q: Quantity, spans: Sequence[tuple[int, int]]) -> bool:
@@ -374,7 +374,7 @@ def parts_after(
         by_and = _and_before(nxt, text) or (opens and len(between) <= 3) or any(
             text[w[0] : w[0] + 1] == _AND and _hit(w, _slot_words()["before"]) for w in between
         )
-        joined = (len(between) <= PART_GAP and any(_hit(w, _word_set("story/parts.txt")) for w in between)) or (
+        joined = (len(between) <= PART_GAP and any(_hit(w, word_list("story/parts.txt")) for w in between)) or (
             len(between) <= AND_GAP and by_and
         )
         if not joined:
@@ -433,7 +433,7 @@ def _label_number(words: Sequence[Word], q: Quantity, text: str) -> bool:
 def _counted_nouns() -> frozenset[str]:
     """Nouns a number counts (``events/counts.tsv`` objects, slot words after a number, the
     people of ``story/casualty_objects.txt``), folded."""
-    return frozenset(count_words()[0]) | frozenset(_slot_words()["after"]) | _word_set("story/casualty_objects.txt")
+    return frozenset(count_words()[0]) | frozenset(_slot_words()["after"]) | word_list("story/casualty_objects.txt")
 
 
 def _and_before(q: Quantity, text: str) -> bool:
@@ -441,7 +441,7 @@ def _and_before(q: Quantity, text: str) -> bool:
     و of ``واحد``, ``story/waw_numbers.txt``)."""
     if text[q.start : q.start + 1] == _AND:
         head = next((t.norm for t in tokenize(text[q.start : q.end]) if t.is_word), "")
-        return head not in _word_set("story/waw_numbers.txt")
+        return head not in word_list("story/waw_numbers.txt")
     k = q.start - 1
     while k >= 0 and text[k] in " (":
         k -= 1
@@ -457,7 +457,7 @@ def _one_before(words: Sequence[Word], q: Quantity, text: str) -> tuple[int, str
     i = bisect_left(_starts(words), q.start)
     before = _slot_words()["before"]
     for k in range(i - 1, max(0, i - 1 - ONE_GAP), -1):
-        if _hit(words[k], _word_set("story/one_person.txt")) and k > 0:
+        if _hit(words[k], word_list("story/one_person.txt")) and k > 0:
             hit = _hit(words[k - 1], before)
             if hit:
                 return words[k][0], before[hit][0]
@@ -477,7 +477,7 @@ def own_day(r: Report, art: Article, rd: _Reader | None = None) -> tuple[str, Ev
     if not said:
         return None
     starts = _starts(words)
-    happened = _word_set("story/happened_words.txt")
+    happened = word_list("story/happened_words.txt")
     for t in said:  # "التفجير الذي وقع صباح أول من أمس"
         i = bisect_left(starts, t.start)
         if parse_day(t.value) and any(_hit(w, happened) for w in words[max(0, i - HAPPENED_REACH) : i]):
@@ -491,9 +491,9 @@ def own_day(r: Report, art: Article, rd: _Reader | None = None) -> tuple[str, Ev
         return None  # a happening referred back to: the sentence's date is of what it tells now
     trig = _trigger_at(r, art.text)
     ti = bisect_left(starts, trig)
-    verbs = _word_set("story/statement_verbs.txt")
+    verbs = word_list("story/statement_verbs.txt")
     mine = [t for t in said if plain(t.value)[: len(ev.date.value)] == ev.date.value]
-    openers = _word_set("story/content_openers.txt")
+    openers = word_list("story/content_openers.txt")
     for t in sorted(mine, key=lambda t: abs(t.start - trig)):
         i = bisect_left(starts, t.start)
         opens = any(_hit(w, openers) for w in words[max(0, i - 2) : i])  # "قال إنه في صباح الخميس … انفجرت"
@@ -509,7 +509,7 @@ def _leads_to(words: Sequence[Word], j: int, trig: int) -> bool:
     """Whether the words from ``j`` (right after a day) to the trigger (word ``trig``) are
     only ``CAUSE_GAP`` words leading to it (``story/cause_words.txt``: "فجر أمس في حادث انقلاب"):
     the day is the happening's, however far before it the sentence began."""
-    cause = _word_set("story/cause_words.txt")
+    cause = word_list("story/cause_words.txt")
     return j < trig and trig - j <= CAUSE_GAP and all(_hit(w, cause) for w in words[j:trig])
 
 
@@ -518,7 +518,7 @@ def _statement_day(words: Sequence[Word], i: int, trig: int, verbs: frozenset[st
     statement verb or the trigger (word ``trig``) is the verb ("أعلن الأربعاء الماضي وفاة …"),
     with no word opening the statement's content between (``أن``، ``إنه``: "قال إنه في صباح
     الخميس انفجرت …" dates the explosion)."""
-    openers = _word_set("story/content_openers.txt")
+    openers = word_list("story/content_openers.txt")
     for k in range(i - 1, max(-1, i - 1 - 2 * MAX_WINDOW), -1):
         if k == trig or _hit(words[k], openers):
             return False

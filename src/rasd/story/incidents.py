@@ -1,7 +1,8 @@
 """Incident resolution: the reports of one happening, across outlets and days, as one incident.
 
-Every story event is a *report* (the types: ``story.reports``). A report has a kind (from its trigger, ``story/kinds.tsv``:
-a fire never joins a crash; an arrest report naming a bombing may join the bombing), a
+Every story event is a *report* (the types: ``story.reports``). A report has a kind (from
+its trigger, ``story/kinds.tsv``: a fire never joins a crash; an arrest report naming a
+bombing may join the bombing), a
 window of days when the happening may have taken place (its own date at its precision; a
 report dated only by its article gets the ``REACH`` days up to its publication date,
 ``BACKREF_DAYS`` with a back-reference phrase, ``story/backrefs.txt``), its places (entity
