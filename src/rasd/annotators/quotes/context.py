@@ -98,6 +98,8 @@ def cue_at(cx: Ctx, k: int) -> tuple[int, Verb] | None:
         return None  # "إسرائيل التي أعلنت": a relative clause, not a report
     if k > 0 and toks[k - 1].norm in _NOUN_AFTER:
         return None  # "عن أبلغ التهاني": a verb never follows a preposition
+    if any(w in cx.lex.not_cues for w in _bare(toks[k].text)):
+        return None  # "إبان انتقاله": the preposition "during", not the verb أبان
     for n in range(min(cx.lex.max_cue, len(toks) - k), 0, -1):
         words = [t.norm for t in toks[k : k + n]]
         for first in _bare(words[0]):
@@ -162,6 +164,9 @@ def content_end(cx: Ctx, start: int) -> int:
         if cx.brk[k]:
             end = k + (0 if toks[k].norm in (".", "!", "?") else 1)
             break
+        if toks[k].norm == "," and _linked_report(cx, k + 1):
+            end = k  # "…، من جهته قال X: …": another report begins after linking words
+            break
         if k > start and subject_next(toks[k]) and any(cue_at(cx, j) for j in range(k + 2, min(k + 5, len(toks)))):
             end = k  # "… ستقل لكن سعيد قال إن …": another speaker's report begins
             break
@@ -175,6 +180,18 @@ def content_end(cx: Ctx, start: int) -> int:
     for p in path:
         ends[p] = end
     return min(end, start + MAX_SPAN)
+
+
+def _linked_report(cx: Ctx, j: int) -> bool:
+    """Tokens from ``j`` are one or two linking words (``من جهته``, ``بدوره``) then a
+    reporting verb: the clause after the comma is a report of its own."""
+    for m in range(j, min(j + 3, len(cx.toks))):
+        if m > j and cue_at(cx, m) is not None:
+            return True
+        words = _bare(cx.toks[m].norm)
+        if not cx.toks[m].is_word or not any(x in cx.lex.openers for x in words) or any(x in cx.lex.skip for x in words):
+            return False  # "…، وقد أقر …" goes on with the same clause: قد is no link to a new speaker
+    return False
 
 
 @dataclass

@@ -53,6 +53,7 @@ from rasd.annotators.quotes.speakers import (
     is_adjunct_start,
     make_speaker,
     noun_speaker,
+    oblique_object,
     parse_subject,
     speakerish,
     split_role,
@@ -61,7 +62,7 @@ from rasd.annotators.quotes.speakers import (
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Quote, Span, Speaker, Timex
 from rasd.resources import load_lines
-from rasd.text import fold
+from rasd.text import Token, fold
 from rasd.text.clitics import affixes, particle, proclitic
 
 __all__ = ["extract_quotes", "lexicon", "quote_pairs"]
@@ -100,7 +101,7 @@ def _intro_at(cx: Ctx, k: int, verb: Verb, first: bool) -> _Intro | None:
             return _Intro(j + 1, j, kind)
         return _Intro(j, None, kind)
 
-    if t.norm == ":":
+    if t.norm == ":" and not _clock_colon(toks, k):
         return after(nxt, "colon")
     if k in cx.open_at and not short_pair(cx, k) and not (first and "strict" in verb.options):
         return _Intro(k + 1, k, "quote")
@@ -135,6 +136,15 @@ def _intro_at(cx: Ctx, k: int, verb: Verb, first: bool) -> _Intro | None:
 
 
 
+
+
+def _clock_colon(toks: list[Token], k: int) -> bool:
+    """The colon at ``k`` sits between digits with no space (``18:01``): a clock time or a
+    score, not the colon that opens a statement."""
+    if not 0 < k < len(toks) - 1:
+        return False
+    a, b = toks[k - 1], toks[k + 1]
+    return a.norm.isdigit() and b.norm.isdigit() and a.end == toks[k].start and toks[k].end == b.start
 
 
 def extract_quotes(
@@ -304,8 +314,11 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: _State, doc_id: str) -> tupl
         sub = parse_subject(cx, subj_a, subj_b, verb)
         if "describe" in verb.options and sub.np is not None and not sub.chain and not speakerish(cx, sub.np):
             sub = Subj(medium=sub.medium)  # "ووصف المحادثات بأنها": the object, the subject is elided
-        if "addressee" in verb.options and sub.np is not None and sub.name is None and not sub.chain:
-            sub.np = addressee_cut(cx, sub.np)  # "دعا رئيس الجمهورية القوى السياسية إلى …"
+        if "addressee" in verb.options and (np0 := sub.np) is not None and sub.name is None and not sub.chain:
+            if oblique_object(cx, np0):  # "ودعت المواطنين إلى …": whom it calls on, the subject is elided
+                sub = Subj(medium=sub.medium)
+            else:
+                sub.np = addressee_cut(cx, np0)  # "دعا رئيس الجمهورية القوى السياسية إلى …"
         in_doc = subj_b > subj_a and all(t.norm in cx.lex.in_doc for t in toks[subj_a:subj_b])
         spk = _resolve(cx, sub, verb, st, k, in_doc)
     if spk is None:
@@ -418,6 +431,12 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: _State, k: int, in_doc: bool = 
         main = _main_subject(cx, s0, k)  # "وعلقت صحيفة X على الخبر، فقالت إن": the sentence's own subject
         if main is not None and main.np is not None and speakerish(cx, main.np):
             return make_speaker(cx, main)
+    if _bare(cx.toks[k].norm)[-1] != cx.toks[k].norm and not verb.imperfect:
+        a = max((x + 1 for x in range(s0, k) if cx.toks[x].norm == ","), default=s0)
+        if a < k - 2 and cue_at(cx, a) is None and (not st.hist.items or st.hist.items[-1][0] < a):
+            main = _main_subject(cx, a, k)  # "وتحدثت صحيفة X عن … ودعت …": the clause's own subject
+            if main is not None and main.np is not None and speakerish(cx, main.np):
+                return make_speaker(cx, main)
     if verb.imperfect:
         return None  # "فصائل مسلحة تقول إنها …": a description, not a continuation
     return _inherit(carried(cx.toks, cx.brk, cx.ents, max(st.covered_until, st.indirect_until) + 1, k, st.last), sub.medium)

@@ -63,6 +63,7 @@ class Lex:
     medium_before: frozenset[str]  # "نقل عنه موقع X": the outlet after it carried the words
     latter: frozenset[str]  # الأخير، الأخيرة (folded, with the article)
     addressees: frozenset[str] = frozenset()  # جميع، كافة …: an addressee opens after the subject
+    not_cues: frozenset[str] = frozenset()  # إبان: written forms (hamza kept) that fold onto a cue
 
 
 @cache
@@ -114,6 +115,7 @@ def lexicon() -> Lex:
         medium_before=lines("medium_before.txt"),
         latter=lines("latter.txt"),
         addressees=lines("addressee_openers.txt"),
+        not_cues=frozenset(load_lines("quotes/not_cues.txt")),
     )
 
 

@@ -43,6 +43,7 @@ _THEIR = ("", *affixes("pronoun", "venue"))  # في كلمته، في بيانه
 _FEM_CONSTRUCT = fold(affix("feminine", "construct"))  # كلمته: ت is the ة of كلمة
 _FEM = fold(affix("feminine"))
 _NISBA = affixes("nisba", "describes")
+_OBLIQUE = affixes("dual", "obl")  # ين، تين: oblique endings of duals and sound masculine plurals
 
 
 def is_adjunct_start(cx: Ctx, k: int, segment: bool = False) -> bool:
@@ -345,6 +346,18 @@ def addressee_cut(cx: Ctx, np_: NP) -> NP:
             if not any(m.type == "PER" for m in cx.ents.overlapping(t.start, t.end)):
                 return NP(np_.first, j - 1)
     return np_
+
+
+def oblique_object(cx: Ctx, np_: NP) -> bool:
+    """The phrase opens with a definite noun in the oblique case (``المواطنين``, ``الطرفين``):
+    a subject is nominative (ون/ان), so after a calling verb this is whom it calls on
+    (``ودعت الصحيفة … المواطنين إلى …`` with the subject elided). Names and places that end
+    in the same letters (البحرين، حسين) are mentions and are left alone."""
+    t = cx.toks[np_.first]
+    w = t.norm
+    if not (t.is_word and definite(w) and w.endswith(_OBLIQUE) and len(_nodef(w)) >= 5):
+        return False
+    return not any(m.type in ("PER", "ORG", "GPE", "LOC") for m in cx.ents.overlapping(t.start, t.end))
 
 
 def is_anonymous(cx: Ctx, np_: NP) -> bool:
