@@ -258,7 +258,10 @@ def _scan_line(
         if _is_skipped(lex, toks, num, text, spans):
             i = num.j
             if i + 1 < len(toks) and toks[i].norm in {join for _, join in lex.ranges if join != _AND}:
-                i += 2  # نموذج 101 حتى 119: the other end of a skipped range
+                other = scan_number(lex, toks, i + 1, text)
+                if other is not None and not (_is_year(num.value) and not _is_year(other.value)):
+                    i = other.j  # نموذج 101 حتى 119: the other end of a skipped range
+                # else: عام 2009 إلى 15.7 مليار: after a year, إلى reaches an amount, not another year
             continue
         if num.dot3 and _thousands(lex, toks, num.j):
             num.value = (num.value or 0.0) * 1000  # 741.500 شخص: the dot groups thousands

@@ -224,8 +224,16 @@ def open_object(toks: Sequence[Token], j: int, value: float | None) -> tuple[int
         return None
     tok = toks[k]
     if via_min and is_plural(tok.text) is None:
-        return None  # "17 من المدينة": من names a group only before a plural (خمسة من الجنود)
-    if not via_min and is_definite(tok.text) and (value is None or value >= 1):
+        single = _construct_plural(toks, k)
+        if single is None:
+            return None  # "17 من المدينة": من names a group only before a plural (خمسة من الجنود)
+        return k, k + 1, single
+    vague_of = (  # مئات المهاجرين: a vague amount's plural is definite (not العشرات الآخرين)
+        value is None
+        and is_plural(tok.text) is not None
+        and fold(strip_article(clean(tok.text))[0]) not in nouns().others
+    )
+    if not via_min and is_definite(tok.text) and (value is None or value >= 1) and not vague_of:
         return None  # "3 الإسبانية": a counted noun right after its number has no article (ثلثي المساحة has)
     plural = value is None or 3 <= value <= 10 or via_min
     acc = value is not None and value.is_integer() and 11 <= value % 100 <= 99
@@ -235,6 +243,20 @@ def open_object(toks: Sequence[Token], j: int, value: float | None) -> tuple[int
     if got is None or fold(got) in nouns().time_units:
         return None
     return k, k + 1, got
+
+
+def _construct_plural(toks: Sequence[Token], k: int) -> str | None:
+    """``10 من قياديي الحزب``: a sound plural in construct (its ن dropped) before a definite
+    complement names the group after من; its singular, else None."""
+    w = clean(toks[k].text)
+    f = fold(w)
+    if len(f) < 5 or not f.endswith(_CONSTRUCT_PL) or k + 1 >= len(toks):
+        return None
+    chain = k + 2 < len(toks) and toks[k + 1].norm[:1].isalpha() and is_definite(toks[k + 2].text)
+    if not (is_definite(toks[k + 1].text) or chain):  # قياديي الحزب، قياديي حزب التجمع
+        return None
+    stem = _cut(w, f, _CONSTRUCT_PL)
+    return None if fold(stem) in nouns().not_objects else stem
 
 
 def _noun_like(raw: str, *, plural: bool, acc: bool) -> bool:
@@ -295,7 +317,7 @@ def open_dual(toks: Sequence[Token], i: int) -> tuple[int, int, str] | None:
             f.endswith(_CONSTRUCT_DUAL)
             and not definite
             and nxt is not None
-            and (nxt.norm.startswith(_ART) or nxt.norm == '"' or _pair_follows(toks, i + 1))
+            and (strip_article(clean(nxt.text))[1] or nxt.norm == '"' or _pair_follows(toks, i + 1))
             and (not _participle(_cut(w, f, _CONSTRUCT_DUAL)) or _pair_after(toks, i + 1))  # طالبي اللجوء is a plural
         ):
             stem = _cut(w, f, _CONSTRUCT_DUAL)
@@ -306,8 +328,9 @@ def open_dual(toks: Sequence[Token], i: int) -> tuple[int, int, str] | None:
             return None
         if len(fs) < 2 or not (feminine or fs in nl.singulars) or fs in nl.time_units or fs in nl.not_objects:
             continue
-        if fs.endswith(_NISBA) and f.endswith(_CONSTRUCT_DUAL) and not f.endswith(_CONSTRUCT_FEM):
-            continue  # a nisba adjective (دولي) is not a construct dual
+        nisba = fs.endswith(_NISBA) and f.endswith(_CONSTRUCT_DUAL) and not f.endswith(_CONSTRUCT_FEM)
+        if nisba and fs not in nl.singulars:
+            continue  # a nisba adjective (دولي) is not a construct dual; a listed noun in ي is (ناديي الهلال)
         if definite and fs in nl.anaphoric:
             return None
         return tok.start + off, tok.end, nl.plurals.get(fs, stem)

@@ -12,7 +12,16 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from rasd.annotators.time.lexicon import Lexicon, alt, clock_fractions, key, lexicon, literal_alt, range_words
+from rasd.annotators.time.lexicon import (
+    Lexicon,
+    alt,
+    clock_fractions,
+    duration_fractions,
+    key,
+    lexicon,
+    literal_alt,
+    range_words,
+)
 from rasd.annotators.time.scan import Sentences
 from rasd.resources import arabic, load_table
 from rasd.temporal import TimeValue
@@ -187,6 +196,7 @@ def _regexes() -> Regexes:
         "HOLIDAY": alt(holidays()),
         "DAYORD": alt(day_ordinals()),
         "CLOCKFRAC": alt(clock_fractions()),
+        "DURFRAC": alt(duration_fractions()),
     }
     block_words: dict[str, object] = {
         "MONTH": lex.months, "HMONTH": lex.hijri_months, "WEEKDAY": lex.weekdays, "NUMW": lex.numbers,
@@ -195,7 +205,7 @@ def _regexes() -> Regexes:
         "PODHEAD": [k for k, v in lex.parts_of_day.items() if v[1] in ("head", "both")],
         "VAGUE": lex.vague, "SETW": lex.sets, "EVERY": lex.every_words, "SEASON": lex.seasons,
         "YEARW": lex.year_words, "ORD": lex.ordinals, "DECADE": lex.decades, "POY": lex.parts_of_year,
-        "HOLIDAY": holidays(), "DAYORD": day_ordinals(),
+        "HOLIDAY": holidays(), "DAYORD": day_ordinals(), "DURFRAC": duration_fractions(),
     }
     fams = []
     triggers: dict[str, set[int]] = {}
@@ -333,6 +343,17 @@ def _day_of(m: re.Match[str], lex: Lexicon) -> int | None:
 
 
 _UNIT_P = {"Y": "Y", "M": "M", "W": "W", "D": "D"}
+
+
+_SMALLER = {"CE": ("Y", 100), "DE": ("Y", 10), "Y": ("M", 12), "D": ("H", 24), "H": ("MIN", 60)}
+
+
+def _whole(unit: str, n: float) -> tuple[str, float]:
+    """A fraction of a unit in the next smaller unit when it is whole there (نصف ساعة: 30 MIN)."""
+    small = _SMALLER.get(unit)
+    if small and not float(n).is_integer() and abs(n * small[1] - round(n * small[1])) < 1e-6:
+        return small[0], float(round(n * small[1]))
+    return unit, n
 
 
 def _dur_value(unit: str, n: float | None) -> str:

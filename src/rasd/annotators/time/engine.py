@@ -179,8 +179,7 @@ def _merge(cands: list[Cand], ctx: Ctx) -> list[Cand]:
                 i += 2
                 continue
             if (
-                c.type == n.type
-                and c.type in ("DATE", "TIME")
+                c.type == n.type == "DATE"  # two clock times stay two (a schedule "من 8 صباحا حتى 3 مساء")
                 and c.range_end is None
                 and _RANGE_MID.match(gap)
                 and (gap.strip() != AND or re.search(rf"{particle('between')}\s*$", text[max(0, c.start - 8) : c.start]))
@@ -246,6 +245,9 @@ def _sequence(c: Cand, p: Cand, ctx: Ctx) -> Cand:
     pv, cv = TimeValue.parse(p.value), TimeValue.parse(c.value)
     if pv.year is None or re.search(r"[.!?\n]", ctx.text[p.end : c.start]):
         return c
+    if _QUARTER.fullmatch(c.value) and _QUARTER.fullmatch(p.value):
+        q = int(p.value[-1]) - 1 + step  # "خسائر الربع الثاني … عن الربع السابق": the first quarter
+        return replace(c, value=f"{pv.year + q // 4:04d}-Q{q % 4 + 1}", anchor="previous", confidence=0.7)
     if cv.exact and cv.precision == "year":
         return replace(c, value=f"{pv.year + step:04d}", anchor="previous", confidence=0.7)
     if cv.exact and cv.precision == "month" and cv.year is not None and pv.month is not None:
@@ -254,12 +256,19 @@ def _sequence(c: Cand, p: Cand, ctx: Ctx) -> Cand:
     return c
 
 
+_QUARTER = re.compile(r"\d{4}-Q[1-4]")
+
+
 def _reanchor(cands: list[Cand], ctx: Ctx) -> list[Cand]:
-    """"اعتقل في 14 تموز وأحيل بعد يومين": بعد counts from the day just named in the sentence."""
+    """"اعتقل في 14 تموز وأحيل بعد يومين": بعد counts from the day just named in the sentence;
+    a quarter counts from the last quarter named before it (another time may come between)."""
     out = []
     for i, c in enumerate(cands):
         if i > 0:
-            c = _sequence(c, cands[i - 1], ctx)
+            prev = cands[i - 1]
+            if c.value and _QUARTER.fullmatch(c.value):
+                prev = next((p for p in reversed(cands[:i]) if p.value and _QUARTER.fullmatch(p.value)), prev)
+            c = _sequence(c, prev, ctx)
         if c.shift and i > 0:
             p = cands[i - 1]
             same_sentence = not re.search(r"[.!?\n]", ctx.text[p.end : c.start])

@@ -32,9 +32,10 @@ from rasd.annotators.time.base import (
     _pod,
     _rel,
     _span,
+    _whole,
     _yrel,
 )
-from rasd.annotators.time.lexicon import clock_fractions, key, literal_alt, word_set
+from rasd.annotators.time.lexicon import clock_fractions, duration_fractions, key, literal_alt, word_set
 from rasd.annotators.time.periods import _h_century, _h_decade, _h_part_of_year, _h_season
 from rasd.resources import arabic, load_lines
 from rasd.temporal import month_value, week_value
@@ -255,6 +256,9 @@ def _h_rel_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
         value = month_value(d.year, d.month, direction)
     elif unit == "W" and d.date:
         value = week_value(d.date + dt.timedelta(days=7 * direction))
+    elif unit == "Q" and d.year and d.month:
+        q = (d.month - 1) // 3 + direction  # الربع الماضي: the quarter before the publication's
+        value = f"{d.year + q // 4:04d}-Q{q % 4 + 1}"
     return _cand(m, "DATE", value, mod=mod, anchor="dct", confidence=0.9 if value else 0.3)
 
 
@@ -386,6 +390,8 @@ def _h_duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
         n = _num(gd["num"], lex)
         if n is None and not re.search(r"\D", gd["num"]):
             return None
+    elif gd.get("frac") and count == "1":
+        unit, n = _whole(unit, duration_fractions()[key(gd["frac"])])  # نصف ساعة: PT30M
     elif count == "2":
         n = 2
     elif count == "1" and (gd.get("pre") or mod or gd.get("after")):

@@ -66,6 +66,12 @@ def clock_fractions() -> dict[str, int]:
     return {key(r[0]): int(r[1]) for r in load_table("time/clock_fractions.tsv") if len(r) >= 2}
 
 
+@cache
+def duration_fractions() -> dict[str, float]:
+    """Folded fraction before a bare unit -> its value (``نصف ساعة``), ``time/duration_fractions.tsv``."""
+    return {key(r[0]): float(r[1]) for r in load_table("time/duration_fractions.tsv") if len(r) >= 2}
+
+
 def _map(name: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for row in load_table(f"time/{name}"):
