@@ -243,7 +243,10 @@ def score_quantities(arts: list[Art], das: list[DocAnalysis], errors: list[str])
 
 
 def _tnorm(v: str | None) -> str | None:
-    return v.strip().upper() if v else None
+    """A value as compared: a clock time of an unnamed day is one value however TimeML writes
+    it (``XXXX-XX-XXT12:00`` and ``T12:00``), for rasd and HeidelTime alike."""
+    v = v.strip().upper() if v else None
+    return v.removeprefix("XXXX-XX-XX") if v and v.startswith("XXXX-XX-XXT") else v
 
 
 def score_time(docs: list[Doc], preds: list[list[Ann]], errors: list[str] | None) -> dict[str, Any]:
