@@ -209,7 +209,7 @@ def test_morphology_tables_are_well_formed() -> None:
     assert len(glosses) == len(set(glosses)) == len(arabic.particle_forms())
     assert len({fold(f) for f in arabic.particle_forms().values()}) == len(glosses)
     assert set(arabic.proclitic_glosses()) == {"and", "so", "by", "to", "as", "will", "the"}
-    assert {u for r in load_table(arabic.NAME_PARTICLES) for u in r[1].split(",")} <= {"span", "link"}
+    assert {u for r in load_table(arabic.NAME_PARTICLES) for u in r[1].split(",")} <= {"span", "link", "nasab"}
 
 
 def test_clitic_views_follow_the_tables() -> None:

@@ -42,6 +42,7 @@ from rasd.annotators.entities.shape import is_generic_body
 from rasd.annotators.events import word_list
 from rasd.ids import make_id
 from rasd.models import DocAnalysis, Document, Entity, EntityMention, Geo
+from rasd.resolve.guards import LOCAL, nasab_extensions, person_blocks, safe_variant, short_candidates
 from rasd.text import fold
 from rasd.text.clitics import article, chain
 from rasd.text.tokens import known_after_proclitics, strip_proclitics, token_texts, tokenize
@@ -51,7 +52,6 @@ _TYPE_ORDER = {"PER": 0, "ORG": 1, "GPE": 2, "LOC": 3, "FAC": 4, "MISC": 5}
 MIN_FUZZY = 5  # letters; shorter names differ by one letter too often (محمد/أحمد)
 OUTLET = "@"  # key prefix of news outlets: never the place or word they are named after
 CLUB = "%"  # key prefix of sports clubs: "النصر" the club is not the word "victory"
-LOCAL = "#"  # key infix of names linked within one document only
 _ART = article()
 _TO_ART = chain("to", "the")  # للعراق: ل + العراق, the alif elided
 
@@ -70,7 +70,8 @@ class _UF:
     def union(self, a: str, b: str) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            lo, hi = sorted((ra, rb))  # deterministic root
+            # deterministic root; a name linked across documents roots over a local one
+            lo, hi = sorted((ra, rb), key=lambda r: (LOCAL in r, r))
             self.parent[hi] = lo
 
 
@@ -232,38 +233,50 @@ def link(das: list[DocAnalysis]) -> list[Entity]:
             for b in members[i + 1 :]:
                 if (a in anchors and b in anchors) or _own_space(a) or _own_space(b):
                     continue  # two curated entries stay two things
-                if osa_le1(a, b):
+                if osa_le1(a, b) and safe_variant(a, b):
                     uf.union(a, b)
 
-    # 3. short forms of people, blocked on last token and (first, last) tokens
-    by_last: dict[str, set[str]] = defaultdict(set)
-    by_ends: dict[tuple[str, str], set[str]] = defaultdict(set)
-    by_suffix: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for k in keys:
-        toks = k.split()
-        if key_type(k) == "PER" and len(toks) >= 2:
-            by_last[toks[-1]].add(k)
-            if len(toks) >= 3:
-                by_ends[(toks[0], toks[-1])].add(k)
-                by_suffix[(toks[-2], toks[-1])].add(k)
+    # 3. short forms of people, blocked on last token and (first, last) tokens; two-word
+    # forms first, so that the full names a one-word form may mean are already one each.
+    # A form that fits two or more people, or a bare given name, is read in each document
+    # on its own: it joins the full name its own article says, or stays local
     docs_of: dict[str, set[str]] = defaultdict(set)
     for m, k in mentions:
         docs_of[k].add(m.doc)
-    for k in sorted(keys, key=lambda x: (-len(x.split()), x)):  # two-token forms before one-token
-        toks = k.split()
-        if key_type(k) != "PER" or not toks or len(toks) > 2:
-            continue
-        cands = by_ends.get((toks[0], toks[-1]), set()) if len(toks) == 2 else by_last.get(toks[0], set())
-        roots = sorted({uf.find(c) for c in cands if c != k})
-        if len(roots) > 1:  # ambiguous: prefer the full name said in the same documents
-            near = sorted({uf.find(c) for c in cands if c != k and docs_of[c] & docs_of[k]})
-            roots = near if len(near) == 1 else []
-        if len(roots) != 1 and len(toks) == 2:
-            # the full name with the first name the tagger cut off ("موسى دقدوق" of "علي
-            # موسى دقدوق"); said in the same document, since it may also be his father's name
-            roots = sorted({uf.find(c) for c in by_suffix.get((toks[0], toks[1]), set()) if docs_of[c] & docs_of[k]})
-        if len(roots) == 1:
-            uf.union(k, roots[0])
+    for short, full in nasab_extensions(keys, key_type):  # "سلمان بن عبدالعزيز" of "… آل سعود"
+        uf.union(short, full)
+    given = given_names()
+    for size in (2, 1):
+        blocks = person_blocks(keys, key_type)
+        split = {
+            k for k in keys
+            if key_type(k) == "PER" and LOCAL not in k and len(k.split()) == size
+            and (k in given or len({uf.find(c) for c in short_candidates(k, blocks, uf)}) > 1)
+        }  # fmt: skip
+        if split:
+            mentions = [(m, f"{k}{LOCAL}{m.doc}" if k in split else k) for m, k in mentions]
+            for m, k in mentions:
+                if k not in docs_of:
+                    key_types[k] = key_types[k.split(LOCAL, 1)[0]]
+                    uf.find(k)
+                docs_of[k].add(m.doc)
+            keys = sorted({k for k in keys if k not in split} | {k for _, k in mentions})
+            blocks = person_blocks(keys, key_type)
+        for k in keys:
+            toks = k.split(LOCAL, 1)[0].split()
+            if key_type(k) != "PER" or len(toks) != size:
+                continue
+            cands = short_candidates(k, blocks, uf)
+            roots = sorted({uf.find(c) for c in cands})
+            if len(roots) > 1 or LOCAL in k:  # read alone: only the full name said in the same document
+                near = sorted({uf.find(c) for c in cands if docs_of[c] & docs_of[k]})
+                roots = near if len(near) == 1 else []
+            if len(roots) != 1 and size == 2:
+                # the full name with the first name the tagger cut off ("موسى دقدوق" of "علي
+                # موسى دقدوق"); said in the same document, since it may also be his father's name
+                roots = sorted({uf.find(c) for c in blocks[2].get((toks[0], toks[1]), set()) if docs_of[c] & docs_of[k]})
+            if len(roots) == 1:
+                uf.union(k, roots[0])
 
     # 3b. a place named alone ("فكتوريا") in an article that names the facility in full
     # ("معسكر فكتوريا") is that facility, not a namesake city abroad; blocked on the name
@@ -317,6 +330,8 @@ def _club_key(m: EntityMention) -> tuple[str, gz.GazEntry] | None:
     toks = [t.norm for t in tokenize(m.text) if t.is_word]
     if len(toks) > 1 and toks[-1] in gz.demonyms():
         toks = toks[:-1]
+        if is_generic_body(toks):  # "الاتحاد السعودي" is the federation, not the club الاتحاد
+            return None
     if not toks:
         return None
     idx = clubs.index()

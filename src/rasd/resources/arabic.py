@@ -122,9 +122,10 @@ def titles(use: str) -> tuple[str, ...]:
 
 @cache
 def name_particles(use: str) -> tuple[str, ...]:
-    """Particles inside personal names marked for ``use`` (span: entities; link: quotes)."""
-    if use not in ("span", "link"):
-        raise ValueError(f"unknown name particle use {use!r} (span or link)")
+    """Particles inside personal names marked for ``use`` (span: entities; link: quotes;
+    nasab: linking)."""
+    if use not in ("span", "link", "nasab"):
+        raise ValueError(f"unknown name particle use {use!r} (span, link or nasab)")
     return tuple(r[0] for r in load_table(NAME_PARTICLES) if use in _set(_cell(r, 1)))
 
 

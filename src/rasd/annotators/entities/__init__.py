@@ -23,11 +23,12 @@ from typing import Any
 
 from rasd.annotators.entities import gazetteer as gz
 from rasd.annotators.entities import neural, shape
+from rasd.annotators.entities.bodies import named_bodies
 from rasd.annotators.entities.cand import Cand
 from rasd.annotators.entities.clubs import club_spans
 from rasd.annotators.entities.consistency import propagate
 from rasd.annotators.entities.cues import common_words, given_names, is_given_name, misread_verb
-from rasd.annotators.entities.facilities import event_cands, facility_cands
+from rasd.annotators.entities.facilities import event_cands, facility_cands, title_cands
 from rasd.annotators.entities.features import gaz_tokens, sent_features, title_words, triggers
 from rasd.annotators.entities.labels import chunks, to_bio
 from rasd.annotators.entities.neural import NeuralTagger
@@ -527,6 +528,7 @@ def tag(text: str, doc_id: str = "", outlet: str | None = None) -> list[EntityMe
     pats = facility_cands(toks, run, clubc + gazc + model, rule_title_words())
     pats += [c for c in event_cands(toks, run, clubc + gazc + model, rule_title_words())
              if not any(p.first <= c.last and c.first <= p.last for p in pats)]  # fmt: skip
+    pats += [c for c in title_cands(toks) if not any(p.first <= c.last and c.first <= p.last for p in pats)]
     accepted: list[_Cand] = []
     used: set[int] = set()
     dem = gz.demonyms()
@@ -551,6 +553,7 @@ def tag(text: str, doc_id: str = "", outlet: str | None = None) -> list[EntityMe
     shape.trim_heads(toks, accepted, _title_len)
     accepted.extend(shape.people(toks, run, accepted))
     shape.add_demonyms(toks, run, accepted)
+    accepted.extend(named_bodies(toks, run, accepted))
     accepted.extend(_title_people(toks, run, accepted))
     _extend_people(toks, run, accepted)
     accepted.extend(_name_memory(toks, accepted, known))

@@ -78,6 +78,29 @@ def _event_chains() -> frozenset[str]:
     return frozenset(gz.key_of(w) for w in load_lines("entities/event_chains.txt"))
 
 
+@cache
+def _title_cues() -> frozenset[str]:
+    return frozenset(gz.key_of(w) for w in load_lines("entities/title_cues.txt"))
+
+
+TITLE_MAX = 10  # words of a quoted title
+
+
+def title_cands(toks: list[Token]) -> list[Cand]:
+    """A quoted text right after a title cue (``بعنوان «…»``, ``title_cues.txt``) as one
+    MISC: the title of a work, not the names inside it (``الدولة الإسلامية`` in a video's title)."""
+    cues = _title_cues()
+    out: list[Cand] = []
+    for i, t in enumerate(toks[:-2]):
+        if not t.is_word or gz.bare_text(t.text).isdisjoint(cues) or toks[i + 1].norm != '"':
+            continue
+        close = next((k for k in range(i + 2, min(len(toks), i + 3 + TITLE_MAX)) if toks[k].norm == '"'), None)
+        if close is None or close == i + 2 or not all(x.is_word for x in toks[i + 2 : close]):
+            continue
+        out.append(Cand(i + 2, close - 1, toks[i + 2].start, toks[close - 1].end, "MISC", "pattern", 0.75))
+    return out
+
+
 def head_cands(
     toks: list[Token],
     run: list[int],
@@ -138,4 +161,4 @@ def head_cands(
     return out
 
 
-__all__ = ["event_cands", "facility_cands", "head_cands", "heads"]
+__all__ = ["event_cands", "facility_cands", "head_cands", "heads", "title_cands"]

@@ -117,6 +117,8 @@ def org_bodies(
         if p > 0 and toks[p - 1].is_word and _bare(toks[p - 1]) & cues and run[p - 1] == run[c.first]:
             p -= 1  # "شرطة منطقة الرياض": the place word between head and place
         h = _seq_before(toks, p, heads)
+        if h is None and p < c.first:  # a head that holds the place word: "إمارة منطقة" + حائل
+            h = _seq_before(toks, c.first, heads)
         if h is None or run[h] != run[c.first] or any(i in used for i in range(h, p) if i not in range(c.first, c.last + 1)):
             continue
         accepted.remove(c)
@@ -203,11 +205,25 @@ def add_demonyms(toks: list[Token], run: list[int], accepted: list[Cand]) -> Non
     used = {i for c in accepted for i in range(c.first, c.last + 1)}
     for c in accepted:
         n = c.last + 1
-        if c.type != "ORG" or c.source == "club" or n >= len(toks) or n in used or run[n] != run[c.first]:
+        if c.type != "ORG" or n >= len(toks) or n in used or run[n] != run[c.first]:
             continue
+        if c.source == "club" and not is_generic_body([t.norm for t in toks[c.first : c.last + 1]]):
+            continue  # "الهلال السعودي" is the club; "الاتحاد السعودي" the federation
         if toks[n].norm in dem and is_generic_body([t.norm for t in toks[c.first : c.last + 1]]):
             c.last, c.end = n, toks[n].end
             used.add(n)
+            for sport in _federation_sports():  # "الاتحاد السعودي" + "لكرة القدم"
+                k = n + 1 + len(sport)
+                if k <= len(toks) and tuple(t.norm for t in toks[n + 1 : k]) == sport and run[k - 1] == run[n]:
+                    c.last, c.end = k - 1, toks[k - 1].end
+                    used.update(range(n + 1, k))
+                    break
+
+
+@cache
+def _federation_sports() -> tuple[tuple[str, ...], ...]:
+    """Sports after a federation's demonym (``federation_sports.txt``), longest first."""
+    return tuple(sorted((tuple(gz.key_of(w).split()) for w in load_lines("entities/federation_sports.txt")), key=len, reverse=True))
 
 
 def people(toks: list[Token], run: list[int], accepted: list[Cand]) -> list[Cand]:
