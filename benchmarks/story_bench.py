@@ -30,6 +30,10 @@ two documents behind its sides report one gold incident and that pair of documen
 gold disagreement on the same slot kind (a number or the date) whose two values are the
 sides' values (numbers read from the values as shown, "نحو 30" → 30; dates compared as
 values, a prefix matching).
+
+Who and where. The ``place``, ``perpetrator`` and ``target`` values of the event covering each
+gold report are right when they name one of the report's gold values of the slot (folded, one
+containing the other; a perpetrator may be the gold ``perpetrator`` or ``blamed``).
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ from machine import markdown_lines  # noqa: E402
 from realnews.records import SNN, day, url_key  # noqa: E402
 
 from rasd.pipeline import analyze  # noqa: E402
+from rasd.text import fold  # noqa: E402
 
 GOLD = ROOT / "benchmarks" / "data" / "incidents"
 OUT = ROOT / "docs" / "benchmarks" / "story.md"
@@ -115,6 +120,11 @@ def _doc_span(doc: dict[str, Any], content: str, span: list[int] | None) -> tupl
 def assign(analysis: dict[str, Any], incs: list[dict[str, Any]]) -> dict[tuple[str, int], str | None]:
     """Predicted incident for each gold report (through the event covering its mention), or None."""
     incident_of = {r: i["id"] for i in analysis.get("incidents", []) for r in i["reports"]}
+    return {k: incident_of.get(ev, ev) if ev is not None else None for k, ev in events_of(analysis, incs).items()}
+
+
+def events_of(analysis: dict[str, Any], incs: list[dict[str, Any]]) -> dict[tuple[str, int], str | None]:
+    """The predicted event (rasd's report) covering each gold report's mention, or None."""
     by_url = {url_key(d.get("url")): d for d in analysis["documents"]}
     ev_by_doc: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = defaultdict(list)
     for ev in analysis.get("events", []):
@@ -140,7 +150,7 @@ def assign(analysis: dict[str, Any], incs: list[dict[str, Any]]) -> dict[tuple[s
                 if typed:
                     at = span[0] if span else 0
                     best = min(typed, key=lambda x: (abs(x[1]["start"] - at), x[0]["id"]))[0]["id"]
-            out[_key(r)] = incident_of.get(best, best) if best is not None else None
+            out[_key(r)] = best
     return out
 
 
@@ -259,6 +269,47 @@ def score_conflicts(analysis: dict[str, Any], incs: list[dict[str, Any]]) -> dic
     return {"pred": len(preds), "right": right, "gold": len(distinct), "found": len(found_distinct), "p": p, "r": r, "wrong": wrong, "missed": missed}
 
 
+# a predicted slot of the export -> the gold slots whose values it may name
+ARGUMENTS = {"place": ("place",), "perpetrator": ("perpetrator", "blamed"), "target": ("target",)}
+
+
+def _names(a: str, b: str) -> bool:
+    """One name names the other (folded; "داعش" and "تنظيم داعش")."""
+    x, y = fold(a).strip(), fold(b).strip()
+    return bool(x and y) and (x in y or y in x)
+
+
+def score_arguments(analysis: dict[str, Any], incs: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
+    """Place, perpetrator and target per report: each predicted value of the event covering a
+    gold report is right when it names one of that report's gold values of the slot (the
+    perpetrator: who did it or who is blamed); P over predicted values, R over gold values."""
+    ev_of = events_of(analysis, incs)
+    pred: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for inc in analysis.get("incidents", []):
+        for slot in ARGUMENTS:
+            for v in inc.get("slots", {}).get(slot, []):
+                if v.get("report") and v.get("text"):
+                    pred[v["report"]][slot].append(v["text"])
+    out: dict[str, dict[str, float]] = {}
+    for slot, gold_slots in ARGUMENTS.items():
+        n_pred = right = n_gold = found = 0
+        for inc in incs:
+            if inc["kind"] != "incident":
+                continue
+            for r in inc["reports"]:
+                ev = ev_of.get(_key(r))
+                gold = [str(x["value"]) for x in r["slots"] if x["slot"] in gold_slots]
+                got = list(dict.fromkeys(pred[ev][slot])) if ev else []
+                n_pred += len(got)
+                right += sum(any(_names(g, v) for g in gold) for v in got)
+                n_gold += len(gold)
+                found += sum(any(_names(g, v) for v in got) for g in gold)
+        p, rc = (right / n_pred if n_pred else 0.0), (found / n_gold if n_gold else 0.0)
+        out[slot] = {"pred": n_pred, "right": right, "gold": n_gold, "found": found, "p": p, "r": rc,
+                     "f": 2 * p * rc / (p + rc) if p + rc else 0.0}  # fmt: skip
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", choices=("dev", "test"), default="test")
@@ -293,10 +344,15 @@ def main() -> None:
              "|---|---|---|---|---|---|---|---|---|",
              f"| {b3['p']:.3f} | {b3['r']:.3f} | **{b3['f']:.3f}** | {conf['pred']} | {conf['right']} | **{conf['p']:.3f}** | "
              f"{conf['gold']} | {conf['found']} | **{conf['r']:.3f}** |"]  # fmt: skip
+    args_ = score_arguments(analysis, incs)
+    lines += ["", "Who and where, per report (the values of the event covering each gold report):", "",
+              "| slot | predicted | right | **P** | gold | found | **R** | F1 |", "|---|---|---|---|---|---|---|---|"]
+    lines += [f"| {slot} | {a['pred']} | {a['right']} | **{a['p']:.3f}** | {a['gold']} | {a['found']} | **{a['r']:.3f}** | {a['f']:.3f} |"
+              for slot, a in args_.items()]  # fmt: skip
     if args.split == "test":
         OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"wrote {OUT}")
-    print("\n".join(lines[-3:]))
+    print("\n".join(lines[-3 - 4 - len(args_) :]))
     if args.verbose:
         for c in conf["wrong"]:
             print(f"wrong disagreement ({c['why']}): {c['slot']} {c['a']} | {c['b']}")

@@ -30,6 +30,7 @@ from rasd.models import (
     Conflict,
     DocAnalysis,
     Entity,
+    EntityMention,
     Event,
     EventDate,
     Evidence,
@@ -45,6 +46,7 @@ from rasd.resources import load_table
 from rasd.story import incident_types, types_with
 from rasd.story import incidents as rinc
 from rasd.story.incidents import Parts, Report, Told, by_person, kind_of, make_reports, parse_day, resolve
+from rasd.story.perpetrators import perpetrators, targets
 from rasd.story.places import APART, NEAR, UNKNOWN, best_relation, relation
 from rasd.story.slots import Article, Value, article_values, disagreements, shown, templates
 from rasd.temporal import TimeValue
@@ -129,6 +131,7 @@ class DocInfo:
     quotes: list[Quote] = field(default_factory=list)  # by content start
     quote_starts: list[int] = field(default_factory=list)
     timex: list[Timex] = field(default_factory=list)
+    mentions: list[EntityMention] = field(default_factory=list)  # by start: who a cue points to
     _starts: list[int] = field(default_factory=list)
 
     @classmethod
@@ -136,7 +139,8 @@ class DocInfo:
         quotes = sorted(da.quotes, key=lambda q: (q.content.start, q.content.end))
         return cls(da.doc.text, parse_day(da.doc.published.value), da.doc.published.value, da.doc.outlet or "",
                    sorted(da.quantities, key=lambda q: q.start), None, quotes,
-                   [q.content.start for q in quotes], sorted(da.timex, key=lambda t: t.start))  # fmt: skip
+                   [q.content.start for q in quotes], sorted(da.timex, key=lambda t: t.start),
+                   sorted(da.entities, key=lambda e: (e.start, e.end)))  # fmt: skip
 
     def article(self, doc: str) -> Article:
         if self.sents is None:
@@ -180,6 +184,7 @@ class _Builder:
     ):
         self.docs = {da.doc.id: DocInfo.of(da) for da in das}
         self.ents = ents
+        self.names = {k: e.name for k, e in ents.items()}
         self.claim_at = claim_at
         self.incidents: list[Incident] = []
         self.conflicts: list[Conflict] = []
@@ -198,8 +203,15 @@ class _Builder:
         e0 = ev.evidence[0]
         out: list[tuple[str, SlotValue]] = []
         named = [("place", [ev.place] if ev.place else [])]
-        if ev.type in types_with("perpetrators"):  # story/kinds.tsv: an attack's actors did it
-            named += [("perpetrator", ev.actors), ("target", ev.targets)]
+        info = self.docs.get(e0.doc)
+        if ev.type in types_with("perpetrators") and info is not None:  # story/kinds.tsv: an attack's
+            groups = ev.type not in types_with("struck_groups")
+            for p in perpetrators(info.text, e0.start, e0.end, info.mentions, self.names, groups):
+                out.append(("perpetrator", self.value("perpetrator", p.value, ev, Evidence(e0.doc, p.start, p.end),
+                                                      text=p.text)))  # fmt: skip
+            trig = info.text.find(ev.trigger, e0.start, e0.end) if ev.trigger else -1
+            for t in targets(info.text, e0.start, e0.end, trig if trig >= 0 else e0.start, info.mentions):
+                out.append(("target", self.value("target", t.value, ev, Evidence(e0.doc, t.start, t.end), text=t.text)))
         for slot, ids in named:
             for x in ids:
                 if x in self.ents:
