@@ -386,16 +386,26 @@ def csv_row(doc: Document) -> dict[str, Any]:
     }
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet reads as a formula
+
+
+def spreadsheet_safe(row: dict[str, Any]) -> dict[str, Any]:
+    """``row`` with every text cell a spreadsheet would run as a formula (``=HYPERLINK(…)``
+    in a hostile page's title) written after a ``'``, as OWASP advises for CSV: article
+    content is untrusted. Numbers are left alone; JSON, JSONL and Parquet keep the text as is."""
+    return {k: "'" + v if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v for k, v in row.items()}
+
+
 def write_csv(docs: Iterable[Document], fp: TextIO) -> int:
     """One row per document (the flat part of the contract; mentions need JSON/JSONL).
 
     Bodies can exceed Python's default CSV field limit (128 KB) when a page was huge:
-    readers may need ``csv.field_size_limit``.
+    readers may need ``csv.field_size_limit``. Cells are ``spreadsheet_safe``.
     """
     w = csv.DictWriter(fp, fieldnames=list(CSV_FIELDS), lineterminator="\n")
     w.writeheader()
     n = 0
     for doc in docs:
-        w.writerow(csv_row(doc))
+        w.writerow(spreadsheet_safe(csv_row(doc)))
         n += 1
     return n

@@ -25,6 +25,7 @@ from functools import cache
 from typing import Any, TextIO
 
 from rasd.annotators.entities import gazetteer as gz
+from rasd.interfaces.export import spreadsheet_safe
 from rasd.interfaces.exports.corpus import Corpus, lowest, number, sorted_evidence
 from rasd.models import Entity, Incident
 from rasd.resources import load_table
@@ -161,5 +162,5 @@ def write_acled(corpus: Corpus, fp: TextIO) -> int:
     w = csv.DictWriter(fp, fieldnames=list(COLUMNS), lineterminator="\n")
     w.writeheader()
     rows = acled_rows(corpus)
-    w.writerows(rows)
+    w.writerows(spreadsheet_safe(r) for r in rows)
     return len(rows)

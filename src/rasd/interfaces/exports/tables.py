@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO, Union, get_args, get_origin, get_type_hints
 
-from rasd.interfaces.export import CSV_FIELDS, _mention_key, csv_row
+from rasd.interfaces.export import CSV_FIELDS, _mention_key, csv_row, spreadsheet_safe
 from rasd.interfaces.exports.corpus import Corpus, MissingExtra, sorted_evidence
 from rasd.models import (
     MENTION_TYPES,
@@ -208,13 +208,14 @@ def layer_table(corpus: Corpus, layer: str) -> tuple[list[Column], Iterator[Row]
 
 
 def write_layer_csv(corpus: Corpus, layer: str, fp: TextIO) -> int:
-    """One CSV row per item of ``layer``; returns the number of rows. None is written empty."""
+    """One CSV row per item of ``layer``; returns the number of rows. None is written empty;
+    text a spreadsheet would run as a formula is quoted (``spreadsheet_safe``)."""
     cols, rows = layer_table(corpus, layer)
     w = csv.DictWriter(fp, fieldnames=[c.name for c in cols], lineterminator="\n")
     w.writeheader()
     n = 0
     for row in rows:
-        w.writerow(row)
+        w.writerow(spreadsheet_safe(row))
         n += 1
     return n
 
