@@ -18,7 +18,8 @@ from pathlib import Path
 
 from machine import markdown_lines  # noqa: E402
 
-from rasd.story.stance import ENC_C, LABELS, MODEL_PATH, VECTORS_PATH, load_model, macro_f1, read_pairs
+from rasd.story.stance import ENC_C, LABELS, MODEL_PATH, VECTORS_PATH, load_model
+from rasd.story.stance_train import macro_f1, read_pairs
 from rasd.text.encoder import DISABLE_ENV, get_encoder
 
 ROOT = Path(__file__).resolve().parents[1]

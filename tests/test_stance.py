@@ -19,10 +19,9 @@ from rasd.story.stance import (
     dense_features,
     load_model,
     load_vectors,
-    macro_f1,
     numbers,
-    read_pairs,
 )
+from rasd.story.stance_train import macro_f1, read_pairs
 
 AGREE = [
     ("ارتفاع أسعار النفط في الأسواق العالمية", "أسعار النفط ترتفع عالميا"),
@@ -84,7 +83,7 @@ def test_model_learns_contrast_on_own_pairs() -> None:
 def test_tune_bias_recovers_a_shifted_class() -> None:
     import numpy as np
 
-    from rasd.story.stance import tune_bias
+    from rasd.story.stance_train import tune_bias
 
     # "other" is always under-scored by a constant: an offset must bring it back
     labels = ["agree", "disagree", "other"] * 10
@@ -251,7 +250,7 @@ def test_trees_blend_with_linear_model(tmp_path: Path) -> None:
 def test_repeated_cross_validation_stacks_out_of_fold_rows() -> None:
     import numpy as np
 
-    from rasd.story.stance import cross_validate
+    from rasd.story.stance_train import cross_validate
 
     pairs, labels = _data()
     score, oof, oof_base = cross_validate(pairs, labels, 10.0, folds=2, seeds=(1, 2))

@@ -42,7 +42,7 @@ from rasd.models import (
 )
 from rasd.store import is_url, open_store
 from rasd.store.codec import from_dict
-from rasd.story import stance
+from rasd.story import stance, stance_train
 from rasd.story.commitments import period, status
 from rasd.views.timeline import filter_events, filter_incidents, incident_timeline, timeline
 
@@ -411,7 +411,7 @@ def train_stance(
         cs = tuple(float(x) for x in grid.split(",") if x.strip())
         if not cs:
             raise ValueError("--grid needs at least one C value")
-        info = stance.train(data, target, grid=cs)
+        info = stance_train.train(data, target, grid=cs)
     except Exception as e:  # one line, no traceback
         raise _fail(f"{type(e).__name__}: {e}") from None
     cv = ", ".join(f"C={c}: {f:.3f}" for c, f in info["cv"].items())
