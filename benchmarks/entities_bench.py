@@ -4,6 +4,7 @@ Usage (repo root, venv active; ``../shared`` beside the checkout):
 
     python benchmarks/entities_bench.py                      # test half -> docs/benchmarks/entities_realnews.md
     python benchmarks/entities_bench.py --split dev --errors # tuning: dev half, every error
+    python benchmarks/entities_bench.py --split dev --ids rn440-rn447  # fresh dev articles only
 
 The gold set and its guidelines are docs/entities_gold.md (files in
 ``benchmarks/data/realnews/entities/``). Each article is tagged as ``rasd analyze`` tags
@@ -230,12 +231,20 @@ def main() -> None:
     ap.add_argument("--split", choices=("dev", "test"), default="test")
     ap.add_argument("--errors", action="store_true", help="print every error (dev only)")
     ap.add_argument("--out", type=Path, default=None, help="markdown output (default: docs/benchmarks/entities_realnews.md for test)")
+    ap.add_argument("--ids", default=None, metavar="FIRST-LAST",
+                    help="dev only: score the articles whose ids lie in this range (rn440-rn447): fresh articles, "
+                         "measured before their errors are read; links are made among these articles only")  # fmt: skip
     args = ap.parse_args()
     if not SNN.exists():
         raise SystemExit(f"{SNN} is missing: the gold set refers to the shared SaudiNewsNet records")
     if args.errors and args.split == "test":
         raise SystemExit("--errors is for the dev half: the test half is read for the headline figures only")
+    if args.ids and args.split == "test":
+        raise SystemExit("--ids is for the dev half")
     arts = load(args.split)
+    if args.ids:
+        lo, _, hi = args.ids.partition("-")
+        arts = [a for a in arts if lo <= a.id <= (hi or lo)]
     das = run(arts)
     s = score_spans(arts, das)
     lk = score_links(arts, das)

@@ -42,6 +42,7 @@ from rasd.annotators.entities.shape import is_generic_body
 from rasd.annotators.events import word_list
 from rasd.ids import make_id
 from rasd.models import DocAnalysis, Document, Entity, EntityMention, Geo
+from rasd.resolve import guards
 from rasd.resolve.guards import LOCAL, nasab_extensions, person_blocks, safe_variant, short_candidates
 from rasd.text import fold
 from rasd.text.clitics import article, chain
@@ -186,6 +187,7 @@ def link(das: list[DocAnalysis]) -> list[Entity]:
     anchors: dict[str, gz.GazEntry] = {}
     types: dict[str, Counter[str]] = defaultdict(Counter)
     key_memo: dict[tuple[str, str], tuple[str, gz.GazEntry | None, bool]] = {}
+    states: set[str] = set()  # keys of states named like a place elsewhere (own id, own name)
     for da in das:
         for m in da.entities:
             got = key_memo.get((m.type, m.text))
@@ -195,6 +197,9 @@ def link(das: list[DocAnalysis]) -> list[Entity]:
             key, e, generic = got
             if generic:
                 key = f"{key}{LOCAL}{m.doc}"  # another article's "وزارة الخارجية" may be another country's
+            elif m.type == "GPE" and (state := guards.state_key(key, da.doc.text, m.start)) is not None:
+                key, e = state, None  # "ولاية واشنطن" is not the capital
+                states.add(key)
             if e is not None:
                 anchors[key] = e
             mentions.append((m, key))
@@ -306,7 +311,7 @@ def link(das: list[DocAnalysis]) -> list[Entity]:
     entities: list[Entity] = []
     for root, group in groups.items():
         local = root.split(LOCAL, 1)[1] if LOCAL in root else ""  # a document-local group keeps its own id
-        entities.append(_make_entity(group, anchors, doc_context, local))
+        entities.append(_make_entity(group, anchors, doc_context, local, root if root in states else ""))
     _attach_demonyms(hits, entities)
     entities.sort(key=lambda e: (_TYPE_ORDER.get(e.type, 9), -e.mentions, e.name, e.id))
     return entities
@@ -416,6 +421,7 @@ def _make_entity(
     anchors: dict[str, gz.GazEntry],
     doc_context: dict[str, set[str]],
     local: str = "",
+    named: str = "",
 ) -> Entity:
     anchor = next((anchors[k] for _, k in sorted(members, key=lambda x: x[1]) if k in anchors), None)
     tcount = Counter(m.type for m, _ in members)
@@ -428,6 +434,7 @@ def _make_entity(
     else:
         longest = max(len(s.split()) for s in surfaces)
         name = min((s for s in surfaces if len(s.split()) == longest), key=lambda s: (-surfaces[s], gz.key_of(s), s))
+    name = named or name  # a state's name says it is the state ("ولاية واشنطن")
     known = {gz.key_of(s) for s in surfaces} | {gz.key_of(name)}
     aliases = [
         s for s in sorted(surfaces, key=lambda s: (-surfaces[s], s))
@@ -447,7 +454,7 @@ def _make_entity(
         place = anchor
         if place is not None and place.kind == "region" and place.lat is None:
             attributes["place_kind"] = "region"  # too large for a point: not on the map
-        elif place is None or place.lat is None:
+        elif (place is None or place.lat is None) and not named:  # a state is not where its namesake is
             context = set().union(*(doc_context.get(d, set()) for d in docs))
             place = gz.place_lookup(name, frozenset(context))
             if place is None:

@@ -86,6 +86,29 @@ def safe_variant(a: str, b: str) -> bool:
     return spelling_variant(a, b) and not distinct_names(a, b)
 
 
+@cache
+def _state_heads() -> dict[str, str]:
+    """Folded head -> the head as written (``ولاية``)."""
+    return {gz.key_of(w): w for w in load_lines("entities/state_heads.txt")}
+
+
+@cache
+def _state_homonyms() -> frozenset[str]:
+    return frozenset(gz.key_of(w) for w in load_lines("entities/state_homonyms.txt"))
+
+
+def state_key(key: str, text: str, start: int) -> str | None:
+    """The key of a place said as a state (``ولاية واشنطن``) when a place elsewhere bears
+    its name (``state_homonyms.txt``: the US capital): ``ولاية`` + the name, an entity of its
+    own, also its name; None for any other mention."""
+    if key not in _state_homonyms():
+        return None
+    words = text[max(0, start - 24) : start].split()
+    heads = _state_heads()
+    found = sorted(gz.bare_text(words[-1]) & heads.keys()) if words else []
+    return f"{heads[found[0]]} {key}" if found else None
+
+
 def patronymic(full: list[str], short: str) -> bool:
     """Whether the one-word ``short`` ends ``full`` only as a father's or grandfather's
     name (``فيصل بن خالد``, ``تركي بن سعود بن محمد``): not a family name to go by."""

@@ -26,6 +26,7 @@ from rasd.annotators.entities import neural, shape
 from rasd.annotators.entities.bodies import named_bodies
 from rasd.annotators.entities.cand import Cand
 from rasd.annotators.entities.clubs import club_spans
+from rasd.annotators.entities.complements import refine
 from rasd.annotators.entities.consistency import propagate
 from rasd.annotators.entities.cues import common_words, given_names, is_given_name, misread_verb
 from rasd.annotators.entities.facilities import event_cands, facility_cands, title_cands
@@ -108,8 +109,7 @@ def _title_max() -> int:
 
 @cache
 def _not_names() -> frozenset[str]:
-    """Whole spans the model may propose that are never entities: month names and weekdays
-    (``ar/calendar/``; نيسان is April far more often than the car maker in this domain)."""
+    """Spans never entities: months and weekdays (``ar/calendar/``; نيسان is April, not the car maker)."""
     return frozenset(gz.key_of(w) for w, _ in (*arabic.months(), *arabic.weekdays()))
 
 
@@ -553,7 +553,7 @@ def tag(text: str, doc_id: str = "", outlet: str | None = None) -> list[EntityMe
     shape.trim_heads(toks, accepted, _title_len)
     accepted.extend(shape.people(toks, run, accepted))
     shape.add_demonyms(toks, run, accepted)
-    accepted.extend(named_bodies(toks, run, accepted))
+    accepted = refine(toks, run, text, [*accepted, *named_bodies(toks, run, accepted)])
     accepted.extend(_title_people(toks, run, accepted))
     _extend_people(toks, run, accepted)
     accepted.extend(_name_memory(toks, accepted, known))

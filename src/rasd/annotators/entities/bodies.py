@@ -2,7 +2,8 @@
 ``محكمة التمييز``, ``مجلس الشيوخ الأمريكي``.
 
 News names committees, courts and councils this way far more often than any list can hold;
-the head (``body_heads.txt``) said indefinite, in construct with a definite noun, is a name,
+the head (``body_heads.txt``) said indefinite, in construct with a definite noun (one
+indefinite noun may sit between: ``لجنة سلامة المستهلك``), is a name,
 unless the noun makes a body every institution has (``مجلس الإدارة``, ``body_stop.txt``)
 or opens a person's name (``مؤسسة الملك …``).
 Nisba adjectives after the noun belong to it (``مجلس الضمان الصحي``). Only where no other
@@ -15,12 +16,14 @@ from functools import cache
 
 from rasd.annotators.entities import gazetteer as gz
 from rasd.annotators.entities.cand import Cand
+from rasd.annotators.entities.cues import common_words
 from rasd.annotators.entities.shape import clitic_len
 from rasd.resources import load_lines
-from rasd.text.clitics import affixes, article
+from rasd.text.clitics import affixes, article, proclitic
 from rasd.text.tokens import Token
 
 _ART = article()
+_TO = proclitic("to")  # لـ
 ADJ_MAX = 2  # nisba adjectives after the naming noun
 
 
@@ -35,6 +38,16 @@ def _stop() -> frozenset[str]:
 
 
 @cache
+def _pronoun_suffixes() -> tuple[str, ...]:
+    return tuple(sorted({gz.key_of(a) for a in affixes("pronoun") if len(a) > 1}, key=len, reverse=True))
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(load_lines("entities/function_words.txt"))
+
+
+@cache
 def _nisba_ends() -> tuple[str, ...]:
     """Endings of a definite nisba adjective, folded (``ي``, ``يه``, ``يين`` …)."""
     return tuple(sorted({gz.key_of(a) for a in affixes("nisba") if a}, key=len, reverse=True))
@@ -42,6 +55,23 @@ def _nisba_ends() -> tuple[str, ...]:
 
 def _definite(tok: Token) -> bool:
     return tok.is_word and tok.norm.startswith(_ART) and len(tok.norm) > len(_ART) + 1
+
+
+def _construct(toks: list[Token], run: list[int], j: int, taken: set[int], stop: frozenset[str]) -> bool:
+    """Token ``j`` is an indefinite noun in construct between a head and a definite noun
+    (``سلامة`` in ``لجنة سلامة المستهلك``): a word of 3+ letters, no article or لـ (``لجنة
+    لتوطين …`` is a committee *for* something, said indefinite), no ordinary
+    or function word, not a noun that makes a generic body (``إدارة``), no pronoun suffix
+    (``محكمة تنفذها``: a noun in construct takes none) and no second head (``بلدية وهيئة``)."""
+    if j + 1 >= len(toks) or j in taken or run[j] != run[j - 1] or run[j + 1] != run[j]:
+        return False
+    t = toks[j]
+    return (
+        t.is_word and t.text.isalpha() and len(t.norm) >= 3 and not t.norm.startswith((_ART, _TO))
+        and gz.key_of(_ART + t.norm) not in stop and t.norm not in stop and t.text not in _function_words()
+        and t.norm not in common_words() and _definite(toks[j + 1]) and not t.norm.endswith(_pronoun_suffixes())
+        and gz.bare_forms(t).isdisjoint(_heads())
+    )  # fmt: skip
 
 
 def named_bodies(toks: list[Token], run: list[int], accepted: list[Cand]) -> list[Cand]:
@@ -54,6 +84,8 @@ def named_bodies(toks: list[Token], run: list[int], accepted: list[Cand]) -> lis
         if i in taken or not t.is_word or gz.bare_forms(t).isdisjoint(heads):
             continue
         j = i + 1
+        if _construct(toks, run, j, taken, stop):
+            j += 1  # "لجنة سلامة المستهلك": an indefinite noun in construct before the definite one
         if j in taken or run[j] != run[i] or not _definite(toks[j]) or toks[j].norm in stop:
             continue
         last = j
