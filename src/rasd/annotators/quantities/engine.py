@@ -35,10 +35,12 @@ from rasd.annotators.quantities.objects import (
     of_group,
     open_object,
     others,
+    score_side,
     share_forward,
     word_count,
 )
 from rasd.annotators.quantities.skim import candidates, doc_flags, first_words, line_bounds
+from rasd.annotators.quantities.skips import is_skipped
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Quantity, Span, Timex
 from rasd.resources import load_lines
@@ -52,6 +54,7 @@ _BY = proclitic("by")
 _ART = article()
 _CONJ_LETTERS = "".join(conjunctions())  # و ف (a string: "" is in it, as before)
 _FROM, _IN, _BETWEEN = particle("from"), particle("in"), particle("between")
+
 
 def _match_seq(
     toks: Sequence[Token], i: int, table: dict[tuple[str, ...], str], maxlen: int
@@ -77,51 +80,6 @@ def _gentilic(lex: Lex, tok: Token) -> str | None:
         if r in lex.gentilics:
             return lex.gentilics[r]
     return None
-
-
-def _is_skipped(lex: Lex, toks: Sequence[Token], num: Num, text: str, spans: SpanIndex[Timex]) -> bool:
-    """Years, dates, times, phone numbers, codes and anything the time tagger took."""
-    if spans.overlaps_any(num.start, num.end):
-        return True
-    if num.i > 0:
-        prev = toks[num.i - 1]
-        if any(r in lex.skip_before for r in word_readings(prev.norm)):
-            return True
-        if (
-            prev.norm == "("
-            and num.i > 1
-            and any(r in lex.skip_before for r in word_readings(toks[num.i - 2].norm))
-        ):
-            return True  # بالرمز (43)
-        if prev.norm in ("/", "-", ":", "+") and prev.end == toks[num.i].start:
-            return True
-        if prev.norm == "/" and num.i > 1 and toks[num.i - 2].norm.isdigit():
-            return True  # 25 / 10 / 1436
-        if prev.norm in nouns().ordinals and lookup(lex, toks[num.i]) == (10.0, "teen"):
-            return True  # الحادية عشرة
-        if prev.norm == '"' and not num.digits and num.j < len(toks) and toks[num.j].norm == '"':
-            return True  # «سبعة»: a title
-    if num.j < len(toks):
-        nxt = toks[num.j]
-        if any(r in lex.skip_after for r in word_readings(nxt.norm)):
-            return True
-        if date_after(toks, num.j):
-            return True
-        if (
-            nxt.norm in ("-", ":")
-            and nxt.start == num.end
-            and num.j + 1 < len(toks)
-            and lookup(lex, toks[num.j + 1])
-        ):
-            return True  # 1-صفر
-    if num.digits:
-        raw = fold(text[num.start : num.end])
-        bare = re.sub(r"\D", "", raw)
-        if len(bare) >= 7 and "," not in raw and "." not in raw:
-            return True  # phone numbers and codes
-        if len(bare) >= 6 and bare.startswith("0"):
-            return True
-    return False
 
 
 def _object_after(lex: Lex, toks: Sequence[Token], j: int) -> tuple[int, int, str] | None:
@@ -255,7 +213,7 @@ def _scan_line(
         if num is None:
             i = _wordless(lex, toks, i, text, doc_id, spans, ents, out)
             continue
-        if _is_skipped(lex, toks, num, text, spans):
+        if is_skipped(lex, toks, num, text, spans):
             i = num.j
             if i + 1 < len(toks) and toks[i].norm in {join for _, join in lex.ranges if join != _AND}:
                 other = scan_number(lex, toks, i + 1, text)
@@ -329,7 +287,13 @@ def _scan_line(
             object_span = Span(toks[opn[0]].start, toks[opn[1] - 1].end)
         if lemma is None and not num.digits and value == 1.0 and (nb := noun_before(toks, num.i)) is not None:
             lemma, object_span = nb, Span(toks[num.i - 1].start, toks[num.i - 1].end)
-        if lemma is None and num.i > 0 and toks[num.i - 1].norm == _ART or is_score(toks, k, lemma):
+        if (
+            lemma is None
+            and num.i > 0
+            and toks[num.i - 1].norm == _ART
+            or is_score(toks, k, lemma)
+            or score_side(toks, num.i, lemma)
+        ):
             i = max(j, k)  # دور ال32; بهدفين مقابل هدف
             continue
         if lemma is None and num.digits and re.fullmatch(r"\d{5,}", fold(text[num.start : num.end])):
@@ -471,7 +435,7 @@ def _wordless(
         anaphoric = definite and (
             fold(dual_lemma) in nouns().anaphoric or _repeated(out, 2.0, dual_lemma, toks, i + n, ents)
         )
-        if not spans.overlaps_any(s, e) and not anaphoric:
+        if not spans.overlaps_any(s, e) and not anaphoric and not score_side(toks, i, dual_lemma):
             owner = _gentilic(lex, toks[i + n]) if i + n < len(toks) else None
             place = _place_after(lex, toks, i + n + (owner is not None), ents)
             out.append(
@@ -495,8 +459,13 @@ def _wordless(
         wc is not None
         and not spans.overlaps_any(wc[0], wc[1])
         and not is_score(toks, i + 1, wc[3])
+        and not score_side(toks, i, wc[3])
         and not (after_dual and wc[2] == 2.0)  # بتشكيلتين مختلفتين: the adjective agrees, it counts nothing
-        and not (wc[2] >= 2 and is_definite(toks[i].text) and _repeated(out, wc[2], None, toks, i + 1, ents))
+        and not (
+            wc[2] >= 2
+            and is_definite(toks[i].text)
+            and _repeated(out, wc[2], None, toks, i + 1, ents, wc[3] if wc[2] >= 3 else None)
+        )
     ):
         s, e, v, lem, os_, oe = wc
         out.append(
@@ -507,6 +476,7 @@ def _wordless(
 
 REPEAT_WINDOW = 1200  # characters back in which a definite count may refer to an earlier one
 NAME_REACH = 40  # characters after it in which a name introduces new members instead
+NEAR_WINDOW = 300  # the same for a count of another noun (المرضى الأربعة after أربعة مصابين)
 
 
 def _repeated(
@@ -516,15 +486,22 @@ def _repeated(
     toks: list[Token],
     k: int,
     ents: SpanIndex[EntityMention],
+    near: str | None = None,
 ) -> bool:
     """A definite count that refers back (``الشاحنتين`` after ``بشاحنتين``, ``المرضى الأربعة``
     after ``أربعة مصابين``): the same amount was counted just before (the same thing, for a
-    dual) and no name follows to introduce new members (``الحكمين الدوليين شكري …``)."""
-    if k < len(toks) and any(e.type == "PER" for e in ents.starting_in(toks[k].start, toks[k].start + NAME_REACH)):
+    dual) and no name follows to introduce new members (``الحكمين الدوليين شكري …``).
+    With ``near`` (a number word's object), an earlier count of another thing is the same
+    group only within ``NEAR_WINDOW`` (``ثلاث وزارات`` … a paragraph later ``السلطات الثلاث``)."""
+    if k < len(toks) and any(
+        e.type == "PER" for e in ents.starting_in(toks[k].start, toks[k].start + NAME_REACH)
+    ):
         return False
     here = toks[k - 1].start if k > 0 else 0
     return any(
-        q.value == value and (lemma is None or q.object == lemma) and 0 <= here - q.end <= REPEAT_WINDOW
+        q.value == value
+        and (lemma is None or q.object == lemma)
+        and 0 <= here - q.end <= (REPEAT_WINDOW if near is None or q.object == near else NEAR_WINDOW)
         for q in out[-8:]
     )
 
@@ -594,6 +571,8 @@ def _range(lex: Lex, toks: Sequence[Token], num: Num, text: str) -> tuple[int, N
         if n == 0 and (num.digits != second.digits or _object_after(lex, toks, num.j) is not None):
             continue  # "5 أو 6": both ends written alike, the object after the second
         first_tok = toks[num.i - n] if n else toks[num.i]
-        start = first_tok.start + (1 if n and raw != words and fold(first_tok.text[:1]) in _CONJ_LETTERS else 0)
+        start = first_tok.start + (
+            1 if n and raw != words and fold(first_tok.text[:1]) in _CONJ_LETTERS else 0
+        )
         return (start if n else num.start), second
     return None

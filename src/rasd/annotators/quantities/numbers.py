@@ -232,6 +232,8 @@ def scan_number(lex: Lex, toks: Sequence[Token], i: int, text: str) -> Num | Non
             return Num(i, i + 2, tok.start + off, toks[i + 1].end, nouns().fractions[fr][0] * hit[0])
     plain = word_readings(tok.norm)
     for r in word_readings(tok.norm, definite=True):  # آلاف، الآلاف من الدولارات (not العدة)
+        if tok.norm[: len(tok.norm) - len(r)].endswith(_AS):
+            continue  # (و)كميات is not ك + مئات
         if r in lex.vague and (r in plain or lex.vague[r][0] >= 10):
             lo, hi = lex.vague[r]
             j, end = i + 1, tok.end

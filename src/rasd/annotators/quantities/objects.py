@@ -174,6 +174,10 @@ def _lemma(raw: str, plural: bool, acc: bool) -> str | None:
     acc = acc or TANWEEN_FATH in raw
     w, _ = strip_article(clean(raw))
     f = fold(w)
+    if acc and f.endswith(_VERB_PL) and _LETTERS.match(w):
+        stem = _cut(w, f, _ACC)  # عضوا: a listed noun in و with its tanween alef, not a verb
+        if fold(stem) in nl.singulars or fold(stem) in nl.sound_masc:
+            return stem
     if not _LETTERS.match(w) or len(f) < 2 or f in nl.not_objects or f.endswith(_VERB_PL):
         return None
     if f in nl.plurals:
@@ -253,9 +257,11 @@ def _construct_plural(toks: Sequence[Token], k: int) -> str | None:
     if len(f) < 5 or not f.endswith(_CONSTRUCT_PL) or k + 1 >= len(toks):
         return None
     chain = k + 2 < len(toks) and toks[k + 1].norm[:1].isalpha() and is_definite(toks[k + 2].text)
-    if not (is_definite(toks[k + 1].text) or chain):  # قياديي الحزب، قياديي حزب التجمع
-        return None
     stem = _cut(w, f, _CONSTRUCT_PL)
+    # قياديي الحزب، قياديي حزب التجمع; a listed noun with a -ين plural also before a name (لاعبي روما)
+    known = fold(stem) in nouns().sound_masc and toks[k + 1].norm[:1].isalpha()
+    if not (is_definite(toks[k + 1].text) or chain or known):
+        return None
     return None if fold(stem) in nouns().not_objects else stem
 
 
@@ -521,6 +527,12 @@ def is_score(toks: Sequence[Token], k: int, obj: str | None) -> bool:
     if obj is None or fold(obj) not in nl.score_objects:
         return False
     return any(t.norm in nl.score_after for t in toks[k : k + 2])
+
+
+def score_side(toks: Sequence[Token], i: int, obj: str | None) -> bool:
+    """A goal count right after ``مقابل`` (``بثلاثة أهداف مقابل هدفين``) is the other side of a score."""
+    nl = nouns()
+    return obj is not None and fold(obj) in nl.score_objects and i > 0 and toks[i - 1].norm in nl.score_after
 
 
 def others(toks: Sequence[Token], j: int) -> tuple[int, str] | None:

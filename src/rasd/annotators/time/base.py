@@ -159,6 +159,8 @@ def _regexes() -> Regexes:
     wd = alt(lex.weekdays)
     wd0 = alt({k[len(ART) :] for k in lex.weekdays if k.startswith(ART)} | set(lex.weekdays))
     numw = _numw(lex)
+    # الثلاثة أشهر الماضية: a definite number word before its unit (from three up: الأحد is Sunday)
+    numdef = [ART + w for w, v in lex.numbers.items() if v != "X" and float(v) >= 3 and not w.startswith(ART)]
     ydef = alt(k for k, v in lex.definite_units.items() if v == "Y")
     rel = alt(lex.relative_words)
     this = alt(lex.this_words)
@@ -170,9 +172,11 @@ def _regexes() -> Regexes:
         "WEEKDAY": wd,
         "WEEKDAY0": wd0,
         "NUMW": numw,
+        "NUMDEF": rf"(?:{alt(numdef)}(?:\s+{AND}\s*{alt(numdef)})?)",  # الأربع والعشرين
         "NUM": rf"(?:\d+(?:[.,]\d+)?(?:\s+{alt(lex.scales)}(?=\s))?|{numw}(?=\s))",  # a number word never runs into its unit
         "DURAFTER": alt(lex.duration_after),
         "UNIT": alt(lex.units),
+        "UNITN": alt(k for k, v in lex.units.items() if v[1] == "N"),
         "DUNIT": alt(lex.definite_units),
         "RELDAY": alt(lex.relative_days),
         "REL": rel,
@@ -199,8 +203,8 @@ def _regexes() -> Regexes:
         "DURFRAC": alt(duration_fractions()),
     }
     block_words: dict[str, object] = {
-        "MONTH": lex.months, "HMONTH": lex.hijri_months, "WEEKDAY": lex.weekdays, "NUMW": lex.numbers,
-        "UNIT": lex.units, "DUNIT": lex.definite_units, "RELDAY": lex.relative_days, "THIS": lex.this_words,
+        "MONTH": lex.months, "HMONTH": lex.hijri_months, "WEEKDAY": lex.weekdays, "NUMW": lex.numbers, "NUMDEF": numdef,
+        "UNIT": lex.units, "UNITN": [k for k, v in lex.units.items() if v[1] == "N"], "DUNIT": lex.definite_units, "RELDAY": lex.relative_days, "THIS": lex.this_words,
         "MOD": lex.modifiers, "AGO": lex.ago_words, "DURCUE": lex.duration_cues,
         "PODHEAD": [k for k, v in lex.parts_of_day.items() if v[1] in ("head", "both")],
         "VAGUE": lex.vague, "SETW": lex.sets, "EVERY": lex.every_words, "SEASON": lex.seasons,
@@ -264,6 +268,8 @@ def _num(s: str | None, lex: Lexicon) -> float | None:
             continue
         if part.startswith(AND) and part not in lex.numbers and part[len(AND) :] in lex.numbers:
             part = part[len(AND) :]
+        if part.startswith(ART) and part not in lex.numbers and part[len(ART) :] in lex.numbers:
+            part = part[len(ART) :]  # الأربع والعشرين: each part of a definite number has ال
         v = lex.numbers.get(part)
         if v is None or v == "X":
             return None

@@ -118,8 +118,10 @@ def _h_next_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 
 def _h_age_num(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    """"فوق سن الـ 20": an age is a duration in years (gold: ages are time expressions)."""
-    n = int(m.group("n"))
+    """"فوق سن الـ 20", "في سن الحادية عشرة": an age is a duration in years (gold: ages are
+    time expressions)."""
+    gd = m.groupdict()
+    n = int(gd["n"]) if gd.get("n") else ctx.lex.ordinals.get(key(gd.get("nord") or ""), 0)
     if not 1 <= n <= 130:
         return None
     return _cand(m, "DURATION", f"P{n}Y", mod=_mod(m.group("mod"), ctx.lex), confidence=0.75)

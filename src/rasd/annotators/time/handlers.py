@@ -36,7 +36,7 @@ from rasd.annotators.time.base import (
     _yrel,
 )
 from rasd.annotators.time.lexicon import clock_fractions, duration_fractions, key, literal_alt, word_set
-from rasd.annotators.time.periods import _h_century, _h_decade, _h_part_of_year, _h_season
+from rasd.annotators.time.periods import _h_century, _h_decade, _h_first_months, _h_part_of_year, _h_season
 from rasd.resources import arabic, load_lines
 from rasd.temporal import month_value, week_value
 from rasd.temporal.hijri import month_length as _hijri_month_len
@@ -133,7 +133,7 @@ def _since_before(ctx: Ctx, pos: int) -> bool:
 
 def _h_date_num(m: re.Match[str], ctx: Ctx) -> Cand | None:
     g = m.groupdict()
-    y, mo, d = (g["y"], g["m"], g["d"]) if g["y"] else (g["y2"], g["m2"], g["d2"])
+    y, mo, d = next((g[f"y{k}"], g[f"m{k}"], g[f"d{k}"]) for k in ("", "2", "3") if g.get(f"y{k}"))
     try:
         date = dt.date(int(y), int(mo), int(d))
     except (ValueError, TypeError):
@@ -384,7 +384,11 @@ def _h_duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if not unit:
         return None
     mod = _mod(gd.get("mod"), lex)
-    if gd.get("num"):
+    if gd.get("post"):  # "عقودا ثلاثة": the number after a plural unit, three or more
+        n = _num(gd["post"], lex)
+        if n is None or n < 3:
+            return None
+    elif gd.get("num"):
         if count == "2":
             return None
         n = _num(gd["num"], lex)
@@ -554,4 +558,5 @@ HANDLERS: dict[str, Handler] = {
     "decade": _h_decade,
     "century": _h_century,
     "part_of_year": _h_part_of_year,
+    "first_months": _h_first_months,
 }

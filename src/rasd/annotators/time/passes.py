@@ -33,7 +33,9 @@ from rasd.annotators.time.base import (
     day_value_of,
 )
 from rasd.annotators.time.lexicon import Lexicon, alt, day_nouns, key, lexicon, literal_alt, range_words
+from rasd.annotators.time.recurring import recurring
 from rasd.annotators.time.scan import Disjoint, shifted
+from rasd.annotators.time.within import within
 from rasd.resources import load_lines, load_table
 from rasd.temporal import TimeValue, day_value
 from rasd.temporal.hijri import to_gregorian
@@ -111,13 +113,14 @@ def refine(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     cands = _same_day(cands, ctx)
     cands = _weekday_wins(cands, ctx)
     cands = _since(cands, ctx)
+    cands = _after_past(cands, ctx)
     cands = _from_now(cands, ctx)
     cands = _post_mod(cands, ctx)
     cands = _anaphora(cands, ctx)
     cands = _pod_head(cands, ctx)
     cands = _afternoon(cands, ctx)
     cands = _set_names(cands, ctx)
-    return _hijri_day_ranges(cands, ctx)
+    return within(recurring(_hijri_day_ranges(cands, ctx), ctx), ctx)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -347,6 +350,33 @@ def _since(cands: list[Cand], ctx: Ctx) -> list[Cand]:
             out.append(c)
             continue
         out.append(replace(c, type="DURATION", value=value, anchor="absolute", shift=None))
+    return out
+
+
+PAST_REACH = 400  # characters back in which a dated past event anchors "وبعد عشرة أشهر"
+
+
+def _after_past(cands: list[Cand], ctx: Ctx) -> list[Cand]:
+    """"أنشئ المجلس عام 1953 … وبعد عشرة أشهر أصبح …": in a story of a past year, "بعد N
+    unit" is counted from the event just dated, not from the publication: a DURATION (as the
+    engine reads "بعد عام من الاتفاق"). A future plan ("سيفتتح بعد ثلاثة أشهر") stays a date."""
+    year = ctx.dct.year
+    out: list[Cand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        past = (
+            prev is not None
+            and prev.anchor == "absolute"
+            and re.match(r"\d{4}", prev.value or "") is not None
+            and year is not None
+            and int((prev.value or "")[:4]) < year
+            and 0 <= c.start - prev.end <= PAST_REACH
+        )
+        first = re.match(r"\S+\s+", ctx.text[c.start : c.end])
+        value = _count(ctx.text[c.start + first.end() : c.end], ctx.lex) if past and first else None
+        if c.family == "ago" and c.type == "DATE" and c.shift and first and value:
+            c = replace(c, start=c.start + first.end(), type="DURATION", value=value, anchor="absolute", shift=None)
+        out.append(c)
     return out
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from rasd.annotators.time.base import ART, Cand, Ctx, _cand, _mod, _rel, _yrel
+from rasd.annotators.time.base import ART, Cand, Ctx, _cand, _mod, _num, _rel, _yrel
 from rasd.annotators.time.lexicon import key
 
 
@@ -28,7 +28,9 @@ def _h_season(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if direction is None:
         if not key(gd["season"]).startswith(ART):
             return None
-        return _cand(m, "DATE", f"XXXX-{code}", mod=mod, anchor="dct", confidence=0.5)
+        # "الصيف" with no year is the publication year's (the season the news is about)
+        year = f"{ctx.dct.year:04d}" if ctx.dct.year else "XXXX"
+        return _cand(m, "DATE", f"{year}-{code}", mod=mod, anchor="dct", confidence=0.5)
     if ctx.dct.year is None:
         return _cand(m, "DATE", f"XXXX-{code}", mod=mod, anchor="dct", confidence=0.3)
     return _cand(m, "DATE", f"{ctx.dct.year + direction:04d}-{code}", mod=mod, anchor="dct", confidence=0.75)
@@ -71,6 +73,23 @@ def _h_part_of_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
     n = lex.ordinals.get(key(gd["pord"]))
     if not code or not n or n > (4 if code == "Q" else 2):
         return None
+    return _part(m, ctx, code, n)
+
+
+FIRST_MONTHS = {3: "Q", 6: "H"}  # "الأشهر الستة الأولى من العام" is its first half
+
+
+def _h_first_months(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """"الأشهر الثلاثة الأولى من العام": the first quarter (six: the first half)."""
+    n = _num(m.group("n"), ctx.lex)
+    code = FIRST_MONTHS.get(int(n)) if n is not None and float(n).is_integer() else None
+    return _part(m, ctx, code, 1) if code else None
+
+
+def _part(m: re.Match[str], ctx: Ctx, code: str, n: int) -> Cand | None:
+    """The ``n``-th quarter or half (``code``) of the year the match names, else the latest."""
+    lex = ctx.lex
+    gd = m.groupdict()
     if gd.get("yr"):
         y: str = f"{int(gd['yr']):04d}"
     elif gd.get("yrel") or gd.get("ythis"):

@@ -1,0 +1,109 @@
+"""Numbers that are no counts: years, dates, times, scores, phone numbers and codes.
+
+Why a module of its own: the quantities engine asks this once per number before it reads
+an object, and the tests of what is skipped are the ones that change most with new pages
+(a score ``1-صفر`` against a range ``ما بين 150- 200``, a year word the time tagger already
+closed). The word lists are ``resources/quantities/skip_before.txt`` and ``skip_after.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from rasd.annotators.quantities.numbers import Lex, Num, lookup, word_readings
+from rasd.annotators.quantities.objects import date_after, is_plural, nouns
+from rasd.annotators.spans import SpanIndex
+from rasd.models import Timex
+from rasd.resources import load_table
+from rasd.text import Token, fold
+from rasd.text.clitics import particle
+
+__all__ = ["is_skipped"]
+
+_BETWEEN = particle("between")
+
+
+@cache
+def _year_words() -> frozenset[str]:
+    """The words before a year (``time/year_words.tsv``, one list for both annotators):
+    after them only a four-digit number is a year."""
+    return frozenset(fold(row[0]) for row in load_table("time/year_words.tsv") if len(row) == 1)
+
+
+def _no_year(toks: Sequence[Token], num: Num, spans: SpanIndex[Timex]) -> bool:
+    """After a year word, a number is no year when it has not four digits (المؤشر العام 120
+    نقطة) or when the word already ends a date (الربع الحالي من العام 21 بالمئة)."""
+    prev = toks[num.i - 1]
+    if not any(r in _year_words() for r in word_readings(prev.norm)):
+        return False
+    return spans.overlaps_any(prev.start, prev.end) or len(re.sub(r"\D", "", fold(toks[num.i].text))) != 4
+
+
+def is_skipped(lex: Lex, toks: Sequence[Token], num: Num, text: str, spans: SpanIndex[Timex]) -> bool:
+    """Years, dates, times, phone numbers, codes and anything the time tagger took."""
+    if spans.overlaps_any(num.start, num.end):
+        return True
+    if num.i > 0:
+        prev = toks[num.i - 1]
+        if any(r in lex.skip_before for r in word_readings(prev.norm)) and not _no_year(toks, num, spans):
+            return True
+        if (
+            prev.norm == "("
+            and num.i > 1
+            and any(r in lex.skip_before for r in word_readings(toks[num.i - 2].norm))
+        ):
+            return True  # بالرمز (43)
+        if prev.norm in ("/", "-", ":", "+") and prev.end == toks[num.i].start:
+            return True
+        if num.i > 1 and prev.norm in ("-", ":") and _spaced_score(toks, num.i - 2):
+            return True  # the other side of 3 - 1
+        if prev.norm == "/" and num.i > 1 and toks[num.i - 2].norm.isdigit():
+            return True  # 25 / 10 / 1436
+        if prev.norm in nouns().ordinals and lookup(lex, toks[num.i]) == (10.0, "teen"):
+            return True  # الحادية عشرة
+        if prev.norm == '"' and not num.digits and num.j < len(toks) and toks[num.j].norm == '"':
+            return True  # «سبعة»: a title
+    if num.j < len(toks):
+        nxt = toks[num.j]
+        # ما بين 150- 200: after بين, a hyphen joins the two ends of a range, no date or score
+        ranged = num.i > 0 and _BETWEEN in word_readings(toks[num.i - 1].norm)
+        if any(r in lex.skip_after for r in word_readings(nxt.norm)):
+            return True
+        if date_after(toks, num.j) and not ranged:
+            return True
+        if (
+            nxt.norm in ("-", ":")
+            and nxt.start == num.end
+            and num.j + 1 < len(toks)
+            and lookup(lex, toks[num.j + 1])
+            and not ranged
+        ):
+            return True  # 1-صفر
+        if not ranged and num.digits and _spaced_score(toks, num.i):
+            return True  # بنتيجة 3 - 1
+    if num.digits:
+        raw = fold(text[num.start : num.end])
+        bare = re.sub(r"\D", "", raw)
+        if len(bare) >= 7 and "," not in raw and "." not in raw:
+            return True  # phone numbers and codes
+        if len(bare) >= 6 and bare.startswith("0"):
+            return True
+    return False
+
+
+SCORE_MAX = 15  # goals, sets or points of one side of a score written "3 - 1"
+
+
+def _spaced_score(toks: Sequence[Token], i: int) -> bool:
+    """``3 - 1`` with spaces from token ``i``: two small whole numbers around a hyphen or
+    colon, and no counted plural after the second (``3 - 5 أشخاص`` is a range)."""
+    if not (i + 2 < len(toks) and toks[i].norm.isdigit() and toks[i + 1].norm in ("-", ":")):
+        return False
+    if not toks[i + 2].norm.isdigit():
+        return False
+    first, second = int(toks[i].norm), int(toks[i + 2].norm)
+    if first > SCORE_MAX or second > SCORE_MAX:
+        return False
+    return second < first or is_plural(toks[i + 3].text if i + 3 < len(toks) else "") is None

@@ -1,0 +1,38 @@
+""""في وقت سابق من هذا الشهر": a vague part of a date is that date, in one expression.
+
+Why a pass of its own: the engine reads "وقت سابق" as a vague reference (PAST_REF) and the
+date after "من" apart, so the expression the reader sees ("earlier this month") came out as
+two, the first with a vague value. TimeML gives the whole phrase the date's value; the
+phrases are ``resources/time/within_cues.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from rasd.annotators.time.base import Cand, Ctx
+from rasd.annotators.time.lexicon import alt, word_set
+
+__all__ = ["within"]
+
+
+@cache
+def _before() -> re.Pattern[str]:
+    """A cue phrase and من right before a date (folded text, read backwards from the date)."""
+    return re.compile(rf"(?<!\w)(?P<cue>{alt(word_set('within_cues.txt'))})\s+من\s+$")
+
+
+def within(cands: list[Cand], ctx: Ctx) -> list[Cand]:
+    """Join "وقت سابق من" + a date into one expression with the date's value."""
+    out: list[Cand] = []
+    for c in cands:
+        m = _before().search(ctx.before(c.start, 40)) if c.type in ("DATE", "TIME") else None
+        if m is not None and c.value and not c.value.endswith("_REF"):
+            start = c.start - len(ctx.before(c.start, 40)) + m.start("cue")
+            while out and out[-1].end > start:
+                out.pop()  # the cue read alone as PAST_REF/FUTURE_REF
+            c = replace(c, start=start)
+        out.append(c)
+    return out
