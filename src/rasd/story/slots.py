@@ -237,7 +237,9 @@ Words = Callable[[str], str]  # a TimeML date -> the date in words
 
 @cache
 def _not_speakers() -> frozenset[str]:
-    return frozenset(fold(w) for w in load_lines("story/not_speakers.txt"))
+    """Speaker phrases that only point back to a speaker named earlier ("حسب المصادر نفسها"):
+    an explanation names the outlet's report instead (the words of ``quotes/same.txt``)."""
+    return frozenset(fold(w) for w in load_lines("quotes/same.txt"))
 
 
 def side_text(v: Value, s: Side, etype: str | None, date_words: Words) -> str:

@@ -5,6 +5,9 @@ Beside a quote already found in the same sentence, X is where the words were car
 
 from __future__ import annotations
 
+import dataclasses
+from functools import cache
+
 from rasd.annotators.quotes.context import NP, Ctx, content_end, polarity, sentence_start, trim
 from rasd.annotators.quotes.coref import is_anaphor
 from rasd.annotators.quotes.history import bare as _bare
@@ -12,7 +15,8 @@ from rasd.annotators.quotes.history import nodef as _nodef
 from rasd.annotators.quotes.lexicon import member
 from rasd.annotators.quotes.speakers import Subj, is_adjunct_start, make_speaker, medium_text
 from rasd.annotators.spans import SpanIndex
-from rasd.models import Quote, Span
+from rasd.models import Quote, Span, Speaker
+from rasd.resources import load_lines
 from rasd.text import fold
 from rasd.text.clitics import article, chain, conjunctions, particle, proclitic
 
@@ -95,6 +99,13 @@ def attributions(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> 
         opens = s0 == k or all(not t.is_word for t in toks[s0:k]) or (k - s0 == 1 and toks[s0].norm in _CONJ)
         if opens and s0 > 0 and (src_b >= len(toks) or cx.brk[src_b - 1] or toks[src_b].norm in (".", "!")):
             c_a, c_b = sentence_start(cx, s0 - 1), s0  # "….وفقا لرويترز.": it closes the sentence before
+            before = found_at.within(toks[c_a].start, toks[s0 - 1].end)
+            if before:  # "وذكر X أن …، واصفا … .بحسب رويترز.": the agency that carried those words
+                for q in before:
+                    if q.speaker.medium is None and not member(toks[np_.first].norm, lex.anon):
+                        q.speaker.medium = medium_text(cx, np_.first, np_.last)
+                k = src_b
+                continue
         elif opens:
             c_a = src_b + 1 if src_b < len(toks) and toks[src_b].norm == "," else src_b
             if c_a < len(toks) and toks[c_a].norm == _SO_THAT:
@@ -108,7 +119,7 @@ def attributions(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> 
             continue
         direct = cn.first - 1 in cx.open_at and cx.open_at[cn.first - 1] == cn.last + 1
         sub = Subj(np=_strip_l(cx, np_))
-        spk = make_speaker(cx, sub)
+        spk = _same_as(cx, np_, [*found, *out], toks[k].start) or make_speaker(cx, sub)
         if spk is not None and spk.text[:1] == _TO and not fold(spk.text).startswith(_TO_ART) and len(spk.text) > 3:
             spk.start += 1
             spk.text = cx.text[spk.start : spk.end]
@@ -133,6 +144,31 @@ def _said(cx: Ctx, k: int) -> int:
     if k + 1 >= len(cx.toks) or cx.toks[k].norm != _WHAT:
         return 0
     return 2 if any((w,) in cx.lex.cues for w in _bare(cx.toks[k + 1].norm)) else 0
+
+
+def _same_as(cx: Ctx, np_: NP, quotes: list[Quote], before: int) -> Speaker | None:
+    """``المصدر نفسه``: the latest earlier source with that head word (``مصدر في الوزارة``)."""
+    toks = cx.toks
+    if np_.last == np_.first or toks[np_.last].norm not in _same():
+        return None
+    head = _nodef(_after_l(_bare(toks[np_.first].norm)[-1]))
+    for q in sorted((q for q in quotes if q.start < before), key=lambda q: q.start, reverse=True):
+        words = q.speaker.text.split()
+        if words and _nodef(_after_l(fold(words[0]))) == head:
+            return dataclasses.replace(q.speaker)
+    return None
+
+
+def _after_l(w: str) -> str:
+    """``للمصدر`` → ``المصدر``; ``لمصدر`` → ``مصدر``."""
+    if w.startswith(_TO_ART):
+        return _ART + w[len(_TO_ART) :]
+    return w[len(_TO) :] if w.startswith(_TO) and len(w) > 3 else w
+
+
+@cache
+def _same() -> frozenset[str]:
+    return frozenset(fold(x) for x in load_lines("quotes/same.txt"))
 
 
 def _strip_l(cx: Ctx, np_: NP) -> NP:

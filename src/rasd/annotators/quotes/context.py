@@ -10,7 +10,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
 
-from rasd.annotators.quotes.frames import between, connector, contrast, subject_next, whoever
+from rasd.annotators.quotes.frames import (
+    between,
+    connector,
+    contrast,
+    irrealis,
+    opens_clause,
+    subject_next,
+    whoever,
+)
 from rasd.annotators.quotes.history import CLITICS
 from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.lexicon import Lex, Verb, lexicon
@@ -100,12 +108,17 @@ def cue_at(cx: Ctx, k: int) -> tuple[int, Verb] | None:
         return None  # "عن أبلغ التهاني": a verb never follows a preposition
     if any(w in cx.lex.not_cues for w in _bare(toks[k].text)):
         return None  # "إبان انتقاله": the preposition "during", not the verb أبان
+    s0 = cx.s0[k]
+    if any(tuple(t.norm for t in toks[s0 : s0 + len(p)]) == p for p in cx.lex.boilerplate):
+        return None  # "رابط الخبر بصحيفة X: الوزارة تعلن …": the headline again, not a report
     for n in range(min(cx.lex.max_cue, len(toks) - k), 0, -1):
         words = [t.norm for t in toks[k : k + n]]
         for first in _bare(words[0]):
             v = cx.lex.cues.get((first, *words[1:]))
             if v is not None:
-                return None if whoever(toks, k, v.imperfect) or between(toks, k, "strict" in v.options) else (n, v)
+                if whoever(toks, k, v.imperfect) or irrealis(toks, k, v.imperfect) or between(toks, k, "strict" in v.options):
+                    return None
+                return n, v
     return None
 
 
@@ -166,6 +179,9 @@ def content_end(cx: Ctx, start: int) -> int:
             break
         if toks[k].norm == "," and _linked_report(cx, k + 1):
             end = k  # "…، من جهته قال X: …": another report begins after linking words
+            break
+        if k > start and opens_clause(toks[k - 1], toks[k]) and toks[k - 1].norm != ",":
+            end = k  # "… أمس بينما عبر النصر عن غضبه": another clause, not more of this content
             break
         if k > start and subject_next(toks[k]) and any(cue_at(cx, j) for j in range(k + 2, min(k + 5, len(toks)))):
             end = k  # "… ستقل لكن سعيد قال إن …": another speaker's report begins
@@ -230,11 +246,21 @@ def segments(cx: Ctx, a: int, b: int) -> list[tuple[int, int]]:
 
 def _hal(cx: Ctx, k: int) -> bool:
     """A reporting participle in the accusative (``مؤكدا``, ``مشيراً``, ``متهمًا``) at ``k``;
-    ``مؤكدة`` may be an adjective ("معلومات مؤكدة"), so only the -ا forms count."""
-    if k >= len(cx.toks) or not cx.toks[k].norm.endswith(_ACC):
+    ``مؤكدة`` may be an adjective ("معلومات مؤكدة"), so other forms count only when an
+    ``أن/إن`` or a colon follows within a few words (``… قائلة في بيان إن …``)."""
+    if k >= len(cx.toks):
         return False
     hit = cue_at(cx, k)
-    return hit is not None and hit[1].participle
+    if hit is None or not hit[1].participle:
+        return False
+    if cx.toks[k].norm.endswith(_ACC):
+        return True
+    for j in range(k + 1, min(k + 1 + MAX_RELATIVE_SUBJECT * 2, len(cx.toks))):
+        if cx.toks[j].norm in cx.lex.comps or cx.toks[j].norm == ":":
+            return True
+        if cx.brk[j - 1] or cx.toks[j].norm == ",":
+            return False
+    return False
 
 
 def sentence_start(cx: Ctx, k: int) -> int:

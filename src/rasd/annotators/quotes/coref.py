@@ -40,6 +40,7 @@ from rasd.text import Token, fold
 from rasd.text.clitics import affixes, article, prepositions, proclitic
 
 LOOKBACK = 200  # earlier mentions examined per description (nearest first)
+MAX_ANON_WORDS = 4  # "المصادر الأمنية والطبية": a definite source head with its adjectives
 BAG_BEFORE = 20  # words before a person mention that may hold its title
 BAG_AFTER = 8  # words after it (an apposition: "X، وزير الداخلية")
 RESOLVED_CONFIDENCE = 0.8  # factor applied to a quote whose speaker was inferred
@@ -62,6 +63,7 @@ class _Words:
     latter: frozenset[str]
     pronoun_nouns: dict[str, str]  # honorific pronoun -> its noun: سموه -> سمو
     openers: frozenset[str]
+    persons: frozenset[str]  # الطالب، اللاعب: persons of the story without an office
 
 
 @cache
@@ -76,6 +78,7 @@ def _words() -> _Words:
         org_heads=lines("org_heads.txt"),
         anon=lines("anonymous.txt"),
         latter=frozenset(fold(x) for x in load_lines("quotes/latter.txt")),
+        persons=lines("person_nouns.txt"),
         pronoun_nouns={fold(r[0]): nodef(fold(r[1])) for r in load_table("quotes/honorific_pronouns.tsv")},
         openers=frozenset(fold(x) for x in load_lines("quotes/clause_openers.txt")),
     )
@@ -267,7 +270,9 @@ def _kind(words: list[str], honored: bool) -> str | None:
         return "person"
     if hk & w.org_heads and (definite or construct):
         return "org"
-    if hk & w.anon and definite and len(words) <= 2:
+    if hk & w.persons and definite:
+        return "story"  # الطالب، اللاعب: a person of the story, named earlier
+    if hk & w.anon and definite and len(words) <= MAX_ANON_WORDS:
         return "anon"
     return None
 
@@ -471,6 +476,9 @@ def _resolve_one(doc: _Doc, q: Quote, named: list[Speaker], earlier: list[Speake
     elif kind == "person":
         cand = _person(doc, sp.start, words, fallback=True)
         role = sp.text
+    elif kind == "story":
+        cand = _person(doc, sp.start, words, fallback=True)  # as a title: else the person the story is about
+        role = sp.role
     elif kind == "org":
         if len(words) >= MAX_ORG_DESCRIPTION:
             return None  # "حزب العمال الكردستاني": a full name already, not a shortened office
@@ -478,9 +486,12 @@ def _resolve_one(doc: _Doc, q: Quote, named: list[Speaker], earlier: list[Speake
         role = sp.role
     else:
         head = _keys(words[0])
-        prev = next((x for x in reversed(earlier[-LOOKBACK:]) if x.end <= sp.start and x.text.split()
-                     and _keys(x.text.split()[0]) & head and not bare(fold(x.text.split()[0]))[-1].startswith(_ART)),
-                    None)  # fmt: skip
+        rest = {k for x in words[1:] for k in _keys(x)}
+        cands = [x for x in reversed(earlier[-LOOKBACK:]) if x.end <= sp.start and x.text.split()
+                 and _keys(x.text.split()[0]) & head and not bare(fold(x.text.split()[0]))[-1].startswith(_ART)]  # fmt: skip
+        # the nearest, unless a farther one shares more of the description's words
+        # ("المصادر الامنية والطبية" → "مصادر امنية وطبية", not "مصادر طبية في …")
+        prev = max(cands, key=lambda x: len(rest & {k for y in x.text.split()[1:] for k in _keys(y)}), default=None)
         if prev is not None:
             return dataclasses.replace(prev, medium=sp.medium or prev.medium)
         return None
@@ -493,6 +504,13 @@ def _resolve_one(doc: _Doc, q: Quote, named: list[Speaker], earlier: list[Speake
 @cache
 def _affiliation_words() -> frozenset[str]:
     return _words().org_heads | frozenset(nodef(fold(x)) for x in load_lines("quotes/affiliations.txt"))
+
+
+def office_head(w: str) -> bool:
+    """``محافظة``, ``منطقة`` written without the article: a construct head whose next word,
+    even one starting with ب (``محافظة بدر``), is its name."""
+    f = bare(fold(w))[-1]
+    return nodef(f) == f and f in _affiliation_words()
 
 
 def affiliation(w: str) -> bool:

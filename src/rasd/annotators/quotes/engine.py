@@ -22,6 +22,14 @@ from dataclasses import dataclass
 
 from rasd.annotators.quotes.attributions import attributions
 from rasd.annotators.quotes.carry import carried
+from rasd.annotators.quotes.clauses import (
+    clock_colon,
+    comma_after_name,
+    kana_subject,
+    object_before,
+    quote_after,
+    when_subject,
+)
 from rasd.annotators.quotes.context import (
     MAX_SUBJECT,
     NP,
@@ -35,15 +43,15 @@ from rasd.annotators.quotes.context import (
     short_pair,
     trim,
 )
-from rasd.annotators.quotes.coref import affiliation, resolve_descriptions
-from rasd.annotators.quotes.frames import relay, report_noun, subject_next, subordinate
+from rasd.annotators.quotes.coref import affiliation, office_head, resolve_descriptions
+from rasd.annotators.quotes.frames import opens_clause, relay, report_noun, subject_next, subordinate
 from rasd.annotators.quotes.history import CLITICS as _CLITICS
 from rasd.annotators.quotes.history import SpeakerIndex
 from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
 from rasd.annotators.quotes.lexicon import Verb, lexicon, member
 from rasd.annotators.quotes.marks import quote_pairs
-from rasd.annotators.quotes.nominal import nominal_intro
+from rasd.annotators.quotes.nominal import data_subject, nominal_intro
 from rasd.annotators.quotes.speakers import (
     Subj,
     addressee_cut,
@@ -55,6 +63,7 @@ from rasd.annotators.quotes.speakers import (
     noun_speaker,
     oblique_object,
     parse_subject,
+    person_noun,
     speakerish,
     split_role,
     title_np,
@@ -62,7 +71,7 @@ from rasd.annotators.quotes.speakers import (
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Quote, Span, Speaker, Timex
 from rasd.resources import load_lines
-from rasd.text import Token, fold
+from rasd.text import fold
 from rasd.text.clitics import affixes, particle, proclitic
 
 __all__ = ["extract_quotes", "lexicon", "quote_pairs"]
@@ -101,12 +110,14 @@ def _intro_at(cx: Ctx, k: int, verb: Verb, first: bool) -> _Intro | None:
             return _Intro(j + 1, j, kind)
         return _Intro(j, None, kind)
 
-    if t.norm == ":" and not _clock_colon(toks, k):
+    if t.norm == ":" and not clock_colon(toks, k):
         return after(nxt, "colon")
     if k in cx.open_at and not short_pair(cx, k) and not (first and "strict" in verb.options):
         return _Intro(k + 1, k, "quote")
-    if t.norm in lex.comps or (t.norm[:1] in _CLITICS and t.norm[1:] in lex.comps and first):
-        return after(nxt, "comp")
+    if (t.norm in lex.comps or (t.norm[:1] in _CLITICS and t.norm[1:] in lex.comps and first)) and not (
+        k > 0 and member(toks[k - 1].norm, lex.binders)
+    ):
+        return after(nxt, "comp")  # not "بعد أن"، "إلا أن": another conjunction, not the cue's
     if "chain" in verb.options and report_noun(t) and not (nxt < len(toks) and toks[nxt].norm in lex.comps):
         return _Intro(nxt, None, "obj")  # "نقلت الصحيفة عن الوزير توقعه ارتفاع …"
     if t.norm in lex.say_nouns:
@@ -129,6 +140,7 @@ def _intro_at(cx: Ctx, k: int, verb: Verb, first: bool) -> _Intro | None:
         and not member(t.norm, lex.adjuncts)
         and not member(t.norm, lex.venues)
         and not affiliation(t.norm)
+        and not (k > 0 and office_head(toks[k - 1].norm))  # "وكيل محافظة بدر": a name, not بـ + content
         and not any(m.type == "PER" and m.start == t.start for m in cx.ents.overlapping(t.start, t.end))  # "بتال": a name
     ):
         return _Intro(k, None, "prep")  # "طالبت النقابة بصرف المستحقات"
@@ -136,15 +148,6 @@ def _intro_at(cx: Ctx, k: int, verb: Verb, first: bool) -> _Intro | None:
 
 
 
-
-
-def _clock_colon(toks: list[Token], k: int) -> bool:
-    """The colon at ``k`` sits between digits with no space (``18:01``): a clock time or a
-    score, not the colon that opens a statement."""
-    if not 0 < k < len(toks) - 1:
-        return False
-    a, b = toks[k - 1], toks[k + 1]
-    return a.norm.isdigit() and b.norm.isdigit() and a.end == toks[k].start and toks[k].end == b.start
 
 
 def extract_quotes(
@@ -222,8 +225,10 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: _State, doc_id: str) -> tupl
     j = k + n
     limit = min(len(toks), j + (6 if "strict" in verb.options else MAX_SUBJECT))
     while j < limit:
-        if j > k + n and cue_at(cx, j) is not None and (toks[j - 1].norm == "," or toks[j].norm[:1] in _CLITICS):
-            break  # another report starts: "بين البلدين، تقول عنها …"
+        if j > k + n and (hit := cue_at(cx, j)) is not None and (
+            toks[j - 1].norm == "," or toks[j].norm[:1] in _CLITICS or (hit[1].participle and object_before(cx, k + n, j, verb))
+        ):
+            break  # another report starts: "بين البلدين، تقول عنها …", "أعلنت X تنفيذ … قائلة إن …"
         intro = _intro_at(cx, j, verb, first=(j == k + n))
         if intro is not None:
             break
@@ -232,9 +237,11 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: _State, doc_id: str) -> tupl
             if j - 1 < len(cx.brk) and cx.brk[j - 1]:
                 break
             continue
-        if cx.brk[j]:
-            break
+        if cx.brk[j] or (j > k + n and opens_clause(toks[j - 1], toks[j])):
+            break  # "… بينما عبر النصر عن …": another clause, never this cue's content
         j += 1
+    if intro is None and "comma" in verb.options and (c := comma_after_name(cx, k + n, j)) is not None:
+        intro, j = _Intro(c + 1, None, "colon"), c  # "وقال المتحدث … X، تلقت الغرفة بلاغا …"
     direct_open: int | None = None
     subj_a, subj_b = k + n, (j if intro is not None else k + n)
     if intro is not None and intro.kind == "obj" and "nominal" in verb.options and not verb.participle:
@@ -266,22 +273,29 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: _State, doc_id: str) -> tupl
                 return None
             intro = _Intro(segs[0][0], None, "obj")
             subj_b = k + n
-        elif "nominal" in verb.options and not verb.participle and (nom := nominal_intro(toks, cx.brk, cx.ents, k + n, cx.names)):
-            intro, subj_b = _Intro(nom[1], None, "obj"), nom[0]
+        elif (
+            ("nominal" in verb.options or ("data" in verb.options and data_subject(toks, k + n)))
+            and not verb.participle
+            and (nom := nominal_intro(toks, cx.brk, cx.ents, k + n, cx.names))
+        ):
+            intro, subj_b = _Intro(nom[1], None, "obj"), nom[0]  # "أظهرت البيانات تراجعا في …"
         else:
             return None
     if "strict" in verb.options and intro.kind == "comp" and any(t.norm == "," for t in toks[k + n : intro.content_start]):
         return None  # "العمل بين الجهات مستقبلا، خاصة أن …": the preposition, and another clause's أن
-    if ("strict" in verb.options and intro.kind not in ("comp", "colon")) or ("direct" in verb.options and intro.kind != "colon" and intro.direct_open is None):
+    if ("strict" in verb.options and intro.kind not in ("comp", "colon") and not (intro.kind == "obj" and "data" in verb.options)) or ("direct" in verb.options and intro.kind != "colon" and intro.direct_open is None):
         return None  # بين is also "between": only "بين أن" / "بين:" report; كتب: only quoted words ("كتب أن «…»")
     if "clausal" in verb.options and intro.kind not in ("comp", "colon", "quote"):
         at = _clause_in(cx, intro.content_start)
-        if at is None:  # "أعرب عن قلقه": a feeling, not a report (realnews decision 1) …
+        if at is None and (o := quote_after(cx, intro.content_start)) is not None:
+            at, intro = None, _Intro(o + 1, o, "quote")  # "وأثنى اللاعب على مدربه «…»": the quotation
+        elif at is None:  # "أعرب عن قلقه": a feeling, not a report (realnews decision 1) …
             felt = parse_subject(cx, subj_a, subj_b, verb)
             if felt.np is not None and speakerish(cx, felt.np) and (spk := make_speaker(cx, felt)) is not None:
                 st.hist.add(k, spk)  # … but "… داعيا تركيا إلى …" after it goes on with the same subject
             return None
-        intro = _Intro(at, None, "comp")  # "أعرب عن أمله في أن …": the clause is the content
+        else:
+            intro = _Intro(at, None, "comp")  # "أعرب عن أمله في أن …": the clause is the content
     if k <= st.indirect_until and intro.kind not in ("comp", "colon", "quote"):
         return None  # "لا تزال تشدد على دعمها" inside someone's reported words
     if intro.content_start in st.used_starts:
@@ -384,11 +398,18 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: _State, k: int, in_doc: bool = 
                     main = _main_subject(cx, prev, j + 1)
             if main is not None:
                 return make_speaker(cx, main)
+        a = max((x + 1 for x in range(s0, k) if cx.toks[x].norm == ","), default=s0)
+        if st.hist.items and st.hist.items[-1][0] < a < k - 2 and _bare(cx.toks[a].norm)[-1] != cx.toks[a].norm and cue_at(cx, a) is None:
+            main = _main_subject(cx, a, k)  # "…، وحملت فئة ثالثة اللاعبين الخسارة مشيرة إلى …": its own subject
+            if main is not None and main.np is not None and speakerish(cx, main.np):
+                return make_speaker(cx, main)
         return _inherit(carried(cx.toks, cx.brk, cx.ents, max(s0, st.covered_until + 1, st.indirect_until + 1), k, st.last), sub.medium)
+    if sub.np is not None and not sub.chain and kana_subject(cx, s0, k) is not None:
+        sub = Subj(medium=sub.medium)  # "وكانت الوزارة أبلغت السفارة أن …": the subject is before the cue
     if sub.np is not None:
         if sub.name is None and st.hist.items:
-            if anaphoric(cx, sub.np):
-                return _inherit(_antecedent(cx, sub.np, st), sub.medium)
+            if anaphoric(cx, sub.np) and (ante := _antecedent(cx, sub.np, st)) is not None:
+                return _inherit(ante, sub.medium)
             if all(definite(t.norm) for t in cx.toks[sub.np.first : sub.np.last + 1] if t.is_word):
                 ante = _antecedent(cx, sub.np, st, strict=True)
                 if ante is not None:  # "وأشارت القيادة" after "قيادة العمليات المشتركة"
@@ -415,8 +436,14 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: _State, k: int, in_doc: bool = 
             if not (np_.first == np_.last and (member(cx.toks[np_.first].norm, _SOFT) or _bare(cx.toks[np_.first].norm)[-1] in cx.lex.skip))
         ]
         if nps:
-            if len(nps) == 1 and anaphoric(cx, nps[0]) and st.hist.items:
-                return _inherit(_antecedent(cx, nps[0], st), sub.medium)
+            if len(nps) == 1 and anaphoric(cx, nps[0]) and st.hist.items and (ante := _antecedent(cx, nps[0], st)):
+                return _inherit(ante, sub.medium)
+            if len(nps) == 1 and st.hist.items and not member(cx.toks[nps[0].first].norm, cx.lex.anon) and all(
+                definite(t.norm) for t in cx.toks[nps[0].first : nps[0].last + 1] if t.is_word
+            ):
+                ante = _antecedent(cx, nps[0], st, strict=True)
+                if ante is not None:  # "وكانت الجبهة أعلنت" after "جبهة X …": the one named before
+                    return _inherit(ante, sub.medium)
             left = Subj(np=nps[0], medium=sub.medium)
             if len(nps) > 1:
                 if title_np(cx, nps[0]):
@@ -437,6 +464,8 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: _State, k: int, in_doc: bool = 
             main = _main_subject(cx, a, k)  # "وتحدثت صحيفة X عن … ودعت …": the clause's own subject
             if main is not None and main.np is not None and speakerish(cx, main.np):
                 return make_speaker(cx, main)
+    if (when := when_subject(cx, s0, k)) is not None:
+        return make_speaker(cx, Subj(np=when, medium=sub.medium))  # "وعندما سئل الوزير … قال إن"
     if verb.imperfect:
         return None  # "فصائل مسلحة تقول إنها …": a description, not a continuation
     return _inherit(carried(cx.toks, cx.brk, cx.ents, max(st.covered_until, st.indirect_until) + 1, k, st.last), sub.medium)
@@ -467,6 +496,11 @@ def _main_subject(cx: Ctx, s0: int, k: int) -> Subj | None:
     if named:  # "ونقل الوزير سالم بن خالد لرئيس الوفد تحيات …": the name ends the subject
         last = max(j for j in range(np_.first, np_.last + 1) if cx.toks[j].start < named[0].end)
         np_ = NP(np_.first, last)
+    elif person_noun(cx, cx.toks[np_.first].norm):  # "وقام الطالب بشتم الموظفة": the noun and its adjectives
+        last = np_.first
+        while last < np_.last and definite(cx.toks[last + 1].norm) and not is_adjunct_start(cx, last + 1):
+            last += 1
+        np_ = NP(np_.first, last)
     elif not (title_np(cx, np_) or member(cx.toks[np_.first].norm, cx.lex.anon)):
         end = np_.first + 1
         while end <= np_.last and not (is_adjunct_start(cx, end) or cx.toks[end].norm == _IN):
@@ -478,14 +512,18 @@ def _main_subject(cx: Ctx, s0: int, k: int) -> Subj | None:
                 end = cx.open_at[end]  # a quoted name: صحيفة "هافنجتون بوست"
             end += 1
         np_ = trim(cx, np_.first, end - 1) or np_
+    obj = next((j for j in range(np_.first + 1, np_.last + 1)
+                if oblique_object(cx, NP(j, j)) and cx.toks[j - 1].norm not in cx.lex.openers), None)  # fmt: skip
+    if obj is not None:  # "وحملت فئة ثالثة اللاعبين الخسارة": the object, never part of the subject
+        np_ = trim(cx, np_.first, obj - 1) or np_
     if np_.last - np_.first >= 10:
         return None  # a long clause, not a speaker phrase
     role, name = split_role(cx, np_)
     if name is not None and role is not None:
         return Subj(np=np_, name=name, role=role)
     head = cx.toks[np_.first].norm
-    if any(member(head, words) for words in (cx.lex.titles, cx.lex.anon, cx.lex.orgs, cx.lex.outlets)):
-        return Subj(np=np_)
+    if any(member(head, words) for words in (cx.lex.titles, cx.lex.anon, cx.lex.orgs, cx.lex.outlets)) or person_noun(cx, head):
+        return Subj(np=np_)  # "وقام الطالب بإيذاء الموظفة وقال لها إنه …": the student, resolved by coref
     return None
 
 
@@ -520,6 +558,8 @@ def _antecedent(cx: Ctx, np_: NP, st: _State, strict: bool = False) -> Speaker |
         return st.last
     extra = {_nodef(t.norm) for t in cx.toks[np_.first + 1 : np_.last + 1] if t.is_word}
     found = st.hist.antecedent(head, extra)
+    if found is None and head in cx.lex.anon and head not in cx.lex.titles:
+        return None  # "وتشير المصادر" with no earlier source of that kind: the sources themselves
     return st.last if found is None and not strict else found
 
 

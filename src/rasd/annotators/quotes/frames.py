@@ -3,6 +3,8 @@
 Each rule is one fact of Arabic news syntax, with its words in ``resources/quotes/``:
 
 - ``whoever``: ``من`` before an imperfect cue is "whoever says" (``ومن يقول غير ذلك``);
+- ``irrealis``: ``أن/لن/سوف`` before an imperfect cue make it a plan or forecast (``يتوقع أن
+  تعلن الإدارة``), not a report;
 - ``between``: ``بين`` right after ``بينه/بينها`` + و is the split "between X and Y"
   (``بينه وبين الإدارة``), never the verb "he made clear";
 - ``accusative``: a word written with tanween fatha (``سابقاً``, ``مهاجماً``) is an adverb or a
@@ -38,6 +40,11 @@ def whoever(toks: Sequence[Token], k: int, imperfect: bool) -> bool:
     return imperfect and k > 0 and any(w in _words("whoever.txt") for w in bare(toks[k - 1].norm))
 
 
+def irrealis(toks: Sequence[Token], k: int, imperfect: bool) -> bool:
+    """``أن تعلن``, ``لن يعلن``: an imperfect cue after these is planned or expected, not said."""
+    return imperfect and k > 0 and any(w in _words("irrealis.txt") for w in bare(toks[k - 1].norm))
+
+
 def between(toks: Sequence[Token], k: int, strict: bool) -> bool:
     """``بينه وبين X``: the preposition repeated after a pronoun-suffixed ``بين``."""
     if not strict or k == 0 or not toks[k].norm.startswith(_CONJ):
@@ -65,6 +72,12 @@ def connector(tok: Token) -> bool:
 def contrast(tok: Token) -> bool:
     """``فيما/بينما`` after a comma: running content ends there even with no cue after it."""
     return "comma" in _connectors().get(tok.norm, ())
+
+
+def opens_clause(prev: Token, tok: Token) -> bool:
+    """``بينما``, or ``، فيما``: a clause of its own starts here; a cue's subject ends before it."""
+    tags = _connectors().get(tok.norm, frozenset())
+    return "clause" in tags or ("comma" in tags and prev.norm == ",")
 
 
 def subject_next(tok: Token) -> bool:

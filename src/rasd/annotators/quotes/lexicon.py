@@ -64,6 +64,11 @@ class Lex:
     latter: frozenset[str]  # الأخير، الأخيرة (folded, with the article)
     addressees: frozenset[str] = frozenset()  # جميع، كافة …: an addressee opens after the subject
     not_cues: frozenset[str] = frozenset()  # إبان: written forms (hamza kept) that fold onto a cue
+    binders: frozenset[str] = frozenset()  # بعد، قبل، إلا …: with أن they are a conjunction of their own
+    object_heads: frozenset[str] = frozenset()  # مسؤولية، دعم …: with a pronoun, the cue's object
+    persons: frozenset[str] = frozenset()  # الطالب، اللاعب …: a person of the story, no office
+    boilerplate: tuple[tuple[str, ...], ...] = ()  # رابط الخبر: a line the site adds, no report in it
+    led_by: frozenset[str] = frozenset()  # بقيادة، برئاسة: the person after them leads the speaker
 
 
 @cache
@@ -116,6 +121,11 @@ def lexicon() -> Lex:
         latter=lines("latter.txt"),
         addressees=lines("addressee_openers.txt"),
         not_cues=frozenset(load_lines("quotes/not_cues.txt")),
+        binders=lines("comp_binders.txt"),
+        object_heads=lines("object_heads.txt"),
+        persons=lines("person_nouns.txt"),
+        boilerplate=tuple(phrase(x) for x in load_lines("quotes/boilerplate.txt")),
+        led_by=lines("led_by.txt"),
     )
 
 

@@ -3,9 +3,10 @@
 ``أعلنت الإدارة الهلالية مواعيد المباريات``, ``أكد المدير أهمية الالتزام``, ``كشفت الشرطة
 تفاصيل الحادث``: the gold guidelines count the reported noun phrase as the content. With no
 syntax, the subject/object boundary is guessed: the subject is the verb's first noun phrase
-— entity mention tokens, titles and organisation heads with their complement, definite
-words and nisbas, honorifics — and the content starts at the first indefinite word after
-it (past a comma, time adverbs or ``على``/``عن``). Only verbs marked ``nominal`` in
+— entity mention tokens, titles, organisation heads, unnamed sources (محللون) and data
+(البيانات) with their complement, definite words and nisbas, honorifics, or everything up
+to a comma right after a person's name — and the content starts at the first indefinite
+word after it (past a comma, time adverbs or ``على``/``عن``). Only verbs marked ``nominal`` in
 ``verbs.tsv`` take this frame, and only when their clause has no أن/colon/quotation.
 """
 
@@ -30,9 +31,20 @@ _NISBA = affixes("nisba", "apposition")
 @cache
 def _heads() -> frozenset[str]:
     words = {nodef(fold(x)) for use in ("role", "honorific") for x in arabic.titles(use)}
-    for name in ("org_heads.txt", "org_words.txt"):
+    for name in ("org_heads.txt", "org_words.txt", "data_sources.txt", "anonymous.txt"):
         words |= {nodef(fold(x)) for x in load_lines(f"quotes/{name}")}
     return frozenset(words)
+
+
+@cache
+def _data() -> frozenset[str]:
+    return frozenset(nodef(fold(x)) for x in load_lines("quotes/data_sources.txt"))
+
+
+def data_subject(toks: Sequence[Token], a: int) -> bool:
+    """The word at ``a`` is data or a document (``البيانات``, ``دراسة``): a subject that can
+    "show" a noun phrase (realnews decision 4)."""
+    return a < len(toks) and nodef(bare(toks[a].norm)[-1]) in _data()
 
 
 @cache
@@ -74,6 +86,9 @@ def nominal_intro(
             last = next((j for j in range(hi, a - 1, -1) if toks[j].end <= m.end), None)
             if first is not None and last is not None and last >= first:
                 covered[first] = max(covered.get(first, 0), last + 1)
+    named_to = _name_then_comma(toks, brk, ents, a)
+    if named_to is not None:  # "أكد مدير إدارة … رئيس المركز سالم العمري، أهمية …": the name ends it
+        return named_to
     j, named, heads, closed = a, False, _heads(), False  # closed: a whole name was read
     while j < n and j - a < MAX_SUBJECT and not brk[j]:
         t = toks[j]
@@ -109,3 +124,26 @@ def nominal_intro(
         words += toks[k].is_word
         k += 1
     return (sub_end, j) if words >= 2 else None
+
+
+def _name_then_comma(
+    toks: Sequence[Token], brk: Sequence[bool], ents: SpanIndex[EntityMention], a: int
+) -> tuple[int, int] | None:
+    """A subject that opens with a title or office and runs, without a break, to a person's
+    name right before a comma (``مدير إدارة شؤون الموظفين رئيس مركز التدريب سالم العمري،``):
+    ``(comma, content_start)`` when an indefinite noun phrase of two words or more follows."""
+    n = len(toks)
+    if a >= n or nodef(bare(toks[a].norm)[-1]) not in _heads():
+        return None
+    c = next((x for x in range(a + 1, min(n, a + MAX_SUBJECT)) if toks[x].norm == "," or brk[x] or not toks[x].is_word), None)
+    if c is None or toks[c].norm != "," or brk[c - 1]:
+        return None
+    end = toks[c - 1].end
+    if not any(m.type == "PER" and m.end == end and m.start > toks[a].start for m in ents.overlapping(toks[a].start, end)):
+        return None
+    j = c + 1
+    while j < n and not brk[j - 1] and toks[j].norm in _skips():
+        j += 1
+    if j + 1 >= n or brk[j - 1] or not toks[j].is_word or _definite(toks[j].norm) or not toks[j + 1].is_word:
+        return None
+    return c, j

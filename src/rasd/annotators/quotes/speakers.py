@@ -55,6 +55,8 @@ def is_adjunct_start(cx: Ctx, k: int, segment: bool = False) -> bool:
         return False  # the names علي/العلي, not the preposition على
     if member(w, cx.lex.adjuncts) or (segment and w == _IN):
         return True
+    if w == _FROM and k + 1 < len(cx.toks) and member(cx.toks[k + 1].norm, cx.lex.adjuncts):
+        return True  # "من قبل", "من خلال": a preposition before an adjunct word
     if w == _IN and k + 1 < len(cx.toks):
         nxt = cx.toks[k + 1].norm
         for suf in _THEIR:
@@ -132,6 +134,8 @@ def parse_subject(cx: Ctx, a: int, b: int, verb: Verb) -> Subj:
             s += 1
         if s >= e:
             continue  # "أكدوا لهم أن": only a pronoun object
+        if possessed_object(cx, s):
+            break  # "أعلن مسؤوليته عن …": the object; the subject is elided
         if e - s == 1 and _audience(cx, s, e, -1):
             continue  # "وقال للصحفيين:"
         if relay(toks[s]) and s + 1 < e and toks[s + 1].norm == _ABOUT:
@@ -197,8 +201,8 @@ def parse_subject(cx: Ctx, a: int, b: int, verb: Verb) -> Subj:
                 sub.medium = medium_text(cx, k, e - 1)
                 end = k
                 break
-            if _audience(cx, k, e, s):
-                end = k
+            if _audience(cx, k, e, s) or possessed_object(cx, k):
+                end = k  # "أعلن التنظيم مسؤوليته عن …": the subject ends before the object
                 break
             k += 1
         np_ = trim(cx, s, end - 1)
@@ -221,6 +225,20 @@ def parse_subject(cx: Ctx, a: int, b: int, verb: Verb) -> Subj:
     return sub
 
 
+def possessed_object(cx: Ctx, k: int) -> bool:
+    """Token ``k`` is a noun of ``object_heads.txt`` with a possessive pronoun (``مسؤوليته``,
+    ``دعمها``): the object of the cue, not its subject."""
+    w = _bare(cx.toks[k].norm)[-1]
+    for suf in _THEIR[1:]:
+        if w.endswith(suf) and len(w) > len(suf) + 2:
+            stem = w[: len(w) - len(suf)]
+            if stem in cx.lex.object_heads or (
+                stem.endswith(_FEM_CONSTRUCT) and stem[: len(stem) - len(_FEM_CONSTRUCT)] + _FEM in cx.lex.object_heads
+            ):
+                return True
+    return False
+
+
 def _tail_is_medium(cx: Ctx, k: int, e: int) -> bool:
     """``لـ«X»`` at the end of a piece is the medium; ``لـ«X» حركة Y`` is part of a role."""
     if k in cx.open_at:
@@ -239,7 +257,14 @@ def _audience(cx: Ctx, k: int, e: int, head: int) -> bool:
     if member(cx.toks[head].norm, cx.lex.titles) and k == head + 1:
         return False  # "الأمين العام للجامعة" : part of the title
     rest = _after_to(w)
-    return rest in cx.lex.audiences or (_ART + rest) in cx.lex.audiences
+    if rest in cx.lex.audiences or (_ART + rest) in cx.lex.audiences:
+        return True
+    # "وقال لزملائه إنه …": to a noun with a possessive pronoun (written ه, not the ة that folds
+    # onto it; never with the article), someone addressed, not a speaker
+    raw = cx.toks[k].text
+    return not w.startswith(_TO_ART) and len(rest) > 4 and raw.endswith(_THEIR[1:]) and not any(
+        m.type in ("PER", "ORG") for m in cx.ents.overlapping(cx.toks[k].start, cx.toks[k].end)
+    )
 
 
 def title_np(cx: Ctx, np_: NP) -> bool:
@@ -271,9 +296,12 @@ def split_role(cx: Ctx, np_: NP) -> tuple[NP | None, NP | None]:
     toks = cx.toks
     s, e = toks[np_.first].start, toks[np_.last].end
     titled = member(toks[np_.first].norm, cx.lex.titles)
+    led = next((toks[k].end for k in range(np_.first + 1, np_.last + 1) if member(toks[k].norm, cx.lex.led_by)), e + 1)
     for m in cx.ents.within(s, e):
         if m.type != "PER" or not (s <= m.start and m.end <= e) or cx.text[m.end : m.end + 1] not in ("", " ", "\n"):
             continue  # "بي" of "بي.إم.آي": a piece of a glued abbreviation, not a name
+        if m.start >= led:  # "الجهاز الفني بقيادة المدرب X": the body he leads speaks
+            return None, trim(cx, np_.first, next(k for k in range(np_.first, np_.last + 1) if toks[k].end >= led) - 1) or np_
         # a person named at the start, or after a title and before the end or an apposed
         # title ("الخبير النفطي X مدير مجموعة …"); "بيان مكتب السوداني" is the statement's
         if m.start == s or (titled and (e - m.end <= 1 or _apposed_title(cx, m.end, np_.last) or _object_after(cx, m.end))):
@@ -302,8 +330,8 @@ def split_role(cx: Ctx, np_: NP) -> tuple[NP | None, NP | None]:
             break
         if second_basm or (not definite(w) and not (w[:1] in _TO_BY and len(w) > 3)):
             prev = toks[k - 1] if k - 1 >= np_.first else None
-            if prev is None or not prev.is_word or definite(prev.norm) or role_word(cx, prev.norm):
-                start = k  # a name opens after a role word: "… المكرمة | عبدالوهاب شلبي"
+            if (prev is None or not prev.is_word or definite(prev.norm) or role_word(cx, prev.norm)) and w not in cx.lex.openers:
+                start = k  # a name opens after a role word: "… المكرمة | عبدالوهاب شلبي"; never with من، في
         k -= 1
     if start is None:
         return np_, None
@@ -445,7 +473,14 @@ def speakerish(cx: Ctx, np_: NP) -> bool:
     """The phrase can be a speaker: a named person or body, a title, an anonymous source or an outlet."""
     t = cx.toks[np_.first]
     named = any(m.type in ("PER", "ORG") and m.start <= t.start < m.end for m in cx.ents.overlapping(t.start, t.end))
-    return named or title_np(cx, np_) or member(t.norm, cx.lex.anon) or role_word(cx, t.norm) or member(t.norm, cx.lex.outlets)
+    return named or title_np(cx, np_) or member(t.norm, cx.lex.anon) or role_word(cx, t.norm) or member(t.norm, cx.lex.outlets) or (
+        person_noun(cx, t.norm)
+    )
+
+
+def person_noun(cx: Ctx, w: str) -> bool:
+    """``الطالب``, ``اللاعب``: a definite description of a person of the story (person_nouns.txt)."""
+    return definite(w) and member(w, cx.lex.persons)
 
 
 def noun_speaker(cx: Ctx, a: int, b: int) -> Speaker | None:

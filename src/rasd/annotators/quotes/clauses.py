@@ -1,0 +1,130 @@
+"""Where a cue's frame stops, read from the words around it (used by ``engine.py``).
+
+- ``object_before``: a nominal report's object before a participle cue (``أعلنت الحركة تبني
+  التفجير قائلة إن …``): the participle reports on its own;
+- ``comma_after_name``: ``وقال المتحدث … X، تلقت الغرفة …``: with no أن, colon or quotation,
+  the comma after the speaker's name opens the content;
+- ``clock_colon``: the colon of ``18:01`` opens nothing;
+- ``quote_after``: ``وأثنى اللاعب على مدربه «…»``: a quotation a few words after the praised
+  noun is what the praise said;
+- ``kana_subject``: ``وكانت الوزارة أبلغت السفارة أن …``: the subject stands before the cue;
+- ``when_subject``: ``وعندما سئل الوزير عن … قال إن …``: a cue with no subject after a fronted
+  time clause reports the person of that clause.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from rasd.annotators.quotes.context import MAX_SUBJECT, NP, Ctx, cue_at
+from rasd.annotators.quotes.history import bare
+from rasd.annotators.quotes.lexicon import Verb, member
+from rasd.annotators.quotes.nominal import nominal_intro
+from rasd.annotators.quotes.speakers import definite, is_adjunct_start, person_noun, title_np
+from rasd.resources import load_lines
+from rasd.text import Token, fold
+
+MAX_WHEN = 12  # tokens of a fronted time clause
+MAX_PRAISED = 4  # words between a praise verb's preposition and the quotation that follows
+
+
+def object_before(cx: Ctx, a: int, j: int, verb: Verb) -> bool:
+    """A nominal report's object lies between its subject (from ``a``) and the participle cue
+    at ``j`` (``أعلنت الحركة تبني التفجير قائلة إن …``): the participle opens a report of its
+    own, not this one's content (``وأوضح X قائلا: إن …`` has no object and goes on)."""
+    if "nominal" not in verb.options or verb.participle:
+        return False
+    nom = nominal_intro(cx.toks, cx.brk, cx.ents, a, cx.names)
+    return nom is not None and nom[1] < j
+
+
+def comma_after_name(cx: Ctx, a: int, b: int) -> int | None:
+    """The comma right after a person's name that ends the subject of a saying verb, when the
+    sentence has no أن/colon/quotation (``وقال المتحدث الرسمي … سالم الغامدي، تلقت …``): the
+    comma stands for the colon. Only a clause that is no adjunct may follow it."""
+    toks = cx.toks
+    c = next((x for x in range(a, min(b + 1, len(toks))) if toks[x].norm == ","), None)
+    if c is None or c == a or c - a > MAX_SUBJECT // 2 or c + 2 >= len(toks) or not all(t.is_word for t in toks[a:c]):
+        return None
+    nxt = toks[c + 1]
+    if not nxt.is_word or is_adjunct_start(cx, c + 1) or nxt.norm in cx.lex.comps or cue_at(cx, c + 1) is not None:
+        return None
+    if member(nxt.norm, cx.lex.openers) or member(nxt.norm, cx.lex.skip):
+        return None
+    end = toks[c - 1].end
+    return c if any(m.type == "PER" and m.end == end for m in cx.ents.overlapping(toks[a].start, end)) else None
+
+
+def clock_colon(toks: list[Token], k: int) -> bool:
+    """The colon at ``k`` sits between digits with no space (``18:01``): a clock time or a
+    score, not the colon that opens a statement."""
+    if not 0 < k < len(toks) - 1:
+        return False
+    a, b = toks[k - 1], toks[k + 1]
+    return a.norm.isdigit() and b.norm.isdigit() and a.end == toks[k].start and toks[k].end == b.start
+
+
+@cache
+def _when() -> frozenset[str]:
+    return frozenset(fold(x) for x in load_lines("quotes/when_clauses.txt"))
+
+
+def when_subject(cx: Ctx, s0: int, k: int) -> NP | None:
+    """The person in a fronted time clause that opens the sentence right before the cue at
+    ``k`` (``وحين تم استجواب الشاب أقر بأنه …``): a named person, or a title or a
+    person noun with its definite adjectives; None when the clause names none or runs long."""
+    toks = cx.toks
+    if not (s0 < k <= s0 + MAX_WHEN) or not any(w in _when() for w in bare(toks[s0].norm)):
+        return None
+    if any(t.norm == "," for t in toks[s0:k]) and toks[k - 1].norm != ",":
+        return None  # "وعندما وصل، قال": a comma closes the clause before another subject
+    for j in range(s0 + 1, k):
+        t = toks[j]
+        per = [m for m in cx.ents.overlapping(t.start, t.end) if m.type == "PER" and m.start == t.start]
+        if per:
+            last = max(x for x in range(j, k) if toks[x].start < per[0].end)
+            return NP(j, last)
+        if t.is_word and definite(t.norm) and (person_noun(cx, t.norm) or title_np(cx, NP(j, j))):
+            last = j
+            while last + 1 < k and toks[last + 1].is_word and definite(toks[last + 1].norm) and not member(
+                toks[last + 1].norm, cx.lex.adjuncts
+            ):
+                last += 1
+            return NP(j, last)
+    return None
+
+
+def quote_after(cx: Ctx, a: int) -> int | None:
+    """The opening mark of a quotation (not a quoted name) within a few words from ``a``, in the
+    same sentence; None when a comma, a break or a longer phrase comes first."""
+    for j in range(a, min(a + MAX_PRAISED, len(cx.toks))):
+        if j in cx.open_at:
+            return None if j in cx.names else j
+        if cx.brk[j] or not cx.toks[j].is_word:
+            return None
+    return None
+
+
+@cache
+def _aux() -> frozenset[str]:
+    return frozenset(fold(x) for x in load_lines("quotes/auxiliaries.txt"))
+
+
+def kana_subject(cx: Ctx, s0: int, k: int) -> NP | None:
+    """The subject between ``كان`` and the cue at ``k`` when the sentence or its last comma
+    piece opens with ``كان`` and a speaker-like noun phrase (``وكانت الوزارة أبلغت …``,
+    ``…، وكانت الوزارة قد أعلنت …``), with no other cue between; else None."""
+    toks = cx.toks
+    s0 = max((x + 1 for x in range(s0, k) if toks[x].norm == ","), default=s0)  # "…، وكان المدرب أبلغ"
+    if not (s0 + 1 < k <= s0 + MAX_WHEN) or not any(w in _aux() for w in bare(toks[s0].norm)):
+        return None
+    if any(not t.is_word for t in toks[s0 + 1 : k]) or any(cue_at(cx, j) for j in range(s0 + 1, k)):
+        return None
+    t = toks[s0 + 1]
+    named = any(m.type in ("PER", "ORG") and m.start == t.start for m in cx.ents.overlapping(t.start, t.end))
+    if not (named or title_np(cx, NP(s0 + 1, s0 + 1)) or member(t.norm, cx.lex.anon) or person_noun(cx, t.norm)):
+        return None
+    last = k - 1
+    while last > s0 + 1 and member(toks[last].norm, cx.lex.skip):
+        last -= 1  # "وكانت الوزارة قد أعلنت": قد is no part of the subject
+    return NP(s0 + 1, last)
