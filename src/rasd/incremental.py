@@ -11,8 +11,9 @@ in the store:
   and again only after the annotators' code or resources change;
 - what the story step reads from each article, and the stance model's answer for each pair
   of claim texts, by a digest of everything they depend on (``StoryCache``): an update reads
-  again only the articles whose inputs changed (new ones, and those whose entities linking
-  now names differently) and compares only new pairs.
+  again only the articles whose inputs changed (new ones, and those whose mentions linking
+  now groups differently — a renamed entity alone does not count, ``_doc_key``) and
+  compares only new pairs.
 
 Everything else of the corpus-level stages (linking, incidents, threads, conflict blocking,
 export) runs over the whole store on every update: see docs/monitoring.md for its cost.
@@ -190,7 +191,10 @@ class StoryCache:
         def run(ordered: list[DocAnalysis], names: dict[str, str], as_of: str, workers: int) -> list[Any]:
             # keys and packing in ``workers`` forked processes too: in this process alone they
             # were a serial stretch of the story stage with the workers idle (same bytes)
-            keys: list[str] = forked(_keys_range, (ordered, fp, names, as_of), len(ordered), workers=workers, chunk=PACK_CHUNK)
+            keyed: list[tuple[str, dict[str, str]]] = forked(
+                _keys_range, (ordered, fp, names, as_of), len(ordered), workers=workers, chunk=PACK_CHUNK
+            )
+            keys = [k for k, _ in keyed]
             got = self.get(keys)
             todo = [i for i, k in enumerate(keys) if k not in got]
             out: list[Any] = [None] * len(ordered)
@@ -198,14 +202,17 @@ class StoryCache:
                 first = len(self.errors)
                 fresh = compute([ordered[i] for i in todo], names, as_of, workers)
                 failed = failed_ids(self.errors[first:])
-                packed: list[bytes] = forked(_pack_range, fresh, len(fresh), workers=workers, chunk=PACK_CHUNK)
+                local = [keyed[i][1] for i in todo]
+                packed: list[bytes] = forked(_pack_range, (fresh, local), len(fresh), workers=workers, chunk=PACK_CHUNK)
                 for i, r, b in zip(todo, fresh, packed, strict=True):
                     out[i] = r
                     if ordered[i].doc.id not in failed:
                         self.new[keys[i]] = b  # packed now: the story step edits its results later
             for i, k in enumerate(keys):
                 if out[i] is None:
-                    out[i] = tuple(_dec(t, x) for t, x in zip(types, _unpack(got[k]), strict=True))
+                    back = {ph: eid for eid, ph in keyed[i][1].items()}
+                    data = _swap(_unpack(got[k]), back)
+                    out[i] = tuple(_dec(t, x) for t, x in zip(types, data, strict=True))
             return out
 
         return run
@@ -261,28 +268,65 @@ _STORY_DIRS = ("annotators", "resources", "text", "temporal", "story")
 _STORY_FILES = ("models.py", "ids.py")
 
 
-def _doc_key(fp: str, da: DocAnalysis, names: dict[str, str], as_of: str) -> str:
-    """The ``doc:`` key of one article: ``repr`` of its ``DocAnalysis`` (the document and every
-    annotation after linking, all fields in order; four times cheaper than JSON and exact for
-    floats), plus the entity ids its unlinked mentions would be given (``names.get(fold(text))``)."""
+def _local_ids(da: DocAnalysis) -> dict[str, str]:
+    """The article's entity ids (its mentions', then its quote speakers') -> article-local
+    names (``\x00`` + the order each first appears), which no text can hold (``repr`` escapes
+    a NUL): a cached reading keeps which mentions are one entity, not what linking named it."""
+    out: dict[str, str] = {}
+    for eid in [m.entity for m in da.entities] + [q.speaker.entity for q in da.quotes]:
+        if eid and eid not in out:
+            out[eid] = f"\x00{len(out)}"
+    return out
+
+
+def _doc_key(fp: str, da: DocAnalysis, names: dict[str, str], as_of: str) -> tuple[str, dict[str, str]]:
+    """The ``doc:`` key of one article and its ``_local_ids``: ``repr`` of its ``DocAnalysis``
+    (the document and every annotation after linking, all fields in order; four times cheaper
+    than JSON and exact for floats) with each entity id written article-locally, plus the
+    entity ids its unlinked mentions would be given (``names.get(fold(text))``).
+
+    Linking renames an entity when a new article gives a fuller name or tips its type (ids
+    derive from both): written locally, an old article whose mentions are grouped as before
+    is not read again for it; its cached results get the new ids (``_swap``)."""
+    local = _local_ids(da)
+    text = repr(da)
+    for eid, ph in local.items():
+        text = text.replace(eid, ph)
     unlinked = sorted({fold(m.text) for m in da.entities if not m.entity})
-    return "doc:" + digest(fp, as_of, repr(da), *(f"{k}\x1e{names.get(k, '')}" for k in unlinked), n=32)
+    return "doc:" + digest(fp, as_of, text, *(f"{k}\x1e{names.get(k, '')}" for k in unlinked), n=32), local
 
 
 PACK_CHUNK = 256  # articles per forked task when keys are computed and results packed
 
 
-def _keys_range(shared: tuple[list[DocAnalysis], str, dict[str, str], str], lo: int, hi: int) -> list[str]:
+def _keys_range(
+    shared: tuple[list[DocAnalysis], str, dict[str, str], str], lo: int, hi: int
+) -> list[tuple[str, dict[str, str]]]:
     ordered, fp, names, as_of = shared
     return [_doc_key(fp, da, names, as_of) for da in ordered[lo:hi]]
 
 
-def _pack_range(results: list[Any], lo: int, hi: int) -> list[bytes]:
-    return [_pack(r) for r in results[lo:hi]]
+def _pack_range(shared: tuple[list[Any], list[dict[str, str]]], lo: int, hi: int) -> list[bytes]:
+    results, local = shared
+    return [_pack(r, m) for r, m in zip(results[lo:hi], local[lo:hi], strict=True)]
 
 
-def _pack(x: Any) -> bytes:
-    return zlib.compress(json.dumps(_enc(x), ensure_ascii=False).encode("utf-8"), 3)
+def _swap(data: Any, ids: dict[str, str]) -> Any:
+    """``data`` (JSON-ready) with every string that is exactly a key of ``ids`` replaced by its
+    value, dictionary keys included: entity ids to article-local names and back."""
+    if not ids:
+        return data
+    if isinstance(data, str):
+        return ids.get(data, data)
+    if isinstance(data, list):
+        return [_swap(v, ids) for v in data]
+    if isinstance(data, dict):
+        return {ids.get(k, k): _swap(v, ids) for k, v in data.items()}
+    return data
+
+
+def _pack(x: Any, ids: dict[str, str] | None = None) -> bytes:
+    return zlib.compress(json.dumps(_swap(_enc(x), ids or {}), ensure_ascii=False).encode("utf-8"), 3)
 
 
 def _unpack(data: bytes) -> Any:
