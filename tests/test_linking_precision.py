@@ -9,6 +9,7 @@ through ``annotate`` test the span rules that decide what is linked.
 from __future__ import annotations
 
 from rasd.annotators.entities import annotate
+from rasd.annotators.entities import gazetteer as gz
 from rasd.models import DocAnalysis, Document, EntityMention, Published
 from rasd.resolve.entities import link
 from rasd.resolve.guards import distinct_names, patronymic, safe_variant, spelling_variant
@@ -165,3 +166,9 @@ def test_a_bare_given_name_does_not_join_another_articles_full_name() -> None:
     b = doc("b", "افتتح عبدالرحمن الحربي المعرض أمس.", ("عبدالرحمن الحربي", "PER"))
     link([a, b])
     assert ids(a, "عبدالرحمن").isdisjoint(ids(b, "عبدالرحمن الحربي"))
+
+
+def test_a_final_taa_marbuta_or_alif_is_one_name_only_at_the_end() -> None:
+    assert spelling_variant(gz.key_of("أريحا"), gz.key_of("أريحة"))  # one town, two spellings
+    assert spelling_variant(gz.key_of("بلدة أريحا"), gz.key_of("بلدة أريحة"))
+    assert not spelling_variant(gz.key_of("سهل"), gz.key_of("سال"))  # inside a name: another name

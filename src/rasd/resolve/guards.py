@@ -29,16 +29,20 @@ class _Finder(Protocol):
 
 
 @cache
-def _variant_classes() -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
-    """(letters that may be added or dropped, classes of letters that may replace each other)."""
+def _variant_classes() -> tuple[frozenset[str], tuple[frozenset[str], ...], tuple[frozenset[str], ...]]:
+    """(letters that may be added or dropped, classes of letters that may replace each other,
+    classes whose letters replace each other only as the last letter)."""
     indel: frozenset[str] = frozenset()
     subs: list[frozenset[str]] = []
+    last: list[frozenset[str]] = []
     for line in load_lines("entities/spelling_variants.txt"):
         if line.startswith("+"):
             indel = frozenset(line[1:].strip().replace(SPACE, " "))
+        elif line.startswith("$"):
+            last.append(frozenset(line[1:].strip()))
         else:
             subs.append(frozenset(line.replace(SPACE, " ")))
-    return indel, tuple(subs)
+    return indel, tuple(subs), tuple(last)
 
 
 def spelling_variant(a: str, b: str) -> bool:
@@ -53,12 +57,13 @@ def spelling_variant(a: str, b: str) -> bool:
     while j < min(len(a), len(b)) - i and a[len(a) - 1 - j] == b[len(b) - 1 - j]:
         j += 1
     da, db = a[i : len(a) - j], b[i : len(b) - j]
-    indel, subs = _variant_classes()
+    indel, subs, last = _variant_classes()
     if not da or not db:  # one letter added or dropped
         extra = da or db
         return len(extra) == 1 and extra in indel
     if len(da) == len(db) == 1:
-        return any(da in c and db in c for c in subs)
+        at_end = j == 0 or a[len(a) - j] == " "
+        return any(da in c and db in c for c in subs) or (at_end and any(da in c and db in c for c in last))
     # a long vowel moved by one letter ("بايدن"/"بادين"); a swap of two other letters is
     # another name as often as a misspelling
     return len(da) == len(db) == 2 and da == db[::-1] and bool(set(da) & indel)
