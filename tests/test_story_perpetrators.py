@@ -67,3 +67,21 @@ def test_what_the_attack_struck() -> None:
 def test_a_target_stops_before_a_relative_clause_and_a_car_bomb_is_no_target() -> None:
     assert _targets("وهاجم مسلح الجامعة التي يدرس فيها الطالب.", "هاجم") == ["جامعة"]
     assert _targets("وأدى انفجار سيارة مفخخة قرب الجسر إلى مقتل اثنين.", "انفجار") == ["جسر"]
+
+
+def test_a_report_without_a_place_in_its_sentence_shows_its_articles_lead_place() -> None:
+    from test_events import ent, make_da, tmx
+
+    from rasd.models import Entity, Geo
+    from rasd.story.stage import build
+
+    town = Entity("e_town", "GPE", "تلعفر", geo=Geo(36.37, 42.45, "city"), attributes={"country": "IQ"})
+    text = ("تلعفر - شهدت المدينة صباح اليوم يوما داميا. وقال شهود إن انفجار عبوة ناسفة في السوق "
+            "أدى إلى مقتل خمسة أشخاص يوم 3 آذار 2025.")  # fmt: skip
+    da = make_da(text, doc_id="d_lead", published="2025-03-03")
+    ent(da, "تلعفر", "GPE", "e_town")
+    tmx(da, "3 آذار 2025", "2025-03-03")
+    views = build([da], [town], "2026-11-22")
+    places = [(v.value, text[v.evidence[0].start : v.evidence[0].end]) for i in views.incidents
+              for v in i.slots.get("place", [])]  # fmt: skip
+    assert ("e_town", "تلعفر") in places

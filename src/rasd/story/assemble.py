@@ -198,12 +198,20 @@ class _Builder:
         return SlotValue(_plain(value), evidence.doc, [evidence], value_max, qualifier, speaker, speaker_text,
                          info.published if info else None, (info.outlet or None) if info else None, ev.id, text)  # fmt: skip
 
-    def argument_values(self, ev: Event) -> list[tuple[str, SlotValue]]:
-        """Place, perpetrator and target a report names (entity ids, names shown)."""
+    def argument_values(self, ev: Event, lead: frozenset[str] = frozenset()) -> list[tuple[str, SlotValue]]:
+        """Place, perpetrator and target a report names (entity ids, names shown); a report
+        whose sentence names no place gives the places of its article's lead it was read
+        with (``lead``: ``Report.inferred``), each cited where the article first names it."""
         e0 = ev.evidence[0]
         out: list[tuple[str, SlotValue]] = []
-        named = [("place", [ev.place] if ev.place else [])]
         info = self.docs.get(e0.doc)
+        if not ev.place and lead and info is not None:
+            first = {m.entity: m for m in reversed(info.mentions) if m.entity in lead}
+            for eid in sorted(first, key=lambda x: (first[x].start, x)):
+                if eid in self.ents:
+                    at = Evidence(e0.doc, first[eid].start, first[eid].end)
+                    out.append(("place", self.value("place", eid, ev, at, text=self.ents[eid].name)))
+        named = [("place", [ev.place] if ev.place else [])]
         if ev.type in types_with("perpetrators") and info is not None:  # story/kinds.tsv: an attack's
             groups = ev.type not in types_with("struck_groups")
             for p in perpetrators(info.text, e0.start, e0.end, info.mentions, self.names, groups):
@@ -278,7 +286,7 @@ class _Builder:
         slots = [(v.slot, self.value(v.slot, v.value, v.report.ev, v.evidence, v.qualifier, v.value_max, _text(v)))
                  for v in values if not v.aside]  # fmt: skip
         for r in reports:
-            slots.extend(self.argument_values(r.ev))
+            slots.extend(self.argument_values(r.ev, r.places if r.inferred else frozenset()))
         evs = [r.ev for r in reports]
         inc = self.add(
             evs, [r.ev for r in reports if r.dated], [r.label_word for r in reports], places, slots
