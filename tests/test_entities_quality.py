@@ -7,34 +7,13 @@ weights happen to tag. All sentences are written for these tests.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 import rasd.annotators.entities as ents
 from rasd.annotators.entities import gazetteer as gz
 from rasd.models import DocAnalysis, Document, EntityMention, Published
 from rasd.resolve.entities import link
-from rasd.text.tokens import Token, tokenize
-
-
-@pytest.fixture
-def forced(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, list[tuple[str, str]]]]:
-    """Make the model propose exactly ``spans[text]``: (words as written, type) pairs."""
-    spans: dict[str, list[tuple[str, str]]] = {}
-
-    def fake(text: str, toks: list[Token]) -> list[ents._Cand]:
-        out = []
-        for words, typ in spans.get(text, []):
-            n = len(words.split())
-            for i in range(len(toks) - n + 1):
-                if " ".join(t.text for t in toks[i : i + n]) == words:
-                    out.append(ents._Cand(i, i + n - 1, -1, -1, typ, "model", 0.8))
-        return out
-
-    monkeypatch.setattr(ents, "_model_cands", fake)
-    yield spans
+from rasd.text.tokens import tokenize
 
 
 def _found(ms: list[EntityMention]) -> list[tuple[str, str]]:
