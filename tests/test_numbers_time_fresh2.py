@@ -7,7 +7,8 @@ sentence here was written for these tests, and each test names the rule it guard
 
 from __future__ import annotations
 
-from rasd.annotators.quantities import extract_quantities
+from number_checks import counts, timexes
+
 from rasd.annotators.time import tag
 
 DCT = "2015-08-02"
@@ -15,17 +16,11 @@ DCT = "2015-08-02"
 
 def _q(text: str, dct: str = DCT) -> list[tuple[float | None, float | None, str | None]]:
     """(value, value_max, object) of every count, read after the time tagger as the pipeline does."""
-    qs = extract_quantities(text, "d", tag(text, dct))
-    for q in qs:
-        assert text[q.start : q.end] == q.text
-    return [(q.value, q.value_max, q.object) for q in qs]
+    return [(q.value, q.value_max, q.object) for q in counts(text, dct)]
 
 
 def _t(text: str, dct: str = DCT) -> list[tuple[str, str, str | None]]:
-    out = tag(text, dct)
-    for t in out:
-        assert text[t.start : t.end] == t.text
-    return [(t.text, t.type, t.value) for t in out]
+    return timexes(text, dct)
 
 
 # --------------------------------------------------------------------------- quantities

@@ -45,7 +45,7 @@ from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Quantity, Span, Timex
 from rasd.resources import load_lines
 from rasd.text import Token, fold, tokenize
-from rasd.text.clitics import article, conjunctions, particle, proclitic
+from rasd.text.clitics import affixes, article, conjunctions, particle, proclitic
 
 __all__ = ["extract_quantities", "lexicon"]
 
@@ -54,6 +54,7 @@ _BY = proclitic("by")
 _ART = article()
 _CONJ_LETTERS = "".join(conjunctions())  # و ف (a string: "" is in it, as before)
 _FROM, _IN, _BETWEEN = particle("from"), particle("in"), particle("between")
+_OF_THEM = frozenset(_FROM + fold(p) for p in affixes("pronoun"))  # منهم، منها
 
 
 def _match_seq(
@@ -278,6 +279,8 @@ def _scan_line(
         elif (
             (num.digits or value not in (1.0, 2.0) or of_group(toks, j))
             and not (mod == "VAGUE" and (num.vmin or 0) < 10)
+            # العشرات بجروح: a definite vague amount names its group only after من
+            and not (mod == "VAGUE" and is_definite(toks[num.i].text) and toks[j].norm != _FROM)
             and (opn := open_object(toks, j, value)) is not None
             and lookup(lex, toks[opn[0]]) is None
             and (_gentilic(lex, toks[opn[0]]) is None or opn[0] == j)
@@ -326,6 +329,9 @@ def _scan_line(
         place = _place_after(lex, toks, k, ents)
         if lemma is None and not num.digits and value == 1.0:
             i = max(j, k)  # "أسبوع واحد": one of something not counted here
+            continue
+        if lemma is None and mod == "VAGUE" and j < len(toks) and toks[j].norm in _OF_THEM:
+            i = j + 1  # "العشرات منهم": no counted noun written (F4)
             continue
         if lemma is None:
             inherited = inherit(out, q_start, text)

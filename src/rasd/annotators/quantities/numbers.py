@@ -313,6 +313,9 @@ def _tail(lex: Lex, toks: Sequence[Token], num: Num, text: str) -> Num:
     if frac is not None and frac[1] == "add":
         num.value += frac[0] * unit
         num.j, num.end = k + 1, toks[k].end
+        own = toks[k + 1] if k + 1 < len(toks) else None
+        if own is not None and _lookup(lex, strip_def(own.text), strip_def(own.norm)) == last:
+            num.j, num.end = k + 2, own.end  # مليون ونصف المليون: the half's own scale word
         return num
     nxt = scan_number(lex, toks, k, text) if toks[k].norm != _AND else None
     if (

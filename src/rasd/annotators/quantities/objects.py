@@ -52,6 +52,8 @@ _CONSTRUCT_DUAL = affixes("construct", "dual", "masc")  # فريقي
 _CONSTRUCT_FEM = affixes("construct", "fem")  # لجنتي
 _CONSTRUCT_PL = affixes("construct", "plural")  # منتسبي
 _PARTICIPLE = fold(affix("participle"))  # the alef of فاعل
+_SAME = frozenset(fold(w) for w in load_lines("quantities/same_one.txt"))  # مسافة واحدة: the same
+_DERIVED = tuple(fold(w) for w in load_lines("quantities/participle_prefixes.txt"))  # the مُ of مُفعِّل
 _CONJ = conjunctions()  # و، ف
 _AND = proclitic("and")
 _PARTICLES = (*conjunctions(), *prepositions(kaf=False))  # و ف ب ل: one glued particle
@@ -276,7 +278,9 @@ def _noun_like(raw: str, *, plural: bool, acc: bool) -> bool:
     nl = nouns()
     if w in nl.plurals or w in nl.singulars or w in nl.sound_masc:
         return True
-    return (acc and w.endswith(_ACC)) or (plural and w.endswith(_FEM_PL))
+    # فائزين، وافدين: a فاعل plural whose first root letter is و/ف, not و/ف + a word
+    participle = plural and w.endswith(_MASC_PL) and len(w) >= 6 and w[1] == _PARTICIPLE
+    return (acc and w.endswith(_ACC)) or (plural and w.endswith(_FEM_PL)) or participle
 
 
 def of_group(toks: Sequence[Token], j: int) -> bool:
@@ -317,6 +321,7 @@ def open_dual(toks: Sequence[Token], i: int) -> tuple[int, int, str] | None:
             f.endswith(_MASC_DUAL_OBL)
             and fold(_cut(w, f, _MASC_DUAL_OBL)) not in nl.sound_masc
             and not _participle(_cut(w, f, _MASC_DUAL_OBL))
+            and not (definite and _derived(_cut(w, f, _MASC_DUAL_OBL)))
         ):
             stem = _cut(w, f, (*_MASC_DUAL_NOM, *_MASC_DUAL_OBL))
         elif (
@@ -393,6 +398,12 @@ def _participle(stem: str) -> bool:
     """``عامل`` (فاعل): its ``-ين`` form is the sound plural (العاملين), not a dual."""
     f = fold(stem)
     return len(f) == 4 and f[1] == _PARTICIPLE
+
+
+def _derived(stem: str) -> bool:
+    """``المحركين``، ``المصنعين`` (مُفعِّل): a definite -ين of a derived participle is its plural."""
+    f = fold(stem)
+    return len(f) == 4 and f.startswith(_DERIVED)
 
 
 def _pair_after(toks: Sequence[Token], k: int) -> bool:
@@ -551,7 +562,7 @@ def noun_before(toks: Sequence[Token], i: int) -> str | None:
     prev = toks[i - 1]
     text, _ = _bare(prev) if fold(prev.text)[:1] in _TO_PB and len(prev.norm) > 4 else (prev.text, 0)
     got = lemma(text)
-    if got is None or fold(got) in nouns().time_units:
+    if got is None or fold(got) in nouns().time_units or fold(got) in _SAME:
         return None
     return got
 

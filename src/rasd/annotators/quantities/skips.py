@@ -63,6 +63,9 @@ def is_skipped(lex: Lex, toks: Sequence[Token], num: Num, text: str, spans: Span
             return True  # 25 / 10 / 1436
         if prev.norm in nouns().ordinals and lookup(lex, toks[num.i]) == (10.0, "teen"):
             return True  # الحادية عشرة
+        scale = lookup(lex, toks[num.i])
+        if prev.norm[-1:].isdigit() and scale is not None and scale[1] == "scale":
+            return True  # الـ600 مليون: the scale of a number glued to its article, a restatement (F1)
         if prev.norm == '"' and not num.digits and num.j < len(toks) and toks[num.j].norm == '"':
             return True  # «سبعة»: a title
     if num.j < len(toks):

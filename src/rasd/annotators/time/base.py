@@ -23,7 +23,7 @@ from rasd.annotators.time.lexicon import (
     range_words,
 )
 from rasd.annotators.time.scan import Sentences
-from rasd.resources import arabic, load_table
+from rasd.resources import arabic, load_lines, load_table
 from rasd.temporal import TimeValue
 from rasd.text.clitics import (
     affixes,
@@ -43,6 +43,7 @@ PREP_NO_KAF = "".join(prepositions(kaf=False))  # ب ل
 ART = article()  # ال
 NISBA = affixes("nisba", "base")  # ي: the ending of a relational adjective (الوطني، الشهري، يومي)
 AND = proclitic("and")  # و, also joining number words and the ends of a range
+IMPERFECT = "".join(affixes("imperfect", "he"))  # ي: the prefix of a third-person imperfect verb
 # "من 20 إلى 25 جويلية": the bare first day of a range of days, right before the second
 DAY_RANGE = re.compile(
     rf"(?:(?<!\w)[{CONJ}]?(?:{literal_alt(range_words('open_days'))})\s+)(?P<d>\d{{1,2}})\s*"
@@ -99,12 +100,20 @@ class Ctx:
     dct: DCT
     lex: Lexicon
     _sents: Sentences | None = None
+    _opens: Sentences | None = None
 
     def future(self, pos: int) -> bool:
         """Does the sentence holding ``pos`` carry a future cue (سوف، من المقرر …)?"""
         if self._sents is None:
             self._sents = Sentences(self.text, _regexes().future)
         return self._sents.has_cue(pos)
+
+    def coming(self, pos: int) -> bool:
+        """Is the sentence holding ``pos`` opened by an imperfect verb (يتوج البطل الأربعاء)?
+        Its bare weekday is the coming one; months and quarters are left to ``future``."""
+        if self._opens is None:
+            self._opens = Sentences(self.text, _opening())
+        return self._opens.has_cue(pos)
 
     def before(self, pos: int, n: int = 40) -> str:
         return self.text[max(0, pos - n) : pos]
@@ -150,6 +159,13 @@ def day_ordinals() -> dict[str, int]:
 def _numw(lex: Lexicon) -> str:
     w = alt(lex.numbers)
     return rf"(?:{w}(?:\s+{AND}\s*{w}){{0,2}})"
+
+
+@cache
+def _opening() -> re.Pattern[str]:
+    """An imperfect verb in يـ opening a sentence (not the nouns and asides listed)."""
+    skip = alt(load_lines("time/not_opening_verbs.txt"))
+    return re.compile(rf"(?:(?<=^)|(?<=[.!?\n]))\s*[{CONJ}]?(?!{skip}(?!\w)){IMPERFECT}\w{{3,}}")
 
 
 @cache

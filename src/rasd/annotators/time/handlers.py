@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import cache
 
 from rasd.annotators.time.base import (
+    AND,
     ART,
     CONJ,
     NISBA,
@@ -41,7 +42,7 @@ from rasd.resources import arabic, load_lines
 from rasd.temporal import month_value, week_value
 from rasd.temporal.hijri import month_length as _hijri_month_len
 from rasd.temporal.hijri import to_gregorian as _hijri_to_greg
-from rasd.text.clitics import particle
+from rasd.text.clitics import particle, proclitic
 
 Handler = Callable[[re.Match[str], Ctx], Cand | None]
 
@@ -149,6 +150,16 @@ def _count_before() -> re.Pattern[str]:
     return re.compile(rf"(?:{literal_alt(word_set('count_before.txt'))}|\d)\s*$")
 
 
+_RANGE_PRE = (particle("between"), particle("from"))
+
+
+@cache
+def _year_and(year_words: frozenset[str]) -> re.Pattern[str]:
+    """A year word, its year and و right before a bare year: the second year of a pair."""
+    words = literal_alt(year_words)
+    return re.compile(rf"(?:^|\s)(?:{words})\s*(?:1[89]|20)\d\d\s*{AND}\s*$")
+
+
 def _year_ok(y: int) -> bool:
     return 1000 <= y <= 2199
 
@@ -157,8 +168,8 @@ def _h_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
     y = int(m.group("yr"))
     if not _year_ok(y):
         return None
-    if key(m.group("yw") or "") in ctx.lex.dual_year_words:
-        return None  # "عامي 2014 و2017" is a range; alone it is not a year phrase
+    if key(m.group("yw") or "") in ctx.lex.dual_year_words and ctx.prev_word(m.start("yw")) in _RANGE_PRE:
+        return None  # "بين عامي 2014 و2017" is a range; "في عامي 2010 و2014" two years
     return _cand(m, "DATE", f"{y:04d}", mod=_mod(m.group("mod"), ctx.lex), confidence=0.95)
 
 
@@ -193,6 +204,8 @@ def _h_year_bare(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if nxt in lex.counted_nouns or nxt_core in lex.counted_nouns:
         return None
     before = ctx.before(m.start("all"), 25)
+    if _year_and(lex.year_words).search(before):
+        return _cand(m, "DATE", m.group("yr"), confidence=0.8)  # the second of "عامي 2010 و2014"
     # quantity ranges and comparisons: "بين 1500 و3000", "أكثر من 2000"
     if _count_before().search(before):
         return None
@@ -214,6 +227,8 @@ def _h_year_range(m: re.Match[str], ctx: Ctx) -> Cand | None:
     y1, y2 = int(m.group("yr")), int(m.group("yr2"))
     if not (_year_ok(y1) and _year_ok(y2)) or y2 < y1:
         return None
+    if not m.group("pre") and m.string[m.end("yr") : m.start("yr2")].strip().startswith(AND):
+        return None  # "عامي 2010 و2014": two years (the tagger reads each); "بين عامي … و…" is a range
     return _cand(m, "DATE", f"{y1:04d}", range_end=f"{y2:04d}", mod=_mod(m.group("mod"), ctx.lex), confidence=0.9)
 
 
@@ -311,7 +326,7 @@ def _h_weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
             # weekday naming the publication day is that day, even when the reported
             # clause is in the future tense; only المقبل/القادم moves it a week on
             delta = 0
-        elif direction == 1 or (direction is None and ctx.future(m.start())):
+        elif direction == 1 or (direction is None and (ctx.future(m.start()) or ctx.coming(m.start()))):
             delta = (want - d.isoweekday()) % 7 or 7
             if direction is None:
                 conf = 0.7
@@ -351,8 +366,8 @@ def _h_ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return _cand(m, "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", mod=mod, anchor="dct", confidence=0.7)
     else:
         n = 2.0 if count == "2" else 1.0
-    if nxt == particle("from") or (nxt == particle("on") and direction > 0) or unit in ("DE", "CE", "H", "MIN"):
-        # "بعد عام من الاتفاق" is counted from an event, not from the publication date
+    if nxt in (particle("from"), particle("on")) or unit in ("DE", "CE", "H", "MIN"):
+        # "بعد عام من الاتفاق", "مضي شهر على نهاية البطولة": counted from an event, not from the publication date
         start = m.start("unit") if not gd.get("num") else m.start("num")
         if gd.get("mod"):
             start = m.start("mod")
@@ -398,7 +413,7 @@ def _h_duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
         unit, n = _whole(unit, duration_fractions()[key(gd["frac"])])  # نصف ساعة: PT30M
     elif count == "2":
         n = 2
-    elif count == "1" and (gd.get("pre") or mod or gd.get("after")):
+    elif count == "1" and (gd.get("pre") or mod or gd.get("after") or _margin(m, ctx)):
         n = 1
     else:
         return None
@@ -413,6 +428,19 @@ def _h_duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if unit in ("H", "MIN") and n is None:
         return None
     return Cand(start, end, "DURATION", _dur_value(unit, n), mod=mod, confidence=0.85)
+
+
+def _margin(m: re.Match[str], ctx: Ctx) -> bool:
+    """``قبل انطلاق الدوري بأسبوع``: a unit glued to ب after قبل/بعد and an event is the margin."""
+    if m.string[m.start(0) : m.start("all")] != proclitic("by"):
+        return False
+    return _margin_cue().search(ctx.before(m.start(0), 40)) is not None
+
+
+@cache
+def _margin_cue() -> re.Pattern[str]:
+    """قبل/بعد, then one or two words (the event), right before the glued unit."""
+    return re.compile(rf"(?<!\w)(?:{literal_alt(load_lines('time/margin_cues.txt'))})\s+\S+(?:\s+\S+)?\s*$")
 
 
 def _h_set(m: re.Match[str], ctx: Ctx) -> Cand | None:
