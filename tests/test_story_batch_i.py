@@ -1,0 +1,35 @@
+"""Happenings the fresh incident batch i (inc160-inc169) showed unread: a sand or dust storm
+and a road accident named as such. Our own sentences; each test fails on the code before
+these triggers (story/kinds.tsv, events/triggers.tsv)."""
+
+from __future__ import annotations
+
+from test_events import ent, make_da, tmx
+from test_story_precision import AS_OF, TOWN
+
+from rasd.annotators.events import extract
+from rasd.models import DocAnalysis
+from rasd.story.stage import build
+
+
+def _doc(doc_id: str, outlet: str, text: str, said: str, value: str) -> DocAnalysis:
+    da = make_da(text, doc_id=doc_id, published="2025-03-03")
+    da.doc.outlet = outlet
+    ent(da, "تلعفر", "GPE", "e_town")
+    tmx(da, said, value)
+    return da
+
+
+def test_a_sand_storm_told_by_two_outlets_is_one_incident() -> None:
+    a = _doc("d_a", "صحيفة أ", "اجتاحت عاصفة رملية كثيفة مدينة تلعفر مساء أمس وتدنت الرؤية.", "مساء أمس", "2025-03-02TEV")
+    b = _doc("d_b", "صحيفة ب", "شهدت مدينة تلعفر مساء الأحد موجة غبار قوية أغلقت الطرق.", "مساء الأحد", "2025-03-02TEV")
+    incs = [i for i in build([a, b], [TOWN], AS_OF).incidents if len({r.split(":")[0] for r in i.reports}) >= 1]
+    storms = [i for i in incs if "عاصفة" in i.label or "غبار" in i.label]
+    assert len(storms) == 1 and len(storms[0].reports) == 2
+
+
+def test_a_road_accident_is_a_report_but_an_operation_named_storm_is_not() -> None:
+    road = make_da("لقي ثلاثة أشخاص مصرعهم في حادث مروري على طريق تلعفر أمس.")
+    assert [e.type for e in extract(road)] == ["OTHER"]
+    named = make_da("وأشاد المتحدث بنتائج عاصفة الحزم في الشهر الماضي.")
+    assert [e for e in extract(named) if "عاصفة" in e.trigger] == []
