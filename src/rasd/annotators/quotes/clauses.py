@@ -8,6 +8,8 @@
 - ``quote_after``: ``وأثنى اللاعب على مدربه «…»``: a quotation a few words after the praised
   noun is what the praise said;
 - ``kana_subject``: ``وكانت الوزارة أبلغت السفارة أن …``: the subject stands before the cue;
+- ``venue_owner``: ``وفي بيان للتنظيم …، أعلن …``: the owner of the statement speaks;
+- ``relative_antecedent``: ``نيجيريا التي تعتبره «…»``: the one named before the pronoun speaks;
 - ``when_subject``: ``وعندما سئل الوزير عن … قال إن …``: a cue with no subject after a fronted
   time clause reports the person of that clause.
 """
@@ -23,7 +25,10 @@ from rasd.annotators.quotes.nominal import nominal_intro
 from rasd.annotators.quotes.speakers import definite, is_adjunct_start, person_noun, title_np
 from rasd.resources import load_lines
 from rasd.text import Token, fold
+from rasd.text.clitics import chain, particle
 
+_IN = particle("in")
+_TO = chain("to")
 MAX_WHEN = 12  # tokens of a fronted time clause
 MAX_PRAISED = 4  # words between a praise verb's preposition and the quotation that follows
 
@@ -112,10 +117,11 @@ def _aux() -> frozenset[str]:
 
 def kana_subject(cx: Ctx, s0: int, k: int) -> NP | None:
     """The subject between ``كان`` and the cue at ``k`` when the sentence or its last comma
-    piece opens with ``كان`` and a speaker-like noun phrase (``وكانت الوزارة أبلغت …``,
+    piece (or the clause after أن) opens with ``كان`` and a speaker-like noun phrase (``وكانت الوزارة أبلغت …``,
     ``…، وكانت الوزارة قد أعلنت …``), with no other cue between; else None."""
     toks = cx.toks
-    s0 = max((x + 1 for x in range(s0, k) if toks[x].norm == ","), default=s0)  # "…، وكان المدرب أبلغ"
+    s0 = max((x + 1 for x in range(s0, k) if toks[x].norm == "," or toks[x].norm in cx.lex.comps), default=s0)  # "…، وكان
+    # المدرب أبلغ", "بعد أن كان المدرب قد أبلغ"
     if not (s0 + 1 < k <= s0 + MAX_WHEN) or not any(w in _aux() for w in bare(toks[s0].norm)):
         return None
     if any(not t.is_word for t in toks[s0 + 1 : k]) or any(cue_at(cx, j) for j in range(s0 + 1, k)):
@@ -128,3 +134,34 @@ def kana_subject(cx: Ctx, s0: int, k: int) -> NP | None:
     while last > s0 + 1 and member(toks[last].norm, cx.lex.skip):
         last -= 1  # "وكانت الوزارة قد أعلنت": قد is no part of the subject
     return NP(s0 + 1, last)
+
+
+def venue_owner(cx: Ctx, s0: int, k: int) -> NP | None:
+    """``وفي بيان للتنظيم نشرته حسابات مؤيدة له، أعلن مسؤوليته …``: a cue with no subject after
+    a fronted ``في`` + venue + ``ل``-owner speaks for the owner (the statement's author), not
+    for whoever relayed the statement."""
+    toks = cx.toks
+    if k - s0 < 4 or _IN not in bare(toks[s0].norm) or not any(toks[x].norm == "," for x in range(s0, k)):
+        return None
+    venue = bare(toks[s0 + 1].norm)[-1]
+    own = s0 + 2
+    if not (member(venue, cx.lex.venues) and toks[own].is_word and toks[own].norm.startswith(_TO) and len(toks[own].norm) > 3):
+        return None
+    last = own + (not definite(toks[own].norm))  # "لوزارة الداخلية": the construct's complement
+    while last + 1 < k and toks[last + 1].is_word and definite(toks[last + 1].norm) and not is_adjunct_start(cx, last + 1):
+        last += 1
+    return NP(own, min(last, k - 1))
+
+
+def relative_antecedent(cx: Ctx, k: int) -> NP | None:
+    """``… في نيجيريا التي تعتبره «…»``: a cue right after a relative pronoun, with no subject of
+    its own, quotes the person, body or country named just before the pronoun; else None."""
+    toks = cx.toks
+    if k < 2 or toks[k - 1].norm not in cx.lex.relatives or not toks[k - 2].is_word:
+        return None
+    end = toks[k - 2].end
+    m = next((m for m in cx.ents.overlapping(toks[k - 2].start, end) if m.end == end and m.type in ("PER", "ORG", "GPE")), None)
+    if m is None:
+        return None
+    first = next(j for j in range(k - 2, -1, -1) if toks[j].start <= m.start or j == 0)
+    return NP(first, k - 2)

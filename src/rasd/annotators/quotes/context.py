@@ -8,6 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from itertools import islice
 
 from rasd.annotators.quotes.frames import (
@@ -25,13 +26,17 @@ from rasd.annotators.quotes.lexicon import Lex, Verb, lexicon
 from rasd.annotators.quotes.marks import quote_pairs
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention
-from rasd.text import Token, tokenize
-from rasd.text.clitics import affixes, particle
+from rasd.resources import load_lines
+from rasd.text import Token, fold, tokenize
+from rasd.text.clitics import affixes, particle, proclitic
 
 MAX_SUBJECT = 30  # tokens between a cue and its content
+MAX_DENY_LEAD = 4  # words before a denial phrase that still frame the content ("أنه لا صحة …")
+MAX_PAREN_LEAD = 8  # words between a reporting verb and a quotation in parentheses
 MIN_QUOTE_TOKENS = 4  # a shorter quoted run beside a name is a name or a scare quote
 MAX_RELATIVE_SUBJECT = 4  # words of a subject between a relative clause's cue and its أن
 MAX_SPAN = 1024  # tokens a sentence look-back or an indirect content may run (real ones < 600)
+_BY = proclitic("by")  # ب
 _ACC = affixes("accusative")  # مؤكدا، مشيراً
 # prepositions after which a cue-looking word is a noun or an adjective ("عن أبلغ التهاني")
 _NOUN_AFTER = frozenset(particle(g) for g in ("about", "in", "on", "with"))
@@ -69,8 +74,40 @@ def build(text: str, entities: Iterable[EntityMention]) -> Ctx:
         s0.append(k if k == 0 or brk[-1] else s0[-1])
         nxt = toks[k + 1].start if k + 1 < len(toks) else len(text)
         brk.append((t.norm in (".", "!", "?") and not _glued_dot(toks, k)) or "\n" in text[t.end : nxt])
+    lex = lexicon()
+    for o, c in _paren_quotes(text, toks, brk, lex):
+        open_at[o], close_at[c] = c, o
     names = {o: c for o, c in open_at.items() if sum(t.is_word for t in islice(toks, o + 1, min(c, o + 1 + 2 * MIN_QUOTE_TOKENS))) < MIN_QUOTE_TOKENS}
-    return Ctx(text, toks, lexicon(), open_at, close_at, SpanIndex(entities), brk, s0, {}, names, [t.start for t in toks])
+    return Ctx(text, toks, lex, open_at, close_at, SpanIndex(entities), brk, s0, {}, names, [t.start for t in toks])
+
+
+@cache
+def _scripture() -> frozenset[str]:
+    return frozenset(fold(x) for x in load_lines("quotes/scripture.txt"))
+
+
+def _paren_quotes(text: str, toks: list[Token], brk: list[bool], lex: Lex) -> list[tuple[int, int]]:
+    """Parentheses used as quotation marks (``وقال أحد السكان (سمعنا دويا …)``): a pair of
+    ``MIN_QUOTE_TOKENS`` words of letters or more (a clock time is no speech), a few words after
+    a reporting verb, that closes its clause (a break, a comma, a connector such as ثم or a new
+    و-clause follows). A gloss (``قوات الاتحاد (اميصوم)``, ``قال المسؤول (في الوزارة) إن``) is
+    shorter or is followed by the rest of its clause; a verse after ``تعالى`` is scripture."""
+    out: list[tuple[int, int]] = []
+    for o, t in enumerate(toks):
+        if t.text != "(" or o == 0 or brk[o - 1] or toks[o - 1].norm in _scripture():
+            continue
+        c = next((x for x in range(o + 1, min(len(toks), o + MAX_SPAN)) if toks[x].text in "()" or "\n" in text[toks[x - 1].end : toks[x].start]), None)
+        if c is None or toks[c].text != ")" or sum(x.norm[:1].isalpha() for x in toks[o + 1 : c]) < MIN_QUOTE_TOKENS:
+            continue
+        nxt = toks[c + 1] if c + 1 < len(toks) else None
+        if not (brk[c] or nxt is None or nxt.norm in (",", ".") or connector(nxt) or (nxt.is_word and nxt.norm[:1] in CLITICS and len(nxt.norm) > 3)):
+            continue
+        lo = max(0, o - MAX_PAREN_LEAD)
+        if any(
+            toks[x].is_word and any((b,) in lex.cues for b in _bare(toks[x].norm)) for x in range(lo, o) if not any(brk[x:o])
+        ):
+            out.append((o, c))
+    return out
 
 
 def _own_subject(cx: Ctx, k: int) -> bool:
@@ -84,6 +121,17 @@ def _own_subject(cx: Ctx, k: int) -> bool:
         if cx.brk[j - 1] or not toks[j].is_word:
             return False
     return False
+
+
+def _named_as(cx: Ctx, j: int, v: Verb) -> bool:
+    """``ما وصفه بـ«…»``, ``التي تعتبره «…»``: a verb in a relative clause followed by a
+    quotation (a describing verb also by ب and a quotation) reports the words used."""
+    toks = cx.toks
+    if j < len(toks) and j in cx.open_at and not short_pair(cx, j):
+        return True  # "نيجيريا التي تعتبره «…»": the quotation right after the cue
+    if "describe" not in v.options or j >= len(toks) or not toks[j].norm.startswith(_BY):
+        return False
+    return j in cx.open_at or j + 1 in cx.open_at
 
 
 def _glued_dot(toks: list[Token], k: int) -> bool:
@@ -102,8 +150,7 @@ def _glued_dot(toks: list[Token], k: int) -> bool:
 def cue_at(cx: Ctx, k: int) -> tuple[int, Verb] | None:
     """``(tokens, verb)`` of a reporting cue at token ``k``, else None."""
     toks = cx.toks
-    if k > 0 and toks[k - 1].norm in cx.lex.relatives and not _own_subject(cx, k):
-        return None  # "إسرائيل التي أعلنت": a relative clause, not a report
+    rel = k > 0 and toks[k - 1].norm in cx.lex.relatives and not _own_subject(cx, k)
     if k > 0 and toks[k - 1].norm in _NOUN_AFTER:
         return None  # "عن أبلغ التهاني": a verb never follows a preposition
     if any(w in cx.lex.not_cues for w in _bare(toks[k].text)):
@@ -116,6 +163,8 @@ def cue_at(cx: Ctx, k: int) -> tuple[int, Verb] | None:
         for first in _bare(words[0]):
             v = cx.lex.cues.get((first, *words[1:]))
             if v is not None:
+                if rel and not _named_as(cx, k + n, v):
+                    return None  # "إسرائيل التي أعلنت": a relative clause, not a report
                 if whoever(toks, k, v.imperfect) or irrealis(toks, k, v.imperfect) or between(toks, k, "strict" in v.options):
                     return None
                 return n, v
@@ -272,7 +321,7 @@ def polarity(cx: Ctx, verb_pol: str, c_start: int, c_end: int) -> str:
     """``deny`` for a denying cue or content opening with a denial phrase (``deny.txt``)."""
     if verb_pol == "deny":
         return "deny"
-    words = list(islice((t.norm for i in range(c_start, c_end) if (t := cx.toks[i]).is_word), 8))
+    words = list(islice((t.norm for i in range(c_start, c_end) if (t := cx.toks[i]).is_word), MAX_DENY_LEAD))
     heads = [_bare(w)[-1] for w in words]
     for phrase in cx.lex.deny:
         n = len(phrase)

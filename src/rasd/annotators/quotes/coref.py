@@ -37,7 +37,7 @@ from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Quote, Speaker
 from rasd.resources import arabic, load_lines, load_table
 from rasd.text import Token, fold
-from rasd.text.clitics import affixes, article, prepositions, proclitic
+from rasd.text.clitics import affixes, article, chain, prepositions, proclitic
 
 LOOKBACK = 200  # earlier mentions examined per description (nearest first)
 MAX_ANON_WORDS = 4  # "المصادر الأمنية والطبية": a definite source head with its adjectives
@@ -48,6 +48,7 @@ FORWARD = 600  # tokens searched after an honorific pronoun that has no antecede
 MAX_TITLE = 5  # words of a title phrase taken after the honorific noun
 MAX_ORG_DESCRIPTION = 3  # words from which an organisation phrase is a name, not a short form
 _ART = article()
+_TO_ART = chain("to", "the")  # لل
 _BY = proclitic("by")  # بشرطة: the speaker's office
 _BY_TO = prepositions(kaf=False)  # ب، ل
 _NISBA = affixes("nisba", "apposition")
@@ -252,7 +253,10 @@ def _split(sp: Speaker) -> tuple[list[str], bool]:
     k = 0
     while k < len(words) - 1 and (_keys(words[k]) & w.honorifics or fold(words[k]) in w.honorifics):
         k += 1
-    return words[k:], k > 0
+    out = words[k:]
+    if out and fold(out[0]).startswith(_TO_ART):  # "في بيان للتنظيم": the owner, التنظيم
+        out[0] = _ART + fold(out[0])[len(_TO_ART) :]
+    return out, k > 0
 
 
 def _kind(words: list[str], honored: bool) -> str | None:
@@ -354,7 +358,8 @@ def _org(doc: _Doc, pos: int, words: list[str], earlier: list[Speaker]) -> _Cand
         if t.is_word and _keys(t.norm) & head and not bare(t.norm)[-1].startswith(_ART):
             e = k + 1
             while e < len(doc.toks) and e - k < 6 and doc.toks[e].is_word and (
-                    bare(doc.toks[e].norm)[-1].startswith(_ART) or _nisba(doc.toks[e].norm)):
+                    bare(doc.toks[e].norm)[-1].startswith(_ART) or _nisba(doc.toks[e].norm)
+                    or (e == k + 1 and _named(doc, e))):  # "تنظيم داعش": the body's own name
                 e += 1  # fmt: skip
             if e - k >= 2 and _org_match(words, [x.norm for x in doc.toks[k:e]]):
                 # a glued و/ف is cut only when the word without it is the head (وزارة keeps its و)
@@ -363,6 +368,12 @@ def _org(doc: _Doc, pos: int, words: list[str], earlier: list[Speaker]) -> _Cand
                 return _Cand(s, en, doc.text[s:en], None, set())
         k -= 1
     return best
+
+
+def _named(doc: _Doc, k: int) -> bool:
+    """Token ``k`` lies inside a recognised name (``داعش`` in ``تنظيم داعش``)."""
+    t = doc.toks[k]
+    return any(m.type in ("ORG", "PER", "GPE", "MISC") for m in doc.ents.overlapping(t.start, t.end))
 
 
 def _later_title(doc: _Doc, pos: int, noun: str) -> _Cand | None:

@@ -28,6 +28,8 @@ from rasd.annotators.quotes.clauses import (
     kana_subject,
     object_before,
     quote_after,
+    relative_antecedent,
+    venue_owner,
     when_subject,
 )
 from rasd.annotators.quotes.context import (
@@ -165,27 +167,29 @@ def extract_quotes(
     st = _State()
     k = 0
     while k < len(toks):
-        if k <= st.covered_until:
-            k += 1
-            continue
+        nested = k <= st.covered_until  # a cue inside a direct quote is part of the speech … (E2)
         hit = cue_at(cx, k)
         if hit is None:
             k += 1
             continue
         n, verb = hit
         q = _frame(cx, k, n, verb, st, doc_id)
-        if q is None:
+        if q is None or (nested and (q[3] is None or cx.open_at[q[3]] > st.covered_until)):
             k += n
             continue
         quote, c_first, c_last, direct_open = q
-        if direct_open is not None:
+        if direct_open is not None:  # … unless it quotes someone in marks of its own
             st.used_pairs.add(direct_open)
-            st.covered_until = max(st.covered_until, cx.open_at[direct_open])
+            if not nested:
+                st.covered_until = max(st.covered_until, cx.open_at[direct_open])
         else:
             st.indirect_until = max(st.indirect_until, c_last)
         st.used_starts.add(c_first)
         quote.date = _date_for(quote, dates, date)
         out.append(quote)
+        if nested:
+            k += n
+            continue  # the witness, not the one they quote, goes on speaking after it
         prev = st.hist.items[-1] if st.hist.items else None
         st.hist.add(k, quote.speaker)
         if prev is not None and prev[0] >= cx.s0[k] and subordinate(toks, k):
@@ -253,7 +257,7 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: _State, doc_id: str) -> tupl
         p = k - 1
         while p >= 0 and toks[p].norm in (",", "-"):
             p -= 1
-        if p >= 0 and p in cx.close_at and cx.close_at[p] not in st.used_pairs and not short_pair(cx, cx.close_at[p]):
+        if p >= 0 and p in cx.close_at and cx.close_at[p] not in st.used_pairs and not short_pair(cx, cx.close_at[p]) and toks[p].text != ")":
             direct_open = cx.close_at[p]
             end = k + n
             while end < len(toks) and not cx.brk[end] and toks[end].norm != ",":
@@ -387,6 +391,8 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: _State, k: int, in_doc: bool = 
     like a participle, it speaks for the subject of its sentence."""
     s0 = sentence_start(cx, k)
     if verb.participle or in_doc:
+        if k <= st.covered_until and (inner := _inner_subject(cx, s0, k)) is not None:
+            return make_speaker(cx, inner)  # "“صاحت الشرطة قائلة لها (…)”": who shouted, inside the speech
         if not st.hist.items or st.hist.items[-1][0] < s0:
             main = _main_subject(cx, s0, k)
             j = k - 1
@@ -415,9 +421,14 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: _State, k: int, in_doc: bool = 
                 if ante is not None:  # "وأشارت القيادة" after "قيادة العمليات المشتركة"
                     return _inherit(ante, sub.medium)
         return make_speaker(cx, sub)
+    if (rel := relative_antecedent(cx, k)) is not None:
+        return make_speaker(cx, Subj(np=rel, medium=sub.medium))  # "نيجيريا التي تعتبره «…»"
+    if (own := venue_owner(cx, s0, k)) is not None and (not st.hist.items or st.hist.items[-1][0] < s0):
+        ante = _antecedent(cx, own, st, strict=True) if st.hist.items else None
+        return _inherit(ante, sub.medium) if ante is not None else make_speaker(cx, Subj(np=own, medium=sub.medium))
     # SVO: "واشنطن قالت إن", "قائد …، الجنرال X، بين أن", "… أن الوزير X قال إن"
     a = next((x + 1 for x in range(k - 1, s0 - 1, -1)
-              if cx.toks[x].norm in cx.lex.comps or cx.toks[x].norm == ":" or (x > s0 and subject_next(cx.toks[x]))), s0)  # fmt: skip
+              if cx.toks[x].norm in cx.lex.comps or cx.toks[x].norm == ":" or (x in cx.close_at and not short_pair(cx, cx.close_at[x])) or (x > s0 and subject_next(cx.toks[x]))), s0)  # fmt: skip
     lead = cx.toks[a].norm if a < k else ""
     verb_first = lead[:1] in _CLITICS and len(lead) > 3 and _bare(lead)[-1] not in cx.lex.skip
     verb_first = verb_first or any(b in cx.lex.left_blockers for b in _bare(lead))
@@ -525,6 +536,18 @@ def _main_subject(cx: Ctx, s0: int, k: int) -> Subj | None:
     if any(member(head, words) for words in (cx.lex.titles, cx.lex.anon, cx.lex.orgs, cx.lex.outlets)) or person_noun(cx, head):
         return Subj(np=np_)  # "وقام الطالب بإيذاء الموظفة وقال لها إنه …": the student, resolved by coref
     return None
+
+
+def _inner_subject(cx: Ctx, s0: int, k: int) -> Subj | None:
+    """The subject of the clause that holds a participle cue inside someone's direct speech:
+    the clause starts after the last opening mark before the cue."""
+    a = max((x + 1 for x in range(s0, k) if x in cx.open_at and cx.open_at[x] > k), default=None)
+    if a is None or k - a < 2:
+        return None
+    main = _main_subject(cx, a, k)
+    if main is None and cx.toks[a + 1].is_word and definite(cx.toks[a + 1].norm):
+        return Subj(np=NP(a + 1, a + 1))  # "صرخ الجنود قائلين": a definite noun after the verb
+    return main
 
 
 def _object_after(cx: Ctx, k: int) -> bool:

@@ -7,7 +7,7 @@ Real pages mix «», “”, ‘’ (paired across paragraphs) with straight quo
 from __future__ import annotations
 
 OPENERS = {"«": "»", "“": "”", "‘": "’", "„": "”"}
-STRAIGHT = ('"', "'")
+STRAIGHT = ('"', "'", "”")  # ” also opens on some sites (بـ”…”): paired like a straight mark
 
 
 def quote_pairs(text: str) -> list[tuple[int, int]]:
@@ -18,10 +18,10 @@ def quote_pairs(text: str) -> list[tuple[int, int]]:
     """
     pairs: list[tuple[int, int]] = []
     open_dir: tuple[int, str] | None = None
-    straight: dict[str, int | None] = {'"': None, "'": None}
+    straight: dict[str, int | None] = dict.fromkeys(STRAIGHT)
     for i, ch in enumerate(text):
         if ch == "\n":
-            straight = {'"': None, "'": None}
+            straight = dict.fromkeys(STRAIGHT)
             continue
         if open_dir is not None:
             if ch == open_dir[1]:
@@ -30,13 +30,15 @@ def quote_pairs(text: str) -> list[tuple[int, int]]:
             continue
         if ch in OPENERS:
             open_dir = (i, OPENERS[ch])
-            straight = {'"': None, "'": None}
+            straight = dict.fromkeys(STRAIGHT)
             continue
         if ch in STRAIGHT:
             o = straight[ch]
             if o is None:
                 if ch == "'" and i > 0 and not (text[i - 1].isspace() or text[i - 1] in "(:،,"):
                     continue
+                if ch == "”" and not (i + 1 < len(text) and text[i + 1].isalpha()):
+                    continue  # a closing ” with no opening “ before it
                 straight[ch] = i
             else:
                 if ch == "'" and i + 1 < len(text) and text[i + 1].isalnum():

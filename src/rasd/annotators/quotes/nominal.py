@@ -26,6 +26,7 @@ MAX_SUBJECT = 14  # tokens the subject may run
 _NAMES = ("PER", "ORG", "GPE")
 _DEF = (article(), chain("to", "the"))  # ال، لل
 _NISBA = affixes("nisba", "apposition")
+_TO = chain("to")
 
 
 @cache
@@ -53,6 +54,18 @@ def _skips() -> frozenset[str]:
     return weekdays | frozenset(fold(x) for x in load_lines("quotes/adjuncts.txt")) | frozenset(
         fold(x) for x in load_lines("quotes/nominal_skips.txt")
     )
+
+
+@cache
+def _portfolios() -> frozenset[str]:
+    return frozenset(fold(x) for x in load_lines("quotes/portfolios.txt"))
+
+
+def _portfolio(w: str) -> bool:
+    """``للشؤون``/``لشؤون``: an office's portfolio after its body, part of the subject."""
+    if w.startswith(_DEF[1]):
+        return _DEF[0] + w[len(_DEF[1]) :] in _portfolios()
+    return w.startswith(_TO) and w[len(_TO) :] in _portfolios()
 
 
 @cache
@@ -101,6 +114,9 @@ def nominal_intro(
         if not t.is_word:
             break
         w = bare(t.norm)[-1]
+        if named and _portfolio(t.norm):  # "وكيل وزارة العمل للشؤون الدولية الدكتور X"
+            j, closed = j + 1, False
+            continue
         if nodef(w) in heads or nodef(t.norm) in heads:
             named = True
             j += 1

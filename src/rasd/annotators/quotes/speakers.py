@@ -46,6 +46,16 @@ _NISBA = affixes("nisba", "describes")
 _OBLIQUE = affixes("dual", "obl")  # ين، تين: oblique endings of duals and sound masculine plurals
 
 
+def pronoun_adjunct(cx: Ctx, k: int) -> int:
+    """Tokens of an adjunct closed by its pronoun at ``k`` (``خلالها``, ``من خلاله``: during
+    or through it, no complement follows), which the speaker phrase after it skips; else 0."""
+    n = 1 + (cx.toks[k].norm == _FROM)
+    if k + n > len(cx.toks):
+        return 0
+    w = cx.toks[k + n - 1].norm
+    return n if any(w.endswith(suf) and len(w) - len(suf) >= 3 and member(w[: len(w) - len(suf)], cx.lex.adjuncts) for suf in _THEIR[1:]) else 0
+
+
 def is_adjunct_start(cx: Ctx, k: int, segment: bool = False) -> bool:
     """Token ``k`` opens an adjunct (time, place, ``في مؤتمر``), not the speaker."""
     w = cx.toks[k].norm
@@ -130,8 +140,8 @@ def parse_subject(cx: Ctx, a: int, b: int, verb: Verb) -> Subj:
     nps: list[NP] = []
     chain_src: list[NP] = []
     for s, e in segs:
-        while s < e and (toks[s].norm in cx.lex.skip or _bare(toks[s].norm)[-1] in cx.lex.skip):
-            s += 1
+        while s < e and (toks[s].norm in cx.lex.skip or _bare(toks[s].norm)[-1] in cx.lex.skip or pronoun_adjunct(cx, s)):
+            s += pronoun_adjunct(cx, s) or 1
         if s >= e:
             continue  # "أكدوا لهم أن": only a pronoun object
         if possessed_object(cx, s):
