@@ -4,25 +4,17 @@ triggers (story/kinds.tsv, events/triggers.tsv)."""
 
 from __future__ import annotations
 
-from test_events import ent, make_da, tmx
+from test_events import make_da
 from test_story_precision import AS_OF, TOWN
+from test_story_recall import _doc as dated_doc
 
 from rasd.annotators.events import extract
-from rasd.models import DocAnalysis
 from rasd.story.stage import build
 
 
-def _doc(doc_id: str, outlet: str, text: str, said: str, value: str) -> DocAnalysis:
-    da = make_da(text, doc_id=doc_id, published="2025-03-03")
-    da.doc.outlet = outlet
-    ent(da, "تلعفر", "GPE", "e_town")
-    tmx(da, said, value)
-    return da
-
-
 def test_a_sand_storm_told_by_two_outlets_is_one_incident() -> None:
-    a = _doc("d_a", "صحيفة أ", "اجتاحت عاصفة رملية كثيفة مدينة تلعفر مساء أمس وتدنت الرؤية.", "مساء أمس", "2025-03-02TEV")
-    b = _doc("d_b", "صحيفة ب", "شهدت مدينة تلعفر مساء الأحد موجة غبار قوية أغلقت الطرق.", "مساء الأحد", "2025-03-02TEV")
+    a = dated_doc("d_a", "صحيفة أ", "اجتاحت عاصفة رملية كثيفة مدينة تلعفر مساء أمس وتدنت الرؤية.", "مساء أمس", "2025-03-02TEV")
+    b = dated_doc("d_b", "صحيفة ب", "شهدت مدينة تلعفر مساء الأحد موجة غبار قوية أغلقت الطرق.", "مساء الأحد", "2025-03-02TEV")
     incs = [i for i in build([a, b], [TOWN], AS_OF).incidents if len({r.split(":")[0] for r in i.reports}) >= 1]
     storms = [i for i in incs if "عاصفة" in i.label or "غبار" in i.label]
     assert len(storms) == 1 and len(storms[0].reports) == 2
