@@ -1,0 +1,133 @@
+"""Names that need more than one token or more than one document: the proclitics before a
+name (``بالعراق`` → ``العراق``, never the article itself), family names shaped like
+adjectives (``السوداني``), and the corpus pass that finds a bare family name of a person
+named in full elsewhere. Apart from ``tag`` so the package's main module stays short; the
+tagger and linking both read them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import cache
+
+from rasd.annotators.entities import gazetteer as gz
+from rasd.annotators.entities.cues import given_names
+from rasd.annotators.entities.features import gaz_tokens
+from rasd.models import DocAnalysis, EntityMention
+from rasd.resources import load_lines
+from rasd.text.clitics import affixes, article, conjunctions, prepositions, proclitic
+from rasd.text.normalize import fold
+from rasd.text.tokens import Token, known_after_proclitics, token_texts, tokenize
+
+_ART = article()
+_AS = proclitic("as")  # ك: before a name only with the article (كالعراق; كامل is a name)
+_NOUN_CLITICS = (*conjunctions(), *prepositions())  # و ف ب ل ك (not the verb's س)
+_NISBA = affixes("nisba", "base")  # السوداني
+
+
+@cache
+def _known_stems() -> frozenset[str]:
+    """Folded words that proclitic stripping may expose at the start of a name."""
+    return frozenset(gaz_tokens()) | gz.first_tokens() | frozenset(k.split()[0] for k in gz.cities())
+
+
+def _clitic_len(tok: Token, known: frozenset[str]) -> int:
+    """How many original characters of ``tok`` are attached proclitics, not name.
+
+    The whole word wins when it is itself a known name (``بغداد``, ``واشنطن``); otherwise the
+    shortest proclitic reading whose stem is a known name, or whose stem starts with the
+    article (``بالعراق`` → ``العراق``), is taken. ``لـ`` + tatweel is a bare proclitic.
+    """
+    if tok.norm in known:
+        return 0
+    readings = gz.proclitic_readings(tok.text)
+    best = 0
+    for k, f, cut in sorted(readings, key=lambda r: r[0]):
+        if not _noun_clitics(tok.text[:k], f):
+            continue
+        if f in known or (f.startswith(_ART) and len(f) > 3 and k < len(tok.text)) or (k == 1 and f in given_names()):
+            # never cut the article itself: "العراق" read as "ال"+"عراق" is not a clitic
+            if cut:
+                continue
+            best = k
+            break
+    return best
+
+
+def _noun_clitics(chain: str, stem: str) -> bool:
+    """Whether ``chain`` can stand before a name: only و ف ب ل ك (not the verb's س), a stem of
+    at least three letters (``بدر`` is no ``ب`` + ``در``), and ``ك`` only before the article
+    (``كامل`` is a name, ``كالعراق`` "like Iraq")."""
+    c = fold(chain)  # folding drops a tatweel (لـ)
+    if not c or any(ch not in _NOUN_CLITICS for ch in c) or len(stem) < 3:
+        return False
+    return _AS not in c or stem.startswith(_ART)
+
+
+@cache
+def _nisba_stop() -> frozenset[str]:
+    return frozenset(gz.key_of(w) for w in load_lines("entities/nisba_stop.txt"))
+
+
+def _is_nisba(tok: Token) -> bool:
+    """A family name shaped like an adjective (``السوداني``, ``الدفاعي``), not a demonym."""
+    n = tok.norm
+    return (
+        tok.is_word
+        and n.startswith(_ART)
+        and n.endswith(_NISBA)
+        and len(n) >= 5
+        and n not in gz.demonyms()
+        and n not in _nisba_stop()
+    )
+
+
+def recall_family_names(das: list[DocAnalysis]) -> int:
+    """Corpus pass: bare family names (``السوداني``) of people named in full in any document.
+
+    One article gives the full name, another only the family name, which the model takes
+    for an adjective. Only article-prefixed family names qualify (not demonyms or
+    ``nisba_stop.txt`` words). Adds PER mentions (confidence 0.5); returns how many.
+    """
+    fams: set[str] = set()
+    for da in das:
+        for m in da.entities:
+            if m.type != "PER":
+                continue
+            toks = tokenize(m.text)
+            if len(toks) >= 2 and _is_nisba(toks[-1]):
+                fams.add(toks[-1].norm)
+    if not fams:
+        return 0
+    known = frozenset(fams)
+    maybe: dict[str, bool] = {}  # token text -> a word that may be a known family name
+    added = 0
+    for da in das:
+        text = da.doc.text
+        words = token_texts(text)
+        for w in words:
+            if w not in maybe:
+                n = fold(w)
+                maybe[w] = bool(n) and (n[0].isalnum() or n[0] == "_") and known_after_proclitics(n, known)
+        if not any(maybe[w] for w in words):
+            continue
+        taken = sorted((m.start, m.end) for m in da.entities)
+        starts = [s for s, _ in taken]
+        new: list[EntityMention] = []
+        pos = 0
+        for w in words:  # only whitespace lies between tokens: each is found where it starts
+            start = text.find(w, pos)
+            pos = start + len(w)
+            if not maybe[w]:
+                continue
+            t = Token(w, start, pos, fold(w))
+            j = bisect.bisect_right(starts, t.start) - 1
+            if (j >= 0 and taken[j][1] > t.start) or (j + 1 < len(taken) and taken[j + 1][0] < t.end):
+                continue
+            k = _clitic_len(t, known)
+            if fold(t.text[k:]) in known:
+                new.append(EntityMention(da.doc.id, t.start + k, t.end, t.text[k:], "PER", confidence=0.5))
+        if new:
+            da.entities = sorted([*da.entities, *new], key=lambda m: (m.start, m.end))
+            added += len(new)
+    return added
