@@ -28,6 +28,7 @@ from rasd.annotators.entities.clubs import club_spans
 from rasd.annotators.entities.complements import refine
 from rasd.annotators.entities.consistency import propagate
 from rasd.annotators.entities.cues import common_words, given_names, is_given_name, misread_verb
+from rasd.annotators.entities.extents import widen
 from rasd.annotators.entities.facilities import event_cands, facility_cands, title_cands
 from rasd.annotators.entities.family import (
     _ART,
@@ -500,6 +501,7 @@ def tag(text: str, doc_id: str = "", outlet: str | None = None) -> list[EntityMe
     accepted.extend(shape.people(toks, run, accepted))
     shape.add_demonyms(toks, run, accepted)
     accepted = refine(toks, run, text, [*accepted, *named_bodies(toks, run, accepted)])
+    accepted = widen(toks, text, run, accepted)
     accepted.extend(_title_people(toks, run, accepted))
     _extend_people(toks, run, accepted)
     accepted.extend(_name_memory(toks, accepted, known))

@@ -1,0 +1,306 @@
+"""Names the other sources cut short, for kinds of name Arabic news writes the same way
+everywhere (each reads a word list under ``resources/entities/``):
+
+- ``honoree_names``: an institution or building named after a person keeps the title, the
+  whole name and its adjective (``جامعة الإمام محمد بن سعود الإسلامية``,
+  ``مستشفى الملك فهد التخصصي``); the model cuts such names at the title or reads the
+  person alone;
+- ``regional_bodies``: a body that exists once per region takes its place said with بـ, or
+  with ``في`` and the division's word (``اللجنة المحلية للانتخابات البلدية بمحافظة
+  الطائف``): the place says whose it is;
+- ``sector_bodies``: a public service said bare before a city is that city's directorate
+  (``تعليم مكة``), the short form papers use as a name;
+- ``law_names``: a law cited (``المادة 66 من``، ``بموجب``) is named by its head and the
+  definite words after it (``نظام المجالس البلدية``), its describing adjective left out;
+- ``cup_events``: ``بطولة`` before a cup or league stays outside the event's name, and an
+  event's adjectives and لـ-complement belong to it (``الكأس الدولية الودية للأبطال``);
+- ``repeats``: a name of three words or more that a rule or list found is the same name where the
+  text says the same words again (the model often misses the second mention).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from rasd.annotators.entities import gazetteer as gz
+from rasd.annotators.entities.cand import Cand
+from rasd.annotators.entities.complements import _adjective, _complement_end, _country_keys, _place
+from rasd.annotators.entities.shape import clitic_len
+from rasd.resources import arabic, load_lines, load_table
+from rasd.text.clitics import affixes, article
+from rasd.text.tokens import Token
+
+_ART = article()
+LAW_CUE_WINDOW = 4  # words between a citing cue and a law's head (``المادة الـ66 من``)
+LAW_WORDS = 3  # definite words of a law's name
+ADJ_MAX = 2  # adjectives after an honoree's name
+
+
+def _keys(path: str) -> frozenset[str]:
+    return frozenset(gz.key_of(w) for w in load_lines(path))
+
+
+@cache
+def _honoree_heads() -> dict[str, str]:
+    return {gz.key_of(r[0]): r[1] for r in load_table("entities/honoree_heads.tsv") if len(r) > 1}
+
+
+@cache
+def _honoree_titles() -> frozenset[str]:
+    one_word = {gz.key_of(t) for t in arabic.titles("name") if " " not in t and t.startswith(_ART)}
+    return frozenset(one_word) | _keys("entities/honoree_titles.txt")
+
+
+@cache
+def _particles() -> frozenset[str]:
+    return frozenset(gz.key_of(p) for p in arabic.name_particles("span"))
+
+
+@cache
+def _function() -> frozenset[str]:
+    return _keys("entities/function_words.txt")
+
+
+@cache
+def _nisba_ends() -> tuple[str, ...]:
+    return tuple(sorted({gz.key_of(a) for a in affixes("nisba") if a}, key=len, reverse=True))
+
+
+def _name_word(t: Token) -> bool:
+    n = t.norm
+    return (
+        t.is_word
+        and t.text.isalpha()
+        and len(n) >= 2
+        and not n.startswith(_ART)
+        and t.text not in _function()
+    )
+
+
+def _same_run(run: list[int], a: int, b: int) -> bool:
+    return all(run[k] == run[a] for k in range(a, b + 1))
+
+
+def honoree_names(toks: list[Token], run: list[int], accepted: list[Cand]) -> None:
+    """``HEAD TITLE NAME (بن NAME)* ADJ{0,2}`` is one name typed by its head; a body's
+    لـ-complement belongs to it too (``مركز الملك سلمان للإغاثة``)."""
+    heads, titles, parts = _honoree_heads(), _honoree_titles(), _particles()
+    dem, ends, countries = gz.demonyms(), _nisba_ends(), _country_keys()
+    for i in range(len(toks) - 2):
+        t = toks[i]
+        forms = gz.bare_forms(t) & heads.keys()
+        if not t.is_word or not forms or toks[i + 1].norm not in titles or not _name_word(toks[i + 2]):
+            continue
+        last = i + 2
+        while last + 2 < len(toks) and toks[last + 1].norm in parts:
+            last += 2  # بن سعود، عبد العزيز
+        k = 0
+        while (
+            k < ADJ_MAX and last + 1 < len(toks) and toks[last + 1].norm.startswith(_ART)
+            and toks[last + 1].norm.endswith(ends) and toks[last + 1].norm not in dem
+            and toks[last + 1].norm not in countries
+        ):  # fmt: skip
+            last += 1
+            k += 1
+        if heads[min(forms)] == "ORG" and last + 1 < len(toks):
+            last = _complement_end(toks, run, last + 1) or last  # مركز الملك فيصل للبحوث والدراسات الإسلامية
+        if not _same_run(run, i, last):
+            continue
+        if any(c.first <= i and c.last >= last and c.type == heads[min(forms)] for c in accepted):
+            continue  # already named whole (a facility pattern, the gazetteer)
+        _place(
+            Cand(
+                i,
+                last,
+                t.start + clitic_len(t, frozenset(heads)),
+                toks[last].end,
+                heads[min(forms)],
+                "pattern",
+                0.7,
+            ),
+            accepted,
+        )
+
+
+def _bi_rest(tok: Token) -> str | None:
+    """The folded word after an attached بـ (``بمحافظة`` → ``محافظه``), else None."""
+    for k, f, cut in gz.proclitic_readings(tok.text):
+        if not cut and gz.key_of(tok.text[:k]) == "ب":
+            return f
+    return None
+
+
+def regional_bodies(toks: list[Token], text: str, run: list[int], accepted: list[Cand]) -> None:
+    """An ORG opened by ``regional_body_heads.txt`` + ``بـ(منطقة|محافظة)? PLACE`` (not a country) is one ORG."""
+    heads, regions, countries = (
+        _keys("entities/regional_body_heads.txt"),
+        _keys("entities/region_words.txt"),
+        _country_keys(),
+    )
+    places = {c.first: c for c in accepted if c.type == "GPE"}
+    for c in [c for c in accepted if c.type == "ORG"]:
+        j = c.last + 1
+        if j >= len(toks) or run[j] != run[c.first] or not (gz.bare_forms(toks[c.first]) & heads):
+            continue
+        rest = _bi_rest(toks[j])
+        if rest is None and toks[j].text in _function() and j + 1 < len(toks) and toks[j + 1].norm in regions:
+            rest, j = toks[j + 1].norm, j + 1  # في محافظة الطائف
+        if rest is None:
+            continue
+        place = places.get(j + 1) if rest in regions else places.get(j)
+        if place is None or place not in accepted or run[place.last] != run[c.first]:
+            continue
+        if place.first == j and place.start == toks[j].start:
+            continue  # the place word itself, not بـ + place
+        if gz.key_of(text[place.start : place.end]) in countries:
+            continue
+        accepted.remove(place)
+        c.last, c.end = place.last, place.end
+
+
+def sector_bodies(toks: list[Token], text: str, run: list[int], accepted: list[Cand]) -> None:
+    """``تعليم`` / ``صحة`` said bare right before a city (not a country) is that city's ORG."""
+    heads, countries = _keys("entities/sector_heads.txt"), _country_keys()
+    for c in [c for c in accepted if c.type == "GPE"]:
+        p = c.first - 1
+        if p < 0 or run[p] != run[c.first] or c.start != toks[c.first].start:
+            continue
+        forms = gz.bare_forms(toks[p]) & heads
+        if not toks[p].is_word or not forms or gz.key_of(text[c.start : c.end]) in countries:
+            continue
+        _place(
+            Cand(p, c.last, toks[p].start + clitic_len(toks[p], heads), c.end, "ORG", "pattern", 0.7),
+            accepted,
+        )
+
+
+def _definite(t: Token) -> bool:
+    return t.is_word and t.text.isalpha() and t.norm.startswith(_ART) and len(t.norm) > len(_ART) + 1
+
+
+def law_names(toks: list[Token], run: list[int], accepted: list[Cand]) -> None:
+    """``CUE … HEAD (noun)? ال-word{1,3}`` is a law's MISC name (see the module doc)."""
+    heads, cues, stop = (
+        _keys("entities/law_heads.txt"),
+        _keys("entities/law_cues.txt"),
+        _keys("entities/law_stop.txt"),
+    )
+    for i in range(1, len(toks) - 1):
+        t = toks[i]
+        if not t.is_word or t.norm.startswith(_ART) or not (gz.bare_forms(t) & heads):
+            continue
+        if not any(gz.bare_forms(toks[k]) & cues for k in range(max(0, i - LAW_CUE_WINDOW), i)):
+            continue
+        j = i + 1
+        if (
+            _name_word(toks[j])
+            and j + 1 < len(toks)
+            and _definite(toks[j + 1])
+            and not (gz.bare_forms(toks[j]) & heads)
+        ):
+            j += 1  # نظام مكافحة الإرهاب: a noun in construct
+        last = j - 1
+        while (
+            last + 1 < len(toks)
+            and last + 1 - j < LAW_WORDS
+            and _definite(toks[last + 1])
+            and toks[last + 1].norm not in stop
+        ):
+            last += 1
+        if last < j or not _same_run(run, i, last):
+            continue
+        _place(
+            Cand(i, last, t.start + clitic_len(t, heads), toks[last].end, "MISC", "pattern", 0.7), accepted
+        )
+
+
+@cache
+def _cup_heads() -> frozenset[str]:
+    """Event heads that name an event on their own (``كأس``, ``دوري``)."""
+    return _keys("entities/cup_heads.txt")
+
+
+def cup_events(toks: list[Token], run: list[int], accepted: list[Cand]) -> None:
+    """``بطولة`` + a cup's name: the cup alone, with its adjectives and لـ-complement."""
+    cups = _cup_heads()
+    outer, dem = _keys("entities/event_outer.txt"), gz.demonyms()
+    for c in [c for c in accepted if c.type == "MISC"]:
+        if c.last < c.first + 2 or not (gz.bare_forms(toks[c.first]) & outer):
+            continue  # "بطولة دوري" + a name the span left out: no cup alone
+        nxt = toks[c.first + 1].norm
+        if not (nxt in cups or (nxt.startswith(_ART) and nxt[len(_ART) :] in cups)):
+            continue
+        c.first += 1
+        c.start, c.source = toks[c.first].start, "pattern"
+        j = c.last + 1
+        while (
+            j < len(toks)
+            and j - c.last <= ADJ_MAX
+            and run[j] == run[c.first]
+            and _adjective(toks[j])
+            and toks[j].norm not in dem
+        ):
+            j += 1
+        end = (
+            _complement_end(toks, run, j) if j < len(toks) and (j > c.last + 1 or c.last > c.first) else None
+        )
+        last = end if end is not None else j - 1
+        if last > c.last and not any(
+            o is not c and c.first <= o.last and o.first <= last for o in accepted if o.first > c.last
+        ):
+            c.last, c.end = last, toks[last].end
+
+
+REPEAT_TYPES = ("ORG", "MISC", "FAC")
+REPEAT_MIN = 3  # words: two-word rule spans include descriptions (``التجارة الألمانية``)
+
+
+def repeats(toks: list[Token], run: list[int], accepted: list[Cand]) -> None:
+    """Other occurrences of a multi-word rule or list name (ORG, MISC, FAC) take its span and type."""
+    names: dict[tuple[str, ...], str] = {}
+    for c in accepted:
+        if (
+            c.type in REPEAT_TYPES
+            and c.last - c.first >= REPEAT_MIN - 1
+            and c.source in ("pattern", "gazetteer")
+            and c.start == toks[c.first].start
+        ):
+            names.setdefault(tuple(t.norm for t in toks[c.first : c.last + 1]), c.type)
+    for seq, typ in names.items():
+        n = len(seq)
+        for i in range(len(toks) - n + 1):
+            if seq[0] not in gz.bare_forms(toks[i]) or tuple(t.norm for t in toks[i + 1 : i + n]) != seq[1:]:
+                continue
+            if not _same_run(run, i, i + n - 1) or any(
+                c.first == i and c.last == i + n - 1 for c in accepted
+            ):
+                continue
+            if any(c.source != "model" and c.first <= i + n - 1 and i <= c.last for c in accepted):
+                continue  # a list or rule said something else here
+            t = toks[i]
+            _place(
+                Cand(
+                    i,
+                    i + n - 1,
+                    t.start + clitic_len(t, frozenset({seq[0]})),
+                    toks[i + n - 1].end,
+                    typ,
+                    "pattern",
+                    0.6,
+                ),
+                accepted,
+            )
+
+
+def widen(toks: list[Token], text: str, run: list[int], accepted: list[Cand]) -> list[Cand]:
+    """Apply the rules above in order; returns ``accepted`` (edited in place)."""
+    honoree_names(toks, run, accepted)
+    regional_bodies(toks, text, run, accepted)
+    sector_bodies(toks, text, run, accepted)
+    law_names(toks, run, accepted)
+    cup_events(toks, run, accepted)
+    repeats(toks, run, accepted)
+    return accepted
+
+
+__all__ = ["cup_events", "repeats", "honoree_names", "law_names", "regional_bodies", "sector_bodies", "widen"]
