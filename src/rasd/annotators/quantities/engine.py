@@ -25,6 +25,7 @@ from rasd.annotators.quantities.numbers import (
     word_readings,
 )
 from rasd.annotators.quantities.objects import (
+    ONE_ALONE,
     date_after,
     inherit,
     is_definite,
@@ -55,6 +56,7 @@ _ART = article()
 _CONJ_LETTERS = "".join(conjunctions())  # و ف (a string: "" is in it, as before)
 _FROM, _IN, _BETWEEN = particle("from"), particle("in"), particle("between")
 _OF_THEM = frozenset(_FROM + fold(p) for p in affixes("pronoun"))  # منهم، منها
+_OR = frozenset(fold(w) for w in load_lines("quantities/or_words.txt"))  # شرطي أو اثنين
 
 
 def _match_seq(
@@ -312,10 +314,13 @@ def _scan_line(
             i = j  # "وست بروميتش": a number word that is also another word counts only with its noun
             continue
         if obj is None and not num.digits and value in (1.0, 2.0) and num.i > 0:
-            back = _match_seq(toks, num.i - 1, lex.objects, 1)
+            b = num.i - 1
+            if value == 2.0 and b > 0 and toks[b].norm in _OR:
+                b -= 1  # "شرطي أو اثنين": one or two, the noun before أو
+            back = _match_seq(toks, b, lex.objects, 1)
             if back is not None:  # "جندي واحد": the number follows its noun
                 lemma = back[1]
-                object_span = Span(toks[num.i - 1].start, toks[num.i - 1].end)
+                object_span = Span(toks[b].start, toks[b].end)
                 q_start = min(q_start, object_span.start)
         owner = _gentilic(lex, toks[k]) if k < len(toks) else None
         if owner is not None:
@@ -459,6 +464,14 @@ def _wordless(
                 )  # fmt: skip
             )
         return i + n
+    if toks[i].norm in ONE_ALONE and not spans.overlaps_any(toks[i].start, toks[i].end):
+        bm = _before_mod(lex, toks, i)
+        if bm is not None and bm[1] in ("MORE_THAN", "LESS_THAN"):  # "أكثر من مرة": more than once
+            s, e = toks[i].start, toks[i].end
+            hit = _match_seq(toks, i, lex.objects, 1)
+            obj = hit[1] if hit is not None else text[s:e]
+            out.append(Quantity(doc_id, s, e, text[s:e], 1.0, mod=bm[1], object=obj, confidence=0.6, object_span=Span(s, e)))
+            return i + 1
     wc = word_count(toks, i, lex.numbers, lambda k: _match_seq(toks, k, lex.objects, lex.max_obj_len))
     after_dual = bool(out) and out[-1].value == 2.0 and i > 0 and out[-1].end == toks[i - 1].end
     if (

@@ -59,6 +59,8 @@ _AND = proclitic("and")
 _PARTICLES = (*conjunctions(), *prepositions(kaf=False))  # و ف ب ل: one glued particle
 _TO_PB = prepositions(kaf=False)  # ب، ل
 _TO_VERB = proclitic("to") + fold(affix("imperfect", "he"))  # ليدخل: ل + an imperfect verb
+ONE_ALONE = frozenset(fold(w) for w in load_lines("quantities/one_alone.txt"))  # أكثر من مرة: 1
+_AS = proclitic("as")  # ك: "ثلاث كبديل" = three as a substitute
 _ART = article()
 _AND_ART = chain("and", "the")  # وال
 _POST_DEF = (_ART, chain("to", "the"), chain("by", "the"), _AND_ART)  # ال، لل، بال، وال
@@ -273,7 +275,9 @@ def _noun_like(raw: str, *, plural: bool, acc: bool) -> bool:
     form the number asks for (``130 وافدا``, ``خمس وحدات``)."""
     w = fold(clean(raw))
     verb = w.startswith(_TO_VERB) and len(w) >= 5  # ليدخل: لـ + a verb
-    if (w[:1] not in _CONJ and not verb) or len(w) < 3:
+    # "وفي ثلاث كبديل": a singular in كـ after a number that asks for a plural is "as …"
+    as_ = plural and not acc and w.startswith(_AS) and len(w) >= 4
+    if (w[:1] not in _CONJ and not verb and not as_) or len(w) < 3:
         return True
     nl = nouns()
     if w in nl.plurals or w in nl.singulars or w in nl.sound_masc:

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from rasd.annotators.quantities.numbers import DIGITS, Lex, may_start, word_readings
 from rasd.annotators.quantities.objects import (
+    ONE_ALONE,
     folded,
     may_be_dual,
     nouns,
@@ -56,7 +57,7 @@ def word_flags(lex: Lex, text: str, norm: str) -> int:
             f |= NUM
         if not first_words(lex.duals).isdisjoint(readings):
             f |= DUAL
-    if one_of_form(text) is not None:
+    if one_of_form(text) is not None or norm in ONE_ALONE:  # أحد أفراد; أكثر من مرة
         f |= ONE_OF
     if may_be_dual(text):
         f |= OPEN_DUAL

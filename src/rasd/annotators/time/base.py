@@ -425,3 +425,16 @@ def clock_value_of(value: str | None) -> TimeValue | None:
     tv = TimeValue.parse(value)
     ok = tv.exact and tv.year is not None and tv.day is not None and tv.minute is not None and tv.second is None
     return tv if ok else None
+
+
+HIJRI_YEARS = range(1300, 1500)  # 1882–2077: in this press a year written 13xx/14xx is Hijri
+_DASHES = "-–"  # 2012-2013
+
+
+def year_season(m: re.Match[str], ctx: Ctx) -> bool:
+    """Two consecutive years joined by a dash name one season or school year (``موسم 2012-2013``,
+    ``العام الجامعي 1436-1437``), whose value spans two years: null (decision 10, K3)."""
+    between = ctx.text[m.end("yr") : m.start("yr2")]
+    # folding drops the tatweel: "2002 ـ 2003" reads "2002  2003"
+    dash = between.strip() in tuple(_DASHES) or (between.isspace() and len(between) >= 2)
+    return dash and int(m.group("yr2")) == int(m.group("yr")) + 1

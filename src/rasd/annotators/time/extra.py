@@ -12,6 +12,8 @@ import datetime as dt
 import re
 
 from rasd.annotators.time.base import (
+    ART,
+    HIJRI_YEARS,
     Cand,
     Ctx,
     _cand,
@@ -23,6 +25,7 @@ from rasd.annotators.time.base import (
     _rel,
     day_ordinals,
     holidays,
+    year_season,
 )
 from rasd.annotators.time.handlers import HANDLERS
 from rasd.annotators.time.lexicon import day_nouns, key
@@ -135,6 +138,17 @@ def _h_hour_pod(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return _cand(m, "TIME", f"XXXX-XX-XXT{h24:02d}:00", confidence=0.7)
 
 
+def _h_pod_adv(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """``طبق خلالها … صباحا``: a bare part of the day after a day named in its sentence is that
+    day's part (F7); ``passes.py`` fills the day or drops it (``صباحا ومساء`` of a habit)."""
+    code = _pod(m.group("poda"), ctx.lex)
+    prev = ctx.prev_word(m.start("poda"))
+    bare = prev[len(ART) :] if prev.startswith(ART) else prev  # الواحدة: the article on a cardinal
+    if prev in ctx.lex.numbers or bare in ctx.lex.numbers or prev in ctx.lex.ordinals or prev[-1:].isdigit():
+        return None  # "الساعة الواحدة ظهرا": the part of a clock time
+    return _cand(m, "TIME", f"XXXX-XX-XXT{code}", confidence=0.6) if code else None
+
+
 def _h_holiday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     """"أول أيام عيد الفطر المبارك", "يوم عرفة": a day of a Hijri holiday (its day of the
     month from ``holidays.tsv``) in the nearest year, or the year a relative word names."""
@@ -148,6 +162,20 @@ def _h_holiday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     original = f"{yr:04d}-{month:02d}-{day:02d}" if yr else f"XXXX-{month:02d}-{day:02d}"
     return _cand(m, "DATE", g.isoformat() if g else None, anchor="dct", calendar="hijri", original=original,
                  confidence=0.7 if g else 0.4)  # fmt: skip
+
+
+def _h_year_pair(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """``2012-2013``: a season (one DATE, null); other pairs are left to the year families."""
+    if not year_season(m, ctx):
+        return None
+    hijri = int(m.group("yr")) in HIJRI_YEARS
+    return _cand(m, "DATE", None, calendar="hijri" if hijri else None, confidence=0.85)
+
+
+def _h_last_ten(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """``العشر الأواخر من رمضان``: the end of a Hijri month named without a year, null with END
+    as ``نهاية شهر رمضان`` (F10, decision 13)."""
+    return _cand(m, "DATE", None, mod="END", calendar="hijri", confidence=0.7)
 
 
 def shift_day(value: str, days: int) -> str | None:
@@ -168,5 +196,8 @@ HANDLERS.update(
         "age_num": _h_age_num,
         "hour_pod": _h_hour_pod,
         "holiday": _h_holiday,
+        "last_ten": _h_last_ten,
+        "pod_adv": _h_pod_adv,
+        "year_pair": _h_year_pair,
     }
 )

@@ -17,6 +17,7 @@ from rasd.annotators.time.base import (
     AND,
     ART,
     CONJ,
+    HIJRI_YEARS,
     NISBA,
     PREP,
     PREP_NO_KAF,
@@ -35,6 +36,7 @@ from rasd.annotators.time.base import (
     _span,
     _whole,
     _yrel,
+    year_season,
 )
 from rasd.annotators.time.lexicon import clock_fractions, duration_fractions, key, literal_alt, word_set
 from rasd.annotators.time.periods import _h_century, _h_decade, _h_first_months, _h_part_of_year, _h_season
@@ -170,6 +172,8 @@ def _h_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return None
     if key(m.group("yw") or "") in ctx.lex.dual_year_words and ctx.prev_word(m.start("yw")) in _RANGE_PRE:
         return None  # "بين عامي 2014 و2017" is a range; "في عامي 2010 و2014" two years
+    if y in HIJRI_YEARS and not m.group("ysuf"):  # "عام 1407": a Hijri year alone spans two (decision 13)
+        return _cand(m, "DATE", None, calendar="hijri", original=f"{y:04d}", confidence=0.8)
     return _cand(m, "DATE", f"{y:04d}", mod=_mod(m.group("mod"), ctx.lex), confidence=0.95)
 
 
@@ -229,6 +233,8 @@ def _h_year_range(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return None
     if not m.group("pre") and m.string[m.end("yr") : m.start("yr2")].strip().startswith(AND):
         return None  # "عامي 2010 و2014": two years (the tagger reads each); "بين عامي … و…" is a range
+    if not m.group("pre") and year_season(m, ctx):
+        return _cand(m, "DATE", None, mod=_mod(m.group("mod"), ctx.lex), confidence=0.9)  # 2014-2015
     return _cand(m, "DATE", f"{y1:04d}", range_end=f"{y2:04d}", mod=_mod(m.group("mod"), ctx.lex), confidence=0.9)
 
 
@@ -245,8 +251,11 @@ def _h_rel_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
     n = _num(gd.get("n"), lex) if gd.get("n") else None
     if gd.get("n") and n is None:
         return None
+    if unit.endswith("1"):  # "العقد الماضي": the past ten years; "العقد الحالي" is a contract
+        ok = direction == -1 and not gd.get("n")
+        return _cand(m, "DURATION", _dur_value(unit[:-1], 1), mod=mod, anchor="dct", confidence=0.75) if ok else None
     if unit.endswith("P") or unit.endswith("2"):  # plural or dual: الأيام الماضية, العامين الماضيين
-        base = unit[0]
+        base = unit[:-1]
         if unit.endswith("2"):
             n = 2
         if n is not None:
@@ -425,8 +434,8 @@ def _h_duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
         end = m.end("unit1")  # "عاما إضافيا": the adjective is not part of the expression
     if gd.get("pre") and not gd.get("num") and any(ctx.before(m.end("pre")).endswith(b) for b in lex.cue_blockers):
         return None
-    if unit in ("H", "MIN") and n is None:
-        return None
+    if unit in ("H", "MIN") and n is None and lex.numbers.get(key(gd.get("num") or "")) != "X":
+        return None  # "بضع ساعات" is PTXH (rn093)
     return Cand(start, end, "DURATION", _dur_value(unit, n), mod=mod, confidence=0.85)
 
 

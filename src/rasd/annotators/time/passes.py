@@ -196,7 +196,8 @@ def _added(cands: list[Cand], ctx: Ctx) -> list[Cand]:
                 new.append(Cand(s, m.end(), "DURATION", f"P{(n - 1) * 10}Y", mod="EQUAL_OR_MORE", confidence=0.7, family="age"))
     starts = [c.start for c in cands]
     for i, c in enumerate(cands):
-        if c.type != "DATE" or not _YEAR.fullmatch((c.range_end or c.value or "")[:4]) or len(c.range_end or c.value or "") != 4:
+        last = c.range_end or c.value or (text[c.end - 4 : c.end] if c.type == "DATE" else "")  # a season: 2002 ـ 2003
+        if c.type != "DATE" or not _YEAR.fullmatch(last[:4]) or len(last) != 4:
             continue
         end = c.end
         limit = starts[i + 1] if i + 1 < len(cands) else len(text)
@@ -474,6 +475,10 @@ def _anaphora(cands: list[Cand], ctx: Ctx) -> list[Cand]:
                 pass
         elif c.family == "next_day" and c.value is None and last_day and near(last_day[1], c.start):
             c = replace(c, value=(last_day[0] + dt.timedelta(days=1)).isoformat())
+        elif c.family == "pod_adv":
+            if not (last_day and sent.same(last_day[1], c.start)):
+                continue  # no day in its sentence: a habit or a schedule ("صباحا ومساء")
+            c = replace(c, value=f"{last_day[0].isoformat()}{v[10:]}", anchor="previous", has_date=True)
         elif c.type == "TIME" and v.startswith("XXXX-XX-XXT"):
             if last_day and near(last_day[1], c.start):
                 c = replace(c, value=f"{last_day[0].isoformat()}{v[10:]}", anchor="previous", has_date=True)
