@@ -18,7 +18,7 @@ from rasd.annotators.spans import SpanIndex
 from rasd.models import Quote, Span, Speaker
 from rasd.resources import load_lines
 from rasd.text import fold
-from rasd.text.clitics import article, chain, conjunctions, particle, proclitic
+from rasd.text.clitics import affixes, article, chain, conjunctions, particle, proclitic
 
 _TO = proclitic("to")  # وفقا لـX
 _TO_ART = chain("to", "the")  # وفقا للمصدر
@@ -26,6 +26,8 @@ _ART = article()
 _CONJ = conjunctions()  # و، ف
 _SO_THAT = chain("so") + particle("that")  # فإن
 _WHAT = particle("what")  # بحسب ما قالت
+_WHATS = frozenset({_WHAT, _TO + _WHAT})  # ما، لما (وفقا لما أعلنته)
+_OBJ = affixes("pronoun", "definite")  # أعلنته، مكتبه
 
 
 def attributions(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> list[Quote]:
@@ -139,11 +141,31 @@ _STOPS = frozenset({",", "-", "–", "—", "(", ")"})  # punctuation that ends 
 
 
 def _said(cx: Ctx, k: int) -> int:
-    """2 when ``ما`` + a one-word reporting verb stand at ``k`` (``ما ذكرت``, ``ما قالت``), else 0;
-    not ``ما جاء في`` ("what the text says": no speaker follows)."""
-    if k + 1 >= len(cx.toks) or cx.toks[k].norm != _WHAT:
+    """Tokens of ``ما`` + a one-word reporting verb at ``k`` (``ما ذكرت``, ``لما أعلنته``, ``ما
+    نصت عليه``, ``ما أفاد به``: the verb's object pronoun and a preposition carrying it are
+    part of the frame), else 0; not ``ما جاء في`` ("what the text says": no speaker follows)."""
+    toks = cx.toks
+    if k + 1 >= len(toks) or toks[k].norm not in _WHATS:
         return 0
-    return 2 if any((w,) in cx.lex.cues for w in _bare(cx.toks[k + 1].norm)) else 0
+    w = toks[k + 1].norm
+    forms = [*_bare(w), *(w[: len(w) - len(suf)] for suf in _OBJ if w.endswith(suf) and len(w) - len(suf) >= 3)]
+    if not any((f,) in cx.lex.cues for f in forms):
+        return 0
+    return 3 if k + 2 < len(toks) and toks[k + 2].norm in _carriers() else 2
+
+
+@cache
+def _carriers() -> frozenset[str]:
+    return frozenset(fold(x) for x in load_lines("quotes/pronoun_objects.txt"))
+
+
+def _possessed_source(cx: Ctx, w: str, raw: str) -> bool:
+    """``حسب مكتبه``, ``وفقا لحكومته``: a body with a possessive pronoun (not ``حسب قوله`` or
+    ``حسب وصفها``: there the possessor spoke, and the attribution is no source of its own)."""
+    return any(  # the raw word ends with the pronoun: folding writes the ة of "للألمانية" as ه
+        w.endswith(suf) and raw.endswith(suf) and len(w) - len(suf) >= 3 and _after_l(w[: len(w) - len(suf)]) in cx.lex.orgs
+        for suf in _OBJ
+    )
 
 
 def _same_as(cx: Ctx, np_: NP, quotes: list[Quote], before: int) -> Speaker | None:
@@ -194,6 +216,8 @@ def _is_source(cx: Ctx, np_: NP) -> bool:
         cands.add(w[len(_TO) :])
         cands.add(_nodef(w[len(_TO) :]))
     if cands & (lex.sources | lex.outlets | lex.anon | lex.titles) or any(_nodef(c) in lex.anon for c in cands):
+        return True
+    if np_.first == np_.last and _possessed_source(cx, _bare(w)[-1], first.text):
         return True
     if np_.first == np_.last and is_anaphor(first.text):
         return True  # "بحسب ما ذكر الأخير": resolved to the name by coref

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from rasd.annotators.quotes.context import MAX_SUBJECT, NP, Ctx, cue_at
+from rasd.annotators.quotes.context import MAX_SUBJECT, NP, Ctx, cue_at, relative_person
 from rasd.annotators.quotes.history import bare
 from rasd.annotators.quotes.lexicon import Verb, member
 from rasd.annotators.quotes.nominal import nominal_intro
@@ -162,6 +162,7 @@ def relative_antecedent(cx: Ctx, k: int) -> NP | None:
     end = toks[k - 2].end
     m = next((m for m in cx.ents.overlapping(toks[k - 2].start, end) if m.end == end and m.type in ("PER", "ORG", "GPE")), None)
     if m is None:
-        return None
+        first_tok = relative_person(cx, k)  # "والاورجواني فابيان الذي أكد": a name no mention covers
+        return None if first_tok is None else NP(first_tok, k - 2)
     first = next(j for j in range(k - 2, -1, -1) if toks[j].start <= m.start or j == 0)
     return NP(first, k - 2)

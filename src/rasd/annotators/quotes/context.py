@@ -28,13 +28,14 @@ from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention
 from rasd.resources import load_lines
 from rasd.text import Token, fold, tokenize
-from rasd.text.clitics import affixes, particle, proclitic
+from rasd.text.clitics import affixes, article, particle, proclitic
 
 MAX_SUBJECT = 30  # tokens between a cue and its content
 MAX_DENY_LEAD = 4  # words before a denial phrase that still frame the content ("أنه لا صحة …")
 MAX_PAREN_LEAD = 8  # words between a reporting verb and a quotation in parentheses
 MIN_QUOTE_TOKENS = 4  # a shorter quoted run beside a name is a name or a scare quote
 MAX_RELATIVE_SUBJECT = 4  # words of a subject between a relative clause's cue and its أن
+MAX_RELATIVE_ADJUNCT = 12  # tokens between a person's relative-clause cue and its أن
 MAX_SPAN = 1024  # tokens a sentence look-back or an indirect content may run (real ones < 600)
 _BY = proclitic("by")  # ب
 _ACC = affixes("accusative")  # مؤكدا، مشيراً
@@ -123,6 +124,42 @@ def _own_subject(cx: Ctx, k: int) -> bool:
     return False
 
 
+def relative_person(cx: Ctx, k: int) -> int | None:
+    """First token of the person's name right before the relative pronoun before the cue at
+    ``k`` (``والاورجواني فابيان الذي أكد …``), else None: a PER mention, or a word without the
+    article after a definite title or adjective (a proper name needs no article, while
+    ``الفريق الذي`` and ``بيان الوزارة الذي`` are no names)."""
+    toks = cx.toks
+    if k < 3 or toks[k - 1].norm not in cx.lex.relatives or not toks[k - 2].is_word:
+        return None
+    end = toks[k - 2].end
+    m = next((m for m in cx.ents.overlapping(toks[k - 2].start, end) if m.end == end and m.type == "PER"), None)
+    if m is not None:
+        return next(j for j in range(k - 2, -1, -1) if toks[j].start <= m.start or j == 0)
+    art = article()
+
+    def definite(w: str) -> bool:
+        return any(x.startswith(art) and len(x) > len(art) + 1 for x in _bare(w))
+
+    w, prev = toks[k - 2].norm, toks[k - 3]
+    if not prev.is_word or definite(w) or not definite(prev.norm) or len(_bare(w)[-1]) < 3 or not w.isalpha():
+        return None
+    return k - 2
+
+
+def _person_report(cx: Ctx, k: int) -> bool:
+    """The relative clause at ``k`` reports its person's words: an أن/إن follows the cue in
+    the same sentence (``فابيان الذي أكد في حديث مقتضب أن …``; realnews E4)."""
+    if relative_person(cx, k) is None:
+        return False
+    for j in range(k + 1, min(len(cx.toks), k + 1 + MAX_RELATIVE_ADJUNCT)):
+        if cx.toks[j].norm in cx.lex.comps:
+            return True
+        if cx.brk[j - 1] or cx.toks[j].norm == ",":
+            return False
+    return False
+
+
 def _named_as(cx: Ctx, j: int, v: Verb) -> bool:
     """``ما وصفه بـ«…»``, ``التي تعتبره «…»``: a verb in a relative clause followed by a
     quotation (a describing verb also by ب and a quotation) reports the words used."""
@@ -163,7 +200,7 @@ def cue_at(cx: Ctx, k: int) -> tuple[int, Verb] | None:
         for first in _bare(words[0]):
             v = cx.lex.cues.get((first, *words[1:]))
             if v is not None:
-                if rel and not _named_as(cx, k + n, v):
+                if rel and not _named_as(cx, k + n, v) and not _person_report(cx, k):
                     return None  # "إسرائيل التي أعلنت": a relative clause, not a report
                 if whoever(toks, k, v.imperfect) or irrealis(toks, k, v.imperfect) or between(toks, k, "strict" in v.options):
                     return None

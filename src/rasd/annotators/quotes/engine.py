@@ -230,9 +230,9 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: _State, doc_id: str) -> tupl
     limit = min(len(toks), j + (6 if "strict" in verb.options else MAX_SUBJECT))
     while j < limit:
         if j > k + n and (hit := cue_at(cx, j)) is not None and (
-            toks[j - 1].norm == "," or toks[j].norm[:1] in _CLITICS or (hit[1].participle and object_before(cx, k + n, j, verb))
+            toks[j - 1].norm == "," or toks[j].norm[:1] in _CLITICS or subordinate(toks, j) or (hit[1].participle and object_before(cx, k + n, j, verb))
         ):
-            break  # another report starts: "بين البلدين، تقول عنها …", "أعلنت X تنفيذ … قائلة إن …"
+            break  # another report starts: "بين البلدين، تقول عنها …", "أعلنت X تنفيذ … قائلة إن …", "… حيث أفادت أن"
         intro = _intro_at(cx, j, verb, first=(j == k + n))
         if intro is not None:
             break
@@ -429,7 +429,7 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: _State, k: int, in_doc: bool = 
     # SVO: "واشنطن قالت إن", "قائد …، الجنرال X، بين أن", "… أن الوزير X قال إن"
     a = next((x + 1 for x in range(k - 1, s0 - 1, -1)
               if cx.toks[x].norm in cx.lex.comps or cx.toks[x].norm == ":" or (x in cx.close_at and not short_pair(cx, cx.close_at[x])) or (x > s0 and subject_next(cx.toks[x]))), s0)  # fmt: skip
-    lead = cx.toks[a].norm if a < k else ""
+    lead = next((t.norm for t in cx.toks[a:k] if t.is_word), "")  # past a leading "ـ" or "-"
     verb_first = lead[:1] in _CLITICS and len(lead) > 3 and _bare(lead)[-1] not in cx.lex.skip
     verb_first = verb_first or any(b in cx.lex.left_blockers for b in _bare(lead))
     verb_first = verb_first or _bare(cx.toks[k].norm)[-1] != cx.toks[k].norm  # "، ووصف": a coordinated verb

@@ -47,6 +47,7 @@ class Lex:
     orgs: frozenset[str]
     venues: frozenset[str]
     adjuncts: frozenset[str]
+    adjunct_leads: frozenset[str]  # "ذات يوم": adjuncts only before an adjunct word
     outlets: frozenset[str]
     attributions: tuple[tuple[str, ...], ...]
     attr_verb: frozenset[tuple[str, ...]]  # phrases that need a reporting verb after them
@@ -104,6 +105,7 @@ def lexicon() -> Lex:
         orgs=lines("org_words.txt") | lines("org_heads.txt") | gentilics | frozenset(art + g for g in gentilics) | places,
         venues=lines("venues.txt"),
         adjuncts=lines("adjuncts.txt") | frozenset(fold(w) for w, _ in arabic.weekdays()),
+        adjunct_leads=lines("adjunct_leads.txt"),
         outlets=lines("outlets.txt"),
         attributions=tuple(sorted((phrase(r[0]) for r in load_table("quotes/attributions.tsv")), key=len, reverse=True)),
         attr_verb=frozenset(phrase(r[0]) for r in load_table("quotes/attributions.tsv") if len(r) > 2 and r[2] == "verb"),

@@ -40,6 +40,7 @@ _ON = particle("on")  # folded: also the name علي
 _ON_WRITTEN = frozenset(c + written_particle("on") for c in ("", *conjunctions()))  # على، وعلى، فعلى
 _ON_BEHALF = particle("on_behalf_of")  # المتحدث باسم
 _THEIR = ("", *affixes("pronoun", "venue"))  # في كلمته، في بيانها
+_ADJ_PRON = affixes("pronoun", "definite")  # أمامه، أمامكم، معنا: a preposition and its pronoun
 _FEM_CONSTRUCT = fold(affix("feminine", "construct"))  # كلمته: ت is the ة of كلمة
 _FEM = fold(affix("feminine"))
 _NISBA = affixes("nisba", "describes")
@@ -53,7 +54,7 @@ def pronoun_adjunct(cx: Ctx, k: int) -> int:
     if k + n > len(cx.toks):
         return 0
     w = cx.toks[k + n - 1].norm
-    return n if any(w.endswith(suf) and len(w) - len(suf) >= 3 and member(w[: len(w) - len(suf)], cx.lex.adjuncts) for suf in _THEIR[1:]) else 0
+    return n if any(w.endswith(suf) and len(w) - len(suf) >= 3 and member(w[: len(w) - len(suf)], cx.lex.adjuncts) for suf in _ADJ_PRON) else 0
 
 
 def is_adjunct_start(cx: Ctx, k: int, segment: bool = False) -> bool:
@@ -65,8 +66,8 @@ def is_adjunct_start(cx: Ctx, k: int, segment: bool = False) -> bool:
         return False  # the names علي/العلي, not the preposition على
     if member(w, cx.lex.adjuncts) or (segment and w == _IN):
         return True
-    if w == _FROM and k + 1 < len(cx.toks) and member(cx.toks[k + 1].norm, cx.lex.adjuncts):
-        return True  # "من قبل", "من خلال": a preposition before an adjunct word
+    if (w == _FROM or member(w, cx.lex.adjunct_leads)) and k + 1 < len(cx.toks) and member(cx.toks[k + 1].norm, cx.lex.adjuncts):
+        return True  # "من قبل", "من خلال", "ذات يوم": a preposition or lead word before an adjunct word
     if w == _IN and k + 1 < len(cx.toks):
         nxt = cx.toks[k + 1].norm
         for suf in _THEIR:
