@@ -1,6 +1,6 @@
-"""Happenings the fresh incident batch i (inc160-inc169) showed unread: a sand or dust storm
-and a car falling from a road. Our own sentences; each test fails on the code before these
-triggers (story/kinds.tsv, events/triggers.tsv)."""
+"""Happenings the fresh incident batch i (inc160-inc169) showed unread: a sand or dust storm.
+Our own sentences; the first test fails on the code before these triggers (story/kinds.tsv,
+events/triggers.tsv), the second guards against the storm an operation is named after."""
 
 from __future__ import annotations
 
@@ -20,8 +20,6 @@ def test_a_sand_storm_told_by_two_outlets_is_one_incident() -> None:
     assert len(storms) == 1 and len(storms[0].reports) == 2
 
 
-def test_a_car_falling_is_a_report_but_an_operation_named_storm_is_not() -> None:
-    road = make_da("لقي ثلاثة أشخاص مصرعهم إثر سقوط مركبة من منعطف جبلي قرب تلعفر أمس.")
-    assert [e.type for e in extract(road)] == ["OTHER"]
+def test_an_operation_named_storm_is_no_storm() -> None:
     named = make_da("وأشاد المتحدث بنتائج عاصفة الحزم في الشهر الماضي.")
     assert [e for e in extract(named) if "عاصفة" in e.trigger] == []
