@@ -63,7 +63,8 @@ def attributions(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> 
             k += 1
             continue
         src_a = k + hit
-        said = _said(cx, src_a)  # "بحسب ما قالت مصادر", "على ما نقلت وكالة": the source follows the verb
+        # "بحسب ما قالت مصادر", "على ما نقلت وكالة", "حسبما صرح السفير": the source follows the verb
+        said = _said(cx, src_a, glued=len(matched[-1]) > len(_WHAT) and matched[-1].endswith(_WHAT))
         if said:
             src_a += said
         elif matched in lex.attr_verb:
@@ -140,18 +141,23 @@ def attributions(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> 
 _STOPS = frozenset({",", "-", "–", "—", "(", ")"})  # punctuation that ends a source phrase ("-حسب وصف X- في …")
 
 
-def _said(cx: Ctx, k: int) -> int:
+def _said(cx: Ctx, k: int, glued: bool = False) -> int:
     """Tokens of ``ما`` + a one-word reporting verb at ``k`` (``ما ذكرت``, ``لما أعلنته``, ``ما
     نصت عليه``, ``ما أفاد به``: the verb's object pronoun and a preposition carrying it are
-    part of the frame), else 0; not ``ما جاء في`` ("what the text says": no speaker follows)."""
+    part of the frame), else 0; not ``ما جاء في`` ("what the text says": no speaker follows).
+    ``glued``: the phrase already ends with ما (``حسبما صرح``), so the verb is at ``k``."""
     toks = cx.toks
-    if k + 1 >= len(toks) or toks[k].norm not in _WHATS:
+    if glued:
+        k -= 1
+    elif k + 1 >= len(toks) or toks[k].norm not in _WHATS:
+        return 0
+    if k + 1 >= len(toks):
         return 0
     w = toks[k + 1].norm
     forms = [*_bare(w), *(w[: len(w) - len(suf)] for suf in _OBJ if w.endswith(suf) and len(w) - len(suf) >= 3)]
     if not any((f,) in cx.lex.cues for f in forms):
         return 0
-    return 3 if k + 2 < len(toks) and toks[k + 2].norm in _carriers() else 2
+    return (3 if k + 2 < len(toks) and toks[k + 2].norm in _carriers() else 2) - glued
 
 
 @cache

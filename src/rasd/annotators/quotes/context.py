@@ -15,6 +15,7 @@ from rasd.annotators.quotes.frames import (
     between,
     connector,
     contrast,
+    exceptive,
     irrealis,
     opens_clause,
     subject_next,
@@ -204,6 +205,8 @@ def cue_at(cx: Ctx, k: int) -> tuple[int, Verb] | None:
                     return None  # "إسرائيل التي أعلنت": a relative clause, not a report
                 if whoever(toks, k, v.imperfect) or irrealis(toks, k, v.imperfect) or between(toks, k, "strict" in v.options):
                     return None
+                if exceptive(toks, k + n - 1):
+                    return None  # "لم يعلن سوى عن القليل": nothing was said but …
                 return n, v
     return None
 

@@ -5,6 +5,8 @@ Each rule is one fact of Arabic news syntax, with its words in ``resources/quote
 - ``whoever``: ``من`` before an imperfect cue is "whoever says" (``ومن يقول غير ذلك``);
 - ``irrealis``: ``أن/لن/سوف`` before an imperfect cue make it a plan or forecast (``يتوقع أن
   تعلن الإدارة``), not a report;
+- ``exceptive``: ``سوى/إلا`` right after a cue (``لم يعلن سوى عن …``) is "nothing was said
+  but …", a passive with no speaker, unless ``أن`` follows;
 - ``between``: ``بين`` right after ``بينه/بينها`` + و is the split "between X and Y"
   (``بينه وبين الإدارة``), never the verb "he made clear";
 - ``accusative``: a word written with tanween fatha (``سابقاً``, ``مهاجماً``) is an adverb or a
@@ -43,6 +45,14 @@ def whoever(toks: Sequence[Token], k: int, imperfect: bool) -> bool:
 def irrealis(toks: Sequence[Token], k: int, imperfect: bool) -> bool:
     """``أن تعلن``, ``لن يعلن``: an imperfect cue after these is planned or expected, not said."""
     return imperfect and k > 0 and any(w in _words("irrealis.txt") for w in bare(toks[k - 1].norm))
+
+
+def exceptive(toks: Sequence[Token], k: int) -> bool:
+    """``لم يعلن سوى عن القليل``: an exception particle right after the cue at ``k`` and no أن
+    after it: nobody reported anything, so no quote (``لم يذكر إلا أن …`` stays one)."""
+    if k + 1 >= len(toks) or toks[k + 1].norm not in _words("exceptives.txt"):
+        return False
+    return k + 2 >= len(toks) or toks[k + 2].norm not in _words("complementizers.txt")
 
 
 def between(toks: Sequence[Token], k: int, strict: bool) -> bool:

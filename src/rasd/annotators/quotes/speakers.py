@@ -31,6 +31,7 @@ from rasd.text.clitics import (
     written_particle,
 )
 
+MAX_MEDIUM = 8  # words of an outlet phrase opened by ل + an outlet noun at the end of a subject
 _ART = article()
 _TO = proclitic("to")  # لـ«X»: the outlet or audience told
 _TO_ART = chain("to", "the")  # للصحفيين
@@ -257,7 +258,9 @@ def _tail_is_medium(cx: Ctx, k: int, e: int) -> bool:
     j = k + 1
     if cx.toks[k].norm == _TO and j in cx.open_at:
         return cx.open_at[j] + 1 >= e
-    return sum(1 for t in cx.toks[k:e] if t.is_word) <= 4
+    words = sum(1 for t in cx.toks[k:e] if t.is_word)
+    # "لمحطة التلفزيون الكينية «كي تي إن»": an outlet noun after ل names the medium however long
+    return words <= 4 or (cx.toks[k].norm != _TO and words <= MAX_MEDIUM)
 
 
 def _audience(cx: Ctx, k: int, e: int, head: int) -> bool:
@@ -341,13 +344,21 @@ def split_role(cx: Ctx, np_: NP) -> tuple[NP | None, NP | None]:
             break
         if second_basm or (not definite(w) and not (w[:1] in _TO_BY and len(w) > 3)):
             prev = toks[k - 1] if k - 1 >= np_.first else None
-            if (prev is None or not prev.is_word or definite(prev.norm) or role_word(cx, prev.norm)) and w not in cx.lex.openers:
-                start = k  # a name opens after a role word: "… المكرمة | عبدالوهاب شلبي"; never with من، في
+            after = prev is None or not prev.is_word or definite(prev.norm) or role_word(cx, prev.norm)
+            if after and not _preposition(cx, w) and (prev is None or not _preposition(cx, prev.norm)):
+                # a name opens after a role word: "… المكرمة | عبدالوهاب شلبي"; never with من، في,
+                # nor right after one: "سفير فرنسا في | جدة" is the title's place, not his name
+                start = k
         k -= 1
     if start is None:
         return np_, None
     role = trim(cx, np_.first, start - 1)
     return role, NP(start, np_.last)
+
+
+def _preposition(cx: Ctx, w: str) -> bool:
+    """``في``, ``من``, ``لدى``: a word that opens a phrase or clause, never a name."""
+    return w in cx.lex.openers or w in cx.lex.left_blockers
 
 
 def _apposed_title(cx: Ctx, pos: int, last: int) -> bool:
