@@ -39,9 +39,11 @@ from rasd.annotators.entities.family import (
     recall_family_names,
 )
 from rasd.annotators.entities.features import gaz_tokens, sent_features, title_words, triggers
+from rasd.annotators.entities.indices import index_cands
 from rasd.annotators.entities.labels import chunks, to_bio
 from rasd.annotators.entities.neural import NeuralTagger
 from rasd.annotators.entities.outlets import outlet_spans
+from rasd.annotators.entities.places import city_teams, settlement_places
 from rasd.models import DocAnalysis, EntityMention
 from rasd.resources import arabic, load_lines
 from rasd.text.clitics import chain, proclitic
@@ -134,6 +136,19 @@ def _place_heads() -> frozenset[str]:
 
 
 _ends_in_article = gz.cuts_article
+
+
+def _and_off(toks: list[Token], model: list[_Cand], known: frozenset[str]) -> None:
+    """``و`` out of a model span whose name the model also finds bare in the same text
+    (``نوفوزيم و[دويتشه بوست]`` beside ``دويتشه بوست``): a foreign name is in no list, so
+    the text's own bare mention is what shows that ``و`` is the conjunction."""
+    starts = {toks[c.first].norm for c in model if c.start == toks[c.first].start}
+    for c in model:
+        t = toks[c.first]
+        if c.start != t.start or not t.norm.startswith(_AND) or t.norm in known or t.norm in given_names():
+            continue
+        if len(t.norm) > 4 and t.norm[len(_AND) :] in starts:
+            c.start += len(_AND)
 
 
 def _word_runs(toks: list[Token], text: str) -> list[int]:
@@ -468,6 +483,7 @@ def tag(text: str, doc_id: str = "", outlet: str | None = None) -> list[EntityMe
             c.last -= 1
         c.start = toks[c.first].start + _clitic_len(toks[c.first], known)
         c.end = toks[c.last].end
+    _and_off(toks, model, known)
     gazc = _gaz_cands(toks, run, known)
     outc = [_Cand(i, j, s, toks[j].end, "ORG", "gazetteer", 0.9) for i, j, s in outlet_spans(toks, text, run, outlet)]
     longer = {i for c in gazc + outc if c.last > c.first for i in range(c.first, c.last + 1)}
@@ -476,6 +492,7 @@ def tag(text: str, doc_id: str = "", outlet: str | None = None) -> list[EntityMe
     pats += [c for c in event_cands(toks, run, clubc + gazc + model, rule_title_words())
              if not any(p.first <= c.last and c.first <= p.last for p in pats)]  # fmt: skip
     pats += [c for c in title_cands(toks) if not any(p.first <= c.last and c.first <= p.last for p in pats)]
+    pats += [c for c in index_cands(toks) if not any(p.first <= c.last and c.first <= p.last for p in pats)]
     accepted: list[_Cand] = []
     used: set[int] = set()
     dem = gz.demonyms()
@@ -495,7 +512,9 @@ def tag(text: str, doc_id: str = "", outlet: str | None = None) -> list[EntityMe
             continue
         accepted.append(c)
         used.update(range(c.first, c.last + 1))
+    accepted.extend(settlement_places(toks, run, used))
     accepted.extend(shape.org_bodies(toks, run, accepted, used, rule_title_words()))
+    city_teams(toks, text, run, accepted)
     shape.places_not_orgs(text, accepted)
     shape.trim_heads(toks, accepted, _title_len)
     accepted.extend(shape.people(toks, run, accepted))

@@ -1,0 +1,101 @@
+"""Towns and districts no list holds, named after a settlement word: ``بمحافظة [الحجرة]``,
+``منطقة [الجية]``.
+
+The model misses small places, and no gazetteer holds every village. After an indefinite
+settlement word (``place_cues.txt``; ``المنطقة`` is "the region", no head) the next
+word is a place when it is the kind of word place names are: in a cluster of place names
+(``place_clusters.txt``), or, with the article, too rare to have a cluster at all. Common
+nouns have clusters of their own (``منطقة [الجزاء]``, ``مدينة [الملاهي]``), as do
+demonyms and the words of ``common_words.txt``, which never count.
+
+In a sports report, a city said right before a word too rare to have a cluster and without
+the article is a team named after its city (``[واشنطن ريزكينس]``, ``[لوس أنجلوس ليكرز]``): a foreign
+nickname is transliterated, so it is in no list and no cluster.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from rasd.annotators.entities import gazetteer as gz
+from rasd.annotators.entities.cand import Cand
+from rasd.annotators.entities.clubs import is_sport_report
+from rasd.annotators.entities.complements import _country_keys
+from rasd.annotators.entities.cues import common_words
+from rasd.annotators.entities.features import clusters
+from rasd.resources import load_lines
+from rasd.text.clitics import affix, affixes, article, conjunctions
+from rasd.text.tokens import Token
+
+_ART = article()
+_ACC = affix("accusative")  # the tanween alef of an adverb or a predicate ("ضيوفا")
+_SUFFIXES = tuple(a for a in affixes("pronoun") if len(a) > 1)  # هم, ها: one letter (ه, ي) ends names too
+
+
+@cache
+def _heads() -> frozenset[str]:
+    return frozenset(gz.key_of(w) for w in load_lines("entities/place_cues.txt"))
+
+
+@cache
+def _place_clusters() -> frozenset[str]:
+    return frozenset(load_lines("entities/place_clusters.txt"))
+
+
+def _placelike(word: str) -> bool:
+    ids = clusters().get(word)
+    if ids is None:
+        return word.startswith(_ART) and len(word) > 4
+    return len(ids) > 1 and ids[1] in _place_clusters()
+
+
+def settlement_places(toks: list[Token], run: list[int], used: set[int]) -> list[Cand]:
+    """``HEAD NAME`` with a place-like NAME not yet in any span: NAME as a GPE candidate."""
+    heads, dem, common = _heads(), gz.demonyms(), common_words()
+    out: list[Cand] = []
+    for i in range(len(toks) - 1):
+        t, w = toks[i], toks[i + 1]
+        if not t.is_word or not w.is_word or i + 1 in used or run[i] != run[i + 1]:
+            continue
+        if gz.bare_text(t.text).isdisjoint(heads) or w.norm in dem or w.norm in common:
+            continue
+        if _placelike(w.norm) and not w.text[0].isdigit():
+            out.append(Cand(i + 1, i + 1, w.start, w.end, "GPE", "pattern", 0.7))
+    return out
+
+
+def _known(word: str) -> bool:
+    return word in clusters() or word in gz.by_key() or word in gz.cities()
+
+
+def city_teams(toks: list[Token], text: str, run: list[int], accepted: list[Cand]) -> None:
+    """A city GPE + a rare bare word (untagged or a one-word model guess) becomes one ORG."""
+    if not is_sport_report(toks):
+        return  # "[بريدة] ضيوفا", "[النجف] تظاهروا": outside sport a rare word after a city is a word
+    countries, common = _country_keys(), common_words()
+    at = {c.first: c for c in accepted}
+    for c in [c for c in accepted if c.type == "GPE"]:
+        j = c.last + 1
+        if j >= len(toks) or run[j] != run[c.first] or c.end != toks[c.last].end:
+            continue
+        w, d = toks[j], at.get(j)
+        if not w.is_word or w.text[0].isdigit() or w.norm.startswith(_ART) or len(w.norm) < 4:
+            continue
+        if w.norm in clusters() or w.norm in common or gz.key_of(text[c.start : c.end]) in countries:
+            continue
+        if text[c.end : w.start] != " " or any(_known(f) for _, f, _ in gz.proclitic_readings(w.text)):
+            continue  # "ومومباي", "لوفد": a proclitic before a known word is no nickname
+        if w.norm.startswith(conjunctions()) or w.norm.endswith((*_SUFFIXES, _ACC)):
+            continue  # "وبورت" starts a list's next item; "بإعفائهن" has a pronoun, "مليئا" a case
+        if c.first > 0 and not gz.bare_text(toks[c.first - 1].text).isdisjoint(_heads()):
+            continue  # "مدينة [وينستن سيلم]": a settlement word says it is the city
+        if any(o is not d and o.first <= j <= o.last for o in accepted):
+            continue
+        if d is not None and (d.last != j or d.source != "model"):
+            continue
+        if d is not None:
+            accepted.remove(d)
+        c.last, c.end, c.type, c.source = j, w.end, "ORG", "pattern"
+
+
+__all__ = ["city_teams", "settlement_places"]
