@@ -8,14 +8,9 @@ each test checks what a rule or list does, whatever the shipped weights tag.
 from __future__ import annotations
 
 import pytest
+from entity_checks import found
 
-import rasd.annotators.entities as ents
-
-
-def _found(text: str) -> list[tuple[str, str]]:
-    ms = ents.tag(text)
-    assert all(text[m.start : m.end] == m.text for m in ms)
-    return [(m.text, m.type) for m in ms]
+_found = found
 
 
 @pytest.mark.parametrize(
