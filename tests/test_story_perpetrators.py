@@ -6,8 +6,11 @@ entity after it; these tests fail on that code's slot values."""
 
 from __future__ import annotations
 
-from rasd.models import EntityMention
+from test_events import ent, make_da, tmx
+
+from rasd.models import Entity, EntityMention, Geo
 from rasd.story.perpetrators import perpetrators, targets
+from rasd.story.stage import build
 
 
 def _mention(text: str, name: str, typ: str, eid: str) -> EntityMention:
@@ -70,11 +73,6 @@ def test_a_target_stops_before_a_relative_clause_and_a_car_bomb_is_no_target() -
 
 
 def test_a_report_without_a_place_in_its_sentence_shows_its_articles_lead_place() -> None:
-    from test_events import ent, make_da, tmx
-
-    from rasd.models import Entity, Geo
-    from rasd.story.stage import build
-
     town = Entity("e_town", "GPE", "تلعفر", geo=Geo(36.37, 42.45, "city"), attributes={"country": "IQ"})
     text = ("تلعفر - شهدت المدينة صباح اليوم يوما داميا. وقال شهود إن انفجار عبوة ناسفة في السوق "
             "أدى إلى مقتل خمسة أشخاص يوم 3 آذار 2025.")  # fmt: skip

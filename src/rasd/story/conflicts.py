@@ -51,7 +51,7 @@ from rasd.story.slots import agree, templates
 from rasd.story.stance import load_model
 from rasd.temporal import TimeValue, spans_overlap
 from rasd.text import fold
-from rasd.text.clitics import TANWEEN_FATH, affix
+from rasd.text.clitics import without_accusative
 from rasd.text.words import stems
 
 MAX_BLOCK = 80
@@ -247,11 +247,9 @@ def _who(r: ClaimRecord) -> str:
     if not r.speaker_text:
         return _templates().get("narration", "")
     head, _, rest = r.speaker_text.partition(" ")
-    acc = affix("accusative")  # مسؤولا, written with its tanween before or after the alef, or without
-    for suffix in (TANWEEN_FATH + acc, acc + TANWEEN_FATH, acc):
-        bare = head.removesuffix(suffix)
-        if bare != head and bare in _source_heads():
-            return f"{bare} {rest}".strip()
+    bare = without_accusative(head)  # مسؤولا, written with its tanween before or after the alef, or without
+    if bare is not None and bare in _source_heads():
+        return f"{bare} {rest}".strip()
     return r.speaker_text
 
 

@@ -27,6 +27,7 @@ from functools import cache
 from rasd.models import EntityMention
 from rasd.resources import load_table
 from rasd.text import fold
+from rasd.text.clitics import article, proclitic, without_accusative
 from rasd.text.tokens import Token, words_of
 from rasd.text.words import stems, word_list
 
@@ -103,16 +104,19 @@ def perpetrators(text: str, start: int, end: int, mentions: Sequence[EntityMenti
     for i, j, skip, name in _matches(words, _groups()) if groups else ():
         if i not in struck:
             out.append(Named(name, name, words[i].start + skip, words[j - 1].end))
-    starts = [m.start for m in mentions]
+
+    def at(pos: int) -> int:  # the first mention starting at or after ``pos`` (no list of starts per report)
+        return bisect_left(mentions, pos, key=lambda m: m.start)
+
     for i, j, _, side in cues:
         if side == "not":
             continue
         if side == "after":
             lo, hi = words[j - 1].end, words[min(len(words), j + CUE_REACH) - 1].end
-            near = [m for m in mentions[bisect_left(starts, lo) : bisect_left(starts, hi)] if m.end <= end]
+            near = [m for m in mentions[at(lo) : at(hi)] if m.end <= end]
         else:
             lo = words[max(0, i - CUE_REACH)].start
-            near = [m for m in mentions[bisect_left(starts, lo) : bisect_left(starts, words[i].start)]][::-1]
+            near = [m for m in mentions[at(lo) : at(words[i].start)]][::-1]
         m = next((m for m in near if m.type in _ACTOR_TYPES and m.entity), None)
         if m is not None and m.entity is not None and not any(n.start <= m.start < n.end for n in out):
             out.append(Named(m.entity, names.get(m.entity, m.text), m.start, m.end))
@@ -132,7 +136,7 @@ def targets(text: str, start: int, end: int, trigger: int, mentions: Sequence[En
     nouns = word_list("story/target_nouns.txt")
     words = [w for w in words_of(text[start:end], start) if w.start >= trigger]
     for i, tok in enumerate(words[1 : TARGET_REACH + 1], 1):
-        hit = next((skip for skip, stem in stems(tok) if stem in nouns or (stem[-1:] == "ا" and stem[:-1] in nouns)),
+        hit = next((skip for skip, stem in stems(tok) if stem in nouns or without_accusative(stem) in nouns),
                    None)  # an accusative's alif too: "استهدف سوقا"  # fmt: skip
         if hit is None:
             continue
@@ -140,12 +144,12 @@ def targets(text: str, start: int, end: int, trigger: int, mentions: Sequence[En
         while j < min(len(words), i + 1 + TARGET_WORDS) and _qualifies(text, words[j - 1], words[j]):
             j += 1
         lo, hi = tok.start + hit, words[j - 1].end
-        k = bisect_left([m.start for m in mentions], tok.start)
+        k = bisect_left(mentions, tok.start, key=lambda m: m.start)
         named = [m for m in mentions[k : k + 2] if m.start in (tok.start, lo) and m.end <= end]
         hi = max([hi, *(m.end for m in named)])
         head = tok.text[hit:]
-        if fold(head) not in nouns:
-            head = head.rstrip("\u064bا")  # shown without the accusative ending: "فندقًا" -> "فندق"
+        if fold(head) not in nouns:  # shown without the accusative ending: "فندقًا" -> "فندق"
+            head = without_accusative(head) or head
         shown = head + text[tok.end : hi]
         return [Named(shown, shown, lo, hi)]
     return []
@@ -155,5 +159,5 @@ def _qualifies(text: str, before: Token, w: Token) -> bool:
     """Whether ``w`` goes on the noun phrase ending with ``before``: nothing but spaces between
     them, and ``w`` a definite or ل-word (الشعبية، للشرطة), not a relative pronoun (التي)."""
     f = fold(w.text)
-    return (not text[before.end : w.start].strip() and f.startswith(("ال", "لل", "ل")) and len(f) > 3
+    return (not text[before.end : w.start].strip() and f.startswith((article(), proclitic("to"))) and len(f) > 3
             and f not in word_list("quotes/relatives.txt"))  # fmt: skip

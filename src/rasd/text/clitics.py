@@ -144,3 +144,13 @@ def particle(gloss: str) -> str:
     """The particle glossed ``gloss`` (in: في, from: من, about: عن, with: مع, on: على,
     between: بين, what: ما, that: إن, on_behalf_of: باسم), folded."""
     return fold(written_particle(gloss))
+
+
+def without_accusative(word: str) -> str | None:
+    """``word`` without the tanween alef of an indefinite accusative (``مسؤولاً``, ``مسؤولًا``,
+    ``مسؤولا`` → ``مسؤول``), else None: the head a reader sees in the nominative."""
+    acc = affix("accusative")
+    for suffix in (TANWEEN_FATH + acc, acc + TANWEEN_FATH, acc):
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return word[: -len(suffix)]
+    return None

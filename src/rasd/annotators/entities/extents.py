@@ -27,7 +27,7 @@ from rasd.annotators.entities.cand import Cand
 from rasd.annotators.entities.complements import _adjective, _complement_end, _country_keys, _place
 from rasd.annotators.entities.shape import clitic_len
 from rasd.resources import arabic, load_lines, load_table
-from rasd.text.clitics import affixes, article
+from rasd.text.clitics import affixes, article, proclitic
 from rasd.text.tokens import Token
 
 _ART = article()
@@ -125,7 +125,7 @@ def honoree_names(toks: list[Token], run: list[int], accepted: list[Cand]) -> No
 def _bi_rest(tok: Token) -> str | None:
     """The folded word after an attached بـ (``بمحافظة`` → ``محافظه``), else None."""
     for k, f, cut in gz.proclitic_readings(tok.text):
-        if not cut and gz.key_of(tok.text[:k]) == "ب":
+        if not cut and gz.key_of(tok.text[:k]) == proclitic("by"):
             return f
     return None
 
