@@ -40,10 +40,12 @@ from rasd.annotators.entities.family import (
 )
 from rasd.annotators.entities.features import gaz_tokens, sent_features, title_words, triggers
 from rasd.annotators.entities.indices import index_cands
+from rasd.annotators.entities.kinds import kind_names
 from rasd.annotators.entities.labels import chunks, to_bio
 from rasd.annotators.entities.neural import NeuralTagger
 from rasd.annotators.entities.outlets import outlet_spans
 from rasd.annotators.entities.places import city_teams, settlement_places
+from rasd.annotators.entities.spelled import spelled_names
 from rasd.models import DocAnalysis, EntityMention
 from rasd.resources import arabic, load_lines
 from rasd.text.clitics import chain, proclitic
@@ -521,6 +523,7 @@ def tag(text: str, doc_id: str = "", outlet: str | None = None) -> list[EntityMe
     shape.add_demonyms(toks, run, accepted)
     accepted = refine(toks, run, text, [*accepted, *named_bodies(toks, run, accepted)])
     accepted = widen(toks, text, run, accepted)
+    accepted = kind_names(toks, text, run, spelled_names(toks, text, run, accepted))
     accepted.extend(_title_people(toks, run, accepted))
     _extend_people(toks, run, accepted)
     accepted.extend(_name_memory(toks, accepted, known))

@@ -6,7 +6,7 @@ general, not for a particular name:
 - ``complement_names``: a definite body or event head, adjectives, then a لـ-complement is
   one name (``المفوضية الأمريكية لسلامة المستهلك``, ``المؤتمر الدولي لجمعية الزهايمر``);
   without an adjective the لـ-phrase is more often a dative (``قالت اللجنة لرويترز``);
-- ``armed_branches``: a branch of armed forces with its country's demonym is a body
+- ``armed_branches``: a branch of armed forces (or the police) with its country's demonym is a body
   (``القوة الجوية الملكية السعودية``); ``agreements``: an agreement head before a city is
   the agreement's name (``اتفاق صنعاء``); ``designations``: letter names and a number are
   a model (``بي-29``, ``إف 16``);
@@ -274,7 +274,7 @@ def armed_branches(toks: list[Token], run: list[int], accepted: list[Cand]) -> N
         t = toks[i]
         if not t.is_word or not (gz.bare_forms(t) & firsts):
             continue
-        n = next((n for n in (3, 2) if i + n < len(toks) and run[i + n - 1] == run[i]
+        n = next((n for n in (3, 2, 1) if i + n < len(toks) and run[i + n - 1] == run[i]
                   and any((f, *(x.norm for x in toks[i + 1 : i + n])) in branches for f in gz.bare_forms(t))), 0)  # fmt: skip
         j, last = i + n, None
         while (

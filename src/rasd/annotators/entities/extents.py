@@ -4,7 +4,8 @@ everywhere (each reads a word list under ``resources/entities/``):
 - ``honoree_names``: an institution or building named after a person keeps the title, the
   whole name and its adjective (``جامعة الإمام محمد بن سعود الإسلامية``,
   ``مستشفى الملك فهد التخصصي``); the model cuts such names at the title or reads the
-  person alone;
+  person alone; ``person_institutions``: so does a head said right before a person's name
+  (``متحف جودي جارلاند``);
 - ``regional_bodies``: a body that exists once per region takes its place said with بـ, or
   with ``في`` and the division's word (``اللجنة المحلية للانتخابات البلدية بمحافظة
   الطائف``): the place says whose it is;
@@ -120,6 +121,31 @@ def honoree_names(toks: list[Token], run: list[int], accepted: list[Cand]) -> No
             ),
             accepted,
         )
+
+
+@cache
+def _idioms() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(gz.key_of(w).split()) for w in load_lines("entities/head_idioms.txt"))
+
+
+def person_institutions(toks: list[Token], run: list[int], accepted: list[Cand]) -> None:
+    """``HEAD`` (indefinite) + a name of two words or more that the model reads as a person
+    (or as a body, when no word has the article) is one name typed by the head
+    (``متحف جودي جارلاند``): the head in construct says the name is the institution's or
+    the building's. Not in an idiom (``head_idioms.txt``: ``عن طريق`` is "by way of")."""
+    heads = _honoree_heads()
+    for c in [c for c in accepted if c.type in ("PER", "ORG") and c.source == "model" and c.last > c.first]:
+        p = c.first - 1
+        if p < 0 or run[p] != run[c.first] or c.start != toks[c.first].start or not toks[p].is_word:
+            continue
+        if c.type == "ORG" and any(t.norm.startswith(_ART) for t in toks[c.first : c.last + 1]):
+            continue  # "مسجد السنة الوحيد": words of a description, not a foreign name
+        if p > 0 and any((toks[p - 1].norm, f) in _idioms() for f in gz.bare_forms(toks[p])):
+            continue  # "عن طريق": "by way of"
+        forms = gz.bare_forms(toks[p]) & heads.keys()
+        if forms and not toks[p].norm.startswith(_ART):
+            start = toks[p].start + clitic_len(toks[p], frozenset(heads))
+            _place(Cand(p, c.last, start, c.end, heads[min(forms)], "pattern", 0.7), accepted)
 
 
 def _bi_rest(tok: Token) -> str | None:
@@ -295,6 +321,7 @@ def repeats(toks: list[Token], run: list[int], accepted: list[Cand]) -> None:
 def widen(toks: list[Token], text: str, run: list[int], accepted: list[Cand]) -> list[Cand]:
     """Apply the rules above in order; returns ``accepted`` (edited in place)."""
     honoree_names(toks, run, accepted)
+    person_institutions(toks, run, accepted)
     regional_bodies(toks, text, run, accepted)
     sector_bodies(toks, text, run, accepted)
     law_names(toks, run, accepted)
@@ -303,4 +330,13 @@ def widen(toks: list[Token], text: str, run: list[int], accepted: list[Cand]) ->
     return accepted
 
 
-__all__ = ["cup_events", "repeats", "honoree_names", "law_names", "regional_bodies", "sector_bodies", "widen"]
+__all__ = [
+    "cup_events",
+    "honoree_names",
+    "law_names",
+    "person_institutions",
+    "regional_bodies",
+    "repeats",
+    "sector_bodies",
+    "widen",
+]

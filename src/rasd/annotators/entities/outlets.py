@@ -37,7 +37,8 @@ _ART = article()
 _TOLD = re.compile(rf"(?<!\w){re.escape(proclitic('to'))}\u0640?\s*[«\"“]\s*$")  # لـ«X»: told to X
 _OPEN = "«\"“("
 _CLOSE = "»\"”)"
-_DASH = re.compile(r"^\s*[-–]")
+_DASH = re.compile(r"^\s*[-–—]")
+_TATWEEL_DASH = re.compile(r"^\s+\u0640")  # a tatweel with a space before it, a dash ("الرياضي ـ جدة")
 DATELINE_CHARS = 80  # a dateline ("سبق- الرياض:") opens the text
 
 
@@ -169,8 +170,10 @@ def in_context(toks: list[Token], text: str, i: int, last: int, start: int, name
         return True  # "قال لـ«X»": told to the paper
     if own is not None and canonical == own and _quoted(text, start, end):
         return True
-    if _dateline(text, start, end):
-        return True
+    if _dateline(text, start, end) or (
+        own is not None and canonical == own and _dateline(text, start, end, _TATWEEL_DASH)
+    ):
+        return True  # after a tatweel only the paper's own name: "الرياض ـ الرياضية" is the place
     p = _prev_word(toks, text, i)
     if p is not None:
         if _bare(toks[p]) & cues():
@@ -185,10 +188,10 @@ def in_context(toks: list[Token], text: str, i: int, last: int, start: int, name
     return False
 
 
-def _dateline(text: str, start: int, end: int) -> bool:
+def _dateline(text: str, start: int, end: int, dash: re.Pattern[str] = _DASH) -> bool:
     """``سبق- الرياض:``, ``عبدالله البرقاوي -سبق-الرياض:``: the outlet opening the text
     before a dash (after nothing, or after the writer's name and a dash)."""
-    if start > DATELINE_CHARS or not _DASH.match(text[end : end + 3]):
+    if start > DATELINE_CHARS or not dash.match(text[end : end + 3]):
         return False
     before = text[:start].strip()
     return not before or (before.endswith(("-", "–")) and "\n" not in before)
@@ -229,6 +232,9 @@ def outlet_spans(toks: list[Token], text: str, run: list[int], outlet: str | Non
             i += 1
             continue
         k, last = hit
+        rest = idx.get(tuple(x.norm for x in toks[i + 1 : last + 1])) if last > i and _bare(t) & cues() else None
+        if rest is not None and rest.listed:
+            i, k, t = i + 1, 0, toks[i + 1]  # "وكالة رويترز": the outlet word stays outside, as صحيفة does
         out.append((i, last, t.start + k))
         i = last + 1
     return out

@@ -1,0 +1,134 @@
+"""Names whose kind the word before them says, and two span conventions.
+
+- ``quoted_names``: a name between quote marks right after a word that says its kind
+  (``quote_cues.tsv``: ``برنامج «X»`` a programme, ``جماعة “X”`` a group) is one name of
+  that type; inside quote marks the model reads a title's words one by one, or a place in
+  a campaign's name as the place;
+- ``broadcasters``: a broadcaster head before a place (``تلفزيون الكويت``) is the
+  broadcaster, an ORG, not the place;
+- ``place_epithets``: a describing word after a place (``الضفة الغربية المحتلة``) is no
+  part of its name;
+- ``elided_article``: after ``ل`` the article loses its alif (``للجنة`` is ل + اللجنة), so a
+  span that a rule started between the two lams takes the whole token (the letters cannot
+  be split, docs/entities_gold.md).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from rasd.annotators.entities import gazetteer as gz
+from rasd.annotators.entities.cand import Cand
+from rasd.annotators.entities.complements import _place
+from rasd.annotators.entities.shape import clitic_len
+from rasd.resources import load_lines, load_table
+from rasd.text.clitics import article, proclitic
+from rasd.text.normalize import fold
+from rasd.text.tokens import Token
+
+_OPEN = '«“"('
+_CLOSE = '»”")'
+QUOTED_WORDS = 12  # words of a quoted name (a study's title is long); longer is a quotation
+_TO = proclitic("to")
+_ART = article()
+
+
+@cache
+def _cues() -> dict[str, str]:
+    """Folded cue -> type: ``quote_cues.tsv`` and the title cues (``بعنوان``), which say MISC."""
+    titles = {gz.key_of(w): "MISC" for w in load_lines("entities/title_cues.txt")}
+    return titles | {gz.key_of(r[0]): r[1] for r in load_table("entities/quote_cues.tsv") if len(r) > 1}
+
+
+@cache
+def _bare_only() -> frozenset[str]:
+    """Cues that count only as written, without proclitics (``باسم`` is "on behalf of")."""
+    return frozenset(
+        gz.key_of(r[0]) for r in load_table("entities/quote_cues.tsv") if len(r) > 2 and r[2] == "bare"
+    )
+
+
+@cache
+def _broadcast_heads() -> frozenset[str]:
+    return frozenset(gz.key_of(w) for w in load_lines("entities/broadcast_heads.txt"))
+
+
+def _closing(toks: list[Token], j: int) -> int | None:
+    """Index of the quote mark closing the one at ``j``, when only words lie between."""
+    k = j + 1
+    while k < len(toks) and k - j <= QUOTED_WORDS + 1:
+        t = toks[k]
+        if t.text in _CLOSE:
+            return k if k > j + 1 else None
+        if not (t.is_word or t.text in "-_"):
+            return None  # a sentence's punctuation: a quotation, not a name
+        k += 1
+    return None
+
+
+def quoted_names(toks: list[Token], accepted: list[Cand]) -> None:
+    """``CUE «WORDS»``: WORDS is one name of the cue's type (the cue stays outside)."""
+    cues = _cues()
+    for i in range(len(toks) - 2):
+        t = toks[i]
+        if not t.is_word or toks[i + 1].text not in _OPEN:
+            continue
+        types = {cues[f] for f in gz.bare_forms(t) if f in cues and (f == t.norm or f not in _bare_only())}
+        k = _closing(toks, i + 1) if len(types) == 1 else None
+        if k is None or not any(ch.isalpha() for x in toks[i + 2 : k] for ch in x.text):
+            continue
+        first, last = i + 2, k - 1
+        if any(c.first == first and c.last == last and c.source != "model" for c in accepted):
+            continue  # a list or a rule already knows what the name is ("اسم «سبق»": the paper)
+        _place(Cand(first, last, toks[first].start, toks[last].end, types.pop(), "pattern", 0.7), accepted)
+
+
+def broadcasters(toks: list[Token], run: list[int], accepted: list[Cand]) -> None:
+    """``تلفزيون`` / ``إذاعة`` + a place candidate: one ORG."""
+    heads = _broadcast_heads()
+    for c in [c for c in accepted if c.type in ("GPE", "LOC")]:
+        p = c.first - 1
+        if p < 0 or run[p] != run[c.first] or c.start != toks[c.first].start or not toks[p].is_word:
+            continue
+        if gz.bare_forms(toks[p]) & heads:
+            start = toks[p].start + clitic_len(toks[p], heads)
+            _place(Cand(p, c.last, start, c.end, "ORG", "pattern", 0.7), accepted)
+
+
+@cache
+def _epithets() -> frozenset[str]:
+    return frozenset(gz.key_of(w) for w in load_lines("entities/place_epithets.txt"))
+
+
+def place_epithets(toks: list[Token], accepted: list[Cand]) -> None:
+    """A place span of two words or more ending in a describing word (``المحتلة``) ends before it."""
+    epithets = _epithets()
+    for c in accepted:
+        if c.type in ("GPE", "LOC") and c.last > c.first and toks[c.last].norm in epithets:
+            c.last -= 1
+            c.end = toks[c.last].end
+
+
+def elided_article(toks: list[Token], text: str, accepted: list[Cand]) -> None:
+    """A span cut between ``ل`` and ``ل`` of ``للـ…`` and followed by a definite word (the
+    article's agreement: ``للجنة الأولمبية``) starts at the whole token's proclitics' end;
+    one word may begin with ل itself (``لليفربول``)."""
+    for c in accepted:
+        t = toks[c.first]
+        if c.last == c.first or not toks[c.first + 1].norm.startswith(_ART):
+            continue
+        k = c.start - t.start
+        if k >= 1 and fold(text[c.start - 1 : c.start + 1]) == _TO + _TO and fold(t.text[:k]).endswith(_TO):
+            c.start -= 1
+
+
+def kind_names(toks: list[Token], text: str, run: list[int], accepted: list[Cand]) -> list[Cand]:
+    """Apply the rules above; returns ``accepted`` (edited in place)."""
+    quoted_names(toks, accepted)
+    broadcasters(toks, run, accepted)
+    place_epithets(toks, accepted)
+    elided_article(toks, text, accepted)
+    return accepted
+
+
+__all__ = ["broadcasters", "elided_article", "kind_names", "place_epithets", "quoted_names"]
