@@ -343,12 +343,13 @@ def make_reports(
         groups = t.groups
         words = frozenset(w for g in groups for w in g)
         follow = backref or bool(words & followup_words()) or "lasting" in _traits().get(kind, ())
-        # an arrest of those behind a bombing is a report of the bombing (a follow-up): of
-        # the crimes its sentence names (kinds with the ``arrested`` trait)
+        # an arrest of those behind a bombing is a report of the bombing (a follow-up), and so
+        # is a death its sentence says the bombing caused ("قتل في هجوم صاروخي"): of the
+        # happenings its sentence names (kinds with the ``arrested`` trait); see also ``_tolls``
         about = (
             frozenset(k for w in words if w in _kinds() and "arrested" in _traits().get(k := _kinds()[w][0], ()))
             - {kind}
-            if kind == "arrest"
+            if kind == "arrest" or by_person(kind)
             else frozenset()
         )
         # the person a death is about: its PER targets (``annotators.events.deaths``: who died,
@@ -356,7 +357,28 @@ def make_reports(
         persons = frozenset(x for x in ev.targets if ents.get(x) is not None and ents[x].type == "PER")
         out.append(Report(ev, e0.doc, outlets.get(e0.doc, ""), pubs.get(e0.doc), kind, word, w[0], w[1], w[2], geo, parts, words,
                           follow, about, persons, groups, t.moves_on, inferred and bool(geo), t.other))  # fmt: skip
-    return out
+    return _tolls(out)
+
+
+TOLL_REACH = 600  # characters between a death and the deadly happening it may be the toll of
+
+
+def _tolls(reports: list[Report]) -> list[Report]:
+    """A death told near a deadly happening in one article (an attack, a crash: the kinds
+    with the ``arrested`` trait; within ``TOLL_REACH`` characters) may be its toll ("مقتل
+    الجنرال" a sentence after "هجوم صاروخي على سيارته"): it is about that kind too, so it
+    may join its incident (dates, places and words still decide). An assassination recalled
+    paragraphs away from an article's attacks stays apart."""
+    deadly: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for r in reports:
+        if "arrested" in _traits().get(r.kind, ()):
+            deadly[r.doc].append((r.ev.evidence[0].start, r.kind))
+    for r in reports:
+        if by_person(r.kind) and r.doc in deadly:
+            at = r.ev.evidence[0].start
+            near = frozenset(k for start, k in deadly[r.doc] if abs(start - at) <= TOLL_REACH)
+            r.about = r.about | near
+    return reports
 
 
 def lead_place(places: Sequence[tuple[int, str]], at: int) -> frozenset[str]:

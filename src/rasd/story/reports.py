@@ -28,14 +28,27 @@ def _kinds() -> dict[str, tuple[str, str]]:
     }
 
 
+@cache
+def _kind_phrases() -> tuple[tuple[tuple[str, ...], tuple[str, str]], ...]:
+    """The phrase rows of ``story/kinds.tsv``, longest first."""
+    rows = [(tuple(k.split()), v) for k, v in _kinds().items() if " " in k]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
 def kind_of(ev: Event) -> tuple[str, str]:
-    """``(kind, label word)`` of a report, from its trigger's words else its type."""
+    """``(kind, label word)`` of a report: a phrase of its trigger's stems (سقوط طائرة), else
+    the first of its trigger's words the table knows, else its type."""
     table = _kinds()
-    for w in ev.trigger.split():
-        for tok in tokenize(w):
-            for _, s in reversed(stems(tok)):
-                if s in table:
-                    return table[s]
+    words = [[s for _, s in reversed(stems(tok))] for w in ev.trigger.split() for tok in tokenize(w)]
+    for phrase, value in _kind_phrases():
+        n = len(phrase)
+        for i in range(len(words) - n + 1):
+            if all(p in words[i + j] for j, p in enumerate(phrase)):
+                return value
+    for options in words:
+        for s in options:
+            if s in table:
+                return table[s]
     return table.get(f"TYPE:{ev.type}", (ev.type.lower(), ""))
 
 

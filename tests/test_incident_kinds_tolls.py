@@ -1,0 +1,82 @@
+"""Incident kinds read from a phrase of the trigger (a person's fall is no air crash), the
+triggers of a foiled smuggling attempt and of a freed hostage, and a death told next to the
+attack that caused it joining that attack's incident (``story.incidents._tolls``). Our own
+sentences; calls the events extractor and ``story.incidents`` directly."""
+
+from __future__ import annotations
+
+from test_events import ent, make_da
+from test_incident_joins import ENTS, _reports
+
+from rasd.annotators.events import extract
+from rasd.models import DocAnalysis, Entity, Geo, Timex
+from rasd.story.incidents import TOLL_REACH, resolve
+from rasd.story.reports import kind_of
+
+TAIF = Entity("e_taif", "GPE", "الطائف", geo=Geo(21.27, 40.41, "city"), attributes={"country": "SA"})
+HASAN = Entity("e_hasan", "PER", "حسن الغامدي")
+TOLL_ENTS = {**ENTS, TAIF.id: TAIF, HASAN.id: HASAN}
+
+
+def _events(text: str) -> list[tuple[str, str, str]]:
+    """``(type, trigger, kind)`` of every event the extractor reads in ``text``."""
+    return [(ev.type, ev.trigger, kind_of(ev)[0]) for ev in extract(make_da(text, published="2025-03-02"))]
+
+
+def test_a_person_falling_is_a_fall_and_an_aircraft_falling_a_wreck() -> None:
+    fall = _events("لقي شاب في العشرين من عمره مصرعه أمس إثر سقوطه من منحدر صخري في متنزه جبلي.")
+    assert ("OTHER", "سقوطه من", "fall") in fall
+    report = _events("تلقى الدفاع المدني بلاغا عن حادث سقوط شخص داخل بئر مصعد في مبنى تحت الإنشاء.")
+    assert ("OTHER", "حادث سقوط", "fall") in report
+    crash = _events("أعلنت السلطات سقوط طائرة تدريب عسكرية صباح اليوم قرب الحدود.")
+    assert [k for t, _, k in crash if t == "OTHER"] == ["wreck"]
+
+
+def test_a_foiled_smuggling_attempt_is_an_arrest_and_smuggling_in_general_is_not() -> None:
+    foiled = _events("أحبط رجال الجمارك في المنفذ البري محاولة شخصين لتهريب كمية من الحبوب المخدرة.")
+    assert [(t, k) for t, _, k in foiled] == [("ARREST", "arrest")]
+    assert [tr for _, tr, _ in foiled] == ["محاولة شخصين لتهريب"]
+    general = _events("تناقش الندوة أسباب انتشار التهريب عبر الحدود وسبل الحد منه.")
+    assert not [t for t, _, _ in general if t == "ARREST"]
+
+
+def test_a_freed_hostage_is_a_release() -> None:
+    freed = _events("أعلنت الحكومة إطلاق سراح الرهينة الإيطالي بعد أربعة أشهر من احتجازه.")
+    assert ("release" in {k for _, _, k in freed}) and any(tr == "سراح الرهينة" for _, tr, _ in freed)
+
+
+def _article(doc_id: str, outlet: str, text: str) -> DocAnalysis:
+    """An article with every place, person and date of ``ATTACK``/``DEATH`` marked, at each
+    occurrence, as the annotators would."""
+    da = make_da(text, doc_id=doc_id, published="2025-03-02")
+    da.doc.outlet = outlet
+    for surface, typ, eid in (("الطائف", "GPE", "e_taif"), ("حسن الغامدي", "PER", "e_hasan")):
+        for nth in range(text.count(surface)):
+            ent(da, surface, typ, eid, nth)
+    day = "الأحد 2 آذار 2025"
+    at = -1
+    for _ in range(text.count(day)):
+        at = text.index(day, at + 1)
+        da.timex.append(Timex(doc_id, at, at + len(day), day, "DATE", "2025-03-02"))
+    return da
+
+
+ATTACK = "هاجم مسلحون سيارة العميد حسن الغامدي بقذائف صاروخية في حي الشهداء بمدينة الطائف صباح الأحد 2 آذار 2025."
+DEATH = "وأكد متحدث باسم الشرطة مقتل العميد حسن الغامدي الأحد 2 آذار 2025 في المستشفى."
+
+
+def _grouping(das: list[DocAnalysis]) -> list[list[tuple[str, str]]]:
+    reports = _reports(das, TOLL_ENTS)
+    return sorted(sorted((r.doc, r.kind) for r in inc.reports) for inc in resolve(reports, TOLL_ENTS))
+
+
+def test_a_death_told_next_to_the_attack_is_its_toll() -> None:
+    one = _article("d_one", "صحيفة أ", ATTACK + " " + DEATH)
+    groups = _grouping([one])
+    assert [("d_one", "death"), ("d_one", "violence")] in groups and len(groups) == 1
+    # the same death told paragraphs after the attack is not read as its toll
+    gap = " ".join(["وتناولت الصحيفة في بقية التقرير شؤون البلدية والطرق والمدارس في المحافظة."] * 12)
+    assert len(gap) > TOLL_REACH
+    far = _article("d_far", "صحيفة ب", ATTACK + " " + gap + " " + DEATH)
+    kinds = [[k for _, k in g] for g in _grouping([far])]
+    assert sorted(kinds) == [["death"], ["violence"]]
