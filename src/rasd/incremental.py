@@ -221,7 +221,9 @@ class StoryCache:
 
     @contextmanager
     def comparisons(self) -> Iterator[None]:
-        """While open, the stance model answers the pairs it answered before from the cache.
+        """While open, the stance model answers the pairs it answered before from the cache,
+        and says which pairs those are (``answered``: the claim comparison then sends only the
+        other pairs' texts to the sentence encoder ahead of time, ``story.ahead.Reader``).
 
         The loaded model's ``predict_proba`` is wrapped for the duration (the model object is
         the process-wide one of ``story.stance.load_model``), so the story code needs no
@@ -246,11 +248,19 @@ class StoryCache:
                     known[k] = self.new[k] = _pack(p)
             return [_unpack(known[k]) for k in keys]
 
+        def answered(pairs: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
+            """The pairs the cache answers: their texts need no encoding ahead (``story.ahead``)."""
+            keys = ["cmp:" + digest(ident, a, b, n=32) for a, b in pairs]
+            have = self.store.has_results([k for k in keys if k not in self.new])
+            return {p for p, k in zip(pairs, keys, strict=True) if k in have or k in self.new}
+
         model.predict_proba = predict_proba  # type: ignore[method-assign]
+        model.answered = answered  # type: ignore[attr-defined]
         try:
             yield
         finally:
             del model.predict_proba  # the class's method again
+            del model.answered  # type: ignore[attr-defined]
 
 
 @contextmanager

@@ -189,6 +189,11 @@ class Store(Protocol):
         as used by run ``mark``."""
         ...
 
+    def has_results(self, keys: Sequence[str]) -> set[str]:
+        """Which of ``keys`` have a cached result; nothing is read or marked (a caller that
+        only needs to know whether work is left, e.g. texts to encode ahead)."""
+        ...
+
     def save_results(self, items: dict[str, bytes], mark: str) -> None:
         """Cache results (key → bytes), marked as used by run ``mark``."""
         ...

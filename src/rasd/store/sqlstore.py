@@ -499,6 +499,13 @@ class SQLStore(ABC):
                 self._x(f"UPDATE results SET used=? WHERE {cond}", [mark, *params])
         return out
 
+    def has_results(self, keys: Sequence[str]) -> set[str]:
+        out: set[str] = set()
+        for chunk in _chunks(keys):
+            cond, params = self._in("key", chunk)
+            out.update(str(k) for (k,) in self._x(f"SELECT key FROM results WHERE {cond}", params).fetchall())
+        return out
+
     def save_results(self, items: dict[str, bytes], mark: str) -> None:
         self._writable()
         with self._tx():

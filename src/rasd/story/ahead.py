@@ -61,6 +61,9 @@ class Reader:
         self._ahead: Fill | None = (fill or _here)(encoder) if encoder is not None else None
         self._known: dict[Pair, Any] = {}
         self._sent: set[str] = set()
+        # pairs whose answer the store already holds (``incremental.StoryCache``): their texts
+        # are not encoded ahead, since the model will not read them (an update's old pairs)
+        self._answered: Callable[[Sequence[Pair]], set[Pair]] | None = getattr(model, "answered", None)
 
     def bounds(self, pairs: Sequence[Pair], keep: Callable[[int, float], bool]) -> list[Any]:
         """The model's ceiling on ``disagree`` for each pair (``StanceModel.disagree_bound``,
@@ -75,7 +78,11 @@ class Reader:
                 self._known.update(zip(new, got, strict=True))
             vals = [self._known[p] for p in chunk]
             out.extend(vals)
-            self.texts([t for k, (p, b) in enumerate(zip(chunk, vals, strict=True)) if keep(lo + k, b) for t in p])
+            kept = [p for k, (p, b) in enumerate(zip(chunk, vals, strict=True)) if keep(lo + k, b)]
+            if kept and self._ahead is not None and self._answered is not None:
+                done = self._answered(list(dict.fromkeys(kept)))
+                kept = [p for p in kept if p not in done]
+            self.texts([t for p in kept for t in p])
         return out
 
     def know(self, bounds: Mapping[Pair, Any]) -> None:
