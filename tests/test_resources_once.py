@@ -60,6 +60,10 @@ KNOWN_COPIES = {
         "claims/polarity_negators.txt",
     ): "read by story/claims; a subset with its own use, to become a column",
     (
+        "claims/opinion_cues.txt",
+        "quotes/verbs.tsv",
+    ): "the reporting verbs that give a view (story/claims), a subset of the cues: to become an option of verbs.tsv",
+    (
         "claims/sides.tsv",
         "claims/spelling_variants.tsv",
     ): "variant -> canonical table whose canonicals are the sides",

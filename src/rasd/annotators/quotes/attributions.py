@@ -10,6 +10,7 @@ from functools import cache
 
 from rasd.annotators.quotes.context import NP, Ctx, content_end, polarity, sentence_start, trim
 from rasd.annotators.quotes.coref import is_anaphor
+from rasd.annotators.quotes.frames import connector
 from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
 from rasd.annotators.quotes.lexicon import member
@@ -82,6 +83,10 @@ def attributions(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> 
                 src_b = cx.open_at[src_b]
             src_b += 1
         np_ = trim(cx, src_a, src_b - 1)
+        if np_ is not None and (q := _own_words(cx, np_, k, found, cx.text[toks[k].start : toks[k + hit - 1].end], doc_id, date)):
+            out.append(q)  # "حيث يركز المدرب حسب وصفها على …": the clause is hers (E5)
+            k = src_b
+            continue
         if np_ is None or not _is_source(cx, np_) or toks[np_.first].start in spoke:
             k += hit  # not a source, or one already quoted with its own verb ("صحيفة X ونقلا عن مصادر، قد كشفت")
             continue
@@ -94,6 +99,10 @@ def attributions(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> 
         inside = found_at.containing(toks[k].start)
         inside += [q for q in found_at.within(s_start, s_end) if q not in inside and (
             abs(q.end - toks[k].start) <= 3 or toks[src_b - 1].end <= q.start)]
+        if inside and (q := _document_quote(cx, np_, k, src_b, inside[0], cue, doc_id, date)) is not None:
+            out.append(q)  # "…، بحسب ما نصت عليه المادة 17": the statute's clause, not a carrier
+            k = src_b
+            continue
         if inside:
             if inside[0].speaker.medium is None and not member(toks[np_.first].norm, lex.anon):
                 inside[0].speaker.medium = medium_text(cx, np_.first, np_.last)
@@ -136,6 +145,77 @@ def attributions(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> 
         )
         k = src_b
     return out
+
+
+def after_attribution(cx: Ctx, k: int) -> bool:
+    """The cue at ``k`` follows an attribution word (``بحسب إعلان …``): it names that source."""
+    return k > 0 and any(p[-1] in _bare(cx.toks[k - 1].norm) for p in cx.lex.attributions)
+
+
+def _document_quote(cx: Ctx, np_: NP, k: int, src_b: int, outer: Quote, cue: str, doc_id: str, date: str | None) -> Quote | None:
+    """A document or statute named by an attribution inside ``outer``'s content (realnews
+    decision 4, E2): the clause it qualifies is its own quote. Opening the content (``«بحسب
+    تقرير X، فإن …»``), it qualifies what follows; else what comes before it."""
+    toks = cx.toks
+    head = _nodef(_after_l(_bare(toks[np_.first].norm)[-1]))
+    if head not in _documents() or not outer.content.start <= toks[k].start < outer.content.end:
+        return None
+    first = next(x for x in range(k + 1) if toks[x].end > outer.content.start)
+    last = max(x for x in range(len(toks)) if toks[x].start < outer.content.end)
+    if first == k:
+        a = src_b + (src_b < len(toks) and toks[src_b].norm == ",")
+        a += a < len(toks) and toks[a].norm == _SO_THAT
+        cn = trim(cx, a, min(last, content_end(cx, a) - 1))
+    else:
+        cn = trim(cx, first, k - 1)
+    src = _strip_l(cx, np_)
+    spk = make_speaker(cx, Subj(np=src, name=src))  # "المادة 17 من النظام": one name, no title in it
+    if cn is None or spk is None:
+        return None
+    c_s, c_e = toks[cn.first].start, toks[cn.last].end
+    return Quote(doc_id, min(toks[k].start, c_s), max(toks[np_.last].end, c_e), spk, cue, Span(c_s, c_e), False,
+                 polarity(cx, "assert", cn.first, cn.last + 1), 0.6, date)  # fmt: skip
+
+
+@cache
+def _documents() -> frozenset[str]:
+    return frozenset(_nodef(fold(x)) for name in ("data_sources.txt", "statutes.txt") for x in load_lines(f"quotes/{name}"))
+
+
+def _own_words(cx: Ctx, np_: NP, k: int, found: list[Quote], cue: str, doc_id: str, date: str | None) -> Quote | None:
+    """``حسب وصفها``/``بحسب قوله`` at ``k``: the clause around the phrase, from the comma or
+    connector before it to the end of its clause, is the latest earlier speaker's."""
+    toks = cx.toks
+    w = toks[np_.first].norm
+    if np_.first != np_.last or not any(
+        w.endswith(suf) and len(w) - len(suf) >= 3 and w[: len(w) - len(suf)] in _own() for suf in _OBJ
+    ):
+        return None
+    before = [q for q in found if q.start < toks[k].start]
+    if not before:
+        return None
+    spk = dataclasses.replace(max(before, key=lambda q: q.start).speaker)
+    s0 = sentence_start(cx, k)
+    a = next((x + 1 for x in range(k - 1, s0 - 1, -1) if toks[x].norm == "," or connector(toks[x])), s0)
+    cn = trim(cx, a, content_end(cx, np_.last + 1) - 1)
+    if cn is None or cn.first >= k:
+        return None
+    c_s, c_e = toks[cn.first].start, toks[cn.last].end
+    if c_e <= toks[np_.last].end:  # the phrase closes the clause: the content stops before it
+        c_e = toks[k - 1].end
+    cut = a - 1
+    while cut > s0 and (toks[cut - 1].norm == "," or connector(toks[cut - 1])):
+        cut -= 1
+    for q in before:  # the clause is no longer the earlier quote's running content
+        if not q.direct and q.content.start < c_s < q.content.end and cut > 0 and toks[cut - 1].end > q.content.start:
+            q.content.end = toks[cut - 1].end
+    return Quote(doc_id, c_s, max(c_e, toks[np_.last].end), spk, cue, Span(c_s, c_e), False,
+                 polarity(cx, "assert", cn.first, cn.last + 1), 0.6, date)  # fmt: skip
+
+
+@cache
+def _own() -> frozenset[str]:
+    return frozenset(fold(x) for x in load_lines("quotes/own_words.txt"))
 
 
 _STOPS = frozenset({",", "-", "–", "—", "(", ")"})  # punctuation that ends a source phrase ("-حسب وصف X- في …")

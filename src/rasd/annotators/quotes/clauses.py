@@ -4,6 +4,10 @@
   التفجير قائلة إن …``): the participle reports on its own;
 - ``comma_after_name``: ``وقال المتحدث … X، تلقت الغرفة …``: with no أن, colon or quotation,
   the comma after the speaker's name opens the content;
+- ``bare_speech``: ``وقال X لقد سررت …``: a word that only opens the speaker's own sentence,
+  right after the cue or its subject's name, opens the content;
+- ``strict_frames``: ``ذكر مسؤول، طلب عدم نشر اسمه، أن …``: a strict cue with no أن close after
+  it opens no report of its own, so the frame before it goes on;
 - ``clock_colon``: the colon of ``18:01`` opens nothing;
 - ``quote_after``: ``وأثنى اللاعب على مدربه «…»``: a quotation a few words after the praised
   noun is what the praise said;
@@ -58,6 +62,42 @@ def comma_after_name(cx: Ctx, a: int, b: int) -> int | None:
         return None
     end = toks[c - 1].end
     return c if any(m.type == "PER" and m.end == end for m in cx.ents.overlapping(toks[a].start, end)) else None
+
+
+@cache
+def _speech_openers() -> frozenset[str]:
+    return frozenset(fold(x) for x in load_lines("quotes/speech_openers.txt"))
+
+
+def bare_speech(cx: Ctx, a: int, b: int) -> int | None:
+    """The token in ``a..b`` that opens what was said when a saying verb has no أن, colon or
+    quotation (``وقال الفارس X لقد سررت …``, ``وقال سيتم العمل …``): a word that only opens the
+    speaker's own sentence (``speech_openers.txt``), right after the cue or right after a
+    person's name that follows it, with only words between."""
+    toks = cx.toks
+    for p in range(a, min(b + 1, len(toks) - 1, a + MAX_SUBJECT // 2)):
+        if not toks[p].is_word or any(cx.brk[x] for x in range(a, p)):
+            return None
+        if toks[p].norm not in _speech_openers() or not toks[p + 1].is_word:
+            continue
+        if p == a:
+            return p
+        end = toks[p - 1].end
+        return p if any(m.type == "PER" and m.end == end for m in cx.ents.overlapping(toks[a].start, end)) else None
+    return None
+
+
+def strict_frames(cx: Ctx, j: int, n: int, verb: Verb) -> bool:
+    """The cue at ``j`` can open a report of its own: a strict one (بين، طلب) only with its
+    أن or colon close after it and no comma between (``ذكر مسؤول، طلب عدم نشر اسمه، أن …``)."""
+    if "strict" not in verb.options:
+        return True
+    for x in range(j + n, min(len(cx.toks), j + n + 6)):
+        if cx.toks[x].norm in cx.lex.comps or cx.toks[x].norm == ":":
+            return True
+        if cx.toks[x].norm == "," or cx.brk[x]:
+            return False
+    return False
 
 
 def clock_colon(toks: list[Token], k: int) -> bool:

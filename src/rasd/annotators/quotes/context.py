@@ -5,6 +5,7 @@ where a cue sits, where indirect content ends).
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -62,7 +63,7 @@ class Ctx:
 
 def build(text: str, entities: Iterable[EntityMention]) -> Ctx:
     """Tokens, quotation pairs, sentence breaks and mentions of ``text``."""
-    toks = tokenize(text)
+    toks = [t for t in tokenize(text) if not all(unicodedata.category(c) == "Cf" for c in t.text)]  # "\u200fأثنى": a bidi mark is no word
     by_start = {t.start: k for k, t in enumerate(toks)}
     open_at: dict[int, int] = {}
     close_at: dict[int, int] = {}
@@ -75,7 +76,7 @@ def build(text: str, entities: Iterable[EntityMention]) -> Ctx:
     for k, t in enumerate(toks):
         s0.append(k if k == 0 or brk[-1] else s0[-1])
         nxt = toks[k + 1].start if k + 1 < len(toks) else len(text)
-        brk.append((t.norm in (".", "!", "?") and not _glued_dot(toks, k)) or "\n" in text[t.end : nxt])
+        brk.append((t.norm in (".", "!", "?") and not _glued_dot(toks, k) and not title_dot(toks, k)) or "\n" in text[t.end : nxt])
     lex = lexicon()
     for o, c in _paren_quotes(text, toks, brk, lex):
         open_at[o], close_at[c] = c, o
@@ -183,6 +184,23 @@ def _glued_dot(toks: list[Token], k: int) -> bool:
     if a.norm.isdigit() and b.norm.isdigit():
         return True
     return a.is_word and b.is_word and len(a.norm) <= 2 and len(b.norm) <= 2 and not a.norm.isdigit()
+
+
+@cache
+def _letter_abbrevs() -> frozenset[str]:
+    """One-letter abbreviations (``د.``, ``م.``) from the sentence splitter's list."""
+    return frozenset(a[:-1] for a in load_lines("text/abbreviations.txt") if len(a) == 2 and a.endswith("."))
+
+
+def title_dot(toks: list[Token], k: int) -> bool:
+    """The dot of a one-letter title before a name (``د.خالد``, ``د. خالد``): not a sentence
+    end, so the cue before it still reaches its speaker; never after a number (``2015 م.``)."""
+    if toks[k].norm != "." or not 0 < k < len(toks) - 1:
+        return False
+    a = toks[k - 1]
+    if a.text not in _letter_abbrevs() or a.end != toks[k].start or not toks[k + 1].is_word:
+        return False
+    return k < 2 or (toks[k - 2].end < a.start and not toks[k - 2].norm.isdigit())
 
 
 def cue_at(cx: Ctx, k: int) -> tuple[int, Verb] | None:

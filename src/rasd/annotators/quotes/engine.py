@@ -20,15 +20,17 @@ import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rasd.annotators.quotes.attributions import attributions
+from rasd.annotators.quotes.attributions import after_attribution, attributions
 from rasd.annotators.quotes.carry import carried
 from rasd.annotators.quotes.clauses import (
+    bare_speech,
     clock_colon,
     comma_after_name,
     kana_subject,
     object_before,
     quote_after,
     relative_antecedent,
+    strict_frames,
     venue_owner,
     when_subject,
 )
@@ -51,7 +53,7 @@ from rasd.annotators.quotes.history import CLITICS as _CLITICS
 from rasd.annotators.quotes.history import SpeakerIndex
 from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
-from rasd.annotators.quotes.lexicon import Verb, lexicon, member
+from rasd.annotators.quotes.lexicon import Verb, governed_prep, lexicon, member
 from rasd.annotators.quotes.marks import quote_pairs
 from rasd.annotators.quotes.nominal import data_subject, nominal_intro
 from rasd.annotators.quotes.speakers import (
@@ -95,8 +97,6 @@ class _Intro:
     kind: str  # comp | colon | quote | prep | obj
 
 
-
-
 def _intro_at(cx: Ctx, k: int, verb: Verb, first: bool) -> _Intro | None:
     """Does reported content begin at token ``k``?"""
     toks, lex = cx.toks, cx.lex
@@ -124,7 +124,9 @@ def _intro_at(cx: Ctx, k: int, verb: Verb, first: bool) -> _Intro | None:
         return _Intro(nxt, None, "obj")  # "نقلت الصحيفة عن الوزير توقعه ارتفاع …"
     if t.norm in lex.say_nouns:
         return None
-    if (t.norm in verb.preps and t.text != _ON) or (t.norm == _BY and _BY in verb.preps):  # علي is a name
+    if ((t.norm in verb.preps and t.text != _ON) or (t.norm == _BY and _BY in verb.preps)) and not (
+        k > 0 and governed_prep(lex, toks[k - 1].norm, t.norm)
+    ):  # علي is a name; "والمشرف على الفريق" is a title, not "أكد على"
         if nxt < len(toks) and (toks[nxt].norm in lex.comps or nxt in cx.open_at):
             return after(nxt + (toks[nxt].norm in lex.comps), "prep")
         if nxt < len(toks) and toks[nxt].is_word:
@@ -147,9 +149,6 @@ def _intro_at(cx: Ctx, k: int, verb: Verb, first: bool) -> _Intro | None:
     ):
         return _Intro(k, None, "prep")  # "طالبت النقابة بصرف المستحقات"
     return None
-
-
-
 
 
 def extract_quotes(
@@ -229,7 +228,7 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: _State, doc_id: str) -> tupl
     j = k + n
     limit = min(len(toks), j + (6 if "strict" in verb.options else MAX_SUBJECT))
     while j < limit:
-        if j > k + n and (hit := cue_at(cx, j)) is not None and (
+        if j > k + n and (hit := cue_at(cx, j)) is not None and strict_frames(cx, j, *hit) and (
             toks[j - 1].norm == "," or toks[j].norm[:1] in _CLITICS or subordinate(toks, j) or (hit[1].participle and object_before(cx, k + n, j, verb))
         ):
             break  # another report starts: "بين البلدين، تقول عنها …", "أعلنت X تنفيذ … قائلة إن …", "… حيث أفادت أن"
@@ -243,9 +242,13 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: _State, doc_id: str) -> tupl
             continue
         if cx.brk[j] or (j > k + n and opens_clause(toks[j - 1], toks[j])):
             break  # "… بينما عبر النصر عن …": another clause, never this cue's content
+        if j > k + n and toks[j - 1].norm == "," and subordinate(toks, j + 1):
+            break  # "أضافت ميزة البحث، حيث أنه …": the حيث clause explains; its أن is not this cue's
         j += 1
     if intro is None and "comma" in verb.options and (c := comma_after_name(cx, k + n, j)) is not None:
         intro, j = _Intro(c + 1, None, "colon"), c  # "وقال المتحدث … X، تلقت الغرفة بلاغا …"
+    if intro is None and "comma" in verb.options and (c := bare_speech(cx, k + n, j)) is not None:
+        intro, j = _Intro(c, None, "colon"), c  # "وقال الفارس X لقد سررت …": no mark at all
     direct_open: int | None = None
     subj_a, subj_b = k + n, (j if intro is not None else k + n)
     if intro is not None and intro.kind == "obj" and "nominal" in verb.options and not verb.participle:
@@ -317,6 +320,8 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: _State, doc_id: str) -> tupl
     else:
         c_first = intro.content_start
         end = content_end(cx, c_first)
+        if "named" in verb.options:  # "أثار إعلان X رفضه للاتفاق، موقفا محرجا …": the noun's clause ends at the comma
+            end = next((x for x in range(c_first, end) if toks[x].norm == ","), end)
         if end <= c_first:
             return None
         c_last_tok = end - 1
@@ -337,6 +342,8 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: _State, doc_id: str) -> tupl
                 sub = Subj(medium=sub.medium)
             else:
                 sub.np = addressee_cut(cx, np0)  # "دعا رئيس الجمهورية القوى السياسية إلى …"
+        if "named" in verb.options and (sub.np is None or sub.chain or not speakerish(cx, sub.np) or after_attribution(cx, k)):
+            return None  # "إعلان الاتفاق", "بحسب إعلان الوزارة": no speaker of its own after the noun
         in_doc = subj_b > subj_a and all(t.norm in cx.lex.in_doc for t in toks[subj_a:subj_b])
         spk = _resolve(cx, sub, verb, st, k, in_doc)
     if spk is None:
@@ -480,7 +487,6 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: _State, k: int, in_doc: bool = 
     if verb.imperfect:
         return None  # "فصائل مسلحة تقول إنها …": a description, not a continuation
     return _inherit(carried(cx.toks, cx.brk, cx.ents, max(st.covered_until, st.indirect_until) + 1, k, st.last), sub.medium)
-
 
 
 def _main_subject(cx: Ctx, s0: int, k: int) -> Subj | None:

@@ -70,6 +70,7 @@ class Lex:
     persons: frozenset[str] = frozenset()  # الطالب، اللاعب …: a person of the story, no office
     boilerplate: tuple[tuple[str, ...], ...] = ()  # رابط الخبر: a line the site adds, no report in it
     led_by: frozenset[str] = frozenset()  # بقيادة، برئاسة: the person after them leads the speaker
+    prep_titles: frozenset[tuple[str, ...]] = frozenset()  # (مشرف, على): a title that governs its preposition
 
 
 @cache
@@ -128,7 +129,14 @@ def lexicon() -> Lex:
         persons=lines("person_nouns.txt"),
         boilerplate=tuple(phrase(x) for x in load_lines("quotes/boilerplate.txt")),
         led_by=lines("led_by.txt"),
+        prep_titles=frozenset(phrase(x) for x in load_lines("quotes/prep_titles.txt")),
     )
+
+
+def governed_prep(lex: Lex, head: str, prep: str) -> bool:
+    """``prep`` (folded) belongs to the title ``head`` before it (``والمشرف على``), so it opens
+    neither a cue's content nor an adjunct."""
+    return any((_nodef(x), prep) in lex.prep_titles for x in _bare(head))
 
 
 def member(w: str, words: frozenset[str]) -> bool:

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rasd.annotators.quotes.context import NP, Ctx, segments, tok_at, trim
+from rasd.annotators.quotes.context import NP, Ctx, segments, title_dot, tok_at, trim
 from rasd.annotators.quotes.frames import accusative, relay
 from rasd.annotators.quotes.history import DEF as _DEF
 from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
-from rasd.annotators.quotes.lexicon import Verb, member
+from rasd.annotators.quotes.lexicon import Verb, governed_prep, member
 from rasd.models import Speaker
 from rasd.text import fold
 from rasd.text.clitics import (
@@ -200,6 +200,9 @@ def parse_subject(cx: Ctx, a: int, b: int, verb: Verb) -> Subj:
                 member(toks[s].norm, cx.lex.anon) or member(toks[s].norm, cx.lex.titles)
             ):
                 k += 1
+                continue
+            if governed_prep(cx.lex, toks[k - 1].norm, w):
+                k += 1  # "والمشرف على الفريق الأول X": the title goes on to the name
                 continue
             if is_adjunct_start(cx, k) or w == _IN:
                 if "chain" in verb.options:  # "نقل حساب النادي على تويتر عن X قوله": X spoke
@@ -473,6 +476,9 @@ def make_speaker(cx: Ctx, sub: Subj) -> Speaker | None:
     np0 = clean_np(cx, sub.np)
     if np0 is None:
         return None
+    lead: NP | None = None
+    if sub.name is None and np0.last > np0.first + 1 and title_dot(cx.toks, np0.first + 1):
+        lead, np0 = NP(np0.first, np0.first + 1), NP(np0.first + 2, np0.last)  # "د.خالد السالم": the title, then the name
     if sub.name is None and is_anonymous(cx, np0):
         role, name, anonymous = None, None, True
     else:
@@ -485,6 +491,8 @@ def make_speaker(cx: Ctx, sub: Subj) -> Speaker | None:
         if m.entity:
             entity = m.entity
             break
+    if lead is not None and role is None:
+        role, name = lead, name or np0
     role_text = span_text(cx, role)[2] if role is not None and name is not None else None
     return Speaker(text=txt, entity=entity, role=role_text, anonymous=anonymous, start=s, end=e, medium=sub.medium)
 
