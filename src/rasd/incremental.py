@@ -363,33 +363,114 @@ def _hints(cls: type) -> dict[str, Any]:
 
 
 def _dec(tp: Any, data: Any) -> Any:
-    """The object ``_enc`` made ``data`` of, rebuilt from the type hint ``tp``."""
-    if data is None or tp is Any:
-        return data
+    """The object ``_enc`` made ``data`` of, rebuilt from the type hint ``tp``.
+
+    Every stored article's results are decoded on an update, so each hint is compiled once
+    (``_decoder``); a hint whose values need no conversion decodes to ``data`` itself."""
+    dec = _decoder(tp)
+    return data if dec is None else dec(data)
+
+
+_Decoder = Callable[[Any], Any] | None  # None: the value is kept as it is
+
+
+def _decoder(tp: Any) -> _Decoder:
+    """The decoder of hint ``tp``, compiled once per hint (an unhashable hint each time)."""
+    try:
+        hash(tp)
+    except TypeError:
+        return _compile(tp)
+    return _cached_decoder(tp)
+
+
+@cache
+def _cached_decoder(tp: Any) -> _Decoder:
+    return _compile(tp)
+
+
+def _compile(tp: Any) -> _Decoder:
+    """What ``_dec`` does with a value of hint ``tp``: ``None`` and ``Any`` values stay as they
+    are; a union with one non-``None`` type is that type (several: as it is); lists, tuples
+    (``tuple[X, ...]`` or one hint per item), sets, frozensets and dict values are decoded
+    item by item; dataclasses are built from the keys they know, non-init fields set after."""
+    if tp is Any:
+        return None
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _dec(args[0], data) if len(args) == 1 else data
+        return _decoder(args[0]) if len(args) == 1 else None
     if origin is list:
         (arg,) = typing.get_args(tp) or (Any,)
-        return [_dec(arg, v) for v in data]
+        item = _decoder(arg)
+        if item is None:
+            return None
+        return lambda data: None if data is None else [item(v) for v in data]
     if origin is tuple:
         parts = typing.get_args(tp)
         if len(parts) == 2 and parts[1] is Ellipsis:
-            return tuple(_dec(parts[0], v) for v in data)
-        return tuple(_dec(a, v) for a, v in zip(parts, data, strict=True))
+            one = _decoder(parts[0])
+            if one is None:
+                return lambda data: None if data is None else tuple(data)
+            return lambda data: None if data is None else tuple([one(v) for v in data])
+        decs = [_decoder(a) or _same for a in parts]
+        return lambda data: None if data is None else tuple([d(v) for d, v in zip(decs, data, strict=True)])
     if origin in (set, frozenset):
         (arg,) = typing.get_args(tp) or (Any,)
-        return origin(_dec(arg, v) for v in data)
+        member, kind = _decoder(arg), origin
+        if member is None:
+            return lambda data: None if data is None else kind(data)
+        return lambda data: None if data is None else kind([member(v) for v in data])
     if origin is dict:
         kv = typing.get_args(tp)
-        return {k: _dec(kv[1] if len(kv) == 2 else Any, v) for k, v in data.items()}
+        value = _decoder(kv[1] if len(kv) == 2 else Any)
+        if value is None:
+            return None
+        return lambda data: None if data is None else {k: value(v) for k, v in data.items()}
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        hints = _hints(tp)
-        fields = dataclasses.fields(tp)
-        obj = tp(**{f.name: _dec(hints[f.name], data[f.name]) for f in fields if f.init and f.name in data})
-        for f in fields:
-            if not f.init and f.name in data:
-                setattr(obj, f.name, _dec(hints[f.name], data[f.name]))
-        return obj
+        return _dataclass_decoder(tp)
+    return None
+
+
+def _same(data: Any) -> Any:
     return data
+
+
+# a dataclass's fields: (init ones, init ones decoded, non-init ones and their decoders)
+_Plan = tuple[frozenset[str], tuple[tuple[str, Callable[[Any], Any]], ...], tuple[tuple[str, _Decoder], ...]]
+
+
+def _dataclass_decoder(cls: type) -> Callable[[Any], Any]:
+    """Decoder of a dataclass: its init fields that ``data`` holds, each through its own
+    decoder, into the constructor, then its non-init fields that ``data`` holds. The field
+    decoders are compiled on first use, so a dataclass that holds itself compiles. A dict
+    whose keys are all init fields is copied whole and only the fields that need it are
+    decoded in the copy (``None`` needs no decoding)."""
+    plan: list[_Plan] = []
+
+    def compile_fields() -> None:
+        hints = _hints(cls)
+        fields = dataclasses.fields(cls)
+        init = [(f.name, _decoder(hints[f.name])) for f in fields if f.init]
+        later = tuple((f.name, _decoder(hints[f.name])) for f in fields if not f.init)
+        plan.append((frozenset(n for n, _ in init), tuple((n, d) for n, d in init if d is not None), later))
+
+    def build(data: Any) -> Any:
+        if data is None:
+            return None
+        if not plan:
+            compile_fields()
+        names, decoded, later = plan[0]
+        fast = data.__class__ is dict and data.keys() <= names
+        kwargs = data.copy() if fast else {n: data[n] for n in names if n in data}
+        for n, dec in decoded:
+            v = kwargs.get(n)
+            if v is not None:
+                kwargs[n] = dec(v)
+        obj = cls(**kwargs)
+        if not fast:
+            for n, d in later:
+                if n in data:
+                    setattr(obj, n, data[n] if d is None else d(data[n]))
+        return obj
+
+    return build
