@@ -80,3 +80,18 @@ def test_a_death_told_next_to_the_attack_is_its_toll() -> None:
     far = _article("d_far", "صحيفة ب", ATTACK + " " + gap + " " + DEATH)
     kinds = [[k for _, k in g] for g in _grouping([far])]
     assert sorted(kinds) == [["death"], ["violence"]]
+
+
+def test_an_unnamed_childs_death_is_a_report_unless_its_sentence_tells_what_killed_her() -> None:
+    alone = _events("أعلنت الشرطة وفاة طفلة في العاشرة من عمرها داخل منزل أسرتها في إحدى القرى مساء أمس.")
+    assert ("OTHER", "وفاة طفلة", "death") in alone
+    toll = _events("أسفر تفجير عبوة ناسفة قرب السوق عن مصرع طفلة وإصابة ثلاثة من المارة.")
+    assert [t for t, _, _ in toll] == ["ATTACK"]  # the death is the bombing's toll, not a second happening
+    # an adult unnamed is no report: the daily round-ups of road deaths list them by the dozen
+    assert not [t for t, _, _ in _events("وسجلت الفرق الميدانية وفاة شخص على الطريق السريع صباح اليوم.") if t == "OTHER"]
+
+
+def test_lightning_and_a_stray_bullet_are_kinds_of_their_own() -> None:
+    assert ("OTHER", "صاعقة", "lightning") in _events("قتلت صاعقة ثلاثة رعاة في منطقة جبلية جنوب البلاد مساء الأحد.")
+    stray = _events("أصيب طفل برصاصة طائشة أطلقت في حفل زفاف بإحدى القرى.")
+    assert ("OTHER", "برصاصة طائشة", "stray") in stray  # the trigger as written, its proclitic too

@@ -180,13 +180,16 @@ def _death_of_person(
     ents: Sequence[EntityMention],
     text: str,
 ) -> bool:
-    """Whether a ``person`` trigger (توفي، لقي حتفه) reports the death of a named person: a
+    """Whether a ``person`` trigger (توفي، لقي حتفه) reports the death of a named person (a
+    ``victim`` phrase, "وفاة طفلة", of anyone), as its sentence's own happening: a
     PER right before it (``PERSON_BEFORE`` words: "الشيخ سالم زعيم القبيلة توفي") or right
     after it ("وفاة الشيخ سالم"), nothing but words and commas between (not a byline's
     "فلان - المدينة: قتل …"), and no other trigger of a happening in its sentence (in "مقتل
     الرائد فلان في هجوم" the death is the attack's toll, reported by the attack)."""
-    if any(h.trigger.pos != "person" and h.trigger.type in HAPPENINGS for h in hits):
+    if any(h.trigger.pos not in ("person", "victim") and h.trigger.type in HAPPENINGS for h in hits):
         return False
+    if hit.trigger.pos == "victim":
+        return True  # an unnamed victim ("وفاة طفلة"): no name to find
     starts = [w.start for w in words]
     for e in ents:
         if e.type != "PER":
@@ -493,7 +496,7 @@ def extract(da: DocAnalysis) -> list[Event]:
         kept = [
             (h, ci) for h, ci in zip(hits, clause_of, strict=True)
             if not (h.trigger.pos == "weak" and not has_weapon(words[parts[ci][0] : parts[ci][1]]))
-            and not (h.trigger.pos == "person" and not _death_of_person(h, hits, words, ents_at.within(s, e), text))
+            and not (h.trigger.pos in ("person", "victim") and not _death_of_person(h, hits, words, ents_at.within(s, e), text))
         ]  # fmt: skip
         busy = {ci for _, ci in kept}
         in_clause: dict[int, list[TriggerHit]] = {}
