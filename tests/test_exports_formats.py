@@ -610,3 +610,15 @@ def test_cli_parquet_without_pyarrow_says_which_extra(db: str, tmp_path: Path, m
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     code, _, err = run("--format", "parquet", "--db", db, "--out", str(tmp_path / "pq"))
     assert code == 1 and "pip install 'rasd[parquet]'" in err and err.count("\n") == 1
+
+
+def test_one_text_dispatch_refuses_what_is_not_a_text_export() -> None:
+    import io
+
+    import pytest
+
+    from rasd.interfaces import exports
+
+    assert set(exports.TEXT_FORMATS) <= set(exports.FORMATS)
+    with pytest.raises(ValueError, match="not a text export"):
+        exports.write_text(None, "parquet", "documents", io.StringIO())  # type: ignore[arg-type]

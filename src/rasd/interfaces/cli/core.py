@@ -316,16 +316,8 @@ def export(
             if fmt == "csv" and layer == "documents":
                 write_csv(store.iter_documents(), fp)
                 return
-            if fmt not in ("json", "jsonl"):
-                corpus = ex.Corpus.from_store(store)
-                if fmt == "csv":
-                    ex.write_layer_csv(corpus, layer, fp)
-                elif fmt == "geojson":
-                    ex.write_geojson(corpus, fp)
-                elif fmt == "timeml":
-                    ex.write_timeml(corpus, fp)
-                else:
-                    ex.write_acled(corpus, fp)
+            if fmt in ex.TEXT_FORMATS:
+                ex.write_text(ex.Corpus.from_store(store), fmt, layer, fp)
                 return
             if fmt == "jsonl":
                 views = views_analysis(store.load_views())

@@ -12,6 +12,8 @@ timestamp-free output. See docs/exports.md.
 
 from __future__ import annotations
 
+from typing import TextIO
+
 from rasd.interfaces.exports.acled import write_acled
 from rasd.interfaces.exports.corpus import Corpus, MissingExtra
 from rasd.interfaces.exports.geo import feature_collection, write_geojson
@@ -20,6 +22,22 @@ from rasd.interfaces.exports.timeml import timeml_document, write_timeml, write_
 
 FORMATS = ("json", "jsonl", "csv", "geojson", "timeml", "parquet", "acled")
 DIR_FORMATS = ("timeml", "parquet")  # --out names a directory
+TEXT_FORMATS = ("csv", "geojson", "timeml", "acled")  # one text stream written from a ``Corpus``
+
+
+def write_text(corpus: Corpus, fmt: str, layer: str, fp: TextIO) -> None:
+    """The text export ``fmt`` (one of ``TEXT_FORMATS``; csv: of ``layer``) of ``corpus`` into
+    ``fp``: the one dispatch ``rasd export`` and the web app's downloads share."""
+    if fmt == "csv":
+        write_layer_csv(corpus, layer, fp)
+    elif fmt == "geojson":
+        write_geojson(corpus, fp)
+    elif fmt == "timeml":
+        write_timeml(corpus, fp)
+    elif fmt == "acled":
+        write_acled(corpus, fp)
+    else:
+        raise ValueError(f"{fmt!r} is not a text export ({', '.join(TEXT_FORMATS)})")
 
 __all__ = [
     "DIR_FORMATS",
@@ -27,6 +45,7 @@ __all__ = [
     "LAYERS",
     "Corpus",
     "MissingExtra",
+    "TEXT_FORMATS",
     "feature_collection",
     "layer_table",
     "timeml_document",
@@ -35,5 +54,6 @@ __all__ = [
     "write_layer_csv",
     "write_parquet",
     "write_timeml",
+    "write_text",
     "write_timeml_dir",
 ]

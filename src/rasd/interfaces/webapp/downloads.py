@@ -155,12 +155,8 @@ def write_export(c: Corpus, fmt: str, layer: str, out: IO[bytes]) -> None:
                                                             corpus.views, c.as_of), fp))  # fmt: skip
         elif fmt == "csv" and layer == "documents":
             _text(out, lambda fp: write_csv(corpus.documents(), fp))  # the command's own branch
-        elif fmt == "csv":
-            _text(out, lambda fp: ex.write_layer_csv(corpus, layer, fp))
-        elif fmt == "geojson":
-            _text(out, lambda fp: ex.write_geojson(corpus, fp))
-        elif fmt == "acled":
-            _text(out, lambda fp: ex.write_acled(corpus, fp))
+        elif fmt in ex.TEXT_FORMATS and fmt != "timeml":  # timeml downloads as a zip of documents
+            _text(out, lambda fp: ex.write_text(corpus, fmt, layer, fp))
         elif fmt == "timeml":
             timeml_zip(((file_name(d.id), xml) for d, xml in timeml_documents(corpus)), out)
         elif fmt == "parquet":
