@@ -180,10 +180,9 @@ def _death_of_person(
     ents: Sequence[EntityMention],
     text: str,
 ) -> bool:
-    """Whether a ``person`` trigger (توفي، لقي حتفه) reports the death of a named person (a
-    ``victim`` phrase, "وفاة طفلة", of anyone), as its sentence's own happening: a
-    PER right before it (``PERSON_BEFORE`` words: "الشيخ سالم زعيم القبيلة توفي") or right
-    after it ("وفاة الشيخ سالم"), nothing but words and commas between (not a byline's
+    """Whether a ``person`` trigger (توفي، لقي حتفه) reports a named person's death (a ``victim``
+    one, "وفاة طفلة", anyone's): a PER right before it (``PERSON_BEFORE`` words: "الشيخ سالم توفي")
+    or right after it ("وفاة الشيخ سالم"), nothing but words and commas between (not a byline's
     "فلان - المدينة: قتل …"), and no other trigger of a happening in its sentence (in "مقتل
     الرائد فلان في هجوم" the death is the attack's toll, reported by the attack)."""
     if any(h.trigger.pos not in ("person", "victim") and h.trigger.type in HAPPENINGS for h in hits):
