@@ -76,3 +76,27 @@ def test_a_different_grouping_of_the_mentions_is_read_again(tmp_path: Path) -> N
         second = StoryCache(store)
         second.per_document()([merged], {}, AS_OF, 1)
     assert second.counts == {"doc computed": 1}
+
+
+def test_ids_written_back_on_the_text_equal_the_walk() -> None:
+    """``_unpack(data, ids)`` rewrites article-local names on the JSON text; it must give what
+    walking the parsed result with ``_swap`` gives, for any result shape and any strings."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from rasd.incremental import _pack, _swap, _unpack
+
+    names = st.sampled_from(["e_a1", "e_b2", "e_c3"])
+    text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=8)
+    leaf = st.one_of(names, text, st.integers(), st.floats(allow_nan=False), st.none())
+    data = st.recursive(leaf, lambda kids: st.lists(kids, max_size=4) | st.dictionaries(names | text, kids, max_size=4), max_leaves=20)
+
+    @settings(max_examples=200, deadline=None)
+    @given(data)
+    def check(x: object) -> None:
+        local = {"e_a1": "\x000", "e_b2": "\x001", "e_c3": "\x0012"}
+        packed = _pack(x, local)
+        back = {ph: eid for eid, ph in local.items()}
+        assert _unpack(packed, back) == _swap(_unpack(packed), back)
+
+    check()

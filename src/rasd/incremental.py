@@ -211,7 +211,7 @@ class StoryCache:
             for i, k in enumerate(keys):
                 if out[i] is None:
                     back = {ph: eid for eid, ph in keyed[i][1].items()}
-                    data = _swap(_unpack(got[k]), back)
+                    data = _unpack(got[k], back)
                     out[i] = tuple(_dec(t, x) for t, x in zip(types, data, strict=True))
             return out
 
@@ -339,8 +339,18 @@ def _pack(x: Any, ids: dict[str, str] | None = None) -> bytes:
     return zlib.compress(json.dumps(_swap(_enc(x), ids or {}), ensure_ascii=False).encode("utf-8"), 3)
 
 
-def _unpack(data: bytes) -> Any:
-    return json.loads(zlib.decompress(bytes(data)).decode("utf-8"))
+# an article-local name as a whole JSON string ("\u00003"): a NUL is always escaped in JSON,
+# and no text holds one, so the pattern meets nothing else
+_LOCAL_NAME = re.compile(r'"\\u0000\d+"')
+
+
+def _unpack(data: bytes, ids: dict[str, str] | None = None) -> Any:
+    """The result ``_pack`` made, with each article-local name in ``ids`` written back as its
+    entity id: ``_swap`` done on the JSON text before it is parsed (a tenth of the walk's time)."""
+    text = zlib.decompress(bytes(data)).decode("utf-8")
+    if ids:
+        text = _LOCAL_NAME.sub(lambda m: json.dumps(ids.get(json.loads(m.group(0)), json.loads(m.group(0)))), text)
+    return json.loads(text)
 
 
 def _enc(x: Any) -> Any:
