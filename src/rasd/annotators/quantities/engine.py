@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 
+from rasd.annotators.quantities.groups import in_name, others, others_lemma, unwritten_object
 from rasd.annotators.quantities.numbers import (
     Lex,
     Num,
@@ -22,6 +23,7 @@ from rasd.annotators.quantities.numbers import (
     orig_len,
     scan_number,
     strip_def,
+    unglue,
     word_readings,
 )
 from rasd.annotators.quantities.objects import (
@@ -35,7 +37,6 @@ from rasd.annotators.quantities.objects import (
     nouns,
     of_group,
     open_object,
-    others,
     score_side,
     share_forward,
     word_count,
@@ -179,7 +180,7 @@ def extract_quantities(
     """Every count in ``text`` with value, bounds, counted object, owner and place."""
     lex = lexicon()
     out: list[Quantity] = []
-    toks = tokenize(text)
+    toks = unglue(lex, tokenize(text))
     starts = candidates(doc_flags(lex, toks))
     if not starts:
         return out
@@ -232,8 +233,7 @@ def _scan_line(
         # ranges: بين X و Y / من X إلى Y
         rng = _range(lex, toks, num, text)
         if (
-            _is_year(num.value)
-            and num.digits
+            _is_year(num.value) and num.digits and not of_group(toks, num.j)  # 2000 من المصلين
             and _object_after(lex, toks, rng[1].j if rng else num.j) is None
         ):
             if rng is None or _is_year(rng[1].value):
@@ -275,15 +275,17 @@ def _scan_line(
         elif j < len(toks) and toks[j].norm == "%":
             lemma, q_end, k = "%", toks[j].end, j + 1
             object_span = Span(toks[j].start, toks[j].end)
+        elif (grp := unwritten_object(toks, num.i, j, value)) is not None:  # 40 من تنظيم داعش
+            lemma = grp
         elif (oth := others(toks, j)) is not None:
-            lemma, k = inherit(out, q_start, text) or oth[1], oth[0] + 1
+            lemma, k = others_lemma(inherit(out, q_start, text), oth[1]), oth[0] + 1
             object_span = Span(toks[oth[0]].start, toks[oth[0]].end)
         elif (
             (num.digits or value not in (1.0, 2.0) or of_group(toks, j))
             and not (mod == "VAGUE" and (num.vmin or 0) < 10)
             # العشرات بجروح: a definite vague amount names its group only after من
             and not (mod == "VAGUE" and is_definite(toks[num.i].text) and toks[j].norm != _FROM)
-            and (opn := open_object(toks, j, value)) is not None
+            and (opn := open_object(toks, j, vmax if mod == "RANGE" else value)) is not None  # و350 ريالا
             and lookup(lex, toks[opn[0]]) is None
             and (_gentilic(lex, toks[opn[0]]) is None or opn[0] == j)
             and _plural_ok(lex, toks, num, opn[0])
@@ -477,6 +479,7 @@ def _wordless(
     if (
         wc is not None
         and not spans.overlaps_any(wc[0], wc[1])
+        and not (wc[2] == 2.0 and in_name(ents, wc[0], wc[1]))  # الأرجنتين، أحمد الحيان: no dual
         and not is_score(toks, i + 1, wc[3])
         and not score_side(toks, i, wc[3])
         and not (after_dual and wc[2] == 2.0)  # بتشكيلتين مختلفتين: the adjective agrees, it counts nothing

@@ -15,7 +15,15 @@ from functools import cache, lru_cache
 from rasd.annotators.quantities.objects import WORD_MEMO, article_forms, clean, folded, nouns, time_words
 from rasd.resources import arabic, load_lines, load_table
 from rasd.text import Token, fold
-from rasd.text.clitics import affixes, article, conjunctions, particle_chains, prepositions, proclitic
+from rasd.text.clitics import (
+    affixes,
+    article,
+    conjunctions,
+    particle_chains,
+    prepositions,
+    proclitic,
+    without_accusative,
+)
 
 DIGITS = re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9]+")
 _R_DECIMAL = re.compile(r"^([0-9]+)ر([0-9]+)$")
@@ -215,7 +223,7 @@ def scan_number(lex: Lex, toks: Sequence[Token], i: int, text: str) -> Num | Non
         if k < len(toks):
             hit = lookup(lex, toks[k])
             if hit and hit[1] == "scale" and num.value is not None:
-                num.value *= hit[0]
+                num.value = round(num.value * hit[0], 6)  # 129.3 مليون is 129300000, not …00001
                 num.end = toks[k].end
                 num.j = k + 1
                 num.dot3 = False  # 45.033 مليون: a decimal before a scale word
@@ -343,3 +351,34 @@ def orig_len(word: str, n_folded: int) -> int:
 
 def strip_def(w: str) -> str:
     return w[len(_ART) :] if w.startswith(_ART) and len(w) > 3 else w
+
+
+_TATWEEL = "\u0640"
+_NUM_ON_WORD = re.compile(r"(\d+(?:[.,]\d+)?)([\u0621-\u064a]{3,})")
+
+
+def unglue(lex: Lex, toks: list[Token]) -> list[Token]:
+    """``165دولارا`` (a number written onto a listed unit or object, no space) read as two
+    tokens, so the unit is the number's object as it is in ``165 دولارا``; a name that
+    starts with a number (``1ماليزيا``) stays whole. A dash drawn with tatweel (``150 ــ 300``)
+    reads as the dash of a range."""
+    out: list[Token] = []
+    for t in toks:
+        if t.text and not t.norm and not t.text.strip(_TATWEEL):
+            out.append(Token(t.text, t.start, t.end, "-"))
+            continue
+        m = _NUM_ON_WORD.fullmatch(t.text) if t.text[:1].isdigit() else None
+        if m is None or not _unit_word(lex, m.group(2)):
+            out.append(t)
+            continue
+        cut = t.start + m.end(1)
+        out += [Token(m.group(1), t.start, cut, fold(m.group(1))), Token(m.group(2), cut, t.end, fold(m.group(2)))]
+    return out
+
+
+def _unit_word(lex: Lex, word: str) -> bool:
+    """A listed object, counted noun or scale (``دولارا``, ``ريالا``, ``مليونا``), also
+    without its tanween alef."""
+    forms = {fold(word), fold(without_accusative(word) or word)}
+    known = nouns().singulars
+    return any((f,) in lex.objects or f in known or lex.numbers.get(f, (0, ""))[1] == "scale" for f in forms)

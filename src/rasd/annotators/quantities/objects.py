@@ -59,6 +59,7 @@ _AND = proclitic("and")
 _PARTICLES = (*conjunctions(), *prepositions(kaf=False))  # و ف ب ل: one glued particle
 _TO_PB = prepositions(kaf=False)  # ب، ل
 _TO_VERB = proclitic("to") + fold(affix("imperfect", "he"))  # ليدخل: ل + an imperfect verb
+_IMPF = fold(affix("imperfect", "he"))  # يـ: يعيشون (they live) after a number is a verb
 ONE_ALONE = frozenset(fold(w) for w in load_lines("quantities/one_alone.txt"))  # أكثر من مرة: 1
 _AS = proclitic("as")  # ك: "ثلاث كبديل" = three as a substitute
 _ART = article()
@@ -244,7 +245,7 @@ def open_object(toks: Sequence[Token], j: int, value: float | None) -> tuple[int
     if not via_min and is_definite(tok.text) and (value is None or value >= 1) and not vague_of:
         return None  # "3 الإسبانية": a counted noun right after its number has no article (ثلثي المساحة has)
     plural = value is None or 3 <= value <= 10 or via_min
-    acc = value is not None and value.is_integer() and 11 <= value % 100 <= 99
+    acc = value is not None and (not value.is_integer() or 11 <= value % 100 <= 99)  # 1,83 درهما
     if not _noun_like(tok.text, plural=plural, acc=acc):
         return None
     got = lemma(tok.text, plural=plural, acc=acc)
@@ -274,7 +275,8 @@ def _noun_like(raw: str, *, plural: bool, acc: bool) -> bool:
     (``777 وسيتم``, ``(64) وتياجو``, ``(66) ليدخل``) unless it is a known noun or has the
     form the number asks for (``130 وافدا``, ``خمس وحدات``)."""
     w = fold(clean(raw))
-    verb = w.startswith(_TO_VERB) and len(w) >= 5  # ليدخل: لـ + a verb
+    verb = w.startswith(_TO_VERB) and len(w) >= 5  # ليدخل: لـ + a verb; يعيشون: a verb (not يمنيون)
+    verb = verb or (w.startswith(_IMPF) and w.endswith(_MASC_PL) and len(w) >= 6 and not w.endswith(_NISBA_PL) and w[1] != _PARTICIPLE)
     # "وفي ثلاث كبديل": a singular in كـ after a number that asks for a plural is "as …"
     as_ = plural and not acc and w.startswith(_AS) and len(w) >= 4
     if (w[:1] not in _CONJ and not verb and not as_) or len(w) < 3:
@@ -489,6 +491,9 @@ def post_nominal(
     single, head = is_plural(prev.text), i - 1
     if single is None and i > 1 and not is_definite(toks[i - 2].text):
         single, head = is_plural(toks[i - 2].text), i - 2  # حالات الإصابة الستة: a construct's plural head
+    if single is not None and _disagrees(tok.norm, single, numbers):  # الدول الأعضاء الثماني: دول
+        got = next(((p, k) for k in (head - 1, head - 2) if k >= 0 and (p := is_plural(toks[k].text))), None)
+        single, head = got if got and not _disagrees(tok.norm, got[0], numbers) else (single, head)
     if single is None or fold(single) in nouns().time_units:
         return None
     value: float | None = None
@@ -511,6 +516,14 @@ def post_nominal(
     if value is None or value < 2:
         return None
     return start, end, value, single, head
+
+
+def _disagrees(norm: str, single: str, numbers: dict[str, tuple[float, str]]) -> bool:
+    """A number word 3–10 agrees in reverse gender: ثمانية counts a masculine noun, ثماني a
+    feminine one (in ة), so ``الأعضاء الثماني`` does not count أعضاء."""
+    bare = norm[len(_ART) :] if norm.startswith(_ART) else norm
+    v = numbers.get(bare, (0.0, ""))[0]
+    return 3 <= v <= 10 and bare.endswith(fold(_FEM)) == fold(single).endswith(fold(_FEM))
 
 
 def word_count(
@@ -550,18 +563,10 @@ def score_side(toks: Sequence[Token], i: int, obj: str | None) -> bool:
     return obj is not None and fold(obj) in nl.score_objects and i > 0 and toks[i - 1].norm in nl.score_after
 
 
-def others(toks: Sequence[Token], j: int) -> tuple[int, str] | None:
-    """``آخرون`` right after the number: (token index, default lemma)."""
-    if j < len(toks):
-        default = nouns().others.get(toks[j].norm)
-        if default is not None:
-            return j, default
-    return None
-
-
 def noun_before(toks: Sequence[Token], i: int) -> str | None:
-    """The noun a post-posed واحد/واحدة counts (مرة واحدة، لموسم واحد)."""
-    if i == 0:
+    """The noun a post-posed واحد/واحدة counts (مرة واحدة، لموسم واحد); none before من
+    ("المدينة واحدة من أجمل المدن": one of, decision 9)."""
+    if i == 0 or (i + 1 < len(toks) and toks[i + 1].norm == _FROM):
         return None
     prev = toks[i - 1]
     text, _ = _bare(prev) if fold(prev.text)[:1] in _TO_PB and len(prev.norm) > 4 else (prev.text, 0)

@@ -21,6 +21,7 @@ from rasd.annotators.time.lexicon import (
     lexicon,
     literal_alt,
     range_words,
+    word_set,
 )
 from rasd.annotators.time.scan import Sentences
 from rasd.resources import arabic, load_lines, load_table
@@ -122,9 +123,17 @@ class Ctx:
         m = re.search(r"(\S+)\s*$", self.text[max(0, pos - 30) : pos])
         return m.group(1) if m else ""
 
+    def counted_after(self, pos: int) -> bool:
+        """A counted noun follows a number after نحو/أكثر من, so it is no year: "نحو 2000 مشارك",
+        "نحو 2000 من المصلين" (a bare year keeps "في 2014 من المتوقع")."""
+        nxt = self.next_word(pos)
+        of = re.match(rf"\s*{particle('from')}\s+{ART}\w", self.text[pos : pos + 30])
+        return nxt in self.lex.counted_nouns or of is not None
+
     def next_word(self, pos: int) -> str:
+        """The next word without the punctuation after it ("اليوم الأول." reads الاول)."""
         m = re.match(r"\s*(\S+)", self.text[pos : pos + 30])
-        return m.group(1) if m else ""
+        return re.sub(r"\W+$", "", m.group(1)) if m else ""
 
 
 # --------------------------------------------------------------------------- regexes
@@ -145,9 +154,13 @@ NOT_TIME = -1  # pseudo-family index of the not-time phrases in ``triggers``
 
 
 @cache
-def holidays() -> dict[str, tuple[int, int]]:
-    """Hijri holidays (``resources/time/holidays.tsv``): folded name -> (month, first day)."""
-    return {key(r[0]): (int(r[1]), int(r[2])) for r in load_table("time/holidays.tsv")}
+def holidays() -> dict[str, tuple[tuple[int, int], ...]]:
+    """Hijri holidays (``resources/time/holidays.tsv``): folded name -> its (month, first day)
+    readings; a name with two rows (``العيد``: الفطر or الأضحى) is the nearer one."""
+    out: dict[str, tuple[tuple[int, int], ...]] = {}
+    for r in load_table("time/holidays.tsv"):
+        out[key(r[0])] = (*out.get(key(r[0]), ()), (int(r[1]), int(r[2])))
+    return out
 
 
 @cache
@@ -188,7 +201,7 @@ def _regexes() -> Regexes:
         "WEEKDAY": wd,
         "WEEKDAY0": wd0,
         "NUMW": numw,
-        "NUMDEF": rf"(?:{alt(numdef)}(?:\s+{AND}\s*{alt(numdef)})?)",  # الأربع والعشرين
+        "NUMDEF": rf"(?:{alt(numdef)}(?:\s+{AND}\s*(?:{alt(numdef)}|{numw}))?)",  # الأربع والعشرين، الأربع وعشرين
         "NUM": rf"(?:\d+(?:[.,]\d+)?(?:\s+{alt(lex.scales)}(?=\s))?|{numw}(?=\s))",  # a number word never runs into its unit
         "DURAFTER": alt(lex.duration_after),
         "UNIT": alt(lex.units),
@@ -197,6 +210,8 @@ def _regexes() -> Regexes:
         "RELDAY": alt(lex.relative_days),
         "REL": rel,
         "THIS": this,
+        "WHOLE": alt(word_set("whole_words.txt")),
+        "LAST": alt(word_set("last_words.txt")),
         "YREL": rf"(?:{particle('from')}\s+)?(?:{ydef}\s+{rel}|{this}\s+{ydef})",
         "MOD": alt(lex.modifiers),
         "AGO": alt(lex.ago_words),

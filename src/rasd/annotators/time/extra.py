@@ -154,11 +154,13 @@ def _h_holiday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     month from ``holidays.tsv``) in the nearest year, or the year a relative word names."""
     if not m.group("hord") and not key(m.group("hol")).startswith(day_nouns()):
         return None  # "بمناسبة عيد الفطر": the occasion; "أول أيام عيد الفطر" is a day
-    month, day = holidays()[key(m.group("hol"))]
-    if m.group("hord"):
-        day += day_ordinals()[key(m.group("hord"))] - 1
-    yr = _hijri_year(month, day, _rel(m.group("rel"), ctx.lex), ctx, m.start())
-    g = to_gregorian(yr, month, day) if yr else None
+    shift = day_ordinals()[key(m.group("hord"))] - 1 if m.group("hord") else 0
+    options = []
+    for month, first in holidays()[key(m.group("hol"))]:
+        y = _hijri_year(month, first + shift, _rel(m.group("rel"), ctx.lex), ctx, m.start())
+        options.append((month, first + shift, y, to_gregorian(y, month, first + shift) if y else None))
+    here = ctx.dct.date
+    month, day, yr, g = min(options, key=lambda o: abs((o[3] - here).days) if o[3] and here else 1 << 20)
     original = f"{yr:04d}-{month:02d}-{day:02d}" if yr else f"XXXX-{month:02d}-{day:02d}"
     return _cand(m, "DATE", g.isoformat() if g else None, anchor="dct", calendar="hijri", original=original,
                  confidence=0.7 if g else 0.4)  # fmt: skip

@@ -38,7 +38,14 @@ from rasd.annotators.time.base import (
     _yrel,
     year_season,
 )
-from rasd.annotators.time.lexicon import clock_fractions, duration_fractions, key, literal_alt, word_set
+from rasd.annotators.time.lexicon import (
+    clock_fractions,
+    duration_fractions,
+    key,
+    literal_alt,
+    vague_guarded,
+    word_set,
+)
 from rasd.annotators.time.periods import _h_century, _h_decade, _h_first_months, _h_part_of_year, _h_season
 from rasd.resources import arabic, load_lines
 from rasd.temporal import month_value, week_value
@@ -188,7 +195,7 @@ def _h_year_suffix(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 def _h_year_mod(m: re.Match[str], ctx: Ctx) -> Cand | None:
     """"مطلع 2023": a period word makes a bare year a year."""
-    if ctx.next_word(m.end()) in ctx.lex.counted_nouns:
+    if ctx.counted_after(m.end()):
         return None
     return _cand(m, "DATE", m.group("yr"), mod=_mod(m.group("mod"), ctx.lex), confidence=0.85)
 
@@ -246,7 +253,7 @@ def _h_rel_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return None
     direction = _rel(gd.get("rel"), lex)
     mod = _mod(gd.get("mod"), lex)
-    if gd.get("this"):
+    if gd.get("this") or gd.get("whole"):  # "هذا العام", "العام بأكمله": the current one
         direction = 0 if direction is None else direction
     n = _num(gd.get("n"), lex) if gd.get("n") else None
     if gd.get("n") and n is None:
@@ -422,12 +429,14 @@ def _h_duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
         unit, n = _whole(unit, duration_fractions()[key(gd["frac"])])  # نصف ساعة: PT30M
     elif count == "2":
         n = 2
-    elif count == "1" and (gd.get("pre") or mod or gd.get("after") or _margin(m, ctx)):
+    elif count == "1" and (gd.get("pre") or mod or gd.get("after") or gd.get("half1") or _margin(m, ctx)):
         n = 1
     else:
         return None
-    if gd.get("half") and n is not None:
-        n += 0.5  # "خمس سنوات ونصف"
+    if gd.get("half1") and key(ctx.prev_word(m.start("all"))) in lex.ago_words:
+        return None  # "بعد عام ونصف" stays with the ago family (a date)
+    if (gd.get("half") or gd.get("half1")) and n is not None:
+        n += 0.5  # "خمس سنوات ونصف", "لمدة عام ونصف"
     start, end = _span(m)
     after = key(gd.get("after") or "")
     if after and _num(after, lex) != 1:
@@ -482,19 +491,15 @@ def _h_set(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return _cand(m, "SET", _dur_value(unit, n), confidence=0.85)
 
 
-@cache
-def _finally_words() -> frozenset[str]:
-    return frozenset(key(x) for x in load_lines("time/finally_words.txt"))
-
-
 def _h_vague(m: re.Match[str], ctx: Ctx) -> Cand | None:
     word = key(m.group("vague"))
-    if word in _finally_words():
+    if word in word_set("finally_words.txt"):
         before = ctx.before(m.start("all"), 30)
         if m.group(0)[:1] in CONJ or not re.search(r"[^\W\d_]\s*$", before):
             return None  # "وأخيرا": finally
     v = ctx.lex.vague.get(word)
-    return _cand(m, "DATE", v, anchor="dct", confidence=0.8) if v else None
+    ok = v and not vague_guarded(word, ctx.prev_word(m.start("vague")))  # "أجرى المدير حديثا"
+    return _cand(m, "DATE", v, anchor="dct", confidence=0.8) if ok else None
 
 
 def _h_clock(m: re.Match[str], ctx: Ctx) -> Cand | None:

@@ -16,7 +16,7 @@ from functools import cache
 
 from rasd.resources import arabic, load_lines, load_table
 from rasd.text import fold
-from rasd.text.clitics import article, proclitic
+from rasd.text.clitics import article, definite_chains, proclitic
 
 _WS = re.compile(r"\s+")
 
@@ -263,3 +263,19 @@ def lexicon() -> Lexicon:
         duration_after=_set("duration_after.txt"),
         year_heads=_set("year_heads.txt"),
     )
+
+
+@cache
+def _vague_needs_before() -> dict[str, tuple[str, ...]]:
+    return {key(row[0]): tuple("DEF" + key(w[3:]) if w.startswith("DEF") else key(w) for w in row[1].split("|")) for row in load_table("time/vague_needs_before.tsv")}
+
+
+def vague_guarded(word: str, prev: str) -> bool:
+    """True when a vague word that needs a word before it (vague_needs_before.tsv) lacks it:
+    "أجرى حديثا" is an interview, "المنضم حديثا" recently; "حتى اللحظة" is so far."""
+    needs = _vague_needs_before().get(word)
+    if needs is None:
+        return False
+    prev = key(prev)
+    bare = next((prev[len(c) :] for c in definite_chains(kaf=False) if prev.startswith(c)), None)
+    return not any(bare is not None and bare.startswith(n[3:]) if n.startswith("DEF") else prev == n for n in needs)

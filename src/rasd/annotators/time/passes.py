@@ -354,6 +354,7 @@ def _since(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     return out
 
 
+_YEAR_IN = re.compile(r"\d{4}")
 PAST_REACH = 400  # characters back in which a dated past event anchors "وبعد عشرة أشهر"
 
 
@@ -363,8 +364,8 @@ def _after_past(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     engine reads "بعد عام من الاتفاق"). A future plan ("سيفتتح بعد ثلاثة أشهر") stays a date."""
     year = ctx.dct.year
     out: list[Cand] = []
-    for c in cands:
-        prev = out[-1] if out else None
+    for c in cands:  # the last date before it, over durations ("في 1997 … لبضع سنوات … بعد 18 سنة")
+        prev = next((o for o in reversed(out[-3:]) if o.type not in ("DURATION", "SET")), None)
         past = (
             prev is not None
             and prev.anchor == "absolute"
@@ -452,10 +453,11 @@ def _from_now(cands: list[Cand], ctx: Ctx) -> list[Cand]:
 
 
 def _anaphora(cands: list[Cand], ctx: Ctx) -> list[Cand]:
-    """Values read from the expressions before: ``الشهر نفسه`` (the last month named),
-    ``اليوم التالي`` (the day after the last day), a clock time (the day named before it
-    in its sentence, or the publication day after an agency footer), and a bare weekday
-    after a coming day in the same sentence (the coming one)."""
+    """Values read from the expressions before: ``الشهر نفسه`` (the last month named), ``اليوم
+    التالي`` (the day after the last day), a clock time (the day named before it in its sentence,
+    or the publication day after an agency footer), a bare weekday after a coming day in its
+    sentence or the same weekday to come named earlier (the coming one), and a day and month
+    after the same day named with its year (that year)."""
     sent = _Sent(ctx.text)
     w, d = _words(), ctx.dct.date
 
@@ -465,6 +467,9 @@ def _anaphora(cands: list[Cand], ctx: Ctx) -> list[Cand]:
 
     last_month: tuple[int, int] | None = None  # year, month
     last_day: tuple[dt.date, int] | None = None  # day, end offset
+    coming: dict[int, dt.date] = {}  # weekday -> the first day to come named with it
+    gone: set[int] = set()  # weekdays of days named before the publication day
+    dated: dict[str, str] = {}  # "-MM-DD" -> the first full date named with that day
     out: list[Cand] = []
     for c in cands:
         v = c.value or ""
@@ -487,14 +492,27 @@ def _anaphora(cands: list[Cand], ctx: Ctx) -> list[Cand]:
             elif last_day:  # the day the article is about, named in an earlier paragraph
                 c = replace(c, value=f"{last_day[0].isoformat()}{v[10:]}", anchor="previous", has_date=True,
                             confidence=min(c.confidence, 0.6))  # fmt: skip
-        elif c.family == "weekday" and d and last_day and last_day[0] > d and sent.same(last_day[1], c.start):
+        elif c.family == "weekday" and d:
             cd, want = _day(c), _weekday(ctx.text[c.start : c.end])
             words = key(ctx.text[c.start : c.end]).split(" ")
-            if cd and want and cd <= d and not any(x in ctx.lex.relative_words for x in words):
+            bare = cd and want and cd <= d and not any(x in ctx.lex.relative_words for x in words)
+            if bare and want and last_day and last_day[0] > d and sent.same(last_day[1], c.start):
                 c = replace(c, value=_with_day(c, _after(d, want)), confidence=0.6)
+            elif bare and cd and cd < d and want in coming and want not in gone:  # "مباراة الأربعاء"
+                c = replace(c, value=_with_day(c, coming[want]), confidence=0.6)  # after one to come
+        words, v = key(ctx.text[c.start : c.end]).split(" "), c.value or ""
+        plain = c.type == "DATE" and c.anchor == "dct" and not any(x in ctx.lex.relative_words for x in words)
+        if plain and _YEAR_IN.search(ctx.text[c.start : c.end]) is None and v[4:] in dated and dated[v[4:]] != v:
+            c = replace(c, value=dated[v[4:]], confidence=min(c.confidence, 0.6))  # "26 فبراير" after "26 فبراير المقبل"
+        if c.type == "DATE" and len(v) == 10 and v[:4].isdigit():
+            dated.setdefault(v[4:], v)
         cd = _day(c)
         if cd:
             last_day = (cd, c.end)
+            if d and cd > d and c.type in ("DATE", "TIME"):
+                coming.setdefault(cd.isoweekday(), cd)
+            elif d and cd < d:
+                gone.add(cd.isoweekday())
         tv = TimeValue.parse(c.value) if c.type == "DATE" else None
         if tv and tv.year is not None and tv.month is not None:
             last_month = (tv.year, tv.month)

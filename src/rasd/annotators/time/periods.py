@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from rasd.annotators.time.base import ART, Cand, Ctx, _cand, _mod, _num, _rel, _yrel
-from rasd.annotators.time.lexicon import key
+from rasd.annotators.time.lexicon import key, word_set
 
 
 def _h_season(m: re.Match[str], ctx: Ctx) -> Cand | None:
@@ -52,10 +52,17 @@ def _h_decade(m: re.Match[str], ctx: Ctx) -> Cand | None:
     dec = ctx.lex.decades.get(key(gd["dec"]))
     if dec is None:
         return None
+    if not gd.get("cord") and not gd.get("crel") and key(ctx.text[m.end() : m.end() + 14]).startswith(_age_tails()):
+        # "في العشرينيات من عمره": an age from twenty on (F8), as "العقد الثالث من عمره"
+        return _cand(m, "DURATION", f"P{int(dec) * 10}Y", mod="EQUAL_OR_MORE", confidence=0.75)
     c = _century_of(gd, ctx) if (gd.get("cord") or gd.get("crel")) else 19
     if c is None:
         return None
     return _cand(m, "DATE", f"{c:02d}{dec}", mod=_mod(gd.get("mod"), ctx.lex), confidence=0.8)
+
+
+def _age_tails() -> tuple[str, ...]:
+    return tuple(sorted(word_set("age_tails.txt")))
 
 
 def _h_century(m: re.Match[str], ctx: Ctx) -> Cand | None:
@@ -71,6 +78,8 @@ def _h_part_of_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
     gd = m.groupdict()
     code = lex.parts_of_year.get(key(gd["poy"]))
     n = lex.ordinals.get(key(gd["pord"]))
+    if key(gd["pord"]) in word_set("last_words.txt"):  # "الربع الأخير من 2014": Q4, with a year only
+        n = (4 if code == "Q" else 2) if gd.get("yr") or gd.get("yrel") or gd.get("ythis") else None
     if not code or not n or n > (4 if code == "Q" else 2):
         return None
     return _part(m, ctx, code, n)
