@@ -95,3 +95,10 @@ def test_lightning_and_a_stray_bullet_are_kinds_of_their_own() -> None:
     assert ("OTHER", "صاعقة", "lightning") in _events("قتلت صاعقة ثلاثة رعاة في منطقة جبلية جنوب البلاد مساء الأحد.")
     stray = _events("أصيب طفل برصاصة طائشة أطلقت في حفل زفاف بإحدى القرى.")
     assert ("OTHER", "برصاصة طائشة", "stray") in stray  # the trigger as written, its proclitic too
+
+
+def test_shot_at_is_an_attack_and_a_ceasefire_is_not() -> None:
+    shot = _events("تعرضت دورية للشرطة لإطلاق نار من سيارة مجهولة قرب السوق مساء الثلاثاء.")
+    assert [(t, k) for t, _, k in shot] == [("ATTACK", "violence")]
+    calm = _events("دعت الأمم المتحدة إلى وقف إطلاق النار في المدينة فورا.")
+    assert not [t for t, _, _ in calm if t == "ATTACK"]
