@@ -102,3 +102,12 @@ def test_shot_at_is_an_attack_and_a_ceasefire_is_not() -> None:
     assert [(t, k) for t, _, k in shot] == [("ATTACK", "violence")]
     calm = _events("دعت الأمم المتحدة إلى وقف إطلاق النار في المدينة فورا.")
     assert not [t for t, _, _ in calm if t == "ATTACK"]
+
+
+def test_a_shootout_and_a_stabbing_are_attacks_and_an_appeal_is_not() -> None:
+    shootout = _events("قتل رقيب في الشرطة خلال تبادل إطلاق النار مع مسلحين على الطريق الدولي.")
+    assert "ATTACK" in [t for t, _, _ in shootout]
+    stab = _events("فارق عامل الحياة بعد تعرضه لعدة طعنات داخل متجر في الحي التجاري.")
+    assert [(t, k) for t, _, k in stab] == [("ATTACK", "violence")]
+    appeal = _events("تقدم محامي الشركة بطعن في الحكم أمام محكمة الاستئناف.")
+    assert not [t for t, _, _ in appeal if t == "ATTACK"]
