@@ -44,8 +44,9 @@ from rasd.ids import make_id
 from rasd.models import DocAnalysis, Document, Entity, EntityMention, Geo
 from rasd.resolve import guards
 from rasd.resolve.guards import LOCAL, nasab_extensions, person_blocks, safe_variant, short_candidates
+from rasd.resources import load_lines
 from rasd.text import fold
-from rasd.text.clitics import article, chain
+from rasd.text.clitics import affix, affixes, article, chain
 from rasd.text.tokens import known_after_proclitics, strip_proclitics, token_texts, tokenize
 
 _FAMILY = {"PER": "PER", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "MISC": "MISC"}
@@ -130,11 +131,22 @@ def canonical_key(name: str) -> tuple[str, gz.GazEntry | None]:
     return k, None
 
 
+@cache
+def _stop_words() -> frozenset[str]:
+    """Folded words no reader wants as an entity: ``entities/reader_stop.txt`` and every word of
+    the currencies of ``quantities/currencies.txt``, bare, with the article, accusative or plural
+    (ريال، الريال، ريالا، ريالات)."""
+    money = {fold(w) for line in load_lines("quantities/currencies.txt") for w in line.split()}
+    endings = ("", affix("accusative"), *affixes("plural", "fem"))
+    forms = {f for w in money for e in endings for f in (w + e, article() + w + e)}
+    return word_list("entities/reader_stop.txt") | frozenset(forms)
+
+
 def _reader_stop(text: str) -> bool:
-    """A mention made only of currency words or the name of God (``reader_stop.txt``): the
-    tagger follows its training corpus in marking them, a reader's entity list does not."""
+    """A mention made only of currency words, the name of God or a disease (``_stop_words``):
+    the tagger follows its training corpus in marking them, a reader's entity list does not."""
     words = [t for t in tokenize(text) if t.is_word]
-    stop = word_list("entities/reader_stop.txt")
+    stop = _stop_words()
     return bool(words) and all(t.norm in stop or any(fold(x) in stop for _, x in strip_proclitics(t.text)[1:]) for t in words)
 
 

@@ -36,6 +36,7 @@ from rasd.annotators.entities.family import (
     _is_nisba,
     _known_stems,
     _noun_clitics,
+    adjective_people,
     recall_family_names,
 )
 from rasd.annotators.entities.features import gaz_tokens, sent_features, title_words, triggers
@@ -530,6 +531,7 @@ def tag(text: str, doc_id: str = "", outlet: str | None = None) -> list[EntityMe
     _extend_left(toks, run, accepted, known)
     _places_over_people(toks, text, accepted)
     _family_names(toks, text, accepted)
+    accepted = adjective_people(toks, run, accepted, _title_blocked())
     # one-word PERs that are misread verbs: dropped (``misread_verb`` reads the word count of
     # its own word only: only those words are counted)
     asked = {gz.key_of(text[c.start : c.end]) for c in accepted if c.type == "PER" and c.source == "model" and c.first == c.last}

@@ -6,7 +6,8 @@ the head (``body_heads.txt``) said indefinite, in construct with a definite noun
 indefinite noun may sit between: ``لجنة سلامة المستهلك``), is a name,
 unless the noun makes a body every institution has (``مجلس الإدارة``, ``body_stop.txt``)
 or opens a person's name (``مؤسسة الملك …``).
-Nisba adjectives after the noun belong to it (``مجلس الضمان الصحي``). Only where no other
+Nisba adjectives after the noun belong to it (``مجلس الضمان الصحي``), and a few others
+(``body_adjectives.txt``: ``لجنة الحكام الرئيسة``). Only where no other
 source found a name: the rule adds recall and never reshapes another candidate.
 """
 
@@ -35,6 +36,12 @@ def _heads() -> frozenset[str]:
 @cache
 def _stop() -> frozenset[str]:
     return frozenset(gz.key_of(w) for w in load_lines("entities/body_stop.txt"))
+
+
+@cache
+def _adjectives() -> frozenset[str]:
+    """Adjectives of a body's name that are no nisba (``body_adjectives.txt``: ``الرئيسة``)."""
+    return frozenset(gz.key_of(w) for w in load_lines("entities/body_adjectives.txt"))
 
 
 @cache
@@ -92,7 +99,7 @@ def named_bodies(toks: list[Token], run: list[int], accepted: list[Cand]) -> lis
         while (
             last + 1 < len(toks) and last + 1 - j <= ADJ_MAX and last + 1 not in taken and run[last + 1] == run[i]
             and _definite(toks[last + 1]) and toks[last + 1].norm not in stop
-            and (toks[last + 1].norm in dem or toks[last + 1].norm.endswith(ends))
+            and (toks[last + 1].norm in dem or toks[last + 1].norm.endswith(ends) or toks[last + 1].norm in _adjectives())
         ):  # fmt: skip
             last += 1
         out.append(Cand(i, last, t.start + clitic_len(t, heads), toks[last].end, "ORG", "pattern", 0.7))

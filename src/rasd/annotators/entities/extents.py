@@ -6,15 +6,19 @@ everywhere (each reads a word list under ``resources/entities/``):
   ``مستشفى الملك فهد التخصصي``); the model cuts such names at the title or reads the
   person alone; ``person_institutions``: so does a head said right before a person's name
   (``متحف جودي جارلاند``);
+- ``unit_bodies``: a unit word before a body and a place said with بـ (``قطاع حرس الحدود
+  بالقطيف``) makes the unit one ORG, which ``regional_bodies`` then widens over the place;
 - ``regional_bodies``: a body that exists once per region takes its place said with بـ, or
   with ``في`` and the division's word (``اللجنة المحلية للانتخابات البلدية بمحافظة
   الطائف``): the place says whose it is;
 - ``sector_bodies``: a public service said bare before a city is that city's directorate
   (``تعليم مكة``), the short form papers use as a name;
-- ``law_names``: a law cited (``المادة 66 من``، ``بموجب``) is named by its head and the
-  definite words after it (``نظام المجالس البلدية``), its describing adjective left out;
+- ``law_names``: a law cited (``المادة (66) من``، ``بموجب``) is named by its head, up to two
+  nouns in construct and the definite words after them (``نظام المجالس البلدية``, ``نظام
+  مكافحة غسل الأموال``), its describing adjective left out;
 - ``cup_events``: ``بطولة`` before a cup or league stays outside the event's name, and an
   event's adjectives and لـ-complement belong to it (``الكأس الدولية الودية للأبطال``);
+- ``tail_facilities``: a name then a facility word said after it (``النخيل مول``) is one FAC;
 - ``repeats``: a name of three words or more that a rule or list found is the same name where the
   text says the same words again (the model often misses the second mention).
 """
@@ -34,6 +38,7 @@ from rasd.text.tokens import Token
 _ART = article()
 LAW_CUE_WINDOW = 4  # words between a citing cue and a law's head (``المادة الـ66 من``)
 LAW_WORDS = 3  # definite words of a law's name
+LAW_CONSTRUCT = 2  # indefinite nouns in construct after the head (``نظام مكافحة غسل …``)
 ADJ_MAX = 2  # adjectives after an honoree's name
 
 
@@ -156,6 +161,27 @@ def _bi_rest(tok: Token) -> str | None:
     return None
 
 
+def unit_bodies(toks: list[Token], run: list[int], accepted: list[Cand]) -> None:
+    """``قيادة`` / ``قطاع`` (``unit_heads.txt``) said bare right before an ORG and a place
+    said with بـ is that body's unit for the place, one ORG (``قطاع حرس الحدود بالقطيف``;
+    ``regional_bodies`` then adds the place). Without the place it is no name
+    (``قيادة داعش`` is "the leaders of")."""
+    heads, regions = _keys("entities/unit_heads.txt"), _keys("entities/region_words.txt")
+    places = {c.first for c in accepted if c.type == "GPE"}
+    for c in [c for c in accepted if c.type == "ORG" and c.source in ("gazetteer", "pattern")]:
+        p, j = c.first - 1, c.last + 1
+        if p < 0 or j >= len(toks) or run[p] != run[c.first] or run[j] != run[c.first]:
+            continue
+        rest = _bi_rest(toks[j])
+        if rest is None or not (rest in regions or j in places):
+            continue
+        if c.start != toks[c.first].start or not toks[p].is_word:
+            continue
+        if toks[p].norm.startswith(_ART) or not (gz.bare_forms(toks[p]) & heads):
+            continue
+        _place(Cand(p, c.last, toks[p].start + clitic_len(toks[p], heads), c.end, "ORG", "pattern", 0.8), accepted)
+
+
 def regional_bodies(toks: list[Token], text: str, run: list[int], accepted: list[Cand]) -> None:
     """An ORG opened by ``regional_body_heads.txt`` + ``بـ(منطقة|محافظة)? PLACE`` (not a country) is one ORG."""
     heads, regions, countries = (
@@ -204,6 +230,18 @@ def _definite(t: Token) -> bool:
     return t.is_word and t.text.isalpha() and t.norm.startswith(_ART) and len(t.norm) > len(_ART) + 1
 
 
+def _words_before(toks: list[Token], i: int, n: int) -> list[int]:
+    """Indices of the ``n`` word tokens before ``i`` (brackets and signs not counted:
+    ``المادة (16) من نظام …``)."""
+    out: list[int] = []
+    k = i - 1
+    while k >= 0 and len(out) < n:
+        if toks[k].is_word:
+            out.append(k)
+        k -= 1
+    return out
+
+
 def law_names(toks: list[Token], run: list[int], accepted: list[Cand]) -> None:
     """``CUE … HEAD (noun)? ال-word{1,3}`` is a law's MISC name (see the module doc)."""
     heads, cues, stop = (
@@ -215,16 +253,19 @@ def law_names(toks: list[Token], run: list[int], accepted: list[Cand]) -> None:
         t = toks[i]
         if not t.is_word or t.norm.startswith(_ART) or not (gz.bare_forms(t) & heads):
             continue
-        if not any(gz.bare_forms(toks[k]) & cues for k in range(max(0, i - LAW_CUE_WINDOW), i)):
+        if not any(gz.bare_forms(toks[k]) & cues for k in _words_before(toks, i, LAW_CUE_WINDOW)):
             continue
         j = i + 1
-        if (
-            _name_word(toks[j])
+        while (
+            j - i <= LAW_CONSTRUCT
+            and _name_word(toks[j])
             and j + 1 < len(toks)
-            and _definite(toks[j + 1])
+            and (_definite(toks[j + 1]) or _name_word(toks[j + 1]))
             and not (gz.bare_forms(toks[j]) & heads)
         ):
-            j += 1  # نظام مكافحة الإرهاب: a noun in construct
+            j += 1  # نظام مكافحة الإرهاب, نظام مكافحة غسل الأموال: nouns in construct
+        if j > i + 1 and not _definite(toks[j]):
+            continue
         last = j - 1
         while (
             last + 1 < len(toks)
@@ -277,6 +318,28 @@ def cup_events(toks: list[Token], run: list[int], accepted: list[Cand]) -> None:
             c.last, c.end = last, toks[last].end
 
 
+def tail_facilities(toks: list[Token], run: list[int], accepted: list[Cand]) -> None:
+    """A name then a facility word said after it (``facility_tails.txt``: ``النخيل مول``)
+    is one FAC: the name found before the word (any type), else one definite word."""
+    tails = _keys("entities/facility_tails.txt")
+    for i in range(1, len(toks)):
+        if toks[i].norm not in tails or run[i] != run[i - 1]:
+            continue
+        inside = next((c for c in accepted if c.first < i <= c.last), None)
+        if inside is not None:
+            if inside.last == i:
+                inside.type = "FAC"  # the model read "بارك مول" as a name of another type
+            continue
+        if any(c.first == i for c in accepted):
+            continue
+        before = next((c for c in accepted if c.last == i - 1), None)
+        if before is not None:
+            before.last, before.end, before.type = i, toks[i].end, "FAC"
+        elif _definite(toks[i - 1]):
+            t = toks[i - 1]
+            accepted.append(Cand(i - 1, i, t.start + clitic_len(t, frozenset({t.norm})), toks[i].end, "FAC", "pattern", 0.6))
+
+
 REPEAT_TYPES = ("ORG", "MISC", "FAC")
 REPEAT_MIN = 3  # words: two-word rule spans include descriptions (``التجارة الألمانية``)
 
@@ -322,10 +385,12 @@ def widen(toks: list[Token], text: str, run: list[int], accepted: list[Cand]) ->
     """Apply the rules above in order; returns ``accepted`` (edited in place)."""
     honoree_names(toks, run, accepted)
     person_institutions(toks, run, accepted)
+    unit_bodies(toks, run, accepted)
     regional_bodies(toks, text, run, accepted)
     sector_bodies(toks, text, run, accepted)
     law_names(toks, run, accepted)
     cup_events(toks, run, accepted)
+    tail_facilities(toks, run, accepted)
     repeats(toks, run, accepted)
     return accepted
 
@@ -337,6 +402,7 @@ __all__ = [
     "person_institutions",
     "regional_bodies",
     "repeats",
+    "unit_bodies",
     "sector_bodies",
     "widen",
 ]

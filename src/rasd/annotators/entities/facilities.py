@@ -101,6 +101,12 @@ def title_cands(toks: list[Token]) -> list[Cand]:
     return out
 
 
+@cache
+def _cup_heads() -> frozenset[str]:
+    """Heads that name a cup or league themselves (``كأس``, ``دوري``)."""
+    return frozenset(gz.key_of(w) for w in load_lines("entities/cup_heads.txt"))
+
+
 def head_cands(
     toks: list[Token],
     run: list[int],
@@ -140,6 +146,8 @@ def head_cands(
             last = nxt.last
         elif nxt is not None and nxt.source == "model" and typ == "FAC":
             last = nxt.last  # the model's span, whatever it typed it: "ملعب سانتياغو برنابيو"
+        elif nxt is not None and nxt.source == "model" and nxt.type == "MISC" and head in _cup_heads():
+            last = nxt.last  # a cup the model names alone: "كأس الليبرتادوريس"
         elif nxt is None and j not in covered and _name_token(toks[j]) and toks[j].norm not in table:
             last = j
         else:

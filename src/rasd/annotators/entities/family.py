@@ -11,6 +11,7 @@ import bisect
 from functools import cache
 
 from rasd.annotators.entities import gazetteer as gz
+from rasd.annotators.entities.cand import Cand
 from rasd.annotators.entities.cues import given_names
 from rasd.annotators.entities.features import gaz_tokens
 from rasd.models import DocAnalysis, EntityMention
@@ -80,6 +81,28 @@ def _is_nisba(tok: Token) -> bool:
         and n not in gz.demonyms()
         and n not in _nisba_stop()
     )
+
+
+def adjective_people(toks: list[Token], run: list[int], cands: list[Cand], blocked: frozenset[str]) -> list[Cand]:
+    """``cands`` less one-word model persons that are an adjective of the definite noun
+    before them (``النص [الفارسي]``): a word of ``nisba_stop.txt`` (adjectives, never a
+    family name on their own) right after a definite word that is no title or trigger word
+    (``blocked``), and that ends no full name the text gives (``محمد الفارسي``)."""
+    families = {toks[c.last].norm for c in cands if c.type == "PER" and c.last > c.first}
+    taken = {i for c in cands for i in range(c.first, c.last + 1)}
+    out: list[Cand] = []
+    for c in cands:
+        p = c.first - 1
+        if (
+            c.type == "PER" and c.source == "model" and c.first == c.last and p >= 0
+            and run[p] == run[c.first] and p not in taken and toks[c.first].norm in _nisba_stop()
+            and toks[c.first].norm not in families and toks[p].is_word
+            and toks[p].norm.startswith(_ART) and not _is_nisba(toks[p])
+            and not (gz.bare_forms(toks[p]) & blocked)
+        ):  # fmt: skip
+            continue
+        out.append(c)
+    return out
 
 
 def recall_family_names(das: list[DocAnalysis]) -> int:

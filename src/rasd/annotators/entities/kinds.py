@@ -30,6 +30,7 @@ _OPEN = '«“"('
 _CLOSE = '»”")'
 QUOTED_WORDS = 12  # words of a quoted name (a study's title is long); longer is a quotation
 _TO = proclitic("to")
+_AND = proclitic("and")
 _ART = article()
 
 
@@ -84,15 +85,34 @@ def quoted_names(toks: list[Token], accepted: list[Cand]) -> None:
 
 
 def broadcasters(toks: list[Token], run: list[int], accepted: list[Cand]) -> None:
-    """``تلفزيون`` / ``إذاعة`` + a place candidate: one ORG."""
-    heads = _broadcast_heads()
-    for c in [c for c in accepted if c.type in ("GPE", "LOC")]:
+    """``تلفزيون`` / ``إذاعة`` + a place candidate: one ORG; with the heads coordinated
+    before it (``إذاعة وتلفزيون الخليج``) and the body that runs it (``broadcast_bodies.txt``:
+    ``جهاز إذاعة وتلفزيون الخليج``)."""
+    heads, bodies = _broadcast_heads(), _keys("entities/broadcast_bodies.txt")
+    for c in [c for c in accepted if c.type in ("GPE", "LOC", "ORG")]:
         p = c.first - 1
+        if c.type == "ORG" and not _is_place(toks, c):
+            continue  # an outlet named after a place ("الخليج" after تلفزيون) is the place here
         if p < 0 or run[p] != run[c.first] or c.start != toks[c.first].start or not toks[p].is_word:
             continue
         if gz.bare_forms(toks[p]) & heads:
-            start = toks[p].start + clitic_len(toks[p], heads)
-            _place(Cand(p, c.last, start, c.end, "ORG", "pattern", 0.7), accepted)
+            while (
+                p > 0 and run[p - 1] == run[p] and toks[p - 1].is_word and gz.bare_forms(toks[p - 1]) & heads
+                and fold(toks[p].text).startswith(_AND) and toks[p].norm not in heads
+            ):  # fmt: skip
+                p -= 1  # "إذاعة وتلفزيون": two heads joined by و
+            first = p - 1 if p > 0 and run[p - 1] == run[p] and toks[p - 1].is_word and gz.bare_forms(toks[p - 1]) & bodies else p
+            start = toks[first].start + clitic_len(toks[first], heads | bodies)
+            _place(Cand(first, c.last, start, c.end, "ORG", "pattern", 0.7), accepted)
+
+
+def _is_place(toks: list[Token], c: Cand) -> bool:
+    e = gz.by_key().get(" ".join(t.norm for t in toks[c.first : c.last + 1]))
+    return e is not None and e.type in ("GPE", "LOC")
+
+
+def _keys(path: str) -> frozenset[str]:
+    return frozenset(gz.key_of(w) for w in load_lines(path))
 
 
 @cache

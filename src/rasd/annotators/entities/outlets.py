@@ -11,7 +11,8 @@ mountains"). Any listed name is an outlet in an outlet context:
 - in a reporting frame (``outlet_frames.tsv``: ``بحسب X``, ``نقلت X عن``), for a name
   listed on its own or said between quote marks (``بحسب البيان`` is "the statement",
   ``بحسب «البيان»`` the paper);
-- told to it, ``لـ«X»``;
+- told to it, ``لـ«X»``; credited to it with لـ (``outlet_credits.txt``: ``وفقا للالمانية``),
+  also for a weak name;
 - opening the text before a dash (a dateline: ``سبق- الرياض:``);
 - the document's own outlet, between quote marks (``أبلغ مسؤول «الشرق الأوسط»``).
 
@@ -29,11 +30,12 @@ from rasd.annotators.entities import gazetteer as gz
 from rasd.annotators.entities.cues import common_words
 from rasd.ingest import outlets as ingest_outlets
 from rasd.resources import load_lines, load_table
-from rasd.text.clitics import article, proclitic
+from rasd.text.clitics import article, chain, proclitic
 from rasd.text.normalize import fold
 from rasd.text.tokens import Token, strip_proclitics, tokenize
 
 _ART = article()
+_TO_ART = chain("to", "the")  # للالمانية: ل + الالمانية
 _TOLD = re.compile(rf"(?<!\w){re.escape(proclitic('to'))}\u0640?\s*[«\"“]\s*$")  # لـ«X»: told to X
 _OPEN = "«\"“("
 _CLOSE = "»\"”)"
@@ -124,6 +126,8 @@ def outlet_of(name: str) -> str | None:
         return None
     idx = index()
     readings = [toks[0], *(fold(s) for _, s in strip_proclitics(toks[0])[1:])]
+    if toks[0].startswith(_TO_ART):
+        readings.append(_ART + toks[0][len(_TO_ART) :])  # "للالمانية": ل + الالمانية
     for first in readings:
         cand = (first, *toks[1:])
         hit = idx.get(cand) or (idx.get(cand[1:]) if len(cand) > 1 and cand[0] in cues() else None)
@@ -141,6 +145,8 @@ def _readings(text: str) -> tuple[tuple[int, str], ...]:
     if not norm or not (norm[0].isalnum() or norm[0] == "_"):
         return ()  # not a word (``Token.is_word``)
     readings = [(0, norm), *((k, f) for k, f, cut in gz.proclitic_readings(text) if f in firsts and not cut)]
+    if norm.startswith(_TO_ART):
+        readings.append((0, _ART + norm[len(_TO_ART) :]))  # "للالمانية": ل + الالمانية, the whole token
     return tuple(r for r in readings if r[1] in firsts)
 
 
@@ -178,6 +184,8 @@ def in_context(toks: list[Token], text: str, i: int, last: int, start: int, name
     if p is not None:
         if _bare(toks[p]) & cues():
             return True
+        if toks[p].norm in _credits() and _to_form(toks[i].text, start - toks[i].start):
+            return True  # "وفقا للالمانية": a news credit, also for a weak name
         after = _frames().get(toks[p].norm)
         if after is not None and (name.listed or _quoted(text, start, end)):
             q = last + 1
@@ -186,6 +194,19 @@ def in_context(toks: list[Token], text: str, i: int, last: int, start: int, name
             if not after or (q < len(toks) and toks[q].norm in after):
                 return True
     return False
+
+
+@cache
+def _credits() -> frozenset[str]:
+    """Folded words that credit a report to an outlet said with لـ (``outlet_credits.txt``)."""
+    return frozenset(gz.key_of(w) for w in load_lines("entities/outlet_credits.txt"))
+
+
+def _to_form(word: str, k: int) -> bool:
+    """The token ``word`` says its name (from offset ``k``) with the preposition لـ:
+    ``لرويترز``, or ``للالمانية`` (ل + the article, the whole token)."""
+    f = fold(word)
+    return f.startswith(_TO_ART) if k == 0 else gz.key_of(word[:k]) == proclitic("to")
 
 
 def _dateline(text: str, start: int, end: int, dash: re.Pattern[str] = _DASH) -> bool:

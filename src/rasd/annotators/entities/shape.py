@@ -25,13 +25,14 @@ from rasd.annotators.entities import gazetteer as gz
 from rasd.annotators.entities.cand import Cand
 from rasd.annotators.entities.cues import given_names
 from rasd.resources import arabic, load_lines, load_table
-from rasd.text.clitics import affixes, article, conjunctions, prepositions, proclitic
+from rasd.text.clitics import affixes, article, chain, conjunctions, prepositions, proclitic
 from rasd.text.normalize import fold
 from rasd.text.tokens import Token
 
 _NOUN_CLITICS = "".join((*conjunctions(), *prepositions()))  # و ف ب ل ك
 _ART = article()
 _AND = proclitic("and")
+_TO_ART = chain("to", "the")  # للاتحاد: ل + الاتحاد
 _FEM_NISBA = affixes("nisba", "fem", "sg")  # الباكستانية
 DATELINE_CHARS = 80  # a dateline opens the text
 
@@ -53,6 +54,12 @@ def _particles() -> frozenset[str]:
 @cache
 def _org_heads() -> dict[tuple[str, ...], str]:
     return {tuple(gz.key_of(h).split()): h for h in load_lines("entities/org_heads.txt")}
+
+
+@cache
+def _head_suffixes() -> dict[str, frozenset[str]]:
+    """Folded head -> adjectives that belong to a body named by head + place (``org_head_suffixes.tsv``)."""
+    return {gz.key_of(r[0]): frozenset(gz.key_of(w) for w in r[1].split("|")) for r in load_table("entities/org_head_suffixes.tsv") if len(r) > 1}
 
 
 @cache
@@ -123,7 +130,11 @@ def org_bodies(
             continue
         accepted.remove(c)
         firsts = {k[0] for k in heads}
-        out.append(Cand(h, c.last, toks[h].start + clitic_len(toks[h], firsts), c.end, "ORG", "pattern", 0.8))
+        end = c.last
+        sufs = _head_suffixes().get(next(iter(_bare(toks[h]) & _head_suffixes().keys()), ""), frozenset())
+        if end + 1 < len(toks) and run[end + 1] == run[h] and toks[end + 1].norm in sufs and end + 1 not in used:
+            end += 1  # "مستشفى صبيا العام": the kind of hospital belongs to its name
+        out.append(Cand(h, end, toks[h].start + clitic_len(toks[h], firsts), toks[end].end, "ORG", "pattern", 0.8))
     minis = _ministries()
     dem = gz.demonyms()
     taken = used | {i for c in accepted for i in range(c.first, c.last + 1)}
@@ -192,8 +203,11 @@ def generic_bodies() -> frozenset[tuple[str, ...]]:
 
 
 def is_generic_body(words: list[str]) -> bool:
-    """Whether folded ``words`` open with the head of a body every country has."""
+    """Whether folded ``words`` open with the head of a body every country has (also after
+    a ``ل`` that swallowed the article's alif: ``للاتحاد`` is ل + ``الاتحاد``)."""
     heads = generic_bodies()
+    if words and words[0].startswith(_TO_ART):
+        words = [_ART + words[0][len(_TO_ART) :], *words[1:]]
     return any(tuple(words[:n]) in heads for n in range(1, min(3, len(words)) + 1))
 
 
@@ -207,17 +221,31 @@ def add_demonyms(toks: list[Token], run: list[int], accepted: list[Cand]) -> Non
         n = c.last + 1
         if c.type != "ORG" or n >= len(toks) or n in used or run[n] != run[c.first]:
             continue
-        if c.source == "club" and not is_generic_body([t.norm for t in toks[c.first : c.last + 1]]):
+        words = [fold(toks[c.first].text[c.start - toks[c.first].start :])] + [t.norm for t in toks[c.first + 1 : c.last + 1]]
+        if c.source == "club" and not is_generic_body(words):
             continue  # "الهلال السعودي" is the club; "الاتحاد السعودي" the federation
-        if toks[n].norm in dem and is_generic_body([t.norm for t in toks[c.first : c.last + 1]]):
+        if (
+            toks[n].norm in _demonym_joiners()
+            and n + 1 < len(toks)
+            and toks[n + 1].norm in dem
+            and run[n + 1] == run[n]
+            and n + 1 not in used
+        ):
+            n += 1  # "الاتحاد العربي السعودي": the demonym says the country
+        if toks[n].norm in dem and is_generic_body(words):
+            used.update(range(c.last + 1, n + 1))
             c.last, c.end = n, toks[n].end
-            used.add(n)
             for sport in _federation_sports():  # "الاتحاد السعودي" + "لكرة القدم"
                 k = n + 1 + len(sport)
                 if k <= len(toks) and tuple(t.norm for t in toks[n + 1 : k]) == sport and run[k - 1] == run[n]:
                     c.last, c.end = k - 1, toks[k - 1].end
                     used.update(range(n + 1, k))
                     break
+
+
+@cache
+def _demonym_joiners() -> frozenset[str]:
+    return _keys("entities/demonym_joiners.txt")
 
 
 @cache
