@@ -14,7 +14,15 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 
-from rasd.annotators.quantities.groups import in_name, others, others_lemma, unwritten_object
+from rasd.annotators.quantities.frames import (
+    frame_words,
+    in_brackets,
+    label_before,
+    needs_object,
+    same_object,
+)
+from rasd.annotators.quantities.groups import group_member, in_name, others, others_lemma, unwritten_object
+from rasd.annotators.quantities.money import last_currency, not_counted, scaled
 from rasd.annotators.quantities.numbers import (
     Lex,
     Num,
@@ -97,6 +105,11 @@ def _object_after(lex: Lex, toks: Sequence[Token], j: int) -> tuple[int, int, st
     if hit is None:
         return None
     return k, k + hit[0], hit[1]
+
+
+def _unit_after(lex: Lex, toks: Sequence[Token], j: int, value: float | None) -> tuple[int, int, str] | None:
+    """The listed or open counted noun right after a number ending at ``j``."""
+    return _object_after(lex, toks, j) or (open_object(toks, j, value) if j < len(toks) else None)
 
 
 def _place_after(lex: Lex, toks: Sequence[Token], j: int, ents: SpanIndex[EntityMention]) -> str | None:
@@ -275,7 +288,9 @@ def _scan_line(
         elif j < len(toks) and toks[j].norm == "%":
             lemma, q_end, k = "%", toks[j].end, j + 1
             object_span = Span(toks[j].start, toks[j].end)
-        elif (grp := unwritten_object(toks, num.i, j, value)) is not None:  # 40 من تنظيم داعش
+        elif (
+            grp := unwritten_object(toks, num.i, j, value) or group_member(toks, (_after_mod(lex, toks, j) or (j,))[0])
+        ) is not None:  # 40 من تنظيم داعش; 40 على الأقل من تنظيم داعش
             lemma = grp
         elif (oth := others(toks, j)) is not None:
             lemma, k = others_lemma(inherit(out, q_start, text), oth[1]), oth[0] + 1
@@ -287,6 +302,7 @@ def _scan_line(
             and not (mod == "VAGUE" and is_definite(toks[num.i].text) and toks[j].norm != _FROM)
             and (opn := open_object(toks, j, vmax if mod == "RANGE" else value)) is not None  # و350 ريالا
             and lookup(lex, toks[opn[0]]) is None
+            and not (opn[0] == j and scaled(lex, toks, num) and not_counted(lex, toks[opn[0]]))
             and (_gentilic(lex, toks[opn[0]]) is None or opn[0] == j)
             and _plural_ok(lex, toks, num, opn[0])
         ):
@@ -306,13 +322,13 @@ def _scan_line(
         if lemma is None and num.digits and re.fullmatch(r"\d{5,}", fold(text[num.start : num.end])):
             i = j  # a code or a phone number
             continue
-        if lemma is None and num.digits and _label_before(lex, toks, num.i):
+        if lemma is None and num.digits and label_before(lex, toks, num.i):
             i = j  # "الفرقة 30", "الطائرة 370": a number naming the thing before it, not a count
             continue
-        if lemma is None and num.digits and _in_brackets(toks, num):
+        if lemma is None and num.digits and in_brackets(toks, num):
             i = j  # "الشمراني (61)": a minute, a rank or a reference in brackets, not a count
             continue
-        if lemma is None and not num.digits and _needs_object(lex, toks[num.i]):
+        if lemma is None and not num.digits and needs_object(toks[num.i]):
             i = j  # "وست بروميتش": a number word that is also another word counts only with its noun
             continue
         if obj is None and not num.digits and value in (1.0, 2.0) and num.i > 0:
@@ -341,7 +357,7 @@ def _scan_line(
             i = j + 1  # "العشرات منهم": no counted noun written (F4)
             continue
         if lemma is None:
-            inherited = inherit(out, q_start, text)
+            inherited = inherit(out, q_start, text) or (last_currency(out) if scaled(lex, toks, num) else None)
             if inherited is not None:
                 lemma, conf = inherited, 0.55
             elif mod == "VAGUE" and (num.vmin or 0) < 10:
@@ -384,40 +400,15 @@ def _thousands(lex: Lex, toks: Sequence[Token], j: int) -> bool:
     )
 
 
-def _label_before(lex: Lex, toks: Sequence[Token], i: int) -> bool:
-    """A definite singular noun right before the number (not عدد، إجمالي …) names a unit,
-    a law article or a flight by it."""
-    if i == 0 or not is_definite(toks[i - 1].text) or not toks[i - 1].norm[:1].isalpha():
-        return False
-    prev = toks[i - 1]
-    if any(r in lex.count_nouns for r in word_readings(prev.norm, definite=True)):
-        return False
-    return is_plural(prev.text) is None and toks[i - 1].end < toks[i].start
-
-
-def _in_brackets(toks: Sequence[Token], num: Num) -> bool:
-    return num.i > 0 and toks[num.i - 1].norm == "(" and num.j < len(toks) and toks[num.j].norm == ")"
-
-
 @cache
 def _decimal_units() -> frozenset[str]:
     """Units whose amounts are written with three decimals (``1.250 دينار``)."""
     return frozenset(load_lines("quantities/decimal_units.txt"))
 
 
-@cache
-def _ambiguous_words() -> frozenset[str]:
-    return frozenset(fold(w) for w in load_lines("quantities/needs_object.txt"))
-
-
-def _needs_object(lex: Lex, tok: Token) -> bool:
-    """A number word that is also another word (``ست``: six or lady; ``وست``: West)."""
-    return any(r in _ambiguous_words() for r in word_readings(tok.norm))
-
-
 def _plural_ok(lex: Lex, toks: Sequence[Token], num: Num, k: int) -> bool:
     """An ambiguous number word (``needs_object.txt``) counts only a plural noun after it."""
-    if num.digits or not _needs_object(lex, toks[num.i]):
+    if num.digits or not needs_object(toks[num.i]):
         return True
     return (
         is_plural(toks[k].text) is not None or _match_seq(toks, k, lex.objects, lex.max_obj_len) is not None
@@ -556,13 +547,6 @@ def _is_year(v: float | None) -> bool:
     return v is not None and v.is_integer() and 1900 <= v <= 2100
 
 
-def _frame_words(window: Sequence[Token]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The words before a number as a range frame is matched: the first without its
-    proclitics, and all as they stand."""
-    got = tuple(word_readings(t.norm)[-1] if idx == 0 else t.norm for idx, t in enumerate(window))
-    return got, tuple(t.norm for t in window)
-
-
 def _range(lex: Lex, toks: Sequence[Token], num: Num, text: str) -> tuple[int, Num] | None:
     """``بين X و Y``, ``من X إلى Y`` or ``X أو Y`` around ``num``: (start offset, second number).
 
@@ -575,10 +559,12 @@ def _range(lex: Lex, toks: Sequence[Token], num: Num, text: str) -> tuple[int, N
         n = 0 if words == ("*",) else len(words)
         if num.i - n < 0:
             continue
-        got, raw = windows.get(n) or windows.setdefault(n, _frame_words(toks[num.i - n : num.i]))
+        got, raw = windows.get(n) or windows.setdefault(n, frame_words(toks[num.i - n : num.i]))
         if n and got != words and raw != words:
             continue
         k = num.j + (num.j < len(toks) and toks[num.j].norm == "%")  # 9.72% إلى 1.21%
+        obj = _unit_after(lex, toks, k, num.value) if n and words[-1] == _BETWEEN and k < len(toks) else None
+        k = obj[1] if obj else k  # "بين مائة ألف ريال ومليون ريال": the unit written after both ends
         if k >= len(toks):
             return None
         second: Num | None = None
@@ -587,6 +573,8 @@ def _range(lex: Lex, toks: Sequence[Token], num: Num, text: str) -> tuple[int, N
         elif join == _AND and toks[k].norm.startswith(_AND):
             second = scan_number(lex, toks, k, text)
         if second is None or second.value is None or num.value is None or second.value == num.value:
+            continue
+        if obj and not same_object(obj, _unit_after(lex, toks, second.j, second.value)):
             continue
         if second.value < num.value and not (n and words[-1] == _BETWEEN):
             continue

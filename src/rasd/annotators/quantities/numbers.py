@@ -354,7 +354,7 @@ def strip_def(w: str) -> str:
 
 
 _TATWEEL = "\u0640"
-_NUM_ON_WORD = re.compile(r"(\d+(?:[.,]\d+)?)([\u0621-\u064a]{3,})")
+_NUM_ON_WORD = re.compile(r"(\d+(?:[.,]\d+)?)([\u0621-\u064a]{2,})")  # 120كم: a listed unit of two letters too
 
 
 def unglue(lex: Lex, toks: list[Token]) -> list[Token]:

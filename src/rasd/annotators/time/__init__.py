@@ -10,6 +10,7 @@ share; every word the tagger knows is in ``resources/time/``.
 from __future__ import annotations
 
 from rasd.annotators.time import extra as _extra  # noqa: F401  (registers its families)
+from rasd.annotators.time import vague_counts as _vague_counts  # noqa: F401  (registers its families)
 from rasd.annotators.time.engine import DCT, Found, find
 from rasd.models import DocAnalysis, Timex
 

@@ -149,11 +149,18 @@ def _h_pod_adv(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return _cand(m, "TIME", f"XXXX-XX-XXT{code}", confidence=0.6) if code else None
 
 
+def _h_pod_def(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """``وتوجهت البعثة في المساء``, ``منذ الصباح``: a definite part of the day after في/منذ/حتى
+    is that part of the day the article is about (F7); ``passes.py`` fills the day."""
+    code = _pod(m.group("pod")[len(ART) :], ctx.lex)
+    return _cand(m, "TIME", f"XXXX-XX-XXT{code}", confidence=0.6) if code else None
+
+
 def _h_holiday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     """"أول أيام عيد الفطر المبارك", "يوم عرفة": a day of a Hijri holiday (its day of the
     month from ``holidays.tsv``) in the nearest year, or the year a relative word names."""
-    if not m.group("hord") and not key(m.group("hol")).startswith(day_nouns()):
-        return None  # "بمناسبة عيد الفطر": the occasion; "أول أيام عيد الفطر" is a day
+    if not (m.group("hord") or m.group("days")) and not key(m.group("hol")).startswith(day_nouns()):
+        return None  # "بمناسبة عيد الفطر": the occasion; "أول أيام عيد الفطر", "أيام العيد" are days
     shift = day_ordinals()[key(m.group("hord"))] - 1 if m.group("hord") else 0
     options = []
     for month, first in holidays()[key(m.group("hol"))]:
@@ -200,6 +207,7 @@ HANDLERS.update(
         "holiday": _h_holiday,
         "last_ten": _h_last_ten,
         "pod_adv": _h_pod_adv,
+        "pod_def": _h_pod_def,
         "year_pair": _h_year_pair,
     }
 )

@@ -38,6 +38,7 @@ from rasd.annotators.time.base import (
     _yrel,
     year_season,
 )
+from rasd.annotators.time.heads import _h_year_mod, _h_year_paren, head_before
 from rasd.annotators.time.lexicon import (
     clock_fractions,
     duration_fractions,
@@ -193,20 +194,6 @@ def _h_year_suffix(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return _cand(m, "DATE", f"{y:04d}", mod=_mod(m.group("mod"), ctx.lex), confidence=0.9)
 
 
-def _h_year_mod(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    """"مطلع 2023": a period word makes a bare year a year."""
-    if ctx.counted_after(m.end()):
-        return None
-    return _cand(m, "DATE", m.group("yr"), mod=_mod(m.group("mod"), ctx.lex), confidence=0.85)
-
-
-def _h_year_paren(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    """"(1881)": a four-digit number alone in brackets is a year."""
-    if not re.search(r"\(\s*$", ctx.before(m.start("all"), 3)):
-        return None
-    return _cand(m, "DATE", m.group("yr"), confidence=0.75)
-
-
 def _h_year_bare(m: re.Match[str], ctx: Ctx) -> Cand | None:
     """A bare 19xx/20xx is a year only in a year-like context and never before a counted noun."""
     lex = ctx.lex
@@ -226,6 +213,8 @@ def _h_year_bare(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if prev_core in lex.year_context or prev in lex.year_context or prev_core in lex.year_heads:
         # "في 2000 موقع": an Arabic word right after the number must not be a counted noun
         return _cand(m, "DATE", m.group("yr"), confidence=0.8)
+    if head_before(ctx, m.start("all")):  # "رؤية قطر الوطنية 2030"
+        return _cand(m, "DATE", m.group("yr"), confidence=0.75)
     if prev_core == particle("from") and ctx.prev_word(m.start("all") - len(prev) - 1) in _same_period():
         return _cand(m, "DATE", m.group("yr"), confidence=0.75)  # "الفترة نفسها من 2014"
     if re.match(r"\s*(?:$|[.,;:)\]»\"'!?\-–]|\n)", after) or after.strip() == "":

@@ -1,0 +1,51 @@
+"""Small readers around a number (a range frame ``بين X و Y``, a label before it, brackets,
+an ambiguous number word), kept apart from ``engine.py`` so that it stays the scanner."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from rasd.annotators.quantities.numbers import Lex, Num, word_readings
+from rasd.annotators.quantities.objects import is_definite, is_plural
+from rasd.resources import load_lines
+from rasd.text import Token, fold
+
+
+def frame_words(window: Sequence[Token]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words before a number as a range frame is matched: the first without its
+    proclitics, and all as they stand."""
+    got = tuple(word_readings(t.norm)[-1] if idx == 0 else t.norm for idx, t in enumerate(window))
+    return got, tuple(t.norm for t in window)
+
+
+def same_object(first: tuple[int, int, str], second: tuple[int, int, str] | None) -> bool:
+    """``بين مائة ألف ريال ومليون ريال``: a unit written after the first end makes a range only
+    when the second end names the same one (else two amounts of different things)."""
+    return second is not None and second[2] == first[2]
+
+
+def label_before(lex: Lex, toks: Sequence[Token], i: int) -> bool:
+    """A definite singular noun right before the number (not عدد، إجمالي …) names a unit,
+    a law article or a flight by it."""
+    if i == 0 or not is_definite(toks[i - 1].text) or not toks[i - 1].norm[:1].isalpha():
+        return False
+    prev = toks[i - 1]
+    if any(r in lex.count_nouns for r in word_readings(prev.norm, definite=True)):
+        return False
+    return is_plural(prev.text) is None and toks[i - 1].end < toks[i].start
+
+
+def in_brackets(toks: Sequence[Token], num: Num) -> bool:
+    """``الشمراني (61)``: the number alone in brackets."""
+    return num.i > 0 and toks[num.i - 1].norm == "(" and num.j < len(toks) and toks[num.j].norm == ")"
+
+
+@cache
+def _ambiguous_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_lines("quantities/needs_object.txt"))
+
+
+def needs_object(tok: Token) -> bool:
+    """A number word that is also another word (``ست``: six or lady; ``وست``: West)."""
+    return any(r in _ambiguous_words() for r in word_readings(tok.norm))
