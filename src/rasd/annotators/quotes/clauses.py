@@ -6,6 +6,7 @@
   the comma after the speaker's name opens the content;
 - ``bare_speech``: ``وقال X لقد سررت …``: a word that only opens the speaker's own sentence,
   right after the cue or its subject's name, opens the content;
+- ``told_speech``: ``وقال X لـ«الصحيفة» المدينة آمنة …``: after the outlet told, the words;
 - ``strict_frames``: ``ذكر مسؤول، طلب عدم نشر اسمه، أن …``: a strict cue with no أن close after
   it opens no report of its own, so the frame before it goes on;
 - ``clock_colon``: the colon of ``18:01`` opens nothing;
@@ -14,6 +15,9 @@
 - ``kana_subject``: ``وكانت الوزارة أبلغت السفارة أن …``: the subject stands before the cue;
 - ``venue_owner``: ``وفي بيان للتنظيم …، أعلن …``: the owner of the statement speaks;
 - ``relative_antecedent``: ``نيجيريا التي تعتبره «…»``: the one named before the pronoun speaks;
+- ``clause_in``: ``أعرب عن أمله في أن …``: the clause a feeling verb reports;
+- ``topic``: ``أما صحيفة X، فكتبت أنه …``: the fronted topic speaks;
+- ``sender``: ``تلقى X برقية من Y …، مؤكدا …``: the sender speaks;
 - ``when_subject``: ``وعندما سئل الوزير عن … قال إن …``: a cue with no subject after a fronted
   time clause reports the person of that clause.
 """
@@ -22,18 +26,27 @@ from __future__ import annotations
 
 from functools import cache
 
-from rasd.annotators.quotes.context import MAX_SUBJECT, NP, Ctx, cue_at, relative_person
+from rasd.annotators.quotes.context import MAX_SUBJECT, NP, Ctx, cue_at, relative_person, trim
 from rasd.annotators.quotes.history import bare
 from rasd.annotators.quotes.lexicon import Verb, member
 from rasd.annotators.quotes.nominal import nominal_intro
-from rasd.annotators.quotes.speakers import definite, is_adjunct_start, person_noun, title_np
+from rasd.annotators.quotes.speakers import (
+    clean_np,
+    definite,
+    is_adjunct_start,
+    person_noun,
+    speakerish,
+    title_np,
+)
 from rasd.resources import load_lines
 from rasd.text import Token, fold
 from rasd.text.clitics import chain, particle
 
 _IN = particle("in")
 _TO = chain("to")
+_FROM = particle("from")
 MAX_WHEN = 12  # tokens of a fronted time clause
+MAX_CLAUSE_LEAD = 4  # words between a feeling verb and the أن of its clause ("أعرب عن أمله في أن")
 MAX_PRAISED = 4  # words between a praise verb's preposition and the quotation that follows
 
 
@@ -84,6 +97,28 @@ def bare_speech(cx: Ctx, a: int, b: int) -> int | None:
             return p
         end = toks[p - 1].end
         return p if any(m.type == "PER" and m.end == end for m in cx.ents.overlapping(toks[a].start, end)) else None
+    return None
+
+
+def told_speech(cx: Ctx, a: int, b: int) -> int | None:
+    """The token in ``a..b`` that opens what was said when a saying verb has no أن, colon or
+    quotation but names the outlet told right after the speaker's name (``وقال الناشط X
+    لـ«الصحيفة» المدينة آمنة …``): the first word after the outlet's closing mark."""
+    toks = cx.toks
+    for p in range(a + 1, min(b, len(toks) - 2, a + MAX_SUBJECT)):
+        if cx.brk[p - 1] or not toks[p - 1].is_word:
+            return None
+        if toks[p].norm != _TO or p + 1 not in cx.open_at:
+            continue
+        c = cx.open_at[p + 1] + 1
+        end = toks[p - 1].end
+        if (
+            c < len(toks) - 1 and not cx.brk[c - 1] and toks[c].is_word and toks[c + 1].is_word
+            and not is_adjunct_start(cx, c) and cue_at(cx, c) is None
+            and any(m.type == "PER" and m.end == end for m in cx.ents.overlapping(toks[a].start, end))
+        ):
+            return c
+        return None
     return None
 
 
@@ -168,8 +203,8 @@ def kana_subject(cx: Ctx, s0: int, k: int) -> NP | None:
         return None
     t = toks[s0 + 1]
     named = any(m.type in ("PER", "ORG") and m.start == t.start for m in cx.ents.overlapping(t.start, t.end))
-    if not (named or title_np(cx, NP(s0 + 1, s0 + 1)) or member(t.norm, cx.lex.anon) or person_noun(cx, t.norm)):
-        return None
+    if not (named or title_np(cx, NP(s0 + 1, s0 + 1)) or member(t.norm, cx.lex.anon) or member(t.norm, cx.lex.orgs) or person_noun(cx, t.norm)):
+        return None  # "وكان مكتب العمل قد دعا …": a body's office speaks too
     last = k - 1
     while last > s0 + 1 and member(toks[last].norm, cx.lex.skip):
         last -= 1  # "وكانت الوزارة قد أعلنت": قد is no part of the subject
@@ -206,3 +241,46 @@ def relative_antecedent(cx: Ctx, k: int) -> NP | None:
         return None if first_tok is None else NP(first_tok, k - 2)
     first = next(j for j in range(k - 2, -1, -1) if toks[j].start <= m.start or j == 0)
     return NP(first, k - 2)
+
+
+def clause_in(cx: Ctx, a: int) -> int | None:
+    """The token after a complementizer within the first words from ``a`` (``أمله في أن``), if any."""
+    for j in range(a, min(a + MAX_CLAUSE_LEAD, len(cx.toks) - 1)):
+        if cx.toks[j].norm in cx.lex.comps:
+            return j + 1
+        if cx.brk[j] or not cx.toks[j].is_word:
+            return None
+    return None
+
+
+def topic(cx: Ctx, s0: int, k: int) -> NP | None:
+    """``أما X، …``: the phrase between a fronting particle at the sentence start and its comma."""
+    if not any(w in cx.lex.topics for w in bare(cx.toks[s0].norm)):
+        return None
+    comma = next((j for j in range(s0 + 1, min(k, s0 + 12)) if cx.toks[j].norm == ","), None)
+    if comma is None:
+        return None
+    np_ = clean_np(cx, trim(cx, s0 + 1, comma - 1))
+    return np_ if np_ is not None and speakerish(cx, np_) else None
+
+
+@cache
+def _receive() -> frozenset[str]:
+    return frozenset(fold(x) for x in load_lines("quotes/receive_verbs.txt"))
+
+
+def sender(cx: Ctx, s0: int, k: int) -> NP | None:
+    """``تلقى الأمير X برقية من الشيخ Y نائب …، مؤكدا …``: the person named right after the
+    first من of a sentence that opens with a verb of receiving sends the words."""
+    toks = cx.toks
+    if not any(w in _receive() for w in bare(toks[s0].norm)):
+        return None
+    j = next((x for x in range(s0 + 1, k - 1) if toks[x].norm == _FROM), None)
+    if j is None:
+        return None
+    for a in (j + 1, j + 2):  # "من الشيخ Y": past one title word
+        t = toks[a]
+        per = [m for m in cx.ents.overlapping(t.start, t.end) if m.type == "PER" and m.start == t.start]
+        if per and a < k:
+            return NP(j + 1, max(x for x in range(a, k) if toks[x].start < per[0].end))
+    return None

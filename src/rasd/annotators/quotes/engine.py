@@ -24,13 +24,17 @@ from rasd.annotators.quotes.attributions import after_attribution, attributions
 from rasd.annotators.quotes.carry import carried
 from rasd.annotators.quotes.clauses import (
     bare_speech,
+    clause_in,
     clock_colon,
     comma_after_name,
     kana_subject,
     object_before,
     quote_after,
     relative_antecedent,
+    sender,
     strict_frames,
+    told_speech,
+    topic,
     venue_owner,
     when_subject,
 )
@@ -55,13 +59,14 @@ from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
 from rasd.annotators.quotes.lexicon import Verb, governed_prep, lexicon, member
 from rasd.annotators.quotes.marks import quote_pairs
-from rasd.annotators.quotes.nominal import data_subject, nominal_intro
+from rasd.annotators.quotes.nominal import data_subject, nominal_intro, zero_subject_object
 from rasd.annotators.quotes.speakers import (
     Subj,
     addressee_cut,
     anaphoric,
     clean_np,
     definite,
+    demonstrative,
     is_adjunct_start,
     make_speaker,
     noun_speaker,
@@ -80,7 +85,6 @@ from rasd.text.clitics import affixes, particle, proclitic
 
 __all__ = ["extract_quotes", "lexicon", "quote_pairs"]
 
-MAX_CLAUSE_LEAD = 4  # words between a feeling verb and the أن of its clause ("أعرب عن أمله في أن")
 MAX_AUX_SUBJECT = 20  # tokens of a subject between كان and its cue ("وكانت صحيفة … قد كشفت")
 _BY = proclitic("by")  # بـ: "طالبت النقابة بصرف المستحقات"
 _IN = particle("in")
@@ -142,6 +146,7 @@ def _intro_at(cx: Ctx, k: int, verb: Verb, first: bool) -> _Intro | None:
         and t.text[1:2] != "\u0640"  # بـ«X»: a tatweel after the ب sets it apart
         and (first or toks[k - 1].norm != _IN)
         and not member(t.norm, lex.adjuncts)
+        and not demonstrative(cx, k, _BY)  # "حيث صرح بذلك X": the words are before the cue
         and not member(t.norm, lex.venues)
         and not affiliation(t.norm)
         and not (k > 0 and office_head(toks[k - 1].norm))  # "وكيل محافظة بدر": a name, not بـ + content
@@ -224,12 +229,15 @@ def _date_for(q: Quote, dates: SpanIndex[Timex], doc_date: str | None) -> str | 
 def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: _State, doc_id: str) -> tuple[Quote, int, int, int | None] | None:
     """One cue at token ``k`` (``n`` tokens): find its content, then its speaker."""
     toks = cx.toks
+    if verb.participle and k >= 2 and any(b in cx.lex.comps for b in _bare(toks[k - 2].norm)) and toks[k - 1].is_word:
+        return None  # "وأن الشركة مطالبة بشراء …": the predicate of that clause, no speaker's participle
     intro: _Intro | None = None
     j = k + n
     limit = min(len(toks), j + (6 if "strict" in verb.options else MAX_SUBJECT))
     while j < limit:
         if j > k + n and (hit := cue_at(cx, j)) is not None and strict_frames(cx, j, *hit) and (
             toks[j - 1].norm == "," or toks[j].norm[:1] in _CLITICS or subordinate(toks, j) or (hit[1].participle and object_before(cx, k + n, j, verb))
+            or ("strict" in verb.options and toks[min(j + hit[0], len(toks) - 1)].norm in cx.lex.comps)  # "بين أفراد يعتقد أنهم"
         ):
             break  # another report starts: "بين البلدين، تقول عنها …", "أعلنت X تنفيذ … قائلة إن …", "… حيث أفادت أن"
         intro = _intro_at(cx, j, verb, first=(j == k + n))
@@ -249,6 +257,8 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: _State, doc_id: str) -> tupl
         intro, j = _Intro(c + 1, None, "colon"), c  # "وقال المتحدث … X، تلقت الغرفة بلاغا …"
     if intro is None and "comma" in verb.options and (c := bare_speech(cx, k + n, j)) is not None:
         intro, j = _Intro(c, None, "colon"), c  # "وقال الفارس X لقد سررت …": no mark at all
+    if intro is None and "comma" in verb.options and (c := told_speech(cx, k + n, j)) is not None:
+        intro, j = _Intro(c, None, "colon"), c  # "وقال X لـ«الصحيفة» المدينة آمنة …"
     direct_open: int | None = None
     subj_a, subj_b = k + n, (j if intro is not None else k + n)
     if intro is not None and intro.kind == "obj" and "nominal" in verb.options and not verb.participle:
@@ -286,6 +296,8 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: _State, doc_id: str) -> tupl
             and (nom := nominal_intro(toks, cx.brk, cx.ents, k + n, cx.names))
         ):
             intro, subj_b = _Intro(nom[1], None, "obj"), nom[0]  # "أظهرت البيانات تراجعا في …"
+        elif "nominal" in verb.options and _bare(toks[k].norm)[-1] != toks[k].norm and zero_subject_object(toks, cx.brk, k + n):
+            intro, subj_b = _Intro(k + n, None, "obj"), k + n  # "وأكد أهمية …": no subject, the speaker goes on
         else:
             return None
     if "strict" in verb.options and intro.kind == "comp" and any(t.norm == "," for t in toks[k + n : intro.content_start]):
@@ -293,7 +305,7 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: _State, doc_id: str) -> tupl
     if ("strict" in verb.options and intro.kind not in ("comp", "colon") and not (intro.kind == "obj" and "data" in verb.options)) or ("direct" in verb.options and intro.kind != "colon" and intro.direct_open is None):
         return None  # بين is also "between": only "بين أن" / "بين:" report; كتب: only quoted words ("كتب أن «…»")
     if "clausal" in verb.options and intro.kind not in ("comp", "colon", "quote"):
-        at = _clause_in(cx, intro.content_start)
+        at = clause_in(cx, intro.content_start)
         if at is None and (o := quote_after(cx, intro.content_start)) is not None:
             at, intro = None, _Intro(o + 1, o, "quote")  # "وأثنى اللاعب على مدربه «…»": the quotation
         elif at is None:  # "أعرب عن قلقه": a feeling, not a report (realnews decision 1) …
@@ -365,16 +377,6 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: _State, doc_id: str) -> tupl
     return q, c_first, c_last_tok, direct_open
 
 
-def _clause_in(cx: Ctx, a: int) -> int | None:
-    """The token after a complementizer within the first words from ``a`` (``أمله في أن``), if any."""
-    for j in range(a, min(a + MAX_CLAUSE_LEAD, len(cx.toks) - 1)):
-        if cx.toks[j].norm in cx.lex.comps:
-            return j + 1
-        if cx.brk[j] or not cx.toks[j].is_word:
-            return None
-    return None
-
-
 def _coordinated(cx: Ctx, k: int, st: _State) -> bool:
     """The cue at ``k`` carries و/ف and an earlier cue of its sentence was quoted: the same
     speaker goes on (``دعا X إلى …، وحث الحكومة على …``)."""
@@ -401,6 +403,8 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: _State, k: int, in_doc: bool = 
         if k <= st.covered_until and (inner := _inner_subject(cx, s0, k)) is not None:
             return make_speaker(cx, inner)  # "“صاحت الشرطة قائلة لها (…)”": who shouted, inside the speech
         if not st.hist.items or st.hist.items[-1][0] < s0:
+            if (snd := sender(cx, s0, k)) is not None:
+                return make_speaker(cx, Subj(np=snd, medium=sub.medium))  # "تلقى X برقية من Y …، مؤكدا"
             main = _main_subject(cx, s0, k)
             j = k - 1
             while j > 0 and not cx.toks[j].is_word:
@@ -469,9 +473,9 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: _State, k: int, in_doc: bool = 
                 else:
                     left.name, left.role = nps[0], nps[1]
             return make_speaker(cx, left)
-    topic = _topic(cx, s0, k)  # "أما صحيفة X، فكانت لاذعة وكتبت أنه": the fronted topic speaks
-    if topic is not None and (not st.hist.items or st.hist.items[-1][0] < s0):
-        return make_speaker(cx, Subj(np=topic, medium=sub.medium))
+    fronted = topic(cx, s0, k)  # "أما صحيفة X، فكانت لاذعة وكتبت أنه": the fronted topic speaks
+    if fronted is not None and (not st.hist.items or st.hist.items[-1][0] < s0):
+        return make_speaker(cx, Subj(np=fronted, medium=sub.medium))
     if k > s0 and not verb.imperfect and (not st.hist.items or st.hist.items[-1][0] < s0) and cx.toks[k - 1].norm == ",":
         main = _main_subject(cx, s0, k)  # "وعلقت صحيفة X على الخبر، فقالت إن": the sentence's own subject
         if main is not None and main.np is not None and speakerish(cx, main.np):
@@ -531,6 +535,7 @@ def _main_subject(cx: Ctx, s0: int, k: int) -> Subj | None:
         np_ = trim(cx, np_.first, end - 1) or np_
     obj = next((j for j in range(np_.first + 1, np_.last + 1)
                 if oblique_object(cx, NP(j, j)) and cx.toks[j - 1].norm not in cx.lex.openers), None)  # fmt: skip
+    obj = next((j for j in range(np_.first + 1, np_.last + 1) if demonstrative(cx, j)), obj)  # "… الأهالي هذه المبادرة"
     if obj is not None:  # "وحملت فئة ثالثة اللاعبين الخسارة": the object, never part of the subject
         np_ = trim(cx, np_.first, obj - 1) or np_
     if np_.last - np_.first >= 10:
@@ -561,17 +566,6 @@ def _object_after(cx: Ctx, k: int) -> bool:
     verb's object begins at ``k``."""
     w, prev = cx.toks[k].norm, cx.toks[k - 1].norm
     return cx.toks[k].is_word and w.endswith(_ACC) and len(w) > 3 and not definite(w) and definite(prev)
-
-
-def _topic(cx: Ctx, s0: int, k: int) -> NP | None:
-    """``أما X، …``: the phrase between a fronting particle at the sentence start and its comma."""
-    if not any(w in cx.lex.topics for w in _bare(cx.toks[s0].norm)):
-        return None
-    comma = next((j for j in range(s0 + 1, min(k, s0 + 12)) if cx.toks[j].norm == ","), None)
-    if comma is None:
-        return None
-    np_ = clean_np(cx, trim(cx, s0 + 1, comma - 1))
-    return np_ if np_ is not None and speakerish(cx, np_) else None
 
 
 def _opener(cx: Ctx, a: int, b: int) -> bool:

@@ -74,6 +74,14 @@ class Lex:
 
 
 @cache
+def adjunct_rows() -> dict[str, bool]:
+    """Folded adjunct words (``quotes/adjuncts.txt``) -> whether the word governs a noun of its
+    own (second column ``governs``: "عبر تويتر", "خلال مؤتمر صحفي")."""
+    rows = (line.split("\t") for line in load_lines("quotes/adjuncts.txt"))
+    return {fold(r[0].strip()): len(r) > 1 and r[1].strip() == "governs" for r in rows}
+
+
+@cache
 def lexicon() -> Lex:
     """All quote word lists, folded, loaded once."""
     cues: dict[tuple[str, ...], Verb] = {}
@@ -105,7 +113,7 @@ def lexicon() -> Lex:
         titles=frozenset(fold(x) for x in arabic.titles("role")),
         orgs=lines("org_words.txt") | lines("org_heads.txt") | gentilics | frozenset(art + g for g in gentilics) | places,
         venues=lines("venues.txt"),
-        adjuncts=lines("adjuncts.txt") | frozenset(fold(w) for w, _ in arabic.weekdays()),
+        adjuncts=frozenset(adjunct_rows()) | frozenset(fold(w) for w, _ in arabic.weekdays()),
         adjunct_leads=lines("adjunct_leads.txt"),
         outlets=lines("outlets.txt"),
         attributions=tuple(sorted((phrase(r[0]) for r in load_table("quotes/attributions.tsv")), key=len, reverse=True)),

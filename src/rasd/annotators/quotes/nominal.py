@@ -16,17 +16,19 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 
 from rasd.annotators.quotes.history import bare, nodef
+from rasd.annotators.quotes.lexicon import adjunct_rows
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention
 from rasd.resources import arabic, load_lines
 from rasd.text import Token, fold
-from rasd.text.clitics import affixes, article, chain
+from rasd.text.clitics import affixes, article, chain, particle
 
 MAX_SUBJECT = 14  # tokens the subject may run
 _NAMES = ("PER", "ORG", "GPE")
 _DEF = (article(), chain("to", "the"))  # ال، لل
 _NISBA = affixes("nisba", "apposition")
 _TO = chain("to")
+_IN = particle("in")
 
 
 @cache
@@ -35,6 +37,16 @@ def _heads() -> frozenset[str]:
     for name in ("org_heads.txt", "org_words.txt", "data_sources.txt", "anonymous.txt"):
         words |= {nodef(fold(x)) for x in load_lines(f"quotes/{name}")}
     return frozenset(words)
+
+
+@cache
+def _governing() -> frozenset[str]:
+    return frozenset(w for w, governs in adjunct_rows().items() if governs)
+
+
+@cache
+def _anon() -> frozenset[str]:
+    return frozenset(nodef(fold(x)) for x in load_lines("quotes/anonymous.txt"))
 
 
 @cache
@@ -51,7 +63,7 @@ def data_subject(toks: Sequence[Token], a: int) -> bool:
 @cache
 def _skips() -> frozenset[str]:
     weekdays = frozenset(fold(w) for w, _ in arabic.weekdays())
-    return weekdays | frozenset(fold(x) for x in load_lines("quotes/adjuncts.txt")) | frozenset(
+    return weekdays | frozenset(adjunct_rows()) | frozenset(
         fold(x) for x in load_lines("quotes/nominal_skips.txt")
     )
 
@@ -120,8 +132,11 @@ def nominal_intro(
         if nodef(w) in heads or nodef(t.norm) in heads:
             named = True
             j += 1
-            if not _definite(t.norm) and j < n and toks[j].is_word and not brk[j - 1] and j not in covered:
+            if not _definite(t.norm) and j < n and toks[j].is_word and not brk[j - 1] and j not in covered and toks[j].norm != _IN:
                 j += 1  # the construct's complement: "بنك X", "وزير الخارجية"
+            continue
+        if named and t.norm == _IN and j == a + 1 and nodef(bare(toks[a].norm)[-1]) in _anon() and j + 1 < n and toks[j + 1].is_word:
+            j += 1  # "أكد مصدر في محافظة X وصول …": where the source is, part of the subject
             continue
         if (_definite(t.norm) and not (closed and not _nisba(w))) or (_nisba(w) and j > a) or w in _links():
             j += 1
@@ -134,6 +149,8 @@ def nominal_intro(
         j += 1
     if j >= n or brk[j - 1] or not toks[j].is_word or (_definite(toks[j].norm) and not closed):
         return None  # a definite word here is as likely the subject going on
+    if j > sub_end and toks[j - 1].norm in _governing():
+        return None  # "أعلن الموقع عبر تويتر …": the preposition's own noun, not the content
     words = 0
     k = j
     while k < n and not brk[k] and words < 2:
@@ -163,3 +180,16 @@ def _name_then_comma(
     if j + 1 >= n or brk[j - 1] or not toks[j].is_word or _definite(toks[j].norm) or not toks[j + 1].is_word:
         return None
     return c, j
+
+
+@cache
+def _zero_objects() -> frozenset[str]:
+    return frozenset(fold(x) for x in load_lines("quotes/zero_subject_objects.txt"))
+
+
+def zero_subject_object(toks: Sequence[Token], brk: Sequence[bool], a: int) -> bool:
+    """A verbal noun right after a coordinated cue (``وأكد أهمية تنسيق …``): the cue has no
+    subject of its own, the speaker goes on and the noun opens the reported noun phrase."""
+    if a >= len(toks) or a == 0 or brk[a - 1] or not toks[a].is_word:
+        return False
+    return toks[a].norm in _zero_objects() and a + 1 < len(toks) and toks[a + 1].is_word

@@ -10,6 +10,7 @@ becomes the role. Word lists come from ``lexicon``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from rasd.annotators.quotes.context import NP, Ctx, segments, title_dot, tok_at, trim
 from rasd.annotators.quotes.frames import accusative, relay
@@ -18,6 +19,7 @@ from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
 from rasd.annotators.quotes.lexicon import Verb, governed_prep, member
 from rasd.models import Speaker
+from rasd.resources import load_lines
 from rasd.text import fold
 from rasd.text.clitics import (
     affix,
@@ -173,8 +175,13 @@ def parse_subject(cx: Ctx, a: int, b: int, verb: Verb) -> Subj:
                 chain_src.append(np_)
             continue
         if medium_start(cx, s):
-            sub.medium = medium_text(cx, s, e - 1)  # "وقال لـ«عكاظ»:": told an outlet, never the speaker
-            continue
+            o = s + 1 if toks[s].norm == _TO else -1
+            if o in cx.open_at and cx.open_at[o] + 1 < e and toks[cx.open_at[o] + 1].is_word:
+                sub.medium = medium_text(cx, s, cx.open_at[o])  # "أوضح لـ«عكاظ» مدير المكتب X أن": the
+                s = cx.open_at[o] + 1  # outlet in its marks, then the speaker after it
+            else:
+                sub.medium = medium_text(cx, s, e - 1)  # "وقال لـ«عكاظ»:": told an outlet, never the speaker
+                continue
         # inside a piece: cut at an adjunct, an outlet that ends the piece, a chain عن
         end = e
         k = s + 1
@@ -321,9 +328,10 @@ def split_role(cx: Ctx, np_: NP) -> tuple[NP | None, NP | None]:
             return None, trim(cx, np_.first, next(k for k in range(np_.first, np_.last + 1) if toks[k].end >= led) - 1) or np_
         # a person named at the start, or after a title and before the end or an apposed
         # title ("الخبير النفطي X مدير مجموعة …"); "بيان مكتب السوداني" is the statement's
-        if m.start == s or (titled and (e - m.end <= 1 or _apposed_title(cx, m.end, np_.last) or _object_after(cx, m.end))):
+        tail = _name_tail(cx, m.end, np_.last) if titled and m.start != s else None
+        if m.start == s or (titled and (e - m.end <= 1 or _apposed_title(cx, m.end, np_.last) or _object_after(cx, m.end))) or tail is not None:
             name_first = next(k for k in range(np_.first, np_.last + 1) if toks[k].end > m.start)
-            name_last = max(k for k in range(np_.first, np_.last + 1) if toks[k].start < m.end)
+            name_last = tail if tail is not None else max(k for k in range(np_.first, np_.last + 1) if toks[k].start < m.end)
             role = trim(cx, np_.first, name_first - 1) if name_first > np_.first else None
             return role, NP(name_first, name_last)
     head = toks[np_.first].norm
@@ -368,7 +376,36 @@ def _apposed_title(cx: Ctx, pos: int, last: int) -> bool:
     """The words after character ``pos`` (up to token ``last``) open with a title: an
     apposition after the name (``… بيار تيرزيان مدير مجموعة …``)."""
     k = tok_at(cx, pos)
-    return k <= last and member(cx.toks[k].norm, cx.lex.titles)
+    return k <= last and (member(cx.toks[k].norm, cx.lex.titles) or cx.toks[k].norm in _one_of())
+
+
+def _name_tail(cx: Ctx, pos: int, last: int) -> int | None:
+    """A name mention cut short before an apposition (``العميد [سالم ناصر] قحطان أحد القادة``):
+    the last of at most two bare words after character ``pos`` that an apposed title follows."""
+    k = j = tok_at(cx, pos)
+    while j <= min(last, k + 1) and cx.toks[j].is_word and not definite(cx.toks[j].norm) and not (
+        role_word(cx, cx.toks[j].norm) or _preposition(cx, cx.toks[j].norm) or _apposed_title(cx, cx.toks[j].start, last)
+    ):
+        j += 1
+    return j - 1 if j > k and j <= last and _apposed_title(cx, cx.toks[j].start, last) else None
+
+
+@cache
+def _demonstratives() -> frozenset[str]:
+    return frozenset(fold(x) for x in load_lines("quotes/demonstratives.txt"))
+
+
+def demonstrative(cx: Ctx, k: int, clitic: str = "") -> bool:
+    """``هذه``, ``ذلك`` …: after a subject, the start of the verb's object (``وثمن الأهالي هذه المبادرة``);
+    with ``clitic`` (ب), a pointer back to what was said before (``حيث صرح بذلك X``)."""
+    w = cx.toks[k].norm
+    return w.startswith(clitic) and w[len(clitic) :] in _demonstratives()
+
+
+@cache
+def _one_of() -> frozenset[str]:
+    """``أحد``/``إحدى``: "one of …" after a titled name is an apposition, like a title."""
+    return frozenset(fold(x) for x in load_lines("quotes/one_of.txt"))
 
 
 def _object_after(cx: Ctx, pos: int) -> bool:
