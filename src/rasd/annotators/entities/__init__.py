@@ -144,14 +144,18 @@ _ends_in_article = gz.cuts_article
 def _and_off(toks: list[Token], model: list[_Cand], known: frozenset[str]) -> None:
     """``و`` out of a model span whose name the model also finds bare in the same text
     (``نوفوزيم و[دويتشه بوست]`` beside ``دويتشه بوست``): a foreign name is in no list, so
-    the text's own bare mention is what shows that ``و`` is the conjunction."""
+    the text's own bare mention is what shows that ``و`` is the conjunction. So does a
+    person right before a two-word person (``لوناتي و[دييجو سيبايوس]``): a list of people."""
     starts = {toks[c.first].norm for c in model if c.start == toks[c.first].start}
+    per_ends = {c.last for c in model if c.type == "PER"}
     for c in model:
         t = toks[c.first]
         if c.start != t.start or not t.norm.startswith(_AND) or t.norm in known or t.norm in given_names():
             continue
         if len(t.norm) > 4 and t.norm[len(_AND) :] in starts:
             c.start += len(_AND)
+        elif c.type == "PER" and c.last > c.first and c.first - 1 in per_ends and len(t.norm) > len(_AND) + 3:
+            c.start += len(_AND)  # a list of people: "بابلو لوناتي و[دييجو سيبايوس]"
 
 
 def _word_runs(toks: list[Token], text: str) -> list[int]:

@@ -6,7 +6,7 @@ general, not for a particular name:
 - ``complement_names``: a definite body or event head, adjectives, then a لـ-complement is
   one name (``المفوضية الأمريكية لسلامة المستهلك``, ``المؤتمر الدولي لجمعية الزهايمر``);
   without an adjective the لـ-phrase is more often a dative (``قالت اللجنة لرويترز``);
-- ``armed_branches``: a branch of armed forces (or the police) with its country's demonym is a body
+- ``armed_branches``: a branch of armed forces (or the police, the public prosecution) with its country's demonym is a body
   (``القوة الجوية الملكية السعودية``); ``agreements``: an agreement head before a city is
   the agreement's name (``اتفاق صنعاء``); ``designations``: letter names and a number are
   a model (``بي-29``, ``إف 16``);

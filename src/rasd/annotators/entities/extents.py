@@ -19,6 +19,7 @@ everywhere (each reads a word list under ``resources/entities/``):
 - ``cup_events``: ``بطولة`` before a cup or league stays outside the event's name, and an
   event's adjectives and لـ-complement belong to it (``الكأس الدولية الودية للأبطال``);
 - ``tail_facilities``: a name then a facility word said after it (``النخيل مول``) is one FAC;
+- ``body_parts``: a faculty said with its university (``كلية الشريعة بجامعة …``) is no name;
 - ``repeats``: a name of three words or more that a rule or list found is the same name where the
   text says the same words again (the model often misses the second mention).
 """
@@ -36,6 +37,7 @@ from rasd.text.clitics import affixes, article, proclitic
 from rasd.text.tokens import Token
 
 _ART = article()
+_BY = proclitic("by")  # بـ
 LAW_CUE_WINDOW = 4  # words between a citing cue and a law's head (``المادة الـ66 من``)
 LAW_WORDS = 3  # definite words of a law's name
 LAW_CONSTRUCT = 2  # indefinite nouns in construct after the head (``نظام مكافحة غسل …``)
@@ -381,6 +383,26 @@ def repeats(toks: list[Token], run: list[int], accepted: list[Cand]) -> None:
             )
 
 
+@cache
+def _part_heads() -> dict[str, frozenset[str]]:
+    return {gz.key_of(r[0]): frozenset(gz.key_of(w) for w in r[1].split("|")) for r in load_table("entities/part_heads.tsv") if len(r) > 1}
+
+
+def body_parts(toks: list[Token], run: list[int], accepted: list[Cand]) -> None:
+    """An ORG opened by a part word (``part_heads.tsv``) right before ``بـ`` + the head of an
+    ORG it belongs to is a department of that body, not a name: it is dropped."""
+    parts = _part_heads()
+    by_first = {c.first: c for c in accepted if c.type == "ORG"}
+    for c in [c for c in accepted if c.type == "ORG" and c.last > c.first]:
+        owners = parts.get(toks[c.first].norm)
+        body = by_first.get(c.last + 1)
+        if not owners or body is None or run[c.last + 1] != run[c.first]:
+            continue
+        nxt = toks[c.last + 1]
+        if nxt.norm.startswith(_BY) and any(f in owners for k, f, _ in gz.proclitic_readings(nxt.text) if k == len(_BY)):
+            accepted.remove(c)
+
+
 def widen(toks: list[Token], text: str, run: list[int], accepted: list[Cand]) -> list[Cand]:
     """Apply the rules above in order; returns ``accepted`` (edited in place)."""
     honoree_names(toks, run, accepted)
@@ -391,11 +413,13 @@ def widen(toks: list[Token], text: str, run: list[int], accepted: list[Cand]) ->
     law_names(toks, run, accepted)
     cup_events(toks, run, accepted)
     tail_facilities(toks, run, accepted)
+    body_parts(toks, run, accepted)
     repeats(toks, run, accepted)
     return accepted
 
 
 __all__ = [
+    "body_parts",
     "cup_events",
     "honoree_names",
     "law_names",

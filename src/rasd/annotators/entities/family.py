@@ -37,7 +37,7 @@ def _clitic_len(tok: Token, known: frozenset[str]) -> int:
 
     The whole word wins when it is itself a known name (``بغداد``, ``واشنطن``); otherwise the
     shortest proclitic reading whose stem is a known name, or whose stem starts with the
-    article (``بالعراق`` → ``العراق``), is taken. ``لـ`` + tatweel is a bare proclitic.
+    article (``بالعراق`` → ``العراق``; after ``ك`` only a known name: ``كاليفورنيا`` is whole), is taken. ``لـ`` + tatweel is a bare proclitic.
     """
     if tok.norm in known:
         return 0
@@ -46,7 +46,8 @@ def _clitic_len(tok: Token, known: frozenset[str]) -> int:
     for k, f, cut in sorted(readings, key=lambda r: r[0]):
         if not _noun_clitics(tok.text[:k], f):
             continue
-        if f in known or (f.startswith(_ART) and len(f) > 3 and k < len(tok.text)) or (k == 1 and f in given_names()):
+        shaped = f.startswith(_ART) and len(f) > 3 and k < len(tok.text) and _AS not in fold(tok.text[:k])
+        if f in known or shaped or (k == 1 and f in given_names()):
             # never cut the article itself: "العراق" read as "ال"+"عراق" is not a clitic
             if cut:
                 continue

@@ -167,6 +167,11 @@ def org_bodies(
         if not is_head and i > 0 and toks[i - 1].is_word and (toks[i - 1].norm.startswith(_ART) or _bare(toks[i - 1]) & titles):
             i += 1
             continue  # "وزير الخارجية المصري" is a title, "السياسة الخارجية المصرية" a policy
+        inner = [c for c in accepted if c.first <= last and i <= c.last]
+        if is_head and inner and all(c.source == "model" and i <= c.first and c.last <= last for c in inner):
+            for c in inner:  # the model cut the portfolio short: "وزارة [الأمن] الداخلي"
+                accepted.remove(c)
+                taken.difference_update(range(c.first, c.last + 1))
         if not any(k in taken for k in range(i, last + 1)):
             forms = _ministry_word() if is_head else {m[0] for m in minis}
             out.append(Cand(i, last, t.start + clitic_len(t, forms), toks[last].end, "ORG", "pattern", 0.8))
