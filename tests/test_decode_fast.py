@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import types
+import sys
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union, get_args, get_origin
+from typing import Any
 
 import pytest
 
@@ -57,60 +57,10 @@ from rasd.story.incidents import Told
 from rasd.story.promises import Cue
 
 # --------------------------------------------------------------------------- the old decoders
-
-
-def old_build(tp: Any, data: Any) -> Any:
-    if data is None:
-        return None
-    origin = get_origin(tp)
-    if origin in (Union, types.UnionType):
-        args = [a for a in get_args(tp) if a is not type(None)]
-        for a in args:
-            if dataclasses.is_dataclass(a) and isinstance(data, dict):
-                return old_build(a, data)
-        return old_build(args[0], data) if len(args) == 1 else data
-    if origin in (list, tuple):
-        return [old_build((get_args(tp) or (Any,))[0], x) for x in data]
-    if origin is dict:
-        kv = get_args(tp)
-        return {k: old_build(kv[1] if len(kv) == 2 else Any, v) for k, v in data.items()}
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        hints = typing.get_type_hints(tp)
-        return tp(**{f.name: old_build(hints[f.name], data[f.name]) for f in dataclasses.fields(tp) if f.init and f.name in data})
-    if tp is float and isinstance(data, int) and not isinstance(data, bool):
-        return float(data)
-    return data
-
-
-def old_dec(tp: Any, data: Any) -> Any:
-    if data is None or tp is Any:
-        return data
-    origin = typing.get_origin(tp)
-    if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        return old_dec(args[0], data) if len(args) == 1 else data
-    if origin is list:
-        (arg,) = typing.get_args(tp) or (Any,)
-        return [old_dec(arg, v) for v in data]
-    if origin is tuple:
-        parts = typing.get_args(tp)
-        if len(parts) == 2 and parts[1] is Ellipsis:
-            return tuple(old_dec(parts[0], v) for v in data)
-        return tuple(old_dec(a, v) for a, v in zip(parts, data, strict=True))
-    if origin in (set, frozenset):
-        (arg,) = typing.get_args(tp) or (Any,)
-        return origin(old_dec(arg, v) for v in data)
-    if origin is dict:
-        kv = typing.get_args(tp)
-        return {k: old_dec(kv[1] if len(kv) == 2 else Any, v) for k, v in data.items()}
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        hints, fields = typing.get_type_hints(tp), dataclasses.fields(tp)
-        obj = tp(**{f.name: old_dec(hints[f.name], data[f.name]) for f in fields if f.init and f.name in data})
-        for f in fields:
-            if not f.init and f.name in data:
-                setattr(obj, f.name, old_dec(hints[f.name], data[f.name]))
-        return obj
-    return data
+# kept once, in benchmarks/decode_reference.py (the decode benchmark times them too)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from decode_reference import ref_build as old_build  # noqa: E402
+from decode_reference import ref_dec as old_dec  # noqa: E402
 
 
 def same(a: Any, b: Any) -> None:
