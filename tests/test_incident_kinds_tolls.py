@@ -111,3 +111,8 @@ def test_a_shootout_and_a_stabbing_are_attacks_and_an_appeal_is_not() -> None:
     assert [(t, k) for t, _, k in stab] == [("ATTACK", "violence")]
     appeal = _events("تقدم محامي الشركة بطعن في الحكم أمام محكمة الاستئناف.")
     assert not [t for t, _, _ in appeal if t == "ATTACK"]
+
+
+def test_an_assassination_attempt_is_an_attack_not_a_death() -> None:
+    tried = _events("نجا وزير الداخلية من محاولة اغتيال استهدفت موكبه قرب العاصمة صباح الأحد.")
+    assert ("violence" in {k for _, _, k in tried}) and "death" not in {k for _, _, k in tried}
