@@ -116,3 +116,17 @@ def test_a_shootout_and_a_stabbing_are_attacks_and_an_appeal_is_not() -> None:
 def test_an_assassination_attempt_is_an_attack_not_a_death() -> None:
     tried = _events("نجا وزير الداخلية من محاولة اغتيال استهدفت موكبه قرب العاصمة صباح الأحد.")
     assert ("violence" in {k for _, _, k in tried}) and "death" not in {k for _, _, k in tried}
+
+
+def test_a_martyred_soldier_is_a_death_and_a_citation_is_not() -> None:
+    text = "شيع الأهالي أمس حادثة استشهاد الجندي فهد المطيري في مقبرة القرية."
+    da = make_da(text, published="2025-03-02")
+    ent(da, "فهد المطيري", "PER", "e_fahd")
+    assert [(ev.type, kind_of(ev)[0]) for ev in extract(da)] == [("OTHER", "death")]
+    cited = make_da("واستشهد الباحث بأرقام من تقرير البنك الدولي في دراسته.", published="2025-03-02")
+    assert extract(cited) == []
+
+
+def test_a_collision_and_a_capture() -> None:
+    assert ("OTHER", "تصادم", "wreck") in _events("وقع حادث تصادم بين شاحنتين على طريق الساحل مساء أمس.")
+    assert [t for t, _, _ in _events("وأكدت المقاومة أن القائد الميداني وقع في الأسر خلال معارك السبت.")] == ["ARREST"]
