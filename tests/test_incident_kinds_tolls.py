@@ -130,3 +130,34 @@ def test_a_martyred_soldier_is_a_death_and_a_citation_is_not() -> None:
 def test_a_collision_and_a_capture() -> None:
     assert ("OTHER", "تصادم", "wreck") in _events("وقع حادث تصادم بين شاحنتين على طريق الساحل مساء أمس.")
     assert [t for t, _, _ in _events("وأكدت المقاومة أن القائد الميداني وقع في الأسر خلال معارك السبت.")] == ["ARREST"]
+
+
+def test_a_flood_season_told_for_two_weeks_is_one_incident_a_fire_is_not() -> None:
+    from test_incident_joins import _doc
+
+    def days_apart(text1: str, text2: str) -> int:
+        first = _doc("d_first", "صحيفة أ", "2025-07-20", text1, [("أبها", "GPE", "e_abha")], [("أمس", "2025-07-19")])
+        later = _doc("d_later", "صحيفة ب", "2025-07-30", text2, [("أبها", "GPE", "e_abha")], [("أمس", "2025-07-29")])
+        # other news of those days, so that the flood's words are rare in the corpus as in a real one
+        other = [
+            _doc(f"d_other{k}", "صحيفة ج", "2025-07-25", text)
+            for k, text in enumerate([
+                "اندلع حريق في مصنع للورق بمدينة الكويت وأصيب عاملان بحروق طفيفة.",
+                "انهار مبنى قديم في حي تجاري بالبصرة دون أن يسفر عن إصابات.",
+                "اعتقلت الشرطة ثلاثة متهمين بسرقة محل للذهب في سوق الخالص.",
+                "انقلبت حافلة تقل معتمرين على طريق سريع قرب الرياض وأصيب عشرة ركاب.",
+            ])
+        ]
+        reports = _reports([first, later, *other])
+        return len({id(i) for i in resolve(reports, ENTS) if any(r.doc in ("d_first", "d_later") for r in i.reports)})
+
+    flood = (
+        "أودت الفيضانات التي تضرب منطقة أبها منذ أيام بحياة ستة أشخاص أمس وغمرت المياه عشرات المنازل.",
+        "ارتفعت حصيلة الفيضانات التي تضرب منطقة أبها منذ أيام إلى تسعة أشخاص أمس وغمرت المياه عشرات المنازل.",
+    )
+    assert days_apart(*flood) == 1  # ten days on, the same season's toll: one happening
+    fire = (
+        "اندلع حريق في مستودع للأخشاب بمدينة أبها أمس وأتى على محتوياته بالكامل.",
+        "اندلع حريق في مستودع للأخشاب بمدينة أبها أمس وأتى على محتوياته بالكامل.",
+    )
+    assert days_apart(*fire) == 2  # a fire ten days later is another fire

@@ -67,6 +67,7 @@ REACH = 3  # days before its article an undated report may be about
 BACKREF_DAYS = 7  # … with a back-reference phrase ("the attack that took place …")
 MAX_GAP = 1  # days between two windows that noisy dates ("yesterday" misread) still bridge
 FOLLOW_DAYS = 7  # days after an incident a follow-up report (new toll, arrests, funeral) may come
+LASTING_DAYS = 14  # … and a report of a happening that lasts (a flood season, a heat wave)
 FOLLOW_JOIN = 3.0  # … and the evidence it needs (a shared place and most of its rare words)
 TOP_WORDS = 4
 LEAD_REACH = 300  # characters before a placeless report where its scene may be named
@@ -204,13 +205,14 @@ def score(
         )
     assert inc.lo is not None and inc.hi is not None
     gap = _gap(lo, hi, inc.lo, inc.hi)
-    if gap and (dated or inc.dated) and max((hi - lo).days, (inc.hi - inc.lo).days) > 6:
+    lasting = "lasting" in _traits().get(inc.kind, ())
+    if gap and (dated or inc.dated) and max((hi - lo).days, (inc.hi - inc.lo).days) > 6 and not lasting:
         return None  # "in July" and "in August": month-dated windows must overlap, not touch
     later = lo > inc.hi
     # a follow-up may come days after the happening; it then needs the place and most of
     # its words (below). A report merely undated gets no such reach: the same kind of
     # happening in the same city a week later is often another one (a second fire)
-    if gap > (FOLLOW_DAYS if later and follow else MAX_GAP):
+    if gap > (_follow_days(inc.kind) if later and follow else MAX_GAP):
         return None
     top = telling(r.groups, {w: 2 for g in r.groups for w in g}, idf) if top is None else top
     shared = WORDS * word_share(top, inc.words, inc.word_docs, len(inc.docs), idf, weights)
@@ -363,6 +365,12 @@ def make_reports(
 TOLL_REACH = 600  # characters between a death and the deadly happening it may be the toll of
 
 
+def _follow_days(kind: str) -> int:
+    """Days after an incident of ``kind`` a follow-up report may come: longer for a happening
+    that lasts (the ``lasting`` trait: a flood season's tolls come for weeks)."""
+    return LASTING_DAYS if "lasting" in _traits().get(kind, ()) else FOLLOW_DAYS
+
+
 def _tolls(reports: list[Report]) -> list[Report]:
     """A death told near a deadly happening in one article (an attack, a crash: the kinds
     with the ``arrested`` trait; within ``TOLL_REACH`` characters) may be its toll ("مقتل
@@ -398,7 +406,7 @@ def _keys(
     kind also by the words of the person's name, whatever the week (a report naming nobody
     who died joins as other kinds do, and one naming him must meet it)."""
     named = [(kind, "", "per:" + w) for p in sorted(r.persons) for w in sorted(_name_words(p, ents))] if by_person(kind) else []
-    return named + [(kind, wk, k) for wk in _weeks(r.lo, r.hi, FOLLOW_DAYS if r.follow else MAX_GAP)
+    return named + [(kind, wk, k) for wk in _weeks(r.lo, r.hi, _follow_days(kind) if r.follow else MAX_GAP)
             for k in [*("p:" + p for p in pl.block_keys(r.places, ents)), *("w:" + w for w in rare), "d:" + r.doc, "*"]]  # fmt: skip
 
 
@@ -562,8 +570,8 @@ def _merge(
             # the incidents' windows decide (not each report's: one misdated report of
             # either must not keep them apart), as they decide a report's join
             gap = _gap(ib.lo, ib.hi, ic.lo, ic.hi)
-            wide = max((ib.hi - ib.lo).days, (ic.hi - ic.lo).days) > 6
-            reach = FOLLOW_DAYS if ib.lo > ic.hi and follow else MAX_GAP
+            wide = max((ib.hi - ib.lo).days, (ic.hi - ic.lo).days) > 6 and "lasting" not in _traits().get(ic.kind, ())
+            reach = _follow_days(ic.kind) if ib.lo > ic.hi and follow else MAX_GAP
             if not (by_person(ib.kind) and ib.persons and ic.persons) and ((gap and (ib.dated or ic.dated) and wide) or gap > reach):
                 continue
             span = (ic.lo, ic.hi, ic.dated, False)
