@@ -565,8 +565,9 @@ def score_side(toks: Sequence[Token], i: int, obj: str | None) -> bool:
 
 def noun_before(toks: Sequence[Token], i: int) -> str | None:
     """The noun a post-posed واحد/واحدة counts (مرة واحدة، لموسم واحد); none before من
-    ("المدينة واحدة من أجمل المدن": one of, decision 9)."""
-    if i == 0 or (i + 1 < len(toks) and toks[i + 1].norm == _FROM):
+    after a definite word ("المدينة واحدة من أجمل المدن": one of, decision 9), while an
+    indefinite noun is still counted ("يتأهل منتخب واحد من بين المنتخبات")."""
+    if i == 0 or (i + 1 < len(toks) and toks[i + 1].norm == _FROM and post_definite(toks[i - 1].text)):
         return None
     prev = toks[i - 1]
     text, _ = _bare(prev) if fold(prev.text)[:1] in _TO_PB and len(prev.norm) > 4 else (prev.text, 0)

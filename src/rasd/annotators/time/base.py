@@ -16,6 +16,7 @@ from rasd.annotators.time.lexicon import (
     Lexicon,
     alt,
     clock_fractions,
+    clock_hours,
     duration_fractions,
     key,
     lexicon,
@@ -90,6 +91,7 @@ class Cand:
     calendar: str | None = None
     original: str | None = None
     range_end: str | None = None
+    range_at: tuple[int, int] | None = None  # a range's (end of its first date, start of its second)
     family: str = ""
     has_date: bool = False  # a TIME that carries its own day
     shift: tuple[int, str] | None = None  # "بعد N unit": may be re-anchored on an earlier date
@@ -226,6 +228,7 @@ def _regexes() -> Regexes:
         "YEARW": alt(lex.year_words),
         "YSUF": alt(lex.year_suffixes),
         "ORD": alt(lex.ordinals),
+        "HOURW": alt([*lex.ordinals, *clock_hours()]),
         "DECADE": alt(lex.decades),
         "POY": alt(lex.parts_of_year),
         "HOLIDAY": alt(holidays()),
@@ -239,7 +242,7 @@ def _regexes() -> Regexes:
         "MOD": lex.modifiers, "AGO": lex.ago_words, "DURCUE": lex.duration_cues,
         "PODHEAD": [k for k, v in lex.parts_of_day.items() if v[1] in ("head", "both")],
         "VAGUE": lex.vague, "SETW": lex.sets, "EVERY": lex.every_words, "SEASON": lex.seasons,
-        "YEARW": lex.year_words, "ORD": lex.ordinals, "DECADE": lex.decades, "POY": lex.parts_of_year,
+        "YEARW": lex.year_words, "ORD": lex.ordinals, "HOURW": [*lex.ordinals, *clock_hours()], "DECADE": lex.decades, "POY": lex.parts_of_year,
         "HOLIDAY": holidays(), "DAYORD": day_ordinals(), "DURFRAC": duration_fractions(),
     }
     fams = []

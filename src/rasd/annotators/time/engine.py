@@ -194,7 +194,9 @@ def _merge(cands: list[Cand], ctx: Ctx) -> list[Cand]:
                 ):
                     # "من يونيو حتى سبتمبر 2024", "من 1 أكتوبر حتى 15 أكتوبر 2024": the end's year
                     v1 = day_value(b.year, a.month, a.day)
-                out.append(replace(c, end=n.end, value=v1, range_end=n.value, confidence=min(c.confidence, n.confidence)))
+                out.append(
+                    replace(c, end=n.end, value=v1, range_end=n.value, range_at=(c.end, n.start), confidence=min(c.confidence, n.confidence))
+                )
                 i += 2
                 continue
         out.append(_day_range(c, ctx))
@@ -214,7 +216,7 @@ def _day_range(c: Cand, ctx: Ctx) -> Cand:
     if tv.year is None or tv.month is None or tv.day is None or not 1 <= d0 < tv.day:
         return c
     start = c.start - (20 if c.start >= 20 else c.start) + m.start("d")
-    return replace(c, start=start, value=day_value(tv.year, tv.month, d0), range_end=c.value)
+    return replace(c, start=start, value=day_value(tv.year, tv.month, d0), range_end=c.value, range_at=(start + len(m.group("d")), c.start))
 
 
 def _plain_day(tv: TimeValue) -> bool:
@@ -371,7 +373,7 @@ def find(text: str, dct: str | None) -> list[Found]:
     ctx = Ctx(nt.text, DCT.parse(dct), lexicon())
     cands = refine(_merge(_select(_candidates(ctx)), ctx), ctx)  # passes.py: context rules
     out: list[Found] = []
-    for c in cands:
+    for c, whole in _split_ranges(cands):
         s, e = nt.span(c.start, c.end)
         while s < e and text[s].isspace():
             s += 1
@@ -381,8 +383,28 @@ def find(text: str, dct: str | None) -> list[Found]:
             continue
         out.append(
             Found(
-                s, e, c.type, in_calendar(c.value), c.mod, c.anchor, round(c.confidence, 2), _deadline(c, ctx),
+                s, e, c.type, _noon(in_calendar(c.value)), c.mod, c.anchor, round(c.confidence, 2), _deadline(whole, ctx),
                 c.calendar, c.original, in_calendar(c.range_end),
             )
         )
+    return out
+
+
+def _noon(value: str | None) -> str | None:
+    """Midday (``ظهر اليوم``) is written as the clock time 12:00, as the gold writes it."""
+    return value[:-2] + "12:00" if value and value.endswith("TMI") else value
+
+
+def _split_ranges(cands: list[Cand]) -> list[tuple[Cand, Cand]]:
+    """A range (``من 3 حتى 9 نوفمبر``, ``عام 2014- 2020``) is two expressions, one per end,
+    as the gold guidelines tag them; the context rules saw it whole, so the split comes last.
+    Each part comes with the whole range, which alone decides a deadline (a range is none)."""
+    out: list[tuple[Cand, Cand]] = []
+    for c in cands:
+        at = c.range_at
+        if c.range_end is None or at is None or not c.start < at[0] <= at[1] < c.end:
+            out.append((c, c))
+            continue
+        out.append((replace(c, end=at[0], range_end=None, range_at=None), c))
+        out.append((replace(c, start=at[1], value=c.range_end, mod=None, range_end=None, range_at=None), c))
     return out

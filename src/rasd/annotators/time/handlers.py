@@ -41,18 +41,20 @@ from rasd.annotators.time.base import (
 from rasd.annotators.time.heads import _h_year_mod, _h_year_paren, head_before
 from rasd.annotators.time.lexicon import (
     clock_fractions,
+    clock_hours,
     duration_fractions,
     key,
     literal_alt,
     vague_guarded,
     word_set,
 )
+from rasd.annotators.time.margins import first_in, margin
 from rasd.annotators.time.periods import _h_century, _h_decade, _h_first_months, _h_part_of_year, _h_season
 from rasd.resources import arabic, load_lines
 from rasd.temporal import month_value, week_value
 from rasd.temporal.hijri import month_length as _hijri_month_len
 from rasd.temporal.hijri import to_gregorian as _hijri_to_greg
-from rasd.text.clitics import particle, proclitic
+from rasd.text.clitics import particle
 
 Handler = Callable[[re.Match[str], Ctx], Cand | None]
 
@@ -231,7 +233,9 @@ def _h_year_range(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return None  # "عامي 2010 و2014": two years (the tagger reads each); "بين عامي … و…" is a range
     if not m.group("pre") and year_season(m, ctx):
         return _cand(m, "DATE", None, mod=_mod(m.group("mod"), ctx.lex), confidence=0.9)  # 2014-2015
-    return _cand(m, "DATE", f"{y1:04d}", range_end=f"{y2:04d}", mod=_mod(m.group("mod"), ctx.lex), confidence=0.9)
+    return _cand(
+        m, "DATE", f"{y1:04d}", range_end=f"{y2:04d}", range_at=(m.end("yr"), m.start("yr2")), mod=_mod(m.group("mod"), ctx.lex), confidence=0.9
+    )
 
 
 def _h_rel_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
@@ -242,7 +246,8 @@ def _h_rel_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return None
     direction = _rel(gd.get("rel"), lex)
     mod = _mod(gd.get("mod"), lex)
-    if gd.get("this") or gd.get("whole"):  # "هذا العام", "العام بأكمله": the current one
+    if gd.get("this") or gd.get("whole") or gd.get("close"):
+        # "هذا العام", "العام بأكمله", "صعد على مدى الأسبوع.": the current one
         direction = 0 if direction is None else direction
     n = _num(gd.get("n"), lex) if gd.get("n") else None
     if gd.get("n") and n is None:
@@ -382,7 +387,11 @@ def _h_ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
     k = int(n) * direction
     d = ctx.dct
     value: str | None = None
-    if unit == "Y" and d.year:
+    half = bool(gd.get("half"))
+    if unit == "Y" and half and d.year and d.month:
+        # "قبل سنتين ونصف": thirty months back, a month
+        value = month_value(d.year, d.month, direction * (int(n) * 12 + 6))
+    elif unit == "Y" and d.year:
         value = f"{d.year + k:04d}"
     elif unit == "M" and d.year and d.month:
         value = month_value(d.year, d.month, k)
@@ -391,7 +400,9 @@ def _h_ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
     elif unit == "D" and d.date:
         value = (d.date + dt.timedelta(days=k)).isoformat()
     c = _cand(m, "DATE", value, mod=mod, anchor="dct", confidence=0.8 if value else 0.3)
-    if direction > 0:
+    if half and unit != "Y":
+        c.end = m.end("unit")  # "قبل شهر ونصف": the month, as before; the half is not read
+    if direction > 0 and not half:
         c.shift = (k, unit)
     return c
 
@@ -418,7 +429,7 @@ def _h_duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
         unit, n = _whole(unit, duration_fractions()[key(gd["frac"])])  # نصف ساعة: PT30M
     elif count == "2":
         n = 2
-    elif count == "1" and (gd.get("pre") or mod or gd.get("after") or gd.get("half1") or _margin(m, ctx)):
+    elif count == "1" and (gd.get("pre") or mod or gd.get("after") or gd.get("half1") or margin(m, ctx) or first_in(m, ctx)):
         n = 1
     else:
         return None
@@ -435,19 +446,6 @@ def _h_duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if unit in ("H", "MIN") and n is None and lex.numbers.get(key(gd.get("num") or "")) != "X":
         return None  # "بضع ساعات" is PTXH (rn093)
     return Cand(start, end, "DURATION", _dur_value(unit, n), mod=mod, confidence=0.85)
-
-
-def _margin(m: re.Match[str], ctx: Ctx) -> bool:
-    """``قبل انطلاق الدوري بأسبوع``: a unit glued to ب after قبل/بعد and an event is the margin."""
-    if m.string[m.start(0) : m.start("all")] != proclitic("by"):
-        return False
-    return _margin_cue().search(ctx.before(m.start(0), 40)) is not None
-
-
-@cache
-def _margin_cue() -> re.Pattern[str]:
-    """قبل/بعد, then one or two words (the event), right before the glued unit."""
-    return re.compile(rf"(?<!\w)(?:{literal_alt(load_lines('time/margin_cues.txt'))})\s+\S+(?:\s+\S+)?\s*$")
 
 
 def _h_set(m: re.Match[str], ctx: Ctx) -> Cand | None:
@@ -506,7 +504,8 @@ def _h_clock(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 def _h_hour(m: re.Match[str], ctx: Ctx) -> Cand | None:
     lex = ctx.lex
-    h = lex.ordinals.get(key(m.group("hord") or "")) if m.group("hord") else int(m.group("hnum"))
+    hw = key(m.group("hord") or "")
+    h = (lex.ordinals.get(hw) or clock_hours().get(hw)) if m.group("hord") else int(m.group("hnum"))
     if h is None or not 1 <= h <= 24:
         return None
     mi = 0

@@ -67,6 +67,12 @@ def clock_fractions() -> dict[str, int]:
 
 
 @cache
+def clock_hours() -> dict[str, int]:
+    """Folded hour word that is no ordinal -> its hour (``الواحدة``), ``time/clock_hours.tsv``."""
+    return {key(r[0]): int(r[1]) for r in load_table("time/clock_hours.tsv") if len(r) >= 2}
+
+
+@cache
 def duration_fractions() -> dict[str, float]:
     """Folded fraction before a bare unit -> its value (``نصف ساعة``), ``time/duration_fractions.tsv``."""
     return {key(r[0]): float(r[1]) for r in load_table("time/duration_fractions.tsv") if len(r) >= 2}

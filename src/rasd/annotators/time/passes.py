@@ -455,7 +455,7 @@ def _from_now(cands: list[Cand], ctx: Ctx) -> list[Cand]:
 def _anaphora(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     """Values read from the expressions before: ``الشهر نفسه`` (the last month named), ``اليوم
     التالي`` (the day after the last day), a clock time (the day named before it in its sentence,
-    or the publication day after an agency footer), a bare weekday after a coming day in its
+    or the publication day after an agency footer; none right after a recurring word), a bare weekday after a coming day in its
     sentence or the same weekday to come named earlier (the coming one), and a day and month
     after the same day named with its year (that year)."""
     sent = _Sent(ctx.text)
@@ -470,6 +470,7 @@ def _anaphora(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     coming: dict[int, dt.date] = {}  # weekday -> the first day to come named with it
     gone: set[int] = set()  # weekdays of days named before the publication day
     dated: dict[str, str] = {}  # "-MM-DD" -> the first full date named with that day
+    last_set = -1  # end of the last recurring expression (البرنامج اليومي)
     out: list[Cand] = []
     for c in cands:
         v = c.value or ""
@@ -485,7 +486,9 @@ def _anaphora(cands: list[Cand], ctx: Ctx) -> list[Cand]:
                 continue  # no day in its sentence: a habit or a schedule ("صباحا ومساء")
             c = replace(c, value=f"{last_day[0].isoformat()}{v[10:]}", anchor="previous", has_date=True)
         elif c.type == "TIME" and v.startswith("XXXX-XX-XXT"):
-            if last_day and near(last_day[1], c.start):
+            if 0 <= c.start - last_set <= 12 and (not last_day or last_day[1] < last_set):
+                last_set = c.end  # "البرنامج اليومي من 8 صباحا وحتى 3 مساء": a schedule's clock times have no day (F7)
+            elif last_day and near(last_day[1], c.start):
                 c = replace(c, value=f"{last_day[0].isoformat()}{v[10:]}", anchor="previous", has_date=True)
             elif d and w.footer.search(ctx.before(c.start, 30)):
                 c = replace(c, value=f"{d.isoformat()}{v[10:]}", anchor="dct", has_date=True)
@@ -506,6 +509,8 @@ def _anaphora(cands: list[Cand], ctx: Ctx) -> list[Cand]:
             c = replace(c, value=dated[v[4:]], confidence=min(c.confidence, 0.6))  # "26 فبراير" after "26 فبراير المقبل"
         if c.type == "DATE" and len(v) == 10 and v[:4].isdigit():
             dated.setdefault(v[4:], v)
+        if c.type == "SET":
+            last_set = c.end
         cd = _day(c)
         if cd:
             last_day = (cd, c.end)
