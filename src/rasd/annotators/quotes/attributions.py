@@ -78,6 +78,8 @@ def attributions(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> 
             src_b > src_a and any(w in lex.comps for w in _bare(toks[src_b].norm))  # "وفقا للشرطة فإن …"
         ) and not (
             src_b > src_a and is_adjunct_start(cx, src_b)  # "بحسب ما ذكر وكيله يوم الثلاثاء": time ends it
+        ) and not (
+            src_b > src_a and toks[src_b].norm in _source_stops()  # "بحسب المصادر لم تتوصل …"
         ):
             if src_b in cx.open_at:
                 src_b = cx.open_at[src_b]
@@ -86,6 +88,9 @@ def attributions(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> 
         if np_ is not None and (q := _own_words(cx, np_, k, found, cx.text[toks[k].start : toks[k + hit - 1].end], doc_id, date)):
             out.append(q)  # "حيث يركز المدرب حسب وصفها على …": the clause is hers (E5)
             k = src_b
+            continue
+        if matched in lex.attr_closing and not _closes(cx, k, src_b):
+            k += hit  # "كما أعلن الوزير أن …": "also", with content of its own after it
             continue
         if np_ is None or not _is_source(cx, np_) or toks[np_.first].start in spoke:
             k += hit  # not a source, or one already quoted with its own verb ("صحيفة X ونقلا عن مصادر، قد كشفت")
@@ -125,6 +130,8 @@ def attributions(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> 
             c_b = content_end(cx, c_a)
         else:
             c_a, c_b = s0, k
+            if matched in lex.attr_closing:  # "… موجودا بأن تنقل المباراة كما أعلن X": from the clause after بأن
+                c_a = max((x + 1 for x in range(s0, k) if toks[x].norm == "," or any(w in lex.comps for w in _bare(toks[x].norm))), default=s0)
         cn = trim(cx, c_a, c_b - 1)
         if cn is None:
             k = src_b
@@ -145,6 +152,15 @@ def attributions(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> 
         )
         k = src_b
     return out
+
+
+def _closes(cx: Ctx, k: int, src_b: int) -> bool:
+    """The phrase at ``k`` follows words of its sentence and its source (ending at ``src_b``)
+    ends the clause: a stop, a comma or an adjunct (``عبر تويتر``), nothing said after it."""
+    toks = cx.toks
+    if k == sentence_start(cx, k) or not toks[k - 1].is_word:
+        return False
+    return src_b >= len(toks) or cx.brk[src_b - 1] or toks[src_b].norm in (".", ",", "!") or is_adjunct_start(cx, src_b)
 
 
 def after_attribution(cx: Ctx, k: int) -> bool:
@@ -175,6 +191,11 @@ def _document_quote(cx: Ctx, np_: NP, k: int, src_b: int, outer: Quote, cue: str
     c_s, c_e = toks[cn.first].start, toks[cn.last].end
     return Quote(doc_id, min(toks[k].start, c_s), max(toks[np_.last].end, c_e), spk, cue, Span(c_s, c_e), False,
                  polarity(cx, "assert", cn.first, cn.last + 1), 0.6, date)  # fmt: skip
+
+
+@cache
+def _source_stops() -> frozenset[str]:
+    return frozenset(fold(x) for x in load_lines("quotes/source_stops.txt"))
 
 
 @cache

@@ -153,6 +153,7 @@ class _Doc:
         self._bags: dict[int, set[str]] = {}
         self._cuts: dict[int, frozenset[str]] = {}
         self._runs: dict[int, set[str]] = {}
+        self._apps: dict[int, set[str]] = {}
         # per surname: indexes into ``pers`` and the fullest mention among the first k of them
         self._by_surname: dict[str, tuple[list[int], list[EntityMention]]] = {}
         for i, m in enumerate(self.pers):
@@ -235,6 +236,22 @@ class _Doc:
         self._runs[m.start] = out
         return out
 
+    def apposition(self, m: EntityMention) -> set[str]:
+        """``title_run`` plus the title phrase written right after the name (``X محافظ كركوك``,
+        ``X الرئيس التنفيذي للشركة``): the office the article gives that person."""
+        got = self._apps.get(m.start)
+        if got is not None:
+            return got
+        out = set(self.title_run(m))
+        b = self.tok_at(m.end)
+        if b < len(self.toks) and self.toks[b].is_word and _keys(self.toks[b].norm) & _words().titles:
+            e = b
+            while e < len(self.toks) and e - b < MAX_TITLE and self.toks[e].is_word and not (e > b and self.brk[e - 1]):
+                out |= _keys(self.toks[e].norm)
+                e += 1
+        self._apps[m.start] = out
+        return out
+
     def cuts(self, m: EntityMention) -> frozenset[str]:
         """``_cuts`` of ``bag(m)``, made once per mention."""
         got = self._cuts.get(m.start)
@@ -269,7 +286,9 @@ def _kind(words: list[str], honored: bool) -> str | None:
     definite = bare(head)[-1].startswith(_ART)
     if bare(head)[-1] in w.anaphors or head in w.anaphors:
         return "anaphor"
+    # a construct, also a nested one ("وكيل وزارة الشؤون الاجتماعية": the article two words on)
     construct = len(words) >= 2 and bare(fold(words[1]))[-1].startswith(_ART)
+    construct = construct or (len(words) >= 3 and bool(_keys(words[1]) & w.org_heads) and bare(fold(words[2]))[-1].startswith(_ART))
     if hk & w.titles and (definite or construct or honored):
         return "person"
     if hk & w.org_heads and (definite or construct):
@@ -291,8 +310,9 @@ def _a_name(text: str) -> bool:
     )  # fmt: skip
 
 
-def _person(doc: _Doc, pos: int, words: list[str], fallback: bool) -> _Cand | None:
-    """Nearest earlier person written with the description's title word (and its nisbas)."""
+def _person(doc: _Doc, pos: int, words: list[str], fallback: bool, forward: bool = False) -> _Cand | None:
+    """Nearest earlier person written with the description's title word (and its nisbas);
+    ``forward``: else the first later one written with that title beside the name."""
     head = words[0]
     nisbas = [x for x in words[1:] if _nisba(_key(x))]
     hi = bisect_left(doc.per_starts, pos)
@@ -306,6 +326,12 @@ def _person(doc: _Doc, pos: int, words: list[str], fallback: bool) -> _Cand | No
             run = doc.title_run(m)
             if _has(run, head) and _has(run, words[1]):
                 return _Cand(m.start, m.end, m.text, m.entity, doc.bag(m))
+    if len(words) == 1:
+        # a bare title (المحافظ): first the person written with that title right beside the name
+        for i in range(hi - 1, max(-1, hi - 1 - LOOKBACK), -1):
+            m = doc.pers[i]
+            if m.end <= pos and _a_name(m.text) and _has(doc.apposition(m), head):
+                return _Cand(m.start, m.end, m.text, m.entity, doc.bag(m))
     for i in range(hi - 1, max(-1, hi - 1 - LOOKBACK), -1):
         m = doc.pers[i]
         if m.end > pos:
@@ -314,7 +340,16 @@ def _person(doc: _Doc, pos: int, words: list[str], fallback: bool) -> _Cand | No
         cuts = doc.cuts(m)
         if _has(bag, head, cuts) and all(_has(bag, n, cuts) for n in nisbas):
             return _Cand(m.start, m.end, m.text, m.entity, bag)
-    if not fallback or hi == 0:
+    if not fallback:
+        return None
+    # named only further on ("أعلن سفير X أن …" … "السفير روبرت غوديك"): the first later person
+    # written with the description's title (and its complement) beside the name
+    for m in doc.pers[hi : hi + LOOKBACK] if forward and len(words) >= 2 else ():
+        app = doc.apposition(m)
+        only_head = all(any(_like(x, h) for h in _keys(head)) for x in app)  # "السفير X": the title alone
+        if m.start > pos and _a_name(m.text) and _has(app, head) and (len(words) < 2 or only_head or _has(app, words[1])):
+            return _Cand(m.start, m.end, m.text, m.entity, doc.bag(m))
+    if hi == 0:
         return None
     # the person the article is about: the most mentioned surname so far, latest on ties
     counts: Counter[str] = Counter(_key(m.text.split()[-1]) for m in doc.pers[max(0, hi - LOOKBACK) : hi])
@@ -485,7 +520,7 @@ def _resolve_one(doc: _Doc, q: Quote, named: list[Speaker], earlier: list[Speake
             cand = _later_title(doc, sp.end, noun)  # "وشدد سموه" on a page that names him further on
         role = sp.role
     elif kind == "person":
-        cand = _person(doc, sp.start, words, fallback=True)
+        cand = _person(doc, sp.start, words, fallback=True, forward=True)
         role = sp.text
     elif kind == "story":
         cand = _person(doc, sp.start, words, fallback=True)  # as a title: else the person the story is about

@@ -57,7 +57,7 @@ from rasd.annotators.quotes.history import CLITICS as _CLITICS
 from rasd.annotators.quotes.history import SpeakerIndex
 from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
-from rasd.annotators.quotes.lexicon import Verb, governed_prep, lexicon, member
+from rasd.annotators.quotes.lexicon import Verb, glued_prep, governed_prep, lexicon, member
 from rasd.annotators.quotes.marks import quote_pairs
 from rasd.annotators.quotes.nominal import data_subject, nominal_intro, zero_subject_object
 from rasd.annotators.quotes.speakers import (
@@ -140,13 +140,11 @@ def _intro_at(cx: Ctx, k: int, verb: Verb, first: bool) -> _Intro | None:
     if "obj" in verb.options and any(x in lex.obj_starts for x in _bare(t.norm)):
         return _Intro(k, None, "obj")  # "نفى المتحدث وقوع أي اشتباك"
     if (
-        _BY in verb.preps
-        and t.norm.startswith(_BY)
-        and len(t.norm) >= 4
-        and t.text[1:2] != "\u0640"  # بـ«X»: a tatweel after the ب sets it apart
+        (glued := glued_prep(verb, t.norm)) is not None and len(t.norm) >= len(glued) + 3
+        and t.text[len(glued) : len(glued) + 1] != "\u0640"  # بـ«X»: a tatweel after the ب sets it apart
         and (first or toks[k - 1].norm != _IN)
         and not member(t.norm, lex.adjuncts)
-        and not demonstrative(cx, k, _BY)  # "حيث صرح بذلك X": the words are before the cue
+        and not demonstrative(cx, k, glued)  # "حيث صرح بذلك X": the words are before the cue
         and not member(t.norm, lex.venues)
         and not affiliation(t.norm)
         and not (k > 0 and office_head(toks[k - 1].norm))  # "وكيل محافظة بدر": a name, not بـ + content
@@ -583,6 +581,8 @@ def _antecedent(cx: Ctx, np_: NP, st: _State, strict: bool = False) -> Speaker |
     found = st.hist.antecedent(head, extra)
     if found is None and head in cx.lex.anon and head not in cx.lex.titles:
         return None  # "وتشير المصادر" with no earlier source of that kind: the sources themselves
+    if found is None and head in cx.lex.titles and head not in cx.lex.anon:
+        return None  # "وقال المحافظ" after another's quotes: the governor named earlier (quotes/coref.py)
     return st.last if found is None and not strict else found
 
 

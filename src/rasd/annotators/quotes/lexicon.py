@@ -15,7 +15,10 @@ from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
 from rasd.resources import arabic, load_lines, load_table
 from rasd.text import fold
-from rasd.text.clitics import affixes, article
+from rasd.text.clitics import affixes, article, chain, proclitic
+
+_BY = proclitic("by")  # بصرف
+_TO_ART = chain("to", "the")  # للتعاون
 
 
 def phrase(s: str) -> tuple[str, ...]:
@@ -51,6 +54,7 @@ class Lex:
     outlets: frozenset[str]
     attributions: tuple[tuple[str, ...], ...]
     attr_verb: frozenset[tuple[str, ...]]  # phrases that need a reporting verb after them
+    attr_closing: frozenset[tuple[str, ...]]  # ... and that close the clause they source
     sources: frozenset[str]
     deny: tuple[tuple[str, ...], ...]
     skip: frozenset[str]
@@ -117,7 +121,8 @@ def lexicon() -> Lex:
         adjunct_leads=lines("adjunct_leads.txt"),
         outlets=lines("outlets.txt"),
         attributions=tuple(sorted((phrase(r[0]) for r in load_table("quotes/attributions.tsv")), key=len, reverse=True)),
-        attr_verb=frozenset(phrase(r[0]) for r in load_table("quotes/attributions.tsv") if len(r) > 2 and r[2] == "verb"),
+        attr_verb=frozenset(phrase(r[0]) for r in load_table("quotes/attributions.tsv") if len(r) > 2 and r[2] in ("verb", "closing")),
+        attr_closing=frozenset(phrase(r[0]) for r in load_table("quotes/attributions.tsv") if len(r) > 2 and r[2] == "closing"),
         sources=lines("sources.txt"),
         deny=tuple(phrase(x) for x in load_lines("quotes/deny.txt")),
         skip=lines("skip_words.txt"),
@@ -145,6 +150,12 @@ def governed_prep(lex: Lex, head: str, prep: str) -> bool:
     """``prep`` (folded) belongs to the title ``head`` before it (``والمشرف على``), so it opens
     neither a cue's content nor an adjunct."""
     return any((_nodef(x), prep) in lex.prep_titles for x in _bare(head))
+
+
+def glued_prep(verb: Verb, w: str) -> str | None:
+    """The preposition of ``verb``'s PREPS written glued to ``w`` (``بصرف``; ``للتعاون`` when
+    the verb lists ``لل``: to + a definite verbal noun), else None."""
+    return next((p for p in (_BY, _TO_ART) if p in verb.preps and w.startswith(p)), None)
 
 
 def member(w: str, words: frozenset[str]) -> bool:

@@ -283,6 +283,8 @@ def _audience(cx: Ctx, k: int, e: int, head: int) -> bool:
     rest = _after_to(w)
     if rest in cx.lex.audiences or (_ART + rest) in cx.lex.audiences:
         return True
+    if w.startswith(_TO_ART) and any(m.type == "PER" and m.start < cx.toks[k - 1].end for m in cx.ents.overlapping(cx.toks[k].start, cx.toks[k].end)):
+        return True  # "وقال دودا للبرلمان:" tagged as one name: لل + a noun is whom he told, never a name
     # "وقال لزملائه إنه …": to a noun with a possessive pronoun (written ه, not the ة that folds
     # onto it; never with the article), someone addressed, not a speaker
     raw = cx.toks[k].text
@@ -428,6 +430,11 @@ def addressee_cut(cx: Ctx, np_: NP) -> NP:
         nxt = cx.toks[j + 1].norm if j + 1 <= np_.last else ""
         if w in cx.lex.addressees or (w == _FROM and nxt in cx.lex.addressees):
             return NP(np_.first, j - 1)
+        t, prev = cx.toks[j], cx.toks[j - 1]
+        if any(m.start == t.start and m.type != "PER" for m in cx.ents.overlapping(t.start, t.end)) and any(
+            m.end == prev.end for m in cx.ents.overlapping(prev.start, prev.end)
+        ):
+            return NP(np_.first, j - 1)  # "دعت الولايات المتحدة | باكستان إلى …": a place or body right after a name
     if not title_np(cx, np_) or definite(cx.toks[np_.first].norm):
         return np_
     for j in range(np_.first + 2, np_.last + 1):
