@@ -23,6 +23,7 @@ from rasd.annotators.quantities.frames import (
 )
 from rasd.annotators.quantities.groups import group_member, in_name, others, others_lemma, unwritten_object
 from rasd.annotators.quantities.money import last_currency, not_counted, scaled
+from rasd.annotators.quantities.neighbours import date_after, inherit, is_score, score_side, share_forward
 from rasd.annotators.quantities.numbers import (
     Lex,
     Num,
@@ -36,17 +37,12 @@ from rasd.annotators.quantities.numbers import (
 )
 from rasd.annotators.quantities.objects import (
     ONE_ALONE,
-    date_after,
-    inherit,
     is_definite,
     is_plural,
-    is_score,
     noun_before,
     nouns,
     of_group,
     open_object,
-    score_side,
-    share_forward,
     word_count,
 )
 from rasd.annotators.quantities.skim import candidates, doc_flags, first_words, line_bounds

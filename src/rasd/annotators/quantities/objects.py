@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from rasd.models import Quantity
+from rasd.annotators.quantities.pronoun_duals import pronoun_dual
 from rasd.resources import arabic, load_lines, load_table
 from rasd.text import Token, fold
 from rasd.text.clitics import (
@@ -51,6 +51,7 @@ _MASC_DUAL_OBL = affixes("dual", "masc", "obl")  # ين
 _CONSTRUCT_DUAL = affixes("construct", "dual", "masc")  # فريقي
 _CONSTRUCT_FEM = affixes("construct", "fem")  # لجنتي
 _CONSTRUCT_PL = affixes("construct", "plural")  # منتسبي
+_CONSTRUCT_NOM = affixes("construct", "nom_dual")  # مدربا النصر والهلال
 _PARTICIPLE = fold(affix("participle"))  # the alef of فاعل
 _SAME = frozenset(fold(w) for w in load_lines("quantities/same_one.txt"))  # مسافة واحدة: the same
 _DERIVED = tuple(fold(w) for w in load_lines("quantities/participle_prefixes.txt"))  # the مُ of مُفعِّل
@@ -67,7 +68,6 @@ _AND_ART = chain("and", "the")  # وال
 _POST_DEF = (_ART, chain("to", "the"), chain("by", "the"), _AND_ART)  # ال، لل، بال، وال
 _FROM = particle("from")  # من
 _CLOSERS = frozenset({")", '"', "'", "]"})
-INHERIT_WINDOW = 160  # characters back to look for the object an elided count inherits
 # Word-level readings (clean, article, plural, lemma, dual forms) are pure functions of the
 # word as written: remembered for this many distinct words, since every token of every
 # document asks them. Only immutable values are remembered.
@@ -338,12 +338,15 @@ def open_dual(toks: Sequence[Token], i: int) -> tuple[int, int, str] | None:
             and (not _participle(_cut(w, f, _CONSTRUCT_DUAL)) or _pair_after(toks, i + 1))  # طالبي اللجوء is a plural
         ):
             stem = _cut(w, f, _CONSTRUCT_DUAL)
+        elif f.endswith(_CONSTRUCT_NOM) and not definite and _two_named(toks, i + 1):
+            stem = _cut(w, f, _CONSTRUCT_NOM)  # a nominative dual: no plural ends so
         fs = fold(stem)
         # -تين is a dual whatever the noun (not -تان: باكستان), when no proclitic makes it ambiguous
         feminine = f.endswith(_FEM_DUAL_OBL) and len(fs) >= 4 and not off and f[0] not in _PARTICLES
         if fs in nl.time_units:
             return None
-        if len(fs) < 2 or not (feminine or fs in nl.singulars) or fs in nl.time_units or fs in nl.not_objects:
+        nominative = bool(stem) and f.endswith(_CONSTRUCT_NOM) and fs in nl.sound_masc
+        if len(fs) < 2 or not (feminine or nominative or fs in nl.singulars) or fs in nl.time_units or fs in nl.not_objects:
             continue
         nisba = fs.endswith(_NISBA) and f.endswith(_CONSTRUCT_DUAL) and not f.endswith(_CONSTRUCT_FEM)
         if nisba and fs not in nl.singulars:
@@ -351,10 +354,23 @@ def open_dual(toks: Sequence[Token], i: int) -> tuple[int, int, str] | None:
         if definite and fs in nl.anaphoric:
             return None
         return tok.start + off, tok.end, nl.plurals.get(fs, stem)
+    pd = _pronoun_dual(tok.text)
+    return (tok.start + pd[0], tok.end, pd[1]) if pd else None
+
+
+@lru_cache(maxsize=WORD_MEMO)
+def _pronoun_dual(text: str) -> tuple[int, str] | None:
+    """معسكريهما، نجليه: (offset, lemma) of a dual before an attached pronoun."""
+    nl = nouns()
+    for raw, off in ((text, 0), _bare_text(text)):
+        stem = pronoun_dual(clean(raw), nl.singulars)
+        fs = fold(stem or "")
+        if stem and fs not in nl.not_objects and fs not in nl.time_units and fs not in nl.anaphoric:
+            return off, nl.plurals.get(fs, stem)
     return None
 
 
-_DUAL_ENDS = (*_FEM_DUAL, *_CONSTRUCT_FEM, *_MASC_DUAL_NOM, *_MASC_DUAL_OBL, *_CONSTRUCT_DUAL)
+_DUAL_ENDS = (*_FEM_DUAL, *_CONSTRUCT_FEM, *_MASC_DUAL_NOM, *_MASC_DUAL_OBL, *_CONSTRUCT_DUAL, *_CONSTRUCT_NOM)
 
 
 def dual_forms(text: str) -> tuple[tuple[int, str, bool, str], ...]:
@@ -391,13 +407,16 @@ def may_be_dual(text: str) -> bool:
             stems.append(_cut(w, f, (*_MASC_DUAL_NOM, *_MASC_DUAL_OBL)))
         if f.endswith(_CONSTRUCT_DUAL) and not definite:
             stems.append(_cut(w, f, _CONSTRUCT_DUAL))
+        nominative = f.endswith(_CONSTRUCT_NOM) and not definite
+        if nominative:
+            stems.append(_cut(w, f, _CONSTRUCT_NOM))
         for stem in stems:
             fs = fold(stem)
             feminine = f.endswith(_FEM_DUAL_OBL) and len(fs) >= 4 and not off and f[0] not in _PARTICLES
-            known = feminine or fs in nl.singulars
+            known = feminine or fs in nl.singulars or (nominative and fs in nl.sound_masc)
             if len(fs) >= 2 and known and fs not in nl.time_units and fs not in nl.not_objects:
                 return True
-    return False
+    return _pronoun_dual(text) is not None
 
 
 def _participle(stem: str) -> bool:
@@ -415,6 +434,14 @@ def _derived(stem: str) -> bool:
 def _pair_after(toks: Sequence[Token], k: int) -> bool:
     """``عاملي الأرض والجمهور``: two definite members named after a construct dual."""
     return k + 1 < len(toks) and is_definite(toks[k].text) and fold(clean(toks[k + 1].text)).startswith(_AND_ART)
+
+
+def _two_named(toks: Sequence[Token], k: int) -> bool:
+    """``منتخبا البحرين وإيران``: a definite member, then a second after و."""
+    if k + 1 >= len(toks) or not is_definite(toks[k].text):
+        return False
+    second = toks[k + 1].norm
+    return second.startswith(_AND) and len(second) > 2 and second[1:2].isalpha()
 
 
 def _pair_follows(toks: Sequence[Token], k: int) -> bool:
@@ -549,20 +576,6 @@ def word_count(
     return None
 
 
-def is_score(toks: Sequence[Token], k: int, obj: str | None) -> bool:
-    """A goal count followed by ``مقابل`` (within two words) is a match score."""
-    nl = nouns()
-    if obj is None or fold(obj) not in nl.score_objects:
-        return False
-    return any(t.norm in nl.score_after for t in toks[k : k + 2])
-
-
-def score_side(toks: Sequence[Token], i: int, obj: str | None) -> bool:
-    """A goal count right after ``مقابل`` (``بثلاثة أهداف مقابل هدفين``) is the other side of a score."""
-    nl = nouns()
-    return obj is not None and fold(obj) in nl.score_objects and i > 0 and toks[i - 1].norm in nl.score_after
-
-
 def noun_before(toks: Sequence[Token], i: int) -> str | None:
     """The noun a post-posed واحد/واحدة counts (مرة واحدة، لموسم واحد); none before من
     after a definite word ("المدينة واحدة من أجمل المدن": one of, decision 9), while an
@@ -575,29 +588,3 @@ def noun_before(toks: Sequence[Token], i: int) -> str | None:
     if got is None or fold(got) in nouns().time_units or fold(got) in _SAME:
         return None
     return got
-
-
-def share_forward(out: list[Quantity], text: str) -> list[Quantity]:
-    """``عند 56 و55 دولارا``: a count without object takes the object of the next one."""
-    for a, b in zip(out, out[1:], strict=False):
-        gap = text[a.end : b.start]
-        if a.object is None and b.object and gap.strip() in (_AND, "") and "\n" not in gap and b.start > a.end:
-            a.object, a.confidence = b.object, 0.55
-    return out
-
-
-def date_after(toks: Sequence[Token], j: int) -> bool:
-    """``/ 10`` or ``-10`` (a day/month/year part) follows at token ``j``."""
-    if j + 1 >= len(toks) or not toks[j + 1].norm.isdigit():
-        return False
-    return toks[j].norm == "/" or (toks[j].norm in ("-", ":") and toks[j].start == toks[j - 1].end)
-
-
-def inherit(out: list[Quantity], start: int, text: str) -> str | None:
-    """An elided object (``ونحو 900 في سوريا``) is the one counted just before, same sentence."""
-    if not out or not out[-1].object or start - out[-1].end > INHERIT_WINDOW:
-        return None
-    between = text[out[-1].end : start]
-    if "\n" in between or "." in between or "؟" in between:
-        return None
-    return out[-1].object

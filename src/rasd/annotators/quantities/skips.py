@@ -12,8 +12,9 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from rasd.annotators.quantities.neighbours import date_after
 from rasd.annotators.quantities.numbers import Lex, Num, lookup, word_readings
-from rasd.annotators.quantities.objects import date_after, is_plural, nouns
+from rasd.annotators.quantities.objects import is_plural, nouns
 from rasd.annotators.spans import SpanIndex
 from rasd.models import Timex
 from rasd.resources import load_table

@@ -51,6 +51,8 @@ DAY_RANGE = re.compile(
     rf"(?:(?<!\w)[{CONJ}]?(?:{literal_alt(range_words('open_days'))})\s+)(?P<d>\d{{1,2}})\s*"
     rf"(?:-|–|{literal_alt(range_words('join'))})\s*$"
 )
+# "إلى 16 و17 سبتمبر": a bare day joined by و to a dated day is the first of a pair of days
+DAY_PAIR = re.compile(rf"(?<![\w.,/])(?P<d>\d{{1,2}})\s+{AND}\s*$")
 NEAR_MONTHS = 3  # a month named without year or tense cue is a coming one only this close
 
 
@@ -197,7 +199,7 @@ def _regexes() -> Regexes:
     this = alt(lex.this_words)
     blocks_src = {
         "MONTH": months,
-        "MONTHP": rf"{months}(?:\s*[/(\-]\s*{months}(?:\s*\))?)?",
+        "MONTHP": rf"{months}(?:(?:\s*[/(\-]\s*|\s+){months}(?:\s*\))?)?",
         "HMONTH": alt(lex.hijri_months),
         "HMARK": alt(lex.hijri_markers),
         "WEEKDAY": wd,
@@ -446,7 +448,7 @@ def clock_value_of(value: str | None) -> TimeValue | None:
 
 
 HIJRI_YEARS = range(1300, 1500)  # 1882–2077: in this press a year written 13xx/14xx is Hijri
-_DASHES = "-–"  # 2012-2013
+_DASHES = "-–/"  # 2012-2013, 2015/2016
 
 
 def year_season(m: re.Match[str], ctx: Ctx) -> bool:

@@ -19,6 +19,7 @@ from rasd.annotators.time.base import (
     AND,
     ART,
     CONJ,
+    DAY_PAIR,
     DAY_RANGE,
     DCT,
     NOT_TIME,
@@ -209,7 +210,7 @@ def _day_range(c: Cand, ctx: Ctx) -> Cand:
     tv = TimeValue.parse(c.value)
     if c.type != "DATE" or c.family != "date" or not _plain_day(tv):
         return c
-    m = DAY_RANGE.search(ctx.before(c.start, 20))
+    m = DAY_RANGE.search(ctx.before(c.start, 20)) or DAY_PAIR.search(ctx.before(c.start, 20))
     if not m:
         return c
     d0 = int(m.group("d"))

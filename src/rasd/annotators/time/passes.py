@@ -29,9 +29,9 @@ from rasd.annotators.time.base import (
     _dur_value,
     _num,
     _regexes,
-    clock_value_of,
     day_value_of,
 )
+from rasd.annotators.time.clock_runs import afternoon
 from rasd.annotators.time.lexicon import Lexicon, alt, day_nouns, key, lexicon, literal_alt, range_words
 from rasd.annotators.time.recurring import recurring
 from rasd.annotators.time.scan import Disjoint, shifted
@@ -118,7 +118,7 @@ def refine(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     cands = _post_mod(cands, ctx)
     cands = _anaphora(cands, ctx)
     cands = _pod_head(cands, ctx)
-    cands = _afternoon(cands, ctx)
+    cands = afternoon(cands, ctx)
     cands = _set_names(cands, ctx)
     return within(recurring(_hijri_day_ranges(cands, ctx), ctx), ctx)
 
@@ -543,31 +543,6 @@ def _pod_head(cands: list[Cand], ctx: Ctx) -> list[Cand]:
                 c = replace(c, start=start, end=end, type="TIME", value=f"{cd.isoformat()}T{pod}", has_date=True)
         out.append(c)
         prev_end = c.end
-    return out
-
-
-def _afternoon(cands: list[Cand], ctx: Ctx) -> list[Cand]:
-    """"الساعة ٧:٠٦ مساءً … الساعة (٧:٤٣) … الساعة الثامنة والنصف": clock times told in order
-    on one day stay in the afternoon once one of them is; a morning word keeps a time early."""
-    lex = ctx.lex
-    morning = {k for k, v in lex.parts_of_day.items() if v[0] == "MO"} | {
-        k for k, v in lex.clock_suffixes.items() if v == "am"
-    }
-    last: tuple[str, int, int] | None = None  # day, hour, end offset
-    out: list[Cand] = []
-    for c in cands:
-        tv = clock_value_of(c.value) if c.type == "TIME" else None
-        if tv and tv.year is not None and tv.hour is not None:
-            day, h = day_value(tv.year, tv.month, tv.day), tv.hour
-            words = set(key(ctx.text[c.start : c.end]).split(" "))
-            if (
-                last and last[0] == day and last[1] >= 12 and h < 12 and h + 12 >= last[1]
-                and not words & morning and "\n" not in ctx.text[last[2] : c.start]
-            ):  # fmt: skip
-                h += 12
-                c = replace(c, value=f"{day}T{h:02d}:{tv.minute:02d}", confidence=min(c.confidence, 0.7))
-            last = (day, h, c.end)
-        out.append(c)
     return out
 
 

@@ -1,0 +1,56 @@
+"""Counts read against their neighbours: match scores, an object shared with or inherited
+from the next or previous count, and a date part after a number (moved out of ``objects.py``
+to keep it short; they need the noun lexicon only).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rasd.annotators.quantities.objects import nouns
+from rasd.models import Quantity
+from rasd.text import Token, fold
+from rasd.text.clitics import proclitic
+
+_AND = proclitic("and")
+INHERIT_WINDOW = 160  # characters back to look for the object an elided count inherits
+
+
+def is_score(toks: Sequence[Token], k: int, obj: str | None) -> bool:
+    """A goal count followed by ``مقابل`` (within two words) is a match score."""
+    nl = nouns()
+    if obj is None or fold(obj) not in nl.score_objects:
+        return False
+    return any(t.norm in nl.score_after for t in toks[k : k + 2])
+
+
+def score_side(toks: Sequence[Token], i: int, obj: str | None) -> bool:
+    """A goal count right after ``مقابل`` (``بثلاثة أهداف مقابل هدفين``) is the other side of a score."""
+    nl = nouns()
+    return obj is not None and fold(obj) in nl.score_objects and i > 0 and toks[i - 1].norm in nl.score_after
+
+
+def share_forward(out: list[Quantity], text: str) -> list[Quantity]:
+    """``عند 56 و55 دولارا``: a count without object takes the object of the next one."""
+    for a, b in zip(out, out[1:], strict=False):
+        gap = text[a.end : b.start]
+        if a.object is None and b.object and gap.strip() in (_AND, "") and "\n" not in gap and b.start > a.end:
+            a.object, a.confidence = b.object, 0.55
+    return out
+
+
+def date_after(toks: Sequence[Token], j: int) -> bool:
+    """``/ 10`` or ``-10`` (a day/month/year part) follows at token ``j``."""
+    if j + 1 >= len(toks) or not toks[j + 1].norm.isdigit():
+        return False
+    return toks[j].norm == "/" or (toks[j].norm in ("-", ":") and toks[j].start == toks[j - 1].end)
+
+
+def inherit(out: list[Quantity], start: int, text: str) -> str | None:
+    """An elided object (``ونحو 900 في سوريا``) is the one counted just before, same sentence."""
+    if not out or not out[-1].object or start - out[-1].end > INHERIT_WINDOW:
+        return None
+    between = text[out[-1].end : start]
+    if "\n" in between or "." in between or "؟" in between:
+        return None
+    return out[-1].object
