@@ -236,8 +236,11 @@ class StoryCache:
         ident = digest(_file_digest(str(stance.MODEL_PATH)), ENCODER_NAME if model.uses_encoder() else "-", n=32)
         compute = model.predict_proba
 
+        def key(a: str, b: str) -> str:
+            return "cmp:" + digest(ident, a, b, n=32)
+
         def predict_proba(pairs: Sequence[tuple[str, str]]) -> list[dict[str, float]]:
-            keys = ["cmp:" + digest(ident, a, b, n=32) for a, b in pairs]
+            keys = [key(a, b) for a, b in pairs]
             known = self.get(keys)
             todo: dict[str, int] = {}  # each missing pair once
             for i, k in enumerate(keys):
@@ -250,7 +253,7 @@ class StoryCache:
 
         def answered(pairs: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
             """The pairs the cache answers: their texts need no encoding ahead (``story.ahead``)."""
-            keys = ["cmp:" + digest(ident, a, b, n=32) for a, b in pairs]
+            keys = [key(a, b) for a, b in pairs]
             have = self.store.has_results([k for k in keys if k not in self.new])
             return {p for p, k in zip(pairs, keys, strict=True) if k in have or k in self.new}
 

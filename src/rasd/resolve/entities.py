@@ -40,11 +40,11 @@ from rasd.annotators.entities.cues import given_names
 from rasd.annotators.entities.outlets import outlet_of
 from rasd.annotators.entities.shape import is_generic_body
 from rasd.annotators.events import word_list
+from rasd.annotators.quantities.money import currencies
 from rasd.ids import make_id
 from rasd.models import DocAnalysis, Document, Entity, EntityMention, Geo
 from rasd.resolve import guards
 from rasd.resolve.guards import LOCAL, nasab_extensions, person_blocks, safe_variant, short_candidates
-from rasd.resources import load_lines
 from rasd.text import fold
 from rasd.text.clitics import affix, affixes, article, chain
 from rasd.text.tokens import known_after_proclitics, strip_proclitics, token_texts, tokenize
@@ -136,7 +136,7 @@ def _stop_words() -> frozenset[str]:
     """Folded words no reader wants as an entity: ``entities/reader_stop.txt`` and every word of
     the currencies of ``quantities/currencies.txt``, bare, with the article, accusative or plural
     (ريال، الريال، ريالا، ريالات)."""
-    money = {fold(w) for line in load_lines("quantities/currencies.txt") for w in line.split()}
+    money = {w for c in currencies() for w in c.split()}
     endings = ("", affix("accusative"), *affixes("plural", "fem"))
     forms = {f for w in money for e in endings for f in (w + e, article() + w + e)}
     return word_list("entities/reader_stop.txt") | frozenset(forms)

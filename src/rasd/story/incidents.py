@@ -59,7 +59,7 @@ from rasd.story.report_words import (
     word_groups,
     word_share,
 )  # fmt: skip
-from rasd.story.reports import Incident, Report, _kinds, _traits, by_person, kind_of, parse_day
+from rasd.story.reports import Incident, Report, _kinds, by_person, has_trait, kind_of, parse_day
 from rasd.temporal import TimeValue
 from rasd.text import tokenize
 
@@ -205,8 +205,7 @@ def score(
         )
     assert inc.lo is not None and inc.hi is not None
     gap = _gap(lo, hi, inc.lo, inc.hi)
-    lasting = "lasting" in _traits().get(inc.kind, ())
-    if gap and (dated or inc.dated) and max((hi - lo).days, (inc.hi - inc.lo).days) > 6 and not lasting:
+    if gap and (dated or inc.dated) and max((hi - lo).days, (inc.hi - inc.lo).days) > 6 and not has_trait(inc.kind, "lasting"):
         return None  # "in July" and "in August": month-dated windows must overlap, not touch
     later = lo > inc.hi
     # a follow-up may come days after the happening; it then needs the place and most of
@@ -344,12 +343,12 @@ def make_reports(
         parts = frozenset(x for x in [*ev.actors, *ev.targets] if x not in geo and not x.startswith("?"))
         groups = t.groups
         words = frozenset(w for g in groups for w in g)
-        follow = backref or bool(words & followup_words()) or "lasting" in _traits().get(kind, ())
+        follow = backref or bool(words & followup_words()) or has_trait(kind, "lasting")
         # an arrest of those behind a bombing is a report of the bombing (a follow-up), and so
         # is a death its sentence says the bombing caused ("قتل في هجوم صاروخي"): of the
         # happenings its sentence names (kinds with the ``arrested`` trait); see also ``_tolls``
         about = (
-            frozenset(k for w in words if w in _kinds() and "arrested" in _traits().get(k := _kinds()[w][0], ()))
+            frozenset(k for w in words if w in _kinds() and has_trait(k := _kinds()[w][0], "arrested"))
             - {kind}
             if kind == "arrest" or by_person(kind)
             else frozenset()
@@ -368,7 +367,7 @@ TOLL_REACH = 600  # characters between a death and the deadly happening it may b
 def _follow_days(kind: str) -> int:
     """Days after an incident of ``kind`` a follow-up report may come: longer for a happening
     that lasts (the ``lasting`` trait: a flood season's tolls come for weeks)."""
-    return LASTING_DAYS if "lasting" in _traits().get(kind, ()) else FOLLOW_DAYS
+    return LASTING_DAYS if has_trait(kind, "lasting") else FOLLOW_DAYS
 
 
 def _tolls(reports: list[Report]) -> list[Report]:
@@ -379,7 +378,7 @@ def _tolls(reports: list[Report]) -> list[Report]:
     paragraphs away from an article's attacks stays apart."""
     deadly: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for r in reports:
-        if "arrested" in _traits().get(r.kind, ()):
+        if has_trait(r.kind, "arrested"):
             deadly[r.doc].append((r.ev.evidence[0].start, r.kind))
     for r in reports:
         if by_person(r.kind) and r.doc in deadly:
@@ -570,7 +569,7 @@ def _merge(
             # the incidents' windows decide (not each report's: one misdated report of
             # either must not keep them apart), as they decide a report's join
             gap = _gap(ib.lo, ib.hi, ic.lo, ic.hi)
-            wide = max((ib.hi - ib.lo).days, (ic.hi - ic.lo).days) > 6 and "lasting" not in _traits().get(ic.kind, ())
+            wide = max((ib.hi - ib.lo).days, (ic.hi - ic.lo).days) > 6 and not has_trait(ic.kind, "lasting")
             reach = _follow_days(ic.kind) if ib.lo > ic.hi and follow else MAX_GAP
             if not (by_person(ib.kind) and ib.persons and ic.persons) and ((gap and (ib.dated or ic.dated) and wide) or gap > reach):
                 continue

@@ -61,9 +61,14 @@ def _traits() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+def has_trait(kind: str, trait: str) -> bool:
+    """Whether ``kind`` has ``trait`` in ``story/kind_traits.tsv`` (person, lasting, arrested)."""
+    return trait in _traits().get(kind, ())
+
+
 def by_person(kind: str) -> bool:
     """Whether the named person identifies a happening of ``kind`` (``story/kind_traits.tsv``)."""
-    return "person" in _traits().get(kind, ())
+    return has_trait(kind, "person")
 
 
 def parse_day(v: str | None) -> date | None:
