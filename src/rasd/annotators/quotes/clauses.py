@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from rasd.annotators.quotes.context import MAX_SUBJECT, NP, Ctx, cue_at, relative_person, trim
+from rasd.annotators.quotes.context import MAX_SUBJECT, NP, Ctx, cue_at, relative_person, short_pair, trim
 from rasd.annotators.quotes.history import bare
 from rasd.annotators.quotes.lexicon import Verb, member
 from rasd.annotators.quotes.nominal import nominal_intro
@@ -284,3 +284,16 @@ def sender(cx: Ctx, s0: int, k: int) -> NP | None:
         if per and a < k:
             return NP(j + 1, max(x for x in range(a, k) if toks[x].start < per[0].end))
     return None
+
+
+def quoted_subject(cx: Ctx, o: int) -> bool:
+    """A short quoted name right after أن that the clause goes on from (``أكدت أن «مجلس
+    الشورى» عقد …``, ``بأن «المجلس»، قرر …``): the subject of indirect speech, not a quotation."""
+    if not short_pair(cx, o):
+        return False
+    j = cx.open_at[o] + 1
+    if j < len(cx.toks) and cx.toks[j].norm == "," and not cx.brk[j]:
+        j += 1  # a comma between the subject and its verb, not before another report
+        if j < len(cx.toks) and (bare(cx.toks[j].norm)[-1] != cx.toks[j].norm or cue_at(cx, j) is not None):
+            return False  # "أن «الوضع صعب»، وقال …": the quotation ended, a new clause begins
+    return j < len(cx.toks) and cx.toks[j].is_word and not cx.brk[j - 1]

@@ -30,6 +30,7 @@ from rasd.annotators.quotes.clauses import (
     kana_subject,
     object_before,
     quote_after,
+    quoted_subject,
     relative_antecedent,
     sender,
     strict_frames,
@@ -112,10 +113,12 @@ def _intro_at(cx: Ctx, k: int, verb: Verb, first: bool) -> _Intro | None:
             j += 1
         if kind == "colon" and j + 1 < len(toks) and toks[j].norm in lex.comps and toks[j + 1].is_word:
             j += 1  # "قال في بيان: إنه …": the content starts after إن, as with "قال إنه"
-        if j < len(toks) and j in cx.open_at:
+        if j < len(toks) and j in cx.open_at and not quoted_subject(cx, j):
             return _Intro(j + 1, j, kind)
         return _Intro(j, None, kind)
 
+    if "preps" in verb.options and t.norm not in verb.preps:
+        return None  # "واكتفى بأن يلقب …": without its own preposition the verb reports nothing
     if t.norm == ":" and not clock_colon(toks, k):
         return after(nxt, "colon")
     if k in cx.open_at and not short_pair(cx, k) and not (first and "strict" in verb.options):

@@ -86,6 +86,14 @@ def adjunct_rows() -> dict[str, bool]:
 
 
 @cache
+def manner_adjuncts() -> frozenset[str]:
+    """Folded adjunct words marked ``manner`` (``بشكل``, ``بصورة``): the indefinite adjective
+    after one is part of the adjunct (``بشكل رسمي``), not the start of reported content."""
+    rows = (line.split("\t") for line in load_lines("quotes/adjuncts.txt"))
+    return frozenset(fold(r[0].strip()) for r in rows if len(r) > 1 and r[1].strip() == "manner")
+
+
+@cache
 def lexicon() -> Lex:
     """All quote word lists, folded, loaded once."""
     cues: dict[tuple[str, ...], Verb] = {}

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 
 from rasd.annotators.quotes.history import bare, nodef
-from rasd.annotators.quotes.lexicon import adjunct_rows
+from rasd.annotators.quotes.lexicon import adjunct_rows, manner_adjuncts
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention
 from rasd.resources import arabic, load_lines
@@ -138,14 +138,15 @@ def nominal_intro(
         if named and t.norm == _IN and j == a + 1 and nodef(bare(toks[a].norm)[-1]) in _anon() and j + 1 < n and toks[j + 1].is_word:
             j += 1  # "أكد مصدر في محافظة X وصول …": where the source is, part of the subject
             continue
-        if (_definite(t.norm) and not (closed and not _nisba(w))) or (_nisba(w) and j > a) or w in _links():
+        if (_definite(t.norm) and not (closed and not _nisba(w))) or (_nisba(w) and j > a and not closed) or w in _links():
+            # after a whole name an indefinite word in -ية opens the content (ترسية، تسمية), it is no nisba
             j += 1
             continue
         break
     if j == a or not named or j >= n:
         return None
     sub_end = j
-    while j < n and not brk[j] and (toks[j].norm in (",", "-") or toks[j].norm in _skips()):
+    while j < n and not brk[j] and (toks[j].norm in (",", "-") or toks[j].norm in _skips() or _manner_adjective(toks, j)):
         j += 1
     if j >= n or brk[j - 1] or not toks[j].is_word or (_definite(toks[j].norm) and not closed):
         return None  # a definite word here is as likely the subject going on
@@ -157,6 +158,12 @@ def nominal_intro(
         words += toks[k].is_word
         k += 1
     return (sub_end, j) if words >= 2 else None
+
+
+def _manner_adjective(toks: Sequence[Token], j: int) -> bool:
+    """The indefinite word after a manner adjunct (``بشكل رسمي``, ``بصورة نهائية``) belongs to
+    the adjunct: the reported noun phrase starts after it."""
+    return j > 0 and toks[j - 1].norm in manner_adjuncts() and toks[j].is_word and not _definite(toks[j].norm)
 
 
 def _name_then_comma(
@@ -179,7 +186,15 @@ def _name_then_comma(
         j += 1
     if j + 1 >= n or brk[j - 1] or not toks[j].is_word or _definite(toks[j].norm) or not toks[j + 1].is_word:
         return None
+    if bare(toks[j].norm)[-1] in _pointers():
+        return None  # "أكدت الحركة وفاة مؤسسها X، وذلك غداة …": the name was the object, the writer goes on
     return c, j
+
+
+@cache
+def _pointers() -> frozenset[str]:
+    """Demonstratives (``ذلك``, ``هذا``): one after the comma points back, it opens no content."""
+    return frozenset(fold(x) for x in load_lines("quotes/demonstratives.txt"))
 
 
 @cache

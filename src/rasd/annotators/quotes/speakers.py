@@ -223,7 +223,7 @@ def parse_subject(cx: Ctx, a: int, b: int, verb: Verb) -> Subj:
                 sub.medium = medium_text(cx, k, e - 1)
                 end = k
                 break
-            if _audience(cx, k, e, s) or possessed_object(cx, k):
+            if _audience(cx, k, e, s) or possessed_object(cx, k) or _owned_after_name(cx, k):
                 end = k  # "أعلن التنظيم مسؤوليته عن …": the subject ends before the object
                 break
             k += 1
@@ -259,6 +259,17 @@ def possessed_object(cx: Ctx, k: int) -> bool:
             ):
                 return True
     return False
+
+
+def _owned_after_name(cx: Ctx, k: int) -> bool:
+    """A noun with a possessive pronoun right after a person's name (``أكد … محمد السالم سعادته
+    بنجاح …``): the name ended the subject, the noun is the verb's object."""
+    t, w = cx.toks[k], _bare(cx.toks[k].norm)[-1]
+    if not t.is_word or any(m.type in ("PER", "ORG") for m in cx.ents.overlapping(t.start, t.end)):
+        return False
+    if not any(m.type == "PER" and m.end == cx.toks[k - 1].end for m in cx.ents.overlapping(cx.toks[k - 1].start, cx.toks[k - 1].end)):
+        return False
+    return any(w.endswith(suf) and len(w) > len(suf) + 2 for suf in _THEIR[1:])
 
 
 def _tail_is_medium(cx: Ctx, k: int, e: int) -> bool:
