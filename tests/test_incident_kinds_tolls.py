@@ -161,3 +161,19 @@ def test_a_flood_season_told_for_two_weeks_is_one_incident_a_fire_is_not() -> No
         "اندلع حريق في مستودع للأخشاب بمدينة أبها أمس وأتى على محتوياته بالكامل.",
     )
     assert days_apart(*fire) == 2  # a fire ten days later is another fire
+
+
+def _told_kinds(text: str) -> list[str]:
+    """The kind ``story.incidents.told`` gives each incident report of ``text`` (its sentence read)."""
+    from rasd.story.incidents import told
+
+    return [told(ev, text).kind for ev in extract(make_da(text, published="2025-03-02")) if ev.type == "OTHER"]
+
+
+def test_a_person_drowning_is_no_wreck_but_a_sinking_boat_is() -> None:
+    # a child saved from drowning must never join a road crash of the same day nearby
+    rescue = _told_kinds("أنقذت فرقة الإنقاذ البحري طفلا من الغرق أثناء سباحته قرب الشاطئ مساء أمس.")
+    crash = _told_kinds("توفي ثلاثة أشخاص إثر اصطدام سيارتهم بجمل سائب على الطريق الساحلي أمس.")
+    assert rescue == ["drowning"] and crash == ["wreck"]
+    sinking = _told_kinds("لقي عشرة ركاب حتفهم في غرق مركب سياحي بعد اصطدامه بعبارة في النهر ليلة الجمعة.")
+    assert sinking and set(sinking) == {"wreck"}

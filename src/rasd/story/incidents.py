@@ -59,7 +59,7 @@ from rasd.story.report_words import (
     word_groups,
     word_share,
 )  # fmt: skip
-from rasd.story.reports import Incident, Report, _kinds, by_person, has_trait, kind_of, parse_day
+from rasd.story.reports import Incident, Report, _kinds, by_person, has_trait, kind_in, kind_of, parse_day
 from rasd.temporal import TimeValue
 from rasd.text import tokenize
 
@@ -289,7 +289,8 @@ def told(ev: Event, text: str) -> Told:
     e0 = ev.evidence[0]
     sent = text[e0.start : e0.end]
     kind, word = kind_of(ev)
-    return Told(kind, word, has_backref(sent), word_groups(sent), moves_on(sent), other_item(sent, ev.trigger))
+    groups = word_groups(sent)
+    return Told(kind_in(kind, groups), word, has_backref(sent), groups, moves_on(sent), other_item(sent, ev.trigger))
 
 
 def told_of(events: Sequence[Event], text: str) -> list[Told | None]:

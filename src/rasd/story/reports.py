@@ -35,6 +35,20 @@ def _kind_phrases() -> tuple[tuple[tuple[str, ...], tuple[str, str]], ...]:
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
+@cache
+def _kind_context() -> dict[str, tuple[str, frozenset[str]]]:
+    """``story/kind_context.tsv``: kind -> (the kind it becomes, the words that make it so)."""
+    return {r[0]: (r[1], frozenset(rw.match_key(fold(w)) for w in r[2].split("|"))) for r in load_table("story/kind_context.tsv")
+            if len(r) >= 3}  # fmt: skip
+
+
+def kind_in(kind: str, groups: tuple[Group, ...]) -> str:
+    """``kind`` as the words of its sentence (``report_words.word_groups``) change it: a
+    drowning in a sentence naming a boat is a wreck (``story/kind_context.tsv``)."""
+    shift = _kind_context().get(kind)
+    return shift[0] if shift and any(w in shift[1] for g in groups for w in g) else kind
+
+
 def kind_of(ev: Event) -> tuple[str, str]:
     """``(kind, label word)`` of a report: a phrase of its trigger's stems (سقوط طائرة), else
     the first of its trigger's words the table knows, else its type."""
