@@ -21,7 +21,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rasd.annotators.quotes.attributions import after_attribution, attributions
-from rasd.annotators.quotes.carry import carried
 from rasd.annotators.quotes.clauses import (
     bare_speech,
     clause_in,
@@ -54,6 +53,7 @@ from rasd.annotators.quotes.context import (
 )
 from rasd.annotators.quotes.coref import affiliation, office_head, resolve_descriptions
 from rasd.annotators.quotes.frames import opens_clause, relay, report_noun, subject_next, subordinate
+from rasd.annotators.quotes.groups import continued
 from rasd.annotators.quotes.history import CLITICS as _CLITICS
 from rasd.annotators.quotes.history import SpeakerIndex
 from rasd.annotators.quotes.history import bare as _bare
@@ -117,8 +117,8 @@ def _intro_at(cx: Ctx, k: int, verb: Verb, first: bool) -> _Intro | None:
             return _Intro(j + 1, j, kind)
         return _Intro(j, None, kind)
 
-    if "preps" in verb.options and t.norm not in verb.preps:
-        return None  # "واكتفى بأن يلقب …": without its own preposition the verb reports nothing
+    if "preps" in verb.options and t.norm not in verb.preps and not (k > 0 and toks[k - 1].norm in verb.preps):
+        return None  # "واكتفى بأن يلقب …": without its own preposition (or a mark right after it) nothing is reported
     if t.norm == ":" and not clock_colon(toks, k):
         return after(nxt, "colon")
     if k in cx.open_at and not short_pair(cx, k) and not (first and "strict" in verb.options):
@@ -421,7 +421,7 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: _State, k: int, in_doc: bool = 
             main = _main_subject(cx, a, k)  # "…، وحملت فئة ثالثة اللاعبين الخسارة مشيرة إلى …": its own subject
             if main is not None and main.np is not None and speakerish(cx, main.np):
                 return make_speaker(cx, main)
-        return _inherit(carried(cx.toks, cx.brk, cx.ents, max(s0, st.covered_until + 1, st.indirect_until + 1), k, st.last), sub.medium)
+        return _inherit(continued(cx, max(s0, st.covered_until + 1, st.indirect_until + 1), k, verb, st.last), sub.medium)
     if sub.np is not None and not sub.chain and kana_subject(cx, s0, k) is not None:
         sub = Subj(medium=sub.medium)  # "وكانت الوزارة أبلغت السفارة أن …": the subject is before the cue
     if sub.np is not None:
@@ -491,7 +491,7 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: _State, k: int, in_doc: bool = 
         return make_speaker(cx, Subj(np=when, medium=sub.medium))  # "وعندما سئل الوزير … قال إن"
     if verb.imperfect:
         return None  # "فصائل مسلحة تقول إنها …": a description, not a continuation
-    return _inherit(carried(cx.toks, cx.brk, cx.ents, max(st.covered_until, st.indirect_until) + 1, k, st.last), sub.medium)
+    return _inherit(continued(cx, max(st.covered_until, st.indirect_until) + 1, k, verb, st.last), sub.medium)
 
 
 def _main_subject(cx: Ctx, s0: int, k: int) -> Subj | None:

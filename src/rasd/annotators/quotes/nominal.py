@@ -21,7 +21,7 @@ from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention
 from rasd.resources import arabic, load_lines
 from rasd.text import Token, fold
-from rasd.text.clitics import affixes, article, chain, particle
+from rasd.text.clitics import affix, affixes, article, chain, particle
 
 MAX_SUBJECT = 14  # tokens the subject may run
 _NAMES = ("PER", "ORG", "GPE")
@@ -29,6 +29,8 @@ _DEF = (article(), chain("to", "the"))  # ال، لل
 _NISBA = affixes("nisba", "apposition")
 _TO = chain("to")
 _IN = particle("in")
+_PRONOUN = affixes("pronoun", "venue")  # ه ها هم هما: his/her/their
+_FEM, _FEM_CONSTRUCT = fold(affix("feminine")), fold(affix("feminine", "construct"))  # سعادة → سعادته
 
 
 @cache
@@ -113,7 +115,7 @@ def nominal_intro(
                 covered[first] = max(covered.get(first, 0), last + 1)
     named_to = _name_then_comma(toks, brk, ents, a)
     if named_to is not None:  # "أكد مدير إدارة … رئيس المركز سالم العمري، أهمية …": the name ends it
-        return named_to
+        return None if _felt(toks[named_to[1]].norm) else named_to
     j, named, heads, closed = a, False, _heads(), False  # closed: a whole name was read
     while j < n and j - a < MAX_SUBJECT and not brk[j]:
         t = toks[j]
@@ -152,12 +154,29 @@ def nominal_intro(
         return None  # a definite word here is as likely the subject going on
     if j > sub_end and toks[j - 1].norm in _governing():
         return None  # "أعلن الموقع عبر تويتر …": the preposition's own noun, not the content
+    if _felt(toks[j].norm):
+        return None  # "أكد المدير سعادته بنجاح …": a feeling, not a report (realnews decision 1)
     words = 0
     k = j
     while k < n and not brk[k] and words < 2:
         words += toks[k].is_word
         k += 1
     return (sub_end, j) if words >= 2 else None
+
+
+@cache
+def _feelings() -> frozenset[str]:
+    return frozenset(fold(x) for x in load_lines("quotes/feelings.txt"))
+
+
+def _felt(w: str) -> bool:
+    """``سعادته``, ``فخرهم``: a feeling noun with a possessive pronoun."""
+    for x in bare(w):  # فخره: the ف is the word's own
+        p = next((p for p in _PRONOUN if x.endswith(p) and len(x) > len(p) + 1), None)
+        s = x[: -len(p)] if p else ""
+        if (s[:-1] + _FEM if s.endswith(_FEM_CONSTRUCT) else s) in _feelings():
+            return True
+    return False
 
 
 def _manner_adjective(toks: Sequence[Token], j: int) -> bool:
