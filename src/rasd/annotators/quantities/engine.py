@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 
+from rasd.annotators.quantities.dual_context import anaphoric_dual, not_joined
 from rasd.annotators.quantities.frames import (
     frame_words,
     in_brackets,
@@ -56,6 +57,8 @@ from rasd.text.clitics import affixes, article, conjunctions, particle, procliti
 __all__ = ["extract_quantities", "lexicon"]
 
 _AND = proclitic("and")
+_TO = fold("إلى")
+_MY = fold(affixes("construct", "dual", "masc")[0])  # the ي that ends a construct dual and "my" alike
 _BY = proclitic("by")
 _ART = article()
 _CONJ_LETTERS = "".join(conjunctions())  # و ف (a string: "" is in it, as before)
@@ -250,7 +253,7 @@ def _scan_line(
                 continue
         if (
             rng is not None
-            and date_after(toks, rng[1].j)
+            and (date_after(toks, rng[1].j) or any(t.type == "DURATION" for t in spans.overlapping(rng[1].start, rng[1].end)))
             or _time_shared(lex, toks, rng[1].j if rng else num.j, text)
         ):
             i = rng[1].j if rng else num.j  # من 11 حتى 25 /10, في ثلاثة وستة أشهر
@@ -462,14 +465,18 @@ def _wordless(
             out.append(Quantity(doc_id, s, e, text[s:e], 1.0, mod=bm[1], object=obj, confidence=0.6, object_span=Span(s, e)))
             return i + 1
     wc = word_count(toks, i, lex.numbers, lambda k: _match_seq(toks, k, lex.objects, lex.max_obj_len))
-    after_dual = bool(out) and out[-1].value == 2.0 and i > 0 and out[-1].end == toks[i - 1].end
+    after_dual = i > 0 and (
+        (bool(out) and out[-1].value == 2.0 and out[-1].end == toks[i - 1].end)
+        or (is_definite(toks[i].text) and anaphoric_dual(toks[i - 1].text))  # الشركتين المسؤولتين
+    )
+    my = i + 1 < len(toks) and toks[i].norm.endswith(_MY) and toks[i + 1].norm in not_joined()  # مهنتي في
     if (
         wc is not None
         and not spans.overlaps_any(wc[0], wc[1])
         and not (wc[2] == 2.0 and in_name(ents, wc[0], wc[1]))  # الأرجنتين، أحمد الحيان: no dual
         and not is_score(toks, i + 1, wc[3])
         and not score_side(toks, i, wc[3])
-        and not (after_dual and wc[2] == 2.0)  # بتشكيلتين مختلفتين: the adjective agrees, it counts nothing
+        and not ((after_dual or my) and wc[2] == 2.0)  # بتشكيلتين مختلفتين: the adjective agrees, it counts nothing
         and not (
             wc[2] >= 2
             and is_definite(toks[i].text)
@@ -576,6 +583,8 @@ def _range(lex: Lex, toks: Sequence[Token], num: Num, text: str) -> tuple[int, N
             continue
         if n == 0 and (num.digits != second.digits or _object_after(lex, toks, num.j) is not None):
             continue  # "5 أو 6": both ends written alike, the object after the second
+        if n == 0 and join == _TO and (_is_year(num.value) or _is_year(second.value)):
+            continue  # "2012 إلى 21700": a year reaching an amount, no range
         first_tok = toks[num.i - n] if n else toks[num.i]
         start = first_tok.start + (
             1 if n and raw != words and fold(first_tok.text[:1]) in _CONJ_LETTERS else 0

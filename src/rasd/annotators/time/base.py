@@ -206,7 +206,9 @@ def _regexes() -> Regexes:
         "WEEKDAY0": wd0,
         "NUMW": numw,
         "NUMDEF": rf"(?:{alt(numdef)}(?:\s+{AND}\s*(?:{alt(numdef)}|{numw}))?)",  # الأربع والعشرين، الأربع وعشرين
-        "NUM": rf"(?:\d+(?:[.,]\d+)?(?:\s+{alt(lex.scales)}(?=\s))?|{numw}(?=\s))",  # a number word never runs into its unit
+        # a number word never runs into its unit; «400» مليون: a quoted number before its scale
+        "NUM": rf'(?:\d+(?:[.,]\d+)?(?:"?\s+{alt(lex.scales)}(?=\s))?|{numw}(?=\s))',
+        "SCALE": alt(lex.scales),
         "DURAFTER": alt(lex.duration_after),
         "UNIT": alt(lex.units),
         "UNITN": alt(k for k, v in lex.units.items() if v[1] == "N"),
@@ -292,6 +294,7 @@ def _num(s: str | None, lex: Lexicon) -> float | None:
     s = key(s)
     if s.startswith(ART) and s[len(ART) :] and not s[0].isdigit():
         s = s[len(ART) :]
+    s = s.replace('"', "")  # «400» مليون: quotation marks around the digits (folded to ")
     if re.fullmatch(r"\d+(?:[.,]\d+)?", s):
         return float(s.replace(",", "."))
     scaled = re.fullmatch(r"(\d+(?:[.,]\d+)?)\s+(\S+)", s)

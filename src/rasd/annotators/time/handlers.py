@@ -420,9 +420,9 @@ def _h_duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
         if n is None or n < 3:
             return None
     elif gd.get("num"):
-        if count == "2":
-            return None
         n = _num(gd["num"], lex)
+        if count == "2" or (unit == "DE" and (n or 0) > 10):
+            return None  # "45 عقدا", "1800 عقد" count contracts, not centuries of decades
         if n is None and not re.search(r"\D", gd["num"]):
             return None
     elif gd.get("frac") and count == "1":
@@ -438,6 +438,8 @@ def _h_duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if (gd.get("half") or gd.get("half1")) and n is not None:
         n += 0.5  # "خمس سنوات ونصف", "لمدة عام ونصف"
     start, end = _span(m)
+    if gd.get("num") and ctx.text[start - 1 : start] == '"' and '"' in ctx.text[start : m.start("unit")]:
+        start -= 1  # «68» عاما: the quoted number with both its marks
     after = key(gd.get("after") or "")
     if after and _num(after, lex) != 1:
         end = m.end("unit1")  # "عاما إضافيا": the adjective is not part of the expression

@@ -278,10 +278,17 @@ def _vague_needs_before() -> dict[str, tuple[str, ...]]:
 
 def vague_guarded(word: str, prev: str) -> bool:
     """True when a vague word that needs a word before it (vague_needs_before.tsv) lacks it:
-    "أجرى حديثا" is an interview, "المنضم حديثا" recently; "حتى اللحظة" is so far."""
+    "أجرى حديثا" is an interview, "المنضم حديثا" recently; "حتى اللحظة" is so far. A word
+    marked ``!`` (``!*x``: any word ending in x) bars it: "منزلا قديما" is an old house."""
     needs = _vague_needs_before().get(word)
     if needs is None:
         return False
     prev = key(prev)
+    bars = [n[1:] for n in needs if n.startswith("!")]
+    if any(prev.endswith(b[1:]) if b.startswith("*") else prev == b for b in bars):
+        return True
+    needs = tuple(n for n in needs if not n.startswith("!"))
+    if not needs:
+        return False
     bare = next((prev[len(c) :] for c in definite_chains(kaf=False) if prev.startswith(c)), None)
     return not any(bare is not None and bare.startswith(n[3:]) if n.startswith("DEF") else prev == n for n in needs)

@@ -85,7 +85,10 @@ def _words() -> _Words:
         podhead=re.compile(rf"(?<!\w)[{CONJ}]?(?P<p>{pod})\s*(?:{alt(day_nouns())}\s+)?\(?\s*$"),
         same_day=re.compile(rf"^\s*[,،]?\s*(?:{alt(_lines('same_day_links.txt'))})?\s*\(?\s*$"),
         footer=re.compile(rf"(?<!\w){alt(_lines('footer_markers.txt'))}\W*$"),
-        year_link=re.compile(rf"\s*(?:[-–/]|{alt(_lines('year_links.txt'))}(?!\w))?\s*(?P<y>(?:19|20)\d\d)(?![\d:/\-]|[.,]\d)"),
+        year_link=re.compile(
+            rf"(?:\s*(?P<aside>\([^()\n]{{1,40}}\)))?\s*(?P<link>[-–/]|{alt(_lines('year_links.txt'))}(?!\w)|{AND}(?=\d))?"
+            rf"\s*(?P<y>(?:19|20)\d\d)(?![\d:/\-]|[.,]\d)"
+        ),
         inception=frozenset(_lines("inception_verbs.txt")),
         since=frozenset(_lines("since_words.txt")),
         from_now=re.compile(rf"\s*{alt(_lines('from_now.txt'))}(?!\w)"),
@@ -203,8 +206,8 @@ def _added(cands: list[Cand], ctx: Ctx) -> list[Cand]:
         limit = starts[i + 1] if i + 1 < len(cands) else len(text)
         while (ym := w.year_link.match(text, end)) and ym.end() <= limit:
             nxt = re.sub(rf"^[{CONJ}{PREP_NO_KAF}]", "", ctx.next_word(ym.end()))
-            if nxt in lex.counted_nouns:
-                break
+            if nxt in lex.counted_nouns or (ym.group("aside") and not ym.group("link")):
+                break  # "2016 (2.1%) و2017": an aside in brackets only before a link
             new.append(Cand(ym.start("y"), ym.end(), "DATE", ym.group("y"), confidence=0.7, family="year_chain"))
             end = ym.end()
     return _insert(cands, new)

@@ -1,0 +1,43 @@
+"""What the words around a dual say about it.
+
+An adjective agrees with the dual noun before it (``الشركتين المسؤولتين``): when that noun
+refers back to parties already named (``quantities/anaphoric_duals.txt``, decision 7), its
+adjective counts nothing either. A feminine construct dual (``لجنتي الرياض والقصيم``) is
+always followed by the noun it is joined to; before a free particle (``في``, ``من``, ``على``:
+``ar/morphology/particles.tsv``) the same letters are a noun with the pronoun "my" (``مهنتي
+في``: my profession), no count. (The wider ``not_objects.txt`` would also stop ``جامعتي أم
+القرى`` and ``جامعتي جنوب كاليفورنيا``: أم and the compass words open names.)
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+from rasd.annotators.quantities.objects import dual_forms, nouns
+from rasd.resources.arabic import particle_forms
+from rasd.text import fold
+from rasd.text.clitics import affix, affixes
+
+_FEM_DUAL = affixes("dual", "fem")  # تان، تين
+_MASC_DUAL = (*affixes("dual", "masc", "nom"), *affixes("dual", "masc", "obl"))  # ان، ين
+_FEM = affix("feminine")  # ة
+
+
+@lru_cache(maxsize=4096)
+def anaphoric_dual(text: str) -> bool:
+    """Is ``text`` a definite dual of a noun that refers back (``الشركتين``, ``البلدين``)?"""
+    back = nouns().anaphoric
+    for _, w, definite, f in dual_forms(text):
+        if not definite:
+            continue
+        for ends, tail in ((_FEM_DUAL, _FEM), (_MASC_DUAL, "")):
+            end = next((e for e in ends if f.endswith(e)), None)
+            if end is not None and fold(w[: len(w) - len(end)] + tail) in back:
+                return True
+    return False
+
+
+@cache
+def not_joined() -> frozenset[str]:
+    """Folded free particles: no construct dual is followed by one."""
+    return frozenset(fold(f) for f in particle_forms().values())
