@@ -55,6 +55,7 @@ from rasd.story.report_words import (
     match_key,
     moves_on,
     other_item,
+    sets_context,
     telling,
     word_groups,
     word_share,
@@ -282,6 +283,7 @@ class Told:
     groups: tuple[frozenset[str], ...]
     moves_on: bool
     other: bool = False
+    context: bool = False  # its sentence sets the article's happening in context (``sets_context``)
 
 
 def told(ev: Event, text: str) -> Told:
@@ -290,7 +292,8 @@ def told(ev: Event, text: str) -> Told:
     sent = text[e0.start : e0.end]
     kind, word = kind_of(ev)
     groups = word_groups(sent)
-    return Told(kind_in(kind, groups), word, has_backref(sent), groups, moves_on(sent), other_item(sent, ev.trigger))
+    return Told(kind_in(kind, groups), word, has_backref(sent), groups, moves_on(sent), other_item(sent, ev.trigger),
+                sets_context(sent))  # fmt: skip
 
 
 def told_of(events: Sequence[Event], text: str) -> list[Told | None]:
@@ -358,7 +361,7 @@ def make_reports(
         # never the killer or the speaker who announced it)
         persons = frozenset(x for x in ev.targets if ents.get(x) is not None and ents[x].type == "PER")
         out.append(Report(ev, e0.doc, outlets.get(e0.doc, ""), pubs.get(e0.doc), kind, word, w[0], w[1], w[2], geo, parts, words,
-                          follow, about, persons, groups, t.moves_on, inferred and bool(geo), t.other))  # fmt: skip
+                          follow, about, persons, groups, t.moves_on, inferred and bool(geo), t.other, t.context))  # fmt: skip
     return _tolls(out)
 
 

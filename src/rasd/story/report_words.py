@@ -138,6 +138,12 @@ def moves_on(text: str) -> bool:
     return _opens_with(norms, _phrases("story/shifts.txt")) or _opens_with(norms, _other_items()[0])
 
 
+def sets_context(text: str) -> bool:
+    """Whether a sentence opens by setting its article's happening in context
+    (``context_openers.txt``: "ويأتي الهجوم بعد …"، "وسبق أن …"): it names earlier happenings."""
+    return _opens_with(_norms(text)[: SHIFT_AT + 4], _phrases("story/context_openers.txt"))
+
+
 def other_item(text: str, trigger: str) -> bool:
     """Whether a sentence tells of another happening than the ones its article told before:
     it opens with an opener of ``other_items.tsv`` ("من جهة أخرى"، "وفي محافظة …"), or a word

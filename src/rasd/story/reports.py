@@ -112,6 +112,7 @@ class Report:
     moves_on: bool = False  # its sentence opens on another item of a round-up (shifts.txt)
     inferred: bool = False  # its places are the article's lead's, not its sentence's
     other: bool = False  # its sentence tells of another item (other_items.tsv): its figures are not compared
+    context: bool = False  # its sentence sets its article's happening in context (context_openers.txt)
 
 
 @dataclass
@@ -150,6 +151,11 @@ class Incident:
         return self._scene
 
     def add(self, r: Report) -> None:
+        if r.context and self.reports:
+            # an earlier happening told in passing: one of its reports, but nothing the
+            # incident is known by, so it never bridges two happenings into one
+            self.reports.append(r)
+            return
         self._scene = None
         self.reports.append(r)
         if r.dated and not self.dated:
