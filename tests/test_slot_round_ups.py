@@ -37,3 +37,19 @@ def test_a_round_up_with_many_tolls_is_not_compared() -> None:
 def test_one_or_two_figures_are_still_compared() -> None:
     assert _conflicts([12.0], [15.0]) == [("12", "15")]
     assert len(_conflicts([12.0], [15.0, 17.0])) == 2  # an early and an updated toll
+
+
+def test_a_figure_deep_in_its_article_is_shown_but_not_set_against_another_source() -> None:
+    from rasd.story.slots import LEAD_CHARS
+
+    ra, rb = _report("d_a", "صحيفة الشمال"), _report("d_b", "صحيفة الجنوب")
+    lead = Value("killed", 4.0, None, None, ra, Evidence("d_a", 40, 45))
+    other = Value("killed", 6.0, None, None, rb, Evidence("d_b", 60, 65))
+    deep = Value("killed", 6.0, None, None, rb, Evidence("d_b", LEAD_CHARS + 200, LEAD_CHARS + 205))
+
+    def found(values: list[Value]) -> int:
+        return len(disagreements("i_1", "هجوم", values, lambda r: r.ev.id,
+                                 lambda v: Side(f"{v.value:g}", v.report.doc, [v.evidence], v.report.outlet)))  # fmt: skip
+
+    assert found([lead, other]) == 1  # both told in their articles' leads: a disagreement
+    assert found([lead, deep]) == 0  # a breakdown, an earlier toll or another happening's figure

@@ -12,7 +12,9 @@ its days, a day and its evening, evening and 19:00) agree. Values of two inciden
 never compared, nor values an article leaves in doubt: three or more figures of one slot
 (``ROUND_UP``: a round-up, a tally), two dates of one happening (``DATE_ROUND_UP``), a figure
 of a report of another kind than the article leads with (``Value.main``), a figure set aside
-(``Value.aside``: a tally's, another town's; it still counts towards ``ROUND_UP``), a relative
+(``Value.aside``: a tally's, another town's; it still counts towards ``ROUND_UP``), a value
+said after the article's lead (``LEAD_CHARS``: news puts the happening's figures first; deep
+in an article a figure is mostly a breakdown, an earlier toll or another happening's), a relative
 day ("أمس") said in the same sentence as the other side's (a story printed again a day later).
 
 Each explanation is one Arabic sentence from ``story/templates.tsv`` naming both sides:
@@ -45,6 +47,7 @@ __all__ = ["Article", "Value", "agree", "article_values", "compatible", "dates_c
            "shown", "templates"]  # fmt: skip
 
 MAX_VALUES = 12  # distinct values of one slot compared pairwise
+LEAD_CHARS = 600  # a figure or date said this far into its article is shown, never set against another source
 ROUND_UP = 3  # distinct values of one slot in one article's reports of an incident: not compared
 DATE_ROUND_UP = 2  # … of its date: an article dating one happening two ways (its statement's day, a stale "أمس")
 REPRINT = 0.8  # share of words two sentences saying a relative day share when one is the other reprinted
@@ -284,7 +287,8 @@ def disagreements(
         # than the article leads with (a second happening told beside it: ``Value.main``);
         # two dates of one article for one happening leave its date unknown, likewise
         many = len(told[(v.slot, v.report.doc)])
-        if many < (DATE_ROUND_UP if v.slot == "date" else ROUND_UP) and v.main and not v.aside:
+        lead = v.evidence.start < LEAD_CHARS
+        if many < (DATE_ROUND_UP if v.slot == "date" else ROUND_UP) and v.main and not v.aside and lead:
             by_slot.setdefault(v.slot, {}).setdefault(v.value, []).append(v)
     sides: dict[int, Side] = {}
 
