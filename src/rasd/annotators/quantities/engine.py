@@ -566,7 +566,8 @@ def _range(lex: Lex, toks: Sequence[Token], num: Num, text: str) -> tuple[int, N
         if n and got != words and raw != words:
             continue
         k = num.j + (num.j < len(toks) and toks[num.j].norm == "%")  # 9.72% إلى 1.21%
-        obj = _unit_after(lex, toks, k, num.value) if n and words[-1] == _BETWEEN and k < len(toks) else None
+        between = n > 0 and words[-1].endswith(_BETWEEN)  # بين, ما بين, مابين (one word)
+        obj = _unit_after(lex, toks, k, num.value) if between and k < len(toks) else None
         k = obj[1] if obj else k  # "بين مائة ألف ريال ومليون ريال": the unit written after both ends
         if k >= len(toks):
             return None
@@ -579,7 +580,7 @@ def _range(lex: Lex, toks: Sequence[Token], num: Num, text: str) -> tuple[int, N
             continue
         if obj and not same_object(obj, _unit_after(lex, toks, second.j, second.value)):
             continue
-        if second.value < num.value and not (n and words[-1] == _BETWEEN):
+        if second.value < num.value and not between:
             continue
         if n == 0 and (num.digits != second.digits or _object_after(lex, toks, num.j) is not None):
             continue  # "5 أو 6": both ends written alike, the object after the second

@@ -12,7 +12,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from rasd.annotators.quantities.objects import WORD_MEMO, article_forms, clean, folded, nouns, time_words
+from rasd.annotators.quantities.objects import (
+    WORD_MEMO,
+    article_forms,
+    clean,
+    folded,
+    is_plural,
+    nouns,
+    time_words,
+)
 from rasd.resources import arabic, load_lines, load_table
 from rasd.text import Token, fold
 from rasd.text.clitics import (
@@ -355,17 +363,28 @@ def strip_def(w: str) -> str:
 
 _TATWEEL = "\u0640"
 _NUM_ON_WORD = re.compile(r"(\d+(?:[.,]\d+)?)([\u0621-\u064a]{2,})")  # 120كم: a listed unit of two letters too
+_WORD_ON_NUM = re.compile(r"([\u0621-\u063f\u0641-\u064a]{3,})(\d+(?:[.,]\d+)?)")  # المستفيدين500 (no tatweel: الـ24)
 
 
 def unglue(lex: Lex, toks: list[Token]) -> list[Token]:
     """``165دولارا`` (a number written onto a listed unit or object, no space) read as two
     tokens, so the unit is the number's object as it is in ``165 دولارا``; a name that
-    starts with a number (``1ماليزيا``) stays whole. A dash drawn with tatweel (``150 ــ 300``)
+    starts with a number (``1ماليزيا``) stays whole. A number written onto the word before
+    it (``المستفيدين500 طفل``) is split off when a listed object, ``%`` or (two digits or
+    more) a plural follows it (a name such as ``آيفون6`` has none). A dash drawn with tatweel (``150 ــ 300``)
     reads as the dash of a range."""
     out: list[Token] = []
-    for t in toks:
+    for k, t in enumerate(toks):
         if t.text and not t.norm and not t.text.strip(_TATWEEL):
             out.append(Token(t.text, t.start, t.end, "-"))
+            continue
+        w = _WORD_ON_NUM.fullmatch(t.text) if t.text[-1:].isdigit() else None
+        nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+        if w is not None and (
+            nxt == "%" or _unit_word(lex, nxt) or (len(w.group(2)) > 1 and is_plural(nxt) is not None)
+        ):  # one digit before a mere plural is more often a name's (ينبع2 استثمارات)
+            cut = t.start + w.end(1)  # بلغ عدد المستفيدين500 طفل: a number glued after a word, its object next
+            out += [Token(w.group(1), t.start, cut, fold(w.group(1))), Token(w.group(2), cut, t.end, fold(w.group(2)))]
             continue
         m = _NUM_ON_WORD.fullmatch(t.text) if t.text[:1].isdigit() else None
         if m is None or not _unit_word(lex, m.group(2)):

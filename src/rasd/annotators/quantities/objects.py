@@ -44,6 +44,7 @@ _ACC = affixes("accusative")  # the tanween alef
 _VERB_PL = affixes("verb_plural")  # قالوا
 _NISBA = affixes("nisba", "base")  # ي
 _NISBA_PL = tuple(n + p for n in _NISBA for p in _MASC_PL)  # يون، يين
+_NISBA_FEM = tuple(fold(n + _FEM) for n in _NISBA)  # ية: a non-human plural's adjective
 _FEM_DUAL = affixes("dual", "fem")  # تان، تين
 _FEM_DUAL_OBL = affixes("dual", "fem", "obl")  # تين
 _MASC_DUAL_NOM = affixes("dual", "masc", "nom")  # ان
@@ -518,6 +519,10 @@ def post_nominal(
     single, head = is_plural(prev.text), i - 1
     if single is None and i > 1 and not is_definite(toks[i - 2].text):
         single, head = is_plural(toks[i - 2].text), i - 2  # حالات الإصابة الستة: a construct's plural head
+    elif single is None and i > 1 and post_definite(toks[i - 2].text) and prev.norm.endswith(_NISBA_FEM):
+        single, head = is_plural(toks[i - 2].text), i - 2  # القوى العالمية الست: the plural before its adjective
+        if single is not None and fold(single) not in nouns().singulars:
+            single = None  # only a known noun: not a guessed singular (السنوات المالية الثلاث → سنوة)
     if single is not None and _disagrees(tok.norm, single, numbers):  # الدول الأعضاء الثماني: دول
         got = next(((p, k) for k in (head - 1, head - 2) if k >= 0 and (p := is_plural(toks[k].text))), None)
         single, head = got if got and not _disagrees(tok.norm, got[0], numbers) else (single, head)

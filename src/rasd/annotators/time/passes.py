@@ -32,6 +32,7 @@ from rasd.annotators.time.base import (
     day_value_of,
 )
 from rasd.annotators.time.clock_runs import afternoon
+from rasd.annotators.time.events import named_events
 from rasd.annotators.time.lexicon import Lexicon, alt, day_nouns, key, lexicon, literal_alt, range_words
 from rasd.annotators.time.recurring import recurring
 from rasd.annotators.time.scan import Disjoint, shifted
@@ -123,7 +124,7 @@ def refine(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     cands = _pod_head(cands, ctx)
     cands = afternoon(cands, ctx)
     cands = _set_names(cands, ctx)
-    return within(recurring(_hijri_day_ranges(cands, ctx), ctx), ctx)
+    return named_events(within(recurring(_hijri_day_ranges(cands, ctx), ctx), ctx), ctx)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -245,10 +246,16 @@ def _split_lists(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     return out
 
 
-_RANGE_START = re.compile(
-    rf"(?<![\w.,])(?P<pre>(?:[{CONJ}]?(?:{literal_alt(range_words('open_counts'))})\s+)?)(?P<n>\d+(?:[.,]\d+)?)\s*"
-    rf"(?P<j>{literal_alt(range_words('join'))}|-|–)\s*$"
-)
+@cache
+def _range_start() -> re.Pattern[str]:
+    """The first end of a range before a duration, in digits or one number word (بين ثلاث و10)."""
+    words = [w for w, v in lexicon().numbers.items() if " " not in w and v.isdigit()]
+    return re.compile(
+        rf"(?<![\w.,])(?P<pre>(?:[{CONJ}]?(?:{literal_alt(range_words('open_counts'))})\s+)?)"
+        rf"(?P<n>\d+(?:[.,]\d+)?|{literal_alt(words)})\s*(?P<j>{literal_alt(range_words('join'))}|-|–)\s*$"
+    )
+
+
 _NUM_SCALE = re.compile(r"(\d+(?:[.,]\d+)?)(?:\s+(\S+))?")
 
 
@@ -262,11 +269,13 @@ def _range_starts(cands: list[Cand], ctx: Ctx) -> list[Cand]:
         if um is None or nm is None:
             continue
         before = ctx.before(c.start, 24)
-        m = _RANGE_START.search(before)
+        m = _range_start().search(before)
         if m is None or (m.group("j") == AND and not m.group("pre")):
             continue
         scale = float(ctx.lex.scales.get(nm.group(2) or "", 1))
-        first, second = float(m.group("n").replace(",", ".")), float(nm.group(1).replace(",", "."))
+        n = m.group("n")
+        first = float(ctx.lex.numbers[n] if n in ctx.lex.numbers else n.replace(",", "."))
+        second = float(nm.group(1).replace(",", "."))
         if first >= second:
             continue
         unit = {"H": "H", "M": "MIN"}.get(um.group(3), "H") if um.group(1) else um.group(3)

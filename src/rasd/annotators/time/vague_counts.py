@@ -1,5 +1,5 @@
 """Handlers for durations whose count is not written (``patterns.tsv``: ``few_units``,
-``bare_units``) and for a year written a few words after the noun it dates.
+``bare_units``, ``units_of``) and for a year written a few words after the noun it dates.
 
 Gold practice writes an unknown count as ``X`` (``عدة أيام`` is ``PXD``); these families read
 the same value where the count is an adjective after the unit (``أيام قليلة``) or absent after
@@ -39,4 +39,17 @@ def _h_bare_units(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return Cand(m.start("unit"), m.end(), "DURATION", _dur_value(unit, None), confidence=0.6)
 
 
-HANDLERS.update({"few_units": _h_few_units, "bare_units": _h_bare_units})
+LONG_UNITS = ("Y", "DE", "CE")  # units whose bare plural before من counts a stretch of time
+
+
+def _h_units_of(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """``نتيجة عقود من الإفراط``, ``لسنوات من العمل``: a bare plural of years, decades or
+    centuries before من and a definite noun is a stretch of them (shorter units before من
+    are more often a part: ``أيام من الأسبوع``)."""
+    unit, count = ctx.lex.units.get(key(m.group("unit")), ("", ""))
+    if count != "N" or unit not in LONG_UNITS:
+        return None
+    return Cand(m.start("unit"), m.end("unit"), "DURATION", _dur_value(unit, None), confidence=0.6)
+
+
+HANDLERS.update({"few_units": _h_few_units, "bare_units": _h_bare_units, "units_of": _h_units_of})
