@@ -9,14 +9,16 @@ in the store:
 - each document's annotations as the annotators left them (linking later edits them in
   place), by content hash, with ``annotator_fingerprint``: a document is annotated once,
   and again only after the annotators' code or resources change;
-- what the story step reads from each article, and the stance model's answer for each pair
-  of claim texts, by a digest of everything they depend on (``StoryCache``): an update reads
-  again only the articles whose inputs changed (new ones, and those whose mentions linking
-  now groups differently — a renamed entity alone does not count, ``_doc_key``) and
-  compares only new pairs.
+- what the story step reads from each article, and the stance model's answer and word-level
+  bound for each pair of claim texts, by a digest of everything they depend on
+  (``StoryCache``): an update reads again only the articles whose inputs changed (new ones,
+  and those whose mentions linking now groups differently — a renamed entity alone does not
+  count, ``_doc_key``) and compares and bounds only new pairs.
 
-Everything else of the corpus-level stages (linking, incidents, threads, conflict blocking,
-export) runs over the whole store on every update: see docs/monitoring.md for its cost.
+The cached annotations are fetched at once and decoded (``CachedCorpus``) on a helper thread
+while the new documents are annotated (``pipeline._meanwhile``). Everything else of the
+corpus-level stages (linking, incidents, threads, conflict blocking, export) runs over the
+whole store on every update: see docs/monitoring.md for its cost.
 """
 
 from __future__ import annotations
@@ -37,10 +39,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from rasd.ids import digest
 from rasd.models import DocAnalysis, Document
 from rasd.parallel import forked
 from rasd.store import Store
+from rasd.store.shared import analysis_from_blob
 from rasd.story import stage as story
 from rasd.story import stance
 from rasd.text import fold
@@ -77,17 +82,40 @@ def annotator_fingerprint(annotators: Sequence[tuple[str, Callable[..., Any] | N
     return digest(_code_digest(), *names, n=32)
 
 
+class CachedCorpus:
+    """One ``DocAnalysis`` per document of ``docs``, from the store's cache where it holds one.
+
+    The cached bytes are fetched at once and decoded by ``decode``, which an update runs on a
+    helper thread while the new documents are annotated (``warm.Beside``); ``todo`` (the
+    documents without a cached annotation: new ones, or all after the annotators changed, in
+    the order of ``docs``) is known before that. ``analyses`` gives them all, in that order.
+    """
+
+    def __init__(self, store: Store, docs: Sequence[Document], fingerprint: str) -> None:
+        self.docs = list(docs)
+        self._blobs = store.annotation_blobs(self.docs, fingerprint)
+        self.todo = [DocAnalysis(doc=d) for d in self.docs if d.id not in self._blobs]
+        self._decoded: dict[str, DocAnalysis] | None = None
+
+    def decode(self) -> None:
+        if self._decoded is None:
+            by_id = {d.id: d for d in self.docs}
+            self._decoded = {i: analysis_from_blob(by_id[i], b) for i, b in self._blobs.items()}
+            self._blobs = {}
+
+    def analyses(self) -> list[DocAnalysis]:
+        self.decode()
+        assert self._decoded is not None
+        fresh = {da.doc.id: da for da in self.todo}
+        return [self._decoded.get(d.id) or fresh[d.id] for d in self.docs]
+
+
 def corpus_analyses(
     store: Store, docs: Sequence[Document], fingerprint: str
 ) -> tuple[list[DocAnalysis], list[DocAnalysis]]:
-    """``(all, to_annotate)``: one ``DocAnalysis`` per document, from the cache where it holds one.
-
-    ``to_annotate`` are the documents without a cached annotation (new ones, or all of them
-    after the annotators changed), in the order of ``docs``.
-    """
-    cached = store.load_annotations(docs, fingerprint)
-    das = [cached.get(d.id) or DocAnalysis(doc=d) for d in docs]
-    return das, [da for da in das if da.doc.id not in cached]
+    """``(all, to_annotate)`` of ``CachedCorpus``, decoded here."""
+    cc = CachedCorpus(store, docs, fingerprint)
+    return cc.analyses(), cc.todo
 
 
 _FAILED = re.compile(r"failed on (d_[0-9a-f]+)")
@@ -149,7 +177,10 @@ class StoryCache:
       the document, its annotations after linking, and the entity ids its unlinked mentions
       would get (the only corpus-wide input of that step);
     - ``cmp:`` the stance model's probabilities for one pair of claim texts, keyed by the
-      model file, whether the sentence encoder is used, and both texts.
+      model file, whether the sentence encoder is used, and both texts;
+    - ``bnd:`` the model's word-level ceiling on ``disagree`` for one pair (same key parts),
+      which the claim comparison asks of every candidate pair before it decides what to
+      compare: an update bounds only the pairs it has not met before.
     """
 
     def __init__(self, store: Store, errors: Sequence[tuple[str, str]] = ()) -> None:
@@ -221,8 +252,8 @@ class StoryCache:
 
     @contextmanager
     def comparisons(self) -> Iterator[None]:
-        """While open, the stance model answers the pairs it answered before from the cache,
-        and says which pairs those are (``answered``: the claim comparison then sends only the
+        """While open, the stance model answers (and bounds, ``bnd:``) the pairs it answered
+        (bounded) before from the cache, and says which pairs those are (``answered``: the claim comparison then sends only the
         other pairs' texts to the sentence encoder ahead of time, ``story.ahead.Reader``).
 
         The loaded model's ``predict_proba`` is wrapped for the duration (the model object is
@@ -251,6 +282,23 @@ class StoryCache:
                     known[k] = self.new[k] = _pack(p)
             return [_unpack(known[k]) for k in keys]
 
+        compute_bound = model.disagree_bound
+
+        def disagree_bound(pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+            """The word-level ceiling on ``disagree`` of each pair (what the claim comparison
+            asks of every candidate pair, before it decides which to compare), cached: a
+            pair's bound depends on its texts and the model alone (``bnd:`` keys)."""
+            keys = ["bnd:" + digest(ident, a, b, n=32) for a, b in pairs]
+            known = self.get(keys)
+            todo: dict[str, int] = {}
+            for i, k in enumerate(keys):
+                if k not in known:
+                    todo.setdefault(k, i)
+            if todo:
+                for k, v in zip(todo, compute_bound([pairs[i] for i in todo.values()]), strict=True):
+                    known[k] = self.new[k] = _pack(float(v))
+            return np.array([_unpack(known[k]) for k in keys], dtype=float)
+
         def answered(pairs: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
             """The pairs the cache answers: their texts need no encoding ahead (``story.ahead``)."""
             keys = [key(a, b) for a, b in pairs]
@@ -258,11 +306,13 @@ class StoryCache:
             return {p for p, k in zip(pairs, keys, strict=True) if k in have or k in self.new}
 
         model.predict_proba = predict_proba  # type: ignore[method-assign]
+        model.disagree_bound = disagree_bound  # type: ignore[method-assign]
         model.answered = answered  # type: ignore[attr-defined]
         try:
             yield
         finally:
-            del model.predict_proba  # the class's method again
+            del model.predict_proba  # the class's methods again
+            del model.disagree_bound
             del model.answered  # type: ignore[attr-defined]
 
 

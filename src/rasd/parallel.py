@@ -252,3 +252,48 @@ class Beside:
             os.waitpid(self._pid, 0)
             os.close(self._pipe)
             self._pid = None
+
+
+class Meanwhile:
+    """``tasks`` on one helper thread from ``start`` to ``join``, then ``loads``: work this
+    process would do later, done while it only waits (worker processes annotating).
+
+    ``start`` may be called many times (a progress tick): the first starts the thread. The
+    caller starts it only where no fork follows before ``join`` (a thread at fork time can
+    leave a lock held in the child) and reads nothing the tasks fill before ``join``.
+    ``join`` waits and raises what a task raised; without ``start`` it runs the ``tasks``
+    here (they must be done) but not the ``loads``: those only fill caches (``functools.cache``
+    loaders), so one that fails is skipped and fails again where its result is used.
+    """
+
+    def __init__(self, tasks: Iterable[Callable[[], object]] = (), loads: Iterable[Callable[[], object]] = ()) -> None:
+        self.tasks, self.loads = list(tasks), list(loads)
+        self._thread: threading.Thread | None = None
+        self._error: BaseException | None = None
+
+    def _run(self) -> None:
+        try:
+            for task in self.tasks:
+                task()
+        except BaseException as e:  # raised again by ``join``, in the caller's thread
+            self._error = e
+            return
+        for load in self.loads:
+            try:
+                load()
+            except Exception:  # loaded again where it is used, and fails there
+                continue
+
+    def start(self, *_: object) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="rasd-meanwhile", daemon=True)
+            self._thread.start()
+
+    def join(self) -> None:
+        if self._thread is None:
+            for task in self.tasks:
+                task()
+            return
+        self._thread.join()
+        if self._error is not None:
+            raise self._error

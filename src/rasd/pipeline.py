@@ -22,13 +22,15 @@ from time import perf_counter as _now
 from typing import Any
 
 from rasd import stages
-from rasd.incremental import AnnotationSaver, annotator_fingerprint, corpus_analyses, story_cache
+from rasd.incremental import AnnotationSaver, CachedCorpus, annotator_fingerprint, story_cache
 from rasd.interfaces.export import analysis_to_json, write_json_file
 from rasd.meter import Meter, StageStat
 from rasd.models import MENTION_KINDS, VIEW_KINDS, Analysis, DocAnalysis, Document, Mentions, RawPage, Views
-from rasd.parallel import Beside, ordered, pool
+from rasd.parallel import Beside, Meanwhile, ordered, pool
 from rasd.parallel_dask import annotate_on_dask, dask_client, story_on_dask, story_step_on_dask
 from rasd.progress import Reporter, interrupt_quietly
+from rasd.resolve.demonyms import read_ahead as demonyms_ahead
+from rasd.resolve.entities import link, load_resources
 from rasd.stages import (
     ANALYSED_LANGUAGES,
     StageUnavailable,
@@ -39,7 +41,9 @@ from rasd.stages import (
 )
 from rasd.store import AddStats, Store, open_store
 from rasd.store.prepare import Prepared, prepare
+from rasd.story.stance import load_model
 
+ANNOTATE_BATCH = 16  # documents per task when annotation runs in worker processes
 STORY_KINDS = ("events", "incidents", "claims", "commitments", "threads", "conflicts")  # the story stage's progress line
 Item = Document | Prepared
 
@@ -210,7 +214,7 @@ def annotate_all(
     errors: list[tuple[str, str]],
     *,
     workers: int = 1,
-    batch: int = 16,
+    batch: int | None = None,
     timings: dict[str, list[float]] | None = None,
     tick: Callable[[int], None] | None = None,
 ) -> None:
@@ -221,7 +225,8 @@ def annotate_all(
     only the document and return only the mention lists (what ``DocAnalysis`` gained).
     """
     timings = {} if timings is None else timings
-    if workers <= 1 or len(das) < 2 * batch:
+    batch = batch or ANNOTATE_BATCH
+    if not _annotates_elsewhere(len(das), workers, batch):
         for n, da in enumerate(das, 1):
             annotate(da, errors, timings)
             if tick is not None:
@@ -280,16 +285,30 @@ def analyze(
             _read(store, rep, iter_documents(inputs, result, date=date, workers=workers), result, stats)
             st.docs = result.documents
         with meter.stage("load") as st:
-            docs, das, todo, fingerprint = _load_corpus(store, rep)
+            docs, cached, fingerprint = _load_corpus(store, rep)
+            todo = cached.todo
             st.docs = len(docs)
         timings: dict[str, list[float]] = {}
         with meter.stage("annotate", len(todo)), rep.stage("annotate", len(todo)) as ps:
             saver = AnnotationSaver(store, todo, fingerprint, ps.update, errors=result.errors)
+            # while workers annotate, this process decodes the cached annotations and reads and
+            # loads what the corpus stages will (``_meanwhile``); started at the first finished
+            # batch, when the pool has all its workers (no fork while the thread runs)
+            meanwhile = _meanwhile(cached, docs)
+            elsewhere = client is not None or _annotates_elsewhere(len(todo), workers)
+
+            def tick(done: int) -> None:
+                saver(done)
+                if elsewhere:
+                    meanwhile.start()
+
             if client is not None:
-                annotate_on_dask(client, todo, result.errors, timings=timings, tick=saver)
+                annotate_on_dask(client, todo, result.errors, timings=timings, tick=tick)
             else:
-                annotate_all(todo, result.errors, workers=workers, timings=timings, tick=saver)
+                annotate_all(todo, result.errors, workers=workers, timings=timings, tick=tick)
             saver.flush()
+            meanwhile.join()
+            das = cached.analyses()
             ps.detail = f"{len(das) - len(todo):,} cached" if len(das) > len(todo) else ""
         for s in stages.STAGES.annotators():
             if s.name in timings:
@@ -362,14 +381,35 @@ def _write_analysis(path: Path, analysis: Analysis, as_of: str) -> None:
     write_json_file(path, analysis_to_json(analysis, as_of))
 
 
-def _load_corpus(store: Store, rep: Reporter) -> tuple[list[Document], list[DocAnalysis], list[DocAnalysis], str]:
-    """Every stored document, its ``DocAnalysis`` (cached annotations where there are), the
-    ones still to annotate, and the fingerprint of the annotators that would annotate them."""
+def _load_corpus(store: Store, rep: Reporter) -> tuple[list[Document], CachedCorpus, str]:
+    """Every stored document, their cached annotations (fetched, decoded later: ``CachedCorpus``)
+    and the fingerprint of the annotators that would annotate the others."""
     with rep.stage("load", store.count_documents()) as ps:
         docs = list(ps.count(store.iter_documents()))
     fingerprint = annotator_fingerprint([(s.name, s.fn) for s in stages.STAGES.annotators()])
-    das, todo = corpus_analyses(store, docs, fingerprint)
-    return docs, das, todo, fingerprint
+    return docs, CachedCorpus(store, docs, fingerprint), fingerprint
+
+
+def _meanwhile(cached: CachedCorpus, docs: Sequence[Document]) -> Meanwhile:
+    """Work for the thread beside the annotation (``parallel.Meanwhile``): decoding the cached
+    annotations; when ``resolve.entities.link`` is the linker, the demonyms of every text
+    (``resolve.demonyms.read_ahead``: the text alone decides them) and its resources; the
+    stance model (``story.stance.load_model``, with scikit-learn: about 1.5 s) when there is a
+    story stage. Only caches are filled, so the output is the same."""
+    tasks: list[Callable[[], object]] = [cached.decode]
+    loads: list[Callable[[], object]] = []
+    if stages.stage("resolve") is link:
+        analysed = [d for d in docs if d.language in ANALYSED_LANGUAGES]
+        tasks.append(lambda: demonyms_ahead(analysed))
+        loads.append(load_resources)
+    if stages.stage("story") is not None:
+        loads.append(load_model)
+    return Meanwhile(tasks, loads)
+
+
+def _annotates_elsewhere(n: int, workers: int, batch: int | None = None) -> bool:
+    """Whether ``annotate_all`` sends ``n`` documents to worker processes (else: here, in order)."""
+    return workers > 1 and n >= 2 * (batch or ANNOTATE_BATCH)
 
 
 def _story_on(client: Any, errors: list[tuple[str, str]]) -> Any:

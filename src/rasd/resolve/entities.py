@@ -37,6 +37,7 @@ from rasd.annotators.entities import annotate, clubs, recall_family_names, rule_
 from rasd.annotators.entities import gazetteer as gz
 from rasd.annotators.entities.corpus import load_documents
 from rasd.annotators.entities.cues import given_names
+from rasd.annotators.entities.outlets import index as outlet_index
 from rasd.annotators.entities.outlets import outlet_of
 from rasd.annotators.entities.shape import is_generic_body
 from rasd.annotators.events import word_list
@@ -44,10 +45,11 @@ from rasd.annotators.quantities.money import currencies
 from rasd.ids import make_id
 from rasd.models import DocAnalysis, Document, Entity, EntityMention, Geo
 from rasd.resolve import guards
+from rasd.resolve.demonyms import _attach_demonyms, _demonym_hits, _doc_countries
 from rasd.resolve.guards import LOCAL, nasab_extensions, person_blocks, safe_variant, short_candidates
 from rasd.text import fold
 from rasd.text.clitics import affix, affixes, article, chain
-from rasd.text.tokens import known_after_proclitics, strip_proclitics, token_texts, tokenize
+from rasd.text.tokens import strip_proclitics, tokenize
 
 _FAMILY = {"PER": "PER", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "MISC": "MISC"}
 _TYPE_ORDER = {"PER": 0, "ORG": 1, "GPE": 2, "LOC": 3, "FAC": 4, "MISC": 5}
@@ -270,14 +272,18 @@ def link(das: list[DocAnalysis]) -> list[Entity]:
             if key_type(k) == "PER" and LOCAL not in k and len(k.split()) == size
             and (k in given or len({uf.find(c) for c in short_candidates(k, blocks, uf)}) > 1)
         }  # fmt: skip
-        if split:
-            mentions = [(m, f"{k}{LOCAL}{m.doc}" if k in split else k) for m, k in mentions]
-            for m, k in mentions:
+        if split:  # only their mentions change key: the others keep theirs and their documents
+            moved: list[tuple[EntityMention, str]] = []
+            for n, (m, k) in enumerate(mentions):
+                if k in split:
+                    mentions[n] = moved_one = (m, f"{k}{LOCAL}{m.doc}")
+                    moved.append(moved_one)
+            for m, k in moved:
                 if k not in docs_of:
                     key_types[k] = key_types[k.split(LOCAL, 1)[0]]
                     uf.find(k)
                 docs_of[k].add(m.doc)
-            keys = sorted({k for k in keys if k not in split} | {k for _, k in mentions})
+            keys = sorted({k for k in keys if k not in split} | {k for _, k in moved})
             blocks = person_blocks(keys, key_type)
         for k in keys:
             toks = k.split(LOCAL, 1)[0].split()
@@ -494,94 +500,15 @@ def _make_entity(
     )
 
 
-def _demonym_hits(das: list[DocAnalysis]) -> dict[str, list[tuple[str, str]]]:
-    """Per document, the ``(ISO, surface form)`` of every demonym in its text (one pass).
-
-    Words are read off the text without building tokens, and each distinct word is looked
-    up once (``_demonym_of``): a corpus repeats its words, so the pass costs the regex."""
-    dem = gz.demonyms()
-    known = frozenset(dem)
-    hits: dict[str, tuple[str, str]] = {}
-    misses: set[str] = set()
-    out: dict[str, list[tuple[str, str]]] = {}
-    for da in das:
-        pairs: list[tuple[str, str]] = []
-        for w in token_texts(da.doc.text):
-            if w in misses:
-                continue
-            hit = hits.get(w)
-            if hit is None:
-                hit = _demonym_of(w, dem, known)
-                if hit is None:
-                    misses.add(w)
-                    continue
-                hits[w] = hit
-            pairs.append(hit)
-        out[da.doc.id] = pairs
-    return out
-
-
-def _demonym_of(word: str, dem: dict[str, str], known: frozenset[str]) -> tuple[str, str] | None:
-    """``(ISO, surface form)`` when the token ``word`` is a demonym, else None."""
-    norm = fold(word)  # the token's ``norm``
-    if norm in dem:
-        return dem[norm], " ".join(word.split())
-    if known_after_proclitics(norm, dem):
-        # with proclitics ("وبريطانية"): counted under the bare form
-        stem = next((s for _, s in strip_proclitics(word, known)[1:]), None)
-        if stem is not None:
-            return dem[fold(stem)], " ".join(stem.split())
-    return None
-
-
-def _doc_countries(
-    hits: dict[str, list[tuple[str, str]]], mentions: list[tuple[EntityMention, str]]
-) -> dict[str, set[str]]:
-    """ISO codes each document is about (named countries, curated places, demonyms)."""
-    out: dict[str, set[str]] = defaultdict(set)
-    for m, _ in mentions:
-        e = gz.by_key().get(gz.key_of(m.text))
-        if e is not None and (e.iso or e.country):
-            out[m.doc].add(e.iso or e.country or "")
-    for doc_id, pairs in hits.items():
-        out[doc_id].update(iso for iso, _ in pairs)
-    return out
-
-
-def _attach_demonyms(hits: dict[str, list[tuple[str, str]]], entities: list[Entity]) -> None:
-    """Demonyms become ``attributes['demonyms']`` of their country, created if never named."""
-    seen: dict[str, Counter[str]] = defaultdict(Counter)
-    docs: dict[str, list[str]] = defaultdict(list)
-    for doc_id, pairs in hits.items():
-        for iso, form in pairs:
-            seen[iso][form] += 1
-            if doc_id not in docs[iso]:
-                docs[iso].append(doc_id)
-    by_iso = {e.attributes.get("country"): e for e in entities if e.type == "GPE" and e.name in _country_names()}
-    for iso in sorted(seen):
-        country = by_iso.get(iso)
-        if country is None:
-            c = gz.country_by_iso().get(iso)
-            if c is None:
-                continue
-            geo = Geo(c.lat, c.lon, c.kind) if c.lat is not None and c.lon is not None else None
-            country = Entity(
-                id=make_id("e", "GPE", gz.key_of(c.name)),
-                type="GPE",
-                name=c.name,
-                docs=list(docs[iso]),
-                geo=geo,
-                attributes={"country": iso, "geo_source": c.source},
-            )
-            entities.append(country)
-            by_iso[iso] = country
-        forms = seen[iso]
-        country.attributes["demonyms"] = sorted(forms, key=lambda f: (-forms[f], f))
-        country.attributes["demonym_docs"] = docs[iso]
-
-
-def _country_names() -> frozenset[str]:
-    return frozenset(c.name for c in gz.countries())
+def load_resources() -> None:
+    """Load what linking reads once per process (the outlet index, built from the gazetteer,
+    takes about a second): a run does it while worker processes annotate (``pipeline``)."""
+    outlet_index()
+    gz.demonyms()
+    gz.country_by_iso()
+    clubs.index()
+    given_names()
+    _stop_words()
 
 
 def analyse(docs: Sequence[Document]) -> tuple[list[DocAnalysis], list[Entity]]:

@@ -180,6 +180,12 @@ class Store(Protocol):
         """
         ...
 
+    def annotation_blobs(self, docs: Sequence[Document], fingerprint: str) -> dict[str, bytes]:
+        """``load_annotations`` before decoding: each cached document's stored bytes, by id
+        (``store.shared.analysis_from_blob`` decodes one), so a caller can decode them
+        elsewhere, e.g. while the new documents are annotated."""
+        ...
+
     def save_annotations(self, das: Iterable[DocAnalysis], fingerprint: str) -> None:
         """Cache each document's annotations (as the annotators left them) by content hash."""
         ...

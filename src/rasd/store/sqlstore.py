@@ -467,14 +467,17 @@ class SQLStore(ABC):
     # ------------------------------------------------------------------ caches
 
     def load_annotations(self, docs: Sequence[Document], fingerprint: str) -> dict[str, DocAnalysis]:
+        by_id = {d.id: d for d in docs}
+        return {i: shared.analysis_from_blob(by_id[i], b) for i, b in self.annotation_blobs(docs, fingerprint).items()}
+
+    def annotation_blobs(self, docs: Sequence[Document], fingerprint: str) -> dict[str, bytes]:
         by_hash = {d.content_hash: d for d in docs if d.content_hash}
-        out: dict[str, DocAnalysis] = {}
+        out: dict[str, bytes] = {}
         for chunk in _chunks(by_hash):
             cond, params = self._in("content_hash", chunk)
             q = f"SELECT content_hash, data FROM annotations WHERE fingerprint=? AND {cond}"
             for h, blob in self._x(q, [fingerprint, *params]).fetchall():
-                d = by_hash[h]
-                out[d.id] = shared.analysis_from_blob(d, blob)
+                out[by_hash[h].id] = bytes(blob)
         return out
 
     def save_annotations(self, das: Iterable[DocAnalysis], fingerprint: str) -> None:
