@@ -227,7 +227,10 @@ def scan_number(lex: Lex, toks: Sequence[Token], i: int, text: str) -> Num | Non
         return None
     num = digit_number(toks, i, text)
     if num is not None:
-        k = num.j + (num.j + 1 < len(toks) and toks[num.j].norm == ")")  # (174) مليون
+        closed = num.j + 1 < len(toks) and (
+            toks[num.j].norm == ")" or (toks[num.j].norm == '"' and i > 0 and toks[i - 1].norm == '"')
+        )
+        k = num.j + closed  # (174) مليون, «100» مليون
         if k < len(toks):
             hit = lookup(lex, toks[k])
             if hit and hit[1] == "scale" and num.value is not None:

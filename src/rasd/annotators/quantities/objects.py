@@ -590,6 +590,11 @@ def noun_before(toks: Sequence[Token], i: int) -> str | None:
     prev = toks[i - 1]
     text, _ = _bare(prev) if fold(prev.text)[:1] in _TO_PB and len(prev.norm) > 4 else (prev.text, 0)
     got = lemma(text)
-    if got is None or fold(got) in nouns().time_units or fold(got) in _SAME:
+    if got is None or fold(got) in nouns().time_units or _same_one(prev.text):
         return None
     return got
+
+
+def _same_one(text: str) -> bool:
+    """``صفا واحدا``, ``ويدا واحدة`` (tanween alef, a leading و): a ``same_one.txt`` noun, "united"."""
+    return any(fold(lemma(r, acc=a) or "") in _SAME for r in (text, _bare_text(text)[0]) for a in (False, True))

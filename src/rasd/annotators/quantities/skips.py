@@ -17,13 +17,14 @@ from rasd.annotators.quantities.numbers import Lex, Num, lookup, word_readings
 from rasd.annotators.quantities.objects import is_plural, nouns
 from rasd.annotators.spans import SpanIndex
 from rasd.models import Timex
-from rasd.resources import load_table
+from rasd.resources import load_lines, load_table
 from rasd.text import Token, fold
 from rasd.text.clitics import particle
 
 __all__ = ["is_skipped"]
 
 _BETWEEN = particle("between")
+_TIMES = "×"  # the sign between the sides of a size (صور 4×6، شاشة 1366 × 768)
 
 
 @cache
@@ -31,6 +32,12 @@ def _year_words() -> frozenset[str]:
     """The words before a year (``time/year_words.tsv``, one list for both annotators):
     after them only a four-digit number is a year."""
     return frozenset(fold(row[0]) for row in load_table("time/year_words.tsv") if len(row) == 1)
+
+
+@cache
+def _digit_names() -> frozenset[str]:
+    """Nouns named by digits after them (``quantities/names_before_digits.txt``)."""
+    return frozenset(fold(w) for w in load_lines("quantities/names_before_digits.txt"))
 
 
 def _no_year(toks: Sequence[Token], num: Num, spans: SpanIndex[Timex]) -> bool:
@@ -50,6 +57,8 @@ def is_skipped(lex: Lex, toks: Sequence[Token], num: Num, text: str, spans: Span
         prev = toks[num.i - 1]
         if any(r in lex.skip_before for r in word_readings(prev.norm)) and not _no_year(toks, num, spans):
             return True
+        if num.digits and any(r in _digit_names() for r in word_readings(prev.norm)):
+            return True  # موقع 24: a name
         if (
             prev.norm == "("
             and num.i > 1
@@ -58,6 +67,8 @@ def is_skipped(lex: Lex, toks: Sequence[Token], num: Num, text: str, spans: Span
             return True  # بالرمز (43)
         if prev.norm in ("/", "-", ":", "+") and prev.end == toks[num.i].start:
             return True
+        if prev.norm == _TIMES:
+            return True  # 4×6: a size, no count
         if num.i > 1 and prev.norm in ("-", ":") and _spaced_score(toks, num.i - 2):
             return True  # the other side of 3 - 1
         if prev.norm == "/" and num.i > 1 and toks[num.i - 2].norm.isdigit():
@@ -73,7 +84,7 @@ def is_skipped(lex: Lex, toks: Sequence[Token], num: Num, text: str, spans: Span
         nxt = toks[num.j]
         # ما بين 150- 200: after بين, a hyphen joins the two ends of a range, no date or score
         ranged = num.i > 0 and _BETWEEN in word_readings(toks[num.i - 1].norm)
-        if any(r in lex.skip_after for r in word_readings(nxt.norm)):
+        if any(r in lex.skip_after for r in word_readings(nxt.norm)) or nxt.norm == _TIMES:
             return True
         if date_after(toks, num.j) and not ranged:
             return True

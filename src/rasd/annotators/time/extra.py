@@ -112,6 +112,15 @@ def _h_same_month(m: re.Match[str], ctx: Ctx) -> Cand | None:
         except ValueError:
             return None
         return _cand(m, "DATE", value, anchor="dct", confidence=0.8)
+    step = _rel(m.group("mrel"), ctx.lex)
+    if step is not None:  # "العاشر من الشهر المقبل": a day of the month before or after it
+        if not (d.year and d.month):
+            return _cand(m, "DATE", None, anchor="dct", confidence=0.3)
+        y, mo = divmod(d.year * 12 + d.month - 1 + step, 12)
+        try:
+            return _cand(m, "DATE", dt.date(y, mo + 1, day).isoformat(), anchor="dct", confidence=0.8)
+        except ValueError:
+            return None
     return _cand(m, "DATE", f"XXXX-XX-{day:02d}", anchor="previous", confidence=0.6)
 
 

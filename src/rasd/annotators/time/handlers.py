@@ -252,8 +252,8 @@ def _h_rel_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
     n = _num(gd.get("n"), lex) if gd.get("n") else None
     if gd.get("n") and n is None:
         return None
-    if unit.endswith("1"):  # "العقد الماضي": the past ten years; "العقد الحالي" is a contract
-        ok = direction == -1 and not gd.get("n")
+    if unit.endswith("1"):  # "العقد الماضي/المقبل": ten years back or ahead; "العقد الحالي" is a contract
+        ok = direction in (-1, 1) and not gd.get("n")
         return _cand(m, "DURATION", _dur_value(unit[:-1], 1), mod=mod, anchor="dct", confidence=0.75) if ok else None
     if unit.endswith("P") or unit.endswith("2"):  # plural or dual: الأيام الماضية, العامين الماضيين
         base = unit[:-1]

@@ -35,6 +35,7 @@ from rasd.annotators.time.clock_runs import afternoon
 from rasd.annotators.time.events import named_events
 from rasd.annotators.time.lexicon import Lexicon, alt, day_nouns, key, lexicon, literal_alt, range_words
 from rasd.annotators.time.recurring import recurring
+from rasd.annotators.time.restated import restated
 from rasd.annotators.time.scan import Disjoint, shifted
 from rasd.annotators.time.within import within
 from rasd.resources import load_lines, load_table
@@ -114,7 +115,7 @@ def refine(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     cands = _added(cands, ctx)
     cands = _split_lists(cands, ctx)
     cands = _range_starts(cands, ctx)
-    cands = _same_day(cands, ctx)
+    cands = _same_day(restated(cands, ctx), ctx)
     cands = _weekday_wins(cands, ctx)
     cands = _since(cands, ctx)
     cands = _after_past(cands, ctx)
@@ -310,7 +311,9 @@ def _same_day(cands: list[Cand], ctx: Ctx) -> list[Cand]:
         if cd and want and n.family == "weekday" and re.fullmatch(r"\s*[(,،]\s*", gap) and "(" in gap:
             if cd.isoweekday() != want and ctx.dct.date:
                 d = ctx.dct.date
-                cd = _after(d, want) if cd > d else _on_or_before(d, want)
+                # a past or present day is left to _weekday_wins, which also moves the bare days
+                if cd > d or c.family != "relday":
+                    cd = _after(d, want) if cd > d else _on_or_before(d, want)
             out.append(replace(c, end=end, value=_with_day(c, cd), confidence=min(c.confidence, 0.8)))
             i += 2
             continue
