@@ -11,11 +11,13 @@ always followed by the noun it is joined to; before a free particle (``في``, `
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from rasd.annotators.quantities.objects import dual_forms, nouns
+from rasd.resources import load_lines
 from rasd.resources.arabic import particle_forms
-from rasd.text import fold
+from rasd.text import Token, fold
 from rasd.text.clitics import affix, affixes
 
 _FEM_DUAL = affixes("dual", "fem")  # تان، تين
@@ -41,3 +43,14 @@ def anaphoric_dual(text: str) -> bool:
 def not_joined() -> frozenset[str]:
     """Folded free particles: no construct dual is followed by one."""
     return frozenset(fold(f) for f in particle_forms().values())
+
+
+@cache
+def _demonstratives() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_lines("quantities/dual_demonstratives.txt"))
+
+
+def after_demonstrative(toks: Sequence[Token], i: int) -> bool:
+    """A dual demonstrative stands before token ``i`` (``هذين المشروعين``): the dual points
+    back at two things already named, like the definite duals of decision 7."""
+    return i > 0 and toks[i - 1].norm in _demonstratives()

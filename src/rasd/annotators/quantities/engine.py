@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 
-from rasd.annotators.quantities.dual_context import anaphoric_dual, not_joined
+from rasd.annotators.quantities.dual_context import after_demonstrative, anaphoric_dual, not_joined
 from rasd.annotators.quantities.frames import (
     frame_words,
     in_brackets,
@@ -436,7 +436,9 @@ def _wordless(
                 break
         definite = is_definite(toks[i].text)
         anaphoric = definite and (
-            fold(dual_lemma) in nouns().anaphoric or _repeated(out, 2.0, dual_lemma, toks, i + n, ents)
+            fold(dual_lemma) in nouns().anaphoric
+            or _repeated(out, 2.0, dual_lemma, toks, i + n, ents)
+            or after_demonstrative(toks, i)
         )
         if not spans.overlaps_any(s, e) and not anaphoric and not score_side(toks, i, dual_lemma):
             owner = _gentilic(lex, toks[i + n]) if i + n < len(toks) else None
@@ -476,7 +478,7 @@ def _wordless(
         and not (wc[2] == 2.0 and in_name(ents, wc[0], wc[1]))  # الأرجنتين، أحمد الحيان: no dual
         and not is_score(toks, i + 1, wc[3])
         and not score_side(toks, i, wc[3])
-        and not ((after_dual or my) and wc[2] == 2.0)  # بتشكيلتين مختلفتين: the adjective agrees, it counts nothing
+        and not ((after_dual or my or after_demonstrative(toks, i)) and wc[2] == 2.0)  # بتشكيلتين مختلفتين، هذين المشروعين
         and not (
             wc[2] >= 2
             and is_definite(toks[i].text)

@@ -36,6 +36,7 @@ from rasd.text.clitics import (
 DIGITS = re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9]+")
 _R_DECIMAL = re.compile(r"^([0-9]+)ر([0-9]+)$")
 _DOTTED = re.compile(r"(?:\.[0-9]{3}){2,}(?![0-9])")
+_DOTTED_DECIMAL = re.compile(r"((?:\.[0-9]{3})+)\.([0-9]{1,2})(?![0-9.])")  # 1.333.15: thousands, then decimals
 _HAMZA_ALEF = "\u0623\u0625\u0622"  # أ إ آ: a letter of the word, not a folded ا
 _GLUED = (*conjunctions(), *prepositions(kaf=False))  # و ف ب ل
 _AS = proclitic("as")  # ك
@@ -201,6 +202,13 @@ def digit_number(toks: Sequence[Token], i: int, text: str) -> Num | None:
         while k < len(toks) and toks[k].end <= dotted.end():
             k += 1
         return Num(i, k, start, toks[k - 1].end, float(raw + dotted.group().replace(".", "")), digits=True)
+    dec_dotted = _DOTTED_DECIMAL.match(text, t.end)
+    if dec_dotted and not raw.startswith("0") and len(raw) <= 3:  # an index level: 1.333.15 is 1333.15
+        k = i + 1
+        while k < len(toks) and toks[k].end <= dec_dotted.end():
+            k += 1
+        value = float(f"{raw}{dec_dotted.group(1).replace('.', '')}.{dec_dotted.group(2)}")
+        return Num(i, k, start, toks[k - 1].end, value, digits=True)
     while (
         j + 1 < len(toks)
         and toks[j].norm in (",", ".")
@@ -319,7 +327,8 @@ def scan_number(lex: Lex, toks: Sequence[Token], i: int, text: str) -> Num | Non
 
 
 def _tail(lex: Lex, toks: Sequence[Token], num: Num, text: str) -> Num:
-    """A scale amount continued after و: ``مليونين و800 ألف``, ``7 ملايين ونصف``."""
+    """A scale amount continued after و: ``مليونين و800 ألف``, ``7 ملايين ونصف``; after a
+    thousand, digits below it too (``95 ألفا و831 دينارا``, as stock reports write totals)."""
     last = lookup(lex, toks[num.j - 1])
     if num.value is None or last is None or last[1] != "scale" or num.j >= len(toks):
         return num
@@ -342,7 +351,7 @@ def _tail(lex: Lex, toks: Sequence[Token], num: Num, text: str) -> Num:
         and nxt.value is not None
         and nxt.mod is None
         and nxt.value < unit
-        and nxt.value >= 1000
+        and (nxt.value >= 1000 or (unit == 1000 and nxt.digits))  # 519 ألفا و843 سهما
     ):
         num.value += nxt.value
         num.j, num.end = nxt.j, nxt.end

@@ -16,8 +16,8 @@ from rasd.annotators.time.lexicon import (
     Lexicon,
     alt,
     clock_fractions,
-    clock_hours,
     duration_fractions,
+    hour_words,
     key,
     lexicon,
     literal_alt,
@@ -232,7 +232,7 @@ def _regexes() -> Regexes:
         "YEARW": alt(lex.year_words),
         "YSUF": alt(lex.year_suffixes),
         "ORD": alt(lex.ordinals),
-        "HOURW": alt([*lex.ordinals, *clock_hours()]),
+        "HOURW": alt(hour_words(lex.ordinals)),
         "DECADE": alt(lex.decades),
         "POY": alt(lex.parts_of_year),
         "HOLIDAY": alt(holidays()),
@@ -246,7 +246,7 @@ def _regexes() -> Regexes:
         "MOD": lex.modifiers, "AGO": lex.ago_words, "DURCUE": lex.duration_cues,
         "PODHEAD": [k for k, v in lex.parts_of_day.items() if v[1] in ("head", "both")],
         "VAGUE": lex.vague, "SETW": lex.sets, "EVERY": lex.every_words, "SEASON": lex.seasons,
-        "YEARW": lex.year_words, "ORD": lex.ordinals, "HOURW": [*lex.ordinals, *clock_hours()], "DECADE": lex.decades, "POY": lex.parts_of_year,
+        "YEARW": lex.year_words, "ORD": lex.ordinals, "HOURW": hour_words(lex.ordinals), "DECADE": lex.decades, "POY": lex.parts_of_year,
         "HOLIDAY": holidays(), "DAYORD": day_ordinals(), "DURFRAC": duration_fractions(),
     }
     fams = []

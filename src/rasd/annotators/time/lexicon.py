@@ -72,6 +72,13 @@ def clock_hours() -> dict[str, int]:
     return {key(r[0]): int(r[1]) for r in load_table("time/clock_hours.tsv") if len(r) >= 2}
 
 
+def hour_words(ordinals: Iterable[str]) -> list[str]:
+    """Folded words that name a clock hour: the ordinals less ``time/not_hour_ordinals.txt``
+    (a masculine الأول agrees with no ساعة), and ``clock_hours``."""
+    masc = {key(w) for w in load_lines("time/not_hour_ordinals.txt")}
+    return [*(o for o in ordinals if o not in masc), *clock_hours()]
+
+
 @cache
 def duration_fractions() -> dict[str, float]:
     """Folded fraction before a bare unit -> its value (``نصف ساعة``), ``time/duration_fractions.tsv``."""
