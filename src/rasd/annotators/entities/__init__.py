@@ -37,6 +37,7 @@ from rasd.annotators.entities.family import (
     _known_stems,
     _noun_clitics,
     adjective_people,
+    family_clitics,
     recall_family_names,
 )
 from rasd.annotators.entities.features import gaz_tokens, sent_features, title_words, triggers
@@ -275,7 +276,8 @@ def _extend_people(toks: list[Token], run: list[int], accepted: list[_Cand]) -> 
 
 
 def _name_memory(toks: list[Token], accepted: list[_Cand], known: frozenset[str]) -> list[_Cand]:
-    """Later bare family names of people named in full in the same text (``السوداني``).
+    """Later bare family names of people named in full in the same text (``السوداني``,
+    ``للعيدان`` whole: ل + العيدان with the alif elided).
 
     A document names a person in full once and then by family name; the model misses many
     of these short forms because they look like adjectives.
@@ -289,6 +291,9 @@ def _name_memory(toks: list[Token], accepted: list[_Cand], known: frozenset[str]
     ends = tuple(lasts)
     func = _function_words()
     for i, t in enumerate(toks):
+        if i not in used and t.norm.startswith(_TO_ART) and _ART + t.norm[len(_TO_ART) :] in lasts:
+            out.append(_Cand(i, i, t.start, t.end, "PER", "model", 0.6))  # للعيدان: the whole token
+            continue
         if not t.norm.endswith(ends) or i in used or not t.is_word or t.text in func:
             continue
         k = _clitic_len(t, frozenset(lasts))
@@ -535,6 +540,7 @@ def tag(text: str, doc_id: str = "", outlet: str | None = None) -> list[EntityMe
     _extend_left(toks, run, accepted, known)
     _places_over_people(toks, text, accepted)
     _family_names(toks, text, accepted)
+    family_clitics(toks, run, accepted)
     accepted = adjective_people(toks, run, accepted, _title_blocked())
     # one-word PERs that are misread verbs: dropped (``misread_verb`` reads the word count of
     # its own word only: only those words are counted)

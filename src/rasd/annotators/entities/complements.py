@@ -52,6 +52,13 @@ def _heads() -> dict[str, str]:
 
 
 @cache
+def _no_demonym() -> frozenset[str]:
+    """Heads that a demonym alone makes a government, not a body (``الإدارة الأمريكية``)."""
+    rows = load_table("entities/complement_heads.tsv")
+    return frozenset(gz.key_of(_ART + r[0]) for r in rows if len(r) > 2 and r[2] == "no-demonym")
+
+
+@cache
 def _adjectives() -> frozenset[str]:
     return _keys("entities/complement_adjectives.txt")
 
@@ -121,7 +128,7 @@ def _complement_end(toks: list[Token], run: list[int], j: int) -> int | None:
             run[x] == run[j] for x in range(j, min(j + k, len(toks)))
         ):
             return j + k - 1
-    if n.startswith(_TO + _TO[0]) and len(n) > 4:  # للرماية: ل + الرماية, the alif elided
+    if n.startswith(_TO + _TO[0]) and len(n) >= 4 and n not in _function():  # للرماية, للحج: ل + ال…, the alif elided
         last = j
     elif (
         len(n) >= 3
@@ -167,6 +174,8 @@ def complement_names(toks: list[Token], run: list[int], accepted: list[Cand]) ->
         while j < len(toks) and j - i <= ADJ_MAX and run[j] == run[i] and _adjective(toks[j]):
             j += 1
         if j == i + 1 or j >= len(toks):
+            continue
+        if forms & _no_demonym() and all(toks[x].norm in gz.demonyms() for x in range(i + 1, j)):
             continue
         last = _complement_end(toks, run, j)
         if last is None:

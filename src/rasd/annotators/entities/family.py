@@ -155,3 +155,31 @@ def recall_family_names(das: list[DocAnalysis]) -> int:
             da.entities = sorted([*da.entities, *new], key=lambda m: (m.start, m.end))
             added += len(new)
     return added
+
+
+@cache
+def _family_openers() -> frozenset[str]:
+    return frozenset(gz.key_of(w) for w in load_lines("entities/family_openers.txt"))
+
+
+def family_clitics(toks: list[Token], run: list[int], accepted: list[Cand]) -> None:
+    """One-word person spans that are the family name of a person named in full in the text:
+    an attached proclitic leaves the span (``و`` + ``عسيري`` after ``حسن عسيري``; a family
+    name without the article is in no list, so only the text shows the cut), and a word that
+    opens a family name (``family_openers.txt``: ``آل``) said right before joins it
+    (``المهندس [آل الشيخ]``)."""
+    families = frozenset(toks[c.last].norm for c in accepted if c.type == "PER" and c.last > c.first)
+    used = {i for c in accepted for i in range(c.first, c.last + 1)}
+    openers = _family_openers()
+    for c in accepted:
+        if c.type != "PER":
+            continue
+        t = toks[c.first]
+        if c.first == c.last and c.start == t.start and t.norm not in families:
+            k = _clitic_len(t, families)
+            if k and fold(t.text[k:]) in families:
+                c.start = t.start + k
+        p = c.first - 1
+        if p >= 0 and p not in used and run[p] == run[c.first] and c.start == t.start and toks[p].norm in openers:
+            c.first, c.start = p, toks[p].start
+            used.add(p)

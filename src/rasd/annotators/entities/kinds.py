@@ -8,6 +8,10 @@
   broadcaster, an ORG, not the place;
 - ``place_epithets``: a describing word after a place (``الضفة الغربية المحتلة``) is no
   part of its name;
+- ``quoted_places``: names between quote marks (not brackets: ``مناطق (الوسطى والشرقية)``
+  is a list of directions) after a place word (``بمنطقة "جبل X"``, ``بمناطق "X" و"Y"``) are
+  places, not titles;
+- ``place_idioms``: a place name that opens an idiom (``مسقط رأس``, "birthplace") is none;
 - ``elided_article``: after ``ل`` the article loses its alif (``للجنة`` is ل + اللجنة), so a
   span that a rule started between the two lams takes the whole token (the letters cannot
   be split, docs/entities_gold.md).
@@ -28,6 +32,7 @@ from rasd.text.tokens import Token
 
 _OPEN = '«“"('
 _CLOSE = '»”")'
+_QUOTES = '«“"'  # quote marks proper, without the bracket
 QUOTED_WORDS = 12  # words of a quoted name (a study's title is long); longer is a quotation
 _TO = proclitic("to")
 _AND = proclitic("and")
@@ -39,6 +44,12 @@ def _cues() -> dict[str, str]:
     """Folded cue -> type: ``quote_cues.tsv`` and the title cues (``بعنوان``), which say MISC."""
     titles = {gz.key_of(w): "MISC" for w in load_lines("entities/title_cues.txt")}
     return titles | {gz.key_of(r[0]): r[1] for r in load_table("entities/quote_cues.tsv") if len(r) > 1}
+
+
+@cache
+def _cue_adjectives() -> frozenset[str]:
+    """Adjectives that may stand between a cue and its quoted name (``مسلسله الجديد «X»``)."""
+    return frozenset(gz.key_of(w) for w in load_lines("entities/cue_adjectives.txt"))
 
 
 @cache
@@ -70,18 +81,77 @@ def _closing(toks: list[Token], j: int) -> int | None:
 def quoted_names(toks: list[Token], accepted: list[Cand]) -> None:
     """``CUE «WORDS»``: WORDS is one name of the cue's type (the cue stays outside)."""
     cues = _cues()
+    adjectives = _cue_adjectives()
     for i in range(len(toks) - 2):
         t = toks[i]
-        if not t.is_word or toks[i + 1].text not in _OPEN:
+        if not t.is_word:
+            continue
+        q = i + 2 if toks[i + 1].norm in adjectives and i + 3 < len(toks) else i + 1
+        if toks[q].text not in _OPEN:
             continue
         types = {cues[f] for f in gz.bare_forms(t) if f in cues and (f == t.norm or f not in _bare_only())}
-        k = _closing(toks, i + 1) if len(types) == 1 else None
-        if k is None or not any(ch.isalpha() for x in toks[i + 2 : k] for ch in x.text):
+        k = _closing(toks, q) if len(types) == 1 else None
+        if k is None or not any(ch.isalpha() for x in toks[q + 1 : k] for ch in x.text):
             continue
-        first, last = i + 2, k - 1
+        first, last = q + 1, k - 1
         if any(c.first == first and c.last == last and c.source != "model" for c in accepted):
             continue  # a list or a rule already knows what the name is ("اسم «سبق»": the paper)
         _place(Cand(first, last, toks[first].start, toks[last].end, types.pop(), "pattern", 0.7), accepted)
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    """One-word place cues (``place_cues.txt``: ``منطقة``, ``مناطق``, ``قرية``), folded."""
+    return frozenset(k for k in (gz.key_of(w) for w in load_lines("entities/place_cues.txt")) if " " not in k)
+
+
+@cache
+def _place_first_words() -> frozenset[str]:
+    return frozenset(gz.key_of(w) for w in load_lines("entities/place_heads.txt"))
+
+
+def quoted_places(toks: list[Token], accepted: list[Cand]) -> None:
+    """``بمنطقة "جبل العليقة"``, ``بمناطق "المهدية" و"التومة"``: each quoted name after a
+    place word (and after و that continues the list) is a place: the gazetteer's type, LOC
+    when its first word makes one (``place_heads.txt``: ``جبل``), else GPE. Inside quote
+    marks the model reads such names as titles (MISC)."""
+    cues, firsts = _place_words(), _place_first_words()
+    for i in range(len(toks) - 2):
+        t = toks[i]
+        # a two-letter cue only as written: "وحي" is "revelation" more often than و + حي
+        if not t.is_word or not any(f in cues and (f == t.norm or len(f) > 2) for f in gz.bare_forms(t)):
+            continue
+        q = i + 1
+        while q < len(toks) and toks[q].text in _QUOTES:
+            k = _closing(toks, q)
+            if k is None:
+                break
+            first, last = q + 1, k - 1
+            key = " ".join(x.norm for x in toks[first:k])
+            e = gz.by_key().get(key)
+            typ = e.type if e is not None else "LOC" if toks[first].norm in firsts else "GPE"
+            if not any(c.first == first and c.last == last and c.source != "model" for c in accepted):
+                _place(Cand(first, last, toks[first].start, toks[last].end, typ, "pattern", 0.7), accepted)
+            q = k + 2 if k + 2 < len(toks) and toks[k + 1].text == _AND else len(toks)
+
+
+@cache
+def _idioms() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(gz.key_of(w).split()) for w in load_lines("entities/place_idioms.txt"))
+
+
+def place_idioms(toks: list[Token], accepted: list[Cand]) -> list[Cand]:
+    """A place span that, with the words after it, makes an idiom (``place_idioms.txt``:
+    ``مسقط رأس`` is "birthplace", not Muscat) is dropped."""
+    idioms = _idioms()
+    out = []
+    for c in accepted:
+        if c.type in ("GPE", "LOC"):
+            seq = tuple(t.norm for t in toks[c.first : c.last + 2])
+            if any(seq[: len(m)] == m for m in idioms if len(m) > c.last - c.first + 1):
+                continue
+        out.append(c)
+    return out
 
 
 def broadcasters(toks: list[Token], run: list[int], accepted: list[Cand]) -> None:
@@ -145,10 +215,12 @@ def elided_article(toks: list[Token], text: str, accepted: list[Cand]) -> None:
 def kind_names(toks: list[Token], text: str, run: list[int], accepted: list[Cand]) -> list[Cand]:
     """Apply the rules above; returns ``accepted`` (edited in place)."""
     quoted_names(toks, accepted)
+    quoted_places(toks, accepted)
     broadcasters(toks, run, accepted)
     place_epithets(toks, accepted)
     elided_article(toks, text, accepted)
+    accepted[:] = place_idioms(toks, accepted)
     return accepted
 
 
-__all__ = ["broadcasters", "elided_article", "kind_names", "place_epithets", "quoted_names"]
+__all__ = ["broadcasters", "elided_article", "kind_names", "place_epithets", "place_idioms", "quoted_names", "quoted_places"]

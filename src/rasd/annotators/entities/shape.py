@@ -197,8 +197,18 @@ def trim_heads(toks: list[Token], accepted: list[Cand], titles: Callable[[list[T
                 c.start = toks[c.first].start
             continue
         if any(c.type in heads.get(b, ()) for b in _bare(head)) and toks[c.first + 1].is_word:
+            if c.source == "gazetteer" and _description(toks[c.first + 1 : c.last + 1]):
+                continue  # listed with its head: "نادي الطلبة السعوديين", the rest names no one
             c.first += 1
             c.start = toks[c.first].start
+
+
+def _description(rest: list[Token]) -> bool:
+    """A definite common noun and a demonym (``الطلبة السعوديين``): a description, no name."""
+    return (
+        len(rest) == 2 and rest[0].norm.startswith(_ART) and rest[1].norm in gz.demonyms()
+        and rest[0].norm not in gz.first_tokens()
+    )  # fmt: skip
 
 
 @cache
