@@ -48,8 +48,10 @@ def _cues() -> dict[str, str]:
 
 @cache
 def _cue_adjectives() -> frozenset[str]:
-    """Adjectives that may stand between a cue and its quoted name (``مسلسله الجديد «X»``)."""
-    return frozenset(gz.key_of(w) for w in load_lines("entities/cue_adjectives.txt"))
+    """Adjectives that may stand between a cue and its quoted name (``مسلسله الجديد «X»``,
+    ``ألبومه الثاني «X»``): the list, and the ordinals of ``ar/numbers/ordinals.tsv``."""
+    ordinals = {r[0] for r in load_table("ar/numbers/ordinals.tsv") if len(r) > 2 and r[2] == "units"}
+    return frozenset(gz.key_of(w) for w in [*load_lines("entities/cue_adjectives.txt"), *sorted(ordinals)])
 
 
 @cache
