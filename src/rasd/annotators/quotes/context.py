@@ -40,6 +40,8 @@ MAX_RELATIVE_SUBJECT = 4  # words of a subject between a relative clause's cue a
 MAX_RELATIVE_ADJUNCT = 12  # tokens between a person's relative-clause cue and its أن
 MAX_SPAN = 1024  # tokens a sentence look-back or an indirect content may run (real ones < 600)
 _BY = proclitic("by")  # ب
+_TO_BY = _BY + proclitic("to")  # بـ/لـ glued to an outlet noun: لصحيفة «…»
+MAX_OUTLET_NAME = 6  # words of a quoted outlet name after its noun ("صحيفة «ذي ميل أون صنداي»")
 _ACC = affixes("accusative")  # مؤكدا، مشيراً
 # prepositions after which a cue-looking word is a noun or an adjective ("عن أبلغ التهاني")
 _NOUN_AFTER = frozenset(particle(g) for g in ("about", "in", "on", "with"))
@@ -81,7 +83,23 @@ def build(text: str, entities: Iterable[EntityMention]) -> Ctx:
     for o, c in _paren_quotes(text, toks, brk, lex):
         open_at[o], close_at[c] = c, o
     names = {o: c for o, c in open_at.items() if sum(t.is_word for t in islice(toks, o + 1, min(c, o + 1 + 2 * MIN_QUOTE_TOKENS))) < MIN_QUOTE_TOKENS}
+    names.update((o, c) for o, c in open_at.items() if _outlet_name(toks, o, c))
     return Ctx(text, toks, lex, open_at, close_at, SpanIndex(entities), brk, s0, {}, names, [t.start for t in toks])
+
+
+@cache
+def _outlet_nouns() -> frozenset[str]:
+    return frozenset(fold(x) for x in load_lines("quotes/outlet_nouns.txt"))
+
+
+def _outlet_name(toks: list[Token], o: int, c: int) -> bool:
+    """The pair ``o..c`` names the outlet the indefinite noun before it heads (``صحيفة «ذي ميل أون
+    صنداي»``, ``لوكالة "…"``): a name of up to MAX_OUTLET_NAME words, never speech."""
+    if o == 0 or sum(t.is_word for t in toks[o + 1 : c]) > MAX_OUTLET_NAME:
+        return False
+    w = toks[o - 1].norm
+    forms = [*_bare(w), *(_bare(w[1:]) if w[:1] in _TO_BY else ())]
+    return any(f in _outlet_nouns() for f in forms)
 
 
 @cache

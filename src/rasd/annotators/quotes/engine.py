@@ -87,6 +87,7 @@ from rasd.text.clitics import affixes, particle, proclitic
 __all__ = ["extract_quotes", "lexicon", "quote_pairs"]
 
 MAX_AUX_SUBJECT = 20  # tokens of a subject between كان and its cue ("وكانت صحيفة … قد كشفت")
+_LONG_TITLE = 20  # tokens of a title chain that ends in a named person ("وكيل وزارة … لشؤون … الدكتور X")
 _BY = proclitic("by")  # بـ: "طالبت النقابة بصرف المستحقات"
 _IN = particle("in")
 _ACC = affixes("accusative")  # خطابا، بيانا
@@ -133,7 +134,7 @@ def _intro_at(cx: Ctx, k: int, verb: Verb, first: bool) -> _Intro | None:
         return None
     if ((t.norm in verb.preps and t.text != _ON) or (t.norm == _BY and _BY in verb.preps)) and not (
         k > 0 and governed_prep(lex, toks[k - 1].norm, t.norm)
-    ):  # علي is a name; "والمشرف على الفريق" is a title, not "أكد على"
+    ) and (nxt >= len(toks) or (t.norm, toks[nxt].norm) not in lex.prep_adverbs):  # علي a name; "والمشرف على" a title; "على التوالي" an adverb
         if nxt < len(toks) and (toks[nxt].norm in lex.comps or nxt in cx.open_at):
             return after(nxt + (toks[nxt].norm in lex.comps), "prep")
         if nxt < len(toks) and toks[nxt].is_word:
@@ -262,6 +263,8 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: _State, doc_id: str) -> tupl
         intro, j = _Intro(c, None, "colon"), c  # "وقال X لـ«الصحيفة» المدينة آمنة …"
     direct_open: int | None = None
     subj_a, subj_b = k + n, (j if intro is not None else k + n)
+    if "preps" in verb.options and subj_b > subj_a and toks[subj_b - 1].norm in verb.preps:
+        subj_b -= 1  # "وختم بالقول: …": the preposition before the colon is no subject
     if intro is not None and intro.kind == "obj" and "nominal" in verb.options and not verb.participle:
         nom = nominal_intro(toks, cx.brk, cx.ents, k + n, cx.names)  # "نفت إدارة النصر وصول أي خطاب": the
         if nom is not None and nom[1] < intro.content_start:  # object starts before أي
@@ -441,6 +444,7 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: _State, k: int, in_doc: bool = 
     # SVO: "واشنطن قالت إن", "قائد …، الجنرال X، بين أن", "… أن الوزير X قال إن"
     a = next((x + 1 for x in range(k - 1, s0 - 1, -1)
               if cx.toks[x].norm in cx.lex.comps or cx.toks[x].norm == ":" or (x in cx.close_at and not short_pair(cx, cx.close_at[x])) or (x > s0 and subject_next(cx.toks[x]))), s0)  # fmt: skip
+    a = max(a, st.indirect_until + 1) if st.indirect_until < k else a  # "سائلا الله أن يغفر لهم، كما سأل": not that content
     lead = next((t.norm for t in cx.toks[a:k] if t.is_word), "")  # past a leading "ـ" or "-"
     verb_first = lead[:1] in _CLITICS and len(lead) > 3 and _bare(lead)[-1] not in cx.lex.skip
     verb_first = verb_first or any(b in cx.lex.left_blockers for b in _bare(lead))
@@ -513,8 +517,8 @@ def _main_subject(cx: Ctx, s0: int, k: int) -> Subj | None:
         return None
     named = [m for m in cx.ents.starting_in(cx.toks[np_.first].start, cx.toks[min(np_.last, np_.first + 1)].end)
              if m.type in ("PER", "ORG")]  # fmt: skip
-    if title_np(cx, np_):  # "وألقى رئيس الشركة الأمير X كلمة …": the person after the title ends it
-        named = [m for m in cx.ents.starting_in(cx.toks[np_.first].start, cx.toks[np_.last].end) if m.type == "PER"][:1] or named
+    person = [m for m in cx.ents.starting_in(cx.toks[np_.first].start, cx.toks[np_.last].end) if m.type == "PER"][:1] if title_np(cx, np_) else []
+    named = person or named  # "وألقى رئيس الشركة الأمير X كلمة …": the person after the title ends it
     if named:  # "ونقل الوزير سالم بن خالد لرئيس الوفد تحيات …": the name ends the subject
         last = max(j for j in range(np_.first, np_.last + 1) if cx.toks[j].start < named[0].end)
         np_ = NP(np_.first, last)
@@ -539,8 +543,8 @@ def _main_subject(cx: Ctx, s0: int, k: int) -> Subj | None:
     obj = next((j for j in range(np_.first + 1, np_.last + 1) if demonstrative(cx, j)), obj)  # "… الأهالي هذه المبادرة"
     if obj is not None:  # "وحملت فئة ثالثة اللاعبين الخسارة": the object, never part of the subject
         np_ = trim(cx, np_.first, obj - 1) or np_
-    if np_.last - np_.first >= 10:
-        return None  # a long clause, not a speaker phrase
+    if np_.last - np_.first >= (_LONG_TITLE if person else 10):
+        return None  # a long clause, not a speaker phrase; a title chain before a name may run longer
     role, name = split_role(cx, np_)
     if name is not None and role is not None:
         return Subj(np=np_, name=name, role=role)

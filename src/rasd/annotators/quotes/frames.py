@@ -15,7 +15,9 @@ Each rule is one fact of Arabic news syntax, with its words in ``resources/quote
 - ``subordinate``: a report opened by ``حيث/إذ`` elaborates the current speaker's statement;
   zero-subject cues after it continue that speaker, not the subordinate clause's source;
 - ``report_noun``: in ``نقل X عن Y توقعه …`` the verbal noun stands for Y's reporting verb;
-- ``relay``: ``المصادر نقلا عن X`` — X is the speaker, the phrase before it the medium.
+- ``relay``: ``المصادر نقلا عن X`` — X is the speaker, the phrase before it the medium;
+- ``prayed_to``: ``الله``/``المولى`` after a prayer verb (``دعا الله أن``) is whom it addresses;
+- ``glued_mention``: a name mention that ends inside a longer written token (``بي.إم.آي``).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from rasd.annotators.quotes.history import bare
+from rasd.annotators.quotes.history import bare, nodef
 from rasd.resources import load_lines, load_table
 from rasd.text import Token, fold
 from rasd.text.clitics import TANWEEN_FATH, conjunctions, particle
@@ -108,3 +110,24 @@ def report_noun(tok: Token) -> bool:
 def relay(tok: Token) -> bool:
     """``نقلا`` before ``عن``: the words were relayed from the source after عن."""
     return any(w in _words("relays.txt") for w in bare(tok.norm))  # نقلا، ونقلا
+
+
+def prayed_to(toks: Sequence[Token], k: int) -> bool:
+    """Token ``k`` names God (``الله``, ``المولى``; quotes/prayed_to.txt), whom a verb of option
+    ``prayer`` (دعا، سأل) addresses, never its subject: ``وسأل سالم الحربي الله أن …`` ends the
+    name there, unless the word before makes a name with it (``عبد الله``, ``حزب الله``;
+    quotes/theophoric.txt)."""
+    if bare(toks[k].norm)[-1] not in _words("prayed_to.txt"):
+        return False
+    prev = toks[k - 1] if k > 0 else None
+    names = _words("theophoric.txt")
+    if prev is None or not prev.is_word:
+        return True
+    return not any(x in names or nodef(x) in names for x in bare(prev.norm))
+
+
+def glued_mention(text: str, end: int) -> bool:
+    """A mention ending inside a longer written token (``بي`` of ``بي.إم.آي``), not before a space
+    or punctuation: "الدكتور مساعد بن إبراهيم الفهري، …" keeps its name before the comma."""
+    nxt = text[end : end + 1]
+    return nxt.isalnum() or (nxt in ".-_" and text[end + 1 : end + 2].isalnum())

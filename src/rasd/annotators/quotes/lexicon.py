@@ -75,6 +75,7 @@ class Lex:
     boilerplate: tuple[tuple[str, ...], ...] = ()  # رابط الخبر: a line the site adds, no report in it
     led_by: frozenset[str] = frozenset()  # بقيادة، برئاسة: the person after them leads the speaker
     prep_titles: frozenset[tuple[str, ...]] = frozenset()  # (مشرف, على): a title that governs its preposition
+    prep_adverbs: frozenset[tuple[str, ...]] = frozenset()  # (على, التوالي): an adverb, no content
 
 
 @cache
@@ -151,6 +152,7 @@ def lexicon() -> Lex:
         boilerplate=tuple(phrase(x) for x in load_lines("quotes/boilerplate.txt")),
         led_by=lines("led_by.txt"),
         prep_titles=frozenset(phrase(x) for x in load_lines("quotes/prep_titles.txt")),
+        prep_adverbs=frozenset(phrase(x) for x in load_lines("quotes/prep_adverbs.txt")),
     )
 
 

@@ -26,6 +26,7 @@ from rasd.text.clitics import affix, affixes, article, chain, particle
 MAX_SUBJECT = 14  # tokens the subject may run
 _NAMES = ("PER", "ORG", "GPE")
 _DEF = (article(), chain("to", "the"))  # ال، لل
+_AT_THE = chain("by", "the")  # بالمنطقة: where an office is, after its title
 _NISBA = affixes("nisba", "apposition")
 _TO = chain("to")
 _IN = particle("in")
@@ -128,8 +129,8 @@ def nominal_intro(
         if not t.is_word:
             break
         w = bare(t.norm)[-1]
-        if named and _portfolio(t.norm):  # "وكيل وزارة العمل للشؤون الدولية الدكتور X"
-            j, closed = j + 1, False
+        if named and (_portfolio(t.norm) or w.startswith(_AT_THE)):  # "وكيل وزارة العمل
+            j, closed = j + 1, False  # للشؤون الدولية الدكتور X", "أمين عام مجلس التنمية بالمنطقة المهندس X"
             continue
         if nodef(w) in heads or nodef(t.norm) in heads:
             named = True
@@ -145,8 +146,8 @@ def nominal_intro(
             j += 1
             continue
         break
-    if j == a or not named or j >= n:
-        return None
+    if j == a or not named or j >= n or j - a >= MAX_SUBJECT:
+        return None  # at the cap the subject may go on (a long title chain): no boundary to trust
     sub_end = j
     while j < n and not brk[j] and (toks[j].norm in (",", "-") or toks[j].norm in _skips() or _manner_adjective(toks, j)):
         j += 1

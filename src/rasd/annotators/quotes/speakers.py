@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from rasd.annotators.quotes.context import NP, Ctx, segments, title_dot, tok_at, trim
-from rasd.annotators.quotes.frames import accusative, relay
+from rasd.annotators.quotes.frames import accusative, glued_mention, prayed_to, relay
 from rasd.annotators.quotes.history import DEF as _DEF
 from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
@@ -159,6 +159,8 @@ def parse_subject(cx: Ctx, a: int, b: int, verb: Verb) -> Subj:
             continue
         if "addressee" in verb.options and toks[s].norm == _FROM:
             continue  # "طلب من الحكومة أن": whom he asked, never the speaker
+        if "prayer" in verb.options and prayed_to(toks, s):
+            continue  # "ودعا الله أن …", "- الله عز وجل -": whom the prayer addresses
         if is_adjunct_start(cx, s, segment=True):
             # an outlet inside an adjunct: في حديث للصحيفة / في مقابلة مع وكالة X
             for k in range(s, e):
@@ -194,6 +196,9 @@ def parse_subject(cx: Ctx, a: int, b: int, verb: Verb) -> Subj:
                 k = cx.open_at[k] + 1
                 continue
             w = toks[k].norm
+            if "prayer" in verb.options and prayed_to(toks, k):
+                end = k if toks[k - 1].is_word else k - 1  # "ودعا الأمير X - الله عز وجل - أن": the name ends
+                break
             if relay(toks[k]) and k + 1 < e and toks[k + 1].norm == _ABOUT:
                 k += 1
                 continue
@@ -240,11 +245,17 @@ def parse_subject(cx: Ctx, a: int, b: int, verb: Verb) -> Subj:
     sub.np = nps[0]
     if len(nps) > 1:
         a0, a1 = nps[0], nps[1]
-        if title_np(cx, a0) and not title_np(cx, a1) and split_role(cx, a0)[1] is None:
-            sub.name, sub.role = a1, a0  # "قائد القيادة، الجنرال X": the title, then the name
+        if title_np(cx, a0) and not title_np(cx, a1) and (split_role(cx, a0)[1] is None or _person(cx, a1)):
+            sub.name, sub.role = a1, a0  # "قائد القيادة، الجنرال X": the title, then the name (a whole one)
         elif title_np(cx, a1):
             sub.name, sub.role = a0, a1
     return sub
+
+
+def _person(cx: Ctx, np_: NP, whole: bool = True) -> bool:
+    """A person's name mention starts the phrase (and, ``whole``, is all of it: an apposition)."""
+    s, e = cx.toks[np_.first].start, cx.toks[np_.last].end
+    return any(m.type == "PER" and m.start == s and (m.end == e or not whole) for m in cx.ents.overlapping(s, e))
 
 
 def possessed_object(cx: Ctx, k: int) -> bool:
@@ -333,9 +344,11 @@ def split_role(cx: Ctx, np_: NP) -> tuple[NP | None, NP | None]:
     toks = cx.toks
     s, e = toks[np_.first].start, toks[np_.last].end
     titled = member(toks[np_.first].norm, cx.lex.titles)
-    led = next((toks[k].end for k in range(np_.first + 1, np_.last + 1) if member(toks[k].norm, cx.lex.led_by)), e + 1)
+    # بقيادة leads only before a title or a person ("المتحدث الرسمي بقيادة حرس الحدود": the command he serves)
+    led = next((toks[k].end for k in range(np_.first + 1, np_.last) if member(toks[k].norm, cx.lex.led_by)
+                and (member(toks[k + 1].norm, cx.lex.titles) or _person(cx, NP(k + 1, k + 1), whole=False))), e + 1)  # fmt: skip
     for m in cx.ents.within(s, e):
-        if m.type != "PER" or not (s <= m.start and m.end <= e) or cx.text[m.end : m.end + 1] not in ("", " ", "\n"):
+        if m.type != "PER" or not (s <= m.start and m.end <= e) or glued_mention(cx.text, m.end):
             continue  # "بي" of "بي.إم.آي": a piece of a glued abbreviation, not a name
         if m.start >= led:  # "الجهاز الفني بقيادة المدرب X": the body he leads speaks
             return None, trim(cx, np_.first, next(k for k in range(np_.first, np_.last + 1) if toks[k].end >= led) - 1) or np_
@@ -381,8 +394,11 @@ def split_role(cx: Ctx, np_: NP) -> tuple[NP | None, NP | None]:
 
 
 def _preposition(cx: Ctx, w: str) -> bool:
-    """``في``, ``من``, ``لدى``: a word that opens a phrase or clause, never a name."""
-    return w in cx.lex.openers or w in cx.lex.left_blockers
+    """``في``, ``من``, ``لدى``: a word that opens a phrase or clause, never a name; with its
+    pronoun too (``البيان الصادر منها``: "from it", no name of its own)."""
+    if w in cx.lex.openers or w in cx.lex.left_blockers:
+        return True
+    return any(w.endswith(suf) and w[: len(w) - len(suf)] in cx.lex.openers for suf in _ADJ_PRON)
 
 
 def _apposed_title(cx: Ctx, pos: int, last: int) -> bool:
