@@ -466,7 +466,11 @@ def _wordless(
             obj = hit[1] if hit is not None else text[s:e]
             out.append(Quantity(doc_id, s, e, text[s:e], 1.0, mod=bm[1], object=obj, confidence=0.6, object_span=Span(s, e)))
             return i + 1
-    wc = word_count(toks, i, lex.numbers, lambda k: _match_seq(toks, k, lex.objects, lex.max_obj_len))
+    # the noun after أحد/إحدى: a listed form, or a listed dual (إحدى المرأتين: one of the two women)
+    wc = word_count(
+        toks, i, lex.numbers,
+        lambda k: _match_seq(toks, k, lex.objects, lex.max_obj_len) or _match_seq(toks, k, lex.duals, lex.max_obj_len),
+    )  # fmt: skip
     after_dual = i > 0 and (
         (bool(out) and out[-1].value == 2.0 and out[-1].end == toks[i - 1].end)
         or (is_definite(toks[i].text) and anaphoric_dual(toks[i - 1].text))  # الشركتين المسؤولتين

@@ -92,6 +92,7 @@ class NounLex:
     score_objects: frozenset[str]
     ordinals: frozenset[str]
     time_units: frozenset[str]
+    hamza_seats: dict[str, str]  # seat of a final hamza before a pronoun -> bare hamza
 
 
 @cache
@@ -121,6 +122,7 @@ def nouns() -> NounLex:
         score_objects=frozenset(fold(w) for w in load_lines("quantities/score_objects.txt")),
         ordinals=frozenset(fold(w) for w, _, kind in arabic.ordinals() if kind == "units"),
         time_units=time_words(),
+        hamza_seats={r[0]: r[1] for r in load_table("quantities/hamza_seats.tsv")},
     )
 
 
@@ -212,7 +214,9 @@ def is_plural(raw: str) -> str | None:
     """Singular of a written plural (article, possessive suffix allowed), else None."""
     nl = nouns()
     w, _ = strip_article(clean(raw))
-    for cand in (w, *(w[: -len(s)] for s in _POSSESSIVE if w.endswith(s) and len(w) - len(s) >= 3)):
+    owned = [w[: -len(s)] for s in _POSSESSIVE if w.endswith(s) and len(w) - len(s) >= 3]
+    owned += [c[:-1] + nl.hamza_seats[c[-1]] for c in owned if c[-1] in nl.hamza_seats]  # أعضائها: أعضاء
+    for cand in (w, *owned):
         f = fold(cand)
         if not _LETTERS.match(cand) or f in nl.not_objects:
             continue
