@@ -25,6 +25,7 @@ from rasd.annotators.entities import neural, shape
 from rasd.annotators.entities.bodies import named_bodies
 from rasd.annotators.entities.cand import Cand
 from rasd.annotators.entities.clubs import club_spans
+from rasd.annotators.entities.companies import company_names
 from rasd.annotators.entities.complements import refine
 from rasd.annotators.entities.consistency import propagate
 from rasd.annotators.entities.cues import common_words, given_names, is_given_name, misread_verb
@@ -37,6 +38,7 @@ from rasd.annotators.entities.family import (
     _known_stems,
     _noun_clitics,
     adjective_people,
+    conjoined_people,
     family_clitics,
     recall_family_names,
 )
@@ -512,8 +514,8 @@ def tag(text: str, doc_id: str = "", outlet: str | None = None) -> list[EntityMe
         if c.end <= c.start or any(i in used for i in range(c.first, c.last + 1)):
             continue
         key = gz.key_of(text[c.start : c.end])
-        if key in dem or not any(ch.isalpha() for ch in key):
-            continue  # demonyms are attributes of their country, not entities
+        if (key in dem and c not in outc) or not any(ch.isalpha() for ch in key):
+            continue  # demonyms are attributes of their country, not entities (an outlet said as one is: «الألمانية»)
         if c.first == c.last and c.source == "model" and _bare(toks[c.first], dem):
             continue  # also with proclitics the model left in the span ("وبريطانية")
         if c.source == "model" and (key in _not_names() or _all_common(toks, c)):
@@ -541,7 +543,9 @@ def tag(text: str, doc_id: str = "", outlet: str | None = None) -> list[EntityMe
     _places_over_people(toks, text, accepted)
     _family_names(toks, text, accepted)
     family_clitics(toks, run, accepted)
+    conjoined_people(toks, accepted, known)
     accepted = adjective_people(toks, run, accepted, _title_blocked())
+    company_names(toks, text, accepted)
     # one-word PERs that are misread verbs: dropped (``misread_verb`` reads the word count of
     # its own word only: only those words are counted)
     asked = {gz.key_of(text[c.start : c.end]) for c in accepted if c.type == "PER" and c.source == "model" and c.first == c.last}

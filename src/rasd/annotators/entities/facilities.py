@@ -39,6 +39,21 @@ def _head_table(path: str) -> dict[str, tuple[tuple[tuple[str, ...], ...], froze
 
 
 @cache
+def _in_country() -> frozenset[str]:
+    """Heads that before a country say where, not a name (``facility_in_country.txt``)."""
+    return frozenset(gz.key_of(w) for w in load_lines("entities/facility_in_country.txt"))
+
+
+@cache
+def _country_keys() -> frozenset[str]:
+    return frozenset(gz.key_of(n) for e in gz.countries() for n in (e.name, *e.aliases))
+
+
+def _cand_text(toks: list[Token], c: Cand) -> str:
+    return " ".join(t.text for t in toks[c.first : c.last + 1])
+
+
+@cache
 def _chains() -> frozenset[str]:
     return frozenset(gz.key_of(w) for w in load_lines("entities/facility_chains.txt"))
 
@@ -141,6 +156,8 @@ def head_cands(
         if j >= len(toks) or run[j] != run[i]:
             continue
         nxt = starts.get(j)
+        if typ == "FAC" and nxt is not None and head in _in_country() and gz.key_of(_cand_text(toks, nxt)) in _country_keys():
+            continue  # "معسكر النمسا": the camp is in Austria
         named = _NAMED if typ == "FAC" else ("GPE", "LOC", "PER")  # "بطولة كأس …" names the cup, "مؤتمر ريال مدريد" no event
         if nxt is not None and (nxt.type in named or (nxt.source == "club" and typ == "FAC")):
             last = nxt.last

@@ -21,6 +21,9 @@ from rasd.text.normalize import fold
 from rasd.text.tokens import Token, known_after_proclitics, token_texts, tokenize
 
 _ART = article()
+_AND = proclitic("and")  # و
+_HAMZA_ALIF = "أإ"  # no given name opens with و + a hamza on alif: "وإدواردو" is "and Eduardo"
+_LIST_COMMAS = frozenset("،,")
 _AS = proclitic("as")  # ك: before a name only with the article (كالعراق; كامل is a name)
 _NOUN_CLITICS = (*conjunctions(), *prepositions())  # و ف ب ل ك (not the verb's س)
 _NISBA = affixes("nisba", "base")  # السوداني
@@ -183,3 +186,19 @@ def family_clitics(toks: list[Token], run: list[int], accepted: list[Cand]) -> N
         if p >= 0 and p not in used and run[p] == run[c.first] and c.start == t.start and toks[p].norm in openers:
             c.first, c.start = p, toks[p].start
             used.add(p)
+
+
+def conjoined_people(toks: list[Token], accepted: list[Cand], known: frozenset[str]) -> None:
+    """Move the conjunction ``و`` out of a person's span of two words or more, in place, when
+    the word with it is no known name (``وليد`` stays) and either a hamza on alif follows it
+    (``وإدواردو هرميلينو``) or the person ends a list of people (``تركي اليوسف، وشجاع الشباطي``)."""
+    ends = {c.last for c in accepted if c.type == "PER"}
+    for c in accepted:
+        t = toks[c.first]
+        if c.type != "PER" or c.last == c.first or c.start != t.start or len(t.text) < 4 or t.text[0] != _AND:
+            continue
+        if t.norm in known or t.norm in given_names():
+            continue
+        listed = c.first >= 2 and toks[c.first - 1].text in _LIST_COMMAS and c.first - 2 in ends
+        if t.text[1] in _HAMZA_ALIF or listed:
+            c.start = t.start + 1

@@ -36,8 +36,9 @@ from rasd.text.tokens import Token, strip_proclitics, tokenize
 
 _ART = article()
 _TO_ART = chain("to", "the")  # للالمانية: ل + الالمانية
-_TOLD = re.compile(rf"(?<!\w){re.escape(proclitic('to'))}\u0640?\s*[«\"“]\s*$")  # لـ«X»: told to X
-_OPEN = "«\"“("
+# ” also opens a quote in many records ("لـ”العربية”"), as it closes one
+_TOLD = re.compile(rf"(?<!\w){re.escape(proclitic('to'))}\u0640?\s*[«\"“”]\s*$")  # لـ«X»: told to X
+_OPEN = "«\"“”("
 _CLOSE = "»\"”)"
 _DASH = re.compile(r"^\s*[-–—]")
 _TATWEEL_DASH = re.compile(r"^\s+\u0640")  # a tatweel with a space before it, a dash ("الرياضي ـ جدة")

@@ -47,6 +47,12 @@ def _generic_heads() -> dict[str, frozenset[str]]:
 
 
 @cache
+def _org_generic() -> frozenset[str]:
+    """Generic heads of organisations (``شركة``, ``مجموعة``): a portfolio after one is a line of business."""
+    return frozenset(k for k, types in _generic_heads().items() if "ORG" in types)
+
+
+@cache
 def _particles() -> frozenset[str]:
     return frozenset(gz.key_of(w) for w in arabic.name_particles("span"))
 
@@ -118,7 +124,7 @@ def org_bodies(
     heads = _org_heads()
     cues = _place_cues()
     for c in list(accepted):
-        if c.type not in ("GPE", "LOC", "ORG") or c.start != toks[c.first].start:
+        if c.type not in ("GPE", "LOC", "ORG", "MISC") or c.start != toks[c.first].start:  # MISC: "أمانة سوق عكاظ"
             continue
         p = c.first
         if p > 0 and toks[p - 1].is_word and _bare(toks[p - 1]) & cues and run[p - 1] == run[c.first]:
@@ -164,9 +170,11 @@ def org_bodies(
         elif not is_head:
             i += 1
             continue  # "الخارجية" alone is no ministry, nor "النفط العراقي"; "الخارجية الباكستانية" is
-        if not is_head and i > 0 and toks[i - 1].is_word and (toks[i - 1].norm.startswith(_ART) or _bare(toks[i - 1]) & titles):
+        if not is_head and i > 0 and toks[i - 1].is_word and (
+            toks[i - 1].norm.startswith(_ART) or _bare(toks[i - 1]) & (titles | _org_generic())
+        ):
             i += 1
-            continue  # "وزير الخارجية المصري" is a title, "السياسة الخارجية المصرية" a policy
+            continue  # "وزير الخارجية المصري" is a title, "السياسة الخارجية المصرية" a policy, "شركة النفط البرازيلية" a firm
         inner = [c for c in accepted if c.first <= last and i <= c.last]
         if is_head and inner and all(c.source == "model" and i <= c.first and c.last <= last for c in inner):
             for c in inner:  # the model cut the portfolio short: "وزارة [الأمن] الداخلي"
@@ -247,7 +255,7 @@ def add_demonyms(toks: list[Token], run: list[int], accepted: list[Cand]) -> Non
             and n + 1 not in used
         ):
             n += 1  # "الاتحاد العربي السعودي": the demonym says the country
-        if toks[n].norm in dem and is_generic_body(words):
+        if (toks[n].norm in dem or toks[n].norm in _region_nisbas()) and is_generic_body(words):
             used.update(range(c.last + 1, n + 1))
             c.last, c.end = n, toks[n].end
             for sport in _federation_sports():  # "الاتحاد السعودي" + "لكرة القدم"
@@ -256,6 +264,12 @@ def add_demonyms(toks: list[Token], run: list[int], accepted: list[Cand]) -> Non
                     c.last, c.end = k - 1, toks[k - 1].end
                     used.update(range(n + 1, k))
                     break
+
+
+@cache
+def _region_nisbas() -> frozenset[str]:
+    """Adjectives of a group of countries that say whose a body is (``region_nisbas.txt``)."""
+    return _keys("entities/region_nisbas.txt")
 
 
 @cache
