@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from rasd.annotators.quotes.history import bare, nodef
-from rasd.annotators.quotes.lexicon import lexicon
+from rasd.annotators.quotes.lexicon import lexicon, org_head_words
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Quote, Speaker
 from rasd.resources import arabic, load_lines, load_table
@@ -76,7 +76,7 @@ def _words() -> _Words:
         anaphors=frozenset(fold(x) for x in load_lines("quotes/anaphors.txt")),
         honorifics=frozenset(y for x in arabic.titles("honorific") for y in (nodef(fold(x)), fold(x))),
         titles=frozenset(nodef(fold(x)) for x in arabic.titles("role")),
-        org_heads=lines("org_heads.txt"),
+        org_heads=frozenset(nodef(fold(x)) for x in org_head_words()),
         anon=lines("anonymous.txt"),
         latter=frozenset(fold(x) for x in load_lines("quotes/latter.txt")),
         persons=lines("person_nouns.txt"),

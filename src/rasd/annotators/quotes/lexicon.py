@@ -78,6 +78,13 @@ class Lex:
     prep_adverbs: frozenset[tuple[str, ...]] = frozenset()  # (على, التوالي): an adverb, no content
 
 
+
+def org_head_words() -> list[str]:
+    """Heads of organisation names as written: the heads of named bodies the entity rules use
+    (``entities/body_heads.txt``: لجنة، مجلس …) and the other heads quotes know
+    (``quotes/org_heads.txt``: وزارة، قيادة …), each list kept once."""
+    return [*load_lines("entities/body_heads.txt"), *load_lines("quotes/org_heads.txt")]
+
 @cache
 def adjunct_rows() -> dict[str, bool]:
     """Folded adjunct words (``quotes/adjuncts.txt``) -> whether the word governs a noun of its
@@ -124,7 +131,7 @@ def lexicon() -> Lex:
         anon=lines("anonymous.txt"),
         anon_adj=lines("anonymous_adjectives.txt") | gentilics | frozenset(art + g for g in gentilics),
         titles=frozenset(fold(x) for x in arabic.titles("role")),
-        orgs=lines("org_words.txt") | lines("org_heads.txt") | gentilics | frozenset(art + g for g in gentilics) | places,
+        orgs=lines("org_words.txt") | frozenset(fold(x) for x in org_head_words()) | gentilics | frozenset(art + g for g in gentilics) | places,
         venues=lines("venues.txt"),
         adjuncts=frozenset(adjunct_rows()) | frozenset(fold(w) for w, _ in arabic.weekdays()),
         adjunct_leads=lines("adjunct_leads.txt"),

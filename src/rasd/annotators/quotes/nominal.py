@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 
 from rasd.annotators.quotes.history import bare, nodef
-from rasd.annotators.quotes.lexicon import adjunct_rows, manner_adjuncts
+from rasd.annotators.quotes.lexicon import adjunct_rows, manner_adjuncts, org_head_words
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention
 from rasd.resources import arabic, load_lines
@@ -37,7 +37,8 @@ _FEM, _FEM_CONSTRUCT = fold(affix("feminine")), fold(affix("feminine", "construc
 @cache
 def _heads() -> frozenset[str]:
     words = {nodef(fold(x)) for use in ("role", "honorific") for x in arabic.titles(use)}
-    for name in ("org_heads.txt", "org_words.txt", "data_sources.txt", "anonymous.txt"):
+    words |= {nodef(fold(x)) for x in org_head_words()}
+    for name in ("org_words.txt", "data_sources.txt", "anonymous.txt"):
         words |= {nodef(fold(x)) for x in load_lines(f"quotes/{name}")}
     return frozenset(words)
 
