@@ -4,6 +4,8 @@ each checked against its offsets (``text[start:end] == text``), as the pipeline 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rasd.annotators.quantities import extract_quantities
 from rasd.annotators.time import tag
 from rasd.models import Quantity
@@ -25,3 +27,20 @@ def timexes(text: str, dct: str) -> list[tuple[str, str, str | None]]:
 
 
 
+
+Count = tuple[str, float | None, float | None, str | None]
+Timex = tuple[str, str, str | None]
+
+
+def readers(dct: str) -> tuple[Callable[..., list[Count]], Callable[..., list[Timex]]]:
+    """``(_q, _t)`` of a test file whose sentences are dated ``dct`` unless a test gives
+    another date: ``_q`` the (span, value, value_max, object) of every count, read after the
+    time tagger; ``_t`` the (text, type, value) of every time expression."""
+
+    def q(text: str, at: str = dct) -> list[Count]:
+        return [(text[x.start : x.end], x.value, x.value_max, x.object) for x in counts(text, at)]
+
+    def t(text: str, at: str = dct) -> list[Timex]:
+        return timexes(text, at)
+
+    return q, t

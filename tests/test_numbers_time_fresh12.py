@@ -6,18 +6,13 @@ and each test names the rule it guards.
 
 from __future__ import annotations
 
-from number_checks import counts, timexes
+from number_checks import readers
 
 DCT = "2015-08-04"  # a Tuesday
 
 
-def _q(text: str, dct: str = DCT) -> list[tuple[str, float | None, float | None, str | None]]:
-    """(span, value, value_max, object) of every count, read after the time tagger."""
-    return [(text[q.start : q.end], q.value, q.value_max, q.object) for q in counts(text, dct)]
+_q, _t = readers(DCT)
 
-
-def _t(text: str, dct: str = DCT) -> list[tuple[str, str, str | None]]:
-    return timexes(text, dct)
 
 
 # --------------------------------------------------------------------------- quantities
