@@ -53,8 +53,8 @@ from rasd.store.shared import analysis_from_blob, annotation_blob
 from rasd.story import stage as story
 from rasd.story.claims import ClaimRecord
 from rasd.story.commitments import Found
-from rasd.story.incidents import Told
 from rasd.story.promises import Cue
+from rasd.story.reports import Told
 
 # --------------------------------------------------------------------------- the old decoders
 # kept once, in benchmarks/decode_reference.py (the decode benchmark times them too)

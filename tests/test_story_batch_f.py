@@ -15,7 +15,7 @@ from test_slot_disagreements import _doc, _slot
 
 from rasd.annotators import events
 from rasd.annotators.events import find_triggers
-from rasd.story.incidents import kind_of
+from rasd.story.reports import kind_of
 from rasd.story.slots import dates_clash
 
 

@@ -16,7 +16,8 @@ from test_incident_joins import _doc, _reports
 from rasd.annotators.events import extract
 from rasd.models import DocAnalysis, Entity, Geo
 from rasd.story.assemble import assemble
-from rasd.story.incidents import kind_of, resolve
+from rasd.story.incidents import resolve
+from rasd.story.reports import kind_of
 
 HOMS = Entity("e_homs", "GPE", "حمص", geo=Geo(34.73, 36.71, "city"), attributes={"country": "SY"})
 KILLER = Entity("e_killer", "PER", "ماجد الخطيب")

@@ -14,7 +14,8 @@ from rasd.story import incident_types
 from rasd.story import places as pl
 from rasd.story.claims import ClaimRecord
 from rasd.story.commitments import find_commitments
-from rasd.story.incidents import make_reports, parse_day, resolve, told_of
+from rasd.story.incidents import make_reports, parse_day, resolve
+from rasd.story.reports import told_of
 from rasd.story.stage import ClaimSpans, _Scope
 from rasd.story.threads import build_threads, sentence_cues
 

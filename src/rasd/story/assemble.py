@@ -45,9 +45,10 @@ from rasd.resolve.events import merge
 from rasd.resources import load_table
 from rasd.story import incident_types, types_with
 from rasd.story import incidents as rinc
-from rasd.story.incidents import Parts, Report, Told, by_person, kind_of, make_reports, parse_day, resolve
+from rasd.story.incidents import Parts, Report, by_person, make_reports, parse_day, resolve
 from rasd.story.perpetrators import perpetrators, targets
 from rasd.story.places import APART, NEAR, UNKNOWN, best_relation, relation
+from rasd.story.reports import Told, kind_of
 from rasd.story.slots import Article, Value, article_values, disagreements, shown, templates
 from rasd.temporal import TimeValue
 from rasd.text import sentences

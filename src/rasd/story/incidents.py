@@ -40,27 +40,29 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
 from rasd.models import Entity, Event
-from rasd.story import incident_types
 from rasd.story import places as pl
 from rasd.story import report_words as rw
 from rasd.story.report_words import (
     Group,
     followup_words,
-    has_backref,
     match_key,
-    moves_on,
-    other_item,
-    sets_context,
     telling,
-    word_groups,
     word_share,
 )  # fmt: skip
-from rasd.story.reports import Incident, Report, _kinds, by_person, has_trait, kind_in, kind_of, parse_day
+from rasd.story.reports import (
+    Incident,
+    Report,
+    Told,
+    _kinds,
+    by_person,
+    has_trait,
+    parse_day,
+    told,
+)
 from rasd.temporal import TimeValue
 from rasd.text import tokenize
 
@@ -270,38 +272,6 @@ def _weeks(lo: date, hi: date, back: int = MAX_GAP) -> list[str]:
         if f"{y}-W{w:02d}" not in out:
             out.append(f"{y}-W{w:02d}")
     return out
-
-
-@dataclass
-class Told:
-    """What a report's own sentence and trigger say (its kind, words, phrases): text work
-    that the story stage's per-document step does, so the corpus step only reads it."""
-
-    kind: str
-    word: str
-    backref: bool
-    groups: tuple[frozenset[str], ...]
-    moves_on: bool
-    other: bool = False
-    context: bool = False  # its sentence sets the article's happening in context (``sets_context``)
-
-
-def told(ev: Event, text: str) -> Told:
-    """``Told`` of one event whose first evidence lies in ``text``."""
-    e0 = ev.evidence[0]
-    sent = text[e0.start : e0.end]
-    kind, word = kind_of(ev)
-    groups = word_groups(sent)
-    return Told(kind_in(kind, groups), word, has_backref(sent), groups, moves_on(sent), other_item(sent, ev.trigger),
-                sets_context(sent))  # fmt: skip
-
-
-def told_of(events: Sequence[Event], text: str) -> list[Told | None]:
-    """``told`` of each event of one article that ``make_reports`` reads (an incident
-    happening with evidence), else ``None``."""
-    happen = incident_types()
-    return [told(ev, text) if ev.evidence and ev.type in happen and ev.modality == "happened" else None
-            for ev in events]  # fmt: skip
 
 
 def make_reports(

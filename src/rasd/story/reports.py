@@ -1,11 +1,13 @@
 """What incident resolution works on: a report's kind (``story/kinds.tsv``, its traits in
 ``story/kind_traits.tsv``), the ``Report`` of a happening by one article and the ``Incident``
-profile reports join (``story.incidents`` decides the joins). Kept apart so the resolution
-module holds the rules, and so a task on a cluster unpickles these types without them."""
+profile reports join (``story.incidents`` decides the joins), and ``Told``: what a report's own
+sentence says, read once per article by the story stage's per-document step. Kept apart so the
+resolution module holds the rules, and so a task on a cluster unpickles these types without them."""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -13,8 +15,9 @@ from functools import cache
 from rasd.annotators.events import stems
 from rasd.models import Event
 from rasd.resources import load_table
+from rasd.story import incident_types
 from rasd.story import report_words as rw
-from rasd.story.report_words import Group
+from rasd.story.report_words import Group, has_backref, moves_on, other_item, sets_context, word_groups
 from rasd.temporal import TimeValue
 from rasd.text import fold, tokenize
 
@@ -180,3 +183,35 @@ class Incident:
         self.docs.add(r.doc)
         self.persons |= r.persons
         self.about |= r.about
+
+
+@dataclass
+class Told:
+    """What a report's own sentence and trigger say (its kind, words, phrases): text work
+    that the story stage's per-document step does, so the corpus step only reads it."""
+
+    kind: str
+    word: str
+    backref: bool
+    groups: tuple[frozenset[str], ...]
+    moves_on: bool
+    other: bool = False
+    context: bool = False  # its sentence sets the article's happening in context (``sets_context``)
+
+
+def told(ev: Event, text: str) -> Told:
+    """``Told`` of one event whose first evidence lies in ``text``."""
+    e0 = ev.evidence[0]
+    sent = text[e0.start : e0.end]
+    kind, word = kind_of(ev)
+    groups = word_groups(sent)
+    return Told(kind_in(kind, groups), word, has_backref(sent), groups, moves_on(sent), other_item(sent, ev.trigger),
+                sets_context(sent))  # fmt: skip
+
+
+def told_of(events: Sequence[Event], text: str) -> list[Told | None]:
+    """``told`` of each event of one article that ``make_reports`` reads (an incident
+    happening with evidence), else ``None``."""
+    happen = incident_types()
+    return [told(ev, text) if ev.evidence and ev.type in happen and ev.modality == "happened" else None
+            for ev in events]  # fmt: skip

@@ -35,7 +35,8 @@ from rasd.story.assemble import assemble
 from rasd.story.claims import ClaimRecord, build_claims, family
 from rasd.story.commitments import Found, find_commitments
 from rasd.story.conflicts import JudgeOn, find_conflicts, read_ahead
-from rasd.story.incidents import Parts, Told, told_of
+from rasd.story.incidents import Parts
+from rasd.story.reports import Told, told_of
 from rasd.story.stance import load_model
 from rasd.story.threads import SentenceCue, build_threads, sentence_cues
 from rasd.text import fold
