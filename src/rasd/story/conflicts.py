@@ -42,16 +42,18 @@ from functools import cache
 from rasd.annotators.events import count_words
 from rasd.ids import make_id
 from rasd.models import Conflict, Side
-from rasd.resources import load_lines, load_pairs, load_table
+from rasd.resources import load_lines, load_table
 from rasd.story import SLOT_KEYS, incident_types
 from rasd.story.ahead import Reader
 from rasd.story.claims import ClaimRecord, word_tokens
 from rasd.story.commitments import span
-from rasd.story.slots import agree, templates
+from rasd.story.conflict_text import end_of as _d
+from rasd.story.conflict_text import explain, side_word
+from rasd.story.conflict_text import who as _who
+from rasd.story.slots import agree
 from rasd.story.stance import load_model
 from rasd.temporal import TimeValue, spans_overlap
 from rasd.text import fold
-from rasd.text.clitics import without_accusative
 from rasd.text.words import stems
 
 MAX_BLOCK = 80
@@ -228,57 +230,11 @@ def _met(x: str, y: str) -> bool:
     return len(day) >= 10 and len(other) < 10 and day.startswith(other)
 
 
-def side_word(polarity: str | None) -> str:
-    """What a polarity conflict shows on one side: يؤكد / ينفي (``story/templates.tsv``)."""
-    return templates().get(f"side_{polarity or 'assert'}", polarity or "")
-
-
 def _slot_of(obj: str) -> str:
     """The slot a claim's counted object fills: its count key (``@injured``, a count word of
     ``events/counts.tsv``), else the object word itself."""
     word, _, role = obj.partition("@")
     return role or count_words()[0].get(word) or word
-
-
-def _who(r: ClaimRecord) -> str:
-    """Who a side's claim is from, as the subject of the explanation's verb: the speaker as
-    written, its head put back in the nominative ("أن مسؤولا …" → "مسؤول …"), else the
-    article's own words (``claims/explanations.tsv``: ``narration``)."""
-    if not r.speaker_text:
-        return _templates().get("narration", "")
-    head, _, rest = r.speaker_text.partition(" ")
-    bare = without_accusative(head)  # مسؤولا, written with its tanween before or after the alef, or without
-    if bare is not None and bare in _source_heads():
-        return f"{bare} {rest}".strip()
-    return r.speaker_text
-
-
-@cache
-def _source_heads() -> frozenset[str]:
-    """Heads of unnamed sources (``quotes/anonymous.txt``): the words whose accusative form
-    (مسؤولا، مصدرا) a speaker phrase taken from after أن/إن may carry."""
-    return frozenset(load_lines("quotes/anonymous.txt"))
-
-
-@cache
-def _templates() -> dict[str, str]:
-    return load_pairs("claims/explanations.tsv")
-
-
-@cache
-def _topic_names() -> dict[str, str]:
-    return load_pairs("claims/topic_names.tsv")
-
-
-def explain(kind: str, **parts: str) -> str:
-    """A readable Arabic sentence for a conflict (templates in ``claims/explanations.tsv``)."""
-    if "topic" in parts:
-        parts["topic"] = _topic_names().get(parts["topic"], parts["topic"])
-    tpl = _templates().get(kind, "{x} / {y}")
-    try:
-        return tpl.format(**parts)
-    except (KeyError, IndexError, ValueError):
-        return " / ".join(parts.values())
 
 
 def periods_exclude(x: str, xm: str | None, y: str, ym: str | None) -> bool:
@@ -287,10 +243,6 @@ def periods_exclude(x: str, xm: str | None, y: str, ym: str | None) -> bool:
     if px is None or py is None:
         return dates_exclude(x, y)
     return not spans_overlap(px, py)
-
-
-def _d(v: str, mod: str | None) -> str:
-    return _templates().get("end_of", "{v}").format(v=v) if mod == "END" else v
 
 
 def _same_time(x: str | None, y: str | None) -> bool:
