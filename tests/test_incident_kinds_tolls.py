@@ -164,7 +164,7 @@ def test_a_flood_season_told_for_two_weeks_is_one_incident_a_fire_is_not() -> No
 
 
 def _told_kinds(text: str) -> list[str]:
-    """The kind ``story.incidents.told`` gives each incident report of ``text`` (its sentence read)."""
+    """The kind ``story.reports.told`` gives each incident report of ``text`` (its sentence read)."""
     from rasd.story.reports import told
 
     return [told(ev, text).kind for ev in extract(make_da(text, published="2025-03-02")) if ev.type == "OTHER"]

@@ -18,7 +18,7 @@ import pytest
 import rasd.resources
 from rasd.annotators import events as ev
 from rasd.models import DocAnalysis, Document, Published
-from rasd.story import incident_types, incidents
+from rasd.story import incident_types, reports
 from rasd.text import tokenize
 
 TOY, WORD, KIND = "LOCUSTS", "جراد", "locusts"
@@ -73,7 +73,7 @@ def _check_toy_event(da: DocAnalysis) -> None:
     assert TEXT[hits[0].start : hits[0].end] == event.trigger
     span = event.evidence[0]
     assert (span.doc, span.start, span.end) == ("d_recipe", 0, len(TEXT))
-    assert incidents.kind_of(event) == (KIND, WORD)
+    assert reports.kind_of(event) == (KIND, WORD)
     assert TOY in incident_types()  # its happened reports form incidents (trait in kinds.tsv)
 
 

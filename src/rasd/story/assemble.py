@@ -476,7 +476,7 @@ def assemble(
     """Incidents of ``events`` (each report in exactly one), their slot conflicts, and which
     incident each report joined. ``claim_at(evidence)`` names the claim whose sentence holds
     a report (a conflict's ``a``/``b``), else the report's own id is used. ``told``: what the
-    per-document step read of the reports' sentences (``incidents.told``), by ``id()``.
+    per-document step read of the reports' sentences (``story.reports.told``), by ``id()``.
     ``parts``: where incident resolution runs each kind group (``incidents.resolve``)."""
     ents = {e.id: e for e in entities}
     b = _Builder(das, ents, claim_at)

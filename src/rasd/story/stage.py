@@ -77,7 +77,7 @@ Corpus = tuple[list[DocAnalysis], dict[str, str], str]  # what the per-document 
 
 def _per_document(da: DocAnalysis, names: dict[str, str], as_of: str) -> PerDoc:
     """Events (ids resolved), claim records, commitments, report cues (``threads.sentence_cues``)
-    and what each event's sentence tells incident resolution (``incidents.told_of``) of one article."""
+    and what each event's sentence tells incident resolution (``story.reports.told_of``) of one article."""
     if da.doc.language and da.doc.language != "ar":
         return [], [], [], [], []
     evs = [ev for ev in extract(da) if ev.confidence > BACKGROUND]  # background mentions are not story events
