@@ -91,7 +91,7 @@ def test_update_annotates_only_new_documents_and_drops_stale_views(tmp_path: Pat
 
 
 def test_cached_story_results_equal_computed_ones_and_stale_ones_are_swept(tmp_path: Path) -> None:
-    from rasd.incremental import StoryCache, annotator_fingerprint, corpus_analyses
+    from rasd.incremental import CachedCorpus, StoryCache, annotator_fingerprint
     from rasd.resolve.entities import link
     from rasd.resolve.speakers import link_speakers
     from rasd.story import stage as story
@@ -100,7 +100,8 @@ def test_cached_story_results_equal_computed_ones_and_stale_ones_are_swept(tmp_p
     pipeline.analyze([str(CORPUS)], db_path=db, out_dir=tmp_path, as_of=AS_OF, progress=False, report=False)
     with open_store(str(db)) as store:
         docs = list(store.iter_documents())
-        das, todo = corpus_analyses(store, docs, annotator_fingerprint([(s.name, s.fn) for s in stages.STAGES.annotators()]))
+        cached = CachedCorpus(store, docs, annotator_fingerprint([(s.name, s.fn) for s in stages.STAGES.annotators()]))
+        das, todo = cached.analyses(), cached.todo
         assert not todo  # every document's annotations came from the cache
         ordered = sorted((da for da in das if da.doc.language == "ar"), key=lambda da: da.doc.id)
         names = story._name_index(link(ordered))

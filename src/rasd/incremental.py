@@ -45,7 +45,7 @@ from rasd.ids import digest
 from rasd.models import DocAnalysis, Document
 from rasd.parallel import forked
 from rasd.store import Store
-from rasd.store.shared import analysis_from_blob
+from rasd.store.shared import analyses_from_blobs
 from rasd.story import stage as story
 from rasd.story import stance
 from rasd.text import fold
@@ -86,7 +86,7 @@ class CachedCorpus:
     """One ``DocAnalysis`` per document of ``docs``, from the store's cache where it holds one.
 
     The cached bytes are fetched at once and decoded by ``decode``, which an update runs on a
-    helper thread while the new documents are annotated (``warm.Beside``); ``todo`` (the
+    helper thread while the new documents are annotated (``parallel.Meanwhile``); ``todo`` (the
     documents without a cached annotation: new ones, or all after the annotators changed, in
     the order of ``docs``) is known before that. ``analyses`` gives them all, in that order.
     """
@@ -99,8 +99,7 @@ class CachedCorpus:
 
     def decode(self) -> None:
         if self._decoded is None:
-            by_id = {d.id: d for d in self.docs}
-            self._decoded = {i: analysis_from_blob(by_id[i], b) for i, b in self._blobs.items()}
+            self._decoded = analyses_from_blobs(self.docs, self._blobs)
             self._blobs = {}
 
     def analyses(self) -> list[DocAnalysis]:
@@ -108,14 +107,6 @@ class CachedCorpus:
         assert self._decoded is not None
         fresh = {da.doc.id: da for da in self.todo}
         return [self._decoded.get(d.id) or fresh[d.id] for d in self.docs]
-
-
-def corpus_analyses(
-    store: Store, docs: Sequence[Document], fingerprint: str
-) -> tuple[list[DocAnalysis], list[DocAnalysis]]:
-    """``(all, to_annotate)`` of ``CachedCorpus``, decoded here."""
-    cc = CachedCorpus(store, docs, fingerprint)
-    return cc.analyses(), cc.todo
 
 
 _FAILED = re.compile(r"failed on (d_[0-9a-f]+)")
@@ -250,6 +241,20 @@ class StoryCache:
 
     # ------------------------------------------------------------------ claim pairs
 
+    def _per_pair(self, keys: Sequence[str], pairs: Sequence[tuple[str, str]],
+                  compute: Callable[[Sequence[tuple[str, str]]], Sequence[Any]]) -> list[Any]:
+        """One cached value per pair (``keys[i]`` is pair ``i``'s): the cache's where it holds
+        one, else ``compute`` of the missing pairs, each once, stored as new."""  # fmt: skip
+        known = self.get(keys)
+        todo: dict[str, int] = {}  # each missing pair once
+        for i, k in enumerate(keys):
+            if k not in known:
+                todo.setdefault(k, i)
+        if todo:
+            for k, v in zip(todo, compute([pairs[i] for i in todo.values()]), strict=True):
+                known[k] = self.new[k] = _pack(v)
+        return [_unpack(known[k]) for k in keys]
+
     @contextmanager
     def comparisons(self) -> Iterator[None]:
         """While open, the stance model answers (and bounds, ``bnd:``) the pairs it answered
@@ -271,16 +276,7 @@ class StoryCache:
             return "cmp:" + digest(ident, a, b, n=32)
 
         def predict_proba(pairs: Sequence[tuple[str, str]]) -> list[dict[str, float]]:
-            keys = [key(a, b) for a, b in pairs]
-            known = self.get(keys)
-            todo: dict[str, int] = {}  # each missing pair once
-            for i, k in enumerate(keys):
-                if k not in known:
-                    todo.setdefault(k, i)
-            if todo:
-                for k, p in zip(todo, compute([pairs[i] for i in todo.values()]), strict=True):
-                    known[k] = self.new[k] = _pack(p)
-            return [_unpack(known[k]) for k in keys]
+            return self._per_pair([key(a, b) for a, b in pairs], pairs, compute)
 
         compute_bound = model.disagree_bound
 
@@ -289,15 +285,7 @@ class StoryCache:
             asks of every candidate pair, before it decides which to compare), cached: a
             pair's bound depends on its texts and the model alone (``bnd:`` keys)."""
             keys = ["bnd:" + digest(ident, a, b, n=32) for a, b in pairs]
-            known = self.get(keys)
-            todo: dict[str, int] = {}
-            for i, k in enumerate(keys):
-                if k not in known:
-                    todo.setdefault(k, i)
-            if todo:
-                for k, v in zip(todo, compute_bound([pairs[i] for i in todo.values()]), strict=True):
-                    known[k] = self.new[k] = _pack(float(v))
-            return np.array([_unpack(known[k]) for k in keys], dtype=float)
+            return np.array(self._per_pair(keys, pairs, lambda ps: [float(v) for v in compute_bound(ps)]), dtype=float)
 
         def answered(pairs: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
             """The pairs the cache answers: their texts need no encoding ahead (``story.ahead``)."""

@@ -11,7 +11,7 @@ import dataclasses
 import json
 import re
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from importlib import resources as _res
 from typing import Any
@@ -157,6 +157,12 @@ def analysis_from_blob(doc: Document, blob: bytes) -> DocAnalysis:
     da = from_dict(DocAnalysis, {**data, "doc": None})
     da.doc = doc
     return da
+
+
+def analyses_from_blobs(docs: Sequence[Document], blobs: Mapping[str, bytes]) -> dict[str, DocAnalysis]:
+    """``analysis_from_blob`` of each document of ``docs`` that ``blobs`` (by id) holds."""
+    by_id = {d.id: d for d in docs}
+    return {i: analysis_from_blob(by_id[i], b) for i, b in blobs.items()}
 
 
 def mention_from_row(kind: str, js: str) -> tuple[str, Any] | None:

@@ -467,8 +467,7 @@ class SQLStore(ABC):
     # ------------------------------------------------------------------ caches
 
     def load_annotations(self, docs: Sequence[Document], fingerprint: str) -> dict[str, DocAnalysis]:
-        by_id = {d.id: d for d in docs}
-        return {i: shared.analysis_from_blob(by_id[i], b) for i, b in self.annotation_blobs(docs, fingerprint).items()}
+        return shared.analyses_from_blobs(docs, self.annotation_blobs(docs, fingerprint))
 
     def annotation_blobs(self, docs: Sequence[Document], fingerprint: str) -> dict[str, bytes]:
         by_hash = {d.content_hash: d for d in docs if d.content_hash}

@@ -57,7 +57,7 @@ from rasd.text.clitics import affixes, article, conjunctions, particle, procliti
 __all__ = ["extract_quantities", "lexicon"]
 
 _AND = proclitic("and")
-_TO = fold("إلى")
+_TO = particle("to")
 _MY = fold(affixes("construct", "dual", "masc")[0])  # the ي that ends a construct dual and "my" alike
 _BY = proclitic("by")
 _ART = article()
