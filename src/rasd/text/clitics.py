@@ -142,7 +142,7 @@ def written_particle(gloss: str) -> str:
 @cache
 def particle(gloss: str) -> str:
     """The particle glossed ``gloss`` (in: في, from: من, about: عن, with: مع, on: على,
-    between: بين, what: ما, that: إن, on_behalf_of: باسم, to: إلى), folded."""
+    between: بين, what: ما, that: إن, on_behalf_of: باسم), folded."""
     return fold(written_particle(gloss))
 
 

@@ -57,7 +57,6 @@ from rasd.text.clitics import affixes, article, conjunctions, particle, procliti
 __all__ = ["extract_quantities", "lexicon"]
 
 _AND = proclitic("and")
-_TO = particle("to")
 _MY = fold(affixes("construct", "dual", "masc")[0])  # the ي that ends a construct dual and "my" alike
 _BY = proclitic("by")
 _ART = article()
@@ -590,8 +589,8 @@ def _range(lex: Lex, toks: Sequence[Token], num: Num, text: str) -> tuple[int, N
             continue
         if n == 0 and (num.digits != second.digits or _object_after(lex, toks, num.j) is not None):
             continue  # "5 أو 6": both ends written alike, the object after the second
-        if n == 0 and join == _TO and (_is_year(num.value) or _is_year(second.value)):
-            continue  # "2012 إلى 21700": a year reaching an amount, no range
+        if n == 0 and (_is_year(num.value) or _is_year(second.value)):
+            continue  # a bare range ("2012 إلى 21700"): a year reaching an amount is none
         first_tok = toks[num.i - n] if n else toks[num.i]
         start = first_tok.start + (
             1 if n and raw != words and fold(first_tok.text[:1]) in _CONJ_LETTERS else 0
