@@ -33,6 +33,7 @@ from functools import cache, lru_cache
 
 from rasd.annotators.quotes.history import bare, nodef
 from rasd.annotators.quotes.lexicon import lexicon, org_head_words
+from rasd.annotators.quotes.tails import full_name
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Quote, Speaker
 from rasd.resources import arabic, load_lines, load_table
@@ -498,7 +499,8 @@ def _resolve_one(doc: _Doc, q: Quote, named: list[Speaker], earlier: list[Speake
         return None
     kind = _kind(words, honored)
     if kind is None:
-        return None
+        got = full_name(doc.text, doc.toks, sp.start, words[0], _words().org_heads) if len(words) == 1 else None
+        return None if got is None else dataclasses.replace(sp, text=doc.text[got[0] : got[1]], start=got[0], end=got[1])
     if kind == "person":
         m = _after_name(doc, q)
         if m is not None:

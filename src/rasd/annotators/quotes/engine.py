@@ -9,7 +9,7 @@ phrases (وفق، بحسب، على حد تعبير) and ``جاء في بيان`
 data; offsets are original-text offsets from ``rasd.text.tokenize``.
 
 This module holds the frames (where content starts) and who goes on speaking (continuations,
-participles, a sentence's own subject, a fronted topic). The document view is in
+participles, a fronted topic; a sentence's own subject is in ``subjects``). The document view is in
 ``context``, the word lists in ``lexicon``, speaker phrases in ``speakers``, attribution
 phrases in ``attributions`` and speakers named by description in ``coref``.
 """
@@ -73,27 +73,21 @@ from rasd.annotators.quotes.speakers import (
     noun_speaker,
     oblique_object,
     parse_subject,
-    person_noun,
     speakerish,
-    split_role,
     title_np,
 )
+from rasd.annotators.quotes.subjects import SOFT as _SOFT
+from rasd.annotators.quotes.subjects import inner_subject, main_subject
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Quote, Span, Speaker, Timex
-from rasd.resources import load_lines
-from rasd.text import fold
-from rasd.text.clitics import affixes, particle, proclitic
+from rasd.text.clitics import particle, proclitic
 
 __all__ = ["extract_quotes", "lexicon", "quote_pairs"]
 
 MAX_AUX_SUBJECT = 20  # tokens of a subject between كان and its cue ("وكانت صحيفة … قد كشفت")
-_LONG_TITLE = 20  # tokens of a title chain that ends in a named person ("وكيل وزارة … لشؤون … الدكتور X")
 _BY = proclitic("by")  # بـ: "طالبت النقابة بصرف المستحقات"
 _IN = particle("in")
-_ACC = affixes("accusative")  # خطابا، بيانا
 _ON = particle("on")  # folded; written so it is the name علي
-# one-word pieces before a clause that are no subject (في، المقابل، لكن، كما …)
-_SOFT = frozenset(fold(x) for x in load_lines("quotes/soft_openers.txt"))
 
 
 @dataclass
@@ -404,24 +398,24 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: _State, k: int, in_doc: bool = 
     like a participle, it speaks for the subject of its sentence."""
     s0 = sentence_start(cx, k)
     if verb.participle or in_doc:
-        if k <= st.covered_until and (inner := _inner_subject(cx, s0, k)) is not None:
+        if k <= st.covered_until and (inner := inner_subject(cx, s0, k)) is not None:
             return make_speaker(cx, inner)  # "“صاحت الشرطة قائلة لها (…)”": who shouted, inside the speech
         if not st.hist.items or st.hist.items[-1][0] < s0:
             if (snd := sender(cx, s0, k)) is not None:
                 return make_speaker(cx, Subj(np=snd, medium=sub.medium))  # "تلقى X برقية من Y …، مؤكدا"
-            main = _main_subject(cx, s0, k)
+            main = main_subject(cx, s0, k)
             j = k - 1
             while j > 0 and not cx.toks[j].is_word:
                 j -= 1
             if main is None and s0 == k and j > 0:  # "… والازدهار.. مشيراً الى أن": a loose stop, the clause goes on
                 prev = sentence_start(cx, j)
                 if not st.hist.items or st.hist.items[-1][0] < prev:
-                    main = _main_subject(cx, prev, j + 1)
+                    main = main_subject(cx, prev, j + 1)
             if main is not None:
                 return make_speaker(cx, main)
         a = max((x + 1 for x in range(s0, k) if cx.toks[x].norm == ","), default=s0)
         if st.hist.items and st.hist.items[-1][0] < a < k - 2 and _bare(cx.toks[a].norm)[-1] != cx.toks[a].norm and cue_at(cx, a) is None:
-            main = _main_subject(cx, a, k)  # "…، وحملت فئة ثالثة اللاعبين الخسارة مشيرة إلى …": its own subject
+            main = main_subject(cx, a, k)  # "…، وحملت فئة ثالثة اللاعبين الخسارة مشيرة إلى …": its own subject
             if main is not None and main.np is not None and speakerish(cx, main.np):
                 return make_speaker(cx, main)
         return _inherit(continued(cx, max(s0, st.covered_until + 1, st.indirect_until + 1), k, verb, st.last), sub.medium)
@@ -482,13 +476,13 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: _State, k: int, in_doc: bool = 
     if fronted is not None and (not st.hist.items or st.hist.items[-1][0] < s0):
         return make_speaker(cx, Subj(np=fronted, medium=sub.medium))
     if k > s0 and not verb.imperfect and (not st.hist.items or st.hist.items[-1][0] < s0) and cx.toks[k - 1].norm == ",":
-        main = _main_subject(cx, s0, k)  # "وعلقت صحيفة X على الخبر، فقالت إن": the sentence's own subject
+        main = main_subject(cx, s0, k)  # "وعلقت صحيفة X على الخبر، فقالت إن": the sentence's own subject
         if main is not None and main.np is not None and speakerish(cx, main.np):
             return make_speaker(cx, main)
     if _bare(cx.toks[k].norm)[-1] != cx.toks[k].norm and not verb.imperfect:
         a = max((x + 1 for x in range(s0, k) if cx.toks[x].norm == ","), default=s0)
         if a < k - 2 and cue_at(cx, a) is None and (not st.hist.items or st.hist.items[-1][0] < a):
-            main = _main_subject(cx, a, k)  # "وتحدثت صحيفة X عن … ودعت …": the clause's own subject
+            main = main_subject(cx, a, k)  # "وتحدثت صحيفة X عن … ودعت …": the clause's own subject
             if main is not None and main.np is not None and speakerish(cx, main.np):
                 return make_speaker(cx, main)
     if (when := when_subject(cx, s0, k)) is not None:
@@ -496,87 +490,6 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: _State, k: int, in_doc: bool = 
     if verb.imperfect:
         return None  # "فصائل مسلحة تقول إنها …": a description, not a continuation
     return _inherit(continued(cx, max(st.covered_until, st.indirect_until) + 1, k, verb, st.last), sub.medium)
-
-
-def _main_subject(cx: Ctx, s0: int, k: int) -> Subj | None:
-    """Subject of the sentence's own verb, for a participle that follows a non-report verb.
-
-    "وحمّل الضابط السابق … مايكل بي مالروي، … محذرا من أن …": the warning is Mulroy's.
-    """
-    segs = [sg for sg in segments(cx, s0, k) if not is_adjunct_start(cx, sg[0])]
-    segs = [sg for sg in segs if not (sg[1] - sg[0] == 1 and member(cx.toks[sg[0]].norm, _SOFT))]
-    segs = [sg for sg in segs if not _opener(cx, *sg)]
-    if not segs or segs[0][1] - segs[0][0] < 2:
-        return None
-    a, b = segs[0][0], segs[0][1] - 1
-    while a < b and member(cx.toks[a].norm, _SOFT):
-        a += 1
-    a += 1  # skip the verb
-    np_ = trim(cx, a, b)
-    if np_ is None:
-        return None
-    named = [m for m in cx.ents.starting_in(cx.toks[np_.first].start, cx.toks[min(np_.last, np_.first + 1)].end)
-             if m.type in ("PER", "ORG")]  # fmt: skip
-    person = [m for m in cx.ents.starting_in(cx.toks[np_.first].start, cx.toks[np_.last].end) if m.type == "PER"][:1] if title_np(cx, np_) else []
-    named = person or named  # "وألقى رئيس الشركة الأمير X كلمة …": the person after the title ends it
-    if named:  # "ونقل الوزير سالم بن خالد لرئيس الوفد تحيات …": the name ends the subject
-        last = max(j for j in range(np_.first, np_.last + 1) if cx.toks[j].start < named[0].end)
-        np_ = NP(np_.first, last)
-    elif person_noun(cx, cx.toks[np_.first].norm):  # "وقام الطالب بشتم الموظفة": the noun and its adjectives
-        last = np_.first
-        while last < np_.last and definite(cx.toks[last + 1].norm) and not is_adjunct_start(cx, last + 1):
-            last += 1
-        np_ = NP(np_.first, last)
-    elif not (title_np(cx, np_) or member(cx.toks[np_.first].norm, cx.lex.anon)):
-        end = np_.first + 1
-        while end <= np_.last and not (is_adjunct_start(cx, end) or cx.toks[end].norm == _IN):
-            if _object_after(cx, end):
-                break  # "رفعت إدارة النادي خطابا إلى …": the object, not the subject
-            if end in cx.open_at:
-                if not short_pair(cx, end):
-                    break
-                end = cx.open_at[end]  # a quoted name: صحيفة "هافنجتون بوست"
-            end += 1
-        np_ = trim(cx, np_.first, end - 1) or np_
-    obj = next((j for j in range(np_.first + 1, np_.last + 1)
-                if oblique_object(cx, NP(j, j)) and cx.toks[j - 1].norm not in cx.lex.openers), None)  # fmt: skip
-    obj = next((j for j in range(np_.first + 1, np_.last + 1) if demonstrative(cx, j)), obj)  # "… الأهالي هذه المبادرة"
-    if obj is not None:  # "وحملت فئة ثالثة اللاعبين الخسارة": the object, never part of the subject
-        np_ = trim(cx, np_.first, obj - 1) or np_
-    if np_.last - np_.first >= (_LONG_TITLE if person else 10):
-        return None  # a long clause, not a speaker phrase; a title chain before a name may run longer
-    role, name = split_role(cx, np_)
-    if name is not None and role is not None:
-        return Subj(np=np_, name=name, role=role)
-    head = cx.toks[np_.first].norm
-    if any(member(head, words) for words in (cx.lex.titles, cx.lex.anon, cx.lex.orgs, cx.lex.outlets)) or person_noun(cx, head):
-        return Subj(np=np_)  # "وقام الطالب بإيذاء الموظفة وقال لها إنه …": the student, resolved by coref
-    return None
-
-
-def _inner_subject(cx: Ctx, s0: int, k: int) -> Subj | None:
-    """The subject of the clause that holds a participle cue inside someone's direct speech:
-    the clause starts after the last opening mark before the cue."""
-    a = max((x + 1 for x in range(s0, k) if x in cx.open_at and cx.open_at[x] > k), default=None)
-    if a is None or k - a < 2:
-        return None
-    main = _main_subject(cx, a, k)
-    if main is None and cx.toks[a + 1].is_word and definite(cx.toks[a + 1].norm):
-        return Subj(np=NP(a + 1, a + 1))  # "صرخ الجنود قائلين": a definite noun after the verb
-    return main
-
-
-def _object_after(cx: Ctx, k: int) -> bool:
-    """An indefinite accusative noun (``خطابا``, ``بيانا``) right after a definite word: the
-    verb's object begins at ``k``."""
-    w, prev = cx.toks[k].norm, cx.toks[k - 1].norm
-    return cx.toks[k].is_word and w.endswith(_ACC) and len(w) > 3 and not definite(w) and definite(prev)
-
-
-def _opener(cx: Ctx, a: int, b: int) -> bool:
-    """A short linking piece before the clause (``من جهة أخرى``, ``على صعيد آخر``, ``من جانبه``)."""
-    words = [t.norm for t in cx.toks[a:b] if t.is_word]
-    return 0 < len(words) <= 3 and (words[-1] in cx.lex.openers or all(w in cx.lex.openers for w in words))
 
 
 def _antecedent(cx: Ctx, np_: NP, st: _State, strict: bool = False) -> Speaker | None:

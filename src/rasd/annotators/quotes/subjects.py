@@ -1,0 +1,114 @@
+"""A sentence's own subject, for a reporting participle that follows a verb of another kind.
+
+"ورفض المصدر … كشف …، مكتفيا بالقول:" and "وحمّل الضابط … محذرا من أن …": the participle speaks
+for the subject of the sentence's first verb, not for the last speaker quoted. Split from
+``engine`` (the frames and continuations), which calls ``main_subject`` and ``inner_subject``.
+"""
+
+from __future__ import annotations
+
+from rasd.annotators.quotes.context import NP, Ctx, segments, short_pair, trim
+from rasd.annotators.quotes.lexicon import member
+from rasd.annotators.quotes.speakers import (
+    Subj,
+    definite,
+    demonstrative,
+    is_adjunct_start,
+    oblique_object,
+    person_noun,
+    split_role,
+    title_np,
+)
+from rasd.resources import load_lines
+from rasd.text import fold
+from rasd.text.clitics import affixes, particle
+
+_LONG_TITLE = 20  # tokens of a title chain that ends in a named person ("وكيل وزارة … لشؤون … الدكتور X")
+_IN = particle("in")
+_ACC = affixes("accusative")  # خطابا، بيانا
+# one-word pieces before a clause that are no subject (في، المقابل، لكن، كما …)
+SOFT = frozenset(fold(x) for x in load_lines("quotes/soft_openers.txt"))
+
+
+def main_subject(cx: Ctx, s0: int, k: int) -> Subj | None:
+    """Subject of the sentence's own verb, for a participle that follows a non-report verb.
+
+    "وحمّل الضابط السابق … مايكل بي مالروي، … محذرا من أن …": the warning is Mulroy's.
+    """
+    segs = [sg for sg in segments(cx, s0, k) if not is_adjunct_start(cx, sg[0])]
+    segs = [sg for sg in segs if not (sg[1] - sg[0] == 1 and member(cx.toks[sg[0]].norm, SOFT))]
+    segs = [sg for sg in segs if not _opener(cx, *sg)]
+    if not segs or segs[0][1] - segs[0][0] < 2:
+        return None
+    a, b = segs[0][0], segs[0][1] - 1
+    while a < b and member(cx.toks[a].norm, SOFT):
+        a += 1
+    a += 1  # skip the verb
+    np_ = trim(cx, a, b)
+    if np_ is None:
+        return None
+    # "ورفض المصدر الذي فضل عدم ذكر اسمه كشف …": a relative clause describes the subject, it ends it
+    rel = next((j for j in range(np_.first + 1, np_.last + 1) if cx.toks[j].norm in cx.lex.relatives), None)
+    np_ = trim(cx, np_.first, rel - 1) or np_ if rel is not None else np_
+    named = [m for m in cx.ents.starting_in(cx.toks[np_.first].start, cx.toks[min(np_.last, np_.first + 1)].end)
+             if m.type in ("PER", "ORG")]  # fmt: skip
+    person = [m for m in cx.ents.starting_in(cx.toks[np_.first].start, cx.toks[np_.last].end) if m.type == "PER"][:1] if title_np(cx, np_) else []
+    named = person or named  # "وألقى رئيس الشركة الأمير X كلمة …": the person after the title ends it
+    if named:  # "ونقل الوزير سالم بن خالد لرئيس الوفد تحيات …": the name ends the subject
+        last = max(j for j in range(np_.first, np_.last + 1) if cx.toks[j].start < named[0].end)
+        np_ = NP(np_.first, last)
+    elif person_noun(cx, cx.toks[np_.first].norm):  # "وقام الطالب بشتم الموظفة": the noun and its adjectives
+        last = np_.first
+        while last < np_.last and definite(cx.toks[last + 1].norm) and not is_adjunct_start(cx, last + 1):
+            last += 1
+        np_ = NP(np_.first, last)
+    elif not (title_np(cx, np_) or member(cx.toks[np_.first].norm, cx.lex.anon)):
+        end = np_.first + 1
+        while end <= np_.last and not (is_adjunct_start(cx, end) or cx.toks[end].norm == _IN):
+            if _object_after(cx, end):
+                break  # "رفعت إدارة النادي خطابا إلى …": the object, not the subject
+            if end in cx.open_at:
+                if not short_pair(cx, end):
+                    break
+                end = cx.open_at[end]  # a quoted name: صحيفة "هافنجتون بوست"
+            end += 1
+        np_ = trim(cx, np_.first, end - 1) or np_
+    obj = next((j for j in range(np_.first + 1, np_.last + 1)
+                if oblique_object(cx, NP(j, j)) and cx.toks[j - 1].norm not in cx.lex.openers), None)  # fmt: skip
+    obj = next((j for j in range(np_.first + 1, np_.last + 1) if demonstrative(cx, j)), obj)  # "… الأهالي هذه المبادرة"
+    if obj is not None:  # "وحملت فئة ثالثة اللاعبين الخسارة": the object, never part of the subject
+        np_ = trim(cx, np_.first, obj - 1) or np_
+    if np_.last - np_.first >= (_LONG_TITLE if person else 10):
+        return None  # a long clause, not a speaker phrase; a title chain before a name may run longer
+    role, name = split_role(cx, np_)
+    if name is not None and role is not None:
+        return Subj(np=np_, name=name, role=role)
+    head = cx.toks[np_.first].norm
+    if any(member(head, words) for words in (cx.lex.titles, cx.lex.anon, cx.lex.orgs, cx.lex.outlets)) or person_noun(cx, head):
+        return Subj(np=np_)  # "وقام الطالب بإيذاء الموظفة وقال لها إنه …": the student, resolved by coref
+    return None
+
+
+def inner_subject(cx: Ctx, s0: int, k: int) -> Subj | None:
+    """The subject of the clause that holds a participle cue inside someone's direct speech:
+    the clause starts after the last opening mark before the cue."""
+    a = max((x + 1 for x in range(s0, k) if x in cx.open_at and cx.open_at[x] > k), default=None)
+    if a is None or k - a < 2:
+        return None
+    main = main_subject(cx, a, k)
+    if main is None and cx.toks[a + 1].is_word and definite(cx.toks[a + 1].norm):
+        return Subj(np=NP(a + 1, a + 1))  # "صرخ الجنود قائلين": a definite noun after the verb
+    return main
+
+
+def _object_after(cx: Ctx, k: int) -> bool:
+    """An indefinite accusative noun (``خطابا``, ``بيانا``) right after a definite word: the
+    verb's object begins at ``k``."""
+    w, prev = cx.toks[k].norm, cx.toks[k - 1].norm
+    return cx.toks[k].is_word and w.endswith(_ACC) and len(w) > 3 and not definite(w) and definite(prev)
+
+
+def _opener(cx: Ctx, a: int, b: int) -> bool:
+    """A short linking piece before the clause (``من جهة أخرى``, ``على صعيد آخر``, ``من جانبه``)."""
+    words = [t.norm for t in cx.toks[a:b] if t.is_word]
+    return 0 < len(words) <= 3 and (words[-1] in cx.lex.openers or all(w in cx.lex.openers for w in words))
