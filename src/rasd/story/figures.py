@@ -73,9 +73,10 @@ PART_GAP = 8  # words between two parts of a total joined by a connector (إضا
 AND_GAP = 6  # … joined by و
 ONE_GAP = 5  # words between a singular person noun and the number it is added to
 _AND = proclitic("and")
-DATE_REACH = 10  # words from a report's trigger to the day said after it
+DATE_REACH = 30  # words from a report's trigger to the day said after it in its clause (the clause bounds it)
 DATE_BEFORE = 4  # … from the day said before it to the trigger
 CAUSE_GAP = 2  # words leading from a day said before the trigger to it ("فجر أمس في حادث انقلاب")
+NOTICE_GAP = 2  # words between a day and the notice received of a happening ("تلقت بلاغا مساء أمس عن")
 HAPPENED_REACH = 5  # words between a verb of happening and the day after it
 TALLY_AFTER = 5  # words after a number where a tally word makes it a tally's ("مقتل 33 أمس في تفجيرات")
 _QUAL = {"AT_LEAST": "at_least", "MORE_THAN": "more_than", "APPROX": "about", "AT_MOST": "at_most", "LESS_THAN": "less_than"}
@@ -494,13 +495,16 @@ def own_day(r: Report, art: Article, rd: _Reader | None = None) -> tuple[str, Ev
     verbs = word_list("story/statement_verbs.txt")
     mine = [t for t in said if plain(t.value)[: len(ev.date.value)] == ev.date.value]
     openers = word_list("story/content_openers.txt")
+    notices = word_list("story/notice_words.txt")
     for t in sorted(mine, key=lambda t: abs(t.start - trig)):
         i = bisect_left(starts, t.start)
         opens = any(_hit(w, openers) for w in words[max(0, i - 2) : i])  # "قال إنه في صباح الخميس … انفجرت"
-        leads = _leads_to(words, bisect_left(starts, t.end), ti)  # "مصابا فجر أمس في حادث انقلاب"
-        if i - ti > DATE_REACH or (ti - i > DATE_BEFORE and not (opens or leads)) or _last_cue(words, t.start) > trig:
+        j = bisect_left(starts, t.end)
+        leads = _leads_to(words, j, ti)  # "مصابا فجر أمس في حادث انقلاب"
+        notice = ti > i and any(_hit(w, notices) for w in words[max(0, i - NOTICE_GAP) : j + NOTICE_GAP])
+        if i - ti > DATE_REACH or (ti - i > DATE_BEFORE and not (opens or leads or notice)) or _last_cue(words, t.start) > trig:
             continue  # too far, or after a cue that moves to something else ("موت … بعد خلافات بين الاثنين")
-        if leads or not _statement_day(words, i, ti, verbs):
+        if leads or notice or not _statement_day(words, i, ti, verbs):
             return plain(t.value), Evidence(e0.doc, t.start, t.end)
     return None
 
