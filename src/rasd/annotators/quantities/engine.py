@@ -47,7 +47,7 @@ from rasd.annotators.quantities.objects import (
     word_count,
 )
 from rasd.annotators.quantities.skim import candidates, doc_flags, first_words, line_bounds
-from rasd.annotators.quantities.skips import is_skipped
+from rasd.annotators.quantities.skips import is_multiple, is_skipped
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Quantity, Span, Timex
 from rasd.resources import load_lines
@@ -306,8 +306,9 @@ def _scan_line(
         ):
             lemma, k = opn[2], opn[1]
             object_span = Span(toks[opn[0]].start, toks[opn[1] - 1].end)
-        if lemma is None and not num.digits and value == 1.0 and (nb := noun_before(toks, num.i)) is not None:
-            lemma, object_span = nb, Span(toks[num.i - 1].start, toks[num.i - 1].end)
+        at = num.i - 1 if value == 2.0 and num.i > 1 and toks[num.i - 1].norm in _OR else num.i  # فئة أو اثنتين
+        if lemma is None and not num.digits and (value == 1.0 or at < num.i) and (nb := noun_before(toks, at)):
+            lemma, object_span = nb[0], Span(toks[nb[1]].start, toks[nb[1]].end)
         if (
             lemma is None
             and num.i > 0
@@ -480,7 +481,7 @@ def _wordless(
         and not spans.overlaps_any(wc[0], wc[1])
         and not (wc[2] == 2.0 and in_name(ents, wc[0], wc[1]))  # الأرجنتين، أحمد الحيان: no dual
         and not is_score(toks, i + 1, wc[3])
-        and not score_side(toks, i, wc[3])
+        and not score_side(toks, i, wc[3]) and not is_multiple(toks[i].norm)  # الضعفين: a ratio
         and not ((after_dual or my or after_demonstrative(toks, i)) and wc[2] == 2.0)  # بتشكيلتين مختلفتين، هذين المشروعين
         and not (
             wc[2] >= 2

@@ -442,8 +442,10 @@ def _pair_after(toks: Sequence[Token], k: int) -> bool:
 
 
 def _two_named(toks: Sequence[Token], k: int) -> bool:
-    """``منتخبا البحرين وإيران``: a definite member, then a second after و."""
-    if k + 1 >= len(toks) or not is_definite(toks[k].text):
+    """``منتخبا البحرين وإيران``: a definite member, then a second after و. A member with a
+    preposition (``وزيرا للشباب والرياضة``: appointed minister for) is no construct's: the
+    ``ا`` is then the accusative of one."""
+    if k + 1 >= len(toks) or not is_definite(toks[k].text) or fold(clean(toks[k].text))[:1] in prepositions():
         return False
     second = toks[k + 1].norm
     return second.startswith(_AND) and len(second) > 2 and second[1:2].isalpha()
@@ -585,18 +587,23 @@ def word_count(
     return None
 
 
-def noun_before(toks: Sequence[Token], i: int) -> str | None:
-    """The noun a post-posed واحد/واحدة counts (مرة واحدة، لموسم واحد); none before من
-    after a definite word ("المدينة واحدة من أجمل المدن": one of, decision 9), while an
-    indefinite noun is still counted ("يتأهل منتخب واحد من بين المنتخبات")."""
+def noun_before(toks: Sequence[Token], i: int) -> tuple[str, int] | None:
+    """The noun a post-posed واحد/واحدة counts and its index (مرة واحدة، لموسم واحد); none
+    before من after a definite word ("المدينة واحدة من أجمل المدن": one of, decision 9),
+    while an indefinite noun is still counted ("يتأهل منتخب واحد من بين المنتخبات"). A
+    feminine nisba between them is the noun's adjective (مظلة إدارية واحدة: مظلة, F5)."""
     if i == 0 or (i + 1 < len(toks) and toks[i + 1].norm == _FROM and post_definite(toks[i - 1].text)):
         return None
+    if i > 1 and toks[i - 1].norm.endswith(_NISBA_FEM) and toks[i - 2].norm.endswith(fold(_FEM)):
+        head = noun_before(toks, i - 1)
+        if head is not None and not post_definite(toks[i - 2].text):
+            return head
     prev = toks[i - 1]
     text, _ = _bare(prev) if fold(prev.text)[:1] in _TO_PB and len(prev.norm) > 4 else (prev.text, 0)
     got = lemma(text)
     if got is None or fold(got) in nouns().time_units or _same_one(prev.text):
         return None
-    return got
+    return got, i - 1
 
 
 def _same_one(text: str) -> bool:

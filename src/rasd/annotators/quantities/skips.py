@@ -19,11 +19,12 @@ from rasd.annotators.spans import SpanIndex
 from rasd.models import Timex
 from rasd.resources import load_lines, load_table
 from rasd.text import Token, fold
-from rasd.text.clitics import particle
+from rasd.text.clitics import affixes, particle, without_accusative
 
-__all__ = ["is_skipped"]
+__all__ = ["is_multiple", "is_skipped"]
 
 _BETWEEN = particle("between")
+_PRONOUNS = tuple(fold(p) for p in affixes("pronoun"))  # أمثالها
 _TIMES = "×"  # the sign between the sides of a size (صور 4×6، شاشة 1366 × 768)
 
 
@@ -40,6 +41,20 @@ def _digit_names() -> frozenset[str]:
     return frozenset(fold(w) for w in load_lines("quantities/names_before_digits.txt"))
 
 
+@cache
+def _multiples() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_lines("quantities/multiples.txt"))
+
+
+def is_multiple(norm: str) -> bool:
+    """Is a word (folded, proclitics and a pronoun allowed) a multiple (``الضعفين``,
+    ``أضعاف``, ``أمثالها``)? "Twice as much" is a ratio, no count (U4)."""
+    for r in word_readings(norm, definite=True):
+        if r in _multiples() or any(r.endswith(p) and r[: -len(p)] in _multiples() for p in _PRONOUNS):
+            return True
+    return False
+
+
 def _no_year(toks: Sequence[Token], num: Num, spans: SpanIndex[Timex]) -> bool:
     """After a year word, a number is no year when it has not four digits (المؤشر العام 120
     نقطة) or when the word already ends a date (الربع الحالي من العام 21 بالمئة)."""
@@ -49,13 +64,29 @@ def _no_year(toks: Sequence[Token], num: Num, spans: SpanIndex[Timex]) -> bool:
     return spans.overlaps_any(prev.start, prev.end) or len(re.sub(r"\D", "", fold(toks[num.i].text))) != 4
 
 
+def _counted_after(toks: Sequence[Token], num: Num, text: str) -> bool:
+    """``في البطولة 11 منتخبا``: 11–99 before an accusative noun counts it (tamyiz), so the
+    label word before (``skip_before.txt``: البطولة 13 is an edition) does not make it a name."""
+    if num.value is None or not 11 <= num.value <= 99 or not num.value.is_integer():
+        return False
+    end = toks[num.j - 1].end
+    word = text[num.end : end] if num.end < end else (toks[num.j].text if num.j < len(toks) else "")
+    bare = without_accusative(word)
+    nl = nouns()
+    return bare is not None and (fold(bare) in nl.singulars or fold(bare) in nl.sound_masc)
+
+
 def is_skipped(lex: Lex, toks: Sequence[Token], num: Num, text: str, spans: SpanIndex[Timex]) -> bool:
     """Years, dates, times, phone numbers, codes and anything the time tagger took."""
     if spans.overlaps_any(num.start, num.end):
         return True
     if num.i > 0:
         prev = toks[num.i - 1]
-        if any(r in lex.skip_before for r in word_readings(prev.norm)) and not _no_year(toks, num, spans):
+        if (
+            any(r in lex.skip_before for r in word_readings(prev.norm))
+            and not _no_year(toks, num, spans)
+            and not _counted_after(toks, num, text)
+        ):
             return True
         if num.digits and any(r in _digit_names() for r in word_readings(prev.norm)):
             return True  # موقع 24: a name
@@ -86,6 +117,8 @@ def is_skipped(lex: Lex, toks: Sequence[Token], num: Num, text: str, spans: Span
         ranged = num.i > 0 and _BETWEEN in word_readings(toks[num.i - 1].norm)
         if any(r in lex.skip_after for r in word_readings(nxt.norm)) or nxt.norm == _TIMES:
             return True
+        if is_multiple(nxt.norm):
+            return True  # ثلاثة أضعاف: a ratio
         if date_after(toks, num.j) and not ranged:
             return True
         if (

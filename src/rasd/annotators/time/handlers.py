@@ -560,7 +560,8 @@ def _h_hijri_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if not 1 <= yr <= 1600:
         return None
     first = _hijri_to_greg(yr, 1, 1)
-    last = _hijri_to_greg(yr, 12, 1)
+    nxt = _hijri_to_greg(yr + 1, 1, 1)  # the year's last day is the eve of the next one (1428هـ ends in 2008)
+    last = nxt - dt.timedelta(days=1) if nxt else None
     value = f"{first.year:04d}" if first and last and first.year == last.year else None
     return _cand(m, "DATE", value, calendar="hijri", original=f"{yr:04d}", confidence=0.6)
 

@@ -351,17 +351,19 @@ def _weekday_wins(cands: list[Cand], ctx: Ctx) -> list[Cand]:
 
 def _since(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     """"منذ عشر سنوات" measures a stretch up to now: DURATION P10Y, unless a verb of
-    beginning places a start ("بدأت المفاوضات منذ ثلاثة أشهر" stays a DATE)."""
+    beginning places a start ("بدأت المفاوضات منذ ثلاثة أشهر" stays a DATE). An unwritten
+    count measures the same way ("منذ عدة أسابيع": PXW, as "عدة أسابيع" is)."""
     w, lex = _words(), ctx.lex
     out: list[Cand] = []
     for c in cands:
         text = ctx.text[c.start : c.end]
         head = text.split(" ", 1)[0]
-        if c.family != "ago" or c.type != "DATE" or head not in w.since or (c.value or "").endswith("_REF"):
+        vague = c.value == "PAST_REF"
+        if c.family != "ago" or c.type != "DATE" or head not in w.since or ((c.value or "").endswith("_REF") and not vague):
             out.append(c)
             continue
         before = re.findall(r"[^\W\d_]+", ctx.before(c.start, 30))[-3:]
-        value = _count(text, lex)
+        value = _count(text, lex, vague=vague)
         if any(re.sub(rf"^[{CONJ}]", "", b) in w.inception for b in before) or value is None:
             out.append(c)
             continue
@@ -397,14 +399,17 @@ def _after_past(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     return out
 
 
-def _count(text: str, lex: Lexicon) -> str | None:
-    """The duration a folded "count + unit" text states (``ثلاثة اعوام`` → ``P3Y``)."""
+def _count(text: str, lex: Lexicon, *, vague: bool = False) -> str | None:
+    """The duration a folded "count + unit" text states (``ثلاثة اعوام`` → ``P3Y``);
+    ``vague``: a count not written (``عدة اعوام``) is ``X`` (``PXY``)."""
     um = _regexes().blocks["UNIT"].search(text)
     unit, count = lex.units.get(key(um.group(1)), ("", "")) if um else ("", "")
     if not um or not unit:
         return None
     nm = _regexes().blocks["NUM"].search(text[: um.start()])
     n = _num(nm.group(1), lex) if nm else (2.0 if count == "2" else 1.0 if count == "1" else None)
+    if n is None and vague:
+        return _dur_value(unit, None)
     if n is None or not float(n).is_integer():
         return None
     return _dur_value(unit, n)
