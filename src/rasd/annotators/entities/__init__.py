@@ -39,7 +39,9 @@ from rasd.annotators.entities.family import (
     _noun_clitics,
     adjective_people,
     conjoined_people,
+    family_after,
     family_clitics,
+    overrun_people,
     recall_family_names,
 )
 from rasd.annotators.entities.features import gaz_tokens, sent_features, title_words, triggers
@@ -48,7 +50,7 @@ from rasd.annotators.entities.kinds import kind_names
 from rasd.annotators.entities.labels import chunks, to_bio
 from rasd.annotators.entities.neural import NeuralTagger
 from rasd.annotators.entities.outlets import outlet_spans
-from rasd.annotators.entities.places import city_teams, settlement_places
+from rasd.annotators.entities.places import city_teams, compass_regions, settlement_places
 from rasd.annotators.entities.spelled import spelled_names
 from rasd.models import DocAnalysis, EntityMention
 from rasd.resources import arabic, load_lines
@@ -529,6 +531,7 @@ def tag(text: str, doc_id: str = "", outlet: str | None = None) -> list[EntityMe
     accepted.extend(settlement_places(toks, run, used))
     accepted.extend(shape.org_bodies(toks, run, accepted, used, rule_title_words()))
     city_teams(toks, text, run, accepted)
+    compass_regions(toks, text, run, accepted)
     shape.places_not_orgs(text, accepted)
     shape.trim_heads(toks, accepted, _title_len)
     accepted.extend(shape.people(toks, run, accepted))
@@ -538,6 +541,8 @@ def tag(text: str, doc_id: str = "", outlet: str | None = None) -> list[EntityMe
     accepted = kind_names(toks, text, run, spelled_names(toks, text, run, accepted))
     accepted.extend(_title_people(toks, run, accepted))
     _extend_people(toks, run, accepted)
+    family_after(toks, text, run, accepted)
+    overrun_people(toks, text, accepted)
     accepted.extend(_name_memory(toks, accepted, known))
     _extend_left(toks, run, accepted, known)
     _places_over_people(toks, text, accepted)

@@ -8,11 +8,12 @@ tagger and linking both read them.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from functools import cache
 
 from rasd.annotators.entities import gazetteer as gz
 from rasd.annotators.entities.cand import Cand
-from rasd.annotators.entities.cues import given_names
+from rasd.annotators.entities.cues import given_names, is_given_name
 from rasd.annotators.entities.features import gaz_tokens
 from rasd.models import DocAnalysis, EntityMention
 from rasd.resources import load_lines
@@ -202,3 +203,51 @@ def conjoined_people(toks: list[Token], accepted: list[Cand], known: frozenset[s
         listed = c.first >= 2 and toks[c.first - 1].text in _LIST_COMMAS and c.first - 2 in ends
         if t.text[1] in _HAMZA_ALIF or listed:
             c.start = t.start + 1
+
+
+def overrun_people(toks: list[Token], text: str, accepted: list[Cand]) -> None:
+    """A model person span that runs one word past a name the text also says alone as a
+    person (``فيدال ثاني لاعب``, with ``فيدال`` elsewhere) ends before that word, unless the
+    word is definite, a given name or a person's name token in ANETAC (``باك جون``,
+    ``خورخي داسيلفا``: a family name or a second name belongs to it). Only a one-word name
+    that is no given name: ``سعد`` said alone does not make ``سعد دوابشة`` too long."""
+    said = Counter(gz.key_of(text[c.start : c.end]) for c in accepted if c.type == "PER")
+    names = gaz_tokens()
+    for c in accepted:
+        if c.type != "PER" or c.source != "model" or c.last != c.first + 1 or is_given_name(toks[c.first]):
+            continue
+        if said[gz.key_of(text[c.start : c.end])] > 1:
+            continue  # the two words said together again: a full name (``غسان جمل``)
+        w = toks[c.last]
+        if not w.is_word or w.norm.startswith(_ART) or is_given_name(w) or "P" in names.get(w.norm, ""):
+            continue
+        prev = c.last - 1
+        while prev > c.first and not toks[prev].is_word:
+            prev -= 1
+        if gz.key_of(text[c.start : toks[prev].end]) in said:
+            c.last, c.end = prev, toks[prev].end
+
+
+def family_after(toks: list[Token], text: str, run: list[int], accepted: list[Cand]) -> None:
+    """A person span the model ended one word early, before a word the text says alone as a
+    person (``كارل هينز [رومنيجه]`` with ``رومنيجه`` elsewhere), takes that word, also where
+    the model made it a person of its own: it is the family name. Given names are left out:
+    two of them side by side may be two people."""
+    at = {c.first: c for c in accepted}
+    used = {i for c in accepted for i in range(c.first, c.last + 1)}
+    alone = {gz.key_of(text[c.start : c.end]) for c in accepted if c.type == "PER" and c.first == c.last}
+    for c in list(accepted):
+        j = c.last + 1
+        if c not in accepted or c.type != "PER" or j >= len(toks) or run[j] != run[c.first]:
+            continue
+        w, d = toks[j], at.get(j)
+        if j in used and (d is None or d.type != "PER" or d.last != j or d.start != w.start):
+            continue
+        if w.text[0] == _AND:
+            continue  # "المالكي وعسيري": the next person of a list, even where the model joined و
+        if w.is_word and gz.key_of(w.text) in alone and not is_given_name(w) and w.start == toks[c.last].end + 1:
+            c.last, c.end = j, w.end
+            used.add(j)
+            if d is not None:
+                accepted.remove(d)
+

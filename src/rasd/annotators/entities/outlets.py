@@ -12,7 +12,7 @@ mountains"). Any listed name is an outlet in an outlet context:
   listed on its own or said between quote marks (``بحسب البيان`` is "the statement",
   ``بحسب «البيان»`` the paper);
 - told to it, ``لـ«X»``; credited to it with لـ (``outlet_credits.txt``: ``وفقا للالمانية``),
-  also for a weak name;
+  also for a weak name, unless a masculine definite adjective follows (``وفقا للبيان العسكري``);
 - opening the text before a dash (a dateline: ``سبق- الرياض:``);
 - the document's own outlet, between quote marks (``أبلغ مسؤول «الشرق الأوسط»``).
 
@@ -185,7 +185,7 @@ def in_context(toks: list[Token], text: str, i: int, last: int, start: int, name
     if p is not None:
         if _bare(toks[p]) & cues():
             return True
-        if toks[p].norm in _credits() and _to_form(toks[i].text, start - toks[i].start):
+        if toks[p].norm in _credits() and _to_form(toks[i].text, start - toks[i].start) and not _described(toks, last):
             return True  # "وفقا للالمانية": a news credit, also for a weak name
         after = _frames().get(toks[p].norm)
         if after is not None and (name.listed or _quoted(text, start, end)):
@@ -201,6 +201,20 @@ def in_context(toks: list[Token], text: str, i: int, last: int, start: int, name
 def _credits() -> frozenset[str]:
     """Folded words that credit a report to an outlet said with لـ (``outlet_credits.txt``)."""
     return frozenset(gz.key_of(w) for w in load_lines("entities/outlet_credits.txt"))
+
+
+_FEM = fold("ة")
+
+
+def _described(toks: list[Token], last: int) -> bool:
+    """A definite word that is not feminine right after the name: the adjective of a common
+    noun (``وفقا للبيان العسكري``, "the military statement"); a paper's adjectives agree
+    with صحيفة (``للحياة اللندنية``)."""
+    q = last + 1
+    if q >= len(toks) or not toks[q].is_word or toks[q].start != toks[last].end + 1:
+        return False
+    n = toks[q].norm
+    return n.startswith(_ART) and not n.endswith(_FEM)
 
 
 def _to_form(word: str, k: int) -> bool:

@@ -11,6 +11,10 @@ demonyms and the words of ``common_words.txt``, which never count.
 In a sports report, a city said right before a word too rare to have a cluster and without
 the article is a team named after its city (``[واشنطن ريزكينس]``, ``[لوس أنجلوس ليكرز]``): a foreign
 nickname is transliterated, so it is in no list and no cluster.
+
+A continent said after the compass words of one of its subregions (``compass_regions.tsv``:
+``جنوب شرق آسيا``, ``وشمال إفريقيا``) names a region of its own: the words belong to the LOC, or the region would be
+linked with the whole continent.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from rasd.annotators.entities.clubs import is_sport_report
 from rasd.annotators.entities.complements import _country_keys
 from rasd.annotators.entities.cues import common_words
 from rasd.annotators.entities.features import clusters
-from rasd.resources import load_lines
+from rasd.resources import load_lines, load_table
 from rasd.text.clitics import affix, affixes, article, conjunctions
 from rasd.text.tokens import Token
 
@@ -98,4 +102,42 @@ def city_teams(toks: list[Token], text: str, run: list[int], accepted: list[Cand
         c.last, c.end, c.type, c.source = j, w.end, "ORG", "pattern"
 
 
-__all__ = ["city_teams", "settlement_places"]
+@cache
+def _compass() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Continent key -> its compass phrases (folded words), longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for row in load_table("entities/compass_regions.tsv"):
+        out.setdefault(gz.key_of(row[0]), []).append(tuple(gz.key_of(row[1]).split()))
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+def _compass_start(toks: list[Token], run: list[int], first: int, words: tuple[str, ...]) -> int | None:
+    """Char start of ``words`` said right before token ``first`` (a proclitic on the first)."""
+    i = first - len(words)
+    if i < 0 or run[i] != run[first] or not all(t.is_word for t in toks[i:first]):
+        return None
+    if any(toks[i + k].norm != w for k, w in enumerate(words) if k):
+        return None
+    t = toks[i]
+    if t.norm == words[0]:
+        return t.start
+    return next((t.start + k for k, f, _ in gz.proclitic_readings(t.text) if f == words[0]), None)
+
+
+def compass_regions(toks: list[Token], text: str, run: list[int], accepted: list[Cand]) -> None:
+    """A continent LOC right after the compass words of one of its subregions (the first
+    may carry a proclitic: ``وشمال``) widens over them."""
+    table, entries = _compass(), gz.by_key()
+    taken = {i for c in accepted for i in range(c.first, c.last + 1)}
+    for c in accepted:
+        e = entries.get(gz.key_of(text[c.start : c.end]))
+        if c.type != "LOC" or e is None or c.start != toks[c.first].start:
+            continue
+        for words in table.get(e.key, ()):
+            start = _compass_start(toks, run, c.first, words)
+            if start is not None and taken.isdisjoint(range(c.first - len(words), c.first)):
+                c.first, c.start = c.first - len(words), start
+                break
+
+
+__all__ = ["city_teams", "compass_regions", "settlement_places"]
