@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from rasd.models import DocAnalysis, EventDate, Timex
 from rasd.temporal import date_precision
@@ -17,8 +17,15 @@ from rasd.text import sentences, tokenize
 from rasd.text.clitics import conjunctions
 from rasd.text.words import word_list
 
-if TYPE_CHECKING:
-    from rasd.annotators.events import TriggerHit
+
+class TriggerHit(Protocol):
+    """What dating needs of a trigger match (``events.TriggerHit``): where it stands."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
 TODAY_REACH = 4  # sentences after "اليوم السبت" that still report that day's events
 _CONJ = conjunctions()  # و، ف
