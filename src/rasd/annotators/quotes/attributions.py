@@ -15,6 +15,7 @@ from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
 from rasd.annotators.quotes.lexicon import member
 from rasd.annotators.quotes.speakers import Subj, is_adjunct_start, make_speaker, medium_text
+from rasd.annotators.quotes.subjects import main_subject
 from rasd.annotators.spans import SpanIndex
 from rasd.models import Quote, Span, Speaker
 from rasd.resources import load_lines
@@ -85,6 +86,10 @@ def attributions(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> 
                 src_b = cx.open_at[src_b]
             src_b += 1
         np_ = trim(cx, src_a, src_b - 1)
+        if said and is_adjunct_start(cx, src_a, segment=True):
+            # "…، حسب ما أعلن في حسابه": no subject after the verb; the sentence's own subject said it
+            zero = main_subject(cx, sentence_start(cx, k), k)
+            np_ = zero.np if zero is not None else None
         if np_ is not None and (q := _own_words(cx, np_, k, found, cx.text[toks[k].start : toks[k + hit - 1].end], doc_id, date)):
             out.append(q)  # "حيث يركز المدرب حسب وصفها على …": the clause is hers (E5)
             k = src_b

@@ -47,6 +47,12 @@ _ACC = affixes("accusative")  # مؤكدا، مشيراً
 _NOUN_AFTER = frozenset(particle(g) for g in ("about", "in", "on", "with"))
 
 
+@cache
+def _negators() -> frozenset[str]:
+    """غير and its like: the participle after one is an adjective (``زيارة غير معلنة``)."""
+    return frozenset(fold(w) for w in load_lines("quotes/negators.txt"))
+
+
 @dataclass
 class Ctx:
     """The document as the engine reads it; built once by ``build``."""
@@ -243,6 +249,8 @@ def cue_at(cx: Ctx, k: int) -> tuple[int, Verb] | None:
                     return None
                 if exceptive(toks, k + n - 1):
                     return None  # "لم يعلن سوى عن القليل": nothing was said but …
+                if v.participle and k > 0 and toks[k - 1].norm in _negators():
+                    return None  # "في زيارة غير معلنة": an adjective, not a speaker's participle
                 return n, v
     return None
 
@@ -251,7 +259,7 @@ def cue_at(cx: Ctx, k: int) -> tuple[int, Verb] | None:
 class _Intro:
     content_start: int  # token index where content begins
     direct_open: int | None  # token index of an opening mark, when direct
-    kind: str  # comp | colon | quote | prep | obj
+    kind: str  # comp | colon | quote | prep | obj | ask (the action a request asks for)
 
 
 def tok_at(cx: Ctx, pos: int) -> int:

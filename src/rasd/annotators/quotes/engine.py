@@ -61,6 +61,7 @@ from rasd.annotators.quotes.history import nodef as _nodef
 from rasd.annotators.quotes.lexicon import Verb, glued_prep, governed_prep, lexicon, member
 from rasd.annotators.quotes.marks import quote_pairs
 from rasd.annotators.quotes.nominal import data_subject, nominal_intro, zero_subject_object
+from rasd.annotators.quotes.requests import asked_action
 from rasd.annotators.quotes.speakers import (
     Subj,
     addressee_cut,
@@ -162,9 +163,10 @@ def extract_quotes(
     """Every reported statement in ``text`` with its speaker, cue, content and polarity."""
     cx = build(text, entities)
     toks = cx.toks
+    timex = list(timex)
     dates = SpanIndex(t for t in timex if t.type == "DATE" and t.value)
     out: list[Quote] = []
-    st = _State()
+    st = _State(times=SpanIndex(timex))
     k = 0
     while k < len(toks):
         nested = k <= st.covered_until  # a cue inside a direct quote is part of the speech … (E2)
@@ -210,6 +212,7 @@ class _State:
     covered_until: int = -1  # cues inside a direct quote's content are part of the speech
     indirect_until: int = -1  # cues inside indirect content need a full إن/أن/colon frame
     hist: SpeakerIndex = dataclasses.field(default_factory=SpeakerIndex)
+    times: SpanIndex[Timex] = dataclasses.field(default_factory=lambda: SpanIndex([]))  # "طلب منه الأسبوع الماضي …"
 
     @property
     def last(self) -> Speaker | None:
@@ -255,6 +258,9 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: _State, doc_id: str) -> tupl
         intro, j = _Intro(c, None, "colon"), c  # "وقال الفارس X لقد سررت …": no mark at all
     if intro is None and "comma" in verb.options and (c := told_speech(cx, k + n, j)) is not None:
         intro, j = _Intro(c, None, "colon"), c  # "وقال X لـ«الصحيفة» المدينة آمنة …"
+    asked = asked_action(cx, k + n, st.times) if intro is None and {"addressee", "strict"} <= verb.options else None
+    if asked is not None and not _coordinated(cx, k, st):  # "جاء في الحكم أن …، وطلب X منه …": still that report
+        intro, j = _Intro(asked[1], None, "ask"), asked[0]  # "طلب منه سداد …": the action asked of him (E3)
     direct_open: int | None = None
     subj_a, subj_b = k + n, (j if intro is not None else k + n)
     if "preps" in verb.options and subj_b > subj_a and toks[subj_b - 1].norm in verb.preps:
@@ -300,7 +306,7 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: _State, doc_id: str) -> tupl
             return None
     if "strict" in verb.options and intro.kind == "comp" and any(t.norm == "," for t in toks[k + n : intro.content_start]):
         return None  # "العمل بين الجهات مستقبلا، خاصة أن …": the preposition, and another clause's أن
-    if ("strict" in verb.options and intro.kind not in ("comp", "colon") and not (intro.kind == "obj" and "data" in verb.options)) or ("direct" in verb.options and intro.kind != "colon" and intro.direct_open is None):
+    if ("strict" in verb.options and intro.kind not in ("comp", "colon", "ask") and not (intro.kind == "obj" and "data" in verb.options)) or ("direct" in verb.options and intro.kind != "colon" and intro.direct_open is None):
         return None  # بين is also "between": only "بين أن" / "بين:" report; كتب: only quoted words ("كتب أن «…»")
     if "clausal" in verb.options and intro.kind not in ("comp", "colon", "quote"):
         at = clause_in(cx, intro.content_start)

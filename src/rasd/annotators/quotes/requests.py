@@ -1,0 +1,78 @@
+"""What a request asks for when no أن follows it: ``طلب منه سداد …``, ``طلب من البلدية تجهيزه``.
+
+A strict calling verb (``طلب``) reports only with أن or a colon after it, because its bare
+object is often a thing (``طلب الملف``). After ``من`` and the one asked, though, the word that
+follows is the action asked for (realnews decision E3), so the content starts there.
+"""
+
+from __future__ import annotations
+
+from rasd.annotators.quotes.context import Ctx
+from rasd.annotators.quotes.speakers import is_adjunct_start
+from rasd.annotators.spans import SpanIndex
+from rasd.models import Timex
+from rasd.text.clitics import affixes, article, particle
+
+_FROM = particle("from")
+_ART = article()
+_PRON = frozenset(affixes("pronoun", "definite"))  # منه، منها، منهم
+_NOT_ACTION = frozenset(particle(g) for g in ("in", "on", "about", "with", "from"))
+_MAX = 12  # tokens between the cue and the asked action
+
+
+def asked_action(cx: Ctx, a: int, times: SpanIndex[Timex]) -> tuple[int, int] | None:
+    """``(من, action)``: the tokens where the one asked and the action asked for begin, after ``من`` + the one asked within a few
+    tokens of ``a`` (the token after the cue), else None. The one asked is a pronoun (``منه``)
+    or a definite noun with its definite adjectives or a name (``من السفير الألماني``); a time
+    expression may come between (``طلب منه الأسبوع الماضي البقاء``)."""
+    toks = cx.toks
+    for x in range(a, min(a + _MAX, len(toks))):
+        w = toks[x].norm
+        if w in (",", ":", ".") or x in cx.open_at:
+            return None
+        if w == _FROM and x + 1 < len(toks):
+            y = _addressee_end(cx, x + 1)
+            definite_ok = False  # "من البلدية تجهيزه": a definite word there is another adjective
+        elif w.startswith(_FROM) and w[len(_FROM) :] in _PRON:
+            y, definite_ok = x + 1, True
+        else:
+            if cx.brk[x]:
+                return None
+            continue
+        if y is None:
+            return None
+        while y < len(toks) and times.containing(toks[y].start):
+            y, definite_ok = y + 1, True
+        return (x, y) if y < len(toks) and _action(cx, y, definite_ok) else None
+    return None
+
+
+def _addressee_end(cx: Ctx, y: int) -> int | None:
+    """The token after the one asked that starts at ``y``: a name, or a definite noun and
+    the definite adjectives after it; None when neither starts there."""
+    toks = cx.toks
+    names = [m for m in cx.ents.starting_in(toks[y].start, toks[y].end) if m.type in ("PER", "ORG")]
+    if names:
+        while y < len(toks) and toks[y].start < names[0].end:
+            y += 1
+        return y
+    if not _definite(toks[y].norm) or cx.brk[y]:
+        return None
+    y += 1
+    while y < len(toks) and _definite(toks[y].norm) and not cx.brk[y - 1]:
+        y += 1
+    return y
+
+
+def _definite(w: str) -> bool:
+    return w.startswith(_ART) and len(w) > len(_ART) + 1
+
+
+def _action(cx: Ctx, y: int, definite_ok: bool) -> bool:
+    """Token ``y`` can open the action asked for: a word, not a particle or an adjunct."""
+    t = cx.toks[y]
+    if not t.is_word or len(t.norm) < 3 or t.norm in _NOT_ACTION or t.norm in cx.lex.comps:
+        return False
+    if is_adjunct_start(cx, y, segment=True) or cx.ents.starting_in(t.start, t.end):
+        return False
+    return definite_ok or not _definite(t.norm)
