@@ -50,6 +50,7 @@ _CONJ = conjunctions()  # و، ف
 SUMMARY_MAX = 240
 HAPPENINGS = frozenset({"ATTACK", "AIRSTRIKE", "OTHER"})  # trigger types whose toll a death may be
 PERSON_BEFORE, PERSON_AFTER = 5, 2  # words between a death trigger and the person it names
+CAUSE_AFTER = 8  # words after a death trigger that may say how the unnamed victim died (اختناقا)
 BACKGROUND = 0.4  # confidence of background mentions; story.stage lists events above it
 # an event's confidence: base, + own date (date confidence >= 0.9), + participants, + place,
 # - a weak trigger; views.timeline reads back from these which events only the article dates
@@ -184,12 +185,13 @@ def _death_of_person(
     """Whether a ``person`` trigger (توفي، لقي حتفه) reports a named person's death (a ``victim``
     one, "وفاة طفلة", anyone's): a PER right before it (``PERSON_BEFORE`` words: "الشيخ سالم توفي")
     or right after it ("وفاة الشيخ سالم"), nothing but words and commas between (not a byline's
-    "فلان - المدينة: قتل …"), and no other trigger of a happening in its sentence (in "مقتل
-    الرائد فلان في هجوم" the death is the attack's toll, reported by the attack)."""
+    "فلان - المدينة: قتل …"), or a manner of death after it (``_death_cause``: "توفي شاب
+    اختناقا"), and no other trigger of a happening in its sentence (in "مقتل الرائد فلان في
+    هجوم" the death is the attack's toll, reported by the attack)."""
     if any(h.trigger.pos not in ("person", "victim") and h.trigger.type in HAPPENINGS for h in hits):
         return False
-    if hit.trigger.pos == "victim":
-        return True  # an unnamed victim ("وفاة طفلة"): no name to find
+    if hit.trigger.pos == "victim" or _death_cause(words[hit.last_token + 1 : hit.last_token + 1 + CAUSE_AFTER]):
+        return True  # an unnamed victim ("وفاة طفلة"), or anyone's death told with its manner
     starts = [w.start for w in words]
     for e in ents:
         if e.type != "PER":
@@ -206,6 +208,14 @@ def _death_of_person(
         if not any(c in between for c in ':-–—|«»"\n'):
             return True
     return False
+
+
+def _death_cause(words: Sequence[Token]) -> bool:
+    """Whether ``words`` say how someone died (``events/death_causes.txt``: اختناقا، صعقا،
+    بطلقة): "توفي مغربي … اختناقا في حقيبة" is a happening even with nobody named, while the
+    bare "توفي شخص" of a daily round-up is not."""
+    causes = word_list("events/death_causes.txt")
+    return any(any(s in causes for _, s in stems(w)) for w in words)
 
 
 def find_triggers(words: Sequence[Token]) -> list[TriggerHit]:
@@ -419,11 +429,14 @@ def extract(da: DocAnalysis) -> list[Event]:
         bounds = [(words[a].start, words[parts[k + 1][0]].start if k + 1 < len(parts) else e) for k, (a, _) in enumerate(parts)]
         firsts = [a for a, _ in parts]
         clause_of = [bisect_right(firsts, h.first_token) - 1 for h in hits]
-        kept = [
+        # a weak trigger with no weapon in its clause (تعرضهما للاختناق) is no happening
+        strong = [
             (h, ci) for h, ci in zip(hits, clause_of, strict=True)
             if not (h.trigger.pos == "weak" and not has_weapon(words[parts[ci][0] : parts[ci][1]]))
-            and not (h.trigger.pos in ("person", "victim") and not _death_of_person(h, hits, words, ents_at.within(s, e), text))
         ]  # fmt: skip
+        firm = [h for h, _ in strong]
+        kept = [(h, ci) for h, ci in strong
+                if not (h.trigger.pos in ("person", "victim") and not _death_of_person(h, firm, words, ents_at.within(s, e), text))]  # fmt: skip
         busy = {ci for _, ci in kept}
         in_clause: dict[int, list[TriggerHit]] = {}
         for h, ci in kept:
