@@ -14,15 +14,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from rasd.annotators.quantities.objects import dual_forms, nouns
+from rasd.annotators.quantities.objects import dual_forms, is_definite, nouns
 from rasd.resources import load_lines
 from rasd.resources.arabic import particle_forms
 from rasd.text import Token, fold
-from rasd.text.clitics import affix, affixes
+from rasd.text.clitics import affix, affixes, article, proclitic
 
 _FEM_DUAL = affixes("dual", "fem")  # تان، تين
 _MASC_DUAL = (*affixes("dual", "masc", "nom"), *affixes("dual", "masc", "obl"))  # ان، ين
 _FEM = affix("feminine")  # ة
+_AND = proclitic("and")  # و
+_ART = fold(article())  # ال
+_NISBA = tuple(fold(a) for a in affixes("nisba", "sg"))  # ي، ية: the singular adjective of each member
 
 
 @lru_cache(maxsize=4096)
@@ -54,3 +57,31 @@ def after_demonstrative(toks: Sequence[Token], i: int) -> bool:
     """A dual demonstrative stands before token ``i`` (``هذين المشروعين``): the dual points
     back at two things already named, like the definite duals of decision 7."""
     return i > 0 and toks[i - 1].norm in _demonstratives()
+
+
+def names_members(toks: Sequence[Token], i: int) -> bool:
+    """Two definite nisba adjectives joined by و after the dual at token ``i`` name its two
+    members (``الجهازان الفني واللياقي``, ``المرحلتين المتوسطة والثانوية``; decision 7): a new
+    pair, not one that refers back to an earlier count of two. Only ال + a stem, one of them
+    in ي/ية: no preposition (``وللآمرين بالمعروف``), no ordinal (``الدرجتين الأولى والثانية``
+    of burns), no noun pair after a dual subject (``خالفت الشركتان الأنظمة واللوائح``), no
+    relative pronoun (``الماضيتين والذي``)."""
+    if i + 2 >= len(toks):
+        return False
+    one, two = fold(toks[i + 1].text), fold(toks[i + 2].text)
+    two = two[len(_AND) :] if two.startswith(_AND) else ""
+    stems = [w[len(_ART) :] for w in (one, two) if w.startswith(_ART) and w not in nouns().ordinals]
+    return len(stems) == 2 and all(len(s) >= 3 for s in stems) and any(s.endswith(_NISBA) for s in stems)
+
+
+_CLAUSE_END = frozenset(".،,؛;؟?!")
+
+
+def refers_back(text: str, toks: Sequence[Token], i: int, end: int) -> bool:
+    """The dual at token ``i`` (ending at ``end``) points back at two things already named: a
+    dual demonstrative stands before it, or it is definite and ends its clause (``عن أي من
+    الهجومين.``, ``الطبيعة الجغرافية للمحافظتين.``), so nothing after it names new members."""
+    if after_demonstrative(toks, i):
+        return True
+    rest = text[end:].lstrip()
+    return is_definite(toks[i].text) and (not rest or rest[0] in _CLAUSE_END)

@@ -14,7 +14,8 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 
-from rasd.annotators.quantities.dual_context import after_demonstrative, anaphoric_dual, not_joined
+from rasd.annotators.quantities import dual_context as duals
+from rasd.annotators.quantities.dual_context import anaphoric_dual, not_joined
 from rasd.annotators.quantities.frames import (
     frame_words,
     in_brackets,
@@ -438,7 +439,7 @@ def _wordless(
         anaphoric = definite and (
             fold(dual_lemma) in nouns().anaphoric
             or _repeated(out, 2.0, dual_lemma, toks, i + n, ents)
-            or after_demonstrative(toks, i)
+            or duals.refers_back(text, toks, i, e)
         )
         if not spans.overlaps_any(s, e) and not anaphoric and not score_side(toks, i, dual_lemma):
             owner = _gentilic(lex, toks[i + n]) if i + n < len(toks) else None
@@ -482,10 +483,10 @@ def _wordless(
         and not (wc[2] == 2.0 and in_name(ents, wc[0], wc[1]))  # الأرجنتين، أحمد الحيان: no dual
         and not is_score(toks, i + 1, wc[3])
         and not score_side(toks, i, wc[3]) and not is_multiple(toks[i].norm)  # الضعفين: a ratio
-        and not ((after_dual or my or after_demonstrative(toks, i)) and wc[2] == 2.0)  # بتشكيلتين مختلفتين، هذين المشروعين
+        and not ((after_dual or my or duals.refers_back(text, toks, i, wc[1])) and wc[2] == 2.0)  # بتشكيلتين مختلفتين، هذين المشروعين
         and not (
             wc[2] >= 2
-            and is_definite(toks[i].text)
+            and is_definite(toks[i].text) and not duals.names_members(toks, i)  # الجهازان الفني واللياقي: a new pair
             and _repeated(out, wc[2], None, toks, i + 1, ents, wc[3] if wc[2] >= 3 else None)
         )
     ):

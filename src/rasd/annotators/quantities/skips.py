@@ -26,6 +26,7 @@ __all__ = ["is_multiple", "is_skipped"]
 _BETWEEN = particle("between")
 _PRONOUNS = tuple(fold(p) for p in affixes("pronoun"))  # أمثالها
 _TIMES = "×"  # the sign between the sides of a size (صور 4×6، شاشة 1366 × 768)
+_LATIN_LABEL = re.compile(r"[A-Za-z][/\-\s]{0,2}$")  # ISIC4, STEP/ 40: digits after Latin letters
 
 
 @cache
@@ -138,6 +139,8 @@ def is_skipped(lex: Lex, toks: Sequence[Token], num: Num, text: str, spans: Span
             return True  # phone numbers and codes
         if len(bare) >= 6 and bare.startswith("0"):
             return True
+        if _LATIN_LABEL.search(text[max(0, num.start - 3) : num.start]):
+            return True  # a code or label's number (ISIC4, STEP/ 40, F3), not a count
     return False
 
 

@@ -174,8 +174,10 @@ def _merge(cands: list[Cand], ctx: Ctx) -> list[Cand]:
                     h24 = _hour_24(int(hm.group(1)), pod, None)
                     clock = f"{h24:02d}:{hm.group(2)}" if h24 is not None and h24 < 24 else clock
                 value = f"{day}T{clock}" if d.value else t.value
+                # a relative day keeps its family, so a weekday written with it still wins (gold decision 12)
+                fam = d.family if d.family == "relday" else c.family
                 out.append(
-                    replace(c, end=n.end, type="TIME", value=value, confidence=min(c.confidence, n.confidence), has_date=True, anchor=d.anchor)
+                    replace(c, end=n.end, type="TIME", value=value, confidence=min(c.confidence, n.confidence), has_date=True, anchor=d.anchor, family=fam)
                 )
                 i += 2
                 continue

@@ -516,6 +516,11 @@ def _h_hour(m: re.Match[str], ctx: Ctx) -> Cand | None:
         mi, h = 60 + frac, h - 1
     elif frac:
         mi = frac
+    if m.groupdict().get("minw"):  # "الساعة التاسعة وخمس وأربعين دقيقة": minutes in words or digits
+        n = _num(m.group("minw"), lex)
+        if n is None or not float(n).is_integer() or not 0 < n < 60:
+            return None
+        mi = int(n)
     pod = _pod(m.group("poda"), lex)
     h24 = _hour_24(h, pod, None)
     if h24 is None or h24 > 23:

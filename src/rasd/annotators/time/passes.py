@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 
 from rasd.annotators.time.base import (
@@ -29,85 +29,24 @@ from rasd.annotators.time.base import (
     _dur_value,
     _num,
     _regexes,
+    clock_value_of,
     day_value_of,
 )
 from rasd.annotators.time.clock_runs import afternoon
 from rasd.annotators.time.events import named_events
-from rasd.annotators.time.lexicon import Lexicon, alt, day_nouns, key, lexicon, literal_alt, range_words
+from rasd.annotators.time.lexicon import Lexicon, key, lexicon, literal_alt, range_words
+from rasd.annotators.time.nowadays import nowadays
+from rasd.annotators.time.pass_words import _words
 from rasd.annotators.time.recurring import recurring
 from rasd.annotators.time.restated import restated
 from rasd.annotators.time.scan import Disjoint, shifted
 from rasd.annotators.time.within import within
-from rasd.resources import load_lines, load_table
 from rasd.temporal import TimeValue, day_value
 from rasd.temporal.hijri import to_gregorian
-from rasd.text.clitics import affixes
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _BREAK = re.compile(r"[!?\n؟]|\.(?!\d)")
 _DUR = re.compile(r"P(T?)(\d+)([YMWDH])")
-
-
-@dataclass(frozen=True)
-class _Words:
-    """The compiled word lists of these rules."""
-
-    weekday: re.Pattern[str]
-    podhead: re.Pattern[str]  # "مساء (يوم)" right before a day
-    same_day: re.Pattern[str]  # gap between a weekday and its explicit date
-    footer: re.Pattern[str]
-    year_link: re.Pattern[str]
-    inception: frozenset[str]
-    since: frozenset[str]
-    from_now: re.Pattern[str]
-    noun_suffixes: tuple[str, ...]
-    ages: re.Pattern[str] | None
-    age_years: dict[str, str]
-    age_decade: re.Pattern[str]
-    age_tail_ends: tuple[str, ...]  # last word of each age tail: a cheap test before ``age_decade``
-    today: frozenset[str]  # relative-day words at offset 0
-    post_mod: re.Pattern[str]
-    post_mods: dict[str, str]
-    vague_num: re.Pattern[str]
-    counted_from: frozenset[str]
-
-
-def _lines(name: str) -> list[str]:
-    return [key(x) for x in load_lines(f"time/{name}") if key(x)]
-
-
-@cache
-def _words() -> _Words:
-    lex = lexicon()
-    pod = alt(k for k, v in lex.parts_of_day.items() if v[1] in ("head", "both"))
-    ages = {key(r[0]): r[1] for r in load_table("time/age_words.tsv") if len(r) > 1}
-    post = {key(r[0]): r[1] for r in load_table("time/post_modifiers.tsv") if len(r) > 1}
-    return _Words(
-        weekday=re.compile(rf"(?<!\w)[{CONJ}{PREP}]?({alt(lex.weekdays)})(?!\w)"),
-        podhead=re.compile(rf"(?<!\w)[{CONJ}]?(?P<p>{pod})\s*(?:{alt(day_nouns())}\s+)?\(?\s*$"),
-        same_day=re.compile(rf"^\s*[,،]?\s*(?:{alt(_lines('same_day_links.txt'))})?\s*\(?\s*$"),
-        footer=re.compile(rf"(?<!\w){alt(_lines('footer_markers.txt'))}\W*$"),
-        year_link=re.compile(
-            rf"(?:\s*(?P<aside>\([^()\n]{{1,40}}\)))?\s*(?P<link>[-–/]|{alt(_lines('year_links.txt'))}(?!\w)|{AND}(?=\d))?"
-            rf"\s*(?P<y>(?:19|20)\d\d)(?![\d:/\-]|[.,]\d)"
-        ),
-        inception=frozenset(_lines("inception_verbs.txt")),
-        since=frozenset(_lines("since_words.txt")),
-        from_now=re.compile(rf"\s*{alt(_lines('from_now.txt'))}(?!\w)"),
-        noun_suffixes=affixes("pronoun", "definite"),
-        ages=re.compile(rf"(?<!\w)[{CONJ}{PREP}]?(?P<a>{alt(ages)})(?!\w)") if ages else None,
-        age_years=ages,
-        age_decade=re.compile(
-            rf"(?<!\w)[{CONJ}{PREP}]?(?:{alt(_lines('age_decade_words.txt'))})\s+(?P<o>{alt(lex.ordinals)})\s+"
-            rf"(?:{alt(_lines('age_tails.txt'))})(?!\w)"
-        ),
-        age_tail_ends=tuple(t.rsplit(" ", 1)[-1] for t in _lines("age_tails.txt")),
-        today=frozenset(k for k, v in lex.relative_days.items() if v == 0),
-        post_mod=re.compile(rf"\s+(?P<pm>{alt(post)})(?!\w)"),
-        post_mods=post,
-        vague_num=re.compile(rf"\s+(?P<x>{alt(k for k, v in lex.numbers.items() if v == 'X')})(?!\w)"),
-        counted_from=frozenset(_lines("counted_from.txt")),
-    )
 
 
 def refine(cands: list[Cand], ctx: Ctx) -> list[Cand]:
@@ -125,7 +64,7 @@ def refine(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     cands = _pod_head(cands, ctx)
     cands = afternoon(cands, ctx)
     cands = _set_names(cands, ctx)
-    return named_events(within(recurring(_hijri_day_ranges(cands, ctx), ctx), ctx), ctx)
+    return nowadays(named_events(within(recurring(_hijri_day_ranges(cands, ctx), ctx), ctx), ctx), ctx)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -148,10 +87,17 @@ def _day(c: Cand) -> dt.date | None:
 
 
 def _with_day(c: Cand, day: dt.date) -> str:
-    """``c``'s value moved to ``day``, keeping its part of day or hour."""
-    tv = day_value_of(c.value)
-    tail = (tv.part_of_day or (f"{tv.hour:02d}" if tv.hour is not None else None)) if tv else None
+    """``c``'s value moved to ``day``, keeping its part of day, hour or clock time."""
+    tv = day_value_of(c.value) or clock_value_of(c.value)
+    hm = f"{tv.hour:02d}" + (f":{tv.minute:02d}" if tv.minute is not None else "") if tv and tv.hour is not None else None
+    tail = (tv.part_of_day or hm) if tv else None
     return f"{day.isoformat()}T{tail}" if tail else day.isoformat()
+
+
+def _day_or_clock(c: Cand) -> dt.date | None:
+    """The day of ``c``, also when it is a clock time on that day (``…T14:27``)."""
+    tv = clock_value_of(c.value) if c.type == "TIME" else None
+    return _day(c) or (dt.date(tv.year, tv.month, tv.day) if tv and tv.year and tv.month and tv.day else None)
 
 
 def _weekday(text: str) -> int | None:
@@ -304,7 +250,7 @@ def _same_day(cands: list[Cand], ctx: Ctx) -> list[Cand]:
         nd = _day(n)
         own = any(x in ctx.lex.relative_words for x in key(text[c.start : c.end]).split(" "))
         if nd and n.family not in ("weekday", "relday") and n.type == "DATE" and w.same_day.match(gap) and (gap.strip() or not own):
-            out.append(replace(n, start=c.start, end=end, value=_with_day(c, nd) if c.type == "TIME" else n.value))
+            out.append(replace(n, start=c.start, end=end, type=c.type, value=_with_day(c, nd) if c.type == "TIME" else n.value))
             i += 2
             continue
         cd, want = _day(c), _weekday(text[n.start : n.end])
@@ -333,7 +279,7 @@ def _weekday_wins(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     shift: int | None = None
     out: list[Cand] = []
     for c in cands:
-        cd = _day(c)
+        cd = _day_or_clock(c)  # "الساعة 14:27 من مساء اليوم الأربعاء" too
         want = _weekday(ctx.text[c.start : c.end]) if c.family == "relday" and cd else None
         if cd and want and cd.isoweekday() != want:
             new = _on_or_before(d, want)  # the engine put the day at DCT + its offset
@@ -343,7 +289,7 @@ def _weekday_wins(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     if not shift:
         return out
     for k, c in enumerate(out):
-        cd = _day(c)
+        cd = _day_or_clock(c)
         if c.family == "relday" and cd and _weekday(ctx.text[c.start : c.end]) is None:
             out[k] = replace(c, value=_with_day(c, cd + dt.timedelta(days=shift)), confidence=0.6)
     return out

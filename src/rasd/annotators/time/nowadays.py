@@ -1,0 +1,39 @@
+""""ما زالت المباني قائمة حتى اليوم": ``اليوم`` of a state that lasts is the present.
+
+Why a pass of its own: the engine values every bare ``اليوم`` as the publication day, which
+is right for events ("وصل الوفد اليوم") but not for "to this day" after a verb of continuing,
+where the reader hears "nowadays" (``PRESENT_REF``, as the gold writes ``حتى اليوم`` in that
+sense). The verbs are ``resources/time/still_verbs.txt``; ``منذ 2010 حتى اليوم الاثنين`` keeps
+its date (no such verb, and a weekday is written).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from rasd.annotators.time.base import CONJ, Cand, Ctx
+from rasd.annotators.time.lexicon import alt, key, word_set
+
+__all__ = ["nowadays"]
+
+_TODAY = "اليوم"
+_UNTIL = "حتي"  # folded حتى
+
+
+@cache
+def _still() -> re.Pattern[str]:
+    """A verb of continuing, up to three words before ``حتى`` (folded text)."""
+    verbs = alt(word_set("still_verbs.txt"))
+    return re.compile(rf"(?<!\w)[{CONJ}]?(?:{verbs})(?:\s+\S+){{0,3}}\s+{_UNTIL}\s+$")
+
+
+def nowadays(cands: list[Cand], ctx: Ctx) -> list[Cand]:
+    """A bare ``اليوم`` after ``حتى`` and a verb of continuing is ``PRESENT_REF``."""
+    out: list[Cand] = []
+    for c in cands:
+        if c.type == "DATE" and key(ctx.text[c.start : c.end]) == key(_TODAY) and _still().search(ctx.before(c.start, 60)):
+            c = replace(c, value="PRESENT_REF", confidence=min(c.confidence, 0.6))
+        out.append(c)
+    return out
