@@ -60,7 +60,7 @@ from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
 from rasd.annotators.quotes.lexicon import Verb, glued_prep, governed_prep, lexicon, member
 from rasd.annotators.quotes.marks import quote_pairs
-from rasd.annotators.quotes.nominal import data_subject, nominal_intro, zero_subject_object
+from rasd.annotators.quotes.nominal import data_subject, in_which, nominal_intro, zero_subject_object
 from rasd.annotators.quotes.requests import asked_action
 from rasd.annotators.quotes.speakers import (
     Subj,
@@ -74,6 +74,7 @@ from rasd.annotators.quotes.speakers import (
     noun_speaker,
     oblique_object,
     parse_subject,
+    pronoun_adjunct,
     speakerish,
     title_np,
 )
@@ -143,6 +144,7 @@ def _intro_at(cx: Ctx, k: int, verb: Verb, first: bool) -> _Intro | None:
         and t.text[len(glued) : len(glued) + 1] != "\u0640"  # بـ«X»: a tatweel after the ب sets it apart
         and (first or toks[k - 1].norm != _IN)
         and not member(t.norm, lex.adjuncts)
+        and not pronoun_adjunct(cx, k)  # "بينها": between them, not بـ + a noun
         and not demonstrative(cx, k, glued)  # "حيث صرح بذلك X": the words are before the cue
         and not member(t.norm, lex.venues)
         and not affiliation(t.norm)
@@ -249,6 +251,8 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: _State, doc_id: str) -> tupl
             continue
         if cx.brk[j] or (j > k + n and opens_clause(toks[j - 1], toks[j])):
             break  # "… بينما عبر النصر عن …": another clause, never this cue's content
+        if verb.participle and j > k + n and toks[j - 1].norm == "," and _bare(toks[j].norm)[-1] != toks[j].norm and _bare(toks[j].norm)[-1] not in verb.preps:
+            break  # "… مقرًا للشرطة، واندلعت مواجهات …": a new clause, not the participle's content
         if j > k + n and toks[j - 1].norm == "," and subordinate(toks, j + 1):
             break  # "أضافت ميزة البحث، حيث أنه …": the حيث clause explains; its أن is not this cue's
         j += 1
@@ -269,6 +273,10 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: _State, doc_id: str) -> tupl
         nom = nominal_intro(toks, cx.brk, cx.ents, k + n, cx.names)  # "نفت إدارة النصر وصول أي خطاب": the
         if nom is not None and nom[1] < intro.content_start:  # object starts before أي
             intro, subj_b = _Intro(nom[1], None, "obj"), nom[0]
+    if (intro is None or (intro.kind in ("prep", "obj") and intro.content_start > k + n + 1)) and (
+        "nominal" in verb.options and not verb.participle and in_which(toks, cx.brk, k + n, verb.preps)
+    ):
+        intro, subj_b = _Intro(k + n + 1, None, "obj"), k + n + 1  # "بيانا تؤكد فيه استمرار …": the sentence's subject
     if intro is None:
         # postposed direct quote: «…»، قال فلان
         p = k - 1

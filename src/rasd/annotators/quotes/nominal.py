@@ -229,3 +229,15 @@ def zero_subject_object(toks: Sequence[Token], brk: Sequence[bool], a: int) -> b
     if a >= len(toks) or a == 0 or brk[a - 1] or not toks[a].is_word:
         return False
     return toks[a].norm in _zero_objects() and a + 1 < len(toks) and toks[a + 1].is_word
+
+
+def in_which(toks: Sequence[Token], brk: Sequence[bool], a: int, preps: frozenset[str] | Sequence[str] = ()) -> bool:
+    """``فيه``/``فيها`` (in it) right after a cue with an indefinite word after it (``أصدرت
+    الجمعية بيانا تؤكد فيه استمرار …``): the cue describes the statement just named, its subject is
+    the sentence's and the noun phrase after ``فيه`` is the reported content (not one of the
+    verb's ``preps``, which open the content by the usual rule)."""
+    if a + 1 >= len(toks) or (a > 0 and brk[a - 1]) or brk[a] or not toks[a + 1].is_word:
+        return False
+    w = toks[a].norm
+    nxt = toks[a + 1].norm
+    return w in {_IN + p for p in _PRONOUN} and not _definite(nxt) and nxt not in preps
