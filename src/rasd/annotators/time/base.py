@@ -428,6 +428,8 @@ def _hour_24(h: int, pod: str | None, ampm: str | None) -> int | None:
         return h if h == 12 else h + 12 if h < 12 else h
     if pod in ("AF", "EV") and h < 12:
         return h + 12
+    if pod == "MO" and h == 12:
+        return 0  # الساعة 12:30 من صباح أمس: half past midnight, as 12 am
     if pod == "NI" and 6 <= h < 12:
         return h + 12
     if pod == "MI" and h < 5:

@@ -169,8 +169,8 @@ def _merge(cands: list[Cand], ctx: Ctx) -> list[Cand]:
                 clock = (t.value or "").split("T", 1)[-1]
                 day, _, pod = (d.value or "").partition("T")
                 hm = re.fullmatch(r"(\d\d):(\d\d)", clock)
-                if hm and pod in ("AF", "EV", "NI", "MI"):
-                    # "الساعة السابعة من مساء غد" is 19:00
+                if hm and pod in ("MO", "AF", "EV", "NI", "MI"):
+                    # "الساعة السابعة من مساء غد" is 19:00, "12:30 من صباح أمس" 00:30
                     h24 = _hour_24(int(hm.group(1)), pod, None)
                     clock = f"{h24:02d}:{hm.group(2)}" if h24 is not None and h24 < 24 else clock
                 value = f"{day}T{clock}" if d.value else t.value
