@@ -199,7 +199,7 @@ def test_columns_hold_known_values() -> None:
 
 AFFIX_KINDS = {
     "imperfect", "pronoun", "plural", "dual", "construct", "feminine", "accusative", "participle",
-    "verb_plural", "nisba",
+    "verb_plural", "nisba", "past",
 }  # fmt: skip
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from rasd.annotators.events.dates import TODAY_REACH as TODAY_REACH
@@ -29,7 +29,7 @@ from rasd.ids import make_id
 from rasd.models import DocAnalysis, EntityMention, Event, Evidence, Quantity
 from rasd.resources import load_lines, load_table
 from rasd.text import Token, fold, sentences
-from rasd.text.clitics import affixes, conjunctions, future_chains
+from rasd.text.clitics import affix, affixes, conjunctions, future_chains
 from rasd.text.tokens import words_of
 from rasd.text.words import StemHits
 
@@ -96,12 +96,22 @@ def triggers() -> dict[str, tuple[Trigger, ...]]:
 
 
 @cache
-def modality_cues() -> tuple[tuple[tuple[str, ...], str, int], ...]:
+def modality_cues() -> tuple[tuple[tuple[str, ...], str, int, str], ...]:
+    """``(folded cue words, modality, window, condition)`` rows of ``events/modality.tsv``."""
     out = []
     for row in load_table("events/modality.tsv"):
         if len(row) >= 3:
-            out.append((tuple(fold(w) for w in row[0].split()), row[1], int(row[2])))
+            out.append((tuple(fold(w) for w in row[0].split()), row[1], int(row[2]), row[3] if len(row) > 3 else ""))
     return tuple(out)
+
+
+def imperfect(tok: Token) -> bool:
+    """Whether a word reads as an imperfect verb (يكون، تؤدي، نرى): a person prefix and two
+    letters at least after it, and no feminine past ending (تعرضت، تجددت are past). قد before
+    it hedges ("قد يستهدف": may target); before a past verb it asserts ("قد تم", "قد قتل")."""
+    w = tok.norm
+    pre = next((p for p in affixes("imperfect") if w.startswith(p)), "")
+    return bool(pre) and len(w) - len(pre) >= 2 and not w.endswith(affixes("past", "feminine"))
 
 
 @cache
@@ -256,7 +266,13 @@ def _suffixed_readings(word: str) -> tuple[tuple[int, str, bool], ...]:
     read without it (جرفهما السيل، إثر تعرضه لطلقات، اعتقلهم): a verb trigger matches with its
     object, so no trigger line lists each pronoun. Only a written pronoun counts (قتلة: no)."""
     suf = next((p for p in affixes("pronoun", "definite") if word.endswith(p) and len(word) - len(p) >= 3), "")
-    return tuple((k, s, True) for k, s in _trigger_stems()(Token(word[: -len(suf)], 0, 0, ""))) if suf else ()
+    if not suf:
+        return ()
+    bare = word[: -len(suf)]
+    # a noun's ة is written ت before the pronoun (إصابته، وفاتها): read it back
+    tied = affix("feminine", "construct")
+    forms = [bare, bare[: -len(tied)] + affix("feminine")] if bare.endswith(tied) else [bare]
+    return tuple((k, s, True) for f in forms for k, s in _trigger_stems()(Token(f, 0, 0, "")))
 
 
 @cache
@@ -301,15 +317,17 @@ def modality(words: Sequence[Token], hit: TriggerHit, norms: Sequence[str] | Non
     norms = [w.norm for w in words] if norms is None else norms
     cond = conditionals()
     cues = modality_cues()
-    held = {i + j for cue, mod, window in cues if mod == "happened"  # words of a happened cue
+    held = {i + j for cue, mod, window, _ in cues if mod == "happened"  # words of a happened cue
             for i in range(max(0, hit.first_token - window - len(cue) + 1), hit.first_token - len(cue) + 1)
             if tuple(norms[i : i + len(cue)]) == cue for j in range(len(cue))}  # fmt: skip
-    for cue, mod, window in cues:
+    for cue, mod, window, need in cues:
         n = len(cue)
         lo = max(0, hit.first_token - window - n + 1)
         for i in range(lo, hit.first_token - n + 1):
             if mod == "happened" or i in held:
                 continue
+            if need == "imperfect" and not imperfect(words[i + n]):
+                continue  # قد before a past verb: it happened
             if tuple(norms[i : i + n]) == cue or (n == 1 and _has_stem(words[i], cue[0])):
                 if mod == "denied" and i > 0 and norms[i - 1] in cond:
                     mod = "expected"
@@ -419,7 +437,9 @@ def extract(da: DocAnalysis) -> list[Event]:
     )  # fmt: skip
     sents = sentences(text)
     starts = [a for a, _ in sents]
+    lead = next((a for a, b in sents if words_of(text[a:b], a)), -1)  # the first sentence with words
     ents_at, qs_at, tx_at = SpanIndex(da.entities), SpanIndex(da.quantities), SpanIndex(da.timex)
+    leads: dict[int, float] = {}  # background events of the lead sentence: index -> confidence
     for s0, s, e, words in _pieces(text, sents):
         hits = find_triggers(words)
         if not hits:
@@ -481,6 +501,8 @@ def extract(da: DocAnalysis) -> list[Event]:
             )
             if hit.trigger.pos == "weak":
                 conf = round(conf - CONF_WEAK, 2)
+            if background and s0 == lead and mod == "happened" and etype in incident_types():
+                leads[len(events)] = conf  # raised back if the article tells it again (_lead_news)
             if background:
                 conf = min(conf, BACKGROUND)
             summary = text[s:e] if e - s <= SUMMARY_MAX else text[s : s + SUMMARY_MAX].rstrip() + "…"
@@ -501,7 +523,27 @@ def extract(da: DocAnalysis) -> list[Event]:
                     _date_source=source,
                 )
             )
+    return _lead_news(events, leads, lead)
+
+
+def _lead_news(events: list[Event], leads: dict[int, float], lead: int) -> list[Event]:
+    """Lift a lead-sentence noun of an incident type out of the background when a later
+    sentence tells an event of its type again: "إخماد حريق شب بمستودع" opening a report on
+    the fire is that article's news, though neither date nor place is its own; a lone
+    mention ("حملة للوقاية من التسمم") stays background."""
+    for i, conf in leads.items():
+        ev = events[i]
+        if any(o.type == ev.type and o.evidence[0].start != lead for o in events):
+            events[i] = replace(ev, confidence=conf)
     return events
+
+
+@cache
+def incident_types() -> frozenset[str]:
+    """Event types whose happenings form incidents (``TYPE:`` rows with the incident trait in
+    ``story/kinds.tsv``): only these lead-sentence nouns leave the background."""
+    rows = load_table("story/kinds.tsv")
+    return frozenset(r[0][5:] for r in rows if r[0].startswith("TYPE:") and len(r) > 3 and "incident" in r[3].split(","))
 
 
 def _pieces(text: str, sents: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int, int, list[Token]]]:
