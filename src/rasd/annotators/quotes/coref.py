@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from rasd.annotators.quotes.bylines import not_bylines
 from rasd.annotators.quotes.history import bare, nodef
 from rasd.annotators.quotes.lexicon import lexicon, org_head_words
 from rasd.annotators.quotes.tails import full_name
@@ -146,7 +147,7 @@ class _Doc:
         self.text, self.toks, self.brk, self.ents = text, toks, brk, ents
         self.starts = [t.start for t in toks]
         w = _words()
-        self.pers = [m for m in ents.within(0, len(text)) if m.type == "PER" and fold(m.text) not in w.anaphors]
+        self.pers = not_bylines(text, (m for m in ents.within(0, len(text)) if m.type == "PER" and fold(m.text) not in w.anaphors))
         self.pers.sort(key=lambda m: m.start)
         self.per_starts = [m.start for m in self.pers]
         self.orgs = sorted((m for m in ents.within(0, len(text)) if m.type == "ORG"), key=lambda m: m.start)
