@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from rasd.annotators.quantities.objects import dual_forms, is_definite, nouns
+from rasd.annotators.quantities.objects import is_definite, nouns
+from rasd.annotators.quantities.open_duals import dual_forms
 from rasd.resources import load_lines
 from rasd.resources.arabic import particle_forms
 from rasd.text import Token, fold

@@ -12,9 +12,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from functools import cache, lru_cache
+from functools import cache
 
 from rasd.annotators.quantities import dual_context as duals
+from rasd.annotators.quantities.around import (
+    after_mod,
+    before_mod,
+    gentilic,
+    match_seq,
+    object_after,
+    place_after,
+    unit_after,
+)
 from rasd.annotators.quantities.dual_context import anaphoric_dual, not_joined
 from rasd.annotators.quantities.frames import (
     frame_words,
@@ -33,7 +42,6 @@ from rasd.annotators.quantities.numbers import (
     lookup,
     orig_len,
     scan_number,
-    strip_def,
     unglue,
     word_readings,
 )
@@ -45,9 +53,9 @@ from rasd.annotators.quantities.objects import (
     nouns,
     of_group,
     open_object,
-    word_count,
 )
-from rasd.annotators.quantities.skim import candidates, doc_flags, first_words, line_bounds
+from rasd.annotators.quantities.open_duals import word_count
+from rasd.annotators.quantities.skim import candidates, doc_flags, line_bounds
 from rasd.annotators.quantities.skips import is_multiple, is_skipped
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Quantity, Span, Timex
@@ -65,122 +73,6 @@ _CONJ_LETTERS = "".join(conjunctions())  # و ف (a string: "" is in it, as befo
 _FROM, _IN, _BETWEEN = particle("from"), particle("in"), particle("between")
 _OF_THEM = frozenset(_FROM + fold(p) for p in affixes("pronoun"))  # منهم، منها
 _OR = frozenset(fold(w) for w in load_lines("quantities/or_words.txt"))  # شرطي أو اثنين
-
-
-def _match_seq(
-    toks: Sequence[Token], i: int, table: dict[tuple[str, ...], str], maxlen: int
-) -> tuple[int, str] | None:
-    """Longest entry of ``table`` at token ``i`` (first word may carry proclitics/ال)."""
-    firsts = first_words(table)
-    readings = word_readings(toks[i].norm, definite=True)
-    if not any(r in firsts for r in readings):
-        return None
-    for n in range(min(maxlen, len(toks) - i), 0, -1):
-        words = [t.norm for t in toks[i : i + n]]
-        if not all(w and w[0].isalpha() or w == "%" for w in words):
-            continue
-        for first in word_readings(words[0], definite=True):
-            key = (first, *(strip_def(w) for w in words[1:]))
-            if key in table:
-                return n, table[key]
-    return None
-
-
-def _gentilic(lex: Lex, tok: Token) -> str | None:
-    for r in word_readings(tok.norm, definite=True):
-        if r in lex.gentilics:
-            return lex.gentilics[r]
-    return None
-
-
-def _object_after(lex: Lex, toks: Sequence[Token], j: int) -> tuple[int, int, str] | None:
-    """Counted object right after the number (optionally after من): (first, end, lemma)."""
-    k = j
-    while k < len(toks) and toks[k].norm in ('"', "'") and toks[k].start == toks[k - 1].end:
-        k += 1  # "بين 1500 و3000" عنصر: the closing mark of a quoted range
-    if k < len(toks) and toks[k].norm == _FROM:
-        k += 1
-    hit = _match_seq(toks, k, lex.objects, lex.max_obj_len) if k < len(toks) else None
-    if hit is None:
-        return None
-    return k, k + hit[0], hit[1]
-
-
-def _unit_after(lex: Lex, toks: Sequence[Token], j: int, value: float | None) -> tuple[int, int, str] | None:
-    """The listed or open counted noun right after a number ending at ``j``."""
-    return _object_after(lex, toks, j) or (open_object(toks, j, value) if j < len(toks) else None)
-
-
-def _place_after(lex: Lex, toks: Sequence[Token], j: int, ents: SpanIndex[EntityMention]) -> str | None:
-    """``في X`` / ``بـX`` within two tokens of ``j``: X a GPE/LOC mention or a listed place."""
-    for k in range(j, min(j + 3, len(toks))):
-        t = toks[k]
-        if t.norm == _IN and k + 1 < len(toks):
-            cand = k + 1
-            skip = 0
-        elif t.norm.startswith(_BY) and len(t.norm) > 3:
-            cand, skip = k, 1
-        else:
-            continue
-        ct = toks[cand]
-        for e in ents.containing(ct.start + skip):
-            if e.type in ("GPE", "LOC"):
-                return e.text
-        hit = _match_seq(toks, cand, lex.places, 3)
-        if hit is not None:
-            return hit[1]
-    return None
-
-
-@lru_cache(maxsize=4)
-def _mods_by_last(lex: Lex) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-    """Indexes into ``lex.mods_before`` by last word: one-word phrases, longer phrases."""
-    single: dict[str, list[int]] = {}
-    multi: dict[str, list[int]] = {}
-    for k, (words, _) in enumerate(lex.mods_before):
-        (single if len(words) == 1 else multi).setdefault(words[-1], []).append(k)
-    return single, multi
-
-
-def _mods_ending(lex: Lex, last: str) -> list[int]:
-    """Indexes into ``lex.mods_before`` (in its order) of the phrases that may end with the
-    folded word ``last``: a longer phrase ends with it exactly, a one-word phrase may be
-    ``last`` after a conjunction. The others cannot match there."""
-    single, multi = _mods_by_last(lex)
-    idx = [*single.get(last, ()), *multi.get(last, ())]
-    if last[:1] in _CONJ_LETTERS:
-        idx += single.get(last[1:], ())
-    return sorted(idx)
-
-
-def _before_mod(lex: Lex, toks: Sequence[Token], i: int) -> tuple[int, str] | None:
-    """Modifier phrase ending right before token ``i`` (a count noun may sit between)."""
-    for gap in (0, 1):
-        end = i - gap
-        if gap and (end < 1 or not any(r in lex.count_nouns for r in word_readings(toks[end].norm))):
-            continue
-        if end < 1:
-            continue  # no word before: no phrase ends there
-        for m in _mods_ending(lex, toks[end - 1].norm):
-            words, mod = lex.mods_before[m]
-            n = len(words)
-            if end - n < 0:
-                continue
-            got = [t.norm for t in toks[end - n : end]]
-            first = got[0]
-            if tuple(got[1:]) == words[1:] and (
-                first == words[0] or (first[:1] in _CONJ_LETTERS and first[1:] == words[0])
-            ):
-                return end - n, mod
-    return None
-
-
-def _after_mod(lex: Lex, toks: Sequence[Token], j: int) -> tuple[int, str] | None:
-    for words, mod in lex.mods_after:
-        n = len(words)
-        if tuple(t.norm for t in toks[j : j + n]) == words:
-            return j + n, mod
-    return None
 
 
 def extract_quantities(
@@ -246,7 +138,7 @@ def _scan_line(
         rng = _range(lex, toks, num, text)
         if (
             _is_year(num.value) and num.digits and not of_group(toks, num.j)  # 2000 من المصلين
-            and _object_after(lex, toks, rng[1].j if rng else num.j) is None
+            and object_after(lex, toks, rng[1].j if rng else num.j) is None
         ):
             if rng is None or _is_year(rng[1].value):
                 i = num.j  # a bare year (or a span of years)
@@ -265,7 +157,7 @@ def _scan_line(
             if value is not None and vmax is not None and vmax < value:
                 value, vmax = vmax, value  # ما بين 9.72% إلى 1.21%
         else:
-            bm = _before_mod(lex, toks, num.i)
+            bm = before_mod(lex, toks, num.i)
             if bm is not None:
                 mod = bm[1]
                 q_start = toks[bm[0]].start
@@ -273,7 +165,7 @@ def _scan_line(
                     w[0] for w, _ in lex.mods_before
                 }:
                     q_start += 1
-        obj = _object_after(lex, toks, j)
+        obj = object_after(lex, toks, j)
         q_end = toks[j - 1].end if j > num.j else num.end
         lemma: str | None = None
         conf = 0.85
@@ -288,7 +180,7 @@ def _scan_line(
             lemma, q_end, k = "%", toks[j].end, j + 1
             object_span = Span(toks[j].start, toks[j].end)
         elif (
-            grp := unwritten_object(toks, num.i, j, value) or group_member(toks, (_after_mod(lex, toks, j) or (j,))[0])
+            grp := unwritten_object(toks, num.i, j, value) or group_member(toks, (after_mod(lex, toks, j) or (j,))[0])
         ) is not None:  # 40 من تنظيم داعش; 40 على الأقل من تنظيم داعش
             lemma = grp
         elif (oth := others(toks, j)) is not None:
@@ -302,7 +194,7 @@ def _scan_line(
             and (opn := open_object(toks, j, vmax if mod == "RANGE" else value)) is not None  # و350 ريالا
             and lookup(lex, toks[opn[0]]) is None
             and not (opn[0] == j and scaled(lex, toks, num) and not_counted(lex, toks[opn[0]]))
-            and (_gentilic(lex, toks[opn[0]]) is None or opn[0] == j)
+            and (gentilic(lex, toks[opn[0]]) is None or opn[0] == j)
             and _plural_ok(lex, toks, num, opn[0])
         ):
             lemma, k = opn[2], opn[1]
@@ -335,21 +227,21 @@ def _scan_line(
             b = num.i - 1
             if value == 2.0 and b > 0 and toks[b].norm in _OR:
                 b -= 1  # "شرطي أو اثنين": one or two, the noun before أو
-            back = _match_seq(toks, b, lex.objects, 1)
+            back = match_seq(toks, b, lex.objects, 1)
             if back is not None:  # "جندي واحد": the number follows its noun
                 lemma = back[1]
                 object_span = Span(toks[b].start, toks[b].end)
                 q_start = min(q_start, object_span.start)
-        owner = _gentilic(lex, toks[k]) if k < len(toks) else None
+        owner = gentilic(lex, toks[k]) if k < len(toks) else None
         if owner is not None:
             if lemma is None:
                 q_end = toks[k].end
             k += 1
-        am = _after_mod(lex, toks, k)
+        am = after_mod(lex, toks, k)
         if am is not None and mod is None:
             mod = am[1]
             q_end = toks[am[0] - 1].end
-        place = _place_after(lex, toks, k, ents)
+        place = place_after(lex, toks, k, ents)
         if lemma is None and not num.digits and value == 1.0:
             i = max(j, k)  # "أسبوع واحد": one of something not counted here
             continue
@@ -394,7 +286,7 @@ def _thousands(lex: Lex, toks: Sequence[Token], j: int) -> bool:
         return True
     if toks[j].norm == "%":
         return False
-    hit = _match_seq(toks, j, lex.objects, lex.max_obj_len)
+    hit = match_seq(toks, j, lex.objects, lex.max_obj_len)
     return (hit is None or hit[1] != "%") and not any(
         r in _decimal_units() for r in word_readings(toks[j].norm)
     )
@@ -411,7 +303,7 @@ def _plural_ok(lex: Lex, toks: Sequence[Token], num: Num, k: int) -> bool:
     if num.digits or not needs_object(toks[num.i]):
         return True
     return (
-        is_plural(toks[k].text) is not None or _match_seq(toks, k, lex.objects, lex.max_obj_len) is not None
+        is_plural(toks[k].text) is not None or match_seq(toks, k, lex.objects, lex.max_obj_len) is not None
     )
 
 
@@ -427,7 +319,7 @@ def _wordless(
 ) -> int:
     """A count written without a number at token ``i`` (``صاروخان``, ``أحد أفراد``,
     ``الدول الست``), appended to ``out``; returns the next token to read."""
-    dual = _match_seq(toks, i, lex.duals, lex.max_obj_len)
+    dual = match_seq(toks, i, lex.duals, lex.max_obj_len)
     if dual is not None and toks[i].norm[:1].isalpha():
         n, dual_lemma = dual
         s, e = toks[i].start, toks[i + n - 1].end
@@ -442,8 +334,8 @@ def _wordless(
             or duals.refers_back(text, toks, i, e)
         )
         if not spans.overlaps_any(s, e) and not anaphoric and not score_side(toks, i, dual_lemma):
-            owner = _gentilic(lex, toks[i + n]) if i + n < len(toks) else None
-            place = _place_after(lex, toks, i + n + (owner is not None), ents)
+            owner = gentilic(lex, toks[i + n]) if i + n < len(toks) else None
+            place = place_after(lex, toks, i + n + (owner is not None), ents)
             out.append(
                 Quantity(
                     doc_id,
@@ -460,17 +352,17 @@ def _wordless(
             )
         return i + n
     if toks[i].norm in ONE_ALONE and not spans.overlaps_any(toks[i].start, toks[i].end):
-        bm = _before_mod(lex, toks, i)
+        bm = before_mod(lex, toks, i)
         if bm is not None and bm[1] in ("MORE_THAN", "LESS_THAN"):  # "أكثر من مرة": more than once
             s, e = toks[i].start, toks[i].end
-            hit = _match_seq(toks, i, lex.objects, 1)
+            hit = match_seq(toks, i, lex.objects, 1)
             obj = hit[1] if hit is not None else text[s:e]
             out.append(Quantity(doc_id, s, e, text[s:e], 1.0, mod=bm[1], object=obj, confidence=0.6, object_span=Span(s, e)))
             return i + 1
     # the noun after أحد/إحدى: a listed form, or a listed dual (إحدى المرأتين: one of the two women)
     wc = word_count(
         toks, i, lex.numbers,
-        lambda k: _match_seq(toks, k, lex.objects, lex.max_obj_len) or _match_seq(toks, k, lex.duals, lex.max_obj_len),
+        lambda k: match_seq(toks, k, lex.objects, lex.max_obj_len) or match_seq(toks, k, lex.duals, lex.max_obj_len),
     )  # fmt: skip
     after_dual = i > 0 and (
         (bool(out) and out[-1].value == 2.0 and out[-1].end == toks[i - 1].end)
@@ -574,7 +466,7 @@ def _range(lex: Lex, toks: Sequence[Token], num: Num, text: str) -> tuple[int, N
             continue
         k = num.j + (num.j < len(toks) and toks[num.j].norm == "%")  # 9.72% إلى 1.21%
         between = n > 0 and words[-1].endswith(_BETWEEN)  # بين, ما بين, مابين (one word)
-        obj = _unit_after(lex, toks, k, num.value) if between and k < len(toks) else None
+        obj = unit_after(lex, toks, k, num.value) if between and k < len(toks) else None
         k = obj[1] if obj else k  # "بين مائة ألف ريال ومليون ريال": the unit written after both ends
         if k >= len(toks):
             return None
@@ -585,11 +477,11 @@ def _range(lex: Lex, toks: Sequence[Token], num: Num, text: str) -> tuple[int, N
             second = scan_number(lex, toks, k, text)
         if second is None or second.value is None or num.value is None or second.value == num.value:
             continue
-        if obj and not same_object(obj, _unit_after(lex, toks, second.j, second.value)):
+        if obj and not same_object(obj, unit_after(lex, toks, second.j, second.value)):
             continue
         if second.value < num.value and not between:
             continue
-        if n == 0 and (num.digits != second.digits or _object_after(lex, toks, num.j) is not None):
+        if n == 0 and (num.digits != second.digits or object_after(lex, toks, num.j) is not None):
             continue  # "5 أو 6": both ends written alike, the object after the second
         if n == 0 and (_is_year(num.value) or _is_year(second.value)):
             continue  # a bare range ("2012 إلى 21700"): a year reaching an amount is none

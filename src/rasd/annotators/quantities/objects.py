@@ -16,7 +16,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from rasd.annotators.quantities.pronoun_duals import pronoun_dual
 from rasd.resources import arabic, load_lines, load_table
 from rasd.text import Token, fold
 from rasd.text.clitics import (
@@ -45,17 +44,9 @@ _VERB_PL = affixes("verb_plural")  # قالوا
 _NISBA = affixes("nisba", "base")  # ي
 _NISBA_PL = tuple(n + p for n in _NISBA for p in _MASC_PL)  # يون، يين
 _NISBA_FEM = tuple(fold(n + _FEM) for n in _NISBA)  # ية: a non-human plural's adjective
-_FEM_DUAL = affixes("dual", "fem")  # تان، تين
-_FEM_DUAL_OBL = affixes("dual", "fem", "obl")  # تين
-_MASC_DUAL_NOM = affixes("dual", "masc", "nom")  # ان
-_MASC_DUAL_OBL = affixes("dual", "masc", "obl")  # ين
-_CONSTRUCT_DUAL = affixes("construct", "dual", "masc")  # فريقي
-_CONSTRUCT_FEM = affixes("construct", "fem")  # لجنتي
 _CONSTRUCT_PL = affixes("construct", "plural")  # منتسبي
-_CONSTRUCT_NOM = affixes("construct", "nom_dual")  # مدربا النصر والهلال
 _PARTICIPLE = fold(affix("participle"))  # the alef of فاعل
 _SAME = frozenset(fold(w) for w in load_lines("quantities/same_one.txt"))  # مسافة واحدة: the same
-_DERIVED = tuple(fold(w) for w in load_lines("quantities/participle_prefixes.txt"))  # the مُ of مُفعِّل
 _CONJ = conjunctions()  # و، ف
 _AND = proclitic("and")
 _PARTICLES = (*conjunctions(), *prepositions(kaf=False))  # و ف ب ل: one glued particle
@@ -316,155 +307,6 @@ def _bare_text(text: str) -> tuple[str, int]:
     return text, 0
 
 
-def open_dual(toks: Sequence[Token], i: int) -> tuple[int, int, str] | None:
-    """An open dual at token ``i`` (مباراتان، فريقي الهلال): (start, end, singular lemma)."""
-    nl = nouns()
-    tok = toks[i]
-    for off, w, definite, f in dual_forms(tok.text):
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        follows = nxt is not None and (nxt.norm[:1].isalpha() or nxt.norm[:1].isdigit() or nxt.norm == '"')
-        stem = ""
-        if f.endswith(_FEM_DUAL):
-            stem = _cut(w, f, _FEM_DUAL) + _FEM
-        elif f.endswith(_CONSTRUCT_FEM) and not definite and follows:
-            stem = _cut(w, f, _CONSTRUCT_FEM) + _FEM
-        elif f.endswith(_MASC_DUAL_NOM) or (
-            f.endswith(_MASC_DUAL_OBL)
-            and fold(_cut(w, f, _MASC_DUAL_OBL)) not in nl.sound_masc
-            and not _participle(_cut(w, f, _MASC_DUAL_OBL))
-            and not (definite and _derived(_cut(w, f, _MASC_DUAL_OBL)))
-        ):
-            stem = _cut(w, f, (*_MASC_DUAL_NOM, *_MASC_DUAL_OBL))
-        elif (
-            f.endswith(_CONSTRUCT_DUAL)
-            and not definite
-            and nxt is not None
-            and (strip_article(clean(nxt.text))[1] or nxt.norm == '"' or _pair_follows(toks, i + 1))
-            and (not _participle(_cut(w, f, _CONSTRUCT_DUAL)) or _pair_after(toks, i + 1))  # طالبي اللجوء is a plural
-        ):
-            stem = _cut(w, f, _CONSTRUCT_DUAL)
-        elif f.endswith(_CONSTRUCT_NOM) and not definite and _two_named(toks, i + 1):
-            stem = _cut(w, f, _CONSTRUCT_NOM)  # a nominative dual: no plural ends so
-        fs = fold(stem)
-        # -تين is a dual whatever the noun (not -تان: باكستان), when no proclitic makes it ambiguous
-        feminine = f.endswith(_FEM_DUAL_OBL) and len(fs) >= 4 and not off and f[0] not in _PARTICLES
-        if fs in nl.time_units:
-            return None
-        nominative = bool(stem) and f.endswith(_CONSTRUCT_NOM) and fs in nl.sound_masc
-        if len(fs) < 2 or not (feminine or nominative or fs in nl.singulars) or fs in nl.time_units or fs in nl.not_objects:
-            continue
-        nisba = fs.endswith(_NISBA) and f.endswith(_CONSTRUCT_DUAL) and not f.endswith(_CONSTRUCT_FEM)
-        if nisba and fs not in nl.singulars:
-            continue  # a nisba adjective (دولي) is not a construct dual; a listed noun in ي is (ناديي الهلال)
-        if definite and fs in nl.anaphoric:
-            return None
-        return tok.start + off, tok.end, nl.plurals.get(fs, stem)
-    pd = _pronoun_dual(tok.text)
-    return (tok.start + pd[0], tok.end, pd[1]) if pd else None
-
-
-@lru_cache(maxsize=WORD_MEMO)
-def _pronoun_dual(text: str) -> tuple[int, str] | None:
-    """معسكريهما، نجليه: (offset, lemma) of a dual before an attached pronoun."""
-    nl = nouns()
-    for raw, off in ((text, 0), _bare_text(text)):
-        stem = pronoun_dual(clean(raw), nl.singulars)
-        fs = fold(stem or "")
-        if stem and fs not in nl.not_objects and fs not in nl.time_units and fs not in nl.anaphoric:
-            return off, nl.plurals.get(fs, stem)
-    return None
-
-
-_DUAL_ENDS = (*_FEM_DUAL, *_CONSTRUCT_FEM, *_MASC_DUAL_NOM, *_MASC_DUAL_OBL, *_CONSTRUCT_DUAL, *_CONSTRUCT_NOM)
-
-
-def dual_forms(text: str) -> tuple[tuple[int, str, bool, str], ...]:
-    """The readings of a word that ``open_dual`` examines: ``(offset, stem without article,
-    had article, folded stem)`` for the word and for it without one proclitic, leaving out
-    those that are no letters, a listed plural or without any dual ending (those never give
-    a dual: their stem stays empty). Empty for almost every word, so the caller stops early."""
-    nl = nouns()
-    if "" not in nl.time_units and not folded(text).endswith(_DUAL_ENDS):
-        return ()  # each reading's folded stem ends the folded word: no dual ending at all
-    out = []
-    for raw, off in ((text, 0), _bare_text(text)):
-        w, definite = strip_article(clean(raw))
-        f = fold(w)
-        if not _LETTERS.match(w) or f in nl.plurals:
-            continue
-        if "" not in nl.time_units and not f.endswith(_DUAL_ENDS):
-            continue
-        out.append((off, w, definite, f))
-    return tuple(out)
-
-
-def may_be_dual(text: str) -> bool:
-    """Can ``open_dual`` read a dual at a word written ``text``, whatever follows it? Every
-    stem its branches could cut must be a known singular (or a -تين noun) for that."""
-    nl = nouns()
-    for off, w, definite, f in dual_forms(text):
-        stems = []
-        if f.endswith(_FEM_DUAL):
-            stems.append(_cut(w, f, _FEM_DUAL) + _FEM)
-        if f.endswith(_CONSTRUCT_FEM) and not definite:
-            stems.append(_cut(w, f, _CONSTRUCT_FEM) + _FEM)
-        if f.endswith(_MASC_DUAL_NOM) or f.endswith(_MASC_DUAL_OBL):
-            stems.append(_cut(w, f, (*_MASC_DUAL_NOM, *_MASC_DUAL_OBL)))
-        if f.endswith(_CONSTRUCT_DUAL) and not definite:
-            stems.append(_cut(w, f, _CONSTRUCT_DUAL))
-        nominative = f.endswith(_CONSTRUCT_NOM) and not definite
-        if nominative:
-            stems.append(_cut(w, f, _CONSTRUCT_NOM))
-        for stem in stems:
-            fs = fold(stem)
-            feminine = f.endswith(_FEM_DUAL_OBL) and len(fs) >= 4 and not off and f[0] not in _PARTICLES
-            known = feminine or fs in nl.singulars or (nominative and fs in nl.sound_masc)
-            if len(fs) >= 2 and known and fs not in nl.time_units and fs not in nl.not_objects:
-                return True
-    return _pronoun_dual(text) is not None
-
-
-def _participle(stem: str) -> bool:
-    """``عامل`` (فاعل): its ``-ين`` form is the sound plural (العاملين), not a dual."""
-    f = fold(stem)
-    return len(f) == 4 and f[1] == _PARTICIPLE
-
-
-def _derived(stem: str) -> bool:
-    """``المحركين``، ``المصنعين`` (مُفعِّل): a definite -ين of a derived participle is its plural."""
-    f = fold(stem)
-    return len(f) == 4 and f.startswith(_DERIVED)
-
-
-def _pair_after(toks: Sequence[Token], k: int) -> bool:
-    """``عاملي الأرض والجمهور``: two definite members named after a construct dual."""
-    return k + 1 < len(toks) and is_definite(toks[k].text) and fold(clean(toks[k + 1].text)).startswith(_AND_ART)
-
-
-def _two_named(toks: Sequence[Token], k: int) -> bool:
-    """``منتخبا البحرين وإيران``: a definite member, then a second after و. A member with a
-    preposition (``وزيرا للشباب والرياضة``: appointed minister for) is no construct's: the
-    ``ا`` is then the accusative of one."""
-    if k + 1 >= len(toks) or not is_definite(toks[k].text) or fold(clean(toks[k].text))[:1] in prepositions():
-        return False
-    second = toks[k + 1].norm
-    return second.startswith(_AND) and len(second) > 2 and second[1:2].isalpha()
-
-
-def _pair_follows(toks: Sequence[Token], k: int) -> bool:
-    """``مطاري عدن وسيئون``: a construct dual names its two members, the second after و."""
-    if k + 1 >= len(toks):
-        return False
-    first, second = toks[k], toks[k + 1]
-    return (
-        first.norm[:1].isalpha()
-        and not is_definite(first.text)
-        and second.norm.startswith(_AND)
-        and len(second.norm) > 2
-        and second.norm[1:2].isalpha()
-    )
-
-
 def one_of(toks: Sequence[Token], i: int, lex_match: LexMatch) -> tuple[int, int, int, int, str] | None:
     """``أحد/إحدى`` + plural at token ``i``: (start, end, object start, object end, lemma)."""
     nl = nouns()
@@ -562,29 +404,6 @@ def _disagrees(norm: str, single: str, numbers: dict[str, tuple[float, str]]) ->
     bare = norm[len(_ART) :] if norm.startswith(_ART) else norm
     v = numbers.get(bare, (0.0, ""))[0]
     return 3 <= v <= 10 and bare.endswith(fold(_FEM)) == fold(single).endswith(fold(_FEM))
-
-
-def word_count(
-    toks: Sequence[Token], i: int, numbers: dict[str, tuple[float, str]], lex_match: LexMatch
-) -> tuple[int, int, float, str, int, int] | None:
-    """A count written without a number token at ``i``: (start, end, value, lemma, obj start, obj end).
-
-    ``أحد المتعاملين`` (1), an open dual (``مباراتان``), or a definite number after its
-    plural noun (``الدول الست``).
-    """
-    got = one_of(toks, i, lex_match)
-    if got is not None:
-        s, e, os_, oe, lem = got
-        return s, e, 1.0, lem, os_, oe
-    dual = open_dual(toks, i)
-    if dual is not None:
-        s, e, lem = dual
-        return s, e, 2.0, lem, s, e
-    post = post_nominal(toks, i, numbers)
-    if post is not None:
-        s, e, v, lem, head = post
-        return s, e, v, lem, toks[head].start, toks[head].end
-    return None
 
 
 def noun_before(toks: Sequence[Token], i: int) -> tuple[str, int] | None:

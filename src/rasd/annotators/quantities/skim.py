@@ -17,12 +17,12 @@ from rasd.annotators.quantities.numbers import DIGITS, Lex, may_start, word_read
 from rasd.annotators.quantities.objects import (
     ONE_ALONE,
     folded,
-    may_be_dual,
     nouns,
     one_of_form,
     post_definite,
     post_number,
 )
+from rasd.annotators.quantities.open_duals import may_be_dual
 from rasd.text import Token
 
 NUM, DUAL, ONE_OF, OPEN_DUAL, POST_NUM, POST_DEF = 1, 2, 4, 8, 16, 32
