@@ -128,6 +128,26 @@ def test_search_never_raises_on_fts_syntax(store: SQLiteStore, query: str) -> No
     assert isinstance(store.search(query), list)
 
 
+def test_the_same_text_at_another_address_is_another_publication(store: SQLiteStore) -> None:
+    """A wire story two outlets print word for word: the second outlet's copy is kept as a
+    document of its own, linked to the first as a duplicate; the same address again, or a
+    copy with no address, is the article already stored."""
+    first = doc("d_1", url="https://first.example/a/1", outlet="صحيفة الأولى")
+    second = doc("d_1", url="https://second.example/b/9", outlet="صحيفة الثانية")
+    again = doc("d_1", url="https://first.example/a/1", outlet="صحيفة الأولى")
+    bare = doc("d_1")
+    stats = AddStats()
+    assert store.add_documents([first, second, again, bare], stats) == 2
+    assert (stats.new, stats.existing) == (2, 2)
+    assert second.id != "d_1" and second.content_hash != first.content_hash
+    kept = store.get_document(second.id)
+    assert kept is not None and kept.outlet == "صحيفة الثانية" and kept.duplicate_of == "d_1"
+    # a re-run stores nothing new: the copy is found under its own key
+    rerun = doc("d_1", url="https://second.example/b/9", outlet="صحيفة الثانية")
+    assert store.add_documents([rerun]) == 0 and rerun.id == second.id
+    assert store.count_documents() == 2
+
+
 def test_near_duplicates_are_linked_not_lost(store: SQLiteStore) -> None:
     syndicated = BASE.replace("قالت مصادر أمنية", "ذكرت مصادر أمنية")  # an outlet's light edit
     copy = doc("d_2", text=syndicated, title="صواريخ على قاعدة في الأنبار", outlet="وكالة أخرى")

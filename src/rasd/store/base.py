@@ -103,7 +103,8 @@ class Store(Protocol):
         """Store ``docs`` (streamed, committed in batches); return how many were new.
 
         A document whose ``content_hash`` is already stored is skipped (idempotent
-        re-runs). A new document close to an earlier one gets ``duplicate_of`` set on
+        re-runs), unless the stored one has another URL: that copy is another outlet's
+        and is stored under a key of its text and URL (``prepare.elsewhere``). A new document close to an earlier one gets ``duplicate_of`` set on
         the stored row and on the object passed in. ``Prepared`` items (see
         ``rasd.store.prepare``) skip the folding and hashing done here otherwise.
         """

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 from datasketch import MinHash
 
-from rasd.ids import digest
+from rasd.ids import digest, make_id
 from rasd.models import Document, to_dict
 from rasd.resources import read_text
 from rasd.text import fold
@@ -131,6 +131,15 @@ def content_hash(doc: Document) -> str:
     Used only when ingest did not set ``Document.content_hash`` itself.
     """
     return digest(fold(doc.title), fold(doc.text), n=32)
+
+
+def elsewhere(doc: Document) -> None:
+    """Key ``doc`` by its text and its address: the same text already stored from another
+    address (a wire story two outlets print word for word) is another publication, which a
+    reader following outlets must still see. Its copy then joins the first as a near
+    duplicate (``duplicate_of``): its events add to incidents, its claims are not counted twice."""
+    doc.content_hash = digest(doc.content_hash, doc.url, n=32)
+    doc.id = make_id("d", doc.content_hash)
 
 
 def prepare(doc: Document, *, signature: bool = True, row: bool = False) -> Prepared:

@@ -23,7 +23,16 @@ from typing import Any, Self
 from rasd.models import DocAnalysis, Document, Mentions, Views
 from rasd.store import shared
 from rasd.store.base import AddStats, SearchHit, SearchTimeout, check_offset, query_terms
-from rasd.store.prepare import DOC_COLUMNS, Prepared, content_hash, doc_row, index_fingerprint, light, prepare
+from rasd.store.prepare import (
+    DOC_COLUMNS,
+    Prepared,
+    content_hash,
+    doc_row,
+    elsewhere,
+    index_fingerprint,
+    light,
+    prepare,
+)
 from rasd.store.snippet import snippet
 from rasd.text import fold
 
@@ -286,16 +295,20 @@ class SQLStore(ABC):
         doc = item.doc if isinstance(item, Prepared) else item
         if not doc.content_hash:
             doc.content_hash = content_hash(doc)
-        if self._x(
-            "SELECT 1 FROM documents WHERE content_hash=? OR id=?", (doc.content_hash, doc.id)
+        rekeyed = False
+        while hit := self._x(
+            "SELECT url FROM documents WHERE content_hash=? OR id=?", (doc.content_hash, doc.id)
         ).fetchone():
-            stats.existing += 1
-            return
+            if rekeyed or not (doc.url and hit[0] and hit[0] != doc.url):
+                stats.existing += 1  # the same text at the same (or an unknown) address: stored already
+                return
+            elsewhere(doc)  # the same text at another address: another outlet's copy, a document of its own
+            rekeyed = True
         p = item if isinstance(item, Prepared) else prepare(doc, signature=self.dedup)
         sig = p.signature if self.dedup else None
         if sig is not None and doc.duplicate_of is None:
             doc.duplicate_of = self._find_duplicate(sig)
-        row = p.row if p.row is not None else doc_row(doc)
+        row = p.row if p.row is not None and not rekeyed else doc_row(doc)
         row["duplicate_of"] = doc.duplicate_of  # decided here, against everything stored
         seq = self._insert_seq(self._INSERT_DOC, [row[c] for c in DOC_COLUMNS])
         self._insert_fts(seq, p.folded_title, p.folded_body, p.light)
