@@ -56,7 +56,7 @@ from rasd.annotators.quantities.objects import (
 )
 from rasd.annotators.quantities.open_duals import word_count
 from rasd.annotators.quantities.skim import candidates, doc_flags, line_bounds
-from rasd.annotators.quantities.skips import is_multiple, is_skipped
+from rasd.annotators.quantities.skips import is_multiple, is_skipped, names_round
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Quantity, Span, Timex
 from rasd.resources import load_lines
@@ -257,6 +257,11 @@ def _scan_line(
                 continue
             else:
                 conf = 0.6
+        if num.definite and (
+            object_span is None or j >= len(toks) or object_span.start != toks[j].start or names_round(toks, num)
+        ):
+            i = num.j  # "المليون" alone, "في المائة": no count without its noun right after it
+            continue
         if mod == "APPROX":
             approx = True
         out.append(

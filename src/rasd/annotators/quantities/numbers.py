@@ -145,6 +145,7 @@ class Num:
     digits: bool = False
     mod: str | None = None
     dot3: bool = False  # one dot before three digits (741.500): thousands or a decimal
+    definite: bool = False  # المليون ريال: a count only with its noun right after it
 
 
 def lookup(lex: Lex, tok: Token) -> tuple[float, str] | None:
@@ -173,7 +174,23 @@ def may_start(lex: Lex, text: str, norm: str) -> bool:
         return True
     if not lex.vague.keys().isdisjoint(word_readings(norm, definite=True)):
         return True
-    return _lookup(lex, text, norm) is not None
+    return _lookup(lex, text, norm) is not None or _definite_round(lex, norm) is not None
+
+
+_ROUND = frozenset({100.0, 1000.0, 1e6, 1e9})
+
+
+def _definite_round(lex: Lex, norm: str) -> tuple[float, str] | None:
+    """``المليون``, ``المائة``, ``بالألف``: a round number word with the article (and the reading
+    without its proclitics), which news writes before a singular noun (``المليون ريال``)."""
+    if _ART not in norm[:4]:
+        return None
+    plain = word_readings(norm)
+    for r in word_readings(norm, definite=True):
+        hit = lex.numbers.get(r)
+        if r not in plain and hit is not None and hit[1] in ("hundred", "scale") and hit[0] in _ROUND:
+            return hit[0], r
+    return None
 
 
 def number_reading(lex: Lex, tok: Token) -> str:
@@ -274,6 +291,10 @@ def scan_number(lex: Lex, toks: Sequence[Token], i: int, text: str) -> Num | Non
             return Num(
                 i, j, tok.start + orig_len(tok.text, len(tok.norm) - len(r)), end, None, lo, hi, mod="VAGUE"
             )
+    if lookup(lex, tok) is None and (rd := _definite_round(lex, tok.norm)) is not None:
+        # the span keeps ال but not a proclitic before it (بالمليون → المليون)
+        start = tok.start + orig_len(tok.text, len(tok.norm) - len(rd[1])) - len(_ART)
+        return Num(i, i + 1, start, tok.end, rd[0], definite=True)
     total = cur = 0.0
     j = i
     seen = False

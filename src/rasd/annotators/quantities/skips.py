@@ -21,7 +21,7 @@ from rasd.resources import load_lines, load_table
 from rasd.text import Token, fold
 from rasd.text.clitics import affixes, particle, without_accusative
 
-__all__ = ["is_multiple", "is_skipped"]
+__all__ = ["is_multiple", "is_skipped", "names_round"]
 
 _BETWEEN = particle("between")
 _PRONOUNS = tuple(fold(p) for p in affixes("pronoun"))  # أمثالها
@@ -40,6 +40,17 @@ def _year_words() -> frozenset[str]:
 def _digit_names() -> frozenset[str]:
     """Nouns named by digits after them (``quantities/names_before_digits.txt``)."""
     return frozenset(fold(w) for w in load_lines("quantities/names_before_digits.txt"))
+
+
+@cache
+def _round_name_heads() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_lines("quantities/round_name_heads.txt"))
+
+
+def names_round(toks: Sequence[Token], num: Num) -> bool:
+    """Does the word before a definite round number make it part of a name (``مشروع المليون
+    قارئ``, ``quantities/round_name_heads.txt``)?"""
+    return num.definite and num.i > 0 and not _round_name_heads().isdisjoint(word_readings(toks[num.i - 1].norm))
 
 
 @cache
