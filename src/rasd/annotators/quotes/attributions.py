@@ -8,13 +8,13 @@ from __future__ import annotations
 import dataclasses
 from functools import cache
 
-from rasd.annotators.quotes.context import NP, Ctx, content_end, polarity, sentence_start, trim
+from rasd.annotators.quotes.context import NP, Ctx, content_end, polarity, sentence_start, tok_at, trim
 from rasd.annotators.quotes.coref import is_anaphor
 from rasd.annotators.quotes.frames import connector
 from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
 from rasd.annotators.quotes.lexicon import member
-from rasd.annotators.quotes.speakers import Subj, is_adjunct_start, make_speaker, medium_text
+from rasd.annotators.quotes.speakers import Subj, is_adjunct_start, make_speaker, medium_text, speakerish
 from rasd.annotators.quotes.subjects import main_subject
 from rasd.annotators.spans import SpanIndex
 from rasd.models import Quote, Span, Speaker
@@ -30,6 +30,8 @@ _SO_THAT = chain("so") + particle("that")  # فإن
 _WHAT = particle("what")  # بحسب ما قالت
 _WHATS = frozenset({_WHAT, _TO + _WHAT})  # ما، لما (وفقا لما أعلنته)
 _OBJ = affixes("pronoun", "definite")  # أعلنته، مكتبه
+_TA, _TA_MARBUTA = fold("ت"), fold("ة")
+_SHORT = 4  # tokens of an unnamed subject that can tell its own story ("المواطن", "قائد الشرطة")
 
 
 def attributions(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> list[Quote]:
@@ -213,15 +215,23 @@ def _own_words(cx: Ctx, np_: NP, k: int, found: list[Quote], cue: str, doc_id: s
     connector before it to the end of its clause, is the latest earlier speaker's."""
     toks = cx.toks
     w = toks[np_.first].norm
-    if np_.first != np_.last or not any(
-        w.endswith(suf) and len(w) - len(suf) >= 3 and w[: len(w) - len(suf)] in _own() for suf in _OBJ
+    told = np_.first < np_.last and toks[np_.first + 1].norm.startswith(_TO)  # "حسب روايته للشيخ X"
+    if (np_.first != np_.last and not told) or not any(
+        w.endswith(suf) and len(w) - len(suf) >= 3 and _own_stem(w[: len(w) - len(suf)]) in _own() for suf in _OBJ
     ):
         return None
-    before = [q for q in found if q.start < toks[k].start]
-    if not before:
-        return None
-    spk = dataclasses.replace(max(before, key=lambda q: q.start).speaker)
     s0 = sentence_start(cx, k)
+    before = [q for q in found if q.start < toks[k].start]
+    if before:
+        spk = dataclasses.replace(max(before, key=lambda q: q.start).speaker)
+    elif (per := _first_person(cx, s0, k)) is not None and (made := make_speaker(cx, Subj(np=per))) is not None:
+        spk = made  # "تمكن الداعية … الشيخ X من الإفلات … حسب روايته": nobody quoted yet, the person the sentence is about
+    elif (main := main_subject(cx, s0, k)) is not None and main.np is not None and (
+        main.np.last - main.np.first < _SHORT and speakerish(cx, main.np)
+    ) and (made := make_speaker(cx, main)) is not None:
+        spk = made  # "وصل المواطن إلى بيته حسب روايته": an unnamed subject tells it
+    else:
+        return None
     a = next((x + 1 for x in range(k - 1, s0 - 1, -1) if toks[x].norm == "," or connector(toks[x])), s0)
     cn = trim(cx, a, content_end(cx, np_.last + 1) - 1)
     if cn is None or cn.first >= k:
@@ -237,6 +247,20 @@ def _own_words(cx: Ctx, np_: NP, k: int, found: list[Quote], cue: str, doc_id: s
             q.content.end = toks[cut - 1].end
     return Quote(doc_id, c_s, max(c_e, toks[np_.last].end), spk, cue, Span(c_s, c_e), False,
                  polarity(cx, "assert", cn.first, cn.last + 1), 0.6, date)  # fmt: skip
+
+
+def _first_person(cx: Ctx, s0: int, k: int) -> NP | None:
+    """Tokens of the first person named between token ``s0`` and the cue at ``k``."""
+    per = next((m for m in cx.ents.overlapping(cx.toks[s0].start, cx.toks[k].start) if m.type == "PER" and m.start >= cx.toks[s0].start), None)
+    if per is None:
+        return None
+    a, b = tok_at(cx, per.start), tok_at(cx, per.end) - 1
+    return NP(a, b) if s0 <= a <= b < k else None
+
+
+def _own_stem(w: str) -> str:
+    """``روايت`` (of ``روايته``) → ``رواية`` folded: a ta marbuta is written ت before a pronoun."""
+    return w[:-1] + _TA_MARBUTA if w.endswith(_TA) else w
 
 
 @cache
@@ -281,9 +305,11 @@ def _possessed_source(cx: Ctx, w: str, raw: str) -> bool:
 
 
 def _same_as(cx: Ctx, np_: NP, quotes: list[Quote], before: int) -> Speaker | None:
-    """``المصدر نفسه``: the latest earlier source with that head word (``مصدر في الوزارة``)."""
+    """``المصدر نفسه``: the latest earlier source with that head word (``مصدر في الوزارة``); so
+    too a lone definite noun (``بحسب التقرير`` after ``تقرير شركة X``: the rn240 anaphor rule)."""
     toks = cx.toks
-    if np_.last == np_.first or toks[np_.last].norm not in _same():
+    lone = np_.first == np_.last and _after_l(_bare(toks[np_.first].norm)[-1]).startswith(_ART)
+    if not lone and (np_.last == np_.first or toks[np_.last].norm not in _same()):
         return None
     head = _nodef(_after_l(_bare(toks[np_.first].norm)[-1]))
     for q in sorted((q for q in quotes if q.start < before), key=lambda q: q.start, reverse=True):

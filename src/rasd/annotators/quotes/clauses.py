@@ -201,6 +201,8 @@ def kana_subject(cx: Ctx, s0: int, k: int) -> NP | None:
         return None
     if any(not t.is_word for t in toks[s0 + 1 : k]) or any(cue_at(cx, j) for j in range(s0 + 1, k)):
         return None
+    if toks[k - 1].norm in cx.lex.relatives and k - 1 > s0 + 1:
+        return None  # "وكان الوزير … الخطة التي ذكرت الصحيفة أنها": the relative clause has its own subject
     t = toks[s0 + 1]
     named = any(m.type in ("PER", "ORG") and m.start == t.start for m in cx.ents.overlapping(t.start, t.end))
     if not (named or title_np(cx, NP(s0 + 1, s0 + 1)) or member(t.norm, cx.lex.anon) or member(t.norm, cx.lex.orgs) or person_noun(cx, t.norm)):

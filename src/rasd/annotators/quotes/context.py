@@ -109,7 +109,8 @@ def _outlet_name(toks: list[Token], o: int, c: int) -> bool:
 
 
 @cache
-def _scripture() -> frozenset[str]:
+def scripture() -> frozenset[str]:
+    """Words right before a verse or a saying of the Prophet (``quotes/scripture.txt``), folded."""
     return frozenset(fold(x) for x in load_lines("quotes/scripture.txt"))
 
 
@@ -121,7 +122,7 @@ def _paren_quotes(text: str, toks: list[Token], brk: list[bool], lex: Lex) -> li
     shorter or is followed by the rest of its clause; a verse after ``تعالى`` is scripture."""
     out: list[tuple[int, int]] = []
     for o, t in enumerate(toks):
-        if t.text != "(" or o == 0 or brk[o - 1] or toks[o - 1].norm in _scripture():
+        if t.text != "(" or o == 0 or brk[o - 1] or toks[o - 1].norm in scripture():
             continue
         c = next((x for x in range(o + 1, min(len(toks), o + MAX_SPAN)) if toks[x].text in "()" or "\n" in text[toks[x - 1].end : toks[x].start]), None)
         if c is None or toks[c].text != ")" or sum(x.norm[:1].isalpha() for x in toks[o + 1 : c]) < MIN_QUOTE_TOKENS:

@@ -46,6 +46,7 @@ from rasd.annotators.quotes.context import (
     content_end,
     cue_at,
     polarity,
+    scripture,
     segments,
     sentence_start,
     short_pair,
@@ -177,6 +178,9 @@ def extract_quotes(
             k += 1
             continue
         n, verb = hit
+        if _goes_on(cx, k + n) and (nxt := cue_at(cx, k + n)) is not None and nxt[1].imperfect:
+            k += n  # "وتابع يقول إن": the imperfect after it is the cue, تابع no speaker's verb
+            continue
         q = _frame(cx, k, n, verb, st, doc_id)
         if q is None or (nested and (q[3] is None or cx.open_at[q[3]] > st.covered_until)):
             k += n
@@ -241,6 +245,8 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: _State, doc_id: str) -> tupl
             or ("strict" in verb.options and toks[min(j + hit[0], len(toks) - 1)].norm in cx.lex.comps)  # "بين أفراد يعتقد أنهم"
         ):
             break  # another report starts: "بين البلدين، تقول عنها …", "أعلنت X تنفيذ … قائلة إن …", "… حيث أفادت أن"
+        if toks[j].norm == ":" and toks[j - 1].norm in scripture():
+            return None  # "قال الله تعالى: (…)": scripture cited, no quote (realnews decision 2)
         intro = _intro_at(cx, j, verb, first=(j == k + n))
         if intro is not None:
             break
@@ -449,9 +455,9 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: _State, k: int, in_doc: bool = 
     if (own := venue_owner(cx, s0, k)) is not None and (not st.hist.items or st.hist.items[-1][0] < s0):
         ante = _antecedent(cx, own, st, strict=True) if st.hist.items else None
         return _inherit(ante, sub.medium) if ante is not None else make_speaker(cx, Subj(np=own, medium=sub.medium))
-    # SVO: "واشنطن قالت إن", "قائد …، الجنرال X، بين أن", "… أن الوزير X قال إن"
+    # SVO: "واشنطن قالت إن", "قائد …، الجنرال X، بين أن", "… أن الوزير X قال إن", "… فإن المجلس قال"
     a = next((x + 1 for x in range(k - 1, s0 - 1, -1)
-              if cx.toks[x].norm in cx.lex.comps or cx.toks[x].norm == ":" or (x in cx.close_at and not short_pair(cx, cx.close_at[x])) or (x > s0 and subject_next(cx.toks[x]))), s0)  # fmt: skip
+              if any(b in cx.lex.comps for b in _bare(cx.toks[x].norm)) or cx.toks[x].norm == ":" or (x in cx.close_at and not short_pair(cx, cx.close_at[x])) or (x > s0 and subject_next(cx.toks[x]))), s0)  # fmt: skip
     a = max(a, st.indirect_until + 1) if st.indirect_until < k else a  # "سائلا الله أن يغفر لهم، كما سأل": not that content
     lead = next((t.norm for t in cx.toks[a:k] if t.is_word), "")  # past a leading "ـ" or "-"
     verb_first = lead[:1] in _CLITICS and len(lead) > 3 and _bare(lead)[-1] not in cx.lex.skip
@@ -501,9 +507,18 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: _State, k: int, in_doc: bool = 
                 return make_speaker(cx, main)
     if (when := when_subject(cx, s0, k)) is not None:
         return make_speaker(cx, Subj(np=when, medium=sub.medium))  # "وعندما سئل الوزير … قال إن"
-    if verb.imperfect:
+    if verb.imperfect and not _goes_on(cx, k):
         return None  # "فصائل مسلحة تقول إنها …": a description, not a continuation
     return _inherit(continued(cx, max(st.covered_until, st.indirect_until) + 1, k, verb, st.last), sub.medium)
+
+
+def _goes_on(cx: Ctx, k: int) -> bool:
+    """The word before token ``k`` is a verb of going on (``ومضى``, ``وتابع``) that opens its
+    clause: "ومضى يقول إن …" continues the speaker quoted before."""
+    j = k - 1
+    return j >= 0 and cx.toks[j].is_word and any(b in cx.lex.go_on for b in _bare(cx.toks[j].norm)) and (
+        j == 0 or cx.brk[j - 1] or not cx.toks[j - 1].is_word or cx.toks[j].norm[:1] in _CLITICS
+    )
 
 
 def _antecedent(cx: Ctx, np_: NP, st: _State, strict: bool = False) -> Speaker | None:

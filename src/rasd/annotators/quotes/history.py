@@ -12,15 +12,18 @@ word, so ordinary documents get exactly the answer of a full scan).
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cache
 
 from rasd.models import Speaker
+from rasd.resources import load_lines
 from rasd.text import fold
 from rasd.text.clitics import conjunctions, definite_chains
 
 PER_HEAD = 64  # speakers kept per head word
 CLITICS = conjunctions()
 DEF = definite_chains(kaf=False)
+_FROM = fold("من")
 
 
 def bare(w: str) -> list[str]:
@@ -45,7 +48,7 @@ class SpeakerIndex:
 
     items: list[tuple[int, Speaker]] = field(default_factory=list)  # (cue token, speaker)
     named: set[int] = field(default_factory=set)  # start offsets of speakers named so far
-    _by_head: dict[str, deque[tuple[int, frozenset[str]]]] = field(default_factory=dict)
+    _by_head: dict[str, deque[tuple[int, frozenset[str], Speaker]]] = field(default_factory=dict)
 
     def add(self, k: int, spk: Speaker) -> None:
         """Remember ``spk``, quoted by the cue at token ``k``."""
@@ -57,13 +60,37 @@ class SpeakerIndex:
         bag = frozenset((*words, *role_words))
         for head in {*words[:1], *role_words[:1]}:
             q = self._by_head.setdefault(head, deque(maxlen=PER_HEAD))
-            q.append((idx, bag))
+            q.append((idx, bag, spk))
+        if (owner := _owner(spk)) is not None:  # "بيانات من إدارة X" … "وقالت الإدارة": the body
+            q = self._by_head.setdefault(nodef(bare(fold(owner.text.split()[0]))[-1]), deque(maxlen=PER_HEAD))
+            q.append((idx, bag, owner))
 
     def antecedent(self, head: str, extra: set[str]) -> Speaker | None:
         """The latest speaker filed under ``head`` that shares most words with ``extra``."""
-        best: tuple[int, int] | None = None
-        for idx, bag in self._by_head.get(head, ()):
+        best: tuple[int, Speaker] | None = None
+        for _, bag, spk in self._by_head.get(head, ()):
             score = len(extra & bag)
             if best is None or score >= best[0]:
-                best = (score, idx)
-        return None if best is None else self.items[best[1]][1]
+                best = (score, spk)
+        return None if best is None else best[1]
+
+
+def _owner(spk: Speaker) -> Speaker | None:
+    """The body that owns data quoted as a speaker (``بيانات من إدارة X``, ``أرقام وزارة Y``):
+    a later definite mention of that body (``الإدارة``) refers to it, not to the data."""
+    words = spk.text.split()
+    if len(words) < 3 or spk.start < 0 or nodef(bare(fold(words[0]))[-1]) not in data_sources():
+        return None
+    skip = 2 if fold(words[1]) == _FROM else 1
+    if len(words) <= skip:
+        return None
+    off = len(" ".join(words[:skip])) + 1
+    if spk.text[off - 1] != " ":
+        return None  # words split on other white space than one blank: offsets would drift
+    return replace(spk, text=spk.text[off:], start=spk.start + off, role=None)
+
+
+@cache
+def data_sources() -> frozenset[str]:
+    """Data and documents that can speak (``quotes/data_sources.txt``), folded, no article."""
+    return frozenset(nodef(fold(x)) for x in load_lines("quotes/data_sources.txt"))

@@ -76,6 +76,7 @@ class Lex:
     led_by: frozenset[str] = frozenset()  # بقيادة، برئاسة: the person after them leads the speaker
     prep_titles: frozenset[tuple[str, ...]] = frozenset()  # (مشرف, على): a title that governs its preposition
     prep_adverbs: frozenset[tuple[str, ...]] = frozenset()  # (على, التوالي): an adverb, no content
+    go_on: frozenset[str] = frozenset()  # مضى، تابع …: "ومضى يقول إن" continues the last speaker
 
 
 
@@ -160,6 +161,7 @@ def lexicon() -> Lex:
         led_by=lines("led_by.txt"),
         prep_titles=frozenset(phrase(x) for x in load_lines("quotes/prep_titles.txt")),
         prep_adverbs=frozenset(phrase(x) for x in load_lines("quotes/prep_adverbs.txt")),
+        go_on=lines("go_on.txt"),
     )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import cache
 
-from rasd.annotators.quotes.history import bare, nodef
+from rasd.annotators.quotes.history import bare, data_sources, nodef
 from rasd.annotators.quotes.lexicon import adjunct_rows, manner_adjuncts, org_head_words
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention
@@ -53,9 +53,7 @@ def _anon() -> frozenset[str]:
     return frozenset(nodef(fold(x)) for x in load_lines("quotes/anonymous.txt"))
 
 
-@cache
-def _data() -> frozenset[str]:
-    return frozenset(nodef(fold(x)) for x in load_lines("quotes/data_sources.txt"))
+_data = data_sources
 
 
 def data_subject(toks: Sequence[Token], a: int) -> bool:
