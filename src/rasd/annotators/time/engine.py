@@ -117,11 +117,23 @@ def _candidates(ctx: Ctx) -> list[Cand]:
             if m is None:
                 continue
             c = _handle(name, m, ctx)
-            if c is None or c.end <= c.start or c.start in blocked:
+            if c is None or c.end <= c.start or c.start in blocked or _camp_name(c, ctx):
                 continue
             c.family = c.family or name
             out.append(c)
     return out
+
+
+@cache
+def _camp_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)[{CONJ}]?{alt(load_lines('time/names_before_dates.txt'))}\s*\(?\s*(?:\d{{1,2}}\s*)?$")
+
+
+def _camp_name(c: Cand, ctx: Ctx) -> bool:
+    """``فريق 8 آذار``: a day and month in digits after a camp's head word (names_before_dates.txt)
+    name a political camp (the month alone after the digits too); with a year written (``8 آذار 2005``) they stay the date."""
+    span = ctx.text[c.start : c.end]
+    return not re.search(r"\d{4}", span) and bool(_camp_re().search(ctx.before(c.start, 24)))
 
 
 def _handle(name: str, m: re.Match[str], ctx: Ctx) -> Cand | None:
