@@ -38,6 +38,7 @@ from rasd.annotators.entities.family import (
     _known_stems,
     _noun_clitics,
     adjective_people,
+    compound_given,
     conjoined_people,
     family_after,
     family_clitics,
@@ -50,7 +51,7 @@ from rasd.annotators.entities.kinds import kind_names
 from rasd.annotators.entities.labels import chunks, to_bio
 from rasd.annotators.entities.neural import NeuralTagger
 from rasd.annotators.entities.outlets import outlet_spans
-from rasd.annotators.entities.places import city_teams, compass_regions, settlement_places
+from rasd.annotators.entities.places import city_teams, compass_regions, listed_places, settlement_places
 from rasd.annotators.entities.spelled import spelled_names
 from rasd.models import DocAnalysis, EntityMention
 from rasd.resources import arabic, load_lines
@@ -532,16 +533,19 @@ def tag(text: str, doc_id: str = "", outlet: str | None = None) -> list[EntityMe
     accepted.extend(shape.org_bodies(toks, run, accepted, used, rule_title_words()))
     city_teams(toks, text, run, accepted)
     compass_regions(toks, text, run, accepted)
+    accepted.extend(listed_places(toks, run, accepted))
     shape.places_not_orgs(text, accepted)
     shape.trim_heads(toks, accepted, _title_len)
     accepted.extend(shape.people(toks, run, accepted))
     shape.add_demonyms(toks, run, accepted)
-    accepted = refine(toks, run, text, [*accepted, *named_bodies(toks, run, accepted)])
+    bodies = named_bodies(toks, run, accepted)  # may drop a model ORG inside a body's name
+    accepted = refine(toks, run, text, [*accepted, *bodies])
     accepted = widen(toks, text, run, accepted)
     accepted = kind_names(toks, text, run, spelled_names(toks, text, run, accepted))
     accepted.extend(_title_people(toks, run, accepted))
     _extend_people(toks, run, accepted)
     family_after(toks, text, run, accepted)
+    compound_given(toks, run, accepted, _not_first_names())
     overrun_people(toks, text, accepted)
     accepted.extend(_name_memory(toks, accepted, known))
     _extend_left(toks, run, accepted, known)

@@ -25,6 +25,7 @@ from rasd.text.tokens import Token
 
 _ART = article()
 _TO = proclitic("to")  # لـ
+_AND = proclitic("and")  # و
 ADJ_MAX = 2  # nisba adjectives after the naming noun
 
 
@@ -64,9 +65,10 @@ def _definite(tok: Token) -> bool:
     return tok.is_word and tok.norm.startswith(_ART) and len(tok.norm) > len(_ART) + 1
 
 
-def _construct(toks: list[Token], run: list[int], j: int, taken: set[int], stop: frozenset[str]) -> bool:
+def _construct(toks: list[Token], run: list[int], j: int, taken: set[int], stop: frozenset[str], chain: bool = True) -> bool:
     """Token ``j`` is an indefinite noun in construct between a head and a definite noun
-    (``سلامة`` in ``لجنة سلامة المستهلك``): a word of 3+ letters, no article or لـ (``لجنة
+    (``سلامة`` in ``لجنة سلامة المستهلك``; with ``chain``, before a second such noun:
+    ``لجنة تكافؤ فرص العمل``): a word of 3+ letters, no article or لـ (``لجنة
     لتوطين …`` is a committee *for* something, said indefinite), no ordinary
     or function word, not a noun that makes a generic body (``إدارة``), no pronoun suffix
     (``محكمة تنفذها``: a noun in construct takes none) and no second head (``بلدية وهيئة``)."""
@@ -75,24 +77,31 @@ def _construct(toks: list[Token], run: list[int], j: int, taken: set[int], stop:
     t = toks[j]
     return (
         t.is_word and t.text.isalpha() and len(t.norm) >= 3 and not t.norm.startswith((_ART, _TO))
+        and (chain or not t.norm.startswith(_AND))  # "لجنة [واستقالة رئيس] اللجنة": a second clause
         and gz.key_of(_ART + t.norm) not in stop and t.norm not in stop and t.text not in _function_words()
-        and t.norm not in common_words() and _definite(toks[j + 1]) and not t.norm.endswith(_pronoun_suffixes())
+        and t.norm not in common_words() and not t.norm.endswith(_pronoun_suffixes())
+        and (_definite(toks[j + 1]) or chain and not t.norm.startswith(_AND) and _construct(toks, run, j + 1, taken, stop, chain=False))
         and gz.bare_forms(t).isdisjoint(_heads())
     )  # fmt: skip
 
 
 def named_bodies(toks: list[Token], run: list[int], accepted: list[Cand]) -> list[Cand]:
-    """ORG candidates ``HEAD ال-noun (ال-nisba)*`` over words no candidate covers."""
+    """ORG candidates ``HEAD ال-noun (ال-nisba)*`` over words no candidate covers but a
+    model or rule ORG inside the name (``لجنة تكافؤ فرص [العمل الأمريكية]``), which the body
+    replaces: it is removed from ``accepted``."""
     heads, stop, ends = _heads(), _stop(), _nisba_ends()
-    taken = {i for c in accepted for i in range(c.first, c.last + 1)}
+    inner = [c for c in accepted if c.source in ("model", "pattern") and c.type == "ORG"]
+    taken = {i for c in accepted if c not in inner for i in range(c.first, c.last + 1)}
     dem = gz.demonyms()
     out: list[Cand] = []
     for i, t in enumerate(toks[:-1]):
-        if i in taken or not t.is_word or gz.bare_forms(t).isdisjoint(heads):
+        if i in taken or not t.is_word or gz.bare_forms(t).isdisjoint(heads) or any(c.first <= i <= c.last for c in inner):
             continue
         j = i + 1
         if _construct(toks, run, j, taken, stop):
             j += 1  # "لجنة سلامة المستهلك": an indefinite noun in construct before the definite one
+            if not _definite(toks[j]):
+                j += 1  # "لجنة تكافؤ فرص العمل": two of them
         if j in taken or run[j] != run[i] or not _definite(toks[j]) or toks[j].norm in stop:
             continue
         last = j
@@ -102,6 +111,12 @@ def named_bodies(toks: list[Token], run: list[int], accepted: list[Cand]) -> lis
             and (toks[last + 1].norm in dem or toks[last + 1].norm.endswith(ends) or toks[last + 1].norm in _adjectives())
         ):  # fmt: skip
             last += 1
+        over = [c for c in inner if c.first <= last and i <= c.last]
+        if any(not (i < c.first <= j <= c.last <= last) for c in over):
+            continue  # an ORG running out of the name, or one that is not its naming noun ("محكمة [بروكسل] الجنائية")
+        for c in over:
+            accepted.remove(c)
+            inner.remove(c)
         out.append(Cand(i, last, t.start + clitic_len(t, heads), toks[last].end, "ORG", "pattern", 0.7))
         taken.update(range(i, last + 1))
     return out

@@ -32,11 +32,13 @@ from rasd.annotators.entities.cand import Cand
 from rasd.annotators.entities.shape import clitic_len
 from rasd.resources import load_lines, load_table
 from rasd.text.clitics import affixes, article, proclitic
+from rasd.text.normalize import fold
 from rasd.text.tokens import Token
 
 _ART = article()
 _TO = proclitic("to")  # لـ
 _AND = proclitic("and")
+_FEM = fold("ة")  # a feminine ending, folded
 ADJ_MAX = 3  # adjectives between a head and its لـ-complement
 TAIL_MAX = 3  # words after the لـ-complement's noun (adjectives, coordinated nouns)
 
@@ -56,6 +58,13 @@ def _no_demonym() -> frozenset[str]:
     """Heads that a demonym alone makes a government, not a body (``الإدارة الأمريكية``)."""
     rows = load_table("entities/complement_heads.tsv")
     return frozenset(gz.key_of(_ART + r[0]) for r in rows if len(r) > 2 and r[2] == "no-demonym")
+
+
+@cache
+def _no_listed() -> frozenset[str]:
+    """Heads that before a listed body are its office, not a name (``المكتب الإعلامي لوزارة الدفاع``)."""
+    rows = load_table("entities/complement_heads.tsv")
+    return frozenset(gz.key_of(_ART + r[0]) for r in rows if len(r) > 2 and r[2] == "no-listed")
 
 
 @cache
@@ -144,11 +153,26 @@ def _complement_end(toks: list[Token], run: list[int], j: int) -> int | None:
     k = 0
     while k < TAIL_MAX and last + 1 < len(toks) and run[last + 1] == run[j]:
         nxt = toks[last + 1]
-        if not (_adjective(nxt) or _coordinated(nxt)):
+        if _adjective(nxt) or _coordinated(nxt):
+            last += 1
+        elif _coordinated_construct(toks, run, last + 1):
+            last += 2  # "للدعوة والإرشاد [وتوعية الجاليات]": و + a noun in construct with a definite one
+        else:
             break
-        last += 1
         k += 1
     return last
+
+
+def _coordinated_construct(toks: list[Token], run: list[int], j: int) -> bool:
+    """``وتوعية الجاليات``: و + an indefinite verbal noun in ة (a task: ``توعية``, ``سلامة``;
+    not a verb, ``ويستطيع``, nor a second body, ``ولجنة``) + a definite noun."""
+    t = toks[j]
+    n = t.norm
+    return (
+        t.is_word and n.startswith(_AND) and not n.startswith(_AND + _ART) and len(n) >= len(_AND) + 4
+        and n.endswith(_FEM) and _ART + n[len(_AND) :] not in _heads() and t.text not in _function()
+        and j + 1 < len(toks) and run[j + 1] == run[j] and _definite(toks[j + 1])
+    )  # fmt: skip
 
 
 def _place(new: Cand, accepted: list[Cand]) -> bool:
@@ -177,10 +201,14 @@ def complement_names(toks: list[Token], run: list[int], accepted: list[Cand]) ->
             continue
         if forms & _no_demonym() and all(toks[x].norm in gz.demonyms() for x in range(i + 1, j)):
             continue
+        if not min(forms).endswith(_FEM) and toks[i + 1].norm.endswith(_FEM):
+            continue  # "برامج المكتب الدعوية": a feminine adjective agrees with another noun
         last = _complement_end(toks, run, j)
         if last is None:
             continue
         typ = heads[min(forms)]
+        if forms & _no_listed() and any(c.type == "ORG" and c.source in ("gazetteer", "pattern") and c.first == j for c in accepted):
+            continue  # "المكتب الإعلامي لوزارة الدفاع": a listed body's office, the body is the name
         _place(
             Cand(i, last, t.start + clitic_len(t, frozenset(heads)), toks[last].end, typ, "pattern", 0.7),
             accepted,

@@ -251,3 +251,35 @@ def family_after(toks: list[Token], text: str, run: list[int], accepted: list[Ca
             if d is not None:
                 accepted.remove(d)
 
+
+
+@cache
+def _compound_openers() -> frozenset[str]:
+    return frozenset(gz.key_of(w) for w in load_lines("entities/compound_openers.txt"))
+
+
+def compound_given(toks: list[Token], run: list[int], accepted: list[Cand], blocked: frozenset[str]) -> None:
+    """A person span that is only a compound given name (``عبد العزيز``, two words opening
+    with ``compound_openers.txt``) takes the next untagged word when the text says the three
+    words together again (``عبد المالك سلال`` twice) or says that word at least twice more
+    (``الرئيس عبد العزيز [بوتفليقة]``, then ``بوتفليقة`` alone): the family name the model
+    left out, which ``_name_memory`` then finds bare; a word after a given name that happens
+    to recur once (``عبد القادر جريدة`` beside one more ``جريدة``) is not taken. Never a word
+    with the article, a given name (two people side by side), a function word (``بعد``) or an
+    ordinary, title or trigger word (``blocked``)."""
+    used = {i for c in accepted for i in range(c.first, c.last + 1)}
+    opens, func = _compound_openers(), frozenset(load_lines("entities/function_words.txt"))
+    seen = Counter(f for t in toks if t.is_word for f in {t.norm, *(f for _, f, _ in gz.proclitic_readings(t.text))})
+    triples = Counter(tuple(t.norm for t in toks[k : k + 3]) for k in range(len(toks) - 2) if toks[k].norm in opens)
+    for c in accepted:
+        j = c.last + 1
+        if c.type != "PER" or c.last != c.first + 1 or toks[c.first].norm not in opens or j >= len(toks):
+            continue
+        w = toks[j]
+        if j in used or run[j] != run[c.first] or not w.is_word or w.start != toks[c.last].end + 1:
+            continue
+        if w.norm.startswith(_ART) or is_given_name(w) or w.norm in blocked or w.text in func or len(w.norm) < 3:
+            continue
+        if seen[w.norm] > 2 or triples[tuple(t.norm for t in toks[c.first : j + 1])] > 1:
+            c.last, c.end = j, w.end
+            used.add(j)

@@ -186,7 +186,7 @@ def in_context(toks: list[Token], text: str, i: int, last: int, start: int, name
         if _bare(toks[p]) & cues():
             return True
         if toks[p].norm in _credits() and _to_form(toks[i].text, start - toks[i].start) and not _described(toks, last):
-            return True  # "وفقا للالمانية": a news credit, also for a weak name
+            return name.listed or not _said_before(toks, i)  # "وفقا للالمانية": a news credit, also for a weak name
         after = _frames().get(toks[p].norm)
         if after is not None and (name.listed or _quoted(text, start, end)):
             q = last + 1
@@ -215,6 +215,16 @@ def _described(toks: list[Token], last: int) -> bool:
         return False
     n = toks[q].norm
     return n.startswith(_ART) and not n.endswith(_FEM)
+
+
+def _said_before(toks: list[Token], i: int) -> bool:
+    """The noun of a definite name said with لل (``للبيان``) appears indefinite earlier in the
+    text (``في بيان`` … ``وفقا للبيان``): the statement just mentioned, not the paper."""
+    f = toks[i].norm
+    if not f.startswith(_TO_ART):
+        return False
+    stem = f[len(_TO_ART) :]
+    return any(stem in _bare(t) for t in toks[:i] if t.is_word)
 
 
 def _to_form(word: str, k: int) -> bool:

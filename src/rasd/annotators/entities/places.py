@@ -28,7 +28,7 @@ from rasd.annotators.entities.complements import _country_keys
 from rasd.annotators.entities.cues import common_words
 from rasd.annotators.entities.features import clusters
 from rasd.resources import load_lines, load_table
-from rasd.text.clitics import affix, affixes, article, conjunctions
+from rasd.text.clitics import affix, affixes, article, conjunctions, proclitic
 from rasd.text.tokens import Token
 
 _ART = article()
@@ -140,4 +140,52 @@ def compass_regions(toks: list[Token], text: str, run: list[int], accepted: list
                 break
 
 
-__all__ = ["city_teams", "compass_regions", "settlement_places"]
+@cache
+def _list_heads() -> frozenset[str]:
+    return frozenset(gz.key_of(w) for w in load_lines("entities/place_list_cues.txt"))
+
+
+def listed_places(toks: list[Token], run: list[int], accepted: list[Cand]) -> list[Cand]:
+    """``مدن [الحبانية] و[حديثة] ومخمور والموصل``: after a plural settlement word
+    (``place_list_cues.txt``), one-word items joined by و are one list of places. An
+    item the model left out is a place when a found place comes later in the list (the
+    list's last words may be the sentence going on: ``والتي``), or when it is a known place
+    (curated or GeoNames); ``و`` leaves a found
+    item's span (``[وتلعفر]``). Returns the new places."""
+    heads, dem, common = _list_heads(), gz.demonyms(), common_words()
+    conj = proclitic("and")
+    at = {i: c for c in accepted for i in range(c.first, c.last + 1)}
+    out: list[Cand] = []
+    for i, t in enumerate(toks):
+        if not t.is_word or gz.bare_text(t.text).isdisjoint(heads):
+            continue
+        items: list[tuple[int, Cand | None]] = []
+        j = i + 1
+        while j < len(toks) and run[j] == run[i] and toks[j].is_word:
+            w, c = toks[j], at.get(j)
+            if items and not (w.norm.startswith(conj) and len(w.norm) > len(conj) + 2):
+                break
+            if c is not None and (c.type != "GPE" or c.first != c.last):
+                break
+            items.append((j, c))
+            j += 1
+        found = [k for k, (_, c) in enumerate(items) if c is not None]
+        if len(items) < 2 or not found:
+            continue
+        for k, (j, c) in enumerate(items):
+            w = toks[j]
+            cut = len(conj) if k else 0
+            if c is not None:
+                if cut and c.start == w.start:
+                    c.start += cut  # "[وتلعفر]": the conjunction is no part of the name
+                continue
+            stem = w.norm[cut:]
+            if stem in dem or stem in common or w.text[0].isdigit():
+                continue
+            if k > found[-1] and not (stem in gz.cities() or stem in gz.by_key()):
+                continue  # after the last found place, only a known one
+            out.append(Cand(j, j, w.start + cut, w.end, "GPE", "pattern", 0.7))
+    return out
+
+
+__all__ = ["city_teams", "compass_regions", "listed_places", "settlement_places"]
