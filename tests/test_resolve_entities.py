@@ -285,3 +285,18 @@ def test_person_name_counts_held_forms_as_every_pair_would(surfaces: dict[str, i
         return (-inside, -len(words[s]), -counts[s], -(first in given_names()), gz.key_of(s), s)
 
     assert person_name(counts) == min(forms, key=rank)
+
+
+def test_a_short_name_two_coalitions_go_by_joins_the_one_its_article_names() -> None:
+    """``التحالف`` is the US-led coalition in a story on Iraq and the Saudi-led one in a story
+    on Yemen (``entities/shared_aliases.tsv``); a story that names neither keeps its own."""
+    iraq = doc("d1", "أعلن التحالف الدولي انسحاب قواته، وقال التحالف إن المهمة انتهت.",
+               ("التحالف الدولي", "ORG"), ("التحالف", "ORG"))  # fmt: skip
+    yemen = doc("d2", "شن التحالف العربي غارات على صنعاء، وأكد التحالف أن الأهداف عسكرية.",
+                ("التحالف العربي", "ORG"), ("التحالف", "ORG"))  # fmt: skip
+    bare = doc("d3", "قال متحدث باسم التحالف إن الطائرات عادت سالمة.", ("التحالف", "ORG"))
+    ents = link([iraq, yemen, bare])
+    by_doc = {da.doc.id: [m.entity for m in da.entities] for da in (iraq, yemen, bare)}
+    assert by_doc["d1"][0] == by_doc["d1"][1] == by_name(ents, "التحالف الدولي").id
+    assert by_doc["d2"][0] == by_doc["d2"][1] == by_name(ents, "التحالف العربي").id
+    assert by_doc["d3"][0] not in {by_doc["d1"][0], by_doc["d2"][0]}

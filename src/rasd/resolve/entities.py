@@ -202,7 +202,9 @@ def link(das: list[DocAnalysis]) -> list[Entity]:
     types: dict[str, Counter[str]] = defaultdict(Counter)
     key_memo: dict[tuple[str, str], tuple[str, gz.GazEntry | None, bool]] = {}
     states: set[str] = set()  # keys of states named like a place elsewhere (own id, own name)
+    shared = cache(_shared_alias)
     for da in das:
+        named: frozenset[str] | None = None  # the entries the article names in full, when asked
         for m in da.entities:
             got = key_memo.get((m.type, m.text))
             if got is None:
@@ -211,6 +213,10 @@ def link(das: list[DocAnalysis]) -> list[Entity]:
             key, e, generic = got
             if generic:
                 key = f"{key}{LOCAL}{m.doc}"  # another article's "وزارة الخارجية" may be another country's
+            elif (alias := shared(m.text)) is not None:
+                if named is None:
+                    named = frozenset(canonical_key(x.text)[0] for x in da.entities if shared(x.text) is None)
+                key, e = _article_entry(alias, named, m.doc)
             elif m.type == "GPE" and (state := guards.state_key(key, da.doc.text, m.start)) is not None:
                 key, e = state, None  # "ولاية واشنطن" is not the capital
                 states.add(key)
@@ -363,6 +369,22 @@ def _club_key(m: EntityMention) -> tuple[str, gz.GazEntry] | None:
         if club is not None:
             return CLUB + gz.key_of(club.canonical), gz.GazEntry(club.canonical, "ORG", source="sports club (resources/entities/clubs.tsv)")
     return None
+
+
+def _shared_alias(text: str) -> str | None:
+    """The short name several curated entries go by (``gz.shared_aliases``) that ``text`` is,
+    as written or without its proclitics (``للتحالف``)."""
+    return next((r for r in _readings(gz.key_of(text)) if r in gz.shared_aliases()), None)
+
+
+def _article_entry(alias: str, named: frozenset[str], doc: str) -> tuple[str, gz.GazEntry | None]:
+    """The key a shared short name links under in one article: the one entry it may name that
+    the article names in full, else the article's own (``التحالف`` in a story that names
+    neither coalition, or both, is not joined to either across the corpus)."""
+    hits = [k for k in gz.shared_aliases()[alias] if k in named]
+    if len(hits) == 1:
+        return hits[0], gz.by_key().get(hits[0])
+    return f"{alias}{LOCAL}{doc}", None
 
 
 def _generic_body(key: str) -> bool:

@@ -227,6 +227,22 @@ def matchable_city_map() -> dict[str, GazEntry]:
 
 
 @cache
+def shared_aliases() -> dict[str, tuple[str, ...]]:
+    """Folded short name -> the folded names of the curated entries it may name
+    (``entities/shared_aliases.tsv``): tagging and typing take the first entry; linking
+    (``resolve.entities``) takes the one the article names in full."""
+    out: dict[str, tuple[str, ...]] = {}
+    for alias, names in load_table("entities/shared_aliases.tsv"):
+        out[key_of(alias)] = tuple(key_of(n) for n in names.split("|") if n)
+    return out
+
+
+def _with_shared(names: Mapping[str, GazEntry]) -> list[tuple[str, GazEntry]]:
+    """Each shared alias with its first entry, for the look-ups that need one entry."""
+    return [(a, names[ns[0]]) for a, ns in shared_aliases().items() if ns and ns[0] in names]
+
+
+@cache
 def phrase_index() -> tuple[dict[tuple[str, ...], GazEntry], int]:
     """Folded token tuple of every name and alias we match in text -> entry; and the longest length."""
     idx: dict[tuple[str, ...], GazEntry] = {}
@@ -235,6 +251,8 @@ def phrase_index() -> tuple[dict[tuple[str, ...], GazEntry], int]:
             toks = tuple(key_of(n).split())
             if toks:
                 idx.setdefault(toks, e)
+    for a, e in _with_shared({e.key: e for e in curated()}):
+        idx.setdefault(tuple(a.split()), e)
     for k, e in _matchable_cities():
         idx.setdefault(tuple(k.split()), e)
     return idx, max((len(k) for k in idx), default=1)
@@ -247,6 +265,8 @@ def by_key() -> dict[str, GazEntry]:
     for e in (*curated(), *countries()):
         for n in (e.name, *e.aliases):
             out.setdefault(key_of(n), e)
+    for a, e in _with_shared({e.key: e for e in curated()}):
+        out.setdefault(a, e)
     return out
 
 
