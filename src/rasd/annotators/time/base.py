@@ -410,8 +410,8 @@ def _dur_value(unit: str, n: float | None) -> str:
         return f"P{int(n) * 10}Y" if n is not None and float(n).is_integer() else "PXDE"
     if unit == "CE":
         return f"P{int(n) * 100}Y" if n is not None and float(n).is_integer() else "PXCE"
-    if unit in ("H", "MIN"):
-        return f"PT{q}{'H' if unit == 'H' else 'M'}"
+    if unit in ("H", "MIN", "S"):
+        return f"PT{q}{'M' if unit == 'MIN' else unit}"
     return f"P{q}{unit}"
 
 

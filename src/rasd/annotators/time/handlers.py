@@ -285,7 +285,7 @@ def _h_ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return _cand(m, "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", mod=mod, anchor="dct", confidence=0.7)
     else:
         n = 2.0 if count == "2" else 1.0
-    if nxt in (particle("from"), particle("on")) or unit in ("DE", "CE", "H", "MIN"):
+    if nxt in (particle("from"), particle("on")) or unit in ("DE", "CE", "H", "MIN", "S"):
         # "بعد عام من الاتفاق", "مضي شهر على نهاية البطولة": counted from an event, not from the publication date
         start = m.start("unit") if not gd.get("num") else m.start("num")
         if gd.get("mod"):
@@ -354,7 +354,7 @@ def _h_duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
         end = m.end("unit1")  # "عاما إضافيا": the adjective is not part of the expression
     if gd.get("pre") and not gd.get("num") and any(ctx.before(m.end("pre")).endswith(b) for b in lex.cue_blockers):
         return None
-    if unit in ("H", "MIN") and n is None and lex.numbers.get(key(gd.get("num") or "")) != "X":
+    if unit in ("H", "MIN", "S") and n is None and lex.numbers.get(key(gd.get("num") or "")) != "X":
         return None  # "بضع ساعات" is PTXH (rn093)
     return Cand(start, end, "DURATION", _dur_value(unit, n), mod=mod, confidence=0.85)
 

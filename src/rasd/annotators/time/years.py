@@ -18,7 +18,9 @@ from rasd.text.clitics import particle
 
 @cache
 def _same_period() -> frozenset[str]:
-    return frozenset(key(x) for x in load_lines("time/same_period.txt"))
+    """Words before من that make the bare year after it a year: the same period of it
+    (same_period.txt) or a start from it (starting_from.txt)."""
+    return frozenset(key(x) for f in ("time/same_period.txt", "time/starting_from.txt") for x in load_lines(f))
 
 
 @cache
@@ -83,7 +85,7 @@ def _h_year_bare(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if head_before(ctx, m.start("all")):  # "رؤية قطر الوطنية 2030"
         return _cand(m, "DATE", m.group("yr"), confidence=0.75)
     if prev_core == particle("from") and ctx.prev_word(m.start("all") - len(prev) - 1) in _same_period():
-        return _cand(m, "DATE", m.group("yr"), confidence=0.75)  # "الفترة نفسها من 2014"
+        return _cand(m, "DATE", m.group("yr"), confidence=0.75)  # "الفترة نفسها من 2014"، "اعتبارا من 2016"
     if re.match(r"\s*(?:$|[.,;:)\]»\"'!?\-–]|\n)", after) or after.strip() == "":
         if re.search(r"[(\-–,]\s*$", before) or re.search(r"(?:^|\n)\s*$", before):
             return _cand(m, "DATE", m.group("yr"), confidence=0.7)
