@@ -40,7 +40,7 @@ MODS = {None, "START", "MID", "END", "APPROX", "MORE_THAN", "LESS_THAN", "EQUAL_
 QMODS = {None, "APPROX", "MORE_THAN", "LESS_THAN", "AT_LEAST", "AT_MOST", "RANGE", "VAGUE"}
 VALUE = re.compile(
     r"^(PRESENT_REF|PAST_REF|FUTURE_REF|\d{4}(-(\d{2}|Q[1-4]|H[12]|SP|SU|FA|WI|W\d{2})(-\d{2}(T[\d:]+|T(MO|AF|EV|NI))?)?)?"
-    r"|\d{3}X?|\d{2}XX|P(\d+(\.\d+)?[YMWDHS]|T\d+[HMS]|X[YMWDHS]|XDE|XCE)+|PT?X?[YMWDHS]?|XXXX(-\d{2}(-\d{2})?|-WXX-\d)?"
+    r"|\d{3}X?|\d{2}XX|P(\d+(\.\d+)?[YMWDHS]|T\d+(\.\d+)?[HMS]|X[YMWDHS]|XDE|XCE)+|PT?X?[YMWDHS]?|XXXX(-\d{2}(-\d{2})?|-WXX-\d)?"
     r"|T\d{2}(:\d{2})?|TMO|TAF|TEV|TNI)$"
 )
 
