@@ -15,6 +15,7 @@ from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
 from rasd.annotators.quotes.lexicon import member
 from rasd.annotators.quotes.speakers import Subj, is_adjunct_start, make_speaker, medium_text, speakerish
+from rasd.annotators.quotes.statements import definite_statement
 from rasd.annotators.quotes.subjects import main_subject
 from rasd.annotators.spans import SpanIndex
 from rasd.models import Quote, Span, Speaker
@@ -83,6 +84,8 @@ def attributions(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> 
             src_b > src_a and is_adjunct_start(cx, src_b)  # "بحسب ما ذكر وكيله يوم الثلاثاء": time ends it
         ) and not (
             src_b > src_a and toks[src_b].norm in _source_stops()  # "بحسب المصادر لم تتوصل …"
+        ) and not (  # "وطبقا للبيان استهدفت …": a definite statement takes no indefinite word after it
+            src_b == src_a + 1 and definite_statement(toks[src_a].norm) and not toks[src_b].norm.startswith(_ART)
         ):
             if src_b in cx.open_at:
                 src_b = cx.open_at[src_b]

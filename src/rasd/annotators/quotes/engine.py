@@ -79,11 +79,12 @@ from rasd.annotators.quotes.speakers import (
     speakerish,
     title_np,
 )
+from rasd.annotators.quotes.statements import resolve_statements
 from rasd.annotators.quotes.subjects import SOFT as _SOFT
 from rasd.annotators.quotes.subjects import inner_subject, main_subject
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Quote, Span, Speaker, Timex
-from rasd.text.clitics import particle, proclitic
+from rasd.text.clitics import chain, particle, proclitic
 
 __all__ = ["extract_quotes", "lexicon", "quote_pairs"]
 
@@ -91,6 +92,7 @@ MAX_AUX_SUBJECT = 20  # tokens of a subject between كان and its cue ("وكا�
 _BY = proclitic("by")  # بـ: "طالبت النقابة بصرف المستحقات"
 _IN = particle("in")
 _ON = particle("on")  # folded; written so it is the name علي
+_AND_THE = chain("and", "the")  # وال: "والمقيمين" joined to the group called on
 
 
 @dataclass
@@ -206,6 +208,7 @@ def extract_quotes(
     out.extend(attributions(cx, out, doc_id, date))
     out.sort(key=lambda q: (q.start, q.end))
     resolve_descriptions(text, toks, cx.brk, out, cx.ents)
+    resolve_statements(text, out)  # "وقال البيان" after "قالت X في بيان": X
     return out
 
 
@@ -268,6 +271,8 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: _State, doc_id: str) -> tupl
         intro, j = _Intro(c, None, "colon"), c  # "وقال الفارس X لقد سررت …": no mark at all
     if intro is None and "comma" in verb.options and (c := told_speech(cx, k + n, j)) is not None:
         intro, j = _Intro(c, None, "colon"), c  # "وقال X لـ«الصحيفة» المدينة آمنة …"
+    if intro is None and "addressee" in verb.options and verb.participle and _asked_all(cx, k + n):
+        intro, j = _Intro(k + n, None, "obj"), k + n  # "داعيا جميع المواطنين التعاون …": whom and what, no إلى
     asked = asked_action(cx, k + n, st.times) if intro is None and {"addressee", "strict"} <= verb.options else None
     if asked is not None and not _coordinated(cx, k, st):  # "جاء في الحكم أن …، وطلب X منه …": still that report
         intro, j = _Intro(asked[1], None, "ask"), asked[0]  # "طلب منه سداد …": the action asked of him (E3)
@@ -463,6 +468,7 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: _State, k: int, in_doc: bool = 
     verb_first = lead[:1] in _CLITICS and len(lead) > 3 and _bare(lead)[-1] not in cx.lex.skip
     verb_first = verb_first or any(b in cx.lex.left_blockers for b in _bare(lead))
     verb_first = verb_first or _bare(cx.toks[k].norm)[-1] != cx.toks[k].norm  # "، ووصف": a coordinated verb
+    verb_first = verb_first or lead in _CLITICS  # "و اضاف": the و written apart from its verb
     aux = bool(lead) and _bare(lead)[-1] in cx.lex.skip  # "وكانت الصحيفة … قد كشفت": كان opens the clause
     if 0 < k - a <= (MAX_AUX_SUBJECT if aux else 12) and not verb_first and not any(cue_at(cx, x) for x in range(a, k)):
         if any(relay(t) for t in cx.toks[a:k]):
@@ -510,6 +516,18 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: _State, k: int, in_doc: bool = 
     if verb.imperfect and not _goes_on(cx, k):
         return None  # "فصائل مسلحة تقول إنها …": a description, not a continuation
     return _inherit(continued(cx, max(st.covered_until, st.indirect_until) + 1, k, verb, st.last), sub.medium)
+
+
+def _asked_all(cx: Ctx, a: int) -> bool:
+    """``جميع/كافة`` + the called-on group (``والمقيمين`` joined to it) + more words before the
+    clause ends: the action asked of them follows without a preposition (``داعيا جميع
+    المواطنين والمقيمين التعاون …``); ``داعيا جميع الحضور`` alone asks for nothing."""
+    if a >= len(cx.toks) or cx.toks[a].norm not in cx.lex.addressees:
+        return False
+    end, b = content_end(cx, a), a + 2
+    while b < end and cx.toks[b].norm.startswith(_AND_THE):
+        b += 1
+    return b < end and cx.toks[b].is_word
 
 
 def _goes_on(cx: Ctx, k: int) -> bool:

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from rasd.annotators.quotes.articles import definite
 from rasd.annotators.quotes.context import NP, Ctx, segments, title_dot, tok_at, trim
 from rasd.annotators.quotes.frames import accusative, glued_mention, prayed_to, relay
-from rasd.annotators.quotes.history import DEF as _DEF
 from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
 from rasd.annotators.quotes.lexicon import Verb, governed_prep, member
@@ -327,11 +327,6 @@ def role_word(cx: Ctx, w: str) -> bool:
     return member(w, lex.titles) or member(w, lex.orgs) or w in lex.titles or w in lex.orgs
 
 
-def definite(w: str) -> bool:
-    """Written with the article (or a particle glued before it)."""
-    return any(w.startswith(p) for p in _DEF)
-
-
 def split_role(cx: Ctx, np_: NP) -> tuple[NP | None, NP | None]:
     """(role, name) of a speaker phrase; a PER mention inside it wins.
 
@@ -455,9 +450,10 @@ def addressee_cut(cx: Ctx, np_: NP) -> NP:
     for j in range(np_.first + 1, np_.last + 1):  # "… X من جميع اللاعبين", "… X كافة الأطراف"
         w = cx.toks[j].norm
         nxt = cx.toks[j + 1].norm if j + 1 <= np_.last else ""
-        if w in cx.lex.addressees or (w == _FROM and nxt in cx.lex.addressees):
+        t, prev = cx.toks[j], cx.toks[j - 1]  # "ودعت المدينة | الراغبين": an oblique plural, no adjective
+        if w in cx.lex.addressees or (w == _FROM and nxt in cx.lex.addressees) or (
+                w.startswith(_ART) and definite(prev.norm) and oblique_object(cx, NP(j, j))):  # fmt: skip
             return NP(np_.first, j - 1)
-        t, prev = cx.toks[j], cx.toks[j - 1]
         if any(m.start == t.start and m.type != "PER" for m in cx.ents.overlapping(t.start, t.end)) and any(
             m.end == prev.end for m in cx.ents.overlapping(prev.start, prev.end)
         ):
