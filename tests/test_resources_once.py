@@ -49,11 +49,18 @@ KNOWN_SHARED = {
         "ar/people/titles.tsv",
         "quotes/honorific_pronouns.tsv",
     ): "maps سموه onto سمو: its value column names titles, it does not copy them",
+    (
+        "ar/places/compass.txt",
+        "entities/compass_regions.tsv",
+    ): "which continents have which M49 subregions: a relation over the compass words, not a list of them",
 }
 # rule 2 exceptions: (file, file) -> why
 KNOWN_COPIES = {
     ("ar/calendar/months.tsv", "story/months.tsv"): KNOWN_SHARED[
         ("ar/calendar/months.tsv", "story/months.tsv")
+    ],
+    ("ar/places/compass.txt", "entities/compass_regions.tsv"): KNOWN_SHARED[
+        ("ar/places/compass.txt", "entities/compass_regions.tsv")
     ],
     (
         "claims/negation.txt",

@@ -217,6 +217,8 @@ def link(das: list[DocAnalysis]) -> list[Entity]:
                 if named is None:
                     named = frozenset(canonical_key(x.text)[0] for x in da.entities if shared(x.text) is None)
                 key, e = _article_entry(alias, named, m.doc)
+            elif key.startswith(CLUB) and (abroad := _club_abroad(key, da.doc.text, m.end)) is not None:
+                key, e = abroad, None  # "النصر الإماراتي" is not the Saudi النصر
             elif m.type == "GPE" and (state := guards.state_key(key, da.doc.text, m.start)) is not None:
                 key, e = state, None  # "ولاية واشنطن" is not the capital
                 states.add(key)
@@ -351,13 +353,15 @@ def _own_space(key: str) -> bool:
     return key.startswith((OUTLET, CLUB)) or LOCAL in key
 
 
-def _club_key(m: EntityMention) -> tuple[str, gz.GazEntry] | None:
+def _club_key(m: EntityMention) -> tuple[str, gz.GazEntry | None] | None:
     """An ORG mention of a listed club (proclitics and a following demonym aside: ``برشلونة
     الإسباني``, ``للأهلي``): its key in the clubs' own key space and an entry for it."""
     if m.type != "ORG":
         return None
     toks = [t.norm for t in tokenize(m.text) if t.is_word]
+    said = None
     if len(toks) > 1 and toks[-1] in gz.demonyms():
+        said = gz.demonyms()[toks[-1]]
         toks = toks[:-1]
         if is_generic_body(toks):  # "الاتحاد السعودي" is the federation, not the club الاتحاد
             return None
@@ -366,9 +370,31 @@ def _club_key(m: EntityMention) -> tuple[str, gz.GazEntry] | None:
     idx = clubs.index()
     for r in _readings(" ".join(toks)):
         club = idx.get(tuple(r.split()))
+        if club is not None and said is not None and _club_homes().get(CLUB + gz.key_of(club.canonical), said) != said:
+            return f"{CLUB}{gz.key_of(club.canonical)}{LOCAL}{said}", None  # "النصر الإماراتي": another club
         if club is not None:
             return CLUB + gz.key_of(club.canonical), gz.GazEntry(club.canonical, "ORG", source="sports club (resources/entities/clubs.tsv)")
     return None
+
+
+@cache
+def _club_homes() -> dict[str, str]:
+    """Listed club -> ISO code of the country its listed demonym variant names (``الهلال
+    السعودي``): said with another country's demonym, the name is another club."""
+    dem = gz.demonyms()
+    return {CLUB + gz.key_of(c.canonical): dem[k[-1]] for k, c in clubs.index().items() if len(k) > 1 and k[-1] in dem}
+
+
+def _club_abroad(key: str, text: str, end: int) -> str | None:
+    """The key of a listed club's namesake when the document says another country's demonym
+    right after the name (``النصر`` + ``الإماراتي``), else None."""
+    home = _club_homes().get(key)
+    after = next((t for t in tokenize(text[end : end + 30]) if t.is_word), None)
+    if home is None or after is None or text[end : after.start + end].strip():
+        return None
+    said = gz.demonyms().get(after.norm)
+    # the country code as the key's local part: an id of its own, still one across articles
+    return f"{key}{LOCAL}{said}" if said is not None and said != home else None
 
 
 def _shared_alias(text: str) -> str | None:

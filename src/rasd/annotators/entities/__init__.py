@@ -25,6 +25,7 @@ from rasd.annotators.entities import neural, shape
 from rasd.annotators.entities.bodies import named_bodies
 from rasd.annotators.entities.cand import Cand
 from rasd.annotators.entities.clubs import club_spans
+from rasd.annotators.entities.commands import command_cands
 from rasd.annotators.entities.companies import company_names
 from rasd.annotators.entities.complements import refine
 from rasd.annotators.entities.consistency import propagate
@@ -510,6 +511,7 @@ def tag(text: str, doc_id: str = "", outlet: str | None = None) -> list[EntityMe
              if not any(p.first <= c.last and c.first <= p.last for p in pats)]  # fmt: skip
     pats += [c for c in title_cands(toks) if not any(p.first <= c.last and c.first <= p.last for p in pats)]
     pats += [c for c in index_cands(toks) if not any(p.first <= c.last and c.first <= p.last for p in pats)]
+    pats += [c for c in command_cands(toks, run) if not any(p.first <= c.last and c.first <= p.last for p in pats)]
     accepted: list[_Cand] = []
     used: set[int] = set()
     dem = gz.demonyms()

@@ -5,7 +5,8 @@ News names committees, courts and councils this way far more often than any list
 the head (``body_heads.txt``) said indefinite, in construct with a definite noun (one
 indefinite noun may sit between: ``لجنة سلامة المستهلك``), is a name,
 unless the noun makes a body every institution has (``مجلس الإدارة``, ``body_stop.txt``)
-or opens a person's name (``مؤسسة الملك …``).
+or opens a person's name (``مؤسسة الملك …``). Some heads (``adjective_body_heads.txt``:
+``مركز``) name a body only with a nisba after the noun (``مركز التكامل التنموي``).
 Nisba adjectives after the noun belong to it (``مجلس الضمان الصحي``), and a few others
 (``body_adjectives.txt``: ``لجنة الحكام الرئيسة``). Only where no other
 source found a name: the rule adds recall and never reshapes another candidate.
@@ -32,6 +33,12 @@ ADJ_MAX = 2  # nisba adjectives after the naming noun
 @cache
 def _heads() -> frozenset[str]:
     return frozenset(gz.key_of(w) for w in load_lines("entities/body_heads.txt"))
+
+
+@cache
+def _adjective_heads() -> frozenset[str]:
+    """Heads that name a body only with a nisba after the noun (``adjective_body_heads.txt``)."""
+    return frozenset(gz.key_of(w) for w in load_lines("entities/adjective_body_heads.txt"))
 
 
 @cache
@@ -89,7 +96,8 @@ def named_bodies(toks: list[Token], run: list[int], accepted: list[Cand]) -> lis
     """ORG candidates ``HEAD ال-noun (ال-nisba)*`` over words no candidate covers but a
     model or rule ORG inside the name (``لجنة تكافؤ فرص [العمل الأمريكية]``), which the body
     replaces: it is removed from ``accepted``."""
-    heads, stop, ends = _heads(), _stop(), _nisba_ends()
+    strict = _adjective_heads()
+    heads, stop, ends = _heads() | strict, _stop(), _nisba_ends()
     inner = [c for c in accepted if c.source in ("model", "pattern") and c.type == "ORG"]
     taken = {i for c in accepted if c not in inner for i in range(c.first, c.last + 1)}
     dem = gz.demonyms()
@@ -111,6 +119,8 @@ def named_bodies(toks: list[Token], run: list[int], accepted: list[Cand]) -> lis
             and (toks[last + 1].norm in dem or toks[last + 1].norm.endswith(ends) or toks[last + 1].norm in _adjectives())
         ):  # fmt: skip
             last += 1
+        if last == j and not gz.bare_forms(t).isdisjoint(strict) and gz.bare_forms(t).isdisjoint(_heads()):
+            continue  # "مركز الصدارة": no nisba, no name
         over = [c for c in inner if c.first <= last and i <= c.last]
         if any(not (i < c.first <= j <= c.last <= last) for c in over):
             continue  # an ORG running out of the name, or one that is not its naming noun ("محكمة [بروكسل] الجنائية")

@@ -186,10 +186,11 @@ def unit_bodies(toks: list[Token], run: list[int], accepted: list[Cand]) -> None
 
 def regional_bodies(toks: list[Token], text: str, run: list[int], accepted: list[Cand]) -> None:
     """An ORG opened by ``regional_body_heads.txt`` + ``بـ(منطقة|محافظة)? PLACE`` (not a country) is one ORG."""
-    heads, regions, countries = (
+    heads, regions, countries, compass = (
         _keys("entities/regional_body_heads.txt"),
         _keys("entities/region_words.txt"),
         _country_keys(),
+        _keys("ar/places/compass.txt"),
     )
     places = {c.first: c for c in accepted if c.type == "GPE"}
     for c in [c for c in accepted if c.type == "ORG"]:
@@ -201,10 +202,13 @@ def regional_bodies(toks: list[Token], text: str, run: list[int], accepted: list
             rest, j = toks[j + 1].norm, j + 1  # في محافظة الطائف
         if rest is None:
             continue
+        part = rest in compass and j + 1 < len(toks) and run[j + 1] == run[c.first]
+        if part:
+            rest, j = "", j + 1  # "بجنوب جدة": the part of the place the body serves
         place = places.get(j + 1) if rest in regions else places.get(j)
         if place is None or place not in accepted or run[place.last] != run[c.first]:
             continue
-        if place.first == j and place.start == toks[j].start:
+        if place.first == j and place.start == toks[j].start and not part:
             continue  # the place word itself, not بـ + place
         if gz.key_of(text[place.start : place.end]) in countries:
             continue

@@ -90,7 +90,8 @@ def _event_heads() -> dict[str, tuple[tuple[tuple[str, ...], ...], frozenset[str
 
 @cache
 def _event_chains() -> frozenset[str]:
-    return frozenset(gz.key_of(w) for w in load_lines("entities/event_chains.txt"))
+    """Words between an event's head and its name, and the compass words before a region's."""
+    return frozenset(gz.key_of(w) for f in ("entities/event_chains.txt", "ar/places/compass.txt") for w in load_lines(f))
 
 
 @cache

@@ -122,11 +122,13 @@ def org_bodies(
     """
     out: list[Cand] = []
     heads = _org_heads()
-    cues = _place_cues()
+    cues, compass = _place_cues(), _keys("ar/places/compass.txt")
     for c in list(accepted):
         if c.type not in ("GPE", "LOC", "ORG", "MISC") or c.start != toks[c.first].start:  # MISC: "أمانة سوق عكاظ"
             continue
         p = c.first
+        if p > 0 and toks[p - 1].is_word and _bare(toks[p - 1]) & compass and run[p - 1] == run[c.first]:
+            p -= 1  # "مستشفى شرق جدة": the part of the place the body serves
         if p > 0 and toks[p - 1].is_word and _bare(toks[p - 1]) & cues and run[p - 1] == run[c.first]:
             p -= 1  # "شرطة منطقة الرياض": the place word between head and place
         h = _seq_before(toks, p, heads)
