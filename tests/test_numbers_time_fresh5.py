@@ -229,4 +229,5 @@ def test_last_quarter_of_a_named_year() -> None:
 def test_a_unit_and_a_half() -> None:
     # "لمدة عام ونصف" is P1.5Y (as "خمس سنوات ونصف"); after بعد it stays the ago family's
     assert _t("تم تمديد العقد لمدة عام ونصف") == [("عام ونصف", "DURATION", "P1.5Y")]
-    assert _t("استمر الاجتماع ساعة ونصف الساعة") == [("ساعة ونصف", "DURATION", "PT1.5H")]
+    # the repeated unit belongs to the expression (as in "العامين ونصف العام الماضي", rn448)
+    assert _t("استمر الاجتماع ساعة ونصف الساعة") == [("ساعة ونصف الساعة", "DURATION", "PT1.5H")]

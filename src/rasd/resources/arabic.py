@@ -92,12 +92,17 @@ class Cardinal:
     value: float
     kind: str  # unit, oneteen, teen, ten, hundred, scale, zero
     form_class: str  # "" (singular), du, pl, acc
+    homograph: bool = False  # also another word: counts only with a noun after it
 
 
 @cache
 def cardinals() -> tuple[Cardinal, ...]:
     """Cardinal number words (``ar/numbers/cardinals.tsv``)."""
-    return tuple(Cardinal(r[0], float(r[1]), r[2], _cell(r, 3)) for r in load_table(CARDINALS) if len(r) >= 3)
+    return tuple(
+        Cardinal(r[0], float(r[1]), r[2], _cell(r, 3), _cell(r, 4) == "homograph")
+        for r in load_table(CARDINALS)
+        if len(r) >= 3
+    )
 
 
 @cache

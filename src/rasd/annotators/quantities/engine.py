@@ -304,8 +304,9 @@ def _decimal_units() -> frozenset[str]:
 
 
 def _plural_ok(lex: Lex, toks: Sequence[Token], num: Num, k: int) -> bool:
-    """An ambiguous number word (``needs_object.txt``) counts only a plural noun after it."""
-    if num.digits or not needs_object(toks[num.i]):
+    """An ambiguous number word (a homograph of ``ar/numbers/cardinals.tsv``) counts only a plural noun after it, or
+    any noun when it takes a singular (``ستون متطوعا``, 11–99)."""
+    if num.digits or not needs_object(toks[num.i]) or (num.value or 0) >= 11:
         return True
     return (
         is_plural(toks[k].text) is not None or match_seq(toks, k, lex.objects, lex.max_obj_len) is not None
@@ -338,7 +339,7 @@ def _wordless(
             or _repeated(out, 2.0, dual_lemma, toks, i + n, ents)
             or duals.refers_back(text, toks, i, e)
         )
-        if not spans.overlaps_any(s, e) and not anaphoric and not score_side(toks, i, dual_lemma):
+        if not spans.overlaps_any(s, e) and not anaphoric and not score_side(toks, i, dual_lemma) and not is_score(toks, i + n, dual_lemma):
             owner = gentilic(lex, toks[i + n]) if i + n < len(toks) else None
             place = place_after(lex, toks, i + n + (owner is not None), ents)
             out.append(

@@ -8,7 +8,7 @@ from functools import cache
 
 from rasd.annotators.quantities.numbers import Lex, Num, word_readings
 from rasd.annotators.quantities.objects import is_definite, is_plural
-from rasd.resources import load_lines
+from rasd.resources.arabic import cardinals
 from rasd.text import Token, fold
 
 
@@ -43,7 +43,8 @@ def in_brackets(toks: Sequence[Token], num: Num) -> bool:
 
 @cache
 def _ambiguous_words() -> frozenset[str]:
-    return frozenset(fold(w) for w in load_lines("quantities/needs_object.txt"))
+    """The number words that are also other words (``ar/numbers/cardinals.tsv``'s homographs)."""
+    return frozenset(fold(c.form) for c in cardinals() if c.homograph)
 
 
 def needs_object(tok: Token) -> bool:

@@ -13,21 +13,43 @@ from rasd.text import Token, fold
 from rasd.text.clitics import proclitic
 
 _AND = proclitic("and")
+_LI = proclitic("to")
+_BI_LI = {proclitic("by"), _LI}
 INHERIT_WINDOW = 160  # characters back to look for the object an elided count inherits
 
 
 def is_score(toks: Sequence[Token], k: int, obj: str | None) -> bool:
-    """A goal count followed by ``مقابل`` (within two words) is a match score."""
+    """A goal count followed by ``مقابل`` (within two words) or by the other side with ``ل``
+    (``بهدفين لهدف``, ``بثلاثة أهداف لهدفين``) is a match score."""
     nl = nouns()
     if obj is None or fold(obj) not in nl.score_objects:
         return False
-    return any(t.norm in nl.score_after for t in toks[k : k + 2])
+    return any(t.norm in nl.score_after for t in toks[k : k + 2]) or (k < len(toks) and _goal_with_li(toks[k].norm))
 
 
 def score_side(toks: Sequence[Token], i: int, obj: str | None) -> bool:
-    """A goal count right after ``مقابل`` (``بثلاثة أهداف مقابل هدفين``) is the other side of a score."""
+    """A goal count right after ``مقابل`` (``بثلاثة أهداف مقابل هدفين``), or written with ``ل``
+    right after a goal count (``بثلاثة أهداف لهدفين``), is the other side of a score."""
     nl = nouns()
-    return obj is not None and fold(obj) in nl.score_objects and i > 0 and toks[i - 1].norm in nl.score_after
+    if obj is None or fold(obj) not in nl.score_objects or i == 0:
+        return False
+    return toks[i - 1].norm in nl.score_after or (_goal_with_li(toks[i].norm) and _goal_word(toks[i - 1].norm))
+
+
+def _goal_word(norm: str) -> bool:
+    """Is the word a form of a score object (``هدف``, ``هدفين``, ``بهدفين``, ``أهداف``)?"""
+    nl = nouns()
+    f = fold(norm)
+    bare = f[1:] if f[:1] in _BI_LI and len(f) > 3 else f
+    return any(bare == o or (bare.startswith(o) and len(bare) - len(o) <= 2) for o in nl.score_objects) or nl.plurals.get(
+        bare
+    ) in nl.score_objects
+
+
+def _goal_with_li(norm: str) -> bool:
+    """Is the word ``ل`` + a goal form (``لهدف``, ``لهدفين``): the losing side of a score?"""
+    f = fold(norm)
+    return f[:1] == _LI and len(f) > 3 and _goal_word(f[1:])
 
 
 def share_forward(out: list[Quantity], text: str) -> list[Quantity]:

@@ -103,7 +103,7 @@ def nouns() -> NounLex:
         plurals=plurals,
         singulars=frozenset(singulars - sound),
         sound_masc=frozenset(sound),
-        not_objects=frozenset(fold(w) for w in load_lines("quantities/not_objects.txt")),
+        not_objects=frozenset(fold(w) for f in ("quantities/not_objects.txt", "ar/places/compass.txt") for w in load_lines(f)),
         others={fold(r[0]): r[1] for r in load_table("quantities/others.tsv")},
         anaphoric=frozenset(fold(w) for w in load_lines("quantities/anaphoric_duals.txt")),
         part_of=frozenset(fold(w) for w in load_lines("quantities/part_of.txt")),
@@ -323,15 +323,23 @@ def one_of(toks: Sequence[Token], i: int, lex_match: LexMatch) -> tuple[int, int
         n, got = hit
         end = toks[i + n].end
     else:
-        single = is_plural(nxt.text)
-        if single is None and len(fold(clean(nxt.text))) >= 5 and fold(nxt.text).endswith(_CONSTRUCT_PL):
-            single = _cut(clean(nxt.text), fold(nxt.text), _CONSTRUCT_PL)  # منتسبي: construct of a sound plural
+        single = is_plural(nxt.text) or _construct_sound(clean(nxt.text))
         if single is None:
             return None
         got, end = single, nxt.end
     if fold(got) in nl.part_of:
         return None
     return tok.start + off, tok.start + off + len(text), nxt.start, end, got
+
+
+def _construct_sound(w: str) -> str | None:
+    """Singular of a sound plural in construct, bare or before a possessive: ``منتسبي``,
+    ``دائنيها`` (one of its creditors) → دائن."""
+    for cand in (w, *(w[: -len(p)] for p in _POSSESSIVE if w.endswith(p) and len(w) - len(p) >= 5)):
+        f = fold(cand)
+        if len(f) >= 5 and f.endswith(_CONSTRUCT_PL) and f not in nouns().not_objects:
+            return _cut(cand, f, _CONSTRUCT_PL)
+    return None
 
 
 def one_of_form(text: str) -> tuple[str, int] | None:
@@ -350,7 +358,12 @@ def post_number(norm: str, numbers: dict[str, tuple[float, str]]) -> bool:
     if not norm.startswith(_ART):
         return False
     bare = norm[len(_ART) :]
-    return norm == _ART or bare.isdigit() or numbers.get(bare, (0, ""))[1] in ("unit", "ten")
+    return norm == _ART or bare.isdigit() or _post_word(bare, numbers)
+
+
+def _post_word(bare: str, numbers: dict[str, tuple[float, str]]) -> bool:
+    """A number word that may follow a definite plural: 3–10 and the tens (النساء العشر)."""
+    return numbers.get(bare, (0, ""))[1] in ("unit", "ten") or numbers.get(bare) == (10.0, "teen")
 
 
 def post_nominal(
@@ -385,7 +398,7 @@ def post_nominal(
     elif tok.norm.startswith(_ART) and bare.isdigit():
         value = float(bare)
         start = tok.start + len(tok.text) - len(bare)
-    elif tok.norm.startswith(_ART) and numbers.get(bare, (0, ""))[1] in ("unit", "ten"):
+    elif tok.norm.startswith(_ART) and _post_word(bare, numbers):
         value = numbers[bare][0]
         start = tok.start + n_art
         nxt = toks[i + 1].norm if i + 1 < len(toks) else ""

@@ -159,7 +159,7 @@ def _h_rel_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
         # "هذا العام", "العام بأكمله", "صعد على مدى الأسبوع.": the current one
         direction = 0 if direction is None else direction
     n = _num(gd.get("n"), lex) if gd.get("n") else None
-    if gd.get("n") and n is None:
+    if (gd.get("n") and n is None) or (gd.get("half") and not unit.endswith("2")):
         return None
     if unit.endswith("1"):  # "العقد الماضي/المقبل": ten years back or ahead; "العقد الحالي" is a contract
         ok = direction in (-1, 1) and not gd.get("n")
@@ -167,7 +167,7 @@ def _h_rel_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if unit.endswith("P") or unit.endswith("2"):  # plural or dual: الأيام الماضية, العامين الماضيين
         base = unit[:-1]
         if unit.endswith("2"):
-            n = 2
+            n = 2.5 if gd.get("half") else 2  # العامين ونصف العام الماضي: two years and a half
         if n is not None:
             if direction is None and unit.endswith("P"):
                 return None
@@ -444,6 +444,7 @@ def _h_hijri(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if month is None:
         return None
     day = _day_of(m, lex)
+    mod = _mod(gd.get("mod"), lex)
     yr = int(gd["yr"]) if gd.get("yr") else None
     if yr is not None and gd.get("hmark") is None and yr > 1600:
         return None  # a Gregorian year after a Hijri month name is odd; do not guess
@@ -462,11 +463,14 @@ def _h_hijri(m: re.Match[str], ctx: Ctx) -> Cand | None:
         n = _hijri_month_len(yr, month)
         if first and n:
             last = first + dt.timedelta(days=n - 1)
-            if (first.year, first.month) == (last.year, last.month):
-                value = f"{first.year:04d}-{first.month:02d}"
+            # مطلع/منتصف/نهاية رجب 1436: the part named falls in one Gregorian month
+            part = {"START": first, "MID": first + dt.timedelta(days=n // 2), "END": last}.get(mod or "")
+            if part is not None or (first.year, first.month) == (last.year, last.month):
+                g = part or first
+                value = f"{g.year:04d}-{g.month:02d}"
             elif first.year == last.year:
                 value = f"{first.year:04d}"
-    return _cand(m, "DATE", value, calendar="hijri", original=original, confidence=0.9 if value else 0.5)
+    return _cand(m, "DATE", value, calendar="hijri", original=original, confidence=0.9 if value else 0.5, mod=mod)
 
 
 def _h_hijri_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
