@@ -53,3 +53,24 @@ def test_a_day_at_the_end_of_a_long_clause_dates_its_happening() -> None:
     # control: the day of a statement made after the happening
     said = "قتل 12 شخصا في انفجار عبوة ناسفة في سوق تلعفر، وقال المحافظ مساء أمس إن التحقيق بدأ."
     assert _dates(said) == ["2025-03-03"]
+
+
+def test_an_attack_and_the_arrest_of_its_attackers_are_an_attack() -> None:
+    """The arrest of those behind an attack joins the attack's incident (an arrest about the
+    attack: ``story/kinds.tsv``); the incident is still the attack, typed, labelled and dated
+    by its attack reports (the ``follow_up`` trait of ARREST), whatever the votes' tie."""
+    attack = make_da("قتل 12 شخصا في انفجار عبوة ناسفة في سوق تلعفر يوم 3 آذار 2025.", doc_id="d_a",
+                     published="2025-03-04")  # fmt: skip
+    attack.doc.outlet = "صحيفة الشمال"
+    ent(attack, "تلعفر", "GPE", "e_town")
+    qty(attack, "12 شخصا", 12.0, "شخص")
+    tmx(attack, "3 آذار 2025", "2025-03-03")
+    arrest = make_da("اعتقلت الشرطة في تلعفر يوم 3 آذار 2025 خمسة من المتورطين في الاعتداء على سوق تلعفر.",
+                     doc_id="d_b", published="2025-03-04")  # fmt: skip
+    arrest.doc.outlet = "صحيفة الجنوب"
+    ent(arrest, "تلعفر", "GPE", "e_town")
+    tmx(arrest, "3 آذار 2025", "2025-03-03")
+    out = build([attack, arrest], [TOWN], AS_OF)
+    [inc] = [i for i in out.incidents if "تلعفر" in i.label]
+    assert len(inc.reports) == 2
+    assert inc.type == "ATTACK" and inc.date.value == "2025-03-03"

@@ -237,10 +237,13 @@ class _Builder:
             slots: Sequence[tuple[str, SlotValue]]) -> Incident:  # fmt: skip
         """One incident of ``evs``; ``words[i]`` is the label word of ``evs[i]``."""
         types = Counter(e.type for e in evs)
+        if len(types) > 1 and (main := Counter({t: n for t, n in types.items() if t not in types_with("follow_up")})):
+            types = main  # the attack and the arrest of its attackers: an attack
         typ = min(types, key=lambda t: (-types[t], t))
         kinds = Counter(w for e, w in zip(evs, words, strict=True) if w and e.type == typ)
         word = min(kinds, key=lambda w: (-kinds[w], w)) if kinds else kind_of(evs[0])[1] or typ
-        when = best_date(evs, dated)
+        own = [e for e in evs if e.type == typ]  # the attack's date, not the day its attackers were caught
+        when = best_date(own, [e for e in dated if e.type == typ]) if own else best_date(evs, dated)
         place = best_place(places, self.ents)
         by_slot: dict[str, list[SlotValue]] = {}
         seen: set[tuple[str, str, int, int, str]] = set()
