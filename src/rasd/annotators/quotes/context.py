@@ -229,8 +229,10 @@ def title_dot(toks: list[Token], k: int) -> bool:
 
 
 def cue_at(cx: Ctx, k: int) -> tuple[int, Verb] | None:
-    """``(tokens, verb)`` of a reporting cue at token ``k``, else None."""
+    """``(tokens, verb)`` of a reporting cue at token ``k``, else None (also past the last token)."""
     toks = cx.toks
+    if not 0 <= k < len(toks):
+        return None
     rel = k > 0 and toks[k - 1].norm in cx.lex.relatives and not _own_subject(cx, k)
     if k > 0 and toks[k - 1].norm in _NOUN_AFTER:
         return None  # "عن أبلغ التهاني": a verb never follows a preposition
