@@ -31,14 +31,14 @@ from rasd.annotators.entities import gazetteer as gz
 from rasd.annotators.entities.cand import Cand
 from rasd.annotators.entities.shape import clitic_len
 from rasd.resources import load_lines, load_table
-from rasd.text.clitics import affixes, article, proclitic
+from rasd.text.clitics import affix, affixes, article, proclitic
 from rasd.text.normalize import fold
 from rasd.text.tokens import Token
 
 _ART = article()
 _TO = proclitic("to")  # لـ
 _AND = proclitic("and")
-_FEM = fold("ة")  # a feminine ending, folded
+_FEM = fold(affix("feminine"))  # a feminine ending, folded
 ADJ_MAX = 3  # adjectives between a head and its لـ-complement
 TAIL_MAX = 3  # words after the لـ-complement's noun (adjectives, coordinated nouns)
 

@@ -30,7 +30,7 @@ from rasd.annotators.entities import gazetteer as gz
 from rasd.annotators.entities.cues import common_words
 from rasd.ingest import outlets as ingest_outlets
 from rasd.resources import load_lines, load_table
-from rasd.text.clitics import article, chain, proclitic
+from rasd.text.clitics import affix, article, chain, proclitic
 from rasd.text.normalize import fold
 from rasd.text.tokens import Token, strip_proclitics, tokenize
 
@@ -203,7 +203,7 @@ def _credits() -> frozenset[str]:
     return frozenset(gz.key_of(w) for w in load_lines("entities/outlet_credits.txt"))
 
 
-_FEM = fold("ة")
+_FEM = fold(affix("feminine"))
 
 
 def _described(toks: list[Token], last: int) -> bool:

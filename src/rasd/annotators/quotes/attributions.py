@@ -21,7 +21,7 @@ from rasd.annotators.spans import SpanIndex
 from rasd.models import Quote, Span, Speaker
 from rasd.resources import load_lines
 from rasd.text import fold
-from rasd.text.clitics import affixes, article, chain, conjunctions, particle, proclitic
+from rasd.text.clitics import affix, affixes, article, chain, conjunctions, particle, proclitic
 
 _TO = proclitic("to")  # وفقا لـX
 _TO_ART = chain("to", "the")  # وفقا للمصدر
@@ -31,7 +31,7 @@ _SO_THAT = chain("so") + particle("that")  # فإن
 _WHAT = particle("what")  # بحسب ما قالت
 _WHATS = frozenset({_WHAT, _TO + _WHAT})  # ما، لما (وفقا لما أعلنته)
 _OBJ = affixes("pronoun", "definite")  # أعلنته، مكتبه
-_TA, _TA_MARBUTA = fold("ت"), fold("ة")
+_TA, _TA_MARBUTA = fold(affix("feminine", "construct")), fold(affix("feminine"))
 _SHORT = 4  # tokens of an unnamed subject that can tell its own story ("المواطن", "قائد الشرطة")
 
 

@@ -18,12 +18,12 @@ from functools import cache
 from rasd.models import Speaker
 from rasd.resources import load_lines
 from rasd.text import fold
-from rasd.text.clitics import conjunctions, definite_chains
+from rasd.text.clitics import conjunctions, definite_chains, particle
 
 PER_HEAD = 64  # speakers kept per head word
 CLITICS = conjunctions()
 DEF = definite_chains(kaf=False)
-_FROM = fold("من")
+_FROM = particle("from")
 
 
 def bare(w: str) -> list[str]:

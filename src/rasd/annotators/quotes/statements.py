@@ -13,7 +13,7 @@ from rasd.annotators.quotes.history import bare, nodef
 from rasd.models import Quote, Speaker
 from rasd.resources import load_lines
 from rasd.text import fold
-from rasd.text.clitics import article, chain
+from rasd.text.clitics import affix, article, chain
 
 _ART = article()
 _TO_ART = chain("to", "the")  # للبيان
@@ -29,7 +29,7 @@ def statement_nouns() -> frozenset[str]:
 
 def _head(w: str) -> str:
     w = bare(fold(w))[-1]
-    return nodef(w.removesuffix(fold("ا")))  # "بيانا" (accusative) is the same noun
+    return nodef(w.removesuffix(fold(affix("accusative"))))  # "بيانا" (accusative) is the same noun
 
 
 def definite_statement(w: str) -> bool:
