@@ -15,25 +15,28 @@ from functools import cache
 
 from rasd.annotators.time.base import CONJ, Cand, Ctx
 from rasd.annotators.time.lexicon import alt, key, word_set
+from rasd.resources import load_table
 
 __all__ = ["nowadays"]
 
-_TODAY = "اليوم"
-_UNTIL = "حتي"  # folded حتى
+@cache
+def _words() -> dict[str, str]:
+    """Role (until, today) -> its folded word (``time/nowadays_words.tsv``)."""
+    return {r[0]: key(r[1]) for r in load_table("time/nowadays_words.tsv")}
 
 
 @cache
 def _still() -> re.Pattern[str]:
     """A verb of continuing, up to three words before ``حتى`` (folded text)."""
     verbs = alt(word_set("still_verbs.txt"))
-    return re.compile(rf"(?<!\w)[{CONJ}]?(?:{verbs})(?:\s+\S+){{0,3}}\s+{_UNTIL}\s+$")
+    return re.compile(rf"(?<!\w)[{CONJ}]?(?:{verbs})(?:\s+\S+){{0,3}}\s+{re.escape(_words()['until'])}\s+$")
 
 
 def nowadays(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     """A bare ``اليوم`` after ``حتى`` and a verb of continuing is ``PRESENT_REF``."""
     out: list[Cand] = []
     for c in cands:
-        if c.type == "DATE" and key(ctx.text[c.start : c.end]) == key(_TODAY) and _still().search(ctx.before(c.start, 60)):
+        if c.type == "DATE" and key(ctx.text[c.start : c.end]) == _words()["today"] and _still().search(ctx.before(c.start, 60)):
             c = replace(c, value="PRESENT_REF", confidence=min(c.confidence, 0.6))
         out.append(c)
     return out
