@@ -24,6 +24,7 @@ from rasd.annotators.events.dates import TODAY_REACH as TODAY_REACH
 from rasd.annotators.events.dates import _date, _today_before
 from rasd.annotators.events.dates import precision_of as precision_of
 from rasd.annotators.events.deaths import role_cues, victims
+from rasd.annotators.events.types import incident_types
 from rasd.annotators.spans import SpanIndex
 from rasd.ids import make_id
 from rasd.models import DocAnalysis, EntityMention, Event, Evidence, Quantity
@@ -536,14 +537,6 @@ def _lead_news(events: list[Event], leads: dict[int, float], lead: int) -> list[
         if any(o.type == ev.type and o.evidence[0].start != lead for o in events):
             events[i] = replace(ev, confidence=conf)
     return events
-
-
-@cache
-def incident_types() -> frozenset[str]:
-    """Event types whose happenings form incidents (``TYPE:`` rows with the incident trait in
-    ``story/kinds.tsv``): only these lead-sentence nouns leave the background."""
-    rows = load_table("story/kinds.tsv")
-    return frozenset(r[0][5:] for r in rows if r[0].startswith("TYPE:") and len(r) > 3 and "incident" in r[3].split(","))
 
 
 def _pieces(text: str, sents: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int, int, list[Token]]]:

@@ -11,6 +11,7 @@ from functools import cache
 from rasd.annotators.quotes.context import NP, Ctx, content_end, polarity, sentence_start, tok_at, trim
 from rasd.annotators.quotes.coref import is_anaphor
 from rasd.annotators.quotes.frames import connector
+from rasd.annotators.quotes.history import after_l as _after_l
 from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
 from rasd.annotators.quotes.lexicon import member
@@ -320,13 +321,6 @@ def _same_as(cx: Ctx, np_: NP, quotes: list[Quote], before: int) -> Speaker | No
         if words and _nodef(_after_l(fold(words[0]))) == head:
             return dataclasses.replace(q.speaker)
     return None
-
-
-def _after_l(w: str) -> str:
-    """``للمصدر`` → ``المصدر``; ``لمصدر`` → ``مصدر``."""
-    if w.startswith(_TO_ART):
-        return _ART + w[len(_TO_ART) :]
-    return w[len(_TO) :] if w.startswith(_TO) and len(w) > 3 else w
 
 
 @cache

@@ -18,12 +18,13 @@ from functools import cache
 from rasd.models import Speaker
 from rasd.resources import load_lines
 from rasd.text import fold
-from rasd.text.clitics import conjunctions, definite_chains, particle
+from rasd.text.clitics import article, chain, conjunctions, definite_chains, particle, proclitic
 
 PER_HEAD = 64  # speakers kept per head word
 CLITICS = conjunctions()
 DEF = definite_chains(kaf=False)
 _FROM = particle("from")
+_ART, _TO, _TO_ART = article(), proclitic("to"), chain("to", "the")
 
 
 def bare(w: str) -> list[str]:
@@ -32,6 +33,13 @@ def bare(w: str) -> list[str]:
     if len(w) > 2 and w[0] in CLITICS:
         out.append(w[1:])
     return out
+
+
+def after_l(w: str) -> str:
+    """``للمصدر`` → ``المصدر`` (ل before the article, whose alif it elides); ``لمصدر`` → ``مصدر``."""
+    if w.startswith(_TO_ART):
+        return _ART + w[len(_TO_ART) :]
+    return w[len(_TO) :] if w.startswith(_TO) and len(w) > 3 else w
 
 
 def nodef(w: str) -> str:

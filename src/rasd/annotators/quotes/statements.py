@@ -9,14 +9,13 @@ from __future__ import annotations
 import dataclasses
 from functools import cache
 
-from rasd.annotators.quotes.history import bare, nodef
+from rasd.annotators.quotes.history import after_l, bare, nodef
 from rasd.models import Quote, Speaker
 from rasd.resources import load_lines
 from rasd.text import fold
-from rasd.text.clitics import affix, article, chain
+from rasd.text.clitics import affix, article
 
 _ART = article()
-_TO_ART = chain("to", "the")  # للبيان
 _STOPS = ".!?؟\n"
 _MARKS = "،,.:؛«»\"'()"
 
@@ -34,9 +33,7 @@ def _head(w: str) -> str:
 
 def definite_statement(w: str) -> bool:
     """``البيان``, ``وللبيان``, ``للبيان``: the definite statement noun, alone."""
-    w = bare(fold(w))[-1]
-    if w.startswith(_TO_ART):
-        w = _ART + w[len(_TO_ART) :]
+    w = after_l(bare(fold(w))[-1])
     return w.startswith(_ART) and nodef(w) in statement_nouns()
 
 
