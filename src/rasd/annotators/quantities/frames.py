@@ -37,8 +37,12 @@ def label_before(lex: Lex, toks: Sequence[Token], i: int) -> bool:
 
 
 def in_brackets(toks: Sequence[Token], num: Num) -> bool:
-    """``الشمراني (61)``: the number alone in brackets."""
-    return num.i > 0 and toks[num.i - 1].norm == "(" and num.j < len(toks) and toks[num.j].norm == ")"
+    """``الشمراني (61)``, ``عطيف «19»``: the number alone in brackets or quotation marks (a minute, a rank).
+
+    Guillemets fold to ``"``; a quoted number that counts writes its noun after the marks (``«51» نقطة``)."""
+    if num.i == 0 or num.j >= len(toks):
+        return False
+    return (toks[num.i - 1].norm, toks[num.j].norm) in (("(", ")"), ('"', '"'))
 
 
 @cache

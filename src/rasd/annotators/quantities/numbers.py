@@ -213,6 +213,9 @@ def digit_number(toks: Sequence[Token], i: int, text: str) -> Num | None:
     start = t.start + m.start()
     raw = fold(m.group())
     j = i + 1
+    rlm = _rlm_decimal(toks, i)
+    if rlm is not None:  # 3.\u200f2 (a right-to-left mark after the dot): the digits are reversed, 2.3
+        return Num(i, i + 4, start, toks[i + 3].end, float(f"{rlm}.{raw}"), digits=True)
     dotted = _DOTTED.match(text, t.end)
     if dotted and not raw.startswith("0") and len(raw) <= 3:  # 10.100.000: dots group thousands
         k = i + 1
@@ -244,6 +247,20 @@ def digit_number(toks: Sequence[Token], i: int, text: str) -> Num | None:
     whole, _, dec = raw.partition(".")
     dot3 = len(dec) == 3 and 1 <= len(whole) <= 3 and not whole.startswith("0")
     return Num(i, j, start, toks[j - 1].end, float(raw), digits=True, dot3=dot3)
+
+
+def _rlm_decimal(toks: Sequence[Token], i: int) -> str | None:
+    """The integer part of a decimal laid out right to left (``3.\u200f2`` for 2.3), else None.
+
+    Some wire copy stores a decimal as fraction, dot, right-to-left mark, integer; read left to
+    right it gives the wrong number (``75.\u200f49`` is 49.75 dollars)."""
+    if i + 3 >= len(toks):
+        return None
+    dot, mark, whole = toks[i + 1], toks[i + 2], toks[i + 3]
+    adjacent = dot.start == toks[i].end and mark.start == dot.end and whole.start == mark.end
+    if adjacent and dot.text == "." and mark.text == "\u200f" and whole.text.isdigit():
+        return fold(whole.text)
+    return None
 
 
 def scan_number(lex: Lex, toks: Sequence[Token], i: int, text: str) -> Num | None:

@@ -228,6 +228,9 @@ def open_object(toks: Sequence[Token], j: int, value: float | None) -> tuple[int
     if k >= len(toks):
         return None
     tok = toks[k]
+    owned = _owned_group(tok.text) if via_min else None
+    if owned is not None:
+        return k, k + 1, owned  # اثنين من مقاتليه, ثلاثة من جنودها: the group with its owner's pronoun
     if via_min and is_plural(tok.text) is None:
         single = _construct_plural(toks, k)
         if single is None:
@@ -287,7 +290,11 @@ def _noun_like(raw: str, *, plural: bool, acc: bool) -> bool:
 
 def of_group(toks: Sequence[Token], j: int) -> bool:
     """``اثنين من الأتراك``: من and a definite plural after one or two name what is counted."""
-    if j + 1 >= len(toks) or toks[j].norm != _FROM or is_plural(toks[j + 1].text) is None:
+    if j + 1 >= len(toks) or toks[j].norm != _FROM:
+        return False
+    if _owned_group(toks[j + 1].text) is not None:
+        return True  # اثنين من مقاتليه
+    if is_plural(toks[j + 1].text) is None:
         return False
     construct = j + 2 < len(toks) and is_definite(toks[j + 2].text)  # اثنين من عمالقة الغناء
     return is_definite(toks[j + 1].text) or construct
@@ -330,6 +337,15 @@ def one_of(toks: Sequence[Token], i: int, lex_match: LexMatch) -> tuple[int, int
     if fold(got) in nl.part_of:
         return None
     return tok.start + off, tok.start + off + len(text), nxt.start, end, got
+
+
+def _owned_group(raw: str) -> str | None:
+    """Singular of a plural with a possessive pronoun after من (``مقاتليه`` → مقاتل, ``جنودها`` →
+    جندي), else None: a partitive names its group with the owner's pronoun as often as with ال."""
+    w = clean(raw)
+    if is_definite(w) or not any(w.endswith(p) and len(w) - len(p) >= 3 for p in _POSSESSIVE):
+        return None
+    return is_plural(w) or _construct_sound(w)
 
 
 def _construct_sound(w: str) -> str | None:

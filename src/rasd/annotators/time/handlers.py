@@ -272,8 +272,8 @@ def _h_ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
     direction = lex.ago_words.get(key(gd["ago"]), -1)
     mod = _mod(gd.get("mod"), lex)
     nxt = ctx.next_word(m.end())
-    if nxt == particle("from") and not gd.get("num") and count == "N":
-        # "بعد أشهر من المحادثات": a stretch counted from an event, not a date
+    if nxt in (particle("from"), particle("on")) and not gd.get("num") and count == "N":
+        # "بعد أشهر من المحادثات", "بعد أسابيع على التحرير": a stretch counted from an event, not a date
         return Cand(m.start("unit") if not gd.get("mod") else m.start("mod"), m.end(), "DURATION", _dur_value(unit, None), mod=mod, confidence=0.7)
     if gd.get("num"):
         n = _num(gd["num"], lex)
