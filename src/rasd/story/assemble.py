@@ -46,6 +46,7 @@ from rasd.resources import load_table
 from rasd.story import incident_types, types_with
 from rasd.story import incidents as rinc
 from rasd.story.incidents import Parts, Report, by_person, make_reports, parse_day, resolve
+from rasd.story.openings import Openings
 from rasd.story.perpetrators import perpetrators, targets
 from rasd.story.places import APART, NEAR, UNKNOWN, best_relation, relation
 from rasd.story.reports import Told, kind_of
@@ -133,6 +134,7 @@ class DocInfo:
     quote_starts: list[int] = field(default_factory=list)
     timex: list[Timex] = field(default_factory=list)
     mentions: list[EntityMention] = field(default_factory=list)  # by start: who a cue points to
+    title: str = ""
     _starts: list[int] = field(default_factory=list)
 
     @classmethod
@@ -141,7 +143,7 @@ class DocInfo:
         return cls(da.doc.text, parse_day(da.doc.published.value), da.doc.published.value, da.doc.outlet or "",
                    sorted(da.quantities, key=lambda q: q.start), None, quotes,
                    [q.content.start for q in quotes], sorted(da.timex, key=lambda t: t.start),
-                   sorted(da.entities, key=lambda e: (e.start, e.end)))  # fmt: skip
+                   sorted(da.entities, key=lambda e: (e.start, e.end)), da.doc.title or "")  # fmt: skip
 
     def article(self, doc: str) -> Article:
         if self.sents is None:
@@ -191,6 +193,7 @@ class _Builder:
         self.conflicts: list[Conflict] = []
         self.incident_of: dict[str, str] = {}
         self.places: Mapping[str, Sequence[tuple[int, str]]] = {}  # doc -> (start, place entity) by start
+        self.openings = Openings({}, 0, self.title_text)  # ``assemble`` sets the word counts
 
     def value(self, slot: str, value: float | str, ev: Event, evidence: Evidence, qualifier: str | None = None,
               value_max: float | None = None, text: str | None = None) -> SlotValue:  # fmt: skip
@@ -304,7 +307,7 @@ class _Builder:
                     for v in values if not v.report.other]
             self.conflicts.extend(
                 disagreements(inc.id, inc.label, kept, self.report_claim, self.side, self.entity_type, date_words,
-                              self.apart)  # fmt: skip
+                              self.not_one_story)  # fmt: skip
             )
 
     def told_elsewhere(self, v: Value, scene: str | None) -> bool:
@@ -350,6 +353,16 @@ class _Builder:
         scene: two towns, or two countries (``story.places``)."""
         pa, pb = (frozenset() if a.inferred else a.places), (frozenset() if b.inferred else b.places)
         return best_relation(pa, pb, self.ents) in (APART, NEAR)
+
+    def title_text(self, doc: str) -> tuple[str, str]:
+        info = self.docs.get(doc)
+        return (info.title, info.text) if info is not None else ("", "")
+
+    def not_one_story(self, a: Report, b: Report) -> bool:
+        """Whether two reports' values must not be compared: their places are ``apart``, or
+        their articles do not open on one story (``story.openings``: an incident grouped
+        from a campaign's many reports may hold several happenings)."""
+        return self.apart(a, b) or not self.openings.alike(a.doc, b.doc)
 
     def entity_type(self, eid: str | None) -> str | None:
         return self.ents[eid].type if eid and eid in self.ents else None
@@ -506,6 +519,7 @@ def assemble(
     for inc in incs:
         for r in inc.reports:
             by_doc[r.doc].append(r)
+    b.openings = Openings(*rinc.doc_counts(reports), b.title_text)
     values: dict[int, list[Value]] = defaultdict(list)
     for doc in sorted(by_doc):  # an article's figures are read once and each given to one report
         info = b.docs.get(doc)
