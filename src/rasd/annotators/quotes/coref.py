@@ -314,7 +314,9 @@ def _a_name(text: str) -> bool:
 
 def _person(doc: _Doc, pos: int, words: list[str], fallback: bool, forward: bool = False) -> _Cand | None:
     """Nearest earlier person written with the description's title word (and its nisbas);
-    ``forward``: else the first later one written with that title beside the name."""
+    ``forward``: else the first later one written with that title beside the name. A title
+    that names its own body (``المتحدث الأمني بوزارة الداخلية``) is never taken for the person
+    the story is about: written in full, it stands alone (realnews decision 5)."""
     head = words[0]
     nisbas = [x for x in words[1:] if _nisba(_key(x))]
     hi = bisect_left(doc.per_starts, pos)
@@ -351,7 +353,7 @@ def _person(doc: _Doc, pos: int, words: list[str], fallback: bool, forward: bool
         only_head = all(any(_like(x, h) for h in _keys(head)) for x in app)  # "السفير X": the title alone
         if m.start > pos and _a_name(m.text) and _has(app, head) and (len(words) < 2 or only_head or _has(app, words[1])):
             return _Cand(m.start, m.end, m.text, m.entity, doc.bag(m))
-    if hi == 0:
+    if hi == 0 or any(_keys(x) & _words().org_heads for x in words[1:]):
         return None
     # the person the article is about: the most mentioned surname so far, latest on ties
     counts: Counter[str] = Counter(_key(m.text.split()[-1]) for m in doc.pers[max(0, hi - LOOKBACK) : hi])

@@ -20,6 +20,7 @@ import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from rasd.annotators.quotes.addressees import addressee_cut, oblique_object
 from rasd.annotators.quotes.attributions import after_attribution, attributions
 from rasd.annotators.quotes.clauses import (
     bare_speech,
@@ -65,7 +66,6 @@ from rasd.annotators.quotes.nominal import data_subject, in_which, nominal_intro
 from rasd.annotators.quotes.requests import asked_action
 from rasd.annotators.quotes.speakers import (
     Subj,
-    addressee_cut,
     anaphoric,
     clean_np,
     definite,
@@ -73,7 +73,6 @@ from rasd.annotators.quotes.speakers import (
     is_adjunct_start,
     make_speaker,
     noun_speaker,
-    oblique_object,
     parse_subject,
     pronoun_adjunct,
     speakerish,

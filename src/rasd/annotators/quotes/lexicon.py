@@ -181,3 +181,9 @@ def member(w: str, words: frozenset[str]) -> bool:
     """``w`` (with or without و/ف and the article) is in ``words``."""
     return any(x in words or _nodef(x) in words for x in _bare(w))
 
+
+def adjunct_member(w: str, words: frozenset[str]) -> bool:
+    """``member`` for ``adjuncts.txt``, except that a preposition never takes the article:
+    ``الإمام`` (the imam, in "جامعة الإمام …") is not ``أمام`` (in front of)."""
+    rows = adjunct_rows()
+    return any(x in words or (_nodef(x) in words and not rows.get(_nodef(x), False)) for x in _bare(w))

@@ -29,6 +29,7 @@ _DEF = (article(), chain("to", "the"))  # ال، لل
 _AT_THE = chain("by", "the")  # بالمنطقة: where an office is, after its title
 _NISBA = affixes("nisba", "apposition")
 _TO = chain("to")
+_BY = chain("by")  # بمنطقة: a preposition glued to the word
 _IN = particle("in")
 _PRONOUN = affixes("pronoun", "venue")  # ه ها هم هما: his/her/their
 _FEM, _FEM_CONSTRUCT = fold(affix("feminine")), fold(affix("feminine", "construct"))  # سعادة → سعادته
@@ -156,6 +157,9 @@ def nominal_intro(
         return None  # "أعلن الموقع عبر تويتر …": the preposition's own noun, not the content
     if _felt(toks[j].norm):
         return None  # "أكد المدير سعادته بنجاح …": a feeling, not a report (realnews decision 1)
+    if toks[j].norm[:1] == _BY and any(m.type == "PER" and nodef(bare(toks[x - 1].norm)[-1]) in _heads()
+                                       for x in range(j + 1, min(j + 4, n)) for m in ents.starting_in(toks[x].start, toks[x].end)):  # fmt: skip
+        return None  # "أوضح مدير … بمنطقة عسير المهندس X قائلا": where he serves, then his name: still the subject
     words = 0
     k = j
     while k < n and not brk[k] and words < 2:

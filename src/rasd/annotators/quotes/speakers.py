@@ -17,7 +17,7 @@ from rasd.annotators.quotes.context import NP, Ctx, segments, title_dot, tok_at,
 from rasd.annotators.quotes.frames import accusative, glued_mention, prayed_to, relay
 from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
-from rasd.annotators.quotes.lexicon import Verb, governed_prep, member
+from rasd.annotators.quotes.lexicon import Verb, adjunct_member, governed_prep, member
 from rasd.models import Speaker
 from rasd.resources import load_lines
 from rasd.text import fold
@@ -47,7 +47,6 @@ _ADJ_PRON = affixes("pronoun", "definite")  # أمامه، أمامكم، معن
 _FEM_CONSTRUCT = fold(affix("feminine", "construct"))  # كلمته: ت is the ة of كلمة
 _FEM = fold(affix("feminine"))
 _NISBA = affixes("nisba", "describes")
-_OBLIQUE = affixes("dual", "obl")  # ين، تين: oblique endings of duals and sound masculine plurals
 
 
 def pronoun_adjunct(cx: Ctx, k: int) -> int:
@@ -67,7 +66,7 @@ def is_adjunct_start(cx: Ctx, k: int, segment: bool = False) -> bool:
         return True  # "كتب سابقاً": an adverb, not the subject
     if _ON in (w, _nodef(w), _bare(w)[-1]) and cx.toks[k].text not in _ON_WRITTEN:
         return False  # the names علي/العلي, not the preposition على
-    if member(w, cx.lex.adjuncts) or (segment and w == _IN):
+    if adjunct_member(w, cx.lex.adjuncts) or (segment and w == _IN):
         return True
     if (w == _FROM or member(w, cx.lex.adjunct_leads)) and k + 1 < len(cx.toks) and member(cx.toks[k + 1].norm, cx.lex.adjuncts):
         return True  # "من قبل", "من خلال", "ذات يوم": a preposition or lead word before an adjunct word
@@ -377,9 +376,10 @@ def split_role(cx: Ctx, np_: NP) -> tuple[NP | None, NP | None]:
         if second_basm or (not definite(w) and not (w[:1] in _TO_BY and len(w) > 3)):
             prev = toks[k - 1] if k - 1 >= np_.first else None
             after = prev is None or not prev.is_word or definite(prev.norm) or role_word(cx, prev.norm)
-            if after and not _preposition(cx, w) and (prev is None or not _preposition(cx, prev.norm)):
+            if after and not _preposition(cx, w) and (prev is None or not _preposition(cx, prev.norm)) and not any(
+                    m.type != "PER" and m.start < t.start for m in cx.ents.overlapping(t.start, t.end)):  # fmt: skip
                 # a name opens after a role word: "… المكرمة | عبدالوهاب شلبي"; never with من، في,
-                # nor right after one: "سفير فرنسا في | جدة" is the title's place, not his name
+                # nor right after one ("سفير فرنسا في | جدة"), nor inside a body's name ("جامعة الملك | سعود")
                 start = k
         k -= 1
     if start is None:
@@ -441,43 +441,6 @@ def _object_after(cx: Ctx, pos: int) -> bool:
         return False
     w = cx.toks[k].norm
     return definite(w) and not member(w, cx.lex.titles) and not _nisba(_nodef(w)) and not role_word(cx, w)
-
-
-def addressee_cut(cx: Ctx, np_: NP) -> NP:
-    """The subject of a calling verb without its addressee: after a title and its complement,
-    the first definite noun that is no nisba, title, organisation word or part of a name opens
-    the addressee (``دعا رئيس الجمهورية | القوى السياسية إلى …``)."""
-    for j in range(np_.first + 1, np_.last + 1):  # "… X من جميع اللاعبين", "… X كافة الأطراف"
-        w = cx.toks[j].norm
-        nxt = cx.toks[j + 1].norm if j + 1 <= np_.last else ""
-        t, prev = cx.toks[j], cx.toks[j - 1]  # "ودعت المدينة | الراغبين": an oblique plural, no adjective
-        if w in cx.lex.addressees or (w == _FROM and nxt in cx.lex.addressees) or (
-                w.startswith(_ART) and definite(prev.norm) and oblique_object(cx, NP(j, j))):  # fmt: skip
-            return NP(np_.first, j - 1)
-        if any(m.start == t.start and m.type != "PER" for m in cx.ents.overlapping(t.start, t.end)) and any(
-            m.end == prev.end for m in cx.ents.overlapping(prev.start, prev.end)
-        ):
-            return NP(np_.first, j - 1)  # "دعت الولايات المتحدة | باكستان إلى …": a place or body right after a name
-    if not title_np(cx, np_) or definite(cx.toks[np_.first].norm):
-        return np_
-    for j in range(np_.first + 2, np_.last + 1):
-        t = cx.toks[j]
-        if definite(t.norm) and not _nisba(_nodef(t.norm)) and not role_word(cx, t.norm):
-            if not any(m.type == "PER" for m in cx.ents.overlapping(t.start, t.end)):
-                return NP(np_.first, j - 1)
-    return np_
-
-
-def oblique_object(cx: Ctx, np_: NP) -> bool:
-    """The phrase opens with a definite noun in the oblique case (``المواطنين``, ``الطرفين``):
-    a subject is nominative (ون/ان), so after a calling verb this is whom it calls on
-    (``ودعت الصحيفة … المواطنين إلى …`` with the subject elided). Names and places that end
-    in the same letters (البحرين، حسين) are mentions and are left alone."""
-    t = cx.toks[np_.first]
-    w = t.norm
-    if not (t.is_word and definite(w) and w.endswith(_OBLIQUE) and len(_nodef(w)) >= 5):
-        return False
-    return not any(m.type in ("PER", "ORG", "GPE", "LOC") for m in cx.ents.overlapping(t.start, t.end))
 
 
 def is_anonymous(cx: Ctx, np_: NP) -> bool:

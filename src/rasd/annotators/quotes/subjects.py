@@ -7,6 +7,7 @@ for the subject of the sentence's first verb, not for the last speaker quoted. S
 
 from __future__ import annotations
 
+from rasd.annotators.quotes.addressees import oblique_object
 from rasd.annotators.quotes.context import NP, Ctx, segments, short_pair, trim
 from rasd.annotators.quotes.lexicon import member
 from rasd.annotators.quotes.speakers import (
@@ -14,7 +15,6 @@ from rasd.annotators.quotes.speakers import (
     definite,
     demonstrative,
     is_adjunct_start,
-    oblique_object,
     person_noun,
     split_role,
     title_np,
