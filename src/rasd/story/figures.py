@@ -273,8 +273,8 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
             listing[si] = q.end  # "15 من الضحايا في القاهرة و4 في مطروح و2 في قنا": each a part
         if slot is None or any(_near(words, q, k) for k in ("total_after", "total_before", "other_after")):
             continue
-        if _event_object(q) or _label_number(words, q, art.text) or fold(q.object or "") in word_list("story/measure_units.txt"):
-            continue  # "حصيلة الهجومين"، "مطلوب القائمة 23"، "800 ملليمتر": no count of people
+        if _event_object(q) or _label_number(words, q, art.text) or _not_people(q, art.text):
+            continue  # "حصيلة الهجومين"، "مطلوب القائمة 23"، "800 ملليمتر"، "عائلة واحدة": no count of people
         if among:
             continue  # "بين القتلى طفلان": a part of a toll told before
         more = slot == last_slot and _near(words, q, "more_after")
@@ -326,6 +326,16 @@ def _listed(words: Sequence[Word], q: Quantity, after: int | None, text: str) ->
     between = words[bisect_left(starts, after) : bisect_left(starts, q.start)]
     numbered = [k for k, w in enumerate(between) if any(c.isdigit() for c in text[w[0] : w[1]])]
     return len(between) - (numbered[-1] + 1 if numbered else 0) <= AND_GAP
+
+
+def _not_people(q: Quantity, text: str) -> bool:
+    """A number counting a unit of measure ("800 ملليمتر") or a group written beside it ("من
+    عائلة واحدة"; not "وأصيب ثلاثة آخرون" after it, whose object was carried over)."""
+    obj = fold(q.object or "")
+    if obj in word_list("story/measure_units.txt"):
+        return True
+    beside = [*text[: q.start].split()[-1:], *text[q.end :].split()[:1]]
+    return obj in word_list("story/group_nouns.txt") and any(obj in fold(w) for w in beside)
 
 
 def _counts_victims(q: Quantity) -> bool:

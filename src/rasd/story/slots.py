@@ -8,7 +8,8 @@ figure the other still satisfies ("at least 5" and 7, "about 30" and 32: lower
 confidence). Values from one voice (an outlet, or one quoted official across outlets) are
 never a disagreement: a later report raising the figure is an ``update``, shown as such;
 other pairs from one voice are left out. Dates that contain each other (a month and one of
-its days, a day and its evening, evening and 19:00) agree. Values of two incidents are
+its days, a day and its evening, evening and 19:00) agree; days more than ``FAR_DAYS`` apart
+are not compared (one is a past happening's, recalled). Values of two incidents are
 never compared, nor values an article leaves in doubt: three or more figures of one slot
 (``ROUND_UP``: a round-up, a tally), two dates of one happening (``DATE_ROUND_UP``), a figure
 of a report of another kind than the article leads with (``Value.main``), a figure set aside
@@ -54,6 +55,7 @@ REPRINT = 0.8  # share of words two sentences saying a relative day share when o
 PAIR_MEMBERS = 32  # reports of each value looked at for the pair's relation
 ABOUT = 0.1  # "about x" holds figures within this share of x
 CLOCK = 0.5  # hours either side of a clock time ("الساعة 14:00" and 14:08 agree)
+FAR_DAYS = 7  # two days of one happening further apart: one is another happening's, recalled
 CONF_DIFFER, CONF_COMPATIBLE, CONF_DATE, CONF_UPDATE = 0.8, 0.65, 0.7, 0.6
 # TimeML parts of day, hours; morning from midnight ("الساعة 1:59 صباحا" is morning)
 _PARTS = {"MO": (0.0, 12.0), "AF": (12.0, 18.0), "EV": (14.0, 22.0), "NI": (20.0, 29.0), "DT": (6.0, 18.0)}
@@ -140,9 +142,19 @@ def _dates_clash(a: Value, b: Value) -> bool:
     article, so one day apart is no clash. Nor do two such dates said in one sentence
     (``Value.wording``, ``_reprinted``): one story printed again later, its "yesterday" stale."""
     x, y = str(a.value), str(b.value)
-    if not dates_clash(x, y) or _reprinted(a.wording, b.wording):
+    if not dates_clash(x, y) or _reprinted(a.wording, b.wording) or _days_apart(x, y) > FAR_DAYS:
         return False
     return not any(v.deictic and not dates_clash(_day_before(str(v.value)), str(w.value)) for v, w in ((a, b), (b, a)))
+
+
+def _days_apart(x: str, y: str) -> int:
+    """Days between two dates that name days (0 when either names none): an incident's
+    reports fall within days of each other, so a day weeks away is a past happening's
+    ("شهدت المدينة في السابع من يونيو الماضي حادثا مماثلا"), not a second account of this one."""
+    try:
+        return abs((date.fromisoformat(x[:10]) - date.fromisoformat(y[:10])).days)
+    except ValueError:
+        return 0
 
 
 def _reprinted(a: str, b: str) -> bool:

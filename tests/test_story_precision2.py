@@ -1,0 +1,40 @@
+"""More values that are not this happening's, from the dev half's wrong disagreements (issue 13).
+
+Our own sentences only: a number counting a family ("من عائلة واحدة") beside a toll, a day
+weeks before the other source's (a past happening recalled), and a count of days before
+the article ("قبل أربعة أيام") in a story printed again a day later. Each with its control."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from test_events import qty
+from test_story_precision import BLAST, _dated, _doc, _pair_conflicts, _slot
+
+from rasd.story.figure_words import deictic
+
+
+def test_a_number_counting_a_family_is_no_toll() -> None:
+    one = _doc("d_a", "صحيفة الشمال", f"لقي أربعة أشخاص من عائلة واحدة مصرعهم {BLAST}.")
+    qty(one, "أربعة أشخاص", 4.0, "شخص")
+    qty(one, "واحدة", 1.0, "عائلة")
+    two = _doc("d_b", "صحيفة الجنوب", f"توفي 4 أشخاص {BLAST}.")
+    qty(two, "4 أشخاص", 4.0, "شخص")
+    assert _slot([one, two], "killed") == []
+    # a figure whose object was only carried over from the family is still a toll
+    three = _doc("d_c", "صحيفة الوسط", f"لقي ثلاثة مصرعهم {BLAST} وهم من عائلة واحدة.")
+    qty(three, "ثلاثة", 3.0, "عائلة")
+    assert len(_slot([two, three], "killed")) == 1
+
+
+def test_a_day_weeks_before_the_other_source_s_is_a_past_happening_s() -> None:
+    ours = _dated("d_a", "صحيفة الشمال", "2025-03-03", date(2025, 3, 4), False)
+    recalled = _dated("d_b", "صحيفة الجنوب", "2025-01-20", date(2025, 3, 4), False)
+    assert _pair_conflicts(ours, recalled) == []
+    days_before = _dated("d_b", "صحيفة الجنوب", "2025-02-28", date(2025, 3, 4), False)
+    assert len(_pair_conflicts(ours, days_before)) == 1
+
+
+def test_a_count_of_days_before_the_article_rests_on_its_day() -> None:
+    assert deictic("قبل أربعة أيام") and deictic("منذ يومين")
+    assert not deictic("قبل 4 أيام في 26 يونيو") and not deictic("يوم الخميس")
