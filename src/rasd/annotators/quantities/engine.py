@@ -38,6 +38,7 @@ from rasd.annotators.quantities.neighbours import date_after, inherit, is_score,
 from rasd.annotators.quantities.numbers import (
     Lex,
     Num,
+    accusative_unit,
     lexicon,
     lookup,
     orig_len,
@@ -120,6 +121,9 @@ def _scan_line(
         num = scan_number(lex, toks, i, text)
         if num is None:
             i = _wordless(lex, toks, i, text, doc_id, spans, ents, out)
+            continue
+        if num.j == num.i + 1 and accusative_unit(lex, toks[num.i].norm) and object_after(lex, toks, num.j) is None:
+            i = num.j  # واحدا من أبرز, هدفا واحدا: only واحدا بالمئة is read (numbers.accusative_unit)
             continue
         if is_skipped(lex, toks, num, text, spans):
             i = num.j
@@ -380,6 +384,7 @@ def _wordless(
         and not spans.overlaps_any(wc[0], wc[1])
         and not (wc[2] == 2.0 and in_name(ents, wc[0], wc[1]))  # الأرجنتين، أحمد الحيان: no dual
         and not is_score(toks, i + 1, wc[3])
+        and not (i > 0 and not lex.skip_before.isdisjoint(word_readings(toks[i - 1].norm)))  # بالذكرى السبعين: which one
         and not score_side(toks, i, wc[3]) and not is_multiple(toks[i].norm)  # الضعفين: a ratio
         and not ((after_dual or my or duals.refers_back(text, toks, i, wc[1])) and wc[2] == 2.0)  # بتشكيلتين مختلفتين، هذين المشروعين
         and not (

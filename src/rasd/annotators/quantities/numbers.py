@@ -160,7 +160,16 @@ def _lookup(lex: Lex, text: str, norm: str) -> tuple[float, str] | None:
     for r in readings:
         if r in lex.numbers and not (r != norm and norm.startswith(_AS)):
             return lex.numbers[r]  # كمية is not ك + مية
-    return None
+    return accusative_unit(lex, norm)
+
+
+def accusative_unit(lex: Lex, norm: str) -> tuple[float, str] | None:
+    """``واحدا``, ``خمسا``: a unit word in the indefinite accusative, which the cardinal list
+    leaves out. The engine keeps it only before a listed unit (``بلغت واحدا بالمئة``): after a
+    noun or before ``من`` it is as often "one of" (``واحدا من أبرز``) as a count."""
+    bare = without_accusative(norm)
+    hit = lex.numbers.get(bare) if bare is not None and norm not in lex.numbers else None
+    return hit if hit is not None and hit[1] == "unit" else None
 
 
 def may_start(lex: Lex, text: str, norm: str) -> bool:

@@ -24,6 +24,7 @@ from rasd.annotators.quantities.objects import (
 )
 from rasd.annotators.quantities.open_duals import may_be_dual
 from rasd.text import Token
+from rasd.text.clitics import without_accusative
 
 NUM, DUAL, ONE_OF, OPEN_DUAL, POST_NUM, POST_DEF = 1, 2, 4, 8, 16, 32
 START = NUM | DUAL | ONE_OF | OPEN_DUAL  # a count may start at the word whatever precedes it
@@ -52,6 +53,7 @@ def word_flags(lex: Lex, text: str, norm: str) -> int:
         or DIGITS.search(norm)
         or folded(text) in nouns().fractions
         or not _start_words(lex).isdisjoint(readings)
+        or without_accusative(norm) in lex.numbers  # واحدا (numbers._lookup)
     ):
         if may_start(lex, text, norm):
             f |= NUM
