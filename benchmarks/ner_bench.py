@@ -4,6 +4,11 @@ Writes docs/benchmarks/ner.md. Run from the repo root:
 
     python benchmarks/ner_bench.py [--shared ../shared] [--news-limit N] [--out docs/benchmarks/ner.md]
 
+    python benchmarks/ner_bench.py --split dev [--errors /tmp/ner_dev_errors.tsv]
+
+scores only the whole ``tag()`` on dev (the last 10% of ANERcorp train) with an error listing;
+nothing is written but the listing.
+
 The model is the shipped one (``rasd train ner``); the test file is only read here.
 
     python benchmarks/ner_bench.py --teacher /tmp/teacher/teacher.pt [--student /tmp/student.npz]
@@ -21,6 +26,7 @@ import datetime as dt
 import json
 import time
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 from machine import markdown_lines  # noqa: E402
@@ -33,7 +39,15 @@ from rasd.annotators.entities.labels import to_bio
 from rasd.annotators.entities.neural import NEURAL_PATH
 from rasd.annotators.entities.neural import load as neural_load
 from rasd.annotators.entities.neural import tagger as neural_tagger
-from rasd.annotators.entities.train import DOC_WINDOW, Sentence, predict_docs, read_conll, score
+from rasd.annotators.entities.train import (
+    DOC_WINDOW,
+    Sentence,
+    dev_split,
+    entities_of,
+    predict_docs,
+    read_conll,
+    score,
+)
 from rasd.interfaces.cli.entities import format_table
 from rasd.models import DocAnalysis, Document, Published
 from rasd.resolve.entities import analyse, link
@@ -95,11 +109,10 @@ def _tables(sents: list[Sentence], words: list[list[str]], pred: list[list[str]]
     return f1_table(score(gold, pred)), f1_table(score(gold, docs))
 
 
-def pipeline_eval(test: Path) -> tuple[str, float]:
-    """F1 of the full ``tag()`` (model + document pass + gazetteers + patterns + heuristics)
-    mapped back to ANERcorp types (GPE/LOC/FAC -> LOC) at token level; and its speed in
-    tokens/s. Each call gets a pseudo-document of ``DOC_WINDOW`` sentences, one a line."""
-    sents = read_conll(test)
+def pipeline_tags(sents: list[Sentence]) -> tuple[list[list[str]], float]:
+    """BIO labels of the full ``tag()`` (model + document pass + gazetteers + patterns +
+    heuristics) mapped back to ANERcorp types (GPE/LOC/FAC -> LOC) at token level, and its
+    speed in tokens/s. Each call gets a pseudo-document of ``DOC_WINDOW`` sentences, one a line."""
     t0 = time.process_time()
     tag("وصل الوفد إلى بغداد.")  # load gazetteers and model once, outside the timing
     load = time.process_time() - t0
@@ -132,7 +145,60 @@ def pipeline_eval(test: Path) -> tuple[str, float]:
         for words in group:
             preds.append(labels[k : k + len(words)])
             k += len(words)
-    return f1_table(score([t for _, t in sents], preds)), n_tok / cpu
+    return preds, n_tok / cpu
+
+
+def pipeline_eval(test: Path) -> tuple[str, float]:
+    """F1 table of the full ``tag()`` on ``test`` and its speed in tokens/s."""
+    sents = read_conll(test)
+    preds, speed = pipeline_tags(sents)
+    return f1_table(score([t for _, t in sents], preds)), speed
+
+
+def error_classes(sents: list[Sentence], preds: list[list[str]]) -> list[tuple[str, str, str, str]]:
+    """Every error of ``preds`` against gold as ``(class, gold type, predicted type, context)``:
+    ``missed`` (no predicted span overlaps the gold one), ``spurious`` (no gold span overlaps),
+    ``type`` (same tokens, other type), ``boundary`` (overlapping, other tokens; ``[gold] {pred}``)."""
+    out: list[tuple[str, str, str, str]] = []
+    for (words, gold), pred in zip(sents, preds, strict=True):
+        ge, pe = entities_of(gold), entities_of(pred)
+
+        def show(a: int, b: int, w: list[str] = words) -> str:
+            return " ".join(w[max(0, a - 3) : a]) + " [" + " ".join(w[a:b]) + "] " + " ".join(w[b : b + 3])
+
+        for g in sorted(ge - pe):
+            over = [p for p in pe if p[0] < g[1] and g[0] < p[1]]
+            if not over:
+                out.append(("missed", g[2], "-", show(g[0], g[1])))
+            elif any(p[:2] == g[:2] for p in over):
+                out.append(("type", g[2], next(p[2] for p in over if p[:2] == g[:2]), show(g[0], g[1])))
+            else:
+                p = min(over)
+                out.append(("boundary", g[2], p[2], show(g[0], g[1]) + "  {" + " ".join(words[p[0] : p[1]]) + "}"))
+        for p in sorted(pe - ge):
+            if not any(g[0] < p[1] and p[0] < g[1] for g in ge):
+                out.append(("spurious", "-", p[2], show(p[0], p[1])))
+    return out
+
+
+def dev_report(train: Path, errors: Path | None) -> None:
+    """``--split dev``: the whole ``tag()`` on the dev split (the last 10% of ANERcorp train, as
+    the trainers hold it out): per-type P/R/F1, error counts per class, speed; the error listing
+    goes to ``errors``. Test is not read."""
+    _, dev = dev_split(read_conll(train))
+    preds, speed = pipeline_tags(dev)
+    n_tok = sum(len(w) for w, _ in dev)
+    errs = error_classes(dev, preds)
+    counts = Counter((c, g, p) for c, g, p, _ in errs)
+    print(f"# tag() on ANERcorp dev ({len(dev):,} sentences, {n_tok:,} tokens)\n")
+    print(f1_table(score([t for _, t in dev], preds)))
+    print(f"\nSpeed (one core, CPU time): {speed:,.0f} tokens/s\n\n| class | gold | pred | count |\n|---|---|---|---|")
+    for (c, g, p), n in counts.most_common():
+        print(f"| {c} | {g} | {p} | {n} |")
+    if errors is not None:
+        lines = [f"{c}\t{g}\t{p}\t{ctx}" for c, g, p, ctx in sorted(errs, key=lambda e: e[:3])]
+        errors.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"\n{len(errs)} errors listed in {errors}")
 
 
 def news_throughput(news: Path, limit: int | None) -> str:
@@ -226,7 +292,13 @@ def main() -> None:
     ap.add_argument("--teacher", type=Path, default=None, help="score this teacher (teacher.pt) on test instead")
     ap.add_argument("--student", type=Path, default=None, help="with --teacher: also a candidate student .npz")
     ap.add_argument("--teacher-out", type=Path, default=Path("docs/benchmarks/ner_teacher_test.md"))
+    ap.add_argument("--split", choices=("test", "dev"), default="test",
+                    help="dev: only tag() on the last 10%% of ANERcorp train, with an error listing")
+    ap.add_argument("--errors", type=Path, default=None, help="with --split dev: write the error listing here")
     a = ap.parse_args()
+    if a.split == "dev":
+        dev_report(a.shared / "data/anercorp/train.conll", a.errors)
+        return
     test = a.shared / "data/anercorp/test.conll"
     if a.teacher is not None:
         teacher_report(test, a.teacher, a.student, a.teacher_out)

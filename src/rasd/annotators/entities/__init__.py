@@ -29,7 +29,13 @@ from rasd.annotators.entities.commands import command_cands
 from rasd.annotators.entities.companies import company_names
 from rasd.annotators.entities.complements import refine
 from rasd.annotators.entities.consistency import propagate
-from rasd.annotators.entities.cues import common_words, given_names, is_given_name, misread_verb
+from rasd.annotators.entities.cues import (
+    and_given_name,
+    common_words,
+    given_names,
+    is_given_name,
+    misread_verb,
+)
 from rasd.annotators.entities.extents import widen
 from rasd.annotators.entities.facilities import event_cands, facility_cands, title_cands
 from rasd.annotators.entities.family import (
@@ -427,8 +433,9 @@ def _extend_left(toks: list[Token], run: list[int], accepted: list[_Cand], known
     """``وزير الدفاع العراقي`` + ``ثابت`` + [``العباسي``]: a word between a title and a
     person's span is the person's first name the model left out (it is often also a common
     word); so is a given name (``given_names.txt``) right before the span (``علي`` +
-    ``موسى دقدوق``). Only untagged name-shaped words join: no article, no title or trigger
-    word, no ordinary word, demonym or reporting verb, at least 3 letters."""
+    ``موسى دقدوق``), also with ``و`` (``وأشرف`` + ``عبد الباقي``) before a span without one.
+    Only untagged name-shaped words join: no article, no title or trigger word, no ordinary
+    word, demonym or reporting verb, at least 3 letters."""
     used = {i for c in accepted for i in range(c.first, c.last + 1)}
     blocked = _not_first_names()
     for c in accepted:
@@ -438,7 +445,8 @@ def _extend_left(toks: list[Token], run: list[int], accepted: list[_Cand], known
         t = toks[p]
         if not t.is_word or t.norm.startswith(_ART) or len(t.norm) < 3 or t.norm in blocked:
             continue
-        if not _title_before(toks, p) and not is_given_name(t):
+        no_and_given = c.start != toks[c.first].start or not and_given_name(t)  # "ومتعب وأسامة حسني": two
+        if not _title_before(toks, p) and not is_given_name(t) and no_and_given:
             continue
         c.first, c.start = p, t.start + _clitic_len(t, known)
         used.add(p)

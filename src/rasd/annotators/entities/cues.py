@@ -14,9 +14,11 @@ from functools import cache
 from rasd.annotators.entities import gazetteer as gz
 from rasd.annotators.entities.features import gaz_tokens
 from rasd.resources import load_lines
+from rasd.text.clitics import proclitic
 from rasd.text.tokens import Token
 
 MIN_STEM = 3  # letters left after a verb opening: "يتم" is too short to judge
+_AND = proclitic("and")
 
 
 @cache
@@ -42,6 +44,11 @@ def is_given_name(tok: Token) -> bool:
 
 
 @cache
+def and_given_name(tok: Token) -> bool:
+    """``وأشرف``: a given name with ``و``, the next person of a list."""
+    return tok.is_word and tok.norm.startswith(_AND) and tok.norm[len(_AND) :] in given_names()
+
+
 def verb_prefixes() -> tuple[str, ...]:
     """Folded imperfect-verb openings, longest first (``verb_prefixes.txt``)."""
     return tuple(sorted({gz.key_of(p) for p in load_lines("entities/verb_prefixes.txt")}, key=len, reverse=True))
@@ -72,4 +79,4 @@ def misread_verb(toks: list[Token], i: int, word: str, counts: Counter[str], tit
     return not (i > 0 and is_given_name(toks[i - 1]))
 
 
-__all__ = ["given_names", "is_given_name", "misread_verb", "verb_prefixes"]
+__all__ = ["and_given_name", "given_names", "is_given_name", "misread_verb", "verb_prefixes"]

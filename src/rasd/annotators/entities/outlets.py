@@ -14,6 +14,7 @@ mountains"). Any listed name is an outlet in an outlet context:
 - told to it, ``لـ«X»``; credited to it with لـ (``outlet_credits.txt``: ``وفقا للالمانية``),
   also for a weak name, unless a masculine definite adjective follows (``وفقا للبيان العسكري``);
 - opening the text before a dash (a dateline: ``سبق- الرياض:``);
+- between quote marks in a dateline's credit (``بغداد: «الشرق الأوسط»``: a place and a colon);
 - the document's own outlet, between quote marks (``أبلغ مسؤول «الشرق الأوسط»``).
 
 Outside these, an ambiguous name keeps whatever type the place gazetteer or the model
@@ -37,7 +38,7 @@ from rasd.text.tokens import Token, strip_proclitics, tokenize
 _ART = article()
 _TO_ART = chain("to", "the")  # للالمانية: ل + الالمانية
 # ” also opens a quote in many records ("لـ”العربية”"), as it closes one
-_TOLD = re.compile(rf"(?<!\w){re.escape(proclitic('to'))}\u0640?\s*[«\"“”]\s*$")  # لـ«X»: told to X
+_TOLD = re.compile(rf"(?<!\w){re.escape(proclitic('to'))}\s?\u0640?\s*[«\"“”]\s*$")  # لـ«X»: told to X
 _OPEN = "«\"“”("
 _CLOSE = "»\"”)"
 _DASH = re.compile(r"^\s*[-–—]")
@@ -173,9 +174,11 @@ def in_context(toks: list[Token], text: str, i: int, last: int, start: int, name
     """Whether tokens ``i..last`` (a name starting at char ``start``) are said as an outlet."""
     end = toks[last].end
     canonical = name.canonical
-    if _TOLD.search(text[max(0, start - 6) : start]):
+    if _TOLD.search(text[max(0, start - 8) : start]):
         return True  # "قال لـ«X»": told to the paper
     if own is not None and canonical == own and _quoted(text, start, end):
+        return True
+    if _credit_line(text, start, end):
         return True
     if _dateline(text, start, end) or (
         own is not None and canonical == own and _dateline(text, start, end, _TATWEEL_DASH)
@@ -241,6 +244,22 @@ def _dateline(text: str, start: int, end: int, dash: re.Pattern[str] = _DASH) ->
         return False
     before = text[:start].strip()
     return not before or (before.endswith(("-", "–")) and "\n" not in before)
+
+
+def _credit_line(text: str, start: int, end: int) -> bool:
+    """A quoted name right after a place and a colon (``بغداد: «X»``, ``لندن ـ دبي : «X»``):
+    the credit of a dateline, not a place said in a sentence (``قال: «X»`` is speech: the
+    word before the colon must be a known place)."""
+    if not (text[:start].rstrip().endswith(tuple(_OPEN)) and text[end:].lstrip().startswith(tuple(_CLOSE))):
+        return False
+    head = text[max(0, start - 40) : start].rstrip()[:-1].rstrip()
+    if not head.endswith(":"):
+        return False
+    parts = head[:-1].split()
+    if not parts:
+        return False
+    e = gz.place_lookup(parts[-1])
+    return e is not None and e.type in ("GPE", "LOC")
 
 
 def own_outlet(outlet: str | None) -> str | None:

@@ -28,7 +28,7 @@ from rasd.annotators.entities.neural import (
     disc_keys,
     vocab_arrays,
 )
-from rasd.annotators.entities.train import Sentence, news_contents, read_conll, score
+from rasd.annotators.entities.train import Sentence, dev_split, news_contents, read_conll, score
 from rasd.text.normalize import fold
 
 SEED = 13
@@ -249,8 +249,7 @@ def train_neural(
         if vectors is not None:
             kv.save(str(vectors))
     data = read_conll(train_file)
-    cut = len(data) - len(data) // 10
-    tr, dev = data[:cut], data[cut:]
+    tr, dev = dev_split(data)
     if refit_epochs is not None:
         tr, dev, epochs = data, [], refit_epochs
     if silver is not None:
