@@ -142,7 +142,8 @@ def attributions(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> 
         else:
             c_a, c_b = s0, k
             if matched in lex.attr_closing:  # "… موجودا بأن تنقل المباراة كما أعلن X": from the clause after بأن
-                c_a = max((x + 1 for x in range(s0, k) if toks[x].norm == "," or any(w in lex.comps for w in _bare(toks[x].norm))), default=s0)
+                c_k = k - 1 if toks[k - 1].norm == "," else k  # the comma setting off "، كما أعلن X" ends the content
+                c_a = max((x + 1 for x in range(s0, c_k) if toks[x].norm == "," or any(w in lex.comps for w in _bare(toks[x].norm))), default=s0)
         cn = trim(cx, c_a, c_b - 1)
         if cn is None:
             k = src_b
@@ -169,7 +170,8 @@ def _closes(cx: Ctx, k: int, src_b: int) -> bool:
     """The phrase at ``k`` follows words of its sentence and its source (ending at ``src_b``)
     ends the clause: a stop, a comma or an adjunct (``عبر تويتر``), nothing said after it."""
     toks = cx.toks
-    if k == sentence_start(cx, k) or not toks[k - 1].is_word:
+    j = k - 1 if k > 0 and toks[k - 1].norm == "," else k  # "…، كما أعلن الوزير.": the comma only sets it off
+    if j == sentence_start(cx, k) or j == 0 or not toks[j - 1].is_word:
         return False
     return src_b >= len(toks) or cx.brk[src_b - 1] or toks[src_b].norm in (".", ",", "!") or is_adjunct_start(cx, src_b)
 

@@ -190,6 +190,16 @@ def _aux() -> frozenset[str]:
     return frozenset(fold(x) for x in load_lines("quotes/auxiliaries.txt"))
 
 
+def object_first(cx: Ctx, a: int, nom: tuple[int, int], prep: int) -> bool:
+    """A nominal report's object opens right after its subject, before the preposition at ``prep``:
+    ``أكدت الوزارة مواصلة … على الخارطة`` reports the مواصلة phrase, the later على is not the verb's.
+    Not after an adjunct (``في تصريح له على``), nor when a person is named before the preposition
+    (``أكد مدير عام فرع الوزارة X على``: a title chain, X is the subject)."""
+    if nom[0] != nom[1] or any(is_adjunct_start(cx, x, segment=True) for x in range(a, nom[1] + 1)):
+        return False
+    return not any(m.type == "PER" for m in cx.ents.overlapping(cx.toks[nom[1]].start, cx.toks[prep].start))
+
+
 def kana_subject(cx: Ctx, s0: int, k: int) -> NP | None:
     """The subject between ``كان`` and the cue at ``k`` when the sentence or its last comma
     piece (or the clause after أن) opens with ``كان`` and a speaker-like noun phrase (``وكانت الوزارة أبلغت …``,

@@ -29,6 +29,7 @@ from rasd.annotators.quotes.clauses import (
     comma_after_name,
     kana_subject,
     object_before,
+    object_first,
     quote_after,
     quoted_subject,
     relative_antecedent,
@@ -57,7 +58,6 @@ from rasd.annotators.quotes.coref import affiliation, office_head, resolve_descr
 from rasd.annotators.quotes.frames import opens_clause, relay, report_noun, subject_next, subordinate
 from rasd.annotators.quotes.groups import continued
 from rasd.annotators.quotes.history import CLITICS as _CLITICS
-from rasd.annotators.quotes.history import SpeakerIndex
 from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
 from rasd.annotators.quotes.lexicon import Verb, glued_prep, governed_prep, lexicon, member
@@ -78,6 +78,7 @@ from rasd.annotators.quotes.speakers import (
     speakerish,
     title_np,
 )
+from rasd.annotators.quotes.state import State
 from rasd.annotators.quotes.statements import resolve_statements
 from rasd.annotators.quotes.subjects import SOFT as _SOFT
 from rasd.annotators.quotes.subjects import inner_subject, main_subject
@@ -170,7 +171,7 @@ def extract_quotes(
     timex = list(timex)
     dates = SpanIndex(t for t in timex if t.type == "DATE" and t.value)
     out: list[Quote] = []
-    st = _State(times=SpanIndex(timex))
+    st = State(times=SpanIndex(timex))
     k = 0
     while k < len(toks):
         nested = k <= st.covered_until  # a cue inside a direct quote is part of the speech … (E2)
@@ -187,6 +188,7 @@ def extract_quotes(
             k += n
             continue
         quote, c_first, c_last, direct_open = q
+        until = st.indirect_until if direct_open is None else -1  # a nested report's outer content
         if direct_open is not None:  # … unless it quotes someone in marks of its own
             st.used_pairs.add(direct_open)
             if not nested:
@@ -200,7 +202,7 @@ def extract_quotes(
             k += n
             continue  # the witness, not the one they quote, goes on speaking after it
         prev = st.hist.items[-1] if st.hist.items else None
-        st.hist.add(k, quote.speaker)
+        st.quoted(k, quote.speaker, until)
         if prev is not None and prev[0] >= cx.s0[k] and subordinate(toks, k):
             st.hist.add(*prev)  # "…، حيث أظهرت الأرقام أن …، مشيرا": the sentence's speaker goes on
         k += n
@@ -211,29 +213,13 @@ def extract_quotes(
     return out
 
 
-@dataclass
-class _State:
-    """What earlier quotes in the document leave for later ones."""
-
-    used_pairs: set[int] = dataclasses.field(default_factory=set)
-    used_starts: set[int] = dataclasses.field(default_factory=set)
-    covered_until: int = -1  # cues inside a direct quote's content are part of the speech
-    indirect_until: int = -1  # cues inside indirect content need a full إن/أن/colon frame
-    hist: SpeakerIndex = dataclasses.field(default_factory=SpeakerIndex)
-    times: SpanIndex[Timex] = dataclasses.field(default_factory=lambda: SpanIndex([]))  # "طلب منه الأسبوع الماضي …"
-
-    @property
-    def last(self) -> Speaker | None:
-        return self.hist.items[-1][1] if self.hist.items else None
-
-
 def _date_for(q: Quote, dates: SpanIndex[Timex], doc_date: str | None) -> str | None:
     for t in dates.within(q.start, q.content.start):
         return t.value
     return doc_date
 
 
-def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: _State, doc_id: str) -> tuple[Quote, int, int, int | None] | None:
+def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: State, doc_id: str) -> tuple[Quote, int, int, int | None] | None:
     """One cue at token ``k`` (``n`` tokens): find its content, then its speaker."""
     toks = cx.toks
     if verb.participle and k >= 2 and any(b in cx.lex.comps for b in _bare(toks[k - 2].norm)) and toks[k - 1].is_word:
@@ -279,9 +265,9 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: _State, doc_id: str) -> tupl
     subj_a, subj_b = k + n, (j if intro is not None else k + n)
     if "preps" in verb.options and subj_b > subj_a and toks[subj_b - 1].norm in verb.preps:
         subj_b -= 1  # "وختم بالقول: …": the preposition before the colon is no subject
-    if intro is not None and intro.kind == "obj" and "nominal" in verb.options and not verb.participle:
-        nom = nominal_intro(toks, cx.brk, cx.ents, k + n, cx.names)  # "نفت إدارة النصر وصول أي خطاب": the
-        if nom is not None and nom[1] < intro.content_start:  # object starts before أي
+    if intro is not None and intro.kind in ("obj", "prep") and "nominal" in verb.options and not verb.participle:
+        nom = nominal_intro(toks, cx.brk, cx.ents, k + n, cx.names)  # "نفت إدارة النصر وصول أي خطاب": before أي
+        if nom is not None and nom[1] < intro.content_start and (intro.kind == "obj" or object_first(cx, k + n, nom, j)):
             intro, subj_b = _Intro(nom[1], None, "obj"), nom[0]
     if (intro is None or (intro.kind in ("prep", "obj") and intro.content_start > k + n + 1)) and (
         "nominal" in verb.options and not verb.participle and in_which(toks, cx.brk, k + n, verb.preps)
@@ -399,7 +385,7 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: _State, doc_id: str) -> tupl
     return q, c_first, c_last_tok, direct_open
 
 
-def _coordinated(cx: Ctx, k: int, st: _State) -> bool:
+def _coordinated(cx: Ctx, k: int, st: State) -> bool:
     """The cue at ``k`` carries و/ف and an earlier cue of its sentence was quoted: the same
     speaker goes on (``دعا X إلى …، وحث الحكومة على …``)."""
     return _bare(cx.toks[k].norm)[-1] != cx.toks[k].norm and bool(st.hist.items) and st.hist.items[-1][0] >= cx.s0[k]
@@ -416,7 +402,7 @@ def _is_clitic_cue(cx: Ctx, k: int, n: int) -> bool:
     return (words[0], *words[1:]) not in cx.lex.cues
 
 
-def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: _State, k: int, in_doc: bool = False) -> Speaker | None:
+def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: State, k: int, in_doc: bool = False) -> Speaker | None:
     """The speaker: the subject after the cue, else a subject before it, else the last one.
     ``in_doc``: the cue's only subject word points into a document (``خطابا … تطالب فيه``):
     like a participle, it speaks for the subject of its sentence."""
@@ -514,7 +500,7 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: _State, k: int, in_doc: bool = 
         return make_speaker(cx, Subj(np=when, medium=sub.medium))  # "وعندما سئل الوزير … قال إن"
     if verb.imperfect and not _goes_on(cx, k):
         return None  # "فصائل مسلحة تقول إنها …": a description, not a continuation
-    return _inherit(continued(cx, max(st.covered_until, st.indirect_until) + 1, k, verb, st.last), sub.medium)
+    return _inherit(continued(cx, max(st.covered_until, st.indirect_until) + 1, k, verb, st.last_at(k)), sub.medium)
 
 
 def _asked_all(cx: Ctx, a: int) -> bool:
@@ -538,7 +524,7 @@ def _goes_on(cx: Ctx, k: int) -> bool:
     )
 
 
-def _antecedent(cx: Ctx, np_: NP, st: _State, strict: bool = False) -> Speaker | None:
+def _antecedent(cx: Ctx, np_: NP, st: State, strict: bool = False) -> Speaker | None:
     """Most recent speaker whose head word matches a definite mention (المسؤول → مسؤول …)."""
     head = _nodef(_bare(cx.toks[np_.first].norm)[-1])
     if head in {_nodef(x) for x in cx.lex.latter}:

@@ -129,6 +129,8 @@ def nominal_intro(
         if not t.is_word:
             break
         w = bare(t.norm)[-1]
+        if j > a and _opens_object(t.norm):
+            break  # "أكد الوزير أهمية …", "أعلنت الشرطة القبض على …": the verbal noun opens the object
         if named and (_portfolio(t.norm) or w.startswith(_AT_THE)):  # "وكيل وزارة العمل
             j, closed = j + 1, False  # للشؤون الدولية الدكتور X", "أمين عام مجلس التنمية بالمنطقة المهندس X"
             continue
@@ -151,7 +153,7 @@ def nominal_intro(
     sub_end = j
     while j < n and not brk[j] and (toks[j].norm in (",", "-") or toks[j].norm in _skips() or _manner_adjective(toks, j)):
         j += 1
-    if j >= n or brk[j - 1] or not toks[j].is_word or (_definite(toks[j].norm) and not closed):
+    if j >= n or brk[j - 1] or not toks[j].is_word or (_definite(toks[j].norm) and not closed and not _opens_object(toks[j].norm)):
         return None  # a definite word here is as likely the subject going on
     if j > sub_end and toks[j - 1].norm in _governing():
         return None  # "أعلن الموقع عبر تويتر …": the preposition's own noun, not the content
@@ -223,6 +225,12 @@ def _pointers() -> frozenset[str]:
 @cache
 def _zero_objects() -> frozenset[str]:
     return frozenset(fold(x) for x in load_lines("quotes/zero_subject_objects.txt"))
+
+
+def _opens_object(w: str) -> bool:
+    """A verbal noun of ``zero_subject_objects.txt``, bare or with the article (أهمية، القبض): it never
+    goes on a subject (أهمية is no nisba), it opens the reported noun phrase."""
+    return w in _zero_objects() or (_definite(w) and nodef(bare(w)[-1]) in _zero_objects())
 
 
 def zero_subject_object(toks: Sequence[Token], brk: Sequence[bool], a: int) -> bool:

@@ -299,11 +299,11 @@ def _audience(cx: Ctx, k: int, e: int, head: int) -> bool:
     w = cx.toks[k].norm
     if not (w.startswith(_TO) and len(w) > 3) or k == head:
         return False
-    if member(cx.toks[head].norm, cx.lex.titles) and k == head + 1:
-        return False  # "الأمين العام للجامعة" : part of the title
     rest = _after_to(w)
     if rest in cx.lex.audiences or (_ART + rest) in cx.lex.audiences:
-        return True
+        return True  # "وقال الوزير للصحفيين": right after a title too
+    if member(cx.toks[head].norm, cx.lex.titles) and k == head + 1:
+        return False  # "الأمين العام للجامعة" : part of the title
     if w.startswith(_TO_ART) and any(m.type == "PER" and m.start < cx.toks[k - 1].end for m in cx.ents.overlapping(cx.toks[k].start, cx.toks[k].end)):
         return True  # "وقال دودا للبرلمان:" tagged as one name: لل + a noun is whom he told, never a name
     # "وقال لزملائه إنه …": to a noun with a possessive pronoun (written ه, not the ة that folds

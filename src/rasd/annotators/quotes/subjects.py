@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from rasd.annotators.quotes.addressees import oblique_object
 from rasd.annotators.quotes.context import NP, Ctx, segments, short_pair, trim
+from rasd.annotators.quotes.history import bare
 from rasd.annotators.quotes.lexicon import member
 from rasd.annotators.quotes.speakers import (
     Subj,
@@ -16,10 +17,11 @@ from rasd.annotators.quotes.speakers import (
     demonstrative,
     is_adjunct_start,
     person_noun,
+    speakerish,
     split_role,
     title_np,
 )
-from rasd.resources import load_lines
+from rasd.resources import arabic, load_lines
 from rasd.text import fold
 from rasd.text.clitics import affixes, particle
 
@@ -28,6 +30,9 @@ _IN = particle("in")
 _ACC = affixes("accusative")  # خطابا، بيانا
 # one-word pieces before a clause that are no subject (في، المقابل، لكن، كما …)
 SOFT = frozenset(fold(x) for x in load_lines("quotes/soft_openers.txt"))
+_EXPRESSED = frozenset(fold(x) for x in load_lines("quotes/expressed.txt"))  # أعرب، عبر + عن
+_ABOUT = particle("about")
+_HONORIFIC = frozenset(fold(x) for x in arabic.titles("honorific"))  # الأمير، الشيخ: a subject before عن
 
 
 def main_subject(cx: Ctx, s0: int, k: int) -> Subj | None:
@@ -35,7 +40,9 @@ def main_subject(cx: Ctx, s0: int, k: int) -> Subj | None:
 
     "وحمّل الضابط السابق … مايكل بي مالروي، … محذرا من أن …": the warning is Mulroy's.
     """
-    segs = [sg for sg in segments(cx, s0, k) if not is_adjunct_start(cx, sg[0])]
+    segs = segments(cx, s0, k)
+    about = _expressed(cx, *segs[0]) if segs else None  # "وعبر جلالته عن …": عبر is the verb here
+    segs = [sg for n, sg in enumerate(segs) if (n == 0 and about is not None) or not is_adjunct_start(cx, sg[0])]
     segs = [sg for sg in segs if not (sg[1] - sg[0] == 1 and member(cx.toks[sg[0]].norm, SOFT))]
     segs = [sg for sg in segs if not _opener(cx, *sg)]
     if not segs or segs[0][1] - segs[0][0] < 2:
@@ -44,7 +51,7 @@ def main_subject(cx: Ctx, s0: int, k: int) -> Subj | None:
     while a < b and member(cx.toks[a].norm, SOFT):
         a += 1
     a += 1  # skip the verb
-    np_ = trim(cx, a, b)
+    np_ = trim(cx, a, b if about is None else about - 1)
     if np_ is None:
         return None
     # "ورفض المصدر الذي فضل عدم ذكر اسمه كشف …": a relative clause describes the subject, it ends it
@@ -86,6 +93,8 @@ def main_subject(cx: Ctx, s0: int, k: int) -> Subj | None:
     head = cx.toks[np_.first].norm
     if any(member(head, words) for words in (cx.lex.titles, cx.lex.anon, cx.lex.orgs, cx.lex.outlets)) or person_noun(cx, head):
         return Subj(np=np_)  # "وقام الطالب بإيذاء الموظفة وقال لها إنه …": the student, resolved by coref
+    if about is not None and (speakerish(cx, np_) or head in _HONORIFIC):
+        return Subj(np=np_)  # "وأعرب خادم الحرمين الشريفين عن شكره …": the whole phrase before عن
     return None
 
 
@@ -99,6 +108,14 @@ def inner_subject(cx: Ctx, s0: int, k: int) -> Subj | None:
     if main is None and cx.toks[a + 1].is_word and definite(cx.toks[a + 1].norm):
         return Subj(np=NP(a + 1, a + 1))  # "صرخ الجنود قائلين": a definite noun after the verb
     return main
+
+
+def _expressed(cx: Ctx, a: int, b: int) -> int | None:
+    """Token of عن after a subject when tokens ``a..b-1`` open with a verb of ``expressed.txt``
+    (``أعرب الأمير عن شكره …``): the subject ends there."""
+    if a >= b or not any(w in _EXPRESSED for w in bare(cx.toks[a].norm)):
+        return None
+    return next((j for j in range(a + 2, b) if cx.toks[j].norm == _ABOUT), None)
 
 
 def _object_after(cx: Ctx, k: int) -> bool:
