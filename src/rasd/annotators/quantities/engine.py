@@ -227,7 +227,8 @@ def _scan_line(
         if lemma is None and not num.digits and needs_object(toks[num.i]):
             i = j  # "وست بروميتش": a number word that is also another word counts only with its noun
             continue
-        if obj is None and not num.digits and value in (1.0, 2.0) and num.i > 0:
+        # not before من + a group: "إصابة اثنين من الضباط" counts officers, not injuries
+        if obj is None and not num.digits and value in (1.0, 2.0) and num.i > 0 and not of_group(toks, j):
             b = num.i - 1
             if value == 2.0 and b > 0 and toks[b].norm in _OR:
                 b -= 1  # "شرطي أو اثنين": one or two, the noun before أو

@@ -42,7 +42,23 @@ def in_brackets(toks: Sequence[Token], num: Num) -> bool:
     Guillemets fold to ``"``; a quoted number that counts writes its noun after the marks (``«51» نقطة``)."""
     if num.i == 0 or num.j >= len(toks):
         return False
-    return (toks[num.i - 1].norm, toks[num.j].norm) in (("(", ")"), ('"', '"'))
+    if (toks[num.i - 1].norm, toks[num.j].norm) in (("(", ")"), ('"', '"')):
+        return True
+    return toks[num.j].norm == '"' and _quoted_name(toks, num.i)
+
+
+_NAME_WORDS = 3  # «آيزك 4», "تي في 3": at most this many words open the quoted name
+
+
+def _quoted_name(toks: Sequence[Token], i: int) -> bool:
+    """Only words between an opening mark and the number closing the quotation: the number
+    ends a name (``"تي في 3"``, ``«آيزك 4»``), it counts nothing."""
+    for k in range(i - 1, max(-1, i - _NAME_WORDS - 2), -1):
+        if toks[k].norm == '"':
+            return k < i - 1
+        if not toks[k].norm.isalpha():
+            return False
+    return False
 
 
 @cache

@@ -10,11 +10,12 @@ from collections.abc import Sequence
 from rasd.annotators.quantities.objects import nouns
 from rasd.models import Quantity
 from rasd.text import Token, fold
-from rasd.text.clitics import proclitic
+from rasd.text.clitics import particle, proclitic
 
 _AND = proclitic("and")
 _LI = proclitic("to")
 _BI_LI = {proclitic("by"), _LI}
+_FROM = particle("from")
 INHERIT_WINDOW = 160  # characters back to look for the object an elided count inherits
 
 
@@ -69,10 +70,19 @@ def date_after(toks: Sequence[Token], j: int) -> bool:
 
 
 def inherit(out: list[Quantity], start: int, text: str) -> str | None:
-    """An elided object (``ونحو 900 في سوريا``) is the one counted just before, same sentence."""
-    if not out or not out[-1].object or start - out[-1].end > INHERIT_WINDOW:
+    """An elided object (``ونحو 900 في سوريا``) is the one counted just before, same sentence;
+    one thing that only qualifies the count before it (``أربعة أشخاص من عائلة واحدة``) is
+    passed over: ``وأصيب ثلاثة آخرون`` counts people, not families."""
+    last = out[-2] if len(out) > 1 and _qualifies(out[-2], out[-1], text) else out[-1] if out else None
+    if last is None or not last.object or start - out[-1].end > INHERIT_WINDOW:
         return None
     between = text[out[-1].end : start]
     if "\n" in between or "." in between or "؟" in between:
         return None
-    return out[-1].object
+    return last.object
+
+
+def _qualifies(before: Quantity, one: Quantity, text: str) -> bool:
+    """``one`` is a single thing named after من right behind the count ``before``."""
+    at = one.object_span.start if one.object_span is not None else one.start
+    return one.value == 1.0 and at > before.end and text[before.end : at].strip() == _FROM

@@ -225,6 +225,8 @@ def open_object(toks: Sequence[Token], j: int, value: float | None) -> tuple[int
         k += 1
     via_min = k < len(toks) and toks[k].norm == _FROM
     k += via_min
+    if via_min and _pointed(toks, k):
+        k += 1  # 19 من تلك العناصر: the group after its demonstrative
     if k >= len(toks):
         return None
     tok = toks[k]
@@ -243,6 +245,8 @@ def open_object(toks: Sequence[Token], j: int, value: float | None) -> tuple[int
     )
     if not via_min and is_definite(tok.text) and (value is None or value >= 1) and not vague_of:
         return None  # "3 الإسبانية": a counted noun right after its number has no article (ثلثي المساحة has)
+    if not via_min and _theirs(tok.text):
+        return None  # "بينهم 15 إصاباتهم خطيرة": "their" marks the next clause's subject, not the counted noun
     plural = value is None or 3 <= value <= 10 or via_min
     acc = value is not None and (not value.is_integer() or 11 <= value % 100 <= 99)  # 1,83 درهما
     if not _noun_like(tok.text, plural=plural, acc=acc):
@@ -292,12 +296,37 @@ def of_group(toks: Sequence[Token], j: int) -> bool:
     """``اثنين من الأتراك``: من and a definite plural after one or two name what is counted."""
     if j + 1 >= len(toks) or toks[j].norm != _FROM:
         return False
+    if _pointed(toks, j + 1):
+        j += 1  # اثنين من هؤلاء المسلحين
     if _owned_group(toks[j + 1].text) is not None:
         return True  # اثنين من مقاتليه
     if is_plural(toks[j + 1].text) is None:
         return False
-    construct = j + 2 < len(toks) and is_definite(toks[j + 2].text)  # اثنين من عمالقة الغناء
+    # اثنين من عمالقة الغناء; اثنين من أعضاء تلك اللجان
+    construct = j + 2 < len(toks) and (is_definite(toks[j + 2].text) or _pointed(toks, j + 2))
     return is_definite(toks[j + 1].text) or construct
+
+
+@cache
+def _their() -> tuple[str, ...]:
+    return tuple(sorted({fold(w) for w in load_lines("quantities/their_suffixes.txt")}, key=len, reverse=True))
+
+
+def _theirs(raw: str) -> bool:
+    """Four letters or more before "their" (``إصاباتهم``, ``حالتهم``; not ``متهم``)."""
+    f = folded(raw)
+    return any(f.endswith(p) and len(f) - len(p) >= 4 for p in _their())
+
+
+@cache
+def _demonstratives() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_lines("quantities/demonstratives.txt"))
+
+
+def _pointed(toks: Sequence[Token], k: int) -> bool:
+    """``toks[k]`` is a demonstrative before a definite word (``تلك العناصر``): the
+    demonstrative only points at the group the next word names."""
+    return k + 1 < len(toks) and toks[k].norm in _demonstratives() and is_definite(toks[k + 1].text)
 
 
 def _bare(tok: Token) -> tuple[str, int]:

@@ -38,7 +38,7 @@ from rasd.annotators.time.scan import Covered, in_calendar, original_index, sele
 from rasd.resources import load_lines
 from rasd.temporal import TimeValue, day_value, month_value
 from rasd.text import NormText, fold, normalize
-from rasd.text.clitics import particle, particle_pattern
+from rasd.text.clitics import chain, particle, particle_pattern
 from rasd.text.normalize import _table as _fold_table
 
 __all__ = ["DCT", "HANDLERS", "Cand", "Ctx", "Found", "find"]
@@ -385,7 +385,7 @@ def find(text: str, dct: str | None) -> list[Found]:
     if not text:
         return []
     nt = _Folded(text)
-    ctx = Ctx(nt.text, DCT.parse(dct), lexicon())
+    ctx = Ctx(_to_the().sub(ART, nt.text), DCT.parse(dct), lexicon())
     cands = refine(_merge(_select(_candidates(ctx)), ctx), ctx)  # passes.py: context rules
     out: list[Found] = []
     for c, whole in _split_ranges(cands):
@@ -403,6 +403,16 @@ def find(text: str, dct: str | None) -> list[Found]:
             )
         )
     return out
+
+
+@cache
+def _to_the() -> re.Pattern[str]:
+    """``لل`` (ل + ال, its alef dropped) before a definite calendar unit, read as ``ال`` (same
+    length, so offsets hold): ``للعام الماضي``, ``للسنوات العشر القادمة`` are read as
+    ``العام الماضي``, ``السنوات العشر القادمة``, the preposition inside the span."""
+    bare = alt(u[len(ART) :] for u in lexicon().definite_units if u.startswith(ART))
+    start = rf"(?:(?<![^\W\d_])|(?<=(?<![^\W\d_])[{CONJ}]))"  # the word's start, or after و/ف
+    return re.compile(rf"{start}{chain('to', 'the')}(?={bare}(?!\w))")
 
 
 def _noon(value: str | None) -> str | None:
