@@ -13,6 +13,12 @@ its time means nothing. Writes ``docs/benchmarks/update.md`` with the machine, t
 the per-stage times of both runs and (``--profile``) the functions the update spends its
 time in.
 
+``--reuse-setup`` (with ``--work``) keeps each setup store (``setup-N.db``) and starts later
+updates from a copy of it, so an iteration costs the update and the full run only. The kept
+store holds the annotations and story results of the code that built it: after the
+annotators (or the story code) change, the update redoes that work for every document, as
+the table of reused work then shows; rebuild the setup for a figure to report.
+
     python benchmarks/update_bench.py --base 2000 --add 300 --workers 2
 """
 
@@ -115,6 +121,15 @@ def spawn(kind: str, inputs: str, db: Path, out: Path, args: argparse.Namespace,
     return dict(json.loads(p.stdout.rsplit("@@RESULT@@", 1)[1]))
 
 
+def _copy_store(src: Path, dest: Path) -> None:
+    """A copy of a closed SQLite store (its write-ahead log too, if one was left)."""
+    for suffix in ("", "-wal"):
+        a, b = Path(f"{src}{suffix}"), Path(f"{dest}{suffix}")
+        b.unlink(missing_ok=True)
+        if a.exists():
+            shutil.copyfile(a, b)
+
+
 def differences(a: Path, b: Path) -> list[str]:
     """Sections of two analysis.json files that differ (``generated_at`` aside)."""
     x, y = (json.loads(p.read_text(encoding="utf-8")) for p in (a, b))
@@ -153,7 +168,7 @@ def markdown(runs: dict[str, dict[str, Any]], diff: list[str], args: argparse.Na
         r = runs[kind]
         c = r["counts"]
         lines.append(
-            f"| {kind} | {n:,} | {r['found'].get('documents', 0):,} (new {c['new']:,}) | {r['seconds']:,.1f} | {_cpu(r):,.1f} | {r['load_start']} / {r['load_end']} |"
+            f"| {kind}{' (kept from an earlier run, ' + r['started'] + ')' if r.get('kept') else ''} | {n:,} | {r['found'].get('documents', 0):,} (new {c['new']:,}) | {r['seconds']:,.1f} | {_cpu(r):,.1f} | {r['load_start']} / {r['load_end']} |"
         )
     lines += [
         "",
@@ -206,6 +221,10 @@ def main() -> None:
     ap.add_argument("--profile", action="store_true", help="profile the update run (its time is then inflated)")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--work", type=Path, default=None, help="working directory (default: a temp dir, removed)")
+    ap.add_argument("--reuse-setup", action="store_true",
+                    help="with --work: start the update from the setup store an earlier run with the same --base kept there "
+                         "(setup-N.db), not a new setup run; "
+                         "its annotations are reused only if the annotators did not change")  # fmt: skip
     ap.add_argument("--one", default=None, help=argparse.SUPPRESS)  # internal: one run, JSON to stdout
     ap.add_argument("--inputs", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--db", type=Path, default=None, help=argparse.SUPPRESS)
@@ -224,12 +243,22 @@ def main() -> None:
     try:
         inputs = slices(args.data, args.base, args.add, work)
         src = snapshot(work)
-        for f in [*work.glob("*.db*")]:
+        for f in [*work.glob("inc.db*"), *work.glob("full.db*")]:
             f.unlink()  # fresh stores, also when --work is reused
         runs: dict[str, dict[str, Any]] = {}
+        kept, kept_json = work / f"setup-{args.base}.db", work / f"setup-{args.base}.json"  # the first N records
+        if args.reuse_setup and kept.exists() and kept_json.exists():
+            _copy_store(kept, work / "inc.db")
+            runs["setup"] = {**json.loads(kept_json.read_text(encoding="utf-8")), "kept": True}
+            print(f"setup: reused {kept}", file=sys.stderr)
         for kind, db, out in (("setup", "inc.db", "inc"), ("update", "inc.db", "inc"), ("full", "full.db", "out_full")):
+            if kind in runs:
+                continue
             runs[kind] = spawn(kind, inputs[kind], work / db, work / out, args, src)
             print(f"{kind}: {runs[kind]['seconds']:.1f} s", file=sys.stderr)
+            if kind == "setup":  # kept for --reuse-setup
+                _copy_store(work / db, kept)
+                kept_json.write_text(json.dumps(runs[kind]), encoding="utf-8")
         diff = differences(work / "inc" / "analysis.json", work / "out_full" / "analysis.json")
         args.out.parent.mkdir(parents=True, exist_ok=True)
         text = markdown(runs, diff, args, command)

@@ -420,22 +420,32 @@ class SQLStore(ABC):
             self._write_mentions(das)
 
     def _write_mentions(self, das: Iterable[DocAnalysis]) -> None:
-        """Replace each document's mention rows, skipping those whose rows did not change."""
+        """Replace each document's mention rows, skipping those whose rows did not change
+        (``shared.mentions_digest``: the rows are encoded only for the documents that did)."""
         known = dict(self._x("SELECT doc, digest FROM mention_digests").fetchall())
         for da in das:
-            rows = shared.mention_rows(da)
-            dg = shared.mentions_digest(rows)
+            dg = shared.mentions_digest(da)
             if known.get(da.doc.id) == dg:
                 continue
             self._x("DELETE FROM mentions WHERE doc=?", (da.doc.id,))
-            self._many('INSERT INTO mentions (doc, kind, start, "end", json) VALUES (?, ?, ?, ?, ?)', rows)
+            self._many('INSERT INTO mentions (doc, kind, start, "end", json) VALUES (?, ?, ?, ?, ?)', shared.mention_rows(da))
             self._x(self._upsert("mention_digests", ("doc", "digest")), (da.doc.id, dg))
 
     def _write_views(self, views: Views, *, replace: bool) -> None:
+        """Add (upsert) the view rows, or with ``replace`` make each table hold exactly them:
+        only the rows that changed are written and those no longer there deleted, so an
+        update that changes a few items does not rewrite every table (same content)."""
         for table, _cls in shared.VIEW_TABLES:
+            rows = shared.view_rows(getattr(views, table))
             if replace:
-                self._x(f"DELETE FROM {table}")
-            self._many(self._upsert(table, ("id", "json")), shared.view_rows(getattr(views, table)))
+                new = dict(rows)  # one row per id, the last: what INSERT OR REPLACE keeps
+                old = dict(self._x(f"SELECT id, json FROM {table}").fetchall())
+                for chunk in _chunks(k for k in old if k not in new):
+                    cond, params = self._in("id", chunk)
+                    self._x(f"DELETE FROM {table} WHERE {cond}", params)
+                rows = [(k, v) for k, v in new.items() if old.get(k) != v]
+                del old, new
+            self._many(self._upsert(table, ("id", "json")), rows)
 
     def load_mentions(self, ids: Sequence[str] | None = None, kinds: Sequence[str] | None = None) -> Mentions:
         out = Mentions()

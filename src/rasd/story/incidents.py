@@ -218,8 +218,8 @@ def score(
         return None
     top = telling(r.groups, {w: 2 for g in r.groups for w in g}, idf) if top is None else top
     shared = WORDS * word_share(top, inc.words, inc.word_docs, len(inc.docs), idf, weights)
-    counts = 1.0 * bool(set(r.ev.counts.items()) & inc.counts)
-    parts = 1.0 * bool(r.parts & inc.parts)
+    counts = 0.0 if inc.counts.isdisjoint(r.ev.counts.items()) else 1.0  # equal figures (no set built per call)
+    parts = 0.0 if r.parts.isdisjoint(inc.parts) else 1.0
     same_doc = SAME_DOC * (r.doc in inc.docs and not r.moves_on)
     rest = shared + counts + parts + same_doc - 0.5 * min(gap, MAX_GAP)
     if floor is not None and _PLACE[pl.SAME] + rest + 1e-6 < floor:

@@ -218,12 +218,17 @@ class _Scope:
         return self._memo[cid]
 
     def __call__(self, a: ClaimRecord, b: ClaimRecord) -> tuple[str | None, str | None] | None:
-        ia, ib = a.claim.id, b.claim.id
-        inc = sorted(self.incidents.get(ia, set()) & self.incidents.get(ib, set()))
-        thr = sorted(self.threads_of(a) & self.threads_of(b))
+        """The first (smallest id) incident and thread both claims belong to; ``None`` when
+        neither. Asked of every candidate pair of the claim comparison: no set is built for
+        a claim of no incident, no list sorted for the smallest id."""
+        inc = self.incidents.get(a.claim.id, _NO_IDS) & self.incidents.get(b.claim.id, _NO_IDS)
+        thr = self.threads_of(a) & self.threads_of(b)
         if not inc and not thr:
             return None
-        return (inc[0] if inc else None, thr[0] if thr else None)
+        return (min(inc) if inc else None, min(thr) if thr else None)
+
+
+_NO_IDS: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
