@@ -38,3 +38,19 @@ def test_a_day_weeks_before_the_other_source_s_is_a_past_happening_s() -> None:
 def test_a_count_of_days_before_the_article_rests_on_its_day() -> None:
     assert deictic("قبل أربعة أيام") and deictic("منذ يومين")
     assert not deictic("قبل 4 أيام في 26 يونيو") and not deictic("يوم الخميس")
+
+
+def test_the_dead_and_injured_counted_together_fill_neither_slot() -> None:
+    one = _doc("d_a", "صحيفة الشمال", f"وفاة وإصابة 7 أشخاص {BLAST}، إذ لقي ثلاثة مصرعهم وأصيب أربعة آخرون.")
+    qty(one, "7 أشخاص", 7.0, "شخص")
+    qty(one, "ثلاثة", 3.0, None)
+    qty(one, "أربعة آخرون", 4.0, None)
+    two = _doc("d_b", "صحيفة الجنوب", f"توفي 3 أشخاص وأصيب 4 آخرون {BLAST}.")
+    qty(two, "3 أشخاص", 3.0, "شخص")
+    qty(two, "4 آخرون", 4.0, None)
+    assert _slot([one, two], "injured") == [] and _slot([one, two], "killed") == []
+    # a figure of each slot with its own number is compared as before
+    three = _doc("d_c", "صحيفة الوسط", f"توفي 3 أشخاص وأصيب 9 آخرون {BLAST}.")
+    qty(three, "3 أشخاص", 3.0, "شخص")
+    qty(three, "9 آخرون", 9.0, None)
+    assert len(_slot([one, three], "injured")) == 1
