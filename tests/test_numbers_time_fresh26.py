@@ -14,7 +14,7 @@ _q, _t = readers(DCT)
 
 
 def test_a_group_after_a_demonstrative() -> None:
-    """``من تلك العناصر`` (objects.open_object and of_group, demonstratives.txt): a demonstrative
+    """``من تلك العناصر`` (objects.open_object and of_group, ar/morphology/demonstratives.txt): a demonstrative
     between من (or a construct plural) and the definite plural still names the counted group."""
     assert _q("أوقفت الشرطة 12 من هذه العناصر في المداهمة.") == [("12", 12.0, None, "عنصر")]
     assert _q("أوقفت الشرطة اثنين من أعضاء تلك العصابة.") == [("اثنين", 2.0, None, "عضو")]
@@ -48,7 +48,7 @@ def test_one_thing_after_min_is_not_inherited() -> None:
 
 
 def test_a_noun_with_their_is_the_next_clause() -> None:
-    """``بينهم 15 إصاباتهم خطيرة`` (their_suffixes.txt): a word with "their" after a number is
+    """``بينهم 15 إصاباتهم خطيرة`` (the `their` pronouns of ar/morphology/affixes.tsv): a word with "their" after a number is
     the subject of what follows; the count keeps the object before it. An owned group after
     من still counts (``اثنان من مقاتليهم``), and ``متهم`` is no pronoun."""
     got = _q("قتل 30 مسلحا وجرح 40 آخرون بينهم 15 إصاباتهم خطيرة.")

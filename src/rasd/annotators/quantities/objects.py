@@ -309,7 +309,7 @@ def of_group(toks: Sequence[Token], j: int) -> bool:
 
 @cache
 def _their() -> tuple[str, ...]:
-    return tuple(sorted({fold(w) for w in load_lines("quantities/their_suffixes.txt")}, key=len, reverse=True))
+    return affixes("pronoun", "their")  # longest first
 
 
 def _theirs(raw: str) -> bool:
@@ -320,7 +320,7 @@ def _theirs(raw: str) -> bool:
 
 @cache
 def _demonstratives() -> frozenset[str]:
-    return frozenset(fold(w) for w in load_lines("quantities/demonstratives.txt"))
+    return frozenset(fold(w) for w in load_lines("ar/morphology/demonstratives.txt"))
 
 
 def _pointed(toks: Sequence[Token], k: int) -> bool:

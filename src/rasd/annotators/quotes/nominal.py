@@ -219,7 +219,7 @@ def _name_then_comma(
 @cache
 def _pointers() -> frozenset[str]:
     """Demonstratives (``ذلك``, ``هذا``): one after the comma points back, it opens no content."""
-    return frozenset(fold(x) for x in load_lines("quotes/demonstratives.txt"))
+    return frozenset(fold(x) for x in load_lines("ar/morphology/demonstratives.txt"))
 
 
 @cache

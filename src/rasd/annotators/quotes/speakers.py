@@ -416,7 +416,7 @@ def _name_tail(cx: Ctx, pos: int, last: int) -> int | None:
 
 @cache
 def _demonstratives() -> frozenset[str]:
-    return frozenset(fold(x) for x in load_lines("quotes/demonstratives.txt"))
+    return frozenset(fold(x) for x in load_lines("ar/morphology/demonstratives.txt"))
 
 
 def demonstrative(cx: Ctx, k: int, clitic: str = "") -> bool:
