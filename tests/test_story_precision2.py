@@ -54,3 +54,22 @@ def test_the_dead_and_injured_counted_together_fill_neither_slot() -> None:
     qty(three, "3 أشخاص", 3.0, "شخص")
     qty(three, "9 آخرون", 9.0, None)
     assert len(_slot([one, three], "injured")) == 1
+
+
+def test_the_dead_and_the_injured_counted_one_after_the_other_are_not_added() -> None:
+    one = _doc("d_a", "صحيفة الشمال", f"وقع الحادث {BLAST} وكان عدد المتوفين ثلاثة أشخاص وعدد المصابين سبعة.")
+    qty(one, "ثلاثة أشخاص", 3.0, "شخص")
+    qty(one, "سبعة", 7.0, None)
+    two = _doc("d_b", "صحيفة الجنوب", f"توفي 3 أشخاص وأصيب 7 آخرون {BLAST}.")
+    qty(two, "3 أشخاص", 3.0, "شخص")
+    qty(two, "7 آخرون", 7.0, None)
+    assert _slot([one, two], "injured") == [] and _slot([one, two], "killed") == []
+
+
+def test_a_breakdown_after_one_of_them_is_part_of_the_figure() -> None:
+    one = _doc("d_a", "صحيفة الشمال", f"أصيب ثلاثة أشخاص إحداهما حرجة وحالتين متوسطة {BLAST}.")
+    qty(one, "ثلاثة أشخاص", 3.0, "شخص")
+    qty(one, "حالتين", 2.0, "حالة")
+    two = _doc("d_b", "صحيفة الجنوب", f"أصيب 3 أشخاص {BLAST}.")
+    qty(two, "3 أشخاص", 3.0, "شخص")
+    assert _slot([one, two], "injured") == []
