@@ -73,3 +73,19 @@ def test_a_breakdown_after_one_of_them_is_part_of_the_figure() -> None:
     two = _doc("d_b", "صحيفة الجنوب", f"أصيب 3 أشخاص {BLAST}.")
     qty(two, "3 أشخاص", 3.0, "شخص")
     assert _slot([one, two], "injured") == []
+
+
+def test_a_place_of_unknown_country_does_not_hide_two_towns_apart() -> None:
+    from test_story_other_figures import _report
+
+    from rasd.models import Entity, Geo
+    from rasd.story.assemble import _Builder
+
+    north = Entity("e_n", "GPE", "الموصل", geo=Geo(36.34, 43.13, "city"), attributes={"country": "IQ"})
+    south = Entity("e_s", "GPE", "البصرة", geo=Geo(30.51, 47.78, "city"), attributes={"country": "IQ"})
+    road = Entity("e_r", "FAC", "طريق القرية الشرقية")  # no point, no country
+    b = _Builder([], {e.id: e for e in (north, south, road)}, lambda _: None)
+    here, there = _report("d_a", 0, frozenset({"e_n", "e_r"})), _report("d_b", 0, frozenset({"e_s"}))
+    assert b.apart(here, there)
+    assert not b.apart(here, _report("d_c", 0, frozenset({"e_n"})))
+    assert not b.apart(_report("d_d", 0, frozenset({"e_r"})), there)  # the road alone says nothing

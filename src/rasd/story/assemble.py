@@ -48,7 +48,7 @@ from rasd.story import incidents as rinc
 from rasd.story.incidents import Parts, Report, by_person, make_reports, parse_day, resolve
 from rasd.story.openings import Openings
 from rasd.story.perpetrators import perpetrators, targets
-from rasd.story.places import APART, NEAR, UNKNOWN, best_relation, relation
+from rasd.story.places import APART, NEAR, UNKNOWN, best_relation, level, relation
 from rasd.story.reports import Told, kind_of
 from rasd.story.slots import Article, Value, article_values, disagreements, shown, templates
 from rasd.temporal import TimeValue
@@ -352,7 +352,15 @@ class _Builder:
         """Whether two reports' own places (not the ones inferred from a lead) cannot be one
         scene: two towns, or two countries (``story.places``)."""
         pa, pb = (frozenset() if a.inferred else a.places), (frozenset() if b.inferred else b.places)
+        # places of unknown country (a road, a village the gazetteer lacks) cannot tell two
+        # scenes apart, nor may they hide the known ones doing so ("طريق العويقيلة، عرعر" / "تبوك")
+        ka, kb = self._known(pa), self._known(pb)
+        if ka and kb:
+            pa, pb = ka, kb
         return best_relation(pa, pb, self.ents) in (APART, NEAR)
+
+    def _known(self, places: frozenset[str]) -> frozenset[str]:
+        return frozenset(p for p in places if level(self.ents.get(p)) is not None)
 
     def title_text(self, doc: str) -> tuple[str, str]:
         info = self.docs.get(doc)
