@@ -529,8 +529,8 @@ def tag(text: str, doc_id: str = "", outlet: str | None = None) -> list[EntityMe
         key = gz.key_of(text[c.start : c.end])
         if (key in dem and c not in outc) or not any(ch.isalpha() for ch in key):
             continue  # demonyms are attributes of their country, not entities (an outlet said as one is: «الألمانية»)
-        if c.first == c.last and c.source == "model" and _bare(toks[c.first], dem):
-            continue  # also with proclitics the model left in the span ("وبريطانية")
+        if c.source == "model" and all(_bare(toks[i], dem) for i in range(c.first, c.last + 1)):
+            continue  # also with proclitics the model left in ("وبريطانية"), or a list ("بريطانيون وكنديون")
         if c.source == "model" and (key in _not_names() or _all_common(toks, c)):
             continue
         if c.type == "LOC" and c.source == "model":

@@ -167,7 +167,7 @@ def unit_bodies(toks: list[Token], run: list[int], accepted: list[Cand]) -> None
     """``قيادة`` / ``قطاع`` (``unit_heads.txt``) said bare right before an ORG and a place
     said with بـ is that body's unit for the place, one ORG (``قطاع حرس الحدود بالقطيف``;
     ``regional_bodies`` then adds the place). Without the place it is no name
-    (``قيادة داعش`` is "the leaders of")."""
+    (``قيادة داعش`` is "the leaders of"), nor ``بقيادة`` before a country ("led by ... in")."""
     heads, regions = _keys("entities/unit_heads.txt"), _keys("entities/region_words.txt")
     places = {c.first for c in accepted if c.type == "GPE"}
     for c in [c for c in accepted if c.type == "ORG" and c.source in ("gazetteer", "pattern")]:
@@ -181,7 +181,10 @@ def unit_bodies(toks: list[Token], run: list[int], accepted: list[Cand]) -> None
             continue
         if toks[p].norm.startswith(_ART) or not (gz.bare_forms(toks[p]) & heads):
             continue
-        _place(Cand(p, c.last, toks[p].start + clitic_len(toks[p], heads), c.end, "ORG", "pattern", 0.8), accepted)
+        k = clitic_len(toks[p], heads)
+        if proclitic("by") in gz.key_of(toks[p].text[:k]) and rest in _country_keys():
+            continue  # "بقيادة الناتو بأفغانستان" is "led by", no unit (a unit serves a region or a city)
+        _place(Cand(p, c.last, toks[p].start + k, c.end, "ORG", "pattern", 0.8), accepted)
 
 
 def regional_bodies(toks: list[Token], text: str, run: list[int], accepted: list[Cand]) -> None:

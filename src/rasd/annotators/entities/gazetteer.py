@@ -142,14 +142,17 @@ def demonyms() -> dict[str, str]:
     """
     listed = {key_of(r[0]): r[1] for r in load_table("entities/demonyms.tsv") if len(r) > 1 and r[1]}
     ends = affixes("nisba", "demonym")  # longest first
+    plural = affixes("nisba", "demonym", "pl")
     sing = key_of(affix("nisba", "base"))  # the masculine singular ending
     out: dict[str, str] = {}
     for form, iso in listed.items():
         word = form[len(_ART) :] if form.startswith(_ART) else form
-        base = next((word[: -len(e)] for e in ends if word.endswith(e) and len(word) - len(e) >= 3), None)
-        if base is None or " " in form:
+        end = next((e for e in ends if word.endswith(e) and len(word) - len(e) >= 3), None)
+        if end is None or " " in form:
             continue
-        for e in ends:
+        base = word[: -len(end)]
+        # a form listed as a plural derives plurals only: "كنديون" is a people, "الكندي" also a family name
+        for e in plural if end in plural else ends:
             out.setdefault(_ART + base + e, iso)
             if e != sing:
                 out.setdefault(base + e, iso)

@@ -4,6 +4,7 @@
   (``quote_cues.tsv``: ``برنامج «X»`` a programme, ``جماعة “X”`` a group) is one name of
   that type; inside quote marks the model reads a title's words one by one, or a place in
   a campaign's name as the place;
+- ``cued_products``: a name right after a product or programme word (``السيارة X``) is MISC;
 - ``broadcasters``: a broadcaster head before a place (``تلفزيون الكويت``) is the
   broadcaster, an ORG, not the place;
 - ``place_epithets``: a describing word after a place (``الضفة الغربية المحتلة``) is no
@@ -24,6 +25,7 @@ from functools import cache
 from rasd.annotators.entities import gazetteer as gz
 from rasd.annotators.entities.cand import Cand
 from rasd.annotators.entities.complements import _place
+from rasd.annotators.entities.cues import is_given_name
 from rasd.annotators.entities.shape import clitic_len
 from rasd.resources import load_lines, load_table
 from rasd.text.clitics import article, proclitic
@@ -102,6 +104,33 @@ def quoted_names(toks: list[Token], accepted: list[Cand]) -> None:
 
 
 @cache
+def _product_cues() -> frozenset[str]:
+    return frozenset(gz.key_of(w) for w in load_lines("entities/product_cues.txt"))
+
+
+def cued_products(toks: list[Token], run: list[int], accepted: list[Cand]) -> None:
+    """``السيارة X``, ``برنامج X``: a name the model found right after a word that says it is
+    a product or a programme (``product_cues.txt``, an adjective of ``cue_adjectives.txt``
+    may stand between) is MISC; the model reads such foreign names as people or companies.
+    Places (``برنامج إيران النووي``), names a list or rule knows, definite bodies and people
+    opening with a given name (whose programme it is) keep their type."""
+    cues, adjectives = _product_cues(), _cue_adjectives()
+    by_first = {c.first: c for c in accepted if c.source == "model" and c.type in ("PER", "ORG")}
+    for i, t in enumerate(toks[:-1]):
+        if not t.is_word or not gz.bare_forms(t) & cues:
+            continue
+        j = i + 2 if toks[i + 1].norm in adjectives and run[i + 1] == run[i] else i + 1
+        c = by_first.get(j)
+        if c is None or run[j] != run[i] or c.start != toks[j].start:
+            continue
+        if c.type == "ORG" and toks[j].norm.startswith(_ART):
+            continue  # a body's own programme: "برنامج البنك التجاري لأوراق الدين"
+        if c.type == "PER" and is_given_name(toks[j]):
+            continue  # a host's programme: "برنامج جون X"
+        c.type = "MISC"
+
+
+@cache
 def _place_words() -> frozenset[str]:
     """One-word place cues (``place_cues.txt``: ``منطقة``, ``مناطق``, ``قرية``), folded."""
     return frozenset(k for k in (gz.key_of(w) for w in load_lines("entities/place_cues.txt")) if " " not in k)
@@ -143,17 +172,29 @@ def _idioms() -> frozenset[tuple[str, ...]]:
 
 
 def place_idioms(toks: list[Token], accepted: list[Cand]) -> list[Cand]:
-    """A place span that, with the words after it, makes an idiom (``place_idioms.txt``:
-    ``مسقط رأس`` is "birthplace", not Muscat) is dropped."""
+    """A place span that, with the words around it, makes an idiom (``place_idioms.txt``:
+    ``مسقط رأس`` is "birthplace", not Muscat; ``صلاة المغرب`` the sunset prayer) is dropped."""
     idioms = _idioms()
     out = []
     for c in accepted:
-        if c.type in ("GPE", "LOC"):
-            seq = tuple(t.norm for t in toks[c.first : c.last + 2])
-            if any(seq[: len(m)] == m for m in idioms if len(m) > c.last - c.first + 1):
-                continue
+        if c.type in ("GPE", "LOC") and any(_in_idiom(toks, c, m) for m in idioms if len(m) > c.last - c.first + 1):
+            continue
         out.append(c)
     return out
+
+
+def _in_idiom(toks: list[Token], c: Cand, m: tuple[str, ...]) -> bool:
+    """The span's words stand at some place in the idiom ``m`` and the text around them says the rest
+    (the first word bare of proclitics: ``بصلاة المغرب``)."""
+    n = c.last - c.first + 1
+    for o in range(len(m) - n + 1):
+        a = c.first - o
+        if a < 0 or a + len(m) > len(toks):
+            continue
+        seq = toks[a : a + len(m)]
+        if all(t.norm == w for t, w in zip(seq[1:], m[1:], strict=True)) and m[0] in gz.bare_forms(seq[0]):
+            return True
+    return False
 
 
 def broadcasters(toks: list[Token], run: list[int], accepted: list[Cand]) -> None:
@@ -217,6 +258,7 @@ def elided_article(toks: list[Token], text: str, accepted: list[Cand]) -> None:
 def kind_names(toks: list[Token], text: str, run: list[int], accepted: list[Cand]) -> list[Cand]:
     """Apply the rules above; returns ``accepted`` (edited in place)."""
     quoted_names(toks, accepted)
+    cued_products(toks, run, accepted)
     quoted_places(toks, accepted)
     broadcasters(toks, run, accepted)
     place_epithets(toks, accepted)
@@ -225,4 +267,4 @@ def kind_names(toks: list[Token], text: str, run: list[int], accepted: list[Cand
     return accepted
 
 
-__all__ = ["broadcasters", "elided_article", "kind_names", "place_epithets", "place_idioms", "quoted_names", "quoted_places"]
+__all__ = ["broadcasters", "cued_products", "elided_article", "kind_names", "place_epithets", "place_idioms", "quoted_names", "quoted_places"]

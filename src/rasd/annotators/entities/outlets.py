@@ -13,7 +13,8 @@ mountains"). Any listed name is an outlet in an outlet context:
   ``بحسب «البيان»`` the paper);
 - told to it, ``لـ«X»``; credited to it with لـ (``outlet_credits.txt``: ``وفقا للالمانية``),
   also for a weak name, unless a masculine definite adjective follows (``وفقا للبيان العسكري``);
-- opening the text before a dash (a dateline: ``سبق- الرياض:``);
+- opening the text before a dash (a dateline: ``سبق- الرياض:``), or between dashes after a
+  place opening a line (``عمان - X -``);
 - between quote marks in a dateline's credit (``بغداد: «الشرق الأوسط»``: a place and a colon);
 - the document's own outlet, between quote marks (``أبلغ مسؤول «الشرق الأوسط»``).
 
@@ -239,8 +240,16 @@ def _to_form(word: str, k: int) -> bool:
 
 def _dateline(text: str, start: int, end: int, dash: re.Pattern[str] = _DASH) -> bool:
     """``سبق- الرياض:``, ``عبدالله البرقاوي -سبق-الرياض:``: the outlet opening the text
-    before a dash (after nothing, or after the writer's name and a dash)."""
-    if start > DATELINE_CHARS or not dash.match(text[end : end + 3]):
+    before a dash (after nothing, or after the writer's name and a dash); or between dashes
+    after a place that opens a line (``عمان - X -``)."""
+    if not dash.match(text[end : end + 3]):
+        return False
+    line = text[text.rfind("\n", 0, start) + 1 : start].strip()
+    if line[-1:] in ("-", "–") and len(line) <= DATELINE_CHARS:
+        e = gz.place_lookup(line[:-1].strip())
+        if e is not None and e.type in ("GPE", "LOC"):
+            return True  # "عمان - X - …": a line's dateline place, then its credit between dashes
+    if start > DATELINE_CHARS:
         return False
     before = text[:start].strip()
     return not before or (before.endswith(("-", "–")) and "\n" not in before)
