@@ -174,11 +174,21 @@ def relative_person(cx: Ctx, k: int) -> int | None:
     return k - 2
 
 
+def _body_before(cx: Ctx, k: int) -> bool:
+    """An organisation mention ends right before the relative pronoun before the cue at ``k``."""
+    if k < 2 or not cx.toks[k - 2].is_word:
+        return False
+    end = cx.toks[k - 2].end
+    return any(m.end == end and m.type == "ORG" for m in cx.ents.overlapping(cx.toks[k - 2].start, end))
+
+
 def _person_report(cx: Ctx, k: int) -> bool:
     """The relative clause at ``k`` reports its person's words: an أن/إن follows the cue in
-    the same sentence (``فابيان الذي أكد في حديث مقتضب أن …``; realnews E4)."""
+    the same sentence (``فابيان الذي أكد في حديث مقتضب أن …``; realnews E4); a body named
+    just before the pronoun speaks the same way (``صحيفة X التي قالت إن …``)."""
     if relative_person(cx, k) is None:
-        return False
+        # a body speaks only with its clause right after the cue: "التي تصفه أنقرة بأنه" has a subject of its own
+        return _body_before(cx, k) and k + 1 < len(cx.toks) and cx.toks[k + 1].norm in cx.lex.comps
     for j in range(k + 1, min(len(cx.toks), k + 1 + MAX_RELATIVE_ADJUNCT)):
         if cx.toks[j].norm in cx.lex.comps:
             return True
@@ -300,8 +310,8 @@ def content_end(cx: Ctx, start: int) -> int:
         path.append(k)
         if k in cx.open_at:
             k = cx.open_at[k]
-            if cx.brk[k]:
-                end = k + 1
+            if cx.brk[k] or _hal(cx, k + 1):
+                end = k + 1  # "ستحاسب «الجناة» مؤكدة …": the participle after a quotation, too
                 break
             k += 1
             continue
@@ -383,7 +393,8 @@ def segments(cx: Ctx, a: int, b: int) -> list[tuple[int, int]]:
 def _hal(cx: Ctx, k: int) -> bool:
     """A reporting participle in the accusative (``مؤكدا``, ``مشيراً``, ``متهمًا``) at ``k``;
     ``مؤكدة`` may be an adjective ("معلومات مؤكدة"), so other forms count only when an
-    ``أن/إن`` or a colon follows within a few words (``… قائلة في بيان إن …``)."""
+    ``أن/إن`` or a colon follows within a few words (``… قائلة في بيان إن …``) or a
+    quotation opens right after it."""
     if k >= len(cx.toks):
         return False
     hit = cue_at(cx, k)
@@ -391,6 +402,8 @@ def _hal(cx: Ctx, k: int) -> bool:
         return False
     if cx.toks[k].norm.endswith(_ACC):
         return True
+    if k + 1 in cx.open_at and not short_pair(cx, k + 1):
+        return True  # "… مؤكدة «سنواصل …»": a quotation of its own right after the participle
     for j in range(k + 1, min(k + 1 + MAX_RELATIVE_SUBJECT * 2, len(cx.toks))):
         if cx.toks[j].norm in cx.lex.comps or cx.toks[j].norm == ":":
             return True

@@ -62,7 +62,13 @@ from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
 from rasd.annotators.quotes.lexicon import Verb, glued_prep, governed_prep, lexicon, member
 from rasd.annotators.quotes.marks import quote_pairs
-from rasd.annotators.quotes.nominal import data_subject, in_which, nominal_intro, zero_subject_object
+from rasd.annotators.quotes.nominal import (
+    data_before,
+    data_subject,
+    in_which,
+    nominal_intro,
+    zero_subject_object,
+)
 from rasd.annotators.quotes.requests import asked_action
 from rasd.annotators.quotes.speakers import (
     Subj,
@@ -304,6 +310,8 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: State, doc_id: str) -> tuple
             and (nom := nominal_intro(toks, cx.brk, cx.ents, k + n, cx.names))
         ):
             intro, subj_b = _Intro(nom[1], None, "obj"), nom[0]  # "أظهرت البيانات تراجعا في …"
+        elif "data" in verb.options and verb.imperfect and k + n < len(toks) and toks[k + n].is_word and data_before(toks, cx.brk, k):
+            intro, subj_b = _Intro(k + n, None, "obj"), k + n  # "بيانات تظهر تراجع …": what the data show
         elif "nominal" in verb.options and _bare(toks[k].norm)[-1] != toks[k].norm and zero_subject_object(toks, cx.brk, k + n):
             intro, subj_b = _Intro(k + n, None, "obj"), k + n  # "وأكد أهمية …": no subject, the speaker goes on
         else:
@@ -442,6 +450,8 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: State, k: int, in_doc: bool = F
         return make_speaker(cx, sub)
     if (rel := relative_antecedent(cx, k)) is not None:
         return make_speaker(cx, Subj(np=rel, medium=sub.medium))  # "نيجيريا التي تعتبره «…»"
+    if verb.imperfect and sub.np is None and (doc := data_before(cx.toks, cx.brk, k)) is not None:
+        return make_speaker(cx, Subj(np=NP(*doc), medium=sub.medium))  # "تقارير تفيد بأن …": the reports
     if (own := venue_owner(cx, s0, k)) is not None and (not st.hist.items or st.hist.items[-1][0] < s0):
         ante = _antecedent(cx, own, st, strict=True) if st.hist.items else None
         return _inherit(ante, sub.medium) if ante is not None else make_speaker(cx, Subj(np=own, medium=sub.medium))

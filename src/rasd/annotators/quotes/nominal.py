@@ -31,7 +31,8 @@ _NISBA = affixes("nisba", "apposition")
 _TO = chain("to")
 _BY = chain("by")  # بمنطقة: a preposition glued to the word
 _IN = particle("in")
-_PRONOUN = affixes("pronoun", "venue")  # ه ها هم هما: his/her/their
+_PRONOUN = affixes("pronoun", "venue")
+_ACC = affixes("accusative")  # تقريرا: a document noun in the accusative  # ه ها هم هما: his/her/their
 _FEM, _FEM_CONSTRUCT = fold(affix("feminine")), fold(affix("feminine", "construct"))  # سعادة → سعادته
 
 
@@ -61,6 +62,20 @@ def data_subject(toks: Sequence[Token], a: int) -> bool:
     """The word at ``a`` is data or a document (``البيانات``, ``دراسة``): a subject that can
     "show" a noun phrase (realnews decision 4)."""
     return a < len(toks) and nodef(bare(toks[a].norm)[-1]) in _data()
+
+
+def data_before(toks: Sequence[Token], brk: Sequence[bool], k: int) -> tuple[int, int] | None:
+    """An indefinite data or document noun, with at most one word after it, right before the
+    imperfect cue at ``k`` (``بيانات تظهر …``, ``تقارير سابقة تفيد بأن …``): the relative
+    clause says what the document shows, so the document is the speaker (realnews decision 4).
+    ``(first, last)`` token indices, else None."""
+    for a in (k - 1, k - 2):
+        if a < 0 or any(brk[x] or not toks[x].is_word or toks[x].norm.startswith(_DEF) for x in range(a, k)):
+            return None
+        w = bare(toks[a].norm)[-1]
+        if w in _data() or (w[-1:] in _ACC and w[:-1] in _data()):
+            return a, k - 1
+    return None
 
 
 @cache
