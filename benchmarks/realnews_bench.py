@@ -88,13 +88,15 @@ def _ov(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 def _match(golds: list[tuple[int, int]], preds: list[tuple[int, int]]) -> dict[int, int]:
-    """One-to-one gold→prediction pairs, largest character overlap first."""
-    pairs = sorted(((_ov(g, p), -gi, -pi) for gi, g in enumerate(golds) for pi, p in enumerate(preds) if _ov(g, p)),
-                   reverse=True)  # fmt: skip
+    """One-to-one gold→prediction pairs, largest character overlap first; among equal overlaps
+    the pair whose spans differ least (a prediction nested in another one's span and matching
+    the gold exactly is not left unmatched because the outer one came first)."""
+    pairs = sorted(((_ov(g, p), -(g[1] - g[0] + p[1] - p[0] - 2 * _ov(g, p)), -gi, -pi)
+                    for gi, g in enumerate(golds) for pi, p in enumerate(preds) if _ov(g, p)), reverse=True)  # fmt: skip
     used_g: set[int] = set()
     used_p: set[int] = set()
     out: dict[int, int] = {}
-    for _, ngi, npi in pairs:
+    for _, _, ngi, npi in pairs:
         gi, pi = -ngi, -npi
         if gi not in used_g and pi not in used_p:
             used_g.add(gi)

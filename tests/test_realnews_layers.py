@@ -44,3 +44,13 @@ def test_the_benchmark_scores_a_layer_on_its_articles_only() -> None:
     assert [a.id for a in arts] == ["a"] and das == ["da"]
     arts, _ = rb.annotated([both, quotes_only], ["da", "db"], "quotes")  # type: ignore[list-item]
     assert [a.id for a in arts] == ["a", "b"]
+
+
+def test_equal_overlaps_go_to_the_prediction_closest_in_extent() -> None:
+    import realnews_bench as rb
+
+    gold = [(40, 60)]
+    outer, exact = (0, 80), (40, 60)  # a quote whose content holds another one, and that one
+    assert rb._match(gold, [outer, exact]) == {0: 1}
+    assert rb._match(gold, [exact, outer]) == {0: 0}
+    assert rb._match([(0, 80), (40, 60)], [outer, exact]) == {0: 0, 1: 1}
