@@ -34,7 +34,14 @@ from rasd.annotators.quantities.frames import (
 )
 from rasd.annotators.quantities.groups import group_member, in_name, others, others_lemma, unwritten_object
 from rasd.annotators.quantities.money import last_currency, not_counted, scaled
-from rasd.annotators.quantities.neighbours import date_after, inherit, is_score, score_side, share_forward
+from rasd.annotators.quantities.neighbours import (
+    date_after,
+    inherit,
+    is_score,
+    plural_before,
+    score_side,
+    share_forward,
+)
 from rasd.annotators.quantities.numbers import (
     Lex,
     Num,
@@ -206,6 +213,8 @@ def _scan_line(
         at = num.i - 1 if value == 2.0 and num.i > 1 and toks[num.i - 1].norm in _OR else num.i  # فئة أو اثنتين
         if lemma is None and not num.digits and (value == 1.0 or at < num.i) and (nb := noun_before(toks, at)):
             lemma, object_span = nb[0], Span(toks[nb[1]].start, toks[nb[1]].end)
+        if lemma is None and not num.digits and value is not None and 3 <= value <= 10 and (pb := plural_before(toks, num.i)):
+            lemma, object_span = pb
         if (
             lemma is None
             and num.i > 0
@@ -218,8 +227,8 @@ def _scan_line(
         if lemma is None and num.digits and re.fullmatch(r"\d{5,}", fold(text[num.start : num.end])):
             i = j  # a code or a phone number
             continue
-        if lemma is None and num.digits and label_before(lex, toks, num.i):
-            i = j  # "الفرقة 30", "الطائرة 370": a number naming the thing before it, not a count
+        if lemma is None and num.digits and label_before(lex, toks, num.i) and not scaled(lex, toks, num):
+            i = j  # "الفرقة 30", "الطائرة 370" name the thing before them; "العجز 62.5 مليار" is an amount
             continue
         if lemma is None and num.digits and in_brackets(toks, num):
             i = j  # "الشمراني (61)": a minute, a rank or a reference in brackets, not a count

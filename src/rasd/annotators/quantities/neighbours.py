@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rasd.annotators.quantities.objects import nouns
-from rasd.models import Quantity
+from rasd.annotators.quantities.objects import is_definite, is_plural, nouns
+from rasd.models import Quantity, Span
 from rasd.text import Token, fold
 from rasd.text.clitics import particle, proclitic
 
@@ -86,3 +86,16 @@ def _qualifies(before: Quantity, one: Quantity, text: str) -> bool:
     """``one`` is a single thing named after من right behind the count ``before``."""
     at = one.object_span.start if one.object_span is not None else one.start
     return one.value == 1.0 and at > before.end and text[before.end : at].strip() == _FROM
+
+
+def plural_before(toks: Sequence[Token], i: int) -> tuple[str, Span] | None:
+    """``ركائز ثلاث``, ``دول خمس``: a number word 3–10 with no noun after it counts the
+    indefinite plural right before it (the number after its noun); a definite plural before it
+    is a predicate (``المشاريع ثلاثة``) and is left alone."""
+    if i == 0 or is_definite(toks[i - 1].text):
+        return None
+    prev = toks[i - 1]
+    single = is_plural(prev.text)
+    if single is None or fold(single) in nouns().time_units or prev.end >= toks[i].start:
+        return None
+    return single, Span(prev.start, prev.end)

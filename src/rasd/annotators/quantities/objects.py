@@ -289,7 +289,15 @@ def _noun_like(raw: str, *, plural: bool, acc: bool) -> bool:
         return True
     # فائزين، وافدين: a فاعل plural whose first root letter is و/ف, not و/ف + a word
     participle = plural and w.endswith(_MASC_PL) and len(w) >= 6 and w[1] == _PARTICIPLE
-    return (acc and w.endswith(_ACC)) or (plural and w.endswith(_FEM_PL)) or participle
+    # 500 وجبة، مليون فرصة: a singular in ة where the number asks for a genitive singular
+    fem = not plural and not acc and w.endswith(fold(_FEM)) and len(w) >= 4 and w[1:] not in _cardinal_words()
+    return (acc and w.endswith(_ACC)) or (plural and w.endswith(_FEM_PL)) or participle or fem
+
+
+@cache
+def _cardinal_words() -> frozenset[str]:
+    """Number words, folded: ``مليوني وثلاثة ملايين`` goes on with a number, not a noun."""
+    return frozenset(fold(c.form) for c in arabic.cardinals())
 
 
 def of_group(toks: Sequence[Token], j: int) -> bool:
@@ -398,6 +406,12 @@ def post_definite(text: str) -> bool:
     return folded(text).startswith(_POST_DEF)
 
 
+def post_head(text: str) -> bool:
+    """Can the word head a post-posed number: a definite plural, or one owned by a pronoun
+    (``شروطه الخمسة``, ``أبناؤه الثلاثة``: a first mention like ``الشروط الخمسة``)?"""
+    return post_definite(text) or (not is_definite(text) and _owned_group(text) is not None)
+
+
 def post_number(norm: str, numbers: dict[str, tuple[float, str]]) -> bool:
     """Can ``post_nominal`` read a number at a word folded ``norm`` (ال، ال15، الثلاث)?"""
     if not norm.startswith(_ART):
@@ -420,9 +434,9 @@ def post_nominal(
         return None
     tok = toks[i]
     prev = toks[i - 1]
-    if not post_definite(prev.text):
+    if not post_head(prev.text):
         return None
-    single, head = is_plural(prev.text), i - 1
+    single, head = is_plural(prev.text) or _owned_group(prev.text), i - 1
     if single is None and i > 1 and not is_definite(toks[i - 2].text):
         single, head = is_plural(toks[i - 2].text), i - 2  # حالات الإصابة الستة: a construct's plural head
     elif single is None and i > 1 and post_definite(toks[i - 2].text) and prev.norm.endswith(_NISBA_FEM):
@@ -476,11 +490,19 @@ def noun_before(toks: Sequence[Token], i: int) -> tuple[str, int] | None:
         if head is not None and not post_definite(toks[i - 2].text):
             return head
     prev = toks[i - 1]
-    text, _ = _bare(prev) if fold(prev.text)[:1] in _TO_PB and len(prev.norm) > 4 else (prev.text, 0)
+    glued = fold(prev.text)[:1] in _TO_PB and len(prev.norm) > 4 and not _known(prev.text)
+    text, _ = _bare(prev) if glued else (prev.text, 0)  # لموسم واحد; برنامج واحد keeps its ب
     got = lemma(text)
     if got is None or fold(got) in nouns().time_units or _same_one(prev.text):
         return None
     return got, i - 1
+
+
+def _known(raw: str) -> bool:
+    """Is the word as written a listed noun (``برنامج``, ``لاعب``), so a first ب/ل is its own?"""
+    nl = nouns()
+    f = folded(strip_article(clean(raw))[0])
+    return f in nl.singulars or f in nl.sound_masc or f in nl.plurals
 
 
 def _same_one(text: str) -> bool:

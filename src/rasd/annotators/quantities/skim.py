@@ -19,7 +19,7 @@ from rasd.annotators.quantities.objects import (
     folded,
     nouns,
     one_of_form,
-    post_definite,
+    post_head,
     post_number,
 )
 from rasd.annotators.quantities.open_duals import may_be_dual
@@ -65,7 +65,7 @@ def word_flags(lex: Lex, text: str, norm: str) -> int:
         f |= OPEN_DUAL
     if post_number(norm, lex.numbers):
         f |= POST_NUM
-    if post_definite(text):
+    if post_head(text):
         f |= POST_DEF
     return f
 

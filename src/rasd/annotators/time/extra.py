@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from rasd.annotators.time.base import (
     ART,
+    CONJ,
     HIJRI_YEARS,
+    PREP_NO_KAF,
     Cand,
     Ctx,
     _cand,
@@ -29,6 +32,7 @@ from rasd.annotators.time.base import (
 )
 from rasd.annotators.time.handlers import HANDLERS
 from rasd.annotators.time.lexicon import day_nouns, key
+from rasd.resources import load_lines
 from rasd.temporal.hijri import from_gregorian, to_gregorian
 
 
@@ -69,8 +73,8 @@ def _h_hijri_rel(m: re.Match[str], ctx: Ctx) -> Cand | None:
     day = _day_of(m, lex)
     direction = _rel(gd.get("rel"), lex)
     mod = _mod(gd.get("mod"), lex)
-    if day is None and direction is None and mod is None:
-        return None  # رمضان، رجب، صفر alone are also names (the engine's hijri family)
+    if day is None and direction is None and mod is None and (gd.get("shahr") or not _holiday_frame(ctx.prev_word(m.start()))):
+        return None  # رمضان، رجب، صفر alone are also names or words, but "في رمضان" is the month (null)
     if day is not None and not 1 <= day <= 30:
         return None
     yr = _hijri_year(month, day, direction, ctx, m.start())
@@ -168,7 +172,8 @@ def _h_pod_def(m: re.Match[str], ctx: Ctx) -> Cand | None:
 def _h_holiday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     """"أول أيام عيد الفطر المبارك", "يوم عرفة": a day of a Hijri holiday (its day of the
     month from ``holidays.tsv``) in the nearest year, or the year a relative word names."""
-    if not (m.group("hord") or m.group("days")) and not key(m.group("hol")).startswith(day_nouns()):
+    framed = _holiday_frame(ctx.prev_word(m.start()))  # بإجازة عيد الفطر: the holiday's time
+    if not (m.group("hord") or m.group("days") or framed) and not key(m.group("hol")).startswith(day_nouns()):
         return None  # "بمناسبة عيد الفطر": the occasion; "أول أيام عيد الفطر", "أيام العيد" are days
     shift = day_ordinals()[key(m.group("hord"))] - 1 if m.group("hord") else 0
     options = []
@@ -180,6 +185,17 @@ def _h_holiday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     original = f"{yr:04d}-{month:02d}-{day:02d}" if yr else f"XXXX-{month:02d}-{day:02d}"
     return _cand(m, "DATE", g.isoformat() if g else None, anchor="dct", calendar="hijri", original=original,
                  confidence=0.7 if g else 0.4)  # fmt: skip
+
+
+@cache
+def _frames() -> frozenset[str]:
+    return frozenset(key(w) for w in load_lines("time/holiday_frames.txt"))
+
+
+def _holiday_frame(word: str) -> bool:
+    """Is ``word`` (a glued و/ف and ب/ل read off) a ``holiday_frames.txt`` noun?"""
+    m = re.fullmatch(f"[{CONJ}]?[{PREP_NO_KAF}]?(.+)", key(word))
+    return key(word) in _frames() or (m is not None and m.group(1) in _frames())
 
 
 def _h_year_pair(m: re.Match[str], ctx: Ctx) -> Cand | None:

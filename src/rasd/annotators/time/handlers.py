@@ -359,9 +359,14 @@ def _h_duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return Cand(start, end, "DURATION", _dur_value(unit, n), mod=mod, confidence=0.85)
 
 
+_RATE_AFTER = re.compile(r"\d\S*\s+(?:\S+\s+){0,2}$")  # a number, its scale word and its noun before في
+
+
 def _h_set(m: re.Match[str], ctx: Ctx) -> Cand | None:
     lex = ctx.lex
     gd = m.groupdict()
+    if gd.get("per"):  # "107 آلاف زائر في الساعة": a rate after a count, per hour
+        return _cand(m, "SET", "PT1H", confidence=0.7) if _RATE_AFTER.search(ctx.before(m.start())) else None
     if gd.get("setw"):
         nxt = ctx.next_word(m.end())
         if key(gd["setw"]).endswith(NISBA) and (nxt[:1].isdigit() or nxt in lex.weekdays or ART + nxt in lex.weekdays):
