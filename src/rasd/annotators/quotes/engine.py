@@ -90,7 +90,7 @@ from rasd.annotators.quotes.subjects import SOFT as _SOFT
 from rasd.annotators.quotes.subjects import inner_subject, main_subject
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Quote, Span, Speaker, Timex
-from rasd.text.clitics import chain, particle, proclitic
+from rasd.text.clitics import affixes, chain, particle, proclitic
 
 __all__ = ["extract_quotes", "lexicon", "quote_pairs"]
 
@@ -98,6 +98,7 @@ MAX_AUX_SUBJECT = 20  # tokens of a subject between كان and its cue ("وكا�
 _BY = proclitic("by")  # بـ: "طالبت النقابة بصرف المستحقات"
 _IN = particle("in")
 _ON = particle("on")  # folded; written so it is the name علي
+_PRONOUNS = frozenset(p for p in affixes("pronoun", "definite") if p)  # ه، ها، هم: أنه، إنها
 _AND_THE = chain("and", "the")  # وال: "والمقيمين" joined to the group called on
 
 
@@ -457,13 +458,14 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: State, k: int, in_doc: bool = F
         return _inherit(ante, sub.medium) if ante is not None else make_speaker(cx, Subj(np=own, medium=sub.medium))
     # SVO: "واشنطن قالت إن", "قائد …، الجنرال X، بين أن", "… أن الوزير X قال إن", "… فإن المجلس قال"
     a = next((x + 1 for x in range(k - 1, s0 - 1, -1)
-              if any(b in cx.lex.comps for b in _bare(cx.toks[x].norm)) or cx.toks[x].norm == ":" or (x in cx.close_at and not short_pair(cx, cx.close_at[x])) or (x > s0 and subject_next(cx.toks[x]))), s0)  # fmt: skip
+              if any(b in cx.lex.comps for b in _bare(cx.toks[x].norm)) or cx.toks[x].norm == ":" or (x in cx.close_at and not short_pair(cx, cx.close_at[x])) or (x > s0 and (subject_next(cx.toks[x]) or opens_clause(cx.toks[x - 1], cx.toks[x])))), s0)  # fmt: skip
     a = max(a, st.indirect_until + 1) if st.indirect_until < k else a  # "سائلا الله أن يغفر لهم، كما سأل": not that content
     lead = next((t.norm for t in cx.toks[a:k] if t.is_word), "")  # past a leading "ـ" or "-"
     verb_first = lead[:1] in _CLITICS and len(lead) > 3 and _bare(lead)[-1] not in cx.lex.skip
     verb_first = verb_first or any(b in cx.lex.left_blockers for b in _bare(lead))
     verb_first = verb_first or _bare(cx.toks[k].norm)[-1] != cx.toks[k].norm  # "، ووصف": a coordinated verb
     verb_first = verb_first or lead in _CLITICS  # "و اضاف": the و written apart from its verb
+    verb_first = verb_first or (a > s0 and _pronoun_comp(cx, cx.toks[a - 1].norm))  # "أنه عثر على أشلاء يعتقد": a predicate
     aux = bool(lead) and _bare(lead)[-1] in cx.lex.skip  # "وكانت الصحيفة … قد كشفت": كان opens the clause
     if 0 < k - a <= (MAX_AUX_SUBJECT if aux else 12) and not verb_first and not any(cue_at(cx, x) for x in range(a, k)):
         if any(relay(t) for t in cx.toks[a:k]):
@@ -496,7 +498,9 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: State, k: int, in_doc: bool = F
     fronted = topic(cx, s0, k)  # "أما صحيفة X، فكانت لاذعة وكتبت أنه": the fronted topic speaks
     if fronted is not None and (not st.hist.items or st.hist.items[-1][0] < s0):
         return make_speaker(cx, Subj(np=fronted, medium=sub.medium))
-    if k > s0 and not verb.imperfect and (not st.hist.items or st.hist.items[-1][0] < s0) and cx.toks[k - 1].norm == ",":
+    # "…، فيما شددت على": a contrast after the comma opens the cue's clause as the comma alone does
+    c = k - 2 if k - 2 > s0 and opens_clause(cx.toks[k - 2], cx.toks[k - 1]) else k - 1
+    if c >= s0 and not verb.imperfect and (not st.hist.items or st.hist.items[-1][0] < s0) and cx.toks[c].norm == ",":
         main = main_subject(cx, s0, k)  # "وعلقت صحيفة X على الخبر، فقالت إن": the sentence's own subject
         if main is not None and main.np is not None and speakerish(cx, main.np):
             return make_speaker(cx, main)
@@ -523,6 +527,12 @@ def _asked_all(cx: Ctx, a: int) -> bool:
     while b < end and cx.toks[b].norm.startswith(_AND_THE):
         b += 1
     return b < end and cx.toks[b].is_word
+
+
+def _pronoun_comp(cx: Ctx, w: str) -> bool:
+    """``أنه``, ``إنها``: a complementizer that carries its clause's subject as a pronoun, so the
+    words after it are the predicate (a verb), never the subject of a later cue."""
+    return w in cx.lex.comps and any(w.endswith(p) and w[: len(w) - len(p)] in cx.lex.comps for p in _PRONOUNS)
 
 
 def _goes_on(cx: Ctx, k: int) -> bool:

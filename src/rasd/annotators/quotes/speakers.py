@@ -353,8 +353,12 @@ def split_role(cx: Ctx, np_: NP) -> tuple[NP | None, NP | None]:
             name_first = next(k for k in range(np_.first, np_.last + 1) if toks[k].end > m.start)
             name_last = tail if tail is not None else max(k for k in range(np_.first, np_.last + 1) if toks[k].start < m.end)
             role = trim(cx, np_.first, name_first - 1) if name_first > np_.first else None
+            if role is None and name_last == name_first + 1 and _surname_then_title(cx, name_first):
+                return trim(cx, name_last, np_.last), NP(name_first, name_first)  # a tagged "المشهداني القيادي"
             return role, NP(name_first, name_last)
     head = toks[np_.first].norm
+    if np_.last > np_.first and _surname_then_title(cx, np_.first):
+        return trim(cx, np_.first + 1, np_.last), NP(np_.first, np_.first)  # "المشهداني | القيادي في …"
     if not (member(head, cx.lex.titles) or definite(head)):
         return None, np_
     if not titled and any(m.type in ("GPE", "ORG") and m.start == s for m in cx.ents.starting_in(s, toks[np_.first].end)):
@@ -386,6 +390,15 @@ def split_role(cx: Ctx, np_: NP) -> tuple[NP | None, NP | None]:
         return np_, None
     role = trim(cx, np_.first, start - 1)
     return role, NP(start, np_.last)
+
+
+def _surname_then_title(cx: Ctx, k: int) -> bool:
+    """A definite surname the tagger left unnamed, then an apposed title or source word
+    (``المشهداني القيادي``, ``العمري العضو``): not a body, title or source itself."""
+    w, nxt = cx.toks[k].norm, cx.toks[k + 1].norm
+    words = (cx.lex.titles, cx.lex.orgs, cx.lex.anon, cx.lex.outlets)
+    return definite(w) and not any(member(w, x) for x in words) and not person_noun(cx, w) and definite(nxt) and (
+        member(nxt, cx.lex.titles) or member(nxt, cx.lex.anon))
 
 
 def _preposition(cx: Ctx, w: str) -> bool:
