@@ -49,6 +49,7 @@ from rasd.annotators.entities.family import (
     conjoined_people,
     family_after,
     family_clitics,
+    full_name_repeats,
     overrun_people,
     recall_family_names,
 )
@@ -562,6 +563,7 @@ def tag(text: str, doc_id: str = "", outlet: str | None = None) -> list[EntityMe
     _places_over_people(toks, text, accepted)
     _family_names(toks, text, accepted)
     family_clitics(toks, run, accepted)
+    full_name_repeats(toks, run, accepted)
     conjoined_people(toks, accepted, known)
     accepted = adjective_people(toks, run, accepted, _title_blocked())
     company_names(toks, text, accepted)

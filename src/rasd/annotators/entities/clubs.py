@@ -6,7 +6,8 @@ them. The names are data (``clubs.tsv``); a mention is a club when
 
 - a club word is right before it (``club_frames.txt``: ``نادي``, ``فريق``, ``مهاجم`` …;
   some only in a sports report: ``أمام``, ``نظيره``);
-- it stands in a fixture (``الأهلي × الشباب``), is coordinated with a club
+- it stands in a fixture (``الأهلي × الشباب``; in a sports report also ``الريان مع الوكرة``,
+  two club names on either side of a pairing word), is coordinated with a club
   (``بين الأهلي والشباب``) or takes a masculine demonym (``برشلونة الإسباني``: the city
   would be ``الإسبانية``);
 - the same document said that club as a club somewhere else;
@@ -57,13 +58,20 @@ def index() -> dict[tuple[str, ...], Club]:
 
 
 @cache
-def _frames() -> tuple[frozenset[str], frozenset[str]]:
-    """Club words that count anywhere, and those that count only in sports reports."""
-    anywhere: set[str] = set()
-    sport: set[str] = set()
+def _frames() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Club words that count anywhere, those that count only in sports reports, and the
+    pairing words of a fixture said in words (``مع``)."""
+    kinds: dict[str, set[str]] = {"": set(), "sport": set(), "pair": set()}
     for row in load_table("entities/club_frames.txt"):
-        (sport if len(row) > 1 and row[1] == "sport" else anywhere).add(gz.key_of(row[0]))
-    return frozenset(anywhere), frozenset(sport)
+        kinds[row[1] if len(row) > 1 and row[1] in ("sport", "pair") else ""].add(gz.key_of(row[0]))
+    return frozenset(kinds[""]), frozenset(kinds["sport"]), frozenset(kinds["pair"])
+
+
+@cache
+def club_words() -> frozenset[str]:
+    """Club words that name the club after them (``club_frames.txt`` 'club'): ``نادي قطر``
+    is the club named after the country, not the country."""
+    return frozenset(gz.key_of(row[0]) for row in load_table("entities/club_frames.txt") if len(row) > 1 and row[1] == "club")
 
 
 @cache
@@ -166,7 +174,7 @@ def club_spans(toks: list[Token], text: str, run: list[int], taken: set[int] | N
     if not hits:
         return []
     sport = is_sport_report(toks)
-    anywhere, sport_only = _frames()
+    anywhere, sport_only, pairing = _frames()
     frames = anywhere | sport_only if sport else anywhere
     places = _place_cues()
     ok: list[_Hit] = []
@@ -189,6 +197,10 @@ def club_spans(toks: list[Token], text: str, run: list[int], taken: set[int] | N
         with_demonym = nxt in dem and nxt.endswith(_MASC_NISBA)
         if (p is not None and _bare(toks[p]) & frames) or _fixture(toks, h) or (sport and not h.club.weak) or with_demonym:
             confirmed.add(h.club.canonical)
+    if sport:  # "الريان مع الوكرة": two clubs paired by a word in a sports report
+        for a, b in zip(ok, ok[1:], strict=False):
+            if b.first == a.last + 2 and not b.clitic and toks[a.last + 1].norm in pairing:
+                confirmed.update((a.club.canonical, b.club.canonical))
     changed = True
     while changed:  # "بين الأهلي والشباب": a club coordinated with a club is one
         changed = False
@@ -201,4 +213,4 @@ def club_spans(toks: list[Token], text: str, run: list[int], taken: set[int] | N
     return [(h.first, h.last, h.start) for h in ok if h.club.canonical in confirmed]
 
 
-__all__ = ["Club", "club_spans", "index", "is_sport_report"]
+__all__ = ["Club", "club_spans", "club_words", "index", "is_sport_report"]

@@ -283,3 +283,36 @@ def compound_given(toks: list[Token], run: list[int], accepted: list[Cand], bloc
         if seen[w.norm] > 2 or triples[tuple(t.norm for t in toks[c.first : j + 1])] > 1:
             c.last, c.end = j, w.end
             used.add(j)
+
+def full_name_repeats(toks: list[Token], run: list[int], accepted: list[Cand]) -> None:
+    """A person span that is the tail of a longer person name the document says in full,
+    right after the words that open that name (``بان كي [مون]`` once ``بان كي مون`` was
+    tagged), takes those words, and the person spans inside them (``[بان] كي [مون]``): the
+    same name said again, not two people."""
+    full: dict[str, set[tuple[str, ...]]] = {}  # by last word: only those names can end a tail
+    for c in accepted:
+        if c.type == "PER" and c.last > c.first:
+            full.setdefault(toks[c.last].norm, set()).add(tuple(t.norm for t in toks[c.first : c.last + 1]))
+    if not full:
+        return
+    owner = {i: c for c in accepted for i in range(c.first, c.last + 1)}
+    for c in list(accepted):
+        if c.type != "PER" or toks[c.last].norm not in full or c not in accepted:
+            continue
+        tail = tuple(t.norm for t in toks[c.first : c.last + 1])
+        for name in full[toks[c.last].norm]:
+            k = len(name) - len(tail)
+            i0 = c.first - k
+            if k <= 0 or i0 < 0 or name[k:] != tail or tuple(t.norm for t in toks[i0 : c.first]) != name[:k]:
+                continue
+            inner = list({id(owner[i]): owner[i] for i in range(i0, c.first) if i in owner}.values())
+            if any(run[i] != run[c.first] for i in range(i0, c.first)) or any(
+                d.type != "PER" or d.first < i0 for d in inner
+            ):
+                continue
+            for d in inner:
+                accepted.remove(d)
+            for i in range(i0, c.first):
+                owner[i] = c
+            c.first, c.start = i0, toks[i0].start
+            break

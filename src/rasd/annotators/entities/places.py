@@ -23,7 +23,7 @@ from functools import cache
 
 from rasd.annotators.entities import gazetteer as gz
 from rasd.annotators.entities.cand import Cand
-from rasd.annotators.entities.clubs import is_sport_report
+from rasd.annotators.entities.clubs import club_words, is_sport_report
 from rasd.annotators.entities.complements import _country_keys
 from rasd.annotators.entities.cues import common_words
 from rasd.annotators.entities.features import clusters
@@ -73,8 +73,11 @@ def _known(word: str) -> bool:
 
 
 def city_teams(toks: list[Token], text: str, run: list[int], accepted: list[Cand]) -> None:
-    """A city GPE + a rare bare word (untagged or a one-word model guess) becomes one ORG."""
+    """A city GPE + a rare bare word (untagged or a one-word model guess) becomes one ORG; a
+    place right after a club word (``نادي [قطر]``, ``فريق [برشلونة]``) is the club, an ORG,
+    unless a settlement word opens it (``نادي [بحي الريان]``: where the club is)."""
     if not is_sport_report(toks):
+        _club_places(toks, accepted)
         return  # "[بريدة] ضيوفا", "[النجف] تظاهروا": outside sport a rare word after a city is a word
     countries, common = _country_keys(), common_words()
     at = {c.first: c for c in accepted}
@@ -100,6 +103,16 @@ def city_teams(toks: list[Token], text: str, run: list[int], accepted: list[Cand
         if d is not None:
             accepted.remove(d)
         c.last, c.end, c.type, c.source = j, w.end, "ORG", "pattern"
+    _club_places(toks, accepted)
+
+
+def _club_places(toks: list[Token], accepted: list[Cand]) -> None:
+    named, heads = club_words(), _heads()
+    for c in accepted:
+        if c.type not in ("GPE", "LOC") or c.first == 0 or gz.bare_text(toks[c.first - 1].text).isdisjoint(named):
+            continue
+        if gz.bare_text(toks[c.first].text).isdisjoint(heads):
+            c.type = "ORG"
 
 
 @cache
