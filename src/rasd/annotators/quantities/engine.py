@@ -32,7 +32,14 @@ from rasd.annotators.quantities.frames import (
     needs_object,
     same_object,
 )
-from rasd.annotators.quantities.groups import group_member, in_name, others, others_lemma, unwritten_object
+from rasd.annotators.quantities.groups import (
+    group_member,
+    in_name,
+    others,
+    others_lemma,
+    singular_before,
+    unwritten_object,
+)
 from rasd.annotators.quantities.money import last_currency, not_counted, scaled
 from rasd.annotators.quantities.neighbours import (
     date_after,
@@ -195,7 +202,7 @@ def _scan_line(
         ) is not None:  # 40 من تنظيم داعش; 40 على الأقل من تنظيم داعش
             lemma = grp
         elif (oth := others(toks, j)) is not None:
-            lemma, k = others_lemma(inherit(out, q_start, text), oth[1]), oth[0] + 1
+            lemma, k = others_lemma(inherit(out, q_start, text) or singular_before(toks, num.i), oth[1]), oth[0] + 1
             object_span = Span(toks[oth[0]].start, toks[oth[0]].end)
         elif (
             (num.digits or value not in (1.0, 2.0) or of_group(toks, j))

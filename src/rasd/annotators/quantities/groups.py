@@ -22,7 +22,7 @@ from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention
 from rasd.resources import load_lines, load_table
 from rasd.text import Token, fold
-from rasd.text.clitics import particle
+from rasd.text.clitics import particle, without_accusative
 
 
 @cache
@@ -98,4 +98,21 @@ def others(toks: Sequence[Token], j: int) -> tuple[int, str] | None:
         default = nouns().others.get(toks[j].norm)
         if default is not None:
             return j, default
+    return None
+
+
+OTHERS_BACK = 4  # words back from "N آخرين" to the one counted without a number (قتلت مسلحا واعتقلت)
+
+
+def singular_before(toks: Sequence[Token], i: int) -> str | None:
+    """The object of "N آخرين" when no count came before it: a known noun in the indefinite
+    accusative a few words back in the same clause (``قتلت مسلحا واعتقلت 13 آخرين``: the
+    others are gunmen too), else None."""
+    known = nouns().singulars | nouns().sound_masc
+    for k in range(i - 1, max(i - 1 - OTHERS_BACK, -1), -1):
+        if not toks[k].norm[:1].isalpha():
+            return None  # a comma or full stop: another clause
+        stem = without_accusative(clean(toks[k].text))
+        if stem is not None and fold(stem) in known:
+            return stem
     return None

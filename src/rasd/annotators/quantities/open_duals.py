@@ -18,6 +18,7 @@ from rasd.annotators.quantities.objects import (
     is_definite,
     nouns,
     one_of,
+    one_of_form,
     post_nominal,
     strip_article,
 )
@@ -42,6 +43,7 @@ _OWN_NOUNS = frozenset(fold(w) for w in load_lines("quantities/not_duals.txt")) 
 _AND = proclitic("and")
 _PARTICLES = (*conjunctions(), *prepositions(kaf=False))  # و ف ب ل: one glued particle
 _AND_ART = chain("and", "the")  # وال
+_AS = proclitic("as")  # ك
 
 
 def open_dual(toks: Sequence[Token], i: int) -> tuple[int, int, str] | None:
@@ -116,15 +118,22 @@ def dual_forms(text: str) -> tuple[tuple[int, str, bool, str], ...]:
     if "" not in nl.time_units and not folded(text).endswith(_DUAL_ENDS):
         return ()  # each reading's folded stem ends the folded word: no dual ending at all
     out = []
-    for raw, off in ((text, 0), _bare_text(text)):
+    for raw, off in ((text, 0), _bare_text(text), *_as_text(text)):
         w, definite = strip_article(clean(raw))
         f = fold(w)
         if not _LETTERS.match(w) or f in nl.plurals or f in _OWN_NOUNS:
             continue
         if "" not in nl.time_units and not f.endswith(_DUAL_ENDS):
             continue
+        if off and text.startswith(_AS) and (definite or not f.endswith(_CONSTRUCT_DUAL)):
+            continue  # after ك only a construct dual (كقطاعي الغاز والنفط): كلاعبين is "like players"
         out.append((off, w, definite, f))
     return tuple(out)
+
+
+def _as_text(text: str) -> tuple[tuple[str, int], ...]:
+    """``text`` without a glued ك (``كقطاعي``), which ``_bare_text`` keeps (كمية, كلمة)."""
+    return ((text[len(_AS) :], len(_AS)),) if len(text) > len(_AS) + 3 and text.startswith(_AS) else ()
 
 
 def may_be_dual(text: str) -> bool:
@@ -206,7 +215,8 @@ def word_count(
     if got is not None:
         s, e, os_, oe, lem = got
         return s, e, 1.0, lem, os_, oe
-    dual = open_dual(toks, i)
+    # أحد المشتبهين الثلاثة: after أحد/إحدى an -ين form is the plural it picks one from
+    dual = open_dual(toks, i) if i == 0 or one_of_form(toks[i - 1].text) is None else None
     if dual is not None:
         s, e, lem = dual
         return s, e, 2.0, lem, s, e

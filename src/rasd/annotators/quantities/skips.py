@@ -112,8 +112,8 @@ def is_skipped(lex: Lex, toks: Sequence[Token], num: Num, text: str, spans: Span
             return True
         if prev.norm == _TIMES:
             return True  # 4×6: a size, no count
-        if num.i > 1 and prev.norm in ("-", ":") and _spaced_score(toks, num.i - 2):
-            return True  # the other side of 3 - 1
+        if num.i > 1 and prev.norm in _SCORE_SIGNS and _spaced_score(lex, toks, num.i - 2):
+            return True  # the other side of 3 - 1 (or صفر / 2)
         if prev.norm == "/" and num.i > 1 and toks[num.i - 2].norm.isdigit():
             return True  # 25 / 10 / 1436
         if prev.norm in nouns().ordinals and lookup(lex, toks[num.i]) == (10.0, "teen"):
@@ -141,7 +141,7 @@ def is_skipped(lex: Lex, toks: Sequence[Token], num: Num, text: str, spans: Span
             and not ranged
         ):
             return True  # 1-صفر
-        if not ranged and num.digits and _spaced_score(toks, num.i):
+        if not ranged and num.digits and _spaced_score(lex, toks, num.i):
             return True  # بنتيجة 3 - 1
     if num.digits:
         raw = fold(text[num.start : num.end])
@@ -156,16 +156,27 @@ def is_skipped(lex: Lex, toks: Sequence[Token], num: Num, text: str, spans: Span
 
 
 SCORE_MAX = 15  # goals, sets or points of one side of a score written "3 - 1"
+_SCORE_SIGNS = ("-", ":", "/")  # فاز 2 / 1: sports pages also write a score with a slash
 
 
-def _spaced_score(toks: Sequence[Token], i: int) -> bool:
-    """``3 - 1`` with spaces from token ``i``: two small whole numbers around a hyphen or
-    colon, and no counted plural after the second (``3 - 5 أشخاص`` is a range)."""
-    if not (i + 2 < len(toks) and toks[i].norm.isdigit() and toks[i + 1].norm in ("-", ":")):
+def _side(lex: Lex, tok: Token) -> int | None:
+    """One side of a score: small whole digits, or the zero word (``صفر / 2``)."""
+    if tok.norm.isdigit():
+        return int(tok.norm)
+    got = lookup(lex, tok)
+    return 0 if got is not None and got[1] == "zero" else None
+
+
+def _spaced_score(lex: Lex, toks: Sequence[Token], i: int) -> bool:
+    """``3 - 1`` (or ``2 / 1``) with spaces from token ``i``: two small whole numbers around a
+    hyphen, colon or slash, and no counted plural after the second (``3 - 5 أشخاص`` is a range)."""
+    if not (i + 2 < len(toks) and toks[i + 1].norm in _SCORE_SIGNS):
         return False
-    if not toks[i + 2].norm.isdigit():
+    first, second = _side(lex, toks[i]), _side(lex, toks[i + 2])
+    if first is None or second is None or not (toks[i].norm.isdigit() or toks[i + 2].norm.isdigit()):
         return False
-    first, second = int(toks[i].norm), int(toks[i + 2].norm)
+    if toks[i + 1].norm == "/" and (toks[i + 1].start == toks[i].end or toks[i + 2].start == toks[i + 1].end):
+        return False  # 3/4 or 25/10: a fraction or a date, written without spaces
     if first > SCORE_MAX or second > SCORE_MAX:
         return False
     return second < first or is_plural(toks[i + 3].text if i + 3 < len(toks) else "") is None

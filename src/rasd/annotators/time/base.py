@@ -217,6 +217,7 @@ def _regexes() -> Regexes:
         "REL": rel,
         "THIS": this,
         "WHOLE": alt(word_set("whole_words.txt")),
+        "SPLITY": alt(word_set("split_years.txt")),
         "LAST": alt(word_set("last_words.txt")),
         "YREL": rf"(?:{particle('from')}\s+)?(?:{ydef}\s+{rel}|{this}\s+{ydef})",
         "MOD": alt(lex.modifiers),

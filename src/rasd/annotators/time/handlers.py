@@ -178,6 +178,9 @@ def _h_rel_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return _cand(m, "DATE", ref, mod=mod, anchor="dct", confidence=0.8)
     if gd.get("n"):
         return None
+    if gd.get("split"):  # العام الدراسي القادم: a school year spans two calendar years
+        ok = unit == "Y" and (direction is not None or mod is not None)
+        return _cand(m, "DATE", None, mod=mod, anchor="dct", confidence=0.6) if ok else None
     if direction is None:
         if mod is None:
             return None
