@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from itertools import combinations
 from pathlib import Path
 
@@ -65,10 +65,16 @@ class _UF:
         self.parent: dict[str, str] = {}
 
     def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
+        parent = self.parent
+        p = parent.get(x)
+        if p is None:
+            parent[x] = x
+            return x
+        if p == x:  # a root: most keys are (millions of calls over a large store)
+            return x
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
         return x
 
     def union(self, a: str, b: str) -> None:
@@ -315,7 +321,7 @@ def link(das: list[DocAnalysis]) -> list[Entity]:
     for m, k in mentions:
         if key_type(k) != "FAC":
             continue
-        toks = gz.key_of(m.text).split()  # the form as written: the gazetteer may spell it otherwise
+        toks = _key(m.text).split()  # the form as written: the gazetteer may spell it otherwise
         if len(toks) >= 2:
             by_tail[" ".join(toks[1:])].add(k)
     for k in keys:
@@ -452,6 +458,15 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
     return all(w in it for w in shorter)
 
 
+_key = lru_cache(maxsize=1 << 18)(gz.key_of)  # a name's key, remembered: entities are built from the same surfaces
+
+
+@lru_cache(maxsize=1 << 18)
+def _bare_readings(k: str) -> tuple[str, ...]:
+    """``_readings(k)`` but the key itself, remembered (``_make_entity`` asks for every alias)."""
+    return tuple(_readings(k)[1:])
+
+
 SUBSEQ_MAX = 6  # words of a form up to which ``person_name`` counts held forms by subsequence
 
 
@@ -460,7 +475,7 @@ def person_name(surfaces: Counter[str]) -> str:
     most others (so ``علي موسى دقدوق`` over a more frequent ``موسى دقدوق``), then the more
     frequent, then the one whose first word is a known given name."""
     forms = [s for s in surfaces if _well_formed(s)] or list(surfaces)
-    words = {s: gz.key_of(s).split() for s in surfaces}
+    words = {s: _key(s).split() for s in surfaces}
     given = given_names()
     # forms by their word sequence: a form holds another when that one's words are an
     # in-order subsequence of its own, so counting the surfaces under each subsequence of a
@@ -477,7 +492,7 @@ def person_name(surfaces: Counter[str]) -> str:
     def rank(s: str) -> tuple[int, int, int, int, str, str]:
         inside = held(s)
         first = words[s][0] if words[s] else ""
-        return (-inside, -len(words[s]), -surfaces[s], -(first in given), gz.key_of(s), s)
+        return (-inside, -len(words[s]), -surfaces[s], -(first in given), _key(s), s)
 
     return min(forms, key=rank)
 
@@ -489,7 +504,8 @@ def _make_entity(
     local: str = "",
     named: str = "",
 ) -> Entity:
-    anchor = next((anchors[k] for _, k in sorted(members, key=lambda x: x[1]) if k in anchors), None)
+    curated = [k for _, k in members if k in anchors]  # the first key in order with an entry
+    anchor = anchors[min(curated)] if curated else None
     tcount = Counter(m.type for m, _ in members)
     typ = anchor.type if anchor else min(tcount, key=lambda t: (-tcount[t], _TYPE_ORDER.get(t, 9)))
     surfaces = Counter(" ".join(m.text.split()) for m, _ in members)
@@ -499,19 +515,19 @@ def _make_entity(
         name = person_name(surfaces)
     else:
         longest = max(len(s.split()) for s in surfaces)
-        name = min((s for s in surfaces if len(s.split()) == longest), key=lambda s: (-surfaces[s], gz.key_of(s), s))
+        name = min((s for s in surfaces if len(s.split()) == longest), key=lambda s: (-surfaces[s], _key(s), s))
     name = named or name  # a state's name says it is the state ("ولاية واشنطن")
-    known = {gz.key_of(s) for s in surfaces} | {gz.key_of(name)}
+    known = {_key(s) for s in surfaces} | {_key(name)}
     aliases = [
         s for s in sorted(surfaces, key=lambda s: (-surfaces[s], s))
-        if s != name and not any(r in known for r in _readings(gz.key_of(s))[1:])
+        if s != name and not any(r in known for r in _bare_readings(_key(s)))
     ]  # "للعراق" is العراق with a preposition, not another name for it  # fmt: skip
     roles = Counter(" ".join(m.role.split()) for m, _ in members if m.role)
     docs: list[str] = []
     for m, _ in members:
         if m.doc not in docs:
             docs.append(m.doc)
-    eid = make_id("e", typ, gz.key_of(name), local) if local else make_id("e", typ, gz.key_of(name))
+    eid = make_id("e", typ, _key(name), local) if local else make_id("e", typ, _key(name))
     for m, _ in members:
         m.entity = eid
     geo = None

@@ -163,7 +163,10 @@ def short_candidates(k: str, blocks: _Blocks, uf: _Finder) -> set[str]:
             cands = cands | by_first.get(toks[0], set())
     else:
         return set()
-    return {c for c in cands if c != k and uf.find(c) != uf.find(k)}
+    if not cands:
+        return set()
+    own = uf.find(k)  # once, not per candidate: a common family name has thousands
+    return {c for c in cands if c != k and uf.find(c) != own}
 
 
 def nasab_extensions(keys: list[str], key_type: Callable[[str], str]) -> list[tuple[str, str]]:

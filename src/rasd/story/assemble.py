@@ -508,8 +508,9 @@ def assemble(
     incident = incident_types()
     happen = [ev for ev in evs if ev.type in incident and ev.modality == "happened"]
     rest = [ev for ev in evs if not (ev.type in incident and ev.modality == "happened")]
-    doc_places = {da.doc.id: [(m.start, m.entity) for m in sorted(da.entities, key=lambda m: m.start)
-                              if m.entity and m.type in ("GPE", "LOC", "FAC") and m.entity in ents] for da in das}  # fmt: skip
+    geo = ("GPE", "LOC", "FAC")  # filtered, then sorted by start (stable: the order sorting all mentions gives)
+    doc_places = {da.doc.id: sorted([(m.start, m.entity) for m in da.entities if m.entity and m.type in geo and m.entity in ents],
+                                    key=lambda x: x[0]) for da in das}  # fmt: skip
     b.places = doc_places
     texts = {k: v.text for k, v in b.docs.items()}
     pubs = {k: v.pub for k, v in b.docs.items()}

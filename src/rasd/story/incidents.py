@@ -143,7 +143,7 @@ def named_in(
     singles, longer = names
     if not singles.isdisjoint(words):
         return True
-    return any(all(w in words for w in ws) for f in longer.keys() & words for ws in longer[f])
+    return bool(longer) and any(all(w in words for w in ws) for f in longer.keys() & words for ws in longer[f])
 
 
 def _place_names(places: set[str] | frozenset[str], ents: Mapping[str, Entity]) -> pl.PlaceNames:
@@ -198,19 +198,20 @@ def score(
     (``report_words.weigh`` of ``top``) and ``relate`` (over ``ents``) only save time, and so does ``floor``: a score that cannot reach it
     may be given as ``None``."""
     lo, hi, dated, follow = span or (r.lo, r.hi, r.dated, r.follow)
-    if not compatible(r, inc):
-        return None
-    if by_person(r.kind) and r.persons and inc.persons:  # one death per person, whatever the dates and places told
+    if r.kind != inc.kind and inc.kind not in r.about and r.kind not in inc.about:
+        return None  # not ``compatible`` (asked millions of times: inline)
+    if r.persons and inc.persons and by_person(r.kind):  # one death per person, whatever the dates and places told
         return (
             JOIN
             if any(same_person(a, b, ents) for a in sorted(r.persons) for b in sorted(inc.persons))
             else None
         )
-    assert inc.lo is not None and inc.hi is not None
-    gap = _gap(lo, hi, inc.lo, inc.hi)
-    if gap and (dated or inc.dated) and max((hi - lo).days, (inc.hi - inc.lo).days) > 6 and not has_trait(inc.kind, "lasting"):
+    ilo, ihi = inc.lo, inc.hi
+    assert ilo is not None and ihi is not None
+    gap = (ilo - hi).days if hi < ilo else (lo - ihi).days if ihi < lo else 0  # ``_gap``, inline
+    if gap and (dated or inc.dated) and max((hi - lo).days, (ihi - ilo).days) > 6 and not has_trait(inc.kind, "lasting"):
         return None  # "in July" and "in August": month-dated windows must overlap, not touch
-    later = lo > inc.hi
+    later = lo > ihi
     # a follow-up may come days after the happening; it then needs the place and most of
     # its words (below). A report merely undated gets no such reach: the same kind of
     # happening in the same city a week later is often another one (a second fire)

@@ -133,24 +133,62 @@ class Relations:
         self._memo: dict[tuple[frozenset[str], frozenset[str]], int | None] = {}
         self._levels: dict[str, int | None] = {}
         self._pairs: dict[tuple[str, str], int] = {}
+        self._sets: dict[frozenset[str], list[tuple[tuple[str, ...], bool]]] = {}  # ``_tiers`` of a place set
         self.names: dict[frozenset[str], PlaceNames] = {}  # ``incidents.named_in``'s words of a place set
 
     def __call__(self, xs: frozenset[str], ys: frozenset[str]) -> int | None:
         key = (xs, ys)
-        if key in self._memo:
+        try:
             return self._memo[key]
-        got = self._memo[key] = best_relation(xs, ys, self.ents, self._level, self._relation)
+        except KeyError:
+            got = self._memo[key] = self._best(xs, ys)
+            return got
+
+    def _best(self, xs: frozenset[str], ys: frozenset[str]) -> int | None:
+        """``best_relation`` from each set's places by level (``_tiers``, once per set)."""
+        if not xs or not ys:
+            return None
+        tx, ty = self._tiers(xs), self._tiers(ys)
+        for (fx, hx), (fy, hy) in zip(tx[:3], ty[:3], strict=True):
+            if hx and hy:
+                rel = self._max(fx, fy)
+                if rel != UNKNOWN:
+                    return rel
+        return self._max(tx[3][0], ty[3][0])
+
+    def _tiers(self, xs: frozenset[str]) -> list[tuple[tuple[str, ...], bool]]:
+        """For levels 2, 1, 0: the places taking part (``best_relation``) and whether one of
+        them is known at that level; then all the places."""
+        got = self._sets.get(xs)
+        if got is None:
+            lx = {x: self._level(x) for x in sorted(xs)}
+            got = [
+                (tuple(x for x, v in lx.items() if v is None or v >= lv), any(v is not None and v >= lv for v in lx.values()))
+                for lv in (2, 1, 0)
+            ]  # fmt: skip
+            got.append((tuple(lx), True))
+            self._sets[xs] = got
         return got
+
+    def _max(self, fx: tuple[str, ...], fy: tuple[str, ...]) -> int:
+        """The closest ``relation`` between two lists of places (never empty), stopping at SAME."""
+        pairs = self._pairs
+        best = APART
+        for x in fx:
+            for y in fy:
+                rel = pairs.get((x, y))
+                if rel is None:
+                    rel = pairs[(x, y)] = relation(x, y, self.ents)
+                if rel > best:
+                    if rel == SAME:
+                        return rel
+                    best = rel
+        return best
 
     def _level(self, p: str) -> int | None:
         if p not in self._levels:
             self._levels[p] = level(self.ents.get(p))
         return self._levels[p]
-
-    def _relation(self, a: str, b: str) -> int:
-        if (a, b) not in self._pairs:
-            self._pairs[(a, b)] = relation(a, b, self.ents)
-        return self._pairs[(a, b)]
 
 
 def block_keys(places: set[str] | frozenset[str], ents: Mapping[str, Entity]) -> list[str]:

@@ -175,13 +175,37 @@ def telling(
     return out[: n or TOP_SHARE]
 
 
-Weights = list[tuple[float, Group]]
+class Weights(list[tuple[float, Group]]):
+    """Each group of a report's ``top`` with its weight (``weigh``), computed once for every
+    incident it is scored against: their sum ``own``, and each reading's groups as bits
+    (``bits``), so that the groups an incident meets come from one set intersection."""
+
+    def __init__(self, items: Sequence[tuple[float, Group]]) -> None:
+        super().__init__(items)
+        self.own = sum(x for x, _ in self)
+        index: dict[str, int] = {}
+        for k, (_, g) in enumerate(self):
+            for w in g:
+                index[w] = index.get(w, 0) | (1 << k)
+        self.bits = index
+        self.words = frozenset(index)
+
+    def met(self, words: set[str] | frozenset[str]) -> list[tuple[float, Group]]:
+        """The groups (in order) of which ``words`` holds a reading."""
+        hit = self.words & words
+        if not hit:
+            return []
+        mask = 0
+        bits = self.bits
+        for w in hit:
+            mask |= bits[w]
+        return [wg for k, wg in enumerate(self) if mask >> k & 1]
 
 
 def weigh(top: Sequence[Group], idf: Mapping[str, float]) -> Weights:
     """Each group of ``top`` with its weight in ``word_share`` (its rarest reading's idf): a
     report's are the same against every incident, so scoring computes them once."""
-    return [(min(idf.get(w, 0.0) for w in g), g) for g in top]
+    return Weights([(min(idf.get(w, 0.0) for w in g), g) for g in top])
 
 
 def word_share(
@@ -191,14 +215,22 @@ def word_share(
     """The idf-weighted share of the words ``top`` among ``words`` (an incident's). A word
     counts in full when at least a ``SPREAD`` share of the incident's ``n_docs`` articles
     use it (``word_docs``), less when fewer do: a big incident's vocabulary holds many words
-    once, by chance. ``weights``: ``weigh(top, idf)`` when already known."""
+    once, by chance. ``weights``: ``weigh(top, idf)`` when already known.
+
+    Every word of ``words`` is one some article of the incident uses (``word_docs`` at least
+    1), so with at most two articles (``reach`` 1) a word met counts in full, unweighed."""
     if weights is None:
         weights = weigh(top, idf)
-    own = sum(x for x, _ in weights)
+    own = weights.own
     if not own:
         return 0.0
+    met = weights.met(words)
+    if not met:
+        return 0.0
     reach = max(1.0, SPREAD * n_docs)
-    got = sum(
-        x * min(1.0, max(word_docs[w] for w in g) / reach) for x, g in weights if not g.isdisjoint(words)
-    )
+    if reach == 1.0:
+        got = sum(x for x, _ in met)
+    else:
+        docs = word_docs.get
+        got = sum(x * min(1.0, max(docs(w, 0) for w in g) / reach) for x, g in met)
     return got / own
