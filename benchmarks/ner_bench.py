@@ -29,6 +29,7 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
+import one_thread  # noqa: F401  (before numpy: speeds per core)
 from machine import markdown_lines  # noqa: E402
 
 from rasd.annotators.entities import MODEL_PATH, tag
