@@ -111,7 +111,7 @@ def extract_quantities(
         lo, hi = bisect_left(starts, a), bisect_left(starts, b)
         if lo < hi:
             _scan_line(lex, toks[a:b], [k - a for k in starts[lo:hi]], text, doc_id, spans, ents, out)
-    return share_forward(out, text)
+    return share_forward(out, text, frozenset(fold(w) for _, w in lex.ranges if w.isalpha() and w != _AND))
 
 
 def _scan_line(
@@ -231,10 +231,11 @@ def _scan_line(
         ):
             i = max(j, k)  # دور ال32; بهدفين مقابل هدف
             continue
+        listed = lemma is None and num.digits and _listed_with_unit(lex, toks, j, text)  # its unit comes last
         if lemma is None and num.digits and re.fullmatch(r"\d{5,}", fold(text[num.start : num.end])):
             i = j  # a code or a phone number
             continue
-        if lemma is None and num.digits and label_before(lex, toks, num.i) and not scaled(lex, toks, num):
+        if lemma is None and num.digits and label_before(lex, toks, num.i) and not scaled(lex, toks, num) and not listed:
             i = j  # "الفرقة 30", "الطائرة 370" name the thing before them; "العجز 62.5 مليار" is an amount
             continue
         if lemma is None and num.digits and in_brackets(toks, num):
@@ -269,7 +270,7 @@ def _scan_line(
         if lemma is None and mod == "VAGUE" and j < len(toks) and toks[j].norm in _OF_THEM:
             i = j + 1  # "العشرات منهم": no counted noun written (F4)
             continue
-        if lemma is None:
+        if lemma is None and not listed:
             inherited = inherit(out, q_start, text) or (last_currency(out) if scaled(lex, toks, num) else None)
             if inherited is not None:
                 lemma, conf = inherited, 0.55
@@ -401,7 +402,10 @@ def _wordless(
         and not spans.overlaps_any(wc[0], wc[1])
         and not (wc[2] == 2.0 and in_name(ents, wc[0], wc[1]))  # الأرجنتين، أحمد الحيان: no dual
         and not is_score(toks, i + 1, wc[3])
-        and not (i > 0 and not lex.skip_before.isdisjoint(word_readings(toks[i - 1].norm)))  # بالذكرى السبعين: which one
+        and not (
+            i > 0 and not lex.skip_before.isdisjoint(word_readings(toks[i - 1].norm))
+            and (wc[2] != 2.0 or lookup(lex, toks[i]) is not None)  # الجمعة برحلتين: a noun's dual is no date part
+        )  # بالذكرى السبعين: which one
         and not score_side(toks, i, wc[3]) and not is_multiple(toks[i].norm)  # الضعفين: a ratio
         and not ((after_dual or my or duals.refers_back(text, toks, i, wc[1])) and wc[2] == 2.0)  # بتشكيلتين مختلفتين، هذين المشروعين
         and not (
@@ -460,6 +464,22 @@ def _time_shared(lex: Lex, toks: Sequence[Token], j: int, text: str) -> bool:
             return False
         j = nxt.j
         if j < len(toks) and any(r in lex.skip_after for r in word_readings(toks[j].norm)):
+            return True
+    return False
+
+
+def _listed_with_unit(lex: Lex, toks: Sequence[Token], j: int, text: str) -> bool:
+    """``الجنوبية 2.9 و2.6 و2.4 في المائة``: the number opens a list joined by و whose last
+    member carries a unit or object, so it is an amount in that list, not a label's number."""
+    for _ in range(4):
+        if j >= len(toks) or not toks[j].norm.startswith(_AND):
+            return False
+        k = j + (toks[j].norm == _AND)
+        nxt = scan_number(lex, toks, k, text) if k < len(toks) else None
+        if nxt is None or not nxt.digits:
+            return False
+        j = nxt.j
+        if j < len(toks) and (toks[j].norm == "%" or object_after(lex, toks, j) is not None):
             return True
     return False
 

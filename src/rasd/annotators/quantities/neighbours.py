@@ -53,11 +53,12 @@ def _goal_with_li(norm: str) -> bool:
     return f[:1] == _LI and len(f) > 3 and _goal_word(f[1:])
 
 
-def share_forward(out: list[Quantity], text: str) -> list[Quantity]:
-    """``عند 56 و55 دولارا``: a count without object takes the object of the next one."""
-    for a, b in zip(out, out[1:], strict=False):
+def share_forward(out: list[Quantity], text: str, joins: frozenset[str] = frozenset()) -> list[Quantity]:
+    """``عند 56 و55 دولارا``: a count without object takes the object of the next one, also
+    across a range word in ``joins`` (``من 3.8 إلى 3.5 في المائة``, a change from one to the other)."""
+    for a, b in reversed(list(zip(out, out[1:], strict=False))):  # a chain takes the unit written last
         gap = text[a.end : b.start]
-        if a.object is None and b.object and gap.strip() in (_AND, "") and "\n" not in gap and b.start > a.end:
+        if a.object is None and b.object and fold(gap.strip()) in {_AND, "", *joins} and "\n" not in gap and b.start > a.end:
             a.object, a.confidence = b.object, 0.55
     return out
 

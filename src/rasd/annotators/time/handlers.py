@@ -85,6 +85,8 @@ def _h_date(m: re.Match[str], ctx: Ctx) -> Cand | None:
         if direction is None and _since_before(ctx, m.start("all")):
             direction = 0 if ctx.dct.month == month else -1  # "منذ ديسمبر": the latest past one
         year, conf = _month_year(month, direction, ctx, m.start())
+        named = _year_before(ctx, m.start()) if direction is None and not ctx.future(m.start()) else None
+        year, conf = (named, 0.8) if named is not None else (year, conf)
         anchor = "dct"
         dc = ctx.dct
         if day is not None and year and dc.year and dc.month == month and dc.day:
@@ -110,6 +112,26 @@ def _h_date(m: re.Match[str], ctx: Ctx) -> Cand | None:
                 conf = min(conf, 0.4)
     value = f"{ym}-{day:02d}"
     return _cand(m, "DATE", value, mod=mod, anchor=anchor, confidence=conf if year else 0.5, family="date")
+
+
+YEAR_REACH = 160  # characters back, in the same sentence, in which a named year holds for a bare month
+_SENT_END = re.compile(r"[!؟?\n]|\.(?!\d)")
+
+
+def _year_before(ctx: Ctx, pos: int) -> int | None:
+    """The year named earlier in the month's sentence (``عام 2014``, ``العام الماضي``): a month
+    written without one belongs to it (``قتل المئات العام الماضي في فيضانات من منتصف يوليو``)."""
+    seg = ctx.text[max(0, pos - YEAR_REACH) : pos]
+    words = seg[max((x.end() for x in _SENT_END.finditer(seg)), default=0) :].split()
+    year = None
+    for a, b in zip(words, words[1:], strict=False):
+        if key(a) not in ctx.lex.year_words:
+            continue
+        if re.fullmatch(r"(19|20)\d\d", b):
+            year = int(b)
+        elif key(b) in ctx.lex.relative_words and ctx.dct.year:
+            year = ctx.dct.year + ctx.lex.relative_words[key(b)]
+    return year
 
 
 def _month_ok(m: re.Match[str], ctx: Ctx) -> bool:
