@@ -26,7 +26,16 @@ from __future__ import annotations
 
 from functools import cache
 
-from rasd.annotators.quotes.context import MAX_SUBJECT, NP, Ctx, cue_at, relative_person, short_pair, trim
+from rasd.annotators.quotes.context import (
+    MAX_SUBJECT,
+    NP,
+    Ctx,
+    cue_at,
+    plural_antecedent,
+    relative_person,
+    short_pair,
+    trim,
+)
 from rasd.annotators.quotes.history import bare
 from rasd.annotators.quotes.lexicon import Verb, member
 from rasd.annotators.quotes.nominal import nominal_intro
@@ -244,6 +253,8 @@ def relative_antecedent(cx: Ctx, k: int) -> NP | None:
     """``… في نيجيريا التي تعتبره «…»``: a cue right after a relative pronoun, with no subject of
     its own, quotes the person, body or country named just before the pronoun; else None."""
     toks = cx.toks
+    if (group := plural_antecedent(cx, k)) is not None:
+        return NP(group, group)  # "وسط المحتجين، الذين أكدوا أن": the group
     if k < 2 or toks[k - 1].norm not in cx.lex.relatives or not toks[k - 2].is_word:
         return None
     end = toks[k - 2].end

@@ -43,6 +43,7 @@ _BY = proclitic("by")  # ب
 _TO_BY = _BY + proclitic("to")  # بـ/لـ glued to an outlet noun: لصحيفة «…»
 MAX_OUTLET_NAME = 6  # words of a quoted outlet name after its noun ("صحيفة «ذي ميل أون صنداي»")
 _ACC = affixes("accusative")  # مؤكدا، مشيراً
+_MASC_PL, _VERB_PL = affixes("plural", "masc"), affixes("verb_plural")  # المحتجين؛ أكدوا
 # prepositions after which a cue-looking word is a noun or an adjective ("عن أبلغ التهاني")
 _NOUN_AFTER = frozenset(particle(g) for g in ("about", "in", "on", "with"))
 
@@ -174,6 +175,18 @@ def relative_person(cx: Ctx, k: int) -> int | None:
     return k - 2
 
 
+def plural_antecedent(cx: Ctx, k: int) -> int | None:
+    """``وسط المحتجين، الذين أكدوا أن …``: a past plural cue right after a relative pronoun, with a
+    definite masculine sound plural (people) before the pronoun, a comma between or not: the token
+    of that plural (the group speaks, realnews E4), else None."""
+    toks = cx.toks
+    a = k - 3 if k >= 3 and toks[k - 2].norm == "," else k - 2
+    if a < 1 or toks[k - 1].norm not in cx.lex.relatives or not toks[a].is_word:
+        return None
+    cue, w = _bare(toks[k].norm)[-1], _bare(toks[a].norm)[-1]
+    return a if cue.endswith(_VERB_PL) and w.startswith(article()) and w.endswith(_MASC_PL) and len(w) > 5 else None
+
+
 def _body_before(cx: Ctx, k: int) -> bool:
     """An organisation mention ends right before the relative pronoun before the cue at ``k``."""
     if k < 2 or not cx.toks[k - 2].is_word:
@@ -186,7 +199,7 @@ def _person_report(cx: Ctx, k: int) -> bool:
     """The relative clause at ``k`` reports its person's words: an أن/إن follows the cue in
     the same sentence (``فابيان الذي أكد في حديث مقتضب أن …``; realnews E4); a body named
     just before the pronoun speaks the same way (``صحيفة X التي قالت إن …``)."""
-    if relative_person(cx, k) is None:
+    if relative_person(cx, k) is None and plural_antecedent(cx, k) is None:
         # a body speaks only with its clause right after the cue: "التي تصفه أنقرة بأنه" has a subject of its own
         return _body_before(cx, k) and k + 1 < len(cx.toks) and cx.toks[k + 1].norm in cx.lex.comps
     for j in range(k + 1, min(len(cx.toks), k + 1 + MAX_RELATIVE_ADJUNCT)):

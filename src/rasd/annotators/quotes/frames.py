@@ -107,6 +107,12 @@ def report_noun(tok: Token) -> bool:
     return tok.norm in _words("report_nouns.txt")
 
 
+def said_head(tok: Token) -> bool:
+    """``قول`` in ``نقلت الوكالة قول الوزير إن``: a noun of saying (``own_words.txt``) whose
+    genitive is the one whose words a chain verb relays, as after ``عن``."""
+    return tok.norm in _words("own_words.txt")
+
+
 def relay(tok: Token) -> bool:
     """``نقلا`` before ``عن``: the words were relayed from the source after عن."""
     return any(w in _words("relays.txt") for w in bare(tok.norm))  # نقلا، ونقلا

@@ -14,7 +14,7 @@ from functools import cache
 
 from rasd.annotators.quotes.articles import definite
 from rasd.annotators.quotes.context import NP, Ctx, segments, title_dot, tok_at, trim
-from rasd.annotators.quotes.frames import accusative, glued_mention, prayed_to, relay
+from rasd.annotators.quotes.frames import accusative, glued_mention, prayed_to, relay, said_head
 from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
 from rasd.annotators.quotes.lexicon import Verb, adjunct_member, governed_prep, member
@@ -201,6 +201,12 @@ def parse_subject(cx: Ctx, a: int, b: int, verb: Verb) -> Subj:
             if relay(toks[k]) and k + 1 < e and toks[k + 1].norm == _ABOUT:
                 k += 1
                 continue
+            if "chain" in verb.options and said_head(toks[k]) and k + 1 < e and toks[k + 1].is_word:
+                stop = next((x for x in range(k + 2, e) if is_adjunct_start(cx, x) or toks[x].norm == _IN), e)
+                if np_ := trim(cx, k + 1, stop - 1):  # "نقلت الوكالة قول الوزير وهو في …": the minister spoke
+                    chain_src.append(np_)
+                end = k
+                break
             if w == _ABOUT and ("chain" in verb.options or relay(toks[k - 1])):
                 np_ = trim(cx, k + 1, e - 1)
                 if np_:
