@@ -518,7 +518,8 @@ def assemble(
     reports = make_reports(happen, texts, pubs, outlets, ents, doc_places, told)
     kept = {id(r.ev) for r in reports}
     rest.extend(ev for ev in happen if id(ev) not in kept)  # no date at all: not placed in time
-    incs = resolve(reports, ents, parts)
+    counts = rinc.doc_counts(reports)  # word weights of incident resolution, and of the articles' openings
+    incs = resolve(reports, ents, parts, counts)
     denied = [ev for ev in rest if ev.type in incident and ev.modality == "denied"]
     joined = _denials(incs, make_reports(denied, texts, pubs, outlets, ents, doc_places, told))
     for group in article_groups([ev for ev in rest if id(ev) not in joined]):
@@ -528,7 +529,7 @@ def assemble(
     for inc in incs:
         for r in inc.reports:
             by_doc[r.doc].append(r)
-    b.openings = Openings(*rinc.doc_counts(reports), b.title_text)
+    b.openings = Openings(*counts, b.title_text)
     values: dict[int, list[Value]] = defaultdict(list)
     for doc in sorted(by_doc):  # an article's figures are read once and each given to one report
         info = b.docs.get(doc)

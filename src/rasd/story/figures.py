@@ -72,6 +72,7 @@ PART_MAX = 1000  # a number this large is never a part of a toll (those affected
 PART_GAP = 8  # words between two parts of a total joined by a connector (إضافة إلى)
 AND_GAP = 6  # … joined by و
 ONE_GAP = 5  # words between a singular person noun and the number it is added to
+BESIDE = 40  # characters either side of a number read for the word written beside it
 _AND = proclitic("and")
 DATE_REACH = 30  # words from a report's trigger to the day said after it in its clause (the clause bounds it)
 DATE_BEFORE = 4  # … from the day said before it to the trigger
@@ -334,8 +335,10 @@ def _not_people(q: Quantity, text: str) -> bool:
     obj = fold(q.object or "")
     if obj in word_list("story/measure_units.txt"):
         return True
-    beside = [*text[: q.start].split()[-1:], *text[q.end :].split()[:1]]
-    return obj in word_list("story/group_nouns.txt") and any(obj in fold(w) for w in beside)
+    if obj not in word_list("story/group_nouns.txt"):
+        return False
+    beside = [*text[max(0, q.start - BESIDE) : q.start].split()[-1:], *text[q.end : q.end + BESIDE].split()[:1]]
+    return any(obj in fold(w) for w in beside)
 
 
 def _counts_victims(q: Quantity) -> bool:

@@ -433,12 +433,16 @@ def resolve_part(reports: Sequence[Report], ents: Mapping[str, Entity], df: Mapp
     return members
 
 
-def resolve(reports: Sequence[Report], ents: Mapping[str, Entity], parts: Parts | None = None) -> list[Incident]:
+def resolve(
+    reports: Sequence[Report], ents: Mapping[str, Entity], parts: Parts | None = None,
+    counts: tuple[Mapping[str, int], int] | None = None,
+) -> list[Incident]:  # fmt: skip
     """Group reports into incidents (see module doc); deterministic for a given input.
     ``parts`` resolves each kind group (``kind_groups``) on its own, elsewhere; the incidents
     are rebuilt here from the reports' indices, in the order one pass would have opened them,
-    so the result is the same (``tests/test_incident_parts.py``)."""
-    df, n = doc_counts(reports)
+    so the result is the same (``tests/test_incident_parts.py``). ``counts``: ``doc_counts``
+    of ``reports`` when the caller has them already."""
+    df, n = counts if counts is not None else doc_counts(reports)
     if parts is None:
         return _resolve(reports, ents, df, n)[0]
     groups = kind_groups(reports)

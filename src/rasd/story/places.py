@@ -10,7 +10,7 @@ are unknown: they neither confirm nor exclude a match.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache, lru_cache
 
 from rasd.models import Entity
@@ -107,18 +107,46 @@ def best_relation(
         level_of = lambda p: level(ents.get(p))  # noqa: E731
     if relate is None:
         relate = lambda a, b: relation(a, b, ents)  # noqa: E731
+    return _best(_tiers(xs, level_of), _tiers(ys, level_of), relate)
+
+
+Tiers = list[tuple[tuple[str, ...], bool]]
+
+
+def _tiers(xs: set[str] | frozenset[str], level_of: Callable[[str], int | None]) -> Tiers:
+    """For levels 2, 1, 0: the places taking part at that level (``best_relation``) and
+    whether one of them is known at it; then all the places."""
     lx = {x: level_of(x) for x in sorted(xs)}
-    ly = {y: level_of(y) for y in sorted(ys)}
-    for lv in (2, 1, 0):
-        fx = [x for x, v in lx.items() if v is None or v >= lv]
-        fy = [y for y, v in ly.items() if v is None or v >= lv]
-        if any(v is not None and v >= lv for v in lx.values()) and any(
-            v is not None and v >= lv for v in ly.values()
-        ):
-            rel = max(relate(x, y) for x in fx for y in fy)
+    out = [
+        (tuple(x for x, v in lx.items() if v is None or v >= lv), any(v is not None and v >= lv for v in lx.values()))
+        for lv in (2, 1, 0)
+    ]  # fmt: skip
+    out.append((tuple(lx), True))
+    return out
+
+
+def _best(tx: Tiers, ty: Tiers, relate: Callable[[str, str], int]) -> int:
+    """``best_relation`` of two place sets' ``_tiers``: the finest level both know decides
+    unless it says nothing (UNKNOWN); else the closest relation of all the places."""
+    for (fx, hx), (fy, hy) in zip(tx[:3], ty[:3], strict=True):
+        if hx and hy:
+            rel = _closest(fx, fy, relate)
             if rel != UNKNOWN:
                 return rel
-    return max(relate(x, y) for x in lx for y in ly)
+    return _closest(tx[3][0], ty[3][0], relate)
+
+
+def _closest(fx: Sequence[str], fy: Sequence[str], relate: Callable[[str, str], int]) -> int:
+    """The closest ``relate`` between two lists of places (never empty), stopping at SAME."""
+    best = APART
+    for x in fx:
+        for y in fy:
+            rel = relate(x, y)
+            if rel > best:
+                if rel == SAME:
+                    return rel
+                best = rel
+    return best
 
 
 PlaceNames = tuple[frozenset[str], dict[str, tuple[tuple[str, ...], ...]]]  # one-word names, longer ones by first word
@@ -133,7 +161,7 @@ class Relations:
         self._memo: dict[tuple[frozenset[str], frozenset[str]], int | None] = {}
         self._levels: dict[str, int | None] = {}
         self._pairs: dict[tuple[str, str], int] = {}
-        self._sets: dict[frozenset[str], list[tuple[tuple[str, ...], bool]]] = {}  # ``_tiers`` of a place set
+        self._sets: dict[frozenset[str], Tiers] = {}  # ``_tiers`` of a place set
         self.names: dict[frozenset[str], PlaceNames] = {}  # ``incidents.named_in``'s words of a place set
 
     def __call__(self, xs: frozenset[str], ys: frozenset[str]) -> int | None:
@@ -141,49 +169,21 @@ class Relations:
         try:
             return self._memo[key]
         except KeyError:
-            got = self._memo[key] = self._best(xs, ys)
+            got = self._memo[key] = _best(self._tiers(xs), self._tiers(ys), self._relation) if xs and ys else None
             return got
 
-    def _best(self, xs: frozenset[str], ys: frozenset[str]) -> int | None:
-        """``best_relation`` from each set's places by level (``_tiers``, once per set)."""
-        if not xs or not ys:
-            return None
-        tx, ty = self._tiers(xs), self._tiers(ys)
-        for (fx, hx), (fy, hy) in zip(tx[:3], ty[:3], strict=True):
-            if hx and hy:
-                rel = self._max(fx, fy)
-                if rel != UNKNOWN:
-                    return rel
-        return self._max(tx[3][0], ty[3][0])
-
-    def _tiers(self, xs: frozenset[str]) -> list[tuple[tuple[str, ...], bool]]:
-        """For levels 2, 1, 0: the places taking part (``best_relation``) and whether one of
-        them is known at that level; then all the places."""
+    def _tiers(self, xs: frozenset[str]) -> Tiers:
+        """``_tiers`` of a place set, once per set."""
         got = self._sets.get(xs)
         if got is None:
-            lx = {x: self._level(x) for x in sorted(xs)}
-            got = [
-                (tuple(x for x, v in lx.items() if v is None or v >= lv), any(v is not None and v >= lv for v in lx.values()))
-                for lv in (2, 1, 0)
-            ]  # fmt: skip
-            got.append((tuple(lx), True))
-            self._sets[xs] = got
+            got = self._sets[xs] = _tiers(xs, self._level)
         return got
 
-    def _max(self, fx: tuple[str, ...], fy: tuple[str, ...]) -> int:
-        """The closest ``relation`` between two lists of places (never empty), stopping at SAME."""
-        pairs = self._pairs
-        best = APART
-        for x in fx:
-            for y in fy:
-                rel = pairs.get((x, y))
-                if rel is None:
-                    rel = pairs[(x, y)] = relation(x, y, self.ents)
-                if rel > best:
-                    if rel == SAME:
-                        return rel
-                    best = rel
-        return best
+    def _relation(self, a: str, b: str) -> int:
+        rel = self._pairs.get((a, b))
+        if rel is None:
+            rel = self._pairs[(a, b)] = relation(a, b, self.ents)
+        return rel
 
     def _level(self, p: str) -> int | None:
         if p not in self._levels:

@@ -40,7 +40,7 @@ from rasd.ids import make_id
 from rasd.models import Conflict, Side
 from rasd.resources import load_lines, load_pairs, load_table
 from rasd.story.figures import Article, Value, article_values
-from rasd.story.incidents import Report
+from rasd.story.incidents import Report, parse_day
 from rasd.text import fold, tokenize
 from rasd.text.clitics import affix, affixes, article
 
@@ -151,10 +151,8 @@ def _days_apart(x: str, y: str) -> int:
     """Days between two dates that name days (0 when either names none): an incident's
     reports fall within days of each other, so a day weeks away is a past happening's
     ("شهدت المدينة في السابع من يونيو الماضي حادثا مماثلا"), not a second account of this one."""
-    try:
-        return abs((date.fromisoformat(x[:10]) - date.fromisoformat(y[:10])).days)
-    except ValueError:
-        return 0
+    dx, dy = parse_day(x), parse_day(y)
+    return abs((dx - dy).days) if dx is not None and dy is not None else 0
 
 
 def _reprinted(a: str, b: str) -> bool:
