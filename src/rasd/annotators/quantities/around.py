@@ -13,11 +13,12 @@ from rasd.annotators.quantities.skim import first_words
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention
 from rasd.text import Token
-from rasd.text.clitics import conjunctions, particle, proclitic
+from rasd.text.clitics import conjunctions, particle, particle_chains, proclitic
 
 _BY = proclitic("by")
 _CONJ_LETTERS = "".join(conjunctions())  # و ف (a string: "" is in it, as before)
 _FROM, _IN = particle("from"), particle("in")
+_GLUED = ("", *particle_chains())  # و ف ب ل وب فل …, or nothing
 
 
 def match_seq(
@@ -121,9 +122,8 @@ def before_mod(lex: Lex, toks: Sequence[Token], i: int) -> tuple[int, str] | Non
                 continue
             got = [t.norm for t in toks[end - n : end]]
             first = got[0]
-            if tuple(got[1:]) == words[1:] and (
-                first == words[0] or (first[:1] in _CONJ_LETTERS and first[1:] == words[0])
-            ):
+            # "وأكثر من", "لأكثر من 2000": the phrase may carry a glued conjunction or preposition
+            if tuple(got[1:]) == words[1:] and any(first == c + words[0] for c in _GLUED):
                 return end - n, mod
     return None
 

@@ -139,6 +139,9 @@ def _scan_line(
         if num.j == num.i + 1 and accusative_unit(lex, toks[num.i].norm) and object_after(lex, toks, num.j) is None:
             i = num.j  # واحدا من أبرز, هدفا واحدا: only واحدا بالمئة is read (numbers.accusative_unit)
             continue
+        if num.mod == "VAGUE" and (num.vmin or 0) < 10 and object_after(lex, toks, num.j) is None:
+            i = num.j  # جبهات عدة: "several" after its noun counts nothing (لعدة هجمات, بضعة آلاف do)
+            continue
         if is_skipped(lex, toks, num, text, spans):
             i = num.j
             if i + 1 < len(toks) and toks[i].norm in {join for _, join in lex.ranges if join != _AND}:
@@ -157,6 +160,7 @@ def _scan_line(
         if (
             _is_year(num.value) and num.digits and not of_group(toks, num.j)  # 2000 من المصلين
             and object_after(lex, toks, rng[1].j if rng else num.j) is None
+            and not (rng is None and _compared_count(lex, toks, num))
         ):
             if rng is None or _is_year(rng[1].value):
                 i = num.j  # a bare year (or a span of years)
@@ -491,6 +495,13 @@ def _distribute(lex: Lex, toks: Sequence[Token], first: Num, second: Num) -> flo
         return first.value
     unit = 10.0 ** (len(str(int(hit[0]))) - 1)
     return first.value * unit if first.value * unit < (second.value or 0) else first.value
+
+
+def _compared_count(lex: Lex, toks: Sequence[Token], num: Num) -> bool:
+    """``أكثر من 2000 مصري``: a comparison before a year-like number and a noun after it make it
+    a count (the time tagger leaves it for the same reason: ``time/heads._h_year_mod``)."""
+    bm = before_mod(lex, toks, num.i)
+    return bm is not None and bm[1] != "VAGUE" and open_object(toks, num.j, num.value) is not None
 
 
 def _is_year(v: float | None) -> bool:

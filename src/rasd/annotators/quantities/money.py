@@ -8,23 +8,15 @@ currency of the latest amount of money counted before it in the article.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 
 from rasd.annotators.quantities.numbers import Lex, Num, lookup
-from rasd.annotators.quantities.objects import nouns
+from rasd.annotators.quantities.objects import currencies, nouns
 from rasd.models import Quantity
-from rasd.resources import load_lines
 from rasd.text import Token, fold
 from rasd.text.clitics import affix, prepositions
 
 _GLUED_PREPS = tuple(fold(p) for p in prepositions(kaf=False))  # ب ل
 _IMPF = fold(affix("imperfect", "he"))  # يـ
-
-
-@cache
-def currencies() -> frozenset[str]:
-    """Folded currency lemmas (``quantities/currencies.txt``)."""
-    return frozenset(fold(x) for x in load_lines("quantities/currencies.txt"))
 
 
 def scaled(lex: Lex, toks: Sequence[Token], num: Num) -> bool:

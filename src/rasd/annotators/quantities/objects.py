@@ -218,6 +218,12 @@ def is_plural(raw: str) -> str | None:
     return None
 
 
+@cache
+def currencies() -> frozenset[str]:
+    """Folded currency lemmas (``quantities/currencies.txt``)."""
+    return frozenset(fold(x) for x in load_lines("quantities/currencies.txt"))
+
+
 def open_object(toks: Sequence[Token], j: int, value: float | None) -> tuple[int, int, str] | None:
     """The counted noun after a number ending at token ``j``: (first, end, lemma)."""
     k = j
@@ -238,6 +244,9 @@ def open_object(toks: Sequence[Token], j: int, value: float | None) -> tuple[int
         if single is None:
             return None  # "17 من المدينة": من names a group only before a plural (خمسة من الجنود)
         return k, k + 1, single
+    bare = strip_article(clean(tok.text))[0]
+    if value is None and not via_min and is_definite(tok.text) and fold(bare) in currencies():
+        return k, k + 1, bare  # ملايين اليورو: a vague amount of a currency names it with the article
     vague_of = (  # مئات المهاجرين: a vague amount's plural is definite (not العشرات الآخرين)
         value is None
         and is_plural(tok.text) is not None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from rasd.annotators.quotes.articles import definite
-from rasd.annotators.quotes.context import NP, Ctx, segments, title_dot, tok_at, trim
+from rasd.annotators.quotes.context import NP, Ctx, cue_at, segments, title_dot, tok_at, trim
 from rasd.annotators.quotes.frames import accusative, glued_mention, prayed_to, relay, said_head
 from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
@@ -143,6 +143,8 @@ def parse_subject(cx: Ctx, a: int, b: int, verb: Verb) -> Subj:
     nps: list[NP] = []
     chain_src: list[NP] = []
     for s, e in segs:
+        if s == a and (hit := cue_at(cx, s)) is not None and hit[1].participle:
+            s += hit[0]  # "وتابعت قائلة «…»": the participle repeats the cue, it is no subject
         while s < e and (toks[s].norm in cx.lex.skip or _bare(toks[s].norm)[-1] in cx.lex.skip or pronoun_adjunct(cx, s)):
             s += pronoun_adjunct(cx, s) or 1
         if s >= e:

@@ -297,6 +297,8 @@ def _h_ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
     direction = lex.ago_words.get(key(gd["ago"]), -1)
     mod = _mod(gd.get("mod"), lex)
     nxt = ctx.next_word(m.end())
+    if not gd.get("num") and count == "1" and nxt.startswith(ART) and not gd.get("half"):
+        return None  # "منذ يوم العيد", "قبل يوم الانتخابات": the unit in construct names a day, no count of one
     if nxt in (particle("from"), particle("on")) and not gd.get("num") and count == "N":
         # "بعد أشهر من المحادثات", "بعد أسابيع على التحرير": a stretch counted from an event, not a date
         return Cand(m.start("unit") if not gd.get("mod") else m.start("mod"), m.end(), "DURATION", _dur_value(unit, None), mod=mod, confidence=0.7)

@@ -10,8 +10,10 @@ two or three words keeps the noun in front (``رؤية قطر الوطنية 203
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from rasd.annotators.time.base import CONJ, PREP_NO_KAF, Cand, Ctx, _cand, _mod
+from rasd.annotators.time.base import ART, CONJ, PREP_NO_KAF, Cand, Ctx, _cand, _mod
+from rasd.text.clitics import particle, particle_forms
 
 _BACK = 3  # words a name may put between its head noun and its year
 
@@ -28,9 +30,27 @@ def head_before(ctx: Ctx, pos: int) -> bool:
     return False
 
 
+_COUNT_MODS = frozenset({"APPROX", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE"})
+
+
+def _noun_after(ctx: Ctx, pos: int) -> bool:
+    """An indefinite Arabic word right after ``pos`` that is no particle (``أكثر من 2000 مصري``):
+    after a word of comparison such a word is what the number counts."""
+    nxt = ctx.next_word(pos)
+    return bool(re.fullmatch(r"[ء-ي]{3,}", nxt)) and not nxt.startswith(ART) and nxt not in _particles()
+
+
+@cache
+def _particles() -> frozenset[str]:
+    return frozenset(particle(g) for g in particle_forms())
+
+
 def _h_year_mod(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    """"مطلع 2023": a period word makes a bare year a year."""
+    """"مطلع 2023": a period word makes a bare year a year; a comparison (``أكثر من``, ``نحو``)
+    before a number and a noun after it make it a count."""
     if ctx.counted_after(m.end()):
+        return None
+    if _mod(m.group("mod"), ctx.lex) in _COUNT_MODS and _noun_after(ctx, m.end()):
         return None
     return _cand(m, "DATE", m.group("yr"), mod=_mod(m.group("mod"), ctx.lex), confidence=0.85)
 
