@@ -226,3 +226,33 @@ def test_a_province_the_linker_left_without_a_country_is_apart_from_another_coun
     ents = {e.id: e for e in (town, state, unknown)}
     assert relation("e_cm", "e_ng", ents) == APART
     assert relation("e_cm", "e_x", ents) == UNKNOWN
+
+
+def test_a_distance_is_no_cue_of_another_happening() -> None:
+    # "على بعد 300 كيلومتر" is a distance: the toll after it is still the blast's
+    for where, compared in (("على بعد 300 كيلومتر من العاصمة", True), ("بعد أيام على هجوم آخر", False)):
+        one = _doc("d_a", "صحيفة الشمال", f"قتل 12 شخصا {BLAST}. وقال المصدر إن السوق {where} وإن الحصيلة ثمانية قتلى.")
+        qty(one, "12 شخصا", 12.0, "شخص")
+        qty(one, "ثمانية قتلى", 8.0, "قتيل")
+        assert (("killed", "12", "8") in _run(one, _other())[0]) is compared, where
+
+
+def test_a_number_after_a_proclitic_takes_the_noun_it_counts() -> None:
+    # "ثلاثة قتلى وأربعة جرحى" (the number starts inside "وأربعة"): four injured, though "قتلى" is
+    # the nearest slot word before it
+    one = _doc("d_a", "صحيفة الشمال", f"قتل 12 شخصا {BLAST}. وأضاف أن الحصيلة باتت ثلاثة قتلى وأربعة جرحى في صفوف الشرطة.")
+    qty(one, "12 شخصا", 12.0, "شخص")
+    _at(one, "أربعة جرحى", 4.0, "جريح")
+    pairs, table = _run(one, _other())
+    assert table["injured"] == ["20", "4"]
+    assert ("injured", "20", "4") in pairs
+
+
+def test_survivors_are_no_part_of_a_toll() -> None:
+    # "انتشال 12 جثة وخمسة ناجين": the five survivors are not added to the dead
+    for counted, killed in (("ناجين", "12"), ("جثث أخرى", "17")):
+        one = _doc("d_a", "صحيفة الشمال", f"وقال المسؤول إنه جرى انتشال 12 جثة وخمسة {counted} {BLAST}.")
+        _at(one, "12 جثة", 12.0, "جثة")
+        _at(one, f"خمسة {counted.split()[0]}", 5.0, None)
+        _, table = _run(one, _other())
+        assert killed in table.get("killed", []), (counted, table)

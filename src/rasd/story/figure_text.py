@@ -9,7 +9,7 @@ another happening). Every look-up costs the number's windows, not its sentence.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
@@ -69,14 +69,25 @@ class _Words(list[Word]):
 
     def cues(self) -> list[int]:
         if self._cues is None:
-            heads = _heads("elsewhere")
-            self._cues = [w[0] for k, w in enumerate(self)
-                          if any(_phrase_at(self, k, p) for h in w[2] & heads.keys() for p, _ in heads[h])]  # fmt: skip
+            heads, idioms = _heads("elsewhere"), _heads("not_elsewhere")
+            # a cue word inside an idiom that is no cue ("على بعد 600 كيلومتر": a distance) is none
+            held = {k + d for k, w in enumerate(self) for h in w[2] & idioms.keys()
+                    for p, _ in idioms[h] if _phrase_at(self, k, p) for d in range(len(p))}  # fmt: skip
+            self._cues = [w[0] for k, w in enumerate(self) if k not in held
+                          and any(_phrase_at(self, k, p) for h in w[2] & heads.keys() for p, _ in heads[h])]  # fmt: skip
         return self._cues
 
 
 def _starts(words: Sequence[Word]) -> list[int]:
     return words.starts if isinstance(words, _Words) else [s for s, _, _ in words]
+
+
+def _word_at(words: Sequence[Word], pos: int) -> int:
+    """Index of the word holding offset ``pos`` (a number after a proclitic, "وأربعة", starts
+    inside its word), else of the first word after it."""
+    starts = _starts(words)
+    k = bisect_right(starts, pos) - 1
+    return k if k >= 0 and words[k][1] > pos else bisect_left(starts, pos)
 
 
 def _phrase_at(words: Sequence[Word], i: int, p: Phrase) -> bool:
@@ -88,7 +99,7 @@ def _slot_near(words: Sequence[Word], q: Quantity, lo: int = -1) -> str | None:
     (``مقتل 5``; none before ``lo``) wins over one after it (``5 قتلى``، ``21 شخصا … مصرعهم``),
     else the counted object (``events/counts.tsv``)."""
     table = _slot_words()
-    i = bisect_left(_starts(words), q.start)
+    i = _word_at(words, q.start)
     inside = [w for w in words[i : i + 6] if w[1] <= q.end]
     if len(inside) >= 2 and (hit := _hit(inside[-1], table["after"])):
         return table["after"][hit][0]  # the counted noun closing the number: "25 قتيلا وأكثر من 70 جريحا"

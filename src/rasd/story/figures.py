@@ -396,6 +396,8 @@ def parts_after(
         own = _slot_near(words, nxt, between[0][0] if between else nxt.start)
         if (own is not None and slot is not None and own != slot) or _near(words, nxt, "part_before"):
             break  # another slot's figure, or a part of this one ("5 جنود بينهم واحد")
+        if _near(words, nxt, "other_after", within=True):
+            break  # "انتشال 20 جثة وخمسة ناجين": what the next number counts is no victim
         if slot is None and any(_hit(w, _slot_words()["before"]) for w in between):
             break  # "3 من العاملين وإصابة 9": a new figure, not the first one's slot
         if max(nxt.value or 0, q.value or 0) >= PART_MAX:
