@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from test_events import ent, qty, tmx
+from test_events import ent, make_da, qty, tmx
 from test_story_precision import AS_OF, BLAST, TOWN, _doc
 
 from rasd.models import DocAnalysis, Entity, Event, EventDate, Evidence, Geo, Quantity, Side, Timex
@@ -256,3 +256,17 @@ def test_survivors_are_no_part_of_a_toll() -> None:
         _at(one, f"خمسة {counted.split()[0]}", 5.0, None)
         _, table = _run(one, _other())
         assert killed in table.get("killed", []), (counted, table)
+
+
+def test_a_day_told_after_a_verb_of_happening_in_a_sentence_of_its_own() -> None:
+    # "وكان ذلك قد وقع مساء 2 آذار": the article dates its blast in a sentence with no report
+    for said, compared in (("وكان ذلك قد وقع مساء 2 آذار 2025", True), ("وتحدث الشهود مساء 2 آذار 2025", False)):
+        one = make_da(f"قتل 12 شخصا في انفجار عبوة ناسفة في سوق تلعفر. {said} قرب المسجد.", doc_id="d_a",
+                      published="2025-03-03")  # fmt: skip
+        one.doc.outlet = "صحيفة الشمال"
+        ent(one, "تلعفر", "GPE", "e_town")
+        tmx(one, "مساء 2 آذار 2025", "2025-03-02TEV")
+        qty(one, "12 شخصا", 12.0, "شخص")
+        pairs, table = _run(one, _other())
+        assert ("2025-03-02TEV" in table.get("date", [])) is compared, (said, table)
+        assert any(p[0] == "date" for p in pairs) is compared, pairs

@@ -24,7 +24,9 @@ day or clock time when said: ``2015-07-28TMO``): a day said right after a verb o
 when it is said near its trigger (or before it, leading to it: ``story/cause_words.txt``, ``فجر
 أمس في حادث انقلاب``) and is not the day of a statement about it
 (``story/statement_verbs.txt``: ``أعلن الأربعاء الماضي وفاة``) nor a back-reference's (a report
-that refers back to a happening takes its date only from a verb of happening). A report whose
+that refers back to a happening takes its date only from a verb of happening). Else a day
+said after a verb of happening in a sentence with no report of its own (``توفي أربعة إثر حادث
+وقع أمس`` in the lead) is the date of the report that owns that sentence's figures. A report whose
 trigger names several happenings (a tally: ``وبهجمات اليوم``) gives no date.
 
 Cost: linear in the article (each sentence tokenised once, each number looked at once,
@@ -305,10 +307,11 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
         aside = _tally_after(words, q) or _near(words, q, "among_after", within=True)
         out.append(Value(slot, value, qual, vmax, owner, Evidence(art.doc, start, end), main=owner.kind == lead,
                          aside=aside))  # fmt: skip
+    told_days = happened_days(rd)
     for r in reports:
         if id(r) in rd.tallies:
             continue  # "وبهجمات اليوم يرتفع إجمالي …": the day of several happenings is none's
-        day = own_day(r, art, rd)
+        day = own_day(r, art, rd) or told_days.get(id(r))
         if day is not None:
             (lo, hi), at = rd.bounds(rd.sent_of(day[1].start)), day[1].start
             said = art.text[at : day[1].end]
@@ -478,6 +481,30 @@ def _one_before(words: Sequence[Word], q: Quantity, text: str) -> tuple[int, str
             if hit:
                 return words[k][0], before[hit][0]
     return None
+
+
+def happened_days(rd: _Reader) -> dict[int, tuple[str, Evidence]]:
+    """Days said right after a verb of happening (``story/happened_words.txt``: "إثر حادث وقع
+    أمس") in a sentence with no report of its own, by the report that owns that sentence's
+    figures (``_Reader.owner``: the lead's first report, or the one just before): the
+    article dates its happening there, not in the report's sentence. The first such day each."""
+    out: dict[int, tuple[str, Evidence]] = {}
+    happened = word_list("story/happened_words.txt")
+    for t in rd.art.timex:
+        if t.type not in ("DATE", "TIME") or not plain(t.value) or not parse_day(t.value):
+            continue
+        si = rd.sent_of(t.start)
+        if si in rd.by_sent:
+            continue  # a sentence with a report: ``own_day`` reads it
+        words = rd.sent_words(si)
+        i = bisect_left(_starts(words), t.start)
+        if not any(_hit(w, happened) for w in words[max(0, i - HAPPENED_REACH) : i]):
+            continue
+        q = Quantity(rd.art.doc, t.start, t.end, t.text, None)
+        owner = rd.owner(q, "date", si, _last_cue(words, t.start))
+        if owner is not None and id(owner) not in out and id(owner) not in rd.tallies:
+            out[id(owner)] = plain(t.value), Evidence(rd.art.doc, t.start, t.end)
+    return out
 
 
 def own_day(r: Report, art: Article, rd: _Reader | None = None) -> tuple[str, Evidence] | None:
