@@ -14,7 +14,7 @@ from rasd.annotators.quotes.frames import connector
 from rasd.annotators.quotes.history import after_l as _after_l
 from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
-from rasd.annotators.quotes.lexicon import member
+from rasd.annotators.quotes.lexicon import member, org_head_words
 from rasd.annotators.quotes.speakers import Subj, is_adjunct_start, make_speaker, medium_text, speakerish
 from rasd.annotators.quotes.statements import definite_statement
 from rasd.annotators.quotes.subjects import main_subject
@@ -44,6 +44,7 @@ def attributions(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> 
     firsts = {p[0] for p in lex.attributions}
     found_at = SpanIndex(found)
     spoke = {q.speaker.start for q in found}
+    cues = {tok_at(cx, q.start + 1) - 1 for q in found}  # the token each found quote opens with
     while k < len(toks):
         if not any(b in firsts for b in _bare(toks[k].norm)):
             k += 1
@@ -79,12 +80,15 @@ def attributions(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> 
         if src_a >= len(toks):
             break
         src_b = src_a
+        first = sentence_start(cx, k) == k - (k > 0 and toks[k - 1].norm in _CONJ)  # the phrase opens its sentence
         while src_b < len(toks) and src_b - src_a < 12 and toks[src_b].norm not in _STOPS and not cx.brk[src_b] and not (
             src_b > src_a and any(w in lex.comps for w in _bare(toks[src_b].norm))  # "وفقا للشرطة فإن …"
         ) and not (
             src_b > src_a and is_adjunct_start(cx, src_b)  # "بحسب ما ذكر وكيله يوم الثلاثاء": time ends it
         ) and not (
             src_b > src_a and toks[src_b].norm in _source_stops()  # "بحسب المصادر لم تتوصل …"
+        ) and not (
+            first and src_b > src_a and src_b in cues  # "وبحسب «رويترز» ذكرت الشركة أن …": a found quote's cue
         ) and not (  # "وطبقا للبيان استهدفت …": a definite statement takes no indefinite word after it
             src_b == src_a + 1 and definite_statement(toks[src_a].norm) and not toks[src_b].norm.startswith(_ART)
         ):
@@ -204,6 +208,11 @@ def _document_quote(cx: Ctx, np_: NP, k: int, src_b: int, outer: Quote, cue: str
     c_s, c_e = toks[cn.first].start, toks[cn.last].end
     return Quote(doc_id, min(toks[k].start, c_s), max(toks[np_.last].end, c_e), spk, cue, Span(c_s, c_e), False,
                  polarity(cx, "assert", cn.first, cn.last + 1), 0.6, date)  # fmt: skip
+
+
+@cache
+def _org_heads() -> frozenset[str]:
+    return frozenset(_nodef(fold(x)) for x in org_head_words())
 
 
 @cache
@@ -354,6 +363,8 @@ def _is_source(cx: Ctx, np_: NP) -> bool:
         cands.add(_nodef(w[len(_TO) :]))
     if cands & (lex.sources | lex.outlets | lex.anon | lex.titles) or any(_nodef(c) in lex.anon for c in cands):
         return True
+    if any(_nodef(c) in _org_heads() for c in cands):
+        return True  # "بحسب الشركة", "وفقا للجامعة": a body, named before or not
     if np_.first == np_.last and _possessed_source(cx, _bare(w)[-1], first.text):
         return True
     if np_.first == np_.last and is_anaphor(first.text):

@@ -34,6 +34,7 @@ from functools import cache, lru_cache
 from rasd.annotators.quotes.bylines import not_bylines
 from rasd.annotators.quotes.history import bare, nodef
 from rasd.annotators.quotes.lexicon import lexicon, org_head_words
+from rasd.annotators.quotes.marks import OPENERS
 from rasd.annotators.quotes.tails import full_name
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Quote, Speaker
@@ -395,7 +396,7 @@ def _org(doc: _Doc, pos: int, words: list[str], earlier: list[Speaker]) -> _Cand
     while k >= floor:
         t = doc.toks[k]
         if t.is_word and _keys(t.norm) & head and not bare(t.norm)[-1].startswith(_ART):
-            e = k + 1
+            e = _quoted_name(doc, k + 1)  # "شركة «نجمة» الوطنية": a name in quotation marks
             while e < len(doc.toks) and e - k < 6 and doc.toks[e].is_word and (
                     bare(doc.toks[e].norm)[-1].startswith(_ART) or _nisba(doc.toks[e].norm)
                     or (e == k + 1 and _named(doc, e))):  # "تنظيم داعش": the body's own name
@@ -407,6 +408,20 @@ def _org(doc: _Doc, pos: int, words: list[str], earlier: list[Speaker]) -> _Cand
                 return _Cand(s, en, doc.text[s:en], None, set())
         k -= 1
     return best
+
+
+def _quoted_name(doc: _Doc, k: int) -> int:
+    """The token after a short name in quotation marks opening at ``k`` (``«نجمة»``, ``“آبل”``),
+    else ``k``: companies and brands are often written so, and the marks are no words."""
+    if k >= len(doc.toks) or doc.toks[k].text not in OPENERS:
+        return k
+    close = OPENERS[doc.toks[k].text]
+    for e in range(k + 1, min(k + 5, len(doc.toks))):
+        if doc.toks[e].text == close:
+            return e + 1 if e > k + 1 else k
+        if not doc.toks[e].is_word:
+            return k
+    return k
 
 
 def _named(doc: _Doc, k: int) -> bool:

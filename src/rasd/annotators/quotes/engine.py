@@ -109,6 +109,16 @@ class _Intro:
     kind: str  # comp | colon | quote | prep | obj
 
 
+def _short_speech(cx: Ctx, o: int) -> bool:
+    """The short pair opening at ``o`` holds two words or more and ends its clause (a full stop,
+    a comma or a paragraph after the closing mark): a brief quotation, not a name the clause
+    goes on from."""
+    c = cx.open_at[o]
+    if sum(t.is_word for t in cx.toks[o + 1 : c]) < 2:
+        return False
+    return c + 1 >= len(cx.toks) or cx.brk[c] or cx.toks[c + 1].norm in (".", ",", "!", "؟")
+
+
 def _intro_at(cx: Ctx, k: int, verb: Verb, first: bool) -> _Intro | None:
     """Does reported content begin at token ``k``?"""
     toks, lex = cx.toks, cx.lex
@@ -130,6 +140,8 @@ def _intro_at(cx: Ctx, k: int, verb: Verb, first: bool) -> _Intro | None:
         return after(nxt, "colon")
     if k in cx.open_at and not short_pair(cx, k) and not (first and "strict" in verb.options):
         return _Intro(k + 1, k, "quote")
+    if first and k in cx.open_at and "strict" not in verb.options and _short_speech(cx, k):
+        return _Intro(k + 1, k, "quote")  # "وأضاف «لن نتراجع»." right after the cue: speech, not a name
     if (t.norm in lex.comps or (t.norm[:1] in _CLITICS and t.norm[1:] in lex.comps and first)) and not (
         k > 0 and member(toks[k - 1].norm, lex.binders)
     ):
