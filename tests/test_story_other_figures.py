@@ -259,8 +259,11 @@ def test_survivors_are_no_part_of_a_toll() -> None:
 
 
 def test_a_day_told_after_a_verb_of_happening_in_a_sentence_of_its_own() -> None:
-    # "وكان ذلك قد وقع مساء 2 آذار": the article dates its blast in a sentence with no report
-    for said, compared in (("وكان ذلك قد وقع مساء 2 آذار 2025", True), ("وتحدث الشهود مساء 2 آذار 2025", False)):
+    # "وكان ذلك قد وقع مساء 2 آذار", "تلقت الشرطة بلاغا مساء …": the article dates its blast in a
+    # sentence with no report of its own
+    cases = (("وكان ذلك قد وقع مساء 2 آذار 2025", True), ("وتلقت الشرطة بلاغا مساء 2 آذار 2025", True),
+             ("وتحدث الشهود مساء 2 آذار 2025", False))  # fmt: skip
+    for said, compared in cases:
         one = make_da(f"قتل 12 شخصا في انفجار عبوة ناسفة في سوق تلعفر. {said} قرب المسجد.", doc_id="d_a",
                       published="2025-03-03")  # fmt: skip
         one.doc.outlet = "صحيفة الشمال"
@@ -270,3 +273,17 @@ def test_a_day_told_after_a_verb_of_happening_in_a_sentence_of_its_own() -> None
         pairs, table = _run(one, _other())
         assert ("2025-03-02TEV" in table.get("date", [])) is compared, (said, table)
         assert any(p[0] == "date" for p in pairs) is compared, pairs
+
+
+def test_a_day_after_bitarikh_dates_the_happening_told_before_it() -> None:
+    # "قتل 12 شخصا في انفجار … بتاريخ 2 آذار": the day is the blast's, however far from the
+    # trigger; without بتاريخ a day that far after it is left unread
+    words = " ".join(["وذلك أثناء تجمع الباعة والمتسوقين أمام المحلات الكبيرة في وسط السوق القديم المزدحم"] * 3)
+    for said, compared in ((f"{words} بتاريخ 2 آذار 2025", True), (f"{words} 2 آذار 2025", False)):
+        one = make_da(f"قتل 12 شخصا في انفجار عبوة ناسفة في سوق تلعفر {said}.", doc_id="d_a", published="2025-03-05")
+        one.doc.outlet = "صحيفة الشمال"
+        ent(one, "تلعفر", "GPE", "e_town")
+        tmx(one, "2 آذار 2025", "2025-03-02")
+        qty(one, "12 شخصا", 12.0, "شخص")
+        _, table = _run(one, _other())
+        assert ("2025-03-02" in table.get("date", [])) is compared, (said, table)

@@ -25,9 +25,10 @@ when it is said near its trigger (or before it, leading to it: ``story/cause_wor
 أمس في حادث انقلاب``) and is not the day of a statement about it
 (``story/statement_verbs.txt``: ``أعلن الأربعاء الماضي وفاة``) nor a back-reference's (a report
 that refers back to a happening takes its date only from a verb of happening). Else a day
-said after a verb of happening in a sentence with no report of its own (``توفي أربعة إثر حادث
-وقع أمس`` in the lead) is the date of the report that owns that sentence's figures. A report whose
-trigger names several happenings (a tally: ``وبهجمات اليوم``) gives no date.
+said after a verb of happening or beside a notice of it in a sentence with no report of its
+own (``توفي أربعة إثر حادث وقع أمس`` in the lead; ``تلقت الشرطة بلاغا مساء أمس``) is the date of
+the report that owns that sentence's figures. A report whose trigger names several
+happenings (a tally: ``وبهجمات اليوم``) gives no date.
 
 Cost: linear in the article (each sentence tokenised once, each number looked at once,
 windows of at most ``MAX_WINDOW`` words).
@@ -485,11 +486,12 @@ def _one_before(words: Sequence[Word], q: Quantity, text: str) -> tuple[int, str
 
 def happened_days(rd: _Reader) -> dict[int, tuple[str, Evidence]]:
     """Days said right after a verb of happening (``story/happened_words.txt``: "إثر حادث وقع
-    أمس") in a sentence with no report of its own, by the report that owns that sentence's
+    أمس") or beside a notice of it (``story/notice_words.txt``: "تلقت الشرطة بلاغا مساء أمس") in
+    a sentence with no report of its own, by the report that owns that sentence's
     figures (``_Reader.owner``: the lead's first report, or the one just before): the
     article dates its happening there, not in the report's sentence. The first such day each."""
     out: dict[int, tuple[str, Evidence]] = {}
-    happened = word_list("story/happened_words.txt")
+    happened, notices = word_list("story/happened_words.txt"), word_list("story/notice_words.txt")
     for t in rd.art.timex:
         if t.type not in ("DATE", "TIME") or not plain(t.value) or not parse_day(t.value):
             continue
@@ -497,8 +499,10 @@ def happened_days(rd: _Reader) -> dict[int, tuple[str, Evidence]]:
         if si in rd.by_sent:
             continue  # a sentence with a report: ``own_day`` reads it
         words = rd.sent_words(si)
-        i = bisect_left(_starts(words), t.start)
-        if not any(_hit(w, happened) for w in words[max(0, i - HAPPENED_REACH) : i]):
+        i, j = bisect_left(_starts(words), t.start), bisect_left(_starts(words), t.end)
+        if not any(_hit(w, happened) for w in words[max(0, i - HAPPENED_REACH) : i]) and not any(
+            _hit(w, notices) for w in words[max(0, i - NOTICE_GAP) : j + NOTICE_GAP]
+        ):
             continue
         q = Quantity(rd.art.doc, t.start, t.end, t.text, None)
         owner = rd.owner(q, "date", si, _last_cue(words, t.start))
