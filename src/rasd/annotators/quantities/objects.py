@@ -452,6 +452,8 @@ def post_nominal(
         single, head = is_plural(toks[i - 2].text), i - 2  # القوى العالمية الست: the plural before its adjective
         if single is not None and fold(single) not in nouns().singulars:
             single = None  # only a known noun: not a guessed singular (السنوات المالية الثلاث → سنوة)
+    elif single is None and i > 1:
+        single, head = _head_before_adjectives(toks, i)
     if single is not None and _disagrees(tok.norm, single, numbers):  # الدول الأعضاء الثماني: دول
         got = next(((p, k) for k in (head - 1, head - 2) if k >= 0 and (p := is_plural(toks[k].text))), None)
         single, head = got if got and not _disagrees(tok.norm, got[0], numbers) else (single, head)
@@ -477,6 +479,23 @@ def post_nominal(
     if value is None or value < 2:
         return None
     return start, end, value, single, head
+
+
+def _head_before_adjectives(toks: Sequence[Token], i: int) -> tuple[str | None, int]:
+    """``اللاعبين المحليين الجدد التسعة``, ``المشتبهين اليهود الثلاثة``: one or two definite
+    adjectives between a definite plural and its number. The head is the nearest definite plural
+    of a known noun (``objects.tsv``, ``plurals.tsv``); the words after it are adjectives (no
+    known noun: المحليين، الجدد), so they are not read as what is counted."""
+    for k in (i - 2, i - 3):
+        if k < 0 or not post_definite(toks[k].text):
+            return None, i - 1
+        single = is_plural(toks[k].text)
+        if single is None or not (fold(single) in nouns().singulars or fold(single) in nouns().sound_masc):
+            continue
+        if any(fold(a) in nouns().singulars for t in toks[k + 1 : i] if (a := is_plural(t.text))):
+            return None, i - 1  # a second noun: a construct, not adjectives
+        return single, k
+    return None, i - 1
 
 
 def _disagrees(norm: str, single: str, numbers: dict[str, tuple[float, str]]) -> bool:

@@ -33,7 +33,23 @@ def _h_season(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return _cand(m, "DATE", f"{year}-{code}", mod=mod, anchor="dct", confidence=0.5)
     if ctx.dct.year is None:
         return _cand(m, "DATE", f"XXXX-{code}", mod=mod, anchor="dct", confidence=0.3)
-    return _cand(m, "DATE", f"{ctx.dct.year + direction:04d}-{code}", mod=mod, anchor="dct", confidence=0.75)
+    return _cand(m, "DATE", f"{_season_year(code, direction, ctx):04d}-{code}", mod=mod, anchor="dct", confidence=0.75)
+
+
+# First and last month of each season (winter runs into the next year: month 14 is February)
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+
+
+def _season_year(code: str, direction: int, ctx: Ctx) -> int:
+    """``الربيع الماضي`` in August is this year's spring, ``الصيف الماضي`` last year's: the last
+    season of that name already over (the next one not yet begun), not the year before (after)."""
+    year, month = ctx.dct.year or 0, ctx.dct.month
+    first, last = _SEASON_MONTHS.get(code, (0, 0))
+    if month is None or not first or direction not in (-1, 1):
+        return year + direction
+    if direction < 0:
+        return year if last < month else year - 1
+    return year if first > month else year + 1
 
 
 def _century_of(gd: dict[str, str | None], ctx: Ctx) -> int | None:
