@@ -347,9 +347,10 @@ def main() -> None:
         raise SystemExit("--ids is for the dev half")
     arts = load(args.split)
     if args.ids:
-        lo, _, hi = args.ids.partition("-")
-        arts = [a for a in arts if lo <= a.id <= (hi or lo)]
+        lo, hi = (int(x.removeprefix("rn")) if x else None for x in args.ids.partition("-")[::2])
+        arts = [a for a in arts if lo is not None and lo <= int(a.id.removeprefix("rn")) <= (hi or lo)]
     das = [run_rasd(a) for a in arts]
+    n_arts = len(arts)
     errs: list[str] = []
     q = score_quotes(*annotated(arts, das, "quotes"), errs)
     n = score_quantities(*annotated(arts, das, "quantities"), errs)
@@ -363,7 +364,7 @@ def main() -> None:
             h = score_time(docs, hp, None)
         except (RuntimeError, OSError) as e:
             print(f"HeidelTime skipped: {e}", file=sys.stderr)
-    lines = report(args.split, len(arts), q, n, t, h)
+    lines = report(args.split, n_arts, q, n, t, h)
     out = args.out or (OUT if args.split == "test" else None)
     if out is not None:
         out.write_text("\n".join(lines) + "\n", encoding="utf-8")
