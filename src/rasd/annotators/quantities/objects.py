@@ -39,6 +39,7 @@ _PLURAL = affixes("plural")  # ات، ون، ين
 _MASC_PL = affixes("plural", "masc")  # ون، ين
 _FEM_PL = affixes("plural", "fem")  # ات
 _FEM = affix("feminine")  # ة, as written
+_FEM_OPEN = affix("feminine", "construct")  # ت: the ة before a pronoun
 _ACC = affixes("accusative")  # the tanween alef
 _VERB_PL = affixes("verb_plural")  # قالوا
 _NISBA = affixes("nisba", "base")  # ي
@@ -57,6 +58,8 @@ ONE_ALONE = frozenset(fold(w) for w in load_lines("quantities/one_alone.txt"))  
 _AS = proclitic("as")  # ك: "ثلاث كبديل" = three as a substitute
 _ART = article()
 _AND_ART = chain("and", "the")  # وال
+_TO = proclitic("to")  # ل
+_TO_THE = fold(chain("to", "the"))  # لل
 _POST_DEF = (_ART, chain("to", "the"), chain("by", "the"), _AND_ART)  # ال، لل، بال، وال
 _FROM = particle("from")  # من
 _CLOSERS = frozenset({")", '"', "'", "]"})
@@ -143,11 +146,26 @@ def article_forms() -> tuple[str, ...]:
 
 
 def strip_article(w: str) -> tuple[str, bool]:
-    """``w`` without a leading (preposition +) article, and whether it had one."""
+    """``w`` without a leading (preposition +) article, and whether it had one. After ل + ال a
+    noun's own first ل is not written twice (``للاعبين`` is ل + اللاعبين): the ل stays when only
+    with it the rest is a known noun (``لاعبين``), else ``للمدينة`` keeps ``مدينة``."""
     for p in article_forms():
         if w.startswith(p) and len(w) - len(p) >= 2:
-            return w[len(p) :], True
+            rest = w[len(p) :]
+            if fold(p).endswith(_TO_THE) and _known_noun(_TO + rest) and not _known_noun(rest):
+                return _TO + rest, True
+            return rest, True
     return w, False
+
+
+@lru_cache(maxsize=WORD_MEMO)
+def _known_noun(w: str) -> bool:
+    """Is ``w`` a listed noun form: a plural, a singular, or one with a sound plural ending cut?"""
+    nl = nouns()
+    f = fold(w)
+    cands = [f, *(f[: -len(e)] for e in _MASC_PL if f.endswith(e))]
+    cands += [f[: -len(e)] + fold(_FEM) for e in _FEM_PL if f.endswith(e)]
+    return any(c in nl.plurals or c in nl.singulars or c in nl.sound_masc for c in cands)
 
 
 @lru_cache(maxsize=WORD_MEMO)
@@ -207,12 +225,15 @@ def is_plural(raw: str) -> str | None:
     w, _ = strip_article(clean(raw))
     owned = [w[: -len(s)] for s in _POSSESSIVE if w.endswith(s) and len(w) - len(s) >= 3]
     owned += [c[:-1] + nl.hamza_seats[c[-1]] for c in owned if c[-1] in nl.hamza_seats]  # أعضائها: أعضاء
-    for cand in (w, *owned):
+    opened = [c[: -len(_FEM_OPEN)] + _FEM for c in owned if c.endswith(_FEM_OPEN)]  # أنظمتها: أنظمة
+    for cand in (w, *owned, *opened):
         f = fold(cand)
         if not _LETTERS.match(cand) or f in nl.not_objects:
             continue
         if f in nl.plurals:
             return nl.plurals[f]
+        if cand in opened:
+            continue  # only a listed plural: an open ت may be the word's own (أوقاتها)
         if len(f) >= 5 and f.endswith(_PLURAL):
             return lemma(cand, plural=True)
     return None
@@ -256,7 +277,8 @@ def open_object(toks: Sequence[Token], j: int, value: float | None) -> tuple[int
         return None  # "3 الإسبانية": a counted noun right after its number has no article (ثلثي المساحة has)
     if not via_min and _theirs(tok.text):
         return None  # "بينهم 15 إصاباتهم خطيرة": "their" marks the next clause's subject, not the counted noun
-    plural = value is None or 3 <= value <= 10 or via_min
+    # 3–10 count a plural, and so do 103–110, 1005 … (the hundreds or thousands plus 3–10: 108 مبايعات)
+    plural = value is None or 3 <= value <= 10 or via_min or (value.is_integer() and value > 100 and 3 <= value % 100 <= 10)
     acc = value is not None and (not value.is_integer() or 11 <= value % 100 <= 99)  # 1,83 درهما
     if not _noun_like(tok.text, plural=plural, acc=acc):
         return None
