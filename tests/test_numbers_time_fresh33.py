@@ -62,3 +62,11 @@ def test_the_virtuous_month_is_ramadan() -> None:
     assert _t("يكثر الزوار خلال الشهر الفضيل في المدينة.") == [("الشهر الفضيل", "DATE", None)]
     assert _t("تغلق المحلات في العاشر من الشهر الفضيل.") == [("العاشر من الشهر الفضيل", "DATE", "2015-06-27")]
     assert _t("يكثر الزوار في الشهر الماضي.") == [("الشهر الماضي", "DATE", "2015-07")]
+
+
+def test_a_definite_vague_amount_ending_the_text() -> None:
+    """``engine._scan_line``: a definite vague amount with no word after it (the last word of a
+    page: ``لإنفاق الملايين``) is read without looking past the end of the line (it raised
+    IndexError and the page lost all its quantities)."""
+    assert _q("دفعت المنافسة الأندية إلى إنفاق الملايين") == [("ملايين", None, 9999999.0, None)]
+    assert _q("أنفقت الأندية 30 مليون ريال ثم أنفقت الملايين")[0] == ("30 مليون", 30000000.0, None, "ريال")

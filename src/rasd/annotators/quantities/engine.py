@@ -212,7 +212,7 @@ def _scan_line(
             (num.digits or value not in (1.0, 2.0) or of_group(toks, j))
             and not (mod == "VAGUE" and (num.vmin or 0) < 10)
             # العشرات بجروح: a definite vague amount names its group only after من
-            and not (mod == "VAGUE" and is_definite(toks[num.i].text) and toks[j].norm != _FROM)
+            and not (mod == "VAGUE" and is_definite(toks[num.i].text) and (j >= len(toks) or toks[j].norm != _FROM))
             and (opn := open_object(toks, j, vmax if mod == "RANGE" else value)) is not None  # و350 ريالا
             and lookup(lex, toks[opn[0]]) is None
             and not (opn[0] == j and scaled(lex, toks, num) and not_counted(lex, toks[opn[0]]))
