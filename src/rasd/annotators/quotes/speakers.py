@@ -17,6 +17,7 @@ from rasd.annotators.quotes.context import NP, Ctx, cue_at, segments, title_dot,
 from rasd.annotators.quotes.frames import accusative, glued_mention, prayed_to, relay, said_head
 from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
+from rasd.annotators.quotes.honorific_names import honorific_name
 from rasd.annotators.quotes.lexicon import Verb, adjunct_member, governed_prep, member
 from rasd.models import Speaker
 from rasd.resources import load_lines
@@ -287,6 +288,8 @@ def _owned_after_name(cx: Ctx, k: int) -> bool:
         return False
     if not any(m.type == "PER" and m.end == cx.toks[k - 1].end for m in cx.ents.overlapping(cx.toks[k - 1].start, cx.toks[k - 1].end)):
         return False
+    if t.text.endswith(affix("feminine")):
+        return False  # "شيخ قبيلة": the ة of the noun, folded like ه, is no pronoun
     return any(w.endswith(suf) and len(w) > len(suf) + 2 for suf in _THEIR[1:])
 
 
@@ -343,6 +346,8 @@ def split_role(cx: Ctx, np_: NP) -> tuple[NP | None, NP | None]:
     بي مالروي"); a title keeps its complement. A phrase headed by anything else (هيئة
     النزاهة، واشنطن), or opening with a place or organisation mention, is one name.
     """
+    if (hn := honorific_name(cx, np_)) is not None:
+        return hn  # "شيخ قبيلة X الشيخ Y": the name after the honorific, whatever the tagger made of the title
     toks = cx.toks
     s, e = toks[np_.first].start, toks[np_.last].end
     titled = member(toks[np_.first].norm, cx.lex.titles)
