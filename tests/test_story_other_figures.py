@@ -287,3 +287,53 @@ def test_a_day_after_bitarikh_dates_the_happening_told_before_it() -> None:
         qty(one, "12 شخصا", 12.0, "شخص")
         _, table = _run(one, _other())
         assert ("2025-03-02" in table.get("date", [])) is compared, (said, table)
+
+
+def test_a_toll_said_as_lives_taken_is_killed() -> None:
+    # "أودى الانفجار بحياة تسعة أشخاص": nine killed, compared with the other outlet's twelve
+    for said, compared in (("بحياة تسعة أشخاص", True), ("بسيارات تسعة أشخاص", False)):
+        one = _doc("d_a", "صحيفة الشمال", f"أودى انفجار عبوة ناسفة في سوق تلعفر يوم 3 آذار 2025 {said}.")
+        _at(one, "تسعة أشخاص", 9.0, "شخص")
+        pairs, _ = _run(one, _other())
+        assert (("killed", "12", "9") in pairs) is compared, said
+
+
+def test_a_toll_after_earlier_this_month_is_another_happenings() -> None:
+    # "وكان تفجير في وقت سابق من الشهر الجاري أودى بحياة 30 شخصا": an earlier happening's toll
+    for where, compared in (("في وقت سابق من الشهر الجاري في المدينة", False), ("في المدينة", True)):
+        one = _doc("d_a", "صحيفة الشمال", f"قتل 12 شخصا {BLAST}. وكان انفجار كبير {where} أودى بحياة 30 شخصا.")
+        qty(one, "12 شخصا", 12.0, "شخص")
+        qty(one, "30 شخصا", 30.0, "شخص")
+        pairs, _ = _run(one, _other())
+        assert (("killed", "12", "30") in pairs) is compared, where
+
+
+def _dated(text: str, said: str, value: str) -> dict[str, list[str]]:
+    one = make_da(text, doc_id="d_a", published="2025-03-03")
+    one.doc.outlet = "صحيفة الشمال"
+    ent(one, "تلعفر", "GPE", "e_town")
+    tmx(one, said, value)
+    qty(one, "12 شخصا", 12.0, "شخص")
+    return _run(one, _other())[1]
+
+
+def test_a_clock_time_led_by_fi_tamam_after_a_statement_opener_or_a_notice() -> None:
+    # "أوضح أنه في تمام الساعة 22:15 من مساء 2 آذار …"، "تبلغ المركز عند تمام الساعة …": the day
+    # dates the blast told after it, however far; after a statement verb or another verb it is none
+    at = "الساعة 22:15 من مساء 2 آذار 2025"
+    rest = "وأثناء تجمع الباعة والمتسوقين انفجرت عبوة ناسفة في سوق تلعفر وقتل 12 شخصا"
+    cases = ((f"وأوضح المتحدث أنه في تمام {at} {rest}.", True),
+             (f"وأوضح أن مركز العمليات تبلغ عند تمام {at} عن انفجار عبوة ناسفة في سوق تلعفر أدى إلى مقتل 12 شخصا.", True),
+             (f"وأوضح أن مركز العمليات تحدث عند تمام {at} عن انفجار عبوة ناسفة في سوق تلعفر أدى إلى مقتل 12 شخصا.", False),
+             (f"وأوضح المتحدث في تمام {at} {rest}.", False))  # fmt: skip
+    for text, dated in cases:
+        table = _dated(text, at, "2025-03-02T22:15")
+        assert ("2025-03-02T22:15" in table.get("date", [])) is dated, (text, table)
+
+
+def test_a_day_after_the_noun_of_happening_wuqu() -> None:
+    # "ورد بلاغ بوقوع الحادث قرابة فجر 2 آذار": the day the happening occurred
+    for noun, dated in (("بوقوع", True), ("بتفاصيل", False)):
+        text = f"قتل 12 شخصا في انفجار عبوة ناسفة في سوق تلعفر. ورفعت المستشفيات جاهزيتها إذ ورد بلاغ {noun} الحادث قرابة فجر 2 آذار 2025 إلى غرفة الطوارئ."
+        table = _dated(text, "فجر 2 آذار 2025", "2025-03-02TMO")
+        assert ("2025-03-02TMO" in table.get("date", [])) is dated, (noun, table)

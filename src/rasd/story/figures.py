@@ -23,8 +23,10 @@ day or clock time when said: ``2015-07-28TMO``): a day said right after a verb o
 (``story/happened_words.txt``: ``التفجير الذي وقع صباح الثلاثاء``), else the report's own date
 when it is said near its trigger (or before it, leading to it: ``story/cause_words.txt``, ``فجر
 أمس في حادث انقلاب``) and is not the day of a statement about it
-(``story/statement_verbs.txt``: ``أعلن الأربعاء الماضي وفاة``) nor a back-reference's (a report
-that refers back to a happening takes its date only from a verb of happening). Else a day
+(``story/statement_verbs.txt``: ``أعلن الأربعاء الماضي وفاة``; an opener of the statement's
+content or a notice before the words leading to a time, ``story/time_leads.txt``, dates the
+happening: ``أنه في تمام الساعة``) nor a back-reference's (a report that refers back to a
+happening takes its date only from a verb of happening). Else a day
 said after a verb of happening or beside a notice of it in a sentence with no report of its
 own (``توفي أربعة إثر حادث وقع أمس`` in the lead; ``تلقت الشرطة بلاغا مساء أمس``) is the date of
 the report that owns that sentence's figures. A report whose trigger names several
@@ -525,7 +527,7 @@ def own_day(r: Report, art: Article, rd: _Reader | None = None) -> tuple[str, Ev
         return None
     starts = _starts(words)
     happened = word_list("story/happened_words.txt")
-    for t in said:  # "التفجير الذي وقع صباح أول من أمس"
+    for t in said:  # "التفجير الذي وقع صباح أول من أمس"، "أبلغ عن وقوع حريق فجر الأحد"
         i = bisect_left(starts, t.start)
         if parse_day(t.value) and any(_hit(w, happened) for w in words[max(0, i - HAPPENED_REACH) : i]):
             return plain(t.value), Evidence(e0.doc, t.start, t.end)
@@ -541,18 +543,34 @@ def own_day(r: Report, art: Article, rd: _Reader | None = None) -> tuple[str, Ev
     verbs = word_list("story/statement_verbs.txt")
     mine = [t for t in said if plain(t.value)[: len(ev.date.value)] == ev.date.value]
     openers = word_list("story/content_openers.txt")
-    notices = word_list("story/notice_words.txt")
     for t in sorted(mine, key=lambda t: abs(t.start - trig)):
         i = bisect_left(starts, t.start)
-        opens = any(_hit(w, openers) for w in words[max(0, i - 2) : i])  # "قال إنه في صباح الخميس … انفجرت"
+        opens = any(_hit(w, openers) for w in words[max(0, _led(words, i) - 2) : i])  # "قال إنه في تمام الساعة …"
         j = bisect_left(starts, t.end)
         leads = _leads_to(words, j, ti)  # "مصابا فجر أمس في حادث انقلاب"
-        notice = ti > i and any(_hit(w, notices) for w in words[max(0, i - NOTICE_GAP) : j + NOTICE_GAP])
+        notice = _notice(words, i, j, ti)
         if i - ti > DATE_REACH or (ti - i > DATE_BEFORE and not (opens or leads or notice)) or _last_cue(words, t.start) > trig:
             continue  # too far, or after a cue that moves to something else ("موت … بعد خلافات بين الاثنين")
         if leads or notice or not _statement_day(words, i, ti, verbs):
             return plain(t.value), Evidence(e0.doc, t.start, t.end)
     return None
+
+
+def _led(words: Sequence[Word], i: int) -> int:
+    """The first word of the day at word ``i`` with the words leading to a time said before
+    it (``story/time_leads.txt``: "في تمام الساعة"، "عند حلول المساء")."""
+    leads = word_list("story/time_leads.txt")
+    while i > 0 and _hit(words[i - 1], leads):
+        i -= 1
+    return i
+
+
+def _notice(words: Sequence[Word], i: int, j: int, trig: int) -> bool:
+    """Whether the day at words ``i``–``j`` is said beside a notice received of the happening
+    (``story/notice_words.txt``: "تبلغ المركز عند الساعة العاشرة عن حريق"),
+    before the trigger: that notice's day is the happening's."""
+    notices = word_list("story/notice_words.txt")
+    return trig > i and any(_hit(w, notices) for w in words[max(0, _led(words, i) - NOTICE_GAP) : j + NOTICE_GAP])
 
 
 def _leads_to(words: Sequence[Word], j: int, trig: int) -> bool:
