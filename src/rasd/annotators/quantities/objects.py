@@ -81,6 +81,8 @@ class NounLex:
     anaphoric: frozenset[str]
     part_of: frozenset[str]
     one_of: frozenset[str]
+    one_of_fem: frozenset[str]  # إحدى: its noun is read as a feminine singular where one is listed
+    feminine: dict[str, str]  # folded plural -> its feminine singular (فرق: فرقة beside فريق)
     fractions: dict[str, tuple[float, str]]
     score_after: frozenset[str]
     score_objects: frozenset[str]
@@ -93,9 +95,12 @@ class NounLex:
 def nouns() -> NounLex:
     """The open-class noun resources, folded, loaded once."""
     plurals: dict[str, str] = {}
+    feminine: dict[str, str] = {}
     sound: set[str] = set()
     for plural, singular in load_table("quantities/plurals.tsv"):
         plurals.setdefault(fold(plural), singular)
+        if singular.endswith(_FEM):
+            feminine.setdefault(fold(plural), singular)
         if fold(plural).endswith(_MASC_PL):
             sound.add(fold(singular))
     for row in load_table("quantities/objects.tsv"):
@@ -110,7 +115,9 @@ def nouns() -> NounLex:
         others={fold(r[0]): r[1] for r in load_table("quantities/others.tsv")},
         anaphoric=frozenset(fold(w) for w in load_lines("quantities/anaphoric_duals.txt")),
         part_of=frozenset(fold(w) for w in load_lines("quantities/part_of.txt")),
-        one_of=frozenset(fold(w) for w in load_lines("quantities/one_of.txt")),
+        one_of=frozenset(fold(r[0]) for r in load_table("quantities/one_of.txt")),
+        one_of_fem=frozenset(fold(r[0]) for r in load_table("quantities/one_of.txt") if r[1:] == ("feminine",)),
+        feminine=feminine,
         fractions={fold(r[0]): (float(r[1]), r[2]) for r in load_table("quantities/fractions.tsv")},
         score_after=frozenset(fold(w) for w in load_lines("quantities/score_after.txt")),
         score_objects=frozenset(fold(w) for w in load_lines("quantities/score_objects.txt")),
@@ -402,6 +409,8 @@ def one_of(toks: Sequence[Token], i: int, lex_match: LexMatch) -> tuple[int, int
         if single is None:
             return None
         got, end = single, nxt.end
+        if folded(text) in nl.one_of_fem and not got.endswith(_FEM):  # إحدى الفرق: فرقة, not فريق
+            got = nl.feminine.get(fold(strip_article(clean(nxt.text))[0]), got)
     if fold(got) in nl.part_of:
         return None
     return tok.start + off, tok.start + off + len(text), nxt.start, end, got

@@ -431,6 +431,8 @@ def _hour_24(h: int, pod: str | None, ampm: str | None) -> int | None:
         return h + 12
     if pod == "MO" and h == 12:
         return 0  # الساعة 12:30 من صباح أمس: half past midnight, as 12 am
+    if pod == "NI" and h == 12:
+        return 24  # الساعة 12 ليلا: midnight, the end of that day (as منتصف ليل, parts_of_day.tsv)
     if pod == "NI" and 6 <= h < 12:
         return h + 12
     if pod == "MI" and h < 5:
@@ -463,4 +465,11 @@ def year_season(m: re.Match[str], ctx: Ctx) -> bool:
     between = ctx.text[m.end("yr") : m.start("yr2")]
     # folding drops the tatweel: "2002 ـ 2003" reads "2002  2003"
     dash = between.strip() in tuple(_DASHES) or (between.isspace() and len(between) >= 2)
+    # "موسم 2012 و2013": joined by و right after a season's head (year_heads.txt, flagged season)
+    dash = dash or (between.strip() == AND and _season_head(ctx.prev_word(m.start("yr")), ctx))
     return dash and int(m.group("yr2")) == int(m.group("yr")) + 1
+
+
+def _season_head(word: str, ctx: Ctx) -> bool:
+    core = re.sub(rf"^[{CONJ}]", "", word)
+    return core in ctx.lex.season_heads or re.sub(rf"^{ART}", "", core) in ctx.lex.season_heads

@@ -440,7 +440,9 @@ def _h_clock(m: re.Match[str], ctx: Ctx) -> Cand | None:
     ampm = lex.clock_suffixes.get(key(m.group("ampm") or ""))
     pod = _pod(m.group("poda"), lex)
     h24 = _hour_24(h, pod, ampm)
-    if h24 is None or h24 > 23:
+    if h24 == 24 and mi:  # 12:30 ليلا: past midnight, as 12:30 am
+        h24 = 0
+    if h24 is None or h24 > 24:  # T24:00: midnight ending a day
         return None
     return _cand(m, "TIME", f"XXXX-XX-XXT{h24:02d}:{mi:02d}", mod=_mod(m.group("mod"), lex), confidence=0.8)
 
@@ -464,7 +466,9 @@ def _h_hour(m: re.Match[str], ctx: Ctx) -> Cand | None:
         mi = int(n)
     pod = _pod(m.group("poda"), lex)
     h24 = _hour_24(h, pod, None)
-    if h24 is None or h24 > 23:
+    if h24 == 24 and mi:  # 12:30 ليلا: past midnight, as 12:30 am
+        h24 = 0
+    if h24 is None or h24 > 24:  # T24:00: midnight ending a day
         return None
     return _cand(m, "TIME", f"XXXX-XX-XXT{h24:02d}:{mi:02d}", mod=_mod(m.group("mod"), lex), confidence=0.8)
 

@@ -148,6 +148,7 @@ class Lexicon:
     parts_of_year: dict[str, str]
     duration_after: frozenset[str]
     year_heads: frozenset[str]
+    season_heads: frozenset[str]  # year heads of a season: "موسم 2012 و2013" is one season
 
 
 def _pairs(rows: Iterable[Sequence[object]]) -> dict[str, str]:
@@ -274,7 +275,8 @@ def lexicon() -> Lexicon:
         decades={k: int(v) for k, v in _map("decades.tsv").items()},
         parts_of_year=_map("parts_of_year.tsv"),
         duration_after=_set("duration_after.txt"),
-        year_heads=_set("year_heads.txt"),
+        year_heads=_flagged("year_heads.txt"),
+        season_heads=_flagged("year_heads.txt", "season"),
     )
 
 
