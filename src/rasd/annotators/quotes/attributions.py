@@ -15,7 +15,14 @@ from rasd.annotators.quotes.history import after_l as _after_l
 from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
 from rasd.annotators.quotes.lexicon import member, org_head_words
-from rasd.annotators.quotes.speakers import Subj, is_adjunct_start, make_speaker, medium_text, speakerish
+from rasd.annotators.quotes.speakers import (
+    Subj,
+    is_adjunct_start,
+    make_speaker,
+    medium_text,
+    one_of_words,
+    speakerish,
+)
 from rasd.annotators.quotes.statements import definite_statement
 from rasd.annotators.quotes.subjects import main_subject
 from rasd.annotators.spans import SpanIndex
@@ -28,7 +35,8 @@ _TO = proclitic("to")  # وفقا لـX
 _TO_ART = chain("to", "the")  # وفقا للمصدر
 _ART = article()
 _CONJ = conjunctions()  # و، ف
-_SO_THAT = chain("so") + particle("that")  # فإن
+_SO = proclitic("so")  # ف
+_SO_THAT = _SO + particle("that")  # فإن
 _WHAT = particle("what")  # بحسب ما قالت
 _WHATS = frozenset({_WHAT, _TO + _WHAT})  # ما، لما (وفقا لما أعلنته)
 _OBJ = affixes("pronoun", "definite")  # أعلنته، مكتبه
@@ -117,7 +125,7 @@ def attributions(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> 
         s_end = toks[content_end(cx, k) - 1].end if k < len(toks) else len(cx.text)
         # beside a quote of its own sentence, the phrase names where the words were carried
         inside = found_at.containing(toks[k].start)
-        inside += [q for q in found_at.within(s_start, s_end) if q not in inside and (
+        inside += [q for q in found_at.within(s_start, s_end) if not _so_that(cx, src_b) and q not in inside and (
             abs(q.end - toks[k].start) <= 3 or toks[src_b - 1].end <= q.start)]
         if inside and (q := _document_quote(cx, np_, k, src_b, inside[0], cue, doc_id, date)) is not None:
             out.append(q)  # "…، بحسب ما نصت عليه المادة 17": the statute's clause, not a carrier
@@ -138,9 +146,9 @@ def attributions(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> 
                         q.speaker.medium = medium_text(cx, np_.first, np_.last)
                 k = src_b
                 continue
-        elif opens:
+        elif opens or _so_that(cx, src_b):  # "…»، وبحسب المصدر فإنه «…»": فإن opens the content
             c_a = src_b + 1 if src_b < len(toks) and toks[src_b].norm == "," else src_b
-            if c_a < len(toks) and toks[c_a].norm == _SO_THAT:
+            if _so_that(cx, c_a):
                 c_a += 1
             c_b = content_end(cx, c_a)
         else:
@@ -152,6 +160,8 @@ def attributions(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> 
         if cn is None:
             k = src_b
             continue
+        if cx.open_at.get(cn.first) == cn.last and cn.last - cn.first > 1:
+            cn = NP(cn.first + 1, cn.last - 1)  # "فإنه «…»": the quotation is the content, in its marks
         direct = cn.first - 1 in cx.open_at and cx.open_at[cn.first - 1] == cn.last + 1
         sub = Subj(np=_strip_l(cx, np_))
         spk = _same_as(cx, np_, [*found, *out], toks[k].start) or make_speaker(cx, sub)
@@ -339,6 +349,12 @@ def _same() -> frozenset[str]:
     return frozenset(fold(x) for x in load_lines("quotes/same.txt"))
 
 
+def _so_that(cx: Ctx, k: int) -> bool:
+    """``فإن``, ``فإنه``, ``فانه``: ف + a complementizer, the content after an attribution phrase."""
+    w = cx.toks[k].norm if k < len(cx.toks) else ""
+    return w == _SO_THAT or (w.startswith(_SO) and w[len(_SO) :] in cx.lex.comps)
+
+
 def _strip_l(cx: Ctx, np_: NP) -> NP:
     """``لـ«رويترز»`` → ``«رويترز»``: a bare ل token before the source is not part of it."""
     if cx.toks[np_.first].norm == _TO and np_.first < np_.last:
@@ -348,9 +364,10 @@ def _strip_l(cx: Ctx, np_: NP) -> NP:
 
 def _is_source(cx: Ctx, np_: NP) -> bool:
     toks, lex = cx.toks, cx.lex
-    first = toks[np_.first]
-    if first.norm == _TO and np_.first + 1 <= np_.last:
-        first = toks[np_.first + 1]
+    i = np_.first + (toks[np_.first].norm == _TO and np_.first < np_.last)
+    if toks[i].norm in one_of_words() and i < np_.last:
+        i += 1  # "بحسب ما أعلن أحد النواب": one of a group of sources is a source
+    first = toks[i]
     if np_.first in cx.open_at or (toks[np_.first].norm == _TO and np_.first + 1 in cx.open_at):
         return True
     w = first.norm

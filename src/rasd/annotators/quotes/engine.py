@@ -55,7 +55,14 @@ from rasd.annotators.quotes.context import (
     trim,
 )
 from rasd.annotators.quotes.coref import affiliation, office_head, resolve_descriptions
-from rasd.annotators.quotes.frames import opens_clause, relay, report_noun, subject_next, subordinate
+from rasd.annotators.quotes.frames import (
+    narrated_present,
+    opens_clause,
+    relay,
+    report_noun,
+    subject_next,
+    subordinate,
+)
 from rasd.annotators.quotes.groups import continued
 from rasd.annotators.quotes.history import CLITICS as _CLITICS
 from rasd.annotators.quotes.history import bare as _bare
@@ -524,7 +531,7 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: State, k: int, in_doc: bool = F
                 return make_speaker(cx, main)
     if (when := when_subject(cx, s0, k)) is not None:
         return make_speaker(cx, Subj(np=when, medium=sub.medium))  # "وعندما سئل الوزير … قال إن"
-    if verb.imperfect and not _goes_on(cx, k):
+    if verb.imperfect and not _goes_on(cx, k) and not narrated_present(cx.toks, k, k + 1 in cx.open_at):
         return None  # "فصائل مسلحة تقول إنها …": a description, not a continuation
     return _inherit(continued(cx, max(st.covered_until, st.indirect_until) + 1, k, verb, st.last_at(k)), sub.medium)
 

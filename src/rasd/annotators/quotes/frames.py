@@ -17,7 +17,8 @@ Each rule is one fact of Arabic news syntax, with its words in ``resources/quote
 - ``report_noun``: in ``نقل X عن Y توقعه …`` the verbal noun stands for Y's reporting verb;
 - ``relay``: ``المصادر نقلا عن X`` — X is the speaker, the phrase before it the medium;
 - ``prayed_to``: ``الله``/``المولى`` after a prayer verb (``دعا الله أن``) is whom it addresses;
-- ``glued_mention``: a name mention that ends inside a longer written token (``بي.إم.آي``).
+- ``glued_mention``: a name mention that ends inside a longer written token (``بي.إم.آي``);
+- ``narrated_present``: ``…»، ويضيف «…»`` goes on with the last speaker's words.
 """
 
 from __future__ import annotations
@@ -42,6 +43,15 @@ def _words(name: str) -> frozenset[str]:
 def whoever(toks: Sequence[Token], k: int, imperfect: bool) -> bool:
     """``ومن يقول …``: an imperfect cue after ``من`` describes whoever says it."""
     return imperfect and k > 0 and any(w in _words("whoever.txt") for w in bare(toks[k - 1].norm))
+
+
+def narrated_present(toks: Sequence[Token], k: int, quoted: bool) -> bool:
+    """An imperfect cue with و/ف that opens its clause right before a quotation (``quoted``) or a
+    colon (``…»، ويضيف «…»``) tells the last speaker's words in the present; ``ويذكر أن`` (the
+    writer's own remark) takes no quotation and stays no report."""
+    w = toks[k].norm
+    colon = k + 1 < len(toks) and toks[k + 1].norm == ":"
+    return (k == 0 or not toks[k - 1].is_word) and bare(w)[-1] != w and w[:1] in _CONJ and (quoted or colon)
 
 
 def irrealis(toks: Sequence[Token], k: int, imperfect: bool) -> bool:

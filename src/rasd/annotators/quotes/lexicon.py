@@ -15,8 +15,10 @@ from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
 from rasd.resources import arabic, load_lines, load_table
 from rasd.text import fold
-from rasd.text.clitics import affixes, article, chain, proclitic
+from rasd.text.clitics import affixes, article, chain, conjunctions, proclitic
 
+_ALEF = "\u0627"
+_HAMZA_ALEFS = frozenset(chr(c) for c in range(0x0621, 0x064B) if chr(c) != _ALEF and fold(chr(c)) == _ALEF)  # أ إ آ
 _BY = proclitic("by")  # بصرف
 _TO_ART = chain("to", "the")  # للتعاون
 
@@ -100,6 +102,33 @@ def manner_adjuncts() -> frozenset[str]:
     after one is part of the adjunct (``بشكل رسمي``), not the start of reported content."""
     rows = (line.split("\t") for line in load_lines("quotes/adjuncts.txt"))
     return frozenset(fold(r[0].strip()) for r in rows if len(r) > 1 and r[1].strip() == "manner")
+
+
+@cache
+def _hamza_adjuncts() -> dict[str, str]:
+    """Folded adjunct word -> its written form, for those written with a hamza on the alef."""
+    rows = (line.split("\t")[0].strip() for line in load_lines("quotes/adjuncts.txt"))
+    return {fold(w): w for w in rows if w[:1] in _HAMZA_ALEFS}
+
+
+def other_hamza(text: str) -> bool:
+    """The written word (``text``, with or without و/ف) folds to an adjunct but carries another
+    hamza (``إمام`` the imam against ``أمام`` in front of): a different word. A bare alef
+    (``امام``) may be either and still reads as the adjunct."""
+    for w in (text, text[1:]) if text[:1] in conjunctions() else (text,):
+        listed = _hamza_adjuncts().get(fold(w))
+        if listed is not None and w[:1] in _HAMZA_ALEFS and w[:1] != listed[:1]:
+            return True
+    return False
+
+
+@cache
+def time_adjuncts() -> frozenset[str]:
+    """Folded adjunct words marked ``time`` (``أمس``, ``صباح``) and the weekdays: a time adverb that
+    may stand between a cue and its subject (``وأوضح أمس الخميس X أن …``)."""
+    rows = (line.split("\t") for line in load_lines("quotes/adjuncts.txt"))
+    marked = frozenset(fold(r[0].strip()) for r in rows if len(r) > 1 and r[1].strip() == "time")
+    return marked | frozenset(fold(w) for w, _ in arabic.weekdays())
 
 
 @cache

@@ -12,13 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from rasd.annotators.quotes.adverbs import addressed_object, particle_start, past_time
 from rasd.annotators.quotes.articles import definite
 from rasd.annotators.quotes.context import NP, Ctx, cue_at, segments, title_dot, tok_at, trim
 from rasd.annotators.quotes.frames import accusative, glued_mention, prayed_to, relay, said_head
 from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
 from rasd.annotators.quotes.honorific_names import honorific_name
-from rasd.annotators.quotes.lexicon import Verb, adjunct_member, governed_prep, member
+from rasd.annotators.quotes.lexicon import Verb, adjunct_member, governed_prep, member, other_hamza
 from rasd.models import Speaker
 from rasd.resources import load_lines
 from rasd.text import fold
@@ -67,7 +68,7 @@ def is_adjunct_start(cx: Ctx, k: int, segment: bool = False) -> bool:
         return True  # "كتب سابقاً": an adverb, not the subject
     if _ON in (w, _nodef(w), _bare(w)[-1]) and cx.toks[k].text not in _ON_WRITTEN:
         return False  # the names علي/العلي, not the preposition على
-    if adjunct_member(w, cx.lex.adjuncts) or (segment and w == _IN):
+    if (adjunct_member(w, cx.lex.adjuncts) and not other_hamza(cx.toks[k].text)) or (segment and w == _IN):
         return True
     if (w == _FROM or member(w, cx.lex.adjunct_leads)) and k + 1 < len(cx.toks) and member(cx.toks[k + 1].norm, cx.lex.adjuncts):
         return True  # "من قبل", "من خلال", "ذات يوم": a preposition or lead word before an adjunct word
@@ -159,10 +160,13 @@ def parse_subject(cx: Ctx, a: int, b: int, verb: Verb) -> Subj:
             if np_:
                 chain_src.append(np_)
             continue
-        if "addressee" in verb.options and toks[s].norm == _FROM:
-            continue  # "طلب من الحكومة أن": whom he asked, never the speaker
+        if "addressee" in verb.options and (toks[s].norm == _FROM or (s == a and addressed_object(cx, s, verb))):
+            continue  # "طلب من الحكومة أن", "ودعا وكالة X إلى": whom he asked, never the speaker
         if "prayer" in verb.options and prayed_to(toks, s):
             continue  # "ودعا الله أن …", "- الله عز وجل -": whom the prayer addresses
+        k = past_time(cx, s, e)  # "وأوضح أمس الخميس X أن …": the day, then the subject
+        if k > s and not is_adjunct_start(cx, k, segment=True) and (np_t := trim(cx, k, e - 1)) and speakerish(cx, np_t):
+            s = k
         if is_adjunct_start(cx, s, segment=True):
             # an outlet inside an adjunct: في حديث للصحيفة / في مقابلة مع وكالة X
             for k in range(s, e):
@@ -426,7 +430,7 @@ def _apposed_title(cx: Ctx, pos: int, last: int) -> bool:
     """The words after character ``pos`` (up to token ``last``) open with a title: an
     apposition after the name (``… بيار تيرزيان مدير مجموعة …``)."""
     k = tok_at(cx, pos)
-    return k <= last and (member(cx.toks[k].norm, cx.lex.titles) or cx.toks[k].norm in _one_of())
+    return k <= last and (member(cx.toks[k].norm, cx.lex.titles) or cx.toks[k].norm in one_of_words())
 
 
 def _name_tail(cx: Ctx, pos: int, last: int) -> int | None:
@@ -453,7 +457,7 @@ def demonstrative(cx: Ctx, k: int, clitic: str = "") -> bool:
 
 
 @cache
-def _one_of() -> frozenset[str]:
+def one_of_words() -> frozenset[str]:
     """``أحد``/``إحدى``: "one of …" after a titled name is an apposition, like a title."""
     return frozenset(fold(x) for x in load_lines("quotes/one_of.txt"))
 
@@ -530,8 +534,8 @@ def clean_np(cx: Ctx, np_: NP | None) -> NP | None:
 def make_speaker(cx: Ctx, sub: Subj) -> Speaker | None:
     """The ``Speaker`` of a parsed subject: name, role, medium, anonymity, entity."""
     np0 = clean_np(cx, sub.np)
-    if np0 is None:
-        return None
+    if np0 is None or particle_start(cx, np0.first):
+        return None  # "وقد يعتقد ولو للحظة أننا …": a particle opens no speaker
     lead: NP | None = None
     if sub.name is None and np0.last > np0.first + 1 and title_dot(cx.toks, np0.first + 1):
         lead, np0 = NP(np0.first, np0.first + 1), NP(np0.first + 2, np0.last)  # "د.خالد السالم": the title, then the name
