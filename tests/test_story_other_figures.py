@@ -329,3 +329,51 @@ def test_a_day_after_the_noun_of_happening_wuqu() -> None:
         text = f"قتل 12 شخصا في انفجار عبوة ناسفة في سوق تلعفر. ورفعت المستشفيات جاهزيتها إذ ورد بلاغ {noun} الحادث قرابة فجر 2 آذار 2025 إلى غرفة الطوارئ."
         _, table = _dated(text, "فجر 2 آذار 2025", "2025-03-02TMO")
         assert ("2025-03-02TMO" in table.get("date", [])) is dated, (noun, table)
+
+
+def test_a_toll_said_to_be_none_is_zero() -> None:
+    # "ولم يصب أحد"، "دون وقوع إصابات": no one injured, set against the other outlet's twenty;
+    # "دون إصابات خطيرة" leaves lesser ones, and another verb says nothing of the toll
+    cases = (("ولم يصب أحد من المتسوقين", True), ("دون وقوع إصابات", True), ("ولم ترد على الفور أنباء عن سقوط ضحايا", None),
+             ("دون وقوع إصابات خطيرة", False), ("ولم يصل أحد من المتسوقين", False))  # fmt: skip
+    for said, zero in cases:
+        one = _doc("d_a", "صحيفة الشمال", f"قتل 12 شخصا {BLAST} {said}.")
+        qty(one, "12 شخصا", 12.0, "شخص")
+        pairs, table = _run(one, _other())
+        if zero is None:  # a none of the killed beside a figure of them: a part's, not read
+            assert "0" not in table.get("killed", []), (said, table)
+            continue
+        assert (("injured", "0", "20") in pairs) is zero, (said, pairs)
+        assert ("0" in table.get("injured", [])) is zero, (said, table)
+
+
+def test_a_none_said_beside_no_figure_of_its_slot_is_read() -> None:
+    # "ولم ترد أنباء عن سقوط ضحايا" in an article with no killed figure: 0 against the other's 12;
+    # said of a shell after the article gave its own toll, the none is the shell's
+    for text, zero in (("انفجرت عبوة ناسفة في سوق تلعفر يوم 3 آذار 2025 ولم ترد على الفور أنباء عن سقوط ضحايا.", True),
+                       (f"قتل 9 أشخاص {BLAST}. وسقطت قذيفة قرب السوق دون سقوط ضحايا.", False)):  # fmt: skip
+        one = _doc("d_a", "صحيفة الشمال", text)
+        if "9 أشخاص" in text:
+            qty(one, "9 أشخاص", 9.0, "شخص")
+        pairs, _ = _run(one, _other())
+        assert (("killed", "0", "12") in pairs) is zero, (text, pairs)
+
+
+def test_a_day_after_a_verb_of_the_responders_dates_the_happening() -> None:
+    # "أنقذت فرقة الإنقاذ التابعة للدفاع المدني مساء 2 آذار ثلاثة أشخاص كانوا عالقين بعد انفجار …":
+    # the rescue's day is the blast's, however many words stand between it and the trigger;
+    # after another verb the day stays too far from the trigger to be read
+    at = "مساء 2 آذار 2025"
+    for verb, dated in (("أنقذت", True), ("شاهدت", False)):
+        text = (f"{verb} فرقة الإنقاذ التابعة للدفاع المدني {at} ثلاثة أشخاص كانوا عالقين قرب المحلات "
+                "بعد انفجار عبوة ناسفة في سوق تلعفر أدى إلى مقتل 12 شخصا.")  # fmt: skip
+        _, table = _dated(text, at, "2025-03-02TEV")
+        assert ("2025-03-02TEV" in table.get("date", [])) is dated, (verb, table)
+
+
+def test_a_none_is_said_in_words_and_kept_as_zero() -> None:
+    # the explanation reads "لا أحد", the side keeps the number a program compares
+    one = _doc("d_a", "صحيفة الشمال", "انفجرت عبوة ناسفة في سوق تلعفر يوم 3 آذار 2025 ولم يصب أحد بأذى.")
+    [k] = [k for k in build([one, _other()], ENTS, AS_OF).conflicts if k.slot == "injured"]
+    assert "صحيفة الشمال لا أحد" in k.explanation and "20" in k.explanation
+    assert k.side_a is not None and k.side_b is not None and {k.side_a.value, k.side_b.value} == {"0", "20"}

@@ -19,8 +19,9 @@ from rasd.models import Quantity
 from rasd.resources import load_table
 from rasd.story import SLOT_KEYS
 from rasd.text import Token, fold
+from rasd.text.clitics import definite_chains
 from rasd.text.tokens import words_of
-from rasd.text.words import stems
+from rasd.text.words import stems, word_list
 
 OBJECT_SLOTS = frozenset(SLOT_KEYS) - {"arrested"}  # an accused counted alone is no arrest ("أوراق عشرة متهمين")
 WINDOW = 3  # words between a slot word and its number, unless slot_words.tsv gives another
@@ -192,3 +193,27 @@ def _stem_set(word: str) -> frozenset[str]:
     """The folded readings of a word (``stems``), as a set, remembered: every sentence of an
     article with an incident is read for its figures."""
     return frozenset(s for _, s in stems(Token(word, 0, len(word), fold(word))))
+
+
+def _label_number(words: Sequence[Word], q: Quantity, text: str) -> bool:
+    """Whether a number written in digits names what the definite noun right before it is
+    called ("مقتل مطلوب القائمة 23"، "عناصر الفرقة 30"): a count comes before its noun or
+    after a slot or toll word ("عدد القتلى 29"), never right after another definite noun."""
+    if q.mod or not any(c.isdigit() for c in q.text) or any(c.isalpha() for c in q.text):
+        return False
+    if q.object and _stem_set(q.object) & _counted_nouns():
+        return False  # "نتج عن الحريق 15 حالة اختناق": the number counts the noun after it
+    k = bisect_left(_starts(words), q.start) - 1
+    if k < 0 or any(c.isalnum() for c in text[words[k][1] : q.start]):
+        return False
+    head, sw, tw = words[k], _slot_words(), _toll_words()
+    if not fold(text[head[0] : head[1]]).startswith(definite_chains()):
+        return False
+    return not (_hit(head, sw["before"]) or _hit(head, sw["after"]) or _hit(head, tw["to"]) or _hit(head, tw["rise"]))
+
+
+@cache
+def _counted_nouns() -> frozenset[str]:
+    """Nouns a number counts (``events/counts.tsv`` objects, slot words after a number, the
+    people of ``story/casualty_objects.txt``), folded."""
+    return frozenset(count_words()[0]) | frozenset(_slot_words()["after"]) | word_list("story/casualty_objects.txt")

@@ -15,8 +15,8 @@ the first report after it. What is not a figure of the happening is left out
 given in parts is one value, the sum (``عشرة … إضافة إلى ثلاثة``، ``15 … واثنان``، ``ضابط و3
 جنود``). A figure followed by a tally word (``story/tally_triggers.txt``: ``في تفجيرات``، ``في
 هجومين``) or read with the noun it is a part of (``أربعة من المصابين``) is ``Value.aside``:
-counted towards its article's round-up (``story.slots``), never shown nor compared. Word
-look-ups live in ``story.figure_text``.
+counted towards its article's round-up (``story.slots``), never shown nor compared. A toll
+said to be none ("ولم يصب أحد") is a 0 (``story.figure_zero``). Word look-ups live in ``story.figure_text``.
 
 The date slot is the date the report's words give the happening (TimeML, with its part of
 day or clock time when said: ``2015-07-28TMO``): a day said right after a verb of happening
@@ -24,8 +24,8 @@ day or clock time when said: ``2015-07-28TMO``): a day said right after a verb o
 when it is said near its trigger (or before it, leading to it: ``story/cause_words.txt``, ``فجر
 أمس في حادث انقلاب``) and is not the day of a statement about it
 (``story/statement_verbs.txt``: ``أعلن الأربعاء الماضي وفاة``; an opener of the statement's
-content or a notice before the words leading to a time, ``story/time_leads.txt``, dates the
-happening: ``أنه في تمام الساعة``) nor a back-reference's (a report that refers back to a
+content, a notice or a responders' verb before the words leading to a time, ``story/time_leads.txt``,
+dates the happening: ``أنه في تمام الساعة``، ``أنقذت فرقة … أمس``) nor a back-reference's (a report that refers back to a
 happening takes its date only from a verb of happening). Else a day
 said after a verb of happening or beside a notice of it in a sentence with no report of its
 own (``توفي أربعة إثر حادث وقع أمس`` in the lead; ``تلقت الشرطة بلاغا مساء أمس``) is the date of
@@ -52,21 +52,23 @@ from rasd.story.figure_text import (
     OBJECT_SLOTS,
     Word,
     _hit,
+    _label_number,
     _last_cue,
     _near,
     _slot_near,
     _slot_words,
     _starts,
     _stem_set,
-    _toll_words,
     _Words,
     _words,
 )  # fmt: skip
 from rasd.story.figure_words import deictic, dual_screen, duals, long_ago, plain, quoted
+from rasd.story.figure_zero import screen as zero_screen
+from rasd.story.figure_zero import zero_tolls
 from rasd.story.incidents import Report, by_person, parse_day
 from rasd.story.report_words import has_backref, moves_on
 from rasd.text import fold, tokenize
-from rasd.text.clitics import definite_chains, proclitic
+from rasd.text.clitics import proclitic
 from rasd.text.words import word_list
 
 NUMERIC = SLOT_KEYS
@@ -82,6 +84,7 @@ _AND = proclitic("and")
 DATE_REACH = 30  # words from a report's trigger to the day said after it in its clause (the clause bounds it)
 DATE_BEFORE = 4  # … from the day said before it to the trigger
 CAUSE_GAP = 2  # words leading from a day said before the trigger to it ("فجر أمس في حادث انقلاب")
+RESPOND_GAP = 8  # words between a responders' verb and the day after it ("أنقذت فرقة … أمس")
 NOTICE_GAP = 2  # words between a day and the notice received of a happening ("تلقت بلاغا مساء أمس عن")
 HAPPENED_REACH = 5  # words between a verb of happening and the day after it
 TALLY_AFTER = 5  # words after a number where a tally word makes it a tally's ("مقتل 33 أمس في تفجيرات")
@@ -310,6 +313,8 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
         aside = _tally_after(words, q) or _near(words, q, "among_after", within=True)
         out.append(Value(slot, value, qual, vmax, owner, Evidence(art.doc, start, end), main=owner.kind == lead,
                          aside=aside))  # fmt: skip
+    told = {v.slot for v in out}
+    out += [v for v in _zeros(rd, lead) if v.slot not in told]  # else a part's ("سقط صاروخ دون إصابات")
     told_days = happened_days(rd)
     for r in reports:
         if id(r) in rd.tallies:
@@ -321,6 +326,21 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
             relative = deictic(said) and quoted(art.text[lo:at])
             wording = " ".join(w.norm for w in tokenize(art.text[lo:hi]) if w.is_word) if deictic(said) else ""
             out.append(Value("date", day[0], None, None, r, day[1], relative, r.kind == lead, wording=wording))
+    return out
+
+
+def _zeros(rd: _Reader, lead: str) -> list[Value]:
+    """A 0 for each toll said to be none (``story.figure_zero``), given to the report owning its
+    sentence; in an article that gives a figure of that slot the none is a part's, not read."""
+    out: list[Value] = []
+    pattern = zero_screen()
+    for si in range(len(rd.art.sents) if pattern is not None else 0):
+        lo, hi = rd.bounds(si)
+        words = rd.sent_words(si) if pattern is not None and pattern.search(fold(rd.art.text[lo:hi])) else ()
+        for slot, s, e in zero_tolls(words):
+            r = rd.owner(Quantity(rd.art.doc, s, e, rd.art.text[s:e], 0.0), slot, si, _last_cue(words, s))
+            if r is not None:
+                out.append(Value(slot, 0.0, None, None, r, Evidence(rd.art.doc, s, e), main=r.kind == lead))
     return out
 
 
@@ -434,30 +454,6 @@ def _kind_words() -> frozenset[str]:
     return frozenset(t.words[0] for ts in triggers().values() for t in ts if t.pos == "noun" and len(t.words) == 1)
 
 
-def _label_number(words: Sequence[Word], q: Quantity, text: str) -> bool:
-    """Whether a number written in digits names what the definite noun right before it is
-    called ("مقتل مطلوب القائمة 23"، "عناصر الفرقة 30"): a count comes before its noun or
-    after a slot or toll word ("عدد القتلى 29"), never right after another definite noun."""
-    if q.mod or not any(c.isdigit() for c in q.text) or any(c.isalpha() for c in q.text):
-        return False
-    if q.object and _stem_set(q.object) & _counted_nouns():
-        return False  # "نتج عن الحريق 15 حالة اختناق": the number counts the noun after it
-    k = bisect_left(_starts(words), q.start) - 1
-    if k < 0 or any(c.isalnum() for c in text[words[k][1] : q.start]):
-        return False
-    head, sw, tw = words[k], _slot_words(), _toll_words()
-    if not fold(text[head[0] : head[1]]).startswith(definite_chains()):
-        return False
-    return not (_hit(head, sw["before"]) or _hit(head, sw["after"]) or _hit(head, tw["to"]) or _hit(head, tw["rise"]))
-
-
-@cache
-def _counted_nouns() -> frozenset[str]:
-    """Nouns a number counts (``events/counts.tsv`` objects, slot words after a number, the
-    people of ``story/casualty_objects.txt``), folded."""
-    return frozenset(count_words()[0]) | frozenset(_slot_words()["after"]) | word_list("story/casualty_objects.txt")
-
-
 def _and_before(q: Quantity, text: str) -> bool:
     """Whether و joins the number to what comes before (``واثنان``، ``و3``، ``و(5)``; not the
     و of ``واحد``, ``story/waw_numbers.txt``)."""
@@ -548,7 +544,7 @@ def own_day(r: Report, art: Article, rd: _Reader | None = None) -> tuple[str, Ev
         opens = any(_hit(w, openers) for w in words[max(0, _led(words, i) - 2) : i])  # "قال إنه في تمام الساعة …"
         j = bisect_left(starts, t.end)
         leads = _leads_to(words, j, ti)  # "مصابا فجر أمس في حادث انقلاب"
-        notice = _notice(words, i, j, ti)
+        notice = _notice(words, i, j, ti) or _responded(words, i, ti)
         if i - ti > DATE_REACH or (ti - i > DATE_BEFORE and not (opens or leads or notice)) or _last_cue(words, t.start) > trig:
             continue  # too far, or after a cue that moves to something else ("موت … بعد خلافات بين الاثنين")
         if leads or notice or not _statement_day(words, i, ti, verbs):
@@ -571,6 +567,13 @@ def _notice(words: Sequence[Word], i: int, j: int, trig: int) -> bool:
     before the trigger: that notice's day is the happening's."""
     notices = word_list("story/notice_words.txt")
     return trig > i and any(_hit(w, notices) for w in words[max(0, _led(words, i) - NOTICE_GAP) : j + NOTICE_GAP])
+
+
+def _responded(words: Sequence[Word], i: int, trig: int) -> bool:
+    """Whether a word of ``story/notice_words.txt`` (a responders' or agents' verb: "أنقذت فرقة
+    الإنقاذ التابعة لقطاع … أمس شخصين كانا يصارعان الغرق") comes within ``RESPOND_GAP`` words
+    before the day at word ``i``, the trigger after it: that verb's day is the happening's."""
+    return trig > i and any(_hit(w, word_list("story/notice_words.txt")) for w in words[max(0, i - RESPOND_GAP) : i])
 
 
 def _leads_to(words: Sequence[Word], j: int, trig: int) -> bool:

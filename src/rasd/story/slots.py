@@ -263,7 +263,7 @@ def side_text(v: Value, s: Side, etype: str | None, date_words: Words) -> str:
     quoted = bool(who) and fold(who) not in _not_speakers()  # not "حسب المصادر نفسها"
     if not quoted:
         who, etype = (t["report"].format(outlet=outlet) if outlet else t["report_unknown"]), None
-    x = date_words(str(v.value)) if v.slot == "date" else shown(v)
+    x = date_words(str(v.value)) if v.slot == "date" else t["none"] if v.value == 0 else shown(v)  # none: "ولم يصب أحد"
     out = t["side"].format(verb=agree("verb", who, etype), who=who, x=x)
     return out + " " + t["via"].format(outlet=outlet) if quoted and outlet else out
 
