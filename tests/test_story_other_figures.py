@@ -377,3 +377,14 @@ def test_a_none_is_said_in_words_and_kept_as_zero() -> None:
     [k] = [k for k in build([one, _other()], ENTS, AS_OF).conflicts if k.slot == "injured"]
     assert "صحيفة الشمال لا أحد" in k.explanation and "20" in k.explanation
     assert k.side_a is not None and k.side_b is not None and {k.side_a.value, k.side_b.value} == {"0", "20"}
+
+
+def test_a_line_the_site_adds_gives_no_figure() -> None:
+    # "رابط الخبر بصحيفة …: <the headline again>": its number is the headline's, no report's figure
+    for line, compared in (("رابط الخبر بصحيفة الشمال: بالصور .. 30 قتيلا في انفجار تلعفر", False),
+                           ("وتحدث شهود عن 30 قتيلا في انفجار تلعفر", True)):  # fmt: skip
+        one = _doc("d_a", "صحيفة الشمال", f"قتل 12 شخصا {BLAST}.\n{line}")
+        qty(one, "12 شخصا", 12.0, "شخص")
+        _at(one, "30 قتيلا", 30.0, "قتيل")
+        _, table = _run(one, _other())
+        assert ("30" in table.get("killed", [])) is compared, (line, table)

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from rasd.annotators.events import count_words
 from rasd.models import Quantity
-from rasd.resources import load_table
+from rasd.resources import load_lines, load_table
 from rasd.story import SLOT_KEYS
 from rasd.text import Token, fold
 from rasd.text.clitics import definite_chains
@@ -193,6 +193,20 @@ def _stem_set(word: str) -> frozenset[str]:
     """The folded readings of a word (``stems``), as a set, remembered: every sentence of an
     article with an incident is read for its figures."""
     return frozenset(s for _, s in stems(Token(word, 0, len(word), fold(word))))
+
+
+@cache
+def _site_lines() -> tuple[str, ...]:
+    """Openings of lines a site adds around an article (``quotes/boilerplate.txt``), folded."""
+    return tuple(" ".join(fold(w) for w in line.split()) for line in load_lines("quotes/boilerplate.txt"))
+
+
+def site_line(text: str, pos: int) -> bool:
+    """Whether offset ``pos`` lies in a line the site adds ("رابط الخبر بصحيفة …: <the headline
+    again>"): its numbers are the headline's, said again, no report's figures."""
+    start = text.rfind("\n", 0, pos) + 1
+    head = " ".join(fold(w) for w in text[start : start + 40].split())
+    return head.startswith(_site_lines())
 
 
 def _label_number(words: Sequence[Word], q: Quantity, text: str) -> bool:

@@ -61,6 +61,7 @@ from rasd.story.figure_text import (
     _stem_set,
     _Words,
     _words,
+    site_line,
 )  # fmt: skip
 from rasd.story.figure_words import deictic, dual_screen, duals, long_ago, plain, quoted
 from rasd.story.figure_zero import screen as zero_screen
@@ -282,8 +283,8 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
             listing[si] = q.end  # "15 من الضحايا في القاهرة و4 في مطروح و2 في قنا": each a part
         if slot is None or any(_near(words, q, k) for k in ("total_after", "total_before", "other_after")):
             continue
-        if _event_object(q) or _label_number(words, q, art.text) or _not_people(q, art.text):
-            continue  # "حصيلة الهجومين"، "مطلوب القائمة 23"، "800 ملليمتر"، "عائلة واحدة": no count of people
+        if _event_object(q) or _label_number(words, q, art.text) or _not_people(q, art.text) or site_line(art.text, q.start):
+            continue  # "حصيلة الهجومين"، "مطلوب القائمة 23"، "800 ملليمتر"، "عائلة واحدة", a site's line: no count
         if among:
             continue  # "بين القتلى طفلان": a part of a toll told before
         more = slot == last_slot and _near(words, q, "more_after")
