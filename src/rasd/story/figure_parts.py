@@ -1,0 +1,104 @@
+"""A total given in parts ("عشرة … إضافة إلى ثلاثة"، "15 … واثنان"، "ضابط و3 جنود"، "رجل واحد
+وامرأة"): which numbers of a sentence add up to one figure (``story.figures``).
+
+The connectors live in ``story/parts.txt``, the singular person nouns that count one in
+``story/one_person.txt``, the numbers whose و is their own (واحد) in ``story/waw_numbers.txt``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from rasd.models import Quantity
+from rasd.story.figure_text import Word, _hit, _near, _slot_near, _slot_words, _starts
+from rasd.text import tokenize
+from rasd.text.clitics import proclitic
+from rasd.text.words import word_list
+
+MAX_PARTS = 6  # parts of one total looked at
+PART_MAX = 1000  # a number this large is never a part of a toll (those affected, displaced …)
+PART_GAP = 8  # words between two parts of a total joined by a connector (إضافة إلى)
+AND_GAP = 6  # … joined by و
+ONE_GAP = 5  # words between a singular person noun and the number it is added to
+_AND = proclitic("and")
+
+
+def parts_after(
+    words: Sequence[Word], q: Quantity, later: Sequence[Quantity], slot: str | None, text: str
+) -> tuple[list[tuple[int, Quantity]], str | None]:
+    """The further parts of a total given in parts (indexes into ``later``, numbers of the
+    same sentence) and the total's slot: each next number after a connector of
+    ``story/parts.txt`` (إضافة إلى، فضلا عن; within ``PART_GAP`` words) or joined by و
+    (``AND_GAP``: "15 شخصا بحالات اختناق، واثنان بحروق"، "12 جنديا وأفراد الطاقم الخمسة"),
+    whose own words name no other slot. A first number with no slot of its own takes its
+    part's ("12 جنديا وخمسة من أفراد الطاقم قتلوا"); with none at all there is no total."""
+    out: list[tuple[int, Quantity]] = []
+    prev = q
+    for k, nxt in enumerate(later):
+        if nxt.start < prev.end:
+            break
+        starts = _starts(words)
+        lo, hi = bisect_left(starts, prev.end), bisect_left(starts, nxt.start)
+        if hi - lo > PART_GAP + 1:
+            break
+        between = [w for w in words[lo:hi] if w[1] <= nxt.start]
+        opens = any(text[w[0] : w[0] + 1] == _AND for w in between)
+        by_and = _and_before(nxt, text) or (opens and len(between) <= 3) or any(
+            text[w[0] : w[0] + 1] == _AND and _hit(w, _slot_words()["before"]) for w in between
+        )
+        joined = (len(between) <= PART_GAP and any(_hit(w, word_list("story/parts.txt")) for w in between)) or (
+            len(between) <= AND_GAP and by_and
+        )
+        if not joined:
+            break
+        own = _slot_near(words, nxt, between[0][0] if between else nxt.start)
+        if (own is not None and slot is not None and own != slot) or _near(words, nxt, "part_before"):
+            break  # another slot's figure, or a part of this one ("5 جنود بينهم واحد")
+        if _near(words, nxt, "other_after", within=True):
+            break  # "انتشال 20 جثة وخمسة ناجين": what the next number counts is no victim
+        if slot is None and any(_hit(w, _slot_words()["before"]) for w in between):
+            break  # "3 من العاملين وإصابة 9": a new figure, not the first one's slot
+        if max(nxt.value or 0, q.value or 0) >= PART_MAX:
+            break  # "46 قتيلا وأكثر من مئتي ألف تضرروا": no toll is told in such parts
+        if nxt.value == prev.value and _word_after(words, nxt) == _word_after(words, prev):
+            break  # the same figure said again ("مقتل 57 مدنيا في قصف … وقتل 57 مدنيا"), not a part
+        slot = slot or own
+        out.append((k, nxt))
+        prev = nxt
+    return (out, slot) if slot is not None else ([], None)
+
+
+def _word_after(words: Sequence[Word], q: Quantity) -> frozenset[str]:
+    """The readings of the first word after a number (what it counts)."""
+    starts = _starts(words)
+    k = bisect_left(starts, q.end)
+    return words[k][2] if k < len(words) else frozenset()
+
+
+def _and_before(q: Quantity, text: str) -> bool:
+    """Whether و joins the number to what comes before (``واثنان``، ``و3``، ``و(5)``; not the
+    و of ``واحد``, ``story/waw_numbers.txt``)."""
+    if text[q.start : q.start + 1] == _AND:
+        head = next((t.norm for t in tokenize(text[q.start : q.end]) if t.is_word), "")
+        return head not in word_list("story/waw_numbers.txt")
+    k = q.start - 1
+    while k >= 0 and text[k] in " (":
+        k -= 1
+    return k >= 0 and text[k] == _AND and (k == 0 or not text[k - 1].isalnum())
+
+
+def _one_before(words: Sequence[Word], q: Quantity, text: str) -> tuple[int, str] | None:
+    """``(start, slot)`` of a singular person noun (``story/one_person.txt``) right after a
+    slot word and joined to the number by و ("مقتل ضابط و3 جنود"، "توقيف قائد الصندل وثلاثة
+    من مساعديه"): that person counts too."""
+    if not _and_before(q, text):
+        return None
+    i = bisect_left(_starts(words), q.start)
+    before = _slot_words()["before"]
+    for k in range(i - 1, max(0, i - 1 - ONE_GAP), -1):
+        if _hit(words[k], word_list("story/one_person.txt")) and k > 0:
+            hit = _hit(words[k - 1], before)
+            if hit:
+                return words[k][0], before[hit][0]
+    return None
