@@ -388,3 +388,13 @@ def test_a_line_the_site_adds_gives_no_figure() -> None:
         _at(one, "30 قتيلا", 30.0, "قتيل")
         _, table = _run(one, _other())
         assert ("30" in table.get("killed", [])) is compared, (line, table)
+
+
+def test_one_person_joined_after_a_figure_counts_too() -> None:
+    # "إصابة ثلاثة أشخاص وطفل": four injured; a و + a verb after the figure adds no one
+    for said, injured in (("وأصيب 14 شخصا وطفل", "15"), ("وأصيب 14 شخصا وقتل شخص", "14")):
+        one = _doc("d_a", "صحيفة الشمال", f"قتل 12 شخصا {BLAST}. {said} في السوق.")
+        qty(one, "12 شخصا", 12.0, "شخص")
+        _at(one, "14 شخصا", 14.0, "شخص")
+        _, table = _run(one, _other())
+        assert injured in table.get("injured", []), (said, table)

@@ -1,5 +1,5 @@
 """A total given in parts ("عشرة … إضافة إلى ثلاثة"، "15 … واثنان"، "ضابط و3 جنود"، "رجل واحد
-وامرأة"): which numbers of a sentence add up to one figure (``story.figures``).
+وامرأة"): which numbers and persons of a sentence add up to one figure (``story.figures``).
 
 The connectors live in ``story/parts.txt``, the singular person nouns that count one in
 ``story/one_person.txt``, the numbers whose و is their own (واحد) in ``story/waw_numbers.txt``.
@@ -102,3 +102,13 @@ def _one_before(words: Sequence[Word], q: Quantity, text: str) -> tuple[int, str
             if hit:
                 return words[k][0], before[hit][0]
     return None
+
+
+def one_after(words: Sequence[Word], end: int, text: str) -> int | None:
+    """End of a singular person noun (``story/one_person.txt``) joined by و right after a
+    figure that ends at ``end`` ("إصابة رجل واحد وامرأة"، "مقتل ثلاثة جنود وضابط"): that person
+    counts too; else ``None``."""
+    k = bisect_left(_starts(words), end)
+    if k >= len(words) or text[words[k][0] : words[k][0] + 1] != _AND or text[end : words[k][0]].strip():
+        return None
+    return words[k][1] if _hit(words[k], word_list("story/one_person.txt")) else None

@@ -47,7 +47,7 @@ from functools import cache
 from rasd.annotators.events import count_words, triggers
 from rasd.models import Evidence, Quantity, Timex
 from rasd.story import SLOT_KEYS
-from rasd.story.figure_parts import AND_GAP, MAX_PARTS, _and_before, _one_before, parts_after
+from rasd.story.figure_parts import AND_GAP, MAX_PARTS, _and_before, _one_before, one_after, parts_after
 from rasd.story.figure_text import (
     MAX_WINDOW,
     OBJECT_SLOTS,
@@ -301,6 +301,8 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
             value += float(part.value or 0)
             end, vmax = part.end, None
             skip.add(n + 1 + k)
+        if (after := one_after(words, end, art.text)) is not None:
+            value, end, vmax = value + 1, after, None  # "إصابة رجل واحد وامرأة": one more
         qual = "range" if vmax is not None and q.mod == "RANGE" else _QUAL.get(q.mod or "")
         # a tally's ("مقتل 33 شخصا أمس في تفجيرات") or a part read with its noun ("أربعة من المصابين"):
         # a figure the article gives (its round-up count), never compared
