@@ -286,6 +286,7 @@ def open_object(toks: Sequence[Token], j: int, value: float | None) -> tuple[int
         return None  # "بينهم 15 إصاباتهم خطيرة": "their" marks the next clause's subject, not the counted noun
     # 3–10 count a plural, and so do 103–110, 1005 … (the hundreds or thousands plus 3–10: 108 مبايعات)
     plural = value is None or 3 <= value <= 10 or via_min or (value.is_integer() and value > 100 and 3 <= value % 100 <= 10)
+    plural = plural or (value is not None and value < 1 and is_definite(tok.text))  # ثلثا المستخدمين: a fraction of a group
     acc = value is not None and (not value.is_integer() or 11 <= value % 100 <= 99)  # 1,83 درهما
     if not _noun_like(tok.text, plural=plural, acc=acc):
         return None
