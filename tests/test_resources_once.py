@@ -53,6 +53,10 @@ KNOWN_SHARED = {
         "ar/places/compass.txt",
         "entities/compass_regions.tsv",
     ): "which continents have which M49 subregions: a relation over the compass words, not a list of them",
+    (
+        "ar/morphology/affixes.tsv",
+        "quotes/resumptive.tsv",
+    ): "maps each relative pronoun onto the object pronoun that points back to it: a relation, not a copy of the pronouns",
 }
 # rule 2 exceptions: (file, file) -> why
 KNOWN_COPIES = {

@@ -33,6 +33,7 @@ from rasd.annotators.quotes.context import (
     cue_at,
     plural_antecedent,
     relative_person,
+    resumptive,
     short_pair,
     trim,
 )
@@ -80,8 +81,8 @@ def comma_after_name(cx: Ctx, a: int, b: int) -> int | None:
     nxt = toks[c + 1]
     if not nxt.is_word or is_adjunct_start(cx, c + 1) or nxt.norm in cx.lex.comps or cue_at(cx, c + 1) is not None:
         return None
-    if member(nxt.norm, cx.lex.openers) or member(nxt.norm, cx.lex.skip):
-        return None
+    if member(nxt.norm, cx.lex.openers) or member(nxt.norm, cx.lex.skip) or member(nxt.norm, cx.lex.titles):
+        return None  # "وقال X، المتحدث باسم …، في بيان": a title in apposition, not what was said
     end = toks[c - 1].end
     return c if any(m.type == "PER" and m.end == end for m in cx.ents.overlapping(toks[a].start, end)) else None
 
@@ -89,6 +90,19 @@ def comma_after_name(cx: Ctx, a: int, b: int) -> int | None:
 @cache
 def _speech_openers() -> frozenset[str]:
     return frozenset(fold(x) for x in load_lines("quotes/speech_openers.txt"))
+
+
+def colon_quote(cx: Ctx, j: int) -> int | None:
+    """The colon before an opening mark that closes the clause of the participle at ``j``
+    (``وقال X، المتحدث …، مشيرًا إلى أن …: «…»``), with no stop between: the quotation after it
+    belongs to the verb before the participle, the participle's clause ends at the colon."""
+    toks = cx.toks
+    for c in range(j + 2, min(len(toks) - 1, j + MAX_SUBJECT)):  # a clause of its own before the colon
+        if cx.brk[c - 1] or c - 1 in cx.open_at:
+            return None
+        if toks[c].norm == ":":
+            return c if c + 1 in cx.open_at else None
+    return None
 
 
 def bare_speech(cx: Ctx, a: int, b: int) -> int | None:
@@ -253,6 +267,8 @@ def relative_antecedent(cx: Ctx, k: int) -> NP | None:
     """``… في نيجيريا التي تعتبره «…»``: a cue right after a relative pronoun, with no subject of
     its own, quotes the person, body or country named just before the pronoun; else None."""
     toks = cx.toks
+    if (cue := cue_at(cx, k)) is not None and resumptive(cx, k, cue[1]):
+        return None  # "إيران التي اتهمها بـ…": Iran is the one accused
     if (group := plural_antecedent(cx, k)) is not None:
         return NP(group, group)  # "وسط المحتجين، الذين أكدوا أن": the group
     if k < 2 or toks[k - 1].norm not in cx.lex.relatives or not toks[k - 2].is_word:

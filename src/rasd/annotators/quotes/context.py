@@ -28,7 +28,7 @@ from rasd.annotators.quotes.lexicon import Lex, Verb, lexicon
 from rasd.annotators.quotes.marks import quote_pairs
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention
-from rasd.resources import load_lines
+from rasd.resources import load_lines, load_pairs
 from rasd.text import Token, fold, tokenize
 from rasd.text.clitics import affixes, article, particle, proclitic
 
@@ -152,6 +152,19 @@ def _own_subject(cx: Ctx, k: int) -> bool:
     return False
 
 
+@cache
+def _resumptive() -> dict[str, str]:
+    return {fold(r): fold(p) for r, p in load_pairs("quotes/resumptive.tsv").items()}
+
+
+def resumptive(cx: Ctx, k: int, v: Verb) -> bool:
+    """The cue at ``k`` carries the pronoun that points back to the relative before it (``إيران
+    التي اتهمها بـ…``, ``resumptive.tsv``): the antecedent is what the cue is about, not who spoke."""
+    p = _resumptive().get(cx.toks[k - 1].norm) if k > 0 else None
+    return p is not None and any(x.endswith(p) and (b := cx.lex.cues.get((x[: -len(p)],))) is not None and b.lemma == v.lemma
+                                 for x in _bare(cx.toks[k].norm))  # fmt: skip
+
+
 def relative_person(cx: Ctx, k: int) -> int | None:
     """First token of the person's name right before the relative pronoun before the cue at
     ``k`` (``والاورجواني فابيان الذي أكد …``), else None: a PER mention, or a word without the
@@ -269,7 +282,7 @@ def cue_at(cx: Ctx, k: int) -> tuple[int, Verb] | None:
         for first in _bare(words[0]):
             v = cx.lex.cues.get((first, *words[1:]))
             if v is not None:
-                if rel and not _named_as(cx, k + n, v) and not _person_report(cx, k):
+                if rel and not _named_as(cx, k + n, v) and not _person_report(cx, k) and not resumptive(cx, k, v):
                     return None  # "إسرائيل التي أعلنت": a relative clause, not a report
                 if whoever(toks, k, v.imperfect) or irrealis(toks, k, v.imperfect) or between(toks, k, "strict" in v.options):
                     return None

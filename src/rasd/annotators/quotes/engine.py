@@ -26,6 +26,7 @@ from rasd.annotators.quotes.clauses import (
     bare_speech,
     clause_in,
     clock_colon,
+    colon_quote,
     comma_after_name,
     kana_subject,
     object_before,
@@ -94,7 +95,7 @@ from rasd.annotators.quotes.speakers import (
 from rasd.annotators.quotes.state import State
 from rasd.annotators.quotes.statements import resolve_statements
 from rasd.annotators.quotes.subjects import SOFT as _SOFT
-from rasd.annotators.quotes.subjects import inner_subject, main_subject
+from rasd.annotators.quotes.subjects import inner_subject, main_subject, past_binder
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Quote, Span, Speaker, Timex
 from rasd.text.clitics import affixes, chain, particle, proclitic
@@ -200,7 +201,7 @@ def extract_quotes(
     st = State(times=SpanIndex(timex))
     k = 0
     while k < len(toks):
-        nested = k <= st.covered_until  # a cue inside a direct quote is part of the speech … (E2)
+        nested = k <= st.covered_until and not st.gap[0] <= k < st.gap[1]  # a cue inside a direct quote is part of the speech … (E2)
         hit = cue_at(cx, k)
         if hit is None:
             k += 1
@@ -214,6 +215,8 @@ def extract_quotes(
             k += n
             continue
         quote, c_first, c_last, direct_open = q
+        if st.gap[0] <= k < st.gap[1] and c_last >= st.gap[1]:  # "مشيرًا إلى أن …: «…»": up to the colon
+            c_last, quote.content = st.gap[1] - 1, Span(quote.content.start, toks[st.gap[1] - 1].end)
         until = st.indirect_until if direct_open is None else -1  # a nested report's outer content
         if direct_open is not None:  # … unless it quotes someone in marks of its own
             st.used_pairs.add(direct_open)
@@ -258,6 +261,8 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: State, doc_id: str) -> tuple
             toks[j - 1].norm == "," or toks[j].norm[:1] in _CLITICS or subordinate(toks, j) or (hit[1].participle and object_before(cx, k + n, j, verb))
             or ("strict" in verb.options and toks[min(j + hit[0], len(toks) - 1)].norm in cx.lex.comps)  # "بين أفراد يعتقد أنهم"
         ):
+            if hit[1].participle and toks[j - 1].norm == "," and (c := colon_quote(cx, j)) is not None:
+                intro, st.gap = _Intro(c + 2, c + 1, "quote"), (j, c)  # "وقال X، …، مشيرًا إلى أن …: «…»": the verb's quotation
             break  # another report starts: "بين البلدين، تقول عنها …", "أعلنت X تنفيذ … قائلة إن …", "… حيث أفادت أن"
         if toks[j].norm == ":" and toks[j - 1].norm in scripture():
             return None  # "قال الله تعالى: (…)": scripture cited, no quote (realnews decision 2)
@@ -524,7 +529,7 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: State, k: int, in_doc: bool = F
         if main is not None and main.np is not None and speakerish(cx, main.np):
             return make_speaker(cx, main)
     if _bare(cx.toks[k].norm)[-1] != cx.toks[k].norm and not verb.imperfect:
-        a = max((x + 1 for x in range(s0, k) if cx.toks[x].norm == ","), default=s0)
+        a = past_binder(cx, max((x + 1 for x in range(s0, k) if cx.toks[x].norm == ","), default=s0))
         if a < k - 2 and cue_at(cx, a) is None and (not st.hist.items or st.hist.items[-1][0] < a):
             main = main_subject(cx, a, k)  # "وتحدثت صحيفة X عن … ودعت …": the clause's own subject
             if main is not None and main.np is not None and speakerish(cx, main.np):

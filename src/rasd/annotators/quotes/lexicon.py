@@ -15,7 +15,7 @@ from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
 from rasd.resources import arabic, load_lines, load_table
 from rasd.text import fold
-from rasd.text.clitics import affixes, article, chain, conjunctions, proclitic
+from rasd.text.clitics import affix, affixes, article, chain, conjunctions, proclitic
 
 _ALEF = "\u0627"
 _HAMZA_ALEFS = frozenset(chr(c) for c in range(0x0621, 0x064B) if chr(c) != _ALEF and fold(chr(c)) == _ALEF)  # أ إ آ
@@ -216,3 +216,20 @@ def adjunct_member(w: str, words: frozenset[str]) -> bool:
     ``الإمام`` (the imam, in "جامعة الإمام …") is not ``أمام`` (in front of)."""
     rows = adjunct_rows()
     return any(x in words or (_nodef(x) in words and not rows.get(_nodef(x), False)) for x in _bare(w))
+
+
+_POSS = affixes("pronoun", "definite")  # ها، هم، ه … (not ي: "مديري" is also a plural in construct)
+_TA, _TA_MARBUTA = fold(affix("feminine", "construct")), fold(affix("feminine"))
+
+
+def possessed(w: str, words: frozenset[str]) -> bool:
+    """``w`` is a word of ``words`` with a possessive pronoun (``بنكها المركزي``, ``وزارتها``):
+    "its bank" names the body as well as "the bank" does."""
+    for x in _bare(w):
+        for s in _POSS:
+            base = x[: -len(s)]
+            if x.endswith(s) and len(base) >= 3 and (
+                base in words or (base.endswith(_TA) and base[: -len(_TA)] + _TA_MARBUTA in words)
+            ):
+                return True
+    return False

@@ -19,7 +19,7 @@ from rasd.annotators.quotes.frames import accusative, glued_mention, prayed_to, 
 from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
 from rasd.annotators.quotes.honorific_names import honorific_name
-from rasd.annotators.quotes.lexicon import Verb, adjunct_member, governed_prep, member, other_hamza
+from rasd.annotators.quotes.lexicon import Verb, adjunct_member, governed_prep, member, other_hamza, possessed
 from rasd.models import Speaker
 from rasd.resources import load_lines
 from rasd.text import fold
@@ -421,9 +421,14 @@ def _surname_then_title(cx: Ctx, k: int) -> bool:
 def _preposition(cx: Ctx, w: str) -> bool:
     """``في``, ``من``, ``لدى``: a word that opens a phrase or clause, never a name; with its
     pronoun too (``البيان الصادر منها``: "from it", no name of its own)."""
-    if w in cx.lex.openers or w in cx.lex.left_blockers:
-        return True
+    if w in cx.lex.openers or w in cx.lex.left_blockers or w in _pronoun_objects():
+        return True  # "المشتبه به": the suspect, "به" no name
     return any(w.endswith(suf) and w[: len(w) - len(suf)] in cx.lex.openers for suf in _ADJ_PRON)
+
+
+@cache
+def _pronoun_objects() -> frozenset[str]:
+    return frozenset(fold(x) for x in load_lines("quotes/pronoun_objects.txt"))  # به، عنه، لها
 
 
 def _apposed_title(cx: Ctx, pos: int, last: int) -> bool:
@@ -564,7 +569,7 @@ def speakerish(cx: Ctx, np_: NP) -> bool:
     t = cx.toks[np_.first]
     named = any(m.type in ("PER", "ORG") and m.start <= t.start < m.end for m in cx.ents.overlapping(t.start, t.end))
     return named or title_np(cx, np_) or member(t.norm, cx.lex.anon) or role_word(cx, t.norm) or member(t.norm, cx.lex.outlets) or (
-        person_noun(cx, t.norm)
+        person_noun(cx, t.norm) or possessed(t.norm, cx.lex.orgs)  # "بنكها المركزي"
     )
 
 

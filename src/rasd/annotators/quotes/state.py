@@ -26,6 +26,7 @@ class State:
     indirect_until: int = -1  # cues inside indirect content need a full إن/أن/colon frame
     hist: SpeakerIndex = dataclasses.field(default_factory=SpeakerIndex)
     times: SpanIndex[Timex] = dataclasses.field(default_factory=lambda: SpanIndex([]))  # "طلب منه الأسبوع الماضي …"
+    gap: tuple[int, int] = (-1, -1)  # a participle's clause before the colon of a verb's quotation (colon_quote)
     outer: tuple[int, int, Speaker] | None = None  # (inner cue, outer content's last token, outer speaker)
 
     @property

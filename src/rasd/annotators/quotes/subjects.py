@@ -52,7 +52,7 @@ def main_subject(cx: Ctx, s0: int, k: int) -> Subj | None:
         a += 1
     a += 1  # skip the verb
     np_ = trim(cx, a, b if about is None else about - 1)
-    if np_ is None:
+    if np_ is None or _adjunct_only(cx, np_):
         return None
     # "ورفض المصدر الذي فضل عدم ذكر اسمه كشف …": a relative clause describes the subject, it ends it
     rel = next((j for j in range(np_.first + 1, np_.last + 1) if cx.toks[j].norm in cx.lex.relatives), None)
@@ -98,6 +98,15 @@ def main_subject(cx: Ctx, s0: int, k: int) -> Subj | None:
     return None
 
 
+def past_binder(cx: Ctx, a: int) -> int:
+    """``a`` moved past a conjunction of time or concession and its أن (``، بعد أن نشرت صحيفة X
+    الصورة واتهمته``): the clause after it has a subject of its own for a cue coordinated with its verb."""
+    toks = cx.toks
+    if a + 1 < len(toks) and member(toks[a].norm, cx.lex.binders) and toks[a + 1].norm in cx.lex.comps:
+        return a + 2
+    return a
+
+
 def inner_subject(cx: Ctx, s0: int, k: int) -> Subj | None:
     """The subject of the clause that holds a participle cue inside someone's direct speech:
     the clause starts after the last opening mark before the cue."""
@@ -116,6 +125,16 @@ def _expressed(cx: Ctx, a: int, b: int) -> int | None:
     if a >= b or not any(w in _EXPRESSED for w in bare(cx.toks[a].norm)):
         return None
     return next((j for j in range(a + 2, b) if cx.toks[j].norm == _ABOUT), None)
+
+
+def _adjunct_only(cx: Ctx, np_: NP) -> bool:
+    """The words after the verb open with a preposition (``وقدم في ختام كلمته الشكر …``) and name
+    nobody: the verb's subject is not written, so the participle after it goes on with the last
+    speaker. A name after the adjunct (``وقدم في ختام الحفل مدير التعليم X``) is still read."""
+    if not (is_adjunct_start(cx, np_.first) or cx.toks[np_.first].norm == _IN):
+        return False
+    lo, hi = cx.toks[np_.first].start, cx.toks[np_.last].end
+    return not any(m.type in ("PER", "ORG") for m in cx.ents.starting_in(lo, hi))
 
 
 def _object_after(cx: Ctx, k: int) -> bool:
