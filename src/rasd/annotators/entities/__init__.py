@@ -53,7 +53,7 @@ from rasd.annotators.entities.family import (
     overrun_people,
     recall_family_names,
 )
-from rasd.annotators.entities.features import gaz_tokens, sent_features, title_words, triggers
+from rasd.annotators.entities.features import gaz_tokens, sent_features, triggers
 from rasd.annotators.entities.indices import index_cands
 from rasd.annotators.entities.kinds import kind_names
 from rasd.annotators.entities.labels import chunks, to_bio
@@ -61,6 +61,13 @@ from rasd.annotators.entities.neural import NeuralTagger
 from rasd.annotators.entities.outlets import outlet_spans
 from rasd.annotators.entities.places import city_teams, compass_regions, listed_places, settlement_places
 from rasd.annotators.entities.spelled import spelled_names
+from rasd.annotators.entities.title_phrases import (
+    _title_blocked,
+    _title_firsts,
+    _title_max,
+    _titles,
+    rule_title_words,
+)
 from rasd.models import DocAnalysis, EntityMention
 from rasd.resources import arabic, load_lines
 from rasd.text.clitics import chain, proclitic
@@ -95,39 +102,6 @@ def _tagger() -> Any:
     shipped, else the CRF, else None. Anything that is not a ``NeuralTagger`` is driven
     through the crfsuite interface (``tag(features)``, ``marginal(label, i)``)."""
     return neural.tagger() or _crf_tagger()
-
-
-def _title_lines() -> tuple[str, ...]:
-    """Titles said before a name (``ar/people/titles.tsv``, use ``name``): the tagger's
-    title signal is a fixed subset of them (use ``tagger``, see ``features.title_words``)."""
-    return arabic.titles("name")
-
-
-@cache
-def _titles() -> dict[tuple[str, ...], str]:
-    return {tuple(gz.key_of(t).split()): t for t in _title_lines()}
-
-
-@cache
-def rule_title_words() -> frozenset[str]:
-    """Folded single words of every title phrase the rules know (the tagger's plus the extra list)."""
-    return title_words() | frozenset(w for t in _title_lines() for w in gz.key_of(t).split())
-
-
-@cache
-def _title_firsts() -> frozenset[str]:
-    """First words of the title phrases (most tokens open none)."""
-    return frozenset(k[0] for k in _titles())
-
-
-@cache
-def _title_blocked() -> frozenset[str]:
-    return rule_title_words() | frozenset(triggers())
-
-
-@cache
-def _title_max() -> int:
-    return max((len(k) for k in _titles()), default=1)
 
 
 @cache
