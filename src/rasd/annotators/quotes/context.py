@@ -165,6 +165,21 @@ def resumptive(cx: Ctx, k: int, v: Verb) -> bool:
                                  for x in _bare(cx.toks[k].norm))  # fmt: skip
 
 
+def described_object(cx: Ctx, k: int, v: Verb, a: int, b: int) -> bool:
+    """``ووصف الفضلي بأنه …``: a describing cue with no object pronoun of its own, whose subject
+    piece ``a..b`` is one word or one name right before ``بأن``, has that phrase as its object (``وصف X Y
+    بأنه`` names the subject first, ``وصفه X بأنه`` has its object glued); the speaker goes on."""
+    if "describe" not in v.options or b >= len(cx.toks) or b <= a or not cx.toks[b].norm.startswith(_BY):
+        return False
+    if any(cx.brk[j] or not cx.toks[j].is_word for j in range(a, b)):
+        return False
+    s, e = cx.toks[a].start, cx.toks[b - 1].end  # one word or one name: "الوزير الاتفاق" is subject + object
+    if b - a > 1 and not any(m.start <= s and m.end >= e for m in cx.ents.overlapping(s, e)):
+        return False
+    return not any(x.endswith(p) and (c := cx.lex.cues.get((x[: -len(p)],))) is not None and c.lemma == v.lemma
+                   for p in set(_resumptive().values()) for x in _bare(cx.toks[k].norm))  # fmt: skip
+
+
 def relative_person(cx: Ctx, k: int) -> int | None:
     """First token of the person's name right before the relative pronoun before the cue at
     ``k`` (``والاورجواني فابيان الذي أكد …``), else None: a PER mention, or a word without the

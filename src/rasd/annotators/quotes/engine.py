@@ -48,6 +48,7 @@ from rasd.annotators.quotes.context import (
     build,
     content_end,
     cue_at,
+    described_object,
     polarity,
     scripture,
     segments,
@@ -388,7 +389,7 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: State, doc_id: str) -> tuple
         spk = noun_speaker(cx, subj_a, subj_b)
     else:
         sub = parse_subject(cx, subj_a, subj_b, verb)
-        if "describe" in verb.options and sub.np is not None and not sub.chain and not speakerish(cx, sub.np):
+        if "describe" in verb.options and sub.np is not None and not sub.chain and (not speakerish(cx, sub.np) or described_object(cx, k, verb, subj_a, subj_b)):
             sub = Subj(medium=sub.medium)  # "ووصف المحادثات بأنها": the object, the subject is elided
         if "addressee" in verb.options and (np0 := sub.np) is not None and sub.name is None and not sub.chain:
             if oblique_object(cx, np0):  # "ودعت المواطنين إلى …": whom it calls on, the subject is elided
