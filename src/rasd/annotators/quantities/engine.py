@@ -45,6 +45,7 @@ from rasd.annotators.quantities.neighbours import (
     date_after,
     inherit,
     is_score,
+    mixed_before,
     plural_before,
     score_side,
     share_forward,
@@ -74,7 +75,7 @@ from rasd.annotators.quantities.skim import candidates, doc_flags, line_bounds
 from rasd.annotators.quantities.skips import is_multiple, is_skipped, names_round
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Quantity, Span, Timex
-from rasd.resources import load_lines
+from rasd.resources import load_lines, load_table
 from rasd.text import Token, fold, tokenize
 from rasd.text.clitics import affixes, article, conjunctions, particle, proclitic
 
@@ -88,6 +89,7 @@ _CONJ_LETTERS = "".join(conjunctions())  # و ف (a string: "" is in it, as befo
 _FROM, _IN, _BETWEEN = particle("from"), particle("in"), particle("between")
 _OF_THEM = frozenset(_FROM + fold(p) for p in affixes("pronoun"))  # منهم، منها
 _OR = frozenset(fold(w) for w in load_lines("quantities/or_words.txt"))  # شرطي أو اثنين
+_PEOPLE_VERBS = {fold(r[0]): r[1] for r in load_table("quantities/people_verbs.tsv")}
 
 
 def extract_quantities(
@@ -206,7 +208,8 @@ def _scan_line(
         ) is not None:  # 40 من تنظيم داعش; 40 على الأقل من تنظيم داعش
             lemma = grp
         elif (oth := others(toks, j)) is not None:
-            lemma, k = others_lemma(inherit(out, q_start, text) or singular_before(toks, num.i), oth[1]), oth[0] + 1
+            kin = None if mixed_before(out, q_start, text) else inherit(out, q_start, text) or singular_before(toks, num.i)
+            lemma, k = others_lemma(kin, oth[1]), oth[0] + 1
             object_span = Span(toks[oth[0]].start, toks[oth[0]].end)
         elif (
             (num.digits or value not in (1.0, 2.0) or of_group(toks, j))
@@ -226,6 +229,8 @@ def _scan_line(
             lemma, object_span = nb[0], Span(toks[nb[1]].start, toks[nb[1]].end)
         if lemma is None and not num.digits and value is not None and 3 <= value <= 10 and (pb := plural_before(toks, num.i)):
             lemma, object_span = pb
+        if lemma is None and j < len(toks) and toks[j].norm in _PEOPLE_VERBS and not is_definite(toks[num.i].text):
+            lemma = _PEOPLE_VERBS[toks[j].norm]  # "إن ثمانية قتلوا": the verb names who is counted
         if (
             lemma is None
             and num.i > 0

@@ -83,6 +83,17 @@ def inherit(out: list[Quantity], start: int, text: str) -> str | None:
     return last.object
 
 
+def mixed_before(out: list[Quantity], start: int, text: str) -> bool:
+    """The two counts before ``start`` in its sentence count different things (``قتل جنديان
+    وثلاثة عمال وأصيب تسعة آخرون``): "others" then inherits neither, it takes its default."""
+    if len(out) < 2 or _qualifies(out[-2], out[-1], text) or start - out[-1].end > INHERIT_WINDOW:
+        return False
+    a, b = out[-2], out[-1]
+    if any(c in text[a.start : start] for c in "\n.؟"):
+        return False
+    return bool(a.object and b.object) and fold(a.object or "") != fold(b.object or "")
+
+
 def _qualifies(before: Quantity, one: Quantity, text: str) -> bool:
     """``one`` is a single thing named after من right behind the count ``before``."""
     at = one.object_span.start if one.object_span is not None else one.start

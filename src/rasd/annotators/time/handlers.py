@@ -50,7 +50,7 @@ from rasd.resources import arabic, load_lines
 from rasd.temporal import month_value, week_value
 from rasd.temporal.hijri import month_length as _hijri_month_len
 from rasd.temporal.hijri import to_gregorian as _hijri_to_greg
-from rasd.text.clitics import particle
+from rasd.text.clitics import conjunctions, particle, prepositions
 
 Handler = Callable[[re.Match[str], Ctx], Cand | None]
 
@@ -429,7 +429,20 @@ def _h_vague(m: re.Match[str], ctx: Ctx) -> Cand | None:
             return None  # "وأخيرا": finally
     v = ctx.lex.vague.get(word)
     ok = v and not vague_guarded(word, ctx.prev_word(m.start("vague")))  # "أجرى المدير حديثا"
+    if ok and word in word_set("participle_words.txt"):
+        ok = not _has_object(ctx.text[m.end("vague") : m.end("vague") + 40])
     return _cand(m, "DATE", v, anchor="dct", confidence=0.8) if ok else None
+
+
+def _has_object(after: str) -> bool:
+    """A definite noun follows, directly or after one bare noun in construct (``مستقبلا الوفد``,
+    ``مستقبلا أسر الضحايا``): the word is a participle with its object, not "in future"."""
+    words = [key(w) for w in re.findall(r"[^\W\d_]+", after.split("،")[0].split(".")[0])[:2]]
+    if not words:
+        return False
+    stops = {w[1:] for w in word_set("participle_words.txt") if w.startswith("!")}
+    bare = len(words[0]) >= 3 and words[0][:1] not in {*conjunctions(), *prepositions()} and words[0] not in stops
+    return words[0].startswith(ART) or (bare and len(words) > 1 and words[1].startswith(ART))
 
 
 def _h_clock(m: re.Match[str], ctx: Ctx) -> Cand | None:
