@@ -398,3 +398,30 @@ def test_one_person_joined_after_a_figure_counts_too() -> None:
         _at(one, "14 شخصا", 14.0, "شخص")
         _, table = _run(one, _other())
         assert injured in table.get("injured", []), (said, table)
+
+
+def test_the_day_of_a_claim_or_a_published_statement_is_not_the_happening_s() -> None:
+    # "وتبنت الجماعة يوم 4 آذار التفجير …"، "ونشرت الجماعة يوم 4 آذار بيانا عن التفجير": the
+    # day of the claim or of the statement put out, not the blast's; after another verb it is read
+    cases = (("وتبنت الجماعة يوم 4 آذار 2025 التفجير الذي أوقع الضحايا", False),
+             ("ونشرت الجماعة يوم 4 آذار 2025 بيانا عن التفجير الذي أوقع الضحايا", False),
+             ("وزار المحافظ يوم 4 آذار 2025 التفجير الذي أوقع الضحايا", True))  # fmt: skip
+    for said, dated in cases:
+        one = _doc("d_a", "صحيفة الشمال", f"قتل 12 شخصا {BLAST}. {said}.", published="2025-03-05")
+        qty(one, "12 شخصا", 12.0, "شخص")
+        tmx(one, "4 آذار 2025", "2025-03-04")
+        assert ("2025-03-04" in _run(one, _other())[1]["date"]) is dated, said
+
+
+def test_a_day_after_responders_named_at_length_dates_the_happening() -> None:
+    # "أنقذت فرق البحث والإنقاذ التابعة لحرس الحدود في قطاع … مساء 2 آذار ثلاثة أشخاص": the
+    # rescue's day is the blast's, however long the responders' name (up to ``RESPOND_GAP``
+    # words); after another verb, or a verb further away, the day is too far from the trigger
+    at = "مساء 2 آذار 2025"
+    rest = "ثلاثة أشخاص كانوا عالقين قرب المحلات بعد انفجار عبوة ناسفة في سوق تلعفر أدى إلى مقتل 12 شخصا."
+    cases = ((f"أنقذت فرق البحث والإنقاذ التابعة لحرس الحدود في قطاع الساحل بمحافظة الجزيرة {at} {rest}", True),
+             (f"شاهدت فرق البحث والإنقاذ التابعة لحرس الحدود في قطاع الساحل بمحافظة الجزيرة {at} {rest}", False),
+             (f"أنقذت فرق البحث التابعة لحرس الحدود في قطاع الساحل الشمالي بمحافظة الجزيرة الشرقية والجنوبية {at} {rest}", False))  # fmt: skip
+    for text, dated in cases:
+        _, table = _dated(text, at, "2025-03-02TEV")
+        assert ("2025-03-02TEV" in table.get("date", [])) is dated, (text, table)
