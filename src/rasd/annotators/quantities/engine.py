@@ -109,7 +109,7 @@ def extract_quantities(
     spans = SpanIndex(timex)
     # lines are read apart: a number never takes its object, modifier or range end from the
     # next paragraph (a count ending one line is not followed by the next)
-    for a, b in line_bounds(text, toks):
+    for a, b in line_bounds(text, toks, lex):
         lo, hi = bisect_left(starts, a), bisect_left(starts, b)
         if lo < hi:
             _scan_line(lex, toks[a:b], [k - a for k in starts[lo:hi]], text, doc_id, spans, ents, out)

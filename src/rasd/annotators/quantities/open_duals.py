@@ -37,6 +37,8 @@ _MASC_DUAL_OBL = affixes("dual", "masc", "obl")  # ين
 _CONSTRUCT_DUAL = affixes("construct", "dual", "masc")  # فريقي
 _CONSTRUCT_FEM = affixes("construct", "fem")  # لجنتي
 _CONSTRUCT_NOM = affixes("construct", "nom_dual")  # مدربا النصر والهلال
+_NISBA_FEM = affixes("nisba", "fem", "sg")  # ية, folded يه: also a dual + the pronoun ه
+_FEM_PLURAL = fold(affix("plural", "fem"))  # ات
 _PARTICIPLE = fold(affix("participle"))  # the alef of فاعل
 _DERIVED = tuple(fold(w) for w in load_lines("quantities/participle_prefixes.txt"))  # the مُ of مُفعِّل
 _OWN_NOUNS = frozenset(fold(w) for w in load_lines("quantities/not_duals.txt"))  # دوري: a league
@@ -89,8 +91,19 @@ def open_dual(toks: Sequence[Token], i: int) -> tuple[int, int, str] | None:
         if definite and fs in nl.anaphoric:
             return None
         return tok.start + off, tok.end, nl.plurals.get(fs, stem)
+    if _agrees_with_plural(toks, i):
+        return None
     pd = _pronoun_dual(tok.text)
     return (tok.start + pd[0], tok.end, pd[1]) if pd else None
+
+
+def _agrees_with_plural(toks: Sequence[Token], i: int) -> bool:
+    """``اكلات شعبيه``: a word in -يه right after an indefinite feminine plural is the nisba
+    adjective agreeing with it (ة written ه), not a dual + the pronoun ه (شعبَيْه)."""
+    if i == 0 or not folded(toks[i].text).endswith(_NISBA_FEM):
+        return False
+    prev = toks[i - 1].text
+    return fold(clean(prev)).endswith(_FEM_PLURAL) and not is_definite(prev)
 
 
 @lru_cache(maxsize=WORD_MEMO)

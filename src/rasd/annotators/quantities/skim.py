@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import lru_cache
 
-from rasd.annotators.quantities.numbers import DIGITS, Lex, may_start, word_readings
+from rasd.annotators.quantities.numbers import DIGITS, Lex, lookup, may_start, word_readings
 from rasd.annotators.quantities.objects import (
     ONE_ALONE,
     folded,
@@ -108,9 +108,11 @@ def candidates(flags: list[int]) -> list[int]:
     return [k for k, f in enumerate(flags) if f & START or (f & POST_NUM and k > 0 and flags[k - 1] & POST_DEF)]
 
 
-def line_bounds(text: str, toks: list[Token]) -> list[tuple[int, int]]:
+def line_bounds(text: str, toks: list[Token], lex: Lex | None = None) -> list[tuple[int, int]]:
     """``(first, end)`` token indexes of each line: a new line starts at the first token after
-    a line break (no token holds one, so the token before ends before it)."""
+    a line break (no token holds one, so the token before ends before it). With ``lex``, a
+    single break right after a number (``وقتل ثمانية\n أشخاص``) only wraps the sentence:
+    the count keeps its noun on the next line."""
     starts = [t.start for t in toks]
     cuts = [0]
     pos = text.find("\n")
@@ -118,8 +120,15 @@ def line_bounds(text: str, toks: list[Token]) -> list[tuple[int, int]]:
         k = bisect_right(starts, pos)
         if k >= len(toks):
             break
-        if k > cuts[-1]:
+        if k > cuts[-1] and not (lex is not None and _wrapped(lex, text, toks, k)):
             cuts.append(k)
         pos = text.find("\n", toks[k].start)
     cuts.append(len(toks))
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _wrapped(lex: Lex, text: str, toks: list[Token], k: int) -> bool:
+    """Does the break before token ``k`` fall inside a count: one line break, and a number
+    word or digits right before it?"""
+    gap = text[toks[k - 1].end : toks[k].start]
+    return gap.count("\n") == 1 and not gap.strip() and lookup(lex, toks[k - 1]) is not None

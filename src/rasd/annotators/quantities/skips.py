@@ -14,7 +14,7 @@ from functools import cache
 
 from rasd.annotators.quantities.neighbours import date_after
 from rasd.annotators.quantities.numbers import Lex, Num, lookup, word_readings
-from rasd.annotators.quantities.objects import is_plural, nouns
+from rasd.annotators.quantities.objects import is_definite, is_plural, nouns
 from rasd.annotators.spans import SpanIndex
 from rasd.models import Timex
 from rasd.resources import load_lines, load_table
@@ -143,6 +143,8 @@ def is_skipped(lex: Lex, toks: Sequence[Token], num: Num, text: str, spans: Span
             return True  # 1-صفر
         if not ranged and num.digits and _spaced_score(lex, toks, num.i):
             return True  # بنتيجة 3 - 1
+    if num.digits and _list_item(toks, num, text):
+        return True
     if num.digits:
         raw = fold(text[num.start : num.end])
         bare = re.sub(r"\D", "", raw)
@@ -153,6 +155,21 @@ def is_skipped(lex: Lex, toks: Sequence[Token], num: Num, text: str, spans: Span
         if _LATIN_LABEL.search(text[max(0, num.start - 3) : num.start]):
             return True  # a code or label's number (ISIC4, STEP/ 40, F3), not a count
     return False
+
+
+_ITEM_MARKS = ("-", ")", ".")  # 1- / 1) / 1. after an item number
+
+
+def _list_item(toks: Sequence[Token], num: Num, text: str) -> bool:
+    """``\n1-الاستخدام …``, ``\n2 الانحرافات …``: a number opening a line of a numbered list,
+    glued to a mark or before a definite word, is the item's number, no count."""
+    line = text.rfind("\n", 0, num.start)
+    if line < 0 or text[line + 1 : num.start].strip():
+        return False
+    after = text[num.end : num.end + 2]
+    if after[:1] in _ITEM_MARKS and not after[1:2].isdigit():
+        return True
+    return num.j < len(toks) and is_definite(toks[num.j].text)
 
 
 SCORE_MAX = 15  # goals, sets or points of one side of a score written "3 - 1"
