@@ -30,13 +30,16 @@ from rasd.annotators.quotes.context import (
     MAX_SUBJECT,
     NP,
     Ctx,
+    content_end,
     cue_at,
     plural_antecedent,
     relative_person,
     resumptive,
+    scripture,
     short_pair,
     trim,
 )
+from rasd.annotators.quotes.frames import prayed_to
 from rasd.annotators.quotes.history import bare
 from rasd.annotators.quotes.lexicon import Verb, member
 from rasd.annotators.quotes.nominal import nominal_intro
@@ -50,13 +53,15 @@ from rasd.annotators.quotes.speakers import (
 )
 from rasd.resources import load_lines
 from rasd.text import Token, fold
-from rasd.text.clitics import chain, particle
+from rasd.text.clitics import chain, conjunctions, particle
 
+_CONJ = conjunctions()  # و، ف
 _IN = particle("in")
 _TO = chain("to")
 _FROM = particle("from")
 MAX_WHEN = 12  # tokens of a fronted time clause
 MAX_CLAUSE_LEAD = 4  # words between a feeling verb and the أن of its clause ("أعرب عن أمله في أن")
+MAX_WISH_LEAD = 10  # words of a wished noun phrase before the clause joined to it ("متمنيا للجميع التوفيق وأن")
 MAX_PRAISED = 4  # words between a praise verb's preposition and the quotation that follows
 
 
@@ -280,6 +285,24 @@ def relative_antecedent(cx: Ctx, k: int) -> NP | None:
         return None if first_tok is None else NP(first_tok, k - 2)
     first = next(j for j in range(k - 2, -1, -1) if toks[j].start <= m.start or j == 0)
     return NP(first, k - 2)
+
+
+def wished_clause(cx: Ctx, a: int) -> int | None:
+    """Where a wish or prayer participle's content starts when it wishes a noun first and joins a
+    clause to it with و (``متمنيا للجميع التوفيق وأن يعود …``, ``سائلا الله للراحلين الرحمة، وأن
+    …``): the noun, after God whom a prayer addresses. None without that joined clause, so a wish
+    with a noun alone (``متمنيا لهما الشفاء``) stays no report (realnews E3)."""
+    toks, s = cx.toks, a
+    while s < len(toks) and (prayed_to(toks, s) or toks[s].norm in scripture()):
+        s += 1  # "سائلا الله تعالى …": whom the prayer addresses is not what is asked
+    end = min(content_end(cx, a), s + MAX_WISH_LEAD)
+    for j in range(s + 1, end):
+        w = toks[j].norm
+        if w in cx.lex.comps or cx.brk[j] or j in cx.open_at:
+            return None  # a clause of its own, or a quotation: the ordinary rules read it
+        if w[:1] in _CONJ and w[1:] in cx.lex.comps:
+            return s
+    return None
 
 
 def clause_in(cx: Ctx, a: int) -> int | None:

@@ -40,6 +40,7 @@ from rasd.annotators.quotes.clauses import (
     topic,
     venue_owner,
     when_subject,
+    wished_clause,
 )
 from rasd.annotators.quotes.context import (
     MAX_SUBJECT,
@@ -76,6 +77,7 @@ from rasd.annotators.quotes.nominal import (
     data_subject,
     in_which,
     nominal_intro,
+    time_only,
     zero_subject_object,
 )
 from rasd.annotators.quotes.requests import asked_action
@@ -293,6 +295,8 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: State, doc_id: str) -> tuple
     asked = asked_action(cx, k + n, st.times) if intro is None and {"addressee", "strict"} <= verb.options else None
     if asked is not None and not _coordinated(cx, k, st):  # "جاء في الحكم أن …، وطلب X منه …": still that report
         intro, j = _Intro(asked[1], None, "ask"), asked[0]  # "طلب منه سداد …": the action asked of him (E3)
+    if "clausal" in verb.options and verb.participle and (intro is None or intro.kind in ("obj", "prep")) and (w := wished_clause(cx, k + n)) is not None:
+        intro, j = _Intro(w, None, "comp"), k + n  # "متمنيا للجميع التوفيق وأن …": the wish and its joined clause
     direct_open: int | None = None
     subj_a, subj_b = k + n, (j if intro is not None else k + n)
     if "preps" in verb.options and subj_b > subj_a and toks[subj_b - 1].norm in verb.preps:
@@ -357,6 +361,8 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: State, doc_id: str) -> tuple
             return None
         else:
             intro = _Intro(at, None, "comp")  # "أعرب عن أمله في أن …": the clause is the content
+    if intro.kind == "obj" and time_only(toks, intro.content_start, content_end(cx, intro.content_start), st.times):
+        return None  # "كما أعلنت الوزارة الأسبوع الماضي.": when it was said, not what
     if k <= st.indirect_until and intro.kind not in ("comp", "colon", "quote"):
         return None  # "لا تزال تشدد على دعمها" inside someone's reported words
     if intro.content_start in st.used_starts:

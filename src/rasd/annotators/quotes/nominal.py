@@ -18,7 +18,7 @@ from functools import cache
 from rasd.annotators.quotes.history import bare, data_sources, nodef
 from rasd.annotators.quotes.lexicon import adjunct_rows, manner_adjuncts, org_head_words
 from rasd.annotators.spans import SpanIndex
-from rasd.models import EntityMention
+from rasd.models import EntityMention, Timex
 from rasd.resources import arabic, load_lines
 from rasd.text import Token, fold
 from rasd.text.clitics import affix, affixes, article, chain, particle
@@ -266,3 +266,10 @@ def in_which(toks: Sequence[Token], brk: Sequence[bool], a: int, preps: frozense
     w = toks[a].norm
     nxt = toks[a + 1].norm
     return w in {_IN + p for p in _PRONOUN} and not _definite(nxt) and nxt not in preps
+
+
+def time_only(toks: Sequence[Token], a: int, b: int, times: SpanIndex[Timex]) -> bool:
+    """Tokens ``a..b-1`` are words of time expressions and nothing else: after ``أعلنت الوزارة``
+    (``كما أعلنت الوزارة الأسبوع الماضي.``) a time says when it was said, never what."""
+    words = [t for t in toks[a:b] if t.is_word]
+    return bool(words) and all(any(x.start <= t.start and t.end <= x.end for x in times.within(toks[a].start, toks[b - 1].end)) for t in words)
