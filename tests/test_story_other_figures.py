@@ -5,9 +5,10 @@ a tally after the number (في تفجيرات، في هجومين), "two other a
 part after a figure with no slot, a figure of an earlier happening (في وقت سابق), a unit of
 measure, a toll broken down by place, a part read with its noun (أربعة من المصابين), a tally
 report's day, a condemnation's day, a dual noun naming its own slot, a figure said in a
-sentence naming another town, a round-up's item in another town, and a "today" gone stale in
-a story printed again a day later. Each comes with its control: the same article without
-the cue is compared as before.
+sentence naming another town, a round-up's item in another town, a "today" gone stale in a
+story printed again a day later, the day of a site visit or of a body found, a number
+counting a place (أحد فنادق) and who a vehicle carried (تقل). Each comes with its control:
+the same article without the cue is compared as before.
 """
 
 from __future__ import annotations
@@ -425,3 +426,41 @@ def test_a_day_after_responders_named_at_length_dates_the_happening() -> None:
     for text, dated in cases:
         _, table = _dated(text, at, "2025-03-02TEV")
         assert ("2025-03-02TEV" in table.get("date", [])) is dated, (text, table)
+
+
+def test_the_day_of_a_site_visit_or_a_body_found_is_not_the_happening_s() -> None:
+    # "… مقتل 12 وتفقد المحافظ مساء 2 آذار موقع الانفجار"، "وتم العثور مساء 2 آذار على جثة": the
+    # day something was done about the blast after it, not the blast's; after another verb it is
+    at = "مساء 2 آذار 2025"
+    toll = "أدى انفجار عبوة ناسفة في سوق تلعفر إلى مقتل 12 شخصا"
+    cases = ((f"{toll} وتفقد المحافظ {at} موقع الانفجار.", False),
+             (f"{toll} وتم العثور {at} على جثة رجل بين الأنقاض.", False),
+             (f"{toll} وعثر المسعفون {at} على جثة رجل بين الأنقاض.", False),
+             (f"{toll} وتهدم {at} مبنى قريب.", True))  # fmt: skip
+    for text, dated in cases:
+        _, table = _dated(text, at, "2025-03-02TEV")
+        assert ("2025-03-02TEV" in table.get("date", [])) is dated, (text, table)
+
+
+def test_a_number_counting_a_place_an_attack_strikes_counts_no_one() -> None:
+    # "وأصيب نزلاء في أحد فنادق البلدة": one hotel (story/target_nouns.txt), not one injured;
+    # "وأصيب أحد العمال" is one injured
+    for said, counted, obj, a_place in (("وأصيب نزلاء في أحد فنادق البلدة", "أحد فنادق", "فندق", True),
+                                        ("وأصيب أحد العمال في البلدة", "أحد العمال", "عامل", False)):  # fmt: skip
+        one = _doc("d_a", "صحيفة الشمال", f"قتل 12 شخصا {BLAST}. {said}.")
+        qty(one, "12 شخصا", 12.0, "شخص")
+        _at(one, counted, 1.0, obj)
+        _, table = _run(one, _other())
+        assert ("1" in table.get("injured", [])) is not a_place, (said, table)
+
+
+def test_who_a_vehicle_carried_is_not_its_toll() -> None:
+    # "ولقي سائق الحافلة التي كانت تقل 30 شخصا مصرعه": 30 aboard, not 30 dead; "ولقي ركاب
+    # الحافلة وعددهم 30 شخصا مصرعهم": 30 dead
+    for said, compared in (("ولقي سائق الحافلة التي كانت تقل 30 شخصا مصرعه", False),
+                           ("ولقي ركاب الحافلة وعددهم 30 شخصا مصرعهم", True)):  # fmt: skip
+        one = _doc("d_a", "صحيفة الشمال", f"أصيب 20 شخصا {BLAST}. {said}.")
+        qty(one, "20 شخصا", 20.0, "شخص")
+        qty(one, "30 شخصا", 30.0, "شخص")
+        _, table = _run(one, _other())
+        assert ("30" in table.get("killed", [])) is compared, (said, table)

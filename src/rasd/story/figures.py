@@ -9,9 +9,10 @@ trigger's sentence, and a statement repeats it lower down), else, in the article
 the first report after it. What is not a figure of the happening is left out
 (``story/slot_context.tsv``): a part of a figure just given (``بينهم طفلان``), a running total
 (``منذ بداية العام``، ``حتى الآن``), a figure after a cue that moves to another happening (``بعد
-أيام على مقتل سبعة``، ``هجومان آخران``), a day of the month, a unit of measure
-(``story/measure_units.txt``), a part said again later (``بينهم خمسة عسكريين`` … ``مقتل خمسة
-عسكريين``) and the parts listed after one (``15 من الضحايا في القاهرة و4 في مطروح``). A total
+أيام على مقتل سبعة``، ``هجومان آخران``), a day of the month, who a vehicle carried (``تقل 40
+راكبا``), a unit of measure (``story/measure_units.txt``) or a place an attack strikes
+(``story/target_nouns.txt``: ``بأحد فنادق``), a part said again later (``بينهم خمسة عسكريين`` …
+``مقتل خمسة عسكريين``) and the parts listed after one (``15 من الضحايا في القاهرة و4 في مطروح``). A total
 given in parts is one value, the sum (``عشرة … إضافة إلى ثلاثة``، ``15 … واثنان``، ``ضابط و3
 جنود``). A figure followed by a tally word (``story/tally_triggers.txt``: ``في تفجيرات``، ``في
 هجومين``) or read with the noun it is a part of (``أربعة من المصابين``) is ``Value.aside``:
@@ -23,7 +24,8 @@ day or clock time when said: ``2015-07-28TMO``): a day said right after a verb o
 (``story/happened_words.txt``: ``التفجير الذي وقع صباح الثلاثاء``), else the report's own date
 when it is said near its trigger (or before it, leading to it: ``story/cause_words.txt``, ``فجر
 أمس في حادث انقلاب``) and is not the day of a statement about it
-(``story/statement_verbs.txt``: ``أعلن الأربعاء الماضي وفاة``; an opener of the statement's
+(``story/statement_verbs.txt``: ``أعلن الأربعاء الماضي وفاة``, or a later act about it:
+``تفقد … صباح الأربعاء موقع التفجير``، ``العثور الأحد على جثة``; an opener of the statement's
 content, a notice or a responders' verb before the words leading to a time, ``story/time_leads.txt``,
 dates the happening: ``أنه في تمام الساعة``، ``أنقذت فرقة … أمس``) nor a back-reference's (a report that refers back to a
 happening takes its date only from a verb of happening). Else a day
@@ -274,7 +276,7 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
         among = _near(words, q, "among_before") or _near(words, q, "among_after") or _listed(words, q, listing.get(si), art.text)
         if among:
             listing[si] = q.end  # "15 من الضحايا في القاهرة و4 في مطروح و2 في قنا": each a part
-        if slot is None or any(_near(words, q, k) for k in ("total_after", "total_before", "other_after")):
+        if slot is None or any(_near(words, q, k) for k in ("total_after", "total_before", "other_after", "other_before")):
             continue
         if _event_object(q) or _label_number(words, q, art.text) or _not_people(q, art.text) or site_line(art.text, q.start):
             continue  # "حصيلة الهجومين"، "مطلوب القائمة 23"، "800 ملليمتر"، "عائلة واحدة", a site's line: no count
@@ -352,10 +354,11 @@ def _listed(words: Sequence[Word], q: Quantity, after: int | None, text: str) ->
 
 
 def _not_people(q: Quantity, text: str) -> bool:
-    """A number counting a unit of measure ("800 ملليمتر") or a group written beside it ("من
+    """A number counting a unit of measure ("800 ملليمتر"), a place or thing an attack strikes
+    (``story/target_nouns.txt``: "بأحد فنادق المدينة") or a group written beside it ("من
     عائلة واحدة"; not "وأصيب ثلاثة آخرون" after it, whose object was carried over)."""
     obj = fold(q.object or "")
-    if obj in word_list("story/measure_units.txt"):
+    if obj in word_list("story/measure_units.txt") or obj in word_list("story/target_nouns.txt"):
         return True
     if obj not in word_list("story/group_nouns.txt"):
         return False
