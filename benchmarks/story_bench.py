@@ -370,7 +370,7 @@ def main() -> None:
     if args.split == "test":
         OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"wrote {OUT}")
-    print("\n".join(lines[-3 - 4 - len(args_) :]))
+    print("\n".join(lines[next(k for k, x in enumerate(lines) if x.startswith("| incident")) :]))
     if args.verbose:
         for c in conf["wrong"]:
             print(f"wrong disagreement ({c['why']}): {c['slot']} {c['a']} | {c['b']}")
