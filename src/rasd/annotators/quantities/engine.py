@@ -195,7 +195,10 @@ def _scan_line(
         conf = 0.85
         object_span: Span | None = None
         k = j
-        if obj is not None:
+        if _percent_before(toks, num):
+            lemma, object_span = "%", Span(toks[num.i - 1].start, toks[num.i - 1].end)
+            q_start = min(q_start, object_span.start)
+        elif obj is not None:
             lemma = obj[2]
             object_span = Span(toks[obj[0]].start, toks[obj[1] - 1].end)
             q_end = object_span.end
@@ -332,6 +335,16 @@ def _thousands(lex: Lex, toks: Sequence[Token], j: int) -> bool:
 def _decimal_units() -> frozenset[str]:
     """Units whose amounts are written with three decimals (``1.250 دينار``)."""
     return frozenset(load_lines("quantities/decimal_units.txt"))
+
+
+def _percent_before(toks: Sequence[Token], num: Num) -> bool:
+    """``بنسبة %3.5``: a percent sign glued before digits, as text copied across a change of
+    writing direction leaves it, is the number's unit (not an object that follows, ``%3.5 هدفا``);
+    not when the sign closes an earlier number (``20%30``)."""
+    if not num.digits or num.i == 0 or toks[num.i - 1].norm != "%" or toks[num.i - 1].end != num.start:
+        return False
+    prev = toks[num.i - 2] if num.i > 1 else None
+    return prev is None or prev.end != toks[num.i - 1].start or not prev.text[-1:].isdigit()
 
 
 def _plural_ok(lex: Lex, toks: Sequence[Token], num: Num, k: int) -> bool:

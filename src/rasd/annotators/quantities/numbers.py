@@ -158,8 +158,8 @@ def _lookup(lex: Lex, text: str, norm: str) -> tuple[float, str] | None:
     if len(text) > 1 and text[0] in _GLUED and text[1] in _HAMZA_ALEF:
         readings = readings[1:]  # وأحد is و + أحد, not واحد
     for r in readings:
-        if r in lex.numbers and not (r != norm and norm.startswith(_AS)):
-            return lex.numbers[r]  # كمية is not ك + مية
+        if r in lex.numbers and not (r != norm and norm[: len(norm) - len(r)].endswith(_AS)):
+            return lex.numbers[r]  # (و)كمية is not (و +) ك + مية
     return accusative_unit(lex, norm)
 
 
