@@ -7,7 +7,8 @@ measure, a toll broken down by place, a part read with its noun (أربعة من
 report's day, a condemnation's day, a dual noun naming its own slot, a figure said in a
 sentence naming another town, a round-up's item in another town, a "today" gone stale in a
 story printed again a day later, the day of a site visit or of a body found, a number
-counting a place (أحد فنادق) and who a vehicle carried (تقل). Each comes with its control:
+counting a place (أحد فنادق), who a vehicle carried (تقل), and a day told again as a clock
+time of it (one date, not two: no round-up). Each comes with its control:
 the same article without the cue is compared as before.
 """
 
@@ -464,3 +465,27 @@ def test_who_a_vehicle_carried_is_not_its_toll() -> None:
         qty(one, "30 شخصا", 30.0, "شخص")
         _, table = _run(one, _other())
         assert ("30" in table.get("killed", [])) is compared, (said, table)
+
+
+def _dated_at(doc: str, outlet: str, day: str, said: str, text: str) -> Value:
+    """A date of ``doc`` read from the words ``said`` of ``text``."""
+    ev = Event(f"v_{doc}", "ATTACK", EventDate(day[:10], "day"), trigger="انفجار", evidence=[Evidence(doc, 0, 5)])
+    pub = date.fromisoformat(day[:10])
+    r = Report(ev, doc, outlet, pub, "bombing", "انفجار", pub, pub, True, frozenset(), frozenset(), frozenset())
+    i = text.index(said)
+    return Value("date", day, None, None, r, Evidence(doc, i, i + len(said)))
+
+
+def test_a_day_and_a_clock_time_within_it_date_one_happening_once() -> None:
+    text = "هز انفجار سوقا شعبية في المدينة صباح الأحد. ووقع الانفجار في الساعة السادسة والنصف صباحا قرب المدخل"
+    morning = _dated_at("d_a", "صحيفة الشمال", "2025-03-02TMO", "صباح الأحد", text)
+    clock = _dated_at("d_a", "صحيفة الشمال", "2025-03-02T06:30", "الساعة السادسة والنصف صباحا", text)
+    other = _dated_at("d_b", "صحيفة الجنوب", "2025-03-03", "الاثنين", "هز انفجار سوقا شعبية في المدينة يوم الاثنين")
+    side = lambda v: Side(str(v.value), v.report.doc, [v.evidence], v.report.outlet)  # noqa: E731
+    found = disagreements("i_1", "هجوم", [morning, clock, other], lambda r: r.ev.id, side)
+    # the clock time meets the morning: one date, the morning set against the other outlet's day
+    assert [(c.side_a.value, c.side_b.value) for c in found if c.side_a and c.side_b] == [("2025-03-02TMO", "2025-03-03")]
+    # control: a clock time of the evening does not meet the morning: two dates, not compared
+    evening = "هز انفجار سوقا شعبية في المدينة صباح الأحد. ووقع انفجار ثان في الساعة التاسعة مساء قرب المدخل"
+    late = _dated_at("d_a", "صحيفة الشمال", "2025-03-02T21:00", "الساعة التاسعة مساء", evening)
+    assert disagreements("i_1", "هجوم", [morning, late, other], lambda r: r.ev.id, side) == []

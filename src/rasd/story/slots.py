@@ -11,7 +11,8 @@ other pairs from one voice are left out. Dates that contain each other (a month 
 its days, a day and its evening, evening and 19:00) agree; days more than ``FAR_DAYS`` apart
 are not compared (one is a past happening's, recalled). Values of two incidents are
 never compared, nor values an article leaves in doubt: three or more figures of one slot
-(``ROUND_UP``: a round-up, a tally), two dates of one happening (``DATE_ROUND_UP``), a figure
+(``ROUND_UP``: a round-up, a tally), two dates of one happening (``DATE_ROUND_UP``; a day and a
+clock time within it are one date, the day compared), a figure
 of a report of another kind than the article leads with (``Value.main``), a figure set aside
 (``Value.aside``: a tally's, another town's; it still counts towards ``ROUND_UP``), a value
 said after the article's lead (``LEAD_CHARS``: news puts the happening's figures first; deep
@@ -145,6 +146,19 @@ def _dates_clash(a: Value, b: Value) -> bool:
     if not dates_clash(x, y) or _reprinted(a.wording, b.wording) or _days_apart(x, y) > FAR_DAYS:
         return False
     return not any(v.deictic and not dates_clash(_day_before(str(v.value)), str(w.value)) for v, w in ((a, b), (b, a)))
+
+
+def _dated_once(dates: set[float | str]) -> set[float | str]:
+    """An article's dates less each clock time that meets a wider date of it (its day, or the
+    part of that day holding it): "صباح الأحد" in the lead and "في الساعة 6:30 صباحا" below date
+    one happening once, so they make no ``DATE_ROUND_UP``, and the wider date stands for both."""
+    xs = {str(d) for d in dates}
+    return {d for d in dates if not _clock_in(str(d), xs)}
+
+
+def _clock_in(d: str, dates: set[str]) -> bool:
+    """Whether ``d`` is a clock time ("2015-07-20T06:30") that a wider one of ``dates`` holds."""
+    return len(d) == len("YYYY-MM-DDTHH:MM") and any(len(e) < len(d) and not dates_clash(d, e) for e in dates)
 
 
 def _days_apart(x: str, y: str) -> int:
@@ -290,14 +304,18 @@ def disagreements(
     told: dict[tuple[str, str], set[float | str]] = {}
     for v in values:
         told.setdefault((v.slot, v.report.doc), set()).add(v.value)
+    told = {k: _dated_once(vs) if k[0] == "date" else vs for k, vs in told.items()}
     for v in values:
         # an article giving many figures of one slot is a round-up or a tally (several
         # happenings, several periods): which of them is this incident's is not known, so
         # none is set against another source's; nor is a figure of a report of another kind
         # than the article leads with (a second happening told beside it: ``Value.main``);
-        # two dates of one article for one happening leave its date unknown, likewise
+        # two dates of one article for one happening leave its date unknown, likewise (a day
+        # and a clock time of it are one date: ``_dated_once``)
         many = len(told[(v.slot, v.report.doc)])
         lead = v.evidence.start < LEAD_CHARS
+        if v.value not in told[(v.slot, v.report.doc)]:
+            continue  # a clock time of a day (or part of it) the article names: the wider date stands for it
         if many < (DATE_ROUND_UP if v.slot == "date" else ROUND_UP) and v.main and not v.aside and lead:
             by_slot.setdefault(v.slot, {}).setdefault(v.value, []).append(v)
     sides: dict[int, Side] = {}
