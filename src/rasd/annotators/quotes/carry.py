@@ -91,7 +91,8 @@ def _subject_at(toks: Sequence[Token], clause: int, j: int) -> bool:
         w = bare(t.norm)[-1]
         if w[:1] in _BY_TO and nodef(w[1:]) in _titles():
             return False  # "بالرئيس X": the object of the verb
-    return not chain or nodef(bare(chain[0].norm)[-1]) in _titles() or chain[0].norm.startswith(_ART)
+    # any reading of the first word: "وزير" is a title as written, not و + "زير"
+    return not chain or any(nodef(x) in _titles() for x in bare(chain[0].norm)) or chain[0].norm.startswith(_ART)
 
 
 def carried(

@@ -95,12 +95,37 @@ def _subject_before(cx: Ctx, c: int, j: int) -> NP | None:
     return trim(cx, s, j - 1)
 
 
+def _relative_antecedent(cx: Ctx, c: int, j: int) -> NP | None:
+    """``c..j``: a relative pronoun at ``j`` whose clause opens with a plural past verb (an adverb
+    may come first: ``للحضور الذين بدورهم شكروا …``): the definite noun right before the pronoun,
+    a preposition glued to it or not, is the group; a later plural cue coordinated inside the
+    relative clause (``… وطالبوا بـ``) is that group's, not the last speaker's."""
+    toks = cx.toks
+    if toks[j].norm not in cx.lex.relatives or j - 1 < c or not toks[j - 1].is_word:
+        return None
+    if not any(_plural_verb(toks[x].norm) for x in range(j + 1, min(j + 3, len(toks))) if not cx.brk[x - 1]):
+        return None
+    w = bare(toks[j - 1].norm)[-1]
+    if not (w.startswith(_ART) or any(w.startswith(p + _ART[1:]) or w.startswith(p + _ART) for p in _BY_TO)):
+        return None  # a name or an indefinite word: the narration's own subject rules follow
+    return trim(cx, j - 1, j - 1)
+
+
+def relative_group(cx: Ctx, s0: int, k: int) -> NP | None:
+    """For a plural past cue at ``k`` (``وطالبوا``), the latest group of tokens ``s0..k-1`` that a
+    plural relative clause describes (``للحضور الذين شكروا … وطالبوا``): the sentence's first
+    subject (one person) cannot say it, the group does."""
+    if not _plural_verb(cx.toks[k].norm):
+        return None
+    return next((np_ for j in range(k - 1, s0, -1) if (np_ := _relative_antecedent(cx, s0, j)) is not None), None)
+
+
 def narrated_group(cx: Ctx, lo: int, k: int) -> NP | None:
     """The latest group made a clause's subject in tokens ``lo..k-1``, else None."""
     best: NP | None = None
     c = lo
     for j in range(max(lo, 0), k):
-        if j > c and (np_ := _group_word(cx, c, j) or _subject_before(cx, c, j)) is not None:
+        if j > c and (np_ := _group_word(cx, c, j) or _subject_before(cx, c, j) or _relative_antecedent(cx, c, j)) is not None:
             best = np_
         if cx.toks[j].norm in (",", ":", ";") or cx.brk[j] or j in cx.open_at or j in cx.close_at:
             c = j + 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from rasd.annotators.quotes.addressees import oblique_object
 from rasd.annotators.quotes.context import NP, Ctx, segments, short_pair, trim
+from rasd.annotators.quotes.groups import relative_group
 from rasd.annotators.quotes.history import bare
 from rasd.annotators.quotes.lexicon import member
 from rasd.annotators.quotes.speakers import (
@@ -40,6 +41,8 @@ def main_subject(cx: Ctx, s0: int, k: int) -> Subj | None:
 
     "وحمّل الضابط السابق … مايكل بي مالروي، … محذرا من أن …": the warning is Mulroy's.
     """
+    if (group := relative_group(cx, s0, k)) is not None:
+        return Subj(np=group)  # "سلم X الشهادات للحضور الذين شكروا … وطالبوا": the group asks
     segs = segments(cx, s0, k)
     about = _expressed(cx, *segs[0]) if segs else None  # "وعبر جلالته عن …": عبر is the verb here
     segs = [sg for n, sg in enumerate(segs) if (n == 0 and about is not None) or not is_adjunct_start(cx, sg[0])]
