@@ -6,24 +6,11 @@ that names the storm is the storm's (story/kind_context.tsv)."""
 
 from __future__ import annotations
 
-from test_events import make_da, words
+from test_events import make_da
+from test_events_fresh5 import _hits, _one, _told_kind
 
-from rasd.annotators.events import extract, find_triggers
+from rasd.annotators.events import extract
 from rasd.story.reports import kind_in, kind_of, word_groups
-
-
-def _hits(text: str) -> list[tuple[str, str]]:
-    return [(h.trigger.type, text[h.start : h.end]) for h in find_triggers(words(text))]
-
-
-def _one(text: str) -> tuple[str, str, str]:
-    (ev,) = extract(make_da(text))
-    return ev.type, ev.modality, kind_of(ev)[0]
-
-
-def _told_kind(text: str) -> str:
-    (ev,) = extract(make_da(text))
-    return kind_in(kind_of(ev)[0], word_groups(text))
 
 
 def test_train_breakdown_is_its_own_kind() -> None:
