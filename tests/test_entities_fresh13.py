@@ -77,3 +77,14 @@ def test_the_centre_of_a_weather_system_is_no_body(forced: dict) -> None:
     text = "ويقع مركز المنخفض الجوي فوق البحر هذا الصباح"
     forced[text] = []
     assert found(text) == []
+
+
+def test_a_scale_named_after_a_person_is_no_place(forced: dict) -> None:
+    """Two quakes in two countries both "on the Richter scale" once shared a place and
+    became one incident; the scale's name is a common word (``common_words.txt``)."""
+    text = "وضرب زلزال بقوة خمس درجات على مقياس ريختر جنوب البلاد صباح اليوم"
+    forced[text] = [("ريختر", "GPE")]
+    assert found(text) == []
+    control = "وزار الوفد مدينة ريغا عاصمة لاتفيا"
+    forced[control] = [("ريغا", "GPE")]
+    assert ("ريغا", "GPE") in found(control)
