@@ -88,3 +88,11 @@ def test_a_scale_named_after_a_person_is_no_place(forced: dict) -> None:
     control = "وزار الوفد مدينة ريغا عاصمة لاتفيا"
     forced[control] = [("ريغا", "GPE")]
     assert ("ريغا", "GPE") in found(control)
+
+
+def test_an_armed_group_is_a_body_not_a_place(forced: dict) -> None:
+    """The model read the first word of a listed group as a place, and the group's name made
+    two attacks in two countries one scene (``gazetteer.tsv``)."""
+    text = "واتهمت الشرطة جماعة بوكو حرام بتنفيذ التفجير في السوق"
+    forced[text] = [("بوكو", "GPE")]
+    assert found(text) == [("جماعة بوكو حرام", "ORG")]
