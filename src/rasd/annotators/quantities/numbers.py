@@ -202,6 +202,9 @@ def _definite_round(lex: Lex, norm: str) -> tuple[float, str] | None:
     return None
 
 
+_TANWEEN = "\u064b"  # fathatan: an indefinite accusative, never a dual in construct
+
+
 def number_reading(lex: Lex, tok: Token) -> str:
     """The folded reading of ``tok`` that ``lookup`` used (proclitics stripped)."""
     readings = word_readings(tok.norm)
@@ -340,8 +343,8 @@ def scan_number(lex: Lex, toks: Sequence[Token], i: int, text: str) -> Num | Non
             kind = "unit"
         if seen and kind == prev_kind and kind != "scale":
             break  # "ثلاثة خمسة" is two numbers, not one
-        if kind == "scale" and not seen and number_reading(lex, toks[j]) in lex.alone:
-            v = lex.alone[number_reading(lex, toks[j])]  # "ألفا جندي": two thousand
+        if kind == "scale" and not seen and number_reading(lex, toks[j]) in lex.alone and _TANWEEN not in toks[j].text:
+            v = lex.alone[number_reading(lex, toks[j])]  # "ألفا جندي": two thousand; "ألفاً" (tanween) is one
             cur = v
         elif kind == "scale":
             mag = 10.0 ** (len(str(int(v))) - 1)

@@ -324,8 +324,11 @@ def _first(block: str, s: str | None, table: dict[str, int]) -> int | None:
     return table.get(key(m.group(1))) if m else None
 
 
-def _rel(s: str | None, lex: Lexicon) -> int | None:
-    return lex.relative_words.get(key(s)) if s else None
+def _rel(s: str | None, lex: Lexicon, *, far: bool = False) -> int | None:
+    """Direction of a relative word; ``far`` keeps a step of two ("الأسبوع قبل الماضي"),
+    which only the calendar-unit reader counts; the others read it as the last one."""
+    v = lex.relative_words.get(key(s)) if s else None
+    return v if v is None or far else max(-1, min(1, v))
 
 
 def _yrel(s: str | None, lex: Lexicon) -> int | None:

@@ -175,7 +175,7 @@ def _h_rel_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
     unit = lex.definite_units.get(key(gd["du"]))
     if unit is None:
         return None
-    direction = _rel(gd.get("rel"), lex)
+    direction = _rel(gd.get("rel"), lex, far=True)
     mod = _mod(gd.get("mod"), lex)
     if gd.get("this") or gd.get("whole") or gd.get("close"):
         # "هذا العام", "العام بأكمله", "صعد على مدى الأسبوع.": the current one
@@ -196,7 +196,7 @@ def _h_rel_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
             return _cand(m, "DURATION", _dur_value(base, n), mod=mod, anchor="dct", confidence=0.85)
         if direction is None:
             return None
-        ref = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[direction]
+        ref = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[max(-1, min(1, direction))]  # الأيام قبل الماضية: past
         return _cand(m, "DATE", ref, mod=mod, anchor="dct", confidence=0.8)
     if gd.get("n"):
         return None
@@ -274,8 +274,8 @@ def _h_weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
             delta = (want - d.isoweekday()) % 7 or 7
             if direction is None:
                 conf = 0.7
-        elif direction == -1:
-            delta = -((d.isoweekday() - want) % 7 or 7)
+        elif direction == -1:  # "الأحد قبل الماضي" (a step of two) is a week earlier still
+            delta = -((d.isoweekday() - want) % 7 or 7) - (7 if _rel(gd.get("rel"), lex, far=True) == -2 else 0)
         elif direction == 0:
             delta = want - d.isoweekday()
         else:

@@ -345,6 +345,9 @@ def _after_past(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     return out
 
 
+_HALF = re.compile(r"\s+و\s*نصف(?!\w)")
+
+
 def _count(text: str, lex: Lexicon, *, vague: bool = False) -> str | None:
     """The duration a folded "count + unit" text states (``ثلاثة اعوام`` → ``P3Y``);
     ``vague``: a count not written (``عدة اعوام``) is ``X`` (``PXY``)."""
@@ -358,6 +361,8 @@ def _count(text: str, lex: Lexicon, *, vague: bool = False) -> str | None:
         return _dur_value(unit, None)
     if n is None or not float(n).is_integer():
         return None
+    if _HALF.match(text, um.end()):
+        n += 0.5  # "منذ عامين ونصف العام": the half is part of the stretch (P2.5Y)
     return _dur_value(unit, n)
 
 
