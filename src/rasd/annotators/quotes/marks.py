@@ -14,22 +14,33 @@ def quote_pairs(text: str) -> list[tuple[int, int]]:
     """``(open, close)`` character offsets of quotation marks, paragraphs allowed for «» “”.
 
     Straight marks pair within a paragraph; an apostrophe only counts when it opens after
-    a space and closes before one, so ``it's`` style words are left alone.
+    a space and closes before one, so ``it's`` style words are left alone. A directional
+    mark left open when a later paragraph opens the same mark inside its text (``وقال X
+    “…`` after a quotation whose closing mark the page dropped) ends at its paragraph's
+    final full stop; one that opens a paragraph continues the quotation, as usual.
     """
     pairs: list[tuple[int, int]] = []
     open_dir: tuple[int, str] | None = None
     straight: dict[str, int | None] = dict.fromkeys(STRAIGHT)
+    para_end: int | None = None  # the newline that ended the open quotation's paragraph
     for i, ch in enumerate(text):
         if ch == "\n":
             straight = dict.fromkeys(STRAIGHT)
+            if open_dir is not None and para_end is None:
+                para_end = i
             continue
         if open_dir is not None:
             if ch == open_dir[1]:
                 pairs.append((open_dir[0], i))
                 open_dir = None
+            elif ch == text[open_dir[0]] and para_end is not None and text[text.rfind("\n", 0, i) + 1 : i].strip():
+                last = len(text[:para_end].rstrip()) - 1
+                if text[last] in ".!?":
+                    pairs.append((open_dir[0], last))
+                open_dir, para_end = (i, open_dir[1]), None
             continue
         if ch in OPENERS:
-            open_dir = (i, OPENERS[ch])
+            open_dir, para_end = (i, OPENERS[ch]), None
             straight = dict.fromkeys(STRAIGHT)
             continue
         if ch in STRAIGHT:

@@ -29,6 +29,7 @@ from rasd.text.clitics import affixes, particle
 _LONG_TITLE = 20  # tokens of a title chain that ends in a named person ("وكيل وزارة … لشؤون … الدكتور X")
 _IN = particle("in")
 _ACC = affixes("accusative")  # خطابا، بيانا
+_OWN = tuple(p for p in affixes("pronoun") if p)  # جهتها، بدوره
 # one-word pieces before a clause that are no subject (في، المقابل، لكن، كما …)
 SOFT = frozenset(fold(x) for x in load_lines("quotes/soft_openers.txt"))
 _EXPRESSED = frozenset(fold(x) for x in load_lines("quotes/expressed.txt"))  # أعرب، عبر + عن
@@ -43,7 +44,7 @@ def main_subject(cx: Ctx, s0: int, k: int) -> Subj | None:
     """
     if (group := relative_group(cx, s0, k)) is not None:
         return Subj(np=group)  # "سلم X الشهادات للحضور الذين شكروا … وطالبوا": the group asks
-    segs = segments(cx, s0, k)
+    segs = [_past_opener(cx, *sg) for sg in segments(cx, s0, k)]
     about = _expressed(cx, *segs[0]) if segs else None  # "وعبر جلالته عن …": عبر is the verb here
     segs = [sg for n, sg in enumerate(segs) if (n == 0 and about is not None) or not is_adjunct_start(cx, sg[0])]
     segs = [sg for sg in segs if not (sg[1] - sg[0] == 1 and member(cx.toks[sg[0]].norm, SOFT))]
@@ -145,6 +146,17 @@ def _object_after(cx: Ctx, k: int) -> bool:
     verb's object begins at ``k``."""
     w, prev = cx.toks[k].norm, cx.toks[k - 1].norm
     return cx.toks[k].is_word and w.endswith(_ACC) and len(w) > 3 and not definite(w) and definite(prev)
+
+
+def _past_opener(cx: Ctx, a: int, b: int) -> tuple[int, int]:
+    """A piece without the linking words glued before its verb (``من جهتها أصدرت الإدارة بيانا
+    أكدت فيه …`` with no comma): the clause, and so its subject, starts after them."""
+    for n in (3, 2, 1):  # longest first: "من" alone is a preposition, "من جهتها" the link
+        last = cx.toks[a + n - 1].norm if a + n < b else ""
+        if (a + n + 1 < b and all(t.is_word for t in cx.toks[a : a + n]) and _opener(cx, a, a + n)
+                and any(last.endswith(p) and len(last) > len(p) + 2 for p in _OWN)):  # fmt: skip
+            return a + n, b  # "بدوره", "من جانبه": a pronoun points back; a bare "في" opens an adjunct
+    return a, b
 
 
 def _opener(cx: Ctx, a: int, b: int) -> bool:
