@@ -21,6 +21,8 @@ from rasd.story.report_words import Group, has_backref, moves_on, other_item, se
 from rasd.temporal import TimeValue
 from rasd.text import fold, tokenize
 
+WIDE_DAYS = 6  # a window wider than a week ("in July", "last week") never sets an incident's days while a narrower one can
+
 
 @cache
 def _kinds() -> dict[str, tuple[str, str]]:
@@ -122,7 +124,7 @@ class Report:
 class Incident:
     kind: str
     reports: list[Report] = field(default_factory=list)
-    lo: date | None = None  # window of the dated reports (else of all)
+    lo: date | None = None  # window most dated reports give (else all), a week or less if any is (``WIDE_DAYS``)
     hi: date | None = None
     dated: bool = False
     places: set[str] = field(default_factory=set)  # named by its reports' own sentences
@@ -167,7 +169,13 @@ class Incident:
         if r.dated == self.dated:
             # the window most reports give: one misdated report does not stretch the incident
             self.windows[(r.lo, r.hi)] += 1
-            self.lo, self.hi = min(self.windows, key=lambda w: (-self.windows[w], w))
+            # a month ("in July") sets the days of a happening that lasts (a flood season),
+            # else only while no report gives a narrower window: it would take in every
+            # happening of the month
+            wide = not has_trait(self.kind, "lasting")
+            self.lo, self.hi = min(
+                self.windows, key=lambda w: (wide and (w[1] - w[0]).days > WIDE_DAYS, -self.windows[w], w)
+            )
         (self.lead_places if r.inferred else self.places).update(r.places)
         if not r.inferred:
             self.place_docs.update(r.places - self.doc_places.get(r.doc, frozenset()))

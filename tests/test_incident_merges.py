@@ -1,0 +1,77 @@
+"""Incidents that must not merge two happenings: a report dated only by its month ("in July")
+must not hold every happening of that month in one incident, and a routine closing line
+("the authorities opened an investigation") does not make a report a follow-up that may join
+an incident days before it. Calls ``story.incidents`` directly (reports → incidents)."""
+
+from __future__ import annotations
+
+from test_incident_joins import ENTS, _doc, _grouping, _reports, _together
+
+from rasd.story.incidents import resolve
+from rasd.story.reports import Incident
+
+BASRA = ("البصرة", "GPE", "e_basra")
+RIYADH = ("الرياض", "GPE", "e_ruh")
+
+
+def test_a_month_dated_report_does_not_hold_two_happenings_of_its_month() -> None:
+    month = _doc("d_month", "صحيفة أ", "2025-08-03",
+                 "قتل جنديان في تفجير لغم استهدف دورية عسكرية في البصرة خلال تموز 2025.",
+                 [BASRA], [("تموز 2025", "2025-07")])  # fmt: skip
+    # a second outlet's round-up of the month
+    month2 = _doc("d_month2", "صحيفة هـ", "2025-08-04",
+                  "شهدت البصرة خلال تموز 2025 تفجير لغم استهدف دورية عسكرية وقتل فيه جنديان.",
+                  [BASRA], [("تموز 2025", "2025-07")])  # fmt: skip
+    early = _doc("d_early", "صحيفة ب", "2025-07-05",
+                 "قتل جنديان في تفجير لغم استهدف دورية عسكرية في البصرة يوم 4 تموز 2025.",
+                 [BASRA], [("4 تموز 2025", "2025-07-04")])  # fmt: skip
+    # the control: another outlet's report of the same day's bombing joins it
+    same_day = _doc("d_same", "صحيفة ج", "2025-07-05",
+                    "أسفر تفجير لغم استهدف دورية عسكرية في البصرة أمس عن مقتل جنديين.",
+                    [BASRA], [("أمس", "2025-07-04")])  # fmt: skip
+    # three weeks later, the same kind in the same city: another bombing
+    late = _doc("d_late", "صحيفة د", "2025-07-26",
+                "قتل جنديان في تفجير لغم استهدف دورية عسكرية في البصرة يوم 25 تموز 2025.",
+                [BASRA], [("25 تموز 2025", "2025-07-25")])  # fmt: skip
+    reps = {r.doc: r for r in _reports([month, month2, early, same_day, late])}
+    assert (reps["d_month"].lo.isoformat(), reps["d_month"].hi.isoformat(), reps["d_month"].dated) == (
+        "2025-07-01", "2025-07-31", True,
+    )  # fmt: skip
+    groups = _grouping([month, month2, early, same_day, late])
+    assert _together(groups, "d_early", "d_same")
+    assert not _together(groups, "d_early", "d_late")
+
+
+def test_a_month_still_sets_the_days_of_a_happening_that_lasts() -> None:
+    """A flood season told "in July" and by one day's toll: the month is its window."""
+    month = _doc("d_fm", "صحيفة أ", "2025-08-03", "اجتاحت فيضانات البصرة خلال تموز 2025 وأودت بحياة عشرين شخصا.",
+                 [BASRA], [("تموز 2025", "2025-07")])  # fmt: skip
+    day = _doc("d_fd", "صحيفة ب", "2025-07-05", "اجتاحت فيضانات البصرة يوم 4 تموز 2025 وأودت بحياة خمسة أشخاص.",
+               [BASRA], [("4 تموز 2025", "2025-07-04")])  # fmt: skip
+    reps = _reports([month, day])
+    assert {r.kind for r in reps} == {"flood"} and all(r.dated for r in reps)
+    inc = Incident("flood")
+    for r in sorted(reps, key=lambda r: r.lo):
+        inc.add(r)
+    assert inc.lo is not None and inc.hi is not None
+    assert (inc.lo.isoformat(), inc.hi.isoformat()) == ("2025-07-01", "2025-07-31")
+    assert len(resolve(reps, ENTS)) == 1
+
+
+def test_an_investigation_opened_is_no_follow_up_of_a_fire_days_before() -> None:
+    first = _doc("d_f1", "صحيفة أ", "2025-05-04",
+                 "اندلع حريق في عمارة سكنية بالرياض يوم 3 أيار 2025 وأصيب أربعة أشخاص، وباشرت الجهات المختصة التحقيق.",
+                 [RIYADH], [("3 أيار 2025", "2025-05-03")])  # fmt: skip
+    # five days later another fire in the same city, closed by the same routine line
+    other = _doc("d_f2", "صحيفة ب", "2025-05-09",
+                 "اندلع حريق في ورشة بالرياض يوم 8 أيار 2025 وأصيب أربعة أشخاص، وباشرت الجهات المختصة التحقيق.",
+                 [RIYADH], [("8 أيار 2025", "2025-05-08")])  # fmt: skip
+    # the control: a new toll of the first fire days later is its follow-up
+    toll = _doc("d_f3", "صحيفة ج", "2025-05-09",
+                "ارتفعت حصيلة المصابين في حريق العمارة السكنية بالرياض إلى ستة أشخاص يوم 8 أيار 2025.",
+                [RIYADH], [("8 أيار 2025", "2025-05-08")])  # fmt: skip
+    reps = {r.doc: r for r in _reports([first, other, toll])}
+    assert not reps["d_f2"].follow and reps["d_f3"].follow
+    groups = _grouping([first, other, toll])
+    assert not _together(groups, "d_f1", "d_f2")
+    assert _together(groups, "d_f1", "d_f3")
