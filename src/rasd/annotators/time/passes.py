@@ -453,8 +453,8 @@ def _anaphora(cands: list[Cand], ctx: Ctx) -> list[Cand]:
         elif c.family == "next_day" and c.value is None and last_day and near(last_day[1], c.start):
             c = replace(c, value=(last_day[0] + dt.timedelta(days=1)).isoformat())
         elif c.family == "pod_adv":
-            if not (last_day and sent.same(last_day[1], c.start)):
-                continue  # no day in its sentence: a habit or a schedule ("صباحا ومساء")
+            if not last_day or (not sent.same(last_day[1], c.start) and _paired_pod(c, ctx)):
+                continue  # no day named before, or a habit ("صباحا ومساء"); else the day the article is about (F7)
             c = replace(c, value=f"{last_day[0].isoformat()}{v[10:]}", anchor="previous", has_date=True)
         elif c.type == "TIME" and v.startswith("XXXX-XX-XXT"):
             if 0 <= c.start - last_set <= 12 and (not last_day or last_day[1] < last_set):
@@ -494,6 +494,14 @@ def _anaphora(cands: list[Cand], ctx: Ctx) -> list[Cand]:
             last_month = (tv.year, tv.month)
         out.append(c)
     return out
+
+
+def _paired_pod(c: Cand, ctx: Ctx) -> bool:
+    """``صباحا ومساء``, ``يوميا صباحا``: a part of the day beside another or a set word is a habit."""
+    after = ctx.text[c.end : c.end + 20].split()
+    words = {key(ctx.prev_word(c.start)), key(after[0]) if after else ""}
+    words |= {w[1:] for w in words if w.startswith("و")}
+    return any(w in ctx.lex.parts_of_day or w in ctx.lex.sets for w in words)
 
 
 def _pod_head(cands: list[Cand], ctx: Ctx) -> list[Cand]:
