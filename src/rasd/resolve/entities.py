@@ -549,6 +549,11 @@ def _make_entity(
             attributes["geo_source"] = place.source
             if place.country:
                 attributes["country"] = place.country
+        elif anchor is not None and anchor.country and anchor.type in ("GPE", "LOC", "FAC"):
+            place = anchor  # a listed governorate GeoNames lacks: no point, but its country and province
+            attributes["country"] = anchor.country
+        if place is not None and place.admin1 and attributes.get("country") == place.country:
+            attributes["admin1"] = place.admin1
     if anchor is not None and anchor.source:
         attributes["source"] = anchor.source
     return Entity(

@@ -59,7 +59,8 @@ def is_country(e: Entity | None) -> bool:
 
 def relation(a: str, b: str, ents: Mapping[str, Entity]) -> int:
     """SAME; CONTAINED (one area: a district and its city); REGION (one may lie in the other:
-    a city and a province of its country, which has no outline here); COUNTRY (one country
+    a city and a province of its country, which has no outline here, unless their provinces
+    ``admin1`` say otherwise); COUNTRY (one country
     and no more: a country holds thousands of happenings a day); NEAR (two towns less than
     ``NEAR_KM`` apart); UNKNOWN; or APART."""
     ea, eb = ents.get(a), ents.get(b)
@@ -73,7 +74,11 @@ def relation(a: str, b: str, ents: Mapping[str, Entity]) -> int:
     if is_country(ea) or is_country(eb):
         return COUNTRY
     kinds = {ea.geo.kind if ea.geo else None, eb.geo.kind if eb.geo else None}
-    if "region" in kinds or ea.geo is None or eb.geo is None:
+    coarse = "region" in kinds or ea.geo is None or eb.geo is None
+    pa, pb = ea.attributes.get("admin1"), eb.attributes.get("admin1")
+    if coarse and pa and pb and pa != pb:
+        return APART  # a province and a town of another one, or two towns of two provinces
+    if coarse:
         return REGION  # a region (or a place with no point) of the same country: perhaps inside
     km = _km(ea, eb)
     return CONTAINED if km <= LOCAL_KM else NEAR if km <= NEAR_KM else APART

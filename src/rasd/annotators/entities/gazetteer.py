@@ -38,6 +38,7 @@ class GazEntry:
     iso: str | None = None  # set for countries
     population: int = 0
     kind: str | None = None  # country | city | region | site: what the point stands for
+    admin1: str | None = None  # GeoNames first-level division within ``country`` ("10"): where it lies
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -61,8 +62,8 @@ def _float(s: str) -> float | None:
 def curated() -> tuple[GazEntry, ...]:
     out: list[GazEntry] = []
     for row in load_table("entities/gazetteer.tsv"):
-        row = row + ("",) * (8 - len(row))
-        name, typ, aliases, lat, lon, country, source, kind = row[:8]
+        row = row + ("",) * (9 - len(row))
+        name, typ, aliases, lat, lon, country, source, kind, admin1 = row[:9]
         if typ in ("GPE", "LOC", "FAC") and not kind:
             kind = "site" if typ == "FAC" else "city"
         out.append(
@@ -75,6 +76,7 @@ def curated() -> tuple[GazEntry, ...]:
                 country or None,
                 source,
                 kind=kind or None,
+                admin1=admin1 or None,
             )
         )
     return tuple(out)
@@ -195,6 +197,7 @@ def cities() -> dict[str, tuple[GazEntry, ...]]:
                     f"GeoNames {c['geonameid']} ({c['name']})",
                     population=int(c.get("population") or 0),
                     kind="city",
+                    admin1=str(c.get("admin1code") or "") or None,
                 )
             )
     return {k: tuple(sorted(v, key=lambda e: (-e.population, e.source))) for k, v in out.items()}
