@@ -8,7 +8,9 @@ report's day, a condemnation's day, a dual noun naming its own slot, a figure sa
 sentence naming another town, a round-up's item in another town, a "today" gone stale in a
 story printed again a day later, the day of a site visit or of a body found, a number
 counting a place (أحد فنادق), who a vehicle carried (تقل), and a day told again as a clock
-time of it (one date, not two: no round-up). Each comes with its control:
+time of it (one date, not two: no round-up); also persons joined to a figure by و (one more
+each), two bounds naming one count, one place's share of a toll told place by place, teams of
+responders and "one of the injured", and a figure listed person by person. Each comes with its control:
 the same article without the cue is compared as before.
 """
 
@@ -489,3 +491,68 @@ def test_a_day_and_a_clock_time_within_it_date_one_happening_once() -> None:
     evening = "هز انفجار سوقا شعبية في المدينة صباح الأحد. ووقع انفجار ثان في الساعة التاسعة مساء قرب المدخل"
     late = _dated_at("d_a", "صحيفة الشمال", "2025-03-02T21:00", "الساعة التاسعة مساء", evening)
     assert disagreements("i_1", "هجوم", [morning, late, other], lambda r: r.ev.id, side) == []
+
+
+def test_a_singular_person_joined_to_a_figure_counts_one_more() -> None:
+    """"رجل واحد وامرأة" read as one woman, a dual with an accusative singular after it, and a
+    singular past two words ("مصريان بجروح"): each person after و is one more injured."""
+    cases = (
+        ("أصيب رجل واحد وامرأة", "واحد وامرأة", 1.0, "امرأة", "2"),
+        ("أصيب ضابطا شرطة ومجندا", "ضابطا شرطة", 2.0, "ضابط", "3"),
+        ("أصيب ضابطا شرطة مصريان بجروح ومواطن", "ضابطا شرطة", 2.0, "ضابط", "3"),
+    )
+    for said, surface, value, obj, total in cases:
+        one = _doc("d_a", "صحيفة الشمال", f"قتل 12 شخصا {BLAST}. و{said} في الانفجار.")
+        qty(one, "12 شخصا", 12.0, "شخص")
+        _at(one, surface, value, obj)
+        pairs, table = _run(one, _other(injured=total))
+        assert table["injured"] == [total, total] and not any(p[0] == "injured" for p in pairs), said
+    one = _doc("d_a", "صحيفة الشمال", f"قتل 12 شخصا {BLAST}. وأصيب ضابطا شرطة في الانفجار، ومواطن آخر في منزله.")
+    qty(one, "12 شخصا", 12.0, "شخص")
+    _at(one, "ضابطا شرطة", 2.0, "ضابط")
+    assert "2" in _run(one, _other(injured="3"))[1]["injured"]  # a stop between: the citizen is told apart
+
+
+def test_two_bounds_naming_one_count_agree() -> None:
+    def pairs(other: str, mod: str) -> set[tuple[str, str, str]]:
+        one = _doc("d_a", "صحيفة الشمال", f"قتل أكثر من عشرين شخصا {BLAST}.")
+        _at(one, "أكثر من عشرين شخصا", 20.0, "شخص", mod="MORE_THAN")
+        two = _doc("d_b", "صحيفة الجنوب", f"قتل {other} شخصا على الأقل {BLAST}.")
+        _at(two, f"{other} شخصا على الأقل", float(other), "شخص", mod=mod)
+        return _run(one, two)[0]
+
+    assert not any(p[0] == "killed" for p in pairs("21", "AT_LEAST"))  # > 20 is >= 21
+    assert any(p[0] == "killed" for p in pairs("25", "AT_LEAST"))  # two bounds, two counts
+
+
+def test_one_places_share_of_a_toll_told_place_by_place_is_no_toll() -> None:
+    def table(tail: str) -> tuple[set[tuple[str, str, str]], dict[str, list[str]]]:
+        one = _doc("d_a", "صحيفة الشمال", f"قتل 30 شخصا {BLAST}. وسجلت 20 حالة وفاة في محافظة نينوى في أقصى شمال غربي البلاد{tail}.")
+        qty(one, "30 شخصا", 30.0, "شخص")
+        qty(one, "20 حالة وفاة", 20.0, "حالة")
+        if tail:
+            _at(one, "10", 10.0, "حالة")
+        return _run(one, _other("30"))
+
+    pairs, values = table(" و10 حالات في محافظة الأنبار")
+    assert "20" not in values["killed"] and not any(p[0] == "killed" for p in pairs)
+    assert "20" in table("")[1]["killed"]  # one place named, no other share: still a figure
+
+
+def test_teams_and_one_of_the_injured_are_no_figures() -> None:
+    for said, surface, value, obj in (("ونقل المصابين عبر 17 فرقة", "17", 17.0, None),
+                                      ("ويظهر في الصورة أحد مصابي الانفجار", "أحد", 1.0, "مصاب")):  # fmt: skip
+        one = _doc("d_a", "صحيفة الشمال", f"قتل 12 شخصا وأصيب 20 آخرون {BLAST}. {said}.")
+        qty(one, "12 شخصا", 12.0, "شخص")
+        qty(one, "20 آخرون", 20.0, None)
+        _at(one, surface, value, obj)
+        pairs, table = _run(one, _other())
+        assert table["injured"] == ["20", "20"] and not any(p[0] == "injured" for p in pairs), said
+
+
+def test_a_figure_listed_person_by_person_is_not_added_to() -> None:
+    for said, killed in (("4 وفيات سائق الحافلة وامرأتين وطفلة", ["4", "4"]), ("4 وفيات وامرأتين", ["4", "6"])):
+        one = _doc("d_a", "صحيفة الشمال", f"نتج {BLAST} {said}.")
+        _at(one, "4 وفيات", 4.0, "وفاة")
+        _at(one, "امرأتين", 2.0, "امرأة")
+        assert _run(one, _other("4"))[1]["killed"] == killed, said  # a plain "و": two more

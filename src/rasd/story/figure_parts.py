@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from rasd.models import Quantity
 from rasd.story.figure_text import Word, _hit, _near, _slot_near, _slot_words, _starts
-from rasd.text import tokenize
+from rasd.text import fold, tokenize
 from rasd.text.clitics import proclitic
 from rasd.text.words import word_list
 
@@ -21,6 +21,7 @@ PART_MAX = 1000  # a number this large is never a part of a toll (those affected
 PART_GAP = 8  # words between two parts of a total joined by a connector (إضافة إلى)
 AND_GAP = 6  # … joined by و
 ONE_GAP = 5  # words between a singular person noun and the number it is added to
+ONE_AFTER_GAP = 2  # words ("مصريان بجروح") between a figure and a singular person noun joined after it by و
 _AND = proclitic("and")
 
 
@@ -31,8 +32,11 @@ def parts_after(
     same sentence) and the total's slot: each next number after a connector of
     ``story/parts.txt`` (إضافة إلى، فضلا عن; within ``PART_GAP`` words) or joined by و
     (``AND_GAP``: "15 شخصا بحالات اختناق، واثنان بحروق"، "12 جنديا وأفراد الطاقم الخمسة"),
-    whose own words name no other slot. A first number with no slot of its own takes its
+    whose own words name no other slot; none when the figure is listed person by person
+    (``apposed``). A first number with no slot of its own takes its
     part's ("12 جنديا وخمسة من أفراد الطاقم قتلوا"); with none at all there is no total."""
+    if apposed(words, q, text):
+        return [], slot  # "٤ وفيات سائق السيارة وامرأتين وطفلة": who the four were, not more of them
     out: list[tuple[int, Quantity]] = []
     prev = q
     for k, nxt in enumerate(later):
@@ -69,6 +73,19 @@ def parts_after(
     return (out, slot) if slot is not None else ([], None)
 
 
+def apposed(words: Sequence[Word], q: Quantity, text: str) -> bool:
+    """Whether a singular person noun follows the figure with no و ("4 وفيات سائق السيارة
+    وامرأتان وطفلة"): the figure is listed person by person, and the numbers joined after it
+    are its breakdown, not parts to add."""
+    k = bisect_left(_starts(words), q.end)
+    return (
+        k < len(words)
+        and not text[q.end : words[k][0]].strip()
+        and _one_person(words[k])
+        and text[words[k][0]] != _AND
+    )
+
+
 def _word_after(words: Sequence[Word], q: Quantity) -> frozenset[str]:
     """The readings of the first word after a number (what it counts)."""
     starts = _starts(words)
@@ -97,18 +114,42 @@ def _one_before(words: Sequence[Word], q: Quantity, text: str) -> tuple[int, str
     i = bisect_left(_starts(words), q.start)
     before = _slot_words()["before"]
     for k in range(i - 1, max(0, i - 1 - ONE_GAP), -1):
-        if _hit(words[k], word_list("story/one_person.txt")) and k > 0:
+        if _one_person(words[k]) and k > 0:
             hit = _hit(words[k - 1], before)
             if hit:
                 return words[k][0], before[hit][0]
     return None
 
 
+def _one_person(w: Word) -> bool:
+    """A singular person noun (``story/one_person.txt``), also with its accusative alif ("ومجندا")."""
+    names = word_list("story/one_person.txt")
+    return any(s in names or (s.endswith("ا") and s[:-1] in names) for s in w[2])
+
+
 def one_after(words: Sequence[Word], end: int, text: str) -> int | None:
-    """End of a singular person noun (``story/one_person.txt``) joined by و right after a
-    figure that ends at ``end`` ("إصابة رجل واحد وامرأة"، "مقتل ثلاثة جنود وضابط"): that person
-    counts too; else ``None``."""
+    """End of a singular person noun (``story/one_person.txt``) joined by و to a figure that
+    ends at ``end``, right after it or past at most ``ONE_AFTER_GAP`` words of no figure nor
+    slot with no stop between ("إصابة رجل واحد وامرأة"، "ضابطي شرطة ومجندا"، "أصيب ضابطا شرطة
+    مصريان بجروح ومواطن"): that person counts too; else ``None``."""
     k = bisect_left(_starts(words), end)
-    if k >= len(words) or text[words[k][0] : words[k][0] + 1] != _AND or text[end : words[k][0]].strip():
-        return None
-    return words[k][1] if _hit(words[k], word_list("story/one_person.txt")) else None
+    before = _slot_words()["before"]
+    for j in range(k, min(len(words), k + ONE_AFTER_GAP + 1)):
+        w = words[j]
+        if not all(c.isalpha() or c.isspace() for c in text[end : w[0]]):
+            return None  # a stop or a number between: the person is not the figure's
+        if text[w[0] : w[0] + 1] == _AND:
+            return w[1] if _one_person(w) else None
+        if _hit(w, before):
+            return None
+    return None
+
+
+def one_within(words: Sequence[Word], start: int, end: int, counted: str | None, text: str) -> bool:
+    """Whether a number read with a singular person joined to it by و as what it counts
+    ("رجل واحد وامرأة" read as one woman): that person is one more."""
+    if not counted:
+        return False
+    inside = [w for w in words if start < w[0] < end and text[w[0] : w[0] + 1] == _AND]
+    noun = fold(counted)
+    return any(_one_person(w) and (noun in w[2] or noun + "ا" in w[2]) for w in inside)

@@ -12,7 +12,9 @@ the first report after it. What is not a figure of the happening is left out
 أيام على مقتل سبعة``، ``هجومان آخران``), a day of the month, who a vehicle carried (``تقل 40
 راكبا``), a unit of measure (``story/measure_units.txt``) or a place an attack strikes
 (``story/target_nouns.txt``: ``بأحد فنادق``), a part said again later (``بينهم خمسة عسكريين`` …
-``مقتل خمسة عسكريين``) and the parts listed after one (``15 من الضحايا في القاهرة و4 في مطروح``). A total
+``مقتل خمسة عسكريين``), the parts listed after one (``15 من الضحايا في القاهرة و4 في مطروح``)
+and one place's share of a toll told place by place (``77 في إقليم … و32 في إقليم …``,
+``share_after``). A total
 given in parts is one value, the sum (``عشرة … إضافة إلى ثلاثة``، ``15 … واثنان``، ``ضابط و3
 جنود``). A figure followed by a tally word (``story/tally_triggers.txt``: ``في تفجيرات``، ``في
 هجومين``) or read with the noun it is a part of (``أربعة من المصابين``) is ``Value.aside``:
@@ -49,7 +51,16 @@ from functools import cache
 from rasd.annotators.events import count_words, triggers
 from rasd.models import Evidence, Quantity, Timex
 from rasd.story import SLOT_KEYS
-from rasd.story.figure_parts import AND_GAP, MAX_PARTS, _and_before, _one_before, one_after, parts_after
+from rasd.story.figure_parts import (
+    AND_GAP,
+    MAX_PARTS,
+    _and_before,
+    _one_before,
+    apposed,
+    one_after,
+    one_within,
+    parts_after,
+)
 from rasd.story.figure_text import (
     MAX_WINDOW,
     OBJECT_SLOTS,
@@ -267,6 +278,8 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
         sent_end = words[-1][1] if words else q.end
         later = qs[n + 1 : n + 1 + MAX_PARTS]
         parts, slot = parts_after(words, q, [x for x in later if x.start < sent_end], slot, art.text)
+        if apposed(words, q, art.text):
+            listing[si] = q.end  # "٤ وفيات سائق السيارة وامرأتين وطفلة": each after it is one of them
         prev, last[si] = last.get(si), slot
         told_part = (q.value, q.object) in parts_told
         if q.object and any(_near(words, q, k) for k in ("part_before", "among_before")):
@@ -293,6 +306,9 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
             continue  # "وإصابة تسعة آخرين ثلاثة منهم …"، "22 مسلحا بينهم أربعة قادة قتلوا": a part
         if prev == slot and _near(words, q, "contrast_before"):
             continue  # "مقتل 11 … فيما لقي 42 مصرعهم في تفجيرين": a second happening set beside it
+        if not parts and _share(words, q, later, art.text):
+            listing[si] = q.end
+            continue  # "77 في إقليم … و32 في إقليم …": one place's share, not the happening's toll
         owner = rd.owner(q, slot, si, _last_cue(words, q.start))
         if owner is None:
             continue
@@ -303,7 +319,9 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
             value += float(part.value or 0)
             end, vmax = part.end, None
             skip.add(n + 1 + k)
-        if (after := one_after(words, end, art.text)) is not None:
+        if one_within(words, q.start, q.end, q.object, art.text):
+            value, vmax = value + 1, None  # "رجل واحد وامرأة" read as one woman: the man and the woman
+        elif (after := one_after(words, end, art.text)) is not None:
             value, end, vmax = value + 1, after, None  # "إصابة رجل واحد وامرأة": one more
         qual = "range" if vmax is not None and q.mod == "RANGE" else _QUAL.get(q.mod or "")
         # a tally's ("مقتل 33 شخصا أمس في تفجيرات") or a part read with its noun ("أربعة من المصابين"):
@@ -342,6 +360,19 @@ def _zeros(rd: _Reader, lead: str) -> list[Value]:
     return out
 
 
+def _share(words: Sequence[Word], q: Quantity, later: Sequence[Quantity], text: str) -> bool:
+    """Whether a figure is one place's share of a toll told place by place (``share_after``):
+    said with its place, and another share follows joined by و but too far to be added to it
+    ("77 حالة في إقليم … شمال غربي البلاد و32 حالة في إقليم …"). Shares close enough are one
+    figure, their sum ("سبعة في إقليم … وثلاثة بإقليم … وشخصين في إقليم …")."""
+    if not _near(words, q, "share_after"):
+        return False
+    end = words[-1][1] if words else q.end
+    return any(
+        q.end <= x.start < end and _and_before(x, text) and _near(words, x, "share_after") for x in later
+    )
+
+
 def _listed(words: Sequence[Word], q: Quantity, after: int | None, text: str) -> bool:
     """Whether a number joined by و continues a list of parts (the last part ends at ``after``):
     at most ``AND_GAP`` words after the list's last number ("و4 في مرسى مطروح و2 في قنا")."""
@@ -356,14 +387,15 @@ def _listed(words: Sequence[Word], q: Quantity, after: int | None, text: str) ->
 def _not_people(q: Quantity, text: str) -> bool:
     """A number counting a unit of measure ("800 ملليمتر"), a place or thing an attack strikes
     (``story/target_nouns.txt``: "بأحد فنادق المدينة") or a group written beside it ("من
-    عائلة واحدة"; not "وأصيب ثلاثة آخرون" after it, whose object was carried over)."""
-    obj = fold(q.object or "")
+    عائلة واحدة"، "عبر 17 فرقة"; not "وأصيب ثلاثة آخرون" after it, whose object was carried over)."""
+    after = text[q.end : q.end + BESIDE].split()[:1]
+    obj = fold(q.object or "".join(c for c in "".join(after) if c.isalpha()))  # no object read: the next word
     if obj in word_list("story/measure_units.txt") or obj in word_list("story/target_nouns.txt"):
         return True
     if obj not in word_list("story/group_nouns.txt"):
         return False
-    beside = [*text[max(0, q.start - BESIDE) : q.start].split()[-1:], *text[q.end : q.end + BESIDE].split()[:1]]
-    return any(obj in fold(w) for w in beside)
+    beside = [*text[max(0, q.start - BESIDE) : q.start].split()[-1:], *after]
+    return obj in fold(q.text) or any(obj in fold(w) for w in beside)
 
 
 def _counts_victims(q: Quantity) -> bool:

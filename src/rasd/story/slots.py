@@ -5,11 +5,12 @@ report). A disagreement is two *sources* (documents of different outlets) giving
 values for one slot of one incident: ``contradict`` when both cannot hold (12 and 15 killed;
 Friday and Saturday; Thursday morning and Thursday night), ``differ`` when a qualified
 figure the other still satisfies ("at least 5" and 7, "about 30" and 32: lower
-confidence). Values from one voice (an outlet, or one quoted official across outlets) are
-never a disagreement: a later report raising the figure is an ``update``, shown as such;
-other pairs from one voice are left out. Dates that contain each other (a month and one of
-its days, a day and its evening, evening and 19:00) agree; days more than ``FAR_DAYS`` apart
-are not compared (one is a past happening's, recalled). Values of two incidents are
+confidence); two bounds naming one count ("more than 20", "at least 21") agree. Values from
+one voice (an outlet, or one quoted official across outlets) are never a disagreement: a
+later report raising the figure is an ``update``, shown as such; other pairs from one voice
+are left out. Dates that contain each other (a month and one of its days, a day and its
+evening, evening and 19:00) agree; days more than ``FAR_DAYS`` apart are not compared (one
+is a past happening's, recalled). Values of two incidents are
 never compared, nor values an article leaves in doubt: three or more figures of one slot
 (``ROUND_UP``: a round-up, a tally), two dates of one happening (``DATE_ROUND_UP``; a day and a
 clock time within it are one date, the day compared), a figure
@@ -125,6 +126,27 @@ def compatible(a: Value, b: Value) -> bool:
     return holds(a, b.value) or holds(b, a.value)
 
 
+def _bound(v: Value) -> tuple[str, float] | None:
+    """A one-sided figure as the whole count it starts or ends at ("أكثر من عشرين" is "21 على
+    الأقل": counts are whole), else ``None``."""
+    if isinstance(v.value, str):
+        return None
+    x = v.value
+    return {
+        "at_least": ("from", x),
+        "more_than": ("from", x + 1),
+        "at_most": ("to", x),
+        "less_than": ("to", x - 1),
+    }.get(v.qualifier or "")
+
+
+def same_bound(a: Value, b: Value) -> bool:
+    """Whether two bounds say the same ("أكثر من عشرين" and "21 على الأقل"): no disagreement. A
+    bound and an "about" or another bound's count that merely overlap stay a ``differ``: a
+    reader sees two figures ("أكثر من 200" and "نحو 225")."""
+    return _bound(a) is not None and _bound(a) == _bound(b)
+
+
 def dates_clash(a: str, b: str) -> bool:
     """Whether two dates of one happening cannot both hold: neither contains the other (a
     year its months, a day its parts), or one day at parts or clock times that do not meet
@@ -221,8 +243,8 @@ def relation(a: Value, b: Value, sa: Side, sb: Side) -> str | None:
     ``contradict``, ``update`` (one outlet or one official raising its own figure in a
     later report), or ``None`` (one outlet's own figures otherwise, or dates that agree)."""
     (oa, pa), (ob, pb) = _voice(a, sa), _voice(b, sb)
-    if a.slot == "date" and not _dates_clash(a, b):
-        return None
+    if (a.slot == "date" and not _dates_clash(a, b)) or (a.slot != "date" and same_bound(a, b)):
+        return None  # dates that agree, or two bounds that say the same
     if oa == ob or (pa and pa == pb):
         later, earlier = (b, a) if (b.report.pub or date.min) > (a.report.pub or date.min) else (a, b)
         raised = (
