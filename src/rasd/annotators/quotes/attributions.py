@@ -139,7 +139,10 @@ def attributions(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> 
         opens = s0 == k or all(not t.is_word for t in toks[s0:k]) or (k - s0 == 1 and toks[s0].norm in _CONJ)
         if opens and s0 > 0 and (src_b >= len(toks) or cx.brk[src_b - 1] or toks[src_b].norm in (".", "!")):
             c_a, c_b = sentence_start(cx, s0 - 1), s0  # "….وفقا لرويترز.": it closes the sentence before
-            before = found_at.within(toks[c_a].start, toks[s0 - 1].end)
+            before = found_at.within(toks[c_a].start, toks[k - 1].end)  # up to a closing mark before the phrase
+            # "“… الأول. … القصير.”وفقا لرويترز.": a quotation of several sentences ends right there
+            lw = next((x for x in range(s0 - 1, c_a - 1, -1) if toks[x].is_word), s0 - 1)  # its last word, past ”.
+            before += [q for q in found_at.containing(toks[lw].start) if q not in before and q.end <= toks[k].start]
             if before:  # "وذكر X أن …، واصفا … .بحسب رويترز.": the agency that carried those words
                 for q in before:
                     if q.speaker.medium is None and not member(toks[np_.first].norm, lex.anon):

@@ -8,7 +8,7 @@ the words, and follows continuations (وأضاف، مشيرا) back to the last 
 phrases (وفق، بحسب، على حد تعبير) and ``جاء في بيان`` are separate frames. All words are
 data; offsets are original-text offsets from ``rasd.text.tokenize``.
 
-This module holds the frames (where content starts) and who goes on speaking (continuations,
+This module holds the frames (where content starts: ``intros``) and who goes on speaking (continuations,
 participles, a fronted topic; a sentence's own subject is in ``subjects``). The document view is in
 ``context``, the word lists in ``lexicon``, speaker phrases in ``speakers``, attribution
 phrases in ``attributions`` and speakers named by description in ``coref``.
@@ -18,21 +18,18 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from rasd.annotators.quotes.addressees import addressee_cut, oblique_object
 from rasd.annotators.quotes.attributions import after_attribution, attributions
 from rasd.annotators.quotes.clauses import (
     bare_speech,
     clause_in,
-    clock_colon,
     colon_quote,
     comma_after_name,
     kana_subject,
     object_before,
     object_first,
     quote_after,
-    quoted_subject,
     relative_antecedent,
     sender,
     strict_frames,
@@ -57,12 +54,11 @@ from rasd.annotators.quotes.context import (
     short_pair,
     trim,
 )
-from rasd.annotators.quotes.coref import affiliation, office_head, resolve_descriptions
+from rasd.annotators.quotes.coref import resolve_descriptions
 from rasd.annotators.quotes.frames import (
     narrated_present,
     opens_clause,
     relay,
-    report_noun,
     subject_next,
     subordinate,
 )
@@ -70,7 +66,9 @@ from rasd.annotators.quotes.groups import continued
 from rasd.annotators.quotes.history import CLITICS as _CLITICS
 from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
-from rasd.annotators.quotes.lexicon import Verb, glued_prep, governed_prep, lexicon, member
+from rasd.annotators.quotes.intros import Intro as _Intro
+from rasd.annotators.quotes.intros import intro_at as _intro_at
+from rasd.annotators.quotes.lexicon import Verb, lexicon, member
 from rasd.annotators.quotes.marks import quote_pairs
 from rasd.annotators.quotes.nominal import (
     data_before,
@@ -81,17 +79,16 @@ from rasd.annotators.quotes.nominal import (
     zero_subject_object,
 )
 from rasd.annotators.quotes.requests import asked_action
+from rasd.annotators.quotes.resumed import resumed
 from rasd.annotators.quotes.speakers import (
     Subj,
     anaphoric,
     clean_np,
     definite,
-    demonstrative,
     is_adjunct_start,
     make_speaker,
     noun_speaker,
     parse_subject,
-    pronoun_adjunct,
     speakerish,
     title_np,
 )
@@ -101,91 +98,13 @@ from rasd.annotators.quotes.subjects import SOFT as _SOFT
 from rasd.annotators.quotes.subjects import inner_subject, main_subject, past_binder
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Quote, Span, Speaker, Timex
-from rasd.text.clitics import affixes, chain, particle, proclitic
+from rasd.text.clitics import affixes, chain
 
 __all__ = ["extract_quotes", "lexicon", "quote_pairs"]
 
 MAX_AUX_SUBJECT = 20  # tokens of a subject between كان and its cue ("وكانت صحيفة … قد كشفت")
-_BY = proclitic("by")  # بـ: "طالبت النقابة بصرف المستحقات"
-_IN = particle("in")
-_ON = particle("on")  # folded; written so it is the name علي
 _PRONOUNS = frozenset(p for p in affixes("pronoun", "definite") if p)  # ه، ها، هم: أنه، إنها
 _AND_THE = chain("and", "the")  # وال: "والمقيمين" joined to the group called on
-
-
-@dataclass
-class _Intro:
-    content_start: int  # token index where content begins
-    direct_open: int | None  # token index of an opening mark, when direct
-    kind: str  # comp | colon | quote | prep | obj
-
-
-def _short_speech(cx: Ctx, o: int) -> bool:
-    """The short pair opening at ``o`` holds two words or more and ends its clause (a full stop,
-    a comma or a paragraph after the closing mark): a brief quotation, not a name the clause
-    goes on from."""
-    c = cx.open_at[o]
-    if sum(t.is_word for t in cx.toks[o + 1 : c]) < 2:
-        return False
-    return c + 1 >= len(cx.toks) or cx.brk[c] or cx.toks[c + 1].norm in (".", ",", "!", "؟")
-
-
-def _intro_at(cx: Ctx, k: int, verb: Verb, first: bool) -> _Intro | None:
-    """Does reported content begin at token ``k``?"""
-    toks, lex = cx.toks, cx.lex
-    t = toks[k]
-    nxt = k + 1
-
-    def after(j: int, kind: str) -> _Intro:
-        while j < len(toks) and toks[j].norm in (":", ","):
-            j += 1
-        if kind == "colon" and j + 1 < len(toks) and toks[j].norm in lex.comps and toks[j + 1].is_word:
-            j += 1  # "قال في بيان: إنه …": the content starts after إن, as with "قال إنه"
-        if j < len(toks) and j in cx.open_at and not quoted_subject(cx, j):
-            return _Intro(j + 1, j, kind)
-        return _Intro(j, None, kind)
-
-    if "preps" in verb.options and t.norm not in verb.preps and not (k > 0 and toks[k - 1].norm in verb.preps):
-        return None  # "واكتفى بأن يلقب …": without its own preposition (or a mark right after it) nothing is reported
-    if t.norm == ":" and not clock_colon(toks, k):
-        return after(nxt, "colon")
-    if k in cx.open_at and not short_pair(cx, k) and not (first and "strict" in verb.options):
-        return _Intro(k + 1, k, "quote")
-    if first and k in cx.open_at and "strict" not in verb.options and _short_speech(cx, k):
-        return _Intro(k + 1, k, "quote")  # "وأضاف «لن نتراجع»." right after the cue: speech, not a name
-    if (t.norm in lex.comps or (t.norm[:1] in _CLITICS and t.norm[1:] in lex.comps and first)) and not (
-        k > 0 and member(toks[k - 1].norm, lex.binders)
-    ):
-        return after(nxt, "comp")  # not "بعد أن"، "إلا أن": another conjunction, not the cue's
-    if "chain" in verb.options and report_noun(t) and not (nxt < len(toks) and toks[nxt].norm in lex.comps):
-        return _Intro(nxt, None, "obj")  # "نقلت الصحيفة عن الوزير توقعه ارتفاع …"
-    if t.norm in lex.say_nouns:
-        return None
-    if ((t.norm in verb.preps and t.text != _ON) or (t.norm == _BY and _BY in verb.preps)) and not (
-        k > 0 and governed_prep(lex, toks[k - 1].norm, t.norm)
-    ) and (nxt >= len(toks) or (t.norm, toks[nxt].norm) not in lex.prep_adverbs):  # علي a name; "والمشرف على" a title; "على التوالي" an adverb
-        if nxt < len(toks) and (toks[nxt].norm in lex.comps or nxt in cx.open_at):
-            return after(nxt + (toks[nxt].norm in lex.comps), "prep")
-        if nxt < len(toks) and toks[nxt].is_word:
-            return _Intro(nxt, None, "prep")
-    if t.norm == _BY and nxt in cx.open_at:
-        return _Intro(nxt + 1, nxt, "quote")
-    if "obj" in verb.options and any(x in lex.obj_starts for x in _bare(t.norm)):
-        return _Intro(k, None, "obj")  # "نفى المتحدث وقوع أي اشتباك"
-    if (
-        (glued := glued_prep(verb, t.norm)) is not None and len(t.norm) >= len(glued) + 3
-        and t.text[len(glued) : len(glued) + 1] != "\u0640"  # بـ«X»: a tatweel after the ب sets it apart
-        and (first or toks[k - 1].norm != _IN)
-        and not member(t.norm, lex.adjuncts)
-        and not pronoun_adjunct(cx, k)  # "بينها": between them, not بـ + a noun
-        and not demonstrative(cx, k, glued)  # "حيث صرح بذلك X": the words are before the cue
-        and not member(t.norm, lex.venues)
-        and not affiliation(t.norm)
-        and not (k > 0 and office_head(toks[k - 1].norm))  # "وكيل محافظة بدر": a name, not بـ + content
-        and not any(m.type == "PER" and m.start == t.start for m in cx.ents.overlapping(t.start, t.end))  # "بتال": a name
-    ):
-        return _Intro(k, None, "prep")  # "طالبت النقابة بصرف المستحقات"
-    return None
 
 
 def extract_quotes(
@@ -239,6 +158,7 @@ def extract_quotes(
             st.hist.add(*prev)  # "…، حيث أظهرت الأرقام أن …، مشيرا": the sentence's speaker goes on
         k += n
     out.extend(attributions(cx, out, doc_id, date))
+    out.extend(resumed(cx, out, doc_id, date))  # "«…» هذا ما قاله X"
     out.sort(key=lambda q: (q.start, q.end))
     resolve_descriptions(text, toks, cx.brk, out, cx.ents)
     resolve_statements(text, out)  # "وقال البيان" after "قالت X في بيان": X
