@@ -425,6 +425,7 @@ def strip_def(w: str) -> str:
 
 _TATWEEL = "\u0640"
 _NUM_ON_WORD = re.compile(r"(\d+(?:[.,]\d+)?)([\u0621-\u064a]{2,})")  # 120كم: a listed unit of two letters too
+_ART_ON_NUM = re.compile(r"([\u0621-\u064a]{2}\u0640*)(\d+(?:[.,]\d+)?)")  # الـ60 before its unit
 _WORD_ON_NUM = re.compile(r"([\u0621-\u063f\u0641-\u064a]{3,})(\d+(?:[.,]\d+)?)")  # المستفيدين500 (no tatweel: الـ24)
 
 
@@ -433,7 +434,8 @@ def unglue(lex: Lex, toks: list[Token]) -> list[Token]:
     tokens, so the unit is the number's object as it is in ``165 دولارا``; a name that
     starts with a number (``1ماليزيا``) stays whole. A number written onto the word before
     it (``المستفيدين500 طفل``) is split off when a listed object, ``%`` or (two digits or
-    more) a plural follows it (a name such as ``آيفون6`` has none). A dash drawn with tatweel (``150 ــ 300``)
+    more) a plural follows it (a name such as ``آيفون6`` has none), and so is the article
+    from a number before its unit (``الـ60 كيلومترا``; ``الدورة الـ30`` is an ordinal). A dash drawn with tatweel (``150 ــ 300``)
     reads as the dash of a range."""
     out: list[Token] = []
     for k, t in enumerate(toks):
@@ -447,6 +449,16 @@ def unglue(lex: Lex, toks: list[Token]) -> list[Token]:
         ):  # one digit before a mere plural is more often a name's (ينبع2 استثمارات)
             cut = t.start + w.end(1)  # بلغ عدد المستفيدين500 طفل: a number glued after a word, its object next
             out += [Token(w.group(1), t.start, cut, fold(w.group(1))), Token(w.group(2), cut, t.end, fold(w.group(2)))]
+            continue
+        a = _ART_ON_NUM.fullmatch(t.text) if t.text[-1:].isdigit() else None
+        if (
+            a is not None
+            and fold(a.group(1)) == _ART
+            and _unit_word(lex, nxt)
+            and all(x.norm != fold(a.group(2)) for x in out)  # الـ600 مليون after 600 مليون refers back (F1)
+        ):
+            cut = t.start + a.end(1)  # قرابة الـ60 كيلومترا: read as the spaced الـ 60 كيلومترا
+            out += [Token(a.group(1), t.start, cut, fold(a.group(1))), Token(a.group(2), cut, t.end, fold(a.group(2)))]
             continue
         m = _NUM_ON_WORD.fullmatch(t.text) if t.text[:1].isdigit() else None
         if m is None or not _unit_word(lex, m.group(2)):

@@ -79,7 +79,9 @@ def open_dual(toks: Sequence[Token], i: int) -> tuple[int, int, str] | None:
             stem = _cut(w, f, _CONSTRUCT_NOM)  # a nominative dual: no plural ends so
         fs = fold(stem)
         # -تين is a dual whatever the noun (not -تان: باكستان), when no proclitic makes it ambiguous
-        feminine = f.endswith(_FEM_DUAL_OBL) and len(fs) >= 4 and not off and f[0] not in _PARTICLES
+        # or an agreeing adjective follows the word without its proclitic (بهجمتين سريعتين)
+        unambiguous = (not off and f[0] not in _PARTICLES) or (off > 0 and _agreeing_dual(toks, i))
+        feminine = f.endswith(_FEM_DUAL_OBL) and len(fs) >= 4 and unambiguous
         if fs in nl.time_units:
             return None
         nominative = bool(stem) and f.endswith(_CONSTRUCT_NOM) and fs in nl.sound_masc
@@ -95,6 +97,16 @@ def open_dual(toks: Sequence[Token], i: int) -> tuple[int, int, str] | None:
         return None
     pd = _pronoun_dual(tok.text)
     return (tok.start + pd[0], tok.end, pd[1]) if pd else None
+
+
+def _agreeing_dual(toks: Sequence[Token], i: int) -> bool:
+    """``بهجمتين سريعتين``: an indefinite -تين adjective right after a word in -تين shows that
+    word is a dual noun even behind a proclitic (which alone leaves ``بـ...تين`` ambiguous)."""
+    if i + 1 >= len(toks):
+        return False
+    nxt = clean(toks[i + 1].text)
+    f = fold(nxt)
+    return f.endswith(_FEM_DUAL_OBL) and not is_definite(nxt) and f[0] not in _PARTICLES and len(f) >= 6
 
 
 def _agrees_with_plural(toks: Sequence[Token], i: int) -> bool:
@@ -153,7 +165,7 @@ def may_be_dual(text: str) -> bool:
     """Can ``open_dual`` read a dual at a word written ``text``, whatever follows it? Every
     stem its branches could cut must be a known singular (or a -تين noun) for that."""
     nl = nouns()
-    for off, w, definite, f in dual_forms(text):
+    for _off, w, definite, f in dual_forms(text):
         stems = []
         if f.endswith(_FEM_DUAL):
             stems.append(_cut(w, f, _FEM_DUAL) + _FEM)
@@ -168,7 +180,7 @@ def may_be_dual(text: str) -> bool:
             stems.append(_cut(w, f, _CONSTRUCT_NOM))
         for stem in stems:
             fs = fold(stem)
-            feminine = f.endswith(_FEM_DUAL_OBL) and len(fs) >= 4 and not off and f[0] not in _PARTICLES
+            feminine = f.endswith(_FEM_DUAL_OBL) and len(fs) >= 4  # behind a proclitic: see _agreeing_dual
             known = feminine or fs in nl.singulars or (nominative and fs in nl.sound_masc)
             if len(fs) >= 2 and known and fs not in nl.time_units and fs not in nl.not_objects:
                 return True

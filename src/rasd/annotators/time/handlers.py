@@ -383,7 +383,12 @@ def _h_duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return None
     if unit in ("H", "MIN", "S") and n is None and lex.numbers.get(key(gd.get("num") or "")) != "X":
         return None  # "بضع ساعات" is PTXH (rn093)
+    if mod in _PART_MODS:
+        mod = None  # "آخر دقيقتين", "أول 20 يوما": a length has no start or end of its own
     return Cand(start, end, "DURATION", _dur_value(unit, n), mod=mod, confidence=0.85)
+
+
+_PART_MODS = frozenset({"START", "MID", "END"})
 
 
 _RATE_AFTER = re.compile(r"\d\S*\s+(?:\S+\s+){0,2}$")  # a number, its scale word and its noun before في
