@@ -96,3 +96,24 @@ def test_an_armed_group_is_a_body_not_a_place(forced: dict) -> None:
     text = "واتهمت الشرطة جماعة بوكو حرام بتنفيذ التفجير في السوق"
     forced[text] = [("بوكو", "GPE")]
     assert found(text) == [("جماعة بوكو حرام", "ORG")]
+
+
+def test_floods_and_a_sect_named_like_places_are_no_places(forced: dict) -> None:
+    """``place_idioms.txt``: "سيول جارفة" are floods (no Seoul), "الطائفة الإسماعيلية" a sect
+    (no Ismailia); the same names alone stay places."""
+    floods = "وتسببت سيول جارفة في مقتل خمسة أشخاص بالوادي"
+    forced[floods] = [("سيول", "GPE")]
+    assert found(floods) == []
+    sect = "وينتمي المسجد المستهدف إلى الطائفة الإسماعيلية كما قال الشهود"
+    forced[sect] = [("الإسماعيلية", "GPE")]
+    assert found(sect) == []
+    city = "ووصل الوفد إلى سيول ثم إلى الإسماعيلية"
+    forced[city] = [("سيول", "GPE"), ("الإسماعيلية", "GPE")]
+    assert found(city) == [("سيول", "GPE"), ("الإسماعيلية", "GPE")]
+
+
+def test_the_building_is_no_iraqi_city_unless_the_model_says_so(forced: dict) -> None:
+    """``city_stop.txt``: "العمارة" (the building of a fire report) is not matched as Amara."""
+    text = "واندلع الحريق في العمارة المكونة من أربعة طوابق"
+    forced[text] = []
+    assert found(text) == []
