@@ -228,7 +228,7 @@ def _scan_line(
             lemma, k = opn[2], opn[1]
             object_span = Span(toks[opn[0]].start, toks[opn[1] - 1].end)
         at = num.i - 1 if value == 2.0 and num.i > 1 and toks[num.i - 1].norm in _OR else num.i  # فئة أو اثنتين
-        if lemma is None and not num.digits and (value == 1.0 or at < num.i) and (nb := noun_before(toks, at)):
+        if lemma is None and not num.digits and (value == 1.0 or at < num.i) and (nb := noun_before(toks, at, one=at == num.i)):
             lemma, object_span = nb[0], Span(toks[nb[1]].start, toks[nb[1]].end)
         if lemma is None and not num.digits and value is not None and 3 <= value <= 10 and (pb := plural_before(toks, num.i)):
             lemma, object_span = pb

@@ -538,8 +538,10 @@ def _disagrees(norm: str, single: str, numbers: dict[str, tuple[float, str]]) ->
     return 3 <= v <= 10 and bare.endswith(fold(_FEM)) == fold(single).endswith(fold(_FEM))
 
 
-def noun_before(toks: Sequence[Token], i: int) -> tuple[str, int] | None:
+def noun_before(toks: Sequence[Token], i: int, *, one: bool = True) -> tuple[str, int] | None:
     """The noun a post-posed واحد/واحدة counts and its index (مرة واحدة، لموسم واحد); none
+    after a ``same_one.txt`` noun when ``one`` (عائلة واحدة: the same family, yet ``عائلة أو
+    اثنتين`` counts families); none
     before من after a definite word ("المدينة واحدة من أجمل المدن": one of, decision 9),
     while an indefinite noun is still counted ("يتأهل منتخب واحد من بين المنتخبات"). A
     feminine nisba between them is the noun's adjective (مظلة إدارية واحدة: مظلة, F5)."""
@@ -553,7 +555,7 @@ def noun_before(toks: Sequence[Token], i: int) -> tuple[str, int] | None:
     glued = fold(prev.text)[:1] in _TO_PB and len(prev.norm) > 4 and not _known(prev.text)
     text, _ = _bare(prev) if glued else (prev.text, 0)  # لموسم واحد; برنامج واحد keeps its ب
     got = lemma(text)
-    if got is None or fold(got) in nouns().time_units or _same_one(prev.text):
+    if got is None or fold(got) in nouns().time_units or (one and _same_one(prev.text)):
         return None
     return got, i - 1
 
