@@ -53,12 +53,13 @@ from rasd.annotators.quotes.speakers import (
 )
 from rasd.resources import load_lines
 from rasd.text import Token, fold
-from rasd.text.clitics import chain, conjunctions, particle
+from rasd.text.clitics import chain, conjunctions, particle, proclitic
 
 _CONJ = conjunctions()  # و، ف
 _IN = particle("in")
 _TO = chain("to")
 _FROM = particle("from")
+_SO = proclitic("so")  # ف: "أما X فقد …" answers the fronted X
 MAX_WHEN = 12  # tokens of a fronted time clause
 MAX_CLAUSE_LEAD = 4  # words between a feeling verb and the أن of its clause ("أعرب عن أمله في أن")
 MAX_WISH_LEAD = 10  # words of a wished noun phrase before the clause joined to it ("متمنيا للجميع التوفيق وأن")
@@ -323,6 +324,23 @@ def topic(cx: Ctx, s0: int, k: int) -> NP | None:
     if comma is None:
         return None
     np_ = clean_np(cx, trim(cx, s0 + 1, comma - 1))
+    return np_ if np_ is not None and speakerish(cx, np_) else None
+
+
+def answered_topic(cx: Ctx, s0: int, k: int) -> NP | None:
+    """``أما X فقد برر … بأنه``, ``أما X فأكد``: with no comma, the ف glued to the cue (or to a
+    particle right before it, ``فقد``) answers the fronted X, which is the cue's subject even when
+    a noun after the cue looks like one (the justified act is its object)."""
+    toks = cx.toks
+    # the particle may follow a quotation's closing mark in the same sentence ("…!» أما X فقد …")
+    s0 = next((j for j in range(k - 2, s0 - 1, -1) if not toks[j].is_word or any(w in cx.lex.topics for w in bare(toks[j].norm))), s0)
+    if k - s0 < 3 or not any(w in cx.lex.topics for w in bare(toks[s0].norm)):
+        return None  # no particle, or a comma or a mark after it (the comma form is ``topic``'s)
+    end = next((j for j in (k - 1, k) if j > s0 + 1 and toks[j].norm[:1] == _SO
+                and (j == k or toks[j].norm[1:] in cx.lex.openers) and len(bare(toks[j].norm)) > 1), None)  # fmt: skip
+    if end is None:
+        return None
+    np_ = clean_np(cx, trim(cx, s0 + 1, end - 1))
     return np_ if np_ is not None and speakerish(cx, np_) else None
 
 

@@ -30,7 +30,7 @@ from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention
 from rasd.resources import load_lines, load_pairs
 from rasd.text import Token, fold, tokenize
-from rasd.text.clitics import affixes, article, particle, proclitic
+from rasd.text.clitics import affixes, article, particle, prepositions, proclitic
 
 MAX_SUBJECT = 30  # tokens between a cue and its content
 MAX_DENY_LEAD = 4  # words before a denial phrase that still frame the content ("أنه لا صحة …")
@@ -45,6 +45,7 @@ MAX_OUTLET_NAME = 6  # words of a quoted outlet name after its noun ("صحيفة
 _ACC = affixes("accusative")  # مؤكدا، مشيراً
 _MASC_PL, _VERB_PL = affixes("plural", "masc"), affixes("verb_plural")  # المحتجين؛ أكدوا
 # prepositions after which a cue-looking word is a noun or an adjective ("عن أبلغ التهاني")
+_BY_TO = prepositions(kaf=False)  # ب، ل glued to a noun
 _NOUN_AFTER = frozenset(particle(g) for g in ("about", "in", "on", "with"))
 
 
@@ -52,6 +53,16 @@ _NOUN_AFTER = frozenset(particle(g) for g in ("about", "in", "on", "with"))
 def _negators() -> frozenset[str]:
     """غير and its like: the participle after one is an adjective (``زيارة غير معلنة``)."""
     return frozenset(fold(w) for w in load_lines("quotes/negators.txt"))
+
+
+def _described(prev: Token, w: Token) -> bool:
+    """A participle not in the accusative (``متوقعة``, not ``متوقعا``) right after an indefinite
+    noun behind a glued ب/ل (``بتكلفة``): it describes that noun; a speaker's circumstantial
+    participle follows a clause, not a prepositional noun."""
+    if not prev.is_word or prev.norm[:1] not in _BY_TO or w.norm.endswith(_ACC) or prev.norm.endswith(_ACC):
+        return False
+    rest = prev.norm[1:]
+    return len(rest) >= 3 and not rest.startswith(article()) and not rest.startswith(_BY_TO)
 
 
 @dataclass
@@ -305,6 +316,8 @@ def cue_at(cx: Ctx, k: int) -> tuple[int, Verb] | None:
                     return None  # "لم يعلن سوى عن القليل": nothing was said but …
                 if v.participle and k > 0 and toks[k - 1].norm in _negators():
                     return None  # "في زيارة غير معلنة": an adjective, not a speaker's participle
+                if v.participle and k > 0 and _described(toks[k - 1], toks[k]):
+                    return None  # "بتكلفة متوقعة تصل إلى …": the expected cost, nobody expects aloud
                 return n, v
     return None
 

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from rasd.annotators.quotes.addressees import addressee_cut, oblique_object
 from rasd.annotators.quotes.attributions import after_attribution, attributions
 from rasd.annotators.quotes.clauses import (
+    answered_topic,
     bare_speech,
     clause_in,
     colon_quote,
@@ -389,6 +390,8 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: State, k: int, in_doc: bool = F
             if main is not None and main.np is not None and speakerish(cx, main.np):
                 return make_speaker(cx, main)
         return _inherit(continued(cx, max(s0, st.covered_until + 1, st.indirect_until + 1), k, verb, st.last), sub.medium)
+    if sub.np is not None and (fronted := answered_topic(cx, s0, k)) is not None:
+        return make_speaker(cx, Subj(np=fronted, medium=sub.medium))  # "أما X فقد برر غيابه بأنه"
     if sub.np is not None and not sub.chain and kana_subject(cx, s0, k) is not None:
         sub = Subj(medium=sub.medium)  # "وكانت الوزارة أبلغت السفارة أن …": the subject is before the cue
     if sub.np is not None:

@@ -123,6 +123,14 @@ def other_hamza(text: str) -> bool:
 
 
 @cache
+def pronoun_adjuncts() -> frozenset[str]:
+    """Folded adjunct words marked ``pronoun`` (``وهو``, ``وهي``): before ``ما`` and a cue with its
+    object pronoun they resume the clause just said, as a demonstrative does (quotes/resumed.py)."""
+    rows = (line.split("\t") for line in load_lines("quotes/adjuncts.txt"))
+    return frozenset(fold(r[0].strip()) for r in rows if len(r) > 1 and r[1].strip() == "pronoun")
+
+
+@cache
 def time_adjuncts() -> frozenset[str]:
     """Folded adjunct words marked ``time`` (``أمس``, ``صباح``) and the weekdays: a time adverb that
     may stand between a cue and its subject (``وأوضح أمس الخميس X أن …``)."""

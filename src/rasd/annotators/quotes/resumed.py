@@ -1,6 +1,6 @@
-"""Statements reported before their cue: ``«…» هذا ما قاله X``, ``…، وهذا ما أكده X``.
+"""Statements reported before their cue: ``«…» هذا ما قاله X``, ``…، وهذا ما أكده X``, ``وهو ما أكده X``.
 
-The demonstrative and ``ما`` point back to what was just said, and the cue carries the object
+The demonstrative (or the pronoun ``هو/هي``) and ``ما`` point back to what was just said, and the cue carries the object
 pronoun (``أكده``, ``قالته``), so the verb form is not in the lexicon as written: the pronoun is
 cut off and the rest looked up. The content is the quotation right before the demonstrative,
 else its clause (from the sentence start); the speaker is the subject after the cue.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from rasd.annotators.quotes.context import Ctx, content_end, polarity, sentence_start, trim
 from rasd.annotators.quotes.history import bare
-from rasd.annotators.quotes.lexicon import Verb
+from rasd.annotators.quotes.lexicon import Verb, pronoun_adjuncts
 from rasd.annotators.quotes.marks import OPENERS
 from rasd.annotators.quotes.speakers import demonstrative, make_speaker, parse_subject
 from rasd.annotators.spans import SpanIndex
@@ -40,7 +40,7 @@ def resumed(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> list[
     out: list[Quote] = []
     taken = SpanIndex(q.content for q in found)
     for i in range(1, len(toks) - 3):
-        if toks[i + 1].norm != _WHAT or not any(demonstrative(cx, i, c) for c in ("", *_CONJ)):
+        if toks[i + 1].norm != _WHAT or not (toks[i].norm in pronoun_adjuncts() or any(demonstrative(cx, i, c) for c in ("", *_CONJ))):
             continue
         verb = _cue(cx, toks[i + 2].norm)
         if verb is None:
