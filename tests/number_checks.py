@@ -18,6 +18,11 @@ def counts(text: str, dct: str) -> list[Quantity]:
     return qs
 
 
+def value_objects(text: str, dct: str) -> list[tuple[float | None, str | None]]:
+    """(value, object) of every count."""
+    return [(q.value, q.object) for q in counts(text, dct)]
+
+
 def timexes(text: str, dct: str) -> list[tuple[str, str, str | None]]:
     """(text, type, value) of every time expression."""
     out = tag(text, dct)

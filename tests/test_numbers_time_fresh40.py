@@ -6,13 +6,13 @@ sentence here was written for these tests, and each test names the rule it guard
 
 from __future__ import annotations
 
-from number_checks import counts, timexes
+from number_checks import timexes, value_objects
 
 DCT = "2015-08-11"  # a Tuesday
 
 
 def _q(text: str) -> list[tuple[float | None, str | None]]:
-    return [(q.value, q.object) for q in counts(text, DCT)]
+    return value_objects(text, DCT)
 
 
 def _t(text: str) -> list[tuple[str, str, str | None]]:

@@ -7,7 +7,7 @@ rule it guards.
 
 from __future__ import annotations
 
-from number_checks import counts
+from number_checks import counts, value_objects
 
 from rasd.annotators.time import tag
 
@@ -15,7 +15,7 @@ DCT = "2015-08-11"  # a Tuesday
 
 
 def _q(text: str) -> list[tuple[float | None, str | None]]:
-    return [(q.value, q.object) for q in counts(text, DCT)]
+    return value_objects(text, DCT)
 
 
 # --------------------------------------------------------------------------- quantities

@@ -7,13 +7,13 @@ rule it guards.
 
 from __future__ import annotations
 
-from number_checks import counts
+from number_checks import value_objects
 
 DCT = "2015-08-07"  # a Friday
 
 
 def _q(text: str) -> list[tuple[float | None, str | None]]:
-    return [(q.value, q.object) for q in counts(text, DCT)]
+    return value_objects(text, DCT)
 
 
 def test_one_family_is_the_same_family() -> None:
