@@ -43,6 +43,7 @@ from rasd.annotators.quotes.frames import prayed_to
 from rasd.annotators.quotes.history import bare
 from rasd.annotators.quotes.lexicon import Verb, member
 from rasd.annotators.quotes.nominal import nominal_intro
+from rasd.annotators.quotes.provisions import document_before
 from rasd.annotators.quotes.speakers import (
     clean_np,
     definite,
@@ -275,6 +276,8 @@ def relative_antecedent(cx: Ctx, k: int) -> NP | None:
     toks = cx.toks
     if (cue := cue_at(cx, k)) is not None and resumptive(cx, k, cue[1]):
         return None  # "إيران التي اتهمها بـ…": Iran is the one accused
+    if cue is not None and "provision" in cue[1].options and (doc := document_before(toks, cx.brk, k)) is not None:
+        return NP(*doc)  # "نظام العمل، والذي ينص على …": the statute provides
     if (group := plural_antecedent(cx, k)) is not None:
         return NP(group, group)  # "وسط المحتجين، الذين أكدوا أن": the group
     if k < 2 or toks[k - 1].norm not in cx.lex.relatives or not toks[k - 2].is_word:

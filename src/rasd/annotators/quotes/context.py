@@ -26,6 +26,7 @@ from rasd.annotators.quotes.history import CLITICS
 from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.lexicon import Lex, Verb, lexicon
 from rasd.annotators.quotes.marks import quote_pairs
+from rasd.annotators.quotes.provisions import document_before
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention
 from rasd.resources import load_lines, load_pairs
@@ -308,7 +309,8 @@ def cue_at(cx: Ctx, k: int) -> tuple[int, Verb] | None:
         for first in _bare(words[0]):
             v = cx.lex.cues.get((first, *words[1:]))
             if v is not None:
-                if rel and not _named_as(cx, k + n, v) and not _person_report(cx, k) and not resumptive(cx, k, v):
+                if rel and not _named_as(cx, k + n, v) and not _person_report(cx, k) and not resumptive(cx, k, v) and not (
+                        "provision" in v.options and document_before(toks, cx.brk, k) is not None):  # fmt: skip
                     return None  # "إسرائيل التي أعلنت": a relative clause, not a report
                 if whoever(toks, k, v.imperfect) or irrealis(toks, k, v.imperfect) or between(toks, k, "strict" in v.options):
                     return None

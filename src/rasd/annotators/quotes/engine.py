@@ -79,6 +79,7 @@ from rasd.annotators.quotes.nominal import (
     time_only,
     zero_subject_object,
 )
+from rasd.annotators.quotes.provisions import document_before
 from rasd.annotators.quotes.requests import asked_action
 from rasd.annotators.quotes.resumed import resumed
 from rasd.annotators.quotes.speakers import (
@@ -284,7 +285,8 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: State, doc_id: str) -> tuple
             intro = _Intro(at, None, "comp")  # "أعرب عن أمله في أن …": the clause is the content
     if intro.kind == "obj" and time_only(toks, intro.content_start, content_end(cx, intro.content_start), st.times):
         return None  # "كما أعلنت الوزارة الأسبوع الماضي.": when it was said, not what
-    if k <= st.indirect_until and intro.kind not in ("comp", "colon", "quote"):
+    if k <= st.indirect_until and intro.kind not in ("comp", "colon", "quote") and not (
+            "provision" in verb.options and document_before(toks, cx.brk, k) is not None):  # fmt: skip
         return None  # "لا تزال تشدد على دعمها" inside someone's reported words
     if intro.content_start in st.used_starts:
         return None  # "وفق ما نقل عنه موقع X، أن …": that content has its speaker already
