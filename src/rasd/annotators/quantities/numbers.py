@@ -17,6 +17,7 @@ from rasd.annotators.quantities.objects import (
     article_forms,
     clean,
     folded,
+    is_definite,
     is_plural,
     nouns,
     time_words,
@@ -298,11 +299,14 @@ def scan_number(lex: Lex, toks: Sequence[Token], i: int, text: str) -> Num | Non
     if frac is not None and frac[1] == "alone":
         return Num(i, i + 1, tok.start, tok.end, frac[0])
     fr = next((r for r in word_readings(tok.norm) if r in nouns().fractions), None)
-    if fr is not None and nouns().fractions[fr][1] == "add" and i + 1 < len(toks):
+    uses = nouns().fractions[fr][1].split("|") if fr is not None else []
+    if fr is not None and "add" in uses and i + 1 < len(toks):
+        off = orig_len(tok.text, len(tok.norm) - len(fr))
         hit = lookup(lex, toks[i + 1])  # نصف مليون, وربع مليار: a part of the scale word after it
         if hit is not None and hit[1] == "scale" and not toks[i + 1].norm.startswith(_AND):
-            off = orig_len(tok.text, len(tok.norm) - len(fr))
             return Num(i, i + 2, tok.start + off, toks[i + 1].end, nouns().fractions[fr][0] * hit[0])
+        if "alone" in uses and hit is None and is_definite(toks[i + 1].text):
+            return Num(i, i + 1, tok.start + off, tok.end, nouns().fractions[fr][0])  # ثلث السوق
     plain = word_readings(tok.norm)
     for r in word_readings(tok.norm, definite=True):  # آلاف، الآلاف من الدولارات (not العدة)
         if tok.norm[: len(tok.norm) - len(r)].endswith(_AS):
@@ -388,7 +392,7 @@ def _tail(lex: Lex, toks: Sequence[Token], num: Num, text: str) -> Num:
         return num
     word = clean(toks[k].text)[(k == num.j) :]
     frac = nouns().fractions.get(fold(word))
-    if frac is not None and frac[1] == "add":
+    if frac is not None and "add" in frac[1].split("|"):
         num.value += frac[0] * unit
         num.j, num.end = k + 1, toks[k].end
         own = toks[k + 1] if k + 1 < len(toks) else None

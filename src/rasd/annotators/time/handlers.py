@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import cache
 
 from rasd.annotators.time.base import (
+    _SMALLER,
     ART,
     CONJ,
     NISBA,
@@ -302,7 +303,12 @@ def _h_ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if nxt in (particle("from"), particle("on")) and not gd.get("num") and count == "N":
         # "بعد أشهر من المحادثات", "بعد أسابيع على التحرير": a stretch counted from an event, not a date
         return Cand(m.start("unit") if not gd.get("mod") else m.start("mod"), m.end(), "DURATION", _dur_value(unit, None), mod=mod, confidence=0.7)
-    if gd.get("num"):
+    n: float | None
+    if gd.get("frac"):  # "قبل نصف قرن", "قبل نصف عام": the fraction in a whole smaller unit
+        if count != "1":
+            return None
+        unit, n = _whole(unit, duration_fractions()[key(gd["frac"])])
+    elif gd.get("num"):
         n = _num(gd["num"], lex)
         if n is None:  # منذ عدة أشهر
             return _cand(m, "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", mod=mod, anchor="dct", confidence=0.7)
@@ -312,9 +318,11 @@ def _h_ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return _cand(m, "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", mod=mod, anchor="dct", confidence=0.7)
     else:
         n = 2.0 if count == "2" else 1.0
-    if nxt in (particle("from"), particle("on")) or unit in ("DE", "CE", "H", "MIN", "S"):
+    if unit in ("DE", "CE"):  # "قبل عقدين", "قبل نصف قرن": years back, as "قبل عامين"
+        unit, n = "Y", n * _SMALLER[unit][1]
+    if nxt in (particle("from"), particle("on")) or unit in ("H", "MIN", "S"):
         # "بعد عام من الاتفاق", "مضي شهر على نهاية البطولة": counted from an event, not from the publication date
-        start = m.start("unit") if not gd.get("num") else m.start("num")
+        start = m.start("num") if gd.get("num") else m.start("frac") if gd.get("frac") else m.start("unit")
         if gd.get("mod"):
             start = m.start("mod")
         return Cand(start, m.end(), "DURATION", _dur_value(unit, n), mod=mod, confidence=0.8)

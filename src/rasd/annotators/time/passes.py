@@ -29,12 +29,13 @@ from rasd.annotators.time.base import (
     _dur_value,
     _num,
     _regexes,
+    _whole,
     clock_value_of,
     day_value_of,
 )
 from rasd.annotators.time.clock_runs import afternoon
 from rasd.annotators.time.events import named_events
-from rasd.annotators.time.lexicon import Lexicon, key, lexicon, literal_alt, range_words
+from rasd.annotators.time.lexicon import Lexicon, duration_fractions, key, lexicon, literal_alt, range_words
 from rasd.annotators.time.nowadays import nowadays
 from rasd.annotators.time.pass_words import _words
 from rasd.annotators.time.recurring import recurring
@@ -357,6 +358,9 @@ def _count(text: str, lex: Lexicon, *, vague: bool = False) -> str | None:
         return None
     nm = _regexes().blocks["NUM"].search(text[: um.start()])
     n = _num(nm.group(1), lex) if nm else (2.0 if count == "2" else 1.0 if count == "1" else None)
+    fm = None if nm else _regexes().blocks["DURFRAC"].search(text[: um.start()])
+    if fm and count == "1":  # "منذ نصف قرن": P50Y
+        unit, n = _whole(unit, duration_fractions()[key(fm.group(1))])
     if n is None and vague:
         return _dur_value(unit, None)
     if n is None or not float(n).is_integer():
