@@ -477,12 +477,19 @@ def polarity(cx: Ctx, verb_pol: str, c_start: int, c_end: int) -> str:
     """``deny`` for a denying cue or content opening with a denial phrase (``deny.txt``)."""
     if verb_pol == "deny":
         return "deny"
-    words = list(islice((t.norm for i in range(c_start, c_end) if (t := cx.toks[i]).is_word), MAX_DENY_LEAD))
+    ahead = list(islice((t.norm for i in range(c_start, c_end) if (t := cx.toks[i]).is_word), MAX_DENY_LEAD + 2))
+    words = ahead[:MAX_DENY_LEAD]
     heads = [_bare(w)[-1] for w in words]
     for phrase in cx.lex.deny:
         n = len(phrase)
         for i in range(0, len(words) - n + 1):
             if heads[i] == phrase[0] or words[i] == phrase[0]:
-                if tuple(words[i + 1 : i + n]) == phrase[1:]:
-                    return "deny"
+                if tuple(words[i + 1 : i + n]) == phrase[1:] and not any(w in _doubts() for w in ahead[i + n : i + n + 2]):
+                    return "deny"  # not "لا يوجد شك في أن …": no doubt asserts
     return "assert"
+
+
+@cache
+def _doubts() -> frozenset[str]:
+    """Doubt nouns (``quotes/doubts.txt``): a denial phrase before one asserts ("لا يوجد أدنى شك")."""
+    return frozenset(fold(x) for x in load_lines("quotes/doubts.txt"))

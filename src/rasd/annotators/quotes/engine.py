@@ -74,6 +74,7 @@ from rasd.annotators.quotes.marks import quote_pairs
 from rasd.annotators.quotes.nominal import (
     data_before,
     data_subject,
+    felt,
     in_which,
     nominal_intro,
     time_only,
@@ -189,8 +190,8 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: State, doc_id: str) -> tuple
             if hit[1].participle and toks[j - 1].norm == "," and (c := colon_quote(cx, j)) is not None:
                 intro, st.gap = _Intro(c + 2, c + 1, "quote"), (j, c)  # "وقال X، …، مشيرًا إلى أن …: «…»": the verb's quotation
             break  # another report starts: "بين البلدين، تقول عنها …", "أعلنت X تنفيذ … قائلة إن …", "… حيث أفادت أن"
-        if toks[j].norm == ":" and toks[j - 1].norm in scripture():
-            return None  # "قال الله تعالى: (…)": scripture cited, no quote (realnews decision 2)
+        if toks[j].norm in (":", "(") and toks[j - 1].norm in scripture():
+            return None  # "قال الله تعالى: (…)", "قال تعالى (…)": scripture cited, no quote (realnews decision 2)
         intro = _intro_at(cx, j, verb, first=(j == k + n))
         if intro is not None:
             break
@@ -206,6 +207,8 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: State, doc_id: str) -> tuple
         if j > k + n and toks[j - 1].norm == "," and subordinate(toks, j + 1):
             break  # "أضافت ميزة البحث، حيث أنه …": the حيث clause explains; its أن is not this cue's
         j += 1
+    if intro is not None and intro.kind == "prep" and "clausal" not in verb.options and felt(toks[intro.content_start].norm):
+        return None  # "كشف X عن تمنياته بـ …": a feeling or wish with a noun alone (decision 1, E3)
     if intro is None and "comma" in verb.options and (c := comma_after_name(cx, k + n, j)) is not None:
         intro, j = _Intro(c + 1, None, "colon"), c  # "وقال المتحدث … X، تلقت الغرفة بلاغا …"
     if intro is None and "comma" in verb.options and (c := bare_speech(cx, k + n, j)) is not None:
@@ -277,8 +280,8 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: State, doc_id: str) -> tuple
         if at is None and (o := quote_after(cx, intro.content_start)) is not None:
             at, intro = None, _Intro(o + 1, o, "quote")  # "وأثنى اللاعب على مدربه «…»": the quotation
         elif at is None:  # "أعرب عن قلقه": a feeling, not a report (realnews decision 1) …
-            felt = parse_subject(cx, subj_a, subj_b, verb)
-            if felt.np is not None and speakerish(cx, felt.np) and (spk := make_speaker(cx, felt)) is not None:
+            felt_np = parse_subject(cx, subj_a, subj_b, verb)
+            if felt_np.np is not None and speakerish(cx, felt_np.np) and (spk := make_speaker(cx, felt_np)) is not None:
                 st.hist.add(k, spk)  # … but "… داعيا تركيا إلى …" after it goes on with the same subject
             return None
         else:

@@ -131,7 +131,7 @@ def nominal_intro(
                 covered[first] = max(covered.get(first, 0), last + 1)
     named_to = _name_then_comma(toks, brk, ents, a)
     if named_to is not None:  # "أكد مدير إدارة … رئيس المركز سالم العمري، أهمية …": the name ends it
-        return None if _felt(toks[named_to[1]].norm) else named_to
+        return None if felt(toks[named_to[1]].norm) else named_to
     j, named, heads, closed = a, False, _heads(), False  # closed: a whole name was read
     while j < n and j - a < MAX_SUBJECT and not brk[j]:
         t = toks[j]
@@ -172,7 +172,7 @@ def nominal_intro(
         return None  # a definite word here is as likely the subject going on
     if j > sub_end and toks[j - 1].norm in _governing():
         return None  # "أعلن الموقع عبر تويتر …": the preposition's own noun, not the content
-    if _felt(toks[j].norm):
+    if felt(toks[j].norm):
         return None  # "أكد المدير سعادته بنجاح …": a feeling, not a report (realnews decision 1)
     if toks[j].norm[:1] == _BY and any(m.type == "PER" and nodef(bare(toks[x - 1].norm)[-1]) in _heads()
                                        for x in range(j + 1, min(j + 4, n)) for m in ents.starting_in(toks[x].start, toks[x].end)):  # fmt: skip
@@ -190,12 +190,12 @@ def _feelings() -> frozenset[str]:
     return frozenset(fold(x) for x in load_lines("quotes/feelings.txt"))
 
 
-def _felt(w: str) -> bool:
+def felt(w: str) -> bool:
     """``سعادته``, ``فخرهم``: a feeling noun with a possessive pronoun."""
     for x in bare(w):  # فخره: the ف is the word's own
         p = next((p for p in _PRONOUN if x.endswith(p) and len(x) > len(p) + 1), None)
         s = x[: -len(p)] if p else ""
-        if (s[:-1] + _FEM if s.endswith(_FEM_CONSTRUCT) else s) in _feelings():
+        if s in _feelings() or (s.endswith(_FEM_CONSTRUCT) and s[:-1] + _FEM in _feelings()):  # تمنيات, سعادت(ه)
             return True
     return False
 

@@ -15,7 +15,9 @@ from rasd.resources import load_lines
 from rasd.text import Token, fold
 from rasd.text.clitics import definite_chains
 
-MAX_DOCUMENT = 6  # words from the statute's head noun to the relative pronoun ("المادة 122 من نظام العمل")
+MAX_DOCUMENT = 8  # words from the statute's head noun to the relative pronoun ("المادة 122 من نظام العمل في حق X")
+_BRACKETS = frozenset("()")
+_IN = "في"
 
 
 @cache
@@ -42,11 +44,22 @@ def document_before(toks: list[Token], brk: list[bool], k: int) -> tuple[int, in
     if k < 2 or not any(b in _relatives() for b in bare(toks[k - 1].norm)):
         return None
     last = k - 3 if toks[k - 2].norm == "," else k - 2
-    head = None
-    for j in range(last, max(last - MAX_DOCUMENT, -1), -1):
+    head, j, words = None, last, 0
+    while j >= 0 and words < MAX_DOCUMENT:
         t = toks[j]
+        if t.text in _BRACKETS:
+            j -= 1  # "المادة (236) من نظام العمل": the number's brackets are no words
+            continue
         if brk[j] or not (t.is_word or t.norm.isdigit()):
             break
         if any(_head(b) in _statutes() for b in bare(t.norm)):
             head = j  # the outermost one: "المادة 40 من نظام العمل", not "نظام العمل"
-    return None if head is None else (head, last)
+        j, words = j - 1, words + 1
+    if head is None:
+        return None
+    cut = next((x for x in range(head + 1, last + 1) if toks[x].norm == _IN and not _statute_in(toks, x + 1, last)), None)
+    return head, (last if cut is None else cut - 1)  # "… من نظام العمل في حق منشآتهم": not the adjunct
+
+
+def _statute_in(toks: list[Token], a: int, b: int) -> bool:
+    return any(_head(x) in _statutes() for t in toks[a : b + 1] for x in bare(t.norm))
