@@ -43,6 +43,22 @@ def _digit_names() -> frozenset[str]:
 
 
 @cache
+def _label_adjectives() -> frozenset[str]:
+    """Adjectives between a label word and its number (``quantities/label_adjectives.txt``)."""
+    return frozenset(fold(w) for w in load_lines("quantities/label_adjectives.txt"))
+
+
+def _label_across(lex: Lex, toks: Sequence[Token], num: Num) -> bool:
+    """``الرقم المجاني 19988``: digits after a label word and one listed adjective are its number."""
+    if not num.digits or num.i < 2:
+        return False
+    adj = fold(toks[num.i - 1].norm)
+    adj = adj[2:] if adj.startswith("ال") else adj
+    head = word_readings(toks[num.i - 2].norm)
+    return adj in _label_adjectives() and any(r in lex.skip_before for r in head) and not _year_words().intersection(head)
+
+
+@cache
 def _round_name_heads() -> frozenset[str]:
     return frozenset(fold(w) for w in load_lines("quantities/round_name_heads.txt"))
 
@@ -102,6 +118,8 @@ def is_skipped(lex: Lex, toks: Sequence[Token], num: Num, text: str, spans: Span
             return True
         if num.digits and any(r in _digit_names() for r in word_readings(prev.norm)):
             return True  # موقع 24: a name
+        if _label_across(lex, toks, num):
+            return True  # الرقم المجاني 19988
         if (
             prev.norm == "("
             and num.i > 1
