@@ -71,7 +71,7 @@ def intro_at(cx: Ctx, k: int, verb: Verb, first: bool) -> Intro | None:
     if t.norm in lex.say_nouns:
         return None
     if ((t.norm in verb.preps and t.text != _ON) or (t.norm == _BY and _BY in verb.preps)) and not (
-        k > 0 and governed_prep(lex, toks[k - 1].norm, t.norm)
+        k > 0 and governed_prep(lex, toks[k - 1].norm, t.norm, toks[k - 2].norm if k > 1 else "")
     ) and (nxt >= len(toks) or (t.norm, toks[nxt].norm) not in lex.prep_adverbs):  # علي a name; "والمشرف على" a title; "على التوالي" an adverb
         if nxt < len(toks) and (toks[nxt].norm in lex.comps or nxt in cx.open_at):
             return after(nxt + (toks[nxt].norm in lex.comps), "prep")

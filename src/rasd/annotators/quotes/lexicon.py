@@ -202,10 +202,15 @@ def lexicon() -> Lex:
     )
 
 
-def governed_prep(lex: Lex, head: str, prep: str) -> bool:
+def governed_prep(lex: Lex, head: str, prep: str, before: str = "") -> bool:
     """``prep`` (folded) belongs to the title ``head`` before it (``والمشرف على``), so it opens
-    neither a cue's content nor an adjunct."""
-    return any((_nodef(x), prep) in lex.prep_titles for x in _bare(head))
+    neither a cue's content nor an adjunct; ``before`` is the word before ``head``, for a title
+    whose adjective stands between (``المشرف العام على``: a three-word line of prep_titles.txt)."""
+    if any((_nodef(x), prep) in lex.prep_titles for x in _bare(head)):
+        return True
+    return bool(before) and any(
+        (_nodef(x), _nodef(head), prep) in lex.prep_titles for x in _bare(before)
+    )
 
 
 def glued_prep(verb: Verb, w: str) -> str | None:

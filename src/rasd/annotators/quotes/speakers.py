@@ -225,9 +225,9 @@ def parse_subject(cx: Ctx, a: int, b: int, verb: Verb) -> Subj:
             ):
                 k += 1
                 continue
-            if governed_prep(cx.lex, toks[k - 1].norm, w):
-                k += 1  # "والمشرف على الفريق الأول X": the title goes on to the name
-                continue
+            if governed_prep(cx.lex, toks[k - 1].norm, w, toks[k - 2].norm if k > 1 else ""):
+                k += 1 + (k + 1 < e and (w, toks[k + 1].norm) in cx.lex.prep_adverbs)  # "عن بعد": an adverb
+                continue  # "والمشرف على الفريق الأول X": the title goes on to the name
             if is_adjunct_start(cx, k) or w == _IN:
                 if "chain" in verb.options:  # "نقل حساب النادي على تويتر عن X قوله": X spoke
                     j = next((x for x in range(k + 1, e) if toks[x].norm == _ABOUT), None)
