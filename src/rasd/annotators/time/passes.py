@@ -457,9 +457,14 @@ def _anaphora(cands: list[Cand], ctx: Ctx) -> list[Cand]:
         elif c.family == "next_day" and c.value is None and last_day and near(last_day[1], c.start):
             c = replace(c, value=(last_day[0] + dt.timedelta(days=1)).isoformat())
         elif c.family == "pod_adv":
-            if not last_day or (not sent.same(last_day[1], c.start) and _paired_pod(c, ctx)):
-                continue  # no day named before, or a habit ("صباحا ومساء"); else the day the article is about (F7)
-            c = replace(c, value=f"{last_day[0].isoformat()}{v[10:]}", anchor="previous", has_date=True)
+            if _paired_pod(c, ctx) and not (last_day and sent.same(last_day[1], c.start)):
+                continue  # a habit ("صباحا ومساء")
+            if last_day:  # the day the article is about (F7)
+                c = replace(c, value=f"{last_day[0].isoformat()}{v[10:]}", anchor="previous", has_date=True)
+            elif d:  # no day named before it: the publication day ("بحصة خفيفة صباحا", rn942)
+                c = replace(c, value=f"{d.isoformat()}{v[10:]}", anchor="dct", has_date=True, confidence=0.5)
+            else:
+                continue
         elif c.type == "TIME" and v.startswith("XXXX-XX-XXT"):
             if 0 <= c.start - last_set <= 12 and (not last_day or last_day[1] < last_set):
                 last_set = c.end  # "البرنامج اليومي من 8 صباحا وحتى 3 مساء": a schedule's clock times have no day (F7)
@@ -502,8 +507,10 @@ def _anaphora(cands: list[Cand], ctx: Ctx) -> list[Cand]:
 
 def _paired_pod(c: Cand, ctx: Ctx) -> bool:
     """``صباحا ومساء``, ``يوميا صباحا``: a part of the day beside another or a set word is a habit."""
-    after = ctx.text[c.end : c.end + 20].split()
-    words = {key(ctx.prev_word(c.start)), key(after[0]) if after else ""}
+    after = re.findall(r"\w+", ctx.text[c.end : c.end + 20])
+    before = re.findall(r"\w+", ctx.before(c.start, 20))  # "صباحا ومساء": the glued و is a word here
+    before = before[:-1] if before and before[-1] in CONJ else before
+    words = {key(before[-1]) if before else "", key(after[0]) if after else ""}
     words |= {w[1:] for w in words if w.startswith("و")}
     return any(w in ctx.lex.parts_of_day or w in ctx.lex.sets for w in words)
 
