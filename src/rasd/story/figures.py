@@ -264,6 +264,7 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
     out: list[Value] = []
     skip: set[int] = set()
     last: dict[int, str | None] = {}  # sentence -> slot of its last figure
+    filled: dict[int, set[str | None]] = {}  # sentence -> the slots its figures filled so far
     last_slot: str | None = None  # the slot of the article's last figure
     elsewhere: dict[int, int] = {}  # sentence -> start of its first figure of more victims
     parts_told: set[tuple[float | None, str | None]] = set()  # (number, counted noun) said as a part of a toll
@@ -281,6 +282,8 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
         if apposed(words, q, art.text):
             listing[si] = q.end  # "٤ وفيات سائق السيارة وامرأتين وطفلة": each after it is one of them
         prev, last[si] = last.get(si), slot
+        before = set(filled.setdefault(si, set()))
+        filled[si].add(slot)
         told_part = (q.value, q.object) in parts_told
         if q.object and any(_near(words, q, k) for k in ("part_before", "among_before")):
             parts_told.add((q.value, q.object))  # "12 قتيلا بينهم خمسة عسكريين"
@@ -301,9 +304,10 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
             elsewhere.setdefault(si, q.start)  # "… وأصيب 16 عندما انفجرت": the same other happening's
             continue  # "وقتل ثمانية أشخاص آخرين": more victims, not this happening's figure
         is_part = _near(words, q, "part_before") or _near(words, q, "part_after")
-        if is_part and (prev == slot or (prev is None and _near(words, q, "part_before", reach=2) and not _counts_victims(q))):
+        if is_part and (slot in before or (prev is None and _near(words, q, "part_before", reach=2) and not _counts_victims(q))):
             listing[si] = q.end
             continue  # "وإصابة تسعة آخرين ثلاثة منهم …"، "22 مسلحا بينهم أربعة قادة قتلوا": a part
+            # (of any figure of its slot told before in its sentence: "وفاة 21 وإصابة 66 بينهم 15 حالة وفاة")
         if prev == slot and _near(words, q, "contrast_before"):
             continue  # "مقتل 11 … فيما لقي 42 مصرعهم في تفجيرين": a second happening set beside it
         if not parts and _share(words, q, later, art.text):

@@ -41,17 +41,22 @@ def _kind_phrases() -> tuple[tuple[tuple[str, ...], tuple[str, str]], ...]:
 
 
 @cache
-def _kind_context() -> dict[str, tuple[str, frozenset[str]]]:
-    """``story/kind_context.tsv``: kind -> (the kind it becomes, the words that make it so)."""
-    return {r[0]: (r[1], frozenset(rw.match_key(fold(w)) for w in r[2].split("|"))) for r in load_table("story/kind_context.tsv")
-            if len(r) >= 3}  # fmt: skip
+def _kind_context() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
+    """``story/kind_context.tsv``: kind -> its rows in file order, each (the kind it becomes,
+    the words that make it so)."""
+    out: dict[str, tuple[tuple[str, frozenset[str]], ...]] = defaultdict(tuple)
+    for r in load_table("story/kind_context.tsv"):
+        if len(r) >= 3:
+            out[r[0]] += ((r[1], frozenset(rw.match_key(fold(w)) for w in r[2].split("|"))),)
+    return dict(out)
 
 
 def kind_in(kind: str, groups: tuple[Group, ...]) -> str:
     """``kind`` as the words of its sentence (``report_words.word_groups``) change it: a
-    drowning in a sentence naming a boat is a wreck (``story/kind_context.tsv``)."""
-    shift = _kind_context().get(kind)
-    return shift[0] if shift and any(w in shift[1] for g in groups for w in g) else kind
+    drowning in a sentence naming a boat is a wreck (``story/kind_context.tsv``; a kind's first
+    row whose words the sentence names wins)."""
+    words = {w for g in groups for w in g}
+    return next((new for new, cues in _kind_context().get(kind, ()) if cues & words), kind)
 
 
 def kind_of(ev: Event) -> tuple[str, str]:

@@ -51,12 +51,15 @@ _CONJ = conjunctions()  # و، ف
 SUMMARY_MAX = 240
 HAPPENINGS = frozenset({"ATTACK", "AIRSTRIKE", "OTHER"})  # trigger types whose toll a death may be
 PERSON_BEFORE, PERSON_AFTER = 5, 2  # words between a death trigger and the person it names
-CAUSE_AFTER = 8  # words after a death trigger that may say how the unnamed victim died (اختناقا)
+# words after a death trigger that may say how the unnamed victim died (اختناقا), reaching past a
+# toll of injured told before the cause (وفاة 21 حالة وإصابة 66 شخصا بالإجهاد نتيجة ارتفاع الحرارة)
+CAUSE_AFTER = 14
 BACKGROUND = 0.4  # confidence of background mentions; story.stage lists events above it
 # an event's confidence: base, + own date (date confidence >= 0.9), + participants, + place,
 # - a weak trigger; views.timeline reads back from these which events only the article dates
 CONF_BASE, CONF_OWN_DATE, CONF_PARTICIPANTS, CONF_PLACE, CONF_WEAK = 0.55, 0.15, 0.1, 0.05, 0.1
 _OBJECT_POS = frozenset({"verb", "weak", "person"})  # one-word triggers that may carry an object pronoun
+BYLINE_WORDS = 8  # words a byline (فلان - سبق - الرياض:) may take before its colon
 GAP = 3  # words a "*" in a trigger phrase may skip (بيان أميركي عراقي مشترك)
 MAX_WORDS = 1000  # a longer "sentence" (a page without stops) is read in pieces this long
 
@@ -369,7 +372,7 @@ def _counts(words: Sequence[Token], quantities: Sequence[Quantity], keys: frozen
 
 
 def _arguments(
-    event_type: str, hit: TriggerHit, words: Sequence[Token], ents: Sequence[EntityMention]
+    event_type: str, hit: TriggerHit, words: Sequence[Token], ents: Sequence[EntityMention], text: str
 ) -> tuple[list[str], list[str], str | None]:
     """``(actors, targets, place)`` from entity mentions in the sentence."""
     targets_cues = role_cues("target")
@@ -390,7 +393,8 @@ def _arguments(
     # the scene follows its happening ("اتهمت بغداد طرفا خارجيا بالتفجير الذي وقع في
     # البصرة"): a place after the trigger first, else the sentence's first
     after_geos = [e for e in geos if e.start >= hit.end]
-    for e in facs + after_geos + geos:
+    byline = _byline_end(words, text)  # "فلان - سبق - الرياض:": the reporter's city, the scene only if alone
+    for e in facs + [g for g in after_geos + geos if g.start >= byline] + geos:
         place = _eid(e)
         break
     before = sorted((e for e in ents if e.end <= hit.start), key=lambda e: hit.start - e.end)
@@ -413,6 +417,16 @@ def _arguments(
         elif e.type in ("PER", "ORG", "GPE"):
             actors.append(_eid(e))
     return _uniq(actors), _uniq([t for t in targets if t not in actors]), place
+
+
+def _byline_end(words: Sequence[Token], text: str) -> int:
+    """Where a byline that opens the sentence ends ("فلان - سبق - الرياض:"): the colon after
+    one of its first ``BYLINE_WORDS`` words, with a dash before it; 0 when there is none."""
+    for w, nxt in zip(words[:BYLINE_WORDS], words[1 : BYLINE_WORDS + 1], strict=False):
+        if ":" in text[w.end : nxt.start]:
+            head = text[words[0].start : w.end]
+            return w.end if any(c in head for c in "-–—") else 0
+    return 0
 
 
 def _eid(e: EntityMention) -> str:
@@ -479,7 +493,7 @@ def extract(da: DocAnalysis) -> list[Event]:
             free = [bounds[k] for k in _free_neighbours(ci, len(parts), busy)]
             qs = qs_at.within(cs, ce)
             mod = modality(words, hit, norms)
-            actors, targets, place = _arguments(etype, hit, words, ents)
+            actors, targets, place = _arguments(etype, hit, words, ents, text)
             if hit.trigger.pos == "person":  # who died is its target, never the killer or speaker
                 dead = [_eid(x) for x in victims(hit.first_token, hit.last_token, hit.start, hit.end, words, ents, text)]
                 actors, targets = [a for a in actors if a not in dead], _uniq(dead + targets)
