@@ -41,7 +41,7 @@ def test_a_noun_day_before_an_adjective_is_a_named_day() -> None:
 
 
 def test_a_lone_letter_suffix_before_a_counted_noun_is_no_year() -> None:
-    counted = sorted(word_set("counted_nouns.txt"))[0]
+    counted = sorted(w for w in word_set("counted_nouns.txt") if w.isalpha())[0]  # a word, not the sign $
     for a in lexicon().year_abbreviations:
         assert _found(f"وصل 1990 {a} {counted} إلى المدينة") == [], a
         assert [v for _, _, v in _found(f"وصل 1990 {a} إلى المدينة")] == ["1990"], a

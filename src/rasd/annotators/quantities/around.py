@@ -31,8 +31,8 @@ def match_seq(
         return None
     for n in range(min(maxlen, len(toks) - i), 0, -1):
         words = [t.norm for t in toks[i : i + n]]
-        if not all(w and w[0].isalpha() or w == "%" for w in words):
-            continue
+        if not all(w and w[0].isalpha() or w == "%" for w in words) and not (n == 1 and (words[0],) in table):
+            continue  # a listed sign alone is a unit too: 681$ (objects.tsv)
         for first in word_readings(words[0], definite=True):
             key = (first, *(strip_def(w) for w in words[1:]))
             if key in table:

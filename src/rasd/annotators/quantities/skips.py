@@ -136,6 +136,10 @@ def is_skipped(lex: Lex, toks: Sequence[Token], num: Num, text: str, spans: Span
             return True  # 25 / 10 / 1436
         if prev.norm in nouns().ordinals and lookup(lex, toks[num.i]) == (10.0, "teen"):
             return True  # الحادية عشرة
+        if lookup(lex, toks[num.i]) == (10.0, "teen") and is_definite(prev.text) and any(
+            lex.numbers.get(r, (0.0, ""))[1] in ("unit", "oneteen") for r in word_readings(prev.norm, definite=True)
+        ):
+            return True  # دور الستة عشر: the tens of a definite compound, no 10 of its own
         scale = lookup(lex, toks[num.i])
         if prev.norm[-1:].isdigit() and scale is not None and scale[1] == "scale":
             return True  # الـ600 مليون: the scale of a number glued to its article, a restatement (F1)

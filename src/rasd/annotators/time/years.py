@@ -68,7 +68,8 @@ def _h_year_bare(m: re.Match[str], ctx: Ctx) -> Cand | None:
     lex = ctx.lex
     nxt = ctx.next_word(m.end())
     nxt_core = re.sub(rf"^[{CONJ}{PREP_NO_KAF}]", "", nxt)
-    if nxt in lex.counted_nouns or nxt_core in lex.counted_nouns:
+    sign = ctx.text[m.end() : m.end() + 2].lstrip()[:1]  # "1920$": a currency sign reads as "\W" to next_word
+    if nxt in lex.counted_nouns or nxt_core in lex.counted_nouns or sign in lex.counted_nouns:
         return None
     before = ctx.before(m.start("all"), 25)
     if _year_and(lex.year_words).search(before):
