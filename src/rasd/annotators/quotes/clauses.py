@@ -30,6 +30,7 @@ from rasd.annotators.quotes.context import (
     MAX_SUBJECT,
     NP,
     Ctx,
+    binder_at,
     content_end,
     cue_at,
     plural_antecedent,
@@ -380,3 +381,14 @@ def quoted_subject(cx: Ctx, o: int) -> bool:
         if j < len(cx.toks) and (bare(cx.toks[j].norm)[-1] != cx.toks[j].norm or cue_at(cx, j) is not None):
             return False  # "أن «الوضع صعب»، وقال …": the quotation ended, a new clause begins
     return j < len(cx.toks) and cx.toks[j].is_word and not cx.brk[j - 1]
+
+
+
+def bound_topic(cx: Ctx, s0: int, k: int) -> NP | None:
+    """``ووزارة الداخلية إذ تعلن ذلك لتؤكد …``: a noun phrase opening the sentence, then ``إذ``
+    and its clause before the cue; the topic is the speaker of a cue with no subject of its own."""
+    x = binder_at(cx, s0, k)
+    if x is None:
+        return None
+    np_ = clean_np(cx, trim(cx, s0, x - 1))
+    return np_ if np_ is not None and speakerish(cx, np_) else None

@@ -34,6 +34,7 @@ from rasd.text import Token, fold, tokenize
 from rasd.text.clitics import affixes, article, particle, prepositions, proclitic
 
 MAX_SUBJECT = 30  # tokens between a cue and its content
+MAX_TOPIC = 8  # tokens from the sentence start to a binder (إذ) after its topic
 MAX_DENY_LEAD = 4  # words before a denial phrase that still frame the content ("أنه لا صحة …")
 MAX_PAREN_LEAD = 8  # words between a reporting verb and a quotation in parentheses
 MIN_QUOTE_TOKENS = 4  # a shorter quoted run beside a name is a name or a scare quote
@@ -350,7 +351,25 @@ def _glued_report(cx: Ctx, k: int) -> bool:
     if k == 0 or not t.is_word or len(t.norm) < 4 or t.norm[:1] not in CLITICS or not cx.toks[k - 1].is_word:
         return False
     cue = cue_at(cx, k)
-    return cue is not None and not cue[1].participle and not cue[1].imperfect
+    if cue is None or cue[1].participle:
+        return False
+    # "X إذ تعلن ذلك لتؤكد … وتحذر …": the topic's statements go on in the present tense
+    return not cue[1].imperfect or binder_at(cx, cx.s0[k], k) is not None
+
+
+@cache
+def _binders() -> frozenset[str]:
+    return frozenset(fold(x) for x in load_lines("quotes/topic_binders.txt"))
+
+
+def binder_at(cx: Ctx, s0: int, k: int) -> int | None:
+    """Token of ``إذ`` after a plain noun phrase opening the sentence at ``s0`` and before a later
+    verb at ``k`` (``ووزارة الداخلية إذ تعلن ذلك لتؤكد …``), else None."""
+    toks = cx.toks
+    x = next((j for j in range(s0 + 1, min(k, s0 + MAX_TOPIC)) if toks[j].norm in _binders()), None)
+    if x is None or x + 1 >= k or any(not toks[j].is_word for j in range(s0, x)):
+        return None
+    return x
 
 
 def content_end(cx: Ctx, start: int) -> int:

@@ -558,6 +558,10 @@ def _resolve_one(doc: _Doc, q: Quote, named: list[Speaker], earlier: list[Speake
         # the nearest, unless a farther one shares more of the description's words
         # ("المصادر الامنية والطبية" → "مصادر امنية وطبية", not "مصادر طبية في …")
         prev = max(cands, key=lambda x: len(rest & {k for y in x.text.split()[1:] for k in _keys(y)}), default=None)
+        if prev is None and len(words) == 1:
+            # a bare "المصدر" after "مصادر مطلعة" or "مسؤول …": the latest unnamed source, whatever its head
+            prev = next((x for x in reversed(earlier[-LOOKBACK:]) if x.end <= sp.start and x.anonymous
+                         and len(x.text.split()) > 1), None)  # fmt: skip
         if prev is not None:
             return dataclasses.replace(prev, medium=sp.medium or prev.medium)
         return None

@@ -24,6 +24,7 @@ from rasd.annotators.quotes.attributions import after_attribution, attributions
 from rasd.annotators.quotes.clauses import (
     answered_topic,
     bare_speech,
+    bound_topic,
     clause_in,
     colon_quote,
     comma_after_name,
@@ -44,6 +45,7 @@ from rasd.annotators.quotes.context import (
     MAX_SUBJECT,
     NP,
     Ctx,
+    binder_at,
     build,
     content_end,
     cue_at,
@@ -96,18 +98,19 @@ from rasd.annotators.quotes.speakers import (
     title_np,
 )
 from rasd.annotators.quotes.state import State
-from rasd.annotators.quotes.statements import resolve_statements
+from rasd.annotators.quotes.statements import issued, resolve_statements
 from rasd.annotators.quotes.subjects import SOFT as _SOFT
 from rasd.annotators.quotes.subjects import inner_subject, main_subject, past_binder
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Quote, Span, Speaker, Timex
-from rasd.text.clitics import affixes, chain
+from rasd.text.clitics import affixes, article, chain
 
 __all__ = ["extract_quotes", "lexicon", "quote_pairs"]
 
 MAX_AUX_SUBJECT = 20  # tokens of a subject between كان and its cue ("وكانت صحيفة … قد كشفت")
 _PRONOUNS = frozenset(p for p in affixes("pronoun", "definite") if p)  # ه، ها، هم: أنه، إنها
 _AND_THE = chain("and", "the")  # وال: "والمقيمين" joined to the group called on
+_ART = article()
 
 
 def extract_quotes(
@@ -168,6 +171,17 @@ def extract_quotes(
     return out
 
 
+def _topic_speaker(cx: Ctx, np_: NP, medium: str | None) -> Speaker | None:
+    """The speaker of a topic opening its sentence, without the و/ف glued to its first word when
+    that is plain to see (``ووزارة`` → ``وزارة``, ``والوزارة`` → ``الوزارة``)."""
+    spk = make_speaker(cx, Subj(np=np_, medium=medium))
+    if spk is None or spk.end - spk.start < 4 or spk.text[:1] not in _CLITICS:
+        return spk
+    if spk.text[1:2] == spk.text[:1] or spk.text[1:3] == _ART:
+        return dataclasses.replace(spk, text=spk.text[1:], start=spk.start + 1)
+    return spk
+
+
 def _date_for(q: Quote, dates: SpanIndex[Timex], doc_date: str | None) -> str | None:
     for t in dates.within(q.start, q.content.start):
         return t.value
@@ -179,6 +193,8 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: State, doc_id: str) -> tuple
     toks = cx.toks
     if verb.participle and k >= 2 and any(b in cx.lex.comps for b in _bare(toks[k - 2].norm)) and toks[k - 1].is_word:
         return None  # "وأن الشركة مطالبة بشراء …": the predicate of that clause, no speaker's participle
+    if k > 0 and binder_at(cx, cx.s0[k], k + 1) == k - 1:
+        return None  # "ووزارة X إذ تعلن ذلك لتؤكد أن …": the bound clause frames, the purpose cue reports
     intro: _Intro | None = None
     j = k + n
     limit = min(len(toks), j + (6 if "strict" in verb.options else MAX_SUBJECT))
@@ -207,6 +223,8 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: State, doc_id: str) -> tuple
         if j > k + n and toks[j - 1].norm == "," and subordinate(toks, j + 1):
             break  # "أضافت ميزة البحث، حيث أنه …": the حيث clause explains; its أن is not this cue's
         j += 1
+    if "statement" in verb.options and not (intro is not None and intro.kind == "prep" and issued(toks, intro.content_start - 2)):
+        return None  # "أصدرت الوزارة بيانا بشأن …" reports; "أصدرت قرارا بشأن …" is a decision
     if intro is not None and intro.kind == "prep" and "clausal" not in verb.options and felt(toks[intro.content_start].norm):
         return None  # "كشف X عن تمنياته بـ …": a feeling or wish with a noun alone (decision 1, E3)
     if intro is None and "comma" in verb.options and (c := comma_after_name(cx, k + n, j)) is not None:
@@ -376,6 +394,8 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: State, k: int, in_doc: bool = F
     if verb.participle or in_doc:
         if k <= st.covered_until and (inner := inner_subject(cx, s0, k)) is not None:
             return make_speaker(cx, inner)  # "“صاحت الشرطة قائلة لها (…)”": who shouted, inside the speech
+        if (bound := bound_topic(cx, s0, k)) is not None:
+            return _topic_speaker(cx, bound, sub.medium)  # "ووزارة X إذ تعلن ذلك لتؤكد …"
         if not st.hist.items or st.hist.items[-1][0] < s0:
             if (snd := sender(cx, s0, k)) is not None:
                 return make_speaker(cx, Subj(np=snd, medium=sub.medium))  # "تلقى X برقية من Y …، مؤكدا"
@@ -408,6 +428,8 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: State, k: int, in_doc: bool = F
                 if ante is not None:  # "وأشارت القيادة" after "قيادة العمليات المشتركة"
                     return _inherit(ante, sub.medium)
         return make_speaker(cx, sub)
+    if (bound := bound_topic(cx, s0, k)) is not None:
+        return _topic_speaker(cx, bound, sub.medium)  # "… لتؤكد …، وتحذر كل من …": the topic goes on
     if (rel := relative_antecedent(cx, k)) is not None:
         return make_speaker(cx, Subj(np=rel, medium=sub.medium))  # "نيجيريا التي تعتبره «…»"
     if verb.imperfect and sub.np is None and (doc := data_before(cx.toks, cx.brk, k)) is not None:

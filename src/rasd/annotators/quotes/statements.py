@@ -7,12 +7,13 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from functools import cache
 
 from rasd.annotators.quotes.history import after_l, bare, nodef
 from rasd.models import Quote, Speaker
 from rasd.resources import load_lines
-from rasd.text import fold
+from rasd.text import Token, fold
 from rasd.text.clitics import affix, article
 
 _ART = article()
@@ -24,6 +25,15 @@ _MARKS = "،,.:؛«»\"'()"
 def statement_nouns() -> frozenset[str]:
     """Folded, without the article (``quotes/statement_nouns.txt``)."""
     return frozenset(nodef(fold(x)) for x in load_lines("quotes/statement_nouns.txt"))
+
+
+def issued(toks: Sequence[Token], k: int) -> bool:
+    """Token ``k`` is a statement noun, also indefinite with its accusative alef (``بيانا``)."""
+    if not 0 <= k < len(toks):
+        return False
+    w = nodef(fold(toks[k].norm))
+    return w in statement_nouns() or (w.endswith("ا") and w[:-1] in statement_nouns())
+
 
 
 def _head(w: str) -> str:
