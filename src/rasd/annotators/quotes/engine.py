@@ -85,6 +85,7 @@ from rasd.annotators.quotes.nominal import (
 from rasd.annotators.quotes.provisions import document_before
 from rasd.annotators.quotes.requests import asked_action
 from rasd.annotators.quotes.resumed import resumed
+from rasd.annotators.quotes.shares import share_company
 from rasd.annotators.quotes.speakers import (
     Subj,
     anaphoric,
@@ -420,6 +421,8 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: State, k: int, in_doc: bool = F
     if sub.np is not None and not sub.chain and kana_subject(cx, s0, k) is not None:
         sub = Subj(medium=sub.medium)  # "وكانت الوزارة أبلغت السفارة أن …": the subject is before the cue
     if sub.np is not None:
+        if sub.name is None and (share := share_company(cx, sub.np, s0, k)) is not None:
+            return make_speaker(cx, Subj(np=share, medium=sub.medium))  # "تراجع سهم X …، بعدما أعلنت الشركة"
         if sub.name is None and st.hist.items:
             if anaphoric(cx, sub.np) and (ante := _antecedent(cx, sub.np, st)) is not None:
                 return _inherit(ante, sub.medium)
@@ -432,8 +435,8 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: State, k: int, in_doc: bool = F
         return _topic_speaker(cx, bound, sub.medium)  # "… لتؤكد …، وتحذر كل من …": the topic goes on
     if (rel := relative_antecedent(cx, k)) is not None:
         return make_speaker(cx, Subj(np=rel, medium=sub.medium))  # "نيجيريا التي تعتبره «…»"
-    if verb.imperfect and sub.np is None and (doc := data_before(cx.toks, cx.brk, k)) is not None:
-        return make_speaker(cx, Subj(np=NP(*doc), medium=sub.medium))  # "تقارير تفيد بأن …": the reports
+    if sub.np is None and (doc := data_before(cx.toks, cx.brk, k)) is not None:
+        return make_speaker(cx, Subj(np=NP(*doc), medium=sub.medium))  # "تقارير تفيد بأن …", "تقارير أشارت إلى …": the reports
     if (own := venue_owner(cx, s0, k)) is not None and (not st.hist.items or st.hist.items[-1][0] < s0):
         ante = _antecedent(cx, own, st, strict=True) if st.hist.items else None
         return _inherit(ante, sub.medium) if ante is not None else make_speaker(cx, Subj(np=own, medium=sub.medium))

@@ -66,7 +66,7 @@ def data_subject(toks: Sequence[Token], a: int) -> bool:
 
 def data_before(toks: Sequence[Token], brk: Sequence[bool], k: int) -> tuple[int, int] | None:
     """An indefinite data or document noun, with at most one word after it, right before the
-    imperfect cue at ``k`` (``بيانات تظهر …``, ``تقارير سابقة تفيد بأن …``): the relative
+    cue at ``k`` (``بيانات تظهر …``, ``تقارير سابقة تفيد بأن …``, ``تقارير أشارت إلى …``): the relative
     clause says what the document shows, so the document is the speaker (realnews decision 4).
     ``(first, last)`` token indices, else None."""
     for a in (k - 1, k - 2):
