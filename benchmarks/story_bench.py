@@ -359,7 +359,7 @@ def main() -> None:
     if args.split == "test" and len(first) < len(incs):
         _, b3f, conff = measure(first)  # its own run: the half as it was split at first
         lines += ["", f"The test half as first split ({sum(i['kind'] == 'incident' for i in first)} incidents, "
-                  f"{b3f['n']} reports; the later test batches t and u left out), analysed alone:", "",
+                  f"{b3f['n']} reports; the later test batches t, u, y and z left out), analysed alone:", "",
                   "| incident B³ P | B³ R | **B³ F1** | disagreements predicted | right | **precision** | gold | found | **recall** |",
                   "|---|---|---|---|---|---|---|---|---|", _row(b3f, conff)]  # fmt: skip
     args_ = score_arguments(analysis, incs)
