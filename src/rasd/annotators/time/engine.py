@@ -260,7 +260,7 @@ def _sequence(c: Cand, p: Cand, ctx: Ctx) -> Cand:
     if not step:
         return c
     pv, cv = TimeValue.parse(p.value), TimeValue.parse(c.value)
-    if pv.year is None or re.search(r"[.!?\n]", ctx.text[p.end : c.start]):
+    if pv.year is None or re.search(r"[!?\n]|\.(?!\d)", ctx.text[p.end : c.start]):  # "0.4 في المائة": no break
         return c
     if _QUARTER.fullmatch(c.value) and _QUARTER.fullmatch(p.value):
         q = int(p.value[-1]) - 1 + step  # "خسائر الربع الثاني … عن الربع السابق": the first quarter

@@ -444,7 +444,10 @@ def _h_vague(m: re.Match[str], ctx: Ctx) -> Cand | None:
     ok = v and not vague_guarded(word, ctx.prev_word(m.start("vague")))  # "أجرى المدير حديثا"
     if ok and word in word_set("participle_words.txt"):
         ok = not _has_object(ctx.text[m.end("vague") : m.end("vague") + 40])
-    return _cand(m, "DATE", v, anchor="dct", confidence=0.8) if ok else None
+    if v == "null":  # "يومها": a told day, no date written; "يومها الأول": its first day, a noun
+        ok = ok and not ctx.next_word(m.end("vague")).startswith(ART)
+    value = None if v == "null" else v
+    return _cand(m, "DATE", value, anchor="dct", confidence=0.8) if ok else None
 
 
 def _has_object(after: str) -> bool:

@@ -41,7 +41,8 @@ from rasd.annotators.time.pass_words import _words
 from rasd.annotators.time.recurring import recurring
 from rasd.annotators.time.restated import restated
 from rasd.annotators.time.scan import Disjoint, shifted
-from rasd.annotators.time.within import within
+from rasd.annotators.time.told_event import told_event
+from rasd.annotators.time.within import week_of_month, within
 from rasd.temporal import TimeValue, day_value
 from rasd.temporal.hijri import to_gregorian
 
@@ -65,7 +66,7 @@ def refine(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     cands = _pod_head(cands, ctx)
     cands = afternoon(cands, ctx)
     cands = _set_names(cands, ctx)
-    return nowadays(named_events(within(recurring(_hijri_day_ranges(cands, ctx), ctx), ctx), ctx), ctx)
+    return week_of_month(told_event(nowadays(named_events(within(recurring(_hijri_day_ranges(cands, ctx), ctx), ctx), ctx), ctx), ctx), ctx)
 
 
 # --------------------------------------------------------------------------- helpers

@@ -13,9 +13,9 @@ from dataclasses import replace
 from functools import cache
 
 from rasd.annotators.time.base import Cand, Ctx
-from rasd.annotators.time.lexicon import alt, word_set
+from rasd.annotators.time.lexicon import alt, key, word_set
 
-__all__ = ["within"]
+__all__ = ["week_of_month", "within"]
 
 
 @cache
@@ -34,5 +34,24 @@ def within(cands: list[Cand], ctx: Ctx) -> list[Cand]:
             while out and out[-1].end > start:
                 out.pop()  # the cue read alone as PAST_REF/FUTURE_REF
             c = replace(c, start=start)
+        out.append(c)
+    return out
+
+
+def week_of_month(cands: list[Cand], ctx: Ctx) -> list[Cand]:
+    """"الأسبوع الأول من رمضان": the ordinal is the week's, not the day's (the engine read
+    "الأول من رمضان" as the first). The week of a month is no calendar week, and the
+    guidelines fix no value for it: one DATE from the week word, value null."""
+    lex = ctx.lex
+    weeks = [k for k, v in lex.definite_units.items() if v == "W"]
+    out: list[Cand] = []
+    for c in cands:
+        first = ctx.text[c.start : c.end].split(" ", 1)[0]
+        m = re.search(rf"(?<!\w){alt(weeks)}\s+$", ctx.before(c.start, 20)) if c.type == "DATE" and key(first) in lex.ordinals else None
+        if m is not None:
+            start = c.start - len(ctx.before(c.start, 20)) + m.start()
+            while out and out[-1].end > start:
+                out.pop()  # the week word read alone
+            c = replace(c, start=start, value=None, anchor="absolute", confidence=0.6)
         out.append(c)
     return out
