@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from rasd.models import Quantity
 from rasd.story.figure_text import Word, _hit, _near, _slot_near, _slot_words, _starts
 from rasd.text import fold, tokenize
-from rasd.text.clitics import proclitic
+from rasd.text.clitics import proclitic, without_accusative
 from rasd.text.words import word_list
 
 MAX_PARTS = 6  # parts of one total looked at
@@ -48,7 +48,7 @@ def parts_after(
             break
         between = [w for w in words[lo:hi] if w[1] <= nxt.start]
         opens = any(text[w[0] : w[0] + 1] == _AND for w in between)
-        by_and = _and_before(nxt, text) or (opens and len(between) <= 3) or any(
+        by_and = and_before(nxt, text) or (opens and len(between) <= 3) or any(
             text[w[0] : w[0] + 1] == _AND and _hit(w, _slot_words()["before"]) for w in between
         )
         joined = (len(between) <= PART_GAP and any(_hit(w, word_list("story/parts.txt")) for w in between)) or (
@@ -93,7 +93,7 @@ def _word_after(words: Sequence[Word], q: Quantity) -> frozenset[str]:
     return words[k][2] if k < len(words) else frozenset()
 
 
-def _and_before(q: Quantity, text: str) -> bool:
+def and_before(q: Quantity, text: str) -> bool:
     """Whether و joins the number to what comes before (``واثنان``، ``و3``، ``و(5)``; not the
     و of ``واحد``, ``story/waw_numbers.txt``)."""
     if text[q.start : q.start + 1] == _AND:
@@ -105,11 +105,11 @@ def _and_before(q: Quantity, text: str) -> bool:
     return k >= 0 and text[k] == _AND and (k == 0 or not text[k - 1].isalnum())
 
 
-def _one_before(words: Sequence[Word], q: Quantity, text: str) -> tuple[int, str] | None:
+def one_before(words: Sequence[Word], q: Quantity, text: str) -> tuple[int, str] | None:
     """``(start, slot)`` of a singular person noun (``story/one_person.txt``) right after a
     slot word and joined to the number by و ("مقتل ضابط و3 جنود"، "توقيف قائد الصندل وثلاثة
     من مساعديه"): that person counts too."""
-    if not _and_before(q, text):
+    if not and_before(q, text):
         return None
     i = bisect_left(_starts(words), q.start)
     before = _slot_words()["before"]
@@ -124,7 +124,7 @@ def _one_before(words: Sequence[Word], q: Quantity, text: str) -> tuple[int, str
 def _one_person(w: Word) -> bool:
     """A singular person noun (``story/one_person.txt``), also with its accusative alif ("ومجندا")."""
     names = word_list("story/one_person.txt")
-    return any(s in names or (s.endswith("ا") and s[:-1] in names) for s in w[2])
+    return any(s in names or without_accusative(s) in names for s in w[2])
 
 
 def one_after(words: Sequence[Word], end: int, text: str) -> int | None:
@@ -152,4 +152,4 @@ def one_within(words: Sequence[Word], start: int, end: int, counted: str | None,
         return False
     inside = [w for w in words if start < w[0] < end and text[w[0] : w[0] + 1] == _AND]
     noun = fold(counted)
-    return any(_one_person(w) and (noun in w[2] or noun + "ا" in w[2]) for w in inside)
+    return any(_one_person(w) and any(noun in (r, without_accusative(r)) for r in w[2]) for w in inside)

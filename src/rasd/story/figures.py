@@ -54,10 +54,10 @@ from rasd.story import SLOT_KEYS
 from rasd.story.figure_parts import (
     AND_GAP,
     MAX_PARTS,
-    _and_before,
-    _one_before,
+    and_before,
     apposed,
     one_after,
+    one_before,
     one_within,
     parts_after,
 )
@@ -274,7 +274,7 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
             continue
         si = rd.sent_of(q.start)
         words = rd.sent_words(si)
-        one = _one_before(words, q, art.text)
+        one = one_before(words, q, art.text)
         slot = one[1] if one is not None else (duals[id(q)][1] if id(q) in duals else _dual_slot(q)) or _slot_near(words, q)
         sent_end = words[-1][1] if words else q.end
         later = qs[n + 1 : n + 1 + MAX_PARTS]
@@ -373,14 +373,14 @@ def _share(words: Sequence[Word], q: Quantity, later: Sequence[Quantity], text: 
         return False
     end = words[-1][1] if words else q.end
     return any(
-        q.end <= x.start < end and _and_before(x, text) and _near(words, x, "share_after") for x in later
+        q.end <= x.start < end and and_before(x, text) and _near(words, x, "share_after") for x in later
     )
 
 
 def _listed(words: Sequence[Word], q: Quantity, after: int | None, text: str) -> bool:
     """Whether a number joined by و continues a list of parts (the last part ends at ``after``):
     at most ``AND_GAP`` words after the list's last number ("و4 في مرسى مطروح و2 في قنا")."""
-    if after is None or not _and_before(q, text):
+    if after is None or not and_before(q, text):
         return False
     starts = _starts(words)
     between = words[bisect_left(starts, after) : bisect_left(starts, q.start)]

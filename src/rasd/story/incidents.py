@@ -54,6 +54,7 @@ from rasd.story.report_words import (
     word_share,
 )  # fmt: skip
 from rasd.story.reports import (
+    WIDE_DAYS,
     Incident,
     Report,
     Told,
@@ -209,7 +210,7 @@ def score(
     ilo, ihi = inc.lo, inc.hi
     assert ilo is not None and ihi is not None
     gap = (ilo - hi).days if hi < ilo else (lo - ihi).days if ihi < lo else 0  # ``_gap``, inline
-    if gap and (dated or inc.dated) and max((hi - lo).days, (ihi - ilo).days) > 6 and not has_trait(inc.kind, "lasting"):
+    if gap and (dated or inc.dated) and max((hi - lo).days, (ihi - ilo).days) > WIDE_DAYS and not has_trait(inc.kind, "lasting"):
         return None  # "in July" and "in August": month-dated windows must overlap, not touch
     later = lo > ihi
     # a follow-up may come days after the happening; it then needs the place and most of
@@ -548,7 +549,7 @@ def _merge(
             # the incidents' windows decide (not each report's: one misdated report of
             # either must not keep them apart), as they decide a report's join
             gap = _gap(ib.lo, ib.hi, ic.lo, ic.hi)
-            wide = max((ib.hi - ib.lo).days, (ic.hi - ic.lo).days) > 6 and not has_trait(ic.kind, "lasting")
+            wide = max((ib.hi - ib.lo).days, (ic.hi - ic.lo).days) > WIDE_DAYS and not has_trait(ic.kind, "lasting")
             reach = _follow_days(ic.kind) if ib.lo > ic.hi and follow else MAX_GAP
             if not (by_person(ib.kind) and ib.persons and ic.persons) and ((gap and (ib.dated or ic.dated) and wide) or gap > reach):
                 continue

@@ -77,10 +77,16 @@ def inherit(out: list[Quantity], start: int, text: str) -> str | None:
     last = out[-2] if len(out) > 1 and _qualifies(out[-2], out[-1], text) else out[-1] if out else None
     if last is None or not last.object or start - out[-1].end > INHERIT_WINDOW:
         return None
-    between = text[out[-1].end : start]
-    if "\n" in between or "." in between or "؟" in between:
+    if _sentence_ends(text[out[-1].end : start]):
         return None
     return last.object
+
+
+_ENDS = ("\n", ".", "؟")  # a line or a sentence ends: an elided object is not carried across
+
+
+def _sentence_ends(between: str) -> bool:
+    return any(c in between for c in _ENDS)
 
 
 def mixed_before(out: list[Quantity], start: int, text: str) -> bool:
@@ -89,7 +95,7 @@ def mixed_before(out: list[Quantity], start: int, text: str) -> bool:
     if len(out) < 2 or _qualifies(out[-2], out[-1], text) or start - out[-1].end > INHERIT_WINDOW:
         return False
     a, b = out[-2], out[-1]
-    if any(c in text[a.start : start] for c in "\n.؟"):
+    if _sentence_ends(text[a.start : start]):
         return False
     return bool(a.object and b.object) and fold(a.object or "") != fold(b.object or "")
 

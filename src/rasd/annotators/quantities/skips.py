@@ -14,7 +14,7 @@ from functools import cache
 
 from rasd.annotators.quantities.neighbours import date_after
 from rasd.annotators.quantities.numbers import Lex, Num, lookup, word_readings
-from rasd.annotators.quantities.objects import is_definite, is_plural, nouns
+from rasd.annotators.quantities.objects import is_definite, is_plural, nouns, strip_article
 from rasd.annotators.spans import SpanIndex
 from rasd.models import Timex
 from rasd.resources import load_lines, load_table
@@ -52,8 +52,7 @@ def _label_across(lex: Lex, toks: Sequence[Token], num: Num) -> bool:
     """``الرقم المجاني 19988``: digits after a label word and one listed adjective are its number."""
     if not num.digits or num.i < 2:
         return False
-    adj = fold(toks[num.i - 1].norm)
-    adj = adj[2:] if adj.startswith("ال") else adj
+    adj = fold(strip_article(toks[num.i - 1].norm)[0])
     head = word_readings(toks[num.i - 2].norm)
     return adj in _label_adjectives() and any(r in lex.skip_before for r in head) and not _year_words().intersection(head)
 

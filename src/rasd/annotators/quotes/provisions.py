@@ -13,11 +13,11 @@ from functools import cache
 from rasd.annotators.quotes.history import after_l, bare, nodef
 from rasd.resources import load_lines
 from rasd.text import Token, fold
-from rasd.text.clitics import definite_chains
+from rasd.text.clitics import definite_chains, particle
 
 MAX_DOCUMENT = 8  # words from the statute's head noun to the relative pronoun ("المادة 122 من نظام العمل في حق X")
 _BRACKETS = frozenset("()")
-_IN = "في"
+_IN = particle("in")  # في
 
 
 @cache

@@ -47,9 +47,10 @@ def week_of_month(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     out: list[Cand] = []
     for c in cands:
         first = ctx.text[c.start : c.end].split(" ", 1)[0]
-        m = re.search(rf"(?<!\w){alt(weeks)}\s+$", ctx.before(c.start, 20)) if c.type == "DATE" and key(first) in lex.ordinals else None
+        head = ctx.before(c.start, 20)
+        m = re.search(rf"(?<!\w){alt(weeks)}\s+$", head) if c.type == "DATE" and key(first) in lex.ordinals else None
         if m is not None:
-            start = c.start - len(ctx.before(c.start, 20)) + m.start()
+            start = c.start - len(head) + m.start()
             while out and out[-1].end > start:
                 out.pop()  # the week word read alone
             c = replace(c, start=start, value=None, anchor="absolute", confidence=0.6)
