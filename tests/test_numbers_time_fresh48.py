@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from number_checks import timexes
 
+from rasd.annotators.time import tag
+
 DCT = "2015-08-11"  # a Tuesday
 
 
@@ -43,3 +45,11 @@ def test_the_first_week_of_a_month_is_one_expression_without_value() -> None:
         ("الأسبوع الأول من شهر رمضان", "DATE", None)
     ]
     assert timexes("وتبدأ الحملة في الأول من شهر رمضان.", "2015-06-11") == [("الأول من شهر رمضان", "DATE", "2015-06-18")]
+
+
+def test_a_weekday_at_the_calendars_edge_is_no_crash() -> None:
+    # a print date of year 1 (bad input): the weekday rule cannot move before it and keeps the day
+    text = "أمس أمس غدا السبت"
+    got = tag(text, "0001-01-01")
+    assert [(t.text, t.value) for t in got if t.text == "غدا السبت"] == [("غدا السبت", "0001-01-01")]
+    assert all(text[t.start : t.end] == t.text for t in got)

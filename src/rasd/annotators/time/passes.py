@@ -108,11 +108,20 @@ def _weekday(text: str) -> int | None:
 
 
 def _on_or_before(d: dt.date, want: int) -> dt.date:
-    return d - dt.timedelta(days=(d.isoweekday() - want) % 7)
+    """The latest day of weekday ``want`` on or before ``d`` (``d`` itself at the calendar's
+    first week: a print date of year 1 is bad input, never a crash)."""
+    return _moved(d, -((d.isoweekday() - want) % 7))
 
 
 def _after(d: dt.date, want: int) -> dt.date:
-    return d + dt.timedelta(days=(want - d.isoweekday()) % 7 or 7)
+    return _moved(d, (want - d.isoweekday()) % 7 or 7)
+
+
+def _moved(d: dt.date, days: int) -> dt.date:
+    try:
+        return d + dt.timedelta(days=days)
+    except OverflowError:
+        return d
 
 
 def _insert(cands: list[Cand], new: list[Cand]) -> list[Cand]:
