@@ -136,8 +136,9 @@ def _year_before(ctx: Ctx, pos: int) -> int | None:
 
 
 def _month_ok(m: re.Match[str], ctx: Ctx) -> bool:
-    """A month name alone is a date only when it cannot be a verb or a name (مارس)."""
-    word = key(re.split(r"\s*[/(\-]", m.group("mon"))[0])  # "أغسطس - آب": the first name
+    """A month name alone is a date only when it cannot be a verb or a name (مارس); a pair is
+    judged by its first name, also when only a space joins them (``عقد أغسطس آب``)."""
+    word = key(re.split(r"\s*[/(\-]|\s+", m.group("mon").strip())[0])  # "أغسطس - آب": the first name
     if word in ctx.lex.months and word not in _ambiguous_months():
         return True
     return ctx.prev_word(m.start("all")) in ctx.lex.month_context
