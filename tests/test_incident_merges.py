@@ -1,13 +1,15 @@
 """Incidents that must not merge two happenings: a report dated only by its month ("in July")
 must not hold every happening of that month in one incident, and a routine closing line
 ("the authorities opened an investigation") does not make a report a follow-up that may join
-an incident days before it. Calls ``story.incidents`` directly (reports → incidents)."""
+an incident days before it; fires in two districts of one city are two. Calls ``story.incidents`` directly (reports → incidents)."""
 
 from __future__ import annotations
 
 from test_incident_joins import ENTS, _doc, _grouping, _reports, _together
 
-from rasd.story.incidents import resolve
+from rasd.models import DocAnalysis, Entity, Geo
+from rasd.story import places as pl
+from rasd.story.incidents import resolve, score
 from rasd.story.reports import Incident
 
 BASRA = ("البصرة", "GPE", "e_basra")
@@ -75,3 +77,54 @@ def test_an_investigation_opened_is_no_follow_up_of_a_fire_days_before() -> None
     groups = _grouping([first, other, toll])
     assert not _together(groups, "d_f1", "d_f2")
     assert _together(groups, "d_f1", "d_f3")
+
+
+JEDDAH = Entity("e_jed", "GPE", "جدة", geo=Geo(21.49, 39.19, "city"), attributes={"country": "SA"})
+NUZHA = Entity("e_nuzha", "GPE", "النزهة")  # districts the linker has no point for
+RAWDA = Entity("e_rawda", "GPE", "الروضة")
+KHALIDIYA = Entity("e_khal", "GPE", "بحي الخالدية")
+SPOT_ENTS = {e.id: e for e in (JEDDAH, NUZHA, RAWDA, KHALIDIYA)}
+
+
+def _fire(doc_id: str, outlet: str, text: str, district: tuple[str, str] | None) -> DocAnalysis:
+    marks = [("جدة", "GPE", "e_jed")] + ([(district[0], "GPE", district[1])] if district else [])
+    return _doc(doc_id, outlet, "2025-09-11", text, marks, [("أمس", "2025-09-10")])
+
+
+def test_two_fires_in_two_districts_of_one_city_are_two_incidents() -> None:
+    """A district is the finest place an outlet names, and two outlets of one fire name the
+    same one: fires of one day in two districts of Jeddah are two happenings."""
+    first = _fire("d_f1", "صحيفة أ", "اندلع حريق في شقة سكنية بحي النزهة في جدة أمس وأصيب خمسة أشخاص باختناق.",
+                  ("النزهة", "e_nuzha"))  # fmt: skip
+    again = _fire("d_f2", "صحيفة ب", "أصيب خمسة أشخاص باختناق أمس في حريق شقة في حي النزهة بجدة.",
+                  ("النزهة", "e_nuzha"))  # fmt: skip
+    other = _fire("d_f3", "صحيفة ج", "اندلع حريق في شقة سكنية بحي الروضة في جدة أمس وأصيب ثلاثة أشخاص باختناق.",
+                  ("الروضة", "e_rawda"))  # fmt: skip
+    # the control: an outlet naming no district joins the fire it reports
+    plain = _fire("d_f4", "صحيفة د", "أصيب خمسة أشخاص باختناق في حريق شقة سكنية في جدة أمس.", None)
+    das = [first, again, other, plain]
+    reps = {r.doc: r for r in _reports(das, SPOT_ENTS)}
+    assert (reps["d_f1"].spots, reps["d_f2"].spots, reps["d_f3"].spots, reps["d_f4"].spots) == (
+        {"النزهه"}, {"النزهه"}, {"الروضه"}, frozenset(),
+    )  # fmt: skip
+    groups = sorted(sorted({r.doc for r in inc.reports}) for inc in resolve(list(reps.values()), SPOT_ENTS))
+    assert _together(groups, "d_f1", "d_f2", "d_f4")
+    assert not _together(groups, "d_f1", "d_f3")
+
+
+def test_a_district_named_two_ways_is_one_spot_and_another_city_is_not_compared() -> None:
+    assert not pl.spots_apart(frozenset({"الخالدي"}), frozenset({"الخالديه"}))  # one spot, two spellings
+    assert pl.spots_apart(frozenset({"النزهه"}), frozenset({"الروضه"}))
+    text = "اندلع حريق بحي الخالدية وآخر في مدينة جدة."
+    doc_places = {"d": [(text.index("بحي"), "e_khal"), (text.index("جدة"), "e_jed")]}
+    # the district's key leaves its spot word out; the city after مدينة is no spot
+    assert pl.spots(doc_places, {"d": text}, SPOT_ENTS) == {"e_khal": "الخالديه"}
+    inc = Incident("fire")
+    inc.spots = {"الروضه": frozenset({"e_rawda", "e_ruh"})}  # a district told with Riyadh, not Jeddah
+    inc.places = {"e_jed"}
+    r = _reports([_fire("d_f5", "صحيفة أ", "اندلع حريق في شقة سكنية بحي النزهة في جدة أمس.", ("النزهة", "e_nuzha"))],
+                 {**SPOT_ENTS, "e_ruh": ENTS["e_ruh"]})[0]  # fmt: skip
+    inc.lo = inc.hi = r.lo
+    assert score(r, inc, {}, {**SPOT_ENTS, "e_ruh": ENTS["e_ruh"]}) is not None
+    inc.spots = {"الروضه": frozenset({"e_rawda", "e_jed"})}  # the control: a district of Jeddah
+    assert score(r, inc, {}, {**SPOT_ENTS, "e_ruh": ENTS["e_ruh"]}) is None

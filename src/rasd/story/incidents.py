@@ -12,7 +12,8 @@ participants and the words of its sentence (``story.report_words``).
 A report joins an incident when the kinds are compatible, the windows are at most
 ``MAX_GAP`` days apart (a follow-up — new toll, arrests, funeral — up to ``FOLLOW_DAYS``
 later with a shared place and ``FOLLOW_JOIN`` evidence), the places are not apart
-(``places.best_relation``: the finest places both name decide), and the evidence reaches
+(``places.best_relation``: the finest places both name decide; two districts of one city,
+``places.spots``, are two happenings), and the evidence reaches
 ``JOIN``: the place relation (same, one area, a province, one country, two towns), the
 idf-weighted share of its telling words the incident's articles use, equal figures,
 shared participants, the same article (unless the sentence moves on to another item).
@@ -228,6 +229,13 @@ def score(
         return None  # not even the same place would make it win: its places are not looked up
     scene = inc.scene()
     rel = relate(r.places, scene) if relate is not None else pl.best_relation(r.places, scene, ents)
+    if rel in (pl.SAME, pl.CONTAINED) and r.spots and inc.spots:
+        # two districts of one city: two happenings (``story/spot_words.txt``); a spot of
+        # the incident counts where the places told with it are this report's city
+        rel_of = relate or pl.Relations(ents)
+        near = {k for k, at in inc.spots.items() if rel_of(r.places, at) in (pl.SAME, pl.CONTAINED)}
+        if pl.spots_apart(r.spots, near):
+            return None
     if rel == pl.APART:
         if r.inferred or not inc.places:
             rel = pl.UNKNOWN  # a place inferred from the article's lead never excludes
@@ -289,6 +297,7 @@ def make_reports(
     order, the scene of a report whose sentence names none (the dateline, the lead);
     ``known``: ``told`` of events by ``id()``, read already (else read here)."""
     out = []
+    spot = pl.spots(doc_places or {}, texts, ents)
     for ev in events:
         e0 = ev.evidence[0]
         t = known.get(id(ev)) if known is not None else None
@@ -333,7 +342,8 @@ def make_reports(
         # never the killer or the speaker who announced it)
         persons = frozenset(x for x in ev.targets if ents.get(x) is not None and ents[x].type == "PER")
         out.append(Report(ev, e0.doc, outlets.get(e0.doc, ""), pubs.get(e0.doc), kind, word, w[0], w[1], w[2], geo, parts, words,
-                          follow, about, persons, groups, t.moves_on, inferred and bool(geo), t.other, t.context))  # fmt: skip
+                          follow, about, persons, groups, t.moves_on, inferred and bool(geo), t.other, t.context,
+                          frozenset() if inferred else frozenset(spot[p] for p in geo if p in spot)))  # fmt: skip
     return _tolls(out)
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import cache, lru_cache
 
 from rasd.models import Entity
-from rasd.resources import load_table
+from rasd.resources import load_lines, load_table
 from rasd.text import fold
 
 NEAR_KM = 200.0
@@ -199,3 +199,41 @@ class Relations:
 def block_keys(places: set[str] | frozenset[str], ents: Mapping[str, Entity]) -> list[str]:
     """Blocking keys of a place set: each place's country, else the place itself."""
     return sorted({country(ents.get(p)) or p for p in places})
+
+
+@cache
+def _spot_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_lines("story/spot_words.txt"))
+
+
+def _spot_word(w: str) -> bool:
+    words = _spot_words()
+    return w in words or (w[:1] in "بوف" and w[1:] in words)
+
+
+def spots(
+    doc_places: Mapping[str, Sequence[tuple[int, str]]], texts: Mapping[str, str], ents: Mapping[str, Entity]
+) -> dict[str, str]:
+    """The places named as a spot of a city (``story/spot_words.txt``: "حي النزهة", "بحي
+    الجرف") in any article, by id: the name's key, the spot word left out. One district
+    named so once is a district wherever it is named."""
+    out: dict[str, str] = {}
+    for doc, named in sorted(doc_places.items()):
+        text = texts.get(doc, "")
+        for at, p in named:
+            e = ents.get(p)
+            if e is None or p in out:
+                continue
+            words = fold(e.name).split()
+            before = fold(text[max(0, at - 12) : at]).split()
+            if len(words) > 1 and _spot_word(words[0]):
+                out[p] = " ".join(words[1:])
+            elif before and _spot_word(before[-1]) and text[at - 1 : at].isspace():
+                out[p] = " ".join(words)
+    return out
+
+
+def spots_apart(xs: frozenset[str] | set[str], ys: frozenset[str] | set[str]) -> bool:
+    """Both sides name spots of a city and none is the other (one name the start of the
+    other is one spot told two ways: "الخالدي", "الخالدية")."""
+    return bool(xs and ys) and not any(x.startswith(y) or y.startswith(x) for x in xs for y in ys)

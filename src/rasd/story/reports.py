@@ -123,6 +123,7 @@ class Report:
     inferred: bool = False  # its places are the article's lead's, not its sentence's
     other: bool = False  # its sentence tells of another item (other_items.tsv): its figures are not compared
     context: bool = False  # its sentence sets its article's happening in context (context_openers.txt)
+    spots: frozenset[str] = frozenset()  # keys of the city spots among its places (``places.spots``)
 
 
 @dataclass
@@ -145,6 +146,7 @@ class Incident:
     persons: set[str] = field(default_factory=set)
     about: set[str] = field(default_factory=set)
     windows: Counter[tuple[date, date]] = field(default_factory=Counter)
+    spots: dict[str, frozenset[str]] = field(default_factory=dict)  # its reports' city spots, each with the places told with it
     _scene: frozenset[str] | None = field(default=None, repr=False, compare=False)  # ``scene()`` until ``add``
 
     def scene(self) -> frozenset[str]:
@@ -183,6 +185,8 @@ class Incident:
             )
         (self.lead_places if r.inferred else self.places).update(r.places)
         if not r.inferred:
+            for k in r.spots:
+                self.spots[k] = self.spots.get(k, frozenset()) | r.places
             self.place_docs.update(r.places - self.doc_places.get(r.doc, frozenset()))
             self.doc_places[r.doc] = self.doc_places.get(r.doc, frozenset()) | r.places
         self.parts |= r.parts
