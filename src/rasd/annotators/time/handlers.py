@@ -374,6 +374,8 @@ def _h_duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
         unit, n = _whole(unit, duration_fractions()[key(gd["frac"])])  # نصف ساعة: PT30M
     elif count == "2":
         n = 2
+    elif count == "1" and unit == "D" and mod in _PART_MODS and not (gd.get("pre") or gd.get("after") or gd.get("half1")):
+        return _cand(m, "DATE", None, anchor="absolute", confidence=0.5)  # "أول يوم عمل": a day, not P1D
     elif count == "1" and (gd.get("pre") or mod or gd.get("after") or gd.get("half1") or margin(m, ctx) or first_in(m, ctx)):
         n = 1
     else:

@@ -20,8 +20,9 @@ __all__ = ["week_of_month", "within"]
 
 @cache
 def _before() -> re.Pattern[str]:
-    """A cue phrase and من right before a date (folded text, read backwards from the date)."""
-    return re.compile(rf"(?<!\w)(?P<cue>{alt(word_set('within_cues.txt'))})\s+من\s+$")
+    """A cue phrase and من right before a date (folded text, read backwards from the date);
+    the news style drops من before a day word ("في وقت سابق اليوم"), see ``within``."""
+    return re.compile(rf"(?<!\w)(?P<cue>{alt(word_set('within_cues.txt'))})\s+(?P<min>من\s+)?$")
 
 
 def within(cands: list[Cand], ctx: Ctx) -> list[Cand]:
@@ -29,6 +30,8 @@ def within(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     out: list[Cand] = []
     for c in cands:
         m = _before().search(ctx.before(c.start, 40)) if c.type in ("DATE", "TIME") else None
+        if m is not None and not m.group("min") and (c.anchor != "dct" or len(c.value or "") != 10):
+            m = None  # without من only a day counted from the publication date (اليوم, أمس)
         if m is not None and c.value and not c.value.endswith("_REF"):
             start = c.start - len(ctx.before(c.start, 40)) + m.start("cue")
             while out and out[-1].end > start:
