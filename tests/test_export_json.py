@@ -1,4 +1,5 @@
-"""``dump_json`` writes exactly what ``json.dump`` writes (it only takes a faster road), and
+"""``dump_items`` writes JSON that parses back to what ``json.dump`` writes, one item a line;
+``dump_json`` one JSONL line; and
 ``to_dict`` / ``document_json`` / ``mentions_json`` keep the contract's shape and order."""
 
 from __future__ import annotations
@@ -7,13 +8,13 @@ import io
 import json
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rasd.interfaces.export import DOC_FIELDS, document_json, dump_json, mentions_json
+from rasd.interfaces.export import DOC_FIELDS, document_json, dump_items, dump_json, mentions_json
 from rasd.models import (
     Document,
     EntityMention,
@@ -26,15 +27,15 @@ from rasd.models import (
 )
 
 
-def stdlib(data: Any, indent: int | None) -> str:
-    buf = io.StringIO()
-    json.dump(data, buf, ensure_ascii=False, indent=indent)
-    return buf.getvalue() + "\n"
+def items(data: Any) -> bytes:
+    out: list[bytes] = []
+    dump_items(data, out.append)
+    return b"".join(out)
 
 
-def ours(data: Any, indent: int | None) -> str:
+def jsonl(data: Any) -> str:
     buf = io.StringIO()
-    dump_json(data, buf, indent=indent)
+    dump_json(data, buf)
     return buf.getvalue()
 
 
@@ -46,46 +47,78 @@ class Word(str):
     pass
 
 
+class Pair(NamedTuple):
+    a: int
+    b: str
+
+
 ODD = {
     "نص": "قال الوزير: «سنبدأ غدا»\n\t\"اقتباس\" \\ \u2028 \x00",
-    "أعداد": [0, -3, 2.5, -0.0, 1e-7, 1e300, float("nan"), float("inf"), float("-inf"), Num(7)],
-    "قيم": [True, False, None, Word("كلمة"), (), [], {}, ((1, 2), [3])],
+    "أعداد": [0, -3, 2.5, -0.0, 1e-7, 1e300, Num(7), 2**70],
+    "قيم": [True, False, None, Word("كلمة"), (), [], {}, ((1, 2), [3]), Pair(1, "ب")],
     3: "مفتاح عددي", 2.5: "مفتاح عشري", True: "صح", False: "خطأ", None: "لا شيء",
     "مرتب": OrderedDict([("ب", 1), ("أ", 2)]),
     "عد": Counter("بابا"),
     "عميق": [[[[{"أ": [{"ب": {}}]}]]]],
+    "mentions": {"entities": [{"doc": "d_1", "start": 0}, {"doc": "d_2", "start": 3}], "quotes": []},
 }  # fmt: skip
 
 
-@pytest.mark.parametrize("indent", [None, 0, 1, 2, 4])
-def test_dump_json_is_json_dump_byte_for_byte(indent: int | None) -> None:
-    assert ours(ODD, indent) == stdlib(ODD, indent)
+def _plain(x: Any) -> Any:
+    """What ``json.loads(json.dumps(x))`` gives: tuples as lists, keys as strings."""
+    return json.loads(json.dumps(x, ensure_ascii=False))
+
+
+def test_dump_items_parses_back_to_what_json_dump_writes() -> None:
+    assert json.loads(items(ODD)) == _plain(ODD)
+    assert items(ODD).decode("utf-8").count("كلمة") == 1  # Arabic as it is, not \\u escapes
+
+
+def test_dump_items_writes_one_item_per_line() -> None:
+    lines = items(ODD).decode("utf-8").split("\n")[:-1]
+    assert lines[0] == "{" and lines[-1] == "}"
+    assert ' "أعداد": [' in lines and "  7," in lines and "  1180591620717411303424" in lines
+    assert '   {"doc":"d_1","start":0},' in lines and '   {"doc":"d_2","start":3}' in lines  # one mention a line
+    assert ' "mentions": {' in lines and '  "quotes": []' in lines
+    assert ' "مرتب": {"ب":1,"أ":2},' in lines  # an object of scalars stays on its line
+    assert ' "3": "مفتاح عددي",' in lines and ' "true": "صح",' in lines and ' "null": "لا شيء",' in lines
+
+
+def test_dump_items_writes_no_bare_nan() -> None:
+    got = items({"أ": [float("nan"), float("inf"), -float("inf"), 1.5]})
+    assert json.loads(got) == {"أ": [None, None, None, 1.5]}
+    assert b"NaN" not in got and b"Infinity" not in got
 
 
 @pytest.mark.parametrize("top", [[], {}, "نص", 3, 2.5, None, True, [1], {"أ": 1}])
-def test_dump_json_of_top_level_values(top: Any) -> None:
-    assert ours(top, 1) == stdlib(top, 1)
+def test_dump_items_of_top_level_values(top: Any) -> None:
+    assert json.loads(items(top)) == top and items(top).endswith(b"\n")
 
 
-@pytest.mark.parametrize("bad", [{"أ": {1, 2}}, {(1, 2): "زوج"}, [object()]])
-def test_dump_json_refuses_what_json_refuses(bad: Any) -> None:
-    for indent in (None, 1):
-        with pytest.raises(TypeError):
-            ours(bad, indent)
-        with pytest.raises(TypeError):
-            stdlib(bad, indent)
+@pytest.mark.parametrize("bad", [{"أ": {1, 2}}, {(1, 2): "زوج"}, [object()], {"أ": {(1, 2): "زوج"}}])
+def test_dump_items_refuses_what_json_refuses(bad: Any) -> None:
+    with pytest.raises(TypeError):
+        items(bad)
+    with pytest.raises(TypeError):
+        json.dumps(bad)
 
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=8),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
     max_leaves=30,
 )
 
 
 @given(json_values)
-def test_dump_json_equals_json_dump_on_any_json_value(data: Any) -> None:
-    assert ours(data, 1) == stdlib(data, 1)
+def test_dump_items_parses_back_to_any_json_value(data: Any) -> None:
+    assert json.loads(items(data)) == data
+
+
+@given(json_values)
+def test_dump_json_is_one_jsonl_line(data: Any) -> None:
+    line = jsonl(data)
+    assert line.endswith("\n") and "\n" not in line[:-1] and json.loads(line) == data
 
 
 @dataclass

@@ -18,9 +18,10 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from itertools import groupby
-from json.encoder import encode_basestring
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
+
+import orjson
 
 from rasd.models import (
     MENTION_KINDS,
@@ -168,134 +169,80 @@ def analysis_to_json(analysis: Analysis, as_of: str | None, generated_at: str | 
     return out
 
 
-def dump_json(data: Any, fp: TextIO, *, indent: int | None = 1) -> None:
-    """The one way rasd writes JSON: Arabic as it is (not ``\\u`` escapes), then a newline.
-    ``indent=None`` gives one line (a JSONL record).
-
-    The text is exactly ``json.dump(data, fp, ensure_ascii=False, indent=indent)``'s, written
-    faster: ``json.dump`` always takes the standard library's Python encoder (a generator
-    per level), so one line goes through ``json.dumps`` (its C encoder) and indented JSON
-    through ``_write_indented``."""
-    if indent is None:
-        fp.write(json.dumps(data, ensure_ascii=False))
-    else:
-        _write_indented(data, fp.write, indent)
+def dump_json(data: Any, fp: TextIO, *, indent: int | None = None) -> None:
+    """``json.dump(data, fp, ensure_ascii=False, indent=indent)`` (Arabic as it is, not ``\\u``
+    escapes), then a newline: one JSONL record with ``indent=None``. Large files
+    (``analysis.json``) go through ``dump_items`` instead."""
+    fp.write(json.dumps(data, ensure_ascii=False, indent=indent))
     fp.write("\n")
 
 
-_INF = float("inf")
-_FLUSH = 1 << 15  # pieces of text kept before writing them out
+_CHUNK = 4096  # items joined before one write
 
 
-def _float_json(x: float) -> str:
-    if x != x:
-        return "NaN"
-    if x == _INF:
-        return "Infinity"
-    if x == -_INF:
-        return "-Infinity"
-    return float.__repr__(x)
+def _as_json_list(o: Any) -> Any:
+    """orjson's ``default``: a tuple subclass (a named tuple) as its list; anything else refused."""
+    if isinstance(o, tuple):
+        return list(o)
+    raise TypeError(f"Object of type {o.__class__.__name__} is not JSON serializable")
 
 
-def _key_json(k: Any) -> str:
-    """A dict key as ``json`` writes it (str, or a number, bool or None as a string)."""
-    if isinstance(k, str):
-        return encode_basestring(k)
-    if isinstance(k, float):
-        return encode_basestring(_float_json(k))
-    if k is True or k is False or k is None:
-        return f'"{json.dumps(k)}"'
-    if isinstance(k, int):
-        return encode_basestring(int.__repr__(k))
+def _compact(o: Any) -> bytes:
+    """One value as compact UTF-8 JSON (orjson; json only for an integer past 64 bits, which
+    orjson refuses). NaN and the infinities, which JSON has no words for, become ``null``;
+    what JSON cannot hold (a set, a tuple as a key) raises ``TypeError``, as ``json`` does."""
+    try:
+        return orjson.dumps(o, default=_as_json_list, option=orjson.OPT_NON_STR_KEYS)
+    except orjson.JSONEncodeError as e:
+        if not str(e).startswith("Integer exceeds"):
+            raise TypeError(str(e)) from e
+        return json.dumps(o, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _key_text(k: Any) -> str:
+    """A non-string key as ``json`` writes it (``3`` → ``"3"``, ``True`` → ``"true"``)."""
+    if k is None or isinstance(k, bool | int | float):
+        return json.dumps(k)
     raise TypeError(f"keys must be str, int, float, bool or None, not {k.__class__.__name__}")
 
 
-def _scalar_json(x: Any) -> str | None:
-    """JSON of a value that is no list, tuple or dict (None for those), as ``json`` writes it."""
-    if isinstance(x, str):
-        return encode_basestring(x)
-    if x is None:
-        return "null"
-    if x is True:
-        return "true"
-    if x is False:
-        return "false"
-    if isinstance(x, int):
-        return int.__repr__(x)
-    if isinstance(x, float):
-        return _float_json(x)
-    if isinstance(x, list | tuple | dict):
-        return None
-    raise TypeError(f"Object of type {x.__class__.__name__} is not JSON serializable")
+def _spread(o: Any, level: int) -> bool:
+    """Whether ``o`` is laid out one member per line: the top object, every non-empty list
+    at such a place, and an object all of whose values are lists (``mentions``)."""
+    if o.__class__ is list or o.__class__ is tuple:
+        return bool(o)
+    return isinstance(o, dict) and bool(o) and (level == 0 or all(isinstance(v, list | tuple) for v in o.values()))
 
 
-def _write_indented(data: Any, write: Callable[[str], Any], indent: int) -> None:
-    """``data`` as ``json.dumps(data, ensure_ascii=False, indent=indent)`` writes it: one
-    list of text pieces, written out every ``_FLUSH`` pieces (``analysis.json`` is large)."""
-    step = " " * indent
-    nls = ["\n"]  # newline and indentation of each depth
-    out: list[str] = []
-    append = out.append
+def dump_items(data: Any, write: Callable[[bytes], Any]) -> None:
+    """``data`` as UTF-8 JSON with one item per line: the top object's members and the items
+    of its lists (documents, mentions, entities …) each on a line of their own, written
+    compactly by orjson. ``analysis.json`` of a 30,000-article store is about 450 MB; this
+    writes it in about a quarter of the CPU time of an indented ``json.dump`` (in C, not a
+    Python generator per level), stays greppable and diffable line by line, and parses back
+    to the same value (``json.load``)."""
 
     def enc(o: Any, level: int) -> None:
-        if level + 1 >= len(nls):
-            nls.append("\n" + step * len(nls))
-        cls = o.__class__
-        if cls is dict:
-            if not o:
-                append("{}")
-                return
-            nl = nls[level + 1]
-            sep = "{" + nl
+        ind = b"\n" + b" " * (level + 1)
+        close = b"\n" + b" " * level
+        if not _spread(o, level):
+            write(_compact(o))
+        elif isinstance(o, dict):
+            sep = b"{"
             for k, v in o.items():
-                ks = encode_basestring(k) if k.__class__ is str else _key_json(k)
-                vc = v.__class__
-                if vc is str:
-                    append(f"{sep}{ks}: {encode_basestring(v)}")
-                elif vc is int:
-                    append(f"{sep}{ks}: {int.__repr__(v)}")
-                elif vc is dict or vc is list:
-                    append(f"{sep}{ks}: ")
-                    enc(v, level + 1)
-                else:
-                    s = _scalar_json(v)
-                    append(f"{sep}{ks}: " if s is None else f"{sep}{ks}: {s}")
-                    if s is None:
-                        enc(v, level + 1)
-                sep = "," + nl
-            append(nls[level] + "}")
-        elif cls is list or cls is tuple:
-            if not o:
-                append("[]")
-                return
-            nl = nls[level + 1]
-            sep = "[" + nl
-            for v in o:
-                vc = v.__class__
-                if vc is str:
-                    append(sep + encode_basestring(v))
-                elif vc is dict or vc is list:
-                    append(sep)
-                    enc(v, level + 1)
-                    if len(out) > _FLUSH:
-                        write("".join(out))
-                        out.clear()
-                else:
-                    s = _scalar_json(v)
-                    append(sep if s is None else sep + s)
-                    if s is None:
-                        enc(v, level + 1)
-                sep = "," + nl
-            append(nls[level] + "]")
+                write(sep + ind + _compact(k if isinstance(k, str) else _key_text(k)) + b": ")
+                enc(v, level + 1)
+                sep = b","
+            write(close + b"}")
         else:
-            s = _scalar_json(o)
-            if s is not None:
-                append(s)
-            else:  # a subclass of dict, list or tuple: what json writes of it
-                enc(dict(o) if isinstance(o, dict) else list(o), level)
+            lead = b"["
+            for i in range(0, len(o), _CHUNK):
+                write(lead + b",".join(ind + _compact(x) for x in o[i : i + _CHUNK]))
+                lead = b","
+            write(close + b"]")
 
     enc(data, 0)
-    write("".join(out))
+    write(b"\n")
 
 
 @contextmanager
@@ -303,14 +250,27 @@ def open_atomic(path: Path, newline: str | None = None) -> Iterator[TextIO]:
     """Write ``path`` through ``NAME.PID.tmp``, renamed over it only when the block succeeds:
     a failed or killed writer never leaves a half-written file. Temporary files of killed
     writers (their PID gone) are removed first."""
+    with _atomic(path) as tmp, tmp.open("w", encoding="utf-8", newline=newline) as fp:
+        yield fp
+
+
+@contextmanager
+def open_atomic_bytes(path: Path) -> Iterator[IO[bytes]]:
+    """``open_atomic`` for bytes."""
+    with _atomic(path) as tmp, tmp.open("wb") as fp:
+        yield fp
+
+
+@contextmanager
+def _atomic(path: Path) -> Iterator[Path]:
+    """The temporary path beside ``path`` (``open_atomic``), moved over it when the block succeeds."""
     for old in path.parent.glob(f"{path.name}.*.tmp"):
         pid = old.name[len(path.name) + 1 : -len(".tmp")]
         if pid.isdigit() and int(pid) > 0 and not _alive(int(pid)):
             old.unlink(missing_ok=True)
     tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
     try:
-        with tmp.open("w", encoding="utf-8", newline=newline) as fp:
-            yield fp
+        yield tmp
         tmp.replace(path)
     finally:
         tmp.unlink(missing_ok=True)
@@ -328,13 +288,14 @@ def _alive(pid: int) -> bool:
 
 
 def write_json_file(path: Path, data: Any) -> None:
-    """``data`` as the JSON file ``path`` (``dump_json`` through ``open_atomic``)."""
-    with open_atomic(path) as fp:
-        dump_json(data, fp)
+    """``data`` as the JSON file ``path`` (``dump_items`` through ``open_atomic``)."""
+    with open_atomic_bytes(path) as fp:
+        dump_items(data, fp.write)
 
 
 def write_json(analysis: Analysis, fp: TextIO, as_of: str | None) -> None:
-    dump_json(analysis_to_json(analysis, as_of), fp)
+    """``analysis.json``'s text for ``analysis`` on a text stream (``rasd export``, the web download)."""
+    dump_items(analysis_to_json(analysis, as_of), lambda b: fp.write(b.decode("utf-8")))
 
 
 def jsonl_records(

@@ -128,16 +128,19 @@ def recall_family_names(das: list[DocAnalysis]) -> int:
     if not fams:
         return 0
     known = frozenset(fams)
-    maybe: dict[str, bool] = {}  # token text -> a word that may be a known family name
+    seen: set[str] = set()  # token texts looked at, in any document
+    hits: set[str] = set()  # those that may be a known family name
     added = 0
     for da in das:
         text = da.doc.text
         words = token_texts(text)
-        for w in words:
-            if w not in maybe:
-                n = fold(w)
-                maybe[w] = bool(n) and (n[0].isalnum() or n[0] == "_") and known_after_proclitics(n, known)
-        if not any(maybe[w] for w in words):
+        distinct = set(words)
+        for w in distinct - seen:  # each distinct word of the corpus is read once
+            n = fold(w)
+            if n and (n[0].isalnum() or n[0] == "_") and known_after_proclitics(n, known):
+                hits.add(w)
+        seen |= distinct
+        if distinct.isdisjoint(hits):
             continue
         taken = sorted((m.start, m.end) for m in da.entities)
         starts = [s for s, _ in taken]
@@ -146,7 +149,7 @@ def recall_family_names(das: list[DocAnalysis]) -> int:
         for w in words:  # only whitespace lies between tokens: each is found where it starts
             start = text.find(w, pos)
             pos = start + len(w)
-            if not maybe[w]:
+            if w not in hits:
                 continue
             t = Token(w, start, pos, fold(w))
             j = bisect.bisect_right(starts, t.start) - 1
