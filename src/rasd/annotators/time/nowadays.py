@@ -1,10 +1,12 @@
-""""ما زالت المباني قائمة حتى اليوم": ``اليوم`` of a state that lasts is the present.
+""" "ما زالت المباني قائمة حتى اليوم": ``اليوم`` of a state that lasts is the present.
 
 Why a pass of its own: the engine values every bare ``اليوم`` as the publication day, which
 is right for events ("وصل الوفد اليوم") but not for "to this day" after a verb of continuing,
 where the reader hears "nowadays" (``PRESENT_REF``, as the gold writes ``حتى اليوم`` in that
 sense). The verbs are ``resources/time/still_verbs.txt``; ``منذ 2010 حتى اليوم الاثنين`` keeps
-its date (no such verb, and a weekday is written).
+its date (no such verb, and a weekday is written). A noun of the ``before`` rows of
+``nowadays_words.tsv`` right before it makes a construct with the same sense ("عالم اليوم":
+today's world), while "مباراة اليوم" stays the day.
 """
 
 from __future__ import annotations
@@ -16,13 +18,22 @@ from functools import cache
 from rasd.annotators.time.base import CONJ, Cand, Ctx
 from rasd.annotators.time.lexicon import alt, key, word_set
 from rasd.resources import load_table
+from rasd.text import fold
 
 __all__ = ["nowadays"]
+
 
 @cache
 def _words() -> dict[str, str]:
     """Role (until, today) -> its folded word (``time/nowadays_words.tsv``)."""
-    return {r[0]: key(r[1]) for r in load_table("time/nowadays_words.tsv")}
+    return {r[0]: key(r[1]) for r in load_table("time/nowadays_words.tsv") if r[0] != "before"}
+
+
+@cache
+def _noun_before() -> re.Pattern[str]:
+    """A noun whose construct with ``اليوم`` is the present (folded text, prefixes ل ب و ف)."""
+    nouns = alt(r[1] for r in load_table("time/nowadays_words.tsv") if r[0] == "before")
+    return re.compile(rf"(?<!\w)[{CONJ}]?[لب]?(?:{nouns})\s+$")
 
 
 @cache
@@ -36,7 +47,12 @@ def nowadays(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     """A bare ``اليوم`` after ``حتى`` and a verb of continuing is ``PRESENT_REF``."""
     out: list[Cand] = []
     for c in cands:
-        if c.type == "DATE" and key(ctx.text[c.start : c.end]) == _words()["today"] and _still().search(ctx.before(c.start, 60)):
+        before = fold(ctx.before(c.start, 60))  # the patterns are folded: "حتى" is "حتي" there
+        if (
+            c.type == "DATE"
+            and key(ctx.text[c.start : c.end]) == _words()["today"]
+            and (_still().search(before) or _noun_before().search(before))
+        ):
             c = replace(c, value="PRESENT_REF", confidence=min(c.confidence, 0.6))
         out.append(c)
     return out
