@@ -78,6 +78,7 @@ from rasd.annotators.quotes.nominal import (
     data_subject,
     felt,
     in_which,
+    kana_object,
     nominal_intro,
     time_only,
     zero_subject_object,
@@ -246,7 +247,7 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: State, doc_id: str) -> tuple
     if "preps" in verb.options and subj_b > subj_a and toks[subj_b - 1].norm in verb.preps:
         subj_b -= 1  # "وختم بالقول: …": the preposition before the colon is no subject
     if intro is not None and intro.kind in ("obj", "prep") and "nominal" in verb.options and not verb.participle:
-        nom = nominal_intro(toks, cx.brk, cx.ents, k + n, cx.names)  # "نفت إدارة النصر وصول أي خطاب": before أي
+        nom = nominal_intro(toks, cx.brk, cx.ents, k + n, cx.names, st.times)  # "نفت إدارة النصر وصول أي خطاب": before أي
         if nom is not None and nom[1] < intro.content_start and (intro.kind == "obj" or object_first(cx, k + n, nom, j)):
             intro, subj_b = _Intro(nom[1], None, "obj"), nom[0]
     if (intro is None or (intro.kind in ("prep", "obj") and intro.content_start > k + n + 1)) and (
@@ -281,13 +282,15 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: State, doc_id: str) -> tuple
         elif (
             ("nominal" in verb.options or ("data" in verb.options and data_subject(toks, k + n)))
             and not verb.participle
-            and (nom := nominal_intro(toks, cx.brk, cx.ents, k + n, cx.names))
+            and (nom := nominal_intro(toks, cx.brk, cx.ents, k + n, cx.names, st.times))
         ):
             intro, subj_b = _Intro(nom[1], None, "obj"), nom[0]  # "أظهرت البيانات تراجعا في …"
         elif "data" in verb.options and verb.imperfect and k + n < len(toks) and toks[k + n].is_word and data_before(toks, cx.brk, k):
             intro, subj_b = _Intro(k + n, None, "obj"), k + n  # "بيانات تظهر تراجع …": what the data show
         elif "nominal" in verb.options and _bare(toks[k].norm)[-1] != toks[k].norm and zero_subject_object(toks, cx.brk, k + n):
             intro, subj_b = _Intro(k + n, None, "obj"), k + n  # "وأكد أهمية …": no subject, the speaker goes on
+        elif "nominal" in verb.options and kana_subject(cx, cx.s0[k], k) is not None and (c := kana_object(toks, cx.brk, k + n, st.times)):
+            intro, subj_b = _Intro(c, None, "obj"), k + n  # "وكان النادي قد أعلن أمس توصله …": the subject before the cue
         else:
             return None
     if "strict" in verb.options and intro.kind == "comp" and any(t.norm == "," for t in toks[k + n : intro.content_start]):

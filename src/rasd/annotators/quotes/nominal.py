@@ -114,10 +114,12 @@ def _nisba(w: str) -> bool:
 
 def nominal_intro(
     toks: Sequence[Token], brk: Sequence[bool], ents: SpanIndex[EntityMention], a: int,
-    quoted: Mapping[int, int] | None = None,
+    quoted: Mapping[int, int] | None = None, times: SpanIndex[Timex] | None = None,
 ) -> tuple[int, int] | None:
     """``(subject_end, content_start)`` token indexes for a verb ending at ``a``, or None.
-    ``quoted`` maps the opening mark of a short quoted name to its close (``وأكد "الصفيان"``)."""
+    ``quoted`` maps the opening mark of a short quoted name to its close (``وأكد "الصفيان"``);
+    words of a time expression in ``times`` right after the subject say when, not what
+    (``أعلن النادي قبل أيام توصله …``): skipped like a time adverb."""
     n = len(toks)
     if a >= n or (a > 0 and brk[a - 1]):
         return None
@@ -166,8 +168,7 @@ def nominal_intro(
     if j == a or not named or j >= n or j - a >= MAX_SUBJECT:
         return None  # at the cap the subject may go on (a long title chain): no boundary to trust
     sub_end = j
-    while j < n and not brk[j] and (toks[j].norm in (",", "-") or toks[j].norm in _skips() or _manner_adjective(toks, j)):
-        j += 1
+    j = past_adjuncts(toks, brk, _gloss_end(toks, brk, j), times)
     if j >= n or brk[j - 1] or not toks[j].is_word or (_definite(toks[j].norm) and not closed and not _opens_object(toks[j].norm)):
         return None  # a definite word here is as likely the subject going on
     if j > sub_end and toks[j - 1].norm in _governing():
@@ -266,6 +267,45 @@ def in_which(toks: Sequence[Token], brk: Sequence[bool], a: int, preps: frozense
     w = toks[a].norm
     nxt = toks[a + 1].norm
     return w in {_IN + p for p in _PRONOUN} and not _definite(nxt) and nxt not in preps
+
+
+def past_adjuncts(toks: Sequence[Token], brk: Sequence[bool], j: int, times: SpanIndex[Timex] | None = None) -> int:
+    """The first token from ``j`` past commas, time and manner adjuncts and ``على``/``عن``: where
+    the reported noun phrase of a nominal report starts."""
+    while j < len(toks) and not brk[j] and (toks[j].norm in (",", "-") or toks[j].norm in _skips() or _manner_adjective(toks, j)
+                                            or (times is not None and _in_time(toks[j], times))):
+        j += 1
+    return j
+
+
+def kana_object(toks: Sequence[Token], brk: Sequence[bool], a: int, times: SpanIndex[Timex]) -> int | None:
+    """Where the object of a nominal cue starts when its subject stands before it (``وكان النادي قد
+    أعلن قبل أيام توصله إلى …``): the first indefinite word past the time adjuncts, with a second
+    word after it; None for a definite word, a preposition's own noun or a feeling."""
+    j = past_adjuncts(toks, brk, a, times)
+    if j >= len(toks) or brk[j - 1] or not toks[j].is_word or _definite(toks[j].norm) or felt(toks[j].norm):
+        return None
+    if j > a and toks[j - 1].norm in _governing():
+        return None
+    return j if j + 1 < len(toks) and not brk[j] and toks[j + 1].is_word else None
+
+
+def _gloss_end(toks: Sequence[Token], brk: Sequence[bool], j: int) -> int:
+    """Past a short gloss in parentheses right after the subject (``أعلن الاتحاد الأوروبي لكرة القدم
+    (يويفا) احتساب …``): the subject's acronym or other name, not the start of the content."""
+    if j >= len(toks) or toks[j].text != "(":
+        return j
+    for c in range(j + 2, min(j + 5, len(toks))):
+        if brk[c - 1] or not all(t.is_word for t in toks[j + 1 : c]):
+            return j
+        if toks[c].text == ")":
+            return c + 1
+    return j
+
+
+def _in_time(t: Token, times: SpanIndex[Timex]) -> bool:
+    """A word inside one of the time expressions (``قبل`` of ``قبل أيام``)."""
+    return t.is_word and any(x.start <= t.start and t.end <= x.end for x in times.overlapping(t.start, t.end))
 
 
 def time_only(toks: Sequence[Token], a: int, b: int, times: SpanIndex[Timex]) -> bool:
