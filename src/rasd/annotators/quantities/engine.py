@@ -229,7 +229,9 @@ def _scan_line(
             object_span = Span(toks[opn[0]].start, toks[opn[1] - 1].end)
         at = num.i - 1 if value == 2.0 and num.i > 1 and toks[num.i - 1].norm in _OR else num.i  # فئة أو اثنتين
         if lemma is None and not num.digits and (value == 1.0 or at < num.i) and (nb := noun_before(toks, at, one=at == num.i)):
-            lemma, object_span = nb[0], Span(toks[nb[1]].start, toks[nb[1]].end)
+            whole = match_seq(toks, nb[1], lex.objects, at - nb[1])  # عاملة منزلية واحدة: a listed compound (F5)
+            n = whole[0] if whole and nb[1] + whole[0] == at else 1
+            lemma, object_span = whole[1] if whole and n > 1 else nb[0], Span(toks[nb[1]].start, toks[nb[1] + n - 1].end)
         if lemma is None and not num.digits and value is not None and 3 <= value <= 10 and (pb := plural_before(toks, num.i)):
             lemma, object_span = pb
         if lemma is None and j < len(toks) and toks[j].norm in _PEOPLE_VERBS and not is_definite(toks[num.i].text):
