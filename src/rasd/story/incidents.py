@@ -16,7 +16,9 @@ later with a shared place and ``FOLLOW_JOIN`` evidence), the places are not apar
 ``places.spots``, are two happenings), and the evidence reaches
 ``JOIN``: the place relation (same, one area, a province, one country, two towns), the
 idf-weighted share of its telling words the incident's articles use, equal figures,
-shared participants, the same article (unless the sentence moves on to another item).
+shared participants, the same article (unless the sentence moves on to another item). Such a
+side item of a round-up joins another article's incident only on a place both name or on its
+own words: a shared country or province would make it a bridge between two happenings.
 Kinds with the ``person`` trait (a death, ``story/kind_traits.tsv``) join on the person who
 died alone (the event's PER target), whatever dates and places the reports give, when both
 sides name him; a report naming nobody is judged as other kinds are.
@@ -252,6 +254,11 @@ def score(
         # the other side names the place in its words ("بعسير", "في سوق أبها"),
         # not as an entity: the same place, or inside the region both name
         rel = pl.SAME if rel in (None, pl.UNKNOWN) else pl.CONTAINED
+    if r.moves_on and r.doc not in inc.docs and rel not in (pl.SAME, pl.CONTAINED) and shared + counts + parts < JOIN:
+        # a side item of a round-up ("وفي حادثة منفصلة …"): the country or province it shares
+        # holds the round-up's other happenings too, so it joins another article's incident
+        # only on a place both name or on its own words and figures, never as a bridge
+        return None
     s = _PLACE[rel]
     s += shared
     s += counts
