@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rasd.annotators.quantities.objects import (
     WORD_MEMO,
@@ -24,8 +24,9 @@ from rasd.annotators.quantities.objects import (
 )
 from rasd.annotators.quantities.pronoun_duals import pronoun_dual
 from rasd.resources import load_lines
+from rasd.resources.arabic import particle_forms
 from rasd.text import Token, fold
-from rasd.text.clitics import affix, affixes, chain, conjunctions, prepositions, proclitic
+from rasd.text.clitics import TANWEEN_FATH, affix, affixes, chain, conjunctions, prepositions, proclitic
 
 _LETTERS = re.compile("^[\u0621-\u064a]+$")
 _FEM = affix("feminine")  # ة, as written
@@ -46,6 +47,13 @@ _AND = proclitic("and")
 _PARTICLES = (*conjunctions(), *prepositions(kaf=False))  # و ف ب ل: one glued particle
 _AND_ART = chain("and", "the")  # وال
 _AS = proclitic("as")  # ك
+_T = fold(affix("feminine", "construct"))  # the ة of شركة written ت before a dual ending
+_OPENERS = frozenset('"«(')  # a member may open with a quotation mark or a bracket
+_TO = proclitic("to")  # ل
+_ACC = fold(affixes("construct", "nom_dual")[0])  # ا: also the indefinite accusative (مستشارا)
+_PRONOUNS = tuple(fold(p) for p in affixes("pronoun", "their"))  # هم، هما، هن
+_CLAUSE_MARKS = frozenset(".,،;؛:؟?!)»")
+_PREP_ART = tuple(fold(chain(p, "the")) for p in ("to", "by"))  # للـ، بالـ: a preposition, not a member
 
 
 def open_dual(toks: Sequence[Token], i: int) -> tuple[int, int, str] | None:
@@ -75,8 +83,20 @@ def open_dual(toks: Sequence[Token], i: int) -> tuple[int, int, str] | None:
             and (not _participle(_cut(w, f, _CONSTRUCT_DUAL)) or _pair_after(toks, i + 1))  # طالبي اللجوء is a plural
         ):
             stem = _cut(w, f, _CONSTRUCT_DUAL)
-        elif f.endswith(_CONSTRUCT_NOM) and not definite and _two_named(toks, i + 1):
-            stem = _cut(w, f, _CONSTRUCT_NOM)  # a nominative dual: no plural ends so
+        elif (
+            f.endswith(_CONSTRUCT_NOM)
+            and not definite
+            and (
+                _two_named(toks, i + 1)
+                or (
+                    TANWEEN_FATH not in tok.text
+                    and fold(tok.text[:off]) in ("", *conjunctions())  # لجانا: no ل before a nominative
+                    and _members_follow(toks, i + 1, _fem_nom(w, f) is None)
+                )
+            )
+        ):
+            # a nominative dual: no plural ends so; شركتا تيسو وتاك: the ة is written ت before it
+            stem = _fem_nom(w, f) or _cut(w, f, _CONSTRUCT_NOM)
         fs = fold(stem)
         # -تين is a dual whatever the noun (not -تان: باكستان), when no proclitic makes it ambiguous
         # or an agreeing adjective follows the word without its proclitic (بهجمتين سريعتين)
@@ -212,6 +232,53 @@ def _two_named(toks: Sequence[Token], k: int) -> bool:
         return False
     second = toks[k + 1].norm
     return second.startswith(_AND) and len(second) > 2 and second[1:2].isalpha()
+
+
+@cache
+def _free() -> frozenset[str]:
+    """Folded free particles (في، من، على): no member of a dual's pair is one."""
+    return frozenset(fold(f) for f in particle_forms().values())
+
+
+_MEMBER_WINDOW = 4  # words of the first member (a name, its gentilic, a word in quotes) before و
+
+
+def _fem_nom(w: str, f: str) -> str | None:
+    """``شركتا``: the singular in ة of a feminine nominative construct dual, which (unlike
+    ``مستشارا``) no indefinite accusative is written like; None for any other word."""
+    stem = _cut(w, f, _CONSTRUCT_NOM)
+    single = stem[: -len(_T)] + _FEM
+    return single if fold(stem).endswith(_T) and fold(single) in nouns().singulars else None
+
+
+def _members_follow(toks: Sequence[Token], k: int, accusative: bool = True) -> bool:
+    """``ناديا بروسيا دورتموند الألماني وريال مدريد``: after a construct dual its first member
+    (a word, not a free particle nor ``للـ``: ``مدربا للفريق`` is one coach), then a second
+    member after و within a few words, with no clause mark or free particle between them. Where
+    the ``-ا`` may be an ``accusative`` (``مستشارا``), a first or second member in ``-ا`` is its
+    agreeing adjective (``مسلحا متطرفا``) or a list of accusatives (``رئيسا … وعضوا``), and one
+    after ل what it is appointed to (``رئيسا لمجلس``): no pair."""
+    if k >= len(toks) or not (toks[k].norm[:1].isalpha() or toks[k].norm in _OPENERS):
+        return False
+    free = _free()
+    first = fold(clean(toks[k].text))
+    if first in free or first.startswith(_PREP_ART):
+        return False
+    if accusative and (first.endswith(_ACC) or first.startswith(_TO)):
+        return False  # برنامجا لياقيا, رئيسا لمجلس: an indefinite accusative and what qualifies it
+    words, j = 0, k + 1
+    while j < len(toks) and words < _MEMBER_WINDOW:
+        w = toks[j].norm
+        if w in _CLAUSE_MARKS or fold(w) in free:
+            return False
+        if w.startswith(_AND) and len(w) > 2 and w[1:2].isalpha():
+            # ووالديهم (their parents) or وعضوا (a list of accusatives): no second member
+            return not fold(w).endswith((*_PRONOUNS, _ACC))
+        if w == _AND and j + 1 < len(toks) and toks[j + 1].norm[:1].isalpha():
+            return True
+        words += w not in _OPENERS  # a quotation mark is no word
+        j += 1
+    return False
 
 
 def _pair_follows(toks: Sequence[Token], k: int) -> bool:
