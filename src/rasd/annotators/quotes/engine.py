@@ -21,6 +21,7 @@ from collections.abc import Iterable
 
 from rasd.annotators.quotes.addressees import addressee_cut, oblique_object
 from rasd.annotators.quotes.attributions import after_attribution, attributions
+from rasd.annotators.quotes.chooser import choose, enabled
 from rasd.annotators.quotes.clauses import (
     answered_topic,
     bare_speech,
@@ -170,6 +171,8 @@ def extract_quotes(
     out.sort(key=lambda q: (q.start, q.end))
     resolve_descriptions(text, toks, cx.brk, out, cx.ents)
     resolve_statements(text, out)  # "وقال البيان" after "قالت X في بيان": X
+    if enabled():
+        choose(cx, out)  # a learned second opinion on the speaker (RASD_QUOTE_CHOOSER=1; chooser.py)
     return out
 
 
