@@ -128,3 +128,55 @@ def test_a_district_named_two_ways_is_one_spot_and_another_city_is_not_compared(
     assert score(r, inc, {}, {**SPOT_ENTS, "e_ruh": ENTS["e_ruh"]}) is not None
     inc.spots = {"الروضه": frozenset({"e_rawda", "e_jed"})}  # the control: a district of Jeddah
     assert score(r, inc, {}, {**SPOT_ENTS, "e_ruh": ENTS["e_ruh"]}) is None
+
+
+IRAQ = Entity("e_iq", "GPE", "العراق", geo=Geo(33.0, 44.0, "country"), attributes={"country": "IQ"})
+BASRA_E = Entity("e_basra", "GPE", "البصرة", geo=Geo(30.51, 47.78, "city"), attributes={"country": "IQ"})
+VILLAGE = Entity("e_village", "GPE", "الحمدانية الصغرى")  # a village the linker could not geocode
+TOWN_ENTS = {e.id: e for e in (IRAQ, BASRA_E, VILLAGE)}
+
+
+def _town_docs() -> list[DocAnalysis]:
+    city = _doc("d_city", "صحيفة أ", "2025-07-05",
+                "قتل خمسة أشخاص في انفجار سيارة مفخخة في سوق شعبي بمدينة البصرة يوم 4 تموز 2025.",
+                [("البصرة", "GPE", "e_basra")], [("4 تموز 2025", "2025-07-04")])  # fmt: skip
+    # the same day, the same kind and toll, in a village of the same country
+    village = _doc("d_vil", "صحيفة ب", "2025-07-05",
+                   "قتل خمسة أشخاص في انفجار سيارة مفخخة في سوق شعبي بقرية الحمدانية الصغرى يوم 4 تموز 2025. "
+                   "وتقع القرية جنوب العراق.",
+                   [("الحمدانية الصغرى", "GPE", "e_village"), ("العراق", "GPE", "e_iq")],
+                   [("4 تموز 2025", "2025-07-04")])  # fmt: skip
+    # the control: another outlet naming the same village is the same happening
+    village2 = _doc("d_vil2", "صحيفة ج", "2025-07-05",
+                    "قتل خمسة أشخاص أمس في انفجار سيارة مفخخة في سوق قرية الحمدانية الصغرى. "
+                    "وتقع القرية جنوب العراق.",
+                    [("الحمدانية الصغرى", "GPE", "e_village"), ("العراق", "GPE", "e_iq")],
+                    [("أمس", "2025-07-04")])  # fmt: skip
+    return [city, village, village2]
+
+
+def test_an_unplaced_village_and_a_city_of_its_country_are_two_happenings() -> None:
+    """A village the linker could not geocode, named after a settlement word, is a town of its
+    article's country: apart from another town of that country, one with itself."""
+    das = _town_docs()
+    reps = {r.doc: r for r in _reports(das, TOWN_ENTS)}
+    assert reps["d_vil"].towns == frozenset({("e_village", "IQ")})
+    assert reps["d_city"].towns == frozenset()
+    for order in (das, das[::-1]):  # the city's incident first, and the village's first
+        groups = sorted(sorted({r.doc for r in inc.reports}) for inc in resolve(_reports(order, TOWN_ENTS), TOWN_ENTS))
+        assert not _together(groups, "d_city", "d_vil")
+        assert not _together(groups, "d_city", "d_vil2")
+        assert _together(groups, "d_vil", "d_vil2")
+
+
+def test_a_name_without_a_settlement_word_stays_unknown() -> None:
+    """Without a settlement word before it the unplaced name may be a mistagged word or a
+    district of the city: no town, and nothing excludes the join."""
+    city, village, _ = _town_docs()
+    bare = _doc("d_bare", "صحيفة ب", "2025-07-05",
+                "قتل خمسة أشخاص في انفجار سيارة مفخخة في سوق الحمدانية الصغرى الشعبي يوم 4 تموز 2025. "
+                "وتقع القرية جنوب العراق.",
+                [("الحمدانية الصغرى", "GPE", "e_village"), ("العراق", "GPE", "e_iq")],
+                [("4 تموز 2025", "2025-07-04")])  # fmt: skip
+    assert {r.doc: r.towns for r in _reports([city, bare], TOWN_ENTS)}["d_bare"] == frozenset()
+    assert {r.doc: r.towns for r in _reports([city, village], TOWN_ENTS)}["d_vil"]

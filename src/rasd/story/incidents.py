@@ -13,7 +13,8 @@ A report joins an incident when the kinds are compatible, the windows are at mos
 ``MAX_GAP`` days apart (a follow-up — new toll, arrests, funeral — up to ``FOLLOW_DAYS``
 later with a shared place and ``FOLLOW_JOIN`` evidence), the places are not apart
 (``places.best_relation``: the finest places both name decide; two districts of one city,
-``places.spots``, are two happenings), and the evidence reaches
+``places.spots``, are two happenings, and so are a town the linker could not place, named
+after a settlement word, and another town of its country, ``places.towns``), and the evidence reaches
 ``JOIN``: the place relation (same, one area, a province, one country, two towns), the
 idf-weighted share of its telling words the incident's articles use, equal figures,
 shared participants, the same article (unless the sentence moves on to another item). Such a
@@ -44,15 +45,15 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta
-from functools import lru_cache
 
 from rasd.models import Entity, Event
 from rasd.story import places as pl
 from rasd.story import report_words as rw
+from rasd.story.place_words import name_keys as _name_keys
+from rasd.story.place_words import named_in
 from rasd.story.report_words import (
     Group,
     followup_words,
-    match_key,
     telling,
     word_share,
 )  # fmt: skip
@@ -68,7 +69,6 @@ from rasd.story.reports import (
     told,
 )
 from rasd.temporal import TimeValue
-from rasd.text import tokenize
 
 REACH = 3  # days before its article an undated report may be about
 BACKREF_DAYS = 7  # … with a back-reference phrase ("the attack that took place …")
@@ -112,12 +112,6 @@ def window(ev: Event, pub: date | None, backref: bool) -> tuple[date, date, bool
     return pub - timedelta(days=BACKREF_DAYS if backref else REACH), pub, False
 
 
-@lru_cache(maxsize=1 << 16)
-def _name_keys(name: str) -> tuple[str, ...]:
-    """The words of a name as report words are compared (``match_key`` of each folded word)."""
-    return tuple(match_key(t.norm) for t in tokenize(name) if t.is_word)
-
-
 def _name_words(eid: str, ents: Mapping[str, Entity]) -> frozenset[str]:
     e = ents.get(eid)
     return frozenset(_name_keys(e.name)) if e is not None else frozenset()
@@ -130,43 +124,6 @@ def same_person(a: str, b: str, ents: Mapping[str, Entity]) -> bool:
         return True
     wa, wb = _name_words(a, ents), _name_words(b, ents)
     return bool(wa and wb) and (wa <= wb or wb <= wa)
-
-
-def named_in(
-    places: set[str] | frozenset[str], words: set[str] | frozenset[str], ents: Mapping[str, Entity],
-    relate: pl.Relations | None = None,
-) -> bool:  # fmt: skip
-    """Whether ``words`` name one of ``places`` below a country: every word of its name (or
-    of an alias). ``relate``: where the names of a place set are remembered."""
-    if relate is not None and isinstance(places, frozenset):
-        names = relate.names.get(places)
-        if names is None:
-            names = relate.names[places] = _place_names(places, ents)
-    else:
-        names = _place_names(places, ents)
-    singles, longer = names
-    if not singles.isdisjoint(words):
-        return True
-    return bool(longer) and any(all(w in words for w in ws) for f in longer.keys() & words for ws in longer[f])
-
-
-def _place_names(places: set[str] | frozenset[str], ents: Mapping[str, Entity]) -> pl.PlaceNames:
-    """The words of each name and alias of ``places`` below a country (``_name_keys``): the
-    one-word names as a set, the longer ones by their first word, so that a scene with
-    hundreds of aliases costs a set test against a report's words, not a loop over them."""
-    singles: set[str] = set()
-    longer: dict[str, dict[tuple[str, ...], None]] = {}
-    for p in sorted(places):
-        e = ents.get(p)
-        if pl.is_country(e):
-            continue  # a country named is no sign of one scene
-        for name in [e.name, *e.aliases] if e is not None else []:
-            ws = _name_keys(name)
-            if len(ws) == 1:
-                singles.add(ws[0])
-            elif ws:
-                longer.setdefault(ws[0], {})[ws] = None
-    return frozenset(singles), {f: tuple(v) for f, v in longer.items()}
 
 
 def _gap(lo: date, hi: date, ilo: date, ihi: date) -> int:
@@ -254,6 +211,8 @@ def score(
         # the other side names the place in its words ("بعسير", "في سوق أبها"),
         # not as an entity: the same place, or inside the region both name
         rel = pl.SAME if rel in (None, pl.UNKNOWN) else pl.CONTAINED
+    if rel in (pl.UNKNOWN, pl.COUNTRY) and not has_trait(inc.kind, "lasting") and _town_apart(r, inc, scene, ents, relate):
+        return None
     if r.moves_on and r.doc not in inc.docs and rel not in (pl.SAME, pl.CONTAINED) and shared + counts + parts < JOIN:
         # a side item of a round-up ("وفي حادثة منفصلة …"): the country or province it shares
         # holds the round-up's other happenings too, so it joins another article's incident
@@ -269,6 +228,18 @@ def score(
         # its own article: it joins only on a shared place and most of its rare words
         return s - 0.5 * MAX_GAP if rel in (pl.SAME, pl.CONTAINED, pl.REGION) and s >= FOLLOW_JOIN else None
     return s - 0.5 * gap
+
+
+def _town_apart(r: Report, inc: Incident, scene: frozenset[str], ents: Mapping[str, Entity], relate: pl.Relations | None) -> bool:
+    """A town the linker could not place ("قرية العكر", ``places.towns``) that one side names and
+    the other does not, against a city of its country the other side names: two towns of one
+    country, two happenings, as two geocoded towns far apart would be. Not for a happening
+    that lasts (a storm over a country hits many towns)."""
+    level_of = (relate or pl.Relations(ents)).level
+    if r.towns and pl.town_apart(r.towns, scene, level_of, ents):
+        return True
+    mine = frozenset((t, c) for t, c in inc.towns.items() if t in scene)
+    return bool(mine) and pl.town_apart(mine, r.places, level_of, ents)
 
 
 # what each place relation between a report and an incident's scene adds to the score
@@ -305,6 +276,7 @@ def make_reports(
     ``known``: ``told`` of events by ``id()``, read already (else read here)."""
     out = []
     spot = pl.spots(doc_places or {}, texts, ents)
+    town = pl.towns(doc_places or {}, texts, ents)
     for ev in events:
         e0 = ev.evidence[0]
         t = known.get(id(ev)) if known is not None else None
@@ -350,7 +322,8 @@ def make_reports(
         persons = frozenset(x for x in ev.targets if ents.get(x) is not None and ents[x].type == "PER")
         out.append(Report(ev, e0.doc, outlets.get(e0.doc, ""), pubs.get(e0.doc), kind, word, w[0], w[1], w[2], geo, parts, words,
                           follow, about, persons, groups, t.moves_on, inferred and bool(geo), t.other, t.context,
-                          frozenset() if inferred else frozenset(spot[p] for p in geo if p in spot)))  # fmt: skip
+                          frozenset() if inferred else frozenset(spot[p] for p in geo if p in spot),
+                          frozenset() if inferred else frozenset((p, c) for p, c in town.get(e0.doc, {}).items() if p in geo)))  # fmt: skip
     return _tolls(out)
 
 

@@ -4,12 +4,14 @@ Facts come from entity linking: a country code (``attributes['country']``) and a
 (``geo``). A city is inside its country or region; two points of one country closer than
 ``LOCAL_KM`` are one area (a district and its city), closer than ``NEAR_KM`` NEAR (two
 towns of one province: near, not the same place). Places the linker could not geocode
-are unknown: they neither confirm nor exclude a match.
+are unknown: they neither confirm nor exclude a match, but a town named after a settlement
+word ("قرية العكر", ``towns``) is a town of its article's country, apart from its other towns.
 """
 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache, lru_cache
 
@@ -167,7 +169,7 @@ class Relations:
         self._levels: dict[str, int | None] = {}
         self._pairs: dict[tuple[str, str], int] = {}
         self._sets: dict[frozenset[str], Tiers] = {}  # ``_tiers`` of a place set
-        self.names: dict[frozenset[str], PlaceNames] = {}  # ``incidents.named_in``'s words of a place set
+        self.names: dict[frozenset[str], PlaceNames] = {}  # ``place_words.named_in``'s words of a place set
 
     def __call__(self, xs: frozenset[str], ys: frozenset[str]) -> int | None:
         key = (xs, ys)
@@ -189,6 +191,10 @@ class Relations:
         if rel is None:
             rel = self._pairs[(a, b)] = relation(a, b, self.ents)
         return rel
+
+    def level(self, p: str) -> int | None:
+        """``level`` of a place, remembered."""
+        return self._level(p)
 
     def _level(self, p: str) -> int | None:
         if p not in self._levels:
@@ -231,6 +237,57 @@ def spots(
             elif before and _spot_word(before[-1]) and text[at - 1 : at].isspace():
                 out[p] = " ".join(words)
     return out
+
+
+@cache
+def _town_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_lines("story/town_words.txt"))
+
+
+def _doc_country(named: Sequence[tuple[int, str]], ents: Mapping[str, Entity]) -> str | None:
+    """The country most of an article's geocoded place mentions lie in; ``None`` on a tie."""
+    got = Counter(c for _, p in named if (c := country(ents.get(p))))
+    top = got.most_common(2)
+    return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+
+
+def towns(
+    doc_places: Mapping[str, Sequence[tuple[int, str]]], texts: Mapping[str, str], ents: Mapping[str, Entity]
+) -> dict[str, dict[str, str]]:
+    """Towns the linker could not geocode (no country), named right after a settlement word
+    (``story/town_words.txt``: "قرية العكر", "ببلدة كفريا") in any article: by article, each
+    such town it names with the country its geocoded places mostly lie in (articles of no
+    such country, or a tie, are left out). A name so cued is a place of its own, not a common
+    word mistagged as one; one named so once is a town wherever it is named."""
+    words = _town_words()
+    known: set[str] = set()
+    for doc, named in sorted(doc_places.items()):
+        text = texts.get(doc, "")
+        for at, p in named:
+            e = ents.get(p)
+            if e is None or p in known or country(e) is not None:
+                continue
+            before = fold(text[max(0, at - 12) : at]).split()
+            w = before[-1] if before and text[at - 1 : at].isspace() else ""
+            if w in words or (w[:1] in "بوف" and w[1:] in words):
+                known.add(p)
+    out: dict[str, dict[str, str]] = {}
+    for doc, named in sorted(doc_places.items()):
+        mine = sorted({p for _, p in named if p in known})
+        c = _doc_country(named, ents) if mine else None
+        if c:
+            out[doc] = {p: c for p in mine}
+    return out
+
+
+def town_apart(
+    towns_of: frozenset[tuple[str, str]], scene: frozenset[str], level_of: Callable[[str], int | None], ents: Mapping[str, Entity]
+) -> bool:  # fmt: skip
+    """A town of a report (``towns``: id, country) that the scene does not name, against a city
+    of that country the scene names: two towns of one country, two happenings."""
+    return any(
+        t not in scene and any(level_of(p) == 2 and country(ents.get(p)) == c for p in scene) for t, c in towns_of
+    )
 
 
 def spots_apart(xs: frozenset[str] | set[str], ys: frozenset[str] | set[str]) -> bool:

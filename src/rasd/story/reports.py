@@ -124,6 +124,7 @@ class Report:
     other: bool = False  # its sentence tells of another item (other_items.tsv): its figures are not compared
     context: bool = False  # its sentence sets its article's happening in context (context_openers.txt)
     spots: frozenset[str] = frozenset()  # keys of the city spots among its places (``places.spots``)
+    towns: frozenset[tuple[str, str]] = frozenset()  # its ungeocoded towns, each with its country (``places.towns``)
 
 
 @dataclass
@@ -147,6 +148,7 @@ class Incident:
     about: set[str] = field(default_factory=set)
     windows: Counter[tuple[date, date]] = field(default_factory=Counter)
     spots: dict[str, frozenset[str]] = field(default_factory=dict)  # its reports' city spots, each with the places told with it
+    towns: dict[str, str] = field(default_factory=dict)  # its reports' ungeocoded towns, each with its country
     _scene: frozenset[str] | None = field(default=None, repr=False, compare=False)  # ``scene()`` until ``add``
 
     def scene(self) -> frozenset[str]:
@@ -187,6 +189,7 @@ class Incident:
         if not r.inferred:
             for k in r.spots:
                 self.spots[k] = self.spots.get(k, frozenset()) | r.places
+            self.towns.update(r.towns)
             self.place_docs.update(r.places - self.doc_places.get(r.doc, frozenset()))
             self.doc_places[r.doc] = self.doc_places.get(r.doc, frozenset()) | r.places
         self.parts |= r.parts
