@@ -409,6 +409,7 @@ def test_the_day_of_a_claim_or_a_published_statement_is_not_the_happening_s() ->
     # day of the claim or of the statement put out, not the blast's; after another verb it is read
     cases = (("وتبنت الجماعة يوم 4 آذار 2025 التفجير الذي أوقع الضحايا", False),
              ("ونشرت الجماعة يوم 4 آذار 2025 بيانا عن التفجير الذي أوقع الضحايا", False),
+             ("وأصدرت البلدية بيانا يوم 4 آذار 2025 عن التفجير الذي أوقع الضحايا", False),
              ("وزار المحافظ يوم 4 آذار 2025 التفجير الذي أوقع الضحايا", True))  # fmt: skip
     for said, dated in cases:
         one = _doc("d_a", "صحيفة الشمال", f"قتل 12 شخصا {BLAST}. {said}.", published="2025-03-05")
@@ -551,8 +552,23 @@ def test_teams_and_one_of_the_injured_are_no_figures() -> None:
 
 
 def test_a_figure_listed_person_by_person_is_not_added_to() -> None:
-    for said, killed in (("4 وفيات سائق الحافلة وامرأتين وطفلة", ["4", "4"]), ("4 وفيات وامرأتين", ["4", "6"])):
+    # also when a mark opens the list: a quote, a parenthesis, a colon
+    cases = (("4 وفيات سائق الحافلة وامرأتين وطفلة", ["4", "4"]), ("4 وفيات «سائق الحافلة وامرأتين وطفلة»", ["4", "4"]),
+             ("4 وفيات (سائق الحافلة وامرأتين وطفلة)", ["4", "4"]), ("4 وفيات: سائق الحافلة وامرأتين وطفلة", ["4", "4"]),
+             ("4 وفيات وامرأتين", ["4", "6"]))  # fmt: skip
+    for said, killed in cases:
         one = _doc("d_a", "صحيفة الشمال", f"نتج {BLAST} {said}.")
         _at(one, "4 وفيات", 4.0, "وفاة")
         _at(one, "امرأتين", 2.0, "امرأة")
         assert _run(one, _other("4"))[1]["killed"] == killed, said  # a plain "و": two more
+
+
+def test_a_figure_after_kama_and_a_second_explosion_is_that_explosion_s() -> None:
+    # "كما انفجرت سيارة مفخخة في حي آخر ما أدى إلى مقتل أربعة": a second blast told alongside,
+    # its toll not the first one's; the same toll said of the blast itself is compared
+    for said, compared in (("كما انفجرت سيارة مفخخة في حي آخر", False), ("وقال المصدر إن الانفجار وقع في السوق", True)):
+        one = _doc("d_a", "صحيفة الشمال", f"قتل 12 شخصا {BLAST}. {said} ما أدى إلى مقتل أربعة أشخاص.")
+        qty(one, "12 شخصا", 12.0, "شخص")
+        _at(one, "أربعة أشخاص", 4.0, "شخص")
+        pairs, table = _run(one, _other())
+        assert ("4" in table.get("killed", [])) is compared, (said, table)

@@ -22,6 +22,7 @@ PART_GAP = 8  # words between two parts of a total joined by a connector (إضا
 AND_GAP = 6  # … joined by و
 ONE_GAP = 5  # words between a singular person noun and the number it is added to
 ONE_AFTER_GAP = 2  # words ("مصريان بجروح") between a figure and a singular person noun joined after it by و
+LIST_OPENERS = " \t\n(:«\"“-–"  # marks that may open the list of who a figure's people were
 _AND = proclitic("and")
 
 
@@ -75,12 +76,13 @@ def parts_after(
 
 def apposed(words: Sequence[Word], q: Quantity, text: str) -> bool:
     """Whether a singular person noun follows the figure with no و ("4 وفيات سائق السيارة
-    وامرأتان وطفلة"): the figure is listed person by person, and the numbers joined after it
-    are its breakdown, not parts to add."""
+    وامرأتان وطفلة"), also after a mark opening the list (``LIST_OPENERS``: "4 أشخاص (سائق
+    …)"، "4 وفيات: سائق …"، a quote): the figure is listed person by person, and the numbers
+    joined after it are its breakdown, not parts to add."""
     k = bisect_left(_starts(words), q.end)
     return (
         k < len(words)
-        and not text[q.end : words[k][0]].strip()
+        and not text[q.end : words[k][0]].strip(LIST_OPENERS)
         and _one_person(words[k])
         and text[words[k][0]] != _AND
     )
