@@ -17,15 +17,25 @@ _LI = proclitic("to")
 _BI_LI = {proclitic("by"), _LI}
 _FROM = particle("from")
 INHERIT_WINDOW = 160  # characters back to look for the object an elided count inherits
+SCORE_WINDOW = 6  # words after a goal count in which "مقابل" + a goal count makes it a score
 
 
 def is_score(toks: Sequence[Token], k: int, obj: str | None) -> bool:
     """A goal count followed by ``مقابل`` (within two words) or by the other side with ``ل``
-    (``بهدفين لهدف``, ``بثلاثة أهداف لهدفين``) is a match score."""
+    (``بهدفين لهدف``, ``بثلاثة أهداف لهدفين``) is a match score; so is one whose other side,
+    a score word and a goal count, comes a few words later in the same clause (``أربعة أهداف
+    من فريق X مقابل هدفين``)."""
     nl = nouns()
     if obj is None or fold(obj) not in nl.score_objects:
         return False
-    return any(t.norm in nl.score_after for t in toks[k : k + 2]) or (k < len(toks) and _goal_with_li(toks[k].norm))
+    if any(t.norm in nl.score_after for t in toks[k : k + 2]) or (k < len(toks) and _goal_with_li(toks[k].norm)):
+        return True
+    for j in range(k, min(k + SCORE_WINDOW, len(toks) - 1)):
+        if not toks[j].is_word:
+            return False
+        if toks[j].norm in nl.score_after and _goal_word(toks[j + 1].norm):
+            return True
+    return False
 
 
 def score_side(toks: Sequence[Token], i: int, obj: str | None) -> bool:

@@ -25,12 +25,14 @@ from rasd.annotators.quantities.objects import (
 from rasd.resources import arabic, load_lines, load_table
 from rasd.text import Token, fold
 from rasd.text.clitics import (
+    affix,
     affixes,
     article,
     conjunctions,
     particle_chains,
     prepositions,
     proclitic,
+    proclitics,
     without_accusative,
 )
 
@@ -428,7 +430,10 @@ def strip_def(w: str) -> str:
 
 
 _TATWEEL = "\u0640"
-_NUM_ON_WORD = re.compile(r"(\d+(?:[.,]\d+)?)([\u0621-\u064a]{2,})")  # 120كم: a listed unit of two letters too
+# 120كم (a listed unit of two letters too); بـ1600حافلة: a proclitic chain before the number
+_NUM_ON_WORD = re.compile(r"((?:([\u0621-\u064a]{1,3})\u0640*)?\d+(?:[.,]\d+)?)([\u0621-\u064a]{2,})")
+_LETTERS_ONLY = re.compile(r"[\u0621-\u064a\u064b-\u0652]+")
+_FEM = fold(affix("feminine"))  # ة (folded: ه)
 _ART_ON_NUM = re.compile(r"([\u0621-\u064a]{2}\u0640*)(\d+(?:[.,]\d+)?)")  # الـ60 before its unit
 _WORD_ON_NUM = re.compile(r"([\u0621-\u063f\u0641-\u064a]{3,})(\d+(?:[.,]\d+)?)")  # المستفيدين500 (no tatweel: الـ24)
 
@@ -438,7 +443,7 @@ def unglue(lex: Lex, toks: list[Token]) -> list[Token]:
     tokens, so the unit is the number's object as it is in ``165 دولارا``; a name that
     starts with a number (``1ماليزيا``) stays whole. A number written onto the word before
     it (``المستفيدين500 طفل``) is split off when a listed object, ``%`` or (two digits or
-    more) a plural follows it (a name such as ``آيفون6`` has none), and so is the article
+    more) a noun of a counted shape follows it (a name such as ``آيفون6`` has none), and so is the article
     from a number before its unit (``الـ60 كيلومترا``; ``الدورة الـ30`` is an ordinal). A dash drawn with tatweel (``150 ــ 300``)
     reads as the dash of a range."""
     out: list[Token] = []
@@ -449,7 +454,7 @@ def unglue(lex: Lex, toks: list[Token]) -> list[Token]:
         w = _WORD_ON_NUM.fullmatch(t.text) if t.text[-1:].isdigit() else None
         nxt = toks[k + 1].text if k + 1 < len(toks) else ""
         if w is not None and (
-            nxt == "%" or _unit_word(lex, nxt) or (len(w.group(2)) > 1 and is_plural(nxt) is not None)
+            nxt == "%" or _unit_word(lex, nxt) or (len(w.group(2)) > 1 and _counted_shape(nxt))
         ):  # one digit before a mere plural is more often a name's (ينبع2 استثمارات)
             cut = t.start + w.end(1)  # بلغ عدد المستفيدين500 طفل: a number glued after a word, its object next
             out += [Token(w.group(1), t.start, cut, fold(w.group(1))), Token(w.group(2), cut, t.end, fold(w.group(2)))]
@@ -464,13 +469,22 @@ def unglue(lex: Lex, toks: list[Token]) -> list[Token]:
             cut = t.start + a.end(1)  # قرابة الـ60 كيلومترا: read as the spaced الـ 60 كيلومترا
             out += [Token(a.group(1), t.start, cut, fold(a.group(1))), Token(a.group(2), cut, t.end, fold(a.group(2)))]
             continue
-        m = _NUM_ON_WORD.fullmatch(t.text) if t.text[:1].isdigit() else None
-        if m is None or not _unit_word(lex, m.group(2)):
+        m = _NUM_ON_WORD.fullmatch(t.text) if t.text[-1:].isalpha() and not t.text.isalpha() else None
+        if m is None or not _unit_word(lex, m.group(3)) or (m.group(2) and fold(m.group(2)) not in proclitics()):
             out.append(t)
             continue
-        cut = t.start + m.end(1)
-        out += [Token(m.group(1), t.start, cut, fold(m.group(1))), Token(m.group(2), cut, t.end, fold(m.group(2)))]
+        cut = t.start + m.end(1)  # بـ1600حافلة: the proclitic stays on its number, read as بـ1600 حافلة
+        out += [Token(m.group(1), t.start, cut, fold(m.group(1))), Token(m.group(3), cut, t.end, fold(m.group(3)))]
     return out
+
+
+def _counted_shape(word: str) -> bool:
+    """Whether ``word`` has a counted noun's shape after a number of two digits or more: a
+    written plural, an accusative singular (``عقدا``) or a feminine singular (``مبايعة``), so
+    ``بتسجيلها17 مبايعة`` is split before its number, while a name's number (``آيفون6``) is not."""
+    if not _LETTERS_ONLY.fullmatch(word):
+        return False
+    return is_plural(word) is not None or without_accusative(word) is not None or fold(word).endswith(_FEM)
 
 
 def _unit_word(lex: Lex, word: str) -> bool:

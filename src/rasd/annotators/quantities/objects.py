@@ -317,6 +317,8 @@ def _noun_like(raw: str, *, plural: bool, acc: bool) -> bool:
     (``777 وسيتم``, ``(64) وتياجو``, ``(66) ليدخل``) unless it is a known noun or has the
     form the number asks for (``130 وافدا``, ``خمس وحدات``)."""
     w = fold(clean(raw))
+    if _for_noun(w):
+        return False
     verb = w.startswith(_TO_VERB) and len(w) >= 5  # ليدخل: لـ + a verb; يعيشون: a verb (not يمنيون)
     verb = verb or (w.startswith(_IMPF) and w.endswith(_MASC_PL) and len(w) >= 6 and not w.endswith(_NISBA_PL) and w[1] != _PARTICIPLE)
     # "وفي ثلاث كبديل": a singular in كـ after a number that asks for a plural is "as …"
@@ -331,6 +333,17 @@ def _noun_like(raw: str, *, plural: bool, acc: bool) -> bool:
     # 500 وجبة، مليون فرصة: a singular in ة where the number asks for a genitive singular
     fem = not plural and not acc and w.endswith(fold(_FEM)) and len(w) >= 4 and w[1:] not in _cardinal_words()
     return (acc and w.endswith(_ACC)) or (plural and w.endswith(_FEM_PL)) or participle or fem
+
+
+def _for_noun(w: str) -> bool:
+    """``ل`` + a listed noun, the word itself none (``366 لأراض``, ``و827 لغرفة …``): what the
+    count is for; the counted noun is elided and is the one counted before (``لجنة`` is a noun)."""
+    nl = nouns()
+    return w.startswith(_TO) and len(w) >= 4 and not _listed(nl, w) and _listed(nl, w[len(_TO) :])
+
+
+def _listed(nl: NounLex, w: str) -> bool:
+    return w in nl.singulars or w in nl.plurals
 
 
 @cache

@@ -38,6 +38,8 @@ from rasd.text.clitics import (
 )
 
 CLITIC = particle_pattern()
+# a word's start, or a number of two digits or more written onto the word before it (مهلة60 يوما)
+GLUED_START = r"(?:(?<!\w)|(?<=[^\W\d_]{3})(?=\d\d))"
 # the proclitics the patterns in code name (``resources/ar/morphology/proclitics.tsv``)
 CONJ = "".join(conjunctions())  # و ف: "[{CONJ}]?" is an optional conjunction
 PREP = "".join(prepositions())  # ب ل ك
@@ -215,6 +217,10 @@ def _regexes() -> Regexes:
         "DUNIT": alt(lex.definite_units),
         "RELDAY": alt(lex.relative_days),
         "REL": rel,
+        "FIRSTW": alt(word_set("first_words.txt")),
+        # "من" + a named period after "the first N units": a part of it (الأيام العشرة الأولى من الشهر)
+        "PERIOD": rf"\s+{particle('from')}\s+(?:{this}\s+)?(?:{alt(lex.units)}\s+)?"
+        rf"(?:(?:{alt(lex.definite_units)}|{months}|{alt(lex.hijri_months)}|{alt(lex.year_words)}|{alt(holidays())})(?!\w)|\d)",
         "THIS": this,
         "WHOLE": alt(word_set("whole_words.txt")),
         "SPLITY": alt(word_set("split_years.txt")),
@@ -267,7 +273,7 @@ def _regexes() -> Regexes:
     for i, row in enumerate(load_table("time/patterns.tsv")):
         name, starts, tmpl = row[0], row[1].split(), row[2]
         body = re.sub(r"\{([A-Z][A-Z0-9]*)\}", lambda m: blocks_src[m.group(1)], tmpl)
-        fams.append((name, re.compile(rf"(?<!\w){CLITIC}(?P<all>{body})(?!\w)")))
+        fams.append((name, re.compile(rf"{GLUED_START}{CLITIC}(?P<all>{body})(?!\w)")))
         for st in starts:
             if st == "DIGIT":
                 digit.add(i)

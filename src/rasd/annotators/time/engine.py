@@ -95,7 +95,8 @@ def _starts(text: str, rx: Regexes) -> list[tuple[int, frozenset[int]]]:
 _LETTERS = re.compile(r"[^\W\d_]+")
 _NEXT = re.compile(r"\s+([^\W\d_]+)")
 _LETTER = re.compile(r"[^\W\d_]")
-_DIGITS = re.compile(rf"(?<!\d)(?<![^\W\d_])(?:{particle_pattern()}|{ART})\d")  # "ب48 ساعة", "الـ12 من"
+# "ب48 ساعة", "الـ12 من", and "مهلة60 يوما": two digits or more written onto a word of three letters
+_DIGITS = re.compile(rf"(?<!\d)(?:(?<![^\W\d_])(?:{particle_pattern()}|{ART})\d|(?<=[^\W\d_]{{3}})\d(?=\d))")
 
 
 def _is_letter(c: str) -> bool:

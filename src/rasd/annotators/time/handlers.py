@@ -193,7 +193,7 @@ def _h_rel_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
         if unit.endswith("2"):
             n = 2.5 if gd.get("half") else 2  # العامين ونصف العام الماضي: two years and a half
         if n is not None:
-            if direction is None and unit.endswith("P"):
+            if direction is None and unit.endswith("P") and not gd.get("first"):  # الأيام الثلاثة الأولى: P3D
                 return None
             return _cand(m, "DURATION", _dur_value(base, n), mod=mod, anchor="dct", confidence=0.85)
         if direction is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from rasd.annotators.time.base import ART, Cand, Ctx, _cand, _mod, _num, _rel, _yrel
+from rasd.annotators.time.base import ART, Cand, Ctx, _cand, _dur_value, _mod, _num, _rel, _yrel
 from rasd.annotators.time.lexicon import key, word_set
 
 
@@ -105,8 +105,12 @@ FIRST_MONTHS = {3: "Q", 6: "H"}  # "الأشهر الستة الأولى من ا
 
 
 def _h_first_months(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    """"الأشهر الثلاثة الأولى من العام": the first quarter (six: the first half)."""
+    """"الأشهر الثلاثة الأولى من العام": the first quarter (six: the first half). With no year
+    nor named period after it ("خلال الثلاثة أشهر الأولى عقب الافتتاح") it is a stretch, P3M."""
     n = _num(m.group("n"), ctx.lex)
+    gd = m.groupdict()
+    if n is not None and not (gd.get("yr") or gd.get("yrel") or gd.get("ythis")) and gd.get("part") is None:
+        return _cand(m, "DURATION", _dur_value("M", n), mod=_mod(gd.get("mod"), ctx.lex), confidence=0.8)
     code = FIRST_MONTHS.get(int(n)) if n is not None and float(n).is_integer() else None
     return _part(m, ctx, code, 1) if code else None
 
