@@ -44,6 +44,7 @@ MAX_SPAN = 1024  # tokens a sentence look-back or an indirect content may run (r
 _BY = proclitic("by")  # ب
 _TO_BY = _BY + proclitic("to")  # بـ/لـ glued to an outlet noun: لصحيفة «…»
 MAX_OUTLET_NAME = 6  # words of a quoted outlet name after its noun ("صحيفة «ذي ميل أون صنداي»")
+MAX_TITLE = 12  # words of a quoted title after a title noun ("تقرير بعنوان «…»")
 _ACC = affixes("accusative")  # مؤكدا، مشيراً
 _MASC_PL, _VERB_PL = affixes("plural", "masc"), affixes("verb_plural")  # المحتجين؛ أكدوا
 # prepositions after which a cue-looking word is a noun or an adjective ("عن أبلغ التهاني")
@@ -108,18 +109,23 @@ def build(text: str, entities: Iterable[EntityMention]) -> Ctx:
 
 
 @cache
-def _outlet_nouns() -> frozenset[str]:
-    return frozenset(fold(x) for x in load_lines("quotes/outlet_nouns.txt"))
+def _outlet_nouns() -> dict[str, int]:
+    """Folded head noun -> most words of the name it heads (a ``title`` tag allows a title's length)."""
+    rows = (x.split() for x in load_lines("quotes/outlet_nouns.txt"))
+    return {fold(r[0]): MAX_TITLE if r[1:] == ["title"] else MAX_OUTLET_NAME for r in rows}
 
 
 def _outlet_name(toks: list[Token], o: int, c: int) -> bool:
-    """The pair ``o..c`` names the outlet the indefinite noun before it heads (``صحيفة «ذي ميل أون
-    صنداي»``, ``لوكالة "…"``): a name of up to MAX_OUTLET_NAME words, never speech."""
-    if o == 0 or sum(t.is_word for t in toks[o + 1 : c]) > MAX_OUTLET_NAME:
+    """The pair ``o..c`` names the outlet, company or work the indefinite noun before it heads
+    (``صحيفة «ذي ميل أون صنداي»``, ``لوكالة "…"``, ``دراسة: "…"``, ``بعنوان "…"``), a colon
+    allowed between: a name of a few words (a title's length after a title noun), never speech."""
+    h = o - 1 - (o > 1 and toks[o - 1].text == ":")
+    if h < 0:
         return False
-    w = toks[o - 1].norm
+    w = toks[h].norm
     forms = [*_bare(w), *(_bare(w[1:]) if w[:1] in _TO_BY else ())]
-    return any(f in _outlet_nouns() for f in forms)
+    most = max((_outlet_nouns().get(f, -1) for f in forms), default=-1)
+    return sum(t.is_word for t in toks[o + 1 : c]) <= most
 
 
 @cache
