@@ -288,7 +288,7 @@ def open_object(toks: Sequence[Token], j: int, value: float | None) -> tuple[int
     plural = value is None or 3 <= value <= 10 or via_min or (value.is_integer() and value > 100 and 3 <= value % 100 <= 10)
     plural = plural or (value is not None and value < 1 and is_definite(tok.text))  # ثلثا المستخدمين: a fraction of a group
     acc = value is not None and (not value.is_integer() or 11 <= value % 100 <= 99)  # 1,83 درهما
-    if not _noun_like(tok.text, plural=plural, acc=acc):
+    if not _noun_like(tok.text, plural=plural, acc=acc, bare=k == j):
         return None
     got = lemma(tok.text, plural=plural, acc=acc)
     if got is None or fold(got) in nouns().time_units:
@@ -312,7 +312,7 @@ def _construct_plural(toks: Sequence[Token], k: int) -> str | None:
     return None if fold(stem) in nouns().not_objects else stem
 
 
-def _noun_like(raw: str, *, plural: bool, acc: bool) -> bool:
+def _noun_like(raw: str, *, plural: bool, acc: bool, bare: bool = False) -> bool:
     """A word after a number that starts with و/ف (or لي + verb) is the next clause
     (``777 وسيتم``, ``(64) وتياجو``, ``(66) ليدخل``) unless it is a known noun or has the
     form the number asks for (``130 وافدا``, ``خمس وحدات``)."""
@@ -330,8 +330,9 @@ def _noun_like(raw: str, *, plural: bool, acc: bool) -> bool:
         return True
     # فائزين، وافدين: a فاعل plural whose first root letter is و/ف, not و/ف + a word
     participle = plural and w.endswith(_MASC_PL) and len(w) >= 6 and w[1] == _PARTICIPLE
-    # 500 وجبة، مليون فرصة: a singular in ة where the number asks for a genitive singular
-    fem = not plural and not acc and w.endswith(fold(_FEM)) and len(w) >= 4 and w[1:] not in _cardinal_words()
+    # 500 وجبة، مليون فرصة، 45 وجبة: a singular in ة where the number asks for a singular (its accusative
+    # is unwritten); not after a bracket, where و starts the next clause: "(15) وإصابة (33)"
+    fem = not plural and (not acc or bare) and w.endswith(fold(_FEM)) and len(w) >= 4 and w[1:] not in _cardinal_words()
     return (acc and w.endswith(_ACC)) or (plural and w.endswith(_FEM_PL)) or participle or fem
 
 

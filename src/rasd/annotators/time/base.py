@@ -284,7 +284,8 @@ def _regexes() -> Regexes:
     for w in lex.not_time:
         note(w, NOT_TIME)
     blocks = {k: re.compile(rf"(?<!\w){CLITIC}({v})(?!\w)") for k, v in blocks_src.items()}
-    future = re.compile(rf"(?<!\w)[{CONJ}]?{alt(lex.future_cues)}(?!\w)")
+    # a comparison with a forecast is matched first (group ``no``) so that its cue inside is skipped
+    future = re.compile(rf"(?<!\w)(?:(?P<no>{alt(lex.not_future)})|[{CONJ}]?{alt(lex.future_cues)})(?!\w)")
     not_time = re.compile(rf"(?<!\w){CLITIC}{alt(lex.not_time)}(?!\w)")
     frozen = {k: frozenset(v) for k, v in triggers.items()}
     phrase_only = {w: frozenset(v) for w, v in seconds.items() if w not in single}

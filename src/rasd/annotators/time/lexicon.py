@@ -140,6 +140,7 @@ class Lexicon:
     year_context: frozenset[str]
     month_context: frozenset[str]  # year-context words that also make an ambiguous month name a month
     future_cues: frozenset[str]
+    not_future: frozenset[str]  # comparisons with a forecast (أكبر من المتوقع): no future cue
     counted_nouns: frozenset[str]
     not_time: frozenset[str]
     relday_pod: dict[str, str]
@@ -268,6 +269,7 @@ def lexicon() -> Lexicon:
         year_context=_flagged("year_context.tsv"),
         month_context=_flagged("year_context.tsv", "month"),
         future_cues=_set("future_cues.txt"),
+        not_future=_set("not_future.txt"),
         counted_nouns=_set("counted_nouns.txt"),
         not_time=_set("not_time.txt"),
         relday_pod={key(r[0]): r[2] for r in load_table("time/relative_days.tsv") if len(r) > 2 and r[2]},

@@ -29,7 +29,7 @@ class Sentences:
     def __init__(self, text: str, cues: re.Pattern[str]) -> None:
         self.n = len(text)
         self.bounds = [m.start() for m in _BREAK.finditer(text)]
-        self.cues = [m.start() for m in cues.finditer(text)]
+        self.cues = [m.start() for m in cues.finditer(text) if not m.groupdict().get("no")]  # "no": a non-cue
 
     def has_cue(self, pos: int) -> bool:
         """A cue starts strictly between the break before ``pos`` and the one at or after it."""
