@@ -18,7 +18,9 @@ def test_a_title_after_a_title_noun_is_no_quotation() -> None:
 
 def test_a_name_after_a_company_or_study_noun_is_no_quotation() -> None:
     # "وشركة «…»" names the company; "دراسة: «…»" names the study: neither is what was said
-    assert _quotes("ونفى الوزير وشركة «النور للتجارة والمقاولات العامة» قيامهما بأي مخالفة.") == []
+    # (the denial itself is a nominal report of both: the quoted name ends the subject, rn255's gold)
+    assert _quotes("ونفى الوزير وشركة «النور للتجارة والمقاولات العامة» قيامهما بأي مخالفة.") == [
+        ("نفى", "الوزير وشركة «النور للتجارة والمقاولات العامة»", "قيامهما بأي مخالفة")]
     got = _quotes('وأجرى المركز دراسة: "الزراعة في الواحات بين الماضي والحاضر"، وقال مدير المركز إن النتائج مشجعة.')
     assert [(cue, content) for cue, _, content in got] == [("قال", "النتائج مشجعة")]
     # a quotation after a speaker still quotes

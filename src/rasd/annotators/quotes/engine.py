@@ -253,6 +253,9 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: State, doc_id: str) -> tuple
         nom = nominal_intro(toks, cx.brk, cx.ents, k + n, cx.names, st.times)  # "نفت إدارة النصر وصول أي خطاب": before أي
         if nom is not None and nom[1] < intro.content_start and (intro.kind == "obj" or object_first(cx, k + n, nom, j)):
             intro, subj_b = _Intro(nom[1], None, "obj"), nom[0]
+    if (intro is not None and subj_b > subj_a and "nominal" in verb.options and not verb.participle
+            and _bare(toks[k].norm)[-1] != toks[k].norm and zero_subject_object(toks, cx.brk, k + n)):  # fmt: skip
+        intro, subj_b = (_Intro(k + n, None, "obj") if intro.kind == "prep" else intro), subj_a  # "وأكد حرص X على …": no subject
     if (intro is None or (intro.kind in ("prep", "obj") and intro.content_start > k + n + 1)) and (
         "nominal" in verb.options and not verb.participle and in_which(toks, cx.brk, k + n, verb.preps)
     ):

@@ -140,8 +140,8 @@ def nominal_intro(
         if j in covered:
             j, named, closed = covered[j], True, True
             continue
-        if quoted and j in quoted and j == a:
-            j, named, closed = quoted[j] + 1, True, True  # a name in quotation marks
+        if quoted and j in quoted and (j == a or (named and not _relative(toks, quoted[j] + 1))):
+            j, named, closed = quoted[j] + 1, True, True  # a name in quotation marks, also after its head
             continue
         if not t.is_word:
             break
@@ -249,12 +249,36 @@ def _opens_object(w: str) -> bool:
     return w in _zero_objects() or (_definite(w) and nodef(bare(w)[-1]) in _zero_objects())
 
 
+@cache
+def _relatives() -> frozenset[str]:
+    return frozenset(fold(x) for x in load_lines("quotes/relatives.txt"))
+
+
+def _relative(toks: Sequence[Token], j: int) -> bool:
+    """A relative pronoun at ``j`` (``شركة «X» التي …``): the clause describes the name, the
+    subject's end and the content's start are no longer plain."""
+    return j < len(toks) and toks[j].norm in _relatives()
+
+
+def _object_noun(w: str) -> bool:
+    """``w`` is a verbal noun of ``zero_subject_objects.txt``, also with a possessive pronoun
+    (``حرصه``, ``ثقتها``: the construct ت back to ة): whose zeal or trust, never who spoke."""
+    if w in _zero_objects():
+        return True
+    for p in _PRONOUN:
+        s = w[: -len(p)]
+        if w.endswith(p) and len(s) >= 3 and (s in _zero_objects() or (s.endswith(_FEM_CONSTRUCT) and s[:-1] + _FEM in _zero_objects())):
+            return True
+    return False
+
+
+
 def zero_subject_object(toks: Sequence[Token], brk: Sequence[bool], a: int) -> bool:
-    """A verbal noun right after a coordinated cue (``وأكد أهمية تنسيق …``): the cue has no
-    subject of its own, the speaker goes on and the noun opens the reported noun phrase."""
+    """A verbal noun right after a coordinated cue (``وأكد أهمية تنسيق …``, ``وأكدت ثقتها بأن …``):
+    the cue has no subject of its own, the speaker goes on and the noun opens the reported noun phrase."""
     if a >= len(toks) or a == 0 or brk[a - 1] or not toks[a].is_word:
         return False
-    return toks[a].norm in _zero_objects() and a + 1 < len(toks) and toks[a + 1].is_word
+    return _object_noun(toks[a].norm) and a + 1 < len(toks) and toks[a + 1].is_word
 
 
 def in_which(toks: Sequence[Token], brk: Sequence[bool], a: int, preps: frozenset[str] | Sequence[str] = ()) -> bool:
