@@ -25,10 +25,10 @@ from rasd.annotators.quotes.context import Ctx
 from rasd.annotators.quotes.lexicon import org_head_words
 from rasd.models import EntityMention, Quote, Speaker
 from rasd.text import fold
+from rasd.text.clitics import affix, article, conjunctions
 
 MODEL = Path(__file__).parent / "model" / "chooser.json"  # packaged as annotators/**/model/*
 _KINDS = ("PER", "ORG", "GPE")
-_CLITIC = ("و", "ف")
 MAX_AFTER = 8  # tokens after the cue where its subject may stand
 TITLE_SPAN = 4  # words of a title phrase without a name
 
@@ -60,11 +60,12 @@ def _heads() -> frozenset[str]:
 
 
 def _bare(norm: str) -> str:
-    return norm[1:] if len(norm) > 3 and norm[0] in _CLITIC else norm
+    return norm[1:] if len(norm) > 3 and norm[0] in conjunctions() else norm
 
 
 def _nodef(norm: str) -> str:
-    return norm[2:] if norm.startswith("ال") and len(norm) > 4 else norm
+    the = article()
+    return norm[len(the) :] if norm.startswith(the) and len(norm) > 4 else norm
 
 
 def _tok(cx: Ctx, off: int) -> int:
@@ -145,13 +146,14 @@ SOURCES = ("engine", "prev1", "prev", "sent_before", "after_cue", "title", "earl
 
 
 def _fem_verb(norm: str) -> bool:
-    b = _bare(norm)
-    return b.endswith("ت") or b.startswith("ت") or b.endswith("ه")
+    b = _bare(norm)  # -ت of a feminine past verb, ت- of an imperfect one, or the folded ة of a participle
+    past, imperfect, fem = fold(affix("past", "feminine")), fold(affix("imperfect", "she")), fold(affix("feminine"))
+    return b.endswith(past) or b.startswith(imperfect) or b.endswith(fem)
 
 
 def _fem_noun(text: str) -> bool:
     words = text.split()
-    return bool(words) and words[0].rstrip("»«\"'").endswith("ة")
+    return bool(words) and words[0].rstrip("»«\"'").endswith(affix("feminine"))
 
 
 def features(cx: Ctx, quotes: list[Quote], i: int, c: Cand, engine: Cand | None) -> dict[str, float]:
@@ -201,7 +203,7 @@ def features(cx: Ctx, quotes: list[Quote], i: int, c: Cand, engine: Cand | None)
     e_words = [_nodef(_bare(fold(w))) for w in engine.text.split()] if engine is not None else []
     c_set = {_nodef(w) for w in words}
     f["expands_engine"] = float(not is_eng and bool(e_words) and e_words[-1] in c_set and len(words) > len(e_words))
-    f["engine_definite"] = float(is_eng and len(e_words) <= 2 and fold(engine.text).startswith("ال") and not f["engine_is_entity"])  # type: ignore[union-attr]
+    f["engine_definite"] = float(is_eng and len(e_words) <= 2 and fold(engine.text).startswith(article()) and not f["engine_is_entity"])  # type: ignore[union-attr]
     return f
 
 
