@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 from rasd.models import Entity
 from rasd.resources import load_lines, load_table
 from rasd.text import fold
+from rasd.text.clitics import conjunctions, proclitic
 
 NEAR_KM = 200.0
 LOCAL_KM = 30.0  # a district and its city, a city and its twin (الجيزة، القاهرة): one area
@@ -212,9 +213,19 @@ def _spot_words() -> frozenset[str]:
     return frozenset(fold(w) for w in load_lines("story/spot_words.txt"))
 
 
+@cache
+def _lead_letters() -> str:
+    """The proclitics a place word may carry before its name (ب، و، ف: "بحي", "وقرية")."""
+    return proclitic("by") + "".join(conjunctions())
+
+
+def _listed(w: str, words: frozenset[str]) -> bool:
+    """``w`` (folded) is one of ``words``, bare or after one leading proclitic."""
+    return w in words or (w[:1] in _lead_letters() and w[1:] in words)
+
+
 def _spot_word(w: str) -> bool:
-    words = _spot_words()
-    return w in words or (w[:1] in "بوف" and w[1:] in words)
+    return _listed(w, _spot_words())
 
 
 def spots(
@@ -269,7 +280,7 @@ def towns(
                 continue
             before = fold(text[max(0, at - 12) : at]).split()
             w = before[-1] if before and text[at - 1 : at].isspace() else ""
-            if w in words or (w[:1] in "بوف" and w[1:] in words):
+            if _listed(w, words):
                 known.add(p)
     out: dict[str, dict[str, str]] = {}
     for doc, named in sorted(doc_places.items()):
