@@ -19,6 +19,7 @@ from rasd.annotators.time.base import CONJ, Cand, Ctx
 from rasd.annotators.time.lexicon import alt, key, word_set
 from rasd.resources import load_table
 from rasd.text import fold
+from rasd.text.clitics import proclitic
 
 __all__ = ["nowadays"]
 
@@ -33,7 +34,8 @@ def _words() -> dict[str, str]:
 def _noun_before() -> re.Pattern[str]:
     """A noun whose construct with ``اليوم`` is the present (folded text, prefixes ل ب و ف)."""
     nouns = alt(r[1] for r in load_table("time/nowadays_words.tsv") if r[0] == "before")
-    return re.compile(rf"(?<!\w)[{CONJ}]?[لب]?(?:{nouns})\s+$")
+    preps = proclitic("to") + proclitic("by")
+    return re.compile(rf"(?<!\w)[{CONJ}]?[{preps}]?(?:{nouns})\s+$")
 
 
 @cache
