@@ -41,6 +41,7 @@ from rasd.annotators.quantities.groups import (
     unwritten_object,
 )
 from rasd.annotators.quantities.money import last_currency, not_counted, scaled
+from rasd.annotators.quantities.named_duals import named_dual
 from rasd.annotators.quantities.neighbours import (
     date_after,
     inherit,
@@ -416,6 +417,8 @@ def _wordless(
         toks, i, lex.numbers,
         lambda k: match_seq(toks, k, lex.objects, lex.max_obj_len) or match_seq(toks, k, lex.duals, lex.max_obj_len),
     )  # fmt: skip
+    if wc is None and (named := named_dual(toks, i, ents)) is not None:  # الرئيسين المصري X والروسي Y
+        wc = (named[0], named[1], 2.0, named[2], named[0], named[1])
     after_dual = i > 0 and (
         (bool(out) and out[-1].value == 2.0 and out[-1].end == toks[i - 1].end)
         or (is_definite(toks[i].text) and anaphoric_dual(toks[i - 1].text))  # الشركتين المسؤولتين

@@ -1,0 +1,80 @@
+"""A ``-ين``/``-ان`` dual read from the two names that follow it (``الرئيسين المصري X والروسي
+Y``): the same letters are a sound plural or a dual that refers back (decision 7), and only
+the pair of names after it, the document's entity mentions, shows that it counts two new
+members. Kept apart from ``open_duals``, which reads the word and its neighbours alone."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rasd.annotators.quantities.objects import _cut, nouns
+from rasd.annotators.quantities.open_duals import dual_forms
+from rasd.annotators.spans import SpanIndex
+from rasd.models import EntityMention
+from rasd.text import Token, fold
+from rasd.text.clitics import affixes, proclitic
+
+_MASC_DUAL = (*affixes("dual", "masc", "nom"), *affixes("dual", "masc", "obl"))  # ان، ين
+_NISBA = tuple(fold(a) for a in affixes("nisba", "base"))  # ي: a gentilic (المصري، والروسي)
+_AND = proclitic("and")
+_ENDS = tuple(fold(e) for e in _MASC_DUAL)
+_NAMES = frozenset({"PER", "ORG", "GPE"})
+_GAP = 2  # agreeing adjectives or gentilics before a name (المحترفين البرازيليين X)
+
+
+def named_dual(toks: Sequence[Token], i: int, ents: SpanIndex[EntityMention]) -> tuple[int, int, str] | None:
+    """(start, end, singular lemma) of a dual at token ``i`` of a listed noun followed by
+    exactly two names, the second after ``و``; a word a name covers is none. One name, or a
+    list of three (``X وY وZ``, ``X، Y وZ``), leaves the plural reading, and two names both
+    mentioned earlier in the text show a dual that refers back."""
+    tok = toks[i]
+    if ents.overlaps_any(tok.start, tok.end):
+        return None
+    nl = nouns()
+    for off, w, _definite, f in dual_forms(tok.text):
+        if not f.endswith(_ENDS):
+            continue
+        stem = _cut(w, f, _ENDS)
+        fs = fold(stem)
+        if len(fs) < 3 or (fs not in nl.singulars and fs not in nl.sound_masc) or fs in nl.time_units or fs in nl.not_objects:
+            continue
+        first = _name_after(toks, i + 1, ents, and_first=False)
+        second = _name_after(toks, first, ents, and_first=True) if first is not None else None
+        if first is None or second is None or _and_name(toks, second, ents):
+            return None
+        named = {m.text for m in ents.starting_in(tok.end, toks[second - 1].end) if m.type in _NAMES}
+        if named <= {m.text for m in ents.starting_in(0, tok.start)}:
+            return None  # اتفاق الناديين X وY after X and Y: the pair named before (decision 7)
+        return tok.start + off, tok.end, nl.plurals.get(fs, stem)
+    return None
+
+
+def _name_after(toks: Sequence[Token], j: int, ents: SpanIndex[EntityMention], *, and_first: bool) -> int | None:
+    """The token after a name that starts at token ``j`` or behind up to ``_GAP`` adjectives
+    (``-ي``, ``-ين``, ``-ان``); with ``and_first`` the first of those words carries ``و``
+    (``والروسي Y``, ``وY``, ``و Y``). None when no name starts there."""
+    gap = 0
+    while j < len(toks) and gap <= _GAP:
+        t = toks[j]
+        glued = and_first and gap == 0 and t.norm.startswith(_AND)
+        name = next((m for m in ents.starting_in(t.start, t.end) if m.type in _NAMES), None)
+        if name is not None and (not and_first or gap > 0 or glued):
+            k = j
+            while k < len(toks) and toks[k].start < name.end:
+                k += 1
+            return k
+        if (and_first and gap == 0 and not glued) or not (t.norm == _AND and glued or _adjective(t.norm)):
+            return None
+        gap += 1
+        j += 1
+    return None
+
+
+def _adjective(norm: str) -> bool:
+    """An agreeing adjective or gentilic (``البرازيليين``, ``المصري``), not a name."""
+    return fold(norm).endswith((*_NISBA, *_ENDS))
+
+
+def _and_name(toks: Sequence[Token], k: int, ents: SpanIndex[EntityMention]) -> bool:
+    """A third name after the second (``وZ``, ``و Z``): a list, not a pair."""
+    return _name_after(toks, k, ents, and_first=True) is not None
