@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from rasd.annotators.quotes.history import bare, nodef
+from rasd.annotators.quotes.nominal import opens_object
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Speaker
 from rasd.resources import arabic, load_lines
@@ -105,4 +106,7 @@ def carried(
         return last
     if last is not None and fold(m.text).split()[-1] in fold(last.text).split():
         return last  # the same person, named as before
-    return Speaker(text=m.text, entity=m.entity, start=m.start, end=m.end)
+    # "نقل الأمير X تعازي …": a tagged name that runs into a verbal noun stops before it
+    inner = [t for t in toks[max(0, k - MAX_BACK) : k] if m.start <= t.start < m.end]
+    end = next((p.end for p, t in zip(inner, inner[1:], strict=False) if opens_object(t.norm)), m.end)
+    return Speaker(text=m.text[: end - m.start], entity=m.entity, start=m.start, end=end)

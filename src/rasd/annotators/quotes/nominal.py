@@ -249,6 +249,9 @@ def _opens_object(w: str) -> bool:
     return w in _zero_objects() or (_definite(w) and nodef(bare(w)[-1]) in _zero_objects())
 
 
+opens_object = _opens_object  # for ``subjects.main_subject``: a tagged name running into the object
+
+
 @cache
 def _relatives() -> frozenset[str]:
     return frozenset(fold(x) for x in load_lines("quotes/relatives.txt"))

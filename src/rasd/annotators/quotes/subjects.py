@@ -12,6 +12,7 @@ from rasd.annotators.quotes.context import NP, Ctx, segments, short_pair, trim
 from rasd.annotators.quotes.groups import relative_group
 from rasd.annotators.quotes.history import bare
 from rasd.annotators.quotes.lexicon import member
+from rasd.annotators.quotes.nominal import opens_object
 from rasd.annotators.quotes.speakers import (
     Subj,
     definite,
@@ -68,6 +69,9 @@ def main_subject(cx: Ctx, s0: int, k: int) -> Subj | None:
     if named:  # "ونقل الوزير سالم بن خالد لرئيس الوفد تحيات …": the name ends the subject
         last = max(j for j in range(np_.first, np_.last + 1) if cx.toks[j].start < named[0].end)
         np_ = NP(np_.first, last)
+        # "ونقل الأمير X تعازي …": a tagged name that runs into a verbal noun stops before it
+        cut = next((j for j in range(np_.first + 1, np_.last + 1) if opens_object(cx.toks[j].norm)), None)
+        np_ = trim(cx, np_.first, cut - 1) or np_ if cut is not None else np_
     elif person_noun(cx, cx.toks[np_.first].norm):  # "وقام الطالب بشتم الموظفة": the noun and its adjectives
         last = np_.first
         while last < np_.last and definite(cx.toks[last + 1].norm) and not is_adjunct_start(cx, last + 1):
