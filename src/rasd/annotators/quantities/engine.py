@@ -40,6 +40,7 @@ from rasd.annotators.quantities.groups import (
     singular_before,
     unwritten_object,
 )
+from rasd.annotators.quantities.later_pronoun import pronoun_pair
 from rasd.annotators.quantities.money import last_currency, not_counted, scaled
 from rasd.annotators.quantities.named_duals import named_dual
 from rasd.annotators.quantities.neighbours import (
@@ -417,7 +418,7 @@ def _wordless(
         toks, i, lex.numbers,
         lambda k: match_seq(toks, k, lex.objects, lex.max_obj_len) or match_seq(toks, k, lex.duals, lex.max_obj_len),
     )  # fmt: skip
-    if wc is None and (named := named_dual(toks, i, ents)) is not None:  # الرئيسين المصري X والروسي Y
+    if wc is None and (named := named_dual(toks, i, ents) or pronoun_pair(toks, i)) is not None:  # عاملين هما
         wc = (named[0], named[1], 2.0, named[2], named[0], named[1])
     after_dual = i > 0 and (
         (bool(out) and out[-1].value == 2.0 and out[-1].end == toks[i - 1].end)
@@ -427,7 +428,7 @@ def _wordless(
     if (
         wc is not None
         and not spans.overlaps_any(wc[0], wc[1])
-        and not (wc[2] == 2.0 and in_name(ents, wc[0], wc[1]))  # الأرجنتين، أحمد الحيان: no dual
+        and not (wc[2] == 2.0 and in_name(ents, toks[i].start, wc[1]))  # الأرجنتين، أحمد الحيان: no dual
         and not is_score(toks, i + 1, wc[3])
         and not (
             i > 0 and not lex.skip_before.isdisjoint(word_readings(toks[i - 1].norm))

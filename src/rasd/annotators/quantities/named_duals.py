@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rasd.annotators.quantities.objects import _cut, nouns
-from rasd.annotators.quantities.open_duals import dual_forms
+from rasd.annotators.quantities.later_pronoun import pair_stem, shows_two
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention
 from rasd.text import Token, fold
@@ -26,27 +25,24 @@ def named_dual(toks: Sequence[Token], i: int, ents: SpanIndex[EntityMention]) ->
     """(start, end, singular lemma) of a dual at token ``i`` of a listed noun followed by
     exactly two names, the second after ``و``; a word a name covers is none. One name, or a
     list of three (``X وY وZ``, ``X، Y وZ``), leaves the plural reading, and two names both
-    mentioned earlier in the text show a dual that refers back."""
+    mentioned earlier in the text show a dual that refers back. A listed sound plural
+    (``اللاعبين``, plurals.tsv) also needs a dual word after the names (``اللذين``, ``هما``)."""
     tok = toks[i]
     if ents.overlaps_any(tok.start, tok.end):
         return None
-    nl = nouns()
-    for off, w, _definite, f in dual_forms(tok.text):
-        if not f.endswith(_ENDS):
-            continue
-        stem = _cut(w, f, _ENDS)
-        fs = fold(stem)
-        if len(fs) < 3 or (fs not in nl.singulars and fs not in nl.sound_masc) or fs in nl.time_units or fs in nl.not_objects:
-            continue
-        first = _name_after(toks, i + 1, ents, and_first=False)
-        second = _name_after(toks, first, ents, and_first=True) if first is not None else None
-        if first is None or second is None or _and_name(toks, second, ents):
-            return None
-        named = {m.text for m in ents.starting_in(tok.end, toks[second - 1].end) if m.type in _NAMES}
-        if named <= {m.text for m in ents.starting_in(0, tok.start)}:
-            return None  # اتفاق الناديين X وY after X and Y: the pair named before (decision 7)
-        return tok.start + off, tok.end, nl.plurals.get(fs, stem)
-    return None
+    got = pair_stem(tok.text)
+    if got is None:
+        return None
+    first = _name_after(toks, i + 1, ents, and_first=False)
+    second = _name_after(toks, first, ents, and_first=True) if first is not None else None
+    if first is None or second is None or _and_name(toks, second, ents):
+        return None
+    if got[2] and not (second < len(toks) and shows_two(toks[second].text)):
+        return None  # برفقة اللاعبين X وY: a listed plural stays one unless اللذين or هما follows
+    named = {m.text for m in ents.starting_in(tok.end, toks[second - 1].end) if m.type in _NAMES}
+    if named <= {m.text for m in ents.starting_in(0, tok.start)}:
+        return None  # اتفاق الناديين X وY after X and Y: the pair named before (decision 7)
+    return tok.start + got[0], tok.end, got[1]
 
 
 def _name_after(toks: Sequence[Token], j: int, ents: SpanIndex[EntityMention], *, and_first: bool) -> int | None:

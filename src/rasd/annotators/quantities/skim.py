@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import lru_cache
 
+from rasd.annotators.quantities.later_pronoun import pair_stem
 from rasd.annotators.quantities.numbers import DIGITS, Lex, lookup, may_start, word_readings
 from rasd.annotators.quantities.objects import (
     ONE_ALONE,
@@ -61,7 +62,7 @@ def word_flags(lex: Lex, text: str, norm: str) -> int:
             f |= DUAL
     if one_of_form(text) is not None or norm in ONE_ALONE:  # أحد أفراد; أكثر من مرة
         f |= ONE_OF
-    if may_be_dual(text):
+    if may_be_dual(text) or pair_stem(text) is not None:  # a dual only named members or هما show
         f |= OPEN_DUAL
     if post_number(norm, lex.numbers):
         f |= POST_NUM
