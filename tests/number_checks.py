@@ -8,7 +8,8 @@ from collections.abc import Callable
 
 from rasd.annotators.quantities import extract_quantities
 from rasd.annotators.time import tag
-from rasd.models import Quantity
+from rasd.models import DocAnalysis, Document, Published, Quantity
+from rasd.pipeline import annotate
 
 
 def counts(text: str, dct: str) -> list[Quantity]:
@@ -16,6 +17,21 @@ def counts(text: str, dct: str) -> list[Quantity]:
     for q in qs:
         assert text[q.start : q.end] == q.text
     return qs
+
+
+def pipeline_counts(text: str, dct: str = "2015-08-06") -> list[tuple[str, float | None, str | None]]:
+    """(text, value, object) of every count, through the pipeline's per-document stages (time,
+    entities, quantities): for rules that read the document's entity mentions."""
+    doc = Document(id="d", source="d", part=0, title="", outlet=None,
+                   published=Published(value=dct, precision="day", method="given", confidence=1.0),
+                   language="ar", text=text)  # fmt: skip
+    da = DocAnalysis(doc=doc)
+    errors: list[tuple[str, str]] = []
+    annotate(da, errors)
+    assert errors == []
+    for q in da.quantities:
+        assert text[q.start : q.end] == q.text
+    return [(q.text, q.value, q.object) for q in da.quantities]
 
 
 def value_objects(text: str, dct: str) -> list[tuple[float | None, str | None]]:

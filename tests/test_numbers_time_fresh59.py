@@ -8,21 +8,7 @@ was written for these tests.
 
 from __future__ import annotations
 
-from rasd.models import DocAnalysis, Document, Published
-from rasd.pipeline import annotate
-
-
-def _counts(text: str) -> list[tuple[str, float | None, str | None]]:
-    doc = Document(id="d", source="d", part=0, title="", outlet=None,
-                   published=Published(value="2015-08-06", precision="day", method="given", confidence=1.0),
-                   language="ar", text=text)  # fmt: skip
-    da = DocAnalysis(doc=doc)
-    errors: list[tuple[str, str]] = []
-    annotate(da, errors)
-    assert errors == []
-    for q in da.quantities:
-        assert text[q.start : q.end] == q.text
-    return [(q.text, q.value, q.object) for q in da.quantities]
+from number_checks import pipeline_counts as _counts
 
 
 def test_dual_before_two_names_is_two() -> None:
