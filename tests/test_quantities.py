@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -93,6 +94,14 @@ def test_offsets_round_trip(text: str) -> None:
 def test_arbitrary_unicode_never_raises(text: str) -> None:
     for q in extract_quantities(text):
         assert text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize("text", ["0.²", "3.\u200f²", "2.¹ مليون", "الرقم 5.³ في المائة"])
+def test_a_superscript_after_a_dot_is_no_decimal(text: str) -> None:
+    """"²" is a digit to ``str.isdigit`` but not to ``float``: found by the fuzz test above."""
+    for q in extract_quantities(text):
+        assert text[q.start : q.end] == q.text
+        assert not any(c in q.text for c in "¹²³")  # never read into a number
 
 
 def test_owner_spellings_share_one_canonical_form() -> None:

@@ -249,7 +249,7 @@ def digit_number(toks: Sequence[Token], i: int, text: str) -> Num | None:
         and toks[j].norm in (",", ".")
         and toks[j].start == toks[j - 1].end
         and toks[j + 1].start == toks[j].end
-        and toks[j + 1].norm.isdigit()
+        and toks[j + 1].norm.isdecimal()  # not "²": a digit to isdigit, not to float
     ):
         sep, grp = toks[j].norm, toks[j + 1].norm
         if sep == "," and len(grp) == 3:
@@ -273,7 +273,7 @@ def _rlm_decimal(toks: Sequence[Token], i: int) -> str | None:
         return None
     dot, mark, whole = toks[i + 1], toks[i + 2], toks[i + 3]
     adjacent = dot.start == toks[i].end and mark.start == dot.end and whole.start == mark.end
-    if adjacent and dot.text == "." and mark.text == "\u200f" and whole.text.isdigit():
+    if adjacent and dot.text == "." and mark.text == "\u200f" and whole.text.isdecimal():
         return fold(whole.text)
     return None
 
