@@ -32,7 +32,7 @@ from rasd.annotators.time.base import (
 )
 from rasd.annotators.time.handlers import HANDLERS
 from rasd.annotators.time.lexicon import day_nouns, key
-from rasd.resources import load_lines
+from rasd.resources import load_lines, load_table
 from rasd.temporal.hijri import from_gregorian, to_gregorian
 
 
@@ -183,8 +183,16 @@ def _h_holiday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     here = ctx.dct.date
     month, day, yr, g = min(options, key=lambda o: abs((o[3] - here).days) if o[3] and here else 1 << 20)
     original = f"{yr:04d}-{month:02d}-{day:02d}" if yr else f"XXXX-{month:02d}-{day:02d}"
-    return _cand(m, "DATE", g.isoformat() if g else None, anchor="dct", calendar="hijri", original=original,
+    value = (g.isoformat()[:7] if key(m.group("hol")) in _month_holidays() else g.isoformat()) if g else None
+    return _cand(m, "DATE", value, anchor="dct", calendar="hijri", original=original,
                  confidence=0.7 if g else 0.4)  # fmt: skip
+
+
+@cache
+def _month_holidays() -> frozenset[str]:
+    """``holidays.tsv`` rows marked ``month``: a season of several days (``موسم الحج``) is
+    valued as its Gregorian month, as the gold does, not as its first day."""
+    return frozenset(key(r[0]) for r in load_table("time/holidays.tsv") if len(r) > 3 and r[3] == "month")
 
 
 @cache
