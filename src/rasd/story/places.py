@@ -224,6 +224,12 @@ def _listed(w: str, words: frozenset[str]) -> bool:
     return w in words or (w[:1] in _lead_letters() and w[1:] in words)
 
 
+def _word_before(text: str, at: int) -> str:
+    """The folded word right before a mention at ``at``, a space between them ("" if none)."""
+    before = fold(text[max(0, at - 12) : at]).split()
+    return before[-1] if before and text[at - 1 : at].isspace() else ""
+
+
 def _spot_word(w: str) -> bool:
     return _listed(w, _spot_words())
 
@@ -242,10 +248,9 @@ def spots(
             if e is None or p in out:
                 continue
             words = fold(e.name).split()
-            before = fold(text[max(0, at - 12) : at]).split()
             if len(words) > 1 and _spot_word(words[0]):
                 out[p] = " ".join(words[1:])
-            elif before and _spot_word(before[-1]) and text[at - 1 : at].isspace():
+            elif _spot_word(_word_before(text, at)):
                 out[p] = " ".join(words)
     return out
 
@@ -278,9 +283,7 @@ def towns(
             e = ents.get(p)
             if e is None or p in known or country(e) is not None:
                 continue
-            before = fold(text[max(0, at - 12) : at]).split()
-            w = before[-1] if before and text[at - 1 : at].isspace() else ""
-            if _listed(w, words):
+            if _listed(_word_before(text, at), words):
                 known.add(p)
     out: dict[str, dict[str, str]] = {}
     for doc, named in sorted(doc_places.items()):

@@ -22,7 +22,7 @@ from rasd.text import Token, fold
 from rasd.text.clitics import affix, affixes, article, proclitic
 
 _FEM_DUAL = affixes("dual", "fem")  # تان، تين
-_MASC_DUAL = (*affixes("dual", "masc", "nom"), *affixes("dual", "masc", "obl"))  # ان، ين
+MASC_DUAL = (*affixes("dual", "masc", "nom"), *affixes("dual", "masc", "obl"))  # ان، ين (folded)
 _FEM = affix("feminine")  # ة
 _AND = proclitic("and")  # و
 _ART = fold(article())  # ال
@@ -36,7 +36,7 @@ def anaphoric_dual(text: str) -> bool:
     for _, w, definite, f in dual_forms(text):
         if not definite:
             continue
-        for ends, tail in ((_FEM_DUAL, _FEM), (_MASC_DUAL, "")):
+        for ends, tail in ((_FEM_DUAL, _FEM), (MASC_DUAL, "")):
             end = next((e for e in ends if f.endswith(e)), None)
             if end is not None and fold(w[: len(w) - len(end)] + tail) in back:
                 return True

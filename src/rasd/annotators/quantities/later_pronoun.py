@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
+from rasd.annotators.quantities.dual_context import MASC_DUAL as _ENDS
 from rasd.annotators.quantities.dual_context import not_joined
 from rasd.annotators.quantities.objects import (
     WORD_MEMO,
@@ -31,7 +32,6 @@ from rasd.text import Token, fold
 from rasd.text.clitics import affix, affixes, conjunctions
 
 _TWO = fold(affix("pronoun", "two_owners"))  # هما: the dual pronoun, never هم
-_ENDS = tuple(fold(e) for e in (*affixes("dual", "masc", "nom"), *affixes("dual", "masc", "obl")))  # ان، ين
 _SOUND = tuple(fold(a) for a in affixes("plural", "masc"))  # ون، ين
 _CLAUSE_MARKS = frozenset(".,،;؛:؟?!()«»\"")
 REACH = 3  # words between the dual and its pronoun (an adjective, a passive auxiliary)

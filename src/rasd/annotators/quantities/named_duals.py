@@ -7,16 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rasd.annotators.quantities.dual_context import MASC_DUAL
 from rasd.annotators.quantities.later_pronoun import pair_stem, shows_two
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention
 from rasd.text import Token, fold
 from rasd.text.clitics import affixes, proclitic
 
-_MASC_DUAL = (*affixes("dual", "masc", "nom"), *affixes("dual", "masc", "obl"))  # ان، ين
 _NISBA = tuple(fold(a) for a in affixes("nisba", "base"))  # ي: a gentilic (المصري، والروسي)
 _AND = proclitic("and")
-_ENDS = tuple(fold(e) for e in _MASC_DUAL)
 _NAMES = frozenset({"PER", "ORG", "GPE"})
 _GAP = 2  # agreeing adjectives or gentilics before a name (المحترفين البرازيليين X)
 
@@ -68,7 +67,7 @@ def _name_after(toks: Sequence[Token], j: int, ents: SpanIndex[EntityMention], *
 
 def _adjective(norm: str) -> bool:
     """An agreeing adjective or gentilic (``البرازيليين``, ``المصري``), not a name."""
-    return fold(norm).endswith((*_NISBA, *_ENDS))
+    return fold(norm).endswith((*_NISBA, *MASC_DUAL))
 
 
 def _and_name(toks: Sequence[Token], k: int, ents: SpanIndex[EntityMention]) -> bool:

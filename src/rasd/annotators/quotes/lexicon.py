@@ -235,14 +235,18 @@ _POSS = affixes("pronoun", "definite")  # ها، هم، ه … (not ي: "مدي�
 _TA, _TA_MARBUTA = fold(affix("feminine", "construct")), fold(affix("feminine"))
 
 
+def stem_in(base: str, words: frozenset[str]) -> bool:
+    """``base``, the word before a possessive pronoun, is one of ``words``, also with its
+    construct ت read back as ة (``وزارت`` of ``وزارتها``, ``ثقت`` of ``ثقتها``)."""
+    return base in words or (base.endswith(_TA) and base[: -len(_TA)] + _TA_MARBUTA in words)
+
+
 def possessed(w: str, words: frozenset[str]) -> bool:
     """``w`` is a word of ``words`` with a possessive pronoun (``بنكها المركزي``, ``وزارتها``):
     "its bank" names the body as well as "the bank" does."""
     for x in _bare(w):
         for s in _POSS:
             base = x[: -len(s)]
-            if x.endswith(s) and len(base) >= 3 and (
-                base in words or (base.endswith(_TA) and base[: -len(_TA)] + _TA_MARBUTA in words)
-            ):
+            if x.endswith(s) and len(base) >= 3 and stem_in(base, words):
                 return True
     return False

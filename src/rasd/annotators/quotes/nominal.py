@@ -16,12 +16,12 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 
 from rasd.annotators.quotes.history import bare, data_sources, nodef
-from rasd.annotators.quotes.lexicon import adjunct_rows, manner_adjuncts, org_head_words
+from rasd.annotators.quotes.lexicon import adjunct_rows, manner_adjuncts, org_head_words, stem_in
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Timex
 from rasd.resources import arabic, load_lines
 from rasd.text import Token, fold
-from rasd.text.clitics import affix, affixes, article, chain, particle
+from rasd.text.clitics import affixes, article, chain, particle
 
 MAX_SUBJECT = 14  # tokens the subject may run
 _NAMES = ("PER", "ORG", "GPE")
@@ -33,7 +33,6 @@ _BY = chain("by")  # بمنطقة: a preposition glued to the word
 _IN = particle("in")
 _PRONOUN = affixes("pronoun", "venue")
 _ACC = affixes("accusative")  # تقريرا: a document noun in the accusative  # ه ها هم هما: his/her/their
-_FEM, _FEM_CONSTRUCT = fold(affix("feminine")), fold(affix("feminine", "construct"))  # سعادة → سعادته
 
 
 @cache
@@ -146,7 +145,7 @@ def nominal_intro(
         if not t.is_word:
             break
         w = bare(t.norm)[-1]
-        if j > a and _opens_object(t.norm):
+        if j > a and opens_object(t.norm):
             break  # "أكد الوزير أهمية …", "أعلنت الشرطة القبض على …": the verbal noun opens the object
         if named and (_portfolio(t.norm) or w.startswith(_AT_THE)):  # "وكيل وزارة العمل
             j, closed = j + 1, False  # للشؤون الدولية الدكتور X", "أمين عام مجلس التنمية بالمنطقة المهندس X"
@@ -169,7 +168,7 @@ def nominal_intro(
         return None  # at the cap the subject may go on (a long title chain): no boundary to trust
     sub_end = j
     j = past_adjuncts(toks, brk, _gloss_end(toks, brk, j), times)
-    if j >= n or brk[j - 1] or not toks[j].is_word or (_definite(toks[j].norm) and not closed and not _opens_object(toks[j].norm)):
+    if j >= n or brk[j - 1] or not toks[j].is_word or (_definite(toks[j].norm) and not closed and not opens_object(toks[j].norm)):
         return None  # a definite word here is as likely the subject going on
     if j > sub_end and toks[j - 1].norm in _governing():
         return None  # "أعلن الموقع عبر تويتر …": the preposition's own noun, not the content
@@ -196,7 +195,7 @@ def felt(w: str) -> bool:
     for x in bare(w):  # فخره: the ف is the word's own
         p = next((p for p in _PRONOUN if x.endswith(p) and len(x) > len(p) + 1), None)
         s = x[: -len(p)] if p else ""
-        if s in _feelings() or (s.endswith(_FEM_CONSTRUCT) and s[:-1] + _FEM in _feelings()):  # تمنيات, سعادت(ه)
+        if stem_in(s, _feelings()):  # تمنيات, سعادت(ه)
             return True
     return False
 
@@ -243,13 +242,10 @@ def _zero_objects() -> frozenset[str]:
     return frozenset(fold(x) for x in load_lines("quotes/zero_subject_objects.txt"))
 
 
-def _opens_object(w: str) -> bool:
+def opens_object(w: str) -> bool:
     """A verbal noun of ``zero_subject_objects.txt``, bare or with the article (أهمية، القبض): it never
     goes on a subject (أهمية is no nisba), it opens the reported noun phrase."""
     return w in _zero_objects() or (_definite(w) and nodef(bare(w)[-1]) in _zero_objects())
-
-
-opens_object = _opens_object  # for ``subjects.main_subject``: a tagged name running into the object
 
 
 @cache
@@ -270,7 +266,7 @@ def _object_noun(w: str) -> bool:
         return True
     for p in _PRONOUN:
         s = w[: -len(p)]
-        if w.endswith(p) and len(s) >= 3 and (s in _zero_objects() or (s.endswith(_FEM_CONSTRUCT) and s[:-1] + _FEM in _zero_objects())):
+        if w.endswith(p) and len(s) >= 3 and stem_in(s, _zero_objects()):
             return True
     return False
 
