@@ -66,7 +66,7 @@ def open_dual(toks: Sequence[Token], i: int) -> tuple[int, int, str] | None:
         stem = ""
         if f.endswith(_FEM_DUAL):
             stem = _cut(w, f, _FEM_DUAL) + _FEM
-        elif f.endswith(_CONSTRUCT_FEM) and not definite and follows:
+        elif f.endswith(_CONSTRUCT_FEM) and not definite and follows and not _prep_follows(nxt):
             stem = _cut(w, f, _CONSTRUCT_FEM) + _FEM
         elif f.endswith(_MASC_DUAL_NOM) or (
             f.endswith(_MASC_DUAL_OBL)
@@ -119,6 +119,12 @@ def open_dual(toks: Sequence[Token], i: int) -> tuple[int, int, str] | None:
     return (tok.start + pd[0], tok.end, pd[1]) if pd else None
 
 
+def _prep_follows(nxt: Token | None) -> bool:
+    """``خلال زيارتي للمدينة``: a word in -تي before ``للـ``/``بالـ`` is in no construct (a
+    construct dual takes its members without a preposition); it is ``my …``, not ``the two …``."""
+    return nxt is not None and fold(clean(nxt.text)).startswith(_PREP_ART)
+
+
 def _agreeing_dual(toks: Sequence[Token], i: int) -> bool:
     """``بهجمتين سريعتين``: an indefinite -تين adjective right after a word in -تين shows that
     word is a dual noun even behind a proclitic (which alone leaves ``بـ...تين`` ambiguous)."""
@@ -145,6 +151,8 @@ def _pronoun_dual(text: str) -> tuple[int, str] | None:
     for raw, off in ((text, 0), _bare_text(text)):
         stem = pronoun_dual(clean(raw), nl.singulars)
         fs = fold(stem or "")
+        if stem and not stem.endswith(_FEM) and _participle(stem):
+            continue  # لزائريه، لاعبيه: a فاعل noun's ي before a pronoun is its sound plural
         if stem and fs not in nl.not_objects and fs not in nl.time_units and fs not in nl.anaphoric:
             return off, nl.plurals.get(fs, stem)
     return None

@@ -169,6 +169,14 @@ def _h_pod_def(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return _cand(m, "TIME", f"XXXX-XX-XXT{code}", confidence=0.6) if code else None
 
 
+def _h_pod_alone(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """``وحتى منتصف الليل``: a part of the day that names its own clock time (``parts_of_day.tsv``,
+    ``alone``) is a clock time; ``passes.py`` gives it the day the article is about (F7), or none
+    in a schedule right after another clock time."""
+    code = _pod(m.group("pod"), ctx.lex)
+    return _cand(m, "TIME", f"XXXX-XX-XXT{code}", confidence=0.6) if code else None
+
+
 def _h_holiday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     """"أول أيام عيد الفطر المبارك", "يوم عرفة": a day of a Hijri holiday (its day of the
     month from ``holidays.tsv``) in the nearest year, or the year a relative word names."""
@@ -241,6 +249,7 @@ HANDLERS.update(
         "last_ten": _h_last_ten,
         "pod_adv": _h_pod_adv,
         "pod_def": _h_pod_def,
+        "pod_alone": _h_pod_alone,
         "year_pair": _h_year_pair,
     }
 )
