@@ -323,14 +323,16 @@ def _person(doc: _Doc, pos: int, words: list[str], fallback: bool, forward: bool
     hi = bisect_left(doc.per_starts, pos)
     if len(words) >= 2 and bare(fold(words[1]))[-1].startswith(_ART):
         # a title with its complement (رئيس الوزراء): first the person written with that
-        # whole title right before the name, nearest first
-        for i in range(hi - 1, max(-1, hi - 1 - LOOKBACK), -1):
-            m = doc.pers[i]
-            if m.end > pos or not _a_name(m.text):
-                continue
-            run = doc.title_run(m)
-            if _has(run, head) and _has(run, words[1]):
-                return _Cand(m.start, m.end, m.text, m.entity, doc.bag(m))
+        # whole title right before the name, nearest first; one whose title also has the
+        # description's nisbas before one without (``نائب الرئيس العراقي X نظيره نائب الرئيس Y``)
+        for need in (nisbas, []) if nisbas else ([],):
+            for i in range(hi - 1, max(-1, hi - 1 - LOOKBACK), -1):
+                m = doc.pers[i]
+                if m.end > pos or not _a_name(m.text):
+                    continue
+                run = doc.title_run(m)
+                if _has(run, head) and _has(run, words[1]) and all(_has(run, n) for n in need):
+                    return _Cand(m.start, m.end, m.text, m.entity, doc.bag(m))
     if len(words) == 1:
         # a bare title (المحافظ): first the person written with that title right beside the name
         for i in range(hi - 1, max(-1, hi - 1 - LOOKBACK), -1):
