@@ -1,15 +1,18 @@
 """Incidents that must not merge two happenings: a report dated only by its month ("in July")
 must not hold every happening of that month in one incident, and a routine closing line
 ("the authorities opened an investigation") does not make a report a follow-up that may join
-an incident days before it; fires in two districts of one city are two. Calls ``story.incidents`` directly (reports → incidents)."""
+an incident days before it; fires in two districts of one city are two; a report telling
+its own day days after an incident told to the day needs more than a follow-up to join. Calls ``story.incidents`` directly (reports → incidents)."""
 
 from __future__ import annotations
+
+import math
 
 from test_incident_joins import ENTS, _doc, _grouping, _reports, _together
 
 from rasd.models import DocAnalysis, Entity, Geo
 from rasd.story import places as pl
-from rasd.story.incidents import resolve, score
+from rasd.story.incidents import doc_counts, resolve, score
 from rasd.story.reports import Incident
 
 BASRA = ("البصرة", "GPE", "e_basra")
@@ -180,3 +183,43 @@ def test_a_name_without_a_settlement_word_stays_unknown() -> None:
                 [("4 تموز 2025", "2025-07-04")])  # fmt: skip
     assert {r.doc: r.towns for r in _reports([city, bare], TOWN_ENTS)}["d_bare"] == frozenset()
     assert {r.doc: r.towns for r in _reports([city, village], TOWN_ENTS)}["d_vil"]
+
+
+def _days_apart_scores(text: str, day: tuple[str, str] | None) -> list[float | None]:
+    """The scores of the reports of an article published 2025-07-09 in Basra against the
+    incident of a market shelling two outlets date to 4 July (among unrelated reports, so
+    that words weigh)."""
+    a = _doc("d_m1", "صحيفة أ", "2025-07-05", "قتل اثنا عشر شخصا في قصف صاروخي استهدف سوقا شعبيا في البصرة يوم 4 تموز 2025.",
+             [BASRA], [("4 تموز 2025", "2025-07-04")])  # fmt: skip
+    b = _doc("d_m2", "صحيفة ب", "2025-07-05", "أسفر قصف صاروخي على سوق شعبي في البصرة يوم 4 تموز 2025 عن مقتل اثني عشر شخصا.",
+             [BASRA], [("4 تموز 2025", "2025-07-04")])  # fmt: skip
+    c = _doc("d_m3", "صحيفة ج", "2025-07-09", text, [BASRA], [day] if day else [])
+    fill = [_doc(f"d_o{i}", "صحيفة د", "2025-07-06", t, [RIYADH]) for i, t in enumerate((
+        "اندلع حريق في مستودع للأخشاب بالرياض وباشرته فرق الدفاع المدني.",
+        "أصيب ثلاثة عمال في حادث سقوط رافعة بموقع إنشاءات في الرياض.",
+        "ضبطت الجهات الأمنية في الرياض شحنة من المواد المهربة.",
+        "انقلبت شاحنة محملة بالحديد على طريق سريع قرب الرياض.",
+    ))]  # fmt: skip
+    reps = _reports([a, b, c, *fill])
+    df, n = doc_counts(reps)
+    idf = {w: math.log((n + 1) / (k + 1)) for w, k in df.items()}
+    inc = Incident("violence")
+    for r in reps:
+        if r.doc in ("d_m1", "d_m2"):
+            inc.add(r)
+    late = [r for r in reps if r.doc == "d_m3"]
+    assert inc.dated and inc.lo == inc.hi and late and all(r.follow for r in late)
+    return [score(r, inc, idf, ENTS) for r in late]
+
+
+def test_a_report_telling_its_own_day_days_after_an_incident_told_to_the_day_needs_more_to_join() -> None:
+    """Shelling in one city on 4 July and on 8 July, each dated to its day by its own words:
+    two happenings more often than not (the later one names the first in passing: "last
+    week's shelling", which alone made it a follow-up). Without its own day the same report
+    is still a follow-up told days later, and a new toll of the first still joins."""
+    other = "قتل خمسة أطفال في قصف صاروخي استهدف منزلا في البصرة يوم 8 تموز 2025 بعد أيام من قصف السوق الشعبي الأسبوع الماضي."
+    assert _days_apart_scores(other, ("8 تموز 2025", "2025-07-08")) == [None]
+    undated = "قتل خمسة أطفال في قصف صاروخي استهدف منزلا في البصرة بعد أيام من قصف السوق الشعبي الأسبوع الماضي."
+    assert max(s or 0.0 for s in _days_apart_scores(undated, None)) >= 1.5
+    toll = "ارتفعت حصيلة قتلى القصف الصاروخي الذي استهدف سوقا شعبيا في البصرة إلى خمسة عشر شخصا يوم 8 تموز 2025."
+    assert max(s or 0.0 for s in _days_apart_scores(toll, ("8 تموز 2025", "2025-07-08"))) >= 1.5

@@ -11,7 +11,8 @@ participants and the words of its sentence (``story.report_words``).
 
 A report joins an incident when the kinds are compatible, the windows are at most
 ``MAX_GAP`` days apart (a follow-up — new toll, arrests, funeral — up to ``FOLLOW_DAYS``
-later with a shared place and ``FOLLOW_JOIN`` evidence), the places are not apart
+later with a shared place and ``FOLLOW_JOIN`` evidence, ``DAY_APART`` more when both sides
+tell their own day: two days told are mostly two happenings), the places are not apart
 (``places.best_relation``: the finest places both name decide; two districts of one city,
 ``places.spots``, are two happenings, and so are a town the linker could not place, named
 after a settlement word, and another town of its country, ``places.towns``), and the evidence reaches
@@ -85,6 +86,7 @@ WORDS = 3.0  # weight of the shared telling words
 REGION_SCORE = 1.0  # a place and a province of its country
 COUNTRY_SCORE = 1.0  # one country and no more
 NEAR_SCORE = -0.5  # two towns of one area: not the same place, not far apart
+DAY_APART = 1.0  # … more when both sides tell their own day, days apart (``score``)
 GROUP_FOLLOW_JOIN = 2.5  # … the mean a group of follow-up reports needs to join days later
 MERGE_FLOOR = 0.0  # the least a report of a merged incident may score: none speaks against it
 SAME_DOC = 1.5  # … of sharing an article with the incident (two sentences on one happening)
@@ -225,8 +227,11 @@ def score(
     s += same_doc
     if gap > MAX_GAP:
         # a follow-up days later ("the toll of last week's sinking rose to 38") is dated by
-        # its own article: it joins only on a shared place and most of its rare words
-        return s - 0.5 * MAX_GAP if rel in (pl.SAME, pl.CONTAINED, pl.REGION) and s >= FOLLOW_JOIN else None
+        # its own article: it joins only on a shared place and most of its rare words; one
+        # that tells its own day, days after the incident's own day, needs more (another
+        # shelling of the city that names the first in passing, "last week's")
+        need = FOLLOW_JOIN + (DAY_APART if dated and lo == hi and inc.dated and ilo == ihi else 0.0)
+        return s - 0.5 * MAX_GAP if rel in (pl.SAME, pl.CONTAINED, pl.REGION) and s >= need else None
     return s - 0.5 * gap
 
 
