@@ -10,7 +10,8 @@ story printed again a day later, the day of a site visit or of a body found, a n
 counting a place (أحد فنادق), who a vehicle carried (تقل), and a day told again as a clock
 time of it (one date, not two: no round-up); also persons joined to a figure by و (one more
 each), two bounds naming one count, one place's share of a toll told place by place, teams of
-responders and "one of the injured", and a figure listed person by person. Each comes with its control:
+responders and "one of the injured", a figure listed person by person, and the rest of a toll
+told after a contrast word (بينما أصيب 6 آخرون، فيما تعرض شخص آخر لإصابة: added). Each comes with its control:
 the same article without the cue is compared as before.
 """
 
@@ -402,6 +403,23 @@ def test_one_person_joined_after_a_figure_counts_too() -> None:
         _at(one, "14 شخصا", 14.0, "شخص")
         _, table = _run(one, _other())
         assert injured in table.get("injured", []), (said, table)
+
+
+def test_the_rest_of_a_toll_told_after_a_contrast_word_adds_to_it() -> None:
+    # "أصيب 14 … بينما أصيب 6 آخرون بجروح طفيفة"، "… فيما تعرض شخص آخر لإصابة": those hurt less
+    # are of the same toll (20, 15); more not said to be others ("بينما أصيب 6 في حافلة"), or
+    # one more of another slot, adds nothing
+    cases = (("بينما أصيب 6 آخرون بجروح طفيفة", "20"), ("بينما أصيب 6 آخرون في انفجار ثان", "14"),
+             ("فيما تعرض شخص آخر لإصابة طفيفة", "15"), ("فيما اعتقل شخص آخر", "14"))  # fmt: skip
+    for said, injured in cases:
+        one = _doc("d_a", "صحيفة الشمال", f"قتل 12 شخصا {BLAST}. وأصيب 14 شخصا بجروح خطيرة {said}.")
+        qty(one, "12 شخصا", 12.0, "شخص")
+        _at(one, "14 شخصا", 14.0, "شخص")
+        if "6" in said:
+            _at(one, "6", 6.0, None)
+        out = build([one, _other(injured="30")], ENTS, AS_OF)
+        told = {str(v.value) for i in out.incidents for v in i.slots.get("injured", [])}
+        assert told == {injured, "30"}, (said, told)
 
 
 def test_the_day_of_a_claim_or_a_published_statement_is_not_the_happening_s() -> None:

@@ -1,5 +1,6 @@
 """A total given in parts ("عشرة … إضافة إلى ثلاثة"، "15 … واثنان"، "ضابط و3 جنود"، "رجل واحد
-وامرأة"): which numbers and persons of a sentence add up to one figure (``story.figures``).
+وامرأة"، "11 … بينما أصيب 15 آخرون"): which numbers and persons of a sentence add up to one
+figure (``story.figures``).
 
 The connectors live in ``story/parts.txt``, the singular person nouns that count one in
 ``story/one_person.txt``, the numbers whose و is their own (واحد) in ``story/waw_numbers.txt``.
@@ -8,10 +9,10 @@ The connectors live in ``story/parts.txt``, the singular person nouns that count
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rasd.models import Quantity
-from rasd.story.figure_text import Word, _hit, _near, _slot_near, _slot_words, _starts
+from rasd.story.figure_text import Word, _heads, _hit, _near, _phrase_at, _slot_near, _slot_words, _starts
 from rasd.text import fold, tokenize
 from rasd.text.clitics import proclitic, without_accusative
 from rasd.text.words import word_list
@@ -22,6 +23,9 @@ PART_GAP = 8  # words between two parts of a total joined by a connector (إضا
 AND_GAP = 6  # … joined by و
 ONE_GAP = 5  # words between a singular person noun and the number it is added to
 ONE_AFTER_GAP = 2  # words ("مصريان بجروح") between a figure and a singular person noun joined after it by و
+CONTRAST_GAP = 4  # words from a contrast word to the rest of a toll it tells ("فيما تعرض شخص آخر")
+MORE_REACH = 16  # words from a figure to the contrast word telling the rest of its toll
+CLAUSE_MARKS = "،,.;؛"  # marks that end a clause
 LIST_OPENERS = " \t\n(:«\"“-–"  # marks that may open the list of who a figure's people were
 _AND = proclitic("and")
 
@@ -155,3 +159,47 @@ def one_within(words: Sequence[Word], start: int, end: int, counted: str | None,
     inside = [w for w in words if start < w[0] < end and text[w[0] : w[0] + 1] == _AND]
     noun = fold(counted)
     return any(_one_person(w) and any(noun in (r, without_accusative(r)) for r in w[2]) for w in inside)
+
+
+def more_beside(
+    words: Sequence[Word], q: Quantity, later: Sequence[Quantity], slot: str | None, stop_at: Callable[[], int],
+    text: str,
+) -> tuple[list[tuple[int, Quantity]], int | None]:  # fmt: skip
+    """The rest of a toll told after a contrast word of ``story/slot_context.tsv`` within
+    ``MORE_REACH`` words of the figure, before ``stop_at()`` (where its sentence next tells a
+    happening of its own, asked only once a contrast word is found): more of the same
+    slot said as others (``more_after``: "إصابة 11 … بينما أصيب 15 آخرون باختناقات بسيطة") or
+    one more person (``one_more``: "… فيما تعرض شخص آخر لإصابة متوسطة"), in a clause (up to
+    its next mark) that reaches no ``stop``. Those hurt less are of the same toll, so they add
+    to it: the indexes into ``later`` of such numbers, and the end of such a person (else
+    ``None``)."""
+    if slot is None:
+        return [], None
+    starts = _starts(words)
+    contrast, one_more = _heads("contrast_before"), _heads("one_more")
+    first = bisect_left(starts, q.end)
+    for j in range(first, min(len(words), first + MORE_REACH)):
+        if not any(_phrase_at(words, j, p) for h in words[j][2] & contrast.keys() for p, _ in contrast[h]):
+            continue
+        stop = stop_at()
+        if words[j][0] >= stop:
+            break
+        for k, nxt in enumerate(later):
+            if words[j][0] < nxt.start < stop and bisect_left(starts, nxt.start) - j <= CONTRAST_GAP:
+                mine = _slot_near(words, nxt, words[j][0]) == slot and _near(words, nxt, "more_after", within=True)
+                mine = mine and not _near(words, nxt, "other_after") and _clause_end(text, nxt.end) <= stop
+                return ([(k, nxt)], None) if mine else ([], None)
+        for m in range(j + 1, min(len(words) - 1, j + 1 + CONTRAST_GAP)):
+            nxt_w = words[m + 1]
+            if nxt_w[0] < stop and _one_person(words[m]) and any(p[0] in nxt_w[2] for ps in one_more.values() for p, _ in ps):
+                said = [_hit(w, t) for w in words[j + 1 : m + 4] for t in (_slot_words()["before"], _slot_words()["after"])]
+                both = {**_slot_words()["before"], **_slot_words()["after"]}
+                mine = any(h and both[h][0] == slot for h in said) and _clause_end(text, nxt_w[1]) <= stop
+                return ([], nxt_w[1]) if mine else ([], None)
+        return [], None
+    return [], None
+
+
+def _clause_end(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` ends: its next mark (``CLAUSE_MARKS``), else the text's end."""
+    return min((i for i in (text.find(m, pos) for m in CLAUSE_MARKS) if i >= 0), default=len(text))

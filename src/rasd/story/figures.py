@@ -16,7 +16,7 @@ the first report after it. What is not a figure of the happening is left out
 and one place's share of a toll told place by place (``77 في إقليم … و32 في إقليم …``,
 ``share_after``). A total
 given in parts is one value, the sum (``عشرة … إضافة إلى ثلاثة``، ``15 … واثنان``، ``ضابط و3
-جنود``). A figure followed by a tally word (``story/tally_triggers.txt``: ``في تفجيرات``، ``في
+جنود``; the rest of a toll told after a contrast word: ``إصابة 11 … بينما أصيب 15 آخرون``). A figure followed by a tally word (``story/tally_triggers.txt``: ``في تفجيرات``، ``في
 هجومين``) or read with the noun it is a part of (``أربعة من المصابين``) is ``Value.aside``:
 counted towards its article's round-up (``story.slots``), never shown nor compared. A toll
 said to be none ("ولم يصب أحد") is a 0 (``story.figure_zero``). Word look-ups live in ``story.figure_text``.
@@ -46,7 +46,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
 from rasd.annotators.events import count_words, triggers
 from rasd.models import Evidence, Quantity, Timex
@@ -56,6 +56,7 @@ from rasd.story.figure_parts import (
     MAX_PARTS,
     and_before,
     apposed,
+    more_beside,
     one_after,
     one_before,
     one_within,
@@ -173,6 +174,13 @@ class _Reader:
     def bounds(self, i: int) -> tuple[int, int]:
         return self.art.sents[i] if i < len(self.art.sents) else (0, len(self.art.text))
 
+    def stop_after(self, si: int, pos: int, end: int) -> int:
+        """Where sentence ``si`` tells a happening of its own after ``pos`` (a report's trigger, a
+        cue of another, a noun of a happening: "في انفجار ثان"), else ``end``."""
+        words = self.sent_words(si)
+        ats = [at for at, _ in self.by_sent.get(si, ()) if at > pos] + [c for c in words.cues() if c > pos]
+        return min(ats + [w[0] for w in words if w[0] > pos and w[2] & _kind_words()], default=end)
+
     def sent_words(self, i: int) -> _Words:
         if i not in self.words:
             self.words[i] = _words(self.art.text, *self.bounds(i))
@@ -279,6 +287,8 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
         sent_end = words[-1][1] if words else q.end
         later = qs[n + 1 : n + 1 + MAX_PARTS]
         parts, slot = parts_after(words, q, [x for x in later if x.start < sent_end], slot, art.text)
+        rest, one_more = more_beside(words, q, later, slot, partial(rd.stop_after, si, q.end, sent_end), art.text)
+        parts += [x for x in rest if x not in parts]  # "إصابة 11 … بينما أصيب 15 آخرون": the rest of the toll
         if apposed(words, q, art.text):
             listing[si] = q.end  # "٤ وفيات سائق السيارة وامرأتين وطفلة": each after it is one of them
         prev, last[si] = last.get(si), slot
@@ -327,6 +337,8 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
             value, vmax = value + 1, None  # "رجل واحد وامرأة" read as one woman: the man and the woman
         elif (after := one_after(words, end, art.text)) is not None:
             value, end, vmax = value + 1, after, None  # "إصابة رجل واحد وامرأة": one more
+        if one_more is not None:
+            value, end, vmax = value + 1, max(end, one_more), None  # "… فيما تعرض شخص آخر لإصابة"
         qual = "range" if vmax is not None and q.mod == "RANGE" else _QUAL.get(q.mod or "")
         # a tally's ("مقتل 33 شخصا أمس في تفجيرات") or a part read with its noun ("أربعة من المصابين"):
         # a figure the article gives (its round-up count), never compared
