@@ -72,6 +72,7 @@ from rasd.annotators.quantities.objects import (
     of_group,
     open_object,
 )
+from rasd.annotators.quantities.one_of_pronoun import one_of_pronoun
 from rasd.annotators.quantities.open_duals import word_count
 from rasd.annotators.quantities.skim import candidates, doc_flags, line_bounds
 from rasd.annotators.quantities.skips import is_multiple, is_skipped, names_round
@@ -413,6 +414,9 @@ def _wordless(
             obj = hit[1] if hit is not None else text[s:e]
             out.append(Quantity(doc_id, s, e, text[s:e], 1.0, mod=bm[1], object=obj, confidence=0.6, object_span=Span(s, e)))
             return i + 1
+    if (op := one_of_pronoun(toks, i, out)) is not None:  # لاذ أحدهم بالفرار: one of a group named before
+        out.append(Quantity(doc_id, op[0], op[1], text[op[0] : op[1]], 1.0, object=op[2], confidence=0.6, object_span=op[3]))
+        return i + 1
     # the noun after أحد/إحدى: a listed form, or a listed dual (إحدى المرأتين: one of the two women)
     wc = word_count(
         toks, i, lex.numbers,

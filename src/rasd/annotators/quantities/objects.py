@@ -115,7 +115,7 @@ def nouns() -> NounLex:
         others={fold(r[0]): r[1] for r in load_table("quantities/others.tsv")},
         anaphoric=frozenset(fold(w) for w in load_lines("quantities/anaphoric_duals.txt")),
         part_of=frozenset(fold(w) for w in load_lines("quantities/part_of.txt")),
-        one_of=frozenset(fold(r[0]) for r in load_table("quantities/one_of.txt")),
+        one_of=frozenset(fold(r[0]) for r in load_table("quantities/one_of.txt") if r[1:2] != ("pronoun",)),
         one_of_fem=frozenset(fold(r[0]) for r in load_table("quantities/one_of.txt") if r[1:] == ("feminine",)),
         feminine=feminine,
         fractions={fold(r[0]): (float(r[1]), r[2]) for r in load_table("quantities/fractions.tsv")},

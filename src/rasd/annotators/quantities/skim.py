@@ -23,6 +23,7 @@ from rasd.annotators.quantities.objects import (
     post_head,
     post_number,
 )
+from rasd.annotators.quantities.one_of_pronoun import pronoun_form
 from rasd.annotators.quantities.open_duals import may_be_dual
 from rasd.text import Token
 from rasd.text.clitics import without_accusative
@@ -60,7 +61,7 @@ def word_flags(lex: Lex, text: str, norm: str) -> int:
             f |= NUM
         if not first_words(lex.duals).isdisjoint(readings):
             f |= DUAL
-    if one_of_form(text) is not None or norm in ONE_ALONE:  # أحد أفراد; أكثر من مرة
+    if one_of_form(text) is not None or norm in ONE_ALONE or pronoun_form(text) is not None:  # أحد أفراد; أكثر من مرة; أحدهم
         f |= ONE_OF
     if may_be_dual(text) or pair_stem(text) is not None:  # a dual only named members or هما show
         f |= OPEN_DUAL
