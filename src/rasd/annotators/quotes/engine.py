@@ -106,7 +106,7 @@ from rasd.annotators.quotes.subjects import SOFT as _SOFT
 from rasd.annotators.quotes.subjects import inner_subject, main_subject, past_binder
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Quote, Span, Speaker, Timex
-from rasd.text.clitics import affixes, article, chain
+from rasd.text.clitics import affixes, article, chain, proclitic
 
 __all__ = ["extract_quotes", "lexicon", "quote_pairs"]
 
@@ -114,6 +114,7 @@ MAX_AUX_SUBJECT = 20  # tokens of a subject between كان and its cue ("وكا�
 _PRONOUNS = frozenset(p for p in affixes("pronoun", "definite") if p)  # ه، ها، هم: أنه، إنها
 _AND_THE = chain("and", "the")  # وال: "والمقيمين" joined to the group called on
 _ART = article()
+_SO = proclitic("so")  # ف
 
 
 def extract_quotes(
@@ -179,7 +180,11 @@ def extract_quotes(
 def _topic_speaker(cx: Ctx, np_: NP, medium: str | None) -> Speaker | None:
     """The speaker of a topic opening its sentence, without the و/ف glued to its first word when
     that is plain to see (``ووزارة`` → ``وزارة``, ``والوزارة`` → ``الوزارة``)."""
-    spk = make_speaker(cx, Subj(np=np_, medium=medium))
+    return _unglued(make_speaker(cx, Subj(np=np_, medium=medium)))
+
+
+def _unglued(spk: Speaker | None) -> Speaker | None:
+    """``spk`` without a و/ف glued to its first word (``فالبعض`` → ``البعض``), offsets kept true."""
     if spk is None or spk.end - spk.start < 4 or spk.text[:1] not in _CLITICS:
         return spk
     if spk.text[1:2] == spk.text[:1] or spk.text[1:3] == _ART:
@@ -385,6 +390,19 @@ def _coordinated(cx: Ctx, k: int, st: State) -> bool:
     return _bare(cx.toks[k].norm)[-1] != cx.toks[k].norm and bool(st.hist.items) and st.hist.items[-1][0] >= cx.s0[k]
 
 
+def _noun_lead(lead: str) -> bool:
+    """A clause's first word is ف + the article (``فالبعض يرى``): a noun, so no verb comes first.
+    ``والـ`` and ``وزير`` stay verb-first: on the dev half reading them as nouns added errors (an
+    abstraction that "says", a subject run on over a verb) and removed none."""
+    return lead.startswith(_SO + _ART)
+
+
+def _so_noun(cx: Ctx, x: int) -> bool:
+    """A comma at ``x`` before ف + the article (``…، فالبعض يرى أن``): ف joins clauses, never
+    the nouns of a list, so the subject of the cue starts after the comma."""
+    return cx.toks[x].norm == "," and x + 1 < len(cx.toks) and cx.toks[x + 1].norm.startswith(_SO + _ART)
+
+
 def _cue_text(cx: Ctx, k: int, n: int) -> str:
     t = cx.toks[k]
     s = t.start + (1 if t.norm[:1] in _CLITICS and _bare(t.norm)[-1] != t.norm and _is_clitic_cue(cx, k, n) else 0)
@@ -451,10 +469,10 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: State, k: int, in_doc: bool = F
         return _inherit(ante, sub.medium) if ante is not None else make_speaker(cx, Subj(np=own, medium=sub.medium))
     # SVO: "واشنطن قالت إن", "قائد …، الجنرال X، بين أن", "… أن الوزير X قال إن", "… فإن المجلس قال"
     a = next((x + 1 for x in range(k - 1, s0 - 1, -1)
-              if any(b in cx.lex.comps for b in _bare(cx.toks[x].norm)) or cx.toks[x].norm == ":" or (x in cx.close_at and not short_pair(cx, cx.close_at[x])) or (x > s0 and (subject_next(cx.toks[x]) or opens_clause(cx.toks[x - 1], cx.toks[x])))), s0)  # fmt: skip
+              if any(b in cx.lex.comps for b in _bare(cx.toks[x].norm)) or cx.toks[x].norm == ":" or (x in cx.close_at and not short_pair(cx, cx.close_at[x])) or (x > s0 and (subject_next(cx.toks[x]) or opens_clause(cx.toks[x - 1], cx.toks[x]))) or _so_noun(cx, x)), s0)  # fmt: skip
     a = max(a, st.indirect_until + 1) if st.indirect_until < k else a  # "سائلا الله أن يغفر لهم، كما سأل": not that content
     lead = next((t.norm for t in cx.toks[a:k] if t.is_word), "")  # past a leading "ـ" or "-"
-    verb_first = lead[:1] in _CLITICS and len(lead) > 3 and _bare(lead)[-1] not in cx.lex.skip
+    verb_first = lead[:1] in _CLITICS and len(lead) > 3 and _bare(lead)[-1] not in cx.lex.skip and not _noun_lead(lead)
     verb_first = verb_first or any(b in cx.lex.left_blockers for b in _bare(lead))
     verb_first = verb_first or _bare(cx.toks[k].norm)[-1] != cx.toks[k].norm  # "، ووصف": a coordinated verb
     verb_first = verb_first or lead in _CLITICS  # "و اضاف": the و written apart from its verb
@@ -487,7 +505,7 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: State, k: int, in_doc: bool = F
                     left.name, left.role = nps[1], nps[0]
                 else:
                     left.name, left.role = nps[0], nps[1]
-            return make_speaker(cx, left)
+            return _unglued(make_speaker(cx, left))  # "فالبعض يرى": the subject without its ف
     fronted = topic(cx, s0, k)  # "أما صحيفة X، فكانت لاذعة وكتبت أنه": the fronted topic speaks
     if fronted is not None and (not st.hist.items or st.hist.items[-1][0] < s0):
         return make_speaker(cx, Subj(np=fronted, medium=sub.medium))
