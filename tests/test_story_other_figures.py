@@ -131,7 +131,7 @@ def test_a_toll_broken_down_by_place_gives_no_figure_of_its_parts() -> None:
 
 def test_a_part_read_with_its_noun_is_not_compared() -> None:
     for said, compared in (("أربعة من المصابين", False), ("أربعة مصابين", True)):
-        one = _doc("d_a", "صحيفة الشمال", f"قتل 12 شخصا وأصيب 20 آخرون {BLAST}. وقال الطبيب إن {said} في حالة خطيرة.")
+        one = _doc("d_a", "صحيفة الشمال", f"قتل 12 شخصا وأصيب 20 آخرون {BLAST}. وقال الطبيب إن {said} نقلوا إلى المستشفى.")
         qty(one, "12 شخصا", 12.0, "شخص")
         qty(one, "20 آخرون", 20.0, None)
         qty(one, said, 4.0, "مصاب")

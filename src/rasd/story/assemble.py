@@ -48,7 +48,7 @@ from rasd.story import incidents as rinc
 from rasd.story.incidents import Parts, Report, by_person, make_reports, parse_day, resolve
 from rasd.story.openings import Openings
 from rasd.story.perpetrators import perpetrators, targets
-from rasd.story.places import APART, NEAR, UNKNOWN, best_relation, level, relation
+from rasd.story.places import APART, NEAR, UNKNOWN, best_relation, is_country, level, relation
 from rasd.story.reports import Told, kind_of
 from rasd.story.slots import Article, Value, article_values, disagreements, shown, templates
 from rasd.temporal import TimeValue
@@ -339,14 +339,22 @@ class _Builder:
         """Whether a report is a round-up's item in another town: its own places are apart
         from both its incident's scene and its article's first placed report of the incident
         (``leads``: the item the article leads with). Its figures are that town's happening's:
-        set aside, not compared."""
+        set aside, not compared. An article that leads with a country alone leads with the
+        first town it names."""
         if r.inferred or not r.places or by_person(r.kind):
             return False
         scene = frozenset([place] if place else [])
         if best_relation(r.places, scene, self.ents) not in (APART, NEAR):
             return False
         lead = leads.get(r.doc)
-        return lead is not None and lead is not r and self.apart(lead, r)
+        if lead is None or lead is r:
+            return False
+        known = self._known(lead.places)
+        if known and all(is_country(self.ents.get(p)) for p in known):  # "… في تركيا": no town to set it against
+            town = next((p for _, p in self.places.get(r.doc, ()) if level(self.ents.get(p)) is not None
+                         and not is_country(self.ents.get(p))), None)  # fmt: skip
+            return town is not None and best_relation(frozenset([town]), r.places, self.ents) in (APART, NEAR)
+        return self.apart(lead, r)
 
     def apart(self, a: Report, b: Report) -> bool:
         """Whether two reports' own places (not the ones inferred from a lead) cannot be one

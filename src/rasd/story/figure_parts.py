@@ -25,6 +25,7 @@ ONE_GAP = 5  # words between a singular person noun and the number it is added t
 ONE_AFTER_GAP = 2  # words ("مصريان بجروح") between a figure and a singular person noun joined after it by و
 CONTRAST_GAP = 4  # words from a contrast word to the rest of a toll it tells ("فيما تعرض شخص آخر")
 MORE_REACH = 16  # words from a figure to the contrast word telling the rest of its toll
+SUB_REACH = 14  # words after a figure, in its clause, where words limiting it to a part of the victims count
 CLAUSE_MARKS = "،,.;؛"  # marks that end a clause
 LIST_OPENERS = " \t\n(:«\"“-–"  # marks that may open the list of who a figure's people were
 _AND = proclitic("and")
@@ -198,6 +199,23 @@ def more_beside(
                 return ([], nxt_w[1]) if mine else ([], None)
         return [], None
     return [], None
+
+
+def subgroup(words: Sequence[Word], q: Quantity, later: Sequence[Quantity], text: str) -> bool:
+    """Whether words after a figure, in its clause (``SUB_REACH`` words at most, up to the
+    next number not joined to it by و: ``later``), limit it to a part of the victims
+    (``subgroup_after`` of ``story/slot_context.tsv``): one side's ("ثلاثة قتلى وجريح في
+    صفوفهم") or those hurt worst ("خمسة جنود أصيبوا خلال الاشتباك … في حالة حرجة"). News gives
+    such a figure beside the toll of everyone, so where its article gives a larger figure of
+    the slot it is a part, not the slot's value (``story.figures``)."""
+    heads = _heads("subgroup_after")
+    end = min([_clause_end(text, q.end)] + [x.start for x in later if x.start >= q.end and not and_before(x, text)])
+    first = bisect_left(_starts(words), q.end)
+    return any(
+        _phrase_at(words, j, p)
+        for j in range(first, min(len(words), first + SUB_REACH)) if words[j][1] <= end
+        for h in words[j][2] & heads.keys() for p, _ in heads[h]
+    )  # fmt: skip
 
 
 def _clause_end(text: str, pos: int) -> int:

@@ -14,7 +14,9 @@ the first report after it. What is not a figure of the happening is left out
 (``story/target_nouns.txt``: ``بأحد فنادق``), a part said again later (``بينهم خمسة عسكريين`` …
 ``مقتل خمسة عسكريين``), the parts listed after one (``15 من الضحايا في القاهرة و4 في مطروح``)
 and one place's share of a toll told place by place (``77 في إقليم … و32 في إقليم …``,
-``share_after``). A total
+``share_after``), a figure of a question left open (``لم يتضح ما إذا``), and a figure limited
+to a part of the victims (``ثلاثة قتلى في صفوفهم``، ``جنود أصيبوا … في حالة حرجة``:
+``figure_parts.subgroup``) where its article gives a larger figure of its slot. A total
 given in parts is one value, the sum (``عشرة … إضافة إلى ثلاثة``، ``15 … واثنان``، ``ضابط و3
 جنود``; the rest of a toll told after a contrast word: ``إصابة 11 … بينما أصيب 15 آخرون``). A figure followed by a tally word (``story/tally_triggers.txt``: ``في تفجيرات``، ``في
 هجومين``) or read with the noun it is a part of (``أربعة من المصابين``) is ``Value.aside``:
@@ -61,6 +63,7 @@ from rasd.story.figure_parts import (
     one_before,
     one_within,
     parts_after,
+    subgroup,
 )
 from rasd.story.figure_text import (
     MAX_WINDOW,
@@ -277,6 +280,7 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
     elsewhere: dict[int, int] = {}  # sentence -> start of its first figure of more victims
     parts_told: set[tuple[float | None, str | None]] = set()  # (number, counted noun) said as a part of a toll
     listing: dict[int, int] = {}  # sentence -> end of its last number read as a part of a toll
+    subs: set[int] = set()  # ids of values whose words limit them to a part of the victims
     for n, q in enumerate(qs):
         if n in skip:
             continue
@@ -345,6 +349,9 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
         aside = _tally_after(words, q) or _near(words, q, "among_after", within=True)
         out.append(Value(slot, value, qual, vmax, owner, Evidence(art.doc, start, end), main=owner.kind == lead,
                          aside=aside))  # fmt: skip
+        if subgroup(words, q, later, art.text):
+            subs.add(id(out[-1]))
+    out = _wholes(out, subs)
     told = {v.slot for v in out}
     out += [v for v in _zeros(rd, lead) if v.slot not in told]  # else a part's ("سقط صاروخ دون إصابات")
     told_days = happened_days(rd)
@@ -359,6 +366,17 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
             wording = " ".join(w.norm for w in tokenize(art.text[lo:hi]) if w.is_word) if deictic(said) else ""
             out.append(Value("date", day[0], None, None, r, day[1], relative, r.kind == lead, wording=wording))
     return out
+
+
+def _wholes(out: list[Value], subs: set[int]) -> list[Value]:
+    """The figures less those limited to a part of the victims (``figure_parts.subgroup``: "في
+    صفوفهم"، "في حالة خطيرة") where the article gives a larger figure of their slot, the
+    toll of everyone they are part of."""
+    top: dict[str, float] = {}
+    for v in out:
+        if id(v) not in subs and not v.aside and isinstance(v.value, float):
+            top[v.slot] = max(top.get(v.slot, 0.0), v.value)
+    return [v for v in out if id(v) not in subs or not isinstance(v.value, float) or v.value >= top.get(v.slot, 0.0)]
 
 
 def _zeros(rd: _Reader, lead: str) -> list[Value]:
