@@ -203,7 +203,7 @@ def _h_rel_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if gd.get("n"):
         return None
     if gd.get("split"):  # العام الدراسي القادم: a school year spans two calendar years
-        ok = unit == "Y" and (direction is not None or mod is not None)
+        ok = unit == "Y" and (direction is not None or mod is not None or " " in key(gd["split"]))  # ... الجديد
         return _cand(m, "DATE", None, mod=mod, anchor="dct", confidence=0.6) if ok else None
     if direction is None:
         if mod is None:
