@@ -2,7 +2,8 @@
 must not hold every happening of that month in one incident, and a routine closing line
 ("the authorities opened an investigation") does not make a report a follow-up that may join
 an incident days before it; fires in two districts of one city are two; a report telling
-its own day days after an incident told to the day needs more than a follow-up to join. Calls ``story.incidents`` directly (reports → incidents)."""
+its own day days after an incident told to the day needs more than a follow-up to join; a
+town known by name only is in no other town's province. Calls ``story.incidents`` directly (reports → incidents)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from test_incident_joins import ENTS, _doc, _grouping, _reports, _together
 
 from rasd.models import DocAnalysis, Entity, Geo
 from rasd.story import places as pl
-from rasd.story.incidents import doc_counts, resolve, score
+from rasd.story.incidents import JOIN, doc_counts, resolve, score
 from rasd.story.reports import Incident
 
 BASRA = ("البصرة", "GPE", "e_basra")
@@ -223,3 +224,48 @@ def test_a_report_telling_its_own_day_days_after_an_incident_told_to_the_day_nee
     assert max(s or 0.0 for s in _days_apart_scores(undated, None)) >= 1.5
     toll = "ارتفعت حصيلة قتلى القصف الصاروخي الذي استهدف سوقا شعبيا في البصرة إلى خمسة عشر شخصا يوم 8 تموز 2025."
     assert max(s or 0.0 for s in _days_apart_scores(toll, ("8 تموز 2025", "2025-07-08"))) >= 1.5
+
+
+TOWN_BY_NAME = Entity("e_tuz", "GPE", "طوزخورماتو", attributes={"country": "IQ"})  # a country, no point, no province
+SALAH = Entity("e_salah", "GPE", "صلاح الدين", geo=Geo(34.5, 43.5, "region"), attributes={"country": "IQ"})
+NAMED_ENTS = {e.id: e for e in (IRAQ, BASRA_E, TOWN_BY_NAME, SALAH)}
+
+
+def _town_score(scene: tuple[str, str, str]) -> float | None:
+    """The score of a bombing at a checkpoint in a town the linker knows by name only against
+    the incident of a market bombing the same day that two outlets place at ``scene``."""
+    day = [("4 تموز 2025", "2025-07-04")]
+    a = _doc("d_a", "صحيفة أ", "2025-07-05",
+             f"قتل سبعة أشخاص في انفجار سيارة مفخخة قرب سوق شعبي في {scene[0]} يوم 4 تموز 2025.", [scene], day)  # fmt: skip
+    b = _doc("d_b", "صحيفة ب", "2025-07-05",
+             f"أسفر انفجار سيارة مفخخة قرب سوق شعبي في {scene[0]} يوم 4 تموز 2025 عن مقتل سبعة أشخاص.", [scene], day)  # fmt: skip
+    t = _doc("d_t", "صحيفة ج", "2025-07-05",
+             "قتل ثلاثة أشخاص في انفجار سيارة مفخخة عند حاجز أمني في طوزخورماتو يوم 4 تموز 2025.",
+             [("طوزخورماتو", "GPE", "e_tuz")], day)  # fmt: skip
+    fill = [_doc(f"d_o{i}", "صحيفة د", "2025-07-06", text, [("البصرة", "GPE", "e_basra")]) for i, text in enumerate((
+        "اندلع حريق في مستودع للأخشاب بالبصرة وباشرته فرق الدفاع المدني.",
+        "أصيب ثلاثة عمال في حادث سقوط رافعة بموقع إنشاءات في البصرة.",
+        "انقلبت شاحنة محملة بالحديد على طريق سريع قرب البصرة.",
+    ))]  # fmt: skip
+    reps = _reports([a, b, t, *fill], NAMED_ENTS)
+    df, n = doc_counts(reps)
+    idf = {w: math.log((n + 1) / (k + 1)) for w, k in df.items()}
+    inc = Incident("violence")
+    for r in reps:
+        if r.doc in ("d_a", "d_b"):
+            inc.add(r)
+    [town] = [r for r in reps if r.doc == "d_t"]
+    return score(town, inc, idf, NAMED_ENTS)
+
+
+def test_a_town_known_by_name_only_is_in_no_other_towns_province() -> None:
+    """A town the linker gives a country but neither a point nor a province is not "perhaps
+    inside" every other town of its country (as a province is): beside a city it is unknown,
+    and the same kind of happening the same day in the city is not its incident on the
+    country alone; beside a province it may still lie in it."""
+    assert pl.best_relation({"e_tuz"}, {"e_basra"}, NAMED_ENTS) == pl.UNKNOWN
+    assert pl.best_relation({"e_tuz"}, {"e_basra", "e_iq"}, NAMED_ENTS) == pl.COUNTRY  # the country both name
+    assert (_town_score(("البصرة", "GPE", "e_basra")) or 0.0) < JOIN
+    # the control: an incident placed in a province of the country may be the town's
+    assert pl.best_relation({"e_tuz"}, {"e_salah"}, NAMED_ENTS) == pl.REGION
+    assert (_town_score(("صلاح الدين", "GPE", "e_salah")) or 0.0) >= JOIN

@@ -49,6 +49,7 @@ def test_a_town_and_another_province_are_apart_and_its_own_may_hold_it() -> None
     assert pl.relation("bisha", "asir", ents) == pl.REGION
     assert pl.relation("arar", "north", ents) == pl.REGION
     assert pl.relation("nopro", "north", ents) == pl.REGION  # a province unknown on one side: perhaps inside
+    assert pl.relation("nopro", "abha", ents) == pl.UNKNOWN  # … but not inside another town's province
     # two towns with points are judged by their distance, provinces aside
     assert pl.relation("abha", "arar", ents) == pl.APART
     assert pl.best_relation({"aflaj"}, {"arar", "north"}, ents) == pl.APART

@@ -4,7 +4,9 @@ Facts come from entity linking: a country code (``attributes['country']``) and a
 (``geo``). A city is inside its country or region; two points of one country closer than
 ``LOCAL_KM`` are one area (a district and its city), closer than ``NEAR_KM`` NEAR (two
 towns of one province: near, not the same place). Places the linker could not geocode
-are unknown: they neither confirm nor exclude a match, but a town named after a settlement
+are unknown: they neither confirm nor exclude a match (and so is a town the linker knows
+the country of but neither a point nor a province, beside another town of that country: it
+may lie in any of its provinces), but a town named after a settlement
 word ("قرية العكر", ``towns``) is a town of its article's country, apart from its other towns.
 """
 
@@ -63,7 +65,8 @@ def is_country(e: Entity | None) -> bool:
 def relation(a: str, b: str, ents: Mapping[str, Entity]) -> int:
     """SAME; CONTAINED (one area: a district and its city); REGION (one may lie in the other:
     a city and a province of its country, which has no outline here, unless their provinces
-    ``admin1`` say otherwise); COUNTRY (one country
+    ``admin1`` say otherwise; a town with neither a point nor a province is UNKNOWN beside
+    another town: it is no more in that town's province than in any other); COUNTRY (one country
     and no more: a country holds thousands of happenings a day); NEAR (two towns less than
     ``NEAR_KM`` apart); UNKNOWN; or APART."""
     ea, eb = ents.get(a), ents.get(b)
@@ -81,10 +84,23 @@ def relation(a: str, b: str, ents: Mapping[str, Entity]) -> int:
     pa, pb = ea.attributes.get("admin1"), eb.attributes.get("admin1")
     if coarse and pa and pb and pa != pb:
         return APART  # a province and a town of another one, or two towns of two provinces
+    if (_placeless(ea, pa) and not _province(eb)) or (_placeless(eb, pb) and not _province(ea)):
+        return UNKNOWN  # a town known by name only and another town: anywhere in their country
     if coarse:
         return REGION  # a region (or a place with no point) of the same country: perhaps inside
     km = _km(ea, eb)
     return CONTAINED if km <= LOCAL_KM else NEAR if km <= NEAR_KM else APART
+
+
+def _placeless(e: Entity, province: object) -> bool:
+    """A place the linker gave a country but neither a point nor a province: a town it
+    knows by name only (a region of ``story/regions.tsv`` has no country of its own)."""
+    return e.geo is None and not province and bool(e.attributes.get("country"))
+
+
+def _province(e: Entity) -> bool:
+    """A region: one with a point standing for an area, or one of ``story/regions.tsv``."""
+    return e.geo.kind == "region" if e.geo is not None else not e.attributes.get("country")
 
 
 def level(e: Entity | None) -> int | None:
