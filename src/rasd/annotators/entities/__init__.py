@@ -54,6 +54,7 @@ from rasd.annotators.entities.family import (
     recall_family_names,
 )
 from rasd.annotators.entities.features import gaz_tokens, sent_features, triggers
+from rasd.annotators.entities.homonyms import unproven_places
 from rasd.annotators.entities.indices import index_cands
 from rasd.annotators.entities.kinds import kind_names
 from rasd.annotators.entities.labels import chunks, to_bio
@@ -526,7 +527,7 @@ def tag(text: str, doc_id: str = "", outlet: str | None = None) -> list[EntityMe
     bodies = named_bodies(toks, run, accepted)  # may drop a model ORG inside a body's name
     accepted = refine(toks, run, text, [*accepted, *bodies])
     accepted = widen(toks, text, run, accepted)
-    accepted = kind_names(toks, text, run, spelled_names(toks, text, run, accepted))
+    accepted = unproven_places(toks, text, kind_names(toks, text, run, spelled_names(toks, text, run, accepted)))
     accepted.extend(_title_people(toks, run, accepted))
     _extend_people(toks, run, accepted)
     family_after(toks, text, run, accepted)
