@@ -101,18 +101,14 @@ def _h_part_of_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return _part(m, ctx, code, n)
 
 
-FIRST_MONTHS = {3: "Q", 6: "H"}  # "الأشهر الستة الأولى من العام" is its first half
-
-
 def _h_first_months(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    """"الأشهر الثلاثة الأولى من العام": the first quarter (six: the first half). With no year
-    nor named period after it ("خلال الثلاثة أشهر الأولى عقب الافتتاح") it is a stretch, P3M."""
+    """"الأشهر الستة الأولى (من عام 2015)" is a stretch, P6M, as TimeBank writes "the first nine
+    months of 1989": the year after it is a DATE of its own (docs/realnews_gold.md, decision 14);
+    only "النصف/الربع الأول" name a part of the year (part_of_year)."""
     n = _num(m.group("n"), ctx.lex)
-    gd = m.groupdict()
-    if n is not None and not (gd.get("yr") or gd.get("yrel") or gd.get("ythis")) and gd.get("part") is None:
-        return _cand(m, "DURATION", _dur_value("M", n), mod=_mod(gd.get("mod"), ctx.lex), confidence=0.8)
-    code = FIRST_MONTHS.get(int(n)) if n is not None and float(n).is_integer() else None
-    return _part(m, ctx, code, 1) if code else None
+    if n is None or n <= 0:
+        return None
+    return _cand(m, "DURATION", _dur_value("M", n), mod=_mod(m.groupdict().get("mod"), ctx.lex), confidence=0.8)
 
 
 def _part(m: re.Match[str], ctx: Ctx, code: str, n: int) -> Cand | None:

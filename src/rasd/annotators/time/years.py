@@ -23,6 +23,21 @@ def _same_period() -> frozenset[str]:
     return frozenset(key(x) for f in ("time/same_period.txt", "time/starting_from.txt") for x in load_lines(f))
 
 
+def _first_units_before(ctx: Ctx, pos: int) -> bool:
+    """"الأشهر الستة الأولى من" ends right before ``pos`` (a first-words word after a calendar
+    unit one or two words back), so the bare year after من is the year of those first months
+    (decision 14); "الدفعة الأولى من 2000" has no unit there."""
+    words = []
+    for _ in range(3):
+        w = ctx.prev_word(pos)
+        if not w:
+            return False
+        words.append(key(w))
+        pos = ctx.text.rindex(w, 0, pos)
+    units = ctx.lex.units.keys() | ctx.lex.definite_units.keys()
+    return words[0] in word_set("first_words.txt") and (words[1] in units or words[2] in units)
+
+
 @cache
 def _count_before() -> re.Pattern[str]:
     """A count word (``time/count_before.txt``) or a digit right before a bare year."""
@@ -87,6 +102,8 @@ def _h_year_bare(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return _cand(m, "DATE", m.group("yr"), confidence=0.75)
     if prev_core == particle("from") and ctx.prev_word(m.start("all") - len(prev) - 1) in _same_period():
         return _cand(m, "DATE", m.group("yr"), confidence=0.75)  # "الفترة نفسها من 2014"، "اعتبارا من 2016"
+    if prev_core == particle("from") and _first_units_before(ctx, m.start("all") - len(prev) - 1):
+        return _cand(m, "DATE", m.group("yr"), confidence=0.75)  # "الأشهر الستة الأولى من 2014"
     if re.match(r"\s*(?:$|[.,;:)\]»\"'!?\-–]|\n)", after) or after.strip() == "":
         if re.search(r"[(\-–,]\s*$", before) or re.search(r"(?:^|\n)\s*$", before):
             return _cand(m, "DATE", m.group("yr"), confidence=0.7)
