@@ -110,7 +110,10 @@ def _slot_near(words: Sequence[Word], q: Quantity, lo: int = -1) -> str | None:
         hit = _hit(w, table["before"])
         if hit and d <= table["before"][hit][1]:
             return table["before"][hit][0]
-    for d, w in enumerate(words[i + 1 : i + 1 + MAX_WINDOW], 1):  # the counted noun inside the quantity included
+    # a window after counts from the number, not its qualifier ("ما لا يقل عن ستة"); the counted noun inside included
+    at = i + _number_word(inside, q)
+    for k, w in enumerate(words[i + 1 : at + 1 + MAX_WINDOW], i + 1):
+        d = max(1, k - at)
         hit = _hit(w, table["after"])
         if hit and d <= table["after"][hit][1]:
             return table["after"][hit][0]
@@ -119,6 +122,16 @@ def _slot_near(words: Sequence[Word], q: Quantity, lo: int = -1) -> str | None:
         return toll
     key = count_words()[0].get(fold(q.object or ""))
     return key if key in OBJECT_SLOTS else None
+
+
+def _number_word(inside: Sequence[Word], q: Quantity) -> int:
+    """Index, among a quantity's words, of its number: the last one written in digits, else
+    the one before its counted noun ("ما لا يقل عن ستة أشخاص"), else its last."""
+    spans = [q.text[w[0] - q.start : w[1] - q.start] for w in inside]
+    digits = [k for k, t in enumerate(spans) if any(c.isdigit() for c in t)]
+    if digits:
+        return digits[-1]
+    return max(0, len(inside) - (2 if q.object and len(inside) >= 2 else 1))
 
 
 def _toll(words: Sequence[Word], i: int, lo: int) -> str | None:
