@@ -93,3 +93,41 @@ def test_a_preposition_alone_is_no_evidence(forced: dict) -> None:
     text = "تحولت الأمطار إلى سيول غمرت الشوارع والأنفاق."
     forced[text] = [("سيول", "GPE")]
     assert found(text) == []
+
+
+# A famous person named like a small GeoNames town (Obama, Japan): a definite title before
+# the name anywhere in the text (``الرئيس أوباما``) makes every bare mention of it a person.
+_PRESIDENT = "انتقد الرئيس الأمريكي أوباما الخطة في كلمته. ثم أعلنت إدارة أوباما موقفا جديدا."
+_ADMIN_ONLY = "قالت إدارة أوباما إنها ستدرس العرض الجديد بعناية."
+
+
+def test_a_titled_name_is_a_person_in_the_whole_text(forced: dict) -> None:
+    forced[_PRESIDENT] = [("أوباما", "GPE")]
+    assert found(_PRESIDENT) == [("أوباما", "PER"), ("أوباما", "PER")]
+
+
+def test_the_town_without_a_title_stays_a_place(forced: dict) -> None:
+    text = "وصل الوفد إلى أوباما اليابانية ثم عاد إلى العاصمة."
+    forced[text] = [("أوباما", "GPE")]
+    assert ("أوباما", "GPE") in found(text)
+
+
+def test_a_bare_head_governs_a_place_not_a_person(forced: dict) -> None:
+    text = "أكد رئيس أوباما أن البلدة جاهزة لاستقبال الزوار."  # "the head of Obama (town)"
+    forced[text] = [("أوباما", "GPE")]
+    assert ("أوباما", "GPE") in found(text)
+
+
+def test_the_person_gets_no_pin_across_articles(forced: dict) -> None:
+    forced[_PRESIDENT] = [("أوباما", "GPE")]
+    forced[_ADMIN_ONLY] = [("أوباما", "GPE")]
+    das = []
+    for i, text in enumerate((_PRESIDENT, _ADMIN_ONLY, _PRESIDENT)):
+        doc = Document(
+            id=f"d{i}", source="t", part=0, title="", outlet=None, published=Published(), language="ar", text=text
+        )
+        da = DocAnalysis(doc)
+        annotate(da)
+        das.append(da)
+    named = [e for e in link(das) if e.name == "أوباما"]
+    assert named and all(e.type == "PER" and e.geo is None for e in named)

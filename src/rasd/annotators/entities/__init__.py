@@ -457,13 +457,29 @@ def _places_over_people(toks: list[Token], text: str, accepted: list[_Cand]) -> 
 
 def _family_names(toks: list[Token], text: str, accepted: list[_Cand]) -> None:
     """A one-word model span equal to the family name of a person named in full in the
-    same text is that person (``ترامب`` after ``دونالد ترامب``)."""
+    same text is that person (``ترامب`` after ``دونالد ترامب``); so is one equal to a word
+    said after a title anywhere in the text (``الرئيس أوباما`` … ``إدارة أوباما``), unless
+    it is a curated place or a city matched in running text (``رئيس مصر``): a small
+    GeoNames town named like a famous person (Obama, Japan) is not pinned for him."""
     families = {toks[c.last].norm for c in accepted if c.type == "PER" and c.last > c.first}
-    for c in accepted:
-        if c.source != "model" or c.first != c.last or toks[c.first].text in _function_words():
-            continue
-        if gz.key_of(text[c.start : c.end]) in families:
+    one = [c for c in accepted if c.source == "model" and c.first == c.last and toks[c.first].text not in _function_words()]
+    titled = {k for c in one if _definite_title(toks, text, c.first) and _townish(k := gz.key_of(text[c.start : c.end]))}
+    for c in one:
+        k = gz.key_of(text[c.start : c.end])
+        if k in families or k in titled:
             c.type = "PER"
+
+
+def _definite_title(toks: list[Token], text: str, first: int) -> bool:
+    """A title ending in a definite word before ``first`` (``الرئيس``, ``وزير الخارجية``):
+    apposition, so a person; ``محافظ عدن`` (a bare head) governs a place."""
+    role = _role(toks, text, first, {})
+    return role is not None and fold(role.split()[-1]).startswith(_ART)
+
+
+def _townish(key: str) -> bool:
+    """No curated entry and no city matched in running text: a title before it makes a person."""
+    return key not in gz.by_key() and key not in gz.matchable_city_map() and key not in gz.demonyms()
 
 
 def tag(text: str, doc_id: str = "", outlet: str | None = None) -> list[EntityMention]:
