@@ -76,7 +76,7 @@ def test_told_outlet_is_medium() -> None:
 def test_denials() -> None:
     a = _one("ونفت الشركة وجود أي تسريب في الأنبوب.")
     assert a.polarity == "deny" and a.cue == "نفت"
-    b = _one("وقال المتحدث باسم الجيش: «لم نناقش أي انسحاب من المدينة».")
+    b = _one("وقال المتحدث باسم الجيش: «لا صحة لما نشر عن أي انسحاب من المدينة».")
     assert b.polarity == "deny"
     c = _one("وقال المتحدث باسم الجيش إن القوات ستبقى في مواقعها.")
     assert c.polarity == "assert"

@@ -52,5 +52,5 @@ def test_no_doubt_asserts() -> None:
     text = "وأضاف الوزير سعد الحربي أنه ليس هناك أدنى شك في نجاح الخطة."
     assert [q.polarity for q in _doc_quotes(text)] == ["assert"]
     # a real denial stays one
-    text = "وأضاف الوزير سعد الحربي أنه لا يوجد أي اتفاق مع الشركة حتى الآن."
+    text = "وأضاف الوزير سعد الحربي أنه لا صحة لما تردد عن اتفاق مع الشركة."
     assert [q.polarity for q in _doc_quotes(text)] == ["deny"]

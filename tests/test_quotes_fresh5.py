@@ -75,7 +75,7 @@ def test_closing_mark_used_as_an_opener_pairs_like_a_straight_quote() -> None:
 
 def test_a_negation_deep_inside_the_content_is_no_denial() -> None:
     assert _polarities("وقال المدير إن الفريق يعمل بجد والجميع متفائلون ولا توجد أي مشكلة في الإدارة.") == ["assert"]
-    assert _polarities("وقال المدير إنه لا توجد أي مشكلة في الإدارة.") == ["deny"]
+    assert _polarities("وقال المدير إنه لا صحة لوجود أي مشكلة في الإدارة.") == ["deny"]
 
 
 def test_participle_mubayyinan_reports_a_noun_phrase() -> None:

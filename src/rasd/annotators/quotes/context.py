@@ -22,7 +22,7 @@ from rasd.annotators.quotes.frames import (
     subject_next,
     whoever,
 )
-from rasd.annotators.quotes.history import CLITICS
+from rasd.annotators.quotes.history import CLITICS, after_l
 from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.lexicon import Lex, Verb, lexicon
 from rasd.annotators.quotes.marks import quote_pairs
@@ -31,11 +31,13 @@ from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention
 from rasd.resources import load_lines, load_pairs
 from rasd.text import Token, fold, tokenize
-from rasd.text.clitics import affixes, article, particle, prepositions, proclitic
+from rasd.text.clitics import affixes, article, particle, particle_chains, prepositions, proclitic
 
 MAX_SUBJECT = 30  # tokens between a cue and its content
 MAX_TOPIC = 8  # tokens from the sentence start to a binder (إذ) after its topic
 MAX_DENY_LEAD = 4  # words before a denial phrase that still frame the content ("أنه لا صحة …")
+MAX_SAID_WORDS = 10  # content words in which a negated fact may name the claim it denies
+MAX_REJECT_WORDS = 20  # content words in which a named report may be called untrue
 MAX_PAREN_LEAD = 8  # words between a reporting verb and a quotation in parentheses
 MIN_QUOTE_TOKENS = 4  # a shorter quoted run beside a name is a name or a scare quote
 MAX_RELATIVE_SUBJECT = 4  # words of a subject between a relative clause's cue and its أن
@@ -499,19 +501,35 @@ def sentence_start(cx: Ctx, k: int) -> int:
 
 
 def polarity(cx: Ctx, verb_pol: str, c_start: int, c_end: int) -> str:
-    """``deny`` for a denying cue or content opening with a denial phrase (``deny.txt``)."""
+    """``deny`` for a denying cue or content opening with a phrase that rejects a claim
+    (``لا صحة``); a phrase that only negates a fact (``لا يوجد``, ``لم يتم``) asserts that
+    fact unless the content names something said before (``لما تردد``, ``الأنباء``): "no
+    bodies were found" is no denial of anyone's claim (``deny.txt``). A content that names
+    a report may reject it further on ("والصورة التي تتداولها الصفحات … غير صحيحة")."""
     if verb_pol == "deny":
         return "deny"
-    ahead = list(islice((t.norm for i in range(c_start, c_end) if (t := cx.toks[i]).is_word), MAX_DENY_LEAD + 2))
-    words = ahead[:MAX_DENY_LEAD]
-    heads = [_bare(w)[-1] for w in words]
-    for phrase in cx.lex.deny:
+    ahead = list(islice((t.norm for i in range(c_start, c_end) if (t := cx.toks[i]).is_word), MAX_REJECT_WORDS))
+    near, far = _names_said(cx, ahead[:MAX_SAID_WORDS]), _names_said(cx, ahead)
+    heads = [_bare(w)[-1] for w in ahead]
+    for phrase, rejects in cx.lex.deny:
         n = len(phrase)
-        for i in range(0, len(words) - n + 1):
-            if heads[i] == phrase[0] or words[i] == phrase[0]:
-                if tuple(words[i + 1 : i + n]) == phrase[1:] and not any(w in _doubts() for w in ahead[i + n : i + n + 2]):
-                    return "deny"  # not "لا يوجد شك في أن …": no doubt asserts
+        reach = len(ahead) if rejects and far else MAX_DENY_LEAD
+        for i in range(0, min(reach, len(ahead)) - n + 1):
+            if heads[i] == phrase[0] or ahead[i] == phrase[0]:
+                if tuple(ahead[i + 1 : i + n]) == phrase[1:] and not any(w in _doubts() for w in ahead[i + n : i + n + 2]):
+                    if rejects or near:  # not "لا يوجد شك في أن …": no doubt asserts
+                        return "deny"
     return "assert"
+
+
+def _names_said(cx: Ctx, words: list[str]) -> bool:
+    """``words`` name a claim or report said before (``said`` rows of ``deny.txt``), the first
+    word with a glued particle or ل before the article (``لما تردد``, ``للأنباء``)."""
+    for j, w in enumerate(words):
+        forms = {w, after_l(w)} | {w[len(p) :] for p in particle_chains() if w.startswith(p) and len(w) - len(p) >= 2}
+        if any(said[0] in forms and tuple(words[j + 1 : j + len(said)]) == said[1:] for said in cx.lex.said):
+            return True
+    return False
 
 
 @cache

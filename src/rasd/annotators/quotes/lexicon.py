@@ -58,7 +58,8 @@ class Lex:
     attr_verb: frozenset[tuple[str, ...]]  # phrases that need a reporting verb after them
     attr_closing: frozenset[tuple[str, ...]]  # ... and that close the clause they source
     sources: frozenset[str]
-    deny: tuple[tuple[str, ...], ...]
+    deny: tuple[tuple[tuple[str, ...], bool], ...]  # (phrase, rejects a claim) from deny.txt
+    said: tuple[tuple[str, ...], ...]  # what was said before: a negated fact naming one denies it
     skip: frozenset[str]
     relatives: frozenset[str]
     obj_starts: frozenset[str]
@@ -178,7 +179,8 @@ def lexicon() -> Lex:
         attr_verb=frozenset(phrase(r[0]) for r in load_table("quotes/attributions.tsv") if len(r) > 2 and r[2] in ("verb", "closing")),
         attr_closing=frozenset(phrase(r[0]) for r in load_table("quotes/attributions.tsv") if len(r) > 2 and r[2] == "closing"),
         sources=lines("sources.txt"),
-        deny=tuple(phrase(x) for x in load_lines("quotes/deny.txt")),
+        deny=tuple((phrase(r[0]), r[1] == "rejects") for r in load_table("quotes/deny.txt") if r[1] != "said"),
+        said=tuple(phrase(r[0]) for r in load_table("quotes/deny.txt") if r[1] == "said"),
         skip=lines("skip_words.txt"),
         relatives=lines("relatives.txt"),
         obj_starts=lines("object_starts.txt"),
