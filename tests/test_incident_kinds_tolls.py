@@ -6,7 +6,7 @@ sentences; calls the events extractor and ``story.incidents`` directly."""
 from __future__ import annotations
 
 from test_events import ent, make_da
-from test_incident_joins import ENTS, _reports
+from test_incident_joins import ENTS, _doc, _reports
 
 from rasd.annotators.events import extract
 from rasd.models import DocAnalysis, Entity, Geo, Timex
@@ -177,3 +177,30 @@ def test_a_person_drowning_is_no_wreck_but_a_sinking_boat_is() -> None:
     assert rescue == ["drowning"] and crash == ["wreck"]
     sinking = _told_kinds("لقي عشرة ركاب حتفهم في غرق مركب سياحي بعد اصطدامه بعبارة في النهر ليلة الجمعة.")
     assert sinking and set(sinking) == {"wreck"}
+
+
+BASRA_MARK = ("البصرة", "GPE", "e_basra")
+
+
+def test_an_undated_arrest_of_a_killer_joins_the_killing() -> None:
+    """An arrest whose sentence names a death ("قتل جاره") reports the killing (the ``killing``
+    trait, ``story/kind_traits.tsv``); an arrest for a theft stays apart, and so does an
+    arrest that dates itself (its day is the arrest's, not the killing's)."""
+    killing = _doc("d_kill", "صحيفة أ", "2025-06-02",
+                   "أطلق مسلح النار على رجل أمام منزله في حي الروضة بمدينة البصرة مساء أمس وأرداه قتيلا.",
+                   [BASRA_MARK], [("مساء أمس", "2025-06-01TEV")])  # fmt: skip
+    arrest = _doc("d_arrest", "صحيفة ب", "2025-06-03",
+                  "ألقت شرطة البصرة القبض على شاب قتل جاره بإطلاق النار عليه أمام منزله في حي الروضة.",
+                  [BASRA_MARK])  # fmt: skip
+    theft = _doc("d_theft", "صحيفة ج", "2025-06-03",
+                 "ألقت شرطة البصرة القبض على شاب سرق سيارة جاره من أمام منزله في حي الروضة.",
+                 [BASRA_MARK])  # fmt: skip
+    reps = {r.doc: r for r in _reports([killing, arrest, theft])}
+    assert reps["d_kill"].kind == "violence" and reps["d_arrest"].kind == "arrest"
+    assert "violence" in reps["d_arrest"].about and "violence" not in reps["d_theft"].about
+    groups = [{r.doc for r in inc.reports} for inc in resolve(list(reps.values()), ENTS)]
+    assert {"d_kill", "d_arrest"} in groups and {"d_theft"} in groups
+    dated = _doc("d_dated", "صحيفة د", "2025-06-12",
+                 "ألقت شرطة البصرة يوم 11 حزيران 2025 القبض على شاب قتل جاره بإطلاق النار عليه أمام منزله.",
+                 [BASRA_MARK], [("11 حزيران 2025", "2025-06-11")])  # fmt: skip
+    assert "violence" not in {r.doc: r for r in _reports([dated])}["d_dated"].about

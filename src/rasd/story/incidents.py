@@ -2,7 +2,7 @@
 
 Every story event is a *report* (the types: ``story.reports``). A report has a kind (from
 its trigger, ``story/kinds.tsv``: a fire never joins a crash; an arrest report naming a
-bombing may join the bombing), a
+bombing may join the bombing, an undated one naming a death the killing), a
 window of days when the happening may have taken place (its own date at its precision; a
 report dated only by its article gets the ``REACH`` days up to its publication date,
 ``BACKREF_DAYS`` with a back-reference phrase, ``story/backrefs.txt``), its places (entity
@@ -46,6 +46,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta
+from functools import cache
 
 from rasd.models import Entity, Event
 from rasd.story import places as pl
@@ -322,6 +323,11 @@ def make_reports(
             if kind == "arrest" or by_person(kind)
             else frozenset()
         )
+        dates_itself = ev._date_source != "article" and bool(ev.date.value)
+        if kind == "arrest" and not dates_itself and any(by_person(_kinds()[x][0]) for x in words if x in _kinds()):
+            # the arrest of a man "who killed his neighbour" reports the killing (the ``killing``
+            # trait); one that dates itself (a day, a year) tells the arrest's time, not the killing's
+            about |= _with_trait("killing")
         # the person a death is about: its PER targets (``annotators.events.deaths``: who died,
         # never the killer or the speaker who announced it)
         persons = frozenset(x for x in ev.targets if ents.get(x) is not None and ents[x].type == "PER")
@@ -333,6 +339,12 @@ def make_reports(
 
 
 TOLL_REACH = 600  # characters between a death and the deadly happening it may be the toll of
+
+
+@cache
+def _with_trait(trait: str) -> frozenset[str]:
+    """The kinds with ``trait`` (``story/kind_traits.tsv``)."""
+    return frozenset(k for k in {v[0] for v in _kinds().values()} if has_trait(k, trait))
 
 
 def _follow_days(kind: str) -> int:
