@@ -590,3 +590,11 @@ def test_a_figure_after_kama_and_a_second_explosion_is_that_explosion_s() -> Non
         _at(one, "أربعة أشخاص", 4.0, "شخص")
         pairs, table = _run(one, _other())
         assert ("4" in table.get("killed", [])) is compared, (said, table)
+
+
+def test_a_day_at_the_head_of_its_sentence_dates_the_trigger_after_its_subject() -> None:
+    # "أصيب مساء 2 آذار رجلان … إثر انفجار" (``figure_days``); after a warning, a future or another verb: not
+    at, rest = "مساء 2 آذار 2025", "رجلان من سكان الحي الشرقي إثر انفجار عبوة ناسفة في سوق تلعفر أدى إلى مقتل 12 شخصا."
+    for lead, dated in (("أصيب", True), ("حذرت البلدية", False), ("وستغلق البلدية", False), ("وتحدث رئيس بلدية المدينة", False)):
+        _, table = _dated(f"{lead} {at} {rest}", at, "2025-03-02TEV")
+        assert ("2025-03-02TEV" in table.get("date", [])) is dated, (lead, table)

@@ -31,7 +31,8 @@ when it is said near its trigger (or before it, leading to it: ``story/cause_wor
 (``story/statement_verbs.txt``: ``أعلن الأربعاء الماضي وفاة``, or a later act about it:
 ``تفقد … صباح الأربعاء موقع التفجير``، ``العثور الأحد على جثة``; an opener of the statement's
 content, a notice or a responders' verb before the words leading to a time, ``story/time_leads.txt``,
-dates the happening: ``أنه في تمام الساعة``، ``أنقذت فرقة … أمس``) nor a back-reference's (a report that refers back to a
+dates the happening: ``أنه في تمام الساعة``، ``أنقذت فرقة … أمس``; a day at the head of the sentence, only its subject
+before the trigger: ``story.figure_days``) nor a back-reference's (a report that refers back to a
 happening takes its date only from a verb of happening). Else a day
 said after a verb of happening or beside a notice of it in a sentence with no report of its
 own (``توفي أربعة إثر حادث وقع أمس`` in the lead; ``تلقت الشرطة بلاغا مساء أمس``) is the date of
@@ -53,6 +54,17 @@ from functools import cache, partial
 from rasd.annotators.events import count_words, triggers
 from rasd.models import Evidence, Quantity, Timex
 from rasd.story import SLOT_KEYS
+from rasd.story.figure_days import (
+    NOTICE_GAP,
+    clear_to,
+    head_of,
+    leads_to,
+    led,
+    notice,
+    responded,
+    statement_day,
+    to_come,
+)
 from rasd.story.figure_parts import (
     AND_GAP,
     MAX_PARTS,
@@ -66,7 +78,6 @@ from rasd.story.figure_parts import (
     subgroup,
 )
 from rasd.story.figure_text import (
-    MAX_WINDOW,
     OBJECT_SLOTS,
     Word,
     _hit,
@@ -93,10 +104,9 @@ FIGURE_REACH = 3  # sentences after a report's whose figures are still its own
 LEAD_REACH = 4  # sentences of an article's lead before its first report that are that report's
 BESIDE = 40  # characters either side of a number read for the word written beside it
 DATE_REACH = 30  # words from a report's trigger to the day said after it in its clause (the clause bounds it)
+HEAD_WORDS = 2  # words a sentence may say before its head day ("وصباح أمس"، "أصيب مواطن مساء أمس")
+HEAD_REACH = 12  # … from a day said at the head of the sentence, nothing but the subject between
 DATE_BEFORE = 4  # … from the day said before it to the trigger
-CAUSE_GAP = 2  # words leading from a day said before the trigger to it ("فجر أمس في حادث انقلاب")
-RESPOND_GAP = 12  # words between a responders' verb and the day after it ("أنقذت فرقة … أمس")
-NOTICE_GAP = 2  # words between a day and the notice received of a happening ("تلقت بلاغا مساء أمس عن")
 HAPPENED_REACH = 5  # words between a verb of happening and the day after it
 TALLY_AFTER = 5  # words after a number where a tally word makes it a tally's ("مقتل 33 أمس في تفجيرات")
 _QUAL = {"AT_LEAST": "at_least", "MORE_THAN": "more_than", "APPROX": "about", "AT_MOST": "at_most", "LESS_THAN": "less_than"}
@@ -524,60 +534,18 @@ def own_day(r: Report, art: Article, rd: _Reader | None = None) -> tuple[str, Ev
     verbs = word_list("story/statement_verbs.txt")
     mine = [t for t in said if plain(t.value)[: len(ev.date.value)] == ev.date.value]
     openers = word_list("story/content_openers.txt")
+    busy = [at for at, _ in rd.by_sent.get(si, ())]  # the sentence's triggers
     for t in sorted(mine, key=lambda t: abs(t.start - trig)):
         i = bisect_left(starts, t.start)
-        opens = any(_hit(w, openers) for w in words[max(0, _led(words, i) - 2) : i])  # "قال إنه في تمام الساعة …"
+        opens = any(_hit(w, openers) for w in words[max(0, led(words, i) - 2) : i])  # "قال إنه في تمام الساعة …"
         j = bisect_left(starts, t.end)
-        leads = _leads_to(words, j, ti)  # "مصابا فجر أمس في حادث انقلاب"
-        notice = _notice(words, i, j, ti) or _responded(words, i, ti)
-        if i - ti > DATE_REACH or (ti - i > DATE_BEFORE and not (opens or leads or notice)) or _last_cue(words, t.start) > trig:
+        leads = leads_to(words, j, ti)  # "مصابا فجر أمس في حادث انقلاب"
+        noticed = notice(words, i, j, ti) or responded(words, i, ti)
+        # a day at the sentence's head, only its subject before the trigger ("وصباح أمس، قتلت الشرطة …")
+        head = (DATE_BEFORE < ti - i <= HEAD_REACH and head_of(words, i, HEAD_WORDS) and not to_come(art.text[rd.bounds(si)[0] : t.start])
+                and clear_to(words, j, ti, [x.start for x in art.timex[lo:hi] if x is not t] + busy, verbs | openers))  # fmt: skip
+        if i - ti > DATE_REACH or (ti - i > DATE_BEFORE and not (opens or leads or noticed or head)) or _last_cue(words, t.start) > trig:
             continue  # too far, or after a cue that moves to something else ("موت … بعد خلافات بين الاثنين")
-        if leads or notice or not _statement_day(words, i, ti, verbs):
+        if leads or noticed or not statement_day(words, i, ti, verbs):
             return plain(t.value), Evidence(e0.doc, t.start, t.end)
     return None
-
-
-def _led(words: Sequence[Word], i: int) -> int:
-    """The first word of the day at word ``i`` with the words leading to a time said before
-    it (``story/time_leads.txt``: "في تمام الساعة"، "عند حلول المساء")."""
-    leads = word_list("story/time_leads.txt")
-    while i > 0 and _hit(words[i - 1], leads):
-        i -= 1
-    return i
-
-
-def _notice(words: Sequence[Word], i: int, j: int, trig: int) -> bool:
-    """Whether the day at words ``i``–``j`` is said beside a notice received of the happening
-    (``story/notice_words.txt``: "تبلغ المركز عند الساعة العاشرة عن حريق"),
-    before the trigger: that notice's day is the happening's."""
-    notices = word_list("story/notice_words.txt")
-    return trig > i and any(_hit(w, notices) for w in words[max(0, _led(words, i) - NOTICE_GAP) : j + NOTICE_GAP])
-
-
-def _responded(words: Sequence[Word], i: int, trig: int) -> bool:
-    """Whether a word of ``story/notice_words.txt`` (a responders' or agents' verb: "أنقذت فرقة
-    الإنقاذ التابعة لقطاع … أمس شخصين كانا يصارعان الغرق") comes within ``RESPOND_GAP`` words
-    before the day at word ``i``, the trigger after it: that verb's day is the happening's."""
-    return trig > i and any(_hit(w, word_list("story/notice_words.txt")) for w in words[max(0, i - RESPOND_GAP) : i])
-
-
-def _leads_to(words: Sequence[Word], j: int, trig: int) -> bool:
-    """Whether the words from ``j`` (right after a day) to the trigger (word ``trig``) are
-    only ``CAUSE_GAP`` words leading to it (``story/cause_words.txt``: "فجر أمس في حادث انقلاب"):
-    the day is the happening's, however far before it the sentence began."""
-    cause = word_list("story/cause_words.txt")
-    return j < trig and trig - j <= CAUSE_GAP and all(_hit(w, cause) for w in words[j:trig])
-
-
-def _statement_day(words: Sequence[Word], i: int, trig: int, verbs: frozenset[str]) -> bool:
-    """Whether the day at word ``i`` is a statement's: the nearest word before it that is a
-    statement verb or the trigger (word ``trig``) is the verb ("أعلن الأربعاء الماضي وفاة …"),
-    with no word opening the statement's content between (``أن``، ``إنه``: "قال إنه في صباح
-    الخميس انفجرت …" dates the explosion)."""
-    openers = word_list("story/content_openers.txt")
-    for k in range(i - 1, max(-1, i - 1 - 2 * MAX_WINDOW), -1):
-        if k == trig or _hit(words[k], openers):
-            return False
-        if _hit(words[k], verbs):
-            return True
-    return False
