@@ -435,6 +435,7 @@ _NUM_ON_WORD = re.compile(r"((?:([\u0621-\u064a]{1,3})\u0640*)?\d+(?:[.,]\d+)?)(
 _LETTERS_ONLY = re.compile(r"[\u0621-\u064a\u064b-\u0652]+")
 _FEM = fold(affix("feminine"))  # ة (folded: ه)
 _ART_ON_NUM = re.compile(r"([\u0621-\u064a]{2}\u0640*)(\d+(?:[.,]\d+)?)")  # الـ60 before its unit
+_GROUP_MARKS = frozenset(",.\u066b\u066c")  # , . and the Arabic decimal and thousands marks
 _WORD_ON_NUM = re.compile(r"([\u0621-\u063f\u0641-\u064a]{3,})(\d+(?:[.,]\d+)?)")  # المستفيدين500 (no tatweel: الـ24)
 
 
@@ -452,9 +453,10 @@ def unglue(lex: Lex, toks: list[Token]) -> list[Token]:
             out.append(Token(t.text, t.start, t.end, "-"))
             continue
         w = _WORD_ON_NUM.fullmatch(t.text) if t.text[-1:].isdigit() else None
-        nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+        after = _grouped_end(toks, k) if w is not None else k + 1  # التشغيلية1,901 مليون: its groups
+        nxt = toks[after].text if after < len(toks) else ""
         if w is not None and (
-            nxt == "%" or _unit_word(lex, nxt) or (len(w.group(2)) > 1 and _counted_shape(nxt))
+            nxt == "%" or _unit_word(lex, nxt) or ((len(w.group(2)) > 1 or after > k + 1) and _counted_shape(nxt))
         ):  # one digit before a mere plural is more often a name's (ينبع2 استثمارات)
             cut = t.start + w.end(1)  # بلغ عدد المستفيدين500 طفل: a number glued after a word, its object next
             out += [Token(w.group(1), t.start, cut, fold(w.group(1))), Token(w.group(2), cut, t.end, fold(w.group(2)))]
@@ -476,6 +478,22 @@ def unglue(lex: Lex, toks: list[Token]) -> list[Token]:
         cut = t.start + m.end(1)  # بـ1600حافلة: the proclitic stays on its number, read as بـ1600 حافلة
         out += [Token(m.group(1), t.start, cut, fold(m.group(1))), Token(m.group(3), cut, t.end, fold(m.group(3)))]
     return out
+
+
+def _grouped_end(toks: list[Token], k: int) -> int:
+    """Index of the token after the number that starts glued to ``toks[k]``: the tokenizer cuts
+    ``التشغيلية1,901`` into ``التشغيلية1`` ``,`` ``901``, so the groups written on without a space
+    (``,``/``.`` then digits) belong to the glued number and the word after them is its unit."""
+    j = k + 1
+    while (
+        j + 1 < len(toks)
+        and toks[j].text in _GROUP_MARKS
+        and toks[j].start == toks[j - 1].end
+        and toks[j + 1].start == toks[j].end
+        and toks[j + 1].text.isdigit()
+    ):
+        j += 2
+    return j
 
 
 def _counted_shape(word: str) -> bool:

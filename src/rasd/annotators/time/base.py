@@ -48,10 +48,11 @@ ART = article()  # ال
 NISBA = affixes("nisba", "base")  # ي: the ending of a relational adjective (الوطني، الشهري، يومي)
 AND = proclitic("and")  # و, also joining number words and the ends of a range
 IMPERFECT = "".join(affixes("imperfect", "he"))  # ي: the prefix of a third-person imperfect verb
-# "من 20 إلى 25 جويلية": the bare first day of a range of days, right before the second
+# "من 20 إلى 25 جويلية", "من 23 وحتى 29 شوال": the bare first day of a range of days, right
+# before the second (joined by any join or join_dates word: both ends are days here)
 DAY_RANGE = re.compile(
     rf"(?:(?<!\w)[{CONJ}]?(?:{literal_alt(range_words('open_days'))})\s+)(?P<d>\d{{1,2}})\s*"
-    rf"(?:-|–|{literal_alt(range_words('join'))})\s*$"
+    rf"(?:-|–|{literal_alt(range_words('join') + range_words('join_dates'))})\s*$"
 )
 # "إلى 16 و17 سبتمبر": a bare day joined by و to a dated day is the first of a pair of days
 DAY_PAIR = re.compile(rf"(?<![\w.,/])(?P<d>\d{{1,2}})\s+{AND}\s*$")
