@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from rasd.annotators.quotes.bylines import not_bylines
+from rasd.annotators.quotes.first_mention import first_mention
 from rasd.annotators.quotes.history import bare, nodef
 from rasd.annotators.quotes.lexicon import lexicon, org_head_words
 from rasd.annotators.quotes.marks import OPENERS
@@ -494,6 +495,10 @@ def resolve_descriptions(
     for q in sorted(quotes, key=lambda x: x.start):
         sp = q.speaker
         new = _resolve_one(doc, q, named, earlier)
+        if new is None and sp.start >= 0 and not doc.names_in(sp.start, sp.end):
+            words, honored = _split(sp)  # else a definite description: its first mention (``اللجنة``)
+            if _kind(words, honored) in (None, "org", "anon"):
+                new = first_mention(text, toks, brk, sp, earlier, words)
         if new is not None:
             q.speaker = new
             q.confidence = round(q.confidence * RESOLVED_CONFIDENCE, 2)
