@@ -19,9 +19,11 @@ from rasd.annotators.quantities.objects import _bare_text, clean, folded, is_plu
 from rasd.models import Quantity, Span
 from rasd.resources import load_table
 from rasd.text import Token, fold
+from rasd.text.clitics import affix, affixes
 
-_FEM = "ة"
-_DUAL_ENDS = (("تين", _FEM), ("تان", _FEM), ("ين", ""), ("ان", ""))  # فتاتين → فتاة, حكمين → حكم
+_FEM = affix("feminine")
+# dual endings and what the singular takes back: فتاتين → فتاة, حكمين → حكم
+_DUAL_ENDS = (*((e, _FEM) for e in affixes("dual", "fem")), *((e, "") for e in affixes("dual", "masc")))
 _STOPS = frozenset(".!?؟")  # a sentence ends at these tokens
 SENTENCES = 2  # the pronoun's own sentence and the one before
 REACH = 40  # tokens back at most

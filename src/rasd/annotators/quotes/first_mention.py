@@ -23,7 +23,7 @@ from rasd.annotators.quotes.marks import OPENERS, STRAIGHT
 from rasd.models import Speaker
 from rasd.resources import load_lines, load_table
 from rasd.text import Token, fold
-from rasd.text.clitics import affixes, article
+from rasd.text.clitics import affix, affixes, article, particle, proclitic
 
 MAX_DESCRIPTION = 3  # words of a definite description ("الشركة الصينية المتخصصة")
 MAX_PHRASE = 8  # words of a plain-text first mention ("لجنة من تلك الجهات المكلفة في مراجعة الأراضي")
@@ -32,9 +32,11 @@ PARAGRAPHS = 3  # the description's paragraph and the two before it, searched fo
 LOOKBACK = 30  # earlier speakers examined, nearest first: bounded, so a long page stays linear
 _ART = article()
 _NISBA = affixes("nisba", "apposition")
-_SOUND_FEM = "ات"  # المراجعات → مراجعة: a sound feminine plural
+_SOUND_FEM = affixes("plural", "fem")[0]  # المراجعات → مراجعة: a sound feminine plural
+_FEM = affix("feminine")
 _PUNCT = ":،,."  # "دراسة:" as a speaker's first word
-_LINKS = ("من", "في")  # "لجنة من الخبراء", "مكلفة في مراجعة …": a complement the phrase keeps
+_LINKS = (particle("from"), particle("in"))  # "لجنة من الخبراء", "مكلفة في مراجعة …": a complement the phrase keeps
+_CONJ = (proclitic("and"), proclitic("so"))  # a new "وال…" conjunct ends the phrase
 
 
 @cache
@@ -75,7 +77,7 @@ def _forms(w: str) -> frozenset[str]:
         if k in _singulars():
             out.add(_singulars()[k])
         if k.endswith(_SOUND_FEM) and len(k) > 4:
-            out.add(fold(k[: -len(_SOUND_FEM)] + "ة"))
+            out.add(fold(k[: -len(_SOUND_FEM)] + _FEM))
     return frozenset(out)
 
 
@@ -117,7 +119,7 @@ def _phrase_end(toks: Sequence[Token], brk: Sequence[bool], k: int) -> int:
                 return j + 1 if j > q + 1 else e
     while e < len(toks) and e - k < MAX_PHRASE and toks[e].is_word and not brk[e - 1]:
         f = fold(toks[e].norm)
-        if f in _stops() or (f[:1] in "وف" and f[1:].startswith(_ART)):
+        if f in _stops() or (f[:1] in _CONJ and f[1:].startswith(_ART)):
             break
         after_link = fold(toks[e - 1].norm) in _LINKS
         if not (f in _LINKS or after_link or _definite(f) or nodef(f).endswith(_NISBA)):
