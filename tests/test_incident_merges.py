@@ -7,14 +7,12 @@ town known by name only is in no other town's province. Calls ``story.incidents`
 
 from __future__ import annotations
 
-import math
-
 from test_incident_joins import ENTS, _doc, _grouping, _reports, _together
 
 from rasd.models import DocAnalysis, Entity, Geo
 from rasd.story import places as pl
-from rasd.story.incidents import JOIN, doc_counts, resolve, score
-from rasd.story.reports import Incident
+from rasd.story.incidents import JOIN, doc_counts, resolve, score, word_weights
+from rasd.story.reports import Incident, Report
 
 BASRA = ("البصرة", "GPE", "e_basra")
 RIYADH = ("الرياض", "GPE", "e_ruh")
@@ -186,6 +184,15 @@ def test_a_name_without_a_settlement_word_stays_unknown() -> None:
     assert {r.doc: r.towns for r in _reports([city, village], TOWN_ENTS)}["d_vil"]
 
 
+def _weights_and_incident(reps: list[Report], docs: tuple[str, ...]) -> tuple[dict[str, float], Incident]:
+    """The word weights of ``reps`` and a violence incident of the reports of ``docs``."""
+    inc = Incident("violence")
+    for r in reps:
+        if r.doc in docs:
+            inc.add(r)
+    return word_weights(*doc_counts(reps)), inc
+
+
 def _days_apart_scores(text: str, day: tuple[str, str] | None) -> list[float | None]:
     """The scores of the reports of an article published 2025-07-09 in Basra against the
     incident of a market shelling two outlets date to 4 July (among unrelated reports, so
@@ -202,12 +209,7 @@ def _days_apart_scores(text: str, day: tuple[str, str] | None) -> list[float | N
         "انقلبت شاحنة محملة بالحديد على طريق سريع قرب الرياض.",
     ))]  # fmt: skip
     reps = _reports([a, b, c, *fill])
-    df, n = doc_counts(reps)
-    idf = {w: math.log((n + 1) / (k + 1)) for w, k in df.items()}
-    inc = Incident("violence")
-    for r in reps:
-        if r.doc in ("d_m1", "d_m2"):
-            inc.add(r)
+    idf, inc = _weights_and_incident(reps, ("d_m1", "d_m2"))
     late = [r for r in reps if r.doc == "d_m3"]
     assert inc.dated and inc.lo == inc.hi and late and all(r.follow for r in late)
     return [score(r, inc, idf, ENTS) for r in late]
@@ -248,12 +250,7 @@ def _town_score(scene: tuple[str, str, str]) -> float | None:
         "انقلبت شاحنة محملة بالحديد على طريق سريع قرب البصرة.",
     ))]  # fmt: skip
     reps = _reports([a, b, t, *fill], NAMED_ENTS)
-    df, n = doc_counts(reps)
-    idf = {w: math.log((n + 1) / (k + 1)) for w, k in df.items()}
-    inc = Incident("violence")
-    for r in reps:
-        if r.doc in ("d_a", "d_b"):
-            inc.add(r)
+    idf, inc = _weights_and_incident(reps, ("d_a", "d_b"))
     [town] = [r for r in reps if r.doc == "d_t"]
     return score(town, inc, idf, NAMED_ENTS)
 

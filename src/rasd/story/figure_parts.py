@@ -15,6 +15,7 @@ from rasd.models import Quantity
 from rasd.story.figure_text import Word, _heads, _hit, _near, _phrase_at, _slot_near, _slot_words, _starts
 from rasd.text import fold, tokenize
 from rasd.text.clitics import proclitic, without_accusative
+from rasd.text.sentences import CLAUSE_MARKS
 from rasd.text.words import word_list
 
 MAX_PARTS = 6  # parts of one total looked at
@@ -26,7 +27,6 @@ ONE_AFTER_GAP = 2  # words ("مصريان بجروح") between a figure and a si
 CONTRAST_GAP = 4  # words from a contrast word to the rest of a toll it tells ("فيما تعرض شخص آخر")
 MORE_REACH = 16  # words from a figure to the contrast word telling the rest of its toll
 SUB_REACH = 14  # words after a figure, in its clause, where words limiting it to a part of the victims count
-CLAUSE_MARKS = "،,.;؛"  # marks that end a clause
 LIST_OPENERS = " \t\n(:«\"“-–"  # marks that may open the list of who a figure's people were
 _AND = proclitic("and")
 
@@ -178,6 +178,8 @@ def more_beside(
         return [], None
     starts = _starts(words)
     contrast, one_more = _heads("contrast_before"), _heads("one_more")
+    table = _slot_words()
+    said_words = {**table["before"], **table["after"]}
     first = bisect_left(starts, q.end)
     for j in range(first, min(len(words), first + MORE_REACH)):
         if not any(_phrase_at(words, j, p) for h in words[j][2] & contrast.keys() for p, _ in contrast[h]):
@@ -193,9 +195,8 @@ def more_beside(
         for m in range(j + 1, min(len(words) - 1, j + 1 + CONTRAST_GAP)):
             nxt_w = words[m + 1]
             if nxt_w[0] < stop and _one_person(words[m]) and any(p[0] in nxt_w[2] for ps in one_more.values() for p, _ in ps):
-                said = [_hit(w, t) for w in words[j + 1 : m + 4] for t in (_slot_words()["before"], _slot_words()["after"])]
-                both = {**_slot_words()["before"], **_slot_words()["after"]}
-                mine = any(h and both[h][0] == slot for h in said) and _clause_end(text, nxt_w[1]) <= stop
+                said = [_hit(w, t) for w in words[j + 1 : m + 4] for t in (table["before"], table["after"])]
+                mine = any(h and said_words[h][0] == slot for h in said) and _clause_end(text, nxt_w[1]) <= stop
                 return ([], nxt_w[1]) if mine else ([], None)
         return [], None
     return [], None

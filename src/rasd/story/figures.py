@@ -290,7 +290,7 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
     elsewhere: dict[int, int] = {}  # sentence -> start of its first figure of more victims
     parts_told: set[tuple[float | None, str | None]] = set()  # (number, counted noun) said as a part of a toll
     listing: dict[int, int] = {}  # sentence -> end of its last number read as a part of a toll
-    subs: set[int] = set()  # ids of values whose words limit them to a part of the victims
+    subs: set[int] = set()  # indexes into ``out`` of values whose words limit them to a part of the victims
     for n, q in enumerate(qs):
         if n in skip:
             continue
@@ -360,7 +360,7 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
         out.append(Value(slot, value, qual, vmax, owner, Evidence(art.doc, start, end), main=owner.kind == lead,
                          aside=aside))  # fmt: skip
         if subgroup(words, q, later, art.text):
-            subs.add(id(out[-1]))
+            subs.add(len(out) - 1)
     out = _wholes(out, subs)
     told = {v.slot for v in out}
     out += [v for v in _zeros(rd, lead) if v.slot not in told]  # else a part's ("سقط صاروخ دون إصابات")
@@ -383,10 +383,10 @@ def _wholes(out: list[Value], subs: set[int]) -> list[Value]:
     صفوفهم"، "في حالة خطيرة") where the article gives a larger figure of their slot, the
     toll of everyone they are part of."""
     top: dict[str, float] = {}
-    for v in out:
-        if id(v) not in subs and not v.aside and isinstance(v.value, float):
+    for k, v in enumerate(out):
+        if k not in subs and not v.aside and isinstance(v.value, float):
             top[v.slot] = max(top.get(v.slot, 0.0), v.value)
-    return [v for v in out if id(v) not in subs or not isinstance(v.value, float) or v.value >= top.get(v.slot, 0.0)]
+    return [v for k, v in enumerate(out) if k not in subs or not isinstance(v.value, float) or v.value >= top.get(v.slot, 0.0)]
 
 
 def _zeros(rd: _Reader, lead: str) -> list[Value]:

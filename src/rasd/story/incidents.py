@@ -410,6 +410,11 @@ def doc_counts(reports: Sequence[Report]) -> tuple[Counter[str], int]:
     return df, max(1, len(by_doc))
 
 
+def word_weights(df: Mapping[str, int], n: int) -> dict[str, float]:
+    """Each word's weight from ``doc_counts``: the rarer over the articles, the more it tells."""
+    return {w: math.log((n + 1) / (c + 1)) for w, c in df.items()}
+
+
 def kind_groups(reports: Sequence[Report]) -> list[list[int]]:
     """Indices of ``reports`` by group of kinds that can meet: a report looks for incidents of
     its kind and the kinds it is about (``compatible``), and blocking keys start with a kind,
@@ -480,7 +485,7 @@ def _resolve(
     reports: Sequence[Report], ents: Mapping[str, Entity], df: Mapping[str, int], n: int
 ) -> tuple[list[Incident], list[list[int]]]:
     """Both passes over ``reports``: the incidents kept and their reports' indices."""
-    idf = {w: math.log((n + 1) / (c + 1)) for w, c in df.items()}
+    idf = word_weights(df, n)
     order = _order(reports)
     incidents: list[Incident] = []
     members: list[list[int]] = []

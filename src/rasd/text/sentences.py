@@ -12,7 +12,9 @@ from functools import cache
 
 from rasd.resources import load_lines
 
-_END = re.compile(r"[.!?؟]+[\"'»”’)\]]*|\n\s*\n|\n")
+SENTENCE_ENDS = ".!?؟"  # marks that end a sentence (the Arabic question mark among them)
+CLAUSE_MARKS = frozenset(".,،;؛")  # marks that end a clause: the full stop, Latin and Arabic comma and semicolon
+_END = re.compile(rf"[{re.escape(SENTENCE_ENDS)}]+[\"'»”’)\]]*|\n\s*\n|\n")
 
 
 @cache

@@ -23,17 +23,17 @@ same evidence keeps them when they are.
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_right
 from functools import cache
 
 from rasd.annotators.entities import gazetteer as gz
 from rasd.annotators.entities.cand import Cand
 from rasd.resources import load_lines, load_table
 from rasd.text.clitics import proclitic
+from rasd.text.sentences import sentences
 from rasd.text.tokens import Token
 
 _AND = proclitic("and")
-_END = re.compile(r"[.!?؟\n]")  # where a sentence ends
 JOIN_GAP = 2  # words between two joined places: "ثم إلى"
 
 
@@ -60,11 +60,11 @@ def _countries_of(key: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _sentence(toks: list[Token], text: str, c: Cand) -> range:
-    """Token indices of the sentence around ``c``."""
-    a = max((m.end() for m in _END.finditer(text, 0, toks[c.first].start)), default=0)
-    m = _END.search(text, toks[c.last].end)
-    b = m.start() if m else len(text)
+def _sentence(toks: list[Token], sents: list[tuple[int, int]], c: Cand) -> range:
+    """Token indices of the sentence around ``c`` (``sents``: ``text.sentences`` of the text)."""
+    k = bisect_right(sents, toks[c.first].start, key=lambda s: s[0]) - 1
+    a, b = sents[k] if k >= 0 else (0, toks[c.last].end)
+    b = max(b, toks[c.last].end)
     lo = c.first
     while lo > 0 and toks[lo - 1].start >= a:
         lo -= 1
@@ -143,16 +143,15 @@ def unproven_places(toks: list[Token], text: str, accepted: list[Cand]) -> list[
     """``accepted`` without the model's one-word places that are common words and have no
     evidence of a place in their sentence (see the module docstring)."""
     stop = homonyms()
+    sents: list[tuple[int, int]] = []  # the text's sentences, split once when first needed
     out = []
     for c in accepted:
         if c.type in ("GPE", "LOC") and c.source == "model" and c.first == c.last:
             key = gz.key_of(text[c.start : c.end])
-            if key in stop and not (
-                _cued(toks, c.first)
-                or _country_named(toks, _sentence(toks, text, c), c, _countries_of(key))
-                or _listed(toks, c, accepted)
-            ):
-                continue
+            if key in stop and not (_cued(toks, c.first) or _listed(toks, c, accepted)):
+                sents = sents or sentences(text)
+                if not _country_named(toks, _sentence(toks, sents, c), c, _countries_of(key)):
+                    continue
         out.append(c)
     return out
 

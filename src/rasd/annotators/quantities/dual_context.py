@@ -20,6 +20,7 @@ from rasd.resources import load_lines
 from rasd.resources.arabic import particle_forms
 from rasd.text import Token, fold
 from rasd.text.clitics import affix, affixes, article, proclitic
+from rasd.text.sentences import CLAUSE_MARKS, SENTENCE_ENDS
 
 _FEM_DUAL = affixes("dual", "fem")  # تان، تين
 MASC_DUAL = (*affixes("dual", "masc", "nom"), *affixes("dual", "masc", "obl"))  # ان، ين (folded)
@@ -75,7 +76,7 @@ def names_members(toks: Sequence[Token], i: int) -> bool:
     return len(stems) == 2 and all(len(s) >= 3 for s in stems) and any(s.endswith(_NISBA) for s in stems)
 
 
-_CLAUSE_END = frozenset(".،,؛;؟?!")
+_CLAUSE_END = CLAUSE_MARKS | frozenset(SENTENCE_ENDS)
 
 
 def refers_back(text: str, toks: Sequence[Token], i: int, end: int) -> bool:

@@ -30,10 +30,11 @@ from rasd.annotators.quantities.open_duals import dual_forms
 from rasd.resources import load_pairs
 from rasd.text import Token, fold
 from rasd.text.clitics import affix, affixes, conjunctions
+from rasd.text.sentences import CLAUSE_MARKS, SENTENCE_ENDS
 
 _TWO = fold(affix("pronoun", "two_owners"))  # هما: the dual pronoun, never هم
 _SOUND = tuple(fold(a) for a in affixes("plural", "masc"))  # ون، ين
-_CLAUSE_MARKS = frozenset(".,،;؛:؟?!()«»\"")
+_CLAUSE_MARKS = CLAUSE_MARKS | frozenset(SENTENCE_ENDS + ':()«»"')  # and a colon, brackets, quotation marks
 REACH = 3  # words between the dual and its pronoun (an adjective, a passive auxiliary)
 MIN_HOST = 3  # folded letters before an attached هما (نقل، بين): مهما، لهما are particles
 

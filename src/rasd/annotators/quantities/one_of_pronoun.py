@@ -20,11 +20,12 @@ from rasd.models import Quantity, Span
 from rasd.resources import load_table
 from rasd.text import Token, fold
 from rasd.text.clitics import affix, affixes
+from rasd.text.sentences import SENTENCE_ENDS
 
 _FEM = affix("feminine")
 # dual endings and what the singular takes back: فتاتين → فتاة, حكمين → حكم
 _DUAL_ENDS = (*((e, _FEM) for e in affixes("dual", "fem")), *((e, "") for e in affixes("dual", "masc")))
-_STOPS = frozenset(".!?؟")  # a sentence ends at these tokens
+_STOPS = frozenset(SENTENCE_ENDS)  # a sentence ends at these tokens
 SENTENCES = 2  # the pronoun's own sentence and the one before
 REACH = 40  # tokens back at most
 _ELATIVE = re.compile(r"^ا(?!ل)\w{2,3}$")  # أبرز، أقوى، أهم (folded): a superlative follows

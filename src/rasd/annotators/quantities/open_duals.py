@@ -27,6 +27,7 @@ from rasd.resources import load_lines
 from rasd.resources.arabic import particle_forms
 from rasd.text import Token, fold
 from rasd.text.clitics import TANWEEN_FATH, affix, affixes, chain, conjunctions, prepositions, proclitic
+from rasd.text.sentences import CLAUSE_MARKS, SENTENCE_ENDS
 
 _LETTERS = re.compile("^[\u0621-\u064a]+$")
 _FEM = affix("feminine")  # ة, as written
@@ -52,7 +53,7 @@ _OPENERS = frozenset('"«(')  # a member may open with a quotation mark or a bra
 _TO = proclitic("to")  # ل
 _ACC = fold(affixes("construct", "nom_dual")[0])  # ا: also the indefinite accusative (مستشارا)
 _PRONOUNS = tuple(fold(p) for p in affixes("pronoun", "their"))  # هم، هما، هن
-_CLAUSE_MARKS = frozenset(".,،;؛:؟?!)»")
+_CLAUSE_MARKS = CLAUSE_MARKS | frozenset(SENTENCE_ENDS + ":)»")  # and a colon, a closing bracket or quote
 _PREP_ART = tuple(fold(chain(p, "the")) for p in ("to", "by"))  # للـ، بالـ: a preposition, not a member
 
 

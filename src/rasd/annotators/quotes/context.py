@@ -509,7 +509,8 @@ def polarity(cx: Ctx, verb_pol: str, c_start: int, c_end: int) -> str:
     if verb_pol == "deny":
         return "deny"
     ahead = list(islice((t.norm for i in range(c_start, c_end) if (t := cx.toks[i]).is_word), MAX_REJECT_WORDS))
-    near, far = _names_said(cx, ahead[:MAX_SAID_WORDS]), _names_said(cx, ahead)
+    at = _said_at(cx, ahead)
+    near, far = at is not None and at < MAX_SAID_WORDS, at is not None
     heads = [_bare(w)[-1] for w in ahead]
     for phrase, rejects in cx.lex.deny:
         n = len(phrase)
@@ -522,14 +523,15 @@ def polarity(cx: Ctx, verb_pol: str, c_start: int, c_end: int) -> str:
     return "assert"
 
 
-def _names_said(cx: Ctx, words: list[str]) -> bool:
-    """``words`` name a claim or report said before (``said`` rows of ``deny.txt``), the first
-    word with a glued particle or ل before the article (``لما تردد``, ``للأنباء``)."""
+def _said_at(cx: Ctx, words: list[str]) -> int | None:
+    """Index of the first word of ``words`` that names a claim or report said before (``said``
+    rows of ``deny.txt``), with a glued particle or ل before the article (``لما تردد``,
+    ``للأنباء``); None when none does."""
     for j, w in enumerate(words):
         forms = {w, after_l(w)} | {w[len(p) :] for p in particle_chains() if w.startswith(p) and len(w) - len(p) >= 2}
         if any(said[0] in forms and tuple(words[j + 1 : j + len(said)]) == said[1:] for said in cx.lex.said):
-            return True
-    return False
+            return j
+    return None
 
 
 @cache
