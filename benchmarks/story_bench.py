@@ -256,7 +256,9 @@ def score_conflicts(analysis: dict[str, Any], incs: list[dict[str, Any]]) -> dic
             right += 1
             found.update(hit)
         else:
-            why = "not one gold incident" if not shared else "values or slot not a gold disagreement"
+            sides = [inc_of_url.get(u or "", set()) for u in urls]
+            why = ("values or slot not a gold disagreement" if shared else
+                   "a side in no gold incident" if not all(sides) else "sides in two gold incidents")
             wrong.append({"why": why, "slot": c.get("slot_name") or c.get("slot"),
                           "a": f"{c['a'].get('outlet')} {c['a'].get('value')}", "b": f"{c['b'].get('outlet')} {c['b'].get('value')}"})
     # gold pairs are counted per distinct (incident, slot, values), as a reader sees them
@@ -266,7 +268,38 @@ def score_conflicts(analysis: dict[str, Any], incs: list[dict[str, Any]]) -> dic
         (gold[k][0], gold[k][1], tuple(sorted(map(str, gold[k][2])))) for k in found))
     p = right / len(preds) if preds else 0.0
     r = len(found_distinct) / len(distinct) if distinct else 0.0
-    return {"pred": len(preds), "right": right, "gold": len(distinct), "found": len(found_distinct), "p": p, "r": r, "wrong": wrong, "missed": missed}
+    return {"pred": len(preds), "right": right, "gold": len(distinct), "found": len(found_distinct), "p": p, "r": r,
+            "wrong": wrong, "missed": missed, "missed_why": _missed_why(analysis, incs, gold, missed)}
+
+
+def _missed_why(analysis: dict[str, Any], incs: list[dict[str, Any]], gold: list[tuple[str, str, frozenset[Any], frozenset[str]]],
+                missed: list[tuple[str, str, tuple[str, ...]]]) -> list[str]:
+    """Why each missed gold disagreement was missed, as far as the clustering tells: a report
+    rasd found no event for, the two reports in different rasd incidents, or one rasd incident
+    that showed no disagreement for the pair (a value missing, read alike, or not compared)."""
+    pred = assign(analysis, incs)
+    key_of = {(inc["id"], r["url_sha1"]): _key(r) for inc in incs for r in inc["reports"]}
+    out = []
+    for iid, slot, pair in missed:
+        best = 0  # 0 no event, 1 apart, 2 together: the closest any document pair of the gold came
+        for giid, gslot, gpair, gurls in gold:
+            if (giid, gslot, tuple(sorted(map(str, gpair)))) != (iid, slot, pair):
+                continue
+            got = [pred.get(key_of[(iid, u)]) for u in gurls if (iid, u) in key_of]
+            if len(got) == 2 and None not in got:
+                best = max(best, 2 if got[0] == got[1] else 1)
+        out.append(("a report with no event", "the reports in different rasd incidents",
+                    "one rasd incident, no disagreement shown")[best])
+    return out
+
+
+def error_lines(conf: dict[str, Any]) -> list[str]:
+    """The disagreement errors by kind, counts only (the test half's articles stay unread)."""
+    kinds = [("wrong", c["why"]) for c in conf["wrong"]] + [("missed", w) for w in conf["missed_why"]]
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for k in kinds:
+        counts[k] += 1
+    return ["| error | kind | count |", "|---|---|---:|", *(f"| {e} | {k} | {n} |" for (e, k), n in sorted(counts.items()))]
 
 
 # a predicted slot of the export -> the gold slots whose values it may name
@@ -362,6 +395,7 @@ def main() -> None:
                   f"{b3f['n']} reports; the later test batches t, u, y and z left out), analysed alone:", "",
                   "| incident B³ P | B³ R | **B³ F1** | disagreements predicted | right | **precision** | gold | found | **recall** |",
                   "|---|---|---|---|---|---|---|---|---|", _row(b3f, conff)]  # fmt: skip
+    lines += ["", "Disagreement errors by kind (predicted but wrong; gold but missed):", "", *error_lines(conf)]
     args_ = score_arguments(analysis, incs)
     lines += ["", "Who and where, per report (the values of the event covering each gold report):", "",
               "| slot | predicted | right | **P** | gold | found | **R** | F1 |", "|---|---|---|---|---|---|---|---|"]
