@@ -14,10 +14,8 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import replace
-from functools import cache
 
 from rasd.annotators.time.base import (
-    AND,
     ART,
     CONJ,
     DAY_RANGE,
@@ -34,8 +32,10 @@ from rasd.annotators.time.base import (
     day_value_of,
 )
 from rasd.annotators.time.clock_runs import afternoon
+from rasd.annotators.time.duration_lists import DUR as _DUR
+from rasd.annotators.time.duration_lists import range_starts, split_lists
 from rasd.annotators.time.events import named_events
-from rasd.annotators.time.lexicon import Lexicon, duration_fractions, key, lexicon, literal_alt, range_words
+from rasd.annotators.time.lexicon import Lexicon, duration_fractions, key, lexicon
 from rasd.annotators.time.nowadays import nowadays
 from rasd.annotators.time.pass_words import _words
 from rasd.annotators.time.recurring import recurring
@@ -48,14 +48,13 @@ from rasd.temporal.hijri import to_gregorian
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _BREAK = re.compile(r"[!?\n؟]|\.(?!\d)")
-_DUR = re.compile(r"P(T?)(\d+)([YMWDH])")
 
 
 def refine(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     """Apply the context rules, in an order where each sees the previous ones' work."""
     cands = _added(cands, ctx)
-    cands = _split_lists(cands, ctx)
-    cands = _range_starts(cands, ctx)
+    cands = split_lists(cands, ctx)
+    cands = _insert(cands, range_starts(cands, ctx))
     cands = _same_day(restated(cands, ctx), ctx)
     cands = _weekday_wins(cands, ctx)
     cands = _since(cands, ctx)
@@ -169,77 +168,6 @@ def _added(cands: list[Cand], ctx: Ctx) -> list[Cand]:
                 break  # "2016 (2.1%) و2017": an aside in brackets only before a link
             new.append(Cand(ym.start("y"), ym.end(), "DATE", ym.group("y"), confidence=0.7, family="year_chain"))
             end = ym.end()
-    return _insert(cands, new)
-
-
-def _split_lists(cands: list[Cand], ctx: Ctx) -> list[Cand]:
-    """"ثلاثة وستة أشهر", "خمس وسبع وعشر سنوات": numbers joined by و that do not make one
-    number (units before tens, or larger before smaller) are a list of durations."""
-    lex = ctx.lex
-    out: list[Cand] = []
-    for c in cands:
-        text = ctx.text[c.start : c.end]
-        if c.type != "DURATION" or c.family != "duration" or f" {AND}" not in text:
-            out.append(c)
-            continue
-        um = None
-        for found in _regexes().blocks["UNIT"].finditer(text):
-            um = found  # the last unit: "ثلاثة وستة أشهر"
-        seps = list(re.finditer(rf"\s+{AND}\s*", text[: um.start()] if um else ""))
-        unit = lex.units.get(key(um.group(1)), ("", ""))[0] if um else ""
-        bounds = [0] + [s.end() for s in seps]
-        ends = [s.start() for s in seps] + [um.start() if um else 0]
-        nums = [_num(text[a:b].strip(), lex) for a, b in zip(bounds, ends, strict=True)]
-        if not unit or len(nums) < 2 or any(n is None or not float(n).is_integer() for n in nums):
-            out.append(c)
-            continue
-        vals = [int(n or 0) for n in nums]
-        compound = all((a < 10 and b >= 20 and b % 10 == 0) or (a >= 100 and b < a) for a, b in zip(vals, vals[1:], strict=False))
-        if compound:
-            out.append(c)
-            continue
-        for k, (a, b) in enumerate(zip(bounds, ends, strict=True)):
-            end = c.end if k == len(vals) - 1 else c.start + len(text[:b].rstrip())
-            out.append(replace(c, start=c.start + a, end=end, value=_dur_value(unit, vals[k]), mod=c.mod if k == 0 else None))
-    return out
-
-
-@cache
-def _range_start() -> re.Pattern[str]:
-    """The first end of a range before a duration, in digits or one number word (بين ثلاث و10)."""
-    words = [w for w, v in lexicon().numbers.items() if " " not in w and v.isdigit()]
-    return re.compile(
-        rf"(?<![\w.,])(?P<pre>(?:[{CONJ}]?(?:{literal_alt(range_words('open_counts'))})\s+)?)"
-        rf"(?P<n>\d+(?:[.,]\d+)?|{literal_alt(words)})\s*(?P<j>{literal_alt(range_words('join'))}|-|–)\s*$"
-    )
-
-
-_NUM_SCALE = re.compile(r"(\d+(?:[.,]\d+)?)(?:\s+(\S+))?")
-
-
-def _range_starts(cands: list[Cand], ctx: Ctx) -> list[Cand]:
-    """"بنحو 40 إلى 50 مليون سنة", "بين 3 و5 سنوات": the first end of a range of durations
-    borrows the second's unit and scale and is a duration of its own (as gold writes it)."""
-    new: list[Cand] = []
-    for c in cands:
-        um = _DUR.fullmatch(c.value or "") if c.type == "DURATION" and c.family == "duration" else None
-        nm = _NUM_SCALE.match(ctx.text, c.start) if um else None
-        if um is None or nm is None:
-            continue
-        before = ctx.before(c.start, 24)
-        m = _range_start().search(before)
-        if m is None or (m.group("j") == AND and not m.group("pre")):
-            continue
-        scale = float(ctx.lex.scales.get(nm.group(2) or "", 1))
-        n = m.group("n")
-        first = float(ctx.lex.numbers[n] if n in ctx.lex.numbers else n.replace(",", "."))
-        second = float(nm.group(1).replace(",", "."))
-        if first >= second:
-            continue
-        unit = {"H": "H", "M": "MIN"}.get(um.group(3), "H") if um.group(1) else um.group(3)
-        s = c.start - len(before) + m.start("n")
-        new.append(Cand(s, s + len(m.group("n")), "DURATION", _dur_value(unit, first * scale), mod=c.mod,
-                        confidence=0.7, family="duration_range"))  # fmt: skip
     return _insert(cands, new)
 
 
