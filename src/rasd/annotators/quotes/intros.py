@@ -6,6 +6,7 @@ cue's whole frame) so each file stays small; the frame logic there calls ``intro
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from rasd.annotators.quotes.clauses import clock_colon, quoted_subject
 from rasd.annotators.quotes.context import Ctx, short_pair
@@ -15,11 +16,23 @@ from rasd.annotators.quotes.history import CLITICS as _CLITICS
 from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.lexicon import Verb, glued_prep, governed_prep, member
 from rasd.annotators.quotes.speakers import demonstrative, pronoun_adjunct
+from rasd.resources import load_lines
 from rasd.text.clitics import particle, proclitic
 
 _BY = proclitic("by")  # بـ: "طالبت النقابة بصرف المستحقات"
 _IN = particle("in")
 _ON = particle("on")  # folded; written so it is the name علي
+
+
+@cache
+def _negated_comps() -> frozenset[str]:
+    """``ألا`` (أن + لا) as written: folding would make it ``إلا`` (except)."""
+    return frozenset(load_lines("quotes/negated_complementizers.txt"))
+
+
+def negated_comp(text: str) -> bool:
+    """The written token is أن + لا in one word (diacritics other than the shadda ignored)."""
+    return "".join(c for c in text if not "\u064b" <= c <= "\u0650" and c != "\u0652") in _negated_comps()
 
 
 @dataclass
@@ -66,6 +79,8 @@ def intro_at(cx: Ctx, k: int, verb: Verb, first: bool) -> Intro | None:
         k > 0 and member(toks[k - 1].norm, lex.binders)
     ):
         return after(nxt, "comp")  # not "بعد أن"، "إلا أن": another conjunction, not the cue's
+    if negated_comp(t.text) and nxt < len(toks) and toks[nxt].is_word:
+        return Intro(k, None, "comp")  # "داعيا الله ألا يريه …": the content keeps its negation
     if "chain" in verb.options and report_noun(t) and not (nxt < len(toks) and toks[nxt].norm in lex.comps):
         return Intro(nxt, None, "obj")  # "نقلت الصحيفة عن الوزير توقعه ارتفاع …"
     if t.norm in lex.say_nouns:
