@@ -124,6 +124,7 @@ class Value:
     main: bool = True  # its report is of the kind the article leads with (else not compared)
     wording: str = ""  # a date read from "أمس"، "اليوم": its sentence's words (a reprint says them on another day)
     aside: bool = False  # a tally's figure: counts towards its article's round-up, never shown nor compared
+    counted: str | None = None  # the folded noun the figure counts (Quantity.object), None for a total of parts
 
 
 @dataclass
@@ -357,8 +358,9 @@ def article_values(reports: Sequence[Report], art: Article) -> list[Value]:
         # a tally's ("مقتل 33 شخصا أمس في تفجيرات") or a part read with its noun ("أربعة من المصابين"):
         # a figure the article gives (its round-up count), never compared
         aside = _tally_after(words, q) or _near(words, q, "among_after", within=True)
+        counted = fold(q.object) if q.object and not parts and one is None else None
         out.append(Value(slot, value, qual, vmax, owner, Evidence(art.doc, start, end), main=owner.kind == lead,
-                         aside=aside))  # fmt: skip
+                         aside=aside, counted=counted))  # fmt: skip
         if subgroup(words, q, later, art.text):
             subs.add(len(out) - 1)
     out = _wholes(out, subs)

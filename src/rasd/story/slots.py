@@ -19,6 +19,9 @@ of a report of another kind than the article leads with (``Value.main``), a figu
 said after the article's lead (``LEAD_CHARS``: news puts the happening's figures first; deep
 in an article a figure is mostly a breakdown, an earlier toll or another happening's), a relative
 day ("أمس") said in the same sentence as the other side's (a story printed again a day later).
+Nor are two figures whose counted nouns name two sides of a violent happening (``other_people``,
+``story/victim_sides.tsv``: militants and police, civilians and fighters): two groups' tolls,
+not one toll told two ways; a noun that may count anyone (أشخاص، قتلى) is compared with all.
 
 Each explanation is one Arabic sentence from ``story/templates.tsv`` naming both sides:
 who said it (the quoted speaker, else the outlet's report) with a verb that agrees with
@@ -45,6 +48,7 @@ from rasd.story.figures import Article, Value, article_values
 from rasd.story.incidents import Report, parse_day
 from rasd.text import fold, tokenize
 from rasd.text.clitics import affix, affixes, article
+from rasd.text.words import stems
 
 __all__ = ["Article", "Value", "agree", "article_values", "compatible", "dates_clash", "disagreements", "gender",
            "shown", "templates"]  # fmt: skip
@@ -57,6 +61,7 @@ REPRINT = 0.8  # share of words two sentences saying a relative day share when o
 PAIR_MEMBERS = 32  # reports of each value looked at for the pair's relation
 ABOUT = 0.1  # "about x" holds figures within this share of x
 CLOCK = 0.5  # hours either side of a clock time ("الساعة 14:00" and 14:08 agree)
+_NUMBER_ENDINGS = ("ين", "ان", "ون")  # sound dual and plural endings, folded
 FAR_DAYS = 7  # two days of one happening further apart: one is another happening's, recalled
 CONF_DIFFER, CONF_COMPATIBLE, CONF_DATE, CONF_UPDATE = 0.8, 0.65, 0.7, 0.6
 # TimeML parts of day, hours; morning from midnight ("الساعة 1:59 صباحا" is morning)
@@ -260,6 +265,34 @@ def relation(a: Value, b: Value, sa: Side, sb: Side) -> str | None:
     return "differ" if compatible(a, b) else "contradict"
 
 
+@cache
+def _victim_sides() -> dict[str, frozenset[str]]:
+    """``story/victim_sides.tsv``: folded noun -> the sides of a happening it names."""
+    return {fold(r[0]): frozenset(r[1].split("|")) for r in load_table("story/victim_sides.tsv") if len(r) >= 2}
+
+
+def _sides_of(counted: str | None) -> frozenset[str] | None:
+    """The sides the people a figure counts belong to, ``None`` when its noun may count anyone."""
+    if not counted:
+        return None
+    table = _victim_sides()
+    return next((table[s] for s in sorted(_readings(counted)) if s in table), None)
+
+
+def _readings(word: str) -> frozenset[str]:
+    """A noun's folded readings, and its singular when it is a sound dual or plural ("شرطيين"):
+    a dual noun read as a figure keeps its own form as what it counts."""
+    out = {fold(word), *(s for t in tokenize(word) if t.is_word for _, s in stems(t))}
+    return frozenset(out | {w[: -len(e)] for w in out for e in _NUMBER_ENDINGS if w.endswith(e) and len(w) > len(e) + 2})
+
+
+def other_people(a: Value, b: Value) -> bool:
+    """Whether two figures count people of two sides of the happening (the militants killed and
+    the soldiers killed; the civilians and the fighters): two tolls, not one told two ways."""
+    sa, sb = _sides_of(a.counted), _sides_of(b.counted)
+    return sa is not None and sb is not None and not sa & sb
+
+
 def _pair(
     xs: Sequence[Value], ys: Sequence[Value], side: Callable[[Value], Side],
     apart: Callable[[Report, Report], bool] = lambda a, b: False,
@@ -271,7 +304,7 @@ def _pair(
     update: tuple[str, Value, Value] | None = None
     for a in xs:
         for b in ys:
-            if apart(a.report, b.report):
+            if apart(a.report, b.report) or other_people(a, b):
                 continue
             rel = relation(a, b, side(a), side(b))
             if rel in ("differ", "contradict"):
