@@ -16,9 +16,10 @@ from rasd.text import Token
 from rasd.text.clitics import conjunctions, particle, particle_chains, proclitic
 
 _BY = proclitic("by")
-_CONJ_LETTERS = "".join(conjunctions())  # و ف (a string: "" is in it, as before)
 _FROM, _IN = particle("from"), particle("in")
 _GLUED = ("", *particle_chains())  # و ف ب ل وب فل …, or nothing
+_OPENING = frozenset("([")
+_CONJS = tuple(c for c in conjunctions() if c)  # و ف
 
 
 def match_seq(
@@ -99,16 +100,19 @@ def mods_by_last(lex: Lex) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
 def mods_ending(lex: Lex, last: str) -> list[int]:
     """Indexes into ``lex.mods_before`` (in its order) of the phrases that may end with the
     folded word ``last``: a longer phrase ends with it exactly, a one-word phrase may be
-    ``last`` after a conjunction. The others cannot match there."""
+    ``last`` after a glued conjunction or preposition. The others cannot match there."""
     single, multi = mods_by_last(lex)
     idx = [*single.get(last, ()), *multi.get(last, ())]
-    if last[:1] in _CONJ_LETTERS:
-        idx += single.get(last[1:], ())
-    return sorted(idx)
+    # "وأكثر", "بنحو", "بحوالي": a one-word phrase may carry a glued conjunction or preposition
+    idx += [k for c in _GLUED if c and last.startswith(c) for k in single.get(last[len(c) :], ())]
+    return sorted(set(idx))
 
 
 def before_mod(lex: Lex, toks: Sequence[Token], i: int) -> tuple[int, str] | None:
-    """Modifier phrase ending right before token ``i`` (a count noun may sit between)."""
+    """Modifier phrase ending right before token ``i`` (a count noun may sit between, and an
+    opening bracket: ``نحو (128) مليار``)."""
+    if i >= 2 and toks[i - 1].text in _OPENING:
+        i -= 1
     for gap in (0, 1):
         end = i - gap
         if gap and (end < 1 or not any(r in lex.count_nouns for r in word_readings(toks[end].norm))):
@@ -126,6 +130,13 @@ def before_mod(lex: Lex, toks: Sequence[Token], i: int) -> tuple[int, str] | Non
             if tuple(got[1:]) == words[1:] and any(first == c + words[0] for c in _GLUED):
                 return end - n, mod
     return None
+
+
+def glued_len(lex: Lex, tok: Token) -> int:
+    """Letters of a conjunction glued to the first word of a modifier phrase (``وأكثر من``): the
+    quantity's span starts after them; a glued preposition stays in it (``بأكثر من``, ``بنحو``)."""
+    firsts = {w[0] for w, _ in lex.mods_before}
+    return next((len(c) for c in _CONJS if tok.norm.startswith(c) and tok.norm[len(c) :] in firsts), 0)
 
 
 def after_mod(lex: Lex, toks: Sequence[Token], j: int) -> tuple[int, str] | None:

@@ -19,6 +19,7 @@ from rasd.annotators.quantities.around import (
     after_mod,
     before_mod,
     gentilic,
+    glued_len,
     match_seq,
     object_after,
     place_after,
@@ -187,11 +188,7 @@ def _scan_line(
             bm = before_mod(lex, toks, num.i)
             if bm is not None:
                 mod = bm[1]
-                q_start = toks[bm[0]].start
-                if fold(toks[bm[0]].text[:1]) in _CONJ_LETTERS and toks[bm[0]].norm[1:] in {
-                    w[0] for w, _ in lex.mods_before
-                }:
-                    q_start += 1
+                q_start = toks[bm[0]].start + glued_len(lex, toks[bm[0]])
         obj = object_after(lex, toks, j)
         q_end = toks[j - 1].end if j > num.j else num.end
         lemma: str | None = None

@@ -65,6 +65,20 @@ class Lex:
     alone: dict[str, float]
 
 
+_COMPARED = frozenset({"MORE_THAN", "LESS_THAN", "APPROX", "AT_LEAST", "AT_MOST"})
+
+
+def _compared(lex: Lex, toks: Sequence[Token], i: int) -> bool:
+    """A comparison right before a fraction word makes it an amount of the noun after it
+    (``أكثر من نصف سكان``, ``نحو نصف المساحة``); alone, ``نصف النهائي`` is a name."""
+    if i + 1 >= len(toks) or not toks[i + 1].norm[:1].isalpha():
+        return False
+    return any(
+        mod in _COMPARED and i >= len(w) and tuple(t.norm for t in toks[i - len(w) : i]) == w
+        for w, mod in lex.mods_before
+    )
+
+
 def _words(phrase: str) -> tuple[str, ...]:
     return tuple(fold(w) for w in phrase.split())
 
@@ -307,7 +321,7 @@ def scan_number(lex: Lex, toks: Sequence[Token], i: int, text: str) -> Num | Non
         hit = lookup(lex, toks[i + 1])  # نصف مليون, وربع مليار: a part of the scale word after it
         if hit is not None and hit[1] == "scale" and not toks[i + 1].norm.startswith(_AND):
             return Num(i, i + 2, tok.start + off, toks[i + 1].end, nouns().fractions[fr][0] * hit[0])
-        if "alone" in uses and hit is None and is_definite(toks[i + 1].text):
+        if hit is None and (("alone" in uses and is_definite(toks[i + 1].text)) or _compared(lex, toks, i)):
             return Num(i, i + 1, tok.start + off, tok.end, nouns().fractions[fr][0])  # ثلث السوق
     plain = word_readings(tok.norm)
     for r in word_readings(tok.norm, definite=True):  # آلاف، الآلاف من الدولارات (not العدة)

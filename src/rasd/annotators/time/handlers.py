@@ -193,8 +193,8 @@ def _h_rel_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
         if unit.endswith("2"):
             n = 2.5 if gd.get("half") else 2  # العامين ونصف العام الماضي: two years and a half
         if n is not None:
-            if direction is None and unit.endswith("P") and not gd.get("first"):  # الأيام الثلاثة الأولى: P3D
-                return None
+            if direction is None and unit.endswith("P") and not gd.get("first") and not _definite_count(m, ctx):
+                return None  # "الأيام الثلاثة الأولى", "السنوات العشر" (a definite count word): P3D, P10Y
             return _cand(m, "DURATION", _dur_value(base, n), mod=mod, anchor="dct", confidence=0.85)
         if direction is None:
             return None
@@ -221,6 +221,16 @@ def _h_rel_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
         q = (d.month - 1) // 3 + direction  # الربع الماضي: the quarter before the publication's
         value = f"{d.year + q // 4:04d}-Q{q % 4 + 1}"
     return _cand(m, "DATE", value, mod=mod, anchor="dct", confidence=0.9 if value else 0.3)
+
+
+def _definite_count(m: re.Match[str], ctx: Ctx) -> bool:
+    """A plural unit and a definite number word with no direction word after it (``السنوات العشر``,
+    ``الأشهر الستة المنتهية``) is still a count of them; digits (``الأعوام 2010``) are years, and
+    the first ones of a named period (``الأيام العشرة الأولى من الشهر``) are a part of it."""
+    n = m.group("n")
+    if n[:1].isdigit() or re.search(r"ال\s*$", ctx.text[m.start("du") : m.start("n")]) is None:
+        return False
+    return ctx.next_word(m.end()) not in word_set("first_words.txt")
 
 
 def _h_relday(m: re.Match[str], ctx: Ctx) -> Cand | None:
@@ -262,6 +272,8 @@ def _h_weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if want is None:
         return None
     direction = _rel(gd.get("rel"), lex)
+    if direction is None and gd.get("this"):
+        direction = 0  # "هذا الخميس": this week's Thursday, whichever side of the DCT
     pod = _pod(gd.get("podh"), lex) or _pod(gd.get("poda"), lex)
     value: str | None = None
     conf = 0.85
@@ -278,8 +290,8 @@ def _h_weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
                 conf = 0.7
         elif direction == -1:  # "الأحد قبل الماضي" (a step of two) is a week earlier still
             delta = -((d.isoweekday() - want) % 7 or 7) - (7 if _rel(gd.get("rel"), lex, far=True) == -2 else 0)
-        elif direction == 0:
-            delta = want - d.isoweekday()
+        elif direction == 0:  # the week of the Saudi press runs Sunday to Saturday
+            delta = want % 7 - d.isoweekday() % 7
         else:
             delta = -((d.isoweekday() - want) % 7)
         value = (d + dt.timedelta(days=delta)).isoformat()
