@@ -14,7 +14,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rasd.interfaces.export import DOC_FIELDS, document_json, dump_items, dump_json, mentions_json
+from rasd.interfaces.export import (
+    DOC_FIELDS,
+    analysis_items,
+    analysis_to_json,
+    document_json,
+    dump_items,
+    dump_json,
+    mentions_json,
+)
 from rasd.models import (
     Document,
     EntityMention,
@@ -191,3 +199,26 @@ def test_public_fields_as_json_default_writes_what_to_dict_gives() -> None:
     assert enc.encode(x) == json.dumps(to_dict(x), ensure_ascii=False, sort_keys=True)
     with pytest.raises(TypeError):
         enc.encode({"مجموعة": {1, 2}})
+
+
+def test_the_writer_of_analysis_json_writes_what_the_contract_dict_gives() -> None:
+    """``analysis_items`` leaves mentions and corpus items as dataclasses for orjson to write:
+    the file must be byte for byte the one ``analysis_to_json`` gives (private fields such as
+    an event's ``_date_source`` left out, mentions at one place ordered by their JSON, items
+    by id, conflicts with their sides inline), and dicts in a section still work."""
+    from test_report_data import sample_analysis
+
+    an = sample_analysis()
+    an.events[0]._date_source = "article"
+    m = an.mentions.entities[0]
+    an.mentions.entities.append(EntityMention(m.doc, m.start, m.end, m.text, "ORG"))  # a second mention at one place
+    an.mentions.entities.reverse()
+    an.events.reverse()
+    assert an.events and an.conflicts and an.mentions.quotes and an.mentions.timex
+    want = items(analysis_to_json(an, "2024-10-01", "2024-10-01T00:00:00Z"))
+    assert items(analysis_items(an, "2024-10-01", "2024-10-01T00:00:00Z")) == want
+    assert b"_date_source" not in want
+    an.claims = [to_dict(c) for c in an.claims]  # not dataclasses: written as the contract's dicts
+    assert items(analysis_items(an, "2024-10-01", "2024-10-01T00:00:00Z")) == items(
+        analysis_to_json(an, "2024-10-01", "2024-10-01T00:00:00Z")
+    )

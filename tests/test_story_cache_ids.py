@@ -100,3 +100,32 @@ def test_ids_written_back_on_the_text_equal_the_walk() -> None:
         assert _unpack(packed, back) == _swap(_unpack(packed), back)
 
     check()
+
+
+def test_entity_ids_made_local_in_one_pass_as_one_after_the_other() -> None:
+    """``_localise`` gives what ``str.replace`` of each id in turn gives, also where an id's last
+    letter ``e`` begins another id (the ids then touch: replaced in turn), for ids of another
+    shape, and with ids that are not the article's left alone."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from rasd.incremental import _localise, _replace_each
+
+    ids = ["e_" + "0123456789abcdef", "e_" + "a" * 15 + "e", "e_" + "e" * 16, "e_" + "f00d" * 4]
+    odd = ["س_قديم", "e_12"]
+    pieces = st.lists(st.sampled_from([*ids, *odd, "e_", "_", "'", "ه", "x", "e_0123", "ee"]), max_size=12)
+
+    @settings(max_examples=300, deadline=None)
+    @given(pieces, st.permutations(ids), st.integers(0, 4), st.booleans())
+    def check(parts: list[str], order: list[str], n: int, other: bool) -> None:
+        local = {eid: f"\x00{i}" for i, eid in enumerate(order[:n])}
+        if other:
+            local[odd[0]] = "\x009"
+        text = "".join(parts)
+        assert _localise(text, local) == _replace_each(text, local)
+
+    check()
+    a, b = ids[1], ids[0]  # a ends in "e": a + b[1:] holds a and, from a's last letter, b
+    text = f"قال {a}_{b[2:]} و{b}"
+    local = {b: "\x000", a: "\x001"}
+    assert _localise(text, local) == _replace_each(text, local) != text

@@ -340,11 +340,40 @@ def _doc_key(fp: str, da: DocAnalysis, names: dict[str, str], as_of: str) -> tup
     derive from both): written locally, an old article whose mentions are grouped as before
     is not read again for it; its cached results get the new ids (``_swap``)."""
     local = _local_ids(da)
-    text = repr(da)
-    for eid, ph in local.items():
-        text = text.replace(eid, ph)
+    text = _localise(repr(da), local)
     unlinked = sorted({fold(m.text) for m in da.entities if not m.entity})
     return "doc:" + digest(fp, as_of, text, *(f"{k}\x1e{names.get(k, '')}" for k in unlinked), n=32), local
+
+
+_ENTITY_ID = re.compile(r"e_[0-9a-f]{16}")  # ``ids.make_id("e", …)``
+
+
+def _localise(text: str, local: dict[str, str]) -> str:
+    """``text`` with each entity id of ``local`` replaced by its article-local name, as
+    ``str.replace`` of one id after the other gives it, in one pass: with ids of one shape
+    (``_ENTITY_ID``, all 18 characters), occurrences never overlap but where one ends right
+    before ``_`` (an id's last letter ``e`` beginning another id), and there, or for ids of
+    another shape, the replacements are made one after the other."""
+    if not local:
+        return text
+    if not all(_ENTITY_ID.fullmatch(eid) for eid in local):
+        return _replace_each(text, local)
+    touching = False
+
+    def swap(m: re.Match[str]) -> str:
+        nonlocal touching
+        if text[m.end() : m.end() + 1] == "_":
+            touching = True
+        return local.get(m.group(0), m.group(0))
+
+    out = _ENTITY_ID.sub(swap, text)
+    return _replace_each(text, local) if touching else out
+
+
+def _replace_each(text: str, local: dict[str, str]) -> str:
+    for eid, ph in local.items():
+        text = text.replace(eid, ph)
+    return text
 
 
 PACK_CHUNK = 256  # articles per forked task when keys are computed and results packed
@@ -390,7 +419,10 @@ def _unpack(data: bytes, ids: dict[str, str] | None = None) -> Any:
     entity id: ``_swap`` done on the JSON text before it is parsed (a tenth of the walk's time)."""
     text = zlib.decompress(bytes(data)).decode("utf-8")
     if ids:
-        text = _LOCAL_NAME.sub(lambda m: json.dumps(ids.get(json.loads(m.group(0)), json.loads(m.group(0)))), text)
+        # each name's JSON as ``_pack`` wrote it (``json`` writes a NUL as ``\u0000`` always) -> its
+        # id's JSON, made once per article rather than twice parsed and once written per match
+        swap = {json.dumps(ph, ensure_ascii=False): json.dumps(eid) for ph, eid in ids.items()}
+        text = _LOCAL_NAME.sub(lambda m: swap.get(m.group(0)) or m.group(0), text)
     return json.loads(text)
 
 

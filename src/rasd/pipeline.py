@@ -23,7 +23,7 @@ from typing import Any
 
 from rasd import stages
 from rasd.incremental import AnnotationSaver, CachedCorpus, annotator_fingerprint, story_cache
-from rasd.interfaces.export import analysis_to_json, write_json_file
+from rasd.interfaces.export import analysis_items, write_json_file
 from rasd.meter import Meter, StageStat
 from rasd.models import MENTION_KINDS, VIEW_KINDS, Analysis, DocAnalysis, Document, Mentions, RawPage, Views
 from rasd.parallel import Beside, Meanwhile, ordered, pool
@@ -378,7 +378,7 @@ def analyze(
 
 
 def _write_analysis(path: Path, analysis: Analysis, as_of: str) -> None:
-    write_json_file(path, analysis_to_json(analysis, as_of))
+    write_json_file(path, analysis_items(analysis, as_of))
 
 
 def _load_corpus(store: Store, rep: Reporter) -> tuple[list[Document], CachedCorpus, str]:

@@ -13,7 +13,8 @@ import csv
 import dataclasses
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator
+import typing
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
@@ -25,6 +26,7 @@ import orjson
 
 from rasd.models import (
     MENTION_KINDS,
+    MENTION_TYPES,
     VIEW_KINDS,
     Analysis,
     Conflict,
@@ -38,6 +40,7 @@ from rasd.models import (
 from rasd.store import Store
 
 SCHEMA_VERSION = "2"
+VIEW_TYPES: dict[str, type] = {k: typing.get_args(t)[0] for k, t in typing.get_type_hints(Views).items()}  # section -> class
 SECTIONS = ("entities", "events", "incidents", "claims", "commitments", "threads", "conflicts")
 # document fields the contract lists, in its order; other Document fields are added after
 DOC_FIELDS = ("id", "source", "part", "title", "outlet", "published", "language", "text", "removed")
@@ -93,6 +96,28 @@ def _sorted_mentions(items: Iterable[Any]) -> list[dict[str, Any]]:
 
 def mentions_json(mentions: Mentions) -> dict[str, list[dict[str, Any]]]:
     return {k: _sorted_mentions(getattr(mentions, k)) for k in MENTION_KINDS}
+
+
+def _by_place(m: Any) -> tuple[Any, ...]:
+    return (m.doc, m.start, m.end)
+
+
+def _written_mentions(items: Sequence[Any], cls: type) -> list[Any]:
+    """``_sorted_mentions`` for the writer: the mentions themselves in that order (orjson
+    writes a dataclass as ``to_dict`` gives it), or, when ``items`` are not all ``cls``
+    instances, their dicts."""
+    if not _all_of(items, cls):
+        return _sorted_mentions(items)
+    out: list[Any] = []
+    for _, same in groupby(sorted(items, key=_by_place), key=_by_place):
+        group = list(same)
+        out.extend(sorted(group, key=lambda m: _mention_key(to_dict(m))) if len(group) > 1 else group)
+    return out
+
+
+def _all_of(items: Iterable[Any], cls: type) -> bool:
+    """Whether every item is exactly a ``cls`` (a dataclass of ``rasd.models``)."""
+    return {x.__class__ for x in items} <= {cls}
 
 
 def header(as_of: str | None, generated_at: str | None = None) -> dict[str, Any]:
@@ -169,6 +194,24 @@ def analysis_to_json(analysis: Analysis, as_of: str | None, generated_at: str | 
     return out
 
 
+def analysis_items(analysis: Analysis, as_of: str | None, generated_at: str | None = None) -> dict[str, Any]:
+    """``analysis_to_json`` for writing (``write_json_file``, ``dump_items``): the same file,
+    byte for byte, but mentions and corpus items (conflicts aside) are left as the model's
+    dataclasses, which orjson writes as ``to_dict`` gives them (public fields in order,
+    ``tests/test_export_json.py``), so the million dicts of a large store are never built."""
+    out = header(as_of, generated_at)
+    out["documents"] = [document_json(d) for d in sorted(analysis.documents, key=lambda d: d.id)]
+    out["mentions"] = {k: _written_mentions(getattr(analysis.mentions, k), MENTION_TYPES[k]) for k in MENTION_KINDS}
+    for section in SECTIONS:
+        items = getattr(analysis, section)
+        cls = VIEW_TYPES[section]
+        if section == "conflicts" or not _all_of(items, cls):
+            out[section] = sorted((_item_json(section, x) for x in items), key=lambda x: str(x["id"]))
+        else:
+            out[section] = sorted(items, key=lambda x: str(x.id))
+    return out
+
+
 def dump_json(data: Any, fp: TextIO, *, indent: int | None = None) -> None:
     """``json.dump(data, fp, ensure_ascii=False, indent=indent)`` (Arabic as it is, not ``\\u``
     escapes), then a newline: one JSONL record with ``indent=None``. Large files
@@ -196,7 +239,7 @@ def _compact(o: Any) -> bytes:
     except orjson.JSONEncodeError as e:
         if not str(e).startswith("Integer exceeds"):
             raise TypeError(str(e)) from e
-        return json.dumps(o, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return json.dumps(to_dict(o), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _key_text(k: Any) -> str:
@@ -295,7 +338,7 @@ def write_json_file(path: Path, data: Any) -> None:
 
 def write_json(analysis: Analysis, fp: TextIO, as_of: str | None) -> None:
     """``analysis.json``'s text for ``analysis`` on a text stream (``rasd export``, the web download)."""
-    dump_items(analysis_to_json(analysis, as_of), lambda b: fp.write(b.decode("utf-8")))
+    dump_items(analysis_items(analysis, as_of), lambda b: fp.write(b.decode("utf-8")))
 
 
 def jsonl_records(
