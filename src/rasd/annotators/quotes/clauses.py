@@ -26,6 +26,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from rasd.annotators.entities import gazetteer as gz
+from rasd.annotators.entities.cues import given_names
 from rasd.annotators.quotes.context import (
     MAX_SUBJECT,
     NP,
@@ -55,7 +57,7 @@ from rasd.annotators.quotes.speakers import (
 )
 from rasd.resources import load_lines
 from rasd.text import Token, fold
-from rasd.text.clitics import chain, conjunctions, particle, proclitic
+from rasd.text.clitics import affixes, chain, conjunctions, particle, proclitic
 
 _CONJ = conjunctions()  # و، ف
 _IN = particle("in")
@@ -129,6 +131,28 @@ def bare_speech(cx: Ctx, a: int, b: int) -> int | None:
         end = toks[p - 1].end
         return p if any(m.type == "PER" and m.end == end for m in cx.ents.overlapping(toks[a].start, end)) else None
     return None
+
+
+def bare_clause(cx: Ctx, k: int, a: int, verb: Verb) -> int | None:
+    """``a`` when a going-on cue (``bare`` in verbs.tsv) with its و opens the sentence and a
+    clause starts right after it (``وأضاف في كل مراحل …``, ``وأفاد يعتبر …``): an imperfect
+    verb, or a clause opener (``clause_openers.txt``) that is not the cue's own preposition.
+    No subject is named, so the last speaker goes on and what was said starts at ``a``; a
+    name, title or person noun there is the subject instead."""
+    toks = cx.toks
+    if "bare" not in verb.options or k != cx.s0[k] or bare(toks[k].norm)[-1] == toks[k].norm:
+        return None
+    if a + 1 >= len(toks) or cx.brk[a - 1] or not toks[a].is_word or not toks[a + 1].is_word:
+        return None
+    t = toks[a]
+    if ((hit := cue_at(cx, a)) is not None and not hit[1].imperfect) or any(m.start <= t.start < m.end for m in cx.ents.overlapping(t.start, t.end)):
+        return None  # a name is the subject; an imperfect cue there ("يعتبر") is a verb of the content
+    if member(t.norm, cx.lex.openers):
+        return a if t.norm not in verb.preps else None
+    if gz.key_of(t.norm) in given_names() or person_noun(cx, t.norm) or title_np(cx, NP(a, a)):
+        return None  # "وأضاف يوسف …", "وأضاف المدير …": the subject
+    pre = next((p for p in affixes("imperfect") if t.norm.startswith(p)), "")
+    return a if pre and len(t.norm) - len(pre) >= 3 and not t.norm.endswith(affixes("past", "feminine")) else None
 
 
 def told_speech(cx: Ctx, a: int, b: int) -> int | None:

@@ -38,10 +38,10 @@ from rasd.annotators.quotes.lexicon import lexicon, org_head_words
 from rasd.annotators.quotes.marks import OPENERS
 from rasd.annotators.quotes.tails import full_name
 from rasd.annotators.spans import SpanIndex
-from rasd.models import EntityMention, Quote, Speaker
+from rasd.models import EntityMention, Quote, Span, Speaker
 from rasd.resources import arabic, load_lines, load_table
 from rasd.text import Token, fold
-from rasd.text.clitics import affixes, article, chain, prepositions, proclitic
+from rasd.text.clitics import affixes, article, chain, prepositions
 
 LOOKBACK = 200  # earlier mentions examined per description (nearest first)
 MAX_ANON_WORDS = 4  # "المصادر الأمنية والطبية": a definite source head with its adjectives
@@ -53,7 +53,6 @@ MAX_TITLE = 5  # words of a title phrase taken after the honorific noun
 MAX_ORG_DESCRIPTION = 3  # words from which an organisation phrase is a name, not a short form
 _ART = article()
 _TO_ART = chain("to", "the")  # لل
-_BY = proclitic("by")  # بشرطة: the speaker's office
 _BY_TO = prepositions(kaf=False)  # ب، ل
 _NISBA = affixes("nisba", "apposition")
 
@@ -155,6 +154,7 @@ class _Doc:
         self.orgs = sorted((m for m in ents.within(0, len(text)) if m.type == "ORG"), key=lambda m: m.start)
         self.org_starts = [m.start for m in self.orgs]
         self._bags: dict[int, set[str]] = {}
+        self.said: list[Span] = []  # contents of the quotes read so far: a name there spoke not
         self._cuts: dict[int, frozenset[str]] = {}
         self._runs: dict[int, set[str]] = {}
         self._apps: dict[int, set[str]] = {}
@@ -389,6 +389,8 @@ def _org(doc: _Doc, pos: int, words: list[str], earlier: list[Speaker]) -> _Cand
         m = doc.orgs[i]
         if best is not None and m.start <= best.start:
             break
+        if best is not None and _aside(doc, m.start, m.text.split()[0], words[0]):
+            continue  # "… لوزارة التعليم" in a list, or inside the content: the body that spoke stays
         if m.end <= pos and _org_match(words, m.text.split()):
             best = _Cand(m.start, m.end, m.text, m.entity, set())
             break
@@ -398,7 +400,7 @@ def _org(doc: _Doc, pos: int, words: list[str], earlier: list[Speaker]) -> _Cand
     floor = doc.tok_at(best.start) if best is not None else max(0, k - 20 * LOOKBACK)
     while k >= floor:
         t = doc.toks[k]
-        if t.is_word and _keys(t.norm) & head and not bare(t.norm)[-1].startswith(_ART):
+        if t.is_word and _keys(t.norm) & head and not bare(t.norm)[-1].startswith(_ART) and not (best and _aside(doc, t.start, t.norm, words[0])):
             e = _quoted_name(doc, k + 1)  # "شركة «نجمة» الوطنية": a name in quotation marks
             while e < len(doc.toks) and e - k < 6 and doc.toks[e].is_word and (
                     bare(doc.toks[e].norm)[-1].startswith(_ART) or _nisba(doc.toks[e].norm)
@@ -411,6 +413,14 @@ def _org(doc: _Doc, pos: int, words: list[str], earlier: list[Speaker]) -> _Cand
                 return _Cand(s, en, doc.text[s:en], None, set())
         k -= 1
     return best
+
+
+def _aside(doc: _Doc, start: int, first: str, head: str) -> bool:
+    """A mention at ``start`` that did not speak: inside a quote's content, or after a glued
+    preposition (``لوزارة``, ``بوزارة``: a genitive in a list, not a subject)."""
+    f = fold(first)
+    glued = doc.text[start - 1 : start].isalpha() or (f[:1] in _BY_TO and bool(_keys(f[1:]) & _keys(head)))
+    return glued or any(c.start <= start < c.end for c in doc.said)
 
 
 def _quoted_name(doc: _Doc, k: int) -> int:
@@ -504,6 +514,7 @@ def resolve_descriptions(
             q.confidence = round(q.confidence * RESOLVED_CONFIDENCE, 2)
             sp = new
         earlier.append(sp)
+        doc.said.append(q.content)
         if doc.names_in(sp.start, sp.end):
             named.append(sp)
 
@@ -576,21 +587,3 @@ def _resolve_one(doc: _Doc, q: Quote, named: list[Speaker], earlier: list[Speake
         return None
     return Speaker(text=cand.text, entity=cand.entity or sp.entity, role=role, anonymous=False,
                    start=cand.start, end=cand.end, medium=sp.medium)  # fmt: skip
-
-
-@cache
-def _affiliation_words() -> frozenset[str]:
-    return _words().org_heads | frozenset(nodef(fold(x)) for x in load_lines("quotes/affiliations.txt"))
-
-
-def office_head(w: str) -> bool:
-    """``محافظة``, ``منطقة`` written without the article: a construct head whose next word,
-    even one starting with ب (``محافظة بدر``), is its name."""
-    f = bare(fold(w))[-1]
-    return nodef(f) == f and f in _affiliation_words()
-
-
-def affiliation(w: str) -> bool:
-    """``بشرطة``, ``بوزارة``, ``بمنطقة``: a ب-phrase naming the speaker's office or place."""
-    f = bare(fold(w))[-1]
-    return len(f) > 3 and f[0] == _BY and nodef(f[1:]) in _affiliation_words()

@@ -24,6 +24,7 @@ from rasd.annotators.quotes.attributions import after_attribution, attributions
 from rasd.annotators.quotes.chooser import choose, enabled
 from rasd.annotators.quotes.clauses import (
     answered_topic,
+    bare_clause,
     bare_speech,
     bound_topic,
     clause_in,
@@ -86,7 +87,7 @@ from rasd.annotators.quotes.nominal import (
 )
 from rasd.annotators.quotes.provisions import document_before
 from rasd.annotators.quotes.requests import asked_action
-from rasd.annotators.quotes.resumed import resumed
+from rasd.annotators.quotes.resumed import pointed_back, resumed
 from rasd.annotators.quotes.shares import share_company
 from rasd.annotators.quotes.speakers import (
     Subj,
@@ -241,6 +242,8 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: State, doc_id: str) -> tuple
         intro, j = _Intro(c + 1, None, "colon"), c  # "وقال المتحدث … X، تلقت الغرفة بلاغا …"
     if intro is None and "comma" in verb.options and (c := bare_speech(cx, k + n, j)) is not None:
         intro, j = _Intro(c, None, "colon"), c  # "وقال الفارس X لقد سررت …": no mark at all
+    if (intro is None or intro.kind in ("prep", "obj")) and (c := bare_clause(cx, k, k + n, verb)) is not None:
+        intro, j = _Intro(c, None, "colon"), c  # "وأضاف في كل مراحل …": the last speaker goes on
     if intro is None and "comma" in verb.options and (c := told_speech(cx, k + n, j)) is not None:
         intro, j = _Intro(c, None, "colon"), c  # "وقال X لـ«الصحيفة» المدينة آمنة …"
     if intro is None and "addressee" in verb.options and verb.participle and _asked_all(cx, k + n):
@@ -265,6 +268,15 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: State, doc_id: str) -> tuple
         "nominal" in verb.options and not verb.participle and in_which(toks, cx.brk, k + n, verb.preps)
     ):
         intro, subj_b = _Intro(k + n + 1, None, "obj"), k + n + 1  # "بيانا تؤكد فيه استمرار …": the sentence's subject
+    if intro is None and (back := pointed_back(cx, k, n)) is not None:  # "…. أكد ذلك X": the statement before
+        end = next((x for x in range(k + n + 1, j + 1) if x >= len(toks) or cx.brk[x] or toks[x].norm == ","), j)
+        spk = _resolve(cx, parse_subject(cx, k + n + 1, end, verb), verb, st, k)
+        if spk is None or end <= k + n + 1:
+            return None
+        c_s, c_e = toks[back[0]].start, toks[back[1]].end
+        q = Quote(doc_id, c_s, max(spk.end, toks[k].end), spk, _cue_text(cx, k, n), Span(c_s, c_e), False,
+                  polarity(cx, verb.polarity, back[0], back[1] + 1), 0.7)  # fmt: skip
+        return q, back[0], back[1], None
     if intro is None:
         # postposed direct quote: «…»، قال فلان
         p = k - 1

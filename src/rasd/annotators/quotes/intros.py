@@ -10,11 +10,11 @@ from functools import cache
 
 from rasd.annotators.quotes.clauses import clock_colon, quoted_subject
 from rasd.annotators.quotes.context import Ctx, short_pair
-from rasd.annotators.quotes.coref import affiliation, office_head
 from rasd.annotators.quotes.frames import report_noun
 from rasd.annotators.quotes.history import CLITICS as _CLITICS
 from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.lexicon import Verb, glued_prep, governed_prep, member
+from rasd.annotators.quotes.offices import affiliation, office_head
 from rasd.annotators.quotes.speakers import demonstrative, pronoun_adjunct
 from rasd.resources import load_lines
 from rasd.text.clitics import particle, proclitic

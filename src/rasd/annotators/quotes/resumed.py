@@ -4,11 +4,12 @@ The demonstrative (or the pronoun ``هو/هي``) and ``ما`` point back to what
 pronoun (``أكده``, ``قالته``), so the verb form is not in the lexicon as written: the pronoun is
 cut off and the rest looked up. The content is the quotation right before the demonstrative,
 else its clause (from the sentence start); the speaker is the subject after the cue.
+``pointed_back`` reads the sentence form of the same thing, ``…. أكد ذلك X`` (decision 6a).
 """
 
 from __future__ import annotations
 
-from rasd.annotators.quotes.context import Ctx, content_end, polarity, sentence_start, trim
+from rasd.annotators.quotes.context import Ctx, content_end, cue_at, polarity, sentence_start, trim
 from rasd.annotators.quotes.history import bare
 from rasd.annotators.quotes.lexicon import Verb, pronoun_adjuncts
 from rasd.annotators.quotes.marks import OPENERS
@@ -68,3 +69,20 @@ def resumed(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> list[
                   polarity(cx, verb.polarity, cn.first, cn.last + 1), 0.7, date)  # fmt: skip
         )
     return out
+
+
+def pointed_back(cx: Ctx, k: int, n: int) -> tuple[int, int] | None:
+    """``(first, last)`` tokens of the statement before ``أكد ذلك X`` (realnews decision 6a): the
+    cue at ``k`` opens its sentence, ``ذلك`` follows it, and the sentence before names no
+    source (no cue of its own), so that sentence is what the speaker after ``ذلك`` said."""
+    toks = cx.toks
+    if k < 2 or k != cx.s0[k] or k + n + 1 >= len(toks) or not demonstrative(cx, k + n):
+        return None
+    p = k - 1
+    while p >= 0 and not toks[p].is_word and p not in cx.close_at:
+        p -= 1
+    a = sentence_start(cx, p) if p >= 0 else 0
+    if p < 0 or any(cue_at(cx, x) is not None for x in range(a, p + 1)):
+        return None  # "قال X إن …. أكد ذلك Y": that statement has its source already
+    cn = trim(cx, a, p)
+    return None if cn is None else (cn.first, cn.last)
