@@ -98,8 +98,9 @@ def test_two_years_joined_by_waw_after_a_dual_year_word() -> None:
     assert [(t, v) for t, _, v in ranged] == [("عامي 2007", "2007"), ("2011", "2011")]  # a range: one per end
 
 
-def test_for_a_while_is_no_time_expression() -> None:
-    assert _t("تعاني المدينة من انقطاع الكهرباء منذ فترة طويلة") == []
+def test_for_a_long_while_is_a_duration_px() -> None:
+    """Gold decision 20 (docs/realnews_gold.md) replaced the old reading (no time expression)."""
+    assert _t("تعاني المدينة من انقطاع الكهرباء منذ فترة طويلة") == [("منذ فترة طويلة", "DURATION", "PX")]
 
 
 def test_unit_glued_to_bi_after_qabl_and_an_event_is_the_margin() -> None:

@@ -462,7 +462,8 @@ def _h_vague(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if v == "null":  # "يومها": a told day, no date written; "يومها الأول": its first day, a noun
         ok = ok and not ctx.next_word(m.end("vague")).startswith(ART)
     value = None if v == "null" else v
-    return _cand(m, "DATE", value, anchor="dct", confidence=0.8) if ok else None
+    type_ = "DURATION" if value and value.startswith("P") and not value.endswith("_REF") else "DATE"  # "منذ فترة طويلة": PX
+    return _cand(m, type_, value, anchor="dct", confidence=0.8) if ok else None
 
 
 def _has_object(after: str) -> bool:
