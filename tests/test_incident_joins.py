@@ -15,6 +15,7 @@ from rasd.models import DocAnalysis, Entity, Geo
 from rasd.story import incident_types
 from rasd.story import places as pl
 from rasd.story.incidents import Report, make_reports, resolve
+from rasd.story.place_words import named_in
 from rasd.story.report_words import moves_on, word_groups
 
 ABHA = Entity("e_abha", "GPE", "أبها", geo=Geo(18.22, 42.51, "city"), attributes={"country": "SA"})
@@ -79,7 +80,7 @@ def test_city_and_its_province_and_a_place_named_only_in_words_are_one_incident(
                   [("الكويت", "GPE", "e_kwc")], [("الجمعة 9 أيار 2025", "2025-05-09")])  # fmt: skip
     told = _reports([words_only])
     assert told and all(
-        not r.places and incidents.named_in({"e_abha"}, r.words, ENTS) for r in told
+        not r.places and named_in({"e_abha"}, r.words, ENTS) for r in told
     )  # "مسجد أبها"
     groups = _grouping([city, province, words_only, abroad])
     assert _together(groups, "d_city", "d_prov", "d_words")
