@@ -149,3 +149,29 @@ def test_readers_take_a_postgresql_url_instead_of_a_file() -> None:
         assert code != 0
         assert "no database at" not in err and "not found" not in err, (cmd, err)
         assert "PostgreSQL" in err or "postgres" in err, (cmd, err)
+
+
+def test_a_failed_corpus_stage_exits_1_and_names_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug in a corpus stage leaves its sections empty: the run says so and exits 1, so a
+    script never takes an empty timeline for a quiet news day (a control run exits 0)."""
+    import shutil
+
+    from rasd import pipeline
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(Path(__file__).resolve().parents[1] / "examples" / "corpus" / "01_ain_al_asad_rockets.txt", pages)
+    args = ("analyze", str(pages), "--out", str(tmp_path / "out"), "--db", str(tmp_path / "c.db"), "-q")
+    code, _, err = run(*args)
+    assert code == 0, err
+    real = pipeline.stages.stage
+
+    def broken(*a: object, **k: object) -> None:
+        raise RuntimeError("bug in the story step")
+
+    monkeypatch.setattr(pipeline.stages, "stage", lambda name: broken if name == "story" else real(name))
+    code, _, err = run(*args)
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert "error: story: RuntimeError: bug in the story step" in lines
+    assert lines[-1] == "error: corpus stage(s) failed, their sections are empty: story"

@@ -67,6 +67,7 @@ class RunResult:
     stages: list[StageStat] = field(default_factory=list)  # per-stage cost, in run order
     found: dict[str, int] = field(default_factory=dict)  # items per export section, e.g. "mentions.timex"
     reused: dict[str, int] = field(default_factory=dict)  # cached vs computed work (rasd.incremental), e.g. "doc reused"
+    failed: list[str] = field(default_factory=list)  # corpus stages that raised: their sections are empty
 
     def counts(self) -> dict[str, int]:
         return {
@@ -444,4 +445,5 @@ def _call(name: str, result: RunResult, default: Any, *args: Any, **kwargs: Any)
         return fn(*args, **kwargs)
     except Exception as e:  # a failed corpus stage leaves its sections empty, reported
         result.errors.append((name, f"{type(e).__name__}: {e}"))
+        result.failed.append(name)
         return default

@@ -4,7 +4,8 @@ Every command catches errors at its boundary and prints one line on stderr with 
 code 1 (Typer gives 2 for usage errors): users see what went wrong, never a traceback.
 ``analyze``/``ingest`` store every document they can read; each rejected input is one
 ``error: SOURCE: MESSAGE`` line at the end, and any rejected input makes the exit
-status 1 (0 only when every input was processed; see docs/ingest.md).
+status 1 (0 only when every input was processed; see docs/ingest.md), as does a corpus
+stage (linking, the story step) that raised: its sections are empty, said on the last line.
 """
 
 from __future__ import annotations
@@ -128,6 +129,9 @@ def _report(result: Any, quiet: bool, wrote: str = "") -> None:
         )
         if wrote:
             typer.echo(wrote)
+    if getattr(result, "failed", None):  # a bug, not bad input: a script must not take empty sections as news
+        sys.stderr.write(f"error: corpus stage(s) failed, their sections are empty: {', '.join(result.failed)}\n")
+        raise typer.Exit(1)
     if getattr(result, "rejected", 0) or (result.documents == 0 and result.errors):
         raise typer.Exit(1)  # some input rejected (the good ones are stored), or nothing read
 
