@@ -99,7 +99,9 @@ def run(incs: list[dict[str, Any]], work: Path) -> dict[str, Any]:
     src = work / "in"
     src.mkdir()
     (src / "records.json").write_text(json.dumps(list(recs.values()), ensure_ascii=False), encoding="utf-8")
-    analyze([str(src)], db_path=work / "rasd.db", out_dir=work / "out", progress=False, report=False)
+    res = analyze([str(src)], db_path=work / "rasd.db", out_dir=work / "out", progress=False, report=False)
+    if res.failed:  # empty sections would score as a real (and terrible) result
+        raise SystemExit(f"corpus stage(s) failed: {res.failed}: {res.errors}")
     return dict(json.loads((work / "out" / "analysis.json").read_text(encoding="utf-8")))
 
 
