@@ -209,9 +209,14 @@ def _frames() -> frozenset[str]:
 
 
 def _holiday_frame(word: str) -> bool:
-    """Is ``word`` (a glued و/ف and ب/ل read off) a ``holiday_frames.txt`` noun?"""
-    m = re.fullmatch(f"[{CONJ}]?[{PREP_NO_KAF}]?(.+)", key(word))
-    return key(word) in _frames() or (m is not None and m.group(1) in _frames())
+    """Is ``word`` (a glued و/ف and ب/ل read off) a ``holiday_frames.txt`` noun? Each split is
+    tried, so a frame that itself starts with ب (``وبعد``) is not cut to ``عد``."""
+    return _frame_re().fullmatch(key(word)) is not None
+
+
+@cache
+def _frame_re() -> re.Pattern[str]:
+    return re.compile(f"[{CONJ}]?[{PREP_NO_KAF}]?(?:{'|'.join(map(re.escape, sorted(_frames())))})")
 
 
 def _h_year_pair(m: re.Match[str], ctx: Ctx) -> Cand | None:
