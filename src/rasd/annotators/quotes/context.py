@@ -56,7 +56,8 @@ _NOUN_AFTER = frozenset(particle(g) for g in ("about", "in", "on", "with"))
 
 @cache
 def _negators() -> frozenset[str]:
-    """غير and its like: the participle after one is an adjective (``زيارة غير معلنة``)."""
+    """غير and its like, and the forms of كان/ليس: the participle after one is an adjective
+    (``زيارة غير معلنة``, ``لم يكن متوقعا``)."""
     return frozenset(fold(w) for w in load_lines("quotes/negators.txt"))
 
 

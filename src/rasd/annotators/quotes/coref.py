@@ -36,6 +36,7 @@ from rasd.annotators.quotes.first_mention import first_mention
 from rasd.annotators.quotes.history import bare, nodef
 from rasd.annotators.quotes.lexicon import lexicon, org_head_words
 from rasd.annotators.quotes.marks import OPENERS
+from rasd.annotators.quotes.offices import titled_name
 from rasd.annotators.quotes.tails import full_name
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Quote, Span, Speaker
@@ -293,7 +294,7 @@ def _kind(words: list[str], honored: bool) -> str | None:
     # a construct, also a nested one ("وكيل وزارة الشؤون الاجتماعية": the article two words on)
     construct = len(words) >= 2 and bare(fold(words[1]))[-1].startswith(_ART)
     construct = construct or (len(words) >= 3 and bool(_keys(words[1]) & w.org_heads) and bare(fold(words[2]))[-1].startswith(_ART))
-    if hk & w.titles and (definite or construct or honored):
+    if hk & w.titles and (definite or construct or honored or titled_name(words)):
         return "person"
     if hk & w.org_heads and (definite or construct):
         return "org"

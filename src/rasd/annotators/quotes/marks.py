@@ -8,6 +8,7 @@ from __future__ import annotations
 
 OPENERS = {"«": "»", "“": "”", "‘": "’", "„": "”"}
 STRAIGHT = ('"', "'", "”")  # ” also opens on some sites (بـ”…”): paired like a straight mark
+INNER_WORDS = 3  # a name quoted inside a straight quotation ("داعش", "عاصفة الحزم") is this short
 
 
 def quote_pairs(text: str) -> list[tuple[int, int]]:
@@ -22,6 +23,7 @@ def quote_pairs(text: str) -> list[tuple[int, int]]:
     pairs: list[tuple[int, int]] = []
     open_dir: tuple[int, str] | None = None
     straight: dict[str, int | None] = dict.fromkeys(STRAIGHT)
+    inner: set[int] = set()  # closes of names quoted inside an open straight quotation
     para_end: int | None = None  # the newline that ended the open quotation's paragraph
     for i, ch in enumerate(text):
         if ch == "\n":
@@ -51,9 +53,27 @@ def quote_pairs(text: str) -> list[tuple[int, int]]:
                 if ch == "”" and not (i + 1 < len(text) and text[i + 1].isalpha()):
                     continue  # a closing ” with no opening “ before it
                 straight[ch] = i
+            elif i in inner:
+                continue
             else:
                 if ch == "'" and i + 1 < len(text) and text[i + 1].isalnum():
+                    continue
+                if (j := _inner_close(text, i, ch)) is not None:
+                    pairs.append((i, j))  # "… تنظيم "داعش" له …": a name quoted inside the quotation
+                    inner.add(j)
                     continue
                 pairs.append((o, i))
                 straight[ch] = None
     return pairs
+
+
+def _inner_close(text: str, i: int, ch: str) -> int | None:
+    """The close of a short name quoted inside an open straight quotation, when the mark at
+    ``i`` opens one: a space before it, a letter right after it, and the same mark closing
+    within ``INNER_WORDS`` words (a letter before it, no letter after it), in the paragraph."""
+    if ch == "'" or not (0 < i < len(text) - 1 and text[i - 1].isspace() and text[i + 1].isalpha()):
+        return None
+    j = text.find(ch, i + 1)
+    if j < 0 or "\n" in text[i:j] or len(text[i + 1 : j].split()) > INNER_WORDS or not text[j - 1].isalpha():
+        return None
+    return j if j + 1 == len(text) or not text[j + 1].isalpha() else None

@@ -18,6 +18,7 @@ from rasd.text.clitics import affixes, article, particle
 _FROM = particle("from")
 _ART = article()
 _NISBA = affixes("nisba", "describes")  # المالية، الإسلامية: the complement's adjectives
+_OBLIQUE = affixes("dual", "obl")  # ين: the oblique plural of the one asked
 _PRON = frozenset(affixes("pronoun", "definite"))  # منه، منها، منهم
 _NOT_ACTION = frozenset(particle(g) for g in ("in", "on", "about", "with", "from"))
 _MAX = 12  # tokens between the cue and the asked action
@@ -72,8 +73,11 @@ def _addressee_end(cx: Ctx, y: int) -> tuple[int, bool] | None:
         return y, True
     if not _definite(toks[y].norm) or cx.brk[y]:
         return None
+    plural = toks[y].norm.endswith(_OBLIQUE) and len(_nodef(toks[y].norm)) >= 5  # اللاعبين، المواطنين
     y += 1
     while y < len(toks) and _definite(toks[y].norm) and not cx.brk[y - 1]:
+        if plural and not toks[y].norm.endswith(_OBLIQUE):
+            return y, True  # "من اللاعبين التركيز": an adjective of theirs would end in ين too
         y += 1
     return y, False
 
