@@ -9,7 +9,7 @@ in the store:
 - each document's annotations as the annotators left them (linking later edits them in
   place), by content hash, with ``annotator_fingerprint``: a document is annotated once,
   and again only after the annotators' code or resources change;
-- what the story step reads from each article, and the stance model's answer and word-level
+- what the story step reads from each article, its figures, and the stance model's answer and word-level
   bound for each pair of claim texts, by a digest of everything they depend on
   (``StoryCache``): an update reads again only the articles whose inputs changed (new ones,
   and those whose mentions linking now groups differently — a renamed entity alone does not
@@ -46,8 +46,11 @@ from rasd.models import DocAnalysis, Document
 from rasd.parallel import forked
 from rasd.store import Store
 from rasd.store.shared import analyses_from_blobs
+from rasd.story import figure_cache, stance
 from rasd.story import stage as story
-from rasd.story import stance
+from rasd.story.figure_cache import report_parts
+from rasd.story.figures import Article, Value, article_values
+from rasd.story.incidents import Report
 from rasd.text import fold
 from rasd.text.encoder import ENCODER_NAME
 
@@ -161,7 +164,7 @@ class StoryCache:
     result nobody asked for is one whose inputs no longer occur), so the cache never grows
     past what the store needs.
 
-    Two kinds of results, keyed by a digest of everything they depend on:
+    Results of four kinds, keyed by a digest of everything they depend on:
 
     - ``doc:`` what the story step reads from one article (its events, claim records and
       commitments: ``story.stage.PerDoc``), keyed by the story code and resources, ``as_of``,
@@ -171,7 +174,9 @@ class StoryCache:
       model file, whether the sentence encoder is used, and both texts;
     - ``bnd:`` the model's word-level ceiling on ``disagree`` for one pair (same key parts),
       which the claim comparison asks of every candidate pair before it decides what to
-      compare: an update bounds only the pairs it has not met before.
+      compare: an update bounds only the pairs it has not met before;
+    - ``fig:`` an article's figures (``figures``): its ``doc:`` key and what the figure
+      reader reads of its reports (``story.figure_cache``).
     """
 
     def __init__(self, store: Store, errors: Sequence[tuple[str, str]] = ()) -> None:
@@ -180,6 +185,7 @@ class StoryCache:
         self.new: dict[str, bytes] = {}
         self.complete = False  # set when the story step ran to its end without error
         self.counts: Counter[str] = Counter()  # "doc reused", "doc computed", "cmp reused", …
+        self.doc_keys: dict[str, str] = {}  # document id -> its ``doc:`` key this run (``figures``)
 
     def get(self, keys: Sequence[str]) -> dict[str, bytes]:
         known = {k: self.new[k] for k in keys if k in self.new}
@@ -199,9 +205,28 @@ class StoryCache:
 
     def story_kwargs(self, build: Callable[..., Any] | None, hook: Any) -> dict[str, Any]:
         """Keyword arguments for the story stage: the cached per-document step when it takes one."""
-        if build is None or "per_document" not in inspect.signature(build).parameters:
+        params = inspect.signature(build).parameters if build is not None else {}
+        if "per_document" not in params:
             return {"per_document": hook} if hook is not None else {}
-        return {"per_document": self.per_document(hook)}
+        return {"per_document": self.per_document(hook), **({"figures": self.figures} if "figures" in params else {})}
+
+    def figures(self, arts: Sequence[tuple[Sequence[Report], Article]]) -> list[list[Value]]:
+        """Each article's figures (``figures.article_values``), from the cache where its ``fig:``
+        key is met: its ``doc:`` key (the article and its annotations, ``as_of``, the story code)
+        and what the figure reader reads of its reports (``figure_cache.report_parts``). An
+        article whose ``doc:`` key this run did not make is read again, not cached."""
+        keys = [("fig:" + digest(k, report_parts(r), n=32)) if (k := self.doc_keys.get(a.doc)) else "" for r, a in arts]
+        got = self.get([k for k in keys if k])
+        out: list[list[Value]] = []
+        for (reports, art), k in zip(arts, keys, strict=True):
+            if k in got:
+                out.append(figure_cache.decode(got[k], reports))
+                continue
+            values = article_values(reports, art)
+            if k:
+                self.new[k] = figure_cache.encode(values, reports)
+            out.append(values)
+        return out
 
     def per_document(self, inner: Any = None) -> Callable[[list[DocAnalysis], dict[str, str], str, int], list[Any]]:
         """The story step's per-document pass (``inner``, else the stage's own) answered from
@@ -217,6 +242,7 @@ class StoryCache:
                 _keys_range, (ordered, fp, names, as_of), len(ordered), workers=workers, chunk=PACK_CHUNK
             )
             keys = [k for k, _ in keyed]
+            self.doc_keys.update((da.doc.id, k) for da, k in zip(ordered, keys, strict=True))
             got = self.get(keys)
             todo = [i for i, k in enumerate(keys) if k not in got]
             out: list[Any] = [None] * len(ordered)

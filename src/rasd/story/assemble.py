@@ -45,12 +45,13 @@ from rasd.resolve.events import merge
 from rasd.resources import load_table
 from rasd.story import incident_types, types_with
 from rasd.story import incidents as rinc
+from rasd.story.figure_cache import FigureReader, read_all
 from rasd.story.incidents import Parts, Report, by_person, make_reports, parse_day, resolve
 from rasd.story.openings import Openings
 from rasd.story.perpetrators import perpetrators, targets
 from rasd.story.places import APART, NEAR, UNKNOWN, best_relation, is_country, level, relation
 from rasd.story.reports import Told, kind_of
-from rasd.story.slots import Article, Value, article_values, disagreements, shown, templates
+from rasd.story.slots import Article, Value, disagreements, shown, templates
 from rasd.temporal import TimeValue
 from rasd.text import sentences
 
@@ -503,13 +504,14 @@ def _ev_key(e: Evidence) -> tuple[str, int, int]:
 def assemble(
     events: Sequence[Event], das: Sequence[DocAnalysis], entities: Sequence[Entity],
     claim_at: Callable[[Evidence], str | None] = lambda _: None, told: Mapping[int, Told] | None = None,
-    parts: Parts | None = None,
+    parts: Parts | None = None, figures: FigureReader | None = None,
 ) -> Assembled:  # fmt: skip
     """Incidents of ``events`` (each report in exactly one), their slot conflicts, and which
     incident each report joined. ``claim_at(evidence)`` names the claim whose sentence holds
     a report (a conflict's ``a``/``b``), else the report's own id is used. ``told``: what the
     per-document step read of the reports' sentences (``story.reports.told``), by ``id()``.
-    ``parts``: where incident resolution runs each kind group (``incidents.resolve``)."""
+    ``parts``: where incident resolution runs each kind group (``incidents.resolve``);
+    ``figures``: what reads the articles' figures (``story.figure_cache``: the store's cache)."""
     ents = {e.id: e for e in entities}
     b = _Builder(das, ents, claim_at)
     evs = [ev for ev in events if ev.evidence]
@@ -539,9 +541,9 @@ def assemble(
             by_doc[r.doc].append(r)
     b.openings = Openings(*counts, b.title_text)
     values: dict[int, list[Value]] = defaultdict(list)
-    for doc in sorted(by_doc):  # an article's figures are read once and each given to one report
-        info = b.docs.get(doc)
-        for v in article_values(by_doc[doc], info.article(doc)) if info else ():
+    arts = [(by_doc[doc], info.article(doc)) for doc in sorted(by_doc) if (info := b.docs.get(doc))]
+    for vs in (figures or read_all)(arts):  # an article's figures are read once and each given to one report
+        for v in vs:
             values[owner[id(v.report)]].append(v)
     for k, inc in enumerate(incs):
         b.from_reports(inc.reports, values[k])

@@ -35,6 +35,7 @@ from rasd.story.assemble import assemble
 from rasd.story.claims import ClaimRecord, build_claims, family
 from rasd.story.commitments import Found, find_commitments
 from rasd.story.conflicts import JudgeOn, find_conflicts, read_ahead
+from rasd.story.figure_cache import FigureReader
 from rasd.story.incidents import Parts
 from rasd.story.reports import Told, told_of
 from rasd.story.stance import load_model
@@ -246,7 +247,7 @@ SCHEMA2_KIND = {"number": "slot", "date": "slot", "polarity": "polarity", "other
 
 def build(
     das: list[DocAnalysis], entities: list[Entity], as_of: str, workers: int = 1,
-    per_document: PerDocument | None = None, elsewhere: Elsewhere | None = None,
+    per_document: PerDocument | None = None, elsewhere: Elsewhere | None = None, figures: FigureReader | None = None,
 ) -> Views:  # fmt: skip
     """The story views of the corpus by name (``models.Views``), deterministic order.
 
@@ -255,6 +256,7 @@ def build(
     threads and conflicts see the whole corpus in this process, the sentence encoder of the
     claim comparison on a helper thread beside it (``story.ahead``). ``elsewhere`` sends
     incident resolution (by kind group), the claim blocks and the encoder to a cluster instead.
+    ``figures`` reads the articles' figures (default: all read again; ``StoryCache.figures``).
     """
     away = elsewhere or Elsewhere()
     names = _name_index(entities)
@@ -281,7 +283,7 @@ def build(
         # their texts are encoded while incidents are resolved, not after
         sure = _Scope(spans, (), {}, threads, entities)
         read_ahead(records, sure, reader, lambda r: bool(sure.threads_of(r)), away.claims)
-        got = assemble(reports, ordered, entities, spans.first, told, away.incidents)
+        got = assemble(reports, ordered, entities, spans.first, told, away.incidents, figures)
         scope = _Scope(spans, reports, got.incident_of, threads, entities, got.incidents)
         claim_conflicts = find_conflicts(records, scope=scope, reader=reader, judge_on=away.claims)
     for k in claim_conflicts:
