@@ -48,6 +48,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta
 from functools import cache
 
+from rasd.annotators.events.recall import RECALL_DAYS
 from rasd.models import Entity, Event
 from rasd.story import places as pl
 from rasd.story import report_words as rw
@@ -160,7 +161,7 @@ def make_reports(
         if inferred and doc_places:
             # a country named nearby is not a scene (a border named in a report on a trial abroad)
             geo = lead_place(
-                [(at, p) for at, p in doc_places.get(e0.doc, ()) if not pl.is_country(ents.get(p))], e0.start
+                [(at, p) for at, p in doc_places.get(e0.doc, ()) if not pl.is_country(ents.get(p))], e0.start, e0.end
             )
         parts = frozenset(x for x in [*ev.actors, *ev.targets] if x not in geo and not x.startswith("?"))
         groups = t.groups
@@ -184,10 +185,19 @@ def make_reports(
         # never the killer or the speaker who announced it)
         persons = frozenset(x for x in ev.targets if ents.get(x) is not None and ents[x].type == "PER")
         out.append(Report(ev, e0.doc, outlets.get(e0.doc, ""), pubs.get(e0.doc), kind, word, w[0], w[1], w[2], geo, parts, words,
-                          follow, about, persons, groups, t.moves_on, inferred and bool(geo), t.other, t.context,
+                          follow, about, persons, groups, t.moves_on, inferred and bool(geo), t.other,
+                          t.context or recalled(w, pubs.get(e0.doc)),
                           frozenset() if inferred else frozenset(spot[p] for p in geo if p in spot),
                           frozenset() if inferred else frozenset((p, c) for p, c in town.get(e0.doc, {}).items() if p in geo)))  # fmt: skip
     return _tolls(out)
+
+
+def recalled(w: tuple[date, date, bool], pub: date | None) -> bool:
+    """Whether a report's own words date it ``RECALL_DAYS`` or more before its article: a
+    happening the article recalls ("وكانت المدينة قد شهدت هجوما في 20 يونيو"), told in passing
+    like a context sentence's (``Report.context``): it may join its incident but never brings
+    its article's other reports along."""
+    return w[2] and pub is not None and w[1] <= pub - timedelta(days=RECALL_DAYS)
 
 
 TOLL_REACH = 600  # characters between a death and the deadly happening it may be the toll of
@@ -216,13 +226,15 @@ def _tolls(reports: list[Report]) -> list[Report]:
     return reports
 
 
-def lead_place(places: Sequence[tuple[int, str]], at: int) -> frozenset[str]:
+def lead_place(places: Sequence[tuple[int, str]], at: int, end: int | None = None) -> frozenset[str]:
     """The place named last before ``at`` within ``LEAD_REACH`` characters, else the
-    article's first place when it opens the article (a dateline: "عين اليوم – المنامة")."""
+    article's first place when it opens the article (a dateline: "عين اليوم – المنامة"),
+    unless it lies in the report's own sentence (``at``..``end``): the events annotator read
+    that sentence and left it out (a town recalled from another happening, a source's seat)."""
     before = [p for s, p in places if at - LEAD_REACH <= s < at]
     if before:
         return frozenset(before[-1:])
-    return frozenset(p for s, p in places[:1] if s < DATELINE)
+    return frozenset(p for s, p in places[:1] if s < DATELINE and not (end is not None and at <= s < end))
 
 
 def _keys(

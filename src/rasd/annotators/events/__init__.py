@@ -24,6 +24,7 @@ from rasd.annotators.events.dates import TODAY_REACH as TODAY_REACH
 from rasd.annotators.events.dates import _date, _today_before
 from rasd.annotators.events.dates import precision_of as precision_of
 from rasd.annotators.events.deaths import role_cues, victims
+from rasd.annotators.events.recall import past_dates, recalled
 from rasd.annotators.events.types import incident_types
 from rasd.annotators.spans import SpanIndex
 from rasd.ids import make_id
@@ -372,9 +373,18 @@ def _counts(words: Sequence[Token], quantities: Sequence[Quantity], keys: frozen
 
 
 def _arguments(
-    event_type: str, hit: TriggerHit, words: Sequence[Token], ents: Sequence[EntityMention], text: str
+    event_type: str, hit: TriggerHit, words: Sequence[Token], ents: Sequence[EntityMention], text: str,
+    parts: Sequence[tuple[int, int]] = (), past: Sequence[int] = (), others: Sequence[int] = (),
 ) -> tuple[list[str], list[str], str | None]:
-    """``(actors, targets, place)`` from entity mentions in the sentence."""
+    """``(actors, targets, place)`` from entity mentions in the sentence (``parts``: its
+    clauses; ``past``: its dates well before the article; ``others``: its triggers' last words).
+    A happening's place or actor is never a place of a clause recalling another happening
+    (``events.recall``): the town of last month's attack is not today's scene. Its targets
+    stay (what a recalled attack hit, named as this one's target, is a cued role, not a scene
+    guess), and so do a statement's or a meeting's parties."""
+    happening = bool(parts) and event_type in incident_types()
+    spans = recalled(words, parts, hit.first_token, hit.last_token, past, others) if happening else []
+    recall = {id(e) for e in ents if e.type in ("GPE", "LOC", "FAC") and any(a <= e.start < b for a, b in spans)}
     targets_cues = role_cues("target")
     actors: list[str] = []
     targets: list[str] = []
@@ -388,8 +398,8 @@ def _arguments(
         return words[max(0, j - n) : j]
 
     ents = [e for e in ents if not any(any(s in source_cues for _, s in stems(w)) for w in preceding(e, 3))]
-    facs = [e for e in ents if e.type == "FAC"]
-    geos = [e for e in ents if e.type in ("GPE", "LOC")]
+    facs = [e for e in ents if e.type == "FAC" and id(e) not in recall]
+    geos = [e for e in ents if e.type in ("GPE", "LOC") and id(e) not in recall]
     # the scene follows its happening ("اتهمت بغداد طرفا خارجيا بالتفجير الذي وقع في
     # البصرة"): a place after the trigger first, else the sentence's first
     after_geos = [e for e in geos if e.start >= hit.end]
@@ -404,7 +414,8 @@ def _arguments(
         if event_type in ("ATTACK", "AIRSTRIKE", "ARREST") and (cued or e.type in role_cues("attackable")):
             targets.append(_eid(e))
         elif e.type in ("PER", "ORG", "GPE") and event_type not in ("ATTACK", "AIRSTRIKE", "ARREST"):
-            actors.append(_eid(e))
+            if id(e) not in recall:
+                actors.append(_eid(e))
         elif cued:
             targets.append(_eid(e))
     violent = event_type in ("ATTACK", "AIRSTRIKE")
@@ -414,7 +425,7 @@ def _arguments(
     for e in before:
         if violent and (undergoes or e.type in attackable):
             targets.append(_eid(e))
-        elif e.type in ("PER", "ORG", "GPE"):
+        elif e.type in ("PER", "ORG", "GPE") and id(e) not in recall:
             actors.append(_eid(e))
     return _uniq(actors), _uniq([t for t in targets if t not in actors]), place
 
@@ -479,6 +490,8 @@ def extract(da: DocAnalysis) -> list[Event]:
         norms = [w.norm for w in words]
         ents = ents_at.within(s, e)
         timex = tx_at.within(s, e)  # every date _date may take lies in this sentence
+        past = past_dates(timex, pub)  # dates of other, earlier happenings (``events.recall``)
+        ends = [h.last_token for h in hits]
         today_at_s: list[int | None] = []  # _today_before of this sentence, once
         for hit, ci in kept:
             etype = hit.trigger.type
@@ -493,7 +506,7 @@ def extract(da: DocAnalysis) -> list[Event]:
             free = [bounds[k] for k in _free_neighbours(ci, len(parts), busy)]
             qs = qs_at.within(cs, ce)
             mod = modality(words, hit, norms)
-            actors, targets, place = _arguments(etype, hit, words, ents, text)
+            actors, targets, place = _arguments(etype, hit, words, ents, text, parts, past, ends)
             if hit.trigger.pos == "person":  # who died is its target, never the killer or speaker
                 dead = [_eid(x) for x in victims(hit.first_token, hit.last_token, hit.start, hit.end, words, ents, text)]
                 actors, targets = [a for a in actors if a not in dead], _uniq(dead + targets)
