@@ -20,6 +20,7 @@ import dataclasses
 from collections.abc import Iterable
 
 from rasd.annotators.quotes.addressees import addressee_cut, oblique_object
+from rasd.annotators.quotes.agreement import agreeing
 from rasd.annotators.quotes.attributions import after_attribution, attributions
 from rasd.annotators.quotes.chooser import choose, enabled
 from rasd.annotators.quotes.clauses import (
@@ -454,7 +455,8 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: State, k: int, in_doc: bool = F
             main = main_subject(cx, a, k)  # "…، وحملت فئة ثالثة اللاعبين الخسارة مشيرة إلى …": its own subject
             if main is not None and main.np is not None and speakerish(cx, main.np):
                 return make_speaker(cx, main)
-        return _inherit(continued(cx, max(s0, st.covered_until + 1, st.indirect_until + 1), k, verb, st.last), sub.medium)
+        spk = continued(cx, max(s0, st.covered_until + 1, st.indirect_until + 1), k, verb, st.last)
+        return _inherit(agreeing(cx, st, k, verb, spk), sub.medium)
     if sub.np is not None and (fronted := answered_topic(cx, s0, k)) is not None:
         return make_speaker(cx, Subj(np=fronted, medium=sub.medium))  # "أما X فقد برر غيابه بأنه"
     if sub.np is not None and not sub.chain and kana_subject(cx, s0, k) is not None:
@@ -537,7 +539,8 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: State, k: int, in_doc: bool = F
         return make_speaker(cx, Subj(np=when, medium=sub.medium))  # "وعندما سئل الوزير … قال إن"
     if verb.imperfect and not _goes_on(cx, k) and not narrated_present(cx.toks, k, k + 1 in cx.open_at):
         return None  # "فصائل مسلحة تقول إنها …": a description, not a continuation
-    return _inherit(continued(cx, max(st.covered_until, st.indirect_until) + 1, k, verb, st.last_at(k)), sub.medium)
+    spk = continued(cx, max(st.covered_until, st.indirect_until) + 1, k, verb, st.last_at(k))
+    return _inherit(agreeing(cx, st, k, verb, spk), sub.medium)
 
 
 def _asked_all(cx: Ctx, a: int) -> bool:
