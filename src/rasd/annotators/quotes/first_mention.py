@@ -26,7 +26,7 @@ from rasd.text import Token, fold
 from rasd.text.clitics import affix, affixes, article, particle, proclitic
 
 MAX_DESCRIPTION = 3  # words of a definite description ("الشركة الصينية المتخصصة")
-MAX_PHRASE = 8  # words of a plain-text first mention ("لجنة من تلك الجهات المكلفة في مراجعة الأراضي")
+MAX_PHRASE = 8  # words of a plain-text first mention ("لجنة من الجهات المعنية بفحص العقود")
 MAX_TITLE = 16  # tokens of a quoted title after the head ('دراسة: "…"')
 PARAGRAPHS = 3  # the description's paragraph and the two before it, searched for a plain-text first mention
 LOOKBACK = 30  # earlier speakers examined, nearest first: bounded, so a long page stays linear

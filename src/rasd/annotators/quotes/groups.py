@@ -23,7 +23,7 @@ from rasd.resources import load_lines
 from rasd.text import fold
 from rasd.text.clitics import affixes, article, prepositions
 
-MAX_GROUP = 8  # words of a group phrase (عدد من مشرفي إدارة الموهوبين بتعليم مكة)
+MAX_GROUP = 8  # words of a group phrase (عدد من معلمي مدارس البنات بتعليم تبوك)
 MAX_LEAD = 4  # words between a clause's start and its group word (حيث زار مؤخرا عدد)
 MAX_SVO = 3  # words of a subject before its plural verb (إلا أن مواطنين رفضوا)
 _VERB_PL = affixes("verb_plural")  # قالوا

@@ -59,7 +59,7 @@ def main_subject(cx: Ctx, s0: int, k: int) -> Subj | None:
     np_ = trim(cx, a, b if about is None else about - 1)
     if np_ is None or _adjunct_only(cx, np_):
         return None
-    # "ورفض المصدر الذي فضل عدم ذكر اسمه كشف …": a relative clause describes the subject, it ends it
+    # "ورفض المسؤول الذي طلب عدم نشر اسمه تحديد …": a relative clause describes the subject, it ends it
     rel = next((j for j in range(np_.first + 1, np_.last + 1) if cx.toks[j].norm in cx.lex.relatives), None)
     np_ = trim(cx, np_.first, rel - 1) or np_ if rel is not None else np_
     named = [m for m in cx.ents.starting_in(cx.toks[np_.first].start, cx.toks[min(np_.last, np_.first + 1)].end)
