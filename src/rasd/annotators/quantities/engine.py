@@ -68,6 +68,7 @@ from rasd.annotators.quantities.objects import (
     ONE_ALONE,
     is_definite,
     is_plural,
+    nisba_of_noun,
     noun_before,
     nouns,
     of_group,
@@ -263,7 +264,7 @@ def _scan_line(
             b = num.i - 1
             if value == 2.0 and b > 0 and toks[b].norm in _OR:
                 b -= 1  # "شرطي أو اثنين": one or two, the noun before أو
-            back = match_seq(toks, b, lex.objects, 1)
+            back = None if nisba_of_noun(toks, b) else match_seq(toks, b, lex.objects, 1)  # حادث إرهابي واحد
             if back is not None:  # "جندي واحد": the number follows its noun
                 lemma = back[1]
                 object_span = Span(toks[b].start, toks[b].end)

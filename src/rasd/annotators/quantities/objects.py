@@ -558,13 +558,15 @@ def noun_before(toks: Sequence[Token], i: int, *, one: bool = True) -> tuple[str
     اثنتين`` counts families); none
     before من after a definite word ("المدينة واحدة من أجمل المدن": one of, decision 9),
     while an indefinite noun is still counted ("يتأهل منتخب واحد من بين المنتخبات"). A
-    feminine nisba between them is the noun's adjective (مظلة إدارية واحدة: مظلة, F5)."""
+    nisba between them is the noun's adjective (مظلة إدارية واحدة: مظلة, F5; حادث مروري واحد)."""
     if i == 0 or (i + 1 < len(toks) and toks[i + 1].norm == _FROM and post_definite(toks[i - 1].text)):
         return None
     if i > 1 and toks[i - 1].norm.endswith(_NISBA_FEM) and toks[i - 2].norm.endswith(fold(_FEM)):
         head = noun_before(toks, i - 1)
         if head is not None and not post_definite(toks[i - 2].text):
             return head
+    if i > 1 and nisba_of_noun(toks, i - 1):
+        return noun_before(toks, i - 1)  # حادث مروري واحد: the nisba describes the listed noun before it
     prev = toks[i - 1]
     glued = fold(prev.text)[:1] in _TO_PB and len(prev.norm) > 4 and not _known(prev.text)
     text, _ = _bare(prev) if glued else (prev.text, 0)  # لموسم واحد; برنامج واحد keeps its ب
@@ -572,6 +574,16 @@ def noun_before(toks: Sequence[Token], i: int, *, one: bool = True) -> tuple[str
     if got is None or fold(got) in nouns().time_units or (one and _same_one(prev.text)):
         return None
     return got, i - 1
+
+
+def nisba_of_noun(toks: Sequence[Token], k: int) -> bool:
+    """``toks[k]`` is a masculine nisba (``مروري``, ``إرهابي``) after an indefinite listed
+    masculine singular (``حادث``, ``لاعب``): the noun's adjective, not the thing counted."""
+    w = clean(toks[k - 1].text) if k > 0 else ""
+    nl = nouns()
+    return toks[k].norm.endswith(_NISBA) and bool(w) and not is_definite(w) and any(  # لحادث: one proclitic
+        not f.endswith(fold(_FEM)) and (f in nl.singulars or f in nl.sound_masc) for f in (fold(w), fold(_bare_text(w)[0]))
+    )
 
 
 def _known(raw: str) -> bool:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from rasd.annotators.quantities.around import match_seq
 from rasd.annotators.quantities.neighbours import date_after
 from rasd.annotators.quantities.numbers import Lex, Num, lookup, word_readings
 from rasd.annotators.quantities.objects import is_definite, is_plural, nouns, strip_article
@@ -103,6 +104,13 @@ def _counted_after(toks: Sequence[Token], num: Num, text: str) -> bool:
     return bare is not None and (fold(bare) in nl.singulars or fold(bare) in nl.sound_masc)
 
 
+def _percent_after(lex: Lex, toks: Sequence[Token], num: Num) -> bool:
+    """``سهم إيرباص 5 في المائة``: a model label (``إيرباص 320``) never takes a percent sign or
+    ``في المائة`` (``objects.tsv``), so a percentage is a quantity after a ``skip_before`` word."""
+    hit = match_seq(toks, num.j, lex.objects, lex.max_obj_len) if num.j < len(toks) else None
+    return hit is not None and hit[1] == "%"
+
+
 def is_skipped(lex: Lex, toks: Sequence[Token], num: Num, text: str, spans: SpanIndex[Timex]) -> bool:
     """Years, dates, times, phone numbers, codes and anything the time tagger took."""
     if spans.overlaps_any(num.start, num.end):
@@ -113,6 +121,7 @@ def is_skipped(lex: Lex, toks: Sequence[Token], num: Num, text: str, spans: Span
             any(r in lex.skip_before for r in word_readings(prev.norm))
             and not _no_year(toks, num, spans)
             and not _counted_after(toks, num, text)
+            and not _percent_after(lex, toks, num)
         ):
             return True
         if num.digits and any(r in _digit_names() for r in word_readings(prev.norm)):

@@ -54,6 +54,28 @@ def _year_and(year_words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?:^|\s)(?:{words})\s*(?:1[89]|20)\d\d\s*{AND}\s*$")
 
 
+_YEAR_SPAN = 30  # at most this many years between the ends of "بين Y1 وY2" read as two years
+
+
+def _years_between(m: re.Match[str], ctx: Ctx) -> bool:
+    """``بين 2004 و2006`` (a stray dot after و as written too): two bare years close together,
+    the later second and no counted noun after it, are the two ends of a period, each a DATE;
+    ``بين 1500 و3000`` or ``بين 2000 و2500 شخص`` stay counts."""
+    yr = int(m.group("yr"))
+    lead = re.search(rf"{particle('between')}\s+(\d{{4}})\s*{AND}\.?\s*$", ctx.before(m.start("all"), 25))
+    if lead:  # the second end
+        first, second, end = int(lead.group(1)), yr, m.end()
+    else:
+        tail = re.match(rf"\s*{AND}\.?\s*(\d{{4}})(?!\d)", ctx.text[m.end() :])
+        if not tail or not re.search(rf"{particle('between')}\s+$", ctx.before(m.start("all"), 12)):
+            return False
+        first, second, end = yr, int(tail.group(1)), m.end() + tail.end()
+    nxt = ctx.next_word(end)
+    if nxt in ctx.lex.counted_nouns or re.sub(rf"^[{CONJ}{PREP_NO_KAF}]", "", nxt) in ctx.lex.counted_nouns:
+        return False
+    return 1900 <= first < second <= 2099 and second - first <= _YEAR_SPAN
+
+
 def _year_ok(y: int) -> bool:
     return 1000 <= y <= 2199
 
@@ -89,6 +111,8 @@ def _h_year_bare(m: re.Match[str], ctx: Ctx) -> Cand | None:
     before = ctx.before(m.start("all"), 25)
     if _year_and(lex.year_words).search(before):
         return _cand(m, "DATE", m.group("yr"), confidence=0.8)  # the second of "عامي 2010 و2014"
+    if _years_between(m, ctx):
+        return _cand(m, "DATE", m.group("yr"), confidence=0.75)  # "ما بين 2004 و2006": each end a year
     # quantity ranges and comparisons: "بين 1500 و3000", "أكثر من 2000"
     if _count_before().search(before):
         return None
