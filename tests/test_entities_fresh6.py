@@ -23,7 +23,7 @@ _found = found
         # after ل the article's alif is gone: the federation is the whole token and its
         # demonyms, "العربي" before the country's demonym included
         (
-            "وحضر الأمين العام للاتحاد العربي السعودي لكرة القدم الاجتماع",
+            "ووجه نادي الوادي خطابه للاتحاد العربي السعودي لكرة القدم أمس",
             [("للاتحاد", "ORG")],
             [("للاتحاد العربي السعودي لكرة القدم", "ORG")],
         ),
@@ -110,7 +110,7 @@ def test_yen_a_virus_and_an_ideology_are_no_entities_for_a_reader() -> None:
 
 def test_the_federation_after_l_is_not_the_club(forced: dict) -> None:
     club = "وفاز الاتحاد على الهلال في جدة"
-    fed = "وحضر الأمين العام للاتحاد العربي السعودي لكرة القدم الاجتماع"
+    fed = "ووجه نادي الوادي خطابه للاتحاد العربي السعودي لكرة القدم أمس"
     forced[club] = [("الاتحاد", "ORG"), ("الهلال", "ORG")]
     forced[fed] = [("للاتحاد", "ORG")]
     das = []

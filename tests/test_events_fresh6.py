@@ -25,7 +25,7 @@ def test_train_breakdown_is_its_own_kind() -> None:
     assert _hits("قال النائب إن الخلافات أدت إلى تعطل القانون الجديد") == []
     assert _hits("انتقد الكاتب تعطل القطارات الجديدة في أول أسابيعها") == []
     # an engine failure told with the crash it caused is the crash's
-    crash = "قتل عشرة جنود عندما تعطل محرك طائرة النقل التي كانوا يركبونها وتحطمت في الإقليم."
+    crash = "قتل عشرة جنود حين تعطل محرك طائرتهم العسكرية فتحطمت فوق الإقليم."
     assert {kind_in(kind_of(ev)[0], word_groups(crash)) for ev in extract(make_da(crash))} == {"wreck"}
 
 

@@ -20,7 +20,7 @@ from rasd.story.reports import kind_in, kind_of, word_groups
 
 
 def test_shot_at_with_the_pronoun_of_the_one_hit() -> None:
-    text = "قال مصدر أمني إن الضابط توفي متأثرا بجراح أصيب بها إثر إطلاق نار عليه قرب منزله."
+    text = "ذكر مصدر أمني أن الحارس مات في المستشفى متأثرا بجراحه بعد إطلاق نار عليه قرب منزله."
     assert _one(text) == ("ATTACK", "happened", "violence")
     # the ceasefire's النار stays no shooting
     assert _hits("أعلن الطرفان وقف إطلاق النار على كل الجبهات") == []

@@ -24,7 +24,7 @@ def _events(text: str) -> list[tuple[str, str, str]]:
 
 
 def test_a_person_falling_is_a_fall_and_an_aircraft_falling_a_wreck() -> None:
-    fall = _events("لقي شاب في العشرين من عمره مصرعه أمس إثر سقوطه من منحدر صخري في متنزه جبلي.")
+    fall = _events("توفي متسلق في العشرين صباح أمس إثر سقوطه من جرف حاد داخل محمية جبلية.")
     assert ("OTHER", "سقوطه من", "fall") in fall
     report = _events("تلقى الدفاع المدني بلاغا عن حادث سقوط شخص داخل بئر مصعد في مبنى تحت الإنشاء.")
     assert ("OTHER", "حادث سقوط", "fall") in report

@@ -39,8 +39,8 @@ def test_how_the_wounded_were_hurt_is_no_object() -> None:
 
 
 def test_one_thing_after_min_is_not_inherited() -> None:
-    """``أربعة أشخاص من عائلة واحدة … وأصيب ثلاثة آخرون`` (neighbours.inherit): the one family
-    only qualifies the count before it, so the others are people."""
+    """neighbours.inherit: the one family (``من عائلة واحدة``) only qualifies the count
+    before it, so the ``ثلاثة آخرون`` wounded after it are people."""
     got = _q("لقي أربعة أشخاص من عائلة واحدة حتفهم وأصيب ثلاثة آخرون في الحريق.")
     assert ("ثلاثة", 3.0, None, "شخص") in [g[:4] for g in got]
     assert ("أربعة أشخاص", 4.0, None, "شخص") in got

@@ -16,7 +16,7 @@ _q, _t = readers(DCT)
 def test_twelve_at_night_is_the_midnight_that_ends_the_day() -> None:
     """``base._hour_24``: ``الساعة 12 ليلا`` is midnight, written T24:00 as ``منتصف ليل`` is
     (before: T12:00, noon); past midnight it is 00:MM as 12:MM am; noon stays 12:00."""
-    assert _t("يستمر التسجيل حتى تاريخ 10 ذي القعدة 1436هـ الساعة 12 ليلا.") == [
+    assert _t("تقبل طلبات الانتساب إلى النادي حتى 10 ذي القعدة 1436هـ الساعة 12 ليلا.") == [
         ("10 ذي القعدة 1436هـ الساعة 12 ليلا", "TIME", "2015-08-25T24:00")
     ]
     assert _t("عاد الوفد إلى المطار الساعة 12 ليلا أمس.") == [("الساعة 12 ليلا أمس", "TIME", "2015-08-06T24:00")]

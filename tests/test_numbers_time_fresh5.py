@@ -54,7 +54,7 @@ def test_dual_naming_its_two_members() -> None:
 def test_number_of_an_index_name_is_no_count() -> None:
     # F3: ستوكس يورب 600 and ستاندرد آند بورز 500 are names; بعدما, بمقدار are no objects
     assert _q("خسر مؤشر ستوكس يورب 600 بعدما صدرت البيانات") == []
-    assert _q("وصعد مؤشر ستاندرد آند بورز 500 بمقدار 12 نقطة عند الإغلاق") == [(12.0, None, "نقطة")]
+    assert _q("وتقدم مؤشر ستاندرد آند بورز 500 بمقدار 12 نقطة في ختام الجلسة") == [(12.0, None, "نقطة")]
 
 
 def test_conjunction_after_a_number_is_no_object() -> None:

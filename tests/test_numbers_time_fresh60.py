@@ -35,7 +35,7 @@ def test_dual_behind_proclitic_opening_a_mention() -> None:
 def test_listed_sound_plural_before_two_names_and_a_dual_relative() -> None:
     # named_duals.named_dual: المحترفين is a listed plural (plurals.tsv); two names and then the
     # dual relative اللذين show two of them
-    text = "ويشارك المحترفين البرازيليين كارلوس إدواردو وإيلتون ألميدا اللذين انضما إلى الفريق أمس."
+    text = "ويغيب المحترفين الأرجنتينيين ماتياس فيرنانديز ولوكاس بيريرا اللذين أصيبا في التمرين الأخير."
     assert _counts(text) == [("المحترفين", 2.0, "محترف")]
 
 

@@ -51,9 +51,9 @@ def test_comment_verb_without_biqawlihi_reports_nothing() -> None:
 
 
 def test_estimate_by_reports_is_a_nominal_report() -> None:
-    """``وقدرت تقارير أخرى سعر البيع بنحو …``: reports are speakers (decision 4)."""
-    got = _quotes("وقدرت تقارير أخرى سعر البيع بنحو 60 مليون دولار.")
-    assert got == [("قدرت", "تقارير أخرى", "سعر البيع بنحو 60 مليون دولار")]
+    """``وقدرت تقارير أخرى قيمة الصفقة بنحو …``: reports are speakers (decision 4)."""
+    got = _quotes("وقدرت تقارير أخرى قيمة الصفقة بنحو 45 مليون يورو.")
+    assert got == [("قدرت", "تقارير أخرى", "قيمة الصفقة بنحو 45 مليون يورو")]
 
 
 def test_estimate_by_a_person_needs_a_clause() -> None:

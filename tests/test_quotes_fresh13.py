@@ -21,8 +21,8 @@ def test_name_before_a_comma_after_a_long_title_speaks_for_the_participle() -> N
 
 
 def test_an_office_after_bi_qiyada_is_part_of_the_title() -> None:
-    # "بقيادة حرس الحدود" names the command the spokesman serves, not a leader of the speaker
-    got = _speakers("وأوضح المتحدث الرسمي بقيادة حرس الحدود في المنطقة الشرقية النقيب سالم بن محمد الحربي, "
+    # "بقيادة الدفاع المدني" names the command the spokesman serves, not a leader of the speaker
+    got = _speakers("وأوضح المتحدث الرسمي بقيادة الدفاع المدني في محافظة الواحة النقيب سالم بن محمد الحربي, "
                     "أن الفرق أنقذت طفلا. وأضاف أن الفرق أنقذت ثلاثة أشخاص.")  # fmt: skip
     assert got == ["سالم بن محمد الحربي"] * 2
     assert _speakers("وطالب الجهاز الفني بقيادة المدرب سالم الحربي بأن يحصل اللاعبون على راحة.") == [
@@ -49,7 +49,7 @@ def test_names_holding_the_word_for_god_stay_names() -> None:
 
 
 def test_sa_ala_reports_only_a_prayer_or_a_question_after_a_colon() -> None:
-    assert _quotes("وضحك الأب عندما سأل عمر المربية عن الفيلم الذي شاهده الطفل فاكتشف أنه «نهر الحب».") == []
+    assert _quotes("وابتسم الجد حين سأل خالد المعلم عن الكتاب الذي قرأه الصغير فعرف أنه «بحر الأمل».") == []
     assert _quotes("وسأل القارئ سالم الحربي: «هل يمكن تسجيل الطفل؟»") == [
         ("سأل", "سالم الحربي", "هل يمكن تسجيل الطفل؟")
     ]
@@ -99,8 +99,8 @@ def test_ala_al_tawali_is_an_adverb_not_the_content_of_akkada_ala() -> None:
 
 def test_a_long_title_with_a_place_then_a_feeling_is_no_report() -> None:
     # "بالمنطقة" after the title chain belongs to it; what follows the name is a feeling
-    got = _quotes("من جهته، أكد مدير عام الهيئة العامة للرياضة والشباب أمين عام مجلس التنمية الرياضية "
-                  "بالمنطقة المهندس سالم الحربي سعادته بنجاح البطولة للعام الرابع على التوالي، مشيرا إلى أنها "
+    got = _quotes("من جهته، أكد مدير عام الهيئة الإقليمية للثقافة والفنون أمين عام مجلس تطوير الحرف اليدوية "
+                  "بالمنطقة المهندس سالم الحربي سعادته بنجاح الدورة الخامسة للمهرجان، مشيرا إلى أنها "
                   "جذبت الزوار.")  # fmt: skip
     assert got == [("مشيرا", "سالم الحربي", "جذبت الزوار")]
 

@@ -43,8 +43,8 @@ def test_but_he_opens_a_report_of_the_same_speaker() -> None:
 
 def test_imam_in_a_body_name_is_not_the_preposition_in_front_of() -> None:
     # "جامعة الإمام …": الإمام (the imam) is part of the name, not أمام (in front of)
-    got = _quotes("وأضاف مدير جامعة الإمام محمد بن سعود الإسلامية أن المدارس جاهزة.")
-    assert got == [("أضاف", "مدير جامعة الإمام محمد بن سعود الإسلامية", "المدارس جاهزة")]
+    got = _quotes("وأضاف مدير جامعة الإمام أحمد بن خالد الأهلية أن المدارس جاهزة.")
+    assert got == [("أضاف", "مدير جامعة الإمام أحمد بن خالد الأهلية", "المدارس جاهزة")]
     assert _quotes("قال الوزير أمام الصحفيين إن العمل مستمر.") == [("قال", "الوزير", "العمل مستمر")]
 
 

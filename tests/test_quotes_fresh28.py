@@ -40,7 +40,7 @@ def test_so_that_after_the_source_opens_the_content() -> None:
 
 
 def test_source_ends_before_in_exchange_for() -> None:
-    got = _quotes("وتعلق العقوبات بحسب ما ينص عليه الاتفاق مقابل تنازلات من الطرف الآخر.")
+    got = _quotes("وسترفع القيود عن الموانئ بحسب ما ينص عليه الاتفاق مقابل خطوات من الجانب الآخر.")
     assert [sp for _, sp, _ in got] == ["الاتفاق"]
 
 

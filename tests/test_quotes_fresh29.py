@@ -10,8 +10,8 @@ from test_realnews_fixes import _quotes
 
 
 def test_a_body_name_holding_a_preposition_does_not_end_the_speaker() -> None:
-    # "عن" of "والنهي عن المنكر" is the body's name, not the "عن" that كشف takes
-    got = _quotes("كشف مدير فرع هيئة الأمر بالمعروف والنهي عن المنكر بالمحافظة خالد الزهراني، عن وقوع حادث سير، "
+    # "عن" of "النهي عن الإسراف" is the body's name, not the "عن" that كشف takes
+    got = _quotes("كشف رئيس جمعية النهي عن الإسراف بالمحافظة خالد الزهراني، عن وقوع حادث سير، "
                   "مؤكداً أن السائق فر.")  # fmt: skip
     assert got == [("كشف", "خالد الزهراني", "وقوع حادث سير"), ("مؤكداً", "خالد الزهراني", "السائق فر")]
 

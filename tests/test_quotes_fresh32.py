@@ -24,9 +24,9 @@ def test_a_view_with_no_complementizer_is_reported() -> None:
 
 
 def test_a_plural_cue_inside_a_relative_clause_is_the_groups() -> None:
-    # "سلم X الشهادات للحضور الذين شكروا … وطالبوا": the audience asks, not the one who handed out
-    got = _quotes("وسلم المدير سعد العلي الشهادات للحضور الذين بدورهم شكروا النادي وطالبوا بعقد دورات تدريبية.")
-    assert got == [("طالبوا", "للحضور", "بعقد دورات تدريبية")]
+    # "سلم X الهدايا للحضور الذين أثنوا … وطالبوا": the audience asks, not the one who handed out
+    got = _quotes("وسلم المدير سعد العلي الهدايا للحضور الذين بدورهم أثنوا على المبادرة وطالبوا بتكرارها سنويا.")
+    assert got == [("طالبوا", "للحضور", "بتكرارها سنويا")]
     # a singular participle after the relative clause still speaks for the sentence's subject
     got = _quotes("وأشاد المدير سعد العلي بالموظفين الذين عملوا بجد، مؤكدا أن النتائج ستظهر قريبا.")
     assert got == [("مؤكدا", "سعد العلي", "النتائج ستظهر قريبا")]

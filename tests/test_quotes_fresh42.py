@@ -25,8 +25,8 @@ def test_a_gloss_in_parentheses_after_the_subject_is_no_content() -> None:
 
 def test_a_nominal_cue_after_kana_and_its_subject_reports_its_object() -> None:
     # "وكان X قد أعلن + time + verbal noun": the subject stands before the cue, the noun is what
-    got = _quotes("وكان النادي قد أعلن قبل أيام توصله إلى اتفاق مع اللاعب.")
-    assert got == [("أعلن", "النادي", "توصله إلى اتفاق مع اللاعب")]
+    got = _quotes("وكان النادي قد أعلن الأسبوع الماضي تجديده عقد المدافع لموسمين.")
+    assert got == [("أعلن", "النادي", "تجديده عقد المدافع لموسمين")]
     got = _quotes("وكان التحالف أعلن أمس هدنة تبدأ يوم الأحد.")
     assert [(cue, who) for cue, who, _ in got] == [("أعلن", "التحالف")]
     # a time alone after the cue is no content

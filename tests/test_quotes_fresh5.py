@@ -34,7 +34,7 @@ def test_a_gloss_in_parentheses_is_no_quotation() -> None:
 
 def test_a_verse_in_parentheses_is_no_quote() -> None:
     """Guard: scripture cited in parentheses stays no quote (realnews decision 2)."""
-    got = _quotes("وجاء في الخطبة: قال الله تعالى (وتعاونوا على البر والتقوى ولا تعاونوا على الإثم).")
+    got = _quotes("وجاء في خطبة الجمعة بجامع الحي: قال الله تعالى (وتعاونوا على البر).")
     assert all(cue != "قال" for cue, _, _ in got)
 
 
@@ -64,8 +64,8 @@ def test_relative_describe_verb_with_a_quotation() -> None:
 
 
 def test_relative_clause_with_a_quotation_quotes_the_named_antecedent() -> None:
-    got = _quotes("وتريد الدولة تطبيق نموذج الدوري في نيجيريا التي تعتبره «نموذج الدوري الأفضل في العالم كله».")
-    assert got == [("تعتبره", "نيجيريا", "نموذج الدوري الأفضل في العالم كله")]
+    got = _quotes("ويسعى الاتحاد إلى اعتماد نظام التحكيم في البرازيل التي تعتبره «النظام الأنجح في القارة».")
+    assert got == [("تعتبره", "البرازيل", "النظام الأنجح في القارة")]
 
 
 def test_closing_mark_used_as_an_opener_pairs_like_a_straight_quote() -> None:

@@ -24,7 +24,7 @@ def test_participle_after_kana_is_its_predicate() -> None:
 def test_title_before_a_short_name_is_the_named_spokesman() -> None:
     # "متحدث هلال الجوف" shortens the title written before the name: the name speaks, and the
     # participle after it goes on with him
-    got = _quotes("وأوضح المتحدث الرسمي لهيئة الهلال الأحمر بمنطقة الجوف محمد بن سعد الغامدي أن الفرق "
+    got = _quotes("وذكر المتحدث الإعلامي لهيئة الهلال الأحمر بمنطقة الجوف محمد بن سعد الغامدي أن الفرق "
                   "باشرت عشرين حادثا. وأضاف متحدث هلال الجوف أن معظم الحوادث وقعت ليلا، مشيرا إلى أن "
                   "الإصابات كانت بسيطة.")  # fmt: skip
     assert [sp for _, sp, _ in got] == ["محمد بن سعد الغامدي"] * 3

@@ -50,7 +50,7 @@ def test_a_named_player_in_a_relative_clause_reports() -> None:
     """``المهاجم فابيان الذي أكد أن``: a name without the article after a title is a person,
     and the relative clause reports his words; the participle after it goes on with him."""
     got = _quotes(
-        "ارتفعت معنويات اللاعبين وخاصة الحارس والاورجواني فابيان الذي اكد في حديث مقتضب قبل التدريب أمس "
+        "تحسنت الروح لدى اللاعبين وتحديدا المدافع والاورجواني فابيان الذي اكد في تصريح قصير عقب المران أمس "
         "أن الفريق بات جاهزا للمباراة، مؤكدا أن المدرب أحسن الإعداد."
     )
     assert [(s, c) for _, s, c in got] == [

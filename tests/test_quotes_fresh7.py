@@ -43,8 +43,8 @@ def test_a_long_station_name_is_the_medium_of_a_title_subject() -> None:
 
 
 def test_an_exception_particle_after_the_cue_is_no_report() -> None:
-    """``إذ لم يعلن سوى عن القليل``: nothing was announced but a little; no speaker, no quote."""
-    assert _quotes("ولأسباب تنظيمية، إذ لم يعلن سوى عن القليل من تفاصيل البرنامج.") == []
+    """``إذ لم يعلن سوى عن …``: nothing was announced but a little; no speaker, no quote."""
+    assert _quotes("وبقيت التفاصيل غامضة، إذ لم يعلن سوى عن اسم المدينة المضيفة.") == []
 
 
 def test_a_place_after_a_title_is_no_name() -> None:

@@ -79,7 +79,7 @@ def test_announcement_noun_with_its_speaker() -> None:
 
 def test_announcement_noun_without_a_speaker_is_no_report() -> None:
     """``إعلان الاتفاق``: an announced thing, nobody speaks; ``بحسب إعلان X``: one quote, the attribution's."""
-    assert _quotes("ولم تتوقف ردود الفعل بعد إعلان الاتفاق النووي بين الطرفين على الصعيدين الدولي والداخلي.") == []
+    assert _quotes("وتواصلت التعليقات عقب إعلان الاتفاق التجاري بين البلدين في الأوساط الاقتصادية.") == []
     got = _quotes("وبحسب إعلان وزارة الصحة فإن عدد المصابين بلغ عشرين.")
     assert got == [("بحسب", "إعلان وزارة الصحة", "عدد المصابين بلغ عشرين")]
 
@@ -116,8 +116,8 @@ def test_believes_reports_a_view() -> None:
 
 
 def test_a_haythu_clause_after_a_comma_is_not_the_cues() -> None:
-    """``أضافت ميزة البحث، حيث أنه …``: added a feature; the حيث clause explains, nobody speaks."""
-    text = "وأطلقت الشركة تحديثا مهما للتطبيق، حيث أضافت ميزة اللمس للبحث، حيث أنه عندما يلمس المستخدم أي كلمة تظهر نافذة صغيرة."
+    """``أضافت خاصية الترجمة، حيث أنه …``: added a feature; the حيث clause explains, nobody speaks."""
+    text = "وطرحت الشركة نسخة جديدة من برنامجها، حيث أضافت خاصية الترجمة الفورية، حيث أنه بمجرد أن يختار القارئ فقرة تظهر ترجمتها أسفل الشاشة."
     assert _quotes(text) == []
     got = _quotes("وأضاف الوزير أن العمل مستمر، حيث أن المشروع في مراحله الأخيرة.")
     assert got == [("أضاف", "الوزير", "العمل مستمر، حيث أن المشروع في مراحله الأخيرة")]

@@ -44,16 +44,16 @@ def test_addressee_after_the_name_is_cut() -> None:
 
 
 def test_glued_report_verb_ends_the_previous_content() -> None:
-    got = _quotes("أكد مدرب المنتخب جورج ايفانوف ان المنتخب قادر على تقديم مستوى جيد وقال \" ان المباراة مهمة \".")
+    got = _quotes("أكد مدرب الفريق بيتر كوفاتش ان لاعبيه جاهزون لمواجهة الضيوف بقوة وقال \" ان اللقاء صعب \".")
     first = [c for cue, _, c in got if cue == "أكد"]
     assert first and "وقال" not in first[0]
 
 
 def test_title_with_complement_finds_the_person_written_with_it() -> None:
-    got = _quotes("بعد يوم من قرار رئيس الوزراء الماليزي نجيب عبد الرزاق بفصل نائبه، أعلن أمس عن تعليق التحقيق. "
-                  "وأقال رئيس الوزراء أيضا المدعي العام عبد الغني باتاي الذي كان يترأس التحقيق. "
-                  "وأعلن رئيس الوزراء في كلمة متلفزة أن نائبه قد استبدل.")  # fmt: skip
-    assert [sp for cue, sp, _ in got if cue == "أعلن"] == ["نجيب عبد الرزاق"]
+    got = _quotes("وبعد يومين من قرار رئيس الوزراء الإندونيسي هادي عبد الكريم إعفاء وزير الطاقة، أعلن أمس عن تجميد المشروع. "
+                  "وعزل رئيس الوزراء كذلك مدير الهيئة عبد الله سوتانتو المشرف على المشروع. "
+                  "وأعلن رئيس الوزراء في كلمة مسجلة أن الوزير قد استبدل.")  # fmt: skip
+    assert [sp for cue, sp, _ in got if cue == "أعلن"] == ["هادي عبد الكريم"]
 
 
 def test_no_cue_after_a_preposition_nor_in_a_headquarters() -> None:

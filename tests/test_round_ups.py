@@ -144,7 +144,7 @@ def test_shootings_and_heat_waves_are_happenings_and_a_ceasefire_is_not() -> Non
 
 
 def test_a_huge_number_is_never_a_part_of_a_toll() -> None:
-    one = _doc("d_a", "صحيفة الشمال", "غمرت فيضانات قرى تلعفر يوم 3 آذار 2025، وقال المسؤول إن 5 أشخاص لقوا مصرعهم وأكثر من مئتي ألف تضرروا.")
+    one = _doc("d_a", "صحيفة الشمال", "غمرت فيضانات قرى تلعفر يوم 3 آذار 2025، وقال المسؤول إن 5 أشخاص لقوا مصرعهم وأكثر من مئتي ألف فقدوا مساكنهم.")
     qty(one, "5 أشخاص", 5.0, "شخص")
     qty(one, "أكثر من مئتي ألف", 200000.0, None)
     one.quantities[-1].mod = "MORE_THAN"

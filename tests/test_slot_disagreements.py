@@ -59,7 +59,7 @@ def test_two_outlets_giving_2_and_5_injured_contradict() -> None:
 
 
 def test_at_least_5_and_7_differ_rather_than_contradict() -> None:
-    one = _doc("d_a", "صحيفة الشمال", "قتل 5 أشخاص على الأقل في تفجير سيارة مفخخة في سوق تلعفر يوم 3 آذار 2025.")
+    one = _doc("d_a", "صحيفة الشمال", "قتل 5 أشخاص على الأقل بانفجار شاحنة مفخخة في سوق تلعفر يوم 3 آذار 2025.")
     qty(one, "5 أشخاص على الأقل", 5.0, "شخص")
     one.quantities[-1].mod = "AT_LEAST"
     two = _doc("d_b", "صحيفة الجنوب", "قتل 7 أشخاص في تفجير سيارة مفخخة في سوق تلعفر يوم 3 آذار 2025.")

@@ -89,9 +89,9 @@ def test_a_part_of_the_toll_said_again_is_not_a_toll() -> None:
 
 
 def test_a_part_after_a_figure_with_no_slot_is_a_part() -> None:
-    # "22 مسلحا، بينهم أربعة قادة، قتلوا": four leaders among the 22, not a toll of four
-    one = _doc("d_a", "صحيفة الشمال", f"قال إن 22 مسلحا، بينهم أربعة قادة، قتلوا {BLAST}.")
-    qty(one, "22 مسلحا", 22.0, "مسلح")
+    # "27 مسلحا، بينهم أربعة قادة، قتلوا": four leaders among the 27, not a toll of four
+    one = _doc("d_a", "صحيفة الشمال", f"ذكر البيان أن 27 مسلحا، بينهم أربعة قادة، قتلوا {BLAST}.")
+    qty(one, "27 مسلحا", 27.0, "مسلح")
     qty(one, "أربعة قادة", 4.0, "قائد")
     assert ("killed", "12", "4") not in _run(one, _other())[0]
     alone = _doc("d_a", "صحيفة الشمال", f"قال إن أربعة قادة قتلوا {BLAST}.")
@@ -118,7 +118,7 @@ def test_a_number_of_a_unit_of_measure_counts_no_one() -> None:
 
 
 def test_a_toll_broken_down_by_place_gives_no_figure_of_its_parts() -> None:
-    text = f"قتل 21 شخصا {BLAST}. وقالت الوزارة إن 15 من الضحايا توفوا في السوق و4 في الشارع و2 في المستشفى."
+    text = f"قتل 21 شخصا {BLAST}. وأوضحت الشرطة أن 15 من الضحايا توفوا في السوق و4 في الشارع و2 في المستشفى."
     one = _doc("d_a", "صحيفة الشمال", text)
     qty(one, "21 شخصا", 21.0, "شخص")
     _at(one, "15", 15.0)
@@ -306,7 +306,7 @@ def test_a_toll_said_as_lives_taken_is_killed() -> None:
 
 def test_a_toll_after_earlier_this_month_is_another_happenings() -> None:
     # "وكان تفجير في وقت سابق من الشهر الجاري أودى بحياة 30 شخصا": an earlier happening's toll
-    for where, compared in (("في وقت سابق من الشهر الجاري في المدينة", False), ("في المدينة", True)):
+    for where, compared in (("في وقت سابق من الشهر الجاري قرب الميناء", False), ("قرب الميناء", True)):
         one = _doc("d_a", "صحيفة الشمال", f"قتل 12 شخصا {BLAST}. وكان انفجار كبير {where} أودى بحياة 30 شخصا.")
         qty(one, "12 شخصا", 12.0, "شخص")
         qty(one, "30 شخصا", 30.0, "شخص")

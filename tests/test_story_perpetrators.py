@@ -86,5 +86,5 @@ def test_a_report_without_a_place_in_its_sentence_shows_its_articles_lead_place(
 
 
 def test_a_branch_of_a_group_is_named_as_the_branch() -> None:
-    assert _names("وتبنى تنظيم القاعدة في بلاد المغرب الإسلامي الكمين في بيان على الإنترنت.") == ["القاعدة في بلاد المغرب"]
+    assert _names("وتبنى لاحقا تنظيم القاعدة في بلاد المغرب الإسلامي الهجوم على الثكنة.") == ["القاعدة في بلاد المغرب"]
     assert _names("وقال مسؤول إن تنظيم القاعدة يقف وراء التفجير.") == ["تنظيم القاعدة"]

@@ -54,7 +54,7 @@ def test_a_second_toll_set_beside_the_first_with_fima_is_not_compared() -> None:
 
 def test_the_injured_of_more_victims_told_in_one_clause_are_not_compared() -> None:
     one = _doc("d_a", "صحيفة الشمال",
-               f"قتل 5 أشخاص {BLAST}، وقتل ثمانية أشخاص آخرين وأصيب 16 عندما انفجرت سيارة في بلدة مجاورة.")  # fmt: skip
+               f"قتل 5 أشخاص {BLAST}، وقتل ثمانية أشخاص آخرين وأصيب 16 حين انفجرت عبوة على طريق البلدة المجاورة.")  # fmt: skip
     qty(one, "5 أشخاص", 5.0, "شخص")
     qty(one, "ثمانية أشخاص", 8.0, "شخص")
     qty(one, "16", 16.0, None)

@@ -15,9 +15,9 @@ from rasd.story.figure_words import deictic
 
 
 def test_a_number_counting_a_family_is_no_toll() -> None:
-    one = _doc("d_a", "صحيفة الشمال", f"لقي أربعة أشخاص من عائلة واحدة مصرعهم {BLAST}.")
+    one = _doc("d_a", "صحيفة الشمال", f"لقي أربعة أشخاص من أسرة واحدة حتفهم {BLAST}.")
     qty(one, "أربعة أشخاص", 4.0, "شخص")
-    qty(one, "واحدة", 1.0, "عائلة")
+    qty(one, "واحدة", 1.0, "أسرة")
     two = _doc("d_b", "صحيفة الجنوب", f"توفي 4 أشخاص {BLAST}.")
     qty(two, "4 أشخاص", 4.0, "شخص")
     assert _slot([one, two], "killed") == []
@@ -57,7 +57,7 @@ def test_the_dead_and_injured_counted_together_fill_neither_slot() -> None:
 
 
 def test_the_dead_and_the_injured_counted_one_after_the_other_are_not_added() -> None:
-    one = _doc("d_a", "صحيفة الشمال", f"وقع الحادث {BLAST} وكان عدد المتوفين ثلاثة أشخاص وعدد المصابين سبعة.")
+    one = _doc("d_a", "صحيفة الشمال", f"وقع الحادث {BLAST} وكان عدد المتوفين ثلاثة أشخاص وعدد الجرحى سبعة.")
     qty(one, "ثلاثة أشخاص", 3.0, "شخص")
     qty(one, "سبعة", 7.0, None)
     two = _doc("d_b", "صحيفة الجنوب", f"توفي 3 أشخاص وأصيب 7 آخرون {BLAST}.")
