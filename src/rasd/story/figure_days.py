@@ -5,7 +5,7 @@ leading from it to the trigger (``story/cause_words.txt``: "فجر أمس في �
 received of the happening or a responders' verb beside it (``story/notice_words.txt``), an opener
 of a statement's content before it ("قال إنه في تمام الساعة …"), or its place at the head of the
 sentence with only the subject between it and the trigger (``clear_to``: "وصباح أمس، قتلت الشرطة
-مسلحين"، "أصيب مواطن مساء أمس الأول إثر سقوط مقذوفات"): news opens a sentence with the day of
+مسلحين"، "أصيب راع مساء أمس الأول بقذيفة"): news opens a sentence with the day of
 what it tells. A day after a verb of the future is of something to come (``to_come``). A day
 right after a statement verb is the statement's (``statement_day``).
 """

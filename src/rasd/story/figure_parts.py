@@ -40,7 +40,7 @@ def parts_after(
     (``AND_GAP``: "15 شخصا بحالات اختناق، واثنان بحروق"، "12 جنديا وأفراد الطاقم الخمسة"),
     whose own words name no other slot; none when the figure is listed person by person
     (``apposed``). A first number with no slot of its own takes its
-    part's ("12 جنديا وخمسة من أفراد الطاقم قتلوا"); with none at all there is no total."""
+    part's ("12 جنديا وخمسة من الطاقم قتلوا"); with none at all there is no total."""
     if apposed(words, q, text):
         return [], slot  # "٤ وفيات سائق السيارة وامرأتين وطفلة": who the four were, not more of them
     out: list[tuple[int, Quantity]] = []

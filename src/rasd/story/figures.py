@@ -257,7 +257,7 @@ class _Reader:
         if cue >= 0:
             return None  # a figure of another happening ("بعد أيام على مقتل سبعة جنود")
         if any(_hit(w, word_list("story/tally_triggers.txt")) for w in self.sent_words(si) if w[0] < q.start):
-            return None  # "تفجيرات في أنحاء العراق أدت إلى مقتل 32": a tally, told before any report
+            return None  # "تفجيرات متزامنة أدت إلى مقتل 32": a tally, told before any report
         for j in range(si, max(-1, si - FIGURE_REACH - 1), -1):
             if j < si:
                 took = [r for _, r in self.by_sent.get(j, ()) if self.takes(r, slot)]
