@@ -196,7 +196,7 @@ def markdown(runs: dict[str, dict[str, Any]], diff: list[str], args: argparse.Na
             f"| {name} | {cell(a, 'wall')} | {cell(a, 'cpu')} | {cell(b, 'wall')} | {cell(b, 'cpu')} | "
             f"{(a or {}).get('docs') or '–'} | {(b or {}).get('docs') or '–'} |"
         )
-    kinds = {"annotations": "documents annotated", "doc": "articles read by the story step",
+    kinds = {"annotations": "documents annotated", "doc": "articles read by the story step", "fig": "articles whose figures were read",
              "cmp": "claim pairs compared by the stance model", "bnd": "claim pairs bounded by its word-level models"}  # fmt: skip
     lines += ["", "Work reused from the store's caches vs done (`RunResult.reused`):", "",
               "| work | update: reused | update: done | full: done |", "|---|---:|---:|---:|"]  # fmt: skip
