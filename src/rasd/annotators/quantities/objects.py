@@ -5,8 +5,8 @@ The closed object lexicon (``objects.tsv``) misses most real counted nouns (نق
 plural genitive (خمس قاطرات), 11–99 a singular accusative with tanween alef (30 هدفا),
 100+ a singular genitive (120 ألف شخص). This module turns that noun into a singular
 indefinite lemma: article and clitics off, sound plurals (ون/ين/ات) and tanween alef off,
-broken plurals through ``plurals.tsv``. It also reads open duals (مباراتان، فريقي الهلال)
-and ``أحد/إحدى`` + plural (= 1). Every word list is a resource file.
+broken plurals through ``plurals.tsv``. Open duals (``open_duals``) and ``أحد/إحدى`` + plural
+(``one_of_plural``) read their nouns through it. Every word list is a resource file.
 """
 
 from __future__ import annotations
@@ -404,33 +404,6 @@ def _bare_text(text: str) -> tuple[str, int]:
     return text, 0
 
 
-def one_of(toks: Sequence[Token], i: int, lex_match: LexMatch) -> tuple[int, int, int, int, str] | None:
-    """``أحد/إحدى`` + plural at token ``i``: (start, end, object start, object end, lemma)."""
-    nl = nouns()
-    if i + 1 >= len(toks):
-        return None
-    tok = toks[i]
-    found = one_of_form(tok.text)
-    if found is None:
-        return None
-    text, off = found
-    nxt = toks[i + 1]
-    hit = lex_match(i + 1)
-    if hit is not None:
-        n, got = hit
-        end = toks[i + n].end
-    else:
-        single = is_plural(nxt.text) or _construct_sound(clean(nxt.text))
-        if single is None:
-            return None
-        got, end = single, nxt.end
-        if folded(text) in nl.one_of_fem and not got.endswith(_FEM):  # إحدى الفرق: فرقة, not فريق
-            got = nl.feminine.get(fold(strip_article(clean(nxt.text))[0]), got)
-    if fold(got) in nl.part_of:
-        return None
-    return tok.start + off, tok.start + off + len(text), nxt.start, end, got
-
-
 def _owned_group(raw: str) -> str | None:
     """Singular of a plural with a possessive pronoun after من (``مقاتليه`` → مقاتل, ``جنودها`` →
     جندي), else None: a partitive names its group with the owner's pronoun as often as with ال."""
@@ -448,12 +421,6 @@ def _construct_sound(w: str) -> str | None:
         if len(f) >= 5 and f.endswith(_CONSTRUCT_PL) and f not in nouns().not_objects:
             return _cut(cand, f, _CONSTRUCT_PL)
     return None
-
-
-def one_of_form(text: str) -> tuple[str, int] | None:
-    """``text`` or ``text`` without one proclitic when it is أحد/إحدى (``one_of.txt``)."""
-    nl = nouns()
-    return next((c for c in ((text, 0), _bare_text(text)) if folded(c[0]) in nl.one_of), None)
 
 
 def post_definite(text: str) -> bool:

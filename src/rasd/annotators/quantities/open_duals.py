@@ -17,11 +17,10 @@ from rasd.annotators.quantities.objects import (
     folded,
     is_definite,
     nouns,
-    one_of,
-    one_of_form,
     post_nominal,
     strip_article,
 )
+from rasd.annotators.quantities.one_of_plural import one_of, one_of_form
 from rasd.annotators.quantities.pronoun_duals import pronoun_dual
 from rasd.resources import load_lines
 from rasd.resources.arabic import particle_forms

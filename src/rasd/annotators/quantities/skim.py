@@ -19,10 +19,10 @@ from rasd.annotators.quantities.objects import (
     ONE_ALONE,
     folded,
     nouns,
-    one_of_form,
     post_head,
     post_number,
 )
+from rasd.annotators.quantities.one_of_plural import one_of_form
 from rasd.annotators.quantities.one_of_pronoun import pronoun_form
 from rasd.annotators.quantities.open_duals import may_be_dual
 from rasd.text import Token
