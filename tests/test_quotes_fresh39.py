@@ -9,13 +9,14 @@ from test_realnews_fixes import _quotes
 
 
 def test_a_prosecutor_or_supervisor_title_before_the_name_gives_the_name() -> None:
-    # "المدعي العام X" (also spelt with a final ى): the title's العام is no time word
+    # "المدعي العام X" (also spelt with a final ى): the title's العام is no time word; the
+    # accused's own statement inside his words is a quote of its own (E2), the accused's
     got = _quotes("وقال المدعى العام سامي الخالدي إن المتهم اعترف بالتهمة.")
-    assert got == [("قال", "سامي الخالدي", "المتهم اعترف بالتهمة")]
+    assert got == [("قال", "سامي الخالدي", "المتهم اعترف بالتهمة"), ("اعترف", "المتهم", "بالتهمة")]
     got = _quotes("وقال المدعي العام سامي الخالدي إن المتهم اعترف بالتهمة.")
-    assert got == [("قال", "سامي الخالدي", "المتهم اعترف بالتهمة")]
+    assert got == [("قال", "سامي الخالدي", "المتهم اعترف بالتهمة"), ("اعترف", "المتهم", "بالتهمة")]
     # with no name the title stays the speaker, whole
-    assert _quotes("وقال المدعي العام إن المتهم اعترف بالتهمة.") == [("قال", "المدعي العام", "المتهم اعترف بالتهمة")]
+    assert _quotes("وقال المدعي العام إن المتهم اعترف بالتهمة.")[0] == ("قال", "المدعي العام", "المتهم اعترف بالتهمة")
 
 
 def test_a_title_whose_adjective_stands_before_its_preposition() -> None:

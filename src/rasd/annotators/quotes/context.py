@@ -307,8 +307,8 @@ def cue_at(cx: Ctx, k: int) -> tuple[int, Verb] | None:
     if not 0 <= k < len(toks):
         return None
     rel = k > 0 and toks[k - 1].norm in cx.lex.relatives and not _own_subject(cx, k)
-    if k > 0 and toks[k - 1].norm in _NOUN_AFTER:
-        return None  # "عن أبلغ التهاني": a verb never follows a preposition
+    if k > 0 and (toks[k - 1].norm in _NOUN_AFTER or toks[k - 1].norm in cx.lex.noun_after):
+        return None  # "عن أبلغ التهاني", "إلى نقل نظام …": a verb never follows a preposition
     if any(w in cx.lex.not_cues for w in _bare(toks[k].text)):
         return None  # "إبان انتقاله": the preposition "during", not the verb أبان
     s0 = cx.s0[k]

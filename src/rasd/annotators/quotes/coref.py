@@ -503,9 +503,13 @@ def resolve_descriptions(
     doc = _Doc(text, toks, brk, ents)
     named: list[Speaker] = []  # speakers with a name so far, in order
     earlier: list[Speaker] = []
+    outer: Quote | None = None
     for q in sorted(quotes, key=lambda x: x.start):
         sp = q.speaker
         new = _resolve_one(doc, q, named, earlier)
+        if new is not None and outer is not None and outer.content.start <= sp.start and q.end <= outer.content.end and new.text == outer.speaker.text and (
+                doc.names_in(outer.speaker.start, outer.speaker.end)):  # fmt: skip
+            new = None  # "قال X إن المتهم اعترف …": a description inside a person's words is someone he reports (E2)
         if new is None and sp.start >= 0 and not doc.names_in(sp.start, sp.end):
             words, honored = _split(sp)  # else a definite description: its first mention (``اللجنة``)
             if _kind(words, honored) in (None, "org", "anon"):
@@ -515,6 +519,7 @@ def resolve_descriptions(
             q.confidence = round(q.confidence * RESOLVED_CONFIDENCE, 2)
             sp = new
         earlier.append(sp)
+        outer = q if outer is None or q.content.end > outer.content.end else outer
         doc.said.append(q.content)
         if doc.names_in(sp.start, sp.end):
             named.append(sp)

@@ -105,7 +105,7 @@ from rasd.annotators.quotes.speakers import (
 from rasd.annotators.quotes.state import State
 from rasd.annotators.quotes.statements import issued, resolve_statements
 from rasd.annotators.quotes.subjects import SOFT as _SOFT
-from rasd.annotators.quotes.subjects import inner_subject, main_subject, past_binder
+from rasd.annotators.quotes.subjects import before_relative, inner_subject, main_subject, past_binder
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention, Quote, Span, Speaker, Timex
 from rasd.text.clitics import affixes, article, chain, proclitic
@@ -145,7 +145,7 @@ def extract_quotes(
             k += n  # "وتابع يقول إن": the imperfect after it is the cue, تابع no speaker's verb
             continue
         q = _frame(cx, k, n, verb, st, doc_id)
-        if q is None or (nested and (q[3] is None or cx.open_at[q[3]] > st.covered_until)):
+        if q is None or (nested and (q[3] is None or cx.open_at[q[3]] > st.covered_until) and not st.own_subject(q[0].speaker, toks[k].start, verb, True)):
             k += n
             continue
         quote, c_first, c_last, direct_open = q
@@ -155,9 +155,9 @@ def extract_quotes(
         if direct_open is not None:  # … unless it quotes someone in marks of its own
             st.used_pairs.add(direct_open)
             if not nested:
-                st.covered_until = max(st.covered_until, cx.open_at[direct_open])
+                st.covered_until, st.covered_from = max(st.covered_until, cx.open_at[direct_open]), quote.content.start
         else:
-            st.indirect_until = max(st.indirect_until, c_last)
+            st.indirect_until, st.indirect_from = max(st.indirect_until, c_last), (quote.content.start if c_last > st.indirect_until else st.indirect_from)
         st.used_starts.add(c_first)
         quote.date = _date_for(quote, dates, date)
         out.append(quote)
@@ -263,7 +263,7 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: State, doc_id: str) -> tuple
         if nom is not None and nom[1] < intro.content_start and (intro.kind == "obj" or object_first(cx, k + n, nom, j)):
             intro, subj_b = _Intro(nom[1], None, "obj"), nom[0]
     if (intro is not None and subj_b > subj_a and "nominal" in verb.options and not verb.participle
-            and _bare(toks[k].norm)[-1] != toks[k].norm and zero_subject_object(toks, cx.brk, k + n)):  # fmt: skip
+            and (_bare(toks[k].norm)[-1] != toks[k].norm or k <= max(st.covered_until, st.indirect_until)) and zero_subject_object(toks, cx.brk, k + n)):  # fmt: skip
         intro, subj_b = (_Intro(k + n, None, "obj") if intro.kind == "prep" else intro), subj_a  # "وأكد حرص X على …": no subject
     if (intro is None or (intro.kind in ("prep", "obj") and intro.content_start > k + n + 1)) and (
         "nominal" in verb.options and not verb.participle and in_which(toks, cx.brk, k + n, verb.preps)
@@ -311,8 +311,8 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: State, doc_id: str) -> tuple
             intro, subj_b = _Intro(nom[1], None, "obj"), nom[0]  # "أظهرت البيانات تراجعا في …"
         elif "data" in verb.options and verb.imperfect and k + n < len(toks) and toks[k + n].is_word and data_before(toks, cx.brk, k):
             intro, subj_b = _Intro(k + n, None, "obj"), k + n  # "بيانات تظهر تراجع …": what the data show
-        elif "nominal" in verb.options and _bare(toks[k].norm)[-1] != toks[k].norm and zero_subject_object(toks, cx.brk, k + n):
-            intro, subj_b = _Intro(k + n, None, "obj"), k + n  # "وأكد أهمية …": no subject, the speaker goes on
+        elif "nominal" in verb.options and (_bare(toks[k].norm)[-1] != toks[k].norm or k <= max(st.covered_until, st.indirect_until)) and zero_subject_object(toks, cx.brk, k + n):
+            intro, subj_b = _Intro(k + n, None, "obj"), k + n  # "وأكد أهمية …": no subject, the speaker goes on (nested: its own before it)
         elif "nominal" in verb.options and kana_subject(cx, cx.s0[k], k) is not None and (c := kana_object(toks, cx.brk, k + n, st.times)):
             intro, subj_b = _Intro(c, None, "obj"), k + n  # "وكان النادي قد أعلن أمس توصله …": the subject before the cue
         else:
@@ -334,9 +334,8 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: State, doc_id: str) -> tuple
             intro = _Intro(at, None, "comp")  # "أعرب عن أمله في أن …": the clause is the content
     if intro.kind == "obj" and time_only(toks, intro.content_start, content_end(cx, intro.content_start), st.times):
         return None  # "كما أعلنت الوزارة الأسبوع الماضي.": when it was said, not what
-    if k <= st.indirect_until and intro.kind not in ("comp", "colon", "quote") and not (
-            "provision" in verb.options and document_before(toks, cx.brk, k) is not None):  # fmt: skip
-        return None  # "لا تزال تشدد على دعمها" inside someone's reported words
+    inner = k <= st.indirect_until and intro.kind not in ("comp", "colon", "quote") and not (
+            "provision" in verb.options and document_before(toks, cx.brk, k) is not None)  # fmt: skip
     if intro.content_start in st.used_starts:
         return None  # "وفق ما نقل عنه موقع X، أن …": that content has its speaker already
     if "addressee" in verb.options and intro.direct_open is None and subj_b > subj_a and _coordinated(cx, k, st):
@@ -351,7 +350,7 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: State, doc_id: str) -> tuple
         q_end = toks[close].end
     else:
         c_first = intro.content_start
-        end = content_end(cx, c_first)
+        end = content_end(cx, c_first) if c_first > st.covered_until else min(content_end(cx, c_first), st.covered_until)  # not past «…»'s end
         if "named" in verb.options:  # "أثار إعلان X رفضه للاتفاق، موقفا محرجا …": the noun's clause ends at the comma
             end = next((x for x in range(c_first, end) if toks[x].norm == ","), end)
         if end <= c_first:
@@ -378,8 +377,8 @@ def _frame(cx: Ctx, k: int, n: int, verb: Verb, st: State, doc_id: str) -> tuple
             return None  # "إعلان الاتفاق", "بحسب إعلان الوزارة": no speaker of its own after the noun
         in_doc = subj_b > subj_a and all(t.norm in cx.lex.in_doc for t in toks[subj_a:subj_b])
         spk = _resolve(cx, sub, verb, st, k, in_doc)
-    if spk is None:
-        return None
+    if spk is None or (inner and not st.own_subject(spk, toks[k].start, verb, False)):
+        return None  # "لا تزال تشدد على دعمها" inside someone's reported words; "أن التقرير أكد تعرض …" is its own
     q_start = toks[k].start
     if 0 <= spk.start < q_start and spk.end <= q_start and q_start - spk.end < 200 and spk.start not in st.hist.named:
         q_start = spk.start  # SVO: the construction starts with its subject
@@ -483,7 +482,7 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: State, k: int, in_doc: bool = F
         return _inherit(ante, sub.medium) if ante is not None else make_speaker(cx, Subj(np=own, medium=sub.medium))
     # SVO: "واشنطن قالت إن", "قائد …، الجنرال X، بين أن", "… أن الوزير X قال إن", "… فإن المجلس قال"
     a = next((x + 1 for x in range(k - 1, s0 - 1, -1)
-              if any(b in cx.lex.comps for b in _bare(cx.toks[x].norm)) or cx.toks[x].norm == ":" or (x in cx.close_at and not short_pair(cx, cx.close_at[x])) or (x > s0 and (subject_next(cx.toks[x]) or opens_clause(cx.toks[x - 1], cx.toks[x]))) or _so_noun(cx, x)), s0)  # fmt: skip
+              if any(b in cx.lex.comps for b in _bare(cx.toks[x].norm)) or cx.toks[x].norm == ":" or (x in cx.close_at and not short_pair(cx, cx.close_at[x])) or (x in cx.open_at and not short_pair(cx, x)) or (x > s0 and (subject_next(cx.toks[x]) or opens_clause(cx.toks[x - 1], cx.toks[x]))) or _so_noun(cx, x)), s0)  # fmt: skip
     a = max(a, st.indirect_until + 1) if st.indirect_until < k else a  # "سائلا الله أن يغفر لهم، كما سأل": not that content
     lead = next((t.norm for t in cx.toks[a:k] if t.is_word), "")  # past a leading "ـ" or "-"
     verb_first = lead[:1] in _CLITICS and len(lead) > 3 and _bare(lead)[-1] not in cx.lex.skip and not _noun_lead(lead)
@@ -499,19 +498,19 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: State, k: int, in_doc: bool = F
                 chained.medium = chained.medium or sub.medium
                 return make_speaker(cx, chained)
         segs = [sg for sg in segments(cx, a, k) if not is_adjunct_start(cx, sg[0])]
-        nps = [np_ for sg in segs if (np_ := clean_np(cx, trim(cx, sg[0], sg[1] - 1)))]
+        nps = [np_ for sg in segs if (np_ := clean_np(cx, (t := trim(cx, sg[0], sg[1] - 1)) and before_relative(cx, t)))]
         nps = [
             np_ for np_ in nps
             if not (np_.first == np_.last and (member(cx.toks[np_.first].norm, _SOFT) or _bare(cx.toks[np_.first].norm)[-1] in cx.lex.skip))
         ]
         if nps:
-            if len(nps) == 1 and anaphoric(cx, nps[0]) and st.hist.items and (ante := _antecedent(cx, nps[0], st)):
+            if len(nps) == 1 and anaphoric(cx, nps[0]) and st.hist.items and (ante := _antecedent(cx, nps[0], st)) and not st.reporter(k, ante):
                 return _inherit(ante, sub.medium)
             if len(nps) == 1 and st.hist.items and not member(cx.toks[nps[0].first].norm, cx.lex.anon) and all(
                 definite(t.norm) for t in cx.toks[nps[0].first : nps[0].last + 1] if t.is_word
             ):
                 ante = _antecedent(cx, nps[0], st, strict=True)
-                if ante is not None:  # "وكانت الجبهة أعلنت" after "جبهة X …": the one named before
+                if ante is not None and not st.reporter(k, ante):  # "وكانت الجبهة أعلنت" after "جبهة X …": the one named before
                     return _inherit(ante, sub.medium)
             left = Subj(np=nps[0], medium=sub.medium)
             if len(nps) > 1:

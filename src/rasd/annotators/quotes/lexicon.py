@@ -65,6 +65,7 @@ class Lex:
     obj_starts: frozenset[str]
     audiences: frozenset[str]
     left_blockers: frozenset[str]
+    noun_after: frozenset[str]  # left_blockers marked `noun`: "إلى نقل …" is the verbal noun
     in_doc: frozenset[str]
     openers: frozenset[str]
     topics: frozenset[str]
@@ -185,7 +186,8 @@ def lexicon() -> Lex:
         relatives=lines("relatives.txt"),
         obj_starts=lines("object_starts.txt"),
         audiences=lines("audiences.txt"),
-        left_blockers=lines("left_blockers.txt"),
+        left_blockers=frozenset(fold(r[0]) for r in load_table("quotes/left_blockers.txt")),
+        noun_after=frozenset(fold(r[0]) for r in load_table("quotes/left_blockers.txt") if r[1:2] == ("noun",)),
         in_doc=lines("in_document.txt"),
         openers=lines("clause_openers.txt"),
         topics=lines("topics.txt"),

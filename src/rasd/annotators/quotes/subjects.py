@@ -59,9 +59,7 @@ def main_subject(cx: Ctx, s0: int, k: int) -> Subj | None:
     np_ = trim(cx, a, b if about is None else about - 1)
     if np_ is None or _adjunct_only(cx, np_):
         return None
-    # "ورفض المسؤول الذي طلب عدم نشر اسمه تحديد …": a relative clause describes the subject, it ends it
-    rel = next((j for j in range(np_.first + 1, np_.last + 1) if cx.toks[j].norm in cx.lex.relatives), None)
-    np_ = trim(cx, np_.first, rel - 1) or np_ if rel is not None else np_
+    np_ = before_relative(cx, np_)  # "ورفض المسؤول الذي طلب عدم نشر اسمه تحديد …"
     named = [m for m in cx.ents.starting_in(cx.toks[np_.first].start, cx.toks[min(np_.last, np_.first + 1)].end)
              if m.type in ("PER", "ORG")]  # fmt: skip
     person = [m for m in cx.ents.starting_in(cx.toks[np_.first].start, cx.toks[np_.last].end) if m.type == "PER"][:1] if title_np(cx, np_) else []
@@ -104,6 +102,13 @@ def main_subject(cx: Ctx, s0: int, k: int) -> Subj | None:
     if about is not None and (speakerish(cx, np_) or head in _HONORIFIC):
         return Subj(np=np_)  # "وأعرب خادم الحرمين الشريفين عن شكره …": the whole phrase before عن
     return None
+
+
+def before_relative(cx: Ctx, np_: NP) -> NP:
+    """``np_`` up to a relative pronoun inside it (``الاجتماع الذي عقد أمس``): the relative
+    clause describes the subject and ends it; its verb's words are never the speaker."""
+    rel = next((j for j in range(np_.first + 1, np_.last + 1) if cx.toks[j].norm in cx.lex.relatives), None)
+    return trim(cx, np_.first, rel - 1) or np_ if rel is not None else np_
 
 
 def past_binder(cx: Ctx, a: int) -> int:
