@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from rasd.models import Timex
-from rasd.resources import load_table
+from rasd.resources import load_lines, load_table
 from rasd.temporal import TimeValue
 from rasd.text import Token, fold
 from rasd.text.clitics import conjunctions
@@ -27,7 +27,9 @@ from rasd.text.clitics import conjunctions
 RECALL_DAYS = 10  # a date this many days before its article (past a follow-up's reach: story.joins.FOLLOW_DAYS + story.incidents.REACH) is another happening's
 GAP = 3  # words "…" in a cue may skip (وكانت السلطات المحلية قد)
 OWN_TAIL = 2  # words before a relative clause where another trigger makes it that trigger's
-_RELATIVES = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين"))
+# the relative pronouns that open a relative clause after a noun (الذي، التي، …): the definite
+# ones of quotes/relatives.txt, the one list of them (ما/مما open no clause of a noun)
+_RELATIVES = frozenset(fold(w) for w in load_lines("quotes/relatives.txt") if w.startswith("ال"))
 
 
 @cache
