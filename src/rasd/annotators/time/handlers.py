@@ -51,7 +51,7 @@ from rasd.resources import arabic, load_lines
 from rasd.temporal import month_value, week_value
 from rasd.temporal.hijri import month_length as _hijri_month_len
 from rasd.temporal.hijri import to_gregorian as _hijri_to_greg
-from rasd.text.clitics import conjunctions, particle, prepositions
+from rasd.text.clitics import article, conjunctions, particle, prepositions
 
 Handler = Callable[[re.Match[str], Ctx], Cand | None]
 
@@ -228,7 +228,7 @@ def _definite_count(m: re.Match[str], ctx: Ctx) -> bool:
     ``الأشهر الستة المنتهية``) is still a count of them; digits (``الأعوام 2010``) are years, and
     the first ones of a named period (``الأيام العشرة الأولى من الشهر``) are a part of it."""
     n = m.group("n")
-    if n[:1].isdigit() or re.search(r"ال\s*$", ctx.text[m.start("du") : m.start("n")]) is None:
+    if n[:1].isdigit() or re.search(re.escape(article()) + r"\s*$", ctx.text[m.start("du") : m.start("n")]) is None:
         return False
     return ctx.next_word(m.end()) not in word_set("first_words.txt")
 
