@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from rasd.annotators.entities.gazetteer import key_of, place_lookup
 from rasd.ids import make_id
@@ -61,7 +61,8 @@ REPRINT = 0.8  # share of words two sentences saying a relative day share when o
 PAIR_MEMBERS = 32  # reports of each value looked at for the pair's relation
 ABOUT = 0.1  # "about x" holds figures within this share of x
 CLOCK = 0.5  # hours either side of a clock time ("الساعة 14:00" and 14:08 agree)
-_NUMBER_ENDINGS = ("ين", "ان", "ون")  # sound dual and plural endings, folded
+# the masculine sound plural and dual endings (ون، ين، ان), folded: a counted noun read in its singular
+_NUMBER_ENDINGS = tuple(dict.fromkeys(fold(x) for x in (*affixes("plural", "masc"), *affixes("dual", "masc"))))
 FAR_DAYS = 7  # two days of one happening further apart: one is another happening's, recalled
 CONF_DIFFER, CONF_COMPATIBLE, CONF_DATE, CONF_UPDATE = 0.8, 0.65, 0.7, 0.6
 # TimeML parts of day, hours; morning from midnight ("الساعة 1:59 صباحا" is morning)
@@ -271,8 +272,10 @@ def _victim_sides() -> dict[str, frozenset[str]]:
     return {fold(r[0]): frozenset(r[1].split("|")) for r in load_table("story/victim_sides.tsv") if len(r) >= 2}
 
 
+@lru_cache(maxsize=4096)
 def _sides_of(counted: str | None) -> frozenset[str] | None:
-    """The sides the people a figure counts belong to, ``None`` when its noun may count anyone."""
+    """The sides the people a figure counts belong to, ``None`` when its noun may count anyone
+    (remembered per noun: ``_pair`` asks for every pair of an incident's values)."""
     if not counted:
         return None
     table = _victim_sides()
