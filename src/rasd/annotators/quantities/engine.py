@@ -83,6 +83,7 @@ from rasd.models import EntityMention, Quantity, Span, Timex
 from rasd.resources import load_lines, load_table
 from rasd.text import Token, fold, tokenize
 from rasd.text.clitics import affixes, article, conjunctions, particle, proclitic
+from rasd.text.sentences import SENTENCE_ENDS
 
 __all__ = ["extract_quantities", "lexicon"]
 
@@ -467,17 +468,20 @@ def _repeated(
 ) -> bool:
     """A definite count that refers back (``الشاحنتين`` after ``بشاحنتين``, ``المرضى الأربعة``
     after ``أربعة مصابين``): the same amount was counted just before (the same thing, for a
-    dual) and no name follows to introduce new members (``الحكمين الدوليين شكري …``).
+    dual, or a kind of it: ``السيارتين`` after ``سيارتين مصفحتين``) and no name follows in its
+    sentence to introduce new members (``الحكمين الدوليين شكري …``; a name after the full stop,
+    ``… كانوا أجانب. سمات أشرف``, introduces nobody).
     With ``near`` (a number word's object), an earlier count of another thing is the same
     group only within ``NEAR_WINDOW`` (``ثلاث وزارات`` … a paragraph later ``السلطات الثلاث``)."""
-    if k < len(toks) and any(
-        e.type == "PER" for e in ents.starting_in(toks[k].start, toks[k].start + NAME_REACH)
-    ):
-        return False
+    if k < len(toks):
+        ends = (t.start for t in toks[k : k + 12] if t.text and t.text[0] in SENTENCE_ENDS)
+        reach = next(ends, toks[k].start + NAME_REACH)
+        if any(e.type == "PER" for e in ents.starting_in(toks[k].start, min(reach, toks[k].start + NAME_REACH))):
+            return False
     here = toks[k - 1].start if k > 0 else 0
     return any(
         q.value == value
-        and (lemma is None or q.object == lemma)
+        and (lemma is None or q.object == lemma or (q.object or "").startswith(lemma + " "))  # سيارة مصفحة
         and 0 <= here - q.end <= (REPEAT_WINDOW if near is None or q.object == near else NEAR_WINDOW)
         for q in out[-8:]
     )

@@ -6,7 +6,8 @@ where the reader hears "nowadays" (``PRESENT_REF``, as the gold writes ``حتى 
 sense). The verbs are ``resources/time/still_verbs.txt``; ``منذ 2010 حتى اليوم الاثنين`` keeps
 its date (no such verb, and a weekday is written). A noun of the ``before`` rows of
 ``nowadays_words.tsv`` right before it makes a construct with the same sense ("عالم اليوم":
-today's world), while "مباراة اليوم" stays the day.
+today's world), while "مباراة اليوم" stays the day. "سيأتي اليوم الذي …" (a verb of coming
+in the future, a relative after) is a day to come, ``FUTURE_REF``.
 """
 
 from __future__ import annotations
@@ -45,16 +46,24 @@ def _still() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)[{CONJ}]?(?:{verbs})(?:\s+\S+){{0,3}}\s+{re.escape(_words()['until'])}\s+$")
 
 
+@cache
+def _to_come() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The verb of coming with the future's س or سوف before ``اليوم``, the relative after it."""
+    w = _words()
+    soon = re.compile(rf"(?<!\w)[{CONJ}]?(?:{proclitic('will')}|{re.escape(w['will'])}\s+){re.escape(w['comes'])}\s+$")
+    return soon, re.compile(rf"^\s*{re.escape(w['which'])}(?!\w)")
+
+
 def nowadays(cands: list[Cand], ctx: Ctx) -> list[Cand]:
-    """A bare ``اليوم`` after ``حتى`` and a verb of continuing is ``PRESENT_REF``."""
+    """A bare ``اليوم`` after ``حتى`` and a verb of continuing is ``PRESENT_REF``; after a verb
+    of coming in the future and before a relative it is ``FUTURE_REF``."""
     out: list[Cand] = []
     for c in cands:
         before = fold(ctx.before(c.start, 60))  # the patterns are folded: "حتى" is "حتي" there
-        if (
-            c.type == "DATE"
-            and key(ctx.text[c.start : c.end]) == _words()["today"]
-            and (_still().search(before) or _noun_before().search(before))
-        ):
-            c = replace(c, value="PRESENT_REF", confidence=min(c.confidence, 0.6))
+        if c.type == "DATE" and key(ctx.text[c.start : c.end]) == _words()["today"]:
+            if _still().search(before) or _noun_before().search(before):
+                c = replace(c, value="PRESENT_REF", confidence=min(c.confidence, 0.6))
+            elif _to_come()[0].search(before) and _to_come()[1].search(fold(ctx.text[c.end : c.end + 12])):
+                c = replace(c, value="FUTURE_REF", confidence=min(c.confidence, 0.6))
         out.append(c)
     return out
