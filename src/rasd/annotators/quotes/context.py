@@ -220,8 +220,8 @@ def relative_person(cx: Ctx, k: int) -> int | None:
         return any(x.startswith(art) and len(x) > len(art) + 1 for x in _bare(w))
 
     w, prev = toks[k - 2].norm, toks[k - 3]
-    if not prev.is_word or definite(w) or not definite(prev.norm) or len(_bare(w)[-1]) < 3 or not w.isalpha():
-        return None
+    if not prev.is_word or definite(w) or not definite(prev.norm) or len(_bare(w)[-1]) < 3 or not w.isalpha() or w in cx.lex.adjuncts:
+        return None  # "خارج البلاد حاليا والذي أكد": a time word, not the name
     return k - 2
 
 
