@@ -13,10 +13,12 @@ right after a statement verb is the statement's (``statement_day``).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from rasd.annotators.events import imperfect
+from rasd.resources import load_table
 from rasd.story.figure_text import MAX_WINDOW, Word, _hit, _slot_words, _Words
-from rasd.text import Token, tokenize
+from rasd.text import Token, fold, tokenize
 from rasd.text.clitics import future_chains
 from rasd.text.words import word_list
 
@@ -62,19 +64,32 @@ def led(words: Sequence[Word], i: int) -> int:
     return i
 
 
+@cache
+def notice_words(kind: str | None = None) -> frozenset[str]:
+    """The folded words of ``story/notice_words.txt``: all, or one kind's (``notice``: a notice
+    and the verbs of receiving it; ``act``: the responders' and agents' verbs)."""
+    return frozenset(fold(r[0]) for r in load_table("story/notice_words.txt") if kind in (None, r[-1]))
+
+
 def notice(words: Sequence[Word], i: int, j: int, trig: int) -> bool:
     """Whether the day at words ``i``–``j`` is said beside a notice received of the happening
     (``story/notice_words.txt``: "تبلغ المركز عند الساعة العاشرة عن حريق"),
     before the trigger: that notice's day is the happening's."""
-    notices = word_list("story/notice_words.txt")
-    return trig > i and any(_hit(w, notices) for w in words[max(0, led(words, i) - NOTICE_GAP) : j + NOTICE_GAP])
+    return trig > i and received(words, i, j, notice_words())
+
+
+def received(words: Sequence[Word], i: int, j: int, notices: frozenset[str] | None = None) -> bool:
+    """Whether one of ``notices`` (by default a notice or a verb of receiving it, not a
+    responders' act) is said within ``NOTICE_GAP`` words of the day at words ``i``–``j``."""
+    notices = notice_words("notice") if notices is None else notices
+    return any(_hit(w, notices) for w in words[max(0, led(words, i) - NOTICE_GAP) : j + NOTICE_GAP])
 
 
 def responded(words: Sequence[Word], i: int, trig: int) -> bool:
     """Whether a word of ``story/notice_words.txt`` (a responders' or agents' verb: "أنقذت فرقة
     الإنقاذ التابعة لقطاع … أمس شخصين كانا يصارعان الغرق") comes within ``RESPOND_GAP`` words
     before the day at word ``i``, the trigger after it: that verb's day is the happening's."""
-    return trig > i and any(_hit(w, word_list("story/notice_words.txt")) for w in words[max(0, i - RESPOND_GAP) : i])
+    return trig > i and any(_hit(w, notice_words()) for w in words[max(0, i - RESPOND_GAP) : i])
 
 
 def leads_to(words: Sequence[Word], j: int, trig: int) -> bool:

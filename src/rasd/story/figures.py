@@ -25,7 +25,9 @@ said to be none ("ولم يصب أحد") is a 0 (``story.figure_zero``). Word lo
 
 The date slot is the date the report's words give the happening (TimeML, with its part of
 day or clock time when said: ``2015-07-28TMO``): a day said right after a verb of happening
-(``story/happened_words.txt``: ``التفجير الذي وقع صباح الثلاثاء``), else the report's own date
+(``story/happened_words.txt``: ``التفجير الذي وقع صباح الثلاثاء``) or beside a notice of it received
+(``story/notice_words.txt``: ``أنه مساء أمس تلقى المركز بلاغا``, wherever the trigger stands in
+the sentence: an official's account of a happening starts from the call), else the report's own date
 when it is said near its trigger (or before it, leading to it: ``story/cause_words.txt``, ``فجر
 أمس في حادث انقلاب``) and is not the day of a statement about it
 (``story/statement_verbs.txt``: ``أعلن الأربعاء الماضي وفاة``, or a later act about it:
@@ -61,6 +63,8 @@ from rasd.story.figure_days import (
     leads_to,
     led,
     notice,
+    notice_words,
+    received,
     responded,
     statement_day,
     to_come,
@@ -486,7 +490,7 @@ def happened_days(rd: _Reader) -> dict[int, tuple[str, Evidence]]:
     figures (``_Reader.owner``: the lead's first report, or the one just before): the
     article dates its happening there, not in the report's sentence. The first such day each."""
     out: dict[int, tuple[str, Evidence]] = {}
-    happened, notices = word_list("story/happened_words.txt"), word_list("story/notice_words.txt")
+    happened, notices = word_list("story/happened_words.txt"), notice_words()
     for t in rd.art.timex:
         if t.type not in ("DATE", "TIME") or not plain(t.value) or not parse_day(t.value):
             continue
@@ -520,9 +524,14 @@ def own_day(r: Report, art: Article, rd: _Reader | None = None) -> tuple[str, Ev
         return None
     starts = _starts(words)
     happened = word_list("story/happened_words.txt")
+    first, last = rd.bounds(si)
     for t in said:  # "التفجير الذي وقع صباح أول من أمس"، "أبلغ عن وقوع حريق فجر الأحد"
         i = bisect_left(starts, t.start)
         if parse_day(t.value) and any(_hit(w, happened) for w in words[max(0, i - HAPPENED_REACH) : i]):
+            return plain(t.value), Evidence(e0.doc, t.start, t.end)
+        # "وقال المتحدث أنه مساء أمس تلقى المركز بلاغا بالحادث": the day a notice of it came in,
+        # before or after the trigger, whatever day the events annotator gave the report
+        if parse_day(t.value) and first <= t.start < last and received(words, i, bisect_left(starts, t.end)):
             return plain(t.value), Evidence(e0.doc, t.start, t.end)
     ev = r.ev
     if ev._date_source != "own" or not ev.date.value or ev.date.precision not in ("day", "month", "year"):
