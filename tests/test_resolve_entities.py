@@ -300,3 +300,29 @@ def test_a_short_name_two_coalitions_go_by_joins_the_one_its_article_names() -> 
     assert by_doc["d1"][0] == by_doc["d1"][1] == by_name(ents, "التحالف الدولي").id
     assert by_doc["d2"][0] == by_doc["d2"][1] == by_name(ents, "التحالف العربي").id
     assert by_doc["d3"][0] not in {by_doc["d1"][0], by_doc["d2"][0]}
+
+
+def test_person_name_of_one_form_is_that_form_even_ill_formed() -> None:
+    """One form is the name (the shortcut ``person_name`` takes), as ranking would give: a
+    form with a digit or a title in it, which ``_well_formed`` rejects, too."""
+    from collections import Counter
+
+    from rasd.resolve.entities import person_name
+
+    for form in ("سالم بن علي", "الرائد 3 فارس", "فارس"):
+        assert person_name(Counter({form: 2})) == form
+
+
+def test_an_entity_lists_its_documents_in_order_of_first_mention() -> None:
+    """``_make_entity`` keeps each document once, in the order its mentions come (read from a
+    dict now, not a list scan), and every mention of a linked group gets the group's id."""
+    das = [
+        doc("d3", "زار الوزير جدة ثم عاد إلى جدة.", ("جدة", "GPE"), ("جدة", "GPE")),
+        doc("d1", "وصل الوفد إلى جدة صباحا.", ("جدة", "GPE")),
+        doc("d2", "أمطار غزيرة في جدة وفي لجدة.", ("جدة", "GPE")),
+        doc("d1b", "افتتح المعرض في جدة.", ("جدة", "GPE")),
+    ]
+    (jed,) = [e for e in link(das) if e.name == "جدة"]
+    assert jed.docs == ["d3", "d1", "d2", "d1b"]
+    assert jed.mentions == 5
+    assert {m.entity for da in das for m in da.entities if m.text == "جدة"} == {jed.id}

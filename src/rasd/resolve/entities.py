@@ -336,8 +336,11 @@ def link(das: list[DocAnalysis]) -> list[Entity]:
 
     # build entities
     groups: dict[str, list[tuple[EntityMention, str]]] = defaultdict(list)
+    root_of: dict[str, str] = {}  # the unions are done: each key's root found once, not per mention
     for m, k in mentions:
-        groups[uf.find(k)].append((m, k))
+        if (root := root_of.get(k)) is None:
+            root = root_of[k] = uf.find(k)
+        groups[root].append((m, k))
     hits = _demonym_hits(das)
     doc_context = _doc_countries(hits, mentions)
     entities: list[Entity] = []
@@ -444,6 +447,7 @@ def _outlet_key(m: EntityMention) -> tuple[str, gz.GazEntry] | None:
     return OUTLET + gz.key_of(name), gz.GazEntry(name, "ORG", source="news outlet (resources/entities/outlets.tsv)")
 
 
+@lru_cache(maxsize=1 << 18)
 def _well_formed(form: str) -> bool:
     """A person's name as a name: words only, no title or ordinary word inside."""
     toks = tokenize(form)
@@ -474,6 +478,8 @@ def person_name(surfaces: Counter[str]) -> str:
     """The fullest attested form of a person: the longest well-formed form containing the
     most others (so ``علي موسى دقدوق`` over a more frequent ``موسى دقدوق``), then the more
     frequent, then the one whose first word is a known given name."""
+    if len(surfaces) == 1:  # one form (most people) is the name, whatever the ranks
+        return next(iter(surfaces))
     forms = [s for s in surfaces if _well_formed(s)] or list(surfaces)
     words = {s: _key(s).split() for s in surfaces}
     given = given_names()
@@ -523,10 +529,7 @@ def _make_entity(
         if s != name and not any(r in known for r in _bare_readings(_key(s)))
     ]  # "للعراق" is العراق with a preposition, not another name for it  # fmt: skip
     roles = Counter(" ".join(m.role.split()) for m, _ in members if m.role)
-    docs: list[str] = []
-    for m, _ in members:
-        if m.doc not in docs:
-            docs.append(m.doc)
+    docs = list(dict.fromkeys(m.doc for m, _ in members))  # in order of first mention (no list scan per mention)
     eid = make_id("e", typ, _key(name), local) if local else make_id("e", typ, _key(name))
     for m, _ in members:
         m.entity = eid

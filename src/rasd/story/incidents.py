@@ -356,7 +356,9 @@ def _resolve(
         top = tops[i] = telling(r.groups, df, idf)
         wts = weights[i] = rw.weigh(top, idf)
         rare = [min(g, key=lambda w: (idf[w], w)) for g in top[:TOP_WORDS]]
-        lookup = lookups[i] = [k for kind in (r.kind, *sorted(r.about)) for k in _keys(r, kind, rare, ents)]
+        kinds = (r.kind, *sorted(r.about))
+        keys_of = {kind: _keys(r, kind, rare, ents) for kind in kinds}  # once per kind, for the blocks below too
+        lookup = lookups[i] = [k for kind in kinds for k in keys_of[kind]]
         cands = sorted({c for k in lookup for c in blocks.get(k, [])[-MAX_BLOCK:]})
         best, best_s = None, JOIN
         for c in cands:
@@ -372,7 +374,7 @@ def _resolve(
         inc.add(r)
         members[best].append(i)
         for kind in sorted({inc.kind, *r.about}):  # where later reports of its kinds look
-            for k in _keys(r, kind, rare, ents):
+            for k in keys_of[kind] if kind in keys_of else _keys(r, kind, rare, ents):
                 if not blocks[k] or blocks[k][-1] != best:
                     blocks[k].append(best)
     return _merge(incidents, members, blocks, lookups, tops, reports, idf, ents, weights, relate)
@@ -427,8 +429,8 @@ def _merge(
             for i in mine:
                 # a report scoring below MERGE_FLOOR keeps them apart as one excluded does
                 x = score(reports[i], ic, idf, ents, tops[i], span, weights.get(i) if weights else None, relate, MERGE_FLOOR)
-                if x is None:
-                    break  # a report of it excluded (another place, another kind): kept apart
+                if x is None or x < MERGE_FLOOR:
+                    break  # a report of it excluded (another place, another kind) or below the floor: kept apart
                 vals.append(x)
             if len(vals) < len(mine):
                 continue

@@ -158,11 +158,11 @@ def _town_apart(r: Report, inc: Incident, scene: frozenset[str], ents: Mapping[s
     the other does not, against a city of its country the other side names: two towns of one
     country, two happenings, as two geocoded towns far apart would be. Not for a happening
     that lasts (a storm over a country hits many towns)."""
-    level_of = (relate or pl.Relations(ents)).level
-    if r.towns and pl.town_apart(r.towns, scene, level_of, ents):
+    rel = relate or pl.Relations(ents)
+    if r.towns and pl.town_apart(r.towns, scene, rel.level, ents, rel.cities(scene)):
         return True
     mine = frozenset((t, c) for t, c in inc.towns.items() if t in scene)
-    return bool(mine) and pl.town_apart(mine, r.places, level_of, ents)
+    return bool(mine) and pl.town_apart(mine, r.places, rel.level, ents, rel.cities(r.places))
 
 
 # what each place relation between a report and an incident's scene adds to the score

@@ -187,6 +187,7 @@ class Relations:
         self._pairs: dict[tuple[str, str], int] = {}
         self._sets: dict[frozenset[str], Tiers] = {}  # ``_tiers`` of a place set
         self.names: dict[frozenset[str], PlaceNames] = {}  # ``place_words.named_in``'s words of a place set
+        self._cities: dict[frozenset[str], frozenset[str | None]] = {}  # ``city_countries`` of a place set
 
     def __call__(self, xs: frozenset[str], ys: frozenset[str]) -> int | None:
         key = (xs, ys)
@@ -208,6 +209,13 @@ class Relations:
         if rel is None:
             rel = self._pairs[(a, b)] = relation(a, b, self.ents)
         return rel
+
+    def cities(self, xs: frozenset[str]) -> frozenset[str | None]:
+        """``city_countries`` of a place set, once per set (every candidate asks ``town_apart``)."""
+        got = self._cities.get(xs)
+        if got is None:
+            got = self._cities[xs] = city_countries(xs, self._level, self.ents)
+        return got
 
     def level(self, p: str) -> int | None:
         """``level`` of a place, remembered."""
@@ -311,13 +319,23 @@ def towns(
 
 
 def town_apart(
-    towns_of: frozenset[tuple[str, str]], scene: frozenset[str], level_of: Callable[[str], int | None], ents: Mapping[str, Entity]
+    towns_of: frozenset[tuple[str, str]], scene: frozenset[str], level_of: Callable[[str], int | None], ents: Mapping[str, Entity],
+    cities: frozenset[str | None] | None = None,
 ) -> bool:  # fmt: skip
     """A town of a report (``towns``: id, country) that the scene does not name, against a city
-    of that country the scene names: two towns of one country, two happenings."""
-    return any(
-        t not in scene and any(level_of(p) == 2 and country(ents.get(p)) == c for p in scene) for t, c in towns_of
-    )
+    of that country the scene names: two towns of one country, two happenings. ``cities``:
+    ``city_countries`` of the scene when known (``Relations.cities``)."""
+    if cities is None:
+        cities = city_countries(scene, level_of, ents)
+    return any(t not in scene and c in cities for t, c in towns_of)
+
+
+def city_countries(
+    places: frozenset[str], level_of: Callable[[str], int | None], ents: Mapping[str, Entity]
+) -> frozenset[str | None]:  # fmt: skip
+    """The countries of the cities and sites (level 2) among ``places``, as ``town_apart``
+    compares a town's country with them."""
+    return frozenset(country(ents.get(p)) for p in places if level_of(p) == 2)
 
 
 def spots_apart(xs: frozenset[str] | set[str], ys: frozenset[str] | set[str]) -> bool:

@@ -222,8 +222,17 @@ class _Scope:
         """The first (smallest id) incident and thread both claims belong to; ``None`` when
         neither. Asked of every candidate pair of the claim comparison: no set is built for
         a claim of no incident, no list sorted for the smallest id."""
-        inc = self.incidents.get(a.claim.id, _NO_IDS) & self.incidents.get(b.claim.id, _NO_IDS)
-        thr = self.threads_of(a) & self.threads_of(b)
+        ida, idb = a.claim.id, b.claim.id
+        incs = self.incidents
+        inc = incs.get(ida, _NO_IDS) & incs.get(idb, _NO_IDS) if ida in incs and idb in incs else _NO_IDS
+        memo = self._memo  # ``threads_of``, its memo read here (millions of pairs)
+        ta = memo.get(ida)
+        if ta is None:
+            ta = self.threads_of(a)
+        tb = memo.get(idb)
+        if tb is None:
+            tb = self.threads_of(b)
+        thr = ta & tb if ta and tb else _NO_IDS
         if not inc and not thr:
             return None
         return (min(inc) if inc else None, min(thr) if thr else None)
