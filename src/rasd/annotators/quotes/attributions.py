@@ -41,6 +41,7 @@ _WHAT = particle("what")  # بحسب ما قالت
 _WHATS = frozenset({_WHAT, _TO + _WHAT})  # ما، لما (وفقا لما أعلنته)
 _OBJ = affixes("pronoun", "definite")  # أعلنته، مكتبه
 _TA, _TA_MARBUTA = fold(affix("feminine", "construct")), fold(affix("feminine"))
+_SOURCE_MAX = 12  # tokens of a source phrase with its qualifiers
 _SHORT = 4  # tokens of an unnamed subject that can tell its own story ("المواطن", "قائد الشرطة")
 
 
@@ -89,7 +90,7 @@ def attributions(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> 
             break
         src_b = src_a
         first = sentence_start(cx, k) == k - (k > 0 and toks[k - 1].norm in _CONJ)  # the phrase opens its sentence
-        while src_b < len(toks) and src_b - src_a < 12 and toks[src_b].norm not in _STOPS and not cx.brk[src_b] and not (
+        while src_b < len(toks) and src_b - src_a < _SOURCE_MAX and toks[src_b].norm not in _STOPS and not cx.brk[src_b] and not (
             src_b > src_a and any(w in lex.comps for w in _bare(toks[src_b].norm))  # "وفقا للشرطة فإن …"
         ) and not (
             src_b > src_a and is_adjunct_start(cx, src_b)  # "بحسب ما ذكر وكيله يوم الثلاثاء": time ends it
@@ -115,7 +116,12 @@ def attributions(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> 
         if matched in lex.attr_closing and not _closes(cx, k, src_b):
             k += hit  # "كما أعلن الوزير أن …": "also", with content of its own after it
             continue
-        if np_ is None or not _is_source(cx, np_) or toks[np_.first].start in spoke:
+        # "وبحسب أحد التجار فإن …": opening its sentence with فإن after it, the phrase can only name a
+        # source; a qualifier between ("الذي أبرمه النادي") is neither source nor content
+        fin = _framed(cx, src_a, src_b) if first else None
+        if fin is not None:
+            src_b = fin
+        if np_ is None or not (fin is not None or _is_source(cx, np_)) or toks[np_.first].start in spoke:
             k += hit  # not a source, or one already quoted with its own verb ("صحيفة X ونقلا عن مصادر، قد كشفت")
             continue
         glued = matched[0] != toks[k].norm and matched[0] in _bare(toks[k].norm)  # "وبحسب", not "وفق"
@@ -181,6 +187,18 @@ def attributions(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> 
         )
         k = src_b
     return out
+
+
+def _framed(cx: Ctx, src_a: int, src_b: int) -> int | None:
+    """The token (or the comma before it) of a ``فإن`` that follows the source opening at
+    ``src_a`` within its sentence, past a qualifier of the source (``الذي أبرمه …``), else None."""
+    toks = cx.toks
+    for j in range(src_b, min(len(toks), src_a + _SOURCE_MAX)):
+        if _so_that(cx, j):
+            return j - (toks[j - 1].norm == ",")
+        if toks[j].norm in (".", "!", "?") or cx.brk[j]:
+            return None
+    return None
 
 
 def _closes(cx: Ctx, k: int, src_b: int) -> bool:
