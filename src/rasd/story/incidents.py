@@ -171,11 +171,15 @@ def make_reports(
         # is a death its sentence says the bombing caused ("قتل في هجوم صاروخي"): of the
         # happenings its sentence names (kinds with the ``arrested`` trait); see also ``_tolls``
         about = (
-            frozenset(k for w in words if w in _kinds() and has_trait(k := _kinds()[w][0], "arrested"))
+            frozenset(k for w in words if w in _kinds() and _causes(k := _kinds()[w][0], kind))
             - {kind}
             if kind == "arrest" or by_person(kind)
             else frozenset()
         )
+        if has_trait(kind, "deadly"):
+            # a fall whose sentence tells the death ("لقيت مصرعها إثر سقوطها") reports that
+            # death too: it may join the incident another outlet opened on the death alone
+            about |= {k for x in words if x in _kinds() and by_person(k := _kinds()[x][0])}
         dates_itself = ev._date_source != "article" and bool(ev.date.value)
         if kind == "arrest" and not dates_itself and any(by_person(_kinds()[x][0]) for x in words if x in _kinds()):
             # the arrest of a man "who killed his neighbour" reports the killing (the ``killing``
@@ -190,6 +194,12 @@ def make_reports(
                           frozenset() if inferred else frozenset(spot[p] for p in geo if p in spot),
                           frozenset() if inferred else frozenset((p, c) for p, c in town.get(e0.doc, {}).items() if p in geo)))  # fmt: skip
     return _tolls(out)
+
+
+def _causes(k: str, kind: str) -> bool:
+    """Whether a happening of kind ``k`` named in a ``kind`` report's sentence is what it reports:
+    an arrest names a crime (``arrested``), a death also what killed (``deadly``: "غرقا")."""
+    return has_trait(k, "arrested") or (by_person(kind) and has_trait(k, "deadly"))
 
 
 def recalled(w: tuple[date, date, bool], pub: date | None) -> bool:
@@ -216,7 +226,7 @@ def _tolls(reports: list[Report]) -> list[Report]:
     paragraphs away from an article's attacks stays apart."""
     deadly: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for r in reports:
-        if has_trait(r.kind, "arrested"):
+        if has_trait(r.kind, "arrested") or has_trait(r.kind, "deadly"):
             deadly[r.doc].append((r.ev.evidence[0].start, r.kind))
     for r in reports:
         if by_person(r.kind) and r.doc in deadly:

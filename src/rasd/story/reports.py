@@ -86,7 +86,7 @@ def _traits() -> dict[str, frozenset[str]]:
 
 
 def has_trait(kind: str, trait: str) -> bool:
-    """Whether ``kind`` has ``trait`` in ``story/kind_traits.tsv`` (person, lasting, arrested)."""
+    """Whether ``kind`` has ``trait`` in ``story/kind_traits.tsv`` (person, lasting, arrested, deadly)."""
     return trait in _traits().get(kind, ())
 
 
