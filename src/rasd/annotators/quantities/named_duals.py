@@ -6,9 +6,13 @@ members. Kept apart from ``open_duals``, which reads the word and its neighbours
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rasd.annotators.quantities.dual_context import MASC_DUAL
 from rasd.annotators.quantities.later_pronoun import pair_stem, shows_two
+from rasd.annotators.quantities.objects import WORD_MEMO, _cut, is_definite, nouns
+from rasd.annotators.quantities.open_duals import dual_forms
+from rasd.annotators.quantities.pronoun_duals import MIN_STEM
 from rasd.annotators.spans import SpanIndex
 from rasd.models import EntityMention
 from rasd.text import Token, fold
@@ -16,6 +20,7 @@ from rasd.text.clitics import affixes, proclitic
 
 _NISBA = tuple(fold(a) for a in affixes("nisba", "base"))  # ي: a gentilic (المصري، والروسي)
 _AND = proclitic("and")
+_CONSTRUCT = affixes("construct", "dual", "masc")  # ي: لاعبي (two players of, or players of)
 _NAMES = frozenset({"PER", "ORG", "GPE"})
 _GAP = 2  # agreeing adjectives or gentilics before a name (المحترفين البرازيليين X)
 
@@ -29,10 +34,12 @@ def named_dual(toks: Sequence[Token], i: int, ents: SpanIndex[EntityMention]) ->
     tok = toks[i]
     if ents.overlaps_any(tok.start, tok.end):
         return None
-    got = pair_stem(tok.text)
+    got, at = pair_stem(tok.text), i + 1
+    if got is None and (con := construct_stem(tok.text)) is not None and _genitive(toks, i + 1, ents):
+        got, at = (con[0], con[1], False), i + 2  # ولاعبي الوسط X وY: the names after the genitive
     if got is None:
         return None
-    first = _name_after(toks, i + 1, ents, and_first=False)
+    first = _name_after(toks, at, ents, and_first=False)
     second = _name_after(toks, first, ents, and_first=True) if first is not None else None
     if first is None or second is None or _and_name(toks, second, ents):
         return None
@@ -42,6 +49,27 @@ def named_dual(toks: Sequence[Token], i: int, ents: SpanIndex[EntityMention]) ->
     if named <= {m.text for m in ents.starting_in(0, tok.start)}:
         return None  # اتفاق الناديين X وY after X and Y: the pair named before (decision 7)
     return tok.start + got[0], tok.end, got[1]
+
+
+@lru_cache(maxsize=WORD_MEMO)
+def construct_stem(text: str) -> tuple[int, str] | None:
+    """(offset, singular lemma) of a word read as the construct ``-ي`` of a listed noun
+    (``ولاعبي``, ``مهاجمي``): a dual or a sound plural, which only the pair of names after its
+    genitive tells apart."""
+    nl = nouns()
+    for off, w, definite, f in dual_forms(text):
+        if definite or not f.endswith(_CONSTRUCT):
+            continue
+        stem = _cut(w, f, _CONSTRUCT)
+        fs = fold(stem)
+        if len(fs) >= MIN_STEM and (fs in nl.singulars or fs in nl.sound_masc) and fs not in nl.not_objects:
+            return off, nl.plurals.get(fs, stem)
+    return None
+
+
+def _genitive(toks: Sequence[Token], k: int, ents: SpanIndex[EntityMention]) -> bool:
+    """``الوسط`` in ``لاعبي الوسط``: one definite word, no name, joined to the construct."""
+    return k < len(toks) and is_definite(toks[k].text) and not ents.overlaps_any(toks[k].start, toks[k].end)
 
 
 def _name_after(toks: Sequence[Token], j: int, ents: SpanIndex[EntityMention], *, and_first: bool) -> int | None:

@@ -22,6 +22,7 @@ from rasd.annotators.quantities.objects import (
 )
 from rasd.annotators.quantities.one_of_plural import one_of, one_of_form
 from rasd.annotators.quantities.pronoun_duals import pronoun_dual
+from rasd.annotators.quantities.single_after import single_after
 from rasd.resources import load_lines
 from rasd.resources.arabic import particle_forms
 from rasd.text import Token, fold
@@ -54,14 +55,16 @@ _ACC = fold(affixes("construct", "nom_dual")[0])  # ا: also the indefinite accu
 _PRONOUNS = tuple(fold(p) for p in affixes("pronoun", "their"))  # هم، هما، هن
 _CLAUSE_MARKS = CLAUSE_MARKS | frozenset(SENTENCE_ENDS + ":)»")  # and a colon, a closing bracket or quote
 _PREP_ART = tuple(fold(chain(p, "the")) for p in ("to", "by"))  # للـ، بالـ: a preposition, not a member
+_COMMAS = frozenset(",،")  # a comma may stand between a construct dual and its members
 
 
 def open_dual(toks: Sequence[Token], i: int) -> tuple[int, int, str] | None:
     """An open dual at token ``i`` (مباراتان، فريقي الهلال): (start, end, singular lemma)."""
     nl = nouns()
     tok = toks[i]
+    k = _members_at(toks, i)
     for off, w, definite, f in dual_forms(tok.text):
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        nxt = toks[k] if k < len(toks) else None
         follows = nxt is not None and (nxt.norm[:1].isalpha() or nxt.norm[:1].isdigit() or nxt.norm == '"')
         stem = ""
         if f.endswith(_FEM_DUAL):
@@ -79,8 +82,8 @@ def open_dual(toks: Sequence[Token], i: int) -> tuple[int, int, str] | None:
             f.endswith(_CONSTRUCT_DUAL)
             and not definite
             and nxt is not None
-            and (strip_article(clean(nxt.text))[1] or nxt.norm == '"' or _pair_follows(toks, i + 1))
-            and (not _participle(_cut(w, f, _CONSTRUCT_DUAL)) or _pair_after(toks, i + 1))  # طالبي اللجوء is a plural
+            and (strip_article(clean(nxt.text))[1] or nxt.norm == '"' or _pair_follows(toks, k))
+            and (not _participle(_cut(w, f, _CONSTRUCT_DUAL)) or _pair_after(toks, k))  # طالبي اللجوء is a plural
         ):
             stem = _cut(w, f, _CONSTRUCT_DUAL)
         elif (
@@ -97,6 +100,8 @@ def open_dual(toks: Sequence[Token], i: int) -> tuple[int, int, str] | None:
         ):
             # a nominative dual: no plural ends so; شركتا تيسو وتاك: the ة is written ت before it
             stem = _fem_nom(w, f) or _cut(w, f, _CONSTRUCT_NOM)
+            if _pronoun_ha(stem):
+                stem = ""  # ظاهرها الرحمة: a noun in ة and the pronoun ها, no شركتا
         fs = fold(stem)
         # -تين is a dual whatever the noun (not -تان: باكستان), when no proclitic makes it ambiguous
         # or an agreeing adjective follows the word without its proclitic (بهجمتين سريعتين)
@@ -117,6 +122,32 @@ def open_dual(toks: Sequence[Token], i: int) -> tuple[int, int, str] | None:
         return None
     pd = _pronoun_dual(tok.text)
     return (tok.start + pd[0], tok.end, pd[1]) if pd else None
+
+
+def _pronoun_ha(stem: str) -> bool:
+    """Is ``stem`` (the word less its final ا) a noun in ة written ه, i.e. the word is that
+    noun and the pronoun ها? Folding makes ظاهره match ظاهرة; a nominative construct dual of
+    a noun in ة is written with ت (شركتا), never with ه."""
+    h = fold(_FEM)
+    return stem.endswith(h) and fold(stem) in _fem_singulars()
+
+
+@cache
+def _fem_singulars() -> frozenset[str]:
+    """Folded listed singulars written with a final ة."""
+    return frozenset(fold(s) for s in nouns().plurals.values() if s.endswith(_FEM))
+
+
+def _members_at(toks: Sequence[Token], i: int) -> int:
+    """Where the members of a construct dual at ``i`` start: right after it, or behind the
+    bracket that closes it alone (``(دورتي) X وY``) or a comma before two definite members
+    joined by و (``ظاهرتي، الإرهاب والتطرف``: a slip of the pen, the pair still follows)."""
+    k = i + 1
+    if k + 1 < len(toks) and (
+        (toks[k].norm == ")" and i > 0 and toks[i - 1].norm == "(") or (toks[k].norm in _COMMAS and _pair_after(toks, k + 1))
+    ):
+        return k + 1
+    return k
 
 
 def _prep_follows(nxt: Token | None) -> bool:
@@ -308,8 +339,8 @@ def word_count(
 ) -> tuple[int, int, float, str, int, int] | None:
     """A count written without a number token at ``i``: (start, end, value, lemma, obj start, obj end).
 
-    ``أحد المتعاملين`` (1), an open dual (``مباراتان``), or a definite number after its
-    plural noun (``الدول الست``).
+    ``أحد المتعاملين`` (1), an open dual (``مباراتان``), a definite number after its
+    plural noun (``الدول الست``), or a post-posed ``وحيد`` (``انتصارا وحيدا``: 1).
     """
     got = one_of(toks, i, lex_match)
     if got is not None:
@@ -324,4 +355,5 @@ def word_count(
     if post is not None:
         s, e, v, lem, head = post
         return s, e, v, lem, toks[head].start, toks[head].end
-    return None
+    single = single_after(toks, i, lex_match)  # انتصارا وحيدا: one
+    return None if single is None else (single[0], single[1], 1.0, single[2], single[3], single[4])

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from rasd.annotators.quantities.later_pronoun import pair_stem
+from rasd.annotators.quantities.named_duals import construct_stem
 from rasd.annotators.quantities.numbers import DIGITS, Lex, lookup, may_start, word_readings
 from rasd.annotators.quantities.objects import (
     ONE_ALONE,
@@ -25,6 +26,7 @@ from rasd.annotators.quantities.objects import (
 from rasd.annotators.quantities.one_of_plural import one_of_form
 from rasd.annotators.quantities.one_of_pronoun import pronoun_form
 from rasd.annotators.quantities.open_duals import may_be_dual
+from rasd.annotators.quantities.single_after import single_form
 from rasd.text import Token
 from rasd.text.clitics import without_accusative
 
@@ -61,9 +63,9 @@ def word_flags(lex: Lex, text: str, norm: str) -> int:
             f |= NUM
         if not first_words(lex.duals).isdisjoint(readings):
             f |= DUAL
-    if one_of_form(text) is not None or norm in ONE_ALONE or pronoun_form(text) is not None:  # أحد أفراد; أكثر من مرة; أحدهم
+    if one_of_form(text) is not None or norm in ONE_ALONE or pronoun_form(text) is not None or single_form(text):  # أحد أفراد; أكثر من مرة; أحدهم; وحيدا
         f |= ONE_OF
-    if may_be_dual(text) or pair_stem(text) is not None:  # a dual only named members or هما show
+    if may_be_dual(text) or pair_stem(text) is not None or construct_stem(text) is not None:  # named members or هما show it
         f |= OPEN_DUAL
     if post_number(norm, lex.numbers):
         f |= POST_NUM
