@@ -1,6 +1,6 @@
 """Attribution phrases: ``وفقا لـX``, ``بحسب X``, ``على حد تعبير X`` name the source of the
 clause beside them (after the phrase at a sentence start, else the sentence before it).
-Beside a quote already found in the same sentence, X is where the words were carried.
+Beside a quote already found in the same sentence, X is where the words were carried (decision 6b).
 """
 
 from __future__ import annotations
@@ -162,6 +162,13 @@ def attributions(cx: Ctx, found: list[Quote], doc_id: str, date: str | None) -> 
             c_b = content_end(cx, c_a)
         else:
             c_a, c_b = s0, k
+            carried = found_at.within(s_start, toks[k].start) if member(toks[np_.first].norm, lex.outlets) else []
+            if carried:  # "وجاء في الحكم أن …، بحسب صحيفة X": the paper carried that quote (decision 6b)
+                for q in carried:
+                    if q.speaker.medium is None:
+                        q.speaker.medium = medium_text(cx, np_.first, np_.last)
+                k = src_b
+                continue
             if matched in lex.attr_closing:  # "… موجودا بأن تنقل المباراة كما أعلن X": from the clause after بأن
                 c_k = k - 1 if toks[k - 1].norm == "," else k  # the comma setting off "، كما أعلن X" ends the content
                 c_a = max((x + 1 for x in range(s0, c_k) if toks[x].norm == "," or any(w in lex.comps for w in _bare(toks[x].norm))), default=s0)
