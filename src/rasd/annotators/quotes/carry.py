@@ -4,8 +4,10 @@
 last quoted speaker may be someone from three paragraphs earlier, but the narration has
 since made Jafari the subject of a clause. A person named as the subject of a clause that
 opens with a verb, after the last quote's content and before the cue, is the one who goes on
-speaking. Names inside earlier content are never taken (the search starts after it), nor
-ones introduced by a preposition (``التقى الوزير بالرئيس X``: X is the object).
+speaking; so is one written first after the clause's openers or ``لكن``/``غير أن`` and before a
+verb (``… لكن زعيم الحزب X عبر عن …``). Names inside earlier content are never taken (the
+search starts after it), except one that content turned to with ``لكن``/``غير أن`` right before
+the cue; nor ones introduced by a preposition (``التقى الوزير بالرئيس X``: X is the object).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
+from rasd.annotators.quotes.frames import contrast_before
 from rasd.annotators.quotes.history import bare, nodef
 from rasd.annotators.quotes.nominal import opens_object
 from rasd.annotators.spans import SpanIndex
@@ -51,9 +54,10 @@ def _pronoun(m: EntityMention) -> bool:
 
 
 def narrative_subject(
-    toks: Sequence[Token], brk: Sequence[bool], ents: SpanIndex[EntityMention], lo: int, k: int
+    toks: Sequence[Token], brk: Sequence[bool], ents: SpanIndex[EntityMention], lo: int, k: int, contrast: bool = False
 ) -> EntityMention | None:
-    """The latest person named as a clause's subject in tokens ``lo..k-1``, or None."""
+    """The latest person named as a clause's subject in tokens ``lo..k-1``, or None; with
+    ``contrast``, only a subject written first after ``لكن``/``غير أن``."""
     lo = max(lo, k - MAX_BACK, 0)
     if lo >= k:
         return None
@@ -65,7 +69,7 @@ def narrative_subject(
         t = toks[j]
         if t.norm in ('"', "«", "»", "“", "”"):
             quoted ^= 1
-        if not quoted and t.start in pers and _subject_at(toks, clause, j):
+        if not quoted and t.start in pers and ((not contrast and _subject_at(toks, clause, j)) or _fronted_at(toks, clause, j, pers[t.start].end, k, contrast)):
             best = pers[t.start]
         if t.norm in (",", ":", ";") or brk[j]:
             clause = j + 1
@@ -96,12 +100,41 @@ def _subject_at(toks: Sequence[Token], clause: int, j: int) -> bool:
     return not chain or any(nodef(x) in _titles() for x in bare(chain[0].norm)) or chain[0].norm.startswith(_ART)
 
 
+def _fronted_at(toks: Sequence[Token], clause: int, j: int, end: int, k: int, contrast: bool = False) -> bool:
+    """Subject first: the clause's openers or a connector that a subject may follow (``لكن``),
+    title words, the name at ``j`` (ending at character ``end``), then a verb before the cue at
+    ``k``: ``… لكن زعيم الحزب X عبر عن تشككه. وقال …``."""
+    b = j
+    while b > clause and j - b < MAX_CHAIN and toks[b - 1].is_word and not _opener(toks[b - 1]) and not contrast_before(toks, b):
+        b -= 1
+    after = contrast_before(toks, b)
+    if not after and (contrast or not all(_opener(t) for t in toks[clause:b])):
+        return False
+    chain = toks[b:j]
+    if chain and not any(nodef(x) in _titles() for x in bare(chain[0].norm)):
+        return False
+    e = next((x for x in range(j, k) if toks[x].start >= end), k)
+    if e >= k or not toks[e].is_word:
+        return False
+    w = bare(toks[e].norm)[-1]
+    return not (w.startswith(_NOUNISH) or len(w) < 3 or _opener(toks[e]) or any(nodef(x) in _titles() for x in bare(toks[e].norm)))
+
+
+def _opener(t: Token) -> bool:
+    return bare(t.norm)[-1] in _openers() or t.norm in _openers()
+
+
 def carried(
-    toks: Sequence[Token], brk: Sequence[bool], ents: SpanIndex[EntityMention], lo: int, k: int, last: Speaker | None
+    toks: Sequence[Token], brk: Sequence[bool], ents: SpanIndex[EntityMention], lo: int, k: int, last: Speaker | None,
+    within: int = -1,
 ) -> Speaker | None:
     """The speaker a zero-subject cue at ``k`` continues: a person made the subject since the
-    last quote's content (token ``lo``), else the last speaker."""
+    last quote's content (token ``lo``), else one the content (from token ``within``, when the cue
+    follows it in its sentence) turned to with ``لكن``/``غير أن`` (``… أن … لكن X رفض …، مؤكدا``:
+    X's own words, the reporter only narrated them), else the last speaker."""
     m = narrative_subject(toks, brk, ents, lo, k)
+    if m is None and 0 <= within < k:
+        m = narrative_subject(toks, brk, ents, within, k, contrast=True)
     if m is None:
         return last
     if last is not None and fold(m.text).split()[-1] in fold(last.text).split():

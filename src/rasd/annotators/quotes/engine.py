@@ -68,7 +68,7 @@ from rasd.annotators.quotes.frames import (
     subject_next,
     subordinate,
 )
-from rasd.annotators.quotes.groups import continued
+from rasd.annotators.quotes.groups import continued, inner_start
 from rasd.annotators.quotes.history import CLITICS as _CLITICS
 from rasd.annotators.quotes.history import bare as _bare
 from rasd.annotators.quotes.history import nodef as _nodef
@@ -454,7 +454,7 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: State, k: int, in_doc: bool = F
             main = main_subject(cx, a, k)  # "…، وحملت فئة ثالثة اللاعبين الخسارة مشيرة إلى …": its own subject
             if main is not None and main.np is not None and speakerish(cx, main.np):
                 return make_speaker(cx, main)
-        spk = continued(cx, max(s0, st.covered_until + 1, st.indirect_until + 1), k, verb, st.last)
+        spk = continued(cx, max(s0, st.covered_until + 1, st.indirect_until + 1), k, verb, st.last, inner_start(cx, st, k))
         return _inherit(agreeing(cx, st, k, verb, spk), sub.medium)
     if sub.np is not None and (fronted := answered_topic(cx, s0, k)) is not None:
         return make_speaker(cx, Subj(np=fronted, medium=sub.medium))  # "أما X فقد برر غيابه بأنه"
@@ -538,7 +538,7 @@ def _resolve(cx: Ctx, sub: Subj, verb: Verb, st: State, k: int, in_doc: bool = F
         return make_speaker(cx, Subj(np=when, medium=sub.medium))  # "وعندما سئل الوزير … قال إن"
     if verb.imperfect and not _goes_on(cx, k) and not narrated_present(cx.toks, k, k + 1 in cx.open_at):
         return None  # "فصائل مسلحة تقول إنها …": a description, not a continuation
-    spk = continued(cx, max(st.covered_until, st.indirect_until) + 1, k, verb, st.last_at(k))
+    spk = continued(cx, max(st.covered_until, st.indirect_until) + 1, k, verb, st.last_at(k), inner_start(cx, st, k))
     return _inherit(agreeing(cx, st, k, verb, spk), sub.medium)
 
 

@@ -107,6 +107,11 @@ def subject_next(tok: Token) -> bool:
     return "subject" in _connectors().get(tok.norm, ())
 
 
+def contrast_before(toks: Sequence[Token], b: int) -> bool:
+    """Token ``b`` follows a contrast a subject may follow: ``لكن`` or two words (``غير أن``)."""
+    return b > 0 and (subject_next(toks[b - 1]) or (b > 1 and "subject" in _connectors().get(f"{toks[b - 2].norm} {toks[b - 1].norm}", ())))
+
+
 def subordinate(toks: Sequence[Token], k: int) -> bool:
     """The cue at ``k`` opens a ``حيث/إذ`` clause (``حيث أظهرت الأرقام أن``)."""
     return k > 0 and toks[k - 1].norm in _words("subordinators.txt")

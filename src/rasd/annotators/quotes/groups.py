@@ -18,6 +18,7 @@ from rasd.annotators.quotes.context import NP, Ctx, trim
 from rasd.annotators.quotes.history import bare, nodef
 from rasd.annotators.quotes.lexicon import Verb
 from rasd.annotators.quotes.speakers import Subj, clean_np, demonstrative, make_speaker, possessed_object
+from rasd.annotators.quotes.state import State
 from rasd.models import Speaker
 from rasd.resources import load_lines
 from rasd.text import fold
@@ -132,11 +133,20 @@ def narrated_group(cx: Ctx, lo: int, k: int) -> NP | None:
     return best
 
 
-def continued(cx: Ctx, lo: int, k: int, verb: Verb, last: Speaker | None) -> Speaker | None:
+def inner_start(cx: Ctx, st: State, k: int) -> int:
+    """The first token of the indirect content the cue at ``k`` stands in or right after, in its sentence; else -1."""
+    e = st.indirect_until
+    if st.covered_until >= k or e < 0 or any(t.is_word for t in cx.toks[e + 1 : k]) or any(cx.brk[e:k]):
+        return -1
+    return next((x for x in range(k) if cx.toks[x].start >= st.indirect_from), -1)
+
+
+def continued(cx: Ctx, lo: int, k: int, verb: Verb, last: Speaker | None, inner: int = -1) -> Speaker | None:
     """Who a zero-subject cue at ``k`` continues: for a plural cue, a group narrated since the
-    last quote's content (token ``lo``); else ``carried``."""
+    last quote's content (token ``lo``); else ``carried`` (``inner``: where that content starts,
+    when the cue follows it in its sentence)."""
     if plural_cue(cx.toks[k].norm, verb) and (np_ := narrated_group(cx, lo, k)) is not None:
         spk = make_speaker(cx, Subj(np=np_))
         if spk is not None:
             return spk
-    return carried(cx.toks, cx.brk, cx.ents, lo, k, last)
+    return carried(cx.toks, cx.brk, cx.ents, lo, k, last, inner)
