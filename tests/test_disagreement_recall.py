@@ -11,22 +11,12 @@ outlets giving two days disagree; its control: the day of something else the off
 
 from __future__ import annotations
 
-from test_events import ent, make_da, qty, tmx
 from test_story_precision import AS_OF, TOWN
+from test_story_report_days import _doc
 
-from rasd.models import DocAnalysis
 from rasd.story.stage import build
 
 LEAD = "قتل 12 شخصا في انفجار عبوة ناسفة في سوق تلعفر"
-
-
-def _doc(doc_id: str, outlet: str, text: str, day: str, value: str) -> DocAnalysis:
-    da = make_da(text, doc_id=doc_id, published="2025-03-04")
-    da.doc.outlet = outlet
-    ent(da, "تلعفر", "GPE", "e_town")
-    qty(da, "12 شخصا", 12.0, "شخص")
-    tmx(da, day, value)
-    return da
 
 
 def _run(account: str) -> tuple[list[str], set[tuple[str, ...]]]:
