@@ -12,9 +12,10 @@ id and offsets); ``generated_at`` is the only field that changes between identic
 
 from __future__ import annotations
 
+import gc
 import inspect
 from collections.abc import Callable, Generator, Iterator, Sequence
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -281,7 +282,8 @@ def analyze(
     stats = AddStats()
 
     # progress: one reported stage per metered one (``finish`` is too quick to mention)
-    with interrupt_quietly(), dask_client(dask) as client, open_store(str(db_path)) as store, Reporter(progress) as rep:
+    with interrupt_quietly(), dask_client(dask) as client, open_store(str(db_path)) as store, Reporter(progress) as rep, \
+            _long_lived() as settle:
         with meter.stage("ingest+store") as st:
             _read(store, rep, iter_documents(inputs, result, date=date, workers=workers), result, stats)
             st.docs = result.documents
@@ -310,6 +312,7 @@ def analyze(
             saver.flush()
             meanwhile.join()
             das = cached.analyses()
+            settle()  # the whole corpus's annotations: read by every later stage
             ps.detail = f"{len(das) - len(todo):,} cached" if len(das) > len(todo) else ""
         for s in stages.STAGES.annotators():
             if s.name in timings:
@@ -323,6 +326,7 @@ def analyze(
             for da in analysed:  # resolve may add mentions (recalled family names): check them too
                 check_offsets(da, result.errors)
             ps.detail = f"{len(entities):,} entities"
+        settle()
         with meter.stage("views", len(analysed)), rep.stage("story", len(analysed), corpus=True) as ps:
             hook = _story_on(client, result.errors)  # the per-article step on Dask, else None
             failed = len(result.errors)
@@ -334,6 +338,7 @@ def analyze(
             result.reused = {"annotations reused": len(das) - len(todo), "annotations computed": len(todo), **sc.counts}
             views.entities = list(entities)
             ps.detail = ", ".join(f"{len(getattr(views, k)):,} {k}" for k in STORY_KINDS)
+        settle()
         n_views = sum(len(getattr(views, k)) for k in VIEW_KINDS)
         analysis = Analysis(
             documents=docs,
@@ -376,6 +381,37 @@ def analyze(
     result.seconds = _now() - t0
     result.stages = meter.stats
     return result
+
+
+@contextmanager
+def _long_lived() -> Iterator[Callable[[], None]]:
+    """``settle``: what this run holds now stays to its end, so the cyclic garbage collector
+    stops walking it (``gc.freeze``; undone when the run ends); what survives a full
+    collection during the run is settled too. An update holds millions of objects (every
+    stored document's mentions, the entities, the views), and a full collection comes each
+    time the survivors grow by a quarter, so each object was walked again and again while
+    the corpus stages allocate: a cost that grows with the store, for no garbage. Objects
+    are still freed by their counts; only cycles among what was settled wait for the end of
+    the run. Left alone where the caller froze objects itself or turned the collector off
+    (its choice, not this run's to undo)."""
+    ours = gc.isenabled() and gc.get_freeze_count() == 0
+    if ours:
+        gc.callbacks.append(_settle_survivors)
+    try:
+        yield gc.freeze if ours else _unchanged
+    finally:
+        if ours:
+            gc.callbacks.remove(_settle_survivors)
+            gc.unfreeze()
+
+
+def _settle_survivors(phase: str, info: dict[str, int]) -> None:
+    if phase == "stop" and info["generation"] == 2:
+        gc.freeze()
+
+
+def _unchanged() -> None:
+    return None
 
 
 def _write_analysis(path: Path, analysis: Analysis, as_of: str) -> None:
