@@ -50,8 +50,10 @@ from rasd.story.incidents import Parts, Report, by_person, make_reports, parse_d
 from rasd.story.openings import Openings
 from rasd.story.perpetrators import perpetrators, targets
 from rasd.story.places import APART, NEAR, UNKNOWN, best_relation, is_country, level, relation
+from rasd.story.places import Relations as PlaceRelations
 from rasd.story.reports import Told, kind_of
 from rasd.story.slots import Article, Value, disagreements, shown, templates
+from rasd.story.strong_pairs import Links
 from rasd.temporal import TimeValue
 from rasd.text import sentences
 
@@ -195,6 +197,9 @@ class _Builder:
         self.incident_of: dict[str, str] = {}
         self.places: Mapping[str, Sequence[tuple[int, str]]] = {}  # doc -> (start, place entity) by start
         self.openings = Openings({}, 0, self.title_text)  # ``assemble`` sets the word counts
+        self.counts: tuple[Mapping[str, int], int] = ({}, 1)  # … and these (``incidents.doc_counts``)
+        self._idf: dict[str, float] | None = None
+        self.relate = PlaceRelations(ents)
 
     def value(self, slot: str, value: float | str, ev: Event, evidence: Evidence, qualifier: str | None = None,
               value_max: float | None = None, text: str | None = None) -> SlotValue:  # fmt: skip
@@ -306,9 +311,12 @@ class _Builder:
                     leads.setdefault(r.doc, r)
             kept = [replace(v, aside=True) if self.elsewhere(v.report, leads, inc.place) else v
                     for v in values if not v.report.other]
+            if self._idf is None:
+                self._idf = rinc.word_weights(*self.counts)
+            links = Links(reports, self.counts[0], self._idf, self.ents, self.relate)
             self.conflicts.extend(
                 disagreements(inc.id, inc.label, kept, self.report_claim, self.side, self.entity_type, date_words,
-                              self.not_one_story)  # fmt: skip
+                              self.not_one_story, links.weak)  # fmt: skip
             )
 
     def told_elsewhere(self, v: Value, scene: str | None) -> bool:
@@ -540,6 +548,7 @@ def assemble(
         for r in inc.reports:
             by_doc[r.doc].append(r)
     b.openings = Openings(*counts, b.title_text)
+    b.counts = counts
     values: dict[int, list[Value]] = defaultdict(list)
     arts = [(by_doc[doc], info.article(doc)) for doc in sorted(by_doc) if (info := b.docs.get(doc))]
     for vs in (figures or read_all)(arts):  # an article's figures are read once and each given to one report

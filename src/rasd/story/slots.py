@@ -22,6 +22,9 @@ day ("أمس") said in the same sentence as the other side's (a story printed ag
 Nor are two figures whose counted nouns name two sides of a violent happening (``other_people``,
 ``story/victim_sides.tsv``: militants and police, civilians and fighters): two groups' tolls,
 not one toll told two ways; a noun that may count anyone (أشخاص، قتلى) is compared with all.
+Nor are the values of two reports not surely one happening (``story.strong_pairs``: their
+articles linked by no chain of pairs each joined on its own strong evidence): a report of
+another happening joined on what the incident's other reports hold is shown, not set against.
 
 Each explanation is one Arabic sentence from ``story/templates.tsv`` naming both sides:
 who said it (the quoted speaker, else the outlet's report) with a verb that agrees with
@@ -299,11 +302,13 @@ def other_people(a: Value, b: Value) -> bool:
 def _pair(
     xs: Sequence[Value], ys: Sequence[Value], side: Callable[[Value], Side],
     apart: Callable[[Report, Report], bool] = lambda a, b: False,
+    weak: Callable[[Report, Report], bool] = lambda a, b: False,
 ) -> tuple[str, Value, Value] | None:
     """The relation two values stand in, from the first two reports of different voices
     (all such pairs give the same one), else from one voice's own later report. Reports
     whose own places are apart (two towns, two countries) tell of two happenings however
-    they were grouped: their values are not compared."""
+    they were grouped: their values are not compared; nor are two that would clash whose
+    reports are joined only ``weak``ly (asked of such pairs alone: it costs)."""
     update: tuple[str, Value, Value] | None = None
     for a in xs:
         for b in ys:
@@ -311,6 +316,8 @@ def _pair(
                 continue
             rel = relation(a, b, side(a), side(b))
             if rel in ("differ", "contradict"):
+                if weak(a.report, b.report):
+                    continue
                 return rel, a, b
             if rel == "update" and update is None:
                 update = (rel, a, b)
@@ -349,6 +356,7 @@ def disagreements(
     speaker_type: Callable[[str | None], str | None] = lambda _: None,
     date_words: Words = lambda v: v,
     apart: Callable[[Report, Report], bool] = lambda a, b: False,
+    weak: Callable[[Report, Report], bool] = lambda a, b: False,
 ) -> list[Conflict]:
     """Slot conflicts between the sources of one incident (see module doc), both sides inline.
 
@@ -356,7 +364,9 @@ def disagreements(
     wins (a contradiction between outlets before an outlet's own update), so one pair of
     values costs one conflict. ``speaker_type`` gives a speaker entity's type (for the verb's
     gender), ``date_words`` writes a date in words, ``apart`` says two reports name places
-    that cannot be one scene."""
+    that cannot be one scene, ``weak`` that two reports are not surely one happening
+    (``story.strong_pairs``: joined to the incident on its other reports' evidence, not
+    their own): their values are shown side by side, never as a clash."""
     out: list[Conflict] = []
     by_slot: dict[str, dict[float | str, list[Value]]] = {}
     told: dict[tuple[str, str], set[float | str]] = {}
@@ -388,7 +398,7 @@ def disagreements(
         groups.sort(key=lambda kv: str(kv[0]))
         for x in range(len(groups)):
             for y in range(x + 1, len(groups)):
-                best = _pair(groups[x][1][:PAIR_MEMBERS], groups[y][1][:PAIR_MEMBERS], side, apart)
+                best = _pair(groups[x][1][:PAIR_MEMBERS], groups[y][1][:PAIR_MEMBERS], side, apart, weak)
                 if best is None:
                     continue
                 rel, a, b = best
