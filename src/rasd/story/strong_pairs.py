@@ -42,6 +42,7 @@ class Links:
         self.by_doc: dict[str, list[Report]] = {}
         for r in reports:
             self.by_doc.setdefault(r.doc, []).append(r)
+        self._docs = sorted(self.by_doc)  # the walk's order, sorted once
         self.df, self.idf, self.ents, self.relate = df, idf, ents, relate
         self._edges: dict[tuple[str, str], bool] = {}
         self._alone: dict[int, tuple[Incident, list[rw.Group]]] = {}
@@ -53,7 +54,7 @@ class Links:
         seen, todo = {a.doc}, [a.doc]
         while todo:
             x = todo.pop()
-            for y in sorted(self.by_doc):
+            for y in self._docs:
                 if y not in seen and self._edge(x, y):
                     if y == b.doc:
                         return False

@@ -12,11 +12,11 @@ from functools import cache
 from rasd.annotators.quantities.objects import LexMatch, clean, is_definite, lemma, nouns
 from rasd.resources import load_lines
 from rasd.text import Token, fold
-from rasd.text.clitics import affix, affixes
+from rasd.text.clitics import affix, affixes, particle
 
 _FEM = fold(affix("feminine"))  # ة
 _ACC = fold(affixes("construct", "nom_dual")[0])  # ا: the indefinite accusative, as in وحيدا
-_FROM = fold("من")  # decision 9: before من a word picks one of a group
+_FROM = particle("from")  # من, decision 9: before من a word picks one of a group
 
 
 @cache

@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import cache
 
 from rasd.annotators.quotes.carry import carried
-from rasd.annotators.quotes.context import NP, Ctx, trim
+from rasd.annotators.quotes.context import NP, Ctx, tok_at, trim
 from rasd.annotators.quotes.history import bare, nodef
 from rasd.annotators.quotes.lexicon import Verb
 from rasd.annotators.quotes.speakers import Subj, clean_np, demonstrative, make_speaker, possessed_object
@@ -138,7 +138,8 @@ def inner_start(cx: Ctx, st: State, k: int) -> int:
     e = st.indirect_until
     if st.covered_until >= k or e < 0 or any(t.is_word for t in cx.toks[e + 1 : k]) or any(cx.brk[e:k]):
         return -1
-    return next((x for x in range(k) if cx.toks[x].start >= st.indirect_from), -1)
+    x = tok_at(cx, st.indirect_from)
+    return x if x < k else -1
 
 
 def continued(cx: Ctx, lo: int, k: int, verb: Verb, last: Speaker | None, inner: int = -1) -> Speaker | None:
